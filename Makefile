@@ -1,0 +1,90 @@
+# baocao — build, test and install.  The usual variables are honoured:
+#   make CC=clang CFLAGS="-g -fsanitize=address,undefined" LDFLAGS=-fsanitize=address,undefined
+#   make install PREFIX=/usr/local DESTDIR=/tmp/stage
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/baocao
+MANDIR   ?= $(PREFIX)/share/man
+DESTDIR  ?=
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+PKGS      = libxml-2.0 libpcre2-8 libutf8proc fontconfig
+
+BUILD    ?= build
+
+# Flags every build needs, kept apart from the user's CFLAGS.
+BC_CPPFLAGS = -DBAOCAO_VERSION='"$(VERSION)"' -DBAOCAO_DATADIR='"$(DATADIR)"' \
+              $(shell $(PKG_CONFIG) --cflags $(PKGS))
+BC_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wno-unused-parameter -MMD -MP
+BC_LIBS     = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lhpdf -lm
+
+LIB_SRCS  = $(sort $(wildcard compiler/*/*.c))
+LIB_OBJS  = $(LIB_SRCS:%.c=$(BUILD)/%.o)
+MAIN_OBJ  = $(BUILD)/compiler/main.o
+LIB       = $(BUILD)/libbaocao.a
+PROG      = $(BUILD)/baocao
+
+UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRCS = $(sort $(wildcard tests/tools/*.c))
+TOOL_BINS = $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/tools/%)
+
+.PHONY: all test check unit tools install uninstall clean valgrind sanitize bench
+
+all: $(PROG)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BC_CPPFLAGS) $(CPPFLAGS) $(BC_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $(LIB_OBJS)
+
+$(PROG): $(MAIN_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(BC_LIBS) $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(BC_CPPFLAGS) $(CPPFLAGS) $(BC_CFLAGS) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) \
+	    $(LDFLAGS) -o $@ $< $(LIB) $(BC_LIBS) $(shell $(PKG_CONFIG) --libs cmocka) $(LIBS)
+
+$(BUILD)/tools/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(BC_CPPFLAGS) $(CPPFLAGS) $(BC_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(BC_LIBS) $(LIBS)
+
+unit: $(UNIT_BINS)
+tools: $(TOOL_BINS)
+
+# Every suite; prints one closing line "N passed, N failed".
+test check: $(PROG) $(UNIT_BINS) $(TOOL_BINS)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+# The whole regression suite under valgrind's memcheck: any error fails.
+valgrind: $(PROG) $(UNIT_BINS) $(TOOL_BINS)
+	@BUILD=$(BUILD) BAOCAO_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/run.sh
+
+# A separate build tree with AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize:
+	$(MAKE) BUILD=build-san CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" test
+
+install: $(PROG)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/grammar $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/baocao
+	install -m 644 grammar/baocao.rng $(DESTDIR)$(DATADIR)/grammar/
+	if ls templates/*.xml >/dev/null 2>&1; then install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/; fi
+	install -m 644 man/baocao.1 $(DESTDIR)$(MANDIR)/man1/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/baocao $(DESTDIR)$(MANDIR)/man1/baocao.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD) build-san
+
+-include $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d)

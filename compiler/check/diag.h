@@ -1,0 +1,55 @@
+/* diag.h — diagnostics: stable codes with a level and one fixed text, printed by one function. */
+#ifndef BAOCAO_DIAG_H
+#define BAOCAO_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "../model/report.h"
+
+typedef enum bc_level { BC_LEVEL_NOTE = 0, BC_LEVEL_WARNING, BC_LEVEL_ERROR, BC_LEVEL_FATAL, BC_LEVEL_COUNT } bc_level;
+
+typedef enum bc_diag_code {
+#define BC_DIAG(code, id, level, vi, en) BC_##code,
+#include "diag_codes.def"
+#undef BC_DIAG
+	BC_DIAG_COUNT
+} bc_diag_code;
+
+typedef enum bc_lang { BC_LANG_VI = 0, BC_LANG_EN } bc_lang;
+
+typedef struct bc_diag {
+	bc_diag_code code;
+	bc_pos pos;
+	char *arg;          /* optional argument, owned; NULL if none */
+	size_t seq;         /* order of reporting, to keep sorting stable */
+} bc_diag;
+
+typedef struct bc_diags {
+	bc_diag *v;
+	size_t n, cap;
+	size_t count[BC_LEVEL_COUNT];
+	size_t limit;       /* stop storing after this many (0: 10000) */
+	size_t dropped;
+} bc_diags;
+
+void bc_diags_init(bc_diags *d);
+void bc_diags_free(bc_diags *d);
+void bc_diag_add(bc_diags *d, bc_diag_code code, bc_pos pos, const char *argfmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void bc_diag_vadd(bc_diags *d, bc_diag_code code, bc_pos pos, const char *argfmt, va_list ap);
+
+bc_level bc_diag_level(bc_diag_code code);
+const char *bc_diag_id(bc_diag_code code);
+const char *bc_diag_text(bc_diag_code code, bc_lang lang);
+const char *bc_level_name(bc_level level, bc_lang lang);
+
+/* Sorts by position, then prints every diagnostic at or above min_level as
+ * "file:line:col: level: message [id]". */
+void bc_diags_sort(bc_diags *d);
+void bc_diags_print(FILE *out, const bc_diags *d, const char *filename, bc_level min_level, bc_lang lang);
+/* The worst level present, or -1 if none. */
+int bc_diags_worst(const bc_diags *d);
+
+#endif

@@ -1,0 +1,32 @@
+/* decode.h — input decoding: bytes in any supported encoding to NFC UTF-8 with LF line ends. */
+#ifndef BAOCAO_DECODE_H
+#define BAOCAO_DECODE_H
+
+#include <stddef.h>
+
+#include "../check/diag.h"
+
+typedef struct bc_source {
+	char *text;             /* NFC UTF-8, LF line ends, no BOM, NUL-terminated; malloc'd */
+	size_t len;
+	char encoding[24];      /* what was read: "UTF-8", "UTF-16LE", "UTF-16BE", "CP1258", "TCVN" */
+} bc_source;
+
+/*
+ * Decodes `n` bytes.  `encoding` is NULL or "auto" for detection, or one of
+ * "utf-8", "utf-16", "utf-16le", "utf-16be", "cp1258" (also "windows-1258"),
+ * "tcvn" (also "tcvn3", "tcvn5712"), case-insensitive.
+ *
+ * Returns 0 on success.  On failure returns -1, leaves out->text NULL and
+ * adds a FATAL diagnostic whose position is the line and column (in
+ * characters, 1-based, counted in the decoded text up to the fault) of the
+ * first bad byte.  Recoverable oddities (decomposed diacritics) are reported
+ * as warnings with their position and do not fail.
+ */
+int bc_decode(const unsigned char *bytes, size_t n, const char *encoding, bc_source *out, bc_diags *diags);
+void bc_source_free(bc_source *src);
+
+/* Input size limit, documented in the man page. */
+#define BC_MAX_INPUT_BYTES ((size_t)256 * 1024 * 1024)
+
+#endif

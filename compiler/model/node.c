@@ -1,0 +1,277 @@
+/* node.c — building, walking and naming the nodes of the report model. */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/xalloc.h"
+
+bc_document *bc_document_new(const char *filename)
+{
+	bc_document *doc = bc_xcalloc(1, sizeof *doc);
+	bc_arena_init(&doc->arena);
+	doc->filename = filename ? filename : "-";
+	bc_pos top = { 1, 1 };
+	doc->root = bc_node_new(doc, BC_NODE_DOCUMENT, top);
+	return doc;
+}
+
+void bc_document_free(bc_document *doc)
+{
+	if (!doc)
+		return;
+	bc_arena_free(&doc->arena);
+	free(doc);
+}
+
+bc_node *bc_node_new(bc_document *doc, bc_node_type type, bc_pos pos)
+{
+	bc_node *n = bc_arena_alloc(&doc->arena, sizeof *n);
+	n->type = type;
+	n->pos = pos;
+	n->end_line = pos.line;
+	if (type == BC_NODE_CELL) {
+		n->as.cell.colspan = 1;
+		n->as.cell.rowspan = 1;
+	}
+	return n;
+}
+
+void bc_node_append(bc_node *parent, bc_node *child)
+{
+	child->parent = parent;
+	child->next = NULL;
+	child->prev = parent->last;
+	if (parent->last)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+	if (child->end_line > parent->end_line)
+		parent->end_line = child->end_line;
+}
+
+void bc_node_prepend(bc_node *parent, bc_node *child)
+{
+	child->parent = parent;
+	child->prev = NULL;
+	child->next = parent->first;
+	if (parent->first)
+		parent->first->prev = child;
+	else
+		parent->last = child;
+	parent->first = child;
+}
+
+void bc_node_insert_after(bc_node *sibling, bc_node *node)
+{
+	bc_node *parent = sibling->parent;
+	node->parent = parent;
+	node->prev = sibling;
+	node->next = sibling->next;
+	if (sibling->next)
+		sibling->next->prev = node;
+	else if (parent)
+		parent->last = node;
+	sibling->next = node;
+}
+
+void bc_node_unlink(bc_node *node)
+{
+	if (node->prev)
+		node->prev->next = node->next;
+	else if (node->parent)
+		node->parent->first = node->next;
+	if (node->next)
+		node->next->prev = node->prev;
+	else if (node->parent)
+		node->parent->last = node->prev;
+	node->parent = node->prev = node->next = NULL;
+}
+
+bc_str bc_str_dup(bc_document *doc, const char *s, size_t len)
+{
+	bc_str r = { bc_arena_strndup(&doc->arena, s, len), len };
+	return r;
+}
+
+bc_node *bc_text_new(bc_document *doc, bc_pos pos, const char *s, size_t len)
+{
+	bc_node *n = bc_node_new(doc, BC_NODE_TEXT, pos);
+	n->as.text.literal = bc_str_dup(doc, s, len);
+	return n;
+}
+
+int bc_node_is_inline(const bc_node *n) { return n->type >= BC_NODE_FIRST_INLINE; }
+
+int bc_node_is_leaf(const bc_node *n)
+{
+	return n->type == BC_NODE_TEXT || n->type == BC_NODE_LINEBREAK || n->type == BC_NODE_RULE;
+}
+
+void bc_node_plain_text(const bc_node *n, bc_buf *out)
+{
+	for (const bc_node *c = n->first; c; c = c->next) {
+		switch (c->type) {
+		case BC_NODE_TEXT:
+			bc_buf_put(out, c->as.text.literal.s, c->as.text.literal.len);
+			break;
+		case BC_NODE_LINEBREAK:
+			bc_buf_putc(out, ' ');
+			break;
+		case BC_NODE_NOTEREF:
+			break;   /* a mark, not words of the sentence */
+		default:
+			bc_node_plain_text(c, out);
+			break;
+		}
+	}
+}
+
+void bc_iter_init(bc_iter *it, bc_node *root)
+{
+	it->root = root;
+	it->cur = NULL;
+	it->ev = BC_EV_NONE;
+}
+
+/* Leaves are entered and never exited; containers get both events. */
+bc_event bc_iter_next(bc_iter *it)
+{
+	if (it->ev == BC_EV_DONE)
+		return BC_EV_DONE;
+	if (it->ev == BC_EV_NONE) {
+		it->cur = it->root;
+		it->ev = BC_EV_ENTER;
+		return it->ev;
+	}
+	bc_node *cur = it->cur;
+	if (it->ev == BC_EV_ENTER && !bc_node_is_leaf(cur)) {
+		if (cur->first) {
+			it->cur = cur->first;
+			it->ev = BC_EV_ENTER;
+		} else {
+			it->ev = BC_EV_EXIT;
+		}
+		return it->ev;
+	}
+	if (cur == it->root) {
+		it->ev = BC_EV_DONE;
+		return it->ev;
+	}
+	if (cur->next) {
+		it->cur = cur->next;
+		it->ev = BC_EV_ENTER;
+	} else {
+		it->cur = cur->parent;
+		it->ev = BC_EV_EXIT;
+	}
+	return it->ev;
+}
+
+static const char *const type_names[BC_NODE_TYPE_COUNT] = {
+	[BC_NODE_NONE] = "none",
+	[BC_NODE_DOCUMENT] = "report",
+	[BC_NODE_META] = "meta",
+	[BC_NODE_BODY] = "body",
+	[BC_NODE_SECTION] = "section",
+	[BC_NODE_HEADING] = "heading",
+	[BC_NODE_PARAGRAPH] = "p",
+	[BC_NODE_LIST] = "list",
+	[BC_NODE_ITEM] = "item",
+	[BC_NODE_TABLE] = "table",
+	[BC_NODE_THEAD] = "thead",
+	[BC_NODE_TBODY] = "tbody",
+	[BC_NODE_ROW] = "row",
+	[BC_NODE_CELL] = "cell",
+	[BC_NODE_RULE] = "rule",
+	[BC_NODE_LINE] = "line",
+	[BC_NODE_CLOSING] = "closing",
+	[BC_NODE_RECIPIENTS] = "recipients",
+	[BC_NODE_SIGNATURE] = "signature",
+	[BC_NODE_APPENDIX] = "appendix",
+	[BC_NODE_NOTES] = "notes",
+	[BC_NODE_NOTE] = "note",
+	[BC_NODE_TEXT] = "text",
+	[BC_NODE_STRONG] = "b",
+	[BC_NODE_EMPH] = "i",
+	[BC_NODE_UNDERLINE] = "u",
+	[BC_NODE_SUP] = "sup",
+	[BC_NODE_NOTEREF] = "noteref",
+	[BC_NODE_LINEBREAK] = "br",
+	[BC_NODE_DATE] = "date",
+};
+
+const char *bc_node_type_name(bc_node_type t)
+{
+	return (t > 0 && t < BC_NODE_TYPE_COUNT && type_names[t]) ? type_names[t] : "none";
+}
+
+static const char *const role_names[BC_ROLE_COUNT] = {
+	[BC_ROLE_NONE] = "none",
+	[BC_ROLE_ISSUER] = "issuer",
+	[BC_ROLE_NUMBER] = "number",
+	[BC_ROLE_SUMMARY] = "summary",
+	[BC_ROLE_DRAFT] = "draft",
+	[BC_ROLE_URGENCY] = "urgency",
+	[BC_ROLE_MOTTO] = "motto",
+	[BC_ROLE_SLOGAN] = "slogan",
+	[BC_ROLE_DATELINE] = "dateline",
+	[BC_ROLE_DOCTYPE] = "type",
+	[BC_ROLE_TITLE] = "title",
+	[BC_ROLE_ADDRESSEE] = "addressee",
+	[BC_ROLE_AUTHORITY] = "authority",
+	[BC_ROLE_POSITION] = "position",
+	[BC_ROLE_SIGNER] = "name",
+	[BC_ROLE_RECIPIENTS_LABEL] = "label",
+	[BC_ROLE_APPX_LABEL] = "label",
+	[BC_ROLE_APPX_TITLE] = "title",
+	[BC_ROLE_APPX_ATTACH] = "attached",
+	[BC_ROLE_UNIT] = "unit",
+};
+
+const char *bc_role_name(bc_role r)
+{
+	return (r > 0 && r < BC_ROLE_COUNT && role_names[r]) ? role_names[r] : "none";
+}
+
+static const struct { const char *name, *code; } doctypes[BC_DOC_TYPE_COUNT] = {
+	[BC_DOC_UNKNOWN] = { "", "" },
+	[BC_DOC_BAO_CAO] = { "BÁO CÁO", "BC" },
+	[BC_DOC_CHI_THI] = { "CHỈ THỊ", "CT" },
+	[BC_DOC_CHUONG_TRINH] = { "CHƯƠNG TRÌNH", "CTr" },
+	[BC_DOC_KE_HOACH] = { "KẾ HOẠCH", "KH" },
+	[BC_DOC_CONG_VAN] = { "CÔNG VĂN", "" },
+	[BC_DOC_QUYET_DINH] = { "QUYẾT ĐỊNH", "QĐ" },
+	[BC_DOC_NGHI_QUYET] = { "NGHỊ QUYẾT", "NQ" },
+	[BC_DOC_THONG_BAO] = { "THÔNG BÁO", "TB" },
+	[BC_DOC_TO_TRINH] = { "TỜ TRÌNH", "TTr" },
+	[BC_DOC_HUONG_DAN] = { "HƯỚNG DẪN", "HD" },
+	[BC_DOC_DE_AN] = { "ĐỀ ÁN", "ĐA" },
+	[BC_DOC_BIEN_BAN] = { "BIÊN BẢN", "BB" },
+};
+
+const char *bc_doctype_name(bc_doctype t)
+{
+	return (t >= 0 && t < BC_DOC_TYPE_COUNT) ? doctypes[t].name : "";
+}
+
+const char *bc_doctype_code(bc_doctype t)
+{
+	return (t >= 0 && t < BC_DOC_TYPE_COUNT) ? doctypes[t].code : "";
+}
+
+int bc_label_level(bc_label_kind k)
+{
+	switch (k) {
+	case BC_LABEL_ROMAN: return 1;
+	case BC_LABEL_ARABIC: return 2;
+	case BC_LABEL_DOTTED2: return 3;
+	case BC_LABEL_DOTTED3: return 4;
+	case BC_LABEL_LETTER: return 5;
+	case BC_LABEL_PAREN: return 6;
+	case BC_LABEL_STAR: return 7;
+	default: return 0;
+	}
+}

@@ -1,0 +1,239 @@
+/* report.h — the report model: one tree of typed nodes with source positions. */
+#ifndef BAOCAO_REPORT_H
+#define BAOCAO_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/arena.h"
+
+/*
+ * A report is a tree, in the manner of cmark: every node has a type, a source
+ * position and a small union with the data of its type.  The parser builds
+ * the tree; checks and renderers only read it.  All memory belongs to the
+ * document's arena and is released at once by bc_document_free().
+ *
+ * Shape of the tree (children in source order):
+ *
+ *   DOCUMENT
+ *     META            header block: LINE nodes with roles ISSUER, NUMBER, ...
+ *     BODY            SECTION, PARAGRAPH, LIST, TABLE, LINE(UNIT), RULE
+ *       SECTION       first child HEADING, then blocks and sub-sections
+ *     CLOSING         RECIPIENTS (of ITEM), SIGNATURE (of LINE), PARAGRAPH
+ *     APPENDIX        LINE(APPX_LABEL, APPX_TITLE, APPX_ATTACH), then blocks
+ *     NOTES           NOTE nodes (footnote texts), wherever the source had them
+ *
+ * Block nodes holding text (HEADING, PARAGRAPH, ITEM, CELL, LINE, and the
+ * PARAGRAPHs inside NOTE) have inline children: TEXT, STRONG, EMPH,
+ * UNDERLINE, SUP, NOTEREF, LINEBREAK, DATE.
+ */
+
+typedef enum bc_node_type {
+	BC_NODE_NONE = 0,
+	/* blocks */
+	BC_NODE_DOCUMENT,
+	BC_NODE_META,
+	BC_NODE_BODY,
+	BC_NODE_SECTION,
+	BC_NODE_HEADING,
+	BC_NODE_PARAGRAPH,
+	BC_NODE_LIST,
+	BC_NODE_ITEM,
+	BC_NODE_TABLE,
+	BC_NODE_THEAD,
+	BC_NODE_TBODY,
+	BC_NODE_ROW,
+	BC_NODE_CELL,
+	BC_NODE_RULE,        /* a "-----" line: a visual separator */
+	BC_NODE_LINE,        /* one line with a role: header field, signature... */
+	BC_NODE_CLOSING,
+	BC_NODE_RECIPIENTS,
+	BC_NODE_SIGNATURE,
+	BC_NODE_APPENDIX,
+	BC_NODE_NOTES,
+	BC_NODE_NOTE,
+	/* inlines */
+	BC_NODE_TEXT,
+	BC_NODE_STRONG,
+	BC_NODE_EMPH,
+	BC_NODE_UNDERLINE,
+	BC_NODE_SUP,
+	BC_NODE_NOTEREF,
+	BC_NODE_LINEBREAK,
+	BC_NODE_DATE,
+	BC_NODE_TYPE_COUNT
+} bc_node_type;
+
+#define BC_NODE_FIRST_INLINE BC_NODE_TEXT
+
+/* What a LINE node is.  Header roles keep source order inside META. */
+typedef enum bc_role {
+	BC_ROLE_NONE = 0,
+	BC_ROLE_ISSUER,      /* "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG" */
+	BC_ROLE_NUMBER,      /* "Số: 03 /CT-UBND" */
+	BC_ROLE_SUMMARY,     /* "V/v ..." of a dispatch */
+	BC_ROLE_DRAFT,       /* "(DỰ THẢO)" */
+	BC_ROLE_URGENCY,     /* "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN" */
+	BC_ROLE_MOTTO,       /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" */
+	BC_ROLE_SLOGAN,      /* "Độc lập - Tự do - Hạnh phúc" */
+	BC_ROLE_DATELINE,    /* "Hải Phòng, ngày 20 tháng 01 năm 2025" */
+	BC_ROLE_DOCTYPE,     /* "BÁO CÁO", "CHỈ THỊ", ... */
+	BC_ROLE_TITLE,       /* the title lines under the type */
+	BC_ROLE_ADDRESSEE,   /* "Kính gửi: ..." */
+	BC_ROLE_AUTHORITY,   /* "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" */
+	BC_ROLE_POSITION,    /* "PHÓ CHỦ TỊCH" */
+	BC_ROLE_SIGNER,      /* the signer's name */
+	BC_ROLE_RECIPIENTS_LABEL, /* "Nơi nhận:" */
+	BC_ROLE_APPX_LABEL,  /* "PHỤ LỤC I" */
+	BC_ROLE_APPX_TITLE,  /* the appendix title lines */
+	BC_ROLE_APPX_ATTACH, /* "(Kèm theo Báo cáo số 63/BC-UBND ngày ...)" */
+	BC_ROLE_UNIT,        /* "Đơn vị tính: %" */
+	BC_ROLE_COUNT
+} bc_role;
+
+/* The kind of a numbering label, which fixes the section level. */
+typedef enum bc_label_kind {
+	BC_LABEL_NONE = 0,
+	BC_LABEL_ROMAN,      /* I.  II.       level 1 */
+	BC_LABEL_ARABIC,     /* 1.            level 2 */
+	BC_LABEL_DOTTED2,    /* 1.1.          level 3 */
+	BC_LABEL_DOTTED3,    /* 1.1.1.        level 4 */
+	BC_LABEL_LETTER,     /* a) b) đ)      level 5 */
+	BC_LABEL_PAREN,      /* (1) (2)       level 6 */
+	BC_LABEL_STAR,       /* *)            level 7 */
+	BC_LABEL_KIND_COUNT
+} bc_label_kind;
+
+typedef enum bc_doctype {
+	BC_DOC_UNKNOWN = 0,
+	BC_DOC_BAO_CAO,          /* báo cáo */
+	BC_DOC_CHI_THI,          /* chỉ thị */
+	BC_DOC_CHUONG_TRINH,     /* chương trình (hành động) */
+	BC_DOC_KE_HOACH,         /* kế hoạch */
+	BC_DOC_CONG_VAN,         /* công văn */
+	BC_DOC_QUYET_DINH,       /* quyết định */
+	BC_DOC_NGHI_QUYET,       /* nghị quyết */
+	BC_DOC_THONG_BAO,        /* thông báo */
+	BC_DOC_TO_TRINH,         /* tờ trình */
+	BC_DOC_HUONG_DAN,        /* hướng dẫn */
+	BC_DOC_DE_AN,            /* đề án */
+	BC_DOC_BIEN_BAN,         /* biên bản */
+	BC_DOC_TYPE_COUNT
+} bc_doctype;
+
+typedef enum bc_row_kind {
+	BC_ROW_BODY = 0,
+	BC_ROW_HEAD,
+	BC_ROW_GROUP         /* "15<TAB>Sở Tư pháp (07 nhiệm vụ)": a heading row */
+} bc_row_kind;
+
+typedef enum bc_align { BC_ALIGN_NONE = 0, BC_ALIGN_LEFT, BC_ALIGN_CENTER, BC_ALIGN_RIGHT } bc_align;
+
+/* A string in the arena: bytes of UTF-8, NUL-terminated, length known. */
+typedef struct bc_str {
+	const char *s;
+	size_t len;
+} bc_str;
+
+/* A calendar date as the text gives it; 0 where the text leaves it blank. */
+typedef struct bc_date {
+	int day, month, year;
+} bc_date;
+
+/* Source position: 1-based line; 1-based column in characters (code points). */
+typedef struct bc_pos {
+	uint32_t line;
+	uint32_t col;
+} bc_pos;
+
+typedef struct bc_node bc_node;
+
+struct bc_node {
+	bc_node_type type;
+	bc_pos pos;
+	uint32_t end_line;       /* last source line the node covers */
+	bc_node *parent, *first, *last, *prev, *next;
+	union {
+		struct { int level; bc_label_kind kind; bc_str label; } section;
+		/* label: "1" for "(1) ...", "a" for "a) ..."; empty when none.
+		 * joined_at: first source line of a part rejoined after a page
+		 * break (0 if none).  hard_wrapped: built from several wrapped lines. */
+		struct { bc_label_kind kind; bc_str label; uint32_t joined_at; int hard_wrapped; } para;
+		struct { char bullet; } list;              /* '-', '+', or 0 */
+		struct { char bullet; bc_label_kind kind; bc_str label; } item;
+		struct { int cols; int head_rows; int repeats_removed; bc_str unit; } table;
+		struct { bc_row_kind kind; int repeated; /* a repeated header row after a page break, kept only in the checks */ uint32_t fragment_merged; } row;
+		/* value: plain decimal for numeric cells ("7.944,5" -> "7944.5"), else empty. */
+		struct { int colspan, rowspan, col; bc_align align; bc_str value; } cell;
+		struct {
+			bc_role role;
+			bc_doctype doctype;   /* DOCTYPE, APPX_ATTACH: which document */
+			bc_str number;        /* NUMBER, APPX_ATTACH: "03" (may be empty) */
+			bc_str symbol;        /* NUMBER, APPX_ATTACH: "CT-UBND" */
+			bc_str place;         /* DATELINE */
+			bc_date date;         /* DATELINE, APPX_ATTACH */
+			bc_str label;         /* APPX_LABEL: "I", "II", "" */
+		} line;
+		struct { bc_str label; } appendix;          /* "I", "II", or "" */
+		struct { int id; bc_str mark; } note;       /* mark as written: "¹", "<sup>1</sup>", "[^1]" */
+		struct { int id; bc_node *note; } noteref;  /* note: resolved target, NULL if none */
+		struct { bc_str literal; } text;
+		struct { bc_date date; } date;              /* an inline date the model understands */
+	} as;
+};
+
+/* Facts gathered from the header and closing, for quick access. */
+typedef struct bc_meta_index {
+	bc_node *doctype, *title, *number, *dateline, *draft, *urgency, *summary;
+	bc_node *issuer_first, *issuer_last;
+	bc_node *signer, *position, *authority_first;
+	bc_node *recipients;
+} bc_meta_index;
+
+typedef struct bc_document {
+	bc_arena arena;
+	bc_node *root;          /* DOCUMENT */
+	bc_node *meta, *body, *closing, *notes;
+	bc_meta_index idx;
+	const char *filename;   /* as given on the command line, for messages */
+	const char *text;       /* the decoded NFC UTF-8 source */
+	size_t text_len;
+	uint32_t line_count;
+	int explicit_form;      /* the source began with a metadata block */
+	char source_encoding[24]; /* "UTF-8", "UTF-16LE", "CP1258", "TCVN" */
+} bc_document;
+
+/* Node construction and tree edits (model/node.c). */
+bc_node *bc_node_new(bc_document *doc, bc_node_type type, bc_pos pos);
+void bc_node_append(bc_node *parent, bc_node *child);
+void bc_node_prepend(bc_node *parent, bc_node *child);
+void bc_node_insert_after(bc_node *sibling, bc_node *node);
+void bc_node_unlink(bc_node *node);
+bc_str bc_str_dup(bc_document *doc, const char *s, size_t len);
+bc_node *bc_text_new(bc_document *doc, bc_pos pos, const char *s, size_t len);
+int bc_node_is_inline(const bc_node *n);
+
+/* Plain text of a node's inline content, appended into a caller's buffer. */
+struct bc_buf;
+void bc_node_plain_text(const bc_node *n, struct bc_buf *out);
+
+const char *bc_node_type_name(bc_node_type t);
+const char *bc_role_name(bc_role r);
+const char *bc_doctype_name(bc_doctype t);      /* "BÁO CÁO" */
+const char *bc_doctype_code(bc_doctype t);      /* "BC" for "Số: 63/BC-UBND" */
+int bc_label_level(bc_label_kind k);
+
+/* An enter/exit iterator over the tree, as cmark's. */
+typedef enum { BC_EV_NONE = 0, BC_EV_DONE, BC_EV_ENTER, BC_EV_EXIT } bc_event;
+typedef struct bc_iter {
+	bc_node *root, *cur;
+	bc_event ev;
+} bc_iter;
+void bc_iter_init(bc_iter *it, bc_node *root);
+bc_event bc_iter_next(bc_iter *it);   /* then it->cur is the node */
+int bc_node_is_leaf(const bc_node *n); /* nodes entered without exit: TEXT, LINEBREAK, RULE */
+
+bc_document *bc_document_new(const char *filename);
+void bc_document_free(bc_document *doc);
+
+#endif

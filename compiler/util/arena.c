@@ -1,0 +1,63 @@
+/* arena.c — bump allocation for the report model. */
+#include "arena.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+#define CHUNK_MIN (64 * 1024)
+
+struct bc_arena_chunk {
+	bc_arena_chunk *next;
+	size_t size, off;
+	max_align_t data[];
+};
+
+void bc_arena_init(bc_arena *a)
+{
+	a->head = NULL;
+	a->used = 0;
+}
+
+void *bc_arena_alloc(bc_arena *a, size_t size)
+{
+	const size_t align = sizeof(max_align_t);
+	size = (size + align - 1) / align * align;
+	bc_arena_chunk *c = a->head;
+	if (c == NULL || c->size - c->off < size) {
+		size_t want = size > CHUNK_MIN ? size : CHUNK_MIN;
+		c = bc_xmalloc(sizeof *c + want);
+		c->size = want;
+		c->off = 0;
+		c->next = a->head;
+		a->head = c;
+	}
+	void *p = (char *)c->data + c->off;
+	c->off += size;
+	a->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *bc_arena_strndup(bc_arena *a, const char *s, size_t len)
+{
+	char *p = bc_arena_alloc(a, len + 1);
+	if (len)
+		memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+void bc_arena_free(bc_arena *a)
+{
+	bc_arena_chunk *c = a->head;
+	while (c) {
+		bc_arena_chunk *n = c->next;
+		free(c);
+		c = n;
+	}
+	a->head = NULL;
+	a->used = 0;
+}

@@ -1,0 +1,124 @@
+/* utf8.c — decoding and classifying UTF-8 code points in already-valid text. */
+#include "utf8.h"
+
+#include <utf8proc.h>
+
+int bc_utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	if (s[0] < 0x80 || len < 2) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xE0) == 0xC0) {
+		*cp = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
+	if ((s[0] & 0xF0) == 0xE0 && len >= 3) {
+		*cp = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		return 3;
+	}
+	if ((s[0] & 0xF8) == 0xF0 && len >= 4) {
+		*cp = ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+		      ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+		return 4;
+	}
+	*cp = 0xFFFD;   /* not reached for decoded input; keeps callers moving */
+	return 1;
+}
+
+int bc_utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t bc_utf8_count(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+int bc_cp_is_upper(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+int bc_cp_is_lower(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+}
+
+int bc_cp_is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+int bc_cp_is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\v' || cp == '\f';
+}
+
+int bc_cp_superscript_digit(uint32_t cp)
+{
+	switch (cp) {
+	case 0x2070: return 0;
+	case 0x00B9: return 1;
+	case 0x00B2: return 2;
+	case 0x00B3: return 3;
+	case 0x2074: return 4;
+	case 0x2075: return 5;
+	case 0x2076: return 6;
+	case 0x2077: return 7;
+	case 0x2078: return 8;
+	case 0x2079: return 9;
+	default: return -1;
+	}
+}
+
+uint32_t bc_cp_fold(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+	if (cp == 0x0110 || cp == 0x0111)   /* Đ đ: a letter of its own, no decomposition */
+		return 'd';
+	utf8proc_int32_t dst[4];
+	int opt;
+	utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, 4,
+	                                             UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &opt);
+	(void)opt;
+	if (n >= 1 && dst[0] < 0x80)
+		return (uint32_t)dst[0];
+	if (n >= 1)
+		return (uint32_t)utf8proc_tolower(dst[0]);
+	return cp;
+}

@@ -1,0 +1,24 @@
+/* utf8.h — decoding and classifying UTF-8 code points in already-valid text. */
+#ifndef BAOCAO_UTF8_H
+#define BAOCAO_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one code point at s (len > 0, valid UTF-8); returns its byte length. */
+int bc_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encodes cp into out (4 bytes room); returns the byte length. */
+int bc_utf8_encode(uint32_t cp, char *out);
+/* Number of code points in s[0..len). */
+size_t bc_utf8_count(const char *s, size_t len);
+
+int bc_cp_is_upper(uint32_t cp);
+int bc_cp_is_lower(uint32_t cp);
+int bc_cp_is_letter(uint32_t cp);
+int bc_cp_is_space(uint32_t cp);   /* ASCII white space and U+00A0 */
+/* Superscript digit (¹²³⁴⁵⁶⁷⁸⁹⁰) -> 0..9, else -1. */
+int bc_cp_superscript_digit(uint32_t cp);
+/* Base letter of a Vietnamese letter without its marks, lower case ("Ấ" -> 'a', "Đ" -> 'd'); other code points map to themselves lower-cased when ASCII. */
+uint32_t bc_cp_fold(uint32_t cp);
+
+#endif

@@ -1,0 +1,45 @@
+/* xalloc.c — allocation that ends the program cleanly when memory runs out. */
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Exit status 2 is "I/O or resource failure" in the command's contract. */
+static void out_of_memory(size_t n)
+{
+	fprintf(stderr, "baocao: error: out of memory (%zu bytes)\n", n);
+	exit(2);
+}
+
+void *bc_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		out_of_memory(n);
+	return p;
+}
+
+void *bc_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		out_of_memory(n * size);
+	return p;
+}
+
+void *bc_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		out_of_memory(n);
+	return q;
+}
+
+char *bc_xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = bc_xmalloc(n);
+	memcpy(p, s, n);
+	return p;
+}
