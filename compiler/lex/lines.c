@@ -1,0 +1,391 @@
+/* lines.c — line classification: each source line's kind, its decoration and its label. */
+#include "lines.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+#include "patterns.h"
+
+static int starts(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+	return n >= k && memcmp(s, p, k) == 0;
+}
+
+static int ends(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+	return n >= k && memcmp(s + n - k, p, k) == 0;
+}
+
+/* Occurrences of `p` in s[0..n). */
+static size_t count_of(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p), c = 0;
+	for (size_t i = 0; i + k <= n;) {
+		if (memcmp(s + i, p, k) == 0) {
+			c++;
+			i += k;
+		} else {
+			i++;
+		}
+	}
+	return c;
+}
+
+int bc_note_mark(const char *s, size_t n, size_t *len)
+{
+	size_t i = 0;
+	int id = 0, digits = 0;
+	if (starts(s, n, "<sup>")) {
+		i = 5;
+		while (i < n && s[i] >= '0' && s[i] <= '9' && digits < 5) {
+			id = id * 10 + (s[i] - '0');
+			i++;
+			digits++;
+		}
+		if (!digits || !starts(s + i, n - i, "</sup>"))
+			return -1;
+		*len = i + 6;
+		return id;
+	}
+	while (i < n && digits < 5) {
+		uint32_t cp;
+		int k = bc_utf8_decode(s + i, n - i, &cp);
+		int d = bc_cp_superscript_digit(cp);
+		if (d < 0)
+			break;
+		id = id * 10 + d;
+		digits++;
+		i += (size_t)k;
+	}
+	if (!digits)
+		return -1;
+	*len = i;
+	return id;
+}
+
+static int is_space(char c) { return c == ' ' || c == '\t'; }
+
+/* Finds the core: strips outer spaces, "#" heading marks, and emphasis or tags
+ * that wrap the whole line (or dangle at an edge of a line of a wrapped block). */
+static void find_core(bc_line *l)
+{
+	const char *s = l->s;
+	size_t a = 0, b = l->len;
+	while (a < b && is_space(s[a]))
+		a++;
+	while (b > a && (is_space(s[b - 1]) || s[b - 1] == '\r'))
+		b--;
+	if (a < b && s[a] == '#') {
+		size_t h = a;
+		while (h < b && s[h] == '#')
+			h++;
+		if (h - a <= 6 && (h == b || s[h] == ' ')) {
+			a = h;
+			while (a < b && s[a] == ' ')
+				a++;
+			l->decorated = 1;
+		}
+	}
+	for (int round = 0; round < 8; round++) {
+		size_t n = b - a;
+		const char *c = s + a;
+		static const char *const wraps[][2] = {
+			{ "***", "***" }, { "**", "**" }, { "<b>", "</b>" }, { "<i>", "</i>" }, { "<u>", "</u>" }, { "*", "*" },
+		};
+		int stripped = 0;
+		for (size_t w = 0; w < sizeof wraps / sizeof wraps[0]; w++) {
+			size_t ol = strlen(wraps[w][0]), cl = strlen(wraps[w][1]);
+			if (n > ol + cl && starts(c, n, wraps[w][0]) && ends(c, n, wraps[w][1])) {
+				/* "*) x*" is a star label, not emphasis */
+				if (wraps[w][0][0] == '*' && (c[ol] == ')' || c[ol] == ' ' || c[ol] == '*'))
+					continue;
+				/* only when the inner text has no other delimiter of the kind: "**a** b **c**" is not one wrap */
+				if (count_of(c + ol, n - ol - cl, wraps[w][0]) != 0 && wraps[w][0][0] == '*')
+					continue;
+				a += ol;
+				b -= cl;
+				stripped = 1;
+				break;
+			}
+		}
+		/* a bold run opened on one line and closed on a later one */
+		if (!stripped && n > 2 && starts(c, n, "**") && c[2] != ')' && count_of(c, n, "**") == 1) {
+			a += 2;
+			stripped = 1;
+		} else if (!stripped && n > 2 && ends(c, n, "**") && count_of(c, n, "**") == 1) {
+			b -= 2;
+			stripped = 1;
+		}
+		if (!stripped)
+			break;
+		l->decorated = 1;
+		while (a < b && is_space(s[a]))
+			a++;
+		while (b > a && is_space(s[b - 1]))
+			b--;
+	}
+	l->core = a;
+	l->core_len = b - a;
+}
+
+static void measure(bc_line *l)
+{
+	const char *c = l->s + l->core;
+	size_t n = l->core_len;
+	int letters = 0, upper = 1;
+	uint32_t chars = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += (size_t)bc_utf8_decode(c + i, n - i, &cp);
+		chars++;
+		if (bc_cp_is_letter(cp)) {
+			letters++;
+			if (bc_cp_is_lower(cp))
+				upper = 0;
+		}
+	}
+	l->nchars = chars;
+	l->upper = upper && letters >= 2;
+}
+
+static const struct { const char *name; bc_doctype type; } doctypes[] = {
+	{ "BÁO CÁO", BC_DOC_BAO_CAO },
+	{ "CHỈ THỊ", BC_DOC_CHI_THI },
+	{ "CHƯƠNG TRÌNH HÀNH ĐỘNG", BC_DOC_CHUONG_TRINH },
+	{ "CHƯƠNG TRÌNH", BC_DOC_CHUONG_TRINH },
+	{ "KẾ HOẠCH", BC_DOC_KE_HOACH },
+	{ "QUYẾT ĐỊNH", BC_DOC_QUYET_DINH },
+	{ "NGHỊ QUYẾT", BC_DOC_NGHI_QUYET },
+	{ "THÔNG BÁO", BC_DOC_THONG_BAO },
+	{ "TỜ TRÌNH", BC_DOC_TO_TRINH },
+	{ "HƯỚNG DẪN", BC_DOC_HUONG_DAN },
+	{ "ĐỀ ÁN", BC_DOC_DE_AN },
+	{ "BIÊN BẢN", BC_DOC_BIEN_BAN },
+	{ "CÔNG VĂN", BC_DOC_CONG_VAN },
+};
+
+static bc_doctype match_doctype(const char *c, size_t n)
+{
+	for (size_t i = 0; i < sizeof doctypes / sizeof doctypes[0]; i++)
+		if (strlen(doctypes[i].name) == n && memcmp(doctypes[i].name, c, n) == 0)
+			return doctypes[i].type;
+	return BC_DOC_UNKNOWN;
+}
+
+static int pat(bc_pattern_id id, const bc_line *l, size_t *ov)
+{
+	return bc_pattern_match(id, l->s + l->core, l->core_len, ov, 8);
+}
+
+static void classify(bc_line *l, int first_line)
+{
+	size_t ov[16];
+	const char *c = l->s + l->core;
+	size_t n = l->core_len;
+
+	if (l->core_len == 0) {
+		l->kind = memchr(l->s, '\t', l->len) ? BC_LK_TAB_ROW : BC_LK_BLANK;
+		return;
+	}
+	if (first_line && n == 3 && memcmp(c, "---", 3) == 0 && l->len == 3) {
+		l->kind = BC_LK_META_FENCE;
+		return;
+	}
+	if (memchr(l->s, '\t', l->len)) {
+		l->kind = BC_LK_TAB_ROW;
+		return;
+	}
+	if (l->s[l->core] == '|' || (l->core > 0 && l->s[0] == '|')) {
+		l->kind = pat(BC_PAT_PIPE_RULE, l, ov) ? BC_LK_PIPE_RULE : BC_LK_PIPE_ROW;
+		/* a lone "|" is text */
+		if (l->kind == BC_LK_PIPE_ROW && count_of(l->s, l->len, "|") < 2)
+			l->kind = BC_LK_TEXT;
+		if (l->kind != BC_LK_TEXT)
+			return;
+	}
+	if (pat(BC_PAT_RULE, l, ov)) {
+		l->kind = BC_LK_RULE;
+		return;
+	}
+	size_t mlen;
+	int id = bc_note_mark(l->s + l->core, l->core_len, &mlen);
+	if (id >= 0 && mlen < n && c[mlen] == ' ') {
+		l->kind = BC_LK_NOTE;
+		l->note_id = id;
+		l->rest = l->core + mlen;
+		return;
+	}
+	if (pat(BC_PAT_NOTE_DEF, l, ov)) {
+		l->kind = BC_LK_NOTE;
+		l->note_id = 0;
+		for (size_t i = ov[2]; i < ov[3]; i++)
+			l->note_id = l->note_id * 10 + (c[i] - '0');
+		l->rest = l->core + ov[1];
+		return;
+	}
+	if (pat(BC_PAT_NUMBER, l, ov)) { l->kind = BC_LK_NUMBER; return; }
+	if (pat(BC_PAT_SUMMARY, l, ov)) { l->kind = BC_LK_SUMMARY; return; }
+	if (pat(BC_PAT_DRAFT, l, ov)) { l->kind = BC_LK_DRAFT; return; }
+	if (pat(BC_PAT_URGENCY, l, ov)) { l->kind = BC_LK_URGENCY; return; }
+	if (pat(BC_PAT_MOTTO, l, ov)) { l->kind = BC_LK_MOTTO; return; }
+	if (pat(BC_PAT_SLOGAN, l, ov)) { l->kind = BC_LK_SLOGAN; return; }
+	if (pat(BC_PAT_DATELINE, l, ov)) { l->kind = BC_LK_DATELINE; return; }
+	if (pat(BC_PAT_ADDRESSEE, l, ov)) { l->kind = BC_LK_ADDRESSEE; return; }
+	if (pat(BC_PAT_RECIPIENTS, l, ov)) { l->kind = BC_LK_RECIPIENTS; return; }
+	if (pat(BC_PAT_APPENDIX, l, ov)) { l->kind = BC_LK_APPENDIX; return; }
+	if (pat(BC_PAT_ATTACH, l, ov)) { l->kind = BC_LK_ATTACH; return; }
+	if (pat(BC_PAT_UNIT, l, ov)) { l->kind = BC_LK_UNIT; return; }
+	if (l->upper && pat(BC_PAT_AUTHORITY, l, ov)) { l->kind = BC_LK_AUTHORITY; return; }
+	if (l->upper && (l->doctype = match_doctype(c, n)) != BC_DOC_UNKNOWN) {
+		l->kind = BC_LK_DOCTYPE;
+		return;
+	}
+
+	static const struct { bc_pattern_id id; bc_label_kind kind; } labels[] = {
+		{ BC_PAT_LABEL_ROMAN, BC_LABEL_ROMAN },
+		{ BC_PAT_LABEL_DOTTED, BC_LABEL_ARABIC },
+		{ BC_PAT_LABEL_LETTER, BC_LABEL_LETTER },
+		{ BC_PAT_LABEL_PAREN, BC_LABEL_PAREN },
+		{ BC_PAT_LABEL_STAR, BC_LABEL_STAR },
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		if (!pat(labels[i].id, l, ov))
+			continue;
+		bc_label_kind k = labels[i].kind;
+		size_t ls = ov[2], le = ov[3];
+		if (k == BC_LABEL_STAR) {
+			ls = 0;
+			le = 1;
+		}
+		if (k == BC_LABEL_ARABIC) {
+			size_t dots = 0;
+			for (size_t j = ls; j < le; j++)
+				dots += c[j] == '.';
+			/* "1 Tỷ lệ" without a dot is not a label, "1.1 Công nghiệp" is */
+			if (dots == 0 && c[le] != '.')
+				continue;
+			k = dots == 0 ? BC_LABEL_ARABIC : dots == 1 ? BC_LABEL_DOTTED2 : BC_LABEL_DOTTED3;
+		}
+		l->kind = BC_LK_LABEL;
+		l->label_kind = k;
+		l->label = l->core + ls;
+		l->label_len = le - ls;
+		l->rest = l->core + ov[1];
+		return;
+	}
+	if (n >= 2 && (c[0] == '-' || c[0] == '+') && c[1] == ' ') {
+		l->kind = BC_LK_BULLET;
+		l->bullet = c[0];
+		l->rest = l->core + 2;
+		return;
+	}
+	if (n >= 4 && (starts(c, n, "– ") || starts(c, n, "• "))) {
+		l->kind = BC_LK_BULLET;
+		l->bullet = '-';
+		l->rest = l->core + (starts(c, n, "– ") ? 4 : 4);
+		return;
+	}
+	l->kind = BC_LK_TEXT;
+}
+
+static void push(bc_lines *out, const bc_line *l)
+{
+	if (out->n == out->cap) {
+		out->cap = out->cap ? out->cap * 2 : 256;
+		out->v = bc_xrealloc(out->v, out->cap * sizeof *out->v);
+	}
+	out->v[out->n++] = *l;
+}
+
+/* "**I. MỤC ĐÍCH****1. Mục đích**": a heading closed and the next one opened
+ * with no line break between.  Returns the offset where the second starts. */
+static size_t glued_split(const char *s, size_t n)
+{
+	for (size_t i = 2; i + 5 < n; i++) {
+		if (memcmp(s + i, "****", 4) != 0)
+			continue;
+		size_t j = i + 4, ov[16];
+		if (bc_pattern_match(BC_PAT_LABEL_ROMAN, s + j, n - j, ov, 8) ||
+		    bc_pattern_match(BC_PAT_LABEL_DOTTED, s + j, n - j, ov, 8) ||
+		    bc_pattern_match(BC_PAT_LABEL_LETTER, s + j, n - j, ov, 8))
+			return i + 2;
+	}
+	return 0;
+}
+
+void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags)
+{
+	memset(out, 0, sizeof *out);
+	uint32_t no = 0;
+	for (size_t i = 0; i <= len;) {
+		const char *nl = i < len ? memchr(text + i, '\n', len - i) : NULL;
+		size_t e = nl ? (size_t)(nl - text) : len;
+		if (!nl && i == len && len > 0 && text[len - 1] == '\n')
+			break;
+		no++;
+		bc_line l = { 0 };
+		l.s = text + i;
+		l.len = e - i;
+		l.no = no;
+		l.col0 = 1;
+		l.hard_break = l.len >= 2 && l.s[l.len - 1] == ' ' && l.s[l.len - 2] == ' ';
+		size_t cut = l.len > 8 && l.s[0] == '*' ? glued_split(l.s, l.len) : 0;
+		if (cut) {
+			bc_line second = l;
+			l.len = cut;
+			second.s = l.s + cut;
+			second.len -= cut;
+			second.col0 = 1 + (uint32_t)bc_utf8_count(l.s, cut);
+			find_core(&l);
+			measure(&l);
+			classify(&l, no == 1);
+			push(out, &l);
+			find_core(&second);
+			measure(&second);
+			classify(&second, 0);
+			push(out, &second);
+			bc_diag_add(diags, BC_W_GLUED_HEADINGS, (bc_pos){ no, second.col0 }, NULL);
+		} else {
+			find_core(&l);
+			measure(&l);
+			classify(&l, no == 1);
+			push(out, &l);
+		}
+		if (!nl)
+			break;
+		i = e + 1;
+	}
+}
+
+void bc_lines_free(bc_lines *lines)
+{
+	free(lines->v);
+	memset(lines, 0, sizeof *lines);
+}
+
+uint32_t bc_line_col(const bc_line *l, size_t off)
+{
+	if (off > l->len)
+		off = l->len;
+	return l->col0 + (uint32_t)bc_utf8_count(l->s, off);
+}
+
+bc_pos bc_line_pos(const bc_line *l, size_t off)
+{
+	bc_pos p = { l->no, bc_line_col(l, off) };
+	return p;
+}
+
+const char *bc_line_kind_name(bc_line_kind k)
+{
+	static const char *const names[BC_LK_COUNT] = {
+		"blank", "text", "rule", "tab-row", "pipe-row", "pipe-rule", "label", "bullet", "note",
+		"number", "summary", "draft", "urgency", "motto", "slogan", "dateline", "doctype",
+		"addressee", "recipients", "authority", "appendix", "attach", "unit", "meta-fence",
+	};
+	return k < BC_LK_COUNT ? names[k] : "?";
+}

@@ -1,0 +1,80 @@
+/* lines.h — line classification: each source line's kind, its decoration and its label. */
+#ifndef BAOCAO_LINES_H
+#define BAOCAO_LINES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../check/diag.h"
+#include "../model/report.h"
+
+typedef enum bc_line_kind {
+	BC_LK_BLANK = 0,
+	BC_LK_TEXT,
+	BC_LK_RULE,
+	BC_LK_TAB_ROW,
+	BC_LK_PIPE_ROW,
+	BC_LK_PIPE_RULE,
+	BC_LK_LABEL,        /* a numbering label: a heading or a numbered paragraph */
+	BC_LK_BULLET,       /* "- " or "+ " */
+	BC_LK_NOTE,         /* a footnote text: "¹ ...", "<sup>1</sup> ...", "[^1]: ..." */
+	BC_LK_NUMBER,
+	BC_LK_SUMMARY,
+	BC_LK_DRAFT,
+	BC_LK_URGENCY,
+	BC_LK_MOTTO,
+	BC_LK_SLOGAN,
+	BC_LK_DATELINE,
+	BC_LK_DOCTYPE,
+	BC_LK_ADDRESSEE,
+	BC_LK_RECIPIENTS,
+	BC_LK_AUTHORITY,
+	BC_LK_APPENDIX,
+	BC_LK_ATTACH,
+	BC_LK_UNIT,
+	BC_LK_META_FENCE,   /* "---" on the first line: the explicit form's metadata block */
+	BC_LK_COUNT
+} bc_line_kind;
+
+typedef struct bc_line {
+	const char *s;          /* the raw line, no LF */
+	size_t len;
+	uint32_t no;            /* 1-based source line */
+	uint32_t col0;          /* column of s[0] in the source line (1 unless split from a glued line) */
+	size_t core, core_len;  /* the line without markdown decoration and outer spaces (offsets in s) */
+	bc_line_kind kind;
+	unsigned decorated : 1; /* whole line bold/italic or a markdown heading */
+	unsigned hard_break : 1;/* ends with two spaces: a line break */
+	unsigned upper : 1;     /* its letters are all capitals (at least two letters) */
+	uint32_t nchars;        /* code points in the core */
+	/* BC_LK_LABEL */
+	bc_label_kind label_kind;
+	size_t label, label_len;/* the label without punctuation: "I", "1.1", "a", "1" (offsets in s) */
+	size_t rest;            /* offset in s of the text after the label */
+	/* BC_LK_BULLET */
+	char bullet;
+	/* BC_LK_NOTE */
+	int note_id;
+	/* BC_LK_DOCTYPE */
+	bc_doctype doctype;
+} bc_line;
+
+typedef struct bc_lines {
+	bc_line *v;
+	size_t n, cap;
+} bc_lines;
+
+/* Splits decoded text into classified lines (glued headings become two lines). */
+void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags);
+void bc_lines_free(bc_lines *lines);
+
+/* Column (1-based, code points) of byte offset `off` within line l. */
+uint32_t bc_line_col(const bc_line *l, size_t off);
+bc_pos bc_line_pos(const bc_line *l, size_t off);
+
+/* Leading superscript footnote mark ("¹²", "<sup>12</sup>") at s: its id, or -1; *len gets its byte length. */
+int bc_note_mark(const char *s, size_t n, size_t *len);
+
+const char *bc_line_kind_name(bc_line_kind k);
+
+#endif
