@@ -1,0 +1,67 @@
+#!/bin/sh
+# seeds.sh — compiles each real report in ../shared/seeds and checks the XML:
+# schema (when grammar/baocao.rng exists), tests/seeds/NNN.expect, and fidelity.
+# Env: BUILD (default build), OUT (default build/tests/out), BAOCAO_SEEDS, BAOCAO_WRAP.
+BUILD=${BUILD:-build}
+OUT=${OUT:-$BUILD/tests/out}
+SEEDS=${BAOCAO_SEEDS:-../shared/seeds}
+WRAP=${BAOCAO_WRAP:-}
+
+if [ ! -d "$SEEDS" ]; then
+	echo "SKIP: $SEEDS not found"
+	exit 0
+fi
+mkdir -p "$OUT" || exit 1
+pass=0
+fail=0
+ok() { echo "ok seeds/$1"; pass=$((pass + 1)); }
+ko() { echo "FAIL seeds/$1"; fail=$((fail + 1)); }
+
+found=0
+for seed in "$SEEDS"/[0-9][0-9][0-9]*.txt; do
+	[ -f "$seed" ] || continue
+	found=1
+	base=$(basename "$seed")
+	n=$(printf '%s' "$base" | cut -c1-3)
+	xml="$OUT/$n.xml"
+	log="$OUT/$n.log"
+	rm -f "$xml"
+	if $WRAP "$BUILD/baocao" xml "$seed" -o "$xml" >"$log" 2>&1 && [ -s "$xml" ]; then
+		ok "$n compile"
+	else
+		ko "$n compile"
+		sed 's/^/    /' "$log" | head -20
+		continue
+	fi
+	if [ -f grammar/baocao.rng ]; then
+		if xmllint --noout --relaxng grammar/baocao.rng "$xml" >"$log" 2>&1; then
+			ok "$n schema"
+		else
+			ko "$n schema"
+			sed 's/^/    /' "$log" | head -20
+		fi
+	fi
+	if [ -f "tests/seeds/$n.expect" ]; then
+		if $WRAP "$BUILD/tools/xcheck" "$xml" "tests/seeds/$n.expect" >"$log" 2>&1; then
+			ok "$n xcheck"
+		else
+			ko "$n xcheck"
+			grep -A2 '^FAIL' "$log" | grep -v '^--' | sed 's/^/    /' | head -60
+			tail -1 "$log" | sed 's/^/    /'
+		fi
+	else
+		ko "$n xcheck (tests/seeds/$n.expect missing)"
+	fi
+	if $WRAP "$BUILD/tools/fidelity" "$seed" "$xml" >"$log" 2>&1; then
+		ok "$n fidelity"
+	else
+		ko "$n fidelity"
+		sed 's/^/    /' "$log" | head -25
+	fi
+done
+if [ $found = 0 ]; then
+	echo "SKIP: no seeds in $SEEDS"
+	exit 0
+fi
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
