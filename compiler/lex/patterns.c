@@ -11,7 +11,7 @@
  * (a b c d đ e g h i k l m n o p q r s t u v x y). */
 static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_LABEL_ROMAN] = "^(?=[IVX])((?:X{0,3})(?:IX|IV|V?I{0,3}))\\.\\s+(?=\\S)",
-	[BC_PAT_LABEL_DOTTED] = "^(\\d{1,3}(?:\\.\\d{1,3}){0,3})\\.?\\s+(?=\\S)",
+	[BC_PAT_LABEL_DOTTED] = "^(\\d{1,2}(?:\\.\\d{1,2}){0,3})\\.?\\s+(?=\\S)",
 	[BC_PAT_LABEL_LETTER] = "^([a-eg-il-vxyđ])\\)\\s+(?=\\S)",
 	[BC_PAT_LABEL_PAREN] = "^\\((\\d{1,3})\\)\\s+(?=\\S)",
 	[BC_PAT_LABEL_STAR] = "^\\*\\)\\s*(?=\\S)",

@@ -1,0 +1,449 @@
+/* main.c — the baocao command: read, decode, parse, then xml, check or pdf; atomic outputs, documented exit statuses. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check/check.h"
+#include "check/diag.h"
+#include "input/decode.h"
+#include "lex/patterns.h"
+#include "parse/parse.h"
+#if __has_include("pdf/pdf.h")
+#include "pdf/pdf.h"
+#define BC_HAVE_PDF 1
+#endif
+#include "util/buf.h"
+#include "util/xalloc.h"
+#include "xml/xml.h"
+
+/* Exit statuses, as the man page documents them. */
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+typedef struct options {
+	const char *command;
+	const char *input;
+	const char *output;
+	const char *encoding;
+	const char *template_path;
+	const char *format;     /* check: text, json, sarif */
+	int validate;
+	int werror;
+	bc_lang lang;
+} options;
+
+static const char *progname = "baocao";
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+	        "Cách dùng / Usage:\n"
+	        "  %s xml IN [-o OUT] [--validate] [--encoding ENC]\n"
+	        "  %s check IN [--format text|json|sarif] [--lang vi|en] [--Werror]\n"
+	        "  %s pdf IN [-o OUT] [--template FILE]\n"
+	        "  %s --help | --version\n"
+	        "\n"
+	        "IN may be '-' for standard input; OUT may be '-' for standard output.\n"
+	        "Without -o, OUT is IN with its extension replaced by .xml or .pdf.\n"
+	        "\n"
+	        "Options:\n"
+	        "  -o, --output FILE     where to write the result\n"
+	        "  -e, --encoding ENC    utf-8, utf-16, cp1258, tcvn (default: detect)\n"
+	        "      --validate        validate the XML against the schema before writing it\n"
+	        "  -t, --template FILE   page layout for the PDF (default: by document type)\n"
+	        "  -f, --format FMT      diagnostics as text, json or sarif (check)\n"
+	        "  -l, --lang LANG       messages in vi (default) or en\n"
+	        "  -W, --Werror          warnings count as errors for the exit status (check)\n"
+	        "  -h, --help            this help\n"
+	        "  -V, --version         the version\n"
+	        "\n"
+	        "Exit status: 0 success, 1 the input has errors, 2 usage or I/O failure.\n",
+	        progname, progname, progname, progname);
+}
+
+static void io_error(const char *what, const char *path)
+{
+	fprintf(stderr, "%s: %s: %s: %s\n", progname, path, what, strerror(errno));
+}
+
+/* Reads all of a file (or stdin) into memory; refuses directories. */
+static int read_input(const char *path, unsigned char **data, size_t *len)
+{
+	FILE *f = stdin;
+	if (strcmp(path, "-") != 0) {
+		struct stat st;
+		if (stat(path, &st) != 0) {
+			io_error("cannot open", path);
+			return -1;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "%s: %s: is a directory\n", progname, path);
+			return -1;
+		}
+		f = fopen(path, "rb");
+		if (!f) {
+			io_error("cannot open", path);
+			return -1;
+		}
+	}
+	size_t cap = 1 << 16, n = 0;
+	unsigned char *buf = bc_xmalloc(cap);
+	for (;;) {
+		if (n == cap) {
+			if (cap > BC_MAX_INPUT_BYTES) {
+				/* the decoder reports the limit with its position */
+				break;
+			}
+			cap *= 2;
+			buf = bc_xrealloc(buf, cap);
+		}
+		size_t r = fread(buf + n, 1, cap - n, f);
+		n += r;
+		if (r == 0) {
+			if (ferror(f)) {
+				io_error("cannot read", path);
+				if (f != stdin)
+					fclose(f);
+				free(buf);
+				return -1;
+			}
+			break;
+		}
+	}
+	if (f != stdin)
+		fclose(f);
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+/* OUT beside IN: "bao-cao.txt" -> "bao-cao.xml". */
+static char *default_output(const char *input, const char *ext)
+{
+	if (strcmp(input, "-") == 0)
+		return bc_xstrdup("-");
+	const char *slash = strrchr(input, '/');
+	const char *dot = strrchr(input, '.');
+	size_t stem = (dot && (!slash || dot > slash + 1)) ? (size_t)(dot - input) : strlen(input);
+	char *out = bc_xmalloc(stem + strlen(ext) + 1);
+	memcpy(out, input, stem);
+	strcpy(out + stem, ext);
+	return out;
+}
+
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	if (strcmp(a, "-") == 0 || strcmp(b, "-") == 0)
+		return 0;
+	if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+		return 0;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* A temporary file beside `path`, so that rename() replaces it atomically. */
+static char *temp_beside(const char *path, int *fd)
+{
+	size_t n = strlen(path);
+	char *tmp = bc_xmalloc(n + 16);
+	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
+	*fd = mkstemp(tmp);
+	if (*fd < 0) {
+		io_error("cannot create a temporary file for", path);
+		free(tmp);
+		return NULL;
+	}
+	return tmp;
+}
+
+static int write_all(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Writes bytes to `path` through a temporary file, or to stdout for "-". */
+static int commit_bytes(const char *path, const char *s, size_t n)
+{
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(s, 1, n, stdout) != n || fflush(stdout) != 0) {
+			io_error("cannot write", "stdout");
+			return -1;
+		}
+		return 0;
+	}
+	int fd;
+	char *tmp = temp_beside(path, &fd);
+	if (!tmp)
+		return -1;
+	if (write_all(fd, s, n) != 0 || fsync(fd) != 0) {
+		io_error("cannot write", path);
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	if (close(fd) != 0 || rename(tmp, path) != 0) {
+		io_error("cannot write", path);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+static bc_lang lang_from_env(void)
+{
+	const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strncmp(v, "en", 2) == 0 ? BC_LANG_EN : BC_LANG_VI;
+	}
+	return BC_LANG_VI;
+}
+
+static int cmd_xml(const options *o, bc_document *doc, bc_diags *diags)
+{
+	bc_buf out = BC_BUF_INIT;
+	if (bc_xml_render(doc, &out) != 0) {
+		fprintf(stderr, "%s: %s: cannot render XML\n", progname, o->input);
+		bc_buf_free(&out);
+		return EXIT_USAGE;
+	}
+	if (o->validate) {
+		int v = bc_xml_validate(out.s, out.len, diags, stderr);
+		if (v != 0) {
+			fprintf(stderr, "%s: %s: internal error: the XML does not validate against the schema\n", progname, o->input);
+			bc_buf_free(&out);
+			return EXIT_USAGE;
+		}
+	}
+	char *path = o->output ? bc_xstrdup(o->output) : default_output(o->input, ".xml");
+	int rc = EXIT_OK;
+	if (same_file(path, o->input)) {
+		fprintf(stderr, "%s: %s: refusing to overwrite the input\n", progname, path);
+		rc = EXIT_USAGE;
+	} else if (commit_bytes(path, out.s, out.len) != 0) {
+		rc = EXIT_USAGE;
+	}
+	free(path);
+	bc_buf_free(&out);
+	return rc;
+}
+
+#ifdef BC_HAVE_PDF
+static int cmd_pdf(const options *o, bc_document *doc, bc_diags *diags)
+{
+	char *path = o->output ? bc_xstrdup(o->output) : default_output(o->input, ".pdf");
+	int rc = EXIT_OK;
+	if (same_file(path, o->input)) {
+		fprintf(stderr, "%s: %s: refusing to overwrite the input\n", progname, path);
+		free(path);
+		return EXIT_USAGE;
+	}
+	bc_pdf_options po = { o->template_path, -1 };
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde)
+		po.source_date_epoch = strtoll(sde, NULL, 10);
+	int to_stdout = strcmp(path, "-") == 0;
+	int fd = -1;
+	char *tmp = NULL;
+	if (to_stdout) {
+		char t[] = "/tmp/baocao-pdf.XXXXXX";
+		fd = mkstemp(t);
+		if (fd >= 0)
+			tmp = bc_xstrdup(t);
+	} else {
+		tmp = temp_beside(path, &fd);
+	}
+	if (!tmp) {
+		free(path);
+		return EXIT_USAGE;
+	}
+	close(fd);
+	int r = bc_pdf_write(doc, tmp, &po, diags);
+	if (r != 0) {
+		unlink(tmp);
+		rc = r == 1 ? EXIT_INPUT : EXIT_USAGE;
+	} else if (to_stdout) {
+		unsigned char *data;
+		size_t n;
+		if (read_input(tmp, &data, &n) != 0 || commit_bytes("-", (const char *)data, n) != 0)
+			rc = EXIT_USAGE;
+		else
+			free(data);
+		unlink(tmp);
+	} else if (rename(tmp, path) != 0) {
+		io_error("cannot write", path);
+		unlink(tmp);
+		rc = EXIT_USAGE;
+	}
+	free(tmp);
+	free(path);
+	return rc;
+}
+
+#endif
+
+static int cmd_check(const options *o, bc_document *doc, bc_diags *diags)
+{
+	if (doc)
+		bc_check(doc, diags);
+	bc_diags_sort(diags);
+	const char *name = strcmp(o->input, "-") == 0 ? "<stdin>" : o->input;
+	if (!o->format || strcmp(o->format, "text") == 0)
+		bc_diags_print(stdout, diags, name, BC_LEVEL_NOTE, o->lang);
+	else if (strcmp(o->format, "json") == 0)
+		bc_diags_print_json(stdout, diags, name, o->lang);
+	else
+		bc_diags_print_sarif(stdout, diags, name, o->lang);
+	fflush(stdout);
+	int worst = bc_diags_worst(diags);
+	if (worst >= BC_LEVEL_ERROR || (o->werror && worst >= BC_LEVEL_WARNING))
+		return EXIT_INPUT;
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	options o;
+	memset(&o, 0, sizeof o);
+	o.lang = lang_from_env();
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "validate", no_argument, NULL, 'v' },
+		{ "template", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "Werror", no_argument, NULL, 'W' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "+o:e:t:f:l:WhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': o.output = optarg; break;
+		case 'e': o.encoding = optarg; break;
+		case 'v': o.validate = 1; break;
+		case 't': o.template_path = optarg; break;
+		case 'f': o.format = optarg; break;
+		case 'l': o.lang = strncmp(optarg, "en", 2) == 0 ? BC_LANG_EN : BC_LANG_VI; break;
+		case 'W': o.werror = 1; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		case 'V': printf("baocao %s\n", BAOCAO_VERSION); return EXIT_OK;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	o.command = argv[optind++];
+	/* options may also follow the command and the input */
+	optind--;
+	argv[optind] = argv[0];
+	int sub_argc = argc - optind;
+	char **sub_argv = argv + optind;
+	optind = 0;  /* 0 makes glibc start afresh */
+	while ((c = getopt_long(sub_argc, sub_argv, "o:e:t:f:l:WhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': o.output = optarg; break;
+		case 'e': o.encoding = optarg; break;
+		case 'v': o.validate = 1; break;
+		case 't': o.template_path = optarg; break;
+		case 'f': o.format = optarg; break;
+		case 'l': o.lang = strncmp(optarg, "en", 2) == 0 ? BC_LANG_EN : BC_LANG_VI; break;
+		case 'W': o.werror = 1; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		case 'V': printf("baocao %s\n", BAOCAO_VERSION); return EXIT_OK;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (strcmp(o.command, "xml") != 0 && strcmp(o.command, "check") != 0 && strcmp(o.command, "pdf") != 0) {
+		fprintf(stderr, "%s: unknown command '%s'\n", progname, o.command);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (optind != sub_argc - 1) {
+		fprintf(stderr, "%s: %s needs exactly one input file\n", progname, o.command);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	o.input = sub_argv[optind];
+	if (o.format && strcmp(o.format, "text") && strcmp(o.format, "json") && strcmp(o.format, "sarif")) {
+		fprintf(stderr, "%s: unknown format '%s'\n", progname, o.format);
+		return EXIT_USAGE;
+	}
+
+	unsigned char *bytes;
+	size_t n;
+	if (read_input(o.input, &bytes, &n) != 0)
+		return EXIT_USAGE;
+	bc_patterns_init();
+	bc_diags diags;
+	bc_diags_init(&diags);
+	bc_source src;
+	memset(&src, 0, sizeof src);
+	const char *name = strcmp(o.input, "-") == 0 ? "<stdin>" : o.input;
+	int rc;
+	if (bc_decode(bytes, n, o.encoding, &src, &diags) != 0) {
+		free(bytes);
+		if (strcmp(o.command, "check") == 0) {
+			rc = cmd_check(&o, NULL, &diags);
+		} else {
+			bc_diags_sort(&diags);
+			bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang);
+			/* an unknown encoding name is a usage error, a bad input an input error */
+			rc = diags.n && diags.v[0].code == BC_E_UNKNOWN_ENC ? EXIT_USAGE : EXIT_INPUT;
+		}
+		bc_diags_free(&diags);
+		bc_patterns_free();
+		return rc;
+	}
+	free(bytes);
+	bc_document *doc = bc_parse(name, src.text, src.len, &diags);
+	snprintf(doc->source_encoding, sizeof doc->source_encoding, "%s", src.encoding);
+
+	if (strcmp(o.command, "check") == 0) {
+		rc = cmd_check(&o, doc, &diags);
+	} else if (bc_diags_worst(&diags) >= BC_LEVEL_ERROR) {
+		bc_diags_sort(&diags);
+		bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang);
+		rc = EXIT_INPUT;
+	} else if (strcmp(o.command, "xml") == 0) {
+		rc = cmd_xml(&o, doc, &diags);
+	} else {
+#ifdef BC_HAVE_PDF
+		rc = cmd_pdf(&o, doc, &diags);
+#else
+		fprintf(stderr, "%s: this build has no PDF writer\n", progname);
+		rc = EXIT_USAGE;
+#endif
+		if (rc != EXIT_OK) {
+			bc_diags_sort(&diags);
+			bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang);
+		}
+	}
+	bc_document_free(doc);
+	bc_source_free(&src);
+	bc_diags_free(&diags);
+	bc_patterns_free();
+	return rc;
+}

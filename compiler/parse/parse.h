@@ -1,0 +1,16 @@
+/* parse.h — the parser: decoded text in, report model out. */
+#ifndef BAOCAO_PARSE_H
+#define BAOCAO_PARSE_H
+
+#include <stddef.h>
+
+#include "../check/diag.h"
+#include "../model/report.h"
+
+/* Parses NFC UTF-8 text (as bc_decode produces it).  Never fails on odd input:
+ * whatever cannot be recognised becomes paragraphs, so no text is lost.
+ * Structural problems are added to diags.  The document keeps a pointer to
+ * `text`, which must outlive it. */
+bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_diags *diags);
+
+#endif
