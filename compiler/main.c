@@ -152,6 +152,12 @@ static char *temp_beside(const char *path, int *fd)
 	char *tmp = bc_xmalloc(n + 16);
 	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
 	*fd = mkstemp(tmp);
+	if (*fd >= 0) {
+		/* mkstemp makes 0600; the result gets what the umask allows, as a plain creat() would */
+		mode_t um = umask(0);
+		umask(um);
+		fchmod(*fd, 0666 & ~um);
+	}
 	if (*fd < 0) {
 		io_error("cannot create a temporary file for", path);
 		free(tmp);

@@ -444,6 +444,28 @@ static void collect_blocks(parser *p, size_t i)
 
 /* ---- phase 2: headings, page-split joins and footnote continuations ---- */
 
+/* Siblings numbered in one sequence are alike: a sequence that is mostly
+ * headings is all headings, one that is mostly sentences is all paragraphs. */
+static void settle_group(parser *p, size_t *idx, size_t n)
+{
+	if (n < 2)
+		return;
+	size_t heads = 0;
+	for (size_t i = 0; i < n; i++)
+		heads += p->b[idx[i]].kind == B_HEADING;
+	blk_kind k = 2 * heads >= n ? B_HEADING : B_NUMPARA;
+	for (size_t i = 0; i < n; i++) {
+		blk *b = &p->b[idx[i]];
+		/* a decorated line is a heading whatever its neighbours are */
+		if (k == B_NUMPARA && b->label_line->decorated)
+			continue;
+		/* several lines of text are a paragraph whatever its neighbours are */
+		if (k == B_HEADING && b->first != b->last)
+			continue;
+		b->kind = k;
+	}
+}
+
 static void decide_headings(parser *p)
 {
 	for (size_t k = 0; k < p->nb; k++) {
@@ -456,6 +478,32 @@ static void decide_headings(parser *p)
 		if (single && (l->decorated || (l->nchars <= 200 && cp != '.' && cp != ';')))
 			b->kind = B_HEADING;
 	}
+	/* groups of same-level labels between labels of a higher rank */
+	size_t *groups[8] = { 0 };
+	size_t count[8] = { 0 };
+	for (int lv = 0; lv < 8; lv++)
+		groups[lv] = bc_xmalloc((p->nb + 1) * sizeof(size_t));
+	for (size_t k = 0; k <= p->nb; k++) {
+		int level = 0;
+		if (k < p->nb) {
+			blk *b = &p->b[k];
+			if (b->kind == B_APPX || b->kind == B_RECIP_LABEL || b->kind == B_AUTHORITY)
+				level = 0;
+			else if ((b->kind == B_NUMPARA || b->kind == B_HEADING) && b->label_line)
+				level = bc_label_level(b->label_line->label_kind);
+			else
+				continue;
+		}
+		/* a label of this level closes the groups below it */
+		for (int lv = level ? level + 1 : 1; lv < 8; lv++) {
+			settle_group(p, groups[lv], count[lv]);
+			count[lv] = 0;
+		}
+		if (level)
+			groups[level][count[level]++] = k;
+	}
+	for (int lv = 0; lv < 8; lv++)
+		free(groups[lv]);
 }
 
 static void join(parser *p, blk *into, blk *from)

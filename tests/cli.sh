@@ -1,0 +1,112 @@
+#!/bin/sh
+# cli.sh — the command line: exit statuses, messages with file:line:col, atomic outputs, hostile inputs.
+BUILD=${BUILD:-build}
+WRAP=${BAOCAO_WRAP:-}
+B="$BUILD/baocao"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+# expect NAME STATUS PATTERN -- command...: runs it, checks the exit status and that
+# stdout+stderr contain PATTERN (a fixed string; "" for none).
+expect() {
+	name=$1 status=$2 pattern=$3
+	shift 4
+	timeout 60 "$@" >"$T/out" 2>&1
+	rc=$?
+	if [ "$rc" -ne "$status" ]; then
+		echo "FAIL $name: exit $rc, expected $status"
+		sed 's/^/    /' "$T/out" | head -5
+		fail=$((fail + 1))
+		return
+	fi
+	if [ -n "$pattern" ] && ! grep -qF -- "$pattern" "$T/out"; then
+		echo "FAIL $name: output lacks '$pattern'"
+		sed 's/^/    /' "$T/out" | head -5
+		fail=$((fail + 1))
+		return
+	fi
+	echo "ok $name"
+	pass=$((pass + 1))
+}
+
+check_true() {
+	if eval "$2"; then
+		echo "ok $1"
+		pass=$((pass + 1))
+	else
+		echo "FAIL $1"
+		fail=$((fail + 1))
+	fi
+}
+
+expect no-args 2 "Usage" -- $WRAP "$B"
+expect unknown-command 2 "unknown command 'frob'" -- $WRAP "$B" frob x
+expect version 0 "baocao 0." -- $WRAP "$B" --version
+expect help 0 "Exit status: 0 success" -- $WRAP "$B" --help
+expect two-inputs 2 "exactly one input" -- $WRAP "$B" xml a b
+expect bad-format 2 "unknown format" -- $WRAP "$B" check --format yaml x
+expect missing-file 2 "nosuch.txt: cannot open" -- $WRAP "$B" xml "$T/nosuch.txt"
+mkdir "$T/dir"
+expect directory 2 "is a directory" -- $WRAP "$B" xml "$T/dir"
+
+: >"$T/empty.txt"
+expect empty 1 "empty.txt:1:1: lỗi nghiêm trọng: tệp đầu vào rỗng [empty-input]" -- $WRAP "$B" xml "$T/empty.txt"
+expect empty-en 1 "empty.txt:1:1: fatal: input is empty [empty-input]" -- $WRAP "$B" xml --lang en "$T/empty.txt"
+printf '\357\273\277' >"$T/bom.txt"
+expect bom-only 1 "[bom-only]" -- $WRAP "$B" xml "$T/bom.txt"
+printf 'Dòng một\nHai\000ba\n' >"$T/nul.txt"
+expect nul-byte 1 "nul.txt:2:4:" -- $WRAP "$B" xml "$T/nul.txt"
+printf 'một\nhai\nBáo \303\050 cáo\n' >"$T/badutf8.txt"
+expect invalid-utf8 1 "badutf8.txt:3:5:" -- $WRAP "$B" xml "$T/badutf8.txt"
+expect invalid-utf8-code 1 "[invalid-utf8]" -- $WRAP "$B" xml "$T/badutf8.txt"
+printf 'I. MỞ ĐẦU\n' >"$T/ok.txt"
+expect unknown-encoding 2 "[unknown-encoding]" -- $WRAP "$B" xml --encoding klingon "$T/ok.txt"
+expect missing-out-dir 2 "cannot create a temporary file" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/no/such/dir/x.xml"
+expect input-is-output 2 "refusing to overwrite the input" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/ok.txt"
+
+# default output name: IN with its extension replaced
+expect default-output 0 "" -- $WRAP "$B" xml "$T/ok.txt"
+check_true default-output-exists '[ -s "$T/ok.xml" ] && grep -q "MỞ ĐẦU" "$T/ok.xml"'
+check_true output-mode-follows-umask '[ "$(umask 022; stat -c %a "$T/ok.xml")" = 644 ] || [ "$(stat -c %a "$T/ok.xml")" = "$(printf "%o" $((0666 & ~$(umask))))" ]'
+
+# a failed run leaves the previous output untouched and no temporary file behind
+printf 'OLD' >"$T/prev.xml"
+expect failed-run 1 "[empty-input]" -- $WRAP "$B" xml "$T/empty.txt" -o "$T/prev.xml"
+check_true previous-output-kept '[ "$(cat "$T/prev.xml")" = OLD ]'
+check_true no-temp-left '[ -z "$(ls "$T" | grep "\.tmp\.")" ]'
+
+# stdin to stdout, and validation against the embedded schema
+printf 'BÁO CÁO\n\nVề việc thử\n\nI. MỞ ĐẦU\n\nNội dung.\n' >"$T/small.txt"
+expect stdin-stdout 0 "<report" -- sh -c "$WRAP $B xml - -o - <'$T/small.txt'"
+expect validate 0 "" -- $WRAP "$B" xml --validate "$T/small.txt" -o "$T/small.xml"
+
+# line endings and a byte-order mark do not change the model
+printf 'I. MỞ ĐẦU\r\n\r\nNội dung một.\r\n' >"$T/crlf.txt"
+printf '\357\273\277I. MỞ ĐẦU\n\nNội dung một.\n' >"$T/bomtext.txt"
+"$B" xml "$T/crlf.txt" -o "$T/crlf.xml" >/dev/null 2>&1
+"$B" xml "$T/bomtext.txt" -o "$T/bomtext.xml" >/dev/null 2>&1
+check_true crlf-same-as-bom 'diff -q "$T/crlf.xml" "$T/bomtext.xml" >/dev/null 2>&1 || [ "$(grep -c section "$T/crlf.xml")" = "$(grep -c section "$T/bomtext.xml")" ]'
+check_true crlf-heading 'grep -q "<heading line=\"1\">MỞ ĐẦU</heading>" "$T/crlf.xml"'
+
+# hostile sizes: each finishes (the time limit is the harness's 60 s) without a crash
+awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "chữ "; printf "\n" }' >"$T/longline.txt"
+expect long-line 0 "" -- $WRAP "$B" xml "$T/longline.txt" -o "$T/longline.xml"
+awk 'BEGIN { for (i = 1; i <= 10000; i++) printf "%d. Mục %d\n\n", i, i }' >"$T/labels.txt"
+expect many-labels 0 "" -- $WRAP "$B" xml "$T/labels.txt" -o "$T/labels.xml"
+awk 'BEGIN { for (i = 0; i < 1000; i++) printf "c%d\t", i; printf "\n"; for (i = 0; i < 1000; i++) printf "%d\t", i; printf "\n" }' >"$T/wide.txt"
+expect wide-table 1 "[table-too-wide]" -- $WRAP "$B" xml "$T/wide.txt" -o "$T/wide.xml"
+check_true wide-table-no-output '[ ! -e "$T/wide.xml" ]'
+awk 'BEGIN { for (i = 0; i < 50000; i++) printf "** <b> "; printf "\n" }' >"$T/unclosed.txt"
+expect unclosed-markup 0 "" -- $WRAP "$B" xml "$T/unclosed.txt" -o "$T/unclosed.xml"
+
+# check: diagnostics format and exit status
+printf 'Văn bản có chú thích¹ không có nội dung.\n' >"$T/noteref.txt"
+expect check-finding 0 "noteref.txt:1:21: cảnh báo: tham chiếu chú thích không có nội dung chú thích: 1 [note-undefined]" -- $WRAP "$B" check "$T/noteref.txt"
+expect check-werror 1 "[note-undefined]" -- $WRAP "$B" check --Werror "$T/noteref.txt"
+expect check-json 0 '"code": "note-undefined"' -- $WRAP "$B" check --format json "$T/noteref.txt"
+expect check-sarif 0 '"version": "2.1.0"' -- $WRAP "$B" check --format sarif "$T/noteref.txt"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
