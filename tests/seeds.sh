@@ -46,7 +46,7 @@ for seed in "$SEEDS"/[0-9][0-9][0-9]*.txt; do
 			ok "$n xcheck"
 		else
 			ko "$n xcheck"
-			grep -A2 '^FAIL' "$log" | grep -v '^--' | sed 's/^/    /' | head -60
+			awk '/^FAIL/ { show = 1; print; next } /^    / && show { print; next } { show = 0 }' "$log" | sed 's/^/    /' | head -60
 			tail -1 "$log" | sed 's/^/    /'
 		fi
 	else

@@ -15,13 +15,14 @@
  * since "nghiệp³" is the word "nghiệp" followed by the note mark "3".
  *
  * Checks, ignoring input lines that the XML marks as removed repeated table
- * headers (<repeat line="N"/>, verified against the table's thead):
+ * headers (<repeat line="N"/>, whose words must all be words of the table's thead):
  *   order:    each input line's words are a subsequence of the XML word stream
  *             within 4*words+20 positions of some occurrence of its first word;
  *   multiset: each word occurs in the XML at least as often as in the input.
  */
 
-#define MAX_REPORT 20
+#define MAX_REPORT 2000   /* FIDELITY_REPORT=N lists N problems; 20 by default */
+static size_t max_report = 20;
 
 /* ---- growable arrays and an interning hash table ---- */
 
@@ -241,7 +242,17 @@ static char *fold(const char *s)
 	                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
 	                 UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD) < 0)
 		return strdup(s);
-	return (char *)r;
+	/* "đ" has no decomposition; for Vietnamese it is "d" with a stroke */
+	char *w = (char *)r, *o = w;
+	for (const char *p = w; *p;) {
+		if ((unsigned char)p[0] == 0xC4 && (unsigned char)p[1] == 0x91) {
+			*o++ = 'd';
+			p += 2;
+		} else
+			*o++ = *p++;
+	}
+	*o = '\0';
+	return w;
 }
 
 /* ---- the input side ---- */
@@ -474,14 +485,17 @@ static int repeat_matches(xmlNodePtr table, const words_t *in, size_t a, size_t 
 		const char *w = t->str[in->w[i].id];
 		fold_word(&f, w, strlen(w), 0);
 	}
-	/* the line's words must be a contiguous run of the header's words */
-	int ok = 0;
-	for (size_t s = 0; !ok && s + line.n <= head.n; s++) {
-		size_t k = 0;
-		while (k < line.n && head.w[s + k].id == line.w[k].id)
-			k++;
-		ok = k == line.n;
-	}
+	/* every word of the line must be a header word (as a multiset): page-break
+	 * copies of a header may drop or move cells, but a data row has other words */
+	uint32_t *avail = calloc(ft.n + 1, sizeof *avail);
+	if (!avail)
+		oom();
+	for (size_t i = 0; i < head.n; i++)
+		avail[head.w[i].id]++;
+	int ok = 1;
+	for (size_t k = 0; ok && k < line.n; k++)
+		ok = avail[line.w[k].id]-- > 0;
+	free(avail);
 	for (uint32_t i = 0; i < ft.n; i++)
 		free(ft.str[i]);
 	free(ft.str);
@@ -506,7 +520,7 @@ static size_t total_missing;
 static void report(uint32_t line, uint32_t col, const char *word, const char *why)
 {
 	total_missing++;
-	if (nmiss < MAX_REPORT)
+	if (nmiss < max_report)
 		misses[nmiss++] = (miss_t){ line, col, word, why };
 }
 
@@ -558,6 +572,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: fidelity INPUT.txt OUTPUT.xml\n");
 		return 2;
 	}
+	const char *env = getenv("FIDELITY_REPORT");
+	if (env && atoi(env) > 0)
+		max_report = (size_t)atoi(env) < MAX_REPORT ? (size_t)atoi(env) : MAX_REPORT;
 	size_t len;
 	char *text = read_file(argv[1], &len);
 	if (!text) {
