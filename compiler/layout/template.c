@@ -1,0 +1,221 @@
+/* template.c — reading a layout template (XML, no network) and refusing values the state format forbids. */
+#include "template.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef BAOCAO_DATADIR
+#define BAOCAO_DATADIR "/usr/local/share/baocao"
+#endif
+
+/* Every setting: where it lives in the XML, its range, and the rule behind the range. */
+typedef struct tpl_field {
+	const char *elem, *attr;
+	size_t off;
+	double lo, hi;
+	const char *rule;
+} tpl_field;
+
+#define F(e, a, m, lo, hi, rule) { e, a, offsetof(bc_template, m), lo, hi, rule }
+static const tpl_field fields[] = {
+	F("page", "width", page_w, 210, 210, "khổ giấy A4 rộng 210 mm (NĐ 30/2020, Phụ lục I)"),
+	F("page", "height", page_h, 297, 297, "khổ giấy A4 cao 297 mm (NĐ 30/2020, Phụ lục I)"),
+	F("page", "top", m_top, 20, 25, "lề trên 20–25 mm"),
+	F("page", "bottom", m_bottom, 20, 25, "lề dưới 20–25 mm"),
+	F("page", "left", m_left, 30, 35, "lề trái 30–35 mm"),
+	F("page", "right", m_right, 15, 20, "lề phải 15–20 mm"),
+	F("body", "size", body_size, 13, 14, "nội dung cỡ chữ 13–14"),
+	F("body", "indent", indent_cm, 1, 1.27, "lùi đầu dòng 1–1,27 cm"),
+	F("body", "paragraph-space", para_space, 6, 18, "khoảng cách giữa các đoạn tối thiểu 6 pt"),
+	F("body", "line-spacing", line_spacing, 1, 1.5, "khoảng cách dòng từ đơn (single) đến 1,5 dòng"),
+	F("header", "left-width", left_width, 55, 90, "cột tên cơ quan rộng 55–90 mm (bố cục hai cột)"),
+	F("header", "issuer-size", issuer_size, 12, 13, "tên cơ quan cỡ chữ 12–13"),
+	F("header", "number-size", number_size, 13, 13, "số, ký hiệu cỡ chữ 13"),
+	F("header", "summary-size", summary_size, 12, 13, "trích yếu công văn cỡ chữ 12–13"),
+	F("header", "motto-size", motto_size, 12, 13, "quốc hiệu cỡ chữ 12–13"),
+	F("header", "slogan-size", slogan_size, 13, 14, "tiêu ngữ cỡ chữ 13–14"),
+	F("header", "dateline-size", dateline_size, 13, 14, "địa danh, ngày tháng cỡ chữ 13–14"),
+	F("header", "urgency-size", urgency_size, 13, 14, "dấu chỉ mức độ khẩn cỡ chữ 13–14"),
+	F("title", "type-size", doctype_size, 13, 14, "tên loại văn bản cỡ chữ 13–14"),
+	F("title", "size", title_size, 13, 14, "trích yếu nội dung cỡ chữ 13–14"),
+	F("headings", "level1-size", h1_size, 13, 14, "đề mục cấp I cỡ chữ 13–14"),
+	F("headings", "level2-size", h2_size, 13, 14, "đề mục cấp 1 cỡ chữ 13–14"),
+	F("headings", "lower-size", h3_size, 13, 14, "đề mục cấp dưới cỡ chữ 13–14"),
+	F("page-number", "size", pageno_size, 13, 14, "số trang cỡ chữ 13–14"),
+	F("closing", "label-size", recip_label_size, 12, 12, "\"Nơi nhận:\" cỡ chữ 12"),
+	F("closing", "list-size", recip_size, 11, 11, "danh sách nơi nhận cỡ chữ 11"),
+	F("closing", "signature-size", sign_size, 13, 14, "chức vụ, họ tên người ký cỡ chữ 13–14"),
+	F("closing", "signature-space", sign_space, 20, 40, "khoảng để ký 20–40 mm"),
+	F("footnote", "size", note_size, 10, 12, "chú thích cỡ chữ nhỏ hơn nội dung, 10–12"),
+	F("table", "size", table_size, 9, 13, "chữ trong bảng 9–13"),
+	F("appendix", "label-size", appx_label_size, 14, 14, "\"Phụ lục\" cỡ chữ 14"),
+	F("appendix", "title-size", appx_title_size, 13, 14, "tên phụ lục cỡ chữ 13–14"),
+	F("draft", "size", draft_size, 13, 16, "dấu \"DỰ THẢO\" cỡ chữ 13–16"),
+};
+#undef F
+
+static double *field_ptr(bc_template *t, const tpl_field *f) { return (double *)((char *)t + f->off); }
+static double field_val(const bc_template *t, const tpl_field *f) { return *(const double *)((const char *)t + f->off); }
+
+const char *bc_template_file(bc_doctype type)
+{
+	switch (type) {
+	case BC_DOC_CHI_THI: return "chi-thi.xml";
+	case BC_DOC_CHUONG_TRINH: return "chuong-trinh.xml";
+	case BC_DOC_KE_HOACH: return "ke-hoach.xml";
+	case BC_DOC_CONG_VAN: return "cong-van.xml";
+	case BC_DOC_QUYET_DINH: return "quyet-dinh.xml";
+	default: return "bao-cao.xml";
+	}
+}
+
+int bc_template_check(const bc_template *t, char *err, size_t errsize)
+{
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		double v = field_val(t, &fields[i]);
+		if (!(v >= fields[i].lo - 1e-9 && v <= fields[i].hi + 1e-9)) {
+			snprintf(err, errsize, "<%s %s=\"%g\">: %s", fields[i].elem, fields[i].attr, v, fields[i].rule);
+			return -1;
+		}
+	}
+	if (t->left_width >= t->page_w - t->m_left - t->m_right - 60) {
+		snprintf(err, errsize, "<header left-width=\"%g\">: cột quốc hiệu cần ít nhất 60 mm", t->left_width);
+		return -1;
+	}
+	return 0;
+}
+
+static int file_exists(const char *p) { return access(p, R_OK) == 0; }
+
+/* The templates directory: environment, compiled-in, then next to the executable. */
+static int find_template(const char *file, char *out, size_t outsize)
+{
+	const char *env = getenv("BAOCAO_DATADIR");
+	if (env && *env) {
+		snprintf(out, outsize, "%s/templates/%s", env, file);
+		if (file_exists(out))
+			return 0;
+	}
+	snprintf(out, outsize, "%s/templates/%s", BAOCAO_DATADIR, file);
+	if (file_exists(out))
+		return 0;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			static const char *const rel[] = { "../templates", "../share/baocao/templates", "../../templates" };
+			for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+				snprintf(out, outsize, "%s/%s/%s", exe, rel[i], file);
+				if (file_exists(out))
+					return 0;
+			}
+		}
+	}
+	return -1;
+}
+
+static void silent_error(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+
+int bc_template_load(bc_template *t, bc_doctype type, const char *path, char *err, size_t errsize)
+{
+	memset(t, 0, sizeof *t);
+	char found[PATH_MAX + 64];
+	if (!path) {
+		if (find_template(bc_template_file(type), found, sizeof found) != 0) {
+			snprintf(err, errsize, "template %s not found (set BAOCAO_DATADIR, or install with make install)",
+			         bc_template_file(type));
+			return -1;
+		}
+		path = found;
+	}
+	xmlSetGenericErrorFunc(NULL, silent_error);
+	xmlDocPtr x = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	if (!x) {
+		const xmlError *e = xmlGetLastError();
+		snprintf(err, errsize, "%s: not a readable XML template%s%s", path, e && e->message ? ": " : "",
+		         e && e->message ? e->message : "");
+		if (strlen(err) > 0 && err[strlen(err) - 1] == '\n')
+			err[strlen(err) - 1] = '\0';
+		return -1;
+	}
+	xmlNodePtr root = xmlDocGetRootElement(x);
+	if (!root || strcmp((const char *)root->name, "template") != 0) {
+		snprintf(err, errsize, "%s: the root element must be <template>", path);
+		xmlFreeDoc(x);
+		return -1;
+	}
+	xmlChar *name = xmlGetProp(root, (const xmlChar *)"name");
+	snprintf(t->name, sizeof t->name, "%.60s", name ? (const char *)name : path);
+	xmlFree(name);
+	int seen[sizeof fields / sizeof fields[0]] = { 0 };
+	int rc = 0;
+	for (xmlNodePtr e = root->children; e && rc == 0; e = e->next) {
+		if (e->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)e->name, "draft") == 0) {
+			xmlChar *txt = xmlGetProp(e, (const xmlChar *)"text");
+			if (txt)
+				snprintf(t->draft_text, sizeof t->draft_text, "%s", (const char *)txt);
+			xmlFree(txt);
+		}
+		int known_elem = 0;
+		for (xmlAttrPtr a = e->properties; a && rc == 0; a = a->next) {
+			int known = strcmp((const char *)e->name, "draft") == 0 && strcmp((const char *)a->name, "text") == 0;
+			for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+				if (strcmp(fields[i].elem, (const char *)e->name) != 0)
+					continue;
+				known_elem = 1;
+				if (strcmp(fields[i].attr, (const char *)a->name) != 0)
+					continue;
+				xmlChar *v = xmlNodeListGetString(x, a->children, 1);
+				char *end = NULL;
+				double d = v ? strtod((const char *)v, &end) : 0;
+				if (!v || end == (char *)v || *end != '\0') {
+					snprintf(err, errsize, "%s: <%s %s=\"%s\"> is not a number", path, fields[i].elem, fields[i].attr,
+					         v ? (const char *)v : "");
+					rc = -1;
+				} else {
+					*field_ptr(t, &fields[i]) = d;
+					seen[i] = 1;
+				}
+				xmlFree(v);
+				known = 1;
+			}
+			if (!known && rc == 0) {
+				snprintf(err, errsize, "%s: unknown setting <%s %s>", path, (const char *)e->name, (const char *)a->name);
+				rc = -1;
+			}
+		}
+		if (!known_elem && rc == 0 && strcmp((const char *)e->name, "draft") != 0) {
+			snprintf(err, errsize, "%s: unknown element <%s>", path, (const char *)e->name);
+			rc = -1;
+		}
+	}
+	xmlFreeDoc(x);
+	if (rc != 0)
+		return -1;
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		if (!seen[i]) {
+			snprintf(err, errsize, "%s: <%s %s> is missing", path, fields[i].elem, fields[i].attr);
+			return -1;
+		}
+	}
+	if (!t->draft_text[0])
+		snprintf(t->draft_text, sizeof t->draft_text, "DỰ THẢO");
+	char why[512];
+	if (bc_template_check(t, why, sizeof why) != 0) {
+		snprintf(err, errsize, "%s: %s", path, why);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,50 @@
+/* template.h — page layouts per document type, read from templates/<type>.xml and checked against the state format. */
+#ifndef BAOCAO_TEMPLATE_H
+#define BAOCAO_TEMPLATE_H
+
+#include <stddef.h>
+
+#include "../model/report.h"
+
+/* Lengths in millimetres (page), centimetres (indent) or points (type, spacing), as the decree states them. */
+typedef struct bc_template {
+	char name[64];
+	/* <page> */
+	double page_w, page_h, m_top, m_bottom, m_left, m_right;
+	/* <body> */
+	double body_size, indent_cm, para_space, line_spacing;   /* line_spacing: multiple of single */
+	/* <header> */
+	double left_width;           /* mm, the issuer column */
+	double issuer_size, number_size, summary_size, motto_size, slogan_size, dateline_size, urgency_size;
+	/* <title> */
+	double doctype_size, title_size;
+	/* <headings>: level 1 (I.), level 2 (1.), lower levels */
+	double h1_size, h2_size, h3_size;
+	/* <page-number> */
+	double pageno_size;
+	/* <closing> */
+	double recip_label_size, recip_size, sign_size, sign_space;   /* sign_space: mm left for the signature */
+	/* <footnote>, <table>, <appendix> */
+	double note_size, table_size, appx_label_size, appx_title_size;
+	/* <draft> */
+	double draft_size;
+	char draft_text[64];
+} bc_template;
+
+/*
+ * Loads the template for a document type (templates/<type>.xml, found via
+ * $BAOCAO_DATADIR/templates, the compiled-in BAOCAO_DATADIR, then next to the
+ * executable: ../templates, ../share/baocao/templates), or the file `path`
+ * when not NULL.  Returns 0; or -1 with a message in err (a missing file, an
+ * XML error, or the first value outside the state format's ranges, naming
+ * the rule it breaks).
+ */
+int bc_template_load(bc_template *t, bc_doctype type, const char *path, char *err, size_t errsize);
+
+/* The file name (without directory) used for a document type: "bao-cao.xml". */
+const char *bc_template_file(bc_doctype type);
+
+/* Checks every value against the ranges; 0, or -1 with the broken rule in err. */
+int bc_template_check(const bc_template *t, char *err, size_t errsize);
+
+#endif

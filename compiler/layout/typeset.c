@@ -1,0 +1,1173 @@
+/* typeset.c — turns the report model into units for the pager: header block, title, body, tables, closing, appendices. */
+#include "typeset.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../util/buf.h"
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+
+#define SINGLE 1.15            /* single line spacing of a Times-like face, per pt of size */
+#define CELL_PAD_X 3.0
+#define CELL_PAD_Y 2.0
+
+typedef struct ts {
+	const bc_document *doc;
+	const bc_template *tpl;
+	const bc_metrics *m;
+	bc_pager pager;
+	bc_arena strings;          /* generated text: labels, upper case, note marks */
+	double x0, width;          /* the text area of the current orientation */
+	double port_x0, port_w, land_w;
+	int table_id, appendix;
+	bc_typeset_stats *stats;
+	int page_start;            /* next unit starts a page */
+	int page_landscape, page_restart;
+} ts;
+
+/* ---- small helpers -------------------------------------------------------- */
+
+static char *ts_strdup(ts *t, const char *s, size_t len)
+{
+	return bc_arena_strndup(&t->strings, s, len);
+}
+
+static const char *upper_copy(ts *t, const char *s, size_t len)
+{
+	bc_buf b = BC_BUF_INIT;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		int k = bc_utf8_decode(s + i, len - i, &cp);
+		if (k <= 0)
+			k = 1;
+		char enc[4];
+		int n = bc_utf8_encode((uint32_t)utf8proc_toupper((utf8proc_int32_t)cp), enc);
+		bc_buf_put(&b, enc, (size_t)n);
+		i += (size_t)k;
+	}
+	const char *r = ts_strdup(t, b.s ? b.s : "", b.len);
+	bc_buf_free(&b);
+	return r;
+}
+
+static double line_height(const ts *t, double size, double spacing) { return size * SINGLE * spacing; }
+
+static double baseline_in(const ts *t, double lh, double size)
+{
+	double a = t->m->ascent * size, d = t->m->descent * size;
+	return (lh - (a + d)) / 2 + a;
+}
+
+static void plain(const bc_node *n, bc_buf *b)
+{
+	bc_buf_clear(b);
+	bc_node_plain_text(n, b);
+}
+
+static int starts_with_trimmed(const char *s, const char *prefix)
+{
+	while (*s == ' ')
+		s++;
+	size_t n = strlen(prefix);
+	while (n > 0 && prefix[n - 1] == ' ')
+		n--;
+	return n > 0 && strncmp(s, prefix, n) == 0;
+}
+
+/* "I. ", "1.1. ", "a) ", "(1) ", "*) " for a label kind. */
+static const char *label_prefix(ts *t, bc_label_kind kind, bc_str label)
+{
+	if (kind == BC_LABEL_NONE || (!label.len && kind != BC_LABEL_STAR))
+		return NULL;
+	char tmp[96];
+	const char *l = label.s ? label.s : "";
+	int dot = label.len > 0 && l[label.len - 1] == '.';
+	switch (kind) {
+	case BC_LABEL_LETTER: snprintf(tmp, sizeof tmp, "%.80s) ", l); break;
+	case BC_LABEL_PAREN: snprintf(tmp, sizeof tmp, "(%.80s) ", l); break;
+	case BC_LABEL_STAR: snprintf(tmp, sizeof tmp, "*) "); break;
+	default: snprintf(tmp, sizeof tmp, "%.80s%s ", l, dot ? "" : "."); break;
+	}
+	return ts_strdup(t, tmp, strlen(tmp));
+}
+
+/* ---- inline content to items ------------------------------------------ */
+
+typedef struct istyle {
+	int face;
+	double size, rise;
+	int underline, upper;
+} istyle;
+
+static void add_text(ts *t, bc_items *it, const char *s, size_t len, const istyle *st)
+{
+	if (st->upper)
+		s = upper_copy(t, s, len), len = strlen(s);
+	bc_items_text(it, t->m, s, len, st->face, st->size, st->rise, st->underline);
+}
+
+static void add_inlines(ts *t, bc_items *it, const bc_node *n, istyle st)
+{
+	for (const bc_node *c = n->first; c; c = c->next) {
+		istyle s2 = st;
+		switch (c->type) {
+		case BC_NODE_TEXT:
+			add_text(t, it, c->as.text.literal.s, c->as.text.literal.len, &st);
+			break;
+		case BC_NODE_STRONG: s2.face |= 1; add_inlines(t, it, c, s2); break;
+		case BC_NODE_EMPH: s2.face |= 2; add_inlines(t, it, c, s2); break;
+		case BC_NODE_UNDERLINE: s2.underline = 1; add_inlines(t, it, c, s2); break;
+		case BC_NODE_SUP:
+			s2.size = st.size * 0.65;
+			s2.rise = st.rise + st.size * 0.35;
+			add_inlines(t, it, c, s2);
+			break;
+		case BC_NODE_NOTEREF: {
+			char mark[24];
+			snprintf(mark, sizeof mark, "%d", c->as.noteref.id);
+			s2.size = st.size * 0.65;
+			s2.rise = st.rise + st.size * 0.35;
+			s2.upper = 0;
+			/* attached to the word before it: no glue */
+			while (it->n > 0 && it->v[it->n - 1].type == BC_ITEM_GLUE && c->prev && c->prev->type == BC_NODE_TEXT &&
+			       c->prev->as.text.literal.len > 0 &&
+			       c->prev->as.text.literal.s[c->prev->as.text.literal.len - 1] != ' ')
+				it->n--;
+			const char *ms = ts_strdup(t, mark, strlen(mark));
+			bc_items_text(it, t->m, ms, strlen(ms), s2.face, s2.size, s2.rise, 0);
+			break;
+		}
+		case BC_NODE_LINEBREAK:
+			bc_items_break(it);
+			break;
+		default:
+			if (!bc_node_is_leaf(c))
+				add_inlines(t, it, c, s2);
+			break;
+		}
+	}
+}
+
+/* ---- lines --------------------------------------------------------------- */
+
+typedef struct lines {
+	size_t *breaks;
+	size_t n;
+} lines;
+
+static lines break_items(ts *t, bc_items *it, double width, bc_just just)
+{
+	lines L = { NULL, 0 };
+	bc_items_fit_words(it, t->m, width);
+	L.n = bc_break_lines(it, width, just, &L.breaks);
+	return L;
+}
+
+/* Sets items into a column: lines appended to ops from *y downwards; returns the widest line. */
+static double set_column(ts *t, bc_items *it, double x, double w, double *y, bc_just just, double lh, double size,
+                         bc_oplist *ops)
+{
+	if (it->n == 0)
+		return 0;
+	bc_items_finish(it);
+	lines L = break_items(t, it, w, just);
+	double widest = 0;
+	size_t from = 0;
+	for (size_t i = 0; i < L.n; i++) {
+		bc_line_set ls = bc_set_line(it, from, L.breaks[i], x, w, *y + baseline_in(t, lh, size), just,
+		                             i + 1 == L.n, ops);
+		if (ls.natural > widest)
+			widest = ls.natural;
+		*y += lh;
+		from = L.breaks[i] + 1;
+	}
+	free(L.breaks);
+	return widest;
+}
+
+static void add_rule(bc_oplist *ops, double x1, double x2, double y, double lw)
+{
+	bc_op r = { .kind = BC_OP_RULE, .size = (float)lw, .x = (float)x1, .y = (float)y, .x2 = (float)x2, .y2 = (float)y };
+	bc_oplist_add(ops, &r);
+}
+
+/* Hands a unit to the pager, carrying a pending page start. */
+static void push(ts *t, bc_unit *u)
+{
+	if (t->page_start) {
+		u->new_page = 1;
+		u->landscape = (unsigned)t->page_landscape;
+		u->restart = (unsigned)t->page_restart;
+		t->page_start = 0;
+	}
+	if (t->appendix)
+		u->appendix = t->appendix;
+	bc_pager_add(&t->pager, u);
+}
+
+typedef struct pstyle {
+	int face;
+	double size;
+	bc_just just;
+	double indent;       /* first line, points */
+	double gap;          /* space above the paragraph */
+	int upper;
+	int keep_all;        /* a heading: keep every line with the next */
+	int outline_level;
+	double spacing;      /* line spacing multiple */
+} pstyle;
+
+/* A paragraph in the body: one unit per line, widows and orphans kept. */
+static void set_paragraph(ts *t, const bc_node *block, const char *prefix, const pstyle *ps)
+{
+	bc_items it = { 0 };
+	if (ps->indent > 0) {
+		bc_item ind = { .type = BC_ITEM_BOX, .width = ps->indent, .size = (float)ps->size };
+		bc_items_add(&it, &ind);
+	}
+	istyle st = { ps->face, ps->size, 0, 0, ps->upper };
+	if (prefix)
+		add_text(t, &it, prefix, strlen(prefix), &st);
+	if (block)
+		add_inlines(t, &it, block, st);
+	int has_box = 0;
+	for (size_t i = 0; i < it.n; i++)
+		if (it.v[i].type == BC_ITEM_BOX && it.v[i].len > 0)
+			has_box = 1;
+	if (!has_box) {
+		bc_items_free(&it);
+		return;
+	}
+	bc_items_finish(&it);
+	lines L = break_items(t, &it, t->width, ps->just);
+	double lh = line_height(t, ps->size, ps->spacing);
+	size_t from = 0;
+	for (size_t i = 0; i < L.n; i++) {
+		bc_unit *u = bc_unit_new(lh);
+		int last = i + 1 == L.n;
+		bc_line_set ls = bc_set_line(&it, from, L.breaks[i], t->x0, t->width, baseline_in(t, lh, ps->size), ps->just,
+		                             last, &u->ops);
+		if (ps->just == BC_JUST_FULL && !last && ls.ratio > t->stats->worst_ratio)
+			t->stats->worst_ratio = ls.ratio;
+		if (i == 0) {
+			u->gap = ps->gap;
+			if (ps->outline_level > 0 && block) {
+				bc_buf b = BC_BUF_INIT;
+				if (prefix)
+					bc_buf_puts(&b, prefix);
+				bc_node_plain_text(block, &b);
+				u->outline = bc_xstrdup(bc_buf_cstr(&b));
+				u->outline_level = ps->outline_level;
+				bc_buf_free(&b);
+			}
+		}
+		/* no lone first or last line at a page break */
+		u->keep_next = !last && (ps->keep_all || i == 0 || i + 2 == L.n);
+		if (ps->keep_all && last)
+			u->keep_next = 1;
+		push(t, u);
+		from = L.breaks[i] + 1;
+	}
+	free(L.breaks);
+	bc_items_free(&it);
+}
+
+static pstyle body_style(const ts *t)
+{
+	pstyle ps = { 0, t->tpl->body_size, BC_JUST_FULL, t->tpl->indent_cm * 10 * BC_MM, t->tpl->para_space, 0, 0, 0,
+	              t->tpl->line_spacing };
+	return ps;
+}
+
+/* ---- header block ---------------------------------------------------------- */
+
+static const bc_node *meta_line(const ts *t, bc_role role)
+{
+	if (!t->doc->meta)
+		return NULL;
+	for (const bc_node *n = t->doc->meta->first; n; n = n->next)
+		if (n->type == BC_NODE_LINE && n->as.line.role == role)
+			return n;
+	return NULL;
+}
+
+/* One line node (or fallback text) centred in a column. */
+static double column_line(ts *t, const bc_node *n, const char *fallback, double x, double w, double *y, int face,
+                          double size, int upper, bc_oplist *ops)
+{
+	bc_items it = { 0 };
+	istyle st = { face, size, 0, 0, upper };
+	if (n)
+		add_inlines(t, &it, n, st);
+	else if (fallback)
+		add_text(t, &it, fallback, strlen(fallback), &st);
+	double widest = set_column(t, &it, x, w, y, BC_JUST_CENTER, line_height(t, size, 1.0), size, ops);
+	bc_items_free(&it);
+	return widest;
+}
+
+static void set_header(ts *t)
+{
+	const bc_template *tp = t->tpl;
+	double lw = tp->left_width * BC_MM;
+	double xl = t->x0, xr = t->x0 + lw, wr = t->width - lw;
+	bc_unit *u = bc_unit_new(0);
+	double yl = 0, yr = 0;
+
+	/* left: issuer lines, the rule under the issuing body, number, summary, urgency */
+	const bc_node *last_issuer = NULL;
+	if (t->doc->meta)
+		for (const bc_node *n = t->doc->meta->first; n; n = n->next)
+			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_ISSUER)
+				last_issuer = n;
+	double issuer_w = 0;
+	if (t->doc->meta)
+		for (const bc_node *n = t->doc->meta->first; n; n = n->next) {
+			if (n->type != BC_NODE_LINE || n->as.line.role != BC_ROLE_ISSUER)
+				continue;
+			int bold = n == last_issuer;
+			double w = column_line(t, n, NULL, xl, lw, &yl, bold ? 1 : 0, tp->issuer_size, 1, &u->ops);
+			if (bold)
+				issuer_w = w;
+		}
+	if (last_issuer) {
+		double rl = issuer_w * 0.4;
+		yl += 3.5;
+		add_rule(&u->ops, xl + (lw - rl) / 2, xl + (lw + rl) / 2, yl, 0.6);
+		yl += 6;
+	}
+	const bc_node *num = meta_line(t, BC_ROLE_NUMBER);
+	if (num) {
+		yl += 2;
+		column_line(t, num, NULL, xl, lw, &yl, 0, tp->number_size, 0, &u->ops);
+	}
+	const bc_node *sum = meta_line(t, BC_ROLE_SUMMARY);
+	if (sum)
+		column_line(t, sum, NULL, xl, lw, &yl, 0, tp->summary_size, 0, &u->ops);
+	const bc_node *urg = meta_line(t, BC_ROLE_URGENCY);
+	if (urg) {
+		yl += 6;
+		double y0 = yl;
+		size_t first = u->ops.n;
+		double w = column_line(t, urg, NULL, xl, lw, &yl, 1, tp->urgency_size, 1, &u->ops);
+		(void)first;
+		bc_op box = { .kind = BC_OP_BOX, .size = 0.8f, .x = (float)(xl + (lw - w) / 2 - 4), .y = (float)(y0 - 1),
+		              .x2 = (float)(w + 8), .y2 = (float)(yl - y0 + 2) };
+		bc_oplist_add(&u->ops, &box);
+	}
+
+	/* right: motto, slogan with its rule, place and date */
+	column_line(t, meta_line(t, BC_ROLE_MOTTO), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", xr, wr, &yr, 1, tp->motto_size, 1,
+	            &u->ops);
+	double sw = column_line(t, meta_line(t, BC_ROLE_SLOGAN), "Độc lập - Tự do - Hạnh phúc", xr, wr, &yr, 1,
+	                        tp->slogan_size, 0, &u->ops);
+	yr += 3;
+	add_rule(&u->ops, xr + (wr - sw) / 2, xr + (wr + sw) / 2, yr, 0.6);
+	yr += 10;
+	const bc_node *dl = meta_line(t, BC_ROLE_DATELINE);
+	if (dl)
+		column_line(t, dl, NULL, xr, wr, &yr, 2, tp->dateline_size, 0, &u->ops);
+	u->h = yl > yr ? yl : yr;
+	push(t, u);
+
+	/* addressee of a dispatch: "Kính gửi: ..." */
+	if (t->doc->meta)
+		for (const bc_node *n = t->doc->meta->first; n; n = n->next) {
+			if (n->type != BC_NODE_LINE || n->as.line.role != BC_ROLE_ADDRESSEE)
+				continue;
+			pstyle ps = body_style(t);
+			ps.just = BC_JUST_CENTER;
+			ps.indent = 0;
+			ps.gap = 12;
+			set_paragraph(t, n, NULL, &ps);
+		}
+
+	/* type of document and title, with a short rule under the title */
+	const bc_node *dt = meta_line(t, BC_ROLE_DOCTYPE);
+	bc_unit *tu = bc_unit_new(0);
+	tu->gap = 14;
+	double y = 0;
+	if (dt)
+		column_line(t, dt, NULL, t->x0, t->width, &y, 1, tp->doctype_size, 1, &tu->ops);
+	bc_items it = { 0 };
+	istyle st = { 1, tp->title_size, 0, 0, 0 };
+	bc_buf b = BC_BUF_INIT;
+	if (t->doc->meta)
+		for (const bc_node *n = t->doc->meta->first; n; n = n->next)
+			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_TITLE) {
+				if (it.n > 0 && it.v[it.n - 1].type == BC_ITEM_BOX)
+					add_text(t, &it, " ", 1, &st);
+				add_inlines(t, &it, n, st);
+				bc_node_plain_text(n, &b);
+				bc_buf_putc(&b, ' ');
+			}
+	double tw = 0;
+	if (it.n > 0)
+		tw = set_column(t, &it, t->x0 + t->width * 0.05, t->width * 0.9, &y, BC_JUST_CENTER,
+		                line_height(t, tp->title_size, 1.0), tp->title_size, &tu->ops);
+	bc_items_free(&it);
+	if (tw > 0 || dt) {
+		double rl = (tw > 0 ? tw : t->width / 3) * 0.4;
+		if (rl < 40)
+			rl = 40;
+		y += 3.5;
+		add_rule(&tu->ops, t->x0 + (t->width - rl) / 2, t->x0 + (t->width + rl) / 2, y, 0.6);
+		y += 8;
+		tu->h = y;
+		push(t, tu);
+	} else {
+		bc_unit_free(tu);
+	}
+	bc_buf_free(&b);
+}
+
+/* ---- tables ------------------------------------------------------------------ */
+
+typedef struct tcell {
+	const bc_node *node;
+	int row, col, colspan, rowspan;
+	int face;
+	bc_just just;
+	bc_items items;
+	double minw, maxw;     /* widest word, whole text, padding included */
+	lines L;
+	double h;              /* needed height */
+} tcell;
+
+typedef struct tgrid {
+	tcell *cells;
+	size_t ncells;
+	int rows, cols;
+	int *row_kind;         /* bc_row_kind of each row */
+	int head_rows;
+	double *colw;
+	double *rowh;
+	int *owner;            /* rows x cols: index of the cell covering it, -1 none */
+} tgrid;
+
+static void grid_free(tgrid *g)
+{
+	for (size_t i = 0; i < g->ncells; i++) {
+		bc_items_free(&g->cells[i].items);
+		free(g->cells[i].L.breaks);
+	}
+	free(g->cells);
+	free(g->row_kind);
+	free(g->colw);
+	free(g->rowh);
+	free(g->owner);
+}
+
+static int is_shown_row(const bc_node *r) { return r->type == BC_NODE_ROW && !(r->as.row.repeated); }
+
+/* Reads the table's rows into a grid of cells with their text as items. */
+static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
+{
+	memset(g, 0, sizeof *g);
+	int rows = 0, maxcells = 0;
+	for (const bc_node *sec = table->first; sec; sec = sec->next)
+		for (const bc_node *r = sec->first; r; r = r->next)
+			if (is_shown_row(r)) {
+				rows++;
+				int c = 0;
+				for (const bc_node *cell = r->first; cell; cell = cell->next)
+					c++;
+				maxcells += c;
+			}
+	g->rows = rows;
+	g->cells = bc_xcalloc((size_t)(maxcells ? maxcells : 1), sizeof *g->cells);
+	g->row_kind = bc_xcalloc((size_t)(rows ? rows : 1), sizeof *g->row_kind);
+	/* column positions with row spans: busy[c] rows still covered from above */
+	int cap = table->as.table.cols > 0 ? table->as.table.cols : 1;
+	int *busy = bc_xcalloc((size_t)cap, sizeof *busy);
+	int cols = 0, ri = 0;
+	for (const bc_node *sec = table->first; sec; sec = sec->next)
+		for (const bc_node *r = sec->first; r; r = r->next) {
+			if (!is_shown_row(r))
+				continue;
+			int head = sec->type == BC_NODE_THEAD || r->as.row.kind == BC_ROW_HEAD;
+			g->row_kind[ri] = head ? BC_ROW_HEAD : (int)r->as.row.kind;
+			if (head && ri == g->head_rows)
+				g->head_rows++;
+			int c = 0;
+			for (const bc_node *cell = r->first; cell; cell = cell->next) {
+				if (cell->type != BC_NODE_CELL)
+					continue;
+				while (c < cap && busy[c] > 0)
+					c++;
+				int span = cell->as.cell.colspan > 0 ? cell->as.cell.colspan : 1;
+				int rspan = cell->as.cell.rowspan > 0 ? cell->as.cell.rowspan : 1;
+				if (rspan > rows - ri)
+					rspan = rows - ri;
+				if (c + span > cap) {
+					int ncap = (c + span) * 2;
+					busy = bc_xrealloc(busy, (size_t)ncap * sizeof *busy);
+					memset(busy + cap, 0, (size_t)(ncap - cap) * sizeof *busy);
+					cap = ncap;
+				}
+				tcell *tc = &g->cells[g->ncells++];
+				tc->node = cell;
+				tc->row = ri;
+				tc->col = c;
+				tc->colspan = span;
+				tc->rowspan = rspan;
+				tc->face = (head || r->as.row.kind == BC_ROW_GROUP) ? 1 : 0;
+				if (head)
+					tc->just = BC_JUST_CENTER;
+				else if (cell->as.cell.value.len > 0 || cell->as.cell.align == BC_ALIGN_RIGHT)
+					tc->just = BC_JUST_RIGHT;
+				else if (cell->as.cell.align == BC_ALIGN_CENTER)
+					tc->just = BC_JUST_CENTER;
+				else
+					tc->just = BC_JUST_LEFT;
+				istyle st = { tc->face, size, 0, 0, 0 };
+				add_inlines(t, &tc->items, cell, st);
+				/* widths: the widest word and the whole text */
+				double word = 0, total = 0, w = 0;
+				for (size_t i = 0; i < tc->items.n; i++) {
+					const bc_item *it = &tc->items.v[i];
+					if (it->type == BC_ITEM_BOX) {
+						w += it->width;
+						total += it->width;
+					} else {
+						if (w > word)
+							word = w;
+						w = 0;
+						if (it->type == BC_ITEM_GLUE)
+							total += it->width;
+					}
+				}
+				if (w > word)
+					word = w;
+				tc->minw = word + 2 * CELL_PAD_X;
+				tc->maxw = total + 2 * CELL_PAD_X;
+				for (int k = 0; k < span; k++)
+					busy[c + k] = rspan;
+				c += span;
+				if (c > cols)
+					cols = c;
+			}
+			for (int k = 0; k < cap; k++)
+				if (busy[k] > 0)
+					busy[k]--;
+			ri++;
+		}
+	free(busy);
+	if (cols < 1)
+		cols = 1;
+	g->cols = cols;
+	g->colw = bc_xcalloc((size_t)cols, sizeof *g->colw);
+	g->rowh = bc_xcalloc((size_t)(rows ? rows : 1), sizeof *g->rowh);
+	g->owner = bc_xmalloc((size_t)(rows ? rows : 1) * (size_t)cols * sizeof *g->owner);
+	for (size_t i = 0; i < (size_t)(rows ? rows : 1) * (size_t)cols; i++)
+		g->owner[i] = -1;
+	for (size_t i = 0; i < g->ncells; i++) {
+		tcell *tc = &g->cells[i];
+		for (int r = tc->row; r < tc->row + tc->rowspan && r < rows; r++)
+			for (int c = tc->col; c < tc->col + tc->colspan && c < cols; c++)
+				g->owner[(size_t)r * (size_t)cols + (size_t)c] = (int)i;
+	}
+}
+
+/* The narrowest the table can be: every column as wide as its longest word. */
+static double grid_min_width(const tgrid *g, double *minw, double *maxw)
+{
+	for (int c = 0; c < g->cols; c++)
+		minw[c] = maxw[c] = 2 * CELL_PAD_X + 4;
+	for (size_t i = 0; i < g->ncells; i++) {
+		const tcell *tc = &g->cells[i];
+		if (tc->colspan != 1)
+			continue;
+		if (tc->minw > minw[tc->col])
+			minw[tc->col] = tc->minw;
+		if (tc->maxw > maxw[tc->col])
+			maxw[tc->col] = tc->maxw;
+	}
+	double s = 0;
+	for (int c = 0; c < g->cols; c++) {
+		if (maxw[c] < minw[c])
+			maxw[c] = minw[c];
+		s += minw[c];
+	}
+	return s;
+}
+
+/* Column widths from content: each at least its longest word, the rest shared by need. */
+static void grid_widths(tgrid *g, double W)
+{
+	double *minw = bc_xmalloc((size_t)g->cols * sizeof *minw), *maxw = bc_xmalloc((size_t)g->cols * sizeof *maxw);
+	double smin = grid_min_width(g, minw, maxw), smax = 0;
+	for (int c = 0; c < g->cols; c++)
+		smax += maxw[c];
+	for (int c = 0; c < g->cols; c++) {
+		if (smax <= W)
+			g->colw[c] = maxw[c] + (W - smax) * (maxw[c] / smax);
+		else if (smin <= W)
+			g->colw[c] = minw[c] + (W - smin) * ((maxw[c] - minw[c]) / (smax - smin > 0 ? smax - smin : 1));
+		else
+			g->colw[c] = minw[c] * (W / smin);   /* words will be cut to fit */
+	}
+	free(minw);
+	free(maxw);
+}
+
+static double span_width(const tgrid *g, const tcell *tc)
+{
+	double w = 0;
+	for (int c = tc->col; c < tc->col + tc->colspan && c < g->cols; c++)
+		w += g->colw[c];
+	return w;
+}
+
+static double col_x(const tgrid *g, double x0, int col)
+{
+	double x = x0;
+	for (int c = 0; c < col && c < g->cols; c++)
+		x += g->colw[c];
+	return x;
+}
+
+/* Draws rows [r] lines [l0, l1) of every cell starting in row r, and the borders of row r. */
+static void table_row_unit(ts *t, tgrid *g, int r, size_t l0, size_t l1, int first_part, int last_part, double h,
+                           double lh, double size, bc_unit *u)
+{
+	double x0 = t->x0;
+	if (g->row_kind[r] == BC_ROW_GROUP) {
+		bc_op f = { .kind = BC_OP_FILL, .gray = 0.9f, .x = (float)x0, .y = 0, .x2 = (float)span_width(g, &(tcell){ .col = 0, .colspan = g->cols }),
+		            .y2 = (float)h };
+		bc_oplist_add(&u->ops, &f);
+	}
+	for (size_t i = 0; i < g->ncells; i++) {
+		tcell *tc = &g->cells[i];
+		if (tc->row != r)
+			continue;
+		double cx = col_x(g, x0, tc->col) + CELL_PAD_X, cw = span_width(g, tc) - 2 * CELL_PAD_X;
+		double y = first_part ? CELL_PAD_Y : 0;
+		size_t a = l0, b = l1 < tc->L.n ? l1 : tc->L.n;
+		if (g->row_kind[r] == BC_ROW_HEAD && tc->L.n > 0 && tc->rowspan == 1) {
+			double need = (double)tc->L.n * lh + 2 * CELL_PAD_Y;
+			if (h > need)
+				y += (h - need) / 2;   /* header text centred vertically */
+		}
+		size_t from = a > 0 ? tc->L.breaks[a - 1] + 1 : 0;
+		for (size_t k = a; k < b; k++) {
+			bc_set_line(&tc->items, from, tc->L.breaks[k], cx, cw, y + baseline_in(t, lh, size), tc->just,
+			            k + 1 == tc->L.n, &u->ops);
+			y += lh;
+			from = tc->L.breaks[k] + 1;
+		}
+	}
+	/* borders */
+	double lw = 0.5;
+	for (int c = 0; c <= g->cols; c++) {
+		int here = c < g->cols ? g->owner[(size_t)r * (size_t)g->cols + (size_t)c] : -2;
+		int left = c > 0 ? g->owner[(size_t)r * (size_t)g->cols + (size_t)(c - 1)] : -3;
+		if (c == 0 || c == g->cols || here != left || here < 0) {
+			double x = col_x(g, x0, c);
+			bc_op v = { .kind = BC_OP_RULE, .size = (float)lw, .x = (float)x, .y = 0, .x2 = (float)x, .y2 = (float)h };
+			bc_oplist_add(&u->ops, &v);
+		}
+	}
+	for (int c = 0; c < g->cols; c++) {
+		int o = g->owner[(size_t)r * (size_t)g->cols + (size_t)c];
+		double xa = col_x(g, x0, c), xb = xa + g->colw[c];
+		int starts = o < 0 || g->cells[o].row == r;
+		int ends = o < 0 || g->cells[o].row + g->cells[o].rowspan - 1 == r;
+		if (starts || !first_part)
+			add_rule(&u->ops, xa, xb, 0, lw);
+		if (ends || !last_part)
+			add_rule(&u->ops, xa, xb, h, lw);
+	}
+}
+
+static void set_table(ts *t, const bc_node *table)
+{
+	tgrid g;
+	double size = t->tpl->table_size;
+	grid_build(t, table, &g, size);
+	if (g.ncells == 0) {
+		grid_free(&g);
+		return;
+	}
+	/* a table whose words cannot fit side by side (with some room left for
+	 * its text columns) is set smaller, down to 8 pt, before words are cut */
+	for (;;) {
+		double *mn = bc_xmalloc((size_t)g.cols * sizeof *mn), *mx = bc_xmalloc((size_t)g.cols * sizeof *mx);
+		double smin = grid_min_width(&g, mn, mx);
+		free(mn);
+		free(mx);
+		if (smin <= t->width * 0.85 || size <= 8)
+			break;
+		grid_free(&g);
+		size -= 0.5;
+		grid_build(t, table, &g, size);
+	}
+	t->stats->tables++;
+	int id = ++t->table_id;
+	grid_widths(&g, t->width);
+	double lh = line_height(t, size, 1.0);
+	for (size_t i = 0; i < g.ncells; i++) {
+		tcell *tc = &g.cells[i];
+		double cw = span_width(&g, tc) - 2 * CELL_PAD_X;
+		if (cw < 4)
+			cw = 4;
+		if (tc->items.n == 0) {
+			tc->h = 2 * CELL_PAD_Y + lh;
+			continue;
+		}
+		bc_items_finish(&tc->items);
+		tc->L = break_items(t, &tc->items, cw, tc->just);
+		tc->h = (double)tc->L.n * lh + 2 * CELL_PAD_Y;
+	}
+	for (int r = 0; r < g.rows; r++)
+		g.rowh[r] = lh + 2 * CELL_PAD_Y;
+	for (size_t i = 0; i < g.ncells; i++)
+		if (g.cells[i].rowspan == 1 && g.cells[i].h > g.rowh[g.cells[i].row])
+			g.rowh[g.cells[i].row] = g.cells[i].h;
+	for (size_t i = 0; i < g.ncells; i++) {
+		tcell *tc = &g.cells[i];
+		if (tc->rowspan <= 1)
+			continue;
+		double s = 0;
+		int last = tc->row + tc->rowspan - 1;
+		for (int r = tc->row; r <= last; r++)
+			s += g.rowh[r];
+		if (s < tc->h)
+			g.rowh[last] += tc->h - s;
+	}
+	/* room for one part of a row: a page less the repeated header */
+	double head_h = 0;
+	for (int r = 0; r < g.head_rows; r++)
+		head_h += g.rowh[r];
+	const bc_pager_geometry *geo = t->pager.in_landscape || t->page_landscape ? &t->pager.landscape : &t->pager.portrait;
+	double page_room = geo->height - geo->top - geo->bottom;
+	if (head_h > page_room / 2)
+		head_h = 0;   /* an absurd header is not repeated */
+	double max_part = page_room - head_h - 2;
+	int parts_lines = (int)floor((max_part - 2 * CELL_PAD_Y) / lh);
+	if (parts_lines < 1)
+		parts_lines = 1;
+
+	for (int r = 0; r < g.rows; r++) {
+		int head = r < g.head_rows;
+		int in_span = 0;   /* a row span reaching below: keep the rows together */
+		for (int c = 0; c < g.cols; c++) {
+			int o = g.owner[(size_t)r * (size_t)g.cols + (size_t)c];
+			if (o >= 0 && g.cells[o].row + g.cells[o].rowspan - 1 > r)
+				in_span = 1;
+		}
+		if (g.rowh[r] <= max_part || head) {
+			bc_unit *u = bc_unit_new(g.rowh[r]);
+			table_row_unit(t, &g, r, 0, SIZE_MAX, 1, 1, g.rowh[r], lh, size, u);
+			u->table = id;
+			u->table_head = (unsigned)(head && head_h > 0);
+			u->keep_next = (unsigned)(head || in_span || g.row_kind[r] == BC_ROW_GROUP);
+			if (r == 0)
+				u->gap = t->tpl->para_space;
+			push(t, u);
+			continue;
+		}
+		/* a row taller than a page: its lines in parts */
+		size_t most = 0;
+		for (size_t i = 0; i < g.ncells; i++)
+			if (g.cells[i].row == r && g.cells[i].L.n > most)
+				most = g.cells[i].L.n;
+		for (size_t l0 = 0; l0 < most; l0 += (size_t)parts_lines) {
+			size_t l1 = l0 + (size_t)parts_lines;
+			int first = l0 == 0, last = l1 >= most;
+			double h = (double)((last ? most : l1) - l0) * lh + (first ? CELL_PAD_Y : 0) + (last ? CELL_PAD_Y : 0);
+			bc_unit *u = bc_unit_new(h);
+			table_row_unit(t, &g, r, l0, l1, first, last, h, lh, size, u);
+			u->table = id;
+			if (r == 0 && first)
+				u->gap = t->tpl->para_space;
+			push(t, u);
+		}
+	}
+	grid_free(&g);
+}
+
+/* ---- blocks ------------------------------------------------------------------- */
+
+static void set_blocks(ts *t, const bc_node *parent);
+
+static void set_heading(ts *t, const bc_node *section, const bc_node *heading)
+{
+	int level = section->as.section.level > 0 ? section->as.section.level : bc_label_level(section->as.section.kind);
+	if (level < 1)
+		level = 2;
+	pstyle ps = body_style(t);
+	ps.keep_all = 1;
+	ps.gap = t->tpl->para_space + (level == 1 ? 6 : 0);
+	switch (level) {
+	case 1: ps.face = 1; ps.upper = 1; ps.size = t->tpl->h1_size; break;
+	case 2: ps.face = 1; ps.size = t->tpl->h2_size; break;
+	case 3: ps.face = 3; ps.size = t->tpl->h3_size; break;
+	default: ps.face = 2; ps.size = t->tpl->h3_size; break;
+	}
+	ps.outline_level = level <= 3 ? level + (t->appendix ? 1 : 0) : 0;
+	bc_buf b = BC_BUF_INIT;
+	plain(heading, &b);
+	const char *prefix = label_prefix(t, section->as.section.kind, section->as.section.label);
+	if (prefix && starts_with_trimmed(bc_buf_cstr(&b), prefix))
+		prefix = NULL;
+	bc_buf_free(&b);
+	set_paragraph(t, heading, prefix, &ps);
+}
+
+static void set_block(ts *t, const bc_node *n)
+{
+	bc_buf b = BC_BUF_INIT;
+	switch (n->type) {
+	case BC_NODE_SECTION: {
+		const bc_node *c = n->first;
+		if (c && c->type == BC_NODE_HEADING) {
+			set_heading(t, n, c);
+			c = c->next;
+		}
+		for (; c; c = c->next)
+			set_block(t, c);
+		break;
+	}
+	case BC_NODE_HEADING: {
+		pstyle ps = body_style(t);
+		ps.face = 1;
+		ps.keep_all = 1;
+		set_paragraph(t, n, NULL, &ps);
+		break;
+	}
+	case BC_NODE_PARAGRAPH: {
+		pstyle ps = body_style(t);
+		plain(n, &b);
+		const char *prefix = label_prefix(t, n->as.para.kind, n->as.para.label);
+		if (prefix && starts_with_trimmed(bc_buf_cstr(&b), prefix))
+			prefix = NULL;
+		set_paragraph(t, n, prefix, &ps);
+		break;
+	}
+	case BC_NODE_LIST:
+		for (const bc_node *c = n->first; c; c = c->next)
+			set_block(t, c);
+		break;
+	case BC_NODE_ITEM: {
+		pstyle ps = body_style(t);
+		plain(n, &b);
+		const char *prefix = NULL;
+		if (n->as.item.kind != BC_LABEL_NONE)
+			prefix = label_prefix(t, n->as.item.kind, n->as.item.label);
+		else if (n->as.item.bullet) {
+			char tmp[3] = { n->as.item.bullet, ' ', 0 };
+			prefix = ts_strdup(t, tmp, 2);
+		}
+		if (prefix && starts_with_trimmed(bc_buf_cstr(&b), prefix))
+			prefix = NULL;
+		/* an item holding blocks (paragraphs, lists) sets them; else its inlines */
+		int blocks = n->first && !bc_node_is_inline(n->first);
+		if (blocks) {
+			for (const bc_node *c = n->first; c; c = c->next)
+				set_block(t, c);
+		} else {
+			set_paragraph(t, n, prefix, &ps);
+		}
+		break;
+	}
+	case BC_NODE_TABLE:
+		set_table(t, n);
+		break;
+	case BC_NODE_LINE: {
+		pstyle ps = body_style(t);
+		ps.indent = 0;
+		if (n->as.line.role == BC_ROLE_UNIT) {
+			ps.face = 2;
+			ps.just = BC_JUST_RIGHT;
+			ps.keep_all = 1;
+		}
+		set_paragraph(t, n, NULL, &ps);
+		break;
+	}
+	case BC_NODE_RULE: {
+		bc_unit *u = bc_unit_new(8);
+		u->gap = 4;
+		add_rule(&u->ops, t->x0 + t->width * 0.4, t->x0 + t->width * 0.6, 4, 0.6);
+		push(t, u);
+		break;
+	}
+	case BC_NODE_NOTES:
+	case BC_NODE_NOTE:
+		break;   /* footnotes go with their references */
+	default:
+		if (!bc_node_is_inline(n) && !bc_node_is_leaf(n))
+			set_blocks(t, n);
+		break;
+	}
+	bc_buf_free(&b);
+}
+
+static void set_blocks(ts *t, const bc_node *parent)
+{
+	for (const bc_node *c = parent->first; c; c = c->next)
+		set_block(t, c);
+}
+
+/* ---- closing ------------------------------------------------------------------- */
+
+static void set_closing(ts *t)
+{
+	const bc_node *cl = t->doc->closing;
+	if (!cl)
+		return;
+	const bc_template *tp = t->tpl;
+	const bc_node *recipients = NULL, *signature = NULL;
+	for (const bc_node *c = cl->first; c; c = c->next) {
+		if (c->type == BC_NODE_RECIPIENTS)
+			recipients = c;
+		else if (c->type == BC_NODE_SIGNATURE)
+			signature = c;
+		else
+			set_block(t, c);
+	}
+	if (!recipients && !signature)
+		return;
+	double wl = t->width * 0.45, xr = t->x0 + wl, wr = t->width - wl;
+	/* right column: authority, position, room to sign, name; kept in one unit */
+	bc_unit *u = bc_unit_new(0);
+	u->gap = 12;
+	double yr = 0;
+	if (signature) {
+		const bc_node *signer = NULL;
+		for (const bc_node *c = signature->first; c; c = c->next) {
+			if (c->type != BC_NODE_LINE)
+				continue;
+			if (c->as.line.role == BC_ROLE_SIGNER) {
+				signer = c;
+				continue;
+			}
+			column_line(t, c, NULL, xr, wr, &yr, 1, tp->sign_size, 1, &u->ops);
+		}
+		yr += tp->sign_space * BC_MM;
+		if (signer)
+			column_line(t, signer, NULL, xr, wr, &yr, 1, tp->sign_size, 0, &u->ops);
+	}
+	/* left column: "Nơi nhận:" and the list, as far as it goes beside the signature */
+	double yl = 0;
+	int pushed = 0;
+	if (recipients) {
+		const bc_node *label = NULL;
+		for (const bc_node *c = recipients->first; c; c = c->next)
+			if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_RECIPIENTS_LABEL)
+				label = c;
+		bc_items it = { 0 };
+		istyle st = { 3, tp->recip_label_size, 0, 0, 0 };
+		if (label)
+			add_inlines(t, &it, label, st);
+		else
+			add_text(t, &it, "Nơi nhận:", strlen("Nơi nhận:"), &st);
+		set_column(t, &it, t->x0, wl, &yl, BC_JUST_LEFT, line_height(t, tp->recip_label_size, 1.0),
+		           tp->recip_label_size, &u->ops);
+		bc_items_free(&it);
+		double lh = line_height(t, tp->recip_size, 1.0);
+		bc_buf b = BC_BUF_INIT;
+		for (const bc_node *c = recipients->first; c; c = c->next) {
+			if (c == label)
+				continue;
+			bc_items li = { 0 };
+			istyle s2 = { 0, tp->recip_size, 0, 0, 0 };
+			plain(c, &b);
+			if (c->type == BC_NODE_ITEM && c->as.item.bullet) {
+				char tmp[3] = { c->as.item.bullet, ' ', 0 };
+				if (!starts_with_trimmed(bc_buf_cstr(&b), tmp))
+					add_text(t, &li, ts_strdup(t, tmp, 2), 2, &s2);
+			}
+			add_inlines(t, &li, c, s2);
+			/* past the signature's height, the list goes on in units of its own */
+			if (!pushed && yl + lh > yr + 0.01) {
+				u->h = yl > yr ? yl : yr;
+				push(t, u);
+				pushed = 1;
+			}
+			if (pushed) {
+				bc_unit *lu = bc_unit_new(0);
+				double y = 0;
+				set_column(t, &li, t->x0, wl, &y, BC_JUST_LEFT, lh, tp->recip_size, &lu->ops);
+				lu->h = y;
+				push(t, lu);
+			} else {
+				set_column(t, &li, t->x0, wl, &yl, BC_JUST_LEFT, lh, tp->recip_size, &u->ops);
+			}
+			bc_items_free(&li);
+		}
+		bc_buf_free(&b);
+	}
+	if (!pushed) {
+		u->h = yl > yr ? yl : yr;
+		push(t, u);
+	}
+}
+
+/* ---- appendices ------------------------------------------------------------------ */
+
+static int needs_landscape(ts *t, const bc_node *n)
+{
+	for (const bc_node *c = n->first; c; c = c->next) {
+		if (c->type == BC_NODE_TABLE) {
+			tgrid g;
+			grid_build(t, c, &g, t->tpl->table_size);
+			double *a = bc_xmalloc((size_t)g.cols * sizeof *a), *b = bc_xmalloc((size_t)g.cols * sizeof *b);
+			double w = grid_min_width(&g, a, b);
+			int cols = g.cols;
+			free(a);
+			free(b);
+			grid_free(&g);
+			if (w > t->port_w || cols >= 9)
+				return 1;
+		} else if (!bc_node_is_inline(c) && !bc_node_is_leaf(c) && needs_landscape(t, c)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void set_appendix(ts *t, const bc_node *ap)
+{
+	const bc_template *tp = t->tpl;
+	t->appendix++;
+	t->stats->appendices++;
+	int land = needs_landscape(t, ap);
+	t->page_start = 1;
+	t->page_landscape = land;
+	t->page_restart = 1;
+	if (land) {
+		t->x0 = tp->m_left * BC_MM;
+		t->width = t->land_w;
+	} else {
+		t->x0 = t->port_x0;
+		t->width = t->port_w;
+	}
+	bc_unit *u = bc_unit_new(0);
+	double y = 0;
+	bc_buf b = BC_BUF_INIT;
+	const bc_node *c = ap->first;
+	for (; c && c->type == BC_NODE_LINE; c = c->next) {
+		switch (c->as.line.role) {
+		case BC_ROLE_APPX_LABEL:
+			column_line(t, c, NULL, t->x0, t->width, &y, 1, tp->appx_label_size, 0, &u->ops);
+			if (!u->outline) {
+				bc_node_plain_text(c, &b);
+				u->outline = bc_xstrdup(bc_buf_cstr(&b));
+				u->outline_level = 1;
+			}
+			break;
+		case BC_ROLE_APPX_TITLE:
+			column_line(t, c, NULL, t->x0, t->width, &y, 1, tp->appx_title_size, 1, &u->ops);
+			break;
+		case BC_ROLE_APPX_ATTACH:
+			column_line(t, c, NULL, t->x0, t->width, &y, 2, tp->body_size, 0, &u->ops);
+			break;
+		default:
+			column_line(t, c, NULL, t->x0, t->width, &y, 0, tp->body_size, 0, &u->ops);
+			break;
+		}
+	}
+	if (!u->outline) {
+		char tmp[64];
+		snprintf(tmp, sizeof tmp, "Phụ lục %.40s", ap->as.appendix.label.s ? ap->as.appendix.label.s : "");
+		u->outline = bc_xstrdup(tmp);
+		u->outline_level = 1;
+	}
+	bc_buf_free(&b);
+	u->h = y + 6;
+	u->keep_next = 1;
+	push(t, u);
+	for (; c; c = c->next)
+		set_block(t, c);
+}
+
+/* ---- the document ----------------------------------------------------------------- */
+
+void bc_typeset_geometry(const bc_template *tpl, bc_pager_geometry *g)
+{
+	g->width = tpl->page_w * BC_MM;
+	g->height = tpl->page_h * BC_MM;
+	g->top = tpl->m_top * BC_MM;
+	g->bottom = tpl->m_bottom * BC_MM;
+}
+
+int bc_typeset_is_draft(const bc_document *doc)
+{
+	if (doc->idx.draft)
+		return 1;
+	if (doc->meta)
+		for (const bc_node *n = doc->meta->first; n; n = n->next)
+			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_DRAFT)
+				return 1;
+	return 0;
+}
+
+int bc_typeset(const bc_document *doc, const bc_template *tpl, const bc_metrics *m, bc_page_fn emit, void *emit_ctx,
+               bc_typeset_stats *stats)
+{
+	ts t;
+	memset(&t, 0, sizeof t);
+	memset(stats, 0, sizeof *stats);
+	t.doc = doc;
+	t.tpl = tpl;
+	t.m = m;
+	t.stats = stats;
+	bc_arena_init(&t.strings);
+	bc_pager_geometry g;
+	bc_typeset_geometry(tpl, &g);
+	bc_pager_init(&t.pager, &g, emit, emit_ctx);
+	t.port_x0 = tpl->m_left * BC_MM;
+	t.port_w = (tpl->page_w - tpl->m_left - tpl->m_right) * BC_MM;
+	t.land_w = (tpl->page_h - tpl->m_left - tpl->m_right) * BC_MM;
+	t.x0 = t.port_x0;
+	t.width = t.port_w;
+
+	set_header(&t);
+	if (doc->body)
+		set_blocks(&t, doc->body);
+	set_closing(&t);
+	for (const bc_node *n = doc->root ? doc->root->first : NULL; n; n = n->next)
+		if (n->type == BC_NODE_APPENDIX)
+			set_appendix(&t, n);
+	int pages = bc_pager_finish(&t.pager);
+	stats->pages = pages;
+	bc_pager_free(&t.pager);
+	bc_arena_free(&t.strings);
+	return pages < 0 ? -1 : 0;
+}
+
+void bc_typeset_furniture(const bc_page *page, const bc_template *tpl, const bc_metrics *m, int draft,
+                          char number_text[16], bc_oplist *out)
+{
+	double left = tpl->m_left * BC_MM, right = page->width - tpl->m_right * BC_MM;
+	double top = tpl->m_top * BC_MM;
+	if (page->number >= 2) {
+		snprintf(number_text, 16, "%d", page->number);
+		size_t len = strlen(number_text);
+		double size = tpl->pageno_size;
+		double w = m->measure(m->ctx, 0, size, number_text, len);
+		double cap = m->ascent * size * 0.75;
+		bc_op op = { .kind = BC_OP_TEXT, .face = 0, .size = (float)size, .x = (float)((left + right - w) / 2),
+		             .y = (float)(top / 2 + cap / 2), .s = number_text, .len = len };
+		bc_oplist_add(out, &op);
+	}
+	if (draft) {
+		const char *s = tpl->draft_text[0] ? tpl->draft_text : "DỰ THẢO";
+		size_t len = strlen(s);
+		double size = tpl->draft_size;
+		double w = m->measure(m->ctx, 1, size, s, len);
+		double bx = right - w - 8, by = top / 2 - size * 0.75;
+		bc_op box = { .kind = BC_OP_BOX, .size = 1.0f, .x = (float)bx, .y = (float)by, .x2 = (float)(w + 8),
+		              .y2 = (float)(size * 1.5) };
+		bc_op txt = { .kind = BC_OP_TEXT, .face = 1, .size = (float)size, .x = (float)(bx + 4),
+		              .y = (float)(by + size * 1.5 / 2 + m->ascent * size * 0.7 / 2), .s = s, .len = len };
+		bc_oplist_add(out, &box);
+		bc_oplist_add(out, &txt);
+	}
+}

@@ -1,0 +1,208 @@
+/* font.c — finding the serif family with fontconfig, checking glyphs and measuring advances. */
+#include "font.h"
+
+#include <fontconfig/fontconfig.h>
+#include <hpdf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+
+static const char *const face_style[BC_FACE_COUNT] = { "Regular", "Bold", "Italic", "Bold Italic" };
+
+/* Whether a charset covers the Vietnamese letters with stacked marks; the
+ * old Liberation 1.x and many Latin-only fonts fail here. */
+static int covers_vietnamese(FcCharSet *cs)
+{
+	for (FcChar32 c = 0x1EA0; c <= 0x1EF9; c++)
+		if (!FcCharSetHasChar(cs, c))
+			return 0;
+	static const FcChar32 extra[] = { 0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0103, 0x0102 };
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (!FcCharSetHasChar(cs, extra[i]))
+			return 0;
+	return 1;
+}
+
+static int ends_with_ci(const char *s, const char *suf)
+{
+	size_t a = strlen(s), b = strlen(suf);
+	return a >= b && strcasecmp(s + a - b, suf) == 0;
+}
+
+/* Picks, for each face, the best TrueType file of `family`. */
+static int find_family(bc_font_family *fam, const char *family, char *why, size_t whysize)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_CHARSET,
+	                                   FC_FONTVERSION, FC_FONTFORMAT, (char *)0);
+	FcFontSet *fs = FcFontList(NULL, pat, os);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	if (!fs || fs->nfont == 0) {
+		snprintf(why, whysize, "fontconfig knows no font \"%s\"", family);
+		if (fs)
+			FcFontSetDestroy(fs);
+		return -1;
+	}
+	int best_score[BC_FACE_COUNT] = { -1, -1, -1, -1 };
+	FcPattern *best[BC_FACE_COUNT] = { 0 };
+	int rejected_coverage = 0;
+	for (int i = 0; i < fs->nfont; i++) {
+		FcPattern *p = fs->fonts[i];
+		FcChar8 *file = NULL, *format = NULL;
+		FcCharSet *cs = NULL;
+		int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN, index = 0, version = 0;
+		if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch ||
+		    FcPatternGetCharSet(p, FC_CHARSET, 0, &cs) != FcResultMatch)
+			continue;
+		FcPatternGetInteger(p, FC_WEIGHT, 0, &weight);
+		FcPatternGetInteger(p, FC_SLANT, 0, &slant);
+		FcPatternGetInteger(p, FC_INDEX, 0, &index);
+		FcPatternGetInteger(p, FC_FONTVERSION, 0, &version);
+		/* libharu embeds TrueType outlines only, from a plain .ttf */
+		if (FcPatternGetString(p, FC_FONTFORMAT, 0, &format) == FcResultMatch &&
+		    strcmp((const char *)format, "TrueType") != 0)
+			continue;
+		if (index != 0 || !ends_with_ci((const char *)file, ".ttf"))
+			continue;
+		if (!covers_vietnamese(cs)) {
+			rejected_coverage = 1;
+			continue;
+		}
+		int bold = weight >= FC_WEIGHT_DEMIBOLD;
+		int italic = slant != FC_SLANT_ROMAN;
+		int face = (bold ? 1 : 0) + (italic ? 2 : 0);
+		/* nearest to the nominal weight, then the newest version */
+		int target = bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
+		int score = 1000 - abs(weight - target) * 4 + (version >> 16);
+		if (score > best_score[face]) {
+			best_score[face] = score;
+			best[face] = p;
+		}
+	}
+	int ok = 1;
+	for (int f = 0; f < BC_FACE_COUNT; f++) {
+		if (!best[f]) {
+			snprintf(why, whysize, "\"%s\" has no usable %s face%s", family, face_style[f],
+			         rejected_coverage ? " covering Vietnamese (U+1EA0..U+1EF9)" : " in TrueType");
+			ok = 0;
+			break;
+		}
+	}
+	if (ok) {
+		snprintf(fam->family, sizeof fam->family, "%s", family);
+		for (int f = 0; f < BC_FACE_COUNT; f++) {
+			FcChar8 *file = NULL;
+			FcCharSet *cs = NULL;
+			FcPatternGetString(best[f], FC_FILE, 0, &file);
+			FcPatternGetCharSet(best[f], FC_CHARSET, 0, &cs);
+			snprintf(fam->path[f], sizeof fam->path[f], "%s", (const char *)file);
+			fam->charset[f] = FcCharSetCopy(cs);
+		}
+	}
+	FcFontSetDestroy(fs);
+	return ok ? 0 : -1;
+}
+
+int bc_font_find(bc_font_family *fam, char *why, size_t whysize)
+{
+	memset(fam, 0, sizeof *fam);
+	if (!FcInit()) {
+		snprintf(why, whysize, "fontconfig cannot be initialised");
+		return -1;
+	}
+	const char *own = getenv("BAOCAO_FONT_FAMILY");
+	const char *families[3];
+	int n = 0;
+	if (own && *own)
+		families[n++] = own;
+	families[n++] = "Times New Roman";
+	families[n++] = "Liberation Serif";
+	char last[256] = "";
+	for (int i = 0; i < n; i++) {
+		if (find_family(fam, families[i], last, sizeof last) == 0)
+			return 0;
+	}
+	snprintf(why, whysize, "no Times New Roman and no Liberation Serif 2 (package fonts-liberation2) with Vietnamese glyphs: %s", last);
+	return -1;
+}
+
+void bc_font_release(bc_font_family *fam)
+{
+	for (int f = 0; f < BC_FACE_COUNT; f++) {
+		if (fam->charset[f])
+			FcCharSetDestroy(fam->charset[f]);
+		fam->charset[f] = NULL;
+		for (int p = 0; p < 256; p++) {
+			free(fam->width[f][p]);
+			fam->width[f][p] = NULL;
+		}
+		fam->hpdf_font[f] = NULL;
+	}
+}
+
+int bc_font_has_glyph(const bc_font_family *fam, int face, uint32_t cp)
+{
+	if (cp < 0x20 || cp == 0x7F || bc_cp_is_space(cp))
+		return 1;
+	if (face < 0 || face >= BC_FACE_COUNT || !fam->charset[face])
+		return 0;
+	return FcCharSetHasChar(fam->charset[face], cp) ? 1 : 0;
+}
+
+int bc_font_load_hpdf(bc_font_family *fam, void *hpdf_doc)
+{
+	HPDF_Doc pdf = hpdf_doc;
+	if (HPDF_UseUTFEncodings(pdf) != HPDF_OK)
+		return -1;
+	for (int f = 0; f < BC_FACE_COUNT; f++) {
+		const char *name = HPDF_LoadTTFontFromFile(pdf, fam->path[f], HPDF_TRUE);
+		if (!name)
+			return -1;
+		HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+		if (!font)
+			return -1;
+		fam->hpdf_font[f] = font;
+	}
+	fam->ascent = (float)HPDF_Font_GetAscent(fam->hpdf_font[0]);
+	fam->descent = (float)HPDF_Font_GetDescent(fam->hpdf_font[0]);
+	return 0;
+}
+
+float bc_font_cp_width(bc_font_family *fam, int face, uint32_t cp)
+{
+	if (face < 0 || face >= BC_FACE_COUNT || !fam->hpdf_font[face])
+		return 0;
+	if (cp >= 0x10000)
+		return (float)HPDF_Font_GetUnicodeWidth(fam->hpdf_font[face], (HPDF_UNICODE)0xFFFD);
+	float **page = &fam->width[face][cp >> 8];
+	if (!*page) {
+		*page = bc_xmalloc(256 * sizeof **page);
+		for (int i = 0; i < 256; i++)
+			(*page)[i] = -1;
+	}
+	float *w = &(*page)[cp & 0xFF];
+	if (*w < 0)
+		*w = (float)HPDF_Font_GetUnicodeWidth(fam->hpdf_font[face], (HPDF_UNICODE)cp);
+	return *w;
+}
+
+double bc_font_text_width(bc_font_family *fam, int face, double size, const char *s, size_t len)
+{
+	double units = 0;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		int k = bc_utf8_decode(s + i, len - i, &cp);
+		if (k <= 0)
+			k = 1;
+		units += bc_font_cp_width(fam, face, cp);
+		i += (size_t)k;
+	}
+	return units * size / 1000.0;
+}

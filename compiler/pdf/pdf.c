@@ -1,0 +1,379 @@
+/* pdf.c — writes the typeset pages with libharu: fonts, glyph check, drawing, outline, page labels, document info. */
+#include "pdf.h"
+
+#include <hpdf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../layout/typeset.h"
+#include "../util/buf.h"
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+#include "font.h"
+
+/*
+ * Messages of this module.  They become ordinary diagnostics once
+ * diag_codes.def has the matching identifiers; until then they are printed
+ * to stderr in the same shape.
+ */
+enum { PE_NO_FONT, PE_GLYPH, PE_TEMPLATE, PE_WRITE, PE_LIBHARU, PE_COUNT };
+static const struct {
+	const char *id, *vi;
+} pdf_msgs[PE_COUNT] = {
+	[PE_NO_FONT] = { "pdf-no-font", "không tìm thấy phông chữ phù hợp (Times New Roman hoặc Liberation Serif 2)" },
+	[PE_GLYPH] = { "pdf-missing-glyph", "phông chữ không có ký tự này" },
+	[PE_TEMPLATE] = { "pdf-template", "mẫu trình bày không dùng được" },
+	[PE_WRITE] = { "pdf-write", "không ghi được tệp PDF" },
+	[PE_LIBHARU] = { "pdf-libharu", "thư viện libharu báo lỗi khi tạo PDF" },
+};
+
+static void pdf_diag(bc_diags *d, const bc_document *doc, int which, bc_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static void pdf_diag(bc_diags *d, const bc_document *doc, int which, bc_pos pos, const char *fmt, ...)
+{
+	char arg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(arg, sizeof arg, fmt, ap);
+	va_end(ap);
+	for (int c = 0; c < BC_DIAG_COUNT; c++) {
+		const char *id = bc_diag_id((bc_diag_code)c);
+		if (id && strcmp(id, pdf_msgs[which].id) == 0) {
+			bc_diag_add(d, (bc_diag_code)c, pos, "%s", arg);
+			return;
+		}
+	}
+	fprintf(stderr, "%s:%u:%u: lỗi: %s: %s [%s]\n", doc && doc->filename ? doc->filename : "-", pos.line, pos.col,
+	        pdf_msgs[which].vi, arg, pdf_msgs[which].id);
+	if (d) {
+		/* still counted, so the caller sees an error happened */
+		d->count[BC_LEVEL_ERROR]++;
+	}
+}
+
+/* ---- glyph check --------------------------------------------------------- */
+
+static const char *const face_name[BC_FACE_COUNT] = { "regular", "bold", "italic", "bold italic" };
+
+/* Every character of the text against every face: a missing glyph would be an empty box on paper. */
+static int check_glyphs(const bc_document *doc, const bc_font_family *fam, bc_diags *diags)
+{
+	int missing = 0;
+	bc_iter it;
+	bc_iter_init(&it, doc->root);
+	bc_event ev;
+	while ((ev = bc_iter_next(&it)) != BC_EV_DONE && missing < 50) {
+		const bc_node *n = it.cur;
+		if (ev != BC_EV_ENTER || n->type != BC_NODE_TEXT)
+			continue;
+		const char *s = n->as.text.literal.s;
+		size_t len = n->as.text.literal.len, i = 0;
+		uint32_t col = n->pos.col;
+		while (i < len && missing < 50) {
+			uint32_t cp;
+			int k = bc_utf8_decode(s + i, len - i, &cp);
+			if (k <= 0)
+				k = 1;
+			for (int f = 0; f < BC_FACE_COUNT; f++) {
+				if (!bc_font_has_glyph(fam, f, cp)) {
+					char enc[5] = { 0 };
+					bc_utf8_encode(cp, enc);
+					bc_pos pos = { n->pos.line, col };
+					pdf_diag(diags, doc, PE_GLYPH, pos, "U+%04X '%s' (%s %s)", (unsigned)cp, enc, fam->family,
+					         face_name[f]);
+					missing++;
+					break;
+				}
+			}
+			col++;
+			i += (size_t)k;
+		}
+	}
+	return missing;
+}
+
+/* ---- writing pages --------------------------------------------------------- */
+
+typedef struct writer {
+	HPDF_Doc pdf;
+	bc_font_family *fam;
+	const bc_template *tpl;
+	bc_metrics m;
+	int draft;
+	HPDF_STATUS error, detail;
+	HPDF_Outline outline[8];   /* the last entry at each level */
+	HPDF_Encoder utf8;
+	int labels_appendix;       /* the appendix the last page label was for, -1 none */
+	char *tmp;
+	size_t tmpcap;
+} writer;
+
+static void hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *ud)
+{
+	writer *w = ud;
+	if (!w->error) {
+		w->error = e;
+		w->detail = detail;
+	}
+}
+
+static double measure(void *ctx, int face, double size, const char *s, size_t len)
+{
+	return bc_font_text_width(ctx, face, size, s, len);
+}
+
+static const char *cstr(writer *w, const char *s, size_t len)
+{
+	if (len + 1 > w->tmpcap) {
+		w->tmpcap = len + 64;
+		w->tmp = bc_xrealloc(w->tmp, w->tmpcap);
+	}
+	memcpy(w->tmp, s, len);
+	w->tmp[len] = '\0';
+	return w->tmp;
+}
+
+/* Draws ops offset by dy (from the page top); pass 0 fills, 1 strokes, 2 text. */
+static void draw_ops(writer *w, HPDF_Page page, double ph, const bc_oplist *ops, double dy, int pass, int *in_text,
+                     int *cur_face, float *cur_size)
+{
+	for (size_t i = 0; i < ops->n; i++) {
+		const bc_op *op = &ops->v[i];
+		if (pass == 0 && op->kind == BC_OP_FILL) {
+			HPDF_Page_SetGrayFill(page, op->gray);
+			HPDF_Page_Rectangle(page, op->x, (HPDF_REAL)(ph - (dy + op->y + op->y2)), op->x2, op->y2);
+			HPDF_Page_Fill(page);
+			HPDF_Page_SetGrayFill(page, 0);
+		} else if (pass == 1 && op->kind == BC_OP_RULE) {
+			HPDF_Page_SetLineWidth(page, op->size);
+			HPDF_Page_MoveTo(page, op->x, (HPDF_REAL)(ph - (dy + op->y)));
+			HPDF_Page_LineTo(page, op->x2, (HPDF_REAL)(ph - (dy + op->y2)));
+			HPDF_Page_Stroke(page);
+		} else if (pass == 1 && op->kind == BC_OP_BOX) {
+			HPDF_Page_SetLineWidth(page, op->size);
+			HPDF_Page_Rectangle(page, op->x, (HPDF_REAL)(ph - (dy + op->y + op->y2)), op->x2, op->y2);
+			HPDF_Page_Stroke(page);
+		} else if (pass == 2 && op->kind == BC_OP_TEXT && op->len > 0) {
+			if (!*in_text) {
+				HPDF_Page_BeginText(page);
+				*in_text = 1;
+			}
+			if (op->face != *cur_face || op->size != *cur_size) {
+				HPDF_Page_SetFontAndSize(page, w->fam->hpdf_font[op->face & 3], op->size);
+				*cur_face = op->face;
+				*cur_size = op->size;
+			}
+			HPDF_Page_TextOut(page, op->x, (HPDF_REAL)(ph - (dy + op->y)), cstr(w, op->s, op->len));
+		}
+	}
+}
+
+static void add_outline(writer *w, HPDF_Page page, double ph, int level, const char *title, double y)
+{
+	if (level < 1)
+		return;
+	if (level > 7)
+		level = 7;
+	HPDF_Outline parent = NULL;
+	for (int l = level - 1; l >= 1 && !parent; l--)
+		parent = w->outline[l];
+	if (!parent)
+		parent = NULL;   /* the root */
+	HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, title, w->utf8);
+	if (!o)
+		return;
+	HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+	if (dst) {
+		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(ph - y + 6), 1);
+		HPDF_Outline_SetDestination(o, dst);
+	}
+	w->outline[level] = o;
+	for (int l = level + 1; l < 8; l++)
+		w->outline[l] = NULL;
+}
+
+static int emit_page(void *ctx, const bc_page *pg)
+{
+	writer *w = ctx;
+	HPDF_Page page = HPDF_AddPage(w->pdf);
+	if (!page)
+		return -1;
+	HPDF_Page_SetWidth(page, (HPDF_REAL)pg->width);
+	HPDF_Page_SetHeight(page, (HPDF_REAL)pg->height);
+	double ph = pg->height;
+	/* page labels: the main text 1, 2, ...; each appendix again from 1 */
+	if (pg->number == 1 && pg->appendix != w->labels_appendix) {
+		char prefix[32] = "";
+		if (pg->appendix > 0)
+			snprintf(prefix, sizeof prefix, "PL%d-", pg->appendix);
+		HPDF_AddPageLabel(w->pdf, (HPDF_UINT)pg->index, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, prefix[0] ? prefix : NULL);
+		w->labels_appendix = pg->appendix;
+	}
+	bc_oplist furn = { 0 };
+	char num[16];
+	bc_typeset_furniture(pg, w->tpl, &w->m, w->draft, num, &furn);
+	for (int pass = 0; pass < 3; pass++) {
+		int in_text = 0, face = -1;
+		float size = -1;
+		for (size_t i = 0; i < pg->n; i++)
+			draw_ops(w, page, ph, &pg->units[i]->ops, pg->y[i], pass, &in_text, &face, &size);
+		draw_ops(w, page, ph, &furn, 0, pass, &in_text, &face, &size);
+		if (in_text)
+			HPDF_Page_EndText(page);
+	}
+	bc_oplist_free(&furn);
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->units[i]->outline && pg->units[i]->outline_level > 0)
+			add_outline(w, page, ph, pg->units[i]->outline_level, pg->units[i]->outline, pg->y[i]);
+	return w->error ? -1 : 0;
+}
+
+/* ---- document information --------------------------------------------------- */
+
+static void line_text(const bc_node *n, bc_buf *b)
+{
+	if (n)
+		bc_node_plain_text(n, b);
+}
+
+static void set_info(writer *w, const bc_document *doc, const bc_pdf_options *opt)
+{
+	bc_buf title = BC_BUF_INIT, author = BC_BUF_INIT, subject = BC_BUF_INIT, kw = BC_BUF_INIT;
+	if (doc->meta)
+		for (const bc_node *n = doc->meta->first; n; n = n->next) {
+			if (n->type != BC_NODE_LINE)
+				continue;
+			bc_buf *into = NULL;
+			if (n->as.line.role == BC_ROLE_TITLE)
+				into = &title;
+			else if (n->as.line.role == BC_ROLE_ISSUER)
+				into = &author;
+			else if (n->as.line.role == BC_ROLE_NUMBER)
+				into = &kw;
+			if (into) {
+				if (into->len)
+					bc_buf_putc(into, ' ');
+				line_text(n, into);
+			}
+		}
+	const bc_node *dt = doc->idx.doctype;
+	if (!dt && doc->meta)
+		for (const bc_node *n = doc->meta->first; n; n = n->next)
+			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_DOCTYPE)
+				dt = n;
+	if (dt)
+		line_text(dt, &subject);
+	/* the encoder must be UTF-8 before the strings go in, or they are stored raw */
+	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
+	if (title.len)
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_TITLE, title.s);
+	if (author.len)
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_AUTHOR, author.s);
+	if (subject.len)
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_SUBJECT, subject.s);
+	if (kw.len)
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_KEYWORDS, kw.s);
+	HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "baocao " BAOCAO_VERSION);
+	time_t now = opt && opt->source_date_epoch >= 0 ? (time_t)opt->source_date_epoch : time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
+	HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, d);
+	HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, d);
+	bc_buf_free(&title);
+	bc_buf_free(&author);
+	bc_buf_free(&subject);
+	bc_buf_free(&kw);
+}
+
+/* ---- the entry point ------------------------------------------------------------ */
+
+static bc_doctype doc_type(const bc_document *doc)
+{
+	if (doc->idx.doctype)
+		return doc->idx.doctype->as.line.doctype;
+	if (doc->meta)
+		for (const bc_node *n = doc->meta->first; n; n = n->next)
+			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_DOCTYPE)
+				return n->as.line.doctype;
+	return BC_DOC_UNKNOWN;
+}
+
+int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options *opt, bc_diags *diags)
+{
+	bc_pos top = { 1, 1 };
+	bc_template tpl;
+	char err[1024];
+	if (bc_template_load(&tpl, doc_type(doc), opt ? opt->template_path : NULL, err, sizeof err) != 0) {
+		pdf_diag(diags, doc, PE_TEMPLATE, top, "%s", err);
+		return 1;
+	}
+	bc_font_family fam;
+	if (bc_font_find(&fam, err, sizeof err) != 0) {
+		pdf_diag(diags, doc, PE_NO_FONT, top, "%s", err);
+		bc_font_release(&fam);
+		return 1;
+	}
+	int bad = check_glyphs(doc, &fam, diags);
+	/* the template's own text is drawn too */
+	for (size_t i = 0; tpl.draft_text[i];) {
+		uint32_t cp;
+		int k = bc_utf8_decode(tpl.draft_text + i, strlen(tpl.draft_text + i), &cp);
+		if (k <= 0)
+			break;
+		if (!bc_font_has_glyph(&fam, BC_FACE_BOLD, cp)) {
+			pdf_diag(diags, doc, PE_GLYPH, top, "U+%04X in the template's draft mark", (unsigned)cp);
+			bad++;
+		}
+		i += (size_t)k;
+	}
+	if (bad) {
+		bc_font_release(&fam);
+		return 1;
+	}
+
+	writer w;
+	memset(&w, 0, sizeof w);
+	w.fam = &fam;
+	w.tpl = &tpl;
+	w.labels_appendix = -1;
+	w.draft = bc_typeset_is_draft(doc);
+	w.pdf = HPDF_New(hpdf_error, &w);
+	if (!w.pdf) {
+		pdf_diag(diags, doc, PE_LIBHARU, top, "HPDF_New");
+		bc_font_release(&fam);
+		return 1;
+	}
+	int rc = 0;
+	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
+	HPDF_SetPageMode(w.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	if (bc_font_load_hpdf(&fam, w.pdf) != 0) {
+		pdf_diag(diags, doc, PE_NO_FONT, top, "libharu cannot load %s (error 0x%04X)", fam.path[0], (unsigned)w.error);
+		rc = 1;
+		goto done;
+	}
+	w.utf8 = HPDF_GetEncoder(w.pdf, "UTF-8");
+	w.m.measure = measure;
+	w.m.ctx = &fam;
+	w.m.ascent = fam.ascent / 1000.0;
+	w.m.descent = -fam.descent / 1000.0;
+	set_info(&w, doc, opt);
+	bc_typeset_stats st;
+	if (bc_typeset(doc, &tpl, &w.m, emit_page, &w, &st) != 0 || w.error) {
+		pdf_diag(diags, doc, PE_LIBHARU, top, "error 0x%04X, detail %u", (unsigned)w.error, (unsigned)w.detail);
+		rc = 1;
+		goto done;
+	}
+	if (HPDF_SaveToFile(w.pdf, path) != HPDF_OK) {
+		pdf_diag(diags, doc, PE_WRITE, top, "%s (libharu error 0x%04X)", path, (unsigned)w.error);
+		rc = 2;
+	}
+done:
+	HPDF_Free(w.pdf);
+	free(w.tmp);
+	bc_font_release(&fam);
+	return rc;
+}

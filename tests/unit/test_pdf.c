@@ -1,0 +1,498 @@
+/* test_pdf.c — the PDF writer and layout engine on hand-built report models, checked with poppler's tools. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../../compiler/check/diag.h"
+#include "../../compiler/layout/layout.h"
+#include "../../compiler/layout/template.h"
+#include "../../compiler/layout/typeset.h"
+#include "../../compiler/model/report.h"
+#include "../../compiler/pdf/pdf.h"
+#include "../../compiler/util/buf.h"
+
+/* ---- building models by hand ---------------------------------------------- */
+
+static uint32_t next_line = 1;
+
+static bc_pos P(void)
+{
+	bc_pos p = { next_line++, 1 };
+	return p;
+}
+
+static bc_node *add(bc_document *d, bc_node *parent, bc_node_type type)
+{
+	bc_node *n = bc_node_new(d, type, P());
+	bc_node_append(parent, n);
+	return n;
+}
+
+static bc_node *text(bc_document *d, bc_node *parent, const char *s)
+{
+	bc_node *t = bc_text_new(d, parent->pos, s, strlen(s));
+	bc_node_append(parent, t);
+	return t;
+}
+
+static bc_node *line(bc_document *d, bc_node *parent, bc_role role, const char *s)
+{
+	bc_node *n = add(d, parent, BC_NODE_LINE);
+	n->as.line.role = role;
+	text(d, n, s);
+	return n;
+}
+
+static bc_node *para(bc_document *d, bc_node *parent, const char *s)
+{
+	bc_node *n = add(d, parent, BC_NODE_PARAGRAPH);
+	text(d, n, s);
+	return n;
+}
+
+static bc_node *section(bc_document *d, bc_node *parent, bc_label_kind kind, const char *label, const char *title)
+{
+	bc_node *s = add(d, parent, BC_NODE_SECTION);
+	s->as.section.kind = kind;
+	s->as.section.level = bc_label_level(kind);
+	s->as.section.label = bc_str_dup(d, label, strlen(label));
+	bc_node *h = add(d, s, BC_NODE_HEADING);
+	text(d, h, title);
+	return s;
+}
+
+static const char *long_par =
+	"Thực hiện Nghị quyết số 244/2025/QH15 ngày 13/11/2025 của Quốc hội về Kế hoạch phát triển kinh tế - xã hội "
+	"năm 2026; Nghị quyết số 01/NQ-CP ngày 08/01/2026 của Chính phủ về nhiệm vụ, giải pháp thực hiện Kế hoạch phát "
+	"triển kinh tế - xã hội và dự toán ngân sách nhà nước năm 2026; Ủy ban nhân dân thành phố đã ban hành Kế hoạch "
+	"số 05/KH-UBND ngày 07/01/2026 về phát triển kinh tế - xã hội, quốc phòng - an ninh, đối ngoại thành phố năm "
+	"2026 và nhiều văn bản chỉ đạo khác về phát triển kinh tế - xã hội năm 2026.";
+
+static bc_node *table(bc_document *d, bc_node *parent, int cols, int rows, int numeric)
+{
+	bc_node *t = add(d, parent, BC_NODE_TABLE);
+	t->as.table.cols = cols;
+	t->as.table.head_rows = 1;
+	bc_node *th = add(d, t, BC_NODE_THEAD);
+	bc_node *hr = add(d, th, BC_NODE_ROW);
+	hr->as.row.kind = BC_ROW_HEAD;
+	for (int c = 0; c < cols; c++) {
+		bc_node *cell = add(d, hr, BC_NODE_CELL);
+		char buf[64];
+		snprintf(buf, sizeof buf, c == 0 ? "TT" : c == 1 ? "Nội dung nhiệm vụ" : "Chỉ tiêu %d", c);
+		text(d, cell, buf);
+	}
+	bc_node *tb = add(d, t, BC_NODE_TBODY);
+	for (int r = 0; r < rows; r++) {
+		bc_node *row = add(d, tb, BC_NODE_ROW);
+		if (r % 10 == 0) {
+			row->as.row.kind = BC_ROW_GROUP;
+			bc_node *cell = add(d, row, BC_NODE_CELL);
+			text(d, cell, "I");
+			cell = add(d, row, BC_NODE_CELL);
+			cell->as.cell.colspan = cols - 1;
+			text(d, cell, "Sở Tư pháp (07 nhiệm vụ)");
+			continue;
+		}
+		for (int c = 0; c < cols; c++) {
+			bc_node *cell = add(d, row, BC_NODE_CELL);
+			char buf[128];
+			if (c == 0)
+				snprintf(buf, sizeof buf, "%d", r);
+			else if (c == 1)
+				snprintf(buf, sizeof buf, "Rà soát, hoàn thiện thể chế về đất đai, đầu tư công, hạng mục %d", r);
+			else if (numeric) {
+				snprintf(buf, sizeof buf, "%d.%03d,%d", r * 7 + c, (r * 37 + c) % 1000, c);
+				cell->as.cell.value = bc_str_dup(d, "1", 1);
+				cell->as.cell.align = BC_ALIGN_RIGHT;
+			} else
+				snprintf(buf, sizeof buf, "Quý %d", c % 4 + 1);
+			text(d, cell, buf);
+		}
+	}
+	return t;
+}
+
+/* A báo cáo with header, headings, long body, a table, closing and a wide appendix. */
+static bc_document *sample_report(int paragraphs, int draft)
+{
+	bc_document *d = bc_document_new("hand.txt");
+	next_line = 1;
+	d->meta = add(d, d->root, BC_NODE_META);
+	line(d, d->meta, BC_ROLE_ISSUER, "ỦY BAN NHÂN DÂN");
+	line(d, d->meta, BC_ROLE_ISSUER, "THÀNH PHỐ HẢI PHÒNG");
+	bc_node *num = line(d, d->meta, BC_ROLE_NUMBER, "Số: 63/BC-UBND");
+	num->as.line.symbol = bc_str_dup(d, "BC-UBND", 7);
+	if (draft)
+		line(d, d->meta, BC_ROLE_DRAFT, "(DỰ THẢO)");
+	line(d, d->meta, BC_ROLE_MOTTO, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+	line(d, d->meta, BC_ROLE_SLOGAN, "Độc lập - Tự do - Hạnh phúc");
+	line(d, d->meta, BC_ROLE_DATELINE, "Hải Phòng, ngày 20 tháng 02 năm 2026");
+	bc_node *dt = line(d, d->meta, BC_ROLE_DOCTYPE, "BÁO CÁO");
+	dt->as.line.doctype = BC_DOC_BAO_CAO;
+	d->idx.doctype = dt;
+	line(d, d->meta, BC_ROLE_TITLE, "Tình hình phát triển kinh tế - xã hội tháng 02 và 02 tháng đầu năm,");
+	line(d, d->meta, BC_ROLE_TITLE, "một số nhiệm vụ trọng tâm tháng 3 và các tháng tiếp theo năm 2026");
+	d->body = add(d, d->root, BC_NODE_BODY);
+	bc_node *s1 = section(d, d->body, BC_LABEL_ROMAN, "I", "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO VÀ ĐIỀU HÀNH");
+	for (int i = 0; i < paragraphs; i++) {
+		bc_node *p = para(d, s1, long_par);
+		if (i == 1) {
+			bc_node *b = add(d, p, BC_NODE_STRONG);
+			text(d, b, " Vị trí tốt - Chất lượng tốt");
+			bc_node *e = add(d, p, BC_NODE_EMPH);
+			text(d, e, " - Giá cả tốt.");
+		}
+	}
+	bc_node *s2 = section(d, d->body, BC_LABEL_ROMAN, "II", "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ");
+	bc_node *s21 = section(d, s2, BC_LABEL_ARABIC, "1", "Về tình hình phát triển lĩnh vực kinh tế");
+	para(d, s21, "Chỉ số sản xuất công nghiệp (IIP) tháng 02 năm 2026 ước giảm 6,25% so cùng kỳ năm trước.");
+	bc_node *u = line(d, s21, BC_ROLE_UNIT, "Đơn vị tính: tỷ đồng");
+	(void)u;
+	table(d, s21, 4, 12, 1);
+	para(d, s21, long_par);
+	d->closing = add(d, d->root, BC_NODE_CLOSING);
+	bc_node *rc = add(d, d->closing, BC_NODE_RECIPIENTS);
+	line(d, rc, BC_ROLE_RECIPIENTS_LABEL, "Nơi nhận:");
+	const char *to[] = { "Văn phòng Chính phủ;", "Bộ Tài chính;", "TT Thành ủy, TT HĐND thành phố;", "Lưu: VT." };
+	for (size_t i = 0; i < 4; i++) {
+		bc_node *it = add(d, rc, BC_NODE_ITEM);
+		it->as.item.bullet = '-';
+		text(d, it, to[i]);
+	}
+	bc_node *sg = add(d, d->closing, BC_NODE_SIGNATURE);
+	line(d, sg, BC_ROLE_AUTHORITY, "TM. ỦY BAN NHÂN DÂN");
+	line(d, sg, BC_ROLE_AUTHORITY, "KT. CHỦ TỊCH");
+	line(d, sg, BC_ROLE_POSITION, "PHÓ CHỦ TỊCH");
+	line(d, sg, BC_ROLE_SIGNER, "Nguyễn Văn Tùng");
+	bc_node *ap = add(d, d->root, BC_NODE_APPENDIX);
+	ap->as.appendix.label = bc_str_dup(d, "I", 1);
+	line(d, ap, BC_ROLE_APPX_LABEL, "Phụ lục I");
+	line(d, ap, BC_ROLE_APPX_TITLE, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI");
+	line(d, ap, BC_ROLE_APPX_ATTACH, "(Kèm theo Báo cáo số 63/BC-UBND ngày 20/02/2026 của UBND thành phố)");
+	table(d, ap, 14, 60, 1);
+	return d;
+}
+
+/* ---- running poppler ------------------------------------------------------------ */
+
+static char *run(const char *fmt, ...)
+{
+	char cmd[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	FILE *f = popen(cmd, "r");
+	assert_non_null(f);
+	bc_buf b = BC_BUF_INIT;
+	char tmp[4096];
+	size_t n;
+	while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+		bc_buf_put(&b, tmp, n);
+	pclose(f);
+	return b.s ? b.s : strdup("");
+}
+
+static char out_path[256];
+
+static int write_sample(bc_document *d, bc_diags *diags, const char *name)
+{
+	snprintf(out_path, sizeof out_path, "/tmp/test_pdf_%s_%d.pdf", name, (int)getpid());
+	bc_pdf_options opt = { NULL, 1700000000LL };
+	return bc_pdf_write(d, out_path, &opt, diags);
+}
+
+/* ---- tests ------------------------------------------------------------------------ */
+
+static void test_writes_valid_a4_pdf(void **state)
+{
+	(void)state;
+	bc_diags diags;
+	bc_diags_init(&diags);
+	bc_document *d = sample_report(12, 1);
+	assert_int_equal(write_sample(d, &diags, "report"), 0);
+	char *info = run("pdfinfo %s 2>&1", out_path);
+	assert_non_null(strstr(info, "595.276 x 841.89 pts (A4)"));
+	assert_non_null(strstr(info, "Tình hình phát triển kinh tế"));
+	assert_non_null(strstr(info, "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"));
+	int pages = 0;
+	const char *pp = strstr(info, "Pages:");
+	assert_non_null(pp);
+	pages = atoi(pp + 6);
+	assert_true(pages >= 4);
+	free(info);
+	char *check = run("qpdf --check %s 2>&1", out_path);
+	assert_non_null(strstr(check, "No syntax or stream encoding errors"));
+	free(check);
+	/* every font embedded */
+	char *fonts = run("pdffonts %s", out_path);
+	int lines = 0;
+	for (char *l = strtok(fonts, "\n"); l; l = strtok(NULL, "\n")) {
+		if (++lines <= 2)
+			continue;
+		assert_non_null(strstr(l, " yes "));
+		assert_non_null(strstr(l, "Serif"));
+	}
+	assert_true(lines >= 6);   /* two header lines, four faces */
+	free(fonts);
+	/* the Vietnamese words come back out */
+	char *txt = run("pdftotext -layout %s -", out_path);
+	assert_non_null(strstr(txt, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+	assert_non_null(strstr(txt, "Độc lập - Tự do - Hạnh phúc"));
+	assert_non_null(strstr(txt, "phát triển kinh tế - xã hội"));
+	assert_non_null(strstr(txt, "Nguyễn Văn Tùng"));
+	assert_non_null(strstr(txt, "DỰ THẢO"));
+	assert_non_null(strstr(txt, "Sở Tư pháp (07 nhiệm vụ)"));
+	free(txt);
+	/* the appendix is landscape */
+	char *last = run("pdfinfo -f %d -l %d %s", pages, pages, out_path);
+	assert_non_null(strstr(last, "841.89 x 595.276"));
+	free(last);
+	if (!getenv("TEST_PDF_KEEP"))
+		unlink(out_path);
+	bc_document_free(d);
+	bc_diags_free(&diags);
+}
+
+/* Word boxes of one page from pdftotext -bbox: xMin, yMin, xMax, yMax, text. */
+typedef struct word { double x0, y0, x1, y1; char t[128]; } word;
+
+static size_t page_words(const char *pdf, int page, word *w, size_t max)
+{
+	char *x = run("pdftotext -f %d -l %d -bbox %s -", page, page, pdf);
+	size_t n = 0;
+	for (char *p = strstr(x, "<word "); p && n < max; p = strstr(p + 1, "<word ")) {
+		word *o = &w[n];
+		if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">%127[^<]", &o->x0, &o->y0, &o->x1,
+		           &o->y1, o->t) == 5)
+			n++;
+	}
+	free(x);
+	return n;
+}
+
+static void test_margins_and_page_numbers(void **state)
+{
+	(void)state;
+	bc_diags diags;
+	bc_diags_init(&diags);
+	bc_document *d = sample_report(12, 0);
+	assert_int_equal(write_sample(d, &diags, "margins"), 0);
+	static word w[4000];
+	const double mm = 72.0 / 25.4;
+	for (int page = 1; page <= 3; page++) {
+		size_t n = page_words(out_path, page, w, 4000);
+		assert_true(n > 50);
+		double minx = 1e9, maxx = 0, miny = 1e9, maxy = 0;
+		int pageno = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (w[i].y1 < 20 * mm) {
+				/* the page number: centred in the top margin, from page 2 */
+				char want[8];
+				snprintf(want, sizeof want, "%d", page);
+				assert_string_equal(w[i].t, want);
+				double mid = (w[i].x0 + w[i].x1) / 2, text_mid = (30 * mm + (210 - 15) * mm) / 2;
+				assert_true(fabs(mid - text_mid) < 2);
+				pageno = 1;
+				continue;
+			}
+			if (w[i].x0 < minx) minx = w[i].x0;
+			if (w[i].x1 > maxx) maxx = w[i].x1;
+			if (w[i].y0 < miny) miny = w[i].y0;
+			if (w[i].y1 > maxy) maxy = w[i].y1;
+		}
+		assert_int_equal(pageno, page >= 2);
+		assert_true(minx >= 30 * mm - 0.5);
+		assert_true(maxx <= (210 - 15) * mm + 0.5);
+		assert_true(miny >= 20 * mm - 0.5);
+		assert_true(maxy <= (297 - 20) * mm + 0.5);
+		if (page == 2) {
+			/* justified body: most lines reach the right margin */
+			int at_right = 0;
+			for (size_t i = 0; i < n; i++)
+				if (fabs(w[i].x1 - (210 - 15) * mm) < 0.8)
+					at_right++;
+			assert_true(at_right >= 20);
+		}
+	}
+	if (!getenv("TEST_PDF_KEEP"))
+		unlink(out_path);
+	bc_document_free(d);
+	bc_diags_free(&diags);
+}
+
+static void test_missing_glyph_is_an_error(void **state)
+{
+	(void)state;
+	bc_diags diags;
+	bc_diags_init(&diags);
+	bc_document *d = sample_report(1, 0);
+	bc_node *p = para(d, d->body, "Văn bản có chữ 中 không có trong phông.");
+	p->pos.line = 777;
+	p->first->pos.line = 777;
+	p->first->pos.col = 1;
+	snprintf(out_path, sizeof out_path, "/tmp/test_pdf_glyph_%d.pdf", (int)getpid());
+	unlink(out_path);
+	int rc = write_sample(d, &diags, "glyph");
+	assert_int_equal(rc, 1);
+	struct stat st;
+	assert_int_not_equal(stat(out_path, &st), 0);   /* nothing written */
+	assert_true(bc_diags_worst(&diags) >= BC_LEVEL_ERROR || diags.count[BC_LEVEL_ERROR] > 0);
+	bc_document_free(d);
+	bc_diags_free(&diags);
+}
+
+static void test_template_out_of_range_refused(void **state)
+{
+	(void)state;
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/test_pdf_tpl_%d.xml", (int)getpid());
+	FILE *f = fopen("templates/bao-cao.xml", "r");
+	if (!f)
+		f = fopen("../templates/bao-cao.xml", "r");
+	assert_non_null(f);
+	char buf[8192];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	char *m = strstr(buf, "left=\"30\"");
+	assert_non_null(m);
+	memcpy(m, "left=\"25\"", 9);
+	f = fopen(path, "w");
+	fputs(buf, f);
+	fclose(f);
+	bc_template t;
+	char err[512];
+	assert_int_equal(bc_template_load(&t, BC_DOC_BAO_CAO, path, err, sizeof err), -1);
+	assert_non_null(strstr(err, "lề trái 30–35 mm"));
+	unlink(path);
+	/* the shipped templates all load */
+	bc_doctype types[] = { BC_DOC_BAO_CAO, BC_DOC_CHI_THI, BC_DOC_CHUONG_TRINH, BC_DOC_KE_HOACH, BC_DOC_CONG_VAN,
+	                       BC_DOC_QUYET_DINH };
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		assert_int_equal(bc_template_load(&t, types[i], NULL, err, sizeof err), 0);
+}
+
+/* ---- the engine alone, with a fixed-width measure ---------------------------------- */
+
+static double mono(void *ctx, int face, double size, const char *s, size_t len)
+{
+	(void)ctx;
+	(void)face;
+	size_t cps = 0;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			cps++;
+	return (double)cps * size * 0.5;
+}
+
+static void test_total_fit_lines(void **state)
+{
+	(void)state;
+	bc_metrics m = { mono, NULL, 0.9, 0.2 };
+	bc_items it = { 0 };
+	bc_items_text(&it, &m, long_par, strlen(long_par), 0, 10, 0, 0);
+	bc_items_finish(&it);
+	size_t *br;
+	double width = 300;
+	size_t n = bc_break_lines(&it, width, BC_JUST_FULL, &br);
+	assert_true(n >= 5);
+	size_t from = 0;
+	for (size_t i = 0; i < n; i++) {
+		bc_oplist ops = { 0 };
+		bc_line_set ls = bc_set_line(&it, from, br[i], 0, width, 10, BC_JUST_FULL, i + 1 == n, &ops);
+		assert_true(ls.natural <= width + 1e-6 || ls.ratio >= -1);
+		if (i + 1 < n) {
+			/* the last word ends at the right margin */
+			const bc_op *o = &ops.v[ops.n - 1];
+			double end = o->x + mono(NULL, 0, o->size, o->s, o->len);
+			assert_true(fabs(end - width) < 0.01);
+			assert_true(ls.ratio < 3);
+		}
+		bc_oplist_free(&ops);
+		from = br[i] + 1;
+	}
+	free(br);
+	bc_items_free(&it);
+}
+
+static void test_overlong_word(void **state)
+{
+	(void)state;
+	bc_metrics m = { mono, NULL, 0.9, 0.2 };
+	char word[3000];
+	memset(word, 'x', sizeof word - 1);
+	word[sizeof word - 1] = '\0';
+	bc_items it = { 0 };
+	bc_items_text(&it, &m, "Địa chỉ: ", strlen("Địa chỉ: "), 0, 10, 0, 0);
+	bc_items_text(&it, &m, word, strlen(word), 0, 10, 0, 0);
+	bc_items_finish(&it);
+	bc_items_fit_words(&it, &m, 200);
+	size_t *br;
+	size_t n = bc_break_lines(&it, 200, BC_JUST_FULL, &br);
+	assert_true(n >= 3000 * 5 / 200);
+	size_t from = 0;
+	for (size_t i = 0; i < n; i++) {
+		bc_oplist ops = { 0 };
+		bc_line_set ls = bc_set_line(&it, from, br[i], 0, 200, 10, BC_JUST_FULL, i + 1 == n, &ops);
+		assert_true(ls.natural <= 200 + 1e-6);
+		bc_oplist_free(&ops);
+		from = br[i] + 1;
+	}
+	free(br);
+	bc_items_free(&it);
+}
+
+static int pages_seen;
+static int count_page(void *ctx, const bc_page *p)
+{
+	(void)ctx;
+	double bottom = p->height - 50;
+	for (size_t i = 0; i < p->n; i++)
+		assert_true(p->y[i] + p->units[i]->h <= bottom + 0.01 || p->n == 1);
+	pages_seen++;
+	return 0;
+}
+
+static void test_pager_keeps_and_progresses(void **state)
+{
+	(void)state;
+	bc_pager_geometry g = { 500, 700, 50, 50 };
+	bc_pager p;
+	bc_pager_init(&p, &g, count_page, NULL);
+	pages_seen = 0;
+	/* 1000 lines in chains of three, and one unit taller than a page */
+	for (int i = 0; i < 1000; i++) {
+		bc_unit *u = bc_unit_new(14);
+		u->keep_next = (i % 3) != 2;
+		bc_pager_add(&p, u);
+	}
+	bc_pager_add(&p, bc_unit_new(900));
+	int n = bc_pager_finish(&p);
+	bc_pager_free(&p);
+	assert_int_equal(n, pages_seen);
+	assert_true(n >= 1000 * 14 / 600 + 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_total_fit_lines),
+		cmocka_unit_test(test_overlong_word),
+		cmocka_unit_test(test_pager_keeps_and_progresses),
+		cmocka_unit_test(test_template_out_of_range_refused),
+		cmocka_unit_test(test_writes_valid_a4_pdf),
+		cmocka_unit_test(test_margins_and_page_numbers),
+		cmocka_unit_test(test_missing_glyph_is_an_error),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
