@@ -217,6 +217,8 @@ static void classify(bc_line *l, int first_line)
 		l->kind = BC_LK_NOTE;
 		l->note_id = id;
 		l->rest = l->core + mlen;
+		while (l->rest < l->core + l->core_len && l->s[l->rest] == ' ')
+			l->rest++;
 		return;
 	}
 	if (pat(BC_PAT_NOTE_DEF, l, ov)) {

@@ -251,6 +251,21 @@ static int table_continues(const parser *p, const blk *t, size_t j)
 	return hc == lc;
 }
 
+/* The last block ends the text with "./.", the end mark of a document's body. */
+static int ends_with_endmark(const parser *p)
+{
+	if (!p->nb)
+		return 0;
+	const blk *b = &p->b[p->nb - 1];
+	if (!b->nseg || (b->kind != B_PARA && b->kind != B_NUMPARA && b->kind != B_ITEM))
+		return 0;
+	const bc_seg *s = &b->segs[b->nseg - 1];
+	size_t e = s->len;
+	while (e && (s->s[e - 1] == ' ' || s->s[e - 1] == '*'))
+		e--;
+	return e >= 3 && memcmp(s->s + e - 3, "./.", 3) == 0;
+}
+
 static void collect_blocks(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;
@@ -373,14 +388,11 @@ static void collect_blocks(parser *p, size_t i)
 				bc_line *r = &L->v[i];
 				if (r->kind == BC_LK_ATTACH || is_table_line(r))
 					break;
-				if (!t)
-					t = new_blk(p, B_APPX_TITLE, i);
+				t = new_blk(p, B_APPX_TITLE, i);
 				add_line_text(t, r, r->core, 0);
-				t->last = i;
+				fix_breaks(t);
 				i++;
 			}
-			if (t)
-				fix_breaks(t);
 			/* a title after a blank line, when the first line was only the label */
 			if (!t) {
 				size_t k = i;
@@ -388,13 +400,12 @@ static void collect_blocks(parser *p, size_t i)
 					k++;
 				if (k < L->n && L->v[k].upper && L->v[k].kind == BC_LK_TEXT) {
 					i = k;
-					t = new_blk(p, B_APPX_TITLE, i);
 					while (i < L->n && L->v[i].kind == BC_LK_TEXT) {
+						t = new_blk(p, B_APPX_TITLE, i);
 						add_line_text(t, &L->v[i], L->v[i].core, 0);
-						t->last = i;
+						fix_breaks(t);
 						i++;
 					}
-					fix_breaks(t);
 				}
 			}
 			continue;
@@ -420,6 +431,14 @@ static void collect_blocks(parser *p, size_t i)
 			add_line_text(b, l, l->rest, 1);
 			break;
 		default:
+			if (l->upper && ends_with_endmark(p)) {
+				while (i < L->n && L->v[i].kind != BC_LK_BLANK && L->v[i].upper) {
+					b = new_blk(p, B_AUTHORITY, i);
+					add_line_text(b, &L->v[i], L->v[i].core, 0);
+					i++;
+				}
+				continue;
+			}
 			b = new_blk(p, B_PARA, i);
 			add_line_text(b, l, l->core == 0 ? 0 : l->core, 1);
 			break;
@@ -537,13 +556,17 @@ static int continues(const blk *prev, const blk *b)
 	if (!prev || !b->nseg || !is_texty(prev))
 		return 0;
 	uint32_t end = last_cp(prev);
+	uint32_t c = first_cp(b);
+	/* a paragraph never starts in lower case: after ";" or ":" too, it is the rest of the last one */
+	if (b->kind == B_PARA && bc_cp_is_lower(c) && end && end != '.' && end != '!' && end != '?' &&
+	    prev->kind != B_HEADING)
+		return 1;
 	if (is_terminal(end) || end == 0)
 		return 0;
-	uint32_t c = first_cp(b);
+	if (prev->kind == B_HEADING)
+		return bc_cp_is_lower(c) && b->kind == B_PARA;
 	if (bc_cp_is_lower(c))
 		return b->kind == B_PARA;
-	if (prev->kind == B_HEADING)
-		return 0;
 	if (b->kind != B_PARA)
 		return 0;
 	if (is_digit_cp(c) || c == '(')
@@ -560,17 +583,43 @@ static char note_bullet(const blk *b)
 	return (c == '-' || c == '+') && b->segs[0].s[1] == ' ' ? c : 0;
 }
 
+/* Whether a block's text holds a footnote reference: a note's own text does not. */
+static int has_noteref(const blk *b)
+{
+	for (size_t i = 0; i < b->nseg; i++) {
+		const char *s = b->segs[i].s;
+		size_t n = b->segs[i].len;
+		for (size_t k = 0; k + 1 < n; k++) {
+			unsigned char c = (unsigned char)s[k];
+			if (c == 0xC2 && ((unsigned char)s[k + 1] == 0xB9 || (unsigned char)s[k + 1] == 0xB2 ||
+			                  (unsigned char)s[k + 1] == 0xB3))
+				return 1;
+			if (c == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x81 &&
+			    (unsigned char)s[k + 2] >= 0xB0 && (unsigned char)s[k + 2] <= 0xB9)
+				return 1;
+			if (c == '<' && n - k >= 6 && memcmp(s + k, "<sup>", 5) == 0 && s[k + 5] >= '0' && s[k + 5] <= '9')
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static void attach_continuations(parser *p)
 {
 	blk *last_text = NULL;     /* the last body block a page break may have cut */
 	int in_notes = 0;
 	size_t cur_note = 0;
 	char body_bullet = 0, note_items = 0;
+	int after_heading = 0;
 	for (size_t k = 0; k < p->nb; k++) {
 		blk *b = &p->b[k];
 		if (b->kind == B_NOTE) {
-			if (!in_notes)
+			if (!in_notes) {
 				body_bullet = last_text && last_text->kind == B_ITEM ? last_text->bullet : 0;
+				/* the page ended right after a heading or a table: what follows the
+				 * notes is that section's text, not more of the note */
+				after_heading = k > 0 && (p->b[k - 1].kind == B_HEADING || p->b[k - 1].kind == B_TABLE);
+			}
 			in_notes = 1;
 			cur_note = k;
 			note_items = note_bullet(b);
@@ -586,6 +635,10 @@ static void attach_continuations(parser *p)
 			if ((b->kind == B_PARA || b->kind == B_ITEM) && !b->label_line) {
 				int back_to_body = b->kind == B_ITEM && body_bullet && b->bullet == body_bullet &&
 				                   note_items != b->bullet;
+				if (after_heading && b->kind == B_PARA && !bc_cp_is_lower(first_cp(b)))
+					back_to_body = 1;
+				if (has_noteref(b))
+					back_to_body = 1;
 				if (!back_to_body) {
 					b->owner_note = (int)cur_note;
 					if (b->kind == B_ITEM && !note_items)
@@ -686,7 +739,8 @@ static void plain(const bc_node *n, bc_buf *out)
 
 typedef struct builder {
 	bc_node *root;                  /* BODY or APPENDIX */
-	bc_node *sect[8];               /* open sections by level */
+	bc_node *sect[BC_LABEL_KIND_COUNT + 1]; /* open sections, outermost first; each kind at most once */
+	int nsect;
 	bc_node *list, *sublist;        /* the list being filled, and a nested "+" list */
 	char list_bullet;
 	bc_table_line *pending_unit;
@@ -695,10 +749,29 @@ typedef struct builder {
 
 static bc_node *container(builder *bd)
 {
-	for (int lv = 7; lv >= 1; lv--)
-		if (bd->sect[lv])
-			return bd->sect[lv];
-	return bd->root;
+	return bd->nsect ? bd->sect[bd->nsect - 1] : bd->root;
+}
+
+static int is_major(bc_label_kind k)
+{
+	return k == BC_LABEL_ROMAN || k == BC_LABEL_ARABIC || k == BC_LABEL_DOTTED2 || k == BC_LABEL_DOTTED3;
+}
+
+/* Closes the sections a label of kind k ends: back to an open section of the
+ * same kind; for I, 1, 1.1, 1.1.1 everything of their rank or below; minor
+ * labels (a), (1), *) end nothing, since offices nest them in either order. */
+static void close_for(builder *bd, bc_label_kind k)
+{
+	for (int i = bd->nsect - 1; i >= 0; i--)
+		if (bd->sect[i]->as.section.kind == k) {
+			bd->nsect = i;
+			return;
+		}
+	if (!is_major(k))
+		return;
+	int rank = bc_label_level(k);
+	while (bd->nsect && bc_label_level(bd->sect[bd->nsect - 1]->as.section.kind) >= rank)
+		bd->nsect--;
 }
 
 static void end_list(builder *bd)
@@ -717,8 +790,7 @@ static void add_heading(parser *p, builder *bd, blk *b)
 	const bc_line *l = b->label_line;
 	int level = bc_label_level(l->label_kind);
 	end_list(bd);
-	for (int lv = level; lv <= 7; lv++)
-		bd->sect[lv] = NULL;
+	close_for(bd, l->label_kind);
 	bc_node *s = bc_node_new(p->doc, BC_NODE_SECTION, bc_line_pos(l, l->core));
 	s->as.section.level = level;
 	s->as.section.kind = l->label_kind;
@@ -738,7 +810,8 @@ static void add_heading(parser *p, builder *bd, blk *b)
 	fill_inline(p, h, &hb);
 	bc_node_append(s, h);
 	bc_node_append(container(bd), s);
-	bd->sect[level] = s;
+	if (bd->nsect < BC_LABEL_KIND_COUNT)
+		bd->sect[bd->nsect++] = s;
 }
 
 static void add_item(parser *p, builder *bd, blk *b, bc_node *root_override)
@@ -985,6 +1058,9 @@ static void build_tree(parser *p)
 		}
 		default:
 			end_list(&bd);
+			/* "2. ..." as a paragraph is a sibling of section 1., not inside it */
+			if (b->kind == B_NUMPARA && b->label_line)
+				close_for(&bd, b->label_line->label_kind);
 			bc_node_append(container(&bd), make_para(p, b));
 			break;
 		}
