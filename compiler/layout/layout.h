@@ -60,6 +60,7 @@ typedef struct bc_item {
 	double penalty;      /* PENALTY: cost of breaking here; <= -10000 forces a break */
 	const char *s;
 	size_t len;
+	const void *ref;     /* BOX: the footnote a note mark refers to, else NULL */
 } bc_item;
 
 #define BC_PENALTY_FORCE (-10000.0)
@@ -124,11 +125,19 @@ typedef struct bc_unit {
 	unsigned restart:1;   /* with new_page: page numbers start again at 1 */
 	int table;            /* >0: belongs to the table with this id */
 	unsigned table_head:1;/* a header row of that table, repeated on each page */
+	unsigned note_first:1;/* a footnote line that begins its note */
 	int outline_level;    /* >0: a bookmark at this unit */
 	char *outline;        /* its title, malloc'd UTF-8 */
 	int appendix;         /* >0: within the n-th appendix */
 	bc_oplist ops;
+	/* footnote lines referenced from this unit: set at the bottom of its
+	 * page; lines that do not fit continue on the next page */
+	struct bc_unit **notes;
+	size_t nnotes;
 } bc_unit;
+
+/* Attaches a footnote line to u (takes ownership). */
+void bc_unit_add_note(bc_unit *u, bc_unit *note_line);
 
 /* A finished page handed to the writer. */
 typedef struct bc_page {
@@ -137,9 +146,10 @@ typedef struct bc_page {
 	int number;           /* 1-based within its numbering sequence */
 	int index;            /* 0-based in the document */
 	int appendix;         /* 0 main text, n for the n-th appendix */
-	bc_unit **units;      /* placed units, top to bottom */
+	bc_unit **units;      /* placed units, top to bottom: body, then footnote lines */
 	double *y;            /* their tops */
 	size_t n;
+	double notes_top;     /* where the footnote rule goes; 0 when the page has no notes */
 } bc_page;
 
 typedef int (*bc_page_fn)(void *ctx, const bc_page *page);
@@ -162,6 +172,9 @@ typedef struct bc_pager {
 	int head_table;
 	bc_unit **head;
 	size_t headn, headcap;
+	/* footnote lines carried over from the previous page */
+	bc_unit **carry;
+	size_t carryn, carrycap;
 } bc_pager;
 
 void bc_pager_init(bc_pager *p, const bc_pager_geometry *portrait, bc_page_fn emit, void *ctx);

@@ -13,10 +13,22 @@ bc_unit *bc_unit_new(double h)
 	return u;
 }
 
+#define NOTE_SEP 10.0   /* the short rule above the footnotes and its space */
+
+void bc_unit_add_note(bc_unit *u, bc_unit *note_line)
+{
+	if ((u->nnotes & (u->nnotes - 1)) == 0)   /* grows at powers of two */
+		u->notes = bc_xrealloc(u->notes, (u->nnotes ? u->nnotes * 2 : 1) * sizeof *u->notes);
+	u->notes[u->nnotes++] = note_line;
+}
+
 void bc_unit_free(bc_unit *u)
 {
 	if (!u)
 		return;
+	for (size_t i = 0; i < u->nnotes; i++)
+		bc_unit_free(u->notes[i]);
+	free(u->notes);
 	bc_oplist_free(&u->ops);
 	free(u->outline);
 	free(u);
@@ -31,6 +43,8 @@ static bc_unit *unit_copy(const bc_unit *u)
 	c->new_page = 0;
 	c->ops.v = NULL;
 	c->ops.n = c->ops.cap = 0;
+	c->notes = NULL;
+	c->nnotes = 0;
 	for (size_t i = 0; i < u->ops.n; i++)
 		bc_oplist_add(&c->ops, &u->ops.v[i]);
 	return c;
@@ -70,12 +84,31 @@ static void q_insert(bc_pager *p, size_t at, bc_unit *u)
 	p->qn++;
 }
 
-/* Emits q[0..k) as one page and drops those units. */
+static void carry_add(bc_pager *p, bc_unit *u)
+{
+	if (p->carryn == p->carrycap) {
+		p->carrycap = p->carrycap ? p->carrycap * 2 : 16;
+		p->carry = bc_xrealloc(p->carry, p->carrycap * sizeof *p->carry);
+	}
+	p->carry[p->carryn++] = u;
+}
+
+static double carry_height(const bc_pager *p)
+{
+	double h = 0;
+	for (size_t i = 0; i < p->carryn; i++)
+		h += p->carry[i]->h;
+	return h;
+}
+
+/* Emits q[0..k) as one page, with the footnotes they reference (and those
+ * carried over) at the bottom, and drops those units.  k may be 0 only to
+ * set carried footnotes alone. */
 static void emit_page(bc_pager *p, size_t k)
 {
-	if (k == 0)
+	if (k == 0 && p->carryn == 0)
 		return;
-	if (p->q[0]->new_page) {
+	if (k > 0 && p->q[0]->new_page) {
 		p->in_landscape = p->q[0]->landscape;
 		if (p->q[0]->restart) {
 			p->number = 0;
@@ -84,22 +117,59 @@ static void emit_page(bc_pager *p, size_t k)
 	}
 	const bc_pager_geometry *g = geom(p);
 	p->number++;
-	bc_page page = { g->width, g->height, p->in_landscape, p->number, p->pages, p->appendix, p->q, NULL, k };
-	page.y = bc_xmalloc(k * sizeof *page.y);
+	/* the footnote lines in order: carried first, then this page's */
+	size_t nl = p->carryn;
+	for (size_t i = 0; i < k; i++)
+		nl += p->q[i]->nnotes;
+	bc_unit **lines = bc_xmalloc((nl ? nl : 1) * sizeof *lines);
+	size_t li = 0;
+	for (size_t i = 0; i < p->carryn; i++)
+		lines[li++] = p->carry[i];
+	p->carryn = 0;
+	for (size_t i = 0; i < k; i++) {
+		for (size_t j = 0; j < p->q[i]->nnotes; j++)
+			lines[li++] = p->q[i]->notes[j];
+		p->q[i]->nnotes = 0;
+	}
+	bc_unit **units = bc_xmalloc((k + nl + 1) * sizeof *units);
+	double *ys = bc_xmalloc((k + nl + 1) * sizeof *ys);
 	double y = g->top;
 	for (size_t i = 0; i < k; i++) {
 		if (i > 0)
 			y += p->q[i]->gap;
-		page.y[i] = y;
+		units[i] = p->q[i];
+		ys[i] = y;
 		y += p->q[i]->h;
+	}
+	double bottom = g->height - g->bottom;
+	double room = bottom - y - NOTE_SEP;
+	size_t placed = 0;
+	double nh = 0;
+	while (placed < nl && (nh + lines[placed]->h <= room + 0.01 || (k == 0 && placed == 0))) {
+		nh += lines[placed]->h;
+		placed++;
+	}
+	for (size_t i = placed; i < nl; i++)
+		carry_add(p, lines[i]);
+	bc_page page = { g->width, g->height, p->in_landscape, p->number, p->pages, p->appendix, units, ys, k + placed, 0 };
+	if (placed > 0) {
+		double ny = bottom - nh;
+		page.notes_top = ny - NOTE_SEP / 2;
+		for (size_t i = 0; i < placed; i++) {
+			units[k + i] = lines[i];
+			ys[k + i] = ny;
+			ny += lines[i]->h;
+		}
 	}
 	if (!p->failed && p->emit(p->ctx, &page) != 0)
 		p->failed = 1;
 	p->pages++;
-	free(page.y);
-	int last_table = p->q[k - 1]->table;
-	for (size_t i = 0; i < k; i++)
-		bc_unit_free(p->q[i]);
+	free(ys);
+	int last_table = k > 0 ? p->q[k - 1]->table : 0;
+	for (size_t i = 0; i < k + placed; i++)
+		bc_unit_free(units[i]);
+	free(units);
+	free(lines);
 	memmove(p->q, p->q + k, (p->qn - k) * sizeof *p->q);
 	p->qn -= k;
 	/* a table going on: its header rows first */
@@ -131,8 +201,11 @@ static size_t choose_break(const bc_pager *p, size_t k)
 static void flush(bc_pager *p, int final)
 {
 	for (;;) {
-		if (p->qn == 0)
+		if (p->qn == 0) {
+			while (final && p->carryn > 0)
+				emit_page(p, 0);   /* footnotes longer than the text they follow */
 			return;
+		}
 		/* a unit asking for a new page ends the page before it */
 		size_t np = 0;
 		for (size_t i = 1; i < p->qn; i++)
@@ -147,12 +220,21 @@ static void flush(bc_pager *p, int final)
 			                               : p->portrait.height - p->portrait.top - p->portrait.bottom;
 			room = h;
 		}
+		/* carried footnotes take up to half the page; each new note needs its first line */
+		double ch = carry_height(p);
+		double notes = ch > 0 ? NOTE_SEP + (ch < room / 2 ? ch : room / 2) : 0;
 		double y = 0;
 		size_t over = p->qn;
 		size_t lim = np ? np : p->qn;
 		for (size_t i = 0; i < lim; i++) {
 			y += (i > 0 ? p->q[i]->gap : 0) + p->q[i]->h;
-			if (y > room + 0.01) {
+			for (size_t j = 0; j < p->q[i]->nnotes; j++)
+				if (p->q[i]->notes[j]->note_first) {
+					if (notes == 0)
+						notes = NOTE_SEP;
+					notes += p->q[i]->notes[j]->h;
+				}
+			if (y + notes > room + 0.01) {
 				over = i;
 				break;
 			}
@@ -165,8 +247,11 @@ static void flush(bc_pager *p, int final)
 			emit_page(p, np);
 			continue;
 		}
-		if (final)
+		if (final) {
 			emit_page(p, p->qn);
+			while (p->carryn > 0)
+				emit_page(p, 0);   /* footnotes longer than the text they follow */
+		}
 		return;
 	}
 }
@@ -204,5 +289,8 @@ void bc_pager_free(bc_pager *p)
 	for (size_t i = 0; i < p->headn; i++)
 		bc_unit_free(p->head[i]);
 	free(p->head);
+	for (size_t i = 0; i < p->carryn; i++)
+		bc_unit_free(p->carry[i]);
+	free(p->carry);
 	memset(p, 0, sizeof *p);
 }

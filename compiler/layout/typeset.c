@@ -27,6 +27,9 @@ typedef struct ts {
 	bc_typeset_stats *stats;
 	int page_start;            /* next unit starts a page */
 	int page_landscape, page_restart;
+	const bc_node **placed;    /* footnotes already set, each once */
+	size_t nplaced, capplaced;
+	int in_note;               /* setting a footnote: its own refs are not followed */
 } ts;
 
 /* ---- small helpers -------------------------------------------------------- */
@@ -139,7 +142,10 @@ static void add_inlines(ts *t, bc_items *it, const bc_node *n, istyle st)
 			       c->prev->as.text.literal.s[c->prev->as.text.literal.len - 1] != ' ')
 				it->n--;
 			const char *ms = ts_strdup(t, mark, strlen(mark));
+			size_t before = it->n;
 			bc_items_text(it, t->m, ms, strlen(ms), s2.face, s2.size, s2.rise, 0);
+			if (it->n > before)
+				it->v[before].ref = c->as.noteref.note;
 			break;
 		}
 		case BC_NODE_LINEBREAK:
@@ -210,6 +216,95 @@ static void push(ts *t, bc_unit *u)
 	bc_pager_add(&t->pager, u);
 }
 
+/* ---- footnotes ------------------------------------------------------------- */
+
+static int note_placed(ts *t, const bc_node *note)
+{
+	for (size_t i = 0; i < t->nplaced; i++)
+		if (t->placed[i] == note)
+			return 1;
+	if (t->nplaced == t->capplaced) {
+		t->capplaced = t->capplaced ? t->capplaced * 2 : 32;
+		t->placed = bc_xrealloc(t->placed, t->capplaced * sizeof *t->placed);
+	}
+	t->placed[t->nplaced++] = note;
+	return 0;
+}
+
+/* The blocks of a note: each paragraph or item on a new line, items with their bullet. */
+static void note_blocks(ts *t, bc_items *it, const bc_node *n, const istyle *st, int *first)
+{
+	if (n->first && bc_node_is_inline(n->first)) {
+		if (!*first)
+			bc_items_break(it);
+		*first = 0;
+		if (n->type == BC_NODE_ITEM && n->as.item.bullet) {
+			char tmp[3] = { n->as.item.bullet, ' ', 0 };
+			add_text(t, it, ts_strdup(t, tmp, 2), 2, st);
+		}
+		add_inlines(t, it, n, *st);
+		return;
+	}
+	for (const bc_node *c = n->first; c; c = c->next)
+		if (!bc_node_is_inline(c))
+			note_blocks(t, it, c, st, first);
+}
+
+/* The lines of one footnote, in the note size, its mark raised before the text. */
+static void note_lines(ts *t, const bc_node *note, bc_unit *owner, void (*sink)(ts *, bc_unit *, bc_unit *))
+{
+	double size = t->tpl->note_size;
+	double lh = line_height(t, size, 1.0);
+	bc_items it = { 0 };
+	bc_item ind = { .type = BC_ITEM_BOX, .width = t->tpl->indent_cm * 10 * BC_MM, .size = (float)size };
+	bc_items_add(&it, &ind);
+	char mark[24];
+	snprintf(mark, sizeof mark, "%d", note->as.note.id);
+	const char *ms = ts_strdup(t, mark, strlen(mark));
+	bc_items_text(&it, t->m, ms, strlen(ms), 0, size * 0.65, size * 0.35, 0);
+	istyle st = { 0, size, 0, 0, 0 };
+	add_text(t, &it, " ", 1, &st);
+	t->in_note++;
+	int first = 1;
+	note_blocks(t, &it, note, &st, &first);
+	t->in_note--;
+	bc_items_finish(&it);
+	lines L = break_items(t, &it, t->width, BC_JUST_FULL);
+	size_t from = 0;
+	for (size_t i = 0; i < L.n; i++) {
+		bc_unit *u = bc_unit_new(lh);
+		bc_set_line(&it, from, L.breaks[i], t->x0, t->width, baseline_in(t, lh, size), BC_JUST_FULL, i + 1 == L.n,
+		            &u->ops);
+		u->note_first = i == 0;
+		sink(t, owner, u);
+		from = L.breaks[i] + 1;
+	}
+	free(L.breaks);
+	bc_items_free(&it);
+}
+
+static void attach_note(ts *t, bc_unit *owner, bc_unit *line) { (void)t; bc_unit_add_note(owner, line); }
+
+/* Footnotes referenced by items[from..to) go with unit u. */
+static void notes_for(ts *t, const bc_items *it, size_t from, size_t to, bc_unit *u)
+{
+	if (t->in_note)
+		return;
+	for (size_t i = from; i < to && i < it->n; i++) {
+		const bc_node *note = it->v[i].ref;
+		if (note && !note_placed(t, note))
+			note_lines(t, note, u, attach_note);
+	}
+}
+
+static void push(ts *t, bc_unit *u);
+static void push_note(ts *t, bc_unit *owner, bc_unit *line)
+{
+	(void)owner;
+	line->gap = 0;
+	push(t, line);
+}
+
 typedef struct pstyle {
 	int face;
 	double size;
@@ -252,6 +347,7 @@ static void set_paragraph(ts *t, const bc_node *block, const char *prefix, const
 		int last = i + 1 == L.n;
 		bc_line_set ls = bc_set_line(&it, from, L.breaks[i], t->x0, t->width, baseline_in(t, lh, ps->size), ps->just,
 		                             last, &u->ops);
+		notes_for(t, &it, from, L.breaks[i] + 1, u);
 		if (ps->just == BC_JUST_FULL && !last && ls.ratio > t->stats->worst_ratio)
 			t->stats->worst_ratio = ls.ratio;
 		if (i == 0) {
@@ -654,6 +750,8 @@ static void table_row_unit(ts *t, tgrid *g, int r, size_t l0, size_t l1, int fir
 			if (h > need)
 				y += (h - need) / 2;   /* header text centred vertically */
 		}
+		if (a >= b)
+			continue;   /* this part of a split row is past the cell's text */
 		size_t from = a > 0 ? tc->L.breaks[a - 1] + 1 : 0;
 		for (size_t k = a; k < b; k++) {
 			bc_set_line(&tc->items, from, tc->L.breaks[k], cx, cw, y + baseline_in(t, lh, size), tc->just,
@@ -767,6 +865,9 @@ static void set_table(ts *t, const bc_node *table)
 			u->table = id;
 			u->table_head = (unsigned)(head && head_h > 0);
 			u->keep_next = (unsigned)(head || in_span || g.row_kind[r] == BC_ROW_GROUP);
+			for (size_t i = 0; i < g.ncells; i++)
+				if (g.cells[i].row == r)
+					notes_for(t, &g.cells[i].items, 0, g.cells[i].items.n, u);
 			if (r == 0)
 				u->gap = t->tpl->para_space;
 			push(t, u);
@@ -786,6 +887,10 @@ static void set_table(ts *t, const bc_node *table)
 			u->table = id;
 			if (r == 0 && first)
 				u->gap = t->tpl->para_space;
+			if (first)
+				for (size_t i = 0; i < g.ncells; i++)
+					if (g.cells[i].row == r)
+						notes_for(t, &g.cells[i].items, 0, g.cells[i].items.n, u);
 			push(t, u);
 		}
 	}
@@ -1089,6 +1194,12 @@ static void set_appendix(ts *t, const bc_node *ap)
 
 /* ---- the document ----------------------------------------------------------------- */
 
+static int cmp_ptr(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	return x < y ? -1 : x > y;
+}
+
 void bc_typeset_geometry(const bc_template *tpl, bc_pager_geometry *g)
 {
 	g->width = tpl->page_w * BC_MM;
@@ -1131,6 +1242,30 @@ int bc_typeset(const bc_document *doc, const bc_template *tpl, const bc_metrics 
 	set_header(&t);
 	if (doc->body)
 		set_blocks(&t, doc->body);
+	/* footnotes nothing refers to are not lost: they follow the text */
+	size_t nref = 0, capref = 0;
+	const void **refs = NULL;
+	bc_iter iter;
+	bc_iter_init(&iter, doc->root);
+	bc_event ev;
+	while ((ev = bc_iter_next(&iter)) != BC_EV_DONE)
+		if (ev == BC_EV_ENTER && iter.cur->type == BC_NODE_NOTEREF && iter.cur->as.noteref.note) {
+			if (nref == capref) {
+				capref = capref ? capref * 2 : 64;
+				refs = bc_xrealloc(refs, capref * sizeof *refs);
+			}
+			refs[nref++] = iter.cur->as.noteref.note;
+		}
+	if (nref)
+		qsort(refs, nref, sizeof *refs, cmp_ptr);
+	bc_iter_init(&iter, doc->root);
+	while ((ev = bc_iter_next(&iter)) != BC_EV_DONE) {
+		const void *key = iter.cur;
+		if (ev == BC_EV_ENTER && iter.cur->type == BC_NODE_NOTE &&
+		    !(nref && bsearch(&key, refs, nref, sizeof *refs, cmp_ptr)) && !note_placed(&t, iter.cur))
+			note_lines(&t, iter.cur, NULL, push_note);
+	}
+	free(refs);
 	set_closing(&t);
 	for (const bc_node *n = doc->root ? doc->root->first : NULL; n; n = n->next)
 		if (n->type == BC_NODE_APPENDIX)
@@ -1139,6 +1274,7 @@ int bc_typeset(const bc_document *doc, const bc_template *tpl, const bc_metrics 
 	stats->pages = pages;
 	bc_pager_free(&t.pager);
 	bc_arena_free(&t.strings);
+	free(t.placed);
 	return pages < 0 ? -1 : 0;
 }
 
@@ -1156,6 +1292,11 @@ void bc_typeset_furniture(const bc_page *page, const bc_template *tpl, const bc_
 		bc_op op = { .kind = BC_OP_TEXT, .face = 0, .size = (float)size, .x = (float)((left + right - w) / 2),
 		             .y = (float)(top / 2 + cap / 2), .s = number_text, .len = len };
 		bc_oplist_add(out, &op);
+	}
+	if (page->notes_top > 0) {
+		bc_op r = { .kind = BC_OP_RULE, .size = 0.5f, .x = (float)left, .y = (float)page->notes_top,
+		            .x2 = (float)(left + (right - left) / 4), .y2 = (float)page->notes_top };
+		bc_oplist_add(out, &r);
 	}
 	if (draft) {
 		const char *s = tpl->draft_text[0] ? tpl->draft_text : "DỰ THẢO";
