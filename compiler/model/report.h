@@ -162,7 +162,9 @@ struct bc_node {
 		struct { char bullet; } list;              /* '-', '+', or 0 */
 		struct { char bullet; bc_label_kind kind; bc_str label; } item;
 		struct { int cols; int head_rows; int repeats_removed; bc_str unit; } table;
-		struct { bc_row_kind kind; int repeated; /* a repeated header row after a page break, kept only in the checks */ uint32_t fragment_merged; } row;
+		/* repeated: a header row repeated after a page break: 1 the same as the
+		 * header (renderers skip it), 2 worded differently (its words are kept). */
+		struct { bc_row_kind kind; int repeated; uint32_t fragment_merged; } row;
 		/* value: plain decimal for numeric cells ("7.944,5" -> "7944.5"), else empty. */
 		struct { int colspan, rowspan, col; bc_align align; bc_str value; } cell;
 		struct {

@@ -611,6 +611,7 @@ static void attach_continuations(parser *p)
 	size_t cur_note = 0;
 	char body_bullet = 0, note_items = 0;
 	int after_heading = 0;
+	const blk *run_start = NULL;   /* the first note of the current run */
 	for (size_t k = 0; k < p->nb; k++) {
 		blk *b = &p->b[k];
 		if (b->kind == B_NOTE) {
@@ -623,13 +624,16 @@ static void attach_continuations(parser *p)
 			in_notes = 1;
 			cur_note = k;
 			note_items = note_bullet(b);
-			bc_diag_add(p->diags, BC_W_NOTE_MISPLACED, (bc_pos){ p->lines.v[b->first].no, 1 }, NULL);
+			if (!run_start)
+				run_start = b;
 			continue;
 		}
 		if (in_notes) {
 			if (continues(last_text, b)) {
 				join(p, last_text, b);
+				bc_diag_add(p->diags, BC_W_NOTE_MISPLACED, (bc_pos){ p->lines.v[run_start->first].no, 1 }, NULL);
 				in_notes = 0;
+				run_start = NULL;
 				continue;
 			}
 			if ((b->kind == B_PARA || b->kind == B_ITEM) && !b->label_line) {
@@ -647,6 +651,7 @@ static void attach_continuations(parser *p)
 				}
 			}
 			in_notes = 0;
+			run_start = NULL;
 		}
 		if (continues(last_text, b)) {
 			join(p, last_text, b);
@@ -1239,8 +1244,11 @@ static size_t parse_meta_block(parser *p)
 			i++;
 			break;
 		}
-		if (l->kind == BC_LK_BLANK)
-			continue;
+		size_t lead = 0;
+		while (lead < l->len && (l->s[lead] == ' ' || l->s[lead] == '\t'))
+			lead++;
+		if (l->kind == BC_LK_BLANK || (lead < l->len && l->s[lead] == '#'))
+			continue;   /* blank lines and "# comments" */
 		const char *colon = memchr(l->s, ':', l->len);
 		size_t k = 0, nk = sizeof meta_keys / sizeof meta_keys[0];
 		size_t klen = colon ? (size_t)(colon - l->s) : 0;
@@ -1333,9 +1341,19 @@ static size_t parse_meta_block(parser *p)
 				}
 			}
 		}
-		char ds[8], ms[8];
-		snprintf(ds, sizeof ds, d ? "%02d" : "", d);
-		snprintf(ms, sizeof ms, m ? (m < 3 ? "%02d" : "%d") : "", m);
+		/* the day and month as the author wrote them ("05", "3"); ".." is a blank */
+		char ds[8] = "", ms[8] = "";
+		if (HAVE(4) && !(vlen[4] == 10 && val[4][4] == '-')) {
+			const char *a = memchr(val[4], '/', vlen[4]);
+			if (a && (size_t)(a - val[4]) < sizeof ds && val[4][0] != '.')
+				snprintf(ds, sizeof ds, "%.*s", (int)(a - val[4]), val[4]);
+			const char *b2 = a ? memchr(a + 1, '/', (size_t)(val[4] + vlen[4] - a - 1)) : NULL;
+			if (b2 && (size_t)(b2 - a - 1) < sizeof ms && a[1] != '.')
+				snprintf(ms, sizeof ms, "%.*s", (int)(b2 - a - 1), a + 1);
+		} else {
+			snprintf(ds, sizeof ds, d ? "%02d" : "", d);
+			snprintf(ms, sizeof ms, m ? (m < 3 ? "%02d" : "%d") : "", m);
+		}
 		bc_buf_clear(&tmp);
 		bc_buf_printf(&tmp, "%.*s, ngày %s tháng %s năm %d", (int)vlen[3], HAVE(3) ? val[3] : "", ds, ms, y);
 		bc_node *n = synth_line(p, doc->meta, BC_ROLE_DATELINE, HAVE(3) ? vpos[3] : vpos[4], bc_arena_strndup(&doc->arena, tmp.s, tmp.len));
@@ -1428,7 +1446,14 @@ bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_dia
 	decide_headings(&p);
 	attach_continuations(&p);
 	build_tree(&p);
-	if (p.meta_signature && !doc->closing) {
+	if (p.meta_signature && doc->closing) {
+		int has_sig = 0;
+		for (bc_node *c = doc->closing->first; c; c = c->next)
+			has_sig |= c->type == BC_NODE_SIGNATURE;
+		/* the metadata block states the signature; the text's own block, if any, wins */
+		if (!has_sig)
+			bc_node_append(doc->closing, p.meta_signature);
+	} else if (p.meta_signature) {
 		bc_node *c = bc_node_new(doc, BC_NODE_CLOSING, p.meta_signature->pos);
 		bc_node_append(c, p.meta_signature);
 		/* the closing comes before any appendix */

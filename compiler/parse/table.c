@@ -905,9 +905,10 @@ static void excerpt(bc_buf *b, const char *s, size_t len, size_t from, size_t ma
 	bc_buf_putc(b, '"');
 }
 
-/* Argument text of a header repeat: the first cell that differs, both ways,
- * around the first byte that differs. */
-static void repeat_diag(builder *t, const bc_table_line *ln, const rrow *row, const rrow *head)
+/* Reports a header repeat whose wording differs from the header, with the
+ * first cell that differs both ways around the first byte that differs.
+ * Returns 1 when it differs; an exact repeat is a page break, not a defect. */
+static int repeat_diag(builder *t, const bc_table_line *ln, const rrow *row, const rrow *head)
 {
 	size_t n = row->n > head->n ? row->n : head->n;
 	for (size_t c = 0; c < n; c++) {
@@ -932,9 +933,9 @@ static void repeat_diag(builder *t, const bc_table_line *ln, const rrow *row, co
 		excerpt(&arg, bs, bl, from, 80);
 		bc_diag_add(t->diags, BC_W_HEADER_REPEAT_DIFF, ln->pos, "%s", arg.s);
 		bc_buf_free(&arg);
-		return;
+		return 1;
 	}
-	bc_diag_add(t->diags, BC_W_HEADER_REPEAT, ln->pos, NULL);
+	return 0;
 }
 
 /* A following header row repeated with cells left out or moved: every word
@@ -962,11 +963,11 @@ static int repeats_cells(const rrow *row, const rrow *head)
 	return ok && any;
 }
 
-static void add_repeated_row(builder *t, const bc_table_line *ln, const rrow *row)
+static void add_repeated_row(builder *t, const bc_table_line *ln, const rrow *row, int differs)
 {
 	bc_node *r = bc_node_new(t->doc, BC_NODE_ROW, ln->pos);
 	r->as.row.kind = BC_ROW_HEAD;
-	r->as.row.repeated = 1;
+	r->as.row.repeated = differs ? 2 : 1;
 	size_t n = last_nonempty(row);
 	if (n < t->cols)
 		n = t->cols < row->n ? t->cols : row->n;
@@ -1242,8 +1243,8 @@ bc_node *bc_table_build(bc_document *doc, bc_diags *diags, const bc_table_line *
 				lvl = 0;
 			}
 			if (rep) {
-				repeat_diag(&t, ln, &row, &head[lvl]);
-				add_repeated_row(&t, ln, &row);
+				int differs = repeat_diag(&t, ln, &row, &head[lvl]);
+				add_repeated_row(&t, ln, &row, differs);
 				repeat_level = lvl + 1;
 				continue;
 			}

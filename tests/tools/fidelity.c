@@ -329,6 +329,18 @@ static uint32_t input_words(const char *text, size_t len, intern_t *t, words_t *
 			meta = 0;
 		else {
 			size_t skip = 0;
+			size_t lead = 0;
+			while (lead < n && (s[lead] == ' ' || s[lead] == '\t'))
+				lead++;
+			if (meta && lead < n && s[lead] == '#') {   /* a comment of the metadata block */
+				i = e + 1;
+				continue;
+			}
+			/* "draft: yes/no" is a flag of the format, not text */
+			if (meta && n - lead >= 6 && !memcmp(s + lead, "draft:", 6)) {
+				i = e + 1;
+				continue;
+			}
 			if (meta) {   /* only the key before ':' is consumed */
 				const char *colon = memchr(s, ':', n);
 				if (colon)
