@@ -144,6 +144,8 @@ void bc_font_release(bc_font_family *fam)
 		}
 		fam->hpdf_font[f] = NULL;
 	}
+	/* fontconfig's configuration is ours alone; freeing it keeps leak checks clean */
+	FcFini();
 }
 
 int bc_font_has_glyph(const bc_font_family *fam, int face, uint32_t cp)

@@ -330,6 +330,60 @@ static void test_margins_and_page_numbers(void **state)
 	bc_diags_free(&diags);
 }
 
+
+static void test_footnote_on_referencing_page(void **state)
+{
+	(void)state;
+	bc_diags diags;
+	bc_diags_init(&diags);
+	bc_document *d = sample_report(3, 0);
+	d->notes = add(d, d->root, BC_NODE_NOTES);
+	bc_node *note = add(d, d->notes, BC_NODE_NOTE);
+	note->as.note.id = 1;
+	para(d, note, "Chú thích về 22 khu tái định cư đã phê duyệt.");
+	bc_node *orphan = add(d, d->notes, BC_NODE_NOTE);
+	orphan->as.note.id = 2;
+	para(d, orphan, "Chú thích không có tham chiếu vẫn được in.");
+	/* the reference sits in the second section, on page 2 or later */
+	bc_node *s2 = d->body->last;
+	bc_node *p = para(d, s2, "Hoàn thành 14 dự án tái định cư");
+	bc_node *ref = add(d, p, BC_NODE_NOTEREF);
+	ref->as.noteref.id = 1;
+	ref->as.noteref.note = note;
+	assert_int_equal(write_sample(d, &diags, "notes"), 0);
+	int ref_page = 0, note_page = 0, orphan_page = 0;
+	for (int pg = 1; pg <= 8; pg++) {
+		char *txt = run("pdftotext -f %d -l %d %s - 2>/dev/null", pg, pg, out_path);
+		if (strstr(txt, "14 dự án tái định cư"))
+			ref_page = pg;
+		if (strstr(txt, "Chú thích về 22 khu"))
+			note_page = pg;
+		if (strstr(txt, "Chú thích không có tham chiếu"))
+			orphan_page = pg;
+		free(txt);
+	}
+	assert_true(ref_page >= 1);
+	assert_int_equal(note_page, ref_page);
+	assert_true(orphan_page >= 1);
+	/* the note is below every body line of its page */
+	static word w[4000];
+	size_t n = page_words(out_path, note_page, w, 4000);
+	double note_y = 0, body_y = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(w[i].t, "Chú") == 0 && note_y == 0)
+			note_y = w[i].y0;
+		if (strcmp(w[i].t, "Hoàn") == 0)
+			body_y = w[i].y0;
+	}
+	assert_true(note_y > body_y);
+	/* at the foot of the page, not merely after the text */
+	assert_true(note_y > 841.89 - 20 * 72 / 25.4 - 30);
+	if (!getenv("TEST_PDF_KEEP"))
+		unlink(out_path);
+	bc_document_free(d);
+	bc_diags_free(&diags);
+}
+
 static void test_missing_glyph_is_an_error(void **state)
 {
 	(void)state;
@@ -492,6 +546,7 @@ int main(void)
 		cmocka_unit_test(test_template_out_of_range_refused),
 		cmocka_unit_test(test_writes_valid_a4_pdf),
 		cmocka_unit_test(test_margins_and_page_numbers),
+		cmocka_unit_test(test_footnote_on_referencing_page),
 		cmocka_unit_test(test_missing_glyph_is_an_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
