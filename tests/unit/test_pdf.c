@@ -370,7 +370,7 @@ static void test_footnote_on_referencing_page(void **state)
 	size_t n = page_words(out_path, note_page, w, 4000);
 	double note_y = 0, body_y = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(w[i].t, "Chú") == 0 && note_y == 0)
+		if (strcmp(w[i].t, "22") == 0 && note_y == 0)
 			note_y = w[i].y0;
 		if (strcmp(w[i].t, "Hoàn") == 0)
 			body_y = w[i].y0;
