@@ -1075,13 +1075,38 @@ static void build_tree(parser *p)
 
 /* ---- the header block ---- */
 
+/* The dateline is itself the header's date: no date node inside it. */
+static void unwrap_dates(bc_node *n)
+{
+	for (bc_node *c = n->first, *next; c; c = next) {
+		next = c->next;
+		if (c->type != BC_NODE_DATE)
+			continue;
+		/* move the date's children before it, last first, then drop it */
+		bc_node *at = c;
+		while (c->last) {
+			bc_node *k = c->last;
+			bc_node_unlink(k);
+			if (at->prev)
+				bc_node_insert_after(at->prev, k);
+			else
+				bc_node_prepend(n, k);
+			at = k;
+		}
+		bc_node_unlink(c);
+	}
+}
+
 static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
 {
 	memset(tmp, 0, sizeof *tmp);
 	tmp->first = tmp->last = (size_t)(l - p->lines.v);
-	add_line_text(tmp, l, l->core, 0);
+	/* an addressee listed as "- Sở A;" keeps its text, not the dash */
+	add_line_text(tmp, l, l->kind == BC_LK_BULLET ? l->rest : l->core, 0);
 	fix_breaks(tmp);
 	bc_node *n = line_node(p, role, tmp);
+	if (role == BC_ROLE_DATELINE)
+		unwrap_dates(n);
 	bc_node_append(p->doc->meta, n);
 	bc_buf t = BC_BUF_INIT;
 	plain(n, &t);
@@ -1171,6 +1196,10 @@ static size_t parse_header(parser *p, size_t i)
 		case BC_LK_SLOGAN: header_line(p, BC_ROLE_SLOGAN, l, &tmp); seen_other = 1; i++; continue;
 		case BC_LK_DATELINE: header_line(p, BC_ROLE_DATELINE, l, &tmp); seen_other = 1; i++; continue;
 		case BC_LK_SUMMARY: i = header_block(p, BC_ROLE_SUMMARY, i); seen_other = 1; continue;
+		case BC_LK_RULE:
+			/* the short rules under the issuer and the slogan of the paper layout */
+			i++;
+			continue;
 		case BC_LK_DOCTYPE:
 			if (seen_type)
 				return i;
