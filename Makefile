@@ -57,6 +57,10 @@ $(BUILD)/tools/%: tests/tools/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(BC_CPPFLAGS) $(CPPFLAGS) $(BC_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(BC_LIBS) $(LIBS)
 
+# The schema is embedded in the program; regenerate its C form when it changes.
+compiler/xml/schema_data.c: grammar/baocao.rng grammar/embed-schema.sh
+	sh grammar/embed-schema.sh grammar/baocao.rng $@
+
 unit: $(UNIT_BINS)
 tools: $(TOOL_BINS)
 

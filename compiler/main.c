@@ -13,10 +13,7 @@
 #include "input/decode.h"
 #include "lex/patterns.h"
 #include "parse/parse.h"
-#if __has_include("pdf/pdf.h")
 #include "pdf/pdf.h"
-#define BC_HAVE_PDF 1
-#endif
 #include "util/buf.h"
 #include "util/xalloc.h"
 #include "xml/xml.h"
@@ -252,7 +249,6 @@ static int cmd_xml(const options *o, bc_document *doc, bc_diags *diags)
 	return rc;
 }
 
-#ifdef BC_HAVE_PDF
 static int cmd_pdf(const options *o, bc_document *doc, bc_diags *diags)
 {
 	char *path = o->output ? bc_xstrdup(o->output) : default_output(o->input, ".pdf");
@@ -303,8 +299,6 @@ static int cmd_pdf(const options *o, bc_document *doc, bc_diags *diags)
 	free(path);
 	return rc;
 }
-
-#endif
 
 static int cmd_check(const options *o, bc_document *doc, bc_diags *diags)
 {
@@ -436,12 +430,7 @@ int main(int argc, char **argv)
 	} else if (strcmp(o.command, "xml") == 0) {
 		rc = cmd_xml(&o, doc, &diags);
 	} else {
-#ifdef BC_HAVE_PDF
 		rc = cmd_pdf(&o, doc, &diags);
-#else
-		fprintf(stderr, "%s: this build has no PDF writer\n", progname);
-		rc = EXIT_USAGE;
-#endif
 		if (rc != EXIT_OK) {
 			bc_diags_sort(&diags);
 			bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang);

@@ -13,20 +13,14 @@
 #include "../util/xalloc.h"
 #include "font.h"
 
-/*
- * Messages of this module.  They become ordinary diagnostics once
- * diag_codes.def has the matching identifiers; until then they are printed
- * to stderr in the same shape.
- */
+/* The module's diagnostics, by the names its call sites use. */
 enum { PE_NO_FONT, PE_GLYPH, PE_TEMPLATE, PE_WRITE, PE_LIBHARU, PE_COUNT };
-static const struct {
-	const char *id, *vi;
-} pdf_msgs[PE_COUNT] = {
-	[PE_NO_FONT] = { "pdf-no-font", "không tìm thấy phông chữ phù hợp (Times New Roman hoặc Liberation Serif 2)" },
-	[PE_GLYPH] = { "pdf-missing-glyph", "phông chữ không có ký tự này" },
-	[PE_TEMPLATE] = { "pdf-template", "mẫu trình bày không dùng được" },
-	[PE_WRITE] = { "pdf-write", "không ghi được tệp PDF" },
-	[PE_LIBHARU] = { "pdf-libharu", "thư viện libharu báo lỗi khi tạo PDF" },
+static const bc_diag_code pdf_codes[PE_COUNT] = {
+	[PE_NO_FONT] = BC_E_PDF_NO_FONT,
+	[PE_GLYPH] = BC_E_PDF_MISSING_GLYPH,
+	[PE_TEMPLATE] = BC_E_PDF_TEMPLATE,
+	[PE_WRITE] = BC_E_PDF_WRITE,
+	[PE_LIBHARU] = BC_E_PDF_LIBHARU,
 };
 
 static void pdf_diag(bc_diags *d, const bc_document *doc, int which, bc_pos pos, const char *fmt, ...)
@@ -34,24 +28,14 @@ static void pdf_diag(bc_diags *d, const bc_document *doc, int which, bc_pos pos,
 
 static void pdf_diag(bc_diags *d, const bc_document *doc, int which, bc_pos pos, const char *fmt, ...)
 {
+	(void)doc;
 	char arg[1024];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(arg, sizeof arg, fmt, ap);
 	va_end(ap);
-	for (int c = 0; c < BC_DIAG_COUNT; c++) {
-		const char *id = bc_diag_id((bc_diag_code)c);
-		if (id && strcmp(id, pdf_msgs[which].id) == 0) {
-			bc_diag_add(d, (bc_diag_code)c, pos, "%s", arg);
-			return;
-		}
-	}
-	fprintf(stderr, "%s:%u:%u: lỗi: %s: %s [%s]\n", doc && doc->filename ? doc->filename : "-", pos.line, pos.col,
-	        pdf_msgs[which].vi, arg, pdf_msgs[which].id);
-	if (d) {
-		/* still counted, so the caller sees an error happened */
-		d->count[BC_LEVEL_ERROR]++;
-	}
+	if (d)
+		bc_diag_add(d, pdf_codes[which], pos, "%s", arg);
 }
 
 /* ---- glyph check --------------------------------------------------------- */

@@ -24,6 +24,7 @@ const char *bc_xml_schema_text(size_t *len)
 typedef struct sink {
 	FILE *out;
 	size_t count;
+	bc_diags *diags;   /* also collected here when the caller wants them */
 } sink;
 
 #define MAX_PRINTED 100   /* a broken document can yield one message per element */
@@ -34,7 +35,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
 	if (!k || !e || e->level == XML_ERR_WARNING)
 		return;
 	k->count++;
-	if (!k->out || k->count > MAX_PRINTED)
+	if (k->count > MAX_PRINTED)
 		return;
 	const char *msg = e->message ? e->message : "error";
 	size_t len = strlen(msg);
@@ -43,6 +44,11 @@ static void on_error(void *ctx, xmlErrorPtr e)
 	int line = e->line;
 	if (line <= 0 && e->node && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE)
 		line = (int)xmlGetLineNo((xmlNodePtr)e->node);
+	/* the position is in the XML, which the argument says; the source has none */
+	if (k->diags)
+		bc_diag_add(k->diags, BC_E_XML_SCHEMA, (bc_pos){ 1, 1 }, "XML line %d: %.*s", line, (int)len, msg);
+	if (!k->out)
+		return;
 	if (line > 0)
 		fprintf(k->out, "line %d: %.*s\n", line, (int)len, msg);
 	else
@@ -102,7 +108,7 @@ static xmlDocPtr parse(const char *xml, size_t len, const char *url)
 
 xmlDocPtr bc_xml_parse_safe(const char *xml, size_t len, FILE *errors)
 {
-	sink k = { errors, 0 };
+	sink k = { errors, 0, NULL };
 	guard g;
 	guard_on(&g, &k);
 	xmlDocPtr doc = parse(xml, len, "report.xml");
@@ -112,9 +118,8 @@ xmlDocPtr bc_xml_parse_safe(const char *xml, size_t len, FILE *errors)
 
 int bc_xml_validate(const char *xml, size_t len, bc_diags *diags_or_null, FILE *errors)
 {
-	(void)diags_or_null;   /* no diagnostic code for schema failures yet: see xml.h */
-	sink k = { errors, 0 };
-	sink schema_errors = { errors, 0 };
+	sink k = { errors, 0, diags_or_null };
+	sink schema_errors = { errors, 0, NULL };
 	guard g;
 	int rc = -1;
 	xmlDocPtr doc = NULL, sdoc = NULL;

@@ -34,8 +34,7 @@ int bc_xml_render(const bc_document *doc, bc_buf *out);
  * the vocabulary has none.  Returns 0 when valid, 1 when not well-formed or not
  * valid (each problem printed to `errors`, if not NULL, as "line N: message"),
  * -1 on an internal failure (the schema does not compile, out of memory).
- * `diags_or_null` is accepted for the lead's driver; no diagnostic code for
- * schema failures exists yet, so nothing is added to it.
+ * Each problem is also added to `diags_or_null`, when given, as E_XML_SCHEMA.
  */
 int bc_xml_validate(const char *xml, size_t len, bc_diags *diags_or_null, FILE *errors);
 

@@ -1,0 +1,49 @@
+#!/bin/sh
+# golden.sh — each sample in samples/ against its reviewed XML and lint output in tests/golden/.
+# UPDATE=1 rewrites the golden files (review the diff before committing).
+BUILD=${BUILD:-build}
+WRAP=${BAOCAO_WRAP:-}
+OUT=${OUT:-$BUILD/tests/golden}
+mkdir -p "$OUT" || exit 1
+pass=0
+fail=0
+for sample in samples/*.txt; do
+	name=$(basename "$sample" .txt)
+	for kind in xml check; do
+		golden="tests/golden/$name.$kind"
+		got="$OUT/$name.$kind"
+		if [ "$kind" = xml ]; then
+			$WRAP "$BUILD/baocao" xml --validate "$sample" -o "$got" 2>"$OUT/$name.err"
+		else
+			$WRAP "$BUILD/baocao" check "$sample" >"$got" 2>"$OUT/$name.err"
+		fi
+		rc=$?
+		if [ "$rc" -ne 0 ]; then
+			echo "FAIL golden/$name.$kind: exit $rc"
+			sed 's/^/    /' "$OUT/$name.err" | head -10
+			fail=$((fail + 1))
+			continue
+		fi
+		if [ "${UPDATE:-}" = 1 ]; then
+			cp "$got" "$golden"
+		fi
+		if [ ! -f "$golden" ]; then
+			echo "FAIL golden/$name.$kind: $golden missing (make it with UPDATE=1 and review it)"
+			fail=$((fail + 1))
+		elif diff -u "$golden" "$got" >"$OUT/$name.$kind.diff"; then
+			echo "ok golden/$name.$kind"
+			pass=$((pass + 1))
+		else
+			echo "FAIL golden/$name.$kind differs:"
+			head -40 "$OUT/$name.$kind.diff" | sed 's/^/    /'
+			fail=$((fail + 1))
+		fi
+	done
+	# a clean sample: check finds nothing at all
+	if [ -s "tests/golden/$name.check" ]; then
+		echo "FAIL golden/$name: the sample is not clean for check"
+		fail=$((fail + 1))
+	fi
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
