@@ -70,7 +70,7 @@ test check: $(PROG) $(UNIT_BINS) $(TOOL_BINS)
 
 # The whole regression suite under valgrind's memcheck: any error fails.
 valgrind: $(PROG) $(UNIT_BINS) $(TOOL_BINS)
-	@BUILD=$(BUILD) BAOCAO_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/run.sh
+	@BUILD=$(BUILD) BAOCAO_NO_JIT=1 BAOCAO_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/run.sh
 
 # A separate build tree with AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:

@@ -43,6 +43,8 @@ void bc_patterns_init(void)
 {
 	if (ready)
 		return;
+	const char *env = getenv("BAOCAO_NO_JIT");
+	int no_jit = env && *env && *env != '0';
 	for (int i = 0; i < BC_PAT_COUNT; i++) {
 		int err;
 		PCRE2_SIZE off;
@@ -54,8 +56,10 @@ void bc_patterns_init(void)
 			fprintf(stderr, "baocao: internal error: pattern %d at %zu: %s\n", i, (size_t)off, (char *)msg);
 			abort();
 		}
-		/* JIT is an optimisation; without it (e.g. under some sanitizers) matching still works. */
-		(void)pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
+		/* JIT is an optimisation; memcheck cannot follow JIT code, so the
+		 * valgrind suite turns it off with BAOCAO_NO_JIT and checks the interpreter */
+		if (!no_jit)
+			(void)pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
 	}
 	match_data = pcre2_match_data_create(16, NULL);
 	ready = 1;

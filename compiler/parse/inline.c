@@ -58,21 +58,47 @@ static void add_text(pieces *p, size_t off, size_t len)
 	add(p, PK_TEXT, off, len);
 }
 
-static bc_pos pos_at(const seg_map *map, size_t nmap, size_t off)
+/* Positions of offsets in the joined text.  Callers ask in increasing order,
+ * so the cursor moves forward and counting code points stays linear overall. */
+typedef struct pos_cursor {
+	const seg_map *map;
+	size_t nmap;
+	size_t seg;             /* segment of the last answer */
+	size_t rel;             /* its offset within that segment */
+	uint32_t col;           /* its column */
+} pos_cursor;
+
+static void cursor_init(pos_cursor *c, const seg_map *map, size_t nmap)
 {
-	size_t lo = 0, hi = nmap;
+	c->map = map;
+	c->nmap = nmap;
+	c->seg = 0;
+	c->rel = 0;
+	c->col = map[0].seg->pos.col;
+}
+
+static bc_pos pos_at(pos_cursor *c, size_t off)
+{
+	size_t lo = 0, hi = c->nmap;
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
-		if (map[mid].off <= off)
+		if (c->map[mid].off <= off)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	const bc_seg *s = map[lo].seg;
-	size_t rel = off - map[lo].off;
+	const bc_seg *s = c->map[lo].seg;
+	size_t rel = off - c->map[lo].off;
 	if (rel > s->len)
 		rel = s->len;
-	bc_pos p = { s->pos.line, s->pos.col + (uint32_t)bc_utf8_count(s->s, rel) };
+	if (lo != c->seg || rel < c->rel) {
+		c->seg = lo;
+		c->rel = 0;
+		c->col = s->pos.col;
+	}
+	c->col += (uint32_t)bc_utf8_count(s->s + c->rel, rel - c->rel);
+	c->rel = rel;
+	bc_pos p = { s->pos.line, c->col };
 	return p;
 }
 
@@ -224,6 +250,8 @@ static int is_closer_only(piece_kind k) { return k == PK_B_CLOSE || k == PK_I_CL
  * whole pass is linear. */
 static void match(pieces *p, const char *t, bc_inline_ctx *cx, const seg_map *map, size_t nmap)
 {
+	pos_cursor cur;
+	cursor_init(&cur, map, nmap);
 	size_t *stack = bc_xmalloc((p->n + 1) * sizeof *stack);
 	size_t top = 0;
 	size_t open_count[7] = { 0 };
@@ -246,7 +274,7 @@ static void match(pieces *p, const char *t, bc_inline_ctx *cx, const seg_map *ma
 			continue;
 		}
 		if (is_closer_only(q->kind)) {
-			bc_diag_add(cx->diags, BC_W_UNMATCHED_MARKUP, pos_at(map, nmap, q->off), "%.*s", (int)q->len, t + q->off);
+			bc_diag_add(cx->diags, BC_W_UNMATCHED_MARKUP, pos_at(&cur, q->off), "%.*s", (int)q->len, t + q->off);
 			continue;
 		}
 		int opener = is_opener_only(q->kind) || q->can_open;
@@ -258,7 +286,7 @@ static void match(pieces *p, const char *t, bc_inline_ctx *cx, const seg_map *ma
 	for (size_t k = 0; k < top; k++) {
 		piece *o = &p->v[stack[k]];
 		if (o->kind != PK_STAR1)
-			bc_diag_add(cx->diags, BC_W_UNCLOSED_MARKUP, pos_at(map, nmap, o->off), NULL);
+			bc_diag_add(cx->diags, BC_W_UNCLOSED_MARKUP, pos_at(&cur, o->off), NULL);
 	}
 	free(stack);
 }
@@ -313,7 +341,7 @@ int bc_parse_date_words(const char *s, size_t len, bc_date *out)
 
 /* Appends text, with the dates it holds as DATE nodes. */
 static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t off, size_t len,
-                      const seg_map *map, size_t nmap)
+                      pos_cursor *pc)
 {
 	size_t from = off, end = off + len;
 	size_t ov[16];
@@ -332,21 +360,21 @@ static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t 
 		if (!valid_date(d.day, d.month, d.year)) {
 			/* not a real date: leave it as text; the checker reports it */
 			if (ds > from)
-				bc_node_append(parent, bc_text_new(cx->doc, pos_at(map, nmap, from), b + from, ds - from));
-			bc_node_append(parent, bc_text_new(cx->doc, pos_at(map, nmap, ds), b + ds, de - ds));
+				bc_node_append(parent, bc_text_new(cx->doc, pos_at(pc, from), b + from, ds - from));
+			bc_node_append(parent, bc_text_new(cx->doc, pos_at(pc, ds), b + ds, de - ds));
 			from = de;
 			continue;
 		}
 		if (ds > from)
-			bc_node_append(parent, bc_text_new(cx->doc, pos_at(map, nmap, from), b + from, ds - from));
-		bc_node *dn = bc_node_new(cx->doc, BC_NODE_DATE, pos_at(map, nmap, ds));
+			bc_node_append(parent, bc_text_new(cx->doc, pos_at(pc, from), b + from, ds - from));
+		bc_node *dn = bc_node_new(cx->doc, BC_NODE_DATE, pos_at(pc, ds));
 		dn->as.date.date = d;
 		bc_node_append(dn, bc_text_new(cx->doc, dn->pos, b + ds, de - ds));
 		bc_node_append(parent, dn);
 		from = de;
 	}
 	if (from < end)
-		bc_node_append(parent, bc_text_new(cx->doc, pos_at(map, nmap, from), b + from, end - from));
+		bc_node_append(parent, bc_text_new(cx->doc, pos_at(pc, from), b + from, end - from));
 }
 
 void bc_inline_parse(bc_inline_ctx *cx, bc_node *parent, const bc_seg *segs, size_t nseg)
@@ -367,6 +395,8 @@ void bc_inline_parse(bc_inline_ctx *cx, bc_node *parent, const bc_seg *segs, siz
 	tokenize(t, b.len, &p);
 	match(&p, t, cx, map, nseg);
 
+	pos_cursor pc;
+	cursor_init(&pc, map, nseg);
 	bc_node *stack[BC_MAX_INLINE_DEPTH * 2 + 2];
 	size_t depth = 0;
 	bc_node *cur = parent;
@@ -374,13 +404,19 @@ void bc_inline_parse(bc_inline_ctx *cx, bc_node *parent, const bc_seg *segs, siz
 #define FLUSH()                                                                          \
 	do {                                                                             \
 		if (text_from != (size_t)-1) {                                           \
-			emit_text(cx, cur, t, text_from, text_to - text_from, map, nseg); \
+			emit_text(cx, cur, t, text_from, text_to - text_from, &pc); \
 			text_from = (size_t)-1;                                          \
 		}                                                                        \
 	} while (0)
 	for (size_t i = 0; i < p.n; i++) {
 		piece *q = &p.v[i];
-		bc_pos pos = pos_at(map, nseg, q->off);
+		int literal = !(delim_class(q->kind) >= 0 && q->match >= 0) && q->kind != PK_BREAK &&
+		              q->kind != PK_NOTEREF && q->kind != PK_SUPTEXT;
+		bc_pos pos = { 0, 0 };
+		if (!literal) {
+			FLUSH();
+			pos = pos_at(&pc, q->off);
+		}
 		if (delim_class(q->kind) >= 0 && q->match >= 0) {
 			FLUSH();
 			if ((size_t)q->match > i) {
