@@ -79,6 +79,17 @@ static void find_core(bc_line *l)
 		a++;
 	while (b > a && (is_space(s[b - 1]) || s[b - 1] == '\r'))
 		b--;
+	/* "***" or "-----" is a rule, not emphasis around nothing */
+	if (b - a >= 3 && strchr("-_*=", s[a])) {
+		size_t k = a;
+		while (k < b && s[k] == s[a])
+			k++;
+		if (k == b) {
+			l->core = a;
+			l->core_len = b - a;
+			return;
+		}
+	}
 	if (a < b && s[a] == '#') {
 		size_t h = a;
 		while (h < b && s[h] == '#')
@@ -168,10 +179,20 @@ static const struct { const char *name; bc_doctype type; } doctypes[] = {
 	{ "CÔNG VĂN", BC_DOC_CONG_VAN },
 };
 
+/* The type line, with runs of spaces read as one ("BÁO  CÁO"). */
 static bc_doctype match_doctype(const char *c, size_t n)
 {
+	char tmp[64];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (c[i] == ' ' && k && tmp[k - 1] == ' ')
+			continue;
+		if (k + 1 >= sizeof tmp)
+			return BC_DOC_UNKNOWN;
+		tmp[k++] = c[i];
+	}
 	for (size_t i = 0; i < sizeof doctypes / sizeof doctypes[0]; i++)
-		if (strlen(doctypes[i].name) == n && memcmp(doctypes[i].name, c, n) == 0)
+		if (strlen(doctypes[i].name) == k && memcmp(doctypes[i].name, tmp, k) == 0)
 			return doctypes[i].type;
 	return BC_DOC_UNKNOWN;
 }
@@ -335,27 +356,23 @@ void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags
 		l.no = no;
 		l.col0 = 1;
 		l.hard_break = l.len >= 2 && l.s[l.len - 1] == ' ' && l.s[l.len - 2] == ' ';
-		size_t cut = l.len > 8 && l.s[0] == '*' ? glued_split(l.s, l.len) : 0;
-		if (cut) {
-			bc_line second = l;
-			l.len = cut;
-			second.s = l.s + cut;
-			second.len -= cut;
-			second.col0 = 1 + (uint32_t)bc_utf8_count(l.s, cut);
+		/* glued headings: "**I. A****1. B****a) C**" is as many lines as headings */
+		for (int part = 0;; part++) {
+			size_t cut = count_of(l.s, l.len, "****") ? glued_split(l.s, l.len) : 0;
+			bc_line rest = l;
+			if (cut)
+				l.len = cut;
 			find_core(&l);
 			measure(&l);
-			classify(&l, no == 1);
+			classify(&l, no == 1 && part == 0);
 			push(out, &l);
-			find_core(&second);
-			measure(&second);
-			classify(&second, 0);
-			push(out, &second);
-			bc_diag_add(diags, BC_W_GLUED_HEADINGS, (bc_pos){ no, second.col0 }, NULL);
-		} else {
-			find_core(&l);
-			measure(&l);
-			classify(&l, no == 1);
-			push(out, &l);
+			if (!cut)
+				break;
+			rest.s = l.s + cut;
+			rest.len -= cut;
+			rest.col0 = l.col0 + (uint32_t)bc_utf8_count(l.s, cut);
+			bc_diag_add(diags, BC_W_GLUED_HEADINGS, (bc_pos){ no, rest.col0 }, NULL);
+			l = rest;
 		}
 		if (!nl)
 			break;

@@ -1126,9 +1126,11 @@ static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
 		if (bc_pattern_match(BC_PAT_DATELINE, s, t.len, ov, 8)) {
 			n->as.line.place = dup(p, s + ov[2], ov[3] - ov[2]);
 			int v[3] = { 0, 0, 0 };
+			/* "..." or "…" for a blank day or month counts as blank */
 			for (int g = 0; g < 3; g++)
 				for (size_t i = ov[4 + 2 * g]; i < ov[5 + 2 * g]; i++)
-					v[g] = v[g] * 10 + (s[i] - '0');
+					if (s[i] >= '0' && s[i] <= '9')
+						v[g] = v[g] * 10 + (s[i] - '0');
 			n->as.line.date = (bc_date){ v[0], v[1], v[2] };
 		}
 		p->doc->idx.dateline = n;
