@@ -483,13 +483,13 @@ bc_line_set bc_set_line(const bc_items *l, size_t from, size_t to, double x0, do
 		size_t j = i + 1;
 		while (j < to) {
 			const bc_item *nx = &l->v[j];
-			if (nx->type == BC_ITEM_BOX && same_style(it, nx) && nx->s == s + len) {
+			if (nx->type == BC_ITEM_BOX && same_style(it, nx) && s && nx->s == s + len) {
 				len += nx->len;
 				w += nx->width;
 				j++;
 				continue;
 			}
-			if (r == 0 && nx->type == BC_ITEM_GLUE && j + 1 < to && nx->s && nx->len == 1 &&
+			if (r == 0 && s && nx->type == BC_ITEM_GLUE && j + 1 < to && nx->s && nx->len == 1 &&
 			    l->v[j + 1].type == BC_ITEM_BOX && same_style(it, &l->v[j + 1]) &&
 			    l->v[j + 1].s == s + len + 1 && s[len] == ' ' && nx->size == it->size && nx->face == it->face) {
 				len += 1 + l->v[j + 1].len;
