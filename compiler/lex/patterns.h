@@ -28,6 +28,7 @@ typedef enum bc_pattern_id {
 	BC_PAT_NOTE_DEF,      /* "[^1]: text" */
 	BC_PAT_INLINE_DATE,   /* "ngày 13/11/2025", "ngày 05 tháng 3 năm 2026" */
 	BC_PAT_DOC_REF,       /* "số 244/2025/QH15", "số 03 /CT-UBND" */
+	BC_PAT_DATE_DIGITS,   /* "13/11/2025", "05 tháng 3 năm 2026": the date after "ngày" */
 	BC_PAT_COUNT
 } bc_pattern_id;
 

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../lex/lines.h"
 #include "../lex/patterns.h"
@@ -104,12 +105,13 @@ static bc_pos pos_at(pos_cursor *c, size_t off)
 
 static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
+/* Matched without regard to case: offices type <B> and <Sup> too. */
 static const struct { const char *tag; piece_kind kind; } tags[] = {
-	{ "<b>", PK_B_OPEN }, { "</b>", PK_B_CLOSE }, { "<B>", PK_B_OPEN }, { "</B>", PK_B_CLOSE },
+	{ "<b>", PK_B_OPEN }, { "</b>", PK_B_CLOSE },
 	{ "<strong>", PK_B_OPEN }, { "</strong>", PK_B_CLOSE },
-	{ "<i>", PK_I_OPEN }, { "</i>", PK_I_CLOSE }, { "<I>", PK_I_OPEN }, { "</I>", PK_I_CLOSE },
+	{ "<i>", PK_I_OPEN }, { "</i>", PK_I_CLOSE },
 	{ "<em>", PK_I_OPEN }, { "</em>", PK_I_CLOSE },
-	{ "<u>", PK_U_OPEN }, { "</u>", PK_U_CLOSE }, { "<U>", PK_U_OPEN }, { "</U>", PK_U_CLOSE },
+	{ "<u>", PK_U_OPEN }, { "</u>", PK_U_CLOSE },
 	{ "<sup>", PK_SUP_OPEN }, { "</sup>", PK_SUP_CLOSE },
 	{ "<br>", PK_BREAK }, { "<br/>", PK_BREAK }, { "<br />", PK_BREAK },
 };
@@ -124,7 +126,8 @@ static int after_unit(const char *b, size_t off)
 	while (s && ((b[s - 1] >= 'a' && b[s - 1] <= 'z') || (b[s - 1] >= 'A' && b[s - 1] <= 'Z')))
 		s--;
 	size_t n = e - s;
-	if (n == 0 || n > 3 || (s && !is_ws((unsigned char)b[s - 1]) && b[s - 1] != '(' && b[s - 1] != '/'))
+	if (n == 0 || n > 3 || (s && !is_ws((unsigned char)b[s - 1]) && b[s - 1] != '(' && b[s - 1] != '/' &&
+	                        !(b[s - 1] >= '0' && b[s - 1] <= '9')))
 		return 0;
 	return (n == 1 && b[s] == 'm') || (n == 2 && (memcmp(b + s, "km", 2) == 0 || memcmp(b + s, "cm", 2) == 0 ||
 	                                          memcmp(b + s, "dm", 2) == 0 || memcmp(b + s, "mm", 2) == 0));
@@ -160,9 +163,9 @@ static void tokenize(const char *b, size_t n, pieces *p)
 			int hit = 0;
 			for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++) {
 				size_t k = strlen(tags[t].tag);
-				if (n - i >= k && memcmp(b + i, tags[t].tag, k) == 0) {
-					/* <sup>12</sup> is a footnote reference */
-					if (tags[t].kind == PK_SUP_OPEN) {
+				if (n - i >= k && strncasecmp(b + i, tags[t].tag, k) == 0) {
+					/* <sup>12</sup> is a footnote reference, unless it is a unit's exponent */
+					if (tags[t].kind == PK_SUP_OPEN && !after_unit(b, i)) {
 						size_t ml;
 						int id = bc_note_mark(b + i, n - i, &ml);
 						if (id >= 0) {
@@ -183,6 +186,12 @@ static void tokenize(const char *b, size_t n, pieces *p)
 				add_text(p, i, 1);
 				i++;
 			}
+			continue;
+		}
+		/* "\*" is an asterisk, not emphasis: the backslash is consumed */
+		if (c == '\\' && i + 1 < n && strchr("*<>[]^|\\", b[i + 1]) && b[i + 1]) {
+			add_text(p, i + 1, 1);
+			i += 2;
 			continue;
 		}
 		if (c == '[' && i + 3 < n && b[i + 1] == '^') {
@@ -221,7 +230,8 @@ static void tokenize(const char *b, size_t n, pieces *p)
 		}
 		/* plain bytes up to the next special character */
 		size_t j = i + 1;
-		while (j < n && b[j] != '*' && b[j] != '<' && b[j] != '[' && b[j] != '\n' && (unsigned char)b[j] < 0x80)
+		while (j < n && b[j] != '*' && b[j] != '<' && b[j] != '[' && b[j] != '\n' && b[j] != '\\' &&
+		       (unsigned char)b[j] < 0x80)
 			j++;
 		add_text(p, i, j - i);
 		i = j;
@@ -255,6 +265,7 @@ static void match(pieces *p, const char *t, bc_inline_ctx *cx, const seg_map *ma
 	size_t *stack = bc_xmalloc((p->n + 1) * sizeof *stack);
 	size_t top = 0;
 	size_t open_count[7] = { 0 };
+	int too_deep = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		piece *q = &p->v[i];
 		int cls = delim_class(q->kind);
@@ -278,7 +289,12 @@ static void match(pieces *p, const char *t, bc_inline_ctx *cx, const seg_map *ma
 			continue;
 		}
 		int opener = is_opener_only(q->kind) || q->can_open;
-		if (opener && top < BC_MAX_INLINE_DEPTH) {
+		if (opener && top >= BC_MAX_INLINE_DEPTH) {
+			/* deeper markup stays literal text, said once per block */
+			if (!too_deep)
+				bc_diag_add(cx->diags, BC_W_INLINE_DEEP, pos_at(&cur, q->off), "%d", BC_MAX_INLINE_DEPTH);
+			too_deep = 1;
+		} else if (opener) {
 			stack[top++] = i;
 			open_count[cls]++;
 		}
@@ -339,14 +355,53 @@ int bc_parse_date_words(const char *s, size_t len, bc_date *out)
 	return 1;
 }
 
-/* Appends text, with the dates it holds as DATE nodes. */
+/* Whether the word before offset `at` (markup, spaces and tags skipped) is
+ * "ngày" in any case: "ngày 13/11/2025", "ngày **20/01/2025**", "NGÀY 05 tháng 3". */
+static int after_ngay(const char *b, size_t at)
+{
+	size_t e = at;
+	for (;;) {
+		while (e && (b[e - 1] == ' ' || b[e - 1] == '*'))
+			e--;
+		if (e && b[e - 1] == '>') {
+			size_t k = e - 1;
+			while (k && b[k] != '<' && e - k < 12)
+				k--;
+			if (b[k] == '<') {
+				e = k;
+				continue;
+			}
+		}
+		break;
+	}
+	/* the four letters before e, folded: n g a y */
+	static const uint32_t want[4] = { 'n', 'g', 'a', 'y' };
+	for (int w = 3; w >= 0; w--) {
+		if (!e)
+			return 0;
+		size_t k = e - 1;
+		while (k && ((unsigned char)b[k] & 0xC0) == 0x80)
+			k--;
+		uint32_t cp;
+		bc_utf8_decode(b + k, e - k, &cp);
+		if (bc_cp_fold(cp) != want[w])
+			return 0;
+		e = k;
+	}
+	return e == 0 || !bc_cp_is_letter((unsigned char)b[e - 1]);
+}
+
+/* Appends text, with the dates it holds as DATE nodes; "ngày" stays text. */
 static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t off, size_t len,
                       pos_cursor *pc)
 {
-	size_t from = off, end = off + len;
+	size_t from = off, end = off + len, scan = off;
 	size_t ov[16];
-	while (from < end && bc_pattern_search(BC_PAT_INLINE_DATE, b, end, from, ov, 8)) {
+	while (scan < end && bc_pattern_search(BC_PAT_DATE_DIGITS, b, end, scan, ov, 8)) {
 		size_t ds = ov[0], de = ov[1];
+		scan = de;
+		if (!after_ngay(b, ds))
+			continue;
 		bc_date d;
 		if (ov[2] != (size_t)-1) {
 			d.day = num(b, ov[2], ov[3]);
@@ -357,14 +412,9 @@ static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t 
 			d.month = num(b, ov[10], ov[11]);
 			d.year = num(b, ov[12], ov[13]);
 		}
-		if (!valid_date(d.day, d.month, d.year)) {
-			/* not a real date: leave it as text; the checker reports it */
-			if (ds > from)
-				bc_node_append(parent, bc_text_new(cx->doc, pos_at(pc, from), b + from, ds - from));
-			bc_node_append(parent, bc_text_new(cx->doc, pos_at(pc, ds), b + ds, de - ds));
-			from = de;
+		/* not a real date: it stays text; the checker reports it */
+		if (!valid_date(d.day, d.month, d.year))
 			continue;
-		}
 		if (ds > from)
 			bc_node_append(parent, bc_text_new(cx->doc, pos_at(pc, from), b + from, ds - from));
 		bc_node *dn = bc_node_new(cx->doc, BC_NODE_DATE, pos_at(pc, ds));
