@@ -1388,6 +1388,7 @@ static size_t parse_meta_block(parser *p)
 		bc_buf_clear(&tmp);
 		bc_buf_printf(&tmp, "%.*s, ngày %s tháng %s năm %d", (int)vlen[3], HAVE(3) ? val[3] : "", ds, ms, y);
 		bc_node *n = synth_line(p, doc->meta, BC_ROLE_DATELINE, HAVE(3) ? vpos[3] : vpos[4], bc_arena_strndup(&doc->arena, tmp.s, tmp.len));
+		unwrap_dates(n);
 		n->as.line.place = dup(p, HAVE(3) ? val[3] : "", vlen[3]);
 		n->as.line.date = (bc_date){ d, m, y };
 		doc->idx.dateline = n;
