@@ -208,8 +208,9 @@ static void classify(bc_line *l, int first_line)
 	const char *c = l->s + l->core;
 	size_t n = l->core_len;
 
+	/* only spaces and tabs: a blank line, also inside a table */
 	if (l->core_len == 0) {
-		l->kind = memchr(l->s, '\t', l->len) ? BC_LK_TAB_ROW : BC_LK_BLANK;
+		l->kind = BC_LK_BLANK;
 		return;
 	}
 	if (first_line && n == 3 && memcmp(c, "---", 3) == 0 && l->len == 3) {

@@ -103,7 +103,8 @@ static void add_line_text(blk *b, const bc_line *l, size_t off, int whole)
  * bit 1 = the next segment must join by a line break. */
 static void fix_breaks(blk *b)
 {
-	for (size_t i = 0; i < b->nseg; i++) {
+	/* backwards, so each piece's "break after me" bit is read before it is overwritten */
+	for (size_t i = b->nseg; i-- > 0;) {
 		int want_break_before = i > 0 && (b->segs[i - 1].brk & 2);
 		b->segs[i].brk = want_break_before;
 	}
@@ -478,8 +479,8 @@ static void settle_group(parser *p, size_t *idx, size_t n)
 		/* a decorated line is a heading whatever its neighbours are */
 		if (k == B_NUMPARA && b->label_line->decorated)
 			continue;
-		/* several lines of text are a paragraph whatever its neighbours are */
-		if (k == B_HEADING && b->first != b->last)
+		/* several lines of text, or a clause ending in ";", are a paragraph whatever its neighbours are */
+		if (k == B_HEADING && (b->first != b->last || last_cp(b) == ';'))
 			continue;
 		b->kind = k;
 	}
@@ -494,7 +495,7 @@ static void decide_headings(parser *p)
 		const bc_line *l = b->label_line;
 		uint32_t cp = last_cp(b);
 		int single = b->first == b->last;
-		if (single && (l->decorated || (l->nchars <= 200 && cp != '.' && cp != ';')))
+		if (single && (l->decorated || (l->nchars <= 300 && cp != '.' && cp != ';')))
 			b->kind = B_HEADING;
 	}
 	/* groups of same-level labels between labels of a higher rank */
@@ -1155,6 +1156,23 @@ static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
 	tmp->segs = NULL;
 }
 
+/* Where a line's text starts once spaces and "#" heading marks are skipped. */
+static size_t md_start(const bc_line *l)
+{
+	size_t a = 0;
+	while (a < l->len && (l->s[a] == ' ' || l->s[a] == '\t'))
+		a++;
+	size_t h = a;
+	while (h < l->len && l->s[h] == '#')
+		h++;
+	if (h > a && h - a <= 6 && (h == l->len || l->s[h] == ' ')) {
+		a = h;
+		while (a < l->len && l->s[a] == ' ')
+			a++;
+	}
+	return a;
+}
+
 /* A block of lines joined into one LINE node (title, summary). */
 static size_t header_block(parser *p, bc_role role, size_t i)
 {
@@ -1164,7 +1182,8 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 	tmp.first = i;
 	while (i < L->n && L->v[i].kind != BC_LK_BLANK &&
 	       (i == tmp.first || L->v[i].kind == BC_LK_TEXT)) {
-		add_line_text(&tmp, &L->v[i], L->v[i].core, 0);
+		/* the whole line, so that "**" opened on the first line and closed on the last is kept */
+		add_line_text(&tmp, &L->v[i], md_start(&L->v[i]), 1);
 		tmp.last = i;
 		i++;
 	}
@@ -1264,14 +1283,12 @@ static size_t parse_meta_block(parser *p)
 	const char *val[14] = { 0 };
 	size_t vlen[14] = { 0 };
 	bc_pos vpos[14];
-	int closed = 0;
 	bc_node *sig = NULL;
 	bc_buf tmp = BC_BUF_INIT;
 	doc->explicit_form = 1;
 	for (; i < L->n; i++) {
 		const bc_line *l = &L->v[i];
 		if (l->len == 3 && memcmp(l->s, "---", 3) == 0) {
-			closed = 1;
 			i++;
 			break;
 		}
@@ -1325,8 +1342,6 @@ static size_t parse_meta_block(parser *p)
 		vlen[k] = (size_t)(e - v);
 		vpos[k] = pos;
 	}
-	if (!closed)
-		bc_diag_add(p->diags, BC_E_META_UNCLOSED, (bc_pos){ 1, 1 }, NULL);
 
 #define HAVE(k) (val[k] != NULL)
 	if (HAVE(1) || HAVE(2)) {
@@ -1467,9 +1482,22 @@ bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_dia
 	bc_node_append(doc->root, doc->meta);
 
 	size_t i = 0;
-	if (p.lines.n && p.lines.v[0].kind == BC_LK_META_FENCE)
-		i = parse_meta_block(&p);
-	i = parse_header(&p, i);
+	if (p.lines.n && p.lines.v[0].kind == BC_LK_META_FENCE) {
+		size_t close = 1;
+		while (close < p.lines.n && !(p.lines.v[close].len == 3 && memcmp(p.lines.v[close].s, "---", 3) == 0))
+			close++;
+		if (close < p.lines.n) {
+			/* the explicit form: the block is the header, the text after it is all body */
+			i = parse_meta_block(&p);
+		} else {
+			/* without its closing fence the block is not metadata: read it as text */
+			bc_diag_add(diags, BC_E_META_UNCLOSED, (bc_pos){ 1, 1 }, NULL);
+			p.lines.v[0].kind = BC_LK_RULE;
+			i = parse_header(&p, 0);
+		}
+	} else {
+		i = parse_header(&p, i);
+	}
 	if (i < p.lines.n)
 		doc->body->pos = (bc_pos){ p.lines.v[i].no, 1 };
 	bc_node_append(doc->root, doc->body);

@@ -168,7 +168,7 @@ static void test_four_part_not_label(void **state)
 	(void)state;
 	/* §6.1: dotted labels have at most three parts; "1.1.1.1." is not a label and the line is
 	 * a plain paragraph.
-	 * BUG: "1.1.1.1. Năm phần" is classified as a DOTTED3 label "1.1.1.1". */
+	  */
 	ASSERT_KIND("1.1.1.1. Năm phần", BC_LK_TEXT);
 }
 
@@ -176,7 +176,7 @@ static void test_label_nbsp(void **state)
 {
 	(void)state;
 	/* §2.2.4: NO-BREAK SPACE counts as SP: "a label followed by U+00A0 is still a label".
-	 * BUG: a label followed by U+00A0 is not recognised (the patterns' \s does not match U+00A0). */
+	  */
 	assert_label(one("1.\xc2\xa0Mục tiêu"), BC_LABEL_ARABIC, "1", NULL);
 }
 
@@ -254,7 +254,7 @@ static void test_number_upper_case(void **state)
 {
 	(void)state;
 	/* §5.3: "Số is matched case-insensitively (SỐ:)".
-	 * BUG: "SỐ: 12/BC-UBND" is not a number line. */
+	  */
 	ASSERT_KIND("SỐ: 12/BC-UBND", BC_LK_NUMBER);
 }
 
@@ -278,7 +278,7 @@ static void test_draft_with_text(void **state)
 {
 	(void)state;
 	/* §5.5: draft-line ::= "("? "DỰ THẢO" (WS+ text)? ")"?, case-insensitive: "(Dự thảo lần 2)".
-	 * BUG: "(Dự thảo lần 2)" is not a draft line. */
+	  */
 	ASSERT_KIND("(Dự thảo lần 2)", BC_LK_DRAFT);
 }
 
@@ -309,7 +309,7 @@ static void test_dateline_dots(void **state)
 {
 	(void)state;
 	/* §5.9: blank-mark ::= "."+ | "…"+ ("ngày ... tháng ... năm 2026").
-	 * BUG: a dateline with dotted blanks is not recognised. */
+	  */
 	ASSERT_KIND("Hải Phòng, ngày ... tháng ... năm 2026", BC_LK_DATELINE);
 	ASSERT_KIND("Hải Phòng, ngày … tháng 6 năm 2026", BC_LK_DATELINE);
 }
@@ -353,7 +353,7 @@ static void test_doctype_spaces_collapsed(void **state)
 {
 	(void)state;
 	/* §5.10: "The bare text of the type line is exactly one of the names (spaces collapsed)".
-	 * BUG: "BÁO  CÁO" with two spaces is not a type line. */
+	  */
 	const bc_line *l = one("BÁO  CÁO");
 	assert_int_equal(l->kind, BC_LK_DOCTYPE);
 	assert_int_equal(l->doctype, BC_DOC_BAO_CAO);
@@ -403,7 +403,7 @@ static void test_unit_variants(void **state)
 {
 	(void)state;
 	/* §9.6: unit-line ::= "("? ("Đơn vị tính" | "ĐVT") WS* ":" WS* text ")"?
-	 * BUG: "(Đơn vị tính: triệu đồng)" and "ĐVT: tỷ đồng" are not unit lines. */
+	  */
 	ASSERT_KIND("(Đơn vị tính: triệu đồng)", BC_LK_UNIT);
 	ASSERT_KIND("ĐVT: tỷ đồng", BC_LK_UNIT);
 }
@@ -428,7 +428,7 @@ static void test_rule_stars_and_dashes(void **state)
 {
 	(void)state;
 	/* §7.4: three or more asterisks, two or more em dashes, three or more en dashes.
-	 * BUG: "***" / "*****" lose their stars to decoration removal and "——", "–––" are not rules. */
+	  */
 	split("x\n*****\n***\n——\n–––");
 	assert_int_equal(L.n, 5);
 	for (size_t i = 1; i < L.n; i++)
@@ -571,7 +571,7 @@ static void test_glued_three(void **state)
 {
 	(void)state;
 	/* §6.3: ("**" labelled-text "**"){2,} — three runs are three headings.
-	 * BUG: only the first join is split; "1. B****a) C" stays one line. */
+	  */
 	split("**I. MỤC ĐÍCH****1. Mục đích****a) Về kinh tế**");
 	assert_int_equal(L.n, 3);
 	assert_label(&L.v[0], BC_LABEL_ROMAN, "I", "MỤC ĐÍCH");
@@ -585,7 +585,7 @@ static void test_glued_after_md_heading(void **state)
 {
 	(void)state;
 	/* §6.3: glued-headings ::= md-heading? ("**" labelled-text "**"){2,}
-	 * BUG: a glued line that starts with "## " is not split. */
+	  */
 	split("## **I. MỤC ĐÍCH****1. Mục đích**");
 	assert_int_equal(L.n, 2);
 	assert_label(&L.v[0], BC_LABEL_ROMAN, "I", "MỤC ĐÍCH");
