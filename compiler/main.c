@@ -319,6 +319,25 @@ static int cmd_check(const options *o, bc_document *doc, bc_diags *diags)
 	return EXIT_OK;
 }
 
+/* One option; returns an exit status when the option ends the run (help,
+ * version, a bad option), or -1 to go on. */
+static int take_option(int c, options *o)
+{
+	switch (c) {
+	case 'o': o->output = optarg; break;
+	case 'e': o->encoding = optarg; break;
+	case 'v': o->validate = 1; break;
+	case 't': o->template_path = optarg; break;
+	case 'f': o->format = optarg; break;
+	case 'l': o->lang = strncmp(optarg, "en", 2) == 0 ? BC_LANG_EN : BC_LANG_VI; break;
+	case 'W': o->werror = 1; break;
+	case 'h': usage(stdout); return EXIT_OK;
+	case 'V': printf("baocao %s\n", BAOCAO_VERSION); return EXIT_OK;
+	default: usage(stderr); return EXIT_USAGE;
+	}
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	options o;
@@ -336,21 +355,11 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
-	while ((c = getopt_long(argc, argv, "+o:e:t:f:l:WhV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': o.output = optarg; break;
-		case 'e': o.encoding = optarg; break;
-		case 'v': o.validate = 1; break;
-		case 't': o.template_path = optarg; break;
-		case 'f': o.format = optarg; break;
-		case 'l': o.lang = strncmp(optarg, "en", 2) == 0 ? BC_LANG_EN : BC_LANG_VI; break;
-		case 'W': o.werror = 1; break;
-		case 'h': usage(stdout); return EXIT_OK;
-		case 'V': printf("baocao %s\n", BAOCAO_VERSION); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
-		}
-	}
+	int c, rc_opt;
+	/* options before the command ("+": stop at the command) */
+	while ((c = getopt_long(argc, argv, "+o:e:t:f:l:WhV", longopts, NULL)) != -1)
+		if ((rc_opt = take_option(c, &o)) >= 0)
+			return rc_opt;
 	if (optind >= argc) {
 		usage(stderr);
 		return EXIT_USAGE;
@@ -362,20 +371,9 @@ int main(int argc, char **argv)
 	int sub_argc = argc - optind;
 	char **sub_argv = argv + optind;
 	optind = 0;  /* 0 makes glibc start afresh */
-	while ((c = getopt_long(sub_argc, sub_argv, "o:e:t:f:l:WhV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': o.output = optarg; break;
-		case 'e': o.encoding = optarg; break;
-		case 'v': o.validate = 1; break;
-		case 't': o.template_path = optarg; break;
-		case 'f': o.format = optarg; break;
-		case 'l': o.lang = strncmp(optarg, "en", 2) == 0 ? BC_LANG_EN : BC_LANG_VI; break;
-		case 'W': o.werror = 1; break;
-		case 'h': usage(stdout); return EXIT_OK;
-		case 'V': printf("baocao %s\n", BAOCAO_VERSION); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
-		}
-	}
+	while ((c = getopt_long(sub_argc, sub_argv, "o:e:t:f:l:WhV", longopts, NULL)) != -1)
+		if ((rc_opt = take_option(c, &o)) >= 0)
+			return rc_opt;
 	if (strcmp(o.command, "xml") != 0 && strcmp(o.command, "check") != 0 && strcmp(o.command, "pdf") != 0) {
 		fprintf(stderr, "%s: unknown command '%s'\n", progname, o.command);
 		usage(stderr);
