@@ -25,7 +25,6 @@ typedef struct blk {
 	size_t first, last;     /* line indices; for joined blocks see segs */
 	bc_seg *segs;           /* the text pieces, in order */
 	size_t nseg, segcap;
-	size_t lines_in_first;  /* lines before any page-split join */
 	char bullet;
 	int note_id;
 	const bc_line *label_line;
@@ -270,11 +269,9 @@ static int ends_with_endmark(const parser *p)
 static void collect_blocks(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;
-	int gap = 0;
 	while (i < L->n) {
 		bc_line *l = &L->v[i];
 		if (l->kind == BC_LK_BLANK) {
-			gap = 1;
 			i++;
 			continue;
 		}
@@ -321,13 +318,11 @@ static void collect_blocks(parser *p, size_t i)
 				break;
 			}
 			i = j;
-			gap = 0;
 			continue;
 		}
 		case BC_LK_RULE:
 			new_blk(p, B_RULE, i);
 			i++;
-			gap = 0;
 			continue;
 		case BC_LK_UNIT:
 			b = new_blk(p, B_UNIT, i);
@@ -456,10 +451,7 @@ static void collect_blocks(parser *p, size_t i)
 		}
 		/* the text of a decorated first line may carry markup the core dropped: keep it whole */
 		fix_breaks(&p->b[bi]);
-		p->b[bi].lines_in_first = p->b[bi].last - p->b[bi].first + 1;
-		gap = 0;
 	}
-	(void)gap;
 }
 
 /* ---- phase 2: headings, page-split joins and footnote continuations ---- */
@@ -749,7 +741,6 @@ typedef struct builder {
 	int nsect;
 	bc_node *list, *sublist;        /* the list being filled, and a nested "+" list */
 	char list_bullet;
-	bc_table_line *pending_unit;
 	bc_node *unit_node;
 } builder;
 
@@ -1201,7 +1192,7 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 static size_t parse_header(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;
-	int seen_type = 0, seen_title = 0, seen_other = 0;
+	int seen_type = 0, seen_title = 0;
 	blk tmp;
 	while (i < L->n) {
 		const bc_line *l = &L->v[i];
@@ -1210,13 +1201,13 @@ static size_t parse_header(parser *p, size_t i)
 			continue;
 		}
 		switch (l->kind) {
-		case BC_LK_NUMBER: header_line(p, BC_ROLE_NUMBER, l, &tmp); seen_other = 1; i++; continue;
+		case BC_LK_NUMBER: header_line(p, BC_ROLE_NUMBER, l, &tmp); i++; continue;
 		case BC_LK_DRAFT: header_line(p, BC_ROLE_DRAFT, l, &tmp); i++; continue;
 		case BC_LK_URGENCY: header_line(p, BC_ROLE_URGENCY, l, &tmp); i++; continue;
-		case BC_LK_MOTTO: header_line(p, BC_ROLE_MOTTO, l, &tmp); seen_other = 1; i++; continue;
-		case BC_LK_SLOGAN: header_line(p, BC_ROLE_SLOGAN, l, &tmp); seen_other = 1; i++; continue;
-		case BC_LK_DATELINE: header_line(p, BC_ROLE_DATELINE, l, &tmp); seen_other = 1; i++; continue;
-		case BC_LK_SUMMARY: i = header_block(p, BC_ROLE_SUMMARY, i); seen_other = 1; continue;
+		case BC_LK_MOTTO: header_line(p, BC_ROLE_MOTTO, l, &tmp); i++; continue;
+		case BC_LK_SLOGAN: header_line(p, BC_ROLE_SLOGAN, l, &tmp); i++; continue;
+		case BC_LK_DATELINE: header_line(p, BC_ROLE_DATELINE, l, &tmp); i++; continue;
+		case BC_LK_SUMMARY: i = header_block(p, BC_ROLE_SUMMARY, i); continue;
 		case BC_LK_RULE:
 			/* the short rules under the issuer and the slogan of the paper layout */
 			i++;
@@ -1253,7 +1244,6 @@ static size_t parse_header(parser *p, size_t i)
 			return i;
 		}
 	}
-	(void)seen_other;
 	return i;
 }
 
