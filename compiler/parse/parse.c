@@ -900,82 +900,151 @@ static bc_node *notes_node(parser *p)
 	return p->doc->notes;
 }
 
+/* Where the tree is being built: the open container, and the closing's parts. */
+typedef struct tree_state {
+	builder bd;
+	bc_node **note_of;              /* NOTE node made from each NOTE block, by block index */
+	bc_node *signature, *recipients, *appendix;
+	int in_closing;
+} tree_state;
+
+static void add_note(parser *p, tree_state *ts, size_t k)
+{
+	blk *b = &p->b[k];
+	const bc_line *l = &p->lines.v[b->first];
+	bc_node *n = bc_node_new(p->doc, BC_NODE_NOTE, (bc_pos){ l->no, l->col0 });
+	n->as.note.id = b->note_id;
+	n->as.note.mark = dup(p, l->s + l->core, l->rest - l->core);
+	/* the mark's trailing space and "[^1]: " punctuation are not part of it */
+	while (n->as.note.mark.len && (n->as.note.mark.s[n->as.note.mark.len - 1] == ' ' ||
+	                              n->as.note.mark.s[n->as.note.mark.len - 1] == ':'))
+		n->as.note.mark.len--;
+	char nb = note_bullet(b);
+	if (nb) {
+		/* "⁴ - Ngày bầu cử...": the note is a list */
+		blk item = *b;
+		item.kind = B_ITEM;
+		item.bullet = nb;
+		bc_seg *segs = bc_xmalloc(b->nseg * sizeof *segs);
+		memcpy(segs, b->segs, b->nseg * sizeof *segs);
+		segs[0].s += 2;
+		segs[0].len -= 2;
+		segs[0].pos.col += 2;
+		item.segs = segs;
+		add_item(p, &ts->bd, &item, n);
+		free(segs);
+	} else {
+		bc_node_append(n, make_para(p, b));
+	}
+	bc_node_append(notes_node(p), n);
+	ts->note_of[k] = n;
+}
+
+static void open_appendix(parser *p, tree_state *ts, blk *b)
+{
+	end_list(&ts->bd);
+	ts->in_closing = 0;
+	bc_node *a = bc_node_new(p->doc, BC_NODE_APPENDIX, blk_pos(p, b));
+	const bc_line *l = &p->lines.v[b->first];
+	size_t ov[8];
+	if (bc_pattern_match(BC_PAT_APPENDIX, l->s + l->core, l->core_len, ov, 4) >= 2 && ov[2] != (size_t)-1)
+		a->as.appendix.label = dup(p, l->s + l->core + ov[2], ov[3] - ov[2]);
+	else
+		a->as.appendix.label = dup(p, "", 0);
+	bc_node *lab = line_node(p, BC_ROLE_APPX_LABEL, b);
+	lab->as.line.label = a->as.appendix.label;
+	bc_node_append(a, lab);
+	bc_node_append(p->doc->root, a);
+	memset(&ts->bd, 0, sizeof ts->bd);
+	ts->bd.root = a;
+	ts->appendix = a;
+}
+
+/* Authority, position and name lines; a new authority after a position starts another signature. */
+static void add_signature_line(parser *p, tree_state *ts, blk *b)
+{
+	bc_document *doc = p->doc;
+	end_list(&ts->bd);
+	ts->in_closing = 1;
+	if (!ts->signature || (b->kind == B_AUTHORITY && ts->signature->last &&
+	                       ts->signature->last->as.line.role != BC_ROLE_AUTHORITY)) {
+		ts->signature = bc_node_new(doc, BC_NODE_SIGNATURE, blk_pos(p, b));
+		bc_node_append(closing_node(p), ts->signature);
+	}
+	bc_role role = b->kind == B_AUTHORITY ? BC_ROLE_AUTHORITY : b->kind == B_POSITION ? BC_ROLE_POSITION : BC_ROLE_SIGNER;
+	bc_node *n = line_node(p, role, b);
+	bc_node_append(ts->signature, n);
+	if (role == BC_ROLE_SIGNER)
+		doc->idx.signer = n;
+	else if (role == BC_ROLE_POSITION && !doc->idx.position)
+		doc->idx.position = n;
+	else if (role == BC_ROLE_AUTHORITY && !doc->idx.authority_first)
+		doc->idx.authority_first = n;
+}
+
+/* Blocks of the body or an appendix: sections, lists, tables, paragraphs. */
+static void add_body_block(parser *p, builder *bd, blk *b)
+{
+	switch (b->kind) {
+	case B_HEADING:
+		add_heading(p, bd, b);
+		break;
+	case B_ITEM:
+		add_item(p, bd, b, NULL);
+		break;
+	case B_TABLE:
+		end_list(bd);
+		add_table(p, bd, b, container(bd));
+		break;
+	case B_RULE:
+		end_list(bd);
+		bc_node_append(container(bd), bc_node_new(p->doc, BC_NODE_RULE, blk_pos(p, b)));
+		break;
+	case B_UNIT:
+		end_list(bd);
+		bd->unit_node = line_node(p, BC_ROLE_UNIT, b);
+		bc_node_append(container(bd), bd->unit_node);
+		break;
+	default:
+		end_list(bd);
+		/* "2. ..." as a paragraph is a sibling of section 1., not inside it */
+		if (b->kind == B_NUMPARA && b->label_line)
+			close_for(bd, b->label_line->label_kind);
+		bc_node_append(container(bd), make_para(p, b));
+		break;
+	}
+}
+
 static void build_tree(parser *p)
 {
 	bc_document *doc = p->doc;
-	builder bd;
-	memset(&bd, 0, sizeof bd);
-	bd.root = doc->body;
-	bc_node **note_of = bc_xcalloc(p->nb + 1, sizeof *note_of);
-	bc_node *signature = NULL, *recipients = NULL, *appendix = NULL;
-	int in_closing = 0;
+	tree_state ts;
+	memset(&ts, 0, sizeof ts);
+	ts.bd.root = doc->body;
+	ts.note_of = bc_xcalloc(p->nb + 1, sizeof *ts.note_of);
 
 	for (size_t k = 0; k < p->nb; k++) {
 		blk *b = &p->b[k];
 		if (b->dead)
 			continue;
-		if (b->owner_note >= 0 && note_of[b->owner_note]) {
-			bc_node *note = note_of[b->owner_note];
+		if (b->owner_note >= 0 && ts.note_of[b->owner_note]) {
+			bc_node *note = ts.note_of[b->owner_note];
 			if (b->kind == B_ITEM)
-				add_item(p, &bd, b, note);
+				add_item(p, &ts.bd, b, note);
 			else
 				bc_node_append(note, make_para(p, b));
 			continue;
 		}
 		switch (b->kind) {
-		case B_NOTE: {
-			bc_node *n = bc_node_new(doc, BC_NODE_NOTE, (bc_pos){ p->lines.v[b->first].no, p->lines.v[b->first].col0 });
-			n->as.note.id = b->note_id;
-			const bc_line *l = &p->lines.v[b->first];
-			n->as.note.mark = dup(p, l->s + l->core, l->rest - l->core);
-			/* the mark's trailing space and "[^1]: " punctuation are not part of it */
-			while (n->as.note.mark.len && (n->as.note.mark.s[n->as.note.mark.len - 1] == ' ' ||
-			                              n->as.note.mark.s[n->as.note.mark.len - 1] == ':'))
-				n->as.note.mark.len--;
-			char nb = note_bullet(b);
-			if (nb) {
-				/* "⁴ - Ngày bầu cử...": the note is a list */
-				blk item = *b;
-				item.kind = B_ITEM;
-				item.bullet = nb;
-				bc_seg first = b->segs[0];
-				first.s += 2;
-				first.len -= 2;
-				first.pos.col += 2;
-				bc_seg *segs = bc_xmalloc(b->nseg * sizeof *segs);
-				memcpy(segs, b->segs, b->nseg * sizeof *segs);
-				segs[0] = first;
-				item.segs = segs;
-				add_item(p, &bd, &item, n);
-				free(segs);
-			} else {
-				bc_node_append(n, make_para(p, b));
-			}
-			bc_node_append(notes_node(p), n);
-			note_of[k] = n;
+		case B_NOTE:
+			add_note(p, &ts, k);
 			continue;
-		}
-		case B_APPX: {
-			end_list(&bd);
-			in_closing = 0;
-			appendix = bc_node_new(doc, BC_NODE_APPENDIX, blk_pos(p, b));
-			const bc_line *l = &p->lines.v[b->first];
-			size_t ov[8];
-			if (bc_pattern_match(BC_PAT_APPENDIX, l->s + l->core, l->core_len, ov, 4) >= 2 && ov[2] != (size_t)-1)
-				appendix->as.appendix.label = dup(p, l->s + l->core + ov[2], ov[3] - ov[2]);
-			else
-				appendix->as.appendix.label = dup(p, "", 0);
-			bc_node *lab = line_node(p, BC_ROLE_APPX_LABEL, b);
-			lab->as.line.label = appendix->as.appendix.label;
-			bc_node_append(appendix, lab);
-			bc_node_append(doc->root, appendix);
-			memset(&bd, 0, sizeof bd);
-			bd.root = appendix;
+		case B_APPX:
+			open_appendix(p, &ts, b);
 			continue;
-		}
 		case B_APPX_TITLE:
-			if (appendix && bd.root == appendix) {
-				bc_node_append(appendix, line_node(p, BC_ROLE_APPX_TITLE, b));
+			if (ts.appendix && ts.bd.root == ts.appendix) {
+				bc_node_append(ts.appendix, line_node(p, BC_ROLE_APPX_TITLE, b));
 				continue;
 			}
 			break;
@@ -985,84 +1054,38 @@ static void build_tree(parser *p)
 			plain(n, &t);
 			parse_ref(p, n, t.s ? t.s : "", t.len);
 			bc_buf_free(&t);
-			bc_node_append(appendix && bd.root == appendix ? appendix : container(&bd), n);
+			bc_node_append(ts.appendix && ts.bd.root == ts.appendix ? ts.appendix : container(&ts.bd), n);
 			continue;
 		}
-		case B_RECIP_LABEL: {
-			end_list(&bd);
-			in_closing = 1;
-			recipients = bc_node_new(doc, BC_NODE_RECIPIENTS, blk_pos(p, b));
-			bc_node_append(recipients, line_node(p, BC_ROLE_RECIPIENTS_LABEL, b));
-			bc_node_append(closing_node(p), recipients);
-			doc->idx.recipients = recipients;
+		case B_RECIP_LABEL:
+			end_list(&ts.bd);
+			ts.in_closing = 1;
+			ts.recipients = bc_node_new(doc, BC_NODE_RECIPIENTS, blk_pos(p, b));
+			bc_node_append(ts.recipients, line_node(p, BC_ROLE_RECIPIENTS_LABEL, b));
+			bc_node_append(closing_node(p), ts.recipients);
+			doc->idx.recipients = ts.recipients;
 			continue;
-		}
 		case B_RECIP_ITEM: {
 			bc_node *it = bc_node_new(doc, BC_NODE_ITEM, blk_pos(p, b));
 			it->as.item.bullet = b->bullet;
 			fill_inline(p, it, b);
-			bc_node_append(recipients ? recipients : closing_node(p), it);
+			bc_node_append(ts.recipients ? ts.recipients : closing_node(p), it);
 			continue;
 		}
-		case B_AUTHORITY: case B_POSITION: case B_SIGNER: {
-			end_list(&bd);
-			in_closing = 1;
-			if (!signature || (b->kind == B_AUTHORITY && signature->last &&
-			                   signature->last->as.line.role != BC_ROLE_AUTHORITY)) {
-				signature = bc_node_new(doc, BC_NODE_SIGNATURE, blk_pos(p, b));
-				bc_node_append(closing_node(p), signature);
-			}
-			bc_role role = b->kind == B_AUTHORITY ? BC_ROLE_AUTHORITY : b->kind == B_POSITION ? BC_ROLE_POSITION : BC_ROLE_SIGNER;
-			bc_node *n = line_node(p, role, b);
-			bc_node_append(signature, n);
-			if (role == BC_ROLE_SIGNER)
-				doc->idx.signer = n;
-			else if (role == BC_ROLE_POSITION && !doc->idx.position)
-				doc->idx.position = n;
-			else if (role == BC_ROLE_AUTHORITY && !doc->idx.authority_first)
-				doc->idx.authority_first = n;
+		case B_AUTHORITY: case B_POSITION: case B_SIGNER:
+			add_signature_line(p, &ts, b);
 			continue;
-		}
 		default:
 			break;
 		}
-		if (in_closing) {
-			/* an unsigned draft may end with the issuer's name in capitals as its signature */
+		if (ts.in_closing) {
+			/* text after Nơi nhận or the signature belongs to the closing */
 			bc_node_append(closing_node(p), make_para(p, b));
 			continue;
 		}
-		switch (b->kind) {
-		case B_HEADING:
-			add_heading(p, &bd, b);
-			break;
-		case B_ITEM:
-			add_item(p, &bd, b, NULL);
-			break;
-		case B_TABLE:
-			end_list(&bd);
-			add_table(p, &bd, b, container(&bd));
-			break;
-		case B_RULE:
-			end_list(&bd);
-			bc_node_append(container(&bd), bc_node_new(doc, BC_NODE_RULE, blk_pos(p, b)));
-			break;
-		case B_UNIT: {
-			end_list(&bd);
-			bc_node *n = line_node(p, BC_ROLE_UNIT, b);
-			bc_node_append(container(&bd), n);
-			bd.unit_node = n;
-			break;
-		}
-		default:
-			end_list(&bd);
-			/* "2. ..." as a paragraph is a sibling of section 1., not inside it */
-			if (b->kind == B_NUMPARA && b->label_line)
-				close_for(&bd, b->label_line->label_kind);
-			bc_node_append(container(&bd), make_para(p, b));
-			break;
-		}
+		add_body_block(p, &ts.bd, b);
 	}
-	free(note_of);
+	free(ts.note_of);
 }
 
 /* ---- the header block ---- */
