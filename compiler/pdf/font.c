@@ -143,6 +143,8 @@ void bc_font_release(bc_font_family *fam)
 			fam->width[f][p] = NULL;
 		}
 		fam->hpdf_font[f] = NULL;
+		free(fam->used[f]);
+		fam->used[f] = NULL;
 	}
 	/* fontconfig's configuration is ours alone; freeing it keeps leak checks clean */
 	FcFini();
@@ -207,4 +209,107 @@ double bc_font_text_width(bc_font_family *fam, int face, double size, const char
 		i += (size_t)k;
 	}
 	return units * size / 1000.0;
+}
+
+void bc_font_mark_used(bc_font_family *fam, int face, const char *s, size_t len)
+{
+	if (face < 0 || face >= BC_FACE_COUNT)
+		return;
+	if (!fam->used[face])
+		fam->used[face] = bc_xcalloc(0x10000 / 8, 1);
+	uint8_t *u = fam->used[face];
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		int k = bc_utf8_decode(s + i, len - i, &cp);
+		if (k <= 0)
+			k = 1;
+		if (cp < 0x10000)
+			u[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		i += (size_t)k;
+	}
+}
+
+static int is_used(const uint8_t *u, uint32_t cp) { return u && cp < 0x10000 && (u[cp >> 3] >> (cp & 7)) & 1; }
+
+/* Appends a block of at most 100 entries (the CMap limit) of one operator. */
+static void cmap_flush(HPDF_Stream st, const char *op, const char *entries, int n)
+{
+	char head[48];
+	if (n == 0)
+		return;
+	snprintf(head, sizeof head, "%d begin%s\n", n, op);
+	HPDF_Stream_WriteStr(st, head);
+	HPDF_Stream_WriteStr(st, entries);
+	snprintf(head, sizeof head, "end%s\n", op);
+	HPDF_Stream_WriteStr(st, head);
+}
+
+/* The codes libharu writes for a UTF-8 font are the UTF-16 code units
+ * themselves (Identity-H with a Unicode CIDToGIDMap), so each used code maps
+ * to itself: runs inside one 256-code row as bfrange, single codes as bfchar. */
+static void write_cmap_body(HPDF_Stream st, const uint8_t *u)
+{
+	char ranges[100 * 24 + 1], chars[100 * 16 + 1];
+	int nr = 0, nc = 0;
+	size_t lr = 0, lc = 0;
+	uint32_t cp = 0x20;
+	while (cp < 0x10000) {
+		if (!is_used(u, cp) || (cp >= 0xD800 && cp <= 0xDFFF)) {
+			cp++;
+			continue;
+		}
+		uint32_t end = cp;
+		while (end + 1 < 0x10000 && ((end + 1) & 0xFF) != 0 && is_used(u, end + 1))
+			end++;
+		if (end > cp) {
+			lr += (size_t)snprintf(ranges + lr, sizeof ranges - lr, "<%04X> <%04X> <%04X>\n", (unsigned)cp,
+			                       (unsigned)end, (unsigned)cp);
+			if (++nr == 100) {
+				cmap_flush(st, "bfrange", ranges, nr);
+				nr = 0;
+				lr = 0;
+			}
+		} else {
+			lc += (size_t)snprintf(chars + lc, sizeof chars - lc, "<%04X> <%04X>\n", (unsigned)cp, (unsigned)cp);
+			if (++nc == 100) {
+				cmap_flush(st, "bfchar", chars, nc);
+				nc = 0;
+				lc = 0;
+			}
+		}
+		cp = end + 1;
+	}
+	cmap_flush(st, "bfrange", ranges, nr);
+	cmap_flush(st, "bfchar", chars, nc);
+}
+
+int bc_font_write_tounicode(bc_font_family *fam)
+{
+	static const char head[] =
+		"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+	static const char tail[] = "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+	for (int f = 0; f < BC_FACE_COUNT; f++) {
+		HPDF_Dict font = fam->hpdf_font[f];
+		if (!font)
+			continue;
+		HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+		if (!tu || !tu->stream)
+			return -1;
+		/* the same stream object, emptied and rewritten: no orphan left in the file */
+		HPDF_MemStream_FreeData(tu->stream);
+		HPDF_Dict_RemoveElement(tu, "CMapName");
+		HPDF_Dict_RemoveElement(tu, "CIDSystemInfo");
+		HPDF_Dict_RemoveElement(tu, "WMode");
+		HPDF_Dict_RemoveElement(tu, "Type");
+		if (HPDF_Stream_WriteStr(tu->stream, head) != HPDF_OK)
+			return -1;
+		write_cmap_body(tu->stream, fam->used[f]);
+		if (HPDF_Stream_WriteStr(tu->stream, tail) != HPDF_OK)
+			return -1;
+	}
+	return 0;
 }

@@ -14,6 +14,7 @@ typedef struct bc_font_family {
 	void *charset[BC_FACE_COUNT];    /* FcCharSet *, owned */
 	float *width[BC_FACE_COUNT][256]; /* advance per code point in pages of 256, filled lazily; 1/1000 em */
 	void *hpdf_font[BC_FACE_COUNT];  /* HPDF_Font once loaded */
+	uint8_t *used[BC_FACE_COUNT];    /* bit per BMP code point drawn, for the ToUnicode maps */
 	float ascent, descent;           /* of the regular face, 1/1000 em (descent negative) */
 } bc_font_family;
 
@@ -37,5 +38,15 @@ int bc_font_load_hpdf(bc_font_family *fam, void *hpdf_doc);
 float bc_font_cp_width(bc_font_family *fam, int face, uint32_t cp);
 /* Width of a UTF-8 string at `size` points, summed per code point. */
 double bc_font_text_width(bc_font_family *fam, int face, double size, const char *s, size_t len);
+
+/* Records the code points of a drawn UTF-8 string in face f. */
+void bc_font_mark_used(bc_font_family *fam, int face, const char *s, size_t len);
+
+/*
+ * Replaces libharu's ToUnicode streams (written with begincidrange, which
+ * poppler rejects) by maps of bfrange/bfchar entries for the code points
+ * drawn; call once, before saving.  0 or -1.
+ */
+int bc_font_write_tounicode(bc_font_family *fam);
 
 #endif

@@ -151,6 +151,7 @@ static void draw_ops(writer *w, HPDF_Page page, double ph, const bc_oplist *ops,
 				*cur_size = op->size;
 			}
 			HPDF_Page_TextOut(page, op->x, (HPDF_REAL)(ph - (dy + op->y)), cstr(w, op->s, op->len));
+			bc_font_mark_used(w->fam, op->face & 3, op->s, op->len);
 		}
 	}
 }
@@ -348,6 +349,11 @@ int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options 
 	bc_typeset_stats st;
 	if (bc_typeset(doc, &tpl, &w.m, emit_page, &w, &st) != 0 || w.error) {
 		pdf_diag(diags, doc, PE_LIBHARU, top, "error 0x%04X, detail %u", (unsigned)w.error, (unsigned)w.detail);
+		rc = 1;
+		goto done;
+	}
+	if (bc_font_write_tounicode(&fam) != 0) {
+		pdf_diag(diags, doc, PE_LIBHARU, top, "cannot rewrite the ToUnicode maps (error 0x%04X)", (unsigned)w.error);
 		rc = 1;
 		goto done;
 	}
