@@ -203,7 +203,15 @@ static int scan_line(const char *s, size_t len, uint32_t line, bc_diags *diags)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t col = 0;
 	int bad = 0;
-	for (size_t i = 0; i < len; i++) {
+	/* most lines hold none of the bytes looked for: one compare a byte, and
+	 * columns are counted only from the first suspect byte on */
+	size_t i = 0;
+	while (i < len && (u[i] >= 0x20 || u[i] == '\t') && u[i] != 0x7F && u[i] != 0xC2 && u[i] != 0xEF)
+		i++;
+	if (i == len)
+		return 0;
+	col = bc_utf8_count(s, i);
+	for (; i < len; i++) {
 		unsigned char c = u[i];
 		if (!is_cont(c))
 			col++;

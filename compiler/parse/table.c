@@ -229,6 +229,31 @@ static size_t band_distance(const uint32_t *a, size_t na, const uint32_t *b, siz
 {
 	if (na > nb + k || nb > na + k)
 		return k + 1;
+	/* a common prefix and suffix do not change the distance; repeated
+	 * headers that differ in a word or two are mostly both */
+	while (na && nb && a[0] == b[0]) {
+		a++, b++;
+		na--, nb--;
+	}
+	while (na && nb && a[na - 1] == b[nb - 1])
+		na--, nb--;
+	/* A bound first, in one pass: an edit lowers by at most one the letters a
+	 * has in excess of b, and those b has in excess of a (counted in 64 bins);
+	 * so most rows compared with a header of about their length cost O(n), not O(n k). */
+	int bins[64] = { 0 };
+	for (size_t i = 0; i < na; i++)
+		bins[a[i] & 63]++;
+	for (size_t j = 0; j < nb; j++)
+		bins[b[j] & 63]--;
+	size_t more_a = 0, more_b = 0;
+	for (int c = 0; c < 64; c++) {
+		if (bins[c] > 0)
+			more_a += (size_t)bins[c];
+		else
+			more_b += (size_t)-bins[c];
+	}
+	if (more_a > k || more_b > k)
+		return k + 1;
 	enum { W = 2 * FUZZ_CAP + 1 };
 	size_t bufa[W], bufb[W];
 	size_t *prev = bufa, *cur = bufb;

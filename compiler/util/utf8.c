@@ -105,10 +105,25 @@ int bc_cp_superscript_digit(uint32_t cp)
 	}
 }
 
+/* bc_cp_fold below U+2000 (Latin, Greek, Cyrillic, Vietnamese), computed once
+ * per code point: utf8proc's decomposition costs some 300 instructions a call. */
+static uint32_t fold_cache[0x2000];
+
+static uint32_t fold_uncached(uint32_t cp);
+
 uint32_t bc_cp_fold(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+	if (cp >= 0x2000)
+		return fold_uncached(cp);
+	if (!fold_cache[cp])
+		fold_cache[cp] = fold_uncached(cp);   /* 0: not yet known (no fold of cp >= 0x80 is 0) */
+	return fold_cache[cp];
+}
+
+static uint32_t fold_uncached(uint32_t cp)
+{
 	if (cp == 0x0110 || cp == 0x0111)   /* Đ đ: a letter of its own, no decomposition */
 		return 'd';
 	utf8proc_int32_t dst[4];
