@@ -458,14 +458,16 @@ bc_line_set bc_set_line(const bc_items *l, size_t from, size_t to, double x0, do
 			r = -1;
 	}
 	res.ratio = r;
+	/* any line too long for its measure (centred, ragged, a last line) shrinks
+	 * its spaces as the breaker allowed, rather than running past the margins */
+	if (r == 0 && L > width && Z > 0)
+		r = (width - L) / Z < -1 ? -1 : (width - L) / Z;
 	double x = x0;
 	double used = L + (r > 0 ? r * Y : r * Z);
 	if (just == BC_JUST_CENTER)
 		x = x0 + (width - used) / 2;
 	else if (just == BC_JUST_RIGHT)
 		x = x0 + width - used;
-	else if (just == BC_JUST_FULL && last && L > width && Z > 0)
-		r = (width - L) / Z < -1 ? -1 : (width - L) / Z;   /* a last line may shrink, never stretch */
 
 	/* runs: contiguous text in one style; across a plain space only when glue keeps its natural width */
 	size_t i = from;

@@ -22,7 +22,8 @@ typedef struct ts {
 	bc_pager pager;
 	bc_arena strings;          /* generated text: labels, upper case, note marks */
 	double x0, width;          /* the text area of the current orientation */
-	double port_x0, port_w, land_w;
+	double port_x0, port_w, land_x0, land_w;
+	int landscape;             /* the text area is a landscape page's */
 	int table_id, appendix;
 	bc_typeset_stats *stats;
 	int page_start;            /* next unit starts a page */
@@ -30,6 +31,7 @@ typedef struct ts {
 	const bc_node **placed;    /* footnotes already set, each once */
 	size_t nplaced, capplaced;
 	int in_note;               /* setting a footnote: its own refs are not followed */
+	int inline_only;           /* add_inlines skips block children (set as blocks of their own) */
 } ts;
 
 /* ---- small helpers -------------------------------------------------------- */
@@ -152,8 +154,16 @@ static void add_inlines(ts *t, bc_items *it, const bc_node *n, istyle st)
 			bc_items_break(it);
 			break;
 		default:
-			if (!bc_node_is_leaf(c))
-				add_inlines(t, it, c, s2);
+			if (bc_node_is_leaf(c))
+				break;
+			if (!bc_node_is_inline(c)) {
+				/* a block inside inline content (a list under an item's
+				 * text): set by the caller, or on lines of its own here */
+				if (t->inline_only)
+					break;
+				bc_items_break(it);
+			}
+			add_inlines(t, it, c, s2);
 			break;
 		}
 	}
@@ -265,8 +275,10 @@ static void note_lines(ts *t, const bc_node *note, bc_unit *owner, void (*sink)(
 	istyle st = { 0, size, 0, 0, 0 };
 	add_text(t, &it, " ", 1, &st);
 	t->in_note++;
-	int first = 1;
+	int first = 1, io = t->inline_only;
+	t->inline_only = 0;   /* a note is set whole, whatever references it */
 	note_blocks(t, &it, note, &st, &first);
+	t->inline_only = io;
 	t->in_note--;
 	bc_items_finish(&it);
 	lines L = break_items(t, &it, t->width, BC_JUST_FULL);
@@ -855,7 +867,7 @@ static void set_table(ts *t, const bc_node *table)
 	double head_h = 0;
 	for (int r = 0; r < g.head_rows; r++)
 		head_h += g.rowh[r];
-	const bc_pager_geometry *geo = t->pager.in_landscape || t->page_landscape ? &t->pager.landscape : &t->pager.portrait;
+	const bc_pager_geometry *geo = t->landscape ? &t->pager.landscape : &t->pager.portrait;
 	double page_room = geo->height - geo->top - geo->bottom;
 	if (head_h > page_room / 2)
 		head_h = 0;   /* an absurd header is not repeated */
@@ -982,13 +994,19 @@ static void set_block(ts *t, const bc_node *n)
 		}
 		if (prefix && starts_with_trimmed(bc_buf_cstr(&b), prefix))
 			prefix = NULL;
-		/* an item holding blocks (paragraphs, lists) sets them; else its inlines */
+		/* an item's own text is its paragraph; blocks inside it (paragraphs,
+		 * a nested list after its text) follow as blocks of their own */
 		int blocks = n->first && !bc_node_is_inline(n->first);
 		if (blocks) {
 			for (const bc_node *c = n->first; c; c = c->next)
 				set_block(t, c);
 		} else {
+			t->inline_only++;
 			set_paragraph(t, n, prefix, &ps);
+			t->inline_only--;
+			for (const bc_node *c = n->first; c; c = c->next)
+				if (!bc_node_is_inline(c))
+					set_block(t, c);
 		}
 		break;
 	}
@@ -1157,8 +1175,9 @@ static void set_appendix(ts *t, const bc_node *ap)
 	t->page_start = 1;
 	t->page_landscape = land;
 	t->page_restart = 1;
+	t->landscape = land;
 	if (land) {
-		t->x0 = tp->m_left * BC_MM;
+		t->x0 = t->land_x0;
 		t->width = t->land_w;
 	} else {
 		t->x0 = t->port_x0;
@@ -1246,7 +1265,13 @@ int bc_typeset(const bc_document *doc, const bc_template *tpl, const bc_metrics 
 	bc_pager_init(&t.pager, &g, emit, emit_ctx);
 	t.port_x0 = tpl->m_left * BC_MM;
 	t.port_w = (tpl->page_w - tpl->m_left - tpl->m_right) * BC_MM;
-	t.land_w = (tpl->page_h - tpl->m_left - tpl->m_right) * BC_MM;
+	/* a landscape page is turned a quarter anticlockwise to be bound: its
+	 * top lies along the binding (the left margin), its left edge at the
+	 * foot of the sheet (the bottom margin) */
+	t.land_x0 = tpl->m_bottom * BC_MM;
+	t.land_w = (tpl->page_h - tpl->m_top - tpl->m_bottom) * BC_MM;
+	t.pager.landscape.top = tpl->m_left * BC_MM;
+	t.pager.landscape.bottom = tpl->m_right * BC_MM;
 	t.x0 = t.port_x0;
 	t.width = t.port_w;
 
@@ -1294,6 +1319,11 @@ void bc_typeset_furniture(const bc_page *page, const bc_template *tpl, const bc_
 {
 	double left = tpl->m_left * BC_MM, right = page->width - tpl->m_right * BC_MM;
 	double top = tpl->m_top * BC_MM;
+	if (page->landscape) {   /* turned: see bc_typeset */
+		left = tpl->m_bottom * BC_MM;
+		right = page->width - tpl->m_top * BC_MM;
+		top = tpl->m_left * BC_MM;
+	}
 	if (page->number >= 2) {
 		snprintf(number_text, 16, "%d", page->number);
 		size_t len = strlen(number_text);

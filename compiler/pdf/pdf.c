@@ -2,6 +2,7 @@
 #include "pdf.h"
 
 #include <hpdf.h>
+#include <hpdf_encrypt.h>   /* HPDF_MD5*, for the file identifier */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,6 +225,36 @@ static void line_text(const bc_node *n, bc_buf *b)
 		bc_node_plain_text(n, b);
 }
 
+/*
+ * The trailer's /ID, which libharu writes only for encrypted files: an MD5 of what decides the
+ * bytes (program version, source text, template, date), so that the same input and options
+ * give the same file and different documents different identifiers (reproducible builds).
+ */
+static void set_file_id(writer *w, const bc_document *doc, time_t when)
+{
+	HPDF_MD5_CTX ctx;
+	HPDF_BYTE key[HPDF_MD5_KEY_LEN];
+	char buf[64];
+	HPDF_MD5Init(&ctx);
+	HPDF_MD5Update(&ctx, (const HPDF_BYTE *)"baocao " BAOCAO_VERSION, (HPDF_UINT32)strlen("baocao " BAOCAO_VERSION));
+	for (size_t off = 0; doc->text && off < doc->text_len;) {
+		size_t k = doc->text_len - off > 1u << 30 ? 1u << 30 : doc->text_len - off;
+		HPDF_MD5Update(&ctx, (const HPDF_BYTE *)doc->text + off, (HPDF_UINT32)k);
+		off += k;
+	}
+	/* the template: every setting, by value (its padding bytes are zero: it is memset when loaded) */
+	HPDF_MD5Update(&ctx, (const HPDF_BYTE *)w->tpl, (HPDF_UINT32)sizeof *w->tpl);
+	int n = snprintf(buf, sizeof buf, "%lld", (long long)when);
+	HPDF_MD5Update(&ctx, (const HPDF_BYTE *)buf, (HPDF_UINT32)n);
+	HPDF_MD5Final(key, &ctx);
+	HPDF_Array id = HPDF_Array_New(w->pdf->mmgr);
+	if (!id || HPDF_Dict_Add(w->pdf->trailer, "ID", id) != HPDF_OK)
+		return;
+	/* both halves equal: a file never updated in place */
+	HPDF_Array_Add(id, HPDF_Binary_New(w->pdf->mmgr, key, HPDF_MD5_KEY_LEN));
+	HPDF_Array_Add(id, HPDF_Binary_New(w->pdf->mmgr, key, HPDF_MD5_KEY_LEN));
+}
+
 static void set_info(writer *w, const bc_document *doc, const bc_pdf_options *opt)
 {
 	bc_buf title = BC_BUF_INIT, author = BC_BUF_INIT, subject = BC_BUF_INIT, kw = BC_BUF_INIT;
@@ -238,6 +269,8 @@ static void set_info(writer *w, const bc_document *doc, const bc_pdf_options *op
 				into = &author;
 			else if (n->as.line.role == BC_ROLE_NUMBER)
 				into = &kw;
+			else if (n->as.line.role == BC_ROLE_SUMMARY)
+				into = &subject;   /* a dispatch's "V/v ...": its title when it has no other */
 			if (into) {
 				if (into->len)
 					bc_buf_putc(into, ' ');
@@ -249,8 +282,15 @@ static void set_info(writer *w, const bc_document *doc, const bc_pdf_options *op
 		for (const bc_node *n = doc->meta->first; n; n = n->next)
 			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_DOCTYPE)
 				dt = n;
-	if (dt)
+	if (!title.len && subject.len) {
+		bc_buf t = title;
+		title = subject;
+		subject = t;
+	}
+	if (dt) {
+		bc_buf_clear(&subject);
 		line_text(dt, &subject);
+	}
 	/* the encoder must be UTF-8 before the strings go in, or they are stored raw */
 	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
 	if (title.len)
@@ -264,10 +304,15 @@ static void set_info(writer *w, const bc_document *doc, const bc_pdf_options *op
 	HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "baocao " BAOCAO_VERSION);
 	time_t now = opt && opt->source_date_epoch >= 0 ? (time_t)opt->source_date_epoch : time(NULL);
 	struct tm tm;
-	gmtime_r(&now, &tm);
+	/* a SOURCE_DATE_EPOCH past year 9999 cannot be a PDF date: 1970 rather than garbage */
+	if (!gmtime_r(&now, &tm) || tm.tm_year + 1900 > 9999) {
+		now = 0;
+		gmtime_r(&now, &tm);
+	}
 	HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
 	HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, d);
 	HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, d);
+	set_file_id(w, doc, now);
 	bc_buf_free(&title);
 	bc_buf_free(&author);
 	bc_buf_free(&subject);

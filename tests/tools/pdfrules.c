@@ -1,0 +1,1005 @@
+/* pdfrules.c — checks a baocao PDF against the state format's measurable rules (NĐ 30/2020, Phụ lục I) with poppler and qpdf. */
+/*
+ * Usage: pdfrules NAME DOC.pdf DOC.xml
+ * Prints one line per rule: "ok NAME/rule" or "FAIL NAME/rule: detail".
+ * Exit status 0 when every rule holds, 1 otherwise, 2 on usage errors.
+ *
+ * Geometry comes from `pdftotext -bbox-layout` (word boxes; a word's box is
+ * ascent..descent of the font, 1.107 em for Times New Roman and Liberation
+ * Serif), font sizes and bold runs from `pdftohtml -xml`, page sizes from
+ * `pdfinfo`, labels and bookmarks from `qpdf --json`.  The XML is baocao's
+ * own output for the same input: what the text must give back.
+ */
+#include <ctype.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <utf8proc.h>
+
+#define MM (72.0 / 25.4)
+#define EM_BOX 1.107   /* word box height per point of size (ascent 0.891 + descent 0.216) */
+
+/* The decree's ranges, millimetres. */
+static const double TOP_MIN = 20, TOP_MAX = 25, BOT_MIN = 20, LEFT_MIN = 30, LEFT_MAX = 35, RIGHT_MIN = 15,
+                    RIGHT_MAX = 20;
+
+static const char *name;
+static int failures;
+
+static void result(int ok, const char *rule, const char *fmt, ...)
+{
+	if (ok && !getenv("PDFRULES_VERBOSE")) {
+		printf("ok %s/%s\n", name, rule);
+		return;
+	}
+	/* verbose: the measurements behind an ok too */
+	failures += !ok;
+	printf("%s %s/%s: ", ok ? "ok" : "FAIL", name, rule);
+	va_list ap;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
+/* ---- running tools ----------------------------------------------------------- */
+
+typedef struct sbuf {
+	char *s;
+	size_t len, cap;
+} sbuf;
+
+static void sb_put(sbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->s = realloc(b->s, b->cap);
+		if (!b->s)
+			abort();
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* Output of a shell command; *status gets its exit status. */
+static char *run(int *status, const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	FILE *f = popen(cmd, "r");
+	sbuf b = { 0 };
+	sb_put(&b, "", 0);
+	if (!f) {
+		if (status)
+			*status = -1;
+		return b.s;
+	}
+	char tmp[65536];
+	size_t n;
+	while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+		sb_put(&b, tmp, n);
+	int st = pclose(f);
+	if (status)
+		*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	return b.s;
+}
+
+/* ---- text normalisation -------------------------------------------------------- */
+
+/* Case-folded NFC with every space removed: line breaks do not matter. */
+static char *squash(const char *s)
+{
+	utf8proc_uint8_t *f = NULL;
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &f, UTF8PROC_NULLTERM | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0)
+		return strdup("");
+	char *o = (char *)f, *w = o;
+	for (char *r = o; *r; r++)
+		if (!isspace((unsigned char)*r))
+			*w++ = *r;
+	*w = '\0';
+	return o;
+}
+
+/* A word for the word comparison: case-folded, without punctuation at its ends. */
+static char *word_key(const char *s, size_t len)
+{
+	char *tmp = strndup(s, len);
+	utf8proc_uint8_t *f = NULL;
+	if (utf8proc_map((const utf8proc_uint8_t *)tmp, 0, &f, UTF8PROC_NULLTERM | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0) {
+		free(tmp);
+		return strdup("");
+	}
+	free(tmp);
+	/* trim code points that are neither letters nor digits */
+	char *o = (char *)f;
+	size_t n = strlen(o), a = 0, b = n;
+	while (a < b) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)o + a, (utf8proc_ssize_t)(b - a), &cp);
+		if (k <= 0)
+			break;
+		int cat = utf8proc_category(cp);
+		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+			break;
+		if (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO)
+			break;
+		a += (size_t)k;
+	}
+	while (b > a) {
+		size_t s0 = b - 1;
+		while (s0 > a && ((unsigned char)o[s0] & 0xC0) == 0x80)
+			s0--;
+		utf8proc_int32_t cp;
+		utf8proc_iterate((const utf8proc_uint8_t *)o + s0, (utf8proc_ssize_t)(b - s0), &cp);
+		int cat = utf8proc_category(cp);
+		if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+		    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))
+			break;
+		b = s0;
+	}
+	memmove(o, o + a, b - a);
+	o[b - a] = '\0';
+	return o;
+}
+
+/* A small string set (open addressing). */
+typedef struct sset {
+	char **v;
+	size_t n, cap;
+} sset;
+
+static unsigned long hash(const char *s)
+{
+	unsigned long h = 5381;
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static int sset_has(const sset *t, const char *s)
+{
+	if (!t->cap)
+		return 0;
+	for (size_t i = hash(s) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		if (!t->v[i])
+			return 0;
+		if (strcmp(t->v[i], s) == 0)
+			return 1;
+	}
+}
+
+static void sset_add(sset *t, char *s)
+{
+	if (!*s || sset_has(t, s)) {
+		free(s);
+		return;
+	}
+	if ((t->n + 1) * 2 > t->cap) {
+		sset o = *t;
+		t->cap = o.cap ? o.cap * 2 : 1024;
+		t->v = calloc(t->cap, sizeof *t->v);
+		t->n = 0;
+		for (size_t i = 0; i < o.cap; i++)
+			if (o.v[i])
+				sset_add(t, o.v[i]);
+		free(o.v);
+	}
+	size_t i = hash(s) & (t->cap - 1);
+	while (t->v[i])
+		i = (i + 1) & (t->cap - 1);
+	t->v[i] = s;
+	t->n++;
+}
+
+/* ---- the PDF's words ------------------------------------------------------------- */
+
+typedef struct word {
+	double x0, y0, x1, y1;
+	char *text;
+	int line;          /* index into the page's lines */
+} word;
+
+typedef struct tline {
+	double x0, y0, x1, y1;
+	size_t first, n;   /* words */
+} tline;
+
+typedef struct page {
+	double w, h;
+	int landscape;
+	word *words;
+	size_t nw, cw;
+	tline *lines;
+	size_t nl, cl;
+	int seq, number;   /* numbering sequence (0 main text, n appendix) and number within it */
+} page;
+
+static page *pages;
+static int npages;
+
+static double attr_d(xmlNode *n, const char *a)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)a);
+	double d = v ? atof((const char *)v) : 0;
+	xmlFree(v);
+	return d;
+}
+
+static int is(xmlNode *n, const char *nm) { return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, nm) == 0; }
+
+static void read_lines(page *p, xmlNode *n)
+{
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (is(c, "line")) {
+			if (p->nl == p->cl) {
+				p->cl = p->cl ? p->cl * 2 : 64;
+				p->lines = realloc(p->lines, p->cl * sizeof *p->lines);
+			}
+			tline *l = &p->lines[p->nl];
+			l->x0 = attr_d(c, "xMin");
+			l->y0 = attr_d(c, "yMin");
+			l->x1 = attr_d(c, "xMax");
+			l->y1 = attr_d(c, "yMax");
+			l->first = p->nw;
+			l->n = 0;
+			for (xmlNode *w = c->children; w; w = w->next) {
+				if (!is(w, "word"))
+					continue;
+				if (p->nw == p->cw) {
+					p->cw = p->cw ? p->cw * 2 : 256;
+					p->words = realloc(p->words, p->cw * sizeof *p->words);
+				}
+				word *wd = &p->words[p->nw++];
+				wd->x0 = attr_d(w, "xMin");
+				wd->y0 = attr_d(w, "yMin");
+				wd->x1 = attr_d(w, "xMax");
+				wd->y1 = attr_d(w, "yMax");
+				xmlChar *t = xmlNodeGetContent(w);
+				wd->text = strdup(t ? (const char *)t : "");
+				xmlFree(t);
+				wd->line = (int)p->nl;
+				l->n++;
+			}
+			p->nl++;
+		} else if (c->type == XML_ELEMENT_NODE) {
+			read_lines(p, c);
+		}
+	}
+}
+
+static int load_words(const char *pdf)
+{
+	int st;
+	char *x = run(&st, "pdftotext -bbox-layout '%s' - 2>/dev/null", pdf);
+	xmlDoc *d = xmlReadMemory(x, (int)strlen(x), "bbox.html", NULL, XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET);
+	free(x);
+	if (!d)
+		return -1;
+	int cap = 0;
+	for (xmlNode *n = xmlDocGetRootElement(d); n; n = n->next) {
+		/* html > body > doc > page */
+		xmlNode *stack[8];
+		int sp = 0;
+		stack[sp++] = n;
+		while (sp > 0) {
+			xmlNode *c = stack[--sp];
+			for (xmlNode *k = c->children; k; k = k->next) {
+				if (is(k, "page")) {
+					if (npages == cap) {
+						cap = cap ? cap * 2 : 64;
+						pages = realloc(pages, (size_t)cap * sizeof *pages);
+					}
+					page *p = &pages[npages++];
+					memset(p, 0, sizeof *p);
+					p->w = attr_d(k, "width");
+					p->h = attr_d(k, "height");
+					p->landscape = p->w > p->h;
+					read_lines(p, k);
+				} else if ((is(k, "body") || is(k, "doc")) && sp < 8) {
+					stack[sp++] = k;
+				}
+			}
+		}
+	}
+	xmlFreeDoc(d);
+	return npages > 0 ? 0 : -1;
+}
+
+/* ---- the XML ----------------------------------------------------------------------- */
+
+static xmlDoc *xdoc;
+
+static void collect(xmlNode *n, const char *elem, void (*fn)(xmlNode *, void *), void *ud)
+{
+	for (xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!elem || strcmp((const char *)c->name, elem) == 0)
+			fn(c, ud);
+		collect(c, elem, fn, ud);
+	}
+}
+
+typedef struct strs {
+	char **v;
+	int n;
+} strs;
+
+static void add_content(xmlNode *n, void *ud)
+{
+	strs *s = ud;
+	xmlChar *t = xmlNodeGetContent(n);
+	s->v = realloc(s->v, (size_t)(s->n + 1) * sizeof *s->v);
+	s->v[s->n++] = strdup(t ? (const char *)t : "");
+	xmlFree(t);
+}
+
+/* Words of the text the document shows: not the derived metadata (upper-case
+ * element names), not the empty <repeat/> of page-split header rows. */
+static xmlNode *first_head_row;
+
+/* A body row that repeats the header in other words (a header row retyped
+ * after a page break in the source): the PDF repeats the real header instead. */
+static int reworded_header(xmlNode *row)
+{
+	if (!first_head_row)
+		return 0;
+	int same = 0, cells = 0;
+	for (xmlNode *c = row->children; c; c = c->next) {
+		if (!is(c, "cell"))
+			continue;
+		xmlChar *a = xmlNodeGetContent(c);
+		char *x = squash(a ? (const char *)a : "");
+		xmlFree(a);
+		if (*x) {
+			cells++;
+			/* the header cell starting at the same column */
+			xmlChar *col = xmlGetProp(c, (const xmlChar *)"col");
+			for (xmlNode *h = first_head_row->children; h; h = h->next) {
+				xmlChar *hc = is(h, "cell") ? xmlGetProp(h, (const xmlChar *)"col") : NULL;
+				if (hc && col && strcmp((const char *)hc, (const char *)col) == 0) {
+					xmlChar *b = xmlNodeGetContent(h);
+					char *y = squash(b ? (const char *)b : "");
+					same += strcmp(x, y) == 0;
+					free(y);
+					xmlFree(b);
+				}
+				xmlFree(hc);
+			}
+			xmlFree(col);
+		}
+		free(x);
+	}
+	return cells > 1 && same * 2 >= cells;
+}
+
+static void xml_words(xmlNode *n, sset *out, int *count)
+{
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			if (isupper(c->name[0]))
+				continue;
+			if (is(c, "thead") && !first_head_row) {
+				for (xmlNode *r = c->children; r && !first_head_row; r = r->next)
+					if (is(r, "row"))
+						first_head_row = r;
+			}
+			if (is(c, "table"))
+				first_head_row = NULL;
+			if (is(c, "row") && is(c->parent, "tbody") && reworded_header(c))
+				continue;
+			xml_words(c, out, count);
+		} else if (c->type == XML_TEXT_NODE && c->content) {
+			const char *s = (const char *)c->content;
+			while (*s) {
+				while (*s && isspace((unsigned char)*s))
+					s++;
+				const char *e = s;
+				while (*e && !isspace((unsigned char)*e))
+					e++;
+				if (e > s) {
+					sset_add(out, word_key(s, (size_t)(e - s)));
+					(*count)++;
+				}
+				s = e;
+			}
+		}
+	}
+}
+
+/* ---- rules -------------------------------------------------------------------------- */
+
+/* Page sizes: A4 every page; main text portrait; appendices with a table of 9+ columns landscape. */
+static void rule_a4(void)
+{
+	int bad = 0, firstbad = 0;
+	for (int i = 0; i < npages; i++) {
+		double a = pages[i].w, b = pages[i].h;
+		if (a > b) {
+			double t = a;
+			a = b;
+			b = t;
+		}
+		if (fabs(a - 595.276) > 0.5 || fabs(b - 841.89) > 0.5) {
+			if (!bad++)
+				firstbad = i + 1;
+		}
+	}
+	result(!bad, "a4", "%d pages not A4, first page %d", bad, firstbad);
+
+	int port = 0;
+	for (int i = 0; i < npages; i++)
+		if (pages[i].seq == 0 && pages[i].landscape && !port++)
+			firstbad = i + 1;
+	result(!port, "portrait-main-text", "%d landscape pages in the main text, first page %d", port, firstbad);
+
+	/* appendices: landscape where a table is wide */
+	xmlNode *root = xmlDocGetRootElement(xdoc);
+	int seq = 0, wrong = 0;
+	char detail[256] = "";
+	for (xmlNode *c = root->children; c; c = c->next) {
+		if (!is(c, "appendix"))
+			continue;
+		seq++;
+		int wide = 0;
+		strs tables = { 0 };
+		collect(c, "table", add_content, &tables);
+		for (int i = 0; i < tables.n; i++)
+			free(tables.v[i]);
+		free(tables.v);
+		/* the cols attribute of each table */
+		for (xmlNode *t = c->children; t; t = t->next)
+			if (is(t, "table") && attr_d(t, "cols") >= 9)
+				wide = 1;
+		for (int i = 0; i < npages; i++)
+			if (pages[i].seq == seq && wide && !pages[i].landscape) {
+				wrong++;
+				snprintf(detail, sizeof detail, "appendix %d has a table of 9+ columns but page %d is portrait", seq,
+				         i + 1);
+			}
+	}
+	result(!wrong, "landscape-appendix", "%s", detail);
+}
+
+/* The text area of a page as set: left, right (points from the left edge), top, bottom (from the top). */
+typedef struct area {
+	double l, r, t, b;
+} area;
+
+/* Margins a page may have at most and at least.  A landscape page is turned a
+ * quarter anticlockwise when bound: its top edge lies along the binding. */
+static void page_limits(const page *p, area *outer, area *inner)
+{
+	if (!p->landscape) {
+		*outer = (area){ LEFT_MIN * MM, p->w - RIGHT_MIN * MM, TOP_MIN * MM, p->h - BOT_MIN * MM };
+		*inner = (area){ LEFT_MAX * MM, p->w - RIGHT_MAX * MM, TOP_MAX * MM, p->h - 25 * MM };
+	} else {
+		*outer = (area){ BOT_MIN * MM, p->w - TOP_MIN * MM, LEFT_MIN * MM, p->h - RIGHT_MIN * MM };
+		*inner = (area){ 25 * MM, p->w - TOP_MAX * MM, LEFT_MAX * MM, p->h - RIGHT_MAX * MM };
+	}
+}
+
+/* Whether w is the page number or the draft mark: the only words allowed in the top margin. */
+static int furniture(const page *p, const word *w, const area *outer)
+{
+	(void)p;
+	return w->y1 <= outer->t + 0.5;
+}
+
+static int is_draft_word(const char *s) { return strcmp(s, "DỰ") == 0 || strcmp(s, "THẢO") == 0; }
+
+static void rule_margins(void)
+{
+	int bad = 0;
+	char detail[512] = "";
+	for (int i = 0; i < npages; i++) {
+		page *p = &pages[i];
+		area o, in;
+		page_limits(p, &o, &in);
+		for (size_t k = 0; k < p->nw; k++) {
+			word *w = &p->words[k];
+			if (furniture(p, w, &o))
+				continue;   /* checked by the page-number rule */
+			if (w->x0 < o.l - 0.5 || w->x1 > o.r + 0.5 || w->y0 < o.t - 0.5 || w->y1 > o.b + 0.5) {
+				if (!bad++)
+					snprintf(detail, sizeof detail,
+					         "page %d: \"%s\" at x %.1f–%.1f y %.1f–%.1f pt, outside %.1f–%.1f × %.1f–%.1f", i + 1,
+					         w->text, w->x0, w->x1, w->y0, w->y1, o.l, o.r, o.t, o.b);
+			}
+		}
+	}
+	result(!bad, "margins", "%d words outside the text area; %s", bad, detail);
+}
+
+/* The left and right edges of the text on pages of one orientation: the
+ * outermost line starts and ends that at least three lines share (a stray
+ * centred line does not count). */
+static void body_edges(int landscape, double *left, double *right)
+{
+	enum { SLOTS = 2400 };   /* half points across 1 200 pt */
+	int *starts = calloc(SLOTS, sizeof *starts), *ends = calloc(SLOTS, sizeof *ends);
+	double *ssum = calloc(SLOTS, sizeof *ssum), *esum = calloc(SLOTS, sizeof *esum);
+	for (int i = 0; i < npages; i++) {
+		if (pages[i].landscape != landscape)
+			continue;
+		for (size_t k = 0; k < pages[i].nl; k++) {
+			int a = (int)lround(pages[i].lines[k].x0 * 2), b = (int)lround(pages[i].lines[k].x1 * 2);
+			if (a >= 0 && a < SLOTS) {
+				starts[a]++;
+				ssum[a] += pages[i].lines[k].x0;
+			}
+			if (b >= 0 && b < SLOTS) {
+				ends[b]++;
+				esum[b] += pages[i].lines[k].x1;
+			}
+		}
+	}
+	*left = *right = 0;
+	for (int i = 0; i < SLOTS; i++)
+		if (i + 1 < SLOTS && starts[i] + starts[i + 1] >= 3) {
+			*left = (ssum[i] + ssum[i + 1]) / (starts[i] + starts[i + 1]);
+			break;
+		}
+	for (int i = SLOTS - 1; i > 0; i--)
+		if (ends[i] + ends[i - 1] >= 3) {
+			*right = (esum[i] + esum[i - 1]) / (ends[i] + ends[i - 1]);
+			break;
+		}
+	free(starts);
+	free(ends);
+	free(ssum);
+	free(esum);
+}
+
+static double doc_left[2], doc_right[2];
+static int have_edges[2];
+
+static void rule_edges(void)
+{
+	for (int o = 0; o < 2; o++) {
+		int any = 0;
+		for (int i = 0; i < npages; i++)
+			if (pages[i].landscape == o)
+				any = 1;
+		if (!any)
+			continue;
+		body_edges(o, &doc_left[o], &doc_right[o]);
+		have_edges[o] = 1;
+		page *p = NULL;
+		for (int i = 0; i < npages; i++)
+			if (pages[i].landscape == o) {
+				p = &pages[i];
+				break;
+			}
+		area out, in;
+		page_limits(p, &out, &in);
+		/* the text area's edges lie in the ranges: left 30–35 mm, right 15–20 mm (turned for landscape) */
+		int ok = doc_left[o] >= out.l - 0.5 && doc_left[o] <= in.l + 0.5 && doc_right[o] <= out.r + 0.5 &&
+		         doc_right[o] >= in.r - 0.5;
+		result(ok, o ? "text-area-landscape" : "text-area",
+		       "lines start at %.1f mm and end at %.1f mm from the left edge (page width %.0f mm)", doc_left[o] / MM,
+		       doc_right[o] / MM, p->w / MM);
+	}
+}
+
+/* Page numbers: none on the first page of a sequence, from 2 on the number, centred in the top margin, 13–14 pt. */
+static void rule_page_numbers(void)
+{
+	int bad = 0;
+	char detail[512] = "";
+	for (int i = 0; i < npages; i++) {
+		page *p = &pages[i];
+		area o, in;
+		page_limits(p, &o, &in);
+		const word *num = NULL;
+		int others = 0;
+		for (size_t k = 0; k < p->nw; k++) {
+			const word *w = &p->words[k];
+			if (!furniture(p, w, &o) || is_draft_word(w->text))
+				continue;
+			if (!num && strspn(w->text, "0123456789") == strlen(w->text))
+				num = w;
+			else
+				others++;
+		}
+		char why[256] = "";
+		if (others)
+			snprintf(why, sizeof why, "%d other words in the top margin", others);
+		else if (p->number == 1 && num)
+			snprintf(why, sizeof why, "a page number \"%s\" on the first page of its sequence", num->text);
+		else if (p->number >= 2) {
+			double centre = have_edges[p->landscape] ? (doc_left[p->landscape] + doc_right[p->landscape]) / 2 : p->w / 2;
+			double size = num ? (num->y1 - num->y0) / EM_BOX : 0;
+			if (!num)
+				snprintf(why, sizeof why, "no page number (expected %d)", p->number);
+			else if (atoi(num->text) != p->number)
+				snprintf(why, sizeof why, "page number %s, expected %d", num->text, p->number);
+			else if (fabs((num->x0 + num->x1) / 2 - centre) > 1.0)
+				snprintf(why, sizeof why, "page number centred at %.1f pt, the text area's centre is %.1f pt",
+				         (num->x0 + num->x1) / 2, centre);
+			else if (size < 12.9 || size > 14.1)
+				snprintf(why, sizeof why, "page number %.1f pt", size);
+		}
+		if (why[0] && !bad++)
+			snprintf(detail, sizeof detail, "page %d (number %d of sequence %d): %s", i + 1, p->number, p->seq, why);
+	}
+	result(!bad, "page-numbers", "%d pages wrong; %s", bad, detail);
+}
+
+/* Justified body lines: a line followed, in the same paragraph, by a line at
+ * the left edge (not indented: a paragraph's next line) ends at the right
+ * margin within 1 pt. */
+static void rule_justified(void)
+{
+	int checked = 0, bad = 0;
+	char detail[512] = "";
+	for (int i = 0; i < npages; i++) {
+		page *p = &pages[i];
+		if (!have_edges[p->landscape])
+			continue;
+		double L = doc_left[p->landscape], R = doc_right[p->landscape];
+		for (size_t k = 0; k + 1 < p->nl; k++) {
+			tline *a = &p->lines[k];
+			double ha = a->y1 - a->y0;
+			if (ha < 12.9 * EM_BOX || ha > 14.1 * EM_BOX || a->x0 < L - 0.5 || a->x0 > L + 1.27 * 72 / 2.54 + 1)
+				continue;
+			/* the line below it, at the left edge and the same size */
+			tline *b = NULL;
+			for (size_t m = 0; m < p->nl; m++) {
+				tline *c = &p->lines[m];
+				double dy = c->y0 - a->y0;
+				if (dy > ha * 0.9 && dy < ha * 1.6 && fabs(c->x0 - L) < 0.5 && fabs((c->y1 - c->y0) - ha) < 0.5) {
+					b = c;
+					break;
+				}
+			}
+			if (!b)
+				continue;
+			checked++;
+			if (fabs(a->x1 - R) > 1.0 && !bad++) {
+				sbuf t = { 0 };
+				for (size_t w = a->first; w < a->first + a->n; w++) {
+					sb_put(&t, p->words[w].text, strlen(p->words[w].text));
+					sb_put(&t, " ", 1);
+				}
+				snprintf(detail, sizeof detail, "page %d: line ends at %.1f pt, margin %.1f: \"%.120s\"", i + 1, a->x1, R,
+				         t.s);
+				free(t.s);
+			}
+		}
+	}
+	result(!bad && checked > 0, "justified", "%d of %d non-last lines off the right margin; %s", bad, checked,
+	       checked ? detail : "no justified lines found");
+}
+
+/* Words do not overlap one another: no text runs into a cell or line beside it. */
+static void rule_overlap(void)
+{
+	int bad = 0;
+	char detail[512] = "";
+	for (int i = 0; i < npages; i++) {
+		page *p = &pages[i];
+		for (size_t a = 0; a < p->nw; a++) {
+			word *u = &p->words[a];
+			for (size_t b = a + 1; b < p->nw; b++) {
+				word *v = &p->words[b];
+				double ix = fmin(u->x1, v->x1) - fmax(u->x0, v->x0), iy = fmin(u->y1, v->y1) - fmax(u->y0, v->y0);
+				if (ix <= 0.5 || iy <= 0.5)
+					continue;
+				double small = fmin((u->x1 - u->x0) * (u->y1 - u->y0), (v->x1 - v->x0) * (v->y1 - v->y0));
+				/* boxes span ascent to descent: lines touch; only real overlap counts */
+				if (ix * iy > 0.25 * small && !bad++)
+					snprintf(detail, sizeof detail, "page %d: \"%s\" and \"%s\"", i + 1, u->text, v->text);
+			}
+		}
+	}
+	result(!bad, "no-overlap", "%d overlapping words; %s", bad, detail);
+}
+
+/* Every heading of the XML occurs in the text; every word of the XML occurs among the PDF's words. */
+static void rule_text(void)
+{
+	sbuf all = { 0 };
+	sset pw = { 0 };
+	sb_put(&all, "", 0);
+	for (int i = 0; i < npages; i++)
+		for (size_t k = 0; k < pages[i].nw; k++) {
+			const char *t = pages[i].words[k].text;
+			sb_put(&all, t, strlen(t));
+			char *key = word_key(t, strlen(t));
+			/* a word with a raised note mark glued to it */
+			size_t n = strlen(key);
+			while (n > 0 && isdigit((unsigned char)key[n - 1]))
+				n--;
+			if (n > 0 && n < strlen(key))
+				sset_add(&pw, strndup(key, n));
+			sset_add(&pw, key);
+		}
+	char *flat = squash(all.s);
+	free(all.s);
+	strs heads = { 0 };
+	static const char *const kinds[] = { "heading", "label", "title", "type", "authority", "position", "name" };
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		collect(xmlDocGetRootElement(xdoc), kinds[k], add_content, &heads);
+	int miss = 0;
+	char detail[512] = "";
+	for (int i = 0; i < heads.n; i++) {
+		char *h = squash(heads.v[i]);
+		if (*h && !strstr(flat, h) && !miss++)
+			snprintf(detail, sizeof detail, "\"%.200s\"", heads.v[i]);
+		free(h);
+		free(heads.v[i]);
+	}
+	free(heads.v);
+	result(!miss, "headings-extract", "%d of %d headings, titles and signature lines not in the text, first %s", miss,
+	       heads.n, detail);
+
+	sset xw = { 0 };
+	int count = 0;
+	xml_words(xmlDocGetRootElement(xdoc), &xw, &count);
+	int missw = 0;
+	sbuf ex = { 0 };
+	sb_put(&ex, "", 0);
+	for (size_t i = 0; i < xw.cap; i++)
+		if (xw.v[i] && !sset_has(&pw, xw.v[i])) {
+			if (missw++ < 8) {
+				sb_put(&ex, " \"", 2);
+				sb_put(&ex, xw.v[i], strlen(xw.v[i]));
+				sb_put(&ex, "\"", 1);
+			}
+		}
+	result(!missw, "words-extract", "%d of %zu distinct words of the XML not in the PDF:%s", missw, xw.n, ex.s);
+	free(ex.s);
+	for (size_t i = 0; i < xw.cap; i++)
+		free(xw.v[i]);
+	free(xw.v);
+	for (size_t i = 0; i < pw.cap; i++)
+		free(pw.v[i]);
+	free(pw.v);
+	free(flat);
+}
+
+/* Font sizes and bold runs from pdftohtml: body 13–14 pt; the type and title bold on page 1. */
+static void rule_fonts_text(const char *pdf)
+{
+	int st;
+	char *x = run(&st, "pdftohtml -xml -i -zoom 1 -stdout -q -nodrm '%s' 2>/dev/null", pdf);
+	xmlDoc *d = xmlReadMemory(x, (int)strlen(x), "h.xml", NULL, XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET);
+	free(x);
+	if (!d) {
+		result(0, "body-size", "pdftohtml gave no XML");
+		return;
+	}
+	double size_of[4096] = { 0 };
+	double chars_at[64] = { 0 };
+	sbuf bold1 = { 0 };
+	sb_put(&bold1, "", 0);
+	for (xmlNode *pg = xmlDocGetRootElement(d)->children; pg; pg = pg->next) {
+		if (!is(pg, "page"))
+			continue;
+		int pno = (int)attr_d(pg, "number");
+		for (xmlNode *c = pg->children; c; c = c->next) {
+			if (is(c, "fontspec")) {
+				int id = (int)attr_d(c, "id");
+				if (id >= 0 && id < 4096)
+					size_of[id] = attr_d(c, "size");
+			} else if (is(c, "text")) {
+				int id = (int)attr_d(c, "font");
+				double sz = id >= 0 && id < 4096 ? size_of[id] : 0;
+				xmlChar *t = xmlNodeGetContent(c);
+				size_t n = t ? strlen((const char *)t) : 0;
+				if (sz > 0 && sz < 64 && pno >= 1 && pno <= npages && pages[pno - 1].seq == 0)
+					chars_at[(int)sz] += (double)n;
+				if (pno == 1)
+					for (xmlNode *b = c->children; b; b = b->next)
+						if (is(b, "b")) {
+							xmlChar *bt = xmlNodeGetContent(b);
+							if (bt)
+								sb_put(&bold1, (const char *)bt, strlen((const char *)bt));
+							xmlFree(bt);
+						}
+				xmlFree(t);
+			}
+		}
+	}
+	xmlFreeDoc(d);
+	int mode = 0;
+	for (int s = 1; s < 64; s++)
+		if (chars_at[s] > chars_at[mode])
+			mode = s;
+	result(mode >= 13 && mode <= 14, "body-size", "most of the main text is set at %d pt", mode);
+
+	char *flat = squash(bold1.s);
+	free(bold1.s);
+	strs want = { 0 };
+	xmlNode *meta = NULL;
+	for (xmlNode *c = xmlDocGetRootElement(xdoc)->children; c; c = c->next)
+		if (is(c, "meta"))
+			meta = c;
+	for (xmlNode *c = meta ? meta->children : NULL; c; c = c->next)
+		if (is(c, "type") || is(c, "title") || is(c, "motto") || is(c, "slogan"))
+			add_content(c, &want);
+	int miss = 0;
+	char detail[300] = "";
+	for (int i = 0; i < want.n; i++) {
+		char *w = squash(want.v[i]);
+		if (*w && !strstr(flat, w) && !miss++)
+			snprintf(detail, sizeof detail, "\"%.200s\" is not bold on page 1", want.v[i]);
+		free(w);
+		free(want.v[i]);
+	}
+	free(want.v);
+	free(flat);
+	result(!miss, "bold-type-title", "%s", detail);
+}
+
+/* qpdf: structure, page labels (numbering sequences), bookmarks. */
+static int load_labels(const char *pdf, char **json_out)
+{
+	int st;
+	char *j = run(&st, "qpdf --json --json-key=pagelabels --json-key=outlines '%s' 2>/dev/null", pdf);
+	*json_out = j;
+	int seq = -1;
+	for (int i = 0; i < npages; i++) {
+		pages[i].seq = 0;
+		pages[i].number = i + 1;
+	}
+	const char *s = strstr(j, "\"pagelabels\"");
+	const char *end = s ? strstr(s, "\"outlines\"") : NULL;
+	while (s && (s = strstr(s, "\"index\":")) && (!end || s < end)) {
+		int idx = atoi(s + 8);
+		seq++;
+		for (int i = idx; i < npages; i++) {
+			pages[i].seq = seq;
+			pages[i].number = i - idx + 1;
+		}
+		s += 8;
+	}
+	return seq + 1;
+}
+
+static void rule_structure(const char *pdf)
+{
+	int st;
+	char *c = run(&st, "qpdf --check '%s' 2>&1", pdf);
+	result(st == 0 && strstr(c, "No syntax or stream encoding errors"), "qpdf-check", "%.300s", c);
+	free(c);
+	char *f = run(&st, "pdffonts '%s' 2>&1", pdf);
+	int rows = 0, bad = 0;
+	char detail[300] = "";
+	char *save = NULL;
+	for (char *l = strtok_r(f, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(l, "name ", 5) == 0 || strncmp(l, "----", 4) == 0)
+			continue;
+		rows++;
+		int serif = strstr(l, "LiberationSerif") || strstr(l, "TimesNewRoman");
+		if (!serif || !strstr(l, " yes ") || strstr(l, "Warning") || strstr(l, "Error")) {
+			if (!bad++)
+				snprintf(detail, sizeof detail, "%.200s", l);
+		}
+	}
+	free(f);
+	result(rows > 0 && !bad, "fonts-embedded", "%d of %d rows: %s", bad, rows, detail);
+
+	/* the embedded programs' name tables: Liberation 2.x, never the 1.x that lacks U+1EA0.. */
+	char *raw = run(&st, "grep -a -o '/FontFile2 [0-9]* 0 R' '%s'", pdf);
+	int n = 0, old = 0;
+	char vdetail[200] = "";
+	for (char *p = raw; (p = strstr(p, "/FontFile2 ")); p += 11) {
+		int obj = atoi(p + 11);
+		char *ver = run(&st, "qpdf --show-object=%d --filtered-stream-data '%s' 2>/dev/null | strings -el | grep -m1 -o 'Version [0-9.]*'", obj, pdf);
+		n++;
+		if (strncmp(ver, "Version 1.", 10) == 0 || !*ver) {
+			old++;
+			snprintf(vdetail, sizeof vdetail, "font program %d: \"%.40s\"", obj, ver);
+		}
+		free(ver);
+	}
+	free(raw);
+	result(n > 0 && !old, "font-version", "%d of %d font programs without a 2.x version; %s", old, n, vdetail);
+}
+
+static void rule_outline(const char *json, int sequences)
+{
+	xmlNode *root = xmlDocGetRootElement(xdoc);
+	strs heads = { 0 }, apps = { 0 };
+	collect(root, "heading", add_content, &heads);
+	for (xmlNode *c = root->children; c; c = c->next)
+		if (is(c, "appendix"))
+			add_content(c, &apps);
+	const char *o = strstr(json, "\"outlines\"");
+	int titles = 0, viet = 0;
+	for (const char *s = o; s && (s = strstr(s, "\"title\": \"")); s += 10) {
+		titles++;
+		for (const char *q = s + 10; *q && *q != '"'; q++)
+			if ((unsigned char)*q >= 0xC3)
+				viet = 1;
+	}
+	int want = heads.n > 0 || apps.n > 0;
+	result(!want || (titles > 0 && viet), "outline",
+	       "%d bookmarks (%s Vietnamese letters) for %d headings and %d appendices", titles, viet ? "with" : "without",
+	       heads.n, apps.n);
+	result(sequences == 1 + apps.n, "page-labels", "%d numbering sequences for %d appendices", sequences, apps.n);
+	for (int i = 0; i < heads.n; i++)
+		free(heads.v[i]);
+	for (int i = 0; i < apps.n; i++)
+		free(apps.v[i]);
+	free(heads.v);
+	free(apps.v);
+}
+
+static void rule_info(const char *pdf)
+{
+	int st;
+	char *info = run(&st, "pdfinfo '%s' 2>&1", pdf);
+	/* poppler prints the UTF-16 strings as UTF-8: Vietnamese letters show they were stored right */
+	const char *t = strncmp(info, "Title:", 6) == 0 ? info : strstr(info, "\nTitle:");
+	const char *a = strncmp(info, "Author:", 7) == 0 ? info : strstr(info, "\nAuthor:");
+	int viet = 0;
+	for (const char *q = t; q && *q && *q != '\n' && q < t + 400; q++)
+		if ((unsigned char)*q >= 0xC3)
+			viet = 1;
+	result(t && viet, "info-title", "no Vietnamese Title in the document information");
+	xmlNode *meta = NULL;
+	for (xmlNode *c = xmlDocGetRootElement(xdoc)->children; c; c = c->next)
+		if (is(c, "meta"))
+			meta = c;
+	int issuer = 0;
+	for (xmlNode *c = meta ? meta->children : NULL; c; c = c->next)
+		if (is(c, "issuer"))
+			issuer = 1;
+	result(!issuer || a, "info-author", "an issuer but no Author in the document information");
+	free(info);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 4) {
+		fprintf(stderr, "usage: pdfrules NAME DOC.pdf DOC.xml\n");
+		return 2;
+	}
+	name = argv[1];
+	const char *pdf = argv[2];
+	xdoc = xmlReadFile(argv[3], NULL, XML_PARSE_NONET);
+	if (!xdoc) {
+		printf("FAIL %s/xml: cannot read %s\n", name, argv[3]);
+		return 1;
+	}
+	if (load_words(pdf) != 0) {
+		printf("FAIL %s/pdftotext: no pages in %s\n", name, pdf);
+		return 1;
+	}
+	char *json = NULL;
+	int seqs = load_labels(pdf, &json);
+	rule_structure(pdf);
+	rule_a4();
+	rule_margins();
+	rule_edges();
+	rule_page_numbers();
+	rule_justified();
+	rule_overlap();
+	rule_text();
+	rule_fonts_text(pdf);
+	rule_outline(json, seqs);
+	rule_info(pdf);
+	free(json);
+	for (int i = 0; i < npages; i++) {
+		for (size_t k = 0; k < pages[i].nw; k++)
+			free(pages[i].words[k].text);
+		free(pages[i].words);
+		free(pages[i].lines);
+	}
+	free(pages);
+	xmlFreeDoc(xdoc);
+	xmlCleanupParser();
+	return failures ? 1 : 0;
+}
