@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,13 +144,91 @@ static int same_file(const char *a, const char *b)
 	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/*
+ * The temporary file being written, removed by the signal handler if the run
+ * is interrupted (kill -INT, -TERM, -HUP, a closed pipe): an interrupted run
+ * leaves the previous output as it was and no temporary file behind.
+ */
+static char cleanup_path[PATH_MAX + 32];
+static volatile sig_atomic_t cleanup_armed;
+
+static void on_fatal_signal(int sig)
+{
+	if (cleanup_armed)
+		unlink(cleanup_path);   /* async-signal-safe */
+	signal(sig, SIG_DFL);
+	raise(sig);                 /* die of the signal, as the caller expects */
+}
+
+static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+
+static void install_signal_handlers(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
+		struct sigaction old;
+		/* a signal the parent ignores (nohup, a shell's background job) stays ignored */
+		if (sigaction(fatal_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(fatal_signals[i], &sa, NULL);
+	}
+	/* over a file-size limit (ulimit -f), write() fails with EFBIG and is reported, instead of a silent kill */
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+/* Blocks the fatal signals while the temporary file's name and the armed flag change together. */
+static void block_signals(sigset_t *old)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
+		sigaddset(&set, fatal_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* mkstemp and arm the cleanup in one step that no signal can cut. */
+static int mkstemp_armed(char *tmpl)
+{
+	sigset_t old;
+	block_signals(&old);
+	int fd = mkstemp(tmpl);
+	if (fd >= 0 && strlen(tmpl) < sizeof cleanup_path) {
+		memcpy(cleanup_path, tmpl, strlen(tmpl) + 1);
+		cleanup_armed = 1;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return fd;
+}
+
+/* After the temporary file was renamed or removed: unlink it first if `remove`. */
+static void temp_done(const char *tmp, int remove)
+{
+	sigset_t old;
+	block_signals(&old);
+	if (remove)
+		unlink(tmp);
+	cleanup_armed = 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* An existing output that is not a regular file (/dev/null, /dev/full, a FIFO) is written in
+ * place: renaming a temporary file over it would replace the device or pipe with a file. */
+static int is_special_output(const char *path)
+{
+	struct stat st;
+	return strcmp(path, "-") != 0 && stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 /* A temporary file beside `path`, so that rename() replaces it atomically. */
 static char *temp_beside(const char *path, int *fd)
 {
 	size_t n = strlen(path);
 	char *tmp = bc_xmalloc(n + 16);
 	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-	*fd = mkstemp(tmp);
+	*fd = mkstemp_armed(tmp);
 	if (*fd >= 0) {
 		/* mkstemp makes 0600; the result gets what the umask allows, as a plain creat() would */
 		mode_t um = umask(0);
@@ -188,6 +268,20 @@ static int commit_bytes(const char *path, const char *s, size_t n)
 		}
 		return 0;
 	}
+	if (is_special_output(path)) {
+		int fd = open(path, O_WRONLY | O_TRUNC);
+		if (fd < 0 || write_all(fd, s, n) != 0) {
+			io_error("cannot write", path);
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
+		if (close(fd) != 0) {
+			io_error("cannot write", path);
+			return -1;
+		}
+		return 0;
+	}
 	int fd;
 	char *tmp = temp_beside(path, &fd);
 	if (!tmp)
@@ -195,16 +289,17 @@ static int commit_bytes(const char *path, const char *s, size_t n)
 	if (write_all(fd, s, n) != 0 || fsync(fd) != 0) {
 		io_error("cannot write", path);
 		close(fd);
-		unlink(tmp);
+		temp_done(tmp, 1);
 		free(tmp);
 		return -1;
 	}
 	if (close(fd) != 0 || rename(tmp, path) != 0) {
 		io_error("cannot write", path);
-		unlink(tmp);
+		temp_done(tmp, 1);
 		free(tmp);
 		return -1;
 	}
+	temp_done(tmp, 0);
 	free(tmp);
 	return 0;
 }
@@ -262,14 +357,17 @@ static int cmd_pdf(const options *o, bc_document *doc, bc_diags *diags)
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	if (sde && *sde)
 		po.source_date_epoch = strtoll(sde, NULL, 10);
-	int to_stdout = strcmp(path, "-") == 0;
+	/* standard output and devices get the PDF through a temporary file in /tmp, copied when complete */
+	int via_tmpdir = strcmp(path, "-") == 0 || is_special_output(path);
 	int fd = -1;
 	char *tmp = NULL;
-	if (to_stdout) {
+	if (via_tmpdir) {
 		char t[] = "/tmp/baocao-pdf.XXXXXX";
-		fd = mkstemp(t);
+		fd = mkstemp_armed(t);
 		if (fd >= 0)
 			tmp = bc_xstrdup(t);
+		else
+			io_error("cannot create a temporary file for", path);
 	} else {
 		tmp = temp_beside(path, &fd);
 	}
@@ -280,20 +378,28 @@ static int cmd_pdf(const options *o, bc_document *doc, bc_diags *diags)
 	close(fd);
 	int r = bc_pdf_write(doc, tmp, &po, diags);
 	if (r != 0) {
-		unlink(tmp);
+		temp_done(tmp, 1);
 		rc = r == 1 ? EXIT_INPUT : EXIT_USAGE;
-	} else if (to_stdout) {
-		unsigned char *data;
+	} else if (via_tmpdir) {
+		unsigned char *data = NULL;
 		size_t n;
-		if (read_input(tmp, &data, &n) != 0 || commit_bytes("-", (const char *)data, n) != 0)
+		if (read_input(tmp, &data, &n) != 0 || commit_bytes(path, (const char *)data, n) != 0)
 			rc = EXIT_USAGE;
-		else
-			free(data);
-		unlink(tmp);
-	} else if (rename(tmp, path) != 0) {
-		io_error("cannot write", path);
-		unlink(tmp);
-		rc = EXIT_USAGE;
+		free(data);
+		temp_done(tmp, 1);
+	} else {
+		/* on disk before the rename, so that a crash cannot leave an empty PDF in place */
+		int sf = open(tmp, O_RDONLY);
+		int synced = sf >= 0 && fsync(sf) == 0;
+		if (sf >= 0)
+			close(sf);
+		if (!synced || rename(tmp, path) != 0) {
+			io_error("cannot write", path);
+			temp_done(tmp, 1);
+			rc = EXIT_USAGE;
+		} else {
+			temp_done(tmp, 0);
+		}
 	}
 	free(tmp);
 	free(path);
@@ -390,6 +496,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	install_signal_handlers();
 	unsigned char *bytes;
 	size_t n;
 	if (read_input(o.input, &bytes, &n) != 0)

@@ -1,0 +1,344 @@
+#!/bin/sh
+# badinput.sh — the bad-input catalogue: malformed bytes, hostile files and outputs, interrupted runs, reproducible output, XML safety.
+# Each case states the exact exit status and the message it must print (file:line:col and [code] where the input is at fault).
+# Usage: sh tests/badinput.sh            runs the catalogue (Env: BUILD, BAOCAO_WRAP)
+#        sh tests/badinput.sh --export DIR   only writes the generated inputs into DIR (fuzzing seeds)
+BUILD=${BUILD:-build}
+WRAP=${BAOCAO_WRAP:-}
+B="$BUILD/baocao"
+EXPORT=
+if [ "${1:-}" = --export ]; then
+	EXPORT=$2
+	mkdir -p "$EXPORT"
+fi
+T=$(mktemp -d)
+MNT=
+cleanup() {
+	[ -n "$MNT" ] && umount "$MNT" 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+pass=0
+fail=0
+BAOCAO_DATADIR=$(pwd)
+export BAOCAO_DATADIR
+LONG=60
+[ -n "$WRAP" ] && LONG=600
+
+ok() { echo "ok $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+note() { echo "note: $*"; }
+
+# run NAME STATUS PATTERN... -- CMD...: CMD's exit status must be STATUS and its
+# stdout+stderr must contain every PATTERN (fixed strings).
+run() {
+	name=$1 status=$2
+	shift 2
+	pats=""
+	n=0
+	while [ "$1" != -- ]; do
+		n=$((n + 1))
+		eval "pat$n=\$1"
+		shift
+	done
+	shift
+	timeout "$LONG" "$@" >"$T/out" 2>&1
+	rc=$?
+	if [ "$rc" -ne "$status" ]; then
+		bad "$name: exit $rc, expected $status"
+		sed 's/^/    /' "$T/out" | head -5
+		return 1
+	fi
+	i=1
+	while [ "$i" -le "$n" ]; do
+		eval "p=\$pat$i"
+		if ! grep -qF -- "$p" "$T/out"; then
+			bad "$name: output lacks '$p'"
+			sed 's/^/    /' "$T/out" | head -5
+			return 1
+		fi
+		i=$((i + 1))
+	done
+	ok "$name"
+	return 0
+}
+
+# enc NAME STATUS LINE:COL CODE BYTES [OPTIONS...]: writes BYTES (printf format) to NAME.txt,
+# runs `baocao xml` on it, checks "NAME.txt:LINE:COL:" and "[CODE]" and that a failed run
+# wrote no output.  STATUS 0 with CODE "-" expects a clean run.
+enc() {
+	name=$1 status=$2 pos=$3 code=$4 bytes=$5
+	shift 5
+	printf "$bytes" >"$T/$name.txt"
+	if [ -n "$EXPORT" ]; then
+		cp "$T/$name.txt" "$EXPORT/bad-$name.txt"
+		return
+	fi
+	rm -f "$T/out.xml"
+	if [ "$code" = - ]; then
+		run "$name" "$status" -- $WRAP "$B" xml --lang en "$@" "$T/$name.txt" -o "$T/out.xml"
+	else
+		run "$name" "$status" "$name.txt:$pos:" "[$code]" -- $WRAP "$B" xml --lang en "$@" "$T/$name.txt" -o "$T/out.xml"
+	fi || return
+	if [ "$status" -ne 0 ] && [ -e "$T/out.xml" ]; then
+		bad "$name-no-output: a failed run wrote $T/out.xml"
+	fi
+}
+
+echo "# malformed UTF-8"
+enc trunc-end         1 2:1  invalid-utf8   'Báo cáo\n\341\272'
+enc trunc-mid         1 1:5  invalid-utf8   'Báo \341\272X cáo\n'
+enc trunc-before-lf   1 1:3  invalid-utf8   'ab\303\n'
+enc overlong-2        1 1:11 invalid-utf8   'Đường dẫn \300\257 etc\n'
+enc overlong-3        1 1:2  invalid-utf8   'x\340\200\257\n' --encoding utf-8
+enc overlong-4        1 1:2  invalid-utf8   'x\360\200\200\257\n'
+enc overlong-nul      1 1:2  invalid-utf8   'x\300\200y\n'
+enc surrogate-high    1 2:5  invalid-utf8   'Một\nhai \355\240\200 ba\n' --encoding utf-8
+enc surrogate-low     1 1:5  invalid-utf8   'Một \355\277\277\n' --encoding UTF-8
+enc above-10ffff      1 1:3  invalid-utf8   'x \364\220\200\200\n'
+enc lead-f5           1 1:3  invalid-utf8   'x \365\200\200\200\n' --encoding utf-8
+enc lead-f8           1 1:12 invalid-utf8   'Tiếng Việt \370\210\200\200\200\n'
+enc lone-continuation 1 1:6  invalid-utf8   'dòng \200 một\n'
+enc byte-fe           1 1:19 invalid-utf8   'Tiếng Việt có dấu \376\n'
+enc byte-ff           1 1:12 invalid-utf8   'Tiếng Việt \377\n'
+enc latin1            1 1:4  invalid-utf8   'Caf\351 cr\350me\n'
+
+echo "# NUL bytes, byte-order marks, control characters"
+enc nul-first         1 1:1  binary-input   '\000abc\n'
+enc nul-last          1 2:4  binary-input   'Dòng một\nhai\000'
+enc bom-middle        1 2:5  bom-inside     'Dòng một\nhai \357\273\277 ba\n'
+enc bom-twice         1 1:1  bom-inside     '\357\273\277\357\273\277I. MỞ ĐẦU\n'
+enc control-01        1 2:5  control-char   'I. MỞ\nĐẦU \001 x\n'
+enc control-esc       1 1:5  control-char   'chữ \033[31m đỏ\n'
+enc control-del       1 1:5  control-char   'chữ \177 x\n'
+enc control-c1-nel    1 1:5  control-char   'chữ \302\205 x\n'
+enc vertical-tab      1 1:2  control-char   'a\013b\n'
+enc form-feed         0 -    -              'trang một\n\014trang hai\n'
+
+echo "# mixed and wrong encodings"
+enc mixed-cp1258      1 2:2  invalid-utf8   'Báo cáo tình hình\nB\341o c\341o\n'
+enc wrong-enc-utf8    1 1:2  invalid-utf8   'B\341o c\341o\n' --encoding utf-8
+enc wrong-enc-utf16   1 1:8  invalid-utf16  'I. MỞ ĐẦU\n' --encoding utf-16
+enc cp1258-undefined  1 1:5  bad-encoding   'B\341o \201 c\341o\n' --encoding cp1258
+enc empty-encoding    2 1:1  unknown-encoding 'x\n' --encoding ''
+enc tcvn-declared     0 -    -              'B\270o c\270o\n' --encoding tcvn
+
+echo "# UTF-16"
+enc utf16-odd         1 1:4  invalid-utf16  '\377\376I\000.\000 \000M'
+enc utf16-high-alone  1 1:3  invalid-utf16  '\377\376I\000 \000\000\330x\000\n\000'
+enc utf16-low-alone   1 1:3  invalid-utf16  '\377\376I\000 \000\000\334x\000\n\000'
+enc utf16be-nul       1 1:2  binary-input   '\376\377\000I\000\000\000x'
+enc utf16-bom-only    1 1:1  bom-only       '\377\376'
+enc utf16-bom-mismatch 1 1:1 invalid-utf16  '\377\376I\000\n\000' --encoding utf-16be
+enc utf16-empty       1 1:1  empty-input    '' --encoding utf-16
+enc utf16le-good      0 -    -              '\377\376I\000.\000 \000M\000\n\000'
+
+echo "# odd but acceptable"
+enc spaces-only       0 -    -              '   \n\t\n  \n'
+enc cr-only           0 -    -              'I. MỞ ĐẦU\rNội dung.\r'
+enc decomposed        0 -    -              'Vie\314\243\314\202t Nam\n'
+enc noncharacter      0 -    -              'Tiếng Việt \357\277\277 x\n'
+
+if [ -n "$EXPORT" ]; then
+	exit 0
+fi
+
+printf 'BÁO CÁO\n\nVề việc thử\n\nI. MỞ ĐẦU\n\nNội dung một.\n' >"$T/ok.txt"
+
+echo "# inputs that are not plain files"
+mkfifo "$T/fifo"
+(printf 'I. MỞ ĐẦU\n\nNội dung.\n' >"$T/fifo") &
+run fifo-input 0 -- $WRAP "$B" xml "$T/fifo" -o "$T/fifo.xml"
+wait
+mkfifo "$T/fifo2"
+(printf 'Một\nhai\000ba\n' >"$T/fifo2") &
+run fifo-input-invalid 1 "fifo2:2:4:" "[binary-input]" -- $WRAP "$B" xml --lang en "$T/fifo2" -o "$T/fifo2.xml"
+wait
+run dev-null-input 1 "/dev/null:1:1:" "[empty-input]" -- $WRAP "$B" xml --lang en /dev/null -o "$T/null.xml"
+run proc-mem-unreadable 2 "/proc/self/mem: cannot read: Input/output error" -- $WRAP "$B" xml /proc/self/mem -o "$T/mem.xml"
+ln -s "$T/nowhere.txt" "$T/dangling.txt"
+run dangling-symlink 2 "dangling.txt: cannot open: No such file or directory" -- $WRAP "$B" xml "$T/dangling.txt"
+ln -s "$T/loop-b" "$T/loop-a"
+ln -s "$T/loop-a" "$T/loop-b"
+run symlink-loop 2 "loop-a: cannot open: Too many levels of symbolic links" -- $WRAP "$B" xml "$T/loop-a"
+# unreadable: root reads anything, so as root the run drops to nobody with setpriv
+mkdir "$T/locked"
+cp "$T/ok.txt" "$T/locked/secret.txt"
+chmod 000 "$T/locked/secret.txt"
+chmod 755 "$T" "$T/locked"
+if [ "$(id -u)" -ne 0 ]; then
+	run unreadable 2 "secret.txt: cannot open: Permission denied" -- $WRAP "$B" xml "$T/locked/secret.txt" -o -
+elif command -v setpriv >/dev/null 2>&1 && setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$B" 2>/dev/null; then
+	run unreadable 2 "secret.txt: cannot open: Permission denied" -- \
+		setpriv --reuid=65534 --regid=65534 --clear-groups $WRAP "$B" xml "$T/locked/secret.txt" -o -
+else
+	note "unreadable: not run (root, and no setpriv or $B not reachable by nobody)"
+fi
+chmod 700 "$T"
+if [ -z "$WRAP" ]; then
+	# over the input size limit, through a pipe (no 300 MB file on disk)
+	run input-too-large 1 "<stdin>:1:1:" "[input-too-large]" -- \
+		sh -c "head -c 300000000 /dev/zero | tr '\\000' a | $B xml --lang en - -o '$T/big.xml'"
+	check_absent() { [ ! -e "$1" ]; }
+	if check_absent "$T/big.xml"; then ok input-too-large-no-output; else bad input-too-large-no-output; fi
+else
+	note "input-too-large: not run under $WRAP (reads 300 MB)"
+fi
+
+echo "# outputs"
+# a device or FIFO as output is written in place, never replaced by a renamed file
+run dev-full-xml 2 "/dev/full: cannot write: No space left on device" -- $WRAP "$B" xml "$T/ok.txt" -o /dev/full
+run dev-full-pdf 2 "/dev/full: cannot write: No space left on device" -- $WRAP "$B" pdf "$T/ok.txt" -o /dev/full
+if [ -c /dev/full ] && [ -c /dev/null ]; then ok dev-full-still-a-device; else bad dev-full-still-a-device; fi
+run dev-null-output 0 -- $WRAP "$B" xml "$T/ok.txt" -o /dev/null
+check_temp() {
+	if ls "$1" | grep -q '\.tmp\.'; then bad "$2: temporary file left in $1"; ls "$1" | sed 's/^/    /'; else ok "$2"; fi
+}
+check_temp /dev dev-no-temp-left
+mkfifo "$T/outfifo"
+(cat "$T/outfifo" >"$T/fromfifo") &
+run fifo-output 0 -- $WRAP "$B" xml "$T/ok.txt" -o "$T/outfifo"
+wait
+if [ -p "$T/outfifo" ] && grep -q "MỞ ĐẦU" "$T/fromfifo"; then ok fifo-output-read; else bad fifo-output-read; fi
+mkdir "$T/outdir"
+run output-is-directory 2 "outdir: cannot write: Is a directory" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/outdir"
+check_temp "$T" output-is-directory-no-temp
+# a full disk: a small tmpfs (needs mount rights), else skipped
+awk 'BEGIN { for (i = 1; i <= 4000; i++) printf "%d. Mục số %d có nội dung\n\n", i, i }' >"$T/long.txt"
+mkdir "$T/small"
+if mount -t tmpfs -o size=64k tmpfs "$T/small" 2>/dev/null; then
+	MNT="$T/small"
+	printf 'OLD' >"$T/small/prev.xml"
+	run full-disk-xml 2 "prev.xml: cannot write: No space left on device" -- $WRAP "$B" xml "$T/long.txt" -o "$T/small/prev.xml"
+	run full-disk-pdf 2 "prev.pdf" -- $WRAP "$B" pdf "$T/long.txt" -o "$T/small/prev.pdf"
+	if [ "$(cat "$T/small/prev.xml")" = OLD ] && [ ! -e "$T/small/prev.pdf" ]; then ok full-disk-previous-kept; else bad full-disk-previous-kept; fi
+	check_temp "$T/small" full-disk-no-temp
+	umount "$T/small" && MNT=
+else
+	note "full-disk: not run (cannot mount a tmpfs here); /dev/full above stands in"
+fi
+# over the file-size limit (ulimit -f, in 512-byte blocks): an error, not a silent kill
+printf 'OLD' >"$T/limited.xml"
+run file-size-limit 2 "limited.xml: cannot write: File too large" -- sh -c "ulimit -f 16; exec $WRAP $B xml '$T/long.txt' -o '$T/limited.xml'"
+if [ "$(cat "$T/limited.xml")" = OLD ]; then ok file-size-limit-previous-kept; else bad file-size-limit-previous-kept; fi
+check_temp "$T" file-size-limit-no-temp
+
+echo "# output never overwrites the input"
+cp "$T/ok.txt" "$T/in.txt"
+ln -s "$T/in.txt" "$T/in-symlink.xml"
+ln "$T/in.txt" "$T/in-hardlink.xml"
+run output-symlink-to-input 2 "refusing to overwrite the input" -- $WRAP "$B" xml "$T/in.txt" -o "$T/in-symlink.xml"
+run output-hardlink-to-input 2 "refusing to overwrite the input" -- $WRAP "$B" xml "$T/in.txt" -o "$T/in-hardlink.xml"
+run pdf-output-is-input 2 "refusing to overwrite the input" -- $WRAP "$B" pdf "$T/in.txt" -o "$T/in.txt"
+run pdf-output-hardlink 2 "refusing to overwrite the input" -- $WRAP "$B" pdf "$T/in.txt" -o "$T/in-hardlink.xml"
+cp "$T/ok.txt" "$T/named.xml"
+run default-output-is-input 2 "refusing to overwrite the input" -- $WRAP "$B" xml "$T/named.xml"
+if cmp -s "$T/in.txt" "$T/ok.txt" && cmp -s "$T/named.xml" "$T/ok.txt"; then ok input-untouched; else bad input-untouched; fi
+
+echo "# interrupted runs leave the previous output and no temporary file"
+# a PDF long enough to be caught in the middle: the temporary file exists from the start of typesetting
+awk 'BEGIN { printf "TT\tNội dung\tSố lượng\tGhi chú\n"; for (i = 1; i <= 60000; i++) printf "%d\tMục %d\t%d,5\tghi chú\n", i, i, i }' >"$T/slow.txt"
+interrupt() {
+	sig=$1 want=$2
+	printf 'OLD' >"$T/slow.pdf"
+	# a non-interactive shell starts background jobs with SIGINT ignored, and baocao keeps an
+	# inherited SIG_IGN (as nohup expects): env puts the default back first
+	env --default-signal="$sig" $WRAP "$B" pdf "$T/slow.txt" -o "$T/slow.pdf" 2>/dev/null &
+	pid=$!
+	i=0
+	while [ $i -lt 400 ] && ! ls "$T" | grep -q 'slow\.pdf\.tmp\.'; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	sleep 0.2
+	kill -"$sig" "$pid" 2>/dev/null
+	wait "$pid"
+	rc=$?
+	if [ "$rc" -ne "$want" ]; then
+		bad "kill-$sig: exit $rc, expected $want"
+	elif [ "$(cat "$T/slow.pdf")" != OLD ]; then
+		bad "kill-$sig: the previous output was changed"
+	elif ls "$T" | grep -q '\.tmp\.'; then
+		bad "kill-$sig: temporary file left: $(ls "$T" | grep '\.tmp\.')"
+	else
+		ok "kill-$sig"
+	fi
+}
+interrupt TERM 143
+interrupt INT 130
+interrupt HUP 129
+# a failed PDF run (an unusable template) leaves the previous output too
+printf '<template/>' >"$T/bad-template.xml"
+printf 'OLD' >"$T/prev.pdf"
+run failed-pdf-run 1 "[pdf-template]" -- $WRAP "$B" pdf --template "$T/bad-template.xml" "$T/ok.txt" -o "$T/prev.pdf"
+if [ "$(cat "$T/prev.pdf")" = OLD ]; then ok failed-pdf-previous-kept; else bad failed-pdf-previous-kept; fi
+check_temp "$T" failed-pdf-no-temp
+
+echo "# reproducible output"
+sample=samples/bao-cao-6-thang.txt
+"$B" xml "$sample" -o "$T/r1.xml" >/dev/null 2>&1
+SOURCE_DATE_EPOCH=1700000000 "$B" pdf "$sample" -o "$T/r1.pdf" >/dev/null 2>&1
+sleep 1.1
+TZ=Asia/Ho_Chi_Minh LC_ALL=C "$B" xml "$sample" -o "$T/r2.xml" >/dev/null 2>&1
+SOURCE_DATE_EPOCH=1700000000 TZ=America/New_York "$B" pdf "$sample" -o "$T/r2.pdf" >/dev/null 2>&1
+if cmp -s "$T/r1.xml" "$T/r2.xml"; then ok xml-reproducible; else bad xml-reproducible; fi
+if cmp -s "$T/r1.pdf" "$T/r2.pdf"; then ok pdf-reproducible; else bad "pdf-reproducible: $(cmp "$T/r1.pdf" "$T/r2.pdf")"; fi
+# the dates are SOURCE_DATE_EPOCH's (2023-11-14 22:13:20 UTC), and the file has an /ID derived from its content
+if grep -aq "D:20231114221320Z" "$T/r1.pdf"; then ok pdf-date-from-epoch; else bad pdf-date-from-epoch; fi
+if grep -aqE '/ID \[ ?<[0-9A-Fa-f]{32}> ?<[0-9A-Fa-f]{32}> ?\]' "$T/r1.pdf"; then ok pdf-has-id; else bad pdf-has-id; fi
+SOURCE_DATE_EPOCH=1700000000 "$B" pdf samples/cong-van.txt -o "$T/r3.pdf" >/dev/null 2>&1
+id1=$(grep -aoE '/ID \[ ?<[0-9A-Fa-f]{32}>' "$T/r1.pdf")
+id3=$(grep -aoE '/ID \[ ?<[0-9A-Fa-f]{32}>' "$T/r3.pdf")
+if [ -n "$id1" ] && [ "$id1" != "$id3" ]; then ok pdf-id-differs-by-content; else bad pdf-id-differs-by-content; fi
+SOURCE_DATE_EPOCH=1700000000 "$B" pdf - -o - <"$sample" >"$T/r4.pdf" 2>/dev/null
+if cmp -s "$T/r1.pdf" "$T/r4.pdf"; then ok pdf-stdout-same-bytes; else bad pdf-stdout-same-bytes; fi
+
+echo "# templates are read without external entities, network or entity bombs"
+tpl=templates/bao-cao.xml
+echo "SECRET-$$" >"$T/secret"
+mkfifo "$T/tfifo"
+# an external entity in an attribute is an error
+sed "s#<template#<!DOCTYPE template [<!ENTITY xxe SYSTEM \"file://$T/secret\">]>\\
+<template#; s#<draft [^>]*/>#<draft text=\"\\&xxe;\" size=\"14\"/>#" "$tpl" >"$T/xxe-attr.xml"
+run template-xxe-attribute 1 "[pdf-template]" "external entity" -- $WRAP "$B" pdf --template "$T/xxe-attr.xml" "$T/ok.txt" -o "$T/t.pdf"
+# an external entity in content, and an external DTD, are never opened: a FIFO with no writer would hang
+sed "s#<template#<!DOCTYPE template [<!ENTITY xxe SYSTEM \"file://$T/tfifo\">]>\\
+<template#; s#</template>#<draft size=\"14\">\\&xxe;</draft></template>#" "$tpl" >"$T/xxe-content.xml"
+run template-xxe-content-not-loaded 0 -- $WRAP "$B" pdf --template "$T/xxe-content.xml" "$T/ok.txt" -o "$T/t.pdf"
+sed "s#<template#<!DOCTYPE template SYSTEM \"file://$T/tfifo\">\\
+<template#" "$tpl" >"$T/dtd.xml"
+run template-external-dtd-not-loaded 0 -- $WRAP "$B" pdf --template "$T/dtd.xml" "$T/ok.txt" -o "$T/t.pdf"
+# no network: a DTD on an unroutable address (TEST-NET-1) would stall on connect
+sed "s#<template#<!DOCTYPE template SYSTEM \"http://192.0.2.1/t.dtd\" [<!ENTITY n SYSTEM \"http://192.0.2.1/e\">]>\\
+<template#; s#</template>#<draft size=\"14\">\\&n;</draft></template>#" "$tpl" >"$T/net.xml"
+run template-no-network 0 -- timeout 10 $WRAP "$B" pdf --template "$T/net.xml" "$T/ok.txt" -o "$T/t.pdf"
+# billion laughs, in an attribute and in content: refused at once
+lol='<!DOCTYPE template [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"><!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;"><!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;"><!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;"><!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>'
+awk -v d="$lol" '/<template/ && !x { print d; x = 1 } { if ($0 ~ /<draft /) print "  <draft text=\"&lol9;\" size=\"14\"/>"; else print }' "$tpl" >"$T/lol-attr.xml"
+run template-billion-laughs-attribute 1 "[pdf-template]" "entity" -- sh -c "ulimit -v 1000000; exec $WRAP $B pdf --template '$T/lol-attr.xml' '$T/ok.txt' -o '$T/t.pdf'"
+awk -v d="$lol" '/<template/ && !x { print d; x = 1 } { print } /<template / { print "  &lol9;" }' "$tpl" >"$T/lol-content.xml"
+run template-billion-laughs-content 1 "[pdf-template]" "entity" -- sh -c "ulimit -v 1000000; exec $WRAP $B pdf --template '$T/lol-content.xml' '$T/ok.txt' -o '$T/t.pdf'"
+# XInclude is not processed: the element is unknown
+sed 's#</template>#<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/></template>#' "$tpl" >"$T/xinclude.xml"
+run template-xinclude-refused 1 "[pdf-template]" "unknown setting <include" -- $WRAP "$B" pdf --template "$T/xinclude.xml" "$T/ok.txt" -o "$T/t.pdf"
+if grep -rq "SECRET-$$" "$T"/*.pdf 2>/dev/null; then bad template-secret-not-leaked; else ok template-secret-not-leaked; fi
+
+echo "# crashes the fuzzer found, replayed (tests/regress/)"
+for f in tests/regress/*; do
+	[ -f "$f" ] || continue
+	case "$f" in *.md) continue ;; esac
+	for cmd in xml check pdf; do
+		$WRAP "$B" $cmd "$f" -o "$T/regress.out" >"$T/out" 2>&1
+		rc=$?
+		if [ "$rc" -le 1 ]; then
+			ok "regress $cmd $(basename "$f")"
+		else
+			bad "regress $cmd $(basename "$f"): exit $rc"
+			sed 's/^/    /' "$T/out" | head -5
+		fi
+	done
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
