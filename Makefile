@@ -64,6 +64,20 @@ compiler/xml/schema_data.c: grammar/baocao.rng grammar/embed-schema.sh
 unit: $(UNIT_BINS)
 tools: $(TOOL_BINS)
 
+# Benchmark (bench/README.md): timings are printed, never asserted, and not part of `make test`.
+.PHONY: bench-peers
+BENCH_BINS = $(BUILD)/bench/runs $(BUILD)/bench/floor $(BUILD)/bench/parse_only
+
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(BC_CPPFLAGS) $(CPPFLAGS) $(BC_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(BC_LIBS) $(LIBS)
+
+bench: $(PROG) $(BENCH_BINS)
+	@BUILD=$(BUILD) sh bench/run.sh
+
+bench-peers: $(PROG)
+	@BUILD=$(BUILD) sh bench/peers.sh
+
 # Every suite; prints one closing line "N passed, N failed".
 test check: $(PROG) $(UNIT_BINS) $(TOOL_BINS)
 	@BUILD=$(BUILD) sh tests/run.sh
