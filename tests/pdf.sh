@@ -55,5 +55,49 @@ for s in samples/*.txt; do
 	check_doc "sample-$(basename "$s" .txt)" "$s"
 done
 
+# ---- generated inputs: typeset or refused with a message, never a crash, a hang or an overfull page
+gen_head() {
+	printf 'ỦY BAN NHÂN DÂN\nXÃ AN THẮNG\n\nSố: 12/BC-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n'
+	printf 'An Thắng, ngày 05 tháng 7 năm 2026\n\nBÁO CÁO\n\n**Kết quả thực hiện nhiệm vụ năm 2026**\n\nI. TÌNH HÌNH CHUNG\n\n'
+}
+
+# 300 footnotes referenced from one paragraph: the notes fill the foot of
+# each page and continue on the next; the body is mostly 11 pt notes
+{ gen_head; awk 'BEGIN { printf "Các nội dung được ghi chú"; for (i = 1; i <= 300; i++) printf " mục %d[^%d]", i, i; printf ".\n\n";
+	for (i = 1; i <= 300; i++) printf "[^%d]: Ghi chú số %d về nội dung báo cáo.\n\n", i, i }'; } >"$TMP/notes300.txt"
+PDFRULES_SKIP="body-size" check_doc gen-300-footnotes "$TMP/notes300.txt"
+if [ -f "$TMP/gen-300-footnotes.pdf" ]; then
+	# every note is on paper, in order: the last one too
+	if pdftotext "$TMP/gen-300-footnotes.pdf" - 2>/dev/null | grep -q 'Ghi chú số 300 về'; then
+		ok gen-300-footnotes/all-notes-set
+	else
+		bad gen-300-footnotes/all-notes-set
+	fi
+fi
+
+# a report of about 2 000 pages: finishes (time-limited), every page A4, the
+# last section on the last pages; full rules only on a sample of pages would
+# cost more than the suite's budget, so structure and size are checked
+{ gen_head; awk 'BEGIN { for (s = 1; s <= 1550; s++) { printf "%d. Nội dung thứ %d\n\n", s, s;
+	for (p = 0; p < 12; p++) printf "Thực hiện Nghị quyết số %d/NQ-CP của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách nhà nước năm 2026, các cơ quan, đơn vị đã tập trung triển khai đồng bộ các nhiệm vụ được giao, bảo đảm tiến độ và chất lượng.\n\n", s * 100 + p } }'; } >"$TMP/long.txt"
+if timeout 60 $BC pdf "$TMP/long.txt" -o "$TMP/long.pdf" >"$TMP/long.err" 2>&1; then
+	ok gen-2000-pages/compile
+	n=$(pdfinfo "$TMP/long.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	if [ "${n:-0}" -ge 2000 ]; then ok "gen-2000-pages/pages ($n)"; else bad "gen-2000-pages/pages: ${n:-none}"; fi
+	if qpdf --check "$TMP/long.pdf" >/dev/null 2>&1; then ok gen-2000-pages/qpdf-check; else bad gen-2000-pages/qpdf-check; fi
+	sizes=$(pdfinfo -f 1 -l "${n:-1}" "$TMP/long.pdf" 2>/dev/null | grep -c 'size: *595.276 x 841.89')
+	if [ "$sizes" = "$n" ]; then ok gen-2000-pages/a4; else bad "gen-2000-pages/a4: $sizes of $n"; fi
+	last=$(pdftotext -f $((n - 1)) -l "$n" -bbox "$TMP/long.pdf" - 2>/dev/null)
+	if printf '%s' "$last" | grep -q '>155000/NQ-CP<\|>155011/NQ-CP<'; then ok gen-2000-pages/last-text; else bad gen-2000-pages/last-text; fi
+	# the last page's number, in the top margin (20 mm = 56.7 pt)
+	if printf '%s' "$last" | awk -v n="$n" -F'"' '/<word/ && $0 ~ ">" n "<" && $8 + 0 < 56.7 { f = 1 } END { exit !f }'; then
+		ok gen-2000-pages/last-page-number
+	else
+		bad gen-2000-pages/last-page-number
+	fi
+else
+	bad "gen-2000-pages/compile: $(head -3 "$TMP/long.err")"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -33,6 +33,16 @@ static int failures;
 
 static void result(int ok, const char *rule, const char *fmt, ...)
 {
+	/* PDFRULES_SKIP: rules a generated input is not meant to meet (a page of footnotes has no 13 pt body) */
+	const char *skip = getenv("PDFRULES_SKIP");
+	if (skip) {
+		const char *f = strstr(skip, rule);
+		size_t n = strlen(rule);
+		if (f && (f == skip || f[-1] == ' ') && (f[n] == ' ' || f[n] == '\0')) {
+			printf("ok %s/%s (skipped)\n", name, rule);
+			return;
+		}
+	}
 	if (ok && !getenv("PDFRULES_VERBOSE")) {
 		printf("ok %s/%s\n", name, rule);
 		return;
@@ -635,6 +645,24 @@ static void rule_page_numbers(void)
 	result(!bad, "page-numbers", "%d pages wrong; %s", bad, detail);
 }
 
+/* The height of most of a line's words: raised note marks make the line's own box taller. */
+static double line_height(const page *p, const tline *l)
+{
+	double best = l->y1 - l->y0;
+	int bestn = 0;
+	for (size_t i = l->first; i < l->first + l->n; i++) {
+		double h = p->words[i].y1 - p->words[i].y0;
+		int n = 0;
+		for (size_t j = l->first; j < l->first + l->n; j++)
+			n += fabs(p->words[j].y1 - p->words[j].y0 - h) < 0.05;
+		if (n > bestn) {
+			bestn = n;
+			best = h;
+		}
+	}
+	return best;
+}
+
 /* Justified body lines: a line followed, in the same paragraph, by a line at
  * the left edge (not indented: a paragraph's next line) ends at the right
  * margin within 1 pt. */
@@ -649,7 +677,7 @@ static void rule_justified(void)
 		double L = doc_left[p->landscape], R = doc_right[p->landscape];
 		for (size_t k = 0; k + 1 < p->nl; k++) {
 			tline *a = &p->lines[k];
-			double ha = a->y1 - a->y0;
+			double ha = line_height(p, a);
 			if (ha < 12.9 * EM_BOX || ha > 14.1 * EM_BOX || a->x0 < L - 0.5 || a->x0 > L + 1.27 * 72 / 2.54 + 1)
 				continue;
 			/* the line below it, at the left edge and the same size */
@@ -657,7 +685,7 @@ static void rule_justified(void)
 			for (size_t m = 0; m < p->nl; m++) {
 				tline *c = &p->lines[m];
 				double dy = c->y0 - a->y0;
-				if (dy > ha * 0.9 && dy < ha * 1.6 && fabs(c->x0 - L) < 0.5 && fabs((c->y1 - c->y0) - ha) < 0.5) {
+				if (dy > ha * 0.9 && dy < ha * 1.6 && fabs(c->x0 - L) < 0.5 && fabs(line_height(p, c) - ha) < 0.5) {
 					b = c;
 					break;
 				}
