@@ -1,40 +1,321 @@
-/* check.c — the draft checker: per-node checks, chosen by node type from one table, in the manner of mandoc's validators. */
+/* check.c — the draft checker: one walk over the report, dispatching each node to the rule sets of rules_*.c, in the manner of mandoc's validators. */
 #include "check.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-typedef struct check_ctx {
-	const bc_document *doc;
-	bc_diags *diags;
-} check_ctx;
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+#include "rules.h"
 
-typedef void (*node_check)(check_ctx *cx, const bc_node *n);
+/* Every rule set, run in this order on each node. */
+static const bc_rule_set *const rule_sets[] = {
+	&bc_rules_header, &bc_rules_numbering, &bc_rules_notes, &bc_rules_tables, &bc_rules_refs, &bc_rules_text,
+};
+#define NSETS (sizeof rule_sets / sizeof rule_sets[0])
 
-/* A reference whose note text is nowhere in the document. */
-static void check_noteref(check_ctx *cx, const bc_node *n)
+/* ------------------------------------------------------------ block text */
+
+static void spans_push(bc_block_text *t, size_t off, size_t len, const bc_node *n)
 {
-	if (!n->as.noteref.note)
-		bc_diag_add(cx->diags, BC_W_NOTE_UNDEFINED, n->pos, "%d", n->as.noteref.id);
+	if (t->nspans == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 8;
+		t->spans = bc_xrealloc(t->spans, t->cap * sizeof *t->spans);
+	}
+	t->spans[t->nspans++] = (bc_text_span){ off, len, n };
 }
 
-/* Checks to run on entering a node of each type; rules of issue #4 join this table. */
-static const node_check checks[BC_NODE_TYPE_COUNT] = {
-	[BC_NODE_NOTEREF] = check_noteref,
-};
+static void gather(bc_block_text *t, const bc_node *n)
+{
+	for (const bc_node *c = n->first; c; c = c->next) {
+		switch (c->type) {
+		case BC_NODE_TEXT:
+			spans_push(t, t->buf.len, c->as.text.literal.len, c);
+			bc_buf_put(&t->buf, c->as.text.literal.s, c->as.text.literal.len);
+			break;
+		case BC_NODE_LINEBREAK:
+			spans_push(t, t->buf.len, 1, NULL);
+			bc_buf_putc(&t->buf, ' ');
+			break;
+		case BC_NODE_NOTEREF:
+			/* a mark, not words: one control byte, so that "và¹." has no space before its stop */
+			spans_push(t, t->buf.len, 1, NULL);
+			bc_buf_putc(&t->buf, '\x01');
+			break;
+		default:
+			if (bc_node_is_inline(c))
+				gather(t, c);
+			break;
+		}
+	}
+}
+
+void bc_text_gather(bc_block_text *t, const bc_node *block)
+{
+	t->block = block;
+	bc_buf_clear(&t->buf);
+	t->nspans = 0;
+	gather(t, block);
+	bc_buf_cstr(&t->buf);
+}
+
+void bc_text_free(bc_block_text *t)
+{
+	bc_buf_free(&t->buf);
+	free(t->spans);
+	memset(t, 0, sizeof *t);
+}
+
+static int line_blank(const bc_check_ctx *cx, uint32_t line)
+{
+	if (line < 1 || line > cx->nlines)
+		return 0;
+	for (const char *p = cx->doc->text + cx->line_off[line]; *p && *p != '\n'; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\r')
+			return 0;
+	return 1;
+}
+
+/* Walks the source from a TEXT node's start alongside its literal; a space of
+ * the literal may be a line end of the source (wrapped or page-split lines). */
+bc_pos bc_text_pos(const bc_check_ctx *cx, const bc_block_text *t, size_t off)
+{
+	size_t lo = 0, hi = t->nspans;
+	if (!hi)
+		return t->block->pos;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (t->spans[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	const bc_text_span *sp = &t->spans[lo];
+	const bc_node *n = sp->node;
+	if (!n) {
+		/* a line break: the next text's position is as good a place as any */
+		for (size_t k = lo + 1; k < t->nspans; k++)
+			if (t->spans[k].node)
+				return t->spans[k].node->pos;
+		return t->block->pos;
+	}
+	bc_pos pos = n->pos;
+	size_t rel = off > sp->off ? off - sp->off : 0;
+	if (rel > sp->len)
+		rel = sp->len;
+	if (pos.line < 1 || pos.line > cx->nlines || !cx->doc->text)
+		return pos;
+	const char *src = cx->doc->text, *lit = n->as.text.literal.s;
+	size_t end = cx->doc->text_len;
+	size_t s = cx->line_off[pos.line];
+	for (uint32_t c = 1; c < pos.col && s < end && src[s] != '\n'; c++) {
+		uint32_t cp;
+		s += (size_t)bc_utf8_decode(src + s, end - s, &cp);
+	}
+	uint32_t joined = t->block->type == BC_NODE_PARAGRAPH ? t->block->as.para.joined_at : 0;
+	size_t i = 0;
+	while (i < rel && s < end) {
+		unsigned char lc = (unsigned char)lit[i], sc = (unsigned char)src[s];
+		if (lc == sc && sc != '\n') {
+			uint32_t cp;
+			size_t l = (size_t)bc_utf8_decode(src + s, end - s, &cp);
+			if (i + l > sp->len || memcmp(lit + i, src + s, l) != 0)
+				break;
+			i += l;
+			s += l;
+			pos.col++;
+			continue;
+		}
+		if (sc == '\\' && s + 1 < end && (unsigned char)src[s + 1] == lc) {
+			s++;
+			pos.col++;
+			continue;
+		}
+		if (lc == ' ' || lc == '\n') {
+			size_t q = s;
+			while (q < end && (src[q] == ' ' || src[q] == '\t' || src[q] == '\r'))
+				q++;
+			if (q < end && src[q] == '\n') {
+				uint32_t line = pos.line + 1;
+				while (line <= cx->nlines && line_blank(cx, line))
+					line++;
+				if (joined > pos.line && line < joined && line <= cx->nlines &&
+				    (unsigned char)src[cx->line_off[line]] != (i + 1 < rel ? (unsigned char)lit[i + 1] : 0))
+					line = joined;
+				if (line > cx->nlines)
+					break;
+				pos.line = line;
+				pos.col = 1;
+				s = cx->line_off[line];
+				while (s < end && (src[s] == ' ' || src[s] == '\t')) {
+					s++;
+					pos.col++;
+				}
+				i++;
+				continue;
+			}
+		}
+		break;   /* the source says something else: stay at the last sure place */
+	}
+	return pos;
+}
+
+/* ------------------------------------------------------------ shared helpers */
+
+int bc_roman_value(const char *s, size_t len)
+{
+	int total = 0, prev = 0;
+	if (len == 0 || len > 12)
+		return 0;
+	for (size_t i = len; i-- > 0;) {
+		int v;
+		switch (s[i]) {
+		case 'I': case 'i': v = 1; break;
+		case 'V': case 'v': v = 5; break;
+		case 'X': case 'x': v = 10; break;
+		case 'L': case 'l': v = 50; break;
+		case 'C': case 'c': v = 100; break;
+		default: return 0;
+		}
+		total += v < prev ? -v : v;
+		if (v > prev)
+			prev = v;
+	}
+	return total > 0 ? total : 0;
+}
+
+/* The letters of Vietnamese numbering, in order: no f, j, w, z; đ after d. */
+static const char *const vn_letters[] = { "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+	"n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y" };
+#define NLETTERS (int)(sizeof vn_letters / sizeof vn_letters[0])
+
+int bc_letter_value(const char *s, size_t len)
+{
+	if (len == 1) {
+		char c = s[0];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		for (int i = 0; i < NLETTERS; i++)
+			if (vn_letters[i][0] == c && vn_letters[i][1] == 0)
+				return i + 1;
+		return 0;
+	}
+	if (len == 2 && ((unsigned char)s[0] == 0xC4 && ((unsigned char)s[1] == 0x91 || (unsigned char)s[1] == 0x90)))
+		return 5;   /* đ, Đ */
+	return 0;
+}
+
+const char *bc_letter_name(int v) { return v >= 1 && v <= NLETTERS ? vn_letters[v - 1] : "?"; }
+
+int bc_arabic_value(const char *s, size_t len)
+{
+	int v = 0;
+	if (len == 0 || len > 6)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int bc_date_exists(int d, int m, int y)
+{
+	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29)
+		return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return 1;
+}
+
+void bc_fold_words(const char *s, size_t len, bc_buf *out)
+{
+	int space = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += (size_t)bc_utf8_decode(s + i, len - i, &cp);
+		if (bc_cp_is_space(cp)) {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			bc_buf_putc(out, ' ');
+		space = 0;
+		cp = bc_cp_fold(cp);
+		char tmp[4];
+		bc_buf_put(out, tmp, (size_t)bc_utf8_encode(cp, tmp));
+	}
+	bc_buf_cstr(out);
+}
+
+/* ------------------------------------------------------------ the walk */
+
+static int is_text_block(bc_node_type t)
+{
+	return t == BC_NODE_HEADING || t == BC_NODE_PARAGRAPH || t == BC_NODE_ITEM || t == BC_NODE_CELL ||
+	       t == BC_NODE_LINE;
+}
 
 void bc_check(const bc_document *doc, bc_diags *diags)
 {
-	check_ctx cx = { doc, diags };
+	bc_check_ctx cx;
+	memset(&cx, 0, sizeof cx);
+	cx.doc = doc;
+	cx.diags = diags;
+	/* one index of line starts, for exact positions inside text */
+	cx.nlines = 0;
+	for (size_t i = 0; i < doc->text_len; i++)
+		if (doc->text[i] == '\n')
+			cx.nlines++;
+	cx.nlines++;
+	cx.line_off = bc_xmalloc((cx.nlines + 2) * sizeof *cx.line_off);
+	cx.line_off[0] = 0;
+	cx.line_off[1] = 0;
+	for (size_t i = 0, l = 1; i < doc->text_len; i++)
+		if (doc->text[i] == '\n')
+			cx.line_off[++l] = (uint32_t)(i + 1);
+
+	void *state[NSETS];
+	for (size_t k = 0; k < NSETS; k++)
+		state[k] = rule_sets[k]->begin ? rule_sets[k]->begin(&cx) : NULL;
+
+	bc_block_text bt;
+	memset(&bt, 0, sizeof bt);
 	bc_iter it;
 	bc_iter_init(&it, doc->root);
 	bc_event ev;
 	while ((ev = bc_iter_next(&it)) != BC_EV_DONE) {
-		if (ev != BC_EV_ENTER)
+		const bc_node *n = it.cur;
+		if (ev == BC_EV_EXIT) {
+			if (n->type == BC_NODE_APPENDIX)
+				cx.appendix = NULL;
+			else if (n->type == BC_NODE_BODY)
+				cx.in_body = 0;
 			continue;
-		node_check f = checks[it.cur->type];
-		if (f)
-			f(&cx, it.cur);
+		}
+		if (n->type == BC_NODE_TEXT)
+			continue;
+		if (n->type == BC_NODE_APPENDIX)
+			cx.appendix = n;
+		else if (n->type == BC_NODE_BODY)
+			cx.in_body = 1;
+		for (size_t k = 0; k < NSETS; k++)
+			if (rule_sets[k]->on_node[n->type])
+				rule_sets[k]->on_node[n->type](&cx, state[k], n);
+		if (is_text_block(n->type)) {
+			bc_text_gather(&bt, n);
+			for (size_t k = 0; k < NSETS; k++)
+				if (rule_sets[k]->on_text)
+					rule_sets[k]->on_text(&cx, state[k], &bt);
+		}
 	}
+	for (size_t k = 0; k < NSETS; k++)
+		if (rule_sets[k]->end)
+			rule_sets[k]->end(&cx, state[k]);
+	bc_text_free(&bt);
+	free(cx.line_off);
 }
 
 static void json_string(FILE *out, const char *s)

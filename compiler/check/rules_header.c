@@ -1,0 +1,163 @@
+/* rules_header.c — the components Nghị định 30/2020 requires (issuer, number, place and date, type, title, signer, recipients), blanks outside drafts, the "Số:" shape and type code, the header date. */
+#include <string.h>
+
+#include "../util/utf8.h"
+#include "rules.h"
+
+static const bc_pos top = { 1, 1 };
+
+/* The type codes of symbols, for telling a type code from an issuer's abbreviation. */
+static int is_type_code(const char *s, size_t len)
+{
+	static const char *const codes[] = { "BC", "CT", "CTr", "KH", "QĐ", "NQ", "TB", "TTr", "HD", "ĐA", "BB",
+		"KL", "QC", "QyĐ", "CV", "CĐ", "GM", "TT", "NĐ" };
+	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+		if (strlen(codes[i]) == len && memcmp(codes[i], s, len) == 0)
+			return 1;
+	return 0;
+}
+
+bc_doctype bc_check_doctype(const bc_document *doc)
+{
+	if (doc->idx.doctype)
+		return doc->idx.doctype->as.line.doctype;
+	return doc->idx.summary ? BC_DOC_CONG_VAN : BC_DOC_UNKNOWN;
+}
+
+/* "CT-UBND", "2026/QĐ-UBND", "UBND-VP": parts of letters and digits joined by '-', after an optional year. */
+static int symbol_ok(const char *s, size_t len, const char **type, size_t *tlen)
+{
+	size_t i = 0;
+	if (len > 5 && s[4] == '/' && bc_arabic_value(s, 4))
+		i = 5;
+	*type = s + i;
+	*tlen = 0;
+	size_t part = 0;
+	int first = 1;
+	for (; i <= len; i++) {
+		if (i == len || s[i] == '-') {
+			if (part == 0)
+				return 0;
+			first = 0;
+			part = 0;
+			continue;
+		}
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80 && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '&' || c == '.'))
+			return 0;
+		part++;
+		if (first)
+			(*tlen)++;
+	}
+	return 1;
+}
+
+static void check_number(bc_check_ctx *cx, const bc_node *n, bc_doctype type, int draft)
+{
+	bc_str num = n->as.line.number, sym = n->as.line.symbol;
+	if (!num.len && !draft)
+		bc_diag_add(cx->diags, BC_W_BLANK_NUMBER, n->pos, NULL);
+	const char *t;
+	size_t tl;
+	if (!sym.len || !symbol_ok(sym.s, sym.len, &t, &tl)) {
+		bc_diag_add(cx->diags, BC_W_NUMBER_SHAPE, n->pos, "%.*s", (int)sym.len, sym.s ? sym.s : "");
+		return;
+	}
+	const char *code = bc_doctype_code(type);
+	if (type == BC_DOC_CONG_VAN) {
+		/* a dispatch carries the issuer's abbreviation: UBND-VP */
+		if (is_type_code(t, tl))
+			bc_diag_add(cx->diags, BC_W_NUMBER_TYPE, n->pos, "%.*s", (int)tl, t);
+	} else if (code && *code && (tl != strlen(code) || memcmp(t, code, tl) != 0)) {
+		bc_diag_add(cx->diags, BC_W_NUMBER_TYPE, n->pos, "%.*s ≠ %s", (int)tl, t, code);
+	}
+}
+
+static void check_date(bc_check_ctx *cx, const bc_node *n, int draft)
+{
+	bc_date d = n->as.line.date;
+	if ((!d.day || !d.month) && !draft)
+		bc_diag_add(cx->diags, BC_W_BLANK_DAY, n->pos, NULL);
+	if (d.day && d.month && d.year && !bc_date_exists(d.day, d.month, d.year))
+		bc_diag_add(cx->diags, BC_W_DATE_INVALID, n->pos, "%02d/%02d/%04d", d.day, d.month, d.year);
+}
+
+static void *begin(bc_check_ctx *cx)
+{
+	const bc_document *doc = cx->doc;
+	const bc_meta_index *x = &doc->idx;
+	int draft = x->draft != NULL;
+	bc_doctype type = bc_check_doctype(doc);
+	if (!x->issuer_first)
+		bc_diag_add(cx->diags, BC_W_NO_ISSUER, top, NULL);
+	if (!x->number)
+		bc_diag_add(cx->diags, BC_W_NO_NUMBER, top, NULL);
+	else
+		check_number(cx, x->number, type, draft);
+	if (!x->dateline)
+		bc_diag_add(cx->diags, BC_W_NO_DATELINE, top, NULL);
+	else
+		check_date(cx, x->dateline, draft);
+	if (!x->doctype && !x->summary)
+		bc_diag_add(cx->diags, BC_W_NO_DOCTYPE, top, NULL);
+	if (!x->title && !x->summary)
+		bc_diag_add(cx->diags, BC_W_NO_TITLE, top, NULL);
+	/* the closing: where it is, or the end of the text */
+	bc_pos end = { doc->line_count ? doc->line_count : 1, 1 };
+	if (doc->closing && doc->closing->first && doc->closing->first->pos.line)
+		end = doc->closing->first->pos;
+	else if (doc->body && doc->body->last && doc->body->last->pos.line)
+		end = doc->body->last->pos;
+	if (!x->signer)
+		bc_diag_add(cx->diags, BC_W_NO_SIGNER, x->authority_first ? x->authority_first->pos : end, NULL);
+	if (!x->recipients)
+		bc_diag_add(cx->diags, BC_W_NO_RECIPIENTS, end, NULL);
+	return NULL;
+}
+
+/* Reads the digits after a word: "ngày 5" -> "5"; returns their count, 0 if none. */
+static size_t digits_after(const char *s, size_t len, const char *word, size_t *at)
+{
+	size_t wl = strlen(word);
+	for (size_t i = 0; i + wl <= len; i++) {
+		if (memcmp(s + i, word, wl) != 0)
+			continue;
+		size_t j = i + wl;
+		while (j < len && (s[j] == ' ' || s[j] == '\t'))
+			j++;
+		size_t k = j;
+		while (k < len && s[k] >= '0' && s[k] <= '9')
+			k++;
+		*at = j;
+		return k - j;
+	}
+	return 0;
+}
+
+/* Day below 10 and months 1, 2 are written with a leading zero in the header date. */
+static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *t)
+{
+	const bc_node *n = t->block;
+	if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_APPX_ATTACH) {
+		check_date(cx, n, cx->doc->idx.draft != NULL);
+		if (!n->as.line.number.len && n->as.line.symbol.len && !cx->doc->idx.draft)
+			bc_diag_add(cx->diags, BC_W_BLANK_NUMBER, n->pos, NULL);
+		return;
+	}
+	if (n->type != BC_NODE_LINE || n->as.line.role != BC_ROLE_DATELINE || !t->buf.s)
+		return;
+	const char *s = t->buf.s;
+	size_t at;
+	size_t nd = digits_after(s, t->buf.len, "ngày", &at);
+	if (nd == 1 && s[at] != '0')
+		bc_diag_add(cx->diags, BC_W_DATE_ZERO, bc_text_pos(cx, t, at), "%c", s[at]);
+	size_t nm = digits_after(s, t->buf.len, "tháng", &at);
+	if (nm == 1 && (s[at] == '1' || s[at] == '2'))
+		bc_diag_add(cx->diags, BC_W_DATE_ZERO, bc_text_pos(cx, t, at), "%c", s[at]);
+}
+
+const bc_rule_set bc_rules_header = {
+	.name = "header",
+	.begin = begin,
+	.on_text = on_text,
+};

@@ -1,0 +1,465 @@
+/* rules_refs.c — cross-references: (Kèm theo …) lines against the document and each other, appendices mentioned and present, cited documents' number shape, type code and date, one document cited with two dates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+#include "rules.h"
+
+typedef struct cite {
+	char *key;            /* folded "nghi quyet 03-nq/tu" */
+	bc_date date;
+	bc_pos pos;
+	size_t seq;
+} cite;
+
+typedef struct appx {
+	const bc_node *node;
+	int value;            /* I -> 1; 0 for an unlabelled appendix */
+	int attach;           /* has a (Kèm theo …) line */
+	int mentioned;
+} appx;
+
+typedef struct refs_state {
+	cite *cites;
+	size_t ncites, capcites;
+	appx *ap;
+	size_t nap, capap;
+	const bc_node *first_attach;
+	int generic_mention;  /* "các Phụ lục" */
+	int *mentions;        /* labelled mentions in the body */
+	bc_pos *mention_pos;
+	size_t nment, capment;
+	bc_buf fold;
+} refs_state;
+
+static void *begin(bc_check_ctx *cx) { return bc_xcalloc(1, sizeof(refs_state)); }
+
+/* ------------------------------------------------------------ appendices */
+
+static void on_appendix(bc_check_ctx *cx, void *st, const bc_node *n)
+{
+	refs_state *s = st;
+	if (s->nap == s->capap) {
+		s->capap = s->capap ? s->capap * 2 : 8;
+		s->ap = bc_xrealloc(s->ap, s->capap * sizeof *s->ap);
+	}
+	appx *a = &s->ap[s->nap++];
+	memset(a, 0, sizeof *a);
+	a->node = n;
+	bc_str l = n->as.appendix.label;
+	a->value = l.len ? (bc_roman_value(l.s, l.len) ? bc_roman_value(l.s, l.len) : bc_arabic_value(l.s, l.len)) : 0;
+	for (const bc_node *c = n->first; c; c = c->next)
+		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_APPX_ATTACH)
+			a->attach = 1;
+}
+
+static int same_str(bc_str a, bc_str b)
+{
+	/* "63 /BC-UBND" and "63/BC-UBND" are the same number */
+	size_t i = 0, j = 0;
+	for (;;) {
+		while (i < a.len && a.s[i] == ' ')
+			i++;
+		while (j < b.len && b.s[j] == ' ')
+			j++;
+		if (i == a.len || j == b.len)
+			return i == a.len && j == b.len;
+		if (a.s[i++] != b.s[j++])
+			return 0;
+	}
+}
+
+static int full(bc_date d) { return d.day && d.month && d.year; }
+static int same_date(bc_date a, bc_date b) { return a.day == b.day && a.month == b.month && a.year == b.year; }
+
+static void check_attach(bc_check_ctx *cx, refs_state *s, const bc_node *n)
+{
+	const bc_meta_index *x = &cx->doc->idx;
+	bc_str num = n->as.line.number, sym = n->as.line.symbol;
+	if (x->number) {
+		bc_str dn = x->number->as.line.number, ds = x->number->as.line.symbol;
+		if (num.len && dn.len && !same_str(num, dn))
+			bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%.*s ≠ %.*s", (int)num.len, num.s, (int)dn.len, dn.s);
+		else if (sym.len && ds.len && !same_str(sym, ds))
+			bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%.*s ≠ %.*s", (int)sym.len, sym.s, (int)ds.len, ds.s);
+	}
+	if (x->dateline && full(x->dateline->as.line.date) && full(n->as.line.date) &&
+	    !same_date(x->dateline->as.line.date, n->as.line.date)) {
+		bc_date a = n->as.line.date, b = x->dateline->as.line.date;
+		bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%02d/%02d/%04d ≠ %02d/%02d/%04d", a.day, a.month, a.year,
+		            b.day, b.month, b.year);
+	}
+	bc_doctype t = bc_check_doctype(cx->doc);
+	if (t != BC_DOC_UNKNOWN && n->as.line.doctype != BC_DOC_UNKNOWN && t != n->as.line.doctype)
+		bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%s ≠ %s", bc_doctype_name(n->as.line.doctype),
+		            bc_doctype_name(t));
+	const bc_node *f = s->first_attach;
+	if (!f) {
+		s->first_attach = n;
+		return;
+	}
+	if (!same_str(f->as.line.number, num) || !same_str(f->as.line.symbol, sym) ||
+	    !same_date(f->as.line.date, n->as.line.date) || f->as.line.doctype != n->as.line.doctype)
+		bc_diag_add(cx->diags, BC_W_ATTACH_DIFFERS, n->pos, "%u", f->pos.line);
+}
+
+/* "Phụ lục I, II và III", "Phụ lục số 2", "các Phụ lục": which appendices the body names. */
+static void mentions(refs_state *s, const char *t, size_t n, bc_pos pos)
+{
+	static const char *const words[] = { "Phụ lục", "phụ lục", "PHỤ LỤC" };
+	for (size_t w = 0; w < 3; w++) {
+		size_t wl = strlen(words[w]);
+		for (size_t i = 0; i + wl <= n; i++) {
+			if (memcmp(t + i, words[w], wl) != 0)
+				continue;
+			size_t j = i + wl;
+			int named = 0, from = 0;
+			for (;;) {
+				while (j < n && (t[j] == ' ' || t[j] == ','))
+					j++;
+				if (j + 4 <= n && !memcmp(t + j, "số", 4) && (j + 4 == n || t[j + 4] == ' ')) {
+					j += 4;
+					continue;
+				}
+				size_t k = j;
+				while (k < n && ((t[k] >= '0' && t[k] <= '9') || strchr("IVXL", t[k])) && t[k])
+					k++;
+				if (k == j || (k < n && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z'))))
+					break;
+				int v = bc_arabic_value(t + j, k - j);
+				if (!v)
+					v = bc_roman_value(t + j, k - j);
+				if (!v)
+					break;
+				int lo = from ? from : v;
+				for (int x = lo; x <= v && x - lo < 100; x++) {
+					if (s->nment == s->capment) {
+						s->capment = s->capment ? s->capment * 2 : 8;
+						s->mentions = bc_xrealloc(s->mentions, s->capment * sizeof *s->mentions);
+						s->mention_pos = bc_xrealloc(s->mention_pos, s->capment * sizeof *s->mention_pos);
+					}
+					s->mention_pos[s->nment] = pos;
+					s->mentions[s->nment++] = x;
+				}
+				named = 1;
+				from = 0;
+				j = k;
+				while (j < n && t[j] == ' ')
+					j++;
+				if (j + 4 <= n && !memcmp(t + j, "và ", 4)) {
+					j += 4;
+				} else if (j + 7 <= n && !memcmp(t + j, "đến ", 7)) {
+					from = v + 1;
+					j += 7;
+				} else if (j < n && (t[j] == '-' || t[j] == ',')) {
+					if (t[j] == '-')
+						from = v + 1;
+					j++;
+				} else {
+					break;
+				}
+			}
+			if (!named)
+				s->generic_mention = 1;
+			i = j > i ? j - 1 : i;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ cited documents */
+
+#define SO_LEN 6   /* " số " in bytes */
+
+static const struct { const char *word, *code; } cited_types[] = {
+	{ "Chương trình hành động", "CTr" }, { "Nghị quyết", "NQ" }, { "Quyết định", "QĐ" }, { "Kế hoạch", "KH" },
+	{ "Chỉ thị", "CT" }, { "Chương trình", "CTr" }, { "Thông báo", "TB" }, { "Tờ trình", "TTr" },
+	{ "Báo cáo", "BC" }, { "Thông báo Kết luận", "TB" }, { "Thông báo kết luận", "TB" }, { "Kết luận", "KL" }, { "Thông tư", "TT" }, { "Nghị định", "NĐ" }, { "Đề án", "ĐA" },
+	{ "Hướng dẫn", "HD" }, { "Công điện", "CĐ" }, { "Văn bản", NULL }, { "Công văn", NULL },
+};
+#define NTYPES (sizeof cited_types / sizeof cited_types[0])
+
+static int known_code(const char *s, size_t len)
+{
+	for (size_t i = 0; i < NTYPES; i++)
+		if (cited_types[i].code && strlen(cited_types[i].code) == len && !memcmp(cited_types[i].code, s, len))
+			return 1;
+	return 0;
+}
+
+/* Edit distance at most one, ASCII case folded: "TTtr" for "TTr". */
+static int near(const char *a, size_t al, const char *b, size_t bl)
+{
+	if (al > bl + 1 || bl > al + 1)
+		return 0;
+	size_t i = 0, j = 0, edits = 0;
+	while (i < al && j < bl) {
+		char x = a[i], y = b[j];
+		if (x >= 'A' && x <= 'Z')
+			x = (char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (char)(y - 'A' + 'a');
+		if (x == y) {
+			i++, j++;
+			continue;
+		}
+		if (++edits > 1)
+			return 0;
+		if (al > bl)
+			i++;
+		else if (bl > al)
+			j++;
+		else
+			i++, j++;
+	}
+	return edits + (al - i) + (bl - j) <= 1;
+}
+
+/* A date after "ngày": "13/11/2025", "05 tháng 3 năm 2026"; 2 numbers only is "incomplete" (returns 2). */
+static int read_date(const char *t, size_t n, size_t j, bc_date *d, size_t *endp)
+{
+	int v[3] = { 0, 0, 0 }, k = 0;
+	size_t p = j;
+	while (k < 3 && p < n && t[p] >= '0' && t[p] <= '9') {
+		size_t q = p;
+		while (q < n && t[q] >= '0' && t[q] <= '9' && q - p < 4)
+			v[k] = v[k] * 10 + (t[q++] - '0');
+		k++;
+		p = q;
+		if (k < 3 && p < n && (t[p] == '/' || t[p] == '-' || t[p] == '.') && p + 1 < n && t[p + 1] >= '0' && t[p + 1] <= '9') {
+			p++;
+			continue;
+		}
+		if (k < 3 && p + 8 <= n && !memcmp(t + p, " tháng ", 8)) {
+			p += 8;
+			continue;
+		}
+		if (k < 3 && p + 6 <= n && !memcmp(t + p, " năm ", 6)) {
+			p += 6;
+			continue;
+		}
+		break;
+	}
+	*endp = p;
+	if (k == 3) {
+		*d = (bc_date){ v[0], v[1], v[2] };
+		return 3;
+	}
+	if (k == 2 && v[1] >= 1900) {
+		*d = (bc_date){ 0, v[0], v[1] };
+		return 2;
+	}
+	return 0;
+}
+
+static void add_cite(refs_state *s, const char *key, size_t kl, bc_date d, bc_pos pos)
+{
+	if (s->ncites == s->capcites) {
+		s->capcites = s->capcites ? s->capcites * 2 : 32;
+		s->cites = bc_xrealloc(s->cites, s->capcites * sizeof *s->cites);
+	}
+	cite *c = &s->cites[s->ncites];
+	c->key = bc_xmalloc(kl + 1);
+	memcpy(c->key, key, kl);
+	c->key[kl] = 0;
+	c->date = d;
+	c->pos = pos;
+	c->seq = s->ncites++;
+}
+
+static void citations(bc_check_ctx *cx, refs_state *s, const bc_block_text *bt, const char *t, size_t n)
+{
+	for (size_t i = 0; i + 6 < n; i++) {
+		/* "<type> số <number>" */
+		if (memcmp(t + i, " số ", SO_LEN) != 0)
+			continue;
+		size_t ti = NTYPES;
+		for (size_t k = 0; k < NTYPES; k++) {
+			size_t wl = strlen(cited_types[k].word);
+			if (i >= wl && !memcmp(t + i - wl, cited_types[k].word, wl)) {
+				ti = k;
+				break;
+			}
+		}
+		if (ti == NTYPES)
+			continue;
+		size_t j = i + SO_LEN, e = j;
+		while (e < n && t[e] != ' ' && t[e] != ',' && t[e] != ';' && t[e] != ')' && t[e] != '(')
+			e++;
+		while (e > j && (t[e - 1] == '.' || t[e - 1] == ':'))
+			e--;
+		if (e == j || t[j] < '0' || t[j] > '9')
+			continue;
+		/* "03 /CT-UBND": a space before the slash is how offices leave room for the number */
+		if (e + 1 < n && t[e] == ' ' && t[e + 1] == '/') {
+			e++;
+			while (e < n && t[e] != ' ' && t[e] != ',' && t[e] != ';' && t[e] != ')')
+				e++;
+			while (e > j && (t[e - 1] == '.' || t[e - 1] == ':'))
+				e--;
+		}
+		const char *ref = t + j;
+		size_t rl = e - j;
+		bc_pos pos = bc_text_pos(cx, bt, j);
+		/* the shape: digits, then / or - and a symbol */
+		size_t d = 0;
+		while (d < rl && ref[d] >= '0' && ref[d] <= '9')
+			d++;
+		if (d == rl) {
+			/* "Nghị quyết số 01" names a document cited in full before; with a date it is a citation without its symbol */
+			size_t k = e;
+			while (k < n && (t[k] == ' ' || t[k] == ','))
+				k++;
+			if (k + 6 <= n && !memcmp(t + k, "ngày ", 6))
+				bc_diag_add(cx->diags, BC_W_CITE_SHAPE, pos, "%.*s", (int)rl, ref);
+			continue;
+		}
+		const char *code = cited_types[ti].code;
+		if (code) {
+			/* the first part that is not all digits is the type code */
+			size_t p = 0, tl = 0;
+			const char *tc = NULL;
+			while (p < rl) {
+				size_t q = p;
+				while (q < rl && ref[q] != '/' && ref[q] != '-' && ref[q] != ' ')
+					q++;
+				if (q > p && !bc_arabic_value(ref + p, q - p) && !(q - p == 4 && ref[p] >= '0' && ref[p] <= '9')) {
+					tc = ref + p;
+					tl = q - p;
+					break;
+				}
+				p = q + 1;
+			}
+			size_t cl = strlen(code);
+			if (tc && !(tl == cl && !memcmp(tc, code, cl)) && (known_code(tc, tl) || near(tc, tl, code, cl)))
+				bc_diag_add(cx->diags, BC_W_CITE_TYPE, pos, "%s: %.*s ≠ %s", cited_types[ti].word, (int)tl, tc, code);
+		}
+		/* the date: "ngày 13/11/2025" right after, maybe past a comma */
+		size_t k = e;
+		while (k < n && (t[k] == ' ' || t[k] == ','))
+			k++;
+		bc_date date = { 0, 0, 0 };
+		if (k + 6 <= n && !memcmp(t + k, "ngày ", 6)) {
+			size_t de;
+			int got = read_date(t, n, k + 6, &date, &de);
+			if (got == 2)
+				bc_diag_add(cx->diags, BC_W_CITE_DATE, bc_text_pos(cx, bt, k), "%.*s", (int)(de - k), t + k);
+			if (got != 3)
+				date = (bc_date){ 0, 0, 0 };
+		}
+		/* the key: the type and the number without spaces */
+		bc_buf_clear(&s->fold);
+		bc_buf_puts(&s->fold, cited_types[ti].word);
+		bc_buf_putc(&s->fold, ' ');
+		for (size_t q = 0; q < rl; q++)
+			if (ref[q] != ' ')
+				bc_buf_putc(&s->fold, ref[q]);
+		if (full(date))
+			add_cite(s, s->fold.s, s->fold.len, date, pos);
+		i = e > i ? e - 1 : i;
+	}
+}
+
+/* Dates that do not exist, wherever the text says "ngày …". */
+static void dates(bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
+{
+	for (size_t i = 0; i + 6 < n; i++) {
+		if (memcmp(t + i, "ngày ", 6) != 0 || (i > 0 && t[i - 1] != ' ' && t[i - 1] != '(' && t[i - 1] != ','))
+			continue;
+		bc_date d;
+		size_t de;
+		if (read_date(t, n, i + 6, &d, &de) == 3 && !bc_date_exists(d.day, d.month, d.year))
+			bc_diag_add(cx->diags, BC_W_DATE_INVALID, bc_text_pos(cx, bt, i + 6), "%.*s", (int)(de - i - 6), t + i + 6);
+	}
+}
+
+static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
+{
+	refs_state *s = st;
+	const bc_node *n = bt->block;
+	const char *t = bt->buf.s ? bt->buf.s : "";
+	size_t len = bt->buf.len;
+	if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_APPX_ATTACH) {
+		check_attach(cx, s, n);
+		return;
+	}
+	if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_DATELINE)
+		return;
+	if (n->type == BC_NODE_LINE && (n->as.line.role == BC_ROLE_APPX_LABEL || n->as.line.role == BC_ROLE_APPX_TITLE))
+		return;
+	if (cx->in_body)
+		mentions(s, t, len, n->pos);
+	citations(cx, s, bt, t, len);
+	dates(cx, bt, t, len);
+}
+
+static int by_key(const void *a, const void *b)
+{
+	const cite *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void end(bc_check_ctx *cx, void *st)
+{
+	refs_state *s = st;
+	/* one document, one date: later citations are compared with the first */
+	qsort(s->cites, s->ncites, sizeof *s->cites, by_key);
+	for (size_t i = 1; i < s->ncites; i++) {
+		size_t f = i;
+		while (f > 0 && !strcmp(s->cites[f - 1].key, s->cites[i].key))
+			f--;
+		if (f == i)
+			continue;
+		bc_date a = s->cites[f].date, b = s->cites[i].date;
+		/* numbers restart each year: 173/KH-UBND of 2023 is not that of 2025 */
+		if (a.year == b.year && !same_date(a, b))
+			bc_diag_add(cx->diags, BC_W_CITE_CONFLICT, s->cites[i].pos, "%02d/%02d/%04d ≠ %02d/%02d/%04d (%u)", b.day,
+			            b.month, b.year, a.day, a.month, a.year, s->cites[f].pos.line);
+	}
+	/* appendices: named and present, present and named, each with its (Kèm theo …) line if any has one */
+	int any_attach = 0;
+	for (size_t i = 0; i < s->nap; i++)
+		any_attach |= s->ap[i].attach;
+	for (size_t i = 0; i < s->nap; i++) {
+		appx *a = &s->ap[i];
+		if (any_attach && !a->attach)
+			bc_diag_add(cx->diags, BC_W_APPX_NO_ATTACH, a->node->pos, NULL);
+		int named = s->generic_mention || (!a->value && s->nment);
+		for (size_t k = 0; k < s->nment && !named; k++)
+			named = s->mentions[k] == a->value || (s->nap == 1 && !a->value);
+		bc_str l = a->node->as.appendix.label;
+		if (!named && l.len)
+			bc_diag_add(cx->diags, BC_W_APPX_UNMENTIONED, a->node->pos, "%.*s", (int)l.len, l.s);
+		else if (!named)
+			bc_diag_add(cx->diags, BC_W_APPX_UNMENTIONED, a->node->pos, NULL);
+	}
+	if (s->nap) {
+		for (size_t k = 0; k < s->nment; k++) {
+			int found = 0;
+			for (size_t i = 0; i < s->nap && !found; i++)
+				found = s->ap[i].value == s->mentions[k] || (s->nap == 1 && !s->ap[i].value);
+			if (!found)
+				bc_diag_add(cx->diags, BC_W_APPX_MISSING, s->mention_pos[k], "%d", s->mentions[k]);
+		}
+	}
+	for (size_t i = 0; i < s->ncites; i++)
+		free(s->cites[i].key);
+	free(s->cites);
+	free(s->ap);
+	free(s->mentions);
+	free(s->mention_pos);
+	bc_buf_free(&s->fold);
+	free(s);
+}
+
+const bc_rule_set bc_rules_refs = {
+	.name = "refs",
+	.begin = begin,
+	.on_node = { [BC_NODE_APPENDIX] = on_appendix },
+	.on_text = on_text,
+	.end = end,
+};

@@ -1,0 +1,300 @@
+/* rules_text.c — the words of paragraphs: two spaces, a space before punctuation, unbalanced brackets and quotes, the end mark ./., English-style numbers, a term's years that disagree within the report. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+#include "rules.h"
+
+typedef struct term {
+	char *key;
+	int y1, y2;
+	bc_pos pos;
+	size_t seq;
+} term;
+
+typedef struct text_state {
+	const bc_node *last;       /* last paragraph of the body */
+	int last_ends_mark, last_has_mark;
+	bc_pos last_pos;
+	term *terms;
+	size_t nterms, cap;
+	bc_buf fold;
+} text_state;
+
+static void *begin(bc_check_ctx *cx) { return bc_xcalloc(1, sizeof(text_state)); }
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* ")" of a label written inside the text: "a)", "2)", "*)" after a space or at the start. */
+static int label_close(const char *t, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && ((t[k - 1] >= 'a' && t[k - 1] <= 'z') || is_digit(t[k - 1]) || t[k - 1] == '*') && i - k < 3)
+		k--;
+	if (k >= 2 && (unsigned char)t[k - 2] == 0xC4 && (unsigned char)t[k - 1] == 0x91 && i - k == 0)
+		k -= 2;   /* đ) */
+	if (k == i)
+		return 0;
+	return k == 0 || t[k - 1] == ' ' || t[k - 1] == ';' || t[k - 1] == ':' || t[k - 1] == ',' || t[k - 1] == '.';
+}
+
+static void brackets(bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
+{
+	size_t stack[64];
+	int kind[64];
+	size_t top = 0, quote_at = 0;
+	int quote = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+		int open = 0, close = 0;
+		if (c == '(' || c == '[')
+			open = c;
+		else if (c == ')' || c == ']')
+			close = c == ')' ? '(' : '[';
+		else if (c == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x9C)
+			open = 'L';   /* “ */
+		else if (c == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x9D)
+			close = 'L';  /* ” */
+		else if (c == '"') {
+			quote = !quote;
+			quote_at = i;
+		}
+		if (open) {
+			if (top < 64) {
+				stack[top] = i;
+				kind[top] = open;
+			}
+			top++;
+		} else if (close) {
+			if (close == '(' && label_close(t, i) && (top == 0 || top > 64 || kind[top - 1] != '('))
+				continue;
+			if (top == 0 || (top <= 64 && kind[top - 1] != close)) {
+				bc_diag_add(cx->diags, BC_W_UNBALANCED, bc_text_pos(cx, bt, i), "%.*s", close == 'L' ? 3 : 1, t + i);
+				return;
+			}
+			top--;
+		}
+	}
+	if (top && top <= 64) {
+		size_t i = stack[top - 1];
+		bc_diag_add(cx->diags, BC_W_UNBALANCED, bc_text_pos(cx, bt, i), "%.*s", kind[top - 1] == 'L' ? 3 : 1, t + i);
+	} else if (quote) {
+		bc_diag_add(cx->diags, BC_W_UNBALANCED, bc_text_pos(cx, bt, quote_at), "\"");
+	}
+}
+
+static void spaces(bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (t[i] != ' ')
+			continue;
+		if (t[i + 1] == ' ') {
+			bc_diag_add(cx->diags, BC_N_DOUBLE_SPACE, bc_text_pos(cx, bt, i), NULL);
+			while (i + 1 < n && t[i + 1] == ' ')
+				i++;
+			continue;
+		}
+		char p = t[i + 1];
+		if (i == 0 || !strchr(",.;:?!)", p))
+			continue;
+		/* " ..." an ellipsis, " ./." the end mark, " .5" a number */
+		if (p == '.' && i + 2 < n && (t[i + 2] == '.' || t[i + 2] == '/' || is_digit(t[i + 2])))
+			continue;
+		bc_diag_add(cx->diags, BC_N_SPACE_PUNCT, bc_text_pos(cx, bt, i), "%c", p);
+	}
+}
+
+/* 7,056.0 or 1,234,567 or 15.5%: a Vietnamese text writes 7.056,0, 1.234.567 and 15,5%. */
+static void numbers(bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',' || t[i - 1] == '/')))
+			continue;
+		size_t j = i;
+		while (j < n && is_digit(t[j]))
+			j++;
+		size_t lead = j - i, groups = 0, k = j;
+		while (k + 3 < n && t[k] == ',' && is_digit(t[k + 1]) && is_digit(t[k + 2]) && is_digit(t[k + 3]) &&
+		       (k + 4 >= n || !is_digit(t[k + 4]))) {
+			groups++;
+			k += 4;
+		}
+		int eng = 0;
+		size_t e = k;
+		if (lead <= 3 && groups >= 1 && k + 1 < n && t[k] == '.' && is_digit(t[k + 1])) {
+			e = k + 1;
+			while (e < n && is_digit(t[e]))
+				e++;
+			eng = e >= n || (t[e] != '.' && t[e] != ',');
+		} else if (lead <= 3 && groups >= 2) {
+			eng = k >= n || (t[k] != '.' && t[k] != ',') || (k + 1 < n && !is_digit(t[k + 1]));
+		} else if (!groups && j + 1 < n && t[j] == '.' && is_digit(t[j + 1])) {
+			e = j + 1;
+			while (e < n && is_digit(t[e]))
+				e++;
+			size_t p = e;
+			if (p < n && t[p] == ' ')
+				p++;
+			eng = e - j - 1 <= 2 && p < n && t[p] == '%' && (j == i + 0 || 1);
+		}
+		if (eng)
+			bc_diag_add(cx->diags, BC_W_ENGLISH_NUMBER, bc_text_pos(cx, bt, i), "%.*s", (int)(e - i), t + i);
+		i = (e > j ? e : j) - 1;
+	}
+}
+
+/* "… Hội đồng nhân dân các cấp nhiệm kỳ 2026-2031": the words before name the term. */
+static void terms(text_state *s, const bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
+{
+	static const char *const w[] = { "nhiệm kỳ", "nhiệm kì" };
+	for (size_t a = 0; a < 2; a++) {
+		size_t wl = strlen(w[a]);
+		for (size_t i = 0; i + wl < n; i++) {
+			if (memcmp(t + i, w[a], wl) != 0)
+				continue;
+			size_t j = i + wl;
+			while (j < n && t[j] == ' ')
+				j++;
+			if (j + 4 > n || !bc_arabic_value(t + j, 4) || (j + 4 < n && is_digit(t[j + 4])))
+				continue;
+			int y1 = bc_arabic_value(t + j, 4);
+			size_t k = j + 4;
+			while (k < n && t[k] == ' ')
+				k++;
+			if (k < n && t[k] == '-')
+				k++;
+			else if (k + 3 <= n && (!memcmp(t + k, "–", 3) || !memcmp(t + k, "—", 3)))
+				k += 3;
+			else
+				continue;
+			while (k < n && t[k] == ' ')
+				k++;
+			if (k + 4 > n || !bc_arabic_value(t + k, 4) || (k + 4 < n && is_digit(t[k + 4])))
+				continue;
+			int y2 = bc_arabic_value(t + k, 4);
+			/* four words before */
+			size_t b = i, words = 0;
+			while (b > 0 && words < 4) {
+				b--;
+				if (t[b] == ' ' && b + 1 < i && t[b + 1] != ' ')
+					words++;
+				if (t[b] == ',' || t[b] == ';' || t[b] == '(' || t[b] == '.')
+					break;
+			}
+			if (words < 4 && b > 0)
+				b++;
+			bc_buf_clear(&s->fold);
+			bc_fold_words(t + b, i - b, &s->fold);
+			if (!s->fold.len)
+				continue;
+			if (s->nterms == s->cap) {
+				s->cap = s->cap ? s->cap * 2 : 16;
+				s->terms = bc_xrealloc(s->terms, s->cap * sizeof *s->terms);
+			}
+			term *tm = &s->terms[s->nterms];
+			tm->key = bc_xmalloc(s->fold.len + 1);
+			memcpy(tm->key, s->fold.s, s->fold.len + 1);
+			tm->y1 = y1;
+			tm->y2 = y2;
+			tm->pos = bc_text_pos(cx, bt, j);
+			tm->seq = s->nterms++;
+			i = k + 3;
+		}
+	}
+}
+
+static int ends_with_mark(const char *t, size_t n)
+{
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	return n >= 3 && !memcmp(t + n - 3, "./.", 3);
+}
+
+static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
+{
+	text_state *s = st;
+	const bc_node *n = bt->block;
+	const char *t = bt->buf.s ? bt->buf.s : "";
+	size_t len = bt->buf.len;
+	if (n->type == BC_NODE_CELL) {
+		numbers(cx, bt, t, len);
+		return;
+	}
+	if (n->type != BC_NODE_PARAGRAPH && n->type != BC_NODE_ITEM && n->type != BC_NODE_HEADING)
+		return;
+	spaces(cx, bt, t, len);
+	brackets(cx, bt, t, len);
+	numbers(cx, bt, t, len);
+	terms(s, cx, bt, t, len);
+	/* the end mark closes the body once */
+	if (cx->in_body) {
+		const char *m = t;
+		size_t marks = 0, last_at = 0;
+		while ((m = strstr(m, "./.")) != NULL) {
+			marks++;
+			last_at = (size_t)(m - t);
+			m += 3;
+		}
+		if (s->last && s->last_ends_mark)
+			bc_diag_add(cx->diags, BC_W_END_MARK_DOUBLED, s->last_pos, NULL);
+		if (marks > 1 || (marks == 1 && !ends_with_mark(t, len)))
+			bc_diag_add(cx->diags, BC_W_END_MARK_DOUBLED, bc_text_pos(cx, bt, last_at), NULL);
+		s->last = n;
+		s->last_ends_mark = marks && ends_with_mark(t, len);
+		s->last_has_mark = marks > 0;
+		s->last_pos = marks ? bc_text_pos(cx, bt, last_at) : n->pos;
+	}
+}
+
+static int by_key(const void *a, const void *b)
+{
+	const term *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void end(bc_check_ctx *cx, void *st)
+{
+	text_state *s = st;
+	if (s->last && !s->last_has_mark)
+		bc_diag_add(cx->diags, BC_W_END_MARK_MISSING, s->last_pos, NULL);
+	/* a term's years: the most frequent form is taken as meant */
+	qsort(s->terms, s->nterms, sizeof *s->terms, by_key);
+	for (size_t i = 0; i < s->nterms;) {
+		size_t j = i;
+		while (j < s->nterms && !strcmp(s->terms[j].key, s->terms[i].key))
+			j++;
+		size_t best = i, best_n = 0;
+		for (size_t a = i; a < j; a++) {
+			size_t c = 0;
+			for (size_t b = i; b < j && b - i < 1000; b++)
+				c += s->terms[b].y1 == s->terms[a].y1 && s->terms[b].y2 == s->terms[a].y2;
+			if (c > best_n) {
+				best_n = c;
+				best = a;
+			}
+			if (a - i >= 1000)
+				break;
+		}
+		for (size_t a = i; a < j; a++)
+			if (s->terms[a].y1 != s->terms[best].y1 || s->terms[a].y2 != s->terms[best].y2)
+				bc_diag_add(cx->diags, BC_W_TERM_YEARS, s->terms[a].pos, "%d-%d ≠ %d-%d", s->terms[a].y1,
+				            s->terms[a].y2, s->terms[best].y1, s->terms[best].y2);
+		i = j;
+	}
+	for (size_t i = 0; i < s->nterms; i++)
+		free(s->terms[i].key);
+	free(s->terms);
+	bc_buf_free(&s->fold);
+	free(s);
+}
+
+const bc_rule_set bc_rules_text = {
+	.name = "text",
+	.begin = begin,
+	.on_text = on_text,
+	.end = end,
+};

@@ -1,0 +1,46 @@
+#!/bin/sh
+# check.sh — `baocao check --lang en` on each real report in ../shared/seeds against its reviewed findings in tests/check/NNN.check.
+# Env: BUILD (default build), OUT (default build/tests/check), BAOCAO_SEEDS, BAOCAO_WRAP.  UPDATE=1 rewrites the goldens (review the diff).
+BUILD=${BUILD:-build}
+OUT=${OUT:-$BUILD/tests/check}
+SEEDS=${BAOCAO_SEEDS:-../shared/seeds}
+WRAP=${BAOCAO_WRAP:-}
+
+if [ ! -d "$SEEDS" ]; then
+	echo "SKIP: $SEEDS not found"
+	exit 0
+fi
+mkdir -p "$OUT" || exit 1
+pass=0
+fail=0
+for seed in "$SEEDS"/[0-9][0-9][0-9]*.txt; do
+	[ -f "$seed" ] || continue
+	n=$(basename "$seed" | cut -c1-3)
+	got="$OUT/$n.check"
+	golden="tests/check/$n.check"
+	# the file name is the seed's number, so the output does not depend on where the seeds are
+	(cd "$(dirname "$seed")" && $WRAP "$OLDPWD/$BUILD/baocao" check --lang en "$(basename "$seed")") >"$got" 2>"$OUT/$n.err"
+	rc=$?
+	if [ "$rc" -gt 1 ]; then
+		echo "FAIL check/$n: exit $rc"
+		sed 's/^/    /' "$OUT/$n.err" | head -10
+		fail=$((fail + 1))
+		continue
+	fi
+	if [ "${UPDATE:-}" = 1 ]; then
+		mkdir -p tests/check && cp "$got" "$golden"
+	fi
+	if [ ! -f "$golden" ]; then
+		echo "FAIL check/$n: $golden missing (make it with UPDATE=1 and review it)"
+		fail=$((fail + 1))
+	elif diff -u "$golden" "$got" >"$OUT/$n.diff"; then
+		echo "ok check/$n"
+		pass=$((pass + 1))
+	else
+		echo "FAIL check/$n differs:"
+		head -40 "$OUT/$n.diff" | sed 's/^/    /'
+		fail=$((fail + 1))
+	fi
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
