@@ -419,6 +419,84 @@ static double column_line(ts *t, const bc_node *n, const char *fallback, double 
 	return widest;
 }
 
+/* "Kính gửi:" of a dispatch as the decree draws it: the label, then the
+ * addressees left-aligned after it, the first on the label's line, each with
+ * a dash when there are several; the block centred when it fits. */
+static void set_addressees(ts *t)
+{
+	const char *label = NULL;
+	size_t label_len = 0;
+	const char **who = NULL;
+	size_t n = 0, cap = 0;
+	bc_buf b = BC_BUF_INIT;
+	if (t->doc->meta)
+		for (const bc_node *a = t->doc->meta->first; a; a = a->next) {
+			if (a->type != BC_NODE_LINE || a->as.line.role != BC_ROLE_ADDRESSEE)
+				continue;
+			plain(a, &b);
+			const char *s = bc_buf_cstr(&b);
+			while (*s == ' ' || *s == '-' || *s == '+')
+				s++;
+			if (!label) {
+				const char *colon = strchr(s, ':');
+				/* "Kính gửi:" in any case: the label ends at its colon */
+				if (colon && colon - s <= 16) {
+					label = ts_strdup(t, s, (size_t)(colon - s + 1));
+					label_len = (size_t)(colon - s + 1);
+					s = colon + 1;
+					while (*s == ' ')
+						s++;
+				}
+			}
+			if (!*s)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 8;
+				who = bc_xrealloc(who, cap * sizeof *who);
+			}
+			who[n++] = ts_strdup(t, s, strlen(s));
+		}
+	bc_buf_free(&b);
+	if (!label && !n) {
+		free(who);
+		return;
+	}
+	if (!label)
+		label = "Kính gửi:", label_len = strlen(label);
+	double size = t->tpl->body_size, lh = line_height(t, size, 1.0);
+	double sp = t->m->measure(t->m->ctx, 0, size, " ", 1);
+	double lw = t->m->measure(t->m->ctx, 0, size, label, label_len);
+	const char *dash = n > 1 ? "- " : "";
+	double widest = 0;
+	for (size_t i = 0; i < n; i++) {
+		double w = t->m->measure(t->m->ctx, 0, size, dash, strlen(dash)) +
+		           t->m->measure(t->m->ctx, 0, size, who[i], strlen(who[i]));
+		if (w > widest)
+			widest = w;
+	}
+	double block = lw + sp + widest;
+	double bx = block <= t->width ? t->x0 + (t->width - block) / 2 : t->x0 + t->tpl->indent_cm * 10 * BC_MM;
+	double ax = bx + lw + sp, aw = t->x0 + t->width - ax;
+	bc_unit *u = bc_unit_new(0);
+	u->gap = 12;
+	bc_op op = { .kind = BC_OP_TEXT, .face = 0, .size = (float)size, .x = (float)bx,
+	             .y = (float)baseline_in(t, lh, size), .s = label, .len = label_len };
+	bc_oplist_add(&u->ops, &op);
+	double y = 0;
+	for (size_t i = 0; i < n; i++) {
+		bc_items it = { 0 };
+		istyle st = { 0, size, 0, 0, 0 };
+		if (*dash)
+			add_text(t, &it, dash, strlen(dash), &st);
+		add_text(t, &it, who[i], strlen(who[i]), &st);
+		set_column(t, &it, ax, aw, &y, BC_JUST_LEFT, lh, size, &u->ops);
+		bc_items_free(&it);
+	}
+	u->h = y > lh ? y : lh;
+	push(t, u);
+	free(who);
+}
+
 static void set_header(ts *t)
 {
 	const bc_template *tp = t->tpl;
@@ -483,17 +561,7 @@ static void set_header(ts *t)
 	u->h = yl > yr ? yl : yr;
 	push(t, u);
 
-	/* addressee of a dispatch: "Kính gửi: ..." */
-	if (t->doc->meta)
-		for (const bc_node *n = t->doc->meta->first; n; n = n->next) {
-			if (n->type != BC_NODE_LINE || n->as.line.role != BC_ROLE_ADDRESSEE)
-				continue;
-			pstyle ps = body_style(t);
-			ps.just = BC_JUST_CENTER;
-			ps.indent = 0;
-			ps.gap = 12;
-			set_paragraph(t, n, NULL, &ps);
-		}
+	set_addressees(t);
 
 	/* type of document and title, with a short rule under the title */
 	const bc_node *dt = meta_line(t, BC_ROLE_DOCTYPE);
@@ -680,6 +748,20 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 			for (int c = tc->col; c < tc->col + tc->colspan && c < cols; c++)
 				g->owner[(size_t)r * (size_t)cols + (size_t)c] = (int)i;
 	}
+	/* an ordinal column ("STT", "TT") is centred, as offices set it */
+	int ordinal = 0;
+	bc_buf b = BC_BUF_INIT;
+	for (size_t i = 0; i < g->ncells && g->cells[i].row < g->head_rows; i++)
+		if (g->cells[i].col == 0) {
+			plain(g->cells[i].node, &b);
+			const char *h = bc_buf_cstr(&b);
+			ordinal = !strcmp(h, "STT") || !strcmp(h, "TT") || !strcmp(h, "Stt") || !strcmp(h, "Số TT") ||
+			          !strcmp(h, "Số thứ tự");
+		}
+	bc_buf_free(&b);
+	for (size_t i = 0; ordinal && i < g->ncells; i++)
+		if (g->cells[i].col == 0 && g->cells[i].colspan == 1 && g->cells[i].row >= g->head_rows)
+			g->cells[i].just = BC_JUST_CENTER;
 }
 
 /* The narrowest the table can be: every column as wide as its longest word. */
@@ -693,7 +775,8 @@ static double grid_min_width(const tgrid *g, double *minw, double *maxw)
 			continue;
 		if (tc->minw > minw[tc->col])
 			minw[tc->col] = tc->minw;
-		if (tc->maxw > maxw[tc->col])
+		/* a column's need is its body's text: a long header wraps instead */
+		if (tc->row >= g->head_rows && tc->maxw > maxw[tc->col])
 			maxw[tc->col] = tc->maxw;
 	}
 	double s = 0;
@@ -1068,6 +1151,10 @@ static void set_closing(ts *t)
 	if (!recipients && !signature)
 		return;
 	double wl = t->width * 0.45, xr = t->x0 + wl, wr = t->width - wl;
+	/* the closing words ("Yêu cầu ... thực hiện./.") go over the page with
+	 * the signature; the last pushed unit is still queued in the pager */
+	if (t->pager.qn > 0)
+		t->pager.q[t->pager.qn - 1]->keep_next = 1;
 	/* right column: authority, position, room to sign, name; kept in one unit */
 	bc_unit *u = bc_unit_new(0);
 	u->gap = 12;
