@@ -304,7 +304,12 @@ static void linear_time(void **state)
 	bc_document_free(doc);
 	bc_diags_free(&d);
 	free(s);
-	if (secs > 1.0)
+	/* under valgrind (BAOCAO_WRAP) only the finishing counts */
+	const char *wrap = getenv("BAOCAO_WRAP");
+	double limit = wrap && *wrap ? 120.0 : 1.0;
+	if (getenv("TEST_CHECK_SHOW"))
+		fprintf(stderr, "100 000 paragraphs checked in %.3f s\n", secs);
+	if (secs > limit)
 		fail_msg("check took %.2f s", secs);
 }
 
