@@ -218,6 +218,7 @@ static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 	const char *t = bt->buf.s ? bt->buf.s : "";
 	size_t len = bt->buf.len;
 	if (n->type == BC_NODE_CELL) {
+		spaces(cx, bt, t, len);
 		numbers(cx, bt, t, len);
 		return;
 	}
