@@ -75,6 +75,24 @@ if [ -f "$TMP/gen-300-footnotes.pdf" ]; then
 	fi
 fi
 
+# a row-spanning cell whose rows cross a page break: its lines go with the
+# rows they stand in, none past the foot of the page, none lost
+{ printf -- '---\nissuer: ỦY BAN NHÂN DÂN\nissuer: XÃ AN THẮNG\nnumber: 25\nsymbol: KH-UBND\nplace: An Thắng\ndate: 10/03/2026\ntype: KẾ HOẠCH\ntitle: Kiểm tra ô gộp dòng qua ngắt trang\nauthority: TM. ỦY BAN NHÂN DÂN\nposition: CHỦ TỊCH\nsigner: Trần Đức Minh\n---\n\n'
+	awk 'BEGIN { for (p = 0; p < 14; p++) printf "Đoạn văn mở đầu số %d để đẩy bảng xuống cuối trang, bảo đảm các dòng gộp của ô cắt qua ngắt trang.\n\n", p;
+	printf "| TT | Nhiệm vụ | Ghi chú dài |\n|:--:|----|----|\n";
+	printf "| 1 | Nhiệm vụ đầu tiên | Ô gộp:"; for (w = 0; w < 700; w++) printf " từ%d", w; printf " hết. |\n";
+	for (r = 2; r <= 30; r++) printf "| %d | Nhiệm vụ số %d | ^ |\n", r, r; printf "\n" }'; } >"$TMP/rowspan.txt"
+PDFRULES_SKIP="body-size" check_doc gen-rowspan-break "$TMP/rowspan.txt"
+if [ -f "$TMP/gen-rowspan-break.pdf" ]; then
+	n=$(pdfinfo "$TMP/gen-rowspan-break.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	t=$(pdftotext "$TMP/gen-rowspan-break.pdf" - 2>/dev/null)
+	if [ "${n:-0}" -ge 2 ] && printf '%s' "$t" | grep -q 'từ0' && printf '%s' "$t" | grep -q 'từ699'; then
+		ok "gen-rowspan-break/text-kept ($n pages)"
+	else
+		bad "gen-rowspan-break/text-kept: ${n:-0} pages"
+	fi
+fi
+
 # a report of about 2 000 pages: finishes (time-limited), every page A4, the
 # last section on the last pages; full rules only on a sample of pages would
 # cost more than the suite's budget, so structure and size are checked

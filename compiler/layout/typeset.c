@@ -613,6 +613,8 @@ typedef struct tcell {
 	double minw, maxw;     /* widest word, whole text, padding included */
 	lines L;
 	double h;              /* needed height */
+	int *lrow;             /* row-spanning cells: the row each line is drawn in */
+	double *ly;            /* and its top within that row */
 } tcell;
 
 typedef struct tgrid {
@@ -631,6 +633,8 @@ static void grid_free(tgrid *g)
 	for (size_t i = 0; i < g->ncells; i++) {
 		bc_items_free(&g->cells[i].items);
 		free(g->cells[i].L.breaks);
+		free(g->cells[i].lrow);
+		free(g->cells[i].ly);
 	}
 	free(g->cells);
 	free(g->row_kind);
@@ -795,14 +799,30 @@ static void grid_widths(tgrid *g, double W)
 	double smin = grid_min_width(g, minw, maxw), smax = 0;
 	for (int c = 0; c < g->cols; c++)
 		smax += maxw[c];
+	/* between the narrowest and the natural width: first every column gets
+	 * its need up to an equal share of the spare room (a short column is set
+	 * on one line), then what is left goes by the need still unmet (the long
+	 * texts); sharing all by need starved the short columns */
+	double spare = W - smin, *extra = bc_xcalloc((size_t)g->cols, sizeof *extra);
+	if (smax > W && spare >= 0) {
+		double fair = spare / g->cols, used = 0, unmet = 0;
+		for (int c = 0; c < g->cols; c++) {
+			extra[c] = fmin(maxw[c] - minw[c], fair);
+			used += extra[c];
+			unmet += maxw[c] - minw[c] - extra[c];
+		}
+		for (int c = 0; c < g->cols && unmet > 0; c++)
+			extra[c] += (spare - used) * ((maxw[c] - minw[c] - extra[c]) / unmet);
+	}
 	for (int c = 0; c < g->cols; c++) {
 		if (smax <= W)
 			g->colw[c] = maxw[c] + (W - smax) * (maxw[c] / smax);
-		else if (smin <= W)
-			g->colw[c] = minw[c] + (W - smin) * ((maxw[c] - minw[c]) / (smax - smin > 0 ? smax - smin : 1));
+		else if (spare >= 0)
+			g->colw[c] = minw[c] + extra[c];
 		else
 			g->colw[c] = minw[c] * (W / smin);   /* words will be cut to fit */
 	}
+	free(extra);
 	free(minw);
 	free(maxw);
 }
@@ -858,6 +878,8 @@ static void table_row_unit(ts *t, tgrid *g, int r, size_t l0, size_t l1, int fir
 			if (h > need)
 				y += (h - need) / 2;   /* header text centred vertically */
 		}
+		if (tc->lrow)
+			continue;   /* a row-spanning cell: its lines by rows, below */
 		if (a >= b)
 			continue;   /* this part of a split row is past the cell's text */
 		size_t from = a > 0 ? tc->L.breaks[a - 1] + 1 : 0;
@@ -865,6 +887,29 @@ static void table_row_unit(ts *t, tgrid *g, int r, size_t l0, size_t l1, int fir
 			bc_set_line(&tc->items, from, tc->L.breaks[k], cx, cw, y + baseline_in(t, lh, size), tc->just,
 			            k + 1 == tc->L.n, &u->ops);
 			y += lh;
+			from = tc->L.breaks[k] + 1;
+		}
+	}
+	/* the lines of row-spanning cells that fall in this row */
+	for (int c = 0; c < g->cols; c++) {
+		int o = g->owner[(size_t)r * (size_t)g->cols + (size_t)c];
+		if (o < 0 || g->cells[o].col != c || !g->cells[o].lrow)
+			continue;
+		tcell *tc = &g->cells[o];
+		double cx = col_x(g, x0, tc->col) + CELL_PAD_X, cw = span_width(g, tc) - 2 * CELL_PAD_X;
+		size_t from = 0;
+		for (size_t k = 0; k < tc->L.n; k++) {
+			double y = tc->ly[k];
+			int draw = tc->lrow[k] == r;
+			if (draw && !(first_part && last_part)) {
+				/* a row split in parts: the line's place among the row's lines */
+				size_t j = (size_t)lround((tc->ly[k] - CELL_PAD_Y) / lh);
+				draw = j >= l0 && j < l1;
+				y = (first_part ? CELL_PAD_Y : 0) + (double)(j - l0) * lh;
+			}
+			if (draw)
+				bc_set_line(&tc->items, from, tc->L.breaks[k], cx, cw, y + baseline_in(t, lh, size), tc->just,
+				            k + 1 == tc->L.n, &u->ops);
 			from = tc->L.breaks[k] + 1;
 		}
 	}
@@ -939,12 +984,24 @@ static void set_table(ts *t, const bc_node *table)
 		tcell *tc = &g.cells[i];
 		if (tc->rowspan <= 1)
 			continue;
-		double s = 0;
-		int last = tc->row + tc->rowspan - 1;
-		for (int r = tc->row; r <= last; r++)
-			s += g.rowh[r];
-		if (s < tc->h)
-			g.rowh[last] += tc->h - s;
+		/* each line goes in the row it fits in, never across a row's foot:
+		 * a page break between the spanned rows then cuts between lines, and
+		 * the text continues in the row on the next page */
+		int last = tc->row + tc->rowspan - 1, r = tc->row;
+		double y = CELL_PAD_Y;
+		tc->lrow = bc_xmalloc((tc->L.n ? tc->L.n : 1) * sizeof *tc->lrow);
+		tc->ly = bc_xmalloc((tc->L.n ? tc->L.n : 1) * sizeof *tc->ly);
+		for (size_t k = 0; k < tc->L.n; k++) {
+			while (r < last && y + lh > g.rowh[r] + 0.01) {
+				r++;
+				y = CELL_PAD_Y;
+			}
+			if (r == last && y + lh + CELL_PAD_Y > g.rowh[r])
+				g.rowh[r] = y + lh + CELL_PAD_Y;
+			tc->lrow[k] = r;
+			tc->ly[k] = y;
+			y += lh;
+		}
 	}
 	/* room for one part of a row: a page less the repeated header */
 	double head_h = 0;
@@ -983,8 +1040,20 @@ static void set_table(ts *t, const bc_node *table)
 		/* a row taller than a page: its lines in parts */
 		size_t most = 0;
 		for (size_t i = row_first_cell(&g, r); i < g.ncells && g.cells[i].row == r; i++)
-			if (g.cells[i].L.n > most)
+			if (!g.cells[i].lrow && g.cells[i].L.n > most)
 				most = g.cells[i].L.n;
+		/* and the lines row-spanning cells put in this row */
+		for (int c = 0; c < g.cols; c++) {
+			int o = g.owner[(size_t)r * (size_t)g.cols + (size_t)c];
+			if (o < 0 || g.cells[o].col != c || !g.cells[o].lrow)
+				continue;
+			for (size_t k = 0; k < g.cells[o].L.n; k++)
+				if (g.cells[o].lrow[k] == r) {
+					size_t j = (size_t)lround((g.cells[o].ly[k] - CELL_PAD_Y) / lh) + 1;
+					if (j > most)
+						most = j;
+				}
+		}
 		for (size_t l0 = 0; l0 < most; l0 += (size_t)parts_lines) {
 			size_t l1 = l0 + (size_t)parts_lines;
 			int first = l0 == 0, last = l1 >= most;
