@@ -33,7 +33,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRCS = $(sort $(wildcard tests/tools/*.c))
 TOOL_BINS = $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/tools/%)
 
-.PHONY: all test check unit tools install uninstall clean valgrind sanitize bench
+.PHONY: all test check unit tools install uninstall clean valgrind sanitize bench fuzz fuzz-smoke fuzz-build
 
 all: $(PROG)
 
@@ -91,6 +91,23 @@ sanitize:
 	$(MAKE) BUILD=build-san CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" test
 
+# libFuzzer: one target, a mode per stage (fuzz/fuzz_baocao.c), each mode run for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS   = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZER        = build-fuzz/fuzz_baocao
+
+fuzz-build:
+	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" build-fuzz/libbaocao.a
+	clang $(BC_CPPFLAGS) $(BC_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $(FUZZER) fuzz/fuzz_baocao.c \
+	    build-fuzz/libbaocao.a $(BC_LIBS)
+
+fuzz: fuzz-build $(PROG)
+	FUZZ_JOBS=$${FUZZ_JOBS:-2} sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZER)
+
+# CI: every mode briefly (14 modes, 2 at a time, about 10 s in all).
+fuzz-smoke: fuzz-build $(PROG)
+	FUZZ_JOBS=2 sh fuzz/run.sh 1 $(FUZZER)
+
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/grammar $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/baocao
@@ -103,6 +120,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf $(BUILD) build-san
+	rm -rf $(BUILD) build-san build-fuzz
 
 -include $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d)

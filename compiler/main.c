@@ -162,6 +162,13 @@ static void on_fatal_signal(int sig)
 
 static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
 
+/* exit() from deep inside (out of memory in bc_xmalloc) removes the temporary file too */
+static void cleanup_at_exit(void)
+{
+	if (cleanup_armed)
+		unlink(cleanup_path);
+}
+
 static void install_signal_handlers(void)
 {
 	struct sigaction sa;
@@ -175,6 +182,7 @@ static void install_signal_handlers(void)
 			continue;
 		sigaction(fatal_signals[i], &sa, NULL);
 	}
+	atexit(cleanup_at_exit);
 	/* over a file-size limit (ulimit -f), write() fails with EFBIG and is reported, instead of a silent kill */
 	signal(SIGXFSZ, SIG_IGN);
 }
