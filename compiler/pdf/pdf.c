@@ -269,6 +269,8 @@ static void set_info(writer *w, const bc_document *doc, const bc_pdf_options *op
 				into = &author;
 			else if (n->as.line.role == BC_ROLE_NUMBER)
 				into = &kw;
+			else if (n->as.line.role == BC_ROLE_SUMMARY)
+				into = &subject;   /* a dispatch's "V/v ...": its title when it has no other */
 			if (into) {
 				if (into->len)
 					bc_buf_putc(into, ' ');
@@ -280,8 +282,15 @@ static void set_info(writer *w, const bc_document *doc, const bc_pdf_options *op
 		for (const bc_node *n = doc->meta->first; n; n = n->next)
 			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_DOCTYPE)
 				dt = n;
-	if (dt)
+	if (!title.len && subject.len) {
+		bc_buf t = title;
+		title = subject;
+		subject = t;
+	}
+	if (dt) {
+		bc_buf_clear(&subject);
 		line_text(dt, &subject);
+	}
 	/* the encoder must be UTF-8 before the strings go in, or they are stored raw */
 	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
 	if (title.len)
