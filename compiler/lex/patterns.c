@@ -15,7 +15,7 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_LABEL_LETTER] = "^([a-eg-il-vxyđ])\\)(?:\\s|\\x{a0})+(?=\\S)",
 	[BC_PAT_LABEL_PAREN] = "^\\((\\d{1,3})\\)(?:\\s|\\x{a0})+(?=\\S)",
 	[BC_PAT_LABEL_STAR] = "^\\*\\)\\s*(?=\\S)",
-	[BC_PAT_NUMBER] = "^(?:Số|SỐ)\\s*:\\s*([0-9]*)\\s*(?:/\\s*([^\\s]*))?\\s*$",
+	[BC_PAT_NUMBER] = "^(?:Số|SỐ)\\s*:?\\s*([0-9]*)\\s*(?:[/-]\\s*([^\\s]*[^\\s.]))?\\s*$",
 	[BC_PAT_SUMMARY] = "^V/v[\\s:.]",
 	[BC_PAT_DRAFT] = "^\\(?\\s*(?:DỰ THẢO|Dự thảo)(?:\\s+(?:lần|LẦN)\\s*\\d+)?\\s*\\)?$",
 	[BC_PAT_URGENCY] = "^(?:H(?:Ỏ|Ọ|Ò|O)(?:A|À|Ả)|H(?:OẢ|OÀ|ÒA|ỎA)|HOẢ|HỎA) TỐC(?: HẸN GIỜ)?$|^THƯỢNG KHẨN$|^KHẨN$",

@@ -262,6 +262,11 @@ static void end_mark(void **state)
 	const char *twice = HEAD "Nội dung././\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn An\n";
 	assert_int_equal(count(twice, BC_W_END_MARK_DOUBLED), 1);
 	assert_int_equal(count(twice, BC_W_END_MARK_MISSING), 0);
+	/* a Party document (signed "T/M", symbol "…/TU") follows the Party's rules: no "./." asked */
+	const char *party = "Nội dung.\n\nNơi nhận:\n- Lưu Văn phòng Thành ủy.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nLê Văn A\n";
+	assert_int_equal(count(party, BC_W_END_MARK_MISSING), 0);
+	const char *party_no = "Số: 05-CTr/TU\n\nCHƯƠNG TRÌNH\n\nVề việc thử\n\nNội dung.\n";
+	assert_int_equal(count(party_no, BC_W_END_MARK_MISSING), 0);
 }
 
 /* ------------------------------------------------------------ documentation and speed */
