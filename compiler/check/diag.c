@@ -1,4 +1,5 @@
 /* diag.c — the table of diagnostic codes and the one function that prints them. */
+#include "../util/sort.h"
 #include "diag.h"
 
 #include <stdlib.h>
@@ -89,7 +90,7 @@ static int by_position(const void *a, const void *b)
 void bc_diags_sort(bc_diags *d)
 {
 	if (d->n > 1)
-		qsort(d->v, d->n, sizeof *d->v, by_position);
+		bc_sort(d->v, d->n, sizeof *d->v, by_position);
 }
 
 void bc_diags_print(FILE *out, const bc_diags *d, const char *filename, bc_level min_level, bc_lang lang)

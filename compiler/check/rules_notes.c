@@ -1,6 +1,7 @@
 /* rules_notes.c — footnotes: references without a note, notes never referenced, numbers used twice or out of order. */
 #include <stdlib.h>
 
+#include "../util/sort.h"
 #include "../util/xalloc.h"
 #include "rules.h"
 
@@ -84,13 +85,13 @@ static void end(bc_check_ctx *cx, void *st)
 		if (m->id > prev)
 			prev = m->id;
 	}
-	qsort(s->notes.v, s->notes.n, sizeof *s->notes.v, by_id);
+	bc_sort(s->notes.v, s->notes.n, sizeof *s->notes.v, by_id);
 	for (size_t i = 1; i < s->notes.n; i++)
 		if (s->notes.v[i].id == s->notes.v[i - 1].id)
 			bc_diag_add(cx->diags, BC_W_NOTE_DUP, s->notes.v[i].node->pos, "%d", s->notes.v[i].id);
 
 	/* references: a mark once, and first uses in the order 1, 2, 3... */
-	qsort(s->refs.v, s->refs.n, sizeof *s->refs.v, by_id);
+	bc_sort(s->refs.v, s->refs.n, sizeof *s->refs.v, by_id);
 	for (size_t i = 0; i < s->notes.n; i++)
 		if ((i == 0 || s->notes.v[i].id != s->notes.v[i - 1].id) && !referenced(&s->refs, s->notes.v[i].id))
 			bc_diag_add(cx->diags, BC_W_NOTE_UNREF, s->notes.v[i].node->pos, "%d", s->notes.v[i].id);
@@ -102,7 +103,7 @@ static void end(bc_check_ctx *cx, void *st)
 		}
 		s->refs.v[nfirst++] = s->refs.v[i];
 	}
-	qsort(s->refs.v, nfirst, sizeof *s->refs.v, by_seq);
+	bc_sort(s->refs.v, nfirst, sizeof *s->refs.v, by_seq);
 	prev = 0;
 	for (size_t i = 0; i < nfirst; i++) {
 		const mark *m = &s->refs.v[i];

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/sort.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
 #include "rules.h"
@@ -407,7 +408,7 @@ static void end(bc_check_ctx *cx, void *st)
 {
 	refs_state *s = st;
 	/* one document, one date: later citations are compared with the first */
-	qsort(s->cites, s->ncites, sizeof *s->cites, by_key);
+	bc_sort(s->cites, s->ncites, sizeof *s->cites, by_key);
 	for (size_t i = 1; i < s->ncites; i++) {
 		size_t f = i;
 		while (f > 0 && !strcmp(s->cites[f - 1].key, s->cites[i].key))

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/sort.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
 #include "rules.h"
@@ -299,7 +300,7 @@ static void end(bc_check_ctx *cx, void *st)
 	if (s->last && !s->last_has_mark && !party_document(cx->doc))
 		bc_diag_add(cx->diags, BC_W_END_MARK_MISSING, s->last_pos, NULL);
 	/* a term's years: the most frequent form is taken as meant */
-	qsort(s->terms, s->nterms, sizeof *s->terms, by_key);
+	bc_sort(s->terms, s->nterms, sizeof *s->terms, by_key);
 	for (size_t i = 0; i < s->nterms;) {
 		size_t j = i;
 		while (j < s->nterms && !strcmp(s->terms[j].key, s->terms[i].key))

@@ -1,4 +1,5 @@
 /* typeset.c — turns the report model into units for the pager: header block, title, body, tables, closing, appendices. */
+#include "../util/sort.h"
 #include "typeset.h"
 
 #include <math.h>
@@ -1449,7 +1450,7 @@ int bc_typeset(const bc_document *doc, const bc_template *tpl, const bc_metrics 
 			refs[nref++] = iter.cur->as.noteref.note;
 		}
 	if (nref)
-		qsort(refs, nref, sizeof *refs, cmp_ptr);
+		bc_sort(refs, nref, sizeof *refs, cmp_ptr);
 	bc_iter_init(&iter, doc->root);
 	while ((ev = bc_iter_next(&iter)) != BC_EV_DONE) {
 		const void *key = iter.cur;

@@ -1,4 +1,5 @@
 /* xml.c — writes the report model as archival XML (grammar/baocao.rng) with libxml2's xmlTextWriter. */
+#include "../util/sort.h"
 #include "xml.h"
 
 #include <stdint.h>
@@ -564,7 +565,7 @@ static void words_index(words *w)
 		a = i + 1;
 	}
 	if (w->n > 1)
-		qsort(w->v, w->n, sizeof *w->v, word_cmp);
+		bc_sort(w->v, w->n, sizeof *w->v, word_cmp);
 }
 
 static void words_free(words *w)
