@@ -187,19 +187,31 @@ else
 fi
 
 echo "# outputs"
-# a device or FIFO as output is written in place, never replaced by a renamed file
-run dev-full-xml 2 "/dev/full: cannot write: No space left on device" -- $WRAP "$B" xml "$T/ok.txt" -o /dev/full
-run dev-full-pdf 2 "/dev/full: cannot write: No space left on device" -- $WRAP "$B" pdf "$T/ok.txt" -o /dev/full
-if [ -c /dev/full ] && [ -c /dev/null ]; then ok dev-full-still-a-device; else bad dev-full-still-a-device; fi
-run dev-null-output 0 -- $WRAP "$B" xml "$T/ok.txt" -o /dev/null
+# a device or FIFO as output is written in place, never replaced by a renamed file.  As root the
+# test makes its own /dev/full (major 1, minor 7), so that a regression cannot replace the real one.
+FULL=/dev/full
+mknod "$T/full" c 1 7 2>/dev/null && FULL="$T/full"
+run dev-full-xml 2 "full: cannot write: No space left on device" -- $WRAP "$B" xml "$T/ok.txt" -o "$FULL"
+run dev-full-pdf 2 "full: cannot write: No space left on device" -- $WRAP "$B" pdf "$T/ok.txt" -o "$FULL"
+if [ -c "$FULL" ] && [ -c /dev/full ] && [ -c /dev/null ]; then ok dev-full-still-a-device; else bad dev-full-still-a-device; fi
+NULLDEV=/dev/null
+mknod "$T/null" c 1 3 2>/dev/null && NULLDEV="$T/null"
+run dev-null-output 0 -- $WRAP "$B" xml "$T/ok.txt" -o "$NULLDEV"
+run dev-null-output-pdf 0 -- $WRAP "$B" pdf "$T/ok.txt" -o "$NULLDEV"
+if [ -c "$NULLDEV" ]; then ok dev-null-still-a-device; else bad dev-null-still-a-device; fi
 check_temp() {
 	if ls "$1" | grep -q '\.tmp\.'; then bad "$2: temporary file left in $1"; ls "$1" | sed 's/^/    /'; else ok "$2"; fi
 }
-check_temp /dev dev-no-temp-left
+check_temp "$(dirname "$FULL")" dev-no-temp-left
 mkfifo "$T/outfifo"
 (cat "$T/outfifo" >"$T/fromfifo") &
+reader=$!
 run fifo-output 0 -- $WRAP "$B" xml "$T/ok.txt" -o "$T/outfifo"
-wait
+# a reader still blocked after 2 s was never written to (the FIFO was replaced): end it
+i=0
+while [ $i -lt 20 ] && kill -0 "$reader" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+kill "$reader" 2>/dev/null
+wait "$reader" 2>/dev/null
 if [ -p "$T/outfifo" ] && grep -q "MỞ ĐẦU" "$T/fromfifo"; then ok fifo-output-read; else bad fifo-output-read; fi
 mkdir "$T/outdir"
 run output-is-directory 2 "outdir: cannot write: Is a directory" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/outdir"
