@@ -409,12 +409,13 @@ static void end(bc_check_ctx *cx, void *st)
 	refs_state *s = st;
 	/* one document, one date: later citations are compared with the first */
 	bc_sort(s->cites, s->ncites, sizeof *s->cites, by_key);
+	/* each citation against the first of its group (sorted, so groups are runs) */
+	size_t f = 0;
 	for (size_t i = 1; i < s->ncites; i++) {
-		size_t f = i;
-		while (f > 0 && !strcmp(s->cites[f - 1].key, s->cites[i].key))
-			f--;
-		if (f == i)
+		if (strcmp(s->cites[i - 1].key, s->cites[i].key) != 0) {
+			f = i;
 			continue;
+		}
 		bc_date a = s->cites[f].date, b = s->cites[i].date;
 		/* numbers restart each year: 173/KH-UBND of 2023 is not that of 2025 */
 		if (a.year == b.year && !same_date(a, b))
