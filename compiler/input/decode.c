@@ -142,7 +142,7 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 typedef struct utf8_stats {
 	size_t first_bad;   /* offset of the first ill-formed byte, or the length */
 	size_t multibyte;   /* well-formed sequences of two or more bytes */
-	size_t bad;         /* ill-formed positions, resynchronising one byte on */
+	size_t bad;         /* runs of ill-formed bytes: one damaged sequence counts once */
 } utf8_stats;
 
 static void utf8_scan(const unsigned char *s, size_t n, utf8_stats *st)
@@ -150,8 +150,10 @@ static void utf8_scan(const unsigned char *s, size_t n, utf8_stats *st)
 	st->first_bad = n;
 	st->multibyte = st->bad = 0;
 	size_t i = 0;
+	int in_bad = 0;
 	while (i < n) {
 		if (s[i] < 0x80) {
+			in_bad = 0;
 			i++;
 			continue;
 		}
@@ -159,10 +161,13 @@ static void utf8_scan(const unsigned char *s, size_t n, utf8_stats *st)
 		if (k == 0) {
 			if (st->first_bad == n)
 				st->first_bad = i;
-			st->bad++;
+			if (!in_bad)
+				st->bad++;
+			in_bad = 1;
 			i++;
 		} else {
 			st->multibyte++;
+			in_bad = 0;
 			i += k;
 		}
 	}
@@ -724,9 +729,10 @@ static int score_percent(const vn_score *sc)
 
 #define PLAUSIBLE_PERCENT 80
 #define CLEAR_MARGIN_PERCENT 10
-/* Mostly well-formed UTF-8 with a few bad bytes is damaged UTF-8, not a
- * legacy code page (whose letters almost never form UTF-8 sequences). */
-#define UTF8_DAMAGE_RATIO 4
+/* Well-formed multi-byte sequences at least as many as bad ones make damaged
+ * UTF-8, not a legacy code page, whose letters almost never form UTF-8
+ * sequences: "Việt Nam" plus one bad sequence is an error, never CP1258. */
+#define UTF8_DAMAGE_RATIO 1
 
 static int decode_auto(const unsigned char *s, size_t n, bc_source *out, bc_diags *diags)
 {

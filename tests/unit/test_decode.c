@@ -363,6 +363,15 @@ static void test_damaged_utf8_not_legacy(void **state)
 	assert_string_equal(g->arg, "byte 0x93");
 	assert_int_equal(count_code(&r, BC_N_ENCODING), 0);
 	done(&r);
+
+	/* short: one good letter and one damaged (overlong) sequence is still UTF-8 with an
+	 * error, never silently read as CP1258 */
+	decode_s(&r, "Việt Nam \xe0\x80\xaf\n", NULL);
+	assert_int_equal(r.rc, -1);
+	g = only(&r, BC_E_INVALID_UTF8);
+	assert_int_equal(g->pos.line, 1);
+	assert_int_equal(g->pos.col, 10);
+	done(&r);
 }
 
 static void test_bom_inside(void **state)
@@ -482,22 +491,10 @@ static void test_too_large(void **state)
 	munmap(p, n);
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 #define BIG (10u * 1024 * 1024)
 
-static void check_fast(double t0)
-{
-	double dt = now() - t0;
-	if (!RUNNING_ON_VALGRIND)
-		assert_true(dt < 1.0);
-}
-
+/* A 10 MB line decodes, keeps every byte and gets the right columns; its
+ * linear time is measured by tests/pathological.sh (a ratio, not a limit). */
 static void test_huge_line(void **state)
 {
 	static const char unit[] = "Hà Nội việt ";   /* 17 bytes, 12 code points */
@@ -508,9 +505,7 @@ static void test_huge_line(void **state)
 		memcpy(big + i * ul, unit, ul);
 	size_t n = reps * ul;
 	run r;
-	double t0 = now();
 	decode_n(&r, big, n, NULL);
-	check_fast(t0);
 	assert_int_equal(r.rc, 0);
 	assert_int_equal(r.src.len, n);
 	assert_memory_equal(r.src.text, big, n);
@@ -518,9 +513,7 @@ static void test_huge_line(void **state)
 
 	/* the same line with a bad byte at the end: its column */
 	big[n] = (char)0xFF;
-	t0 = now();
 	decode_n(&r, big, n + 1, NULL);
-	check_fast(t0);
 	assert_int_equal(r.rc, -1);
 	assert_int_equal(only(&r, BC_E_INVALID_UTF8)->pos.col, reps * 12 + 1);
 	done(&r);
@@ -532,9 +525,7 @@ static void test_huge_line(void **state)
 	assert_non_null(d);
 	for (size_t i = 0; i < nreps; i++)
 		memcpy(d + i * 4, nfd, 4);
-	t0 = now();
 	decode_n(&r, d, nreps * 4, NULL);
-	check_fast(t0);
 	assert_int_equal(r.rc, 0);
 	assert_int_equal(r.src.len, nreps * 3);
 	assert_int_equal(only(&r, BC_W_DECOMPOSED)->pos.col, 1);
