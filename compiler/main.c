@@ -363,8 +363,18 @@ static int cmd_pdf(const options *o, bc_document *doc, bc_diags *diags)
 	}
 	bc_pdf_options po = { o->template_path, -1 };
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde)
-		po.source_date_epoch = strtoll(sde, NULL, 10);
+	if (sde && *sde) {
+		/* reproducible builds' convention: seconds since 1970 as decimal digits */
+		char *end;
+		errno = 0;
+		long long v = strtoll(sde, &end, 10);
+		if (*end || errno || v < 0) {
+			fprintf(stderr, "%s: SOURCE_DATE_EPOCH: not a number of seconds: %s\n", progname, sde);
+			free(path);
+			return EXIT_USAGE;
+		}
+		po.source_date_epoch = v;
+	}
 	/* standard output and devices get the PDF through a temporary file in /tmp, copied when complete */
 	int via_tmpdir = strcmp(path, "-") == 0 || is_special_output(path);
 	int fd = -1;

@@ -108,5 +108,9 @@ expect check-werror 1 "[note-undefined]" -- $WRAP "$B" check --Werror "$T/notere
 expect check-json 0 '"code": "note-undefined"' -- $WRAP "$B" check --format json "$T/noteref.txt"
 expect check-sarif 0 '"version": "2.1.0"' -- $WRAP "$B" check --format sarif "$T/noteref.txt"
 
+# SOURCE_DATE_EPOCH must be a number of seconds
+expect bad-source-date-epoch 2 "SOURCE_DATE_EPOCH: not a number" -- env SOURCE_DATE_EPOCH=yesterday $WRAP "$B" pdf "$T/small.txt" -o "$T/small.pdf"
+check_true bad-epoch-no-output '[ ! -e "$T/small.pdf" ]'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
