@@ -33,7 +33,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRCS = $(sort $(wildcard tests/tools/*.c))
 TOOL_BINS = $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/tools/%)
 
-.PHONY: all test check unit tools install uninstall clean valgrind sanitize bench fuzz fuzz-smoke fuzz-build
+.PHONY: all test check check-all unit tools install uninstall clean valgrind sanitize bench fuzz fuzz-smoke fuzz-build
 
 all: $(PROG)
 
@@ -83,6 +83,12 @@ test check: $(PROG) $(UNIT_BINS) $(TOOL_BINS)
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # The whole regression suite under valgrind's memcheck: any error fails.
+# Every test: the suite, then under ASan+UBSan, under memcheck, and every fuzzing mode briefly.
+check-all: test
+	$(MAKE) sanitize
+	$(MAKE) valgrind
+	$(MAKE) fuzz-smoke
+
 valgrind: $(PROG) $(UNIT_BINS) $(TOOL_BINS)
 	@BUILD=$(BUILD) BAOCAO_NO_JIT=1 BAOCAO_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/run.sh
 
