@@ -108,6 +108,14 @@ expect check-werror 1 "[note-undefined]" -- $WRAP "$B" check --Werror "$T/notere
 expect check-json 0 '"code": "note-undefined"' -- $WRAP "$B" check --format json "$T/noteref.txt"
 expect check-sarif 0 '"version": "2.1.0"' -- $WRAP "$B" check --format sarif "$T/noteref.txt"
 
+# the same input gives the same PDF at any time and in any time zone, dated by the document itself
+printf 'Số: 12/BC-UBND\n\nAn Thắng, ngày 05 tháng 7 năm 2026\n\nBÁO CÁO\n\nVề việc thử\n\nNội dung./.\n' >"$T/dated.txt"
+env -u SOURCE_DATE_EPOCH "$B" pdf "$T/dated.txt" -o "$T/d1.pdf" >/dev/null 2>&1
+sleep 1
+env -u SOURCE_DATE_EPOCH TZ=Asia/Ho_Chi_Minh "$B" pdf "$T/dated.txt" -o "$T/d2.pdf" >/dev/null 2>&1
+check_true pdf-reproducible-without-epoch 'cmp -s "$T/d1.pdf" "$T/d2.pdf"'
+check_true pdf-dated-by-document 'pdfinfo "$T/d1.pdf" 2>/dev/null | grep -q "CreationDate: *Sun Jul  5 00:00:00 2026 UTC"'
+
 # SOURCE_DATE_EPOCH must be a number of seconds
 expect bad-source-date-epoch 2 "SOURCE_DATE_EPOCH: not a number" -- env SOURCE_DATE_EPOCH=yesterday $WRAP "$B" pdf "$T/small.txt" -o "$T/small.pdf"
 check_true bad-epoch-no-output '[ ! -e "$T/small.pdf" ]'

@@ -302,17 +302,32 @@ static void set_info(writer *w, const bc_document *doc, const bc_pdf_options *op
 	if (kw.len)
 		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_KEYWORDS, kw.s);
 	HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "baocao " BAOCAO_VERSION);
-	time_t now = opt && opt->source_date_epoch >= 0 ? (time_t)opt->source_date_epoch : time(NULL);
+	/* The date written is never the wall clock, so the same input gives the same
+	 * bytes at any time: SOURCE_DATE_EPOCH when set, else the document's own
+	 * date of issue when the header states all of it, else none. */
+	time_t when = -1;
+	const bc_node *dl = doc->idx.dateline;
+	if (opt && opt->source_date_epoch >= 0) {
+		when = (time_t)opt->source_date_epoch;
+	} else if (dl && dl->as.line.date.day && dl->as.line.date.month && dl->as.line.date.year >= 1970) {
+		struct tm t = { 0 };
+		t.tm_year = dl->as.line.date.year - 1900;
+		t.tm_mon = dl->as.line.date.month - 1;
+		t.tm_mday = dl->as.line.date.day;
+		when = timegm(&t);
+	}
 	struct tm tm;
 	/* a SOURCE_DATE_EPOCH past year 9999 cannot be a PDF date: 1970 rather than garbage */
-	if (!gmtime_r(&now, &tm) || tm.tm_year + 1900 > 9999) {
-		now = 0;
-		gmtime_r(&now, &tm);
+	if (when >= 0 && (!gmtime_r(&when, &tm) || tm.tm_year + 1900 > 9999)) {
+		when = 0;
+		gmtime_r(&when, &tm);
 	}
-	HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
-	HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, d);
-	HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, d);
-	set_file_id(w, doc, now);
+	if (when >= 0) {
+		HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
+		HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, d);
+		HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, d);
+	}
+	set_file_id(w, doc, when >= 0 ? when : 0);
 	bc_buf_free(&title);
 	bc_buf_free(&author);
 	bc_buf_free(&subject);
