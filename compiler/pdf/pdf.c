@@ -390,7 +390,7 @@ int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options 
 	if (!w.pdf) {
 		pdf_diag(diags, doc, PE_LIBHARU, top, "HPDF_New");
 		bc_font_release(&fam);
-		return 1;
+		return 2;
 	}
 	int rc = 0;
 	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
@@ -409,12 +409,12 @@ int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options 
 	bc_typeset_stats st;
 	if (bc_typeset(doc, &tpl, &w.m, emit_page, &w, &st) != 0 || w.error) {
 		pdf_diag(diags, doc, PE_LIBHARU, top, "error 0x%04X, detail %u", (unsigned)w.error, (unsigned)w.detail);
-		rc = 1;
+		rc = 2;   /* libharu failing (memory, internal error) is not the input's fault */
 		goto done;
 	}
 	if (bc_font_write_tounicode(&fam) != 0) {
 		pdf_diag(diags, doc, PE_LIBHARU, top, "cannot rewrite the ToUnicode maps (error 0x%04X)", (unsigned)w.error);
-		rc = 1;
+		rc = 2;
 		goto done;
 	}
 	if (HPDF_SaveToFile(w.pdf, path) != HPDF_OK) {

@@ -15,7 +15,7 @@ typedef struct bc_pdf_options {
  * atomic).  Returns 0 on success; 1 when the document cannot be typeset (no
  * suitable font, a character the font lacks, a template outside the state
  * format's ranges — a diagnostic is added); 2 when the file cannot be
- * written.
+ * written or libharu itself fails (out of memory, an internal error).
  */
 int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options *opt, bc_diags *diags);
 
