@@ -58,13 +58,11 @@ void bc_items_text(bc_items *l, const bc_metrics *m, const char *s, size_t len, 
 	while (i < len) {
 		uint32_t cp;
 		int k = bc_utf8_decode(s + i, len - i, &cp);
-		if (k <= 0)
-			k = 1;
 		if (is_break_space(cp) || cp < 0x20) {
 			size_t j = i + (size_t)k;
 			while (j < len) {
 				int k2 = bc_utf8_decode(s + j, len - j, &cp);
-				if (k2 <= 0 || !(is_break_space(cp) || cp < 0x20))
+				if (!(is_break_space(cp) || cp < 0x20))
 					break;
 				j += (size_t)k2;
 			}
@@ -80,7 +78,7 @@ void bc_items_text(bc_items *l, const bc_metrics *m, const char *s, size_t len, 
 		size_t j = i + (size_t)k;
 		while (j < len) {
 			int k2 = bc_utf8_decode(s + j, len - j, &cp);
-			if (k2 <= 0 || is_break_space(cp) || cp < 0x20)
+			if (is_break_space(cp) || cp < 0x20)
 				break;
 			j += (size_t)k2;
 		}
@@ -122,8 +120,6 @@ static void split_box(bc_items *out, const bc_item *b, const bc_metrics *m, doub
 	while (i < b->len) {
 		uint32_t cp;
 		int k = bc_utf8_decode(b->s + i, b->len - i, &cp);
-		if (k <= 0)
-			k = 1;
 		double cw = m->measure(m->ctx, b->face, b->size, b->s + i, (size_t)k);
 		if (w + cw > width && i > start) {
 			bc_item piece = *b;

@@ -47,14 +47,10 @@ static const char *upper_copy(ts *t, const char *s, size_t len)
 	bc_buf b = BC_BUF_INIT;
 	size_t i = 0;
 	while (i < len) {
-		uint32_t cp;
-		int k = bc_utf8_decode(s + i, len - i, &cp);
-		if (k <= 0)
-			k = 1;
+		uint32_t cp = bc_utf8_next(s, len, &i);
 		char enc[4];
 		int n = bc_utf8_encode((uint32_t)utf8proc_toupper((utf8proc_int32_t)cp), enc);
 		bc_buf_put(&b, enc, (size_t)n);
-		i += (size_t)k;
 	}
 	const char *r = ts_strdup(t, b.s ? b.s : "", b.len);
 	bc_buf_free(&b);

@@ -200,14 +200,8 @@ double bc_font_text_width(bc_font_family *fam, int face, double size, const char
 {
 	double units = 0;
 	size_t i = 0;
-	while (i < len) {
-		uint32_t cp;
-		int k = bc_utf8_decode(s + i, len - i, &cp);
-		if (k <= 0)
-			k = 1;
-		units += bc_font_cp_width(fam, face, cp);
-		i += (size_t)k;
-	}
+	while (i < len)
+		units += bc_font_cp_width(fam, face, bc_utf8_next(s, len, &i));
 	return units * size / 1000.0;
 }
 
@@ -220,13 +214,9 @@ void bc_font_mark_used(bc_font_family *fam, int face, const char *s, size_t len)
 	uint8_t *u = fam->used[face];
 	size_t i = 0;
 	while (i < len) {
-		uint32_t cp;
-		int k = bc_utf8_decode(s + i, len - i, &cp);
-		if (k <= 0)
-			k = 1;
+		uint32_t cp = bc_utf8_next(s, len, &i);
 		if (cp < 0x10000)
 			u[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-		i += (size_t)k;
 	}
 }
 

@@ -60,8 +60,6 @@ static int check_glyphs(const bc_document *doc, const bc_font_family *fam, bc_di
 		while (i < len && missing < 50) {
 			uint32_t cp;
 			int k = bc_utf8_decode(s + i, len - i, &cp);
-			if (k <= 0)
-				k = 1;
 			for (int f = 0; f < BC_FACE_COUNT; f++) {
 				if (!bc_font_has_glyph(fam, f, cp)) {
 					char enc[5] = { 0 };
@@ -364,16 +362,13 @@ int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options 
 	}
 	int bad = check_glyphs(doc, &fam, diags);
 	/* the template's own text is drawn too */
-	for (size_t i = 0; tpl.draft_text[i];) {
-		uint32_t cp;
-		int k = bc_utf8_decode(tpl.draft_text + i, strlen(tpl.draft_text + i), &cp);
-		if (k <= 0)
-			break;
+	size_t dlen = strlen(tpl.draft_text);
+	for (size_t i = 0; i < dlen;) {
+		uint32_t cp = bc_utf8_next(tpl.draft_text, dlen, &i);
 		if (!bc_font_has_glyph(&fam, BC_FACE_BOLD, cp)) {
 			pdf_diag(diags, doc, PE_GLYPH, top, "U+%04X in the template's draft mark", (unsigned)cp);
 			bad++;
 		}
-		i += (size_t)k;
 	}
 	if (bad) {
 		bc_font_release(&fam);

@@ -27,6 +27,13 @@ int bc_utf8_decode(const char *str, size_t len, uint32_t *cp)
 	return 1;
 }
 
+uint32_t bc_utf8_next(const char *s, size_t len, size_t *i)
+{
+	uint32_t cp;
+	*i += (size_t)bc_utf8_decode(s + *i, len - *i, &cp);
+	return cp;
+}
+
 int bc_utf8_encode(uint32_t cp, char *out)
 {
 	unsigned char *o = (unsigned char *)out;

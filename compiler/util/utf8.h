@@ -5,8 +5,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Decodes one code point at s (len > 0, valid UTF-8); returns its byte length. */
+/* Decodes one code point at s (len > 0, valid UTF-8); returns its byte length,
+ * always at least 1, so a loop over it always advances. */
 int bc_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* The code point at s[*i] (*i < len), moving *i past it. */
+uint32_t bc_utf8_next(const char *s, size_t len, size_t *i);
 /* Encodes cp into out (4 bytes room); returns the byte length. */
 int bc_utf8_encode(uint32_t cp, char *out);
 /* Number of code points in s[0..len). */
