@@ -109,6 +109,16 @@ static void fix_breaks(blk *b)
 	}
 }
 
+/* A block of one line's text without its decoration: labels, titles, signature lines. */
+static blk *line_blk(parser *p, blk_kind k, size_t line)
+{
+	blk *b = new_blk(p, k, line);
+	const bc_line *l = &p->lines.v[line];
+	add_line_text(b, l, l->core, 0);
+	fix_breaks(b);
+	return b;
+}
+
 /* ---- the characters at the edges of a block's text ---- */
 
 static uint32_t first_cp(const blk *b)
@@ -325,8 +335,7 @@ static void collect_blocks(parser *p, size_t i)
 			i++;
 			continue;
 		case BC_LK_UNIT:
-			b = new_blk(p, B_UNIT, i);
-			add_line_text(b, l, l->core, 0);
+			line_blk(p, B_UNIT, i);
 			i++;
 			continue;
 		case BC_LK_RECIPIENTS: {
@@ -360,23 +369,20 @@ static void collect_blocks(parser *p, size_t i)
 			/* the signature: authority lines, position lines in capitals, the name */
 			while (i < L->n && L->v[i].kind != BC_LK_BLANK &&
 			       (L->v[i].kind == BC_LK_AUTHORITY || L->v[i].upper)) {
-				b = new_blk(p, L->v[i].kind == BC_LK_AUTHORITY ? B_AUTHORITY : B_POSITION, i);
-				add_line_text(b, &L->v[i], L->v[i].core, 0);
+				line_blk(p, L->v[i].kind == BC_LK_AUTHORITY ? B_AUTHORITY : B_POSITION, i);
 				i++;
 			}
 			size_t k = i;
 			while (k < L->n && L->v[k].kind == BC_LK_BLANK)
 				k++;
 			if (k < L->n && L->v[k].kind == BC_LK_TEXT && !L->v[k].upper && L->v[k].nchars <= 40) {
-				b = new_blk(p, B_SIGNER, k);
-				add_line_text(b, &L->v[k], L->v[k].core, 0);
+				line_blk(p, B_SIGNER, k);
 				i = k + 1;
 			}
 			continue;
 		}
 		case BC_LK_APPENDIX: {
-			b = new_blk(p, B_APPX, i);
-			add_line_text(b, l, l->core, 0);
+			line_blk(p, B_APPX, i);
 			i++;
 			/* title lines: capitals or decorated, until a blank line or the attach line */
 			blk *t = NULL;
@@ -384,9 +390,7 @@ static void collect_blocks(parser *p, size_t i)
 				bc_line *r = &L->v[i];
 				if (r->kind == BC_LK_ATTACH || is_table_line(r))
 					break;
-				t = new_blk(p, B_APPX_TITLE, i);
-				add_line_text(t, r, r->core, 0);
-				fix_breaks(t);
+				t = line_blk(p, B_APPX_TITLE, i);
 				i++;
 			}
 			/* a title after a blank line, when the first line was only the label */
@@ -397,9 +401,7 @@ static void collect_blocks(parser *p, size_t i)
 				if (k < L->n && L->v[k].upper && L->v[k].kind == BC_LK_TEXT) {
 					i = k;
 					while (i < L->n && L->v[i].kind == BC_LK_TEXT) {
-						t = new_blk(p, B_APPX_TITLE, i);
-						add_line_text(t, &L->v[i], L->v[i].core, 0);
-						fix_breaks(t);
+						t = line_blk(p, B_APPX_TITLE, i);
 						i++;
 					}
 				}
@@ -407,8 +409,7 @@ static void collect_blocks(parser *p, size_t i)
 			continue;
 		}
 		case BC_LK_ATTACH:
-			b = new_blk(p, B_ATTACH, i);
-			add_line_text(b, l, l->core, 0);
+			line_blk(p, B_ATTACH, i);
 			i++;
 			continue;
 		case BC_LK_NOTE:
@@ -429,8 +430,7 @@ static void collect_blocks(parser *p, size_t i)
 		default:
 			if (l->upper && ends_with_endmark(p)) {
 				while (i < L->n && L->v[i].kind != BC_LK_BLANK && L->v[i].upper) {
-					b = new_blk(p, B_AUTHORITY, i);
-					add_line_text(b, &L->v[i], L->v[i].core, 0);
+					line_blk(p, B_AUTHORITY, i);
 					i++;
 				}
 				continue;
