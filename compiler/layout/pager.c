@@ -220,20 +220,30 @@ static void flush(bc_pager *p, int final)
 			                               : p->portrait.height - p->portrait.top - p->portrait.bottom;
 			room = h;
 		}
-		/* carried footnotes take up to half the page; each new note needs its first line */
+		/* Footnotes are set in order, so a note can start on this page only
+		 * if everything before it ends here: the carried lines and every
+		 * earlier note in full.  Only the last note may run on to the next
+		 * page.  Without new notes, carried lines take up to half the page. */
 		double ch = carry_height(p);
-		double notes = ch > 0 ? NOTE_SEP + (ch < room / 2 ? ch : room / 2) : 0;
+		double full = 0, open = 0, open_first = 0;
+		int fresh = 0;
 		double y = 0;
 		size_t over = p->qn;
 		size_t lim = np ? np : p->qn;
 		for (size_t i = 0; i < lim; i++) {
 			y += (i > 0 ? p->q[i]->gap : 0) + p->q[i]->h;
-			for (size_t j = 0; j < p->q[i]->nnotes; j++)
-				if (p->q[i]->notes[j]->note_first) {
-					if (notes == 0)
-						notes = NOTE_SEP;
-					notes += p->q[i]->notes[j]->h;
+			for (size_t j = 0; j < p->q[i]->nnotes; j++) {
+				const bc_unit *nl = p->q[i]->notes[j];
+				if (nl->note_first) {
+					full += open;
+					open = 0;
+					open_first = nl->h;
+					fresh = 1;
 				}
+				open += nl->h;
+			}
+			double notes = fresh ? NOTE_SEP + ch + full + open_first
+			                     : ch > 0 ? NOTE_SEP + (ch < room / 2 ? ch : room / 2) : 0;
 			if (y + notes > room + 0.01) {
 				over = i;
 				break;
