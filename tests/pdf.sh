@@ -75,6 +75,10 @@ if [ -f "$TMP/gen-300-footnotes.pdf" ]; then
 	fi
 fi
 
+# a draft: the mark in the top margin of every page (draft-mark rule)
+sed '2a (DỰ THẢO)' samples/bao-cao-6-thang.txt >"$TMP/draft.txt"
+check_doc gen-draft "$TMP/draft.txt"
+
 # a row-spanning cell whose rows cross a page break: its lines go with the
 # rows they stand in, none past the foot of the page, none lost
 { printf -- '---\nissuer: ỦY BAN NHÂN DÂN\nissuer: XÃ AN THẮNG\nnumber: 25\nsymbol: KH-UBND\nplace: An Thắng\ndate: 10/03/2026\ntype: KẾ HOẠCH\ntitle: Kiểm tra ô gộp dòng qua ngắt trang\nauthority: TM. ỦY BAN NHÂN DÂN\nposition: CHỦ TỊCH\nsigner: Trần Đức Minh\n---\n\n'

@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xpath.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -289,7 +290,9 @@ static void read_lines(page *p, xmlNode *n)
 static int load_words(const char *pdf)
 {
 	int st;
-	char *x = run(&st, "pdftotext -bbox-layout '%s' - 2>/dev/null", pdf);
+	/* PDFRULES_BBOX: words from a saved (or hand-made) pdftotext -bbox-layout file, for the self-test */
+	const char *saved = getenv("PDFRULES_BBOX");
+	char *x = saved ? run(&st, "cat '%s'", saved) : run(&st, "pdftotext -bbox-layout '%s' - 2>/dev/null", pdf);
 	xmlDoc *d = xmlReadMemory(x, (int)strlen(x), "bbox.html", NULL, XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET);
 	free(x);
 	if (!d)
@@ -995,6 +998,391 @@ static void rule_info(const char *pdf)
 	free(info);
 }
 
+/* ---- page-breaking rules: headings, widows and orphans, footnotes, the draft mark ---- */
+
+/* The document's words in extraction order, keyed for matching, without
+ * punctuation-only words and raised note marks (the XML keeps marks apart). */
+typedef struct gword {
+	int page;
+	size_t line;
+	char *key;
+} gword;
+
+static gword *gw;
+static size_t ngw;
+
+/* A raised mark: a short number smaller than the words of its line. */
+static int is_mark_word(const page *p, const word *w)
+{
+	size_t n = strlen(w->text);
+	if (n == 0 || n > 3)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)w->text[i]))
+			return 0;
+	double h = w->y1 - w->y0;
+	return h < 9.5 * EM_BOX || h < 0.85 * line_height(p, &p->lines[w->line]);
+}
+
+/* A raised mark right after a word (glued, or after a space): a note
+ * reference, not the mark opening a note at the page's foot. */
+static int is_ref_mark(const page *p, size_t k)
+{
+	const word *w = &p->words[k];
+	if (!is_mark_word(p, w))
+		return 0;
+	/* pdftotext may give the mark a line of its own: look at the whole page */
+	for (size_t j = 0; j < p->nw; j++)
+		if (j != k && p->words[j].x1 < w->x0 + 0.6 && p->words[j].x1 > w->x0 - 6 && p->words[j].y0 < w->y1 &&
+		    p->words[j].y1 > w->y0)
+			return 1;
+	return 0;
+}
+
+static void load_stream(void)
+{
+	size_t cap = 0;
+	for (int i = 0; i < npages; i++) {
+		page *p = &pages[i];
+		for (size_t k = 0; k < p->nw; k++) {
+			if (is_mark_word(p, &p->words[k]))
+				continue;
+			char *key = word_key(p->words[k].text, strlen(p->words[k].text));
+			if (!*key) {
+				free(key);
+				continue;
+			}
+			if (ngw == cap) {
+				cap = cap ? cap * 2 : 4096;
+				gw = realloc(gw, cap * sizeof *gw);
+			}
+			gw[ngw++] = (gword){ i, (size_t)p->words[k].line, key };
+		}
+	}
+}
+
+/* The keys of an element's shown text, note references left out. */
+static void text_keys(xmlNode *n, strs *out)
+{
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE && !is(c, "noteref")) {
+			text_keys(c, out);
+		} else if (c->type == XML_TEXT_NODE && c->content) {
+			const char *s = (const char *)c->content;
+			while (*s) {
+				while (*s && isspace((unsigned char)*s))
+					s++;
+				const char *e = s;
+				while (*e && !isspace((unsigned char)*e))
+					e++;
+				if (e > s) {
+					char *k = word_key(s, (size_t)(e - s));
+					if (*k) {
+						out->v = realloc(out->v, (size_t)(out->n + 1) * sizeof *out->v);
+						out->v[out->n++] = k;
+					} else {
+						free(k);
+					}
+				}
+				s = e;
+			}
+		}
+	}
+}
+
+static void strs_free(strs *s)
+{
+	for (int i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	s->v = NULL;
+	s->n = 0;
+}
+
+/* Where keys[0..n) occur in the stream, from `from` on; returns the index of the first word or -1. */
+static long find_keys(char **keys, int n, size_t from)
+{
+	for (size_t i = from; i + (size_t)n <= ngw; i++) {
+		int k = 0;
+		while (k < n && strcmp(gw[i + (size_t)k].key, keys[k]) == 0)
+			k++;
+		if (k == n)
+			return (long)i;
+	}
+	return -1;
+}
+
+/* A line of running text or of a table (not a footnote, not the page furniture). */
+static int content_line(const page *p, const tline *l)
+{
+	area o, in;
+	page_limits(p, &o, &in);
+	return l->y0 > o.t + 0.5 && line_height(p, l) >= 11.5 * EM_BOX;
+}
+
+/* Headings of the XML, in order: located in the PDF and followed on their page by other content. */
+typedef struct hpos {
+	int page;
+	size_t line;
+} hpos;
+
+static void add_heading(xmlNode *n, void *ud)
+{
+	strs *h = ud;
+	/* the heading's section goes on after it; a last, empty section has nothing to keep it with */
+	int follows = 0;
+	for (xmlNode *c = n->next; c; c = c->next)
+		follows |= c->type == XML_ELEMENT_NODE;
+	for (xmlNode *s = n->parent; !follows && s && is(s, "section"); s = s->parent)
+		for (xmlNode *c = s->next; c; c = c->next)
+			follows |= c->type == XML_ELEMENT_NODE;
+	strs k = { 0 };
+	text_keys(n, &k);
+	/* "n words|w1|w2..." packed for the caller */
+	sbuf b = { 0 };
+	sb_put(&b, follows ? "1" : "0", 1);
+	for (int i = 0; i < k.n; i++) {
+		sb_put(&b, "\x1f", 1);
+		sb_put(&b, k.v[i], strlen(k.v[i]));
+	}
+	strs_free(&k);
+	h->v = realloc(h->v, (size_t)(h->n + 1) * sizeof *h->v);
+	h->v[h->n++] = b.s ? b.s : strdup("0");
+}
+
+static void rule_heading_keep(void)
+{
+	strs heads = { 0 };
+	xmlNode *root = xmlDocGetRootElement(xdoc);
+	for (xmlNode *c = root->children; c; c = c->next)
+		if (is(c, "body"))
+			collect(c, "heading", add_heading, &heads);
+	hpos *at = calloc((size_t)heads.n + 1, sizeof *at);
+	int located = 0, lost = 0, bad = 0, checked = 0;
+	char detail[512] = "";
+	size_t cursor = 0;
+	for (int h = 0; h < heads.n; h++) {
+		char *keys[64];
+		int n = 0;
+		for (char *s = strchr(heads.v[h], '\x1f'); s; s = strchr(s, '\x1f')) {
+			*s++ = '\0';
+			if (n < 64)
+				keys[n++] = s;
+		}
+		at[h].page = -1;
+		if (n == 0)
+			continue;
+		long i = find_keys(keys, n, cursor);
+		if (i < 0)
+			i = find_keys(keys, n, 0);
+		if (i < 0 && getenv("PDFRULES_DEBUG")) {
+			int best = 0;
+			size_t bi = 0;
+			for (size_t s = 0; s < ngw; s++) {
+				int k = 0;
+				while (k < n && s + (size_t)k < ngw && strcmp(gw[s + (size_t)k].key, keys[k]) == 0)
+					k++;
+				if (k > best) {
+					best = k;
+					bi = s;
+				}
+			}
+			fprintf(stderr, "heading %d: %d of %d keys match; xml \"%s\" pdf \"%s\"\n", h, best, n,
+			        best < n ? keys[best] : "", bi + (size_t)best < ngw ? gw[bi + (size_t)best].key : "");
+		}
+		if (i < 0) {
+			if (!lost++ && !*detail)
+				snprintf(detail, sizeof detail, "heading not found in the PDF: \"%s …\"", keys[0]);
+			continue;
+		}
+		located++;
+		cursor = (size_t)i + (size_t)n;
+		const gword *last = &gw[(size_t)i + (size_t)n - 1];
+		at[h] = (hpos){ last->page, last->line };
+		if (heads.v[h][0] != '1')
+			at[h].page = -2;   /* nothing follows it */
+	}
+	for (int h = 0; h < heads.n; h++) {
+		if (at[h].page < 0)
+			continue;
+		const page *p = &pages[at[h].page];
+		const tline *hl = &p->lines[at[h].line];
+		checked++;
+		int after = 0;
+		for (size_t k = 0; k < p->nl && !after; k++) {
+			const tline *l = &p->lines[k];
+			if (l->y0 <= hl->y1 - 0.5 || !content_line(p, l))
+				continue;
+			/* another heading's line does not count: a heading needs text under it */
+			int heading = 0;
+			for (int g = 0; g < heads.n; g++)
+				heading |= at[g].page == at[h].page && at[g].line == k;
+			after = !heading;
+		}
+		if (!after && !bad++)
+			snprintf(detail, sizeof detail, "page %d: heading line \"%s …\" is the last on its page", at[h].page + 1,
+			         p->words[hl->first].text);
+	}
+	result(!bad && !lost, "heading-keep", "%d of %d headings last on their page, %d of %d not found; %s", bad, checked,
+	       lost, heads.n, detail);
+	free(at);
+	strs_free(&heads);
+}
+
+/* The first and the last content line of a page (by position), or NULL. */
+static const tline *edge_line(const page *p, int last)
+{
+	const tline *best = NULL;
+	for (size_t k = 0; k < p->nl; k++) {
+		const tline *l = &p->lines[k];
+		if (!content_line(p, l))
+			continue;
+		if (!best || (last ? l->y0 > best->y0 : l->y0 < best->y0))
+			best = l;
+	}
+	return best;
+}
+
+static int body_size(const page *p, const tline *l)
+{
+	double h = line_height(p, l);
+	return h >= 12.9 * EM_BOX && h <= 14.1 * EM_BOX;
+}
+
+/* No paragraph leaves its first line alone at the foot of a page (orphan)
+ * or its last line alone at the top of the next (widow).  A first line
+ * starts at the indent (1–1.27 cm), a following line at the left edge, a
+ * line the paragraph goes on after ends at the right margin. */
+static void rule_widows(void)
+{
+	int bad = 0, checked = 0;
+	char detail[512] = "";
+	for (int i = 0; i + 1 < npages; i++) {
+		const page *p = &pages[i], *q = &pages[i + 1];
+		if (p->landscape != q->landscape || p->seq != q->seq || !have_edges[p->landscape])
+			continue;
+		double L = doc_left[p->landscape], R = doc_right[p->landscape];
+		const tline *b = edge_line(p, 1), *t = edge_line(q, 0);
+		if (!b || !t || !body_size(p, b) || !body_size(q, t))
+			continue;
+		int b_first = b->x0 > L + 9.5 * MM && b->x0 < L + 13.5 * MM;
+		int b_goes_on = fabs(b->x1 - R) < 1.0;
+		int t_follows = fabs(t->x0 - L) < 0.5;
+		int t_last = t->x1 < R - 1.0;
+		if (!t_follows || !b_goes_on)
+			continue;   /* no paragraph crosses this page break */
+		checked++;
+		const char *what = b_first ? "first line alone at the foot" : t_last ? "last line alone at the top" : NULL;
+		if (what && !bad++)
+			snprintf(detail, sizeof detail, "pages %d–%d: %s (\"%s …\")", i + 1, i + 2, what,
+			         b_first ? p->words[b->first].text : q->words[t->first].text);
+	}
+	result(!bad, "widows-orphans", "%d of %d paragraphs crossing a page break leave a line alone; %s", bad, checked,
+	       detail);
+}
+
+/* Each referenced footnote starts on a page that references it. */
+static void rule_note_pages(void)
+{
+	xmlNode *root = xmlDocGetRootElement(xdoc);
+	int checked = 0, lost = 0, bad = 0;
+	char detail[512] = "";
+	for (xmlNode *c = root->children; c; c = c->next) {
+		if (!is(c, "notes"))
+			continue;
+		for (xmlNode *nt = c->children; nt; nt = nt->next) {
+			if (!is(nt, "note"))
+				continue;
+			xmlChar *id = xmlGetProp(nt, (const xmlChar *)"id");
+			/* referenced somewhere? */
+			char xp[128];
+			snprintf(xp, sizeof xp, "//*[local-name()='noteref'][@ref='%s']", id ? (const char *)id : "");
+			xmlXPathContext *ctx = xmlXPathNewContext(xdoc);
+			xmlXPathObject *o = ctx ? xmlXPathEvalExpression((const xmlChar *)xp, ctx) : NULL;
+			int refd = o && o->nodesetval && o->nodesetval->nodeNr > 0;
+			xmlXPathFreeObject(o);
+			xmlXPathFreeContext(ctx);
+			strs k = { 0 };
+			text_keys(nt, &k);
+			if (!refd || k.n == 0 || !id) {
+				strs_free(&k);
+				xmlFree(id);
+				continue;
+			}
+			checked++;
+			int want = k.n < 3 ? k.n : 3, start = -1;
+			/* the page whose foot holds the note: its mark, then its first words on that line */
+			for (int i = 0; i < npages && start < 0; i++) {
+				const page *p = &pages[i];
+				for (size_t m = 0; m < p->nw && start < 0; m++) {
+					const word *w = &p->words[m];
+					if (!is_mark_word(p, w) || is_ref_mark(p, m) || strcmp(w->text, (const char *)id) != 0)
+						continue;
+					for (size_t l = 0; l < p->nl && start < 0; l++) {
+						const tline *ln = &p->lines[l];
+						if (ln->n == 0 || ln->x0 < w->x1 - 0.5 || ln->x0 > w->x1 + 12 || fabs(ln->y0 - w->y0) > 4)
+							continue;
+						int j = 0;
+						for (size_t x = ln->first; x < ln->first + ln->n && j < want; x++) {
+							char *key = word_key(p->words[x].text, strlen(p->words[x].text));
+							if (*key) {
+								if (strcmp(key, k.v[j]) != 0)
+									j = want + 1;
+								else
+									j++;
+							}
+							free(key);
+						}
+						if (j == want || (j < want && ln->n > 0 && j > 0))
+							start = i;
+					}
+				}
+			}
+			if (start < 0) {
+				if (!lost++ && !*detail)
+					snprintf(detail, sizeof detail, "note %s not found at a page's foot", (const char *)id);
+			} else {
+				const page *p = &pages[start];
+				int refs = 0;
+				for (size_t m = 0; m < p->nw; m++)
+					refs += is_ref_mark(p, m) && strcmp(p->words[m].text, (const char *)id) == 0;
+				if (!refs && !bad++)
+					snprintf(detail, sizeof detail, "note %s is on page %d, which has no reference to it",
+					         (const char *)id, start + 1);
+			}
+			strs_free(&k);
+			xmlFree(id);
+		}
+	}
+	result(!bad && !lost, "note-pages", "%d of %d notes away from their reference, %d not found; %s", bad, checked,
+	       lost, detail);
+}
+
+/* A draft carries its mark in the top margin of every page; a final text nowhere. */
+static void rule_draft(void)
+{
+	xmlXPathContext *ctx = xmlXPathNewContext(xdoc);
+	xmlXPathObject *o = ctx ? xmlXPathEvalExpression((const xmlChar *)"//*[local-name()='draft']", ctx) : NULL;
+	int draft = o && o->nodesetval && o->nodesetval->nodeNr > 0;
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(ctx);
+	int marked = 0;
+	for (int i = 0; i < npages; i++) {
+		const page *p = &pages[i];
+		area out, in;
+		page_limits(p, &out, &in);
+		int du = 0, thao = 0;
+		for (size_t k = 0; k < p->nw; k++)
+			if (furniture(p, &p->words[k], &out)) {
+				du |= strcmp(p->words[k].text, "DỰ") == 0;
+				thao |= strcmp(p->words[k].text, "THẢO") == 0;
+			}
+		marked += du && thao;
+	}
+	result(draft ? marked == npages : marked == 0, "draft-mark", "%s: the mark on %d of %d pages",
+	       draft ? "a draft" : "not a draft", marked, npages);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 4) {
@@ -1012,6 +1400,16 @@ int main(int argc, char **argv)
 		printf("FAIL %s/pdftotext: no pages in %s\n", name, pdf);
 		return 1;
 	}
+	if (getenv("PDFRULES_BBOX")) {
+		/* only the rules that read word positions */
+		rule_edges();
+		load_stream();
+		rule_heading_keep();
+		rule_widows();
+		rule_note_pages();
+		rule_draft();
+		return failures ? 1 : 0;
+	}
 	char *json = NULL;
 	int seqs = load_labels(pdf, &json);
 	rule_structure(pdf);
@@ -1023,6 +1421,11 @@ int main(int argc, char **argv)
 	rule_overlap();
 	rule_text();
 	rule_fonts_text(pdf);
+	load_stream();
+	rule_heading_keep();
+	rule_widows();
+	rule_note_pages();
+	rule_draft();
 	rule_outline(json, seqs);
 	rule_info(pdf);
 	free(json);
@@ -1032,6 +1435,9 @@ int main(int argc, char **argv)
 		free(pages[i].words);
 		free(pages[i].lines);
 	}
+	for (size_t i = 0; i < ngw; i++)
+		free(gw[i].key);
+	free(gw);
 	free(pages);
 	xmlFreeDoc(xdoc);
 	xmlCleanupParser();
