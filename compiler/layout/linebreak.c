@@ -426,6 +426,9 @@ bc_line_set bc_set_line(const bc_items *l, size_t from, size_t to, double x0, do
                         bc_just just, int last, bc_oplist *out)
 {
 	bc_line_set res = { 0, 0, 0 };
+	/* a line ended by a forced break is set like a paragraph's last line, not stretched */
+	if (to < l->n && l->v[to].type == BC_ITEM_PENALTY && l->v[to].penalty <= BC_PENALTY_FORCE)
+		last = 1;
 	if (to > l->n)
 		to = l->n;
 	while (from < to && l->v[from].type != BC_ITEM_BOX)

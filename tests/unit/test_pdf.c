@@ -483,6 +483,49 @@ static void test_total_fit_lines(void **state)
 	bc_items_free(&it);
 }
 
+/* A line ended by a forced break (a source line break, a note's next item)
+ * keeps natural spaces like a last line; the lines of the text around it are
+ * still justified. */
+static void test_forced_break_not_stretched(void **state)
+{
+	(void)state;
+	bc_metrics m = { mono, NULL, 0.9, 0.2 };
+	bc_items it = { 0 };
+	const char *a = "mặt bằng trên địa bàn các xã.";
+	bc_items_text(&it, &m, long_par, strlen(long_par), 0, 10, 0, 0);
+	bc_items_text(&it, &m, " ", 1, 0, 10, 0, 0);
+	bc_items_text(&it, &m, a, strlen(a), 0, 10, 0, 0);
+	bc_items_break(&it);
+	bc_items_text(&it, &m, long_par, strlen(long_par), 0, 10, 0, 0);
+	bc_items_finish(&it);
+	size_t *br;
+	double width = 300;
+	size_t n = bc_break_lines(&it, width, BC_JUST_FULL, &br);
+	size_t from = 0;
+	int forced = 0, justified = 0;
+	for (size_t i = 0; i < n; i++) {
+		bc_oplist ops = { 0 };
+		bc_line_set ls = bc_set_line(&it, from, br[i], 0, width, 10, BC_JUST_FULL, i + 1 == n, &ops);
+		if (br[i] < it.n && it.v[br[i]].type == BC_ITEM_PENALTY && it.v[br[i]].penalty <= BC_PENALTY_FORCE &&
+		    i + 1 < n) {
+			forced++;
+			assert_true(ls.ratio == 0);
+			const bc_op *o = &ops.v[ops.n - 1];
+			assert_true(o->x + mono(NULL, 0, o->size, o->s, o->len) < width - 5);
+		} else if (i + 1 < n) {
+			justified++;
+			const bc_op *o = &ops.v[ops.n - 1];
+			assert_true(fabs(o->x + mono(NULL, 0, o->size, o->s, o->len) - width) < 0.01);
+		}
+		bc_oplist_free(&ops);
+		from = br[i] + 1;
+	}
+	assert_int_equal(forced, 1);
+	assert_true(justified >= 8);
+	free(br);
+	bc_items_free(&it);
+}
+
 static void test_overlong_word(void **state)
 {
 	(void)state;
@@ -545,6 +588,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_total_fit_lines),
+		cmocka_unit_test(test_forced_break_not_stretched),
 		cmocka_unit_test(test_overlong_word),
 		cmocka_unit_test(test_pager_keeps_and_progresses),
 		cmocka_unit_test(test_template_out_of_range_refused),
