@@ -672,13 +672,34 @@ static double line_height(const page *p, const tline *l)
 	return best;
 }
 
+/* The word before a line break of the source (<br/>): its line is not stretched. */
+static void add_break_word(xmlNode *n, void *ud)
+{
+	sset *s = ud;
+	xmlNode *prev = n->prev;
+	while (prev && prev->type == XML_ELEMENT_NODE && prev->last)
+		prev = prev->last;
+	if (!prev || prev->type != XML_TEXT_NODE || !prev->content)
+		return;
+	const char *t = (const char *)prev->content, *e = t + strlen(t);
+	while (e > t && isspace((unsigned char)e[-1]))
+		e--;
+	const char *b = e;
+	while (b > t && !isspace((unsigned char)b[-1]))
+		b--;
+	if (e > b)
+		sset_add(s, word_key(b, (size_t)(e - b)));
+}
+
 /* Justified body lines: a line followed, in the same paragraph, by a line at
  * the left edge (not indented: a paragraph's next line) ends at the right
- * margin within 1 pt. */
+ * margin within 1 pt, unless the source broke the line there. */
 static void rule_justified(void)
 {
 	int checked = 0, bad = 0;
 	char detail[512] = "";
+	sset breaks = { 0 };
+	collect(xmlDocGetRootElement(xdoc), "br", add_break_word, &breaks);
 	for (int i = 0; i < npages; i++) {
 		page *p = &pages[i];
 		if (!have_edges[p->landscape])
@@ -701,6 +722,14 @@ static void rule_justified(void)
 			}
 			if (!b)
 				continue;
+			if (breaks.n > 0 && a->n > 0) {
+				const char *lw = p->words[a->first + a->n - 1].text;
+				char *key = word_key(lw, strlen(lw));
+				int forced = sset_has(&breaks, key);
+				free(key);
+				if (forced)
+					continue;
+			}
 			checked++;
 			if (fabs(a->x1 - R) > 1.0 && !bad++) {
 				sbuf t = { 0 };
@@ -716,6 +745,9 @@ static void rule_justified(void)
 	}
 	result(!bad && checked > 0, "justified", "%d of %d non-last lines off the right margin; %s", bad, checked,
 	       checked ? detail : "no justified lines found");
+	for (size_t i = 0; i < breaks.cap; i++)
+		free(breaks.v[i]);
+	free(breaks.v);
 }
 
 /* Words do not overlap one another: no text runs into a cell or line beside it. */
