@@ -19,9 +19,7 @@ static int is_type_code(const char *s, size_t len)
 
 bc_doctype bc_check_doctype(const bc_document *doc)
 {
-	if (doc->idx.doctype)
-		return doc->idx.doctype->as.line.doctype;
-	return doc->idx.summary ? BC_DOC_CONG_VAN : BC_DOC_UNKNOWN;
+	return bc_document_type(doc);
 }
 
 /* "CT-UBND", "2026/QĐ-UBND", "UBND-VP": parts of letters and digits joined by '-', after an optional year. */

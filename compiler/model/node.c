@@ -262,6 +262,17 @@ const char *bc_doctype_code(bc_doctype t)
 	return (t >= 0 && t < BC_DOC_TYPE_COUNT) ? doctypes[t].code : "";
 }
 
+bc_doctype bc_document_type(const bc_document *doc)
+{
+	if (doc->idx.doctype)
+		return doc->idx.doctype->as.line.doctype;
+	if (doc->meta)
+		for (const bc_node *n = doc->meta->first; n; n = n->next)
+			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_DOCTYPE)
+				return n->as.line.doctype;
+	return doc->idx.summary ? BC_DOC_CONG_VAN : BC_DOC_UNKNOWN;
+}
+
 int bc_label_level(bc_label_kind k)
 {
 	switch (k) {

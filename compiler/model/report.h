@@ -223,6 +223,8 @@ const char *bc_node_type_name(bc_node_type t);
 const char *bc_role_name(bc_role r);
 const char *bc_doctype_name(bc_doctype t);      /* "BÁO CÁO" */
 const char *bc_doctype_code(bc_doctype t);      /* "BC" for "Số: 63/BC-UBND" */
+/* The document's type: its type line, else a dispatch when it has a "V/v" summary, else unknown. */
+bc_doctype bc_document_type(const bc_document *doc);
 int bc_label_level(bc_label_kind k);
 
 /* An enter/exit iterator over the tree, as cmark's. */

@@ -92,6 +92,10 @@ typedef struct writer {
 	int labels_appendix;       /* the appendix the last page label was for, -1 none */
 	char *tmp;
 	size_t tmpcap;
+	int outlines;              /* bookmarks made */
+	HPDF_Page first;           /* page 1, for a document without headings */
+	double first_h;
+	char *name;                /* what the document is called: its bookmark when it has no headings */
 } writer;
 
 static void hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *ud)
@@ -175,6 +179,7 @@ static void add_outline(writer *w, HPDF_Page page, double ph, int level, const c
 		HPDF_Outline_SetDestination(o, dst);
 	}
 	w->outline[level] = o;
+	w->outlines++;
 	for (int l = level + 1; l < 8; l++)
 		w->outline[l] = NULL;
 }
@@ -188,6 +193,10 @@ static int emit_page(void *ctx, const bc_page *pg)
 	HPDF_Page_SetWidth(page, (HPDF_REAL)pg->width);
 	HPDF_Page_SetHeight(page, (HPDF_REAL)pg->height);
 	double ph = pg->height;
+	if (pg->index == 0) {
+		w->first = page;
+		w->first_h = ph;
+	}
 	/* page labels: the main text 1, 2, ...; each appendix again from 1 */
 	if (pg->number == 1 && pg->appendix != w->labels_appendix) {
 		char prefix[32] = "";
@@ -326,6 +335,24 @@ static void set_info(writer *w, const bc_document *doc, const bc_pdf_options *op
 		HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, d);
 	}
 	set_file_id(w, doc, when >= 0 ? when : 0);
+	/* "Công văn số 31/UBND-VP: V/v ..." — the template names the type */
+	bc_buf name = BC_BUF_INIT;
+	bc_buf_puts(&name, w->tpl->name);
+	const char *num = kw.len ? kw.s : "";
+	if (strncmp(num, "Số:", strlen("Số:")) == 0 || strncmp(num, "SỐ:", strlen("SỐ:")) == 0)
+		num += strlen("Số:");
+	while (*num == ' ')
+		num++;
+	if (*num) {
+		bc_buf_puts(&name, " số ");
+		bc_buf_puts(&name, num);
+	}
+	if (title.len) {
+		bc_buf_puts(&name, ": ");
+		bc_buf_puts(&name, title.s);
+	}
+	w->name = bc_xstrdup(bc_buf_cstr(&name));
+	bc_buf_free(&name);
 	bc_buf_free(&title);
 	bc_buf_free(&author);
 	bc_buf_free(&subject);
@@ -334,23 +361,12 @@ static void set_info(writer *w, const bc_document *doc, const bc_pdf_options *op
 
 /* ---- the entry point ------------------------------------------------------------ */
 
-static bc_doctype doc_type(const bc_document *doc)
-{
-	if (doc->idx.doctype)
-		return doc->idx.doctype->as.line.doctype;
-	if (doc->meta)
-		for (const bc_node *n = doc->meta->first; n; n = n->next)
-			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_DOCTYPE)
-				return n->as.line.doctype;
-	return BC_DOC_UNKNOWN;
-}
-
 int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options *opt, bc_diags *diags)
 {
 	bc_pos top = { 1, 1 };
 	bc_template tpl;
 	char err[1024];
-	if (bc_template_load(&tpl, doc_type(doc), opt ? opt->template_path : NULL, err, sizeof err) != 0) {
+	if (bc_template_load(&tpl, bc_document_type(doc), opt ? opt->template_path : NULL, err, sizeof err) != 0) {
 		pdf_diag(diags, doc, PE_TEMPLATE, top, "%s", err);
 		return 1;
 	}
@@ -407,6 +423,9 @@ int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options 
 		rc = 2;   /* libharu failing (memory, internal error) is not the input's fault */
 		goto done;
 	}
+	/* a dispatch has no headings: one bookmark, its name, still lets a viewer show what it is */
+	if (w.outlines == 0 && w.first && w.name)
+		add_outline(&w, w.first, w.first_h, 1, w.name, tpl.m_top * BC_MM);
 	if (bc_font_write_tounicode(&fam) != 0) {
 		pdf_diag(diags, doc, PE_LIBHARU, top, "cannot rewrite the ToUnicode maps (error 0x%04X)", (unsigned)w.error);
 		rc = 2;
@@ -419,6 +438,7 @@ int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options 
 done:
 	HPDF_Free(w.pdf);
 	free(w.tmp);
+	free(w.name);
 	bc_font_release(&fam);
 	return rc;
 }

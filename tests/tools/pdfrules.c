@@ -993,8 +993,8 @@ static void rule_outline(const char *json, int sequences)
 			if ((unsigned char)*q >= 0xC3)
 				viet = 1;
 	}
-	int want = heads.n > 0 || apps.n > 0;
-	result(!want || (titles > 0 && viet), "outline",
+	/* without headings or appendices (a dispatch) the document's own name is its bookmark */
+	result(titles > 0 && viet, "outline",
 	       "%d bookmarks (%s Vietnamese letters) for %d headings and %d appendices", titles, viet ? "with" : "without",
 	       heads.n, apps.n);
 	result(sequences == 1 + apps.n, "page-labels", "%d numbering sequences for %d appendices", sequences, apps.n);
