@@ -20,9 +20,11 @@ typedef struct tpl_field {
 	size_t off;
 	double lo, hi;
 	const char *rule;
+	int optional;   /* absent: the body size (elements only some document types have) */
 } tpl_field;
 
-#define F(e, a, m, lo, hi, rule) { e, a, offsetof(bc_template, m), lo, hi, rule }
+#define F(e, a, m, lo, hi, rule) { e, a, offsetof(bc_template, m), lo, hi, rule, 0 }
+#define O(e, a, m, lo, hi, rule) { e, a, offsetof(bc_template, m), lo, hi, rule, 1 }
 static const tpl_field fields[] = {
 	F("page", "width", page_w, 210, 210, "khổ giấy A4 rộng 210 mm (NĐ 30/2020, Phụ lục I)"),
 	F("page", "height", page_h, 297, 297, "khổ giấy A4 cao 297 mm (NĐ 30/2020, Phụ lục I)"),
@@ -57,8 +59,19 @@ static const tpl_field fields[] = {
 	F("appendix", "label-size", appx_label_size, 14, 14, "\"Phụ lục\" cỡ chữ 14"),
 	F("appendix", "title-size", appx_title_size, 13, 14, "tên phụ lục cỡ chữ 13–14"),
 	F("draft", "size", draft_size, 13, 16, "dấu \"DỰ THẢO\" cỡ chữ 13–16"),
+	F("header", "issuer-rule", issuer_rule, 1.0 / 3, 0.5, "đường kẻ dưới tên cơ quan dài 1/3–1/2 dòng chữ"),
+	F("title", "rule", title_rule, 1.0 / 3, 0.5, "đường kẻ dưới trích yếu dài 1/3–1/2 dòng chữ"),
+	F("addressee", "size", addressee_size, 14, 14, "\"Kính gửi\" và tên nơi nhận cỡ chữ 14"),
+	O("decision", "competence-size", competence_size, 13, 14, "thẩm quyền ban hành cỡ chữ 13–14"),
+	O("decision", "basis-size", basis_size, 13, 14, "căn cứ ban hành cỡ chữ 13–14"),
+	O("decision", "enacting-size", enacting_size, 14, 14, "từ \"QUYẾT ĐỊNH:\" cỡ chữ 14"),
+	O("decision", "article-size", article_size, 13, 14, "\"Điều\" và tên điều cỡ chữ bằng lời văn, 13–14"),
 };
 #undef F
+#undef O
+
+/* The fonts the state format allows: Times New Roman (TCVN 6909:2001 Unicode) and its metric twin. */
+static const char *const allowed_fonts[] = { "Times New Roman", "Liberation Serif" };
 
 static double *field_ptr(bc_template *t, const tpl_field *f) { return (double *)((char *)t + f->off); }
 static double field_val(const bc_template *t, const tpl_field *f) { return *(const double *)((const char *)t + f->off); }
@@ -73,6 +86,17 @@ const char *bc_template_file(bc_doctype type)
 	case BC_DOC_QUYET_DINH: return "quyet-dinh.xml";
 	default: return "bao-cao.xml";
 	}
+}
+
+int bc_template_setting(size_t i, const char **elem, const char **attr, double *lo, double *hi)
+{
+	if (i >= sizeof fields / sizeof fields[0])
+		return 0;
+	*elem = fields[i].elem;
+	*attr = fields[i].attr;
+	*lo = fields[i].lo;
+	*hi = fields[i].hi;
+	return 1;
 }
 
 int bc_template_check(const bc_template *t, char *err, size_t errsize)
@@ -168,9 +192,31 @@ int bc_template_load(bc_template *t, bc_doctype type, const char *path, char *er
 				snprintf(t->draft_text, sizeof t->draft_text, "%s", (const char *)txt);
 			xmlFree(txt);
 		}
-		int known_elem = 0;
+		int is_font = strcmp((const char *)e->name, "font") == 0;
+		if (is_font) {
+			static const char *const which[] = { "family", "fallback" };
+			for (int k = 0; k < 2 && rc == 0; k++) {
+				xmlChar *f = xmlGetProp(e, (const xmlChar *)which[k]);
+				if (!f)
+					continue;
+				int ok = 0;
+				for (size_t j = 0; j < sizeof allowed_fonts / sizeof allowed_fonts[0]; j++)
+					ok |= strcmp((const char *)f, allowed_fonts[j]) == 0;
+				if (!ok) {
+					snprintf(err, errsize, "%s: <font %s=\"%.80s\">: phông chữ Times New Roman (bộ mã Unicode TCVN 6909:2001) hoặc Liberation Serif cùng số đo",
+					         path, which[k], (const char *)f);
+					rc = -1;
+				} else {
+					snprintf(t->font_family[k], sizeof t->font_family[k], "%s", (const char *)f);
+				}
+				xmlFree(f);
+			}
+		}
+		int known_elem = is_font;
 		for (xmlAttrPtr a = e->properties; a && rc == 0; a = a->next) {
-			int known = strcmp((const char *)e->name, "draft") == 0 && strcmp((const char *)a->name, "text") == 0;
+			int known = (strcmp((const char *)e->name, "draft") == 0 && strcmp((const char *)a->name, "text") == 0) ||
+			            (is_font && (strcmp((const char *)a->name, "family") == 0 ||
+			                         strcmp((const char *)a->name, "fallback") == 0));
 			for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 				if (strcmp(fields[i].elem, (const char *)e->name) != 0)
 					continue;
@@ -205,10 +251,16 @@ int bc_template_load(bc_template *t, bc_doctype type, const char *path, char *er
 	if (rc != 0)
 		return -1;
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		if (!seen[i]) {
+		if (!seen[i] && fields[i].optional) {
+			*field_ptr(t, &fields[i]) = fields[i].lo > t->body_size ? fields[i].lo : t->body_size;
+		} else if (!seen[i]) {
 			snprintf(err, errsize, "%s: <%s %s> is missing", path, fields[i].elem, fields[i].attr);
 			return -1;
 		}
+	}
+	if (!t->font_family[0][0]) {
+		snprintf(err, errsize, "%s: <font family> is missing", path);
+		return -1;
 	}
 	if (!t->draft_text[0])
 		snprintf(t->draft_text, sizeof t->draft_text, "DỰ THẢO");

@@ -29,6 +29,14 @@ typedef struct bc_template {
 	/* <draft> */
 	double draft_size;
 	char draft_text[64];
+	/* <font family fallback>: tried in this order, each Times New Roman or a metric twin */
+	char font_family[2][64];
+	/* <header issuer-rule>, <title rule>: rule lengths as a fraction of the text above them */
+	double issuer_rule, title_rule;
+	/* <addressee size>: "Kính gửi:" and the addressees */
+	double addressee_size;
+	/* <decision>: a decision's or resolution's preamble and articles (default: the body size) */
+	double competence_size, basis_size, enacting_size, article_size;
 } bc_template;
 
 /*
@@ -43,6 +51,9 @@ int bc_template_load(bc_template *t, bc_doctype type, const char *path, char *er
 
 /* The file name (without directory) used for a document type: "bao-cao.xml". */
 const char *bc_template_file(bc_doctype type);
+
+/* The i-th numeric setting: its element, attribute and range; 0 past the last (for the documentation's test). */
+int bc_template_setting(size_t i, const char **elem, const char **attr, double *lo, double *hi);
 
 /* Checks every value against the ranges; 0, or -1 with the broken rule in err. */
 int bc_template_check(const bc_template *t, char *err, size_t errsize);

@@ -416,9 +416,10 @@ static double column_line(ts *t, const bc_node *n, const char *fallback, double 
 	return widest;
 }
 
-/* "Kính gửi:" of a dispatch as the decree draws it: the label, then the
- * addressees left-aligned after it, the first on the label's line, each with
- * a dash when there are several; the block centred when it fits. */
+/* "Kính gửi:" as the decree draws it (NĐ 30/2020, Phụ lục I, ô 9a), 14 pt
+ * upright: one addressee on the label's line; several each on a line of
+ * its own under the label, with a dash, the dashes in line under the colon.
+ * The block is centred when it fits. */
 static void set_addressees(ts *t)
 {
 	const char *label = NULL;
@@ -460,9 +461,10 @@ static void set_addressees(ts *t)
 	}
 	if (!label)
 		label = "Kính gửi:", label_len = strlen(label);
-	double size = t->tpl->body_size, lh = line_height(t, size, 1.0);
+	double size = t->tpl->addressee_size, lh = line_height(t, size, 1.0);
 	double sp = t->m->measure(t->m->ctx, 0, size, " ", 1);
 	double lw = t->m->measure(t->m->ctx, 0, size, label, label_len);
+	double colon = t->m->measure(t->m->ctx, 0, size, ":", 1);
 	const char *dash = n > 1 ? "- " : "";
 	double widest = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -471,15 +473,17 @@ static void set_addressees(ts *t)
 		if (w > widest)
 			widest = w;
 	}
-	double block = lw + sp + widest;
+	/* where the addressees start, from the label's left end */
+	double off = n > 1 ? lw - colon : lw + sp;
+	double block = off + widest > lw ? off + widest : lw;
 	double bx = block <= t->width ? t->x0 + (t->width - block) / 2 : t->x0 + t->tpl->indent_cm * 10 * BC_MM;
-	double ax = bx + lw + sp, aw = t->x0 + t->width - ax;
+	double ax = bx + off, aw = t->x0 + t->width - ax;
 	bc_unit *u = bc_unit_new(0);
 	u->gap = 12;
 	bc_op op = { .kind = BC_OP_TEXT, .face = 0, .size = (float)size, .x = (float)bx,
 	             .y = (float)baseline_in(t, lh, size), .s = label, .len = label_len };
 	bc_oplist_add(&u->ops, &op);
-	double y = 0;
+	double y = n > 1 ? lh : 0;
 	for (size_t i = 0; i < n; i++) {
 		bc_items it = { 0 };
 		istyle st = { 0, size, 0, 0, 0 };
@@ -519,7 +523,7 @@ static void set_header(ts *t)
 				issuer_w = w;
 		}
 	if (last_issuer) {
-		double rl = issuer_w * 0.4;
+		double rl = issuer_w * tp->issuer_rule;
 		yl += 3.5;
 		add_rule(&u->ops, xl + (lw - rl) / 2, xl + (lw + rl) / 2, yl, 0.6);
 		yl += 6;
@@ -585,7 +589,7 @@ static void set_header(ts *t)
 		                line_height(t, tp->title_size, 1.0), tp->title_size, &tu->ops);
 	bc_items_free(&it);
 	if (tw > 0 || dt) {
-		double rl = (tw > 0 ? tw : t->width / 3) * 0.4;
+		double rl = (tw > 0 ? tw : t->width / 3) * tp->title_rule;
 		if (rl < 40)
 			rl = 40;
 		y += 3.5;

@@ -109,7 +109,7 @@ static int find_family(bc_font_family *fam, const char *family, char *why, size_
 	return ok ? 0 : -1;
 }
 
-int bc_font_find(bc_font_family *fam, char *why, size_t whysize)
+int bc_font_find(bc_font_family *fam, const char *const *wanted, int nwanted, char *why, size_t whysize)
 {
 	memset(fam, 0, sizeof *fam);
 	if (!FcInit()) {
@@ -117,18 +117,21 @@ int bc_font_find(bc_font_family *fam, char *why, size_t whysize)
 		return -1;
 	}
 	const char *own = getenv("BAOCAO_FONT_FAMILY");
-	const char *families[3];
+	const char *families[4];
 	int n = 0;
 	if (own && *own)
 		families[n++] = own;
-	families[n++] = "Times New Roman";
-	families[n++] = "Liberation Serif";
-	char last[256] = "";
+	for (int i = 0; i < nwanted && n < 4; i++)
+		if (wanted[i] && *wanted[i])
+			families[n++] = wanted[i];
+	char last[256] = "", tried[256] = "";
 	for (int i = 0; i < n; i++) {
 		if (find_family(fam, families[i], last, sizeof last) == 0)
 			return 0;
+		size_t k = strlen(tried);
+		snprintf(tried + k, sizeof tried - k, "%s%s", k ? ", " : "", families[i]);
 	}
-	snprintf(why, whysize, "no Times New Roman and no Liberation Serif 2 (package fonts-liberation2) with Vietnamese glyphs: %s", last);
+	snprintf(why, whysize, "no usable font among %s (Liberation Serif 2 is package fonts-liberation2): %s", tried, last);
 	return -1;
 }
 

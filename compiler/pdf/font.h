@@ -19,13 +19,14 @@ typedef struct bc_font_family {
 } bc_font_family;
 
 /*
- * Finds Times New Roman, else Liberation Serif 2, with all four faces as
- * TrueType files covering Vietnamese (U+1EA0..U+1EF9 — this rejects the old
- * fonts-liberation 1.x).  Returns 0, or -1 with a reason in why[0..whysize).
- * The environment variable BAOCAO_FONT_FAMILY names another family to try
- * first (for offices with their own licensed font).
+ * Finds the first of the families `wanted` (the template's: Times New Roman,
+ * then Liberation Serif 2) with all four faces as TrueType files covering
+ * Vietnamese (U+1EA0..U+1EF9 — this rejects the old fonts-liberation 1.x).
+ * Returns 0, or -1 with a reason in why[0..whysize).  The environment
+ * variable BAOCAO_FONT_FAMILY names another family to try first (for
+ * offices with their own licensed font).
  */
-int bc_font_find(bc_font_family *fam, char *why, size_t whysize);
+int bc_font_find(bc_font_family *fam, const char *const *wanted, int nwanted, char *why, size_t whysize);
 void bc_font_release(bc_font_family *fam);
 
 /* Whether face f has a glyph for code point cp (spaces and controls need none). */

@@ -371,7 +371,8 @@ int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options 
 		return 1;
 	}
 	bc_font_family fam;
-	if (bc_font_find(&fam, err, sizeof err) != 0) {
+	const char *families[2] = { tpl.font_family[0], tpl.font_family[1] };
+	if (bc_font_find(&fam, families, 2, err, sizeof err) != 0) {
 		pdf_diag(diags, doc, PE_NO_FONT, top, "%s", err);
 		bc_font_release(&fam);
 		return 1;
