@@ -341,9 +341,15 @@ static void mark_decision(parser *p, size_t i)
 	size_t k = i;
 	while (k < n && L->v[k].kind == BC_LK_BLANK)
 		k++;
-	/* the authority: lines in capitals before the first basis */
-	while (k < enact && L->v[k].kind == BC_LK_TEXT && L->v[k].upper && !line_pat(BC_PAT_BASIS, &L->v[k], ov))
-		p->dk[k++] = DK_COMPETENCE;
+	/* the authority: lines in capitals before the first basis, blank lines between them allowed */
+	for (size_t m = k; m < enact; m++) {
+		if (L->v[m].kind == BC_LK_BLANK)
+			continue;
+		if (L->v[m].kind != BC_LK_TEXT || !L->v[m].upper || line_pat(BC_PAT_BASIS, &L->v[m], ov))
+			break;
+		p->dk[m] = DK_COMPETENCE;
+		k = m + 1;
+	}
 	/* the basis lines: each starts with a basis word, or (before an enacting line) is a block of its own */
 	int open = 0;   /* the last basis may go on on this line */
 	for (; k < enact; k++) {

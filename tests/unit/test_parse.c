@@ -1024,7 +1024,7 @@ static void test_resolution_preamble(void **state)
 {
 	(void)state;
 	P("HỘI ĐỒNG NHÂN DÂN\nXÃ AN THẮNG\n\nSố: 05/NQ-HĐND\n\nNGHỊ QUYẾT\n\nVề dự toán ngân sách xã năm 2027\n\n"
-	  "HỘI ĐỒNG NHÂN DÂN XÃ AN THẮNG\nKHÓA II, KỲ HỌP THỨ 5\n\n"
+	  "HỘI ĐỒNG NHÂN DÂN XÃ AN THẮNG\n\nKHÓA II, KỲ HỌP THỨ 5\n\n"
 	  "Căn cứ Luật Ngân sách nhà nước;\n\nSau khi xem xét Tờ trình của Ủy ban nhân dân xã.\n\n"
 	  "QUYẾT NGHỊ:\n\nĐiều 1. Thông qua dự toán.\n\nĐiều 2. Tổ chức thực hiện\n\nGiao Ủy ban nhân dân xã tổ chức thực hiện.\n");
 	assert_string_equal(outline(doc->body),
