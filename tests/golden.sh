@@ -39,6 +39,17 @@ for sample in samples/*.txt; do
 			fail=$((fail + 1))
 		fi
 	done
+	# nothing lost: every word of the sample reaches its XML
+	if [ -x "$BUILD/tools/fidelity" ] && [ -f "$OUT/$name.xml" ]; then
+		if $WRAP "$BUILD/tools/fidelity" "$sample" "$OUT/$name.xml" >"$OUT/$name.fidelity" 2>&1; then
+			echo "ok golden/$name fidelity"
+			pass=$((pass + 1))
+		else
+			echo "FAIL golden/$name fidelity:"
+			head -10 "$OUT/$name.fidelity" | sed 's/^/    /'
+			fail=$((fail + 1))
+		fi
+	fi
 	# a clean sample: check finds nothing at all
 	if [ -s "tests/golden/$name.check" ]; then
 		echo "FAIL golden/$name: the sample is not clean for check"

@@ -169,6 +169,10 @@ static void labelled(bc_check_ctx *cx, num_state *ns, seqs *q, const bc_node *c)
 	}
 	if (kind == BC_LABEL_NONE || !label.s || !label.len)
 		return;
+	/* a clause's or point's own paragraph: its label is the section's, counted among the section's siblings */
+	if (c->type == BC_NODE_PARAGRAPH && c->parent && c->parent->type == BC_NODE_SECTION && c->parent->first == c &&
+	    c->parent->as.section.kind == kind)
+		return;
 	char parent[32];
 	if (check_parent(cx, c, kind, label, parent, sizeof parent))
 		step_as(cx, q, kind, label.s, label.len, c->pos, 0, parent);

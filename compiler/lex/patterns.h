@@ -29,6 +29,10 @@ typedef enum bc_pattern_id {
 	BC_PAT_INLINE_DATE,   /* "ngày 13/11/2025", "ngày 05 tháng 3 năm 2026" */
 	BC_PAT_DOC_REF,       /* "số 244/2025/QH15", "số 03 /CT-UBND" */
 	BC_PAT_DATE_DIGITS,   /* "13/11/2025", "05 tháng 3 năm 2026": the date after "ngày" */
+	/* the body of a decision or resolution (quyết định, nghị quyết) */
+	BC_PAT_ARTICLE,       /* "Điều 1. ", "**Điều 2.** ", "Điều 3:": an article's label */
+	BC_PAT_BASIS,         /* "Căn cứ ", "Xét ", "Theo đề nghị của ": a basis of the preamble */
+	BC_PAT_ENACTING,      /* "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:" alone on the line */
 	BC_PAT_COUNT
 } bc_pattern_id;
 

@@ -229,6 +229,9 @@ static const char *const role_names[BC_ROLE_COUNT] = {
 	[BC_ROLE_APPX_TITLE] = "title",
 	[BC_ROLE_APPX_ATTACH] = "attached",
 	[BC_ROLE_UNIT] = "unit",
+	[BC_ROLE_COMPETENCE] = "competence",
+	[BC_ROLE_BASIS] = "basis",
+	[BC_ROLE_ENACTING] = "enacting",
 };
 
 const char *bc_role_name(bc_role r)
@@ -283,6 +286,7 @@ int bc_label_level(bc_label_kind k)
 	case BC_LABEL_LETTER: return 5;
 	case BC_LABEL_PAREN: return 6;
 	case BC_LABEL_STAR: return 7;
+	case BC_LABEL_ARTICLE: return 1;
 	default: return 0;
 	}
 }

@@ -19,6 +19,20 @@
  *     META            header block: LINE nodes with roles ISSUER, NUMBER, ...
  *     BODY            SECTION, PARAGRAPH, LIST, TABLE, LINE(UNIT), RULE
  *       SECTION       first child HEADING, then blocks and sub-sections
+ *     BODY of a quyết định or nghị quyết (doctype QUYET_DINH, NGHI_QUYET):
+ *                     LINE(COMPETENCE)*, LINE(BASIS)*, LINE(ENACTING)?, then
+ *                     articles and whatever blocks stand outside them:
+ *       SECTION kind ARTICLE ("Điều 1."), level 1, label "1": first child
+ *                     HEADING with the article's title ("Nhiệm vụ của Ban
+ *                     Chỉ đạo"), empty when the article has none; then, when
+ *                     the label's line runs on as text ("Điều 3. Quyết định
+ *                     này có hiệu lực..."), a PARAGRAPH with that text
+ *                     (section.run_in = 1); then blocks and clauses:
+ *         SECTION kind ARABIC (khoản "1."), level 2, no HEADING: first child
+ *                     a PARAGRAPH of kind ARABIC and the same label holding
+ *                     the clause's text, then blocks and points:
+ *           SECTION kind LETTER (điểm "a)"), level 5, no HEADING: first
+ *                     child a PARAGRAPH of kind LETTER, then blocks.
  *     CLOSING         RECIPIENTS (of ITEM), SIGNATURE (of LINE), PARAGRAPH
  *     APPENDIX        LINE(APPX_LABEL, APPX_TITLE, APPX_ATTACH), then blocks
  *     NOTES           NOTE nodes (footnote texts), wherever the source had them
@@ -88,6 +102,10 @@ typedef enum bc_role {
 	BC_ROLE_APPX_TITLE,  /* the appendix title lines */
 	BC_ROLE_APPX_ATTACH, /* "(Kèm theo Báo cáo số 63/BC-UBND ngày ...)" */
 	BC_ROLE_UNIT,        /* "Đơn vị tính: %" */
+	/* the preamble of a decision or resolution (quyết định, nghị quyết), in BODY before its articles */
+	BC_ROLE_COMPETENCE,  /* "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THẮNG": the issuing authority (thẩm quyền ban hành) */
+	BC_ROLE_BASIS,       /* "Căn cứ ...;", "Xét ...;", "Theo đề nghị của ....": one basis (căn cứ ban hành) */
+	BC_ROLE_ENACTING,    /* "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:": the enacting words before the articles */
 	BC_ROLE_COUNT
 } bc_role;
 
@@ -101,6 +119,7 @@ typedef enum bc_label_kind {
 	BC_LABEL_LETTER,     /* a) b) đ)      level 5 */
 	BC_LABEL_PAREN,      /* (1) (2)       level 6 */
 	BC_LABEL_STAR,       /* *)            level 7 */
+	BC_LABEL_ARTICLE,    /* Điều 1.       level 1: an article of a decision or resolution */
 	BC_LABEL_KIND_COUNT
 } bc_label_kind;
 
@@ -154,7 +173,9 @@ struct bc_node {
 	uint32_t end_line;       /* last source line the node covers */
 	bc_node *parent, *first, *last, *prev, *next;
 	union {
-		struct { int level; bc_label_kind kind; bc_str label; } section;
+		/* run_in: an ARTICLE whose label line goes on as text: its first
+		 * PARAGRAPH after the (empty) HEADING starts on the label's line. */
+		struct { int level; bc_label_kind kind; bc_str label; int run_in; } section;
 		/* label: "1" for "(1) ...", "a" for "a) ..."; empty when none.
 		 * joined_at: first source line of a part rejoined after a page
 		 * break (0 if none).  hard_wrapped: built from several wrapped lines. */
@@ -190,6 +211,7 @@ typedef struct bc_meta_index {
 	bc_node *issuer_first, *issuer_last;
 	bc_node *signer, *position, *authority_first;
 	bc_node *recipients;
+	bc_node *enacting;      /* LINE(ENACTING) of a decision or resolution */
 } bc_meta_index;
 
 typedef struct bc_document {

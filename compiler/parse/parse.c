@@ -17,7 +17,9 @@
 typedef enum {
 	B_PARA, B_HEADING, B_NUMPARA, B_ITEM, B_NOTE, B_TABLE, B_RULE, B_UNIT,
 	B_RECIP_LABEL, B_RECIP_ITEM, B_AUTHORITY, B_POSITION, B_SIGNER,
-	B_APPX, B_APPX_TITLE, B_ATTACH
+	B_APPX, B_APPX_TITLE, B_ATTACH,
+	/* the body of a decision or resolution */
+	B_COMPETENCE, B_BASIS, B_ENACTING, B_ARTICLE, B_CLAUSE, B_POINT
 } blk_kind;
 
 typedef struct blk {
@@ -44,7 +46,11 @@ typedef struct parser {
 	size_t nb, cap;
 	bc_inline_ctx icx;
 	bc_node *meta_signature;  /* from the explicit form's metadata block */
+	unsigned char *dk;        /* a decision's body: what each line is (DK_*), by line index; NULL otherwise */
 } parser;
+
+/* What a line of a decision's body is, beyond its kind (mark_decision). */
+enum { DK_NONE = 0, DK_COMPETENCE, DK_BASIS, DK_BASIS_CONT, DK_ENACTING, DK_ARTICLE, DK_CLAUSE, DK_POINT };
 
 static blk *new_blk(parser *p, blk_kind k, size_t line)
 {
@@ -267,13 +273,182 @@ static int ends_with_endmark(const parser *p)
 	if (!p->nb)
 		return 0;
 	const blk *b = &p->b[p->nb - 1];
-	if (!b->nseg || (b->kind != B_PARA && b->kind != B_NUMPARA && b->kind != B_ITEM))
+	if (!b->nseg || (b->kind != B_PARA && b->kind != B_NUMPARA && b->kind != B_ITEM && b->kind != B_ARTICLE &&
+	                 b->kind != B_CLAUSE && b->kind != B_POINT))
 		return 0;
 	const bc_seg *s = &b->segs[b->nseg - 1];
 	size_t e = s->len;
 	while (e && (s->s[e - 1] == ' ' || s->s[e - 1] == '*'))
 		e--;
 	return e >= 3 && memcmp(s->s + e - 3, "./.", 3) == 0;
+}
+
+/* ---- the body of a decision or resolution ---- */
+
+static int is_decision(const bc_document *doc)
+{
+	const bc_node *dt = doc->idx.doctype;
+	return dt && (dt->as.line.doctype == BC_DOC_QUYET_DINH || dt->as.line.doctype == BC_DOC_NGHI_QUYET);
+}
+
+static int line_pat(bc_pattern_id id, const bc_line *l, size_t *ov)
+{
+	return bc_pattern_match(id, l->s + l->core, l->core_len, ov, 8) > 0;
+}
+
+/* The last code point of a line's core. */
+static uint32_t line_last_cp(const bc_line *l)
+{
+	const char *s = l->s + l->core;
+	size_t n = l->core_len;
+	while (n && (s[n - 1] == '*' || s[n - 1] == ' '))
+		n--;
+	if (!n)
+		return 0;
+	size_t k = n - 1;
+	while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	uint32_t cp;
+	bc_utf8_decode(s + k, n - k, &cp);
+	return cp;
+}
+
+static int can_hold_basis(const bc_line *l)
+{
+	return l->kind != BC_LK_BLANK && l->kind != BC_LK_TAB_ROW && l->kind != BC_LK_PIPE_ROW &&
+	       l->kind != BC_LK_PIPE_RULE && l->kind != BC_LK_NOTE && l->kind != BC_LK_RULE &&
+	       l->kind != BC_LK_BULLET && l->kind != BC_LK_META_FENCE;
+}
+
+/* Marks the lines of a decision's body (from line index i): the issuing
+ * authority in capitals, the basis lines, the enacting line, then the
+ * articles "Điều N." with their clauses "1." and points "a)". */
+static void mark_decision(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	size_t ov[16], n = L->n, enact = n;
+	p->dk = bc_xcalloc(n + 1, 1);
+	for (size_t k = i; k < n; k++) {
+		const bc_line *l = &L->v[k];
+		if (l->kind == BC_LK_APPENDIX || l->kind == BC_LK_RECIPIENTS || l->kind == BC_LK_AUTHORITY)
+			break;
+		if ((l->kind == BC_LK_TEXT || l->kind == BC_LK_DOCTYPE) && line_pat(BC_PAT_ENACTING, l, ov)) {
+			enact = k;
+			break;
+		}
+	}
+	int has_enact = enact < n;
+	size_t k = i;
+	while (k < n && L->v[k].kind == BC_LK_BLANK)
+		k++;
+	/* the authority: lines in capitals before the first basis, blank lines between them allowed */
+	for (size_t m = k; m < enact; m++) {
+		if (L->v[m].kind == BC_LK_BLANK)
+			continue;
+		if (L->v[m].kind != BC_LK_TEXT || !L->v[m].upper || line_pat(BC_PAT_BASIS, &L->v[m], ov))
+			break;
+		p->dk[m] = DK_COMPETENCE;
+		k = m + 1;
+	}
+	/* the basis lines: each starts with a basis word, or (before an enacting line) is a block of its own */
+	int open = 0;   /* the last basis may go on on this line */
+	for (; k < enact; k++) {
+		const bc_line *l = &L->v[k];
+		if (l->kind == BC_LK_BLANK) {
+			open = 0;
+			continue;
+		}
+		if (!can_hold_basis(l)) {
+			if (!has_enact)
+				break;
+			open = 0;
+			continue;
+		}
+		uint32_t end = k > i ? line_last_cp(&L->v[k - 1]) : 0;
+		if (line_pat(BC_PAT_BASIS, l, ov)) {
+			p->dk[k] = DK_BASIS;
+		} else if (open && end != ';' && end != '.') {
+			p->dk[k] = DK_BASIS_CONT;
+		} else if (has_enact) {
+			p->dk[k] = DK_BASIS;
+		} else {
+			break;
+		}
+		open = 1;
+	}
+	if (has_enact) {
+		p->dk[enact] = DK_ENACTING;
+		k = enact + 1;
+	}
+	/* the articles, in the body and in appendices (a regulation issued with the decision) */
+	int in_article = 0;
+	for (; k < n; k++) {
+		const bc_line *l = &L->v[k];
+		if (l->kind == BC_LK_RECIPIENTS || l->kind == BC_LK_AUTHORITY || l->kind == BC_LK_APPENDIX) {
+			in_article = 0;
+			continue;
+		}
+		if (l->kind == BC_LK_LABEL && in_article) {
+			if (l->label_kind == BC_LABEL_ARABIC)
+				p->dk[k] = DK_CLAUSE;
+			else if (l->label_kind == BC_LABEL_LETTER)
+				p->dk[k] = DK_POINT;
+			continue;
+		}
+		if (l->kind != BC_LK_TEXT || !line_pat(BC_PAT_ARTICLE, l, ov))
+			continue;
+		/* "... quy định tại\nĐiều 5. ..." : a line wrapped in mid-sentence is no article */
+		if (k > 0 && L->v[k - 1].kind == BC_LK_TEXT && p->dk[k - 1] != DK_ARTICLE && L->v[k - 1].nchars >= 50) {
+			uint32_t end = line_last_cp(&L->v[k - 1]);
+			if (end == ',' || bc_cp_is_lower(end))
+				continue;
+		}
+		p->dk[k] = DK_ARTICLE;
+		in_article = 1;
+	}
+}
+
+/* A block of a decision's marked line at *i: the one-line blocks and basis
+ * lines are done (NULL, *i past them); an article is returned to go on. */
+static blk *decision_blk(parser *p, size_t *i)
+{
+	bc_lines *L = &p->lines;
+	const bc_line *l = &L->v[*i];
+	switch (p->dk[*i]) {
+	case DK_COMPETENCE:
+		line_blk(p, B_COMPETENCE, (*i)++);
+		return NULL;
+	case DK_ENACTING:
+		line_blk(p, B_ENACTING, (*i)++);
+		return NULL;
+	case DK_BASIS: case DK_BASIS_CONT: {
+		blk *b = new_blk(p, B_BASIS, *i);
+		add_line_text(b, l, l->core, 1);
+		(*i)++;
+		while (*i < L->n && p->dk[*i] == DK_BASIS_CONT) {
+			add_line_text(b, &L->v[*i], L->v[*i].core, 1);
+			b->last = *i;
+			b->hard_wrapped = 1;
+			(*i)++;
+		}
+		fix_breaks(b);
+		return NULL;
+	}
+	default: {
+		/* the whole line, label too, so that no word is lost wherever the block ends up */
+		blk *b = new_blk(p, B_ARTICLE, *i);
+		size_t ov[16];
+		b->label_line = l;
+		if (line_pat(BC_PAT_ARTICLE, l, ov)) {
+			bc_line *ml = &L->v[*i];
+			ml->label = ml->core + ov[2];
+			ml->label_len = ov[3] - ov[2];
+			ml->rest = ml->core + ov[1];
+		}
+		add_line_text(b, l, l->core, 0);
+		return b;
+	}
+	}
 }
 
 static void collect_blocks(parser *p, size_t i)
@@ -286,6 +461,12 @@ static void collect_blocks(parser *p, size_t i)
 			continue;
 		}
 		blk *b;
+		if (p->dk && p->dk[i] && p->dk[i] != DK_CLAUSE && p->dk[i] != DK_POINT) {
+			/* a decision's preamble line or article: one-line blocks are done, an article goes on */
+			if (!decision_blk(p, &i))
+				continue;
+			goto wrapped;
+		}
 		switch (l->kind) {
 		case BC_LK_TAB_ROW: case BC_LK_PIPE_ROW: case BC_LK_PIPE_RULE: {
 			b = new_blk(p, B_TABLE, i);
@@ -418,7 +599,7 @@ static void collect_blocks(parser *p, size_t i)
 			add_line_text(b, l, l->rest, 1);
 			break;
 		case BC_LK_LABEL:
-			b = new_blk(p, B_NUMPARA, i);
+			b = new_blk(p, !p->dk ? B_NUMPARA : p->dk[i] == DK_CLAUSE ? B_CLAUSE : p->dk[i] == DK_POINT ? B_POINT : B_NUMPARA, i);
 			b->label_line = l;
 			add_line_text(b, l, l->rest, 1);
 			break;
@@ -440,9 +621,10 @@ static void collect_blocks(parser *p, size_t i)
 			break;
 		}
 		/* lines that continue the block: wrapped text without a blank line */
+	wrapped:;
 		size_t bi = p->nb - 1;
 		i++;
-		while (i < L->n && is_text_kind(L->v[i].kind) && !L->v[i].upper &&
+		while (i < L->n && is_text_kind(L->v[i].kind) && !L->v[i].upper && !(p->dk && p->dk[i]) &&
 		       !wrap_breaks_here(&L->v[i - 1], &L->v[i])) {
 			add_line_text(&p->b[bi], &L->v[i], L->v[i].core, 1);
 			p->b[bi].last = i;
@@ -499,7 +681,7 @@ static void decide_headings(parser *p)
 		int level = 0;
 		if (k < p->nb) {
 			blk *b = &p->b[k];
-			if (b->kind == B_APPX || b->kind == B_RECIP_LABEL || b->kind == B_AUTHORITY)
+			if (b->kind == B_APPX || b->kind == B_RECIP_LABEL || b->kind == B_AUTHORITY || b->kind >= B_COMPETENCE)
 				level = 0;
 			else if ((b->kind == B_NUMPARA || b->kind == B_HEADING) && b->label_line)
 				level = bc_label_level(b->label_line->label_kind);
@@ -540,7 +722,8 @@ static void join(parser *p, blk *into, blk *from)
 
 static int is_texty(const blk *b)
 {
-	return b->kind == B_PARA || b->kind == B_NUMPARA || b->kind == B_ITEM || b->kind == B_HEADING;
+	return b->kind == B_PARA || b->kind == B_NUMPARA || b->kind == B_ITEM || b->kind == B_HEADING ||
+	       b->kind == B_BASIS || b->kind == B_CLAUSE || b->kind == B_POINT;
 }
 
 /* Does block b read as the rest of `prev`, cut by a page break? */
@@ -852,7 +1035,7 @@ static void add_item(parser *p, builder *bd, blk *b, bc_node *root_override)
 static bc_node *make_para(parser *p, blk *b)
 {
 	bc_node *n = bc_node_new(p->doc, BC_NODE_PARAGRAPH, blk_pos(p, b));
-	if (b->kind == B_NUMPARA || b->kind == B_HEADING) {
+	if (b->kind == B_NUMPARA || b->kind == B_HEADING || b->kind == B_CLAUSE || b->kind == B_POINT) {
 		const bc_line *l = b->label_line;
 		n->as.para.kind = l->label_kind;
 		n->as.para.label = l->label_kind == BC_LABEL_STAR ? dup(p, "*", 1) : label_str(p, l);
@@ -982,6 +1165,84 @@ static void add_signature_line(parser *p, tree_state *ts, blk *b)
 		doc->idx.authority_first = n;
 }
 
+/* "Điều 2. Nhiệm vụ của Ban Chỉ đạo": a title when the label's line is one
+ * line of no more than 200 characters not ending as a sentence or clause does. */
+static int article_has_title(const blk *b, size_t skip)
+{
+	if (b->first != b->last || b->nseg != 1 || b->segs[0].len <= skip)
+		return 0;
+	uint32_t cp = last_cp(b);
+	if (cp == '.' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ',')
+		return 0;
+	return bc_utf8_count(b->segs[0].s + skip, b->segs[0].len - skip) <= 200;
+}
+
+/* An article: a section of its own at the top of the body or appendix. */
+static void add_article(parser *p, builder *bd, blk *b)
+{
+	const bc_line *l = b->label_line;
+	end_list(bd);
+	bd->nsect = 0;
+	bc_node *s = bc_node_new(p->doc, BC_NODE_SECTION, bc_line_pos(l, l->core));
+	s->as.section.level = bc_label_level(BC_LABEL_ARTICLE);
+	s->as.section.kind = BC_LABEL_ARTICLE;
+	s->as.section.label = label_str(p, l);
+	bc_node_append(container(bd), s);
+	bd->sect[bd->nsect++] = s;
+	/* the block's text starts with the label: what follows it is the title or the text */
+	size_t skip = l->rest > l->core ? l->rest - l->core : 0;
+	blk rest = *b;
+	bc_seg *segs = bc_xmalloc((b->nseg ? b->nseg : 1) * sizeof *segs);
+	memcpy(segs, b->segs, b->nseg * sizeof *segs);
+	rest.segs = segs;
+	if (rest.nseg && segs[0].len >= skip) {
+		segs[0].s += skip;
+		segs[0].len -= skip;
+		segs[0].pos = bc_line_pos(l, l->core + skip);
+		if (!segs[0].len) {
+			memmove(segs, segs + 1, (rest.nseg - 1) * sizeof *segs);
+			rest.nseg--;
+		}
+	}
+	bc_node *h = bc_node_new(p->doc, BC_NODE_HEADING, s->pos);
+	if (rest.nseg && article_has_title(b, skip)) {
+		fill_inline(p, h, &rest);
+		bc_node_append(s, h);
+	} else {
+		bc_node_append(s, h);
+		if (rest.nseg) {
+			/* "Điều 3. Quyết định này có hiệu lực...": the text runs on after the label */
+			rest.kind = B_PARA;
+			s->as.section.run_in = 1;
+			bc_node_append(s, make_para(p, &rest));
+		}
+	}
+	free(segs);
+}
+
+/* A clause "1." (in an article) or a point "a)" (in a clause or an article):
+ * a section without heading whose first child is its labelled paragraph. */
+static void add_clause(parser *p, builder *bd, blk *b)
+{
+	const bc_line *l = b->label_line;
+	bc_label_kind k = b->kind == B_CLAUSE ? BC_LABEL_ARABIC : BC_LABEL_LETTER;
+	end_list(bd);
+	while (bd->nsect) {
+		bc_label_kind top = bd->sect[bd->nsect - 1]->as.section.kind;
+		if (top == BC_LABEL_ARTICLE || (k == BC_LABEL_LETTER && top == BC_LABEL_ARABIC))
+			break;
+		bd->nsect--;
+	}
+	bc_node *s = bc_node_new(p->doc, BC_NODE_SECTION, bc_line_pos(l, l->core));
+	s->as.section.level = bc_label_level(k);
+	s->as.section.kind = k;
+	s->as.section.label = label_str(p, l);
+	bc_node_append(s, make_para(p, b));
+	bc_node_append(container(bd), s);
+	if (bd->nsect < BC_LABEL_KIND_COUNT)
+		bd->sect[bd->nsect++] = s;
+}
+
 /* Blocks of the body or an appendix: sections, lists, tables, paragraphs. */
 static void add_body_block(parser *p, builder *bd, blk *b)
 {
@@ -1074,6 +1335,29 @@ static void build_tree(parser *p)
 		}
 		case B_AUTHORITY: case B_POSITION: case B_SIGNER:
 			add_signature_line(p, &ts, b);
+			continue;
+		case B_COMPETENCE: case B_BASIS: case B_ENACTING: {
+			if (ts.in_closing)
+				break;
+			end_list(&ts.bd);
+			bc_node *n = line_node(p, b->kind == B_COMPETENCE ? BC_ROLE_COMPETENCE :
+			                          b->kind == B_BASIS ? BC_ROLE_BASIS : BC_ROLE_ENACTING, b);
+			bc_node_append(container(&ts.bd), n);
+			if (b->kind == B_ENACTING && !doc->idx.enacting)
+				doc->idx.enacting = n;
+			continue;
+		}
+		case B_ARTICLE:
+			if (ts.in_closing) {
+				b->kind = B_PARA;   /* after the signature: a paragraph of the closing, label and all */
+				break;
+			}
+			add_article(p, &ts.bd, b);
+			continue;
+		case B_CLAUSE: case B_POINT:
+			if (ts.in_closing)
+				break;
+			add_clause(p, &ts.bd, b);
 			continue;
 		default:
 			break;
@@ -1196,6 +1480,10 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 	tmp.first = i;
 	while (i < L->n && L->v[i].kind != BC_LK_BLANK &&
 	       (i == tmp.first || L->v[i].kind == BC_LK_TEXT)) {
+		/* a decision's issuing authority in capitals right under its title */
+		if (role == BC_ROLE_TITLE && i > tmp.first && L->v[i].upper && !L->v[tmp.first].upper &&
+		    is_decision(p->doc))
+			break;
 		/* the whole line, so that "**" opened on the first line and closed on the last is kept */
 		add_line_text(&tmp, &L->v[i], md_start(&L->v[i]), 1);
 		tmp.last = i;
@@ -1515,6 +1803,8 @@ bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_dia
 		doc->body->pos = (bc_pos){ p.lines.v[i].no, 1 };
 	bc_node_append(doc->root, doc->body);
 
+	if (is_decision(doc))
+		mark_decision(&p, i);
 	collect_blocks(&p, i);
 	decide_headings(&p);
 	attach_continuations(&p);
@@ -1547,6 +1837,7 @@ bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_dia
 		free(p.b[k].rows);
 	}
 	free(p.b);
+	free(p.dk);
 	bc_lines_free(&p.lines);
 	return doc;
 }

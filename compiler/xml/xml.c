@@ -349,6 +349,50 @@ static void write_section(xw *x, const bc_node *n)
 	x->level = outer;
 }
 
+/* Inside an article of a decision: its clauses and points are sections without heading. */
+static int in_article(const bc_node *n)
+{
+	for (const bc_node *p = n->parent; p; p = p->parent)
+		if (p->type == BC_NODE_SECTION && p->as.section.kind == BC_LABEL_ARTICLE)
+			return 1;
+	return 0;
+}
+
+/* <article label="2">: "Điều 2." with its title as <heading> (none when it
+ * has none), run-in="1" when the label's line goes on as text, then blocks,
+ * clauses and points. */
+static void write_article(xw *x, const bc_node *n)
+{
+	int outer = x->level;
+	x->level = 1;
+	open_block(x, "article");
+	attr_str(x, "label", n->as.section.label);
+	attr_line(x, n);
+	if (n->as.section.run_in)
+		attr(x, "run-in", "1", 1);
+	const bc_node *c = n->first;
+	if (c && c->type == BC_NODE_HEADING) {
+		if (c->first) {
+			open_mixed(x, "heading", c);
+			write_inlines(x, c);
+			end(x);
+		}
+		c = c->next;
+	}
+	int count = write_block_seq(x, c);
+	close_block(x, count > 0 || (n->first && n->first->first));
+	x->level = outer;
+}
+
+/* <clause label="1"> (khoản) and <point label="a"> (điểm): their labelled paragraph, then blocks. */
+static void write_clause(xw *x, const bc_node *n)
+{
+	open_block(x, n->as.section.kind == BC_LABEL_LETTER ? "point" : "clause");
+	attr_str(x, "label", n->as.section.label);
+	attr_line(x, n);
+	close_block(x, write_block_seq(x, n->first) > 0);
+}
+
 static void put_bullet(xw *x, char b)
 {
 	if (b > 0x20 && b < 0x7F)   /* one printable ASCII character, or nothing */
@@ -663,7 +707,13 @@ static void write_block(xw *x, const bc_node *n)
 {
 	switch (n->type) {
 	case BC_NODE_SECTION:
-		write_section(x, n);
+		if (n->as.section.kind == BC_LABEL_ARTICLE)
+			write_article(x, n);
+		else if ((n->as.section.kind == BC_LABEL_ARABIC || n->as.section.kind == BC_LABEL_LETTER) &&
+		         (!n->first || n->first->type != BC_NODE_HEADING) && in_article(n))
+			write_clause(x, n);
+		else
+			write_section(x, n);
 		break;
 	case BC_NODE_PARAGRAPH:
 	case BC_NODE_HEADING:   /* a heading away from the head of a section */
@@ -694,8 +744,10 @@ static void write_block(xw *x, const bc_node *n)
 		end(x);
 		break;
 	case BC_NODE_LINE:
-		if (n->as.line.role == BC_ROLE_UNIT) {
-			open_mixed(x, "unit", n);
+		if (n->as.line.role == BC_ROLE_UNIT || n->as.line.role == BC_ROLE_COMPETENCE ||
+		    n->as.line.role == BC_ROLE_BASIS || n->as.line.role == BC_ROLE_ENACTING) {
+			/* "unit", and the preamble of a decision: "competence", "basis", "enacting" */
+			open_mixed(x, bc_role_name(n->as.line.role), n);
 			write_inlines(x, n);
 			end(x);
 		} else {

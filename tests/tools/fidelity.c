@@ -427,6 +427,11 @@ static void walk(xml_t *x, xmlNodePtr n)
 		const char *attr = NULL;
 		if (!strcmp(name, "section") || !strcmp(name, "p") || !strcmp(name, "item"))
 			attr = "label";
+		else if (!strcmp(name, "article")) {
+			/* <article label="2"> is the source's "Điều 2." */
+			emit_text(x, "Điều");
+			attr = "label";
+		}
 		else if (!strcmp(name, "note"))
 			attr = "id";
 		if (attr) {

@@ -271,6 +271,97 @@ static void end_mark(void **state)
 
 /* ------------------------------------------------------------ documentation and speed */
 
+/* ------------------------------------------------------------ decisions */
+
+#define QD_HEAD \
+	"ỦY BAN NHÂN DÂN\nXÃ AN THẮNG\n\nSố: 15/QĐ-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" \
+	"Độc lập - Tự do - Hạnh phúc\n\nAn Thắng, ngày 12 tháng 3 năm 2026\n\nQUYẾT ĐỊNH\n\n" \
+	"Về việc thành lập Ban Chỉ đạo\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THẮNG\n\n"
+#define QD_BASIS \
+	"Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n" \
+	"Theo đề nghị của Trưởng phòng Văn hóa - Xã hội.\n\nQUYẾT ĐỊNH:\n\n"
+#define QD_TAIL \
+	"\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Hùng\n"
+#define QD_ARTICLES \
+	"Điều 1. Thành lập Ban Chỉ đạo.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n"
+
+static int decision(const char *text, bc_diag_code code)
+{
+	size_t n = strlen(QD_HEAD) + strlen(text) + strlen(QD_TAIL) + 1;
+	char *s = malloc(n);
+	snprintf(s, n, "%s%s%s", QD_HEAD, text, QD_TAIL);
+	int c = count(s, code);
+	free(s);
+	return c;
+}
+
+static void decision_clean(void **state)
+{
+	(void)state;
+	bc_diags d;
+	bc_diags_init(&d);
+	const char *s = QD_HEAD QD_BASIS
+		"Điều 1. Nhiệm vụ\n\n1. Chỉ đạo:\n\na) Xây dựng kế hoạch;\n\nb) Kiểm tra.\n\n2. Báo cáo.\n\n"
+		"Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n" QD_TAIL;
+	bc_document *doc = bc_parse("t.txt", s, strlen(s), &d);
+	bc_check(doc, &d);
+	if (d.n) {
+		bc_diags_sort(&d);
+		bc_diags_print(stderr, &d, "t.txt", BC_LEVEL_NOTE, BC_LANG_EN);
+	}
+	assert_int_equal(d.n, 0);
+	bc_document_free(doc);
+	bc_diags_free(&d);
+}
+
+static void decision_articles(void **state)
+{
+	(void)state;
+	/* 1, 2: fine; a gap, a repeat, a wrong start */
+	assert_int_equal(decision(QD_BASIS QD_ARTICLES, BC_W_ARTICLE_NUMBER), 0);
+	assert_int_equal(decision(QD_BASIS "Điều 1. A.\n\nĐiều 3. B./.\n", BC_W_ARTICLE_NUMBER), 1);
+	assert_int_equal(decision(QD_BASIS "Điều 1. A.\n\nĐiều 1. B./.\n", BC_W_ARTICLE_NUMBER), 1);
+	assert_int_equal(decision(QD_BASIS "Điều 2. A.\n\nĐiều 3. B./.\n", BC_W_ARTICLE_NUMBER), 1);
+	assert_int_equal(decision(QD_BASIS "Điều 1. A.\n\nĐiều 2. B.\n\nĐiều 2. C.\n\nĐiều 4. D./.\n", BC_W_ARTICLE_NUMBER), 2);
+	/* an article with only its title, or only its label, is empty; run-in text or a paragraph is content */
+	assert_int_equal(decision(QD_BASIS QD_ARTICLES, BC_W_ARTICLE_EMPTY), 0);
+	assert_int_equal(decision(QD_BASIS "Điều 1. Phạm vi điều chỉnh\n\nĐiều 2. Hiệu lực thi hành./.\n", BC_W_ARTICLE_EMPTY), 1);
+	assert_int_equal(decision(QD_BASIS "Điều 1.\n\nĐiều 2. Hiệu lực thi hành./.\n", BC_W_ARTICLE_EMPTY), 1);
+	assert_int_equal(decision(QD_BASIS "Điều 1. Phạm vi\n\nQuyết định này quy định.\n\nĐiều 2. Hiệu lực./.\n", BC_W_ARTICLE_EMPTY), 0);
+	/* no article at all */
+	assert_int_equal(decision(QD_BASIS QD_ARTICLES, BC_W_ARTICLE_NONE), 0);
+	assert_int_equal(decision(QD_BASIS "Thành lập Ban Chỉ đạo./.\n", BC_W_ARTICLE_NONE), 1);
+	/* a report is not a decision: none of this applies */
+	assert_int_equal(body("Điều 1. A.\n\nĐiều 3. B.\n", BC_W_ARTICLE_NUMBER), 0);
+	assert_int_equal(body("Sản xuất tăng.\n", BC_W_ARTICLE_NONE), 0);
+}
+
+static void decision_enacting(void **state)
+{
+	(void)state;
+	assert_int_equal(decision(QD_BASIS QD_ARTICLES, BC_W_ENACTING_NONE), 0);
+	assert_int_equal(decision("Căn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT NGHỊ:\n\n" QD_ARTICLES,
+	                          BC_W_ENACTING_NONE), 0);
+	assert_int_equal(decision("Căn cứ Luật Tổ chức chính quyền địa phương.\n\n" QD_ARTICLES, BC_W_ENACTING_NONE), 1);
+	assert_int_equal(body("Sản xuất tăng.\n", BC_W_ENACTING_NONE), 0);
+}
+
+static void decision_basis(void **state)
+{
+	(void)state;
+	assert_int_equal(decision(QD_BASIS QD_ARTICLES, BC_W_BASIS_PUNCT), 0);
+	/* the last may end with ";" too */
+	assert_int_equal(decision("Căn cứ Luật A;\nCăn cứ Luật B;\n\nQUYẾT ĐỊNH:\n\n" QD_ARTICLES, BC_W_BASIS_PUNCT), 0);
+	/* "." or nothing before the last, nothing or "," on the last */
+	assert_int_equal(decision("Căn cứ Luật A.\nCăn cứ Luật B.\n\nQUYẾT ĐỊNH:\n\n" QD_ARTICLES, BC_W_BASIS_PUNCT), 1);
+	assert_int_equal(decision("Căn cứ Luật A\nXét đề nghị của Văn phòng,\n\nQUYẾT ĐỊNH:\n\n" QD_ARTICLES,
+	                          BC_W_BASIS_PUNCT), 2);
+	/* a basis wrapped over two lines is one basis: only its end counts */
+	assert_int_equal(decision("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ\n"
+	                          "về công tác văn thư;\nTheo đề nghị của Văn phòng.\n\nQUYẾT ĐỊNH:\n\n" QD_ARTICLES,
+	                          BC_W_BASIS_PUNCT), 0);
+}
+
 /* Every code of diag_codes.def is documented in grammar/CHECKS.md. */
 static void codes_documented(void **state)
 {
@@ -333,6 +424,8 @@ int main(void)
 		cmocka_unit_test(numbering_tables), cmocka_unit_test(notes),         cmocka_unit_test(tables),
 		cmocka_unit_test(header),           cmocka_unit_test(header_fields), cmocka_unit_test(references),
 		cmocka_unit_test(citations),        cmocka_unit_test(text),          cmocka_unit_test(end_mark),
+		cmocka_unit_test(decision_clean),   cmocka_unit_test(decision_articles), cmocka_unit_test(decision_enacting),
+		cmocka_unit_test(decision_basis),
 		cmocka_unit_test(codes_documented), cmocka_unit_test(linear_time),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);

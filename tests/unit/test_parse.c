@@ -962,6 +962,199 @@ static void test_table_across_page_break(void **state)
 	assert_ptr_equal(nth_type(t, BC_NODE_NOTEREF, 0)->as.noteref.note, doc->notes->first);
 }
 
+/* ------------------------------------------------------------ decisions and resolutions (§6.5) */
+
+#define QD_TOP \
+	"ỦY BAN NHÂN DÂN\nXÃ AN THẮNG\n\nSố: 15/QĐ-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" \
+	"Độc lập - Tự do - Hạnh phúc\n\nAn Thắng, ngày 12 tháng 3 năm 2026\n\nQUYẾT ĐỊNH\n\n"
+
+/* The article sections of a node's children, as kind:label. */
+static const char *section_kinds(const bc_node *root)
+{
+	bc_buf_clear(&outl);
+	bc_iter it;
+	bc_iter_init(&it, (bc_node *)root);
+	bc_event ev;
+	while ((ev = bc_iter_next(&it)) != BC_EV_DONE) {
+		const bc_node *n = it.cur;
+		if (ev != BC_EV_ENTER || n->type != BC_NODE_SECTION)
+			continue;
+		if (outl.len)
+			bc_buf_puts(&outl, " ");
+		const char *k = n->as.section.kind == BC_LABEL_ARTICLE ? "article" :
+		                n->as.section.kind == BC_LABEL_ARABIC ? "clause" :
+		                n->as.section.kind == BC_LABEL_LETTER ? "point" : "other";
+		bc_buf_printf(&outl, "%s:%.*s", k, (int)n->as.section.label.len, n->as.section.label.s);
+		if (n->as.section.run_in)
+			bc_buf_puts(&outl, "+");
+	}
+	return bc_buf_cstr(&outl);
+}
+
+/* The authority under the title (even without a blank line), the basis
+ * lines, the enacting line, then articles. */
+static void test_decision_preamble(void **state)
+{
+	(void)state;
+	P(QD_TOP "Về việc thành lập Ban Chỉ đạo\nCHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THẮNG\n\n"
+	         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+	         "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ\n"
+	         "về công tác văn thư;\n"
+	         "Xét Tờ trình số 12/TTr-VHXH ngày 01 tháng 3 năm 2026;\n"
+	         "Theo đề nghị của Trưởng phòng Văn hóa - Xã hội.\n\n"
+	         "**QUYẾT ĐỊNH:**\n\n"
+	         "Điều 1. Thành lập Ban Chỉ đạo.\n");
+	assert_string_equal(meta_roles(), "issuer issuer number motto slogan dateline type title");
+	assert_string_equal(outline(doc->body),
+	                    "line:competence\"CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THẮNG\" "
+	                    "line:basis\"Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\" "
+	                    "line:basis\"Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;\" "
+	                    "line:basis\"Xét Tờ trình số 12/TTr-VHXH ngày 01 tháng 3 năm 2026;\" "
+	                    "line:basis\"Theo đề nghị của Trưởng phòng Văn hóa - Xã hội.\" "
+	                    "line:enacting\"QUYẾT ĐỊNH:\" "
+	                    "section[1](heading p\"Thành lập Ban Chỉ đạo.\")");
+	assert_non_null(doc->idx.enacting);
+	assert_int_equal(doc->idx.enacting->pos.line, 22);
+	assert_int_equal(count_role(doc->body, BC_ROLE_BASIS), 4);
+	assert_int_equal(D.n, 0);
+}
+
+/* A resolution: two authority lines, QUYẾT NGHỊ:, basis lines in blocks of their own. */
+static void test_resolution_preamble(void **state)
+{
+	(void)state;
+	P("HỘI ĐỒNG NHÂN DÂN\nXÃ AN THẮNG\n\nSố: 05/NQ-HĐND\n\nNGHỊ QUYẾT\n\nVề dự toán ngân sách xã năm 2027\n\n"
+	  "HỘI ĐỒNG NHÂN DÂN XÃ AN THẮNG\n\nKHÓA II, KỲ HỌP THỨ 5\n\n"
+	  "Căn cứ Luật Ngân sách nhà nước;\n\nSau khi xem xét Tờ trình của Ủy ban nhân dân xã.\n\n"
+	  "QUYẾT NGHỊ:\n\nĐiều 1. Thông qua dự toán.\n\nĐiều 2. Tổ chức thực hiện\n\nGiao Ủy ban nhân dân xã tổ chức thực hiện.\n");
+	assert_string_equal(outline(doc->body),
+	                    "line:competence\"HỘI ĐỒNG NHÂN DÂN XÃ AN THẮNG\" line:competence\"KHÓA II, KỲ HỌP THỨ 5\" "
+	                    "line:basis\"Căn cứ Luật Ngân sách nhà nước;\" "
+	                    "line:basis\"Sau khi xem xét Tờ trình của Ủy ban nhân dân xã.\" line:enacting\"QUYẾT NGHỊ:\" "
+	                    "section[1](heading p\"Thông qua dự toán.\") "
+	                    "section[2](heading\"Tổ chức thực hiện\" p\"Giao Ủy ban nhân dân xã tổ chức thực hiện.\")");
+	assert_string_equal(section_kinds(doc->body), "article:1+ article:2");
+}
+
+/* Articles with a title, with text running on, lenient label forms, bold labels. */
+static void test_decision_articles(void **state)
+{
+	(void)state;
+	P(QD_TOP "Về việc ban hành Quy chế\n\nQUYẾT ĐỊNH:\n\n"
+	         "Điều 1. Phạm vi điều chỉnh\n\nQuyết định này quy định.\n\n"
+	         "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+	         "Điều 3: Giao Văn phòng thực hiện.\n\n"
+	         "Điều 4 . Trách nhiệm thi hành\n\n"
+	         "**Điều 5.** Các cơ quan chịu trách nhiệm thi hành Quyết định này./.\n\n"
+	         "**Điều 6. Hiệu lực**\n\n"
+	         "Điều 7.\n\nBãi bỏ Quyết định số 01/QĐ-UBND.\n");
+	assert_string_equal(section_kinds(doc->body), "article:1 article:2+ article:3+ article:4 article:5+ article:6 article:7");
+	assert_string_equal(outline(doc->body),
+	                    "line:enacting\"QUYẾT ĐỊNH:\" "
+	                    "section[1](heading\"Phạm vi điều chỉnh\" p\"Quyết định này quy định.\") "
+	                    "section[2](heading p\"Quyết định này có hiệu lực kể từ ngày ký.\") "
+	                    "section[3](heading p\"Giao Văn phòng thực hiện.\") "
+	                    "section[4](heading\"Trách nhiệm thi hành\") "
+	                    "section[5](heading p\"Các cơ quan chịu trách nhiệm thi hành Quyết định này./.\") "
+	                    "section[6](heading\"Hiệu lực\") "
+	                    "section[7](heading p\"Bãi bỏ Quyết định số 01/QĐ-UBND.\")");
+	bc_node *a1 = nth_type(doc->body, BC_NODE_SECTION, 0);
+	assert_int_equal(a1->as.section.kind, BC_LABEL_ARTICLE);
+	assert_int_equal(a1->as.section.level, 1);
+	assert_int_equal(a1->pos.line, 17);
+	/* the heading starts after the label */
+	assert_int_equal(a1->first->first->pos.col, 9);
+	assert_int_equal(D.n, 0);
+}
+
+/* Clauses in an article, points in a clause or straight in an article, paragraphs and lists among them. */
+static void test_decision_clauses_points(void **state)
+{
+	(void)state;
+	P(QD_TOP "Về việc thành lập Ban Chỉ đạo\n\nQUYẾT ĐỊNH:\n\n"
+	         "Điều 1. Nhiệm vụ của Ban Chỉ đạo\n"
+	         "1. Chỉ đạo, điều phối:\n"
+	         "a) Xây dựng kế hoạch;\n"
+	         "b) Kiểm tra, đôn đốc:\n"
+	         "- các cơ quan;\n"
+	         "- các thôn.\n"
+	         "2. Báo cáo định kỳ.\n"
+	         "Điều 2. Quyền hạn\n"
+	         "a) Yêu cầu báo cáo;\n"
+	         "b) Kiểm tra.\n"
+	         "Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.\n");
+	assert_string_equal(section_kinds(doc->body),
+	                    "article:1 clause:1 point:a point:b clause:2 article:2 point:a point:b article:3+");
+	assert_string_equal(outline(doc->body),
+	                    "line:enacting\"QUYẾT ĐỊNH:\" "
+	                    "section[1](heading\"Nhiệm vụ của Ban Chỉ đạo\" "
+	                    "section[1](p[1]\"Chỉ đạo, điều phối:\" section[a](p[a]\"Xây dựng kế hoạch;\") "
+	                    "section[b](p[b]\"Kiểm tra, đôn đốc:\" list(-)(item\"các cơ quan;\" item\"các thôn.\"))) "
+	                    "section[2](p[2]\"Báo cáo định kỳ.\")) "
+	                    "section[2](heading\"Quyền hạn\" section[a](p[a]\"Yêu cầu báo cáo;\") section[b](p[b]\"Kiểm tra.\")) "
+	                    "section[3](heading p\"Quyết định này có hiệu lực kể từ ngày ký./.\")");
+}
+
+/* "Điều" that starts no article: in a report; without "N." ; a line wrapped in mid-sentence; before the enacting line. */
+static void test_dieu_in_sentence(void **state)
+{
+	(void)state;
+	/* a report: "Điều 1." at the start of a line is text */
+	char rep[2048];
+	snprintf(rep, sizeof rep, "%s%s", HEADER_512,
+	         "Theo quy định tại\nĐiều 1. Luật Tổ chức chính quyền địa phương, xã đã kiện toàn bộ máy.\n\n"
+	         "Điều 2. Nghị định số 30/2020/NĐ-CP được thực hiện nghiêm.\n");
+	P(rep);
+	assert_int_equal(count_type(doc->body, BC_NODE_SECTION), 1);
+	assert_string_equal(section_kinds(doc->body), "other:I");
+	assert_null(doc->idx.enacting);
+
+	/* a decision */
+	P(QD_TOP "Về việc giao nhiệm vụ\n\n"
+	         "Căn cứ Điều 1 của Luật Tổ chức chính quyền địa phương;\n"
+	         "Điều 1. Luật này quy định: a line of the preamble is a basis, not an article.\n\n"
+	         "QUYẾT ĐỊNH:\n\n"
+	         "Điều 1. Giao nhiệm vụ\n\n"
+	         "Các cơ quan thực hiện nhiệm vụ được giao theo quy định của pháp luật tại\n"
+	         "Điều 5 của Luật Tổ chức chính quyền địa phương và các văn bản hướng dẫn.\n\n"
+	         "Ủy ban nhân dân xã thực hiện nhiệm vụ theo đúng quy định tại khoản 2,\n"
+	         "Điều 5. Luật Tổ chức chính quyền địa phương năm 2025 và các văn bản khác.\n\n"
+	         "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n");
+	assert_string_equal(section_kinds(doc->body), "article:1 article:2+");
+	assert_int_equal(count_role(doc->body, BC_ROLE_BASIS), 2);
+	bc_node *a1 = nth_type(doc->body, BC_NODE_SECTION, 0);
+	assert_string_equal(outline(a1),
+	                    "heading\"Giao nhiệm vụ\" "
+	                    "p\"Các cơ quan thực hiện nhiệm vụ được giao theo quy định của pháp luật tại Điều 5 của Luật Tổ chức "
+	                    "chính quyền địa phương và các văn bản hướng dẫn.\" "
+	                    "p\"Ủy ban nhân dân xã thực hiện nhiệm vụ theo đúng quy định tại khoản 2, Điều 5. Luật Tổ chức "
+	                    "chính quyền địa phương năm 2025 và các văn bản khác.\"");
+}
+
+/* A decision without enacting line still has its basis and articles; articles in an appendix. */
+static void test_decision_lenient(void **state)
+{
+	(void)state;
+	P(QD_TOP "Về việc ban hành Quy chế\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THẮNG\n\n"
+	         "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
+	         "Theo đề nghị của Chánh Văn phòng.\n\n"
+	         "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n\n"
+	         "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n\n"
+	         "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Hùng\n\n"
+	         "PHỤ LỤC\nQUY CHẾ LÀM VIỆC\n\n"
+	         "Điều 1. Phạm vi\n\nQuy chế này quy định.\n\nĐiều 2. Đối tượng\n\n1. Cán bộ.\n\n2. Công chức.\n");
+	assert_null(doc->idx.enacting);
+	assert_string_equal(outline(doc->body),
+	                    "line:competence\"CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THẮNG\" "
+	                    "line:basis\"Căn cứ Luật Tổ chức chính quyền địa phương;\" "
+	                    "line:basis\"Theo đề nghị của Chánh Văn phòng.\" "
+	                    "section[1](heading p\"Ban hành kèm theo Quyết định này Quy chế làm việc.\") "
+	                    "section[2](heading p\"Quyết định này có hiệu lực kể từ ngày ký./.\")");
+	bc_node *ap = appendix_n(0);
+	assert_non_null(ap);
+	assert_string_equal(section_kinds(ap), "article:1 article:2 clause:1 clause:2");
+}
+
 /* ------------------------------------------------------------ closing (§10.1–10.3) */
 
 static void test_closing(void **state)
@@ -1452,6 +1645,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_random_tokens, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_random_tokens_fence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unclosed_meta_keeps_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_decision_preamble, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_resolution_preamble, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_decision_articles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_decision_clauses_points, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dieu_in_sentence, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_decision_lenient, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
