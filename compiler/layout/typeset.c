@@ -93,6 +93,7 @@ static const char *label_prefix(ts *t, bc_label_kind kind, bc_str label)
 	case BC_LABEL_LETTER: snprintf(tmp, sizeof tmp, "%.80s) ", l); break;
 	case BC_LABEL_PAREN: snprintf(tmp, sizeof tmp, "(%.80s) ", l); break;
 	case BC_LABEL_STAR: snprintf(tmp, sizeof tmp, "*) "); break;
+	case BC_LABEL_ARTICLE: snprintf(tmp, sizeof tmp, "Điều %.80s%s ", l, dot ? "" : "."); break;
 	default: snprintf(tmp, sizeof tmp, "%.80s%s ", l, dot ? "" : "."); break;
 	}
 	return ts_strdup(t, tmp, strlen(tmp));
@@ -324,6 +325,7 @@ typedef struct pstyle {
 	int keep_all;        /* a heading: keep every line with the next */
 	int outline_level;
 	double spacing;      /* line spacing multiple */
+	int prefix_face;     /* the label's face when it differs ("Điều 3." bold before plain text), else -1 */
 } pstyle;
 
 /* A paragraph in the body: one unit per line, widows and orphans kept. */
@@ -335,8 +337,12 @@ static void set_paragraph(ts *t, const bc_node *block, const char *prefix, const
 		bc_items_add(&it, &ind);
 	}
 	istyle st = { ps->face, ps->size, 0, 0, ps->upper };
-	if (prefix)
-		add_text(t, &it, prefix, strlen(prefix), &st);
+	if (prefix) {
+		istyle pst = st;
+		if (ps->prefix_face >= 0)
+			pst.face = ps->prefix_face;
+		add_text(t, &it, prefix, strlen(prefix), &pst);
+	}
 	if (block)
 		add_inlines(t, &it, block, st);
 	int has_box = 0;
@@ -365,7 +371,19 @@ static void set_paragraph(ts *t, const bc_node *block, const char *prefix, const
 				bc_buf b = BC_BUF_INIT;
 				if (prefix)
 					bc_buf_puts(&b, prefix);
+				size_t start = b.len;
 				bc_node_plain_text(block, &b);
+				/* a run-in article's bookmark: its label and the first words of its text */
+				if (ps->prefix_face >= 0 && b.len - start > 60) {
+					size_t cut = start + 60;
+					while (cut > start && b.s[cut] != ' ')
+						cut--;
+					b.len = cut > start ? cut : start + 60;
+					while (b.len > start && ((unsigned char)b.s[b.len] & 0xC0) == 0x80)
+						b.len--;
+					b.s[b.len] = '\0';
+					bc_buf_puts(&b, " …");
+				}
 				u->outline = bc_xstrdup(bc_buf_cstr(&b));
 				u->outline_level = ps->outline_level;
 				bc_buf_free(&b);
@@ -385,7 +403,7 @@ static void set_paragraph(ts *t, const bc_node *block, const char *prefix, const
 static pstyle body_style(const ts *t)
 {
 	pstyle ps = { 0, t->tpl->body_size, BC_JUST_FULL, t->tpl->indent_cm * 10 * BC_MM, t->tpl->para_space, 0, 0, 0,
-	              t->tpl->line_spacing };
+	              t->tpl->line_spacing, -1 };
 	return ps;
 }
 
@@ -1085,6 +1103,15 @@ static void set_heading(ts *t, const bc_node *section, const bc_node *heading)
 	pstyle ps = body_style(t);
 	ps.keep_all = 1;
 	ps.gap = t->tpl->para_space + (level == 1 ? 6 : 0);
+	if (section->as.section.kind == BC_LABEL_ARTICLE) {
+		/* "Điều 2. Nhiệm vụ của Ban Chỉ đạo": bold, upright, lower case, at the indent (NĐ 30) */
+		ps.face = 1;
+		ps.size = t->tpl->article_size;
+		ps.gap = t->tpl->para_space;
+		ps.outline_level = 1 + (t->appendix ? 1 : 0);
+		set_paragraph(t, heading, label_prefix(t, BC_LABEL_ARTICLE, section->as.section.label), &ps);
+		return;
+	}
 	switch (level) {
 	case 1: ps.face = 1; ps.upper = 1; ps.size = t->tpl->h1_size; break;
 	case 2: ps.face = 1; ps.size = t->tpl->h2_size; break;
@@ -1107,7 +1134,16 @@ static void set_block(ts *t, const bc_node *n)
 	switch (n->type) {
 	case BC_NODE_SECTION: {
 		const bc_node *c = n->first;
-		if (c && c->type == BC_NODE_HEADING) {
+		if (n->as.section.kind == BC_LABEL_ARTICLE && n->as.section.run_in && c && c->type == BC_NODE_HEADING &&
+		    !c->first && c->next && c->next->type == BC_NODE_PARAGRAPH) {
+			/* "Điều 3. Quyết định này có hiệu lực …": the bold label runs into the text */
+			pstyle ps = body_style(t);
+			ps.prefix_face = 1;
+			ps.size = t->tpl->article_size;
+			ps.outline_level = 1 + (t->appendix ? 1 : 0);
+			set_paragraph(t, c->next, label_prefix(t, BC_LABEL_ARTICLE, n->as.section.label), &ps);
+			c = c->next->next;
+		} else if (c && c->type == BC_NODE_HEADING) {
 			set_heading(t, n, c);
 			c = c->next;
 		}
@@ -1169,10 +1205,31 @@ static void set_block(ts *t, const bc_node *n)
 	case BC_NODE_LINE: {
 		pstyle ps = body_style(t);
 		ps.indent = 0;
-		if (n->as.line.role == BC_ROLE_UNIT) {
+		switch (n->as.line.role) {
+		case BC_ROLE_UNIT:
 			ps.face = 2;
 			ps.just = BC_JUST_RIGHT;
 			ps.keep_all = 1;
+			break;
+		/* a decision's preamble (NĐ 30): the competence and "QUYẾT ĐỊNH:" bold
+		 * upper case centred, kept with what follows; each basis italic */
+		case BC_ROLE_COMPETENCE:
+		case BC_ROLE_ENACTING:
+			ps.face = 1;
+			ps.upper = 1;
+			ps.just = BC_JUST_CENTER;
+			ps.keep_all = 1;
+			ps.gap = t->tpl->para_space + 6;
+			ps.size = n->as.line.role == BC_ROLE_COMPETENCE ? t->tpl->competence_size : t->tpl->enacting_size;
+			break;
+		case BC_ROLE_BASIS:
+			ps.face = 2;
+			ps.indent = t->tpl->indent_cm * 10 * BC_MM;
+			ps.size = t->tpl->basis_size;
+			ps.gap = 3;
+			break;
+		default:
+			break;
 		}
 		set_paragraph(t, n, NULL, &ps);
 		break;
