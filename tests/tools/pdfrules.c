@@ -837,6 +837,66 @@ static void rule_text(void)
 	free(flat);
 }
 
+/* The text of every <b> (want 'b') or <i> run under n, in order. */
+static void runs_of(xmlNode *n, const char *want, sbuf *out)
+{
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is(c, want)) {
+			xmlChar *t = xmlNodeGetContent(c);
+			if (t)
+				sb_put(out, (const char *)t, strlen((const char *)t));
+			xmlFree(t);
+		} else {
+			runs_of(c, want, out);
+		}
+	}
+}
+
+/* A decision's preamble and articles in the decree's faces: competence,
+ * enacting words and "Điều N." bold, each basis italic. */
+static void rule_decision(const sbuf *bold, const sbuf *ital)
+{
+	xmlXPathContext *ctx = xmlXPathNewContext(xdoc);
+	xmlXPathObject *o = ctx ? xmlXPathEvalExpression(
+	                              (const xmlChar *)"//*[local-name()='competence' or local-name()='enacting' or "
+	                                               "local-name()='basis' or local-name()='article']",
+	                              ctx)
+	                        : NULL;
+	int n = o && o->nodesetval ? o->nodesetval->nodeNr : 0, miss = 0;
+	char *fb = squash(bold->s ? bold->s : ""), *fi = squash(ital->s ? ital->s : "");
+	char detail[300] = "";
+	for (int i = 0; i < n; i++) {
+		xmlNode *e = o->nodesetval->nodeTab[i];
+		char *w;
+		const char *in = fb;
+		if (is(e, "article")) {
+			xmlChar *l = xmlGetProp(e, (const xmlChar *)"label");
+			char tmp[96];
+			snprintf(tmp, sizeof tmp, "Điều %s.", l ? (const char *)l : "");
+			xmlFree(l);
+			w = squash(tmp);
+		} else {
+			xmlChar *t = xmlNodeGetContent(e);
+			w = squash(t ? (const char *)t : "");
+			xmlFree(t);
+			if (is(e, "basis"))
+				in = fi;
+		}
+		if (*w && !strstr(in, w) && !miss++)
+			snprintf(detail, sizeof detail, "<%s> \"%.200s\" is not %s", (const char *)e->name, w,
+			         in == fi ? "italic" : "bold");
+		free(w);
+	}
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(ctx);
+	free(fb);
+	free(fi);
+	result(!miss, "decision-style", "%d of %d preamble lines and article labels in the wrong face%s%s", miss, n,
+	       *detail ? "; " : "", detail);
+}
+
 /* Font sizes and bold runs from pdftohtml: body 13–14 pt; the type and title bold on page 1. */
 static void rule_fonts_text(const char *pdf)
 {
@@ -850,7 +910,7 @@ static void rule_fonts_text(const char *pdf)
 	}
 	double size_of[4096] = { 0 };
 	double chars_at[64] = { 0 };
-	sbuf bold1 = { 0 };
+	sbuf bold1 = { 0 }, bold_all = { 0 }, ital_all = { 0 };
 	sb_put(&bold1, "", 0);
 	for (xmlNode *pg = xmlDocGetRootElement(d)->children; pg; pg = pg->next) {
 		if (!is(pg, "page"))
@@ -868,6 +928,8 @@ static void rule_fonts_text(const char *pdf)
 				size_t n = t ? strlen((const char *)t) : 0;
 				if (sz > 0 && sz < 64 && pno >= 1 && pno <= npages && pages[pno - 1].seq == 0)
 					chars_at[(int)sz] += (double)n;
+				runs_of(c, "b", &bold_all);
+				runs_of(c, "i", &ital_all);
 				if (pno == 1)
 					for (xmlNode *b = c->children; b; b = b->next)
 						if (is(b, "b")) {
@@ -881,6 +943,9 @@ static void rule_fonts_text(const char *pdf)
 		}
 	}
 	xmlFreeDoc(d);
+	rule_decision(&bold_all, &ital_all);
+	free(bold_all.s);
+	free(ital_all.s);
 	int mode = 0;
 	for (int s = 1; s < 64; s++)
 		if (chars_at[s] > chars_at[mode])
