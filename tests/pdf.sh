@@ -83,6 +83,12 @@ if [ -f "$TMP/gen-300-footnotes.pdf" ]; then
 	fi
 fi
 
+# a table cell of 5 000 characters beside short ones: wrapped inside its
+# column over pages, nothing past the margins, every word on paper
+{ gen_head; awk 'BEGIN { printf "| TT | Nội dung | Kết quả |\n|:--:|----|---:|\n| 1 | Cải cách hành chính:";
+	for (n = 0; n < 5000; n += 9) printf " việc%04d", n / 9; printf " | 100 |\n| 2 | Chuyển đổi số | 95 |\n\n" }'; } >"$TMP/cell5000.txt"
+PDFRULES_SKIP="body-size justified" check_doc gen-cell-5000 "$TMP/cell5000.txt"
+
 # a draft: the mark in the top margin of every page (draft-mark rule)
 sed '2a (DỰ THẢO)' samples/bao-cao-6-thang.txt >"$TMP/draft.txt"
 check_doc gen-draft "$TMP/draft.txt"
