@@ -1192,6 +1192,8 @@ static void add_signature_line(parser *p, tree_state *ts, blk *b)
 		doc->idx.authority_first = n;
 }
 
+static void add_body_block(parser *p, builder *bd, blk *b);
+
 /* "Điều 2. Nhiệm vụ của Ban Chỉ đạo": a title when the label's line is one
  * line of no more than 200 characters not ending as a sentence or clause does. */
 static int article_has_title(const blk *b, size_t skip)
@@ -1253,6 +1255,15 @@ static void add_clause(parser *p, builder *bd, blk *b)
 {
 	const bc_line *l = b->label_line;
 	bc_label_kind k = b->kind == B_CLAUSE ? BC_LABEL_ARABIC : BC_LABEL_LETTER;
+	int article_open = 0;
+	for (int i = 0; i < bd->nsect; i++)
+		article_open |= bd->sect[i]->as.section.kind == BC_LABEL_ARTICLE;
+	if (!article_open) {
+		/* no article to hold it (a heading closed it): a numbered paragraph as anywhere else */
+		b->kind = B_NUMPARA;
+		add_body_block(p, bd, b);
+		return;
+	}
 	end_list(bd);
 	while (bd->nsect) {
 		bc_label_kind top = bd->sect[bd->nsect - 1]->as.section.kind;

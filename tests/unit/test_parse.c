@@ -1155,6 +1155,19 @@ static void test_decision_lenient(void **state)
 	assert_string_equal(section_kinds(ap), "article:1 article:2 clause:1 clause:2");
 }
 
+/* A clause or point with no article open (a heading closed it; "Điều" read as an appendix title): a numbered paragraph. */
+static void test_decision_clause_outside_article(void **state)
+{
+	(void)state;
+	P(QD_TOP "Về việc giao nhiệm vụ\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Giao nhiệm vụ\n\nI. CHƯƠNG MỘT\n\n1. Khoản một;\n\n"
+	         "PHỤ LỤC\nĐiều 7. Tên phụ lục\n\na) Điểm a;\n");
+	assert_string_equal(outline(doc->body),
+	                    "line:enacting\"QUYẾT ĐỊNH:\" section[1](heading\"Giao nhiệm vụ\") "
+	                    "section[I](heading\"CHƯƠNG MỘT\" p[1]\"Khoản một;\")");
+	assert_string_equal(outline(appendix_n(0)),
+	                    "line:label\"PHỤ LỤC\" line:title\"Điều 7. Tên phụ lục\" p[a]\"Điểm a;\"");
+}
+
 /* A decision signed by the head himself: "CHỦ TỊCH" and the name, after Nơi nhận or after ./. */
 static void test_decision_signature(void **state)
 {
@@ -1677,6 +1690,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dieu_in_sentence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_decision_lenient, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_decision_signature, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_decision_clause_outside_article, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
