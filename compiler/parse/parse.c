@@ -451,6 +451,27 @@ static blk *decision_blk(parser *p, size_t *i)
 	}
 }
 
+/* A decision's signature without "TM."/"KT." line, from line i: position
+ * lines in capitals ("CHỦ TỊCH"), then the name after blank lines (as the
+ * BC_LK_AUTHORITY case of collect_blocks).  Returns the line after it. */
+static size_t decision_signature(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	while (i < L->n && L->v[i].kind != BC_LK_BLANK &&
+	       (L->v[i].kind == BC_LK_AUTHORITY || L->v[i].upper)) {
+		line_blk(p, L->v[i].kind == BC_LK_AUTHORITY ? B_AUTHORITY : B_POSITION, i);
+		i++;
+	}
+	size_t k = i;
+	while (k < L->n && L->v[k].kind == BC_LK_BLANK)
+		k++;
+	if (k < L->n && L->v[k].kind == BC_LK_TEXT && !L->v[k].upper && L->v[k].nchars <= 40) {
+		line_blk(p, B_SIGNER, k);
+		i = k + 1;
+	}
+	return i;
+}
+
 static void collect_blocks(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;
@@ -609,6 +630,12 @@ static void collect_blocks(parser *p, size_t i)
 			add_line_text(b, l, l->rest, 1);
 			break;
 		default:
+			if (p->dk && l->upper && l->kind == BC_LK_TEXT && p->nb &&
+			    (ends_with_endmark(p) || p->b[p->nb - 1].kind == B_RECIP_ITEM)) {
+				/* a decision signed by the head himself: "CHỦ TỊCH", then the name, after ./. or Nơi nhận */
+				i = decision_signature(p, i);
+				continue;
+			}
 			if (l->upper && ends_with_endmark(p)) {
 				while (i < L->n && L->v[i].kind != BC_LK_BLANK && L->v[i].upper) {
 					line_blk(p, B_AUTHORITY, i);
@@ -1165,6 +1192,8 @@ static void add_signature_line(parser *p, tree_state *ts, blk *b)
 		doc->idx.authority_first = n;
 }
 
+static void add_body_block(parser *p, builder *bd, blk *b);
+
 /* "Điều 2. Nhiệm vụ của Ban Chỉ đạo": a title when the label's line is one
  * line of no more than 200 characters not ending as a sentence or clause does. */
 static int article_has_title(const blk *b, size_t skip)
@@ -1226,6 +1255,15 @@ static void add_clause(parser *p, builder *bd, blk *b)
 {
 	const bc_line *l = b->label_line;
 	bc_label_kind k = b->kind == B_CLAUSE ? BC_LABEL_ARABIC : BC_LABEL_LETTER;
+	int article_open = 0;
+	for (int i = 0; i < bd->nsect; i++)
+		article_open |= bd->sect[i]->as.section.kind == BC_LABEL_ARTICLE;
+	if (!article_open) {
+		/* no article to hold it (a heading closed it): a numbered paragraph as anywhere else */
+		b->kind = B_NUMPARA;
+		add_body_block(p, bd, b);
+		return;
+	}
 	end_list(bd);
 	while (bd->nsect) {
 		bc_label_kind top = bd->sect[bd->nsect - 1]->as.section.kind;

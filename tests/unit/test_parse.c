@@ -1155,6 +1155,44 @@ static void test_decision_lenient(void **state)
 	assert_string_equal(section_kinds(ap), "article:1 article:2 clause:1 clause:2");
 }
 
+/* A clause or point with no article open (a heading closed it; "Điều" read as an appendix title): a numbered paragraph. */
+static void test_decision_clause_outside_article(void **state)
+{
+	(void)state;
+	P(QD_TOP "Về việc giao nhiệm vụ\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Giao nhiệm vụ\n\nI. CHƯƠNG MỘT\n\n1. Khoản một;\n\n"
+	         "PHỤ LỤC\nĐiều 7. Tên phụ lục\n\na) Điểm a;\n");
+	assert_string_equal(outline(doc->body),
+	                    "line:enacting\"QUYẾT ĐỊNH:\" section[1](heading\"Giao nhiệm vụ\") "
+	                    "section[I](heading\"CHƯƠNG MỘT\" p[1]\"Khoản một;\")");
+	assert_string_equal(outline(appendix_n(0)),
+	                    "line:label\"PHỤ LỤC\" line:title\"Điều 7. Tên phụ lục\" p[a]\"Điểm a;\"");
+}
+
+/* A decision signed by the head himself: "CHỦ TỊCH" and the name, after Nơi nhận or after ./. */
+static void test_decision_signature(void **state)
+{
+	(void)state;
+	static const char *const tails[] = {
+		"Nơi nhận:\n- Như Điều 1;\n- Lưu: VT.\n\nCHỦ TỊCH\n\n\nTrần Văn Bình\n",
+		"CHỦ TỊCH\n\n\nTrần Văn Bình\n\nNơi nhận:\n- Như Điều 1;\n- Lưu: VT.\n",
+	};
+	for (int t = 0; t < 2; t++) {
+		char src[1024];
+		snprintf(src, sizeof src, "%s%s%s", QD_TOP "Về việc giao nhiệm vụ\n\nQUYẾT ĐỊNH:\n\n",
+		         "Điều 1. Quyết định này có hiệu lực kể từ ngày ký./.\n\n", tails[t]);
+		P(src);
+		assert_non_null(doc->idx.position);
+		assert_non_null(doc->idx.signer);
+		assert_int_equal(count_type(doc->closing, BC_NODE_SIGNATURE), 1);
+		assert_int_equal(count_type(doc->closing, BC_NODE_RECIPIENTS), 1);
+		assert_int_equal(count_type(doc->closing, BC_NODE_PARAGRAPH), 0);
+		bc_buf b = BC_BUF_INIT;
+		bc_node_plain_text(doc->idx.signer, &b);
+		assert_string_equal(bc_buf_cstr(&b), "Trần Văn Bình");
+		bc_buf_free(&b);
+	}
+}
+
 /* ------------------------------------------------------------ closing (§10.1–10.3) */
 
 static void test_closing(void **state)
@@ -1651,6 +1689,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_decision_clauses_points, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dieu_in_sentence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_decision_lenient, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_decision_signature, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_decision_clause_outside_article, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

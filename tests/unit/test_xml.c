@@ -17,6 +17,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "../../compiler/xml/xml.h"
+#include "../../compiler/parse/parse.h"
 
 /* ---- building models by hand ---- */
 
@@ -531,6 +532,56 @@ static void test_sample_validates(void **state)
 	bc_document_free(d);
 }
 
+static void expect_invalid(const char *xml, const char *msg_part);
+
+/* A decision: the preamble elements, articles with and without title, clauses and points, valid. */
+static void test_decision(void **state)
+{
+	(void)state;
+	static const char src[] =
+		"ỦY BAN NHÂN DÂN\nXÃ AN THẮNG\n\nSố: 15/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nVề việc thành lập Ban Chỉ đạo\n\n"
+		"CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THẮNG\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+		"Theo đề nghị của Chánh Văn phòng.\n\nQUYẾT ĐỊNH:\n\n"
+		"Điều 1. Nhiệm vụ\n1. Chỉ đạo:\na) Xây dựng kế hoạch;\nb) Kiểm tra.\n2. Báo cáo.\n"
+		"Điều 2. Quyền hạn\na) Yêu cầu báo cáo.\n"
+		"Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.\n";
+	bc_diags dg;
+	bc_diags_init(&dg);
+	bc_document *d = bc_parse("qd.txt", src, strlen(src), &dg);
+	xq q;
+	xq_open(&q, d);
+	expect_valid(q.xml.s);
+	expect_str(&q, "/r:report/@doctype", "QĐ");
+	expect_str(&q, "/r:report/r:body/r:competence", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THẮNG");
+	expect_num(&q, "count(/r:report/r:body/r:basis)", 2);
+	expect_str(&q, "/r:report/r:body/r:basis[2]", "Theo đề nghị của Chánh Văn phòng.");
+	expect_str(&q, "/r:report/r:body/r:enacting", "QUYẾT ĐỊNH:");
+	expect_num(&q, "/r:report/r:body/r:enacting/@line", 15);
+	expect_num(&q, "count(/r:report/r:body/r:article)", 3);
+	expect_str(&q, "/r:report/r:body/r:article[1]/@label", "1");
+	expect_str(&q, "/r:report/r:body/r:article[1]/r:heading", "Nhiệm vụ");
+	expect_str(&q, "/r:report/r:body/r:article[1]/@run-in", "");
+	expect_str(&q, "/r:report/r:body/r:article[1]/r:clause[1]/@label", "1");
+	expect_str(&q, "/r:report/r:body/r:article[1]/r:clause[1]/r:p[1]", "Chỉ đạo:");
+	expect_str(&q, "/r:report/r:body/r:article[1]/r:clause[1]/r:p[1]/@label", "1");
+	expect_str(&q, "/r:report/r:body/r:article[1]/r:clause[1]/r:point[2]/@label", "b");
+	expect_str(&q, "/r:report/r:body/r:article[1]/r:clause[1]/r:point[2]/r:p", "Kiểm tra.");
+	expect_str(&q, "/r:report/r:body/r:article[1]/r:clause[2]/r:p", "Báo cáo.");
+	expect_str(&q, "/r:report/r:body/r:article[2]/r:point/@label", "a");
+	expect_num(&q, "count(/r:report/r:body/r:article[3]/r:heading)", 0);
+	expect_str(&q, "/r:report/r:body/r:article[3]/@run-in", "1");
+	expect_str(&q, "/r:report/r:body/r:article[3]/r:p", "Quyết định này có hiệu lực kể từ ngày ký./.");
+	xq_close(&q);
+	bc_document_free(d);
+	bc_diags_free(&dg);
+	/* the schema wants an article's label, and no preamble element in a section */
+	expect_invalid("<report xmlns=\"urn:baocao:report:1\" version=\"1\" source=\"-\"><meta><Language>vi</Language></meta>"
+	               "<body><article line=\"1\"/></body></report>", "");
+	expect_invalid("<report xmlns=\"urn:baocao:report:1\" version=\"1\" source=\"-\"><meta><Language>vi</Language></meta>"
+	               "<body><section level=\"1\" line=\"1\"><heading line=\"1\">A</heading><basis line=\"2\">B</basis>"
+	               "</section></body></report>", "");
+}
+
 /* ---- edges of the writer ---- */
 
 static void test_empty_document(void **state)
@@ -1005,6 +1056,7 @@ int main(void)
 		cmocka_unit_test(test_schema_rejects),
 		cmocka_unit_test(test_no_external_entities),
 		cmocka_unit_test(test_billion_laughs),
+		cmocka_unit_test(test_decision),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();
