@@ -52,15 +52,7 @@ else
 	echo "# seeds absent ($SEEDS): only the samples"
 fi
 for s in samples/*.txt; do
-	n=$(basename "$s" .txt)
-	if [ "$n" = quyet-dinh ]; then
-		# the preamble of a decision (competence, basis, enacting lines) is laid out as
-		# unindented plain lines until its own styling exists: consecutive lines at the
-		# left edge read to this rule as one paragraph's unjustified lines
-		PDFRULES_SKIP="justified" check_doc "sample-$n" "$s"
-	else
-		check_doc "sample-$n" "$s"
-	fi
+	check_doc "sample-$(basename "$s" .txt)" "$s"
 done
 
 # ---- generated inputs: typeset or refused with a message, never a crash, a hang or an overfull page
