@@ -1455,6 +1455,56 @@ static void rule_note_pages(void)
 	       lost, detail);
 }
 
+/* The signature block (authority, position, name) kept together on one page. */
+static void rule_signature(void)
+{
+	xmlXPathContext *ctx = xmlXPathNewContext(xdoc);
+	xmlXPathObject *o = ctx ? xmlXPathEvalExpression(
+	                              (const xmlChar *)"//*[local-name()='signature']/*", ctx)
+	                        : NULL;
+	int n = o && o->nodesetval ? o->nodesetval->nodeNr : 0;
+	char detail[300] = "";
+	/* each page's text, squashed, searched from the last page: the closing is near the end */
+	char **flat = calloc((size_t)npages + 1, sizeof *flat);
+	for (int i = 0; i < npages; i++) {
+		sbuf b = { 0 };
+		sb_put(&b, "", 0);
+		for (size_t k = 0; k < pages[i].nw; k++)
+			sb_put(&b, pages[i].words[k].text, strlen(pages[i].words[k].text));
+		flat[i] = squash(b.s);
+		free(b.s);
+	}
+	/* a page that holds every line of the block */
+	char **want = calloc((size_t)n + 1, sizeof *want);
+	for (int e = 0; e < n; e++) {
+		xmlChar *t = xmlNodeGetContent(o->nodesetval->nodeTab[e]);
+		want[e] = squash(t ? (const char *)t : "");
+		xmlFree(t);
+	}
+	int page = -1, split = 0;
+	for (int i = npages - 1; i >= 0 && page < 0; i--) {
+		int all = 1;
+		for (int e = 0; e < n && all; e++)
+			all = !*want[e] || strstr(flat[i], want[e]) != NULL;
+		if (all)
+			page = i;
+	}
+	if (n > 0 && page < 0) {
+		split = 1;
+		snprintf(detail, sizeof detail, "no page holds all of \"%.60s\" … \"%.60s\"", want[0], want[n - 1]);
+	}
+	for (int e = 0; e < n; e++)
+		free(want[e]);
+	free(want);
+	for (int i = 0; i < npages; i++)
+		free(flat[i]);
+	free(flat);
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(ctx);
+	result(!split, "signature-page", "%d signature lines%s%s%s", n, page >= 0 ? ", on one page" : "",
+	       *detail ? "; " : "", detail);
+}
+
 /* A draft carries its mark in the top margin of every page; a final text nowhere. */
 static void rule_draft(void)
 {
@@ -1505,6 +1555,7 @@ int main(int argc, char **argv)
 		rule_widows();
 		rule_note_pages();
 		rule_draft();
+		rule_signature();
 		return failures ? 1 : 0;
 	}
 	char *json = NULL;
@@ -1523,6 +1574,7 @@ int main(int argc, char **argv)
 	rule_widows();
 	rule_note_pages();
 	rule_draft();
+	rule_signature();
 	rule_outline(json, seqs);
 	rule_info(pdf);
 	free(json);

@@ -103,6 +103,8 @@ pr note-here note-here.spec note.xml note-pages ok
 pr draft-once draft-once.spec draft.xml draft-mark FAIL
 pr draft-every draft-every.spec draft.xml draft-mark ok
 pr not-draft draft-every.spec para.xml draft-mark FAIL
+pr signature-split signature-split.spec signature.xml signature-page FAIL
+pr signature-kept signature-kept.spec signature.xml signature-page ok
 
 rm -f "$TMP" "$TMP.xml" "$TMP.expect" "$TMP.html"
 echo "$pass passed, $fail failed"
