@@ -47,6 +47,8 @@ static const char *const face_name[BC_FACE_COUNT] = { "regular", "bold", "italic
 static int check_glyphs(const bc_document *doc, const bc_font_family *fam, bc_diags *diags)
 {
 	int missing = 0;
+	/* BMP code points already found in every face: fontconfig is asked once per character, not per use */
+	uint8_t *known = bc_xcalloc(0x10000 / 8, 1);
 	bc_iter it;
 	bc_iter_init(&it, doc->root);
 	bc_event ev;
@@ -60,7 +62,8 @@ static int check_glyphs(const bc_document *doc, const bc_font_family *fam, bc_di
 		while (i < len && missing < 50) {
 			uint32_t cp;
 			int k = bc_utf8_decode(s + i, len - i, &cp);
-			for (int f = 0; f < BC_FACE_COUNT; f++) {
+			int f = cp < 0x10000 && (known[cp >> 3] >> (cp & 7)) & 1 ? BC_FACE_COUNT : 0;
+			for (; f < BC_FACE_COUNT; f++) {
 				if (!bc_font_has_glyph(fam, f, cp)) {
 					char enc[5] = { 0 };
 					bc_utf8_encode(cp, enc);
@@ -70,11 +73,14 @@ static int check_glyphs(const bc_document *doc, const bc_font_family *fam, bc_di
 					missing++;
 					break;
 				}
+				if (f == BC_FACE_COUNT - 1 && cp < 0x10000)
+					known[cp >> 3] |= (uint8_t)(1u << (cp & 7));
 			}
 			col++;
 			i += (size_t)k;
 		}
 	}
+	free(known);
 	return missing;
 }
 
