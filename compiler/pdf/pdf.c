@@ -290,33 +290,47 @@ typedef struct text_state {
 	double pen;          /* where the next glyph of the array would go, points */
 } text_state;
 
-static const char hexdig[] = "0123456789ABCDEF";
-
-static void put_code(bc_buf *b, unsigned u)
+/* One byte of a literal string: the delimiters and the backslash escaped, and the line ends,
+ * which a reader would otherwise take for one another. */
+static char *put_byte(char *p, unsigned c)
 {
-	char h[4] = { hexdig[(u >> 12) & 15], hexdig[(u >> 8) & 15], hexdig[(u >> 4) & 15], hexdig[u & 15] };
-	bc_buf_put(b, h, 4);
+	switch (c) {
+	case '(': case ')': case '\\': *p++ = '\\'; *p++ = (char)c; break;
+	case '\r': *p++ = '\\'; *p++ = 'r'; break;
+	case '\n': *p++ = '\\'; *p++ = 'n'; break;
+	default: *p++ = (char)c; break;
+	}
+	return p;
 }
 
-/* The string as libharu's UTF-8 font codes it (UTF-16 units, in hex); returns its advance in 1/1000 em. */
+static char *put_unit(char *p, unsigned u)
+{
+	p = put_byte(p, u >> 8);
+	return put_byte(p, u & 0xFF);
+}
+
+/* The string as libharu's UTF-8 font codes it: UTF-16 units, big-endian, in a literal
+ * string (half the bytes of hex); returns its advance in 1/1000 em. */
 static double put_text(writer *w, bc_buf *b, int face, const char *s, size_t len)
 {
 	double units = 0;
 	size_t i = 0;
-	bc_buf_putc(b, '<');
+	/* at most 2 units a code point, 2 escaped bytes a unit, and the parentheses */
+	char *p0 = bc_buf_reserve(b, len * 8 + 2), *p = p0;
+	*p++ = '(';
 	while (i < len) {
 		uint32_t cp = bc_utf8_next(s, len, &i);
-		/* measuring marks the glyph as used in libharu's font, so that it is embedded */
-		units += bc_font_cp_width(w->fam, face, cp);
+		units += bc_font_draw_cp(w->fam, face, cp);
 		if (cp >= 0x10000) {
-			put_code(b, 0xD800 + ((cp - 0x10000) >> 10));
-			put_code(b, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+			p = put_unit(p, 0xD800 + ((cp - 0x10000) >> 10));
+			p = put_unit(p, 0xDC00 + ((cp - 0x10000) & 0x3FF));
 		} else {
-			put_code(b, cp);
+			p = put_unit(p, cp);
 		}
 	}
-	bc_buf_putc(b, '>');
-	bc_font_mark_used(w->fam, face, s, len);
+	*p++ = ')';
+	b->len += (size_t)(p - p0);
+	b->s[b->len] = '\0';
 	return units;
 }
 
