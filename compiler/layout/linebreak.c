@@ -76,15 +76,22 @@ void bc_items_text(bc_items *l, const bc_metrics *m, const char *s, size_t len, 
 			continue;
 		}
 		size_t j = i + (size_t)k;
+		double units = m->advance ? m->advance(m->ctx, face, cp) : 0;
 		while (j < len) {
-			int k2 = bc_utf8_decode(s + j, len - j, &cp);
-			if (is_break_space(cp) || cp < 0x20)
+			int k2 = 1;
+			cp = (unsigned char)s[j];
+			if (cp >= 0x80)
+				k2 = bc_utf8_decode(s + j, len - j, &cp);
+			/* below U+0080 the breaking spaces and the controls are exactly the codes up to ' ' */
+			if (cp < 0x80 ? cp <= 0x20 : is_break_space(cp))
 				break;
+			if (m->advance)
+				units += m->advance(m->ctx, face, cp);
 			j += (size_t)k2;
 		}
 		bc_item b = { .type = BC_ITEM_BOX, .face = (uint8_t)face, .size = (float)size, .rise = (float)rise,
 		              .underline = (uint8_t)(underline != 0), .s = s + i, .len = j - i };
-		b.width = m->measure(m->ctx, face, size, b.s, b.len);
+		b.width = m->advance ? units * size / 1000.0 : m->measure(m->ctx, face, size, b.s, b.len);
 		bc_items_add(l, &b);
 		i = j;
 	}

@@ -124,6 +124,8 @@ static double measure(void *ctx, int face, double size, const char *s, size_t le
 	return bc_font_text_width(ctx, face, size, s, len);
 }
 
+static float advance(void *ctx, int face, uint32_t cp) { return bc_font_cp_width(ctx, face, cp); }
+
 /* ---- content streams --------------------------------------------------------------- */
 
 /*
@@ -645,6 +647,7 @@ int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options 
 	}
 	w.utf8 = HPDF_GetEncoder(w.pdf, "UTF-8");
 	w.m.measure = measure;
+	w.m.advance = advance;
 	w.m.ctx = &fam;
 	w.m.ascent = fam.ascent / 1000.0;
 	w.m.descent = -fam.descent / 1000.0;
