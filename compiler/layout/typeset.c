@@ -15,6 +15,7 @@
 #define SINGLE 1.15            /* single line spacing of a Times-like face, per pt of size */
 #define CELL_PAD_X 3.0
 #define CELL_PAD_Y 2.0
+#define KEEP_ITEMS_CELLS 4096  /* tables up to this many cells keep their items from grid_build to setting */
 
 typedef struct ts {
 	const bc_document *doc;
@@ -704,9 +705,9 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 					tc->just = BC_JUST_CENTER;
 				else
 					tc->just = BC_JUST_LEFT;
-				/* widths: the widest word and the whole text; the items themselves are
-				 * made again row by row when the table is set (cell_items), so that a
-				 * long table does not hold every cell's items at once */
+				/* widths: the widest word and the whole text; a long table's items are
+				 * made again row by row when it is set (rows_layout), so that it does
+				 * not hold every cell's items at once */
 				istyle st = { tc->face, size, 0, 0, 0 };
 				scratch.n = 0;
 				add_inlines(t, &scratch, cell, st);
@@ -729,6 +730,10 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 					word = w;
 				tc->minw = word + 2 * CELL_PAD_X;
 				tc->maxw = total + 2 * CELL_PAD_X;
+				if (maxcells <= KEEP_ITEMS_CELLS) {
+					tc->items = scratch;
+					scratch = (bc_items){ 0 };
+				}
 				for (int k = 0; k < span; k++)
 					busy[c + k] = rspan;
 				c += span;
@@ -979,8 +984,10 @@ static int rows_layout(ts *t, tgrid *g, int r0, double size, double lh)
 			tc->h = 2 * CELL_PAD_Y + lh;
 			continue;
 		}
-		istyle st = { tc->face, size, 0, 0, 0 };
-		add_inlines(t, &tc->items, tc->node, st);
+		if (tc->items.n == 0) {   /* not kept by grid_build */
+			istyle st = { tc->face, size, 0, 0, 0 };
+			add_inlines(t, &tc->items, tc->node, st);
+		}
 		bc_items_finish(&tc->items);
 		tc->L = break_items(t, &tc->items, cw, tc->just);
 		tc->h = (double)tc->L.n * lh + 2 * CELL_PAD_Y;
