@@ -34,6 +34,9 @@ typedef struct ts {
 	size_t nplaced, capplaced;
 	int in_note;               /* setting a footnote: its own refs are not followed */
 	int inline_only;           /* add_inlines skips block children (set as blocks of their own) */
+	/* the grid needs_landscape built for an appendix's first table, for set_table to use */
+	const bc_node *grid_table;
+	struct tgrid *grid;
 } ts;
 
 /* ---- small helpers -------------------------------------------------------- */
@@ -1040,7 +1043,13 @@ static void set_table(ts *t, const bc_node *table)
 {
 	tgrid g;
 	double size = t->tpl->table_size;
-	grid_build(t, table, &g, size);
+	if (t->grid && t->grid_table == table) {   /* built by needs_landscape, at this size */
+		g = *t->grid;
+		free(t->grid);
+		t->grid = NULL;
+	} else {
+		grid_build(t, table, &g, size);
+	}
 	if (g.ncells == 0) {
 		grid_free(&g);
 		return;
@@ -1370,6 +1379,16 @@ static void set_closing(ts *t)
 
 /* ---- appendices ------------------------------------------------------------------ */
 
+static void drop_grid(ts *t)
+{
+	if (t->grid) {
+		grid_free(t->grid);
+		free(t->grid);
+	}
+	t->grid = NULL;
+	t->grid_table = NULL;
+}
+
 static int needs_landscape(ts *t, const bc_node *n)
 {
 	for (const bc_node *c = n->first; c; c = c->next) {
@@ -1381,7 +1400,13 @@ static int needs_landscape(ts *t, const bc_node *n)
 			int cols = g.cols;
 			free(a);
 			free(b);
-			grid_free(&g);
+			if (!t->grid) {
+				t->grid = bc_xmalloc(sizeof *t->grid);
+				*t->grid = g;
+				t->grid_table = c;
+			} else {
+				grid_free(&g);
+			}
 			if (w > t->port_w || cols >= 9)
 				return 1;
 		} else if (!bc_node_is_inline(c) && !bc_node_is_leaf(c) && needs_landscape(t, c)) {
@@ -1396,6 +1421,7 @@ static void set_appendix(ts *t, const bc_node *ap)
 	const bc_template *tp = t->tpl;
 	t->appendix++;
 	t->stats->appendices++;
+	drop_grid(t);
 	int land = needs_landscape(t, ap);
 	t->page_start = 1;
 	t->page_landscape = land;
@@ -1534,6 +1560,7 @@ int bc_typeset(const bc_document *doc, const bc_template *tpl, const bc_metrics 
 	int pages = bc_pager_finish(&t.pager);
 	stats->pages = pages;
 	bc_pager_free(&t.pager);
+	drop_grid(&t);
 	bc_arena_free(&t.strings);
 	free(t.placed);
 	return pages < 0 ? -1 : 0;
