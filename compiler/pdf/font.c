@@ -226,8 +226,13 @@ float bc_font_draw_cp(bc_font_family *fam, int face, uint32_t cp)
 		return 0;
 	if (!fam->used[face])
 		fam->used[face] = bc_xcalloc(0x10000 / 8, 1);
-	if (cp < 0x10000)
+	if (cp < 0x10000) {
 		fam->used[face][cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		/* measured before, so already marked for embedding: the cached advance */
+		const float *page = fam->width[face][cp >> 8];
+		if (page && page[cp & 0xFF] >= 0)
+			return page[cp & 0xFF];
+	}
 	/* libharu's width lookup also marks the glyph for embedding */
 	return bc_font_cp_width(fam, face, cp);
 }

@@ -321,7 +321,11 @@ static double put_text(writer *w, bc_buf *b, int face, const char *s, size_t len
 	char *p0 = bc_buf_reserve(b, len * 8 + 2), *p = p0;
 	*p++ = '(';
 	while (i < len) {
-		uint32_t cp = bc_utf8_next(s, len, &i);
+		uint32_t cp = (unsigned char)s[i];
+		if (cp < 0x80)
+			i++;
+		else
+			cp = bc_utf8_next(s, len, &i);
 		units += bc_font_draw_cp(w->fam, face, cp);
 		if (cp >= 0x10000) {
 			p = put_unit(p, 0xD800 + ((cp - 0x10000) >> 10));
