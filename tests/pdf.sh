@@ -103,6 +103,15 @@ if [ -f "$TMP/gen-rowspan-break.pdf" ]; then
 	fi
 fi
 
+# text whose UTF-16 bytes are a literal string's delimiters, backslash and line ends (U+0128 Ĩ,
+# U+0129 ĩ, U+015C Ŝ, U+010A Ċ, U+010D č, and ( ) \ themselves), in justified and last lines
+{ gen_head; awk 'BEGIN { for (i = 0; i < 8; i++) printf "Mã (A%d) và \\\\ B%d, chữ Ċċ Čč Ĩĩ Ŝŝ; *(Ċč)* **Ĩŝ\\\\** trong đoạn văn bản. ", i, i; printf "\n\n" }'; } >"$TMP/escapes.txt"
+check_doc gen-escapes "$TMP/escapes.txt"
+if [ -f "$TMP/gen-escapes.pdf" ]; then
+	n=$(pdftotext "$TMP/gen-escapes.pdf" - 2>/dev/null | grep -o '(A[0-7])\|Ċċ\|Čč\|Ĩĩ\|Ŝŝ\|(Ċč)\|Ĩŝ\\' | wc -l)
+	if [ "$n" -eq 56 ]; then ok gen-escapes/text-extract; else bad "gen-escapes/text-extract: $n of 56"; fi
+fi
+
 # a report of about 2 000 pages: finishes (time-limited), every page A4, the
 # last section on the last pages; full rules only on a sample of pages would
 # cost more than the suite's budget, so structure and size are checked

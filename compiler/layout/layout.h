@@ -15,10 +15,15 @@
  */
 typedef double (*bc_measure_fn)(void *ctx, int face, double size, const char *s, size_t len);
 
+/* Optional: the advance of one code point in face 0..3, in 1/1000 of the size; when given,
+ * words are measured while they are cut from the text, with one pass over their characters. */
+typedef float (*bc_advance_fn)(void *ctx, int face, uint32_t cp);
+
 typedef struct bc_metrics {
 	bc_measure_fn measure;
 	void *ctx;
 	double ascent, descent;   /* of the family, per 1 pt of size (descent > 0) */
+	bc_advance_fn advance;    /* may be NULL; must then agree with measure summed per code point */
 } bc_metrics;
 
 /* ---- drawing operations ------------------------------------------------ */

@@ -76,15 +76,22 @@ void bc_items_text(bc_items *l, const bc_metrics *m, const char *s, size_t len, 
 			continue;
 		}
 		size_t j = i + (size_t)k;
+		double units = m->advance ? m->advance(m->ctx, face, cp) : 0;
 		while (j < len) {
-			int k2 = bc_utf8_decode(s + j, len - j, &cp);
-			if (is_break_space(cp) || cp < 0x20)
+			int k2 = 1;
+			cp = (unsigned char)s[j];
+			if (cp >= 0x80)
+				k2 = bc_utf8_decode(s + j, len - j, &cp);
+			/* below U+0080 the breaking spaces and the controls are exactly the codes up to ' ' */
+			if (cp < 0x80 ? cp <= 0x20 : is_break_space(cp))
 				break;
+			if (m->advance)
+				units += m->advance(m->ctx, face, cp);
 			j += (size_t)k2;
 		}
 		bc_item b = { .type = BC_ITEM_BOX, .face = (uint8_t)face, .size = (float)size, .rise = (float)rise,
 		              .underline = (uint8_t)(underline != 0), .s = s + i, .len = j - i };
-		b.width = m->measure(m->ctx, face, size, b.s, b.len);
+		b.width = m->advance ? units * size / 1000.0 : m->measure(m->ctx, face, size, b.s, b.len);
 		bc_items_add(l, &b);
 		i = j;
 	}
@@ -363,6 +370,30 @@ size_t bc_break_lines(const bc_items *l, double width, bc_just just, size_t **br
 	*breaks = NULL;
 	if (l->n == 0)
 		return 0;
+	/* Everything on one line when it fits and the only penalty is the final forced
+	 * break: every line of another choice costs at least what this one line costs
+	 * (its demerits are (10 + 0)^2, a fill line's badness being 0, or, centred, the
+	 * badness of the most slack, which a shorter line only increases), so the total
+	 * fit would find this.  Most table cells and headings are such lines. */
+	if (is_forced(&l->v[l->n - 1])) {
+		size_t s = line_start(l, 0), last = l->n - 1;
+		double tot = 0, at_s = 0;
+		int one = 1;
+		for (size_t i = 0; i < last && one; i++) {
+			const bc_item *it = &l->v[i];
+			if (i == s)
+				at_s = tot;
+			if (it->type == BC_ITEM_PENALTY)
+				one = 0;
+			else
+				tot += it->width;   /* as the prefix sums below, in the same order */
+		}
+		if (one && s < last && tot - at_s <= width) {
+			*breaks = bc_xmalloc(sizeof **breaks);
+			(*breaks)[0] = last;
+			return 1;
+		}
+	}
 	double *sw = bc_xmalloc((l->n + 1) * sizeof *sw);
 	double *sy = bc_xmalloc((l->n + 1) * sizeof *sy);
 	double *sz = bc_xmalloc((l->n + 1) * sizeof *sz);

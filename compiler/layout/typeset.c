@@ -15,6 +15,7 @@
 #define SINGLE 1.15            /* single line spacing of a Times-like face, per pt of size */
 #define CELL_PAD_X 3.0
 #define CELL_PAD_Y 2.0
+#define KEEP_ITEMS_CELLS 4096  /* tables up to this many cells keep their items from grid_build to setting */
 
 typedef struct ts {
 	const bc_document *doc;
@@ -33,6 +34,9 @@ typedef struct ts {
 	size_t nplaced, capplaced;
 	int in_note;               /* setting a footnote: its own refs are not followed */
 	int inline_only;           /* add_inlines skips block children (set as blocks of their own) */
+	/* the grid needs_landscape built for an appendix's first table, for set_table to use */
+	const bc_node *grid_table;
+	struct tgrid *grid;
 } ts;
 
 /* ---- small helpers -------------------------------------------------------- */
@@ -628,7 +632,8 @@ typedef struct tcell {
 	int row, col, colspan, rowspan;
 	int face;
 	bc_just just;
-	bc_items items;
+	bc_items items;        /* while its rows are being set (cell_items) */
+	int empty;             /* no text */
 	double minw, maxw;     /* widest word, whole text, padding included */
 	lines L;
 	double h;              /* needed height */
@@ -685,6 +690,7 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 	int cap = table->as.table.cols > 0 ? table->as.table.cols : 1;
 	int *busy = bc_xcalloc((size_t)cap, sizeof *busy);
 	int cols = 0, ri = 0;
+	bc_items scratch = { 0 };
 	for (const bc_node *sec = table->first; sec; sec = sec->next)
 		for (const bc_node *r = sec->first; r; r = r->next) {
 			if (!is_shown_row(r))
@@ -724,12 +730,16 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 					tc->just = BC_JUST_CENTER;
 				else
 					tc->just = BC_JUST_LEFT;
+				/* widths: the widest word and the whole text; a long table's items are
+				 * made again row by row when it is set (rows_layout), so that it does
+				 * not hold every cell's items at once */
 				istyle st = { tc->face, size, 0, 0, 0 };
-				add_inlines(t, &tc->items, cell, st);
-				/* widths: the widest word and the whole text */
+				scratch.n = 0;
+				add_inlines(t, &scratch, cell, st);
+				tc->empty = scratch.n == 0;
 				double word = 0, total = 0, w = 0;
-				for (size_t i = 0; i < tc->items.n; i++) {
-					const bc_item *it = &tc->items.v[i];
+				for (size_t i = 0; i < scratch.n; i++) {
+					const bc_item *it = &scratch.v[i];
 					if (it->type == BC_ITEM_BOX) {
 						w += it->width;
 						total += it->width;
@@ -745,6 +755,10 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 					word = w;
 				tc->minw = word + 2 * CELL_PAD_X;
 				tc->maxw = total + 2 * CELL_PAD_X;
+				if (maxcells <= KEEP_ITEMS_CELLS) {
+					tc->items = scratch;
+					scratch = (bc_items){ 0 };
+				}
 				for (int k = 0; k < span; k++)
 					busy[c + k] = rspan;
 				c += span;
@@ -757,6 +771,7 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 			ri++;
 		}
 	free(busy);
+	bc_items_free(&scratch);
 	if (cols < 1)
 		cols = 1;
 	g->cols = cols;
@@ -955,52 +970,58 @@ static void table_row_unit(ts *t, tgrid *g, int r, size_t l0, size_t l1, int fir
 	}
 }
 
-static void set_table(ts *t, const bc_node *table)
+/* The narrowest the table can be with its words scaled by `scale` (see grid_min_width). */
+static double grid_min_width_scaled(const tgrid *g, double scale)
 {
-	tgrid g;
-	double size = t->tpl->table_size;
-	grid_build(t, table, &g, size);
-	if (g.ncells == 0) {
-		grid_free(&g);
-		return;
+	double *minw = bc_xmalloc((size_t)g->cols * sizeof *minw), s = 0;
+	for (int c = 0; c < g->cols; c++)
+		minw[c] = 2 * CELL_PAD_X + 4;
+	for (size_t i = 0; i < g->ncells; i++) {
+		const tcell *tc = &g->cells[i];
+		double w = (tc->minw - 2 * CELL_PAD_X) * scale + 2 * CELL_PAD_X;
+		if (tc->colspan == 1 && w > minw[tc->col])
+			minw[tc->col] = w;
 	}
-	/* a table whose words cannot fit side by side (with some room left for
-	 * its text columns) is set smaller, down to 8 pt, before words are cut */
-	for (;;) {
-		double *mn = bc_xmalloc((size_t)g.cols * sizeof *mn), *mx = bc_xmalloc((size_t)g.cols * sizeof *mx);
-		double smin = grid_min_width(&g, mn, mx);
-		free(mn);
-		free(mx);
-		if (smin <= t->width * 0.85 || size <= 8)
-			break;
-		grid_free(&g);
-		size -= 0.5;
-		grid_build(t, table, &g, size);
-	}
-	t->stats->tables++;
-	int id = ++t->table_id;
-	grid_widths(&g, t->width);
-	double lh = line_height(t, size, 1.0);
-	for (size_t i = 0; i < g.ncells; i++) {
-		tcell *tc = &g.cells[i];
-		double cw = span_width(&g, tc) - 2 * CELL_PAD_X;
+	for (int c = 0; c < g->cols; c++)
+		s += minw[c];
+	free(minw);
+	return s;
+}
+
+/*
+ * Makes the items and lines of the cells starting in rows [r0, e) and the
+ * heights of those rows, where e is the first row no row span crosses into;
+ * returns e.
+ */
+static int rows_layout(ts *t, tgrid *g, int r0, double size, double lh)
+{
+	size_t first = row_first_cell(g, r0), end = first;
+	int e = r0 + 1;
+	for (; end < g->ncells && g->cells[end].row < e; end++)
+		if (g->cells[end].row + g->cells[end].rowspan > e)
+			e = g->cells[end].row + g->cells[end].rowspan;
+	for (size_t i = first; i < end; i++) {
+		tcell *tc = &g->cells[i];
+		double cw = span_width(g, tc) - 2 * CELL_PAD_X;
 		if (cw < 4)
 			cw = 4;
-		if (tc->items.n == 0) {
+		if (tc->empty) {
 			tc->h = 2 * CELL_PAD_Y + lh;
 			continue;
+		}
+		if (tc->items.n == 0) {   /* not kept by grid_build */
+			istyle st = { tc->face, size, 0, 0, 0 };
+			add_inlines(t, &tc->items, tc->node, st);
 		}
 		bc_items_finish(&tc->items);
 		tc->L = break_items(t, &tc->items, cw, tc->just);
 		tc->h = (double)tc->L.n * lh + 2 * CELL_PAD_Y;
 	}
-	for (int r = 0; r < g.rows; r++)
-		g.rowh[r] = lh + 2 * CELL_PAD_Y;
-	for (size_t i = 0; i < g.ncells; i++)
-		if (g.cells[i].rowspan == 1 && g.cells[i].h > g.rowh[g.cells[i].row])
-			g.rowh[g.cells[i].row] = g.cells[i].h;
-	for (size_t i = 0; i < g.ncells; i++) {
-		tcell *tc = &g.cells[i];
+	for (size_t i = first; i < end; i++)
+		if (g->cells[i].rowspan == 1 && g->cells[i].h > g->rowh[g->cells[i].row])
+			g->rowh[g->cells[i].row] = g->cells[i].h;
+	for (size_t i = first; i < end; i++) {
+		tcell *tc = &g->cells[i];
 		if (tc->rowspan <= 1)
 			continue;
 		/* each line goes in the row it fits in, never across a row's foot:
@@ -1011,17 +1032,71 @@ static void set_table(ts *t, const bc_node *table)
 		tc->lrow = bc_xmalloc((tc->L.n ? tc->L.n : 1) * sizeof *tc->lrow);
 		tc->ly = bc_xmalloc((tc->L.n ? tc->L.n : 1) * sizeof *tc->ly);
 		for (size_t k = 0; k < tc->L.n; k++) {
-			while (r < last && y + lh > g.rowh[r] + 0.01) {
+			while (r < last && y + lh > g->rowh[r] + 0.01) {
 				r++;
 				y = CELL_PAD_Y;
 			}
-			if (r == last && y + lh + CELL_PAD_Y > g.rowh[r])
-				g.rowh[r] = y + lh + CELL_PAD_Y;
+			if (r == last && y + lh + CELL_PAD_Y > g->rowh[r])
+				g->rowh[r] = y + lh + CELL_PAD_Y;
 			tc->lrow[k] = r;
 			tc->ly[k] = y;
 			y += lh;
 		}
 	}
+	return e;
+}
+
+/* Frees the items and lines of the cells starting in rows [r0, r1): their units are made. */
+static void rows_free(tgrid *g, int r0, int r1)
+{
+	for (size_t i = row_first_cell(g, r0); i < g->ncells && g->cells[i].row < r1; i++) {
+		tcell *tc = &g->cells[i];
+		bc_items_free(&tc->items);
+		free(tc->L.breaks);
+		free(tc->lrow);
+		free(tc->ly);
+		tc->L.breaks = NULL;
+		tc->lrow = NULL;
+		tc->ly = NULL;
+	}
+}
+
+static void set_table(ts *t, const bc_node *table)
+{
+	tgrid g;
+	double size = t->tpl->table_size;
+	if (t->grid && t->grid_table == table) {   /* built by needs_landscape, at this size */
+		g = *t->grid;
+		free(t->grid);
+		t->grid = NULL;
+	} else {
+		grid_build(t, table, &g, size);
+	}
+	if (g.ncells == 0) {
+		grid_free(&g);
+		return;
+	}
+	/* a table whose words cannot fit side by side (with some room left for
+	 * its text columns) is set smaller, down to 8 pt, before words are cut;
+	 * words scale with the size, so the grid is built again once, at the size found */
+	double size0 = size;
+	while (size > 8 && grid_min_width_scaled(&g, size / size0) > t->width * 0.85)
+		size -= 0.5;
+	if (size != size0) {
+		grid_free(&g);
+		grid_build(t, table, &g, size);
+	}
+	t->stats->tables++;
+	int id = ++t->table_id;
+	grid_widths(&g, t->width);
+	double lh = line_height(t, size, 1.0);
+	for (int r = 0; r < g.rows; r++)
+		g.rowh[r] = lh + 2 * CELL_PAD_Y;
+	/* rows are set in blocks that row spans hold together (one row, mostly),
+	 * their cells' items made and freed block by block */
+	int done = 0;   /* rows [0, done) have their cells' lines and heights */
+	while (done < g.head_rows)
+		done = rows_layout(t, &g, done, size, lh);
 	/* room for one part of a row: a page less the repeated header */
 	double head_h = 0;
 	for (int r = 0; r < g.head_rows; r++)
@@ -1035,7 +1110,13 @@ static void set_table(ts *t, const bc_node *table)
 	if (parts_lines < 1)
 		parts_lines = 1;
 
+	int freed = 0;   /* rows [0, freed) have their cells' items and lines freed */
 	for (int r = 0; r < g.rows; r++) {
+		if (r >= done) {
+			rows_free(&g, freed, done);
+			freed = done;
+			done = rows_layout(t, &g, r, size, lh);
+		}
 		int head = r < g.head_rows;
 		int in_span = 0;   /* a row span reaching below: keep the rows together */
 		for (int c = 0; c < g.cols; c++) {
@@ -1359,6 +1440,16 @@ static void set_closing(ts *t)
 
 /* ---- appendices ------------------------------------------------------------------ */
 
+static void drop_grid(ts *t)
+{
+	if (t->grid) {
+		grid_free(t->grid);
+		free(t->grid);
+	}
+	t->grid = NULL;
+	t->grid_table = NULL;
+}
+
 static int needs_landscape(ts *t, const bc_node *n)
 {
 	for (const bc_node *c = n->first; c; c = c->next) {
@@ -1370,7 +1461,13 @@ static int needs_landscape(ts *t, const bc_node *n)
 			int cols = g.cols;
 			free(a);
 			free(b);
-			grid_free(&g);
+			if (!t->grid) {
+				t->grid = bc_xmalloc(sizeof *t->grid);
+				*t->grid = g;
+				t->grid_table = c;
+			} else {
+				grid_free(&g);
+			}
 			if (w > t->port_w || cols >= 9)
 				return 1;
 		} else if (!bc_node_is_inline(c) && !bc_node_is_leaf(c) && needs_landscape(t, c)) {
@@ -1385,6 +1482,7 @@ static void set_appendix(ts *t, const bc_node *ap)
 	const bc_template *tp = t->tpl;
 	t->appendix++;
 	t->stats->appendices++;
+	drop_grid(t);
 	int land = needs_landscape(t, ap);
 	t->page_start = 1;
 	t->page_landscape = land;
@@ -1523,6 +1621,7 @@ int bc_typeset(const bc_document *doc, const bc_template *tpl, const bc_metrics 
 	int pages = bc_pager_finish(&t.pager);
 	stats->pages = pages;
 	bc_pager_free(&t.pager);
+	drop_grid(&t);
 	bc_arena_free(&t.strings);
 	free(t.placed);
 	return pages < 0 ? -1 : 0;

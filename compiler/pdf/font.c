@@ -223,6 +223,23 @@ void bc_font_mark_used(bc_font_family *fam, int face, const char *s, size_t len)
 	}
 }
 
+float bc_font_draw_cp(bc_font_family *fam, int face, uint32_t cp)
+{
+	if (face < 0 || face >= BC_FACE_COUNT)
+		return 0;
+	if (!fam->used[face])
+		fam->used[face] = bc_xcalloc(0x10000 / 8, 1);
+	if (cp < 0x10000) {
+		fam->used[face][cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		/* measured before, so already marked for embedding: the cached advance */
+		const float *page = fam->width[face][cp >> 8];
+		if (page && page[cp & 0xFF] >= 0)
+			return page[cp & 0xFF];
+	}
+	/* libharu's width lookup also marks the glyph for embedding */
+	return bc_font_cp_width(fam, face, cp);
+}
+
 static int is_used(const uint8_t *u, uint32_t cp) { return u && cp < 0x10000 && (u[cp >> 3] >> (cp & 7)) & 1; }
 
 /* Appends a block of at most 100 entries (the CMap limit) of one operator. */

@@ -42,6 +42,8 @@ double bc_font_text_width(bc_font_family *fam, int face, double size, const char
 
 /* Records the code points of a drawn UTF-8 string in face f. */
 void bc_font_mark_used(bc_font_family *fam, int face, const char *s, size_t len);
+/* Records cp as drawn in face f (see bc_font_mark_used) and returns its advance (bc_font_cp_width). */
+float bc_font_draw_cp(bc_font_family *fam, int face, uint32_t cp);
 
 /*
  * Replaces libharu's ToUnicode streams (written with begincidrange, which

@@ -3,6 +3,8 @@
 
 #include <hpdf.h>
 #include <hpdf_encrypt.h>   /* HPDF_MD5*, for the file identifier */
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +49,8 @@ static const char *const face_name[BC_FACE_COUNT] = { "regular", "bold", "italic
 static int check_glyphs(const bc_document *doc, const bc_font_family *fam, bc_diags *diags)
 {
 	int missing = 0;
+	/* BMP code points already found in every face: fontconfig is asked once per character, not per use */
+	uint8_t *known = bc_xcalloc(0x10000 / 8, 1);
 	bc_iter it;
 	bc_iter_init(&it, doc->root);
 	bc_event ev;
@@ -60,7 +64,8 @@ static int check_glyphs(const bc_document *doc, const bc_font_family *fam, bc_di
 		while (i < len && missing < 50) {
 			uint32_t cp;
 			int k = bc_utf8_decode(s + i, len - i, &cp);
-			for (int f = 0; f < BC_FACE_COUNT; f++) {
+			int f = cp < 0x10000 && (known[cp >> 3] >> (cp & 7)) & 1 ? BC_FACE_COUNT : 0;
+			for (; f < BC_FACE_COUNT; f++) {
 				if (!bc_font_has_glyph(fam, f, cp)) {
 					char enc[5] = { 0 };
 					bc_utf8_encode(cp, enc);
@@ -70,15 +75,25 @@ static int check_glyphs(const bc_document *doc, const bc_font_family *fam, bc_di
 					missing++;
 					break;
 				}
+				if (f == BC_FACE_COUNT - 1 && cp < 0x10000)
+					known[cp >> 3] |= (uint8_t)(1u << (cp & 7));
 			}
 			col++;
 			i += (size_t)k;
 		}
 	}
+	free(known);
 	return missing;
 }
 
 /* ---- writing pages --------------------------------------------------------- */
+
+/* A rule of the page being written (see content streams, below). */
+typedef struct seg {
+	float lw;
+	int dir;            /* 0 horizontal: at y = a, x from b to c; 1 vertical: at x = a, y from b to c; 2 other */
+	int64_t a, b, c, d; /* milli-points; "other": x1 y1 x2 y2 */
+} seg;
 
 typedef struct writer {
 	HPDF_Doc pdf;
@@ -90,8 +105,9 @@ typedef struct writer {
 	HPDF_Outline outline[8];   /* the last entry at each level */
 	HPDF_Encoder utf8;
 	int labels_appendix;       /* the appendix the last page label was for, -1 none */
-	char *tmp;
-	size_t tmpcap;
+	bc_buf content;            /* the page being written */
+	seg *segs;                 /* its rules */
+	size_t nsegs, capsegs;
 	int outlines;              /* bookmarks made */
 	HPDF_Page first;           /* page 1, for a document without headings */
 	double first_h;
@@ -112,50 +128,265 @@ static double measure(void *ctx, int face, double size, const char *s, size_t le
 	return bc_font_text_width(ctx, face, size, s, len);
 }
 
-static const char *cstr(writer *w, const char *s, size_t len)
+static float advance(void *ctx, int face, uint32_t cp) { return bc_font_cp_width(ctx, face, cp); }
+
+/* ---- content streams --------------------------------------------------------------- */
+
+/*
+ * A page's content is written here and handed to libharu's page stream in one
+ * piece: libharu's drawing calls cost ~2 000 instructions an operator (each
+ * clears a 512-byte buffer) and place one string per operator.  Here the words
+ * of a line share one TJ whose numbers move the pen across the stretched spaces
+ * (Tw cannot: it acts on the one-byte code 32 only, and libharu's UTF-8 fonts
+ * use two-byte codes); rules that continue one another (table borders, row by
+ * row and cell by cell) are stroked as one line, and the line width, gray and
+ * font are set only when they change.  Positions are written in exact
+ * thousandths of a point, so relative moves do not drift.
+ */
+
+static int64_t milli(double v) { return llround(v * 1000.0); }
+
+/* A number in thousandths, written as a decimal with its trailing zeros dropped. */
+static void put_milli(bc_buf *b, int64_t v)
 {
-	if (len + 1 > w->tmpcap) {
-		w->tmpcap = len + 64;
-		w->tmp = bc_xrealloc(w->tmp, w->tmpcap);
+	char tmp[32], *e = tmp + sizeof tmp, *p = e;
+	int neg = v < 0;
+	uint64_t u = neg ? (uint64_t)(-v) : (uint64_t)v;
+	unsigned frac = (unsigned)(u % 1000);
+	u /= 1000;
+	if (frac) {
+		int digits = 3;
+		while (frac % 10 == 0) {
+			frac /= 10;
+			digits--;
+		}
+		while (digits-- > 0) {
+			*--p = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		*--p = '.';
 	}
-	memcpy(w->tmp, s, len);
-	w->tmp[len] = '\0';
-	return w->tmp;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (neg)
+		*--p = '-';
+	bc_buf_put(b, p, (size_t)(e - p));
 }
 
-/* Draws ops offset by dy (from the page top); pass 0 fills, 1 strokes, 2 text. */
-static void draw_ops(writer *w, HPDF_Page page, double ph, const bc_oplist *ops, double dy, int pass, int *in_text,
-                     int *cur_face, float *cur_size)
+static void put_nums(bc_buf *b, int n, const int64_t *v, const char *op)
+{
+	for (int i = 0; i < n; i++) {
+		put_milli(b, v[i]);
+		bc_buf_putc(b, ' ');
+	}
+	bc_buf_puts(b, op);
+}
+
+static void add_seg(writer *w, const seg *s)
+{
+	if (w->nsegs == w->capsegs) {
+		w->capsegs = w->capsegs ? w->capsegs * 2 : 256;
+		w->segs = bc_xrealloc(w->segs, w->capsegs * sizeof *w->segs);
+	}
+	w->segs[w->nsegs++] = *s;
+}
+
+static int seg_cmp(const void *x, const void *y)
+{
+	const seg *p = x, *q = y;
+	if (p->lw != q->lw)
+		return p->lw < q->lw ? -1 : 1;
+	if (p->dir != q->dir)
+		return p->dir - q->dir;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	return p->c < q->c ? -1 : p->c > q->c;
+}
+
+/* Collects the rules of ops, offset by dy, as page coordinates. */
+static void collect_rules(writer *w, double ph, const bc_oplist *ops, double dy)
 {
 	for (size_t i = 0; i < ops->n; i++) {
 		const bc_op *op = &ops->v[i];
-		if (pass == 0 && op->kind == BC_OP_FILL) {
-			HPDF_Page_SetGrayFill(page, op->gray);
-			HPDF_Page_Rectangle(page, op->x, (HPDF_REAL)(ph - (dy + op->y + op->y2)), op->x2, op->y2);
-			HPDF_Page_Fill(page);
-			HPDF_Page_SetGrayFill(page, 0);
-		} else if (pass == 1 && op->kind == BC_OP_RULE) {
-			HPDF_Page_SetLineWidth(page, op->size);
-			HPDF_Page_MoveTo(page, op->x, (HPDF_REAL)(ph - (dy + op->y)));
-			HPDF_Page_LineTo(page, op->x2, (HPDF_REAL)(ph - (dy + op->y2)));
-			HPDF_Page_Stroke(page);
-		} else if (pass == 1 && op->kind == BC_OP_BOX) {
-			HPDF_Page_SetLineWidth(page, op->size);
-			HPDF_Page_Rectangle(page, op->x, (HPDF_REAL)(ph - (dy + op->y + op->y2)), op->x2, op->y2);
-			HPDF_Page_Stroke(page);
-		} else if (pass == 2 && op->kind == BC_OP_TEXT && op->len > 0) {
-			if (!*in_text) {
-				HPDF_Page_BeginText(page);
-				*in_text = 1;
-			}
-			if (op->face != *cur_face || op->size != *cur_size) {
-				HPDF_Page_SetFontAndSize(page, w->fam->hpdf_font[op->face & 3], op->size);
-				*cur_face = op->face;
-				*cur_size = op->size;
-			}
-			HPDF_Page_TextOut(page, op->x, (HPDF_REAL)(ph - (dy + op->y)), cstr(w, op->s, op->len));
-			bc_font_mark_used(w->fam, op->face & 3, op->s, op->len);
+		if (op->kind != BC_OP_RULE)
+			continue;
+		int64_t x1 = milli(op->x), y1 = milli(ph - (dy + op->y)), x2 = milli(op->x2), y2 = milli(ph - (dy + op->y2));
+		seg s = { op->size, 2, x1, y1, x2, y2 };
+		if (y1 == y2)
+			s = (seg){ op->size, 0, y1, x1 < x2 ? x1 : x2, x1 < x2 ? x2 : x1, 0 };
+		else if (x1 == x2)
+			s = (seg){ op->size, 1, x1, y1 < y2 ? y1 : y2, y1 < y2 ? y2 : y1, 0 };
+		add_seg(w, &s);
+	}
+}
+
+/* Strokes the collected rules: the ones on one line that touch or overlap become one. */
+static void stroke_rules(writer *w, bc_buf *b, float *cur_lw)
+{
+	if (w->nsegs == 0)
+		return;
+	qsort(w->segs, w->nsegs, sizeof *w->segs, seg_cmp);
+	for (size_t i = 0; i < w->nsegs;) {
+		float lw = w->segs[i].lw;
+		if (lw != *cur_lw) {
+			int64_t v = milli(lw);
+			put_nums(b, 1, &v, "w\n");
+			*cur_lw = lw;
 		}
+		for (; i < w->nsegs && w->segs[i].lw == lw; i++) {
+			seg s = w->segs[i];
+			if (s.dir == 2) {
+				int64_t v[4] = { s.a, s.b, s.c, s.d };
+				put_nums(b, 2, v, "m ");
+				put_nums(b, 2, v + 2, "l\n");
+				continue;
+			}
+			/* within 2 thousandths: the rows' heights are floats, their places doubles */
+			while (i + 1 < w->nsegs && w->segs[i + 1].lw == lw && w->segs[i + 1].dir == s.dir &&
+			       w->segs[i + 1].a == s.a && w->segs[i + 1].b <= s.c + 2) {
+				if (w->segs[i + 1].c > s.c)
+					s.c = w->segs[i + 1].c;
+				i++;
+			}
+			int64_t v[4] = { s.b, s.a, s.c, s.a };
+			if (s.dir == 1)
+				v[0] = v[2] = s.a, v[1] = s.b, v[3] = s.c;
+			put_nums(b, 2, v, "m ");
+			put_nums(b, 2, v + 2, "l\n");
+		}
+		bc_buf_puts(b, "S\n");
+	}
+	w->nsegs = 0;
+}
+
+/* Fills (pass 0) or boxes (pass 1) of ops, offset by dy. */
+static void draw_shapes(bc_buf *b, double ph, const bc_oplist *ops, double dy, int pass, float *cur_gray, float *cur_lw)
+{
+	for (size_t i = 0; i < ops->n; i++) {
+		const bc_op *op = &ops->v[i];
+		if (op->kind != (pass == 0 ? BC_OP_FILL : BC_OP_BOX))
+			continue;
+		if (pass == 0 && op->gray != *cur_gray) {
+			int64_t g = milli(op->gray);
+			put_nums(b, 1, &g, "g\n");
+			*cur_gray = op->gray;
+		}
+		if (pass == 1 && op->size != *cur_lw) {
+			int64_t v = milli(op->size);
+			put_nums(b, 1, &v, "w\n");
+			*cur_lw = op->size;
+		}
+		int64_t v[4] = { milli(op->x), milli(ph - (dy + op->y + op->y2)), milli(op->x2), milli(op->y2) };
+		put_nums(b, 4, v, pass == 0 ? "re f\n" : "re S\n");
+	}
+}
+
+/* The text state within a page's BT ... ET. */
+typedef struct text_state {
+	HPDF_Page page;
+	const char *font_name[BC_FACE_COUNT];   /* the page's resource names, once used */
+	int face;
+	int64_t size;        /* as written, thousandths of a point; -1 none */
+	int64_t lx, ly;      /* start of the current line (the last Td), thousandths */
+	int in_array;        /* a TJ array is open */
+	double pen;          /* where the next glyph of the array would go, points */
+} text_state;
+
+/* One byte of a literal string: the delimiters and the backslash escaped, and the line ends,
+ * which a reader would otherwise take for one another. */
+static char *put_byte(char *p, unsigned c)
+{
+	switch (c) {
+	case '(': case ')': case '\\': *p++ = '\\'; *p++ = (char)c; break;
+	case '\r': *p++ = '\\'; *p++ = 'r'; break;
+	case '\n': *p++ = '\\'; *p++ = 'n'; break;
+	default: *p++ = (char)c; break;
+	}
+	return p;
+}
+
+static char *put_unit(char *p, unsigned u)
+{
+	p = put_byte(p, u >> 8);
+	return put_byte(p, u & 0xFF);
+}
+
+/* The string as libharu's UTF-8 font codes it: UTF-16 units, big-endian, in a literal
+ * string (half the bytes of hex); returns its advance in 1/1000 em. */
+static double put_text(writer *w, bc_buf *b, int face, const char *s, size_t len)
+{
+	double units = 0;
+	size_t i = 0;
+	/* at most 2 units a code point, 2 escaped bytes a unit, and the parentheses */
+	char *p0 = bc_buf_reserve(b, len * 8 + 2), *p = p0;
+	*p++ = '(';
+	while (i < len) {
+		uint32_t cp = (unsigned char)s[i];
+		if (cp < 0x80)
+			i++;
+		else
+			cp = bc_utf8_next(s, len, &i);
+		units += bc_font_draw_cp(w->fam, face, cp);
+		if (cp >= 0x10000) {
+			p = put_unit(p, 0xD800 + ((cp - 0x10000) >> 10));
+			p = put_unit(p, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+		} else {
+			p = put_unit(p, cp);
+		}
+	}
+	*p++ = ')';
+	b->len += (size_t)(p - p0);
+	b->s[b->len] = '\0';
+	return units;
+}
+
+static void draw_text(writer *w, bc_buf *b, double ph, const bc_oplist *ops, double dy, text_state *ts)
+{
+	for (size_t i = 0; i < ops->n; i++) {
+		const bc_op *op = &ops->v[i];
+		if (op->kind != BC_OP_TEXT || op->len == 0)
+			continue;
+		int face = op->face & 3;
+		int64_t size = milli(op->size), x = milli(op->x), y = milli(ph - (dy + op->y));
+		double sz = (double)size / 1000.0;
+		int same_font = face == ts->face && size == ts->size;
+		/* on the baseline of the open array, in its font, not behind its pen: one more element */
+		if (ts->in_array && same_font && y == ts->ly && (double)x / 1000.0 >= ts->pen - 0.01 && sz > 0) {
+			int64_t adj = milli(-((double)x / 1000.0 - ts->pen) * 1000.0 / sz);
+			if (adj != 0) {
+				put_milli(b, adj);
+				ts->pen -= (double)adj / 1e6 * sz;
+			}
+		} else {
+			if (ts->in_array)
+				bc_buf_puts(b, "]TJ\n");
+			ts->in_array = 0;
+			if (!same_font) {
+				if (!ts->font_name[face])
+					ts->font_name[face] = HPDF_Page_GetLocalFontName(ts->page, w->fam->hpdf_font[face]);
+				if (!ts->font_name[face]) {
+					w->error = w->error ? w->error : HPDF_INVALID_FONT;
+					return;
+				}
+				bc_buf_putc(b, '/');
+				bc_buf_puts(b, ts->font_name[face]);
+				bc_buf_putc(b, ' ');
+				put_nums(b, 1, &size, "Tf\n");
+				ts->face = face;
+				ts->size = size;
+			}
+			int64_t d[2] = { x - ts->lx, y - ts->ly };
+			put_nums(b, 2, d, "Td\n[");
+			ts->lx = x;
+			ts->ly = y;
+			ts->in_array = 1;
+			ts->pen = (double)x / 1000.0;
+		}
+		ts->pen += put_text(w, b, face, op->s, op->len) * sz / 1000.0;
 	}
 }
 
@@ -208,14 +439,37 @@ static int emit_page(void *ctx, const bc_page *pg)
 	bc_oplist furn = { 0 };
 	char num[16];
 	bc_typeset_furniture(pg, w->tpl, &w->m, w->draft, num, &furn);
-	for (int pass = 0; pass < 3; pass++) {
-		int in_text = 0, face = -1;
-		float size = -1;
+	bc_buf *b = &w->content;
+	bc_buf_clear(b);
+	/* fills, then strokes, then the text over them */
+	float gray = 0, lw = 1;   /* the graphics state's defaults */
+	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < pg->n; i++)
-			draw_ops(w, page, ph, &pg->units[i]->ops, pg->y[i], pass, &in_text, &face, &size);
-		draw_ops(w, page, ph, &furn, 0, pass, &in_text, &face, &size);
-		if (in_text)
-			HPDF_Page_EndText(page);
+			draw_shapes(b, ph, &pg->units[i]->ops, pg->y[i], pass, &gray, &lw);
+		draw_shapes(b, ph, &furn, 0, pass, &gray, &lw);
+	}
+	if (gray != 0)
+		bc_buf_puts(b, "0 g\n");
+	for (size_t i = 0; i < pg->n; i++)
+		collect_rules(w, ph, &pg->units[i]->ops, pg->y[i]);
+	collect_rules(w, ph, &furn, 0);
+	stroke_rules(w, b, &lw);
+	text_state ts = { .page = page, .face = -1, .size = -1 };
+	size_t bt = b->len;
+	bc_buf_puts(b, "BT\n");
+	for (size_t i = 0; i < pg->n; i++)
+		draw_text(w, b, ph, &pg->units[i]->ops, pg->y[i], &ts);
+	draw_text(w, b, ph, &furn, 0, &ts);
+	if (ts.in_array)
+		bc_buf_puts(b, "]TJ\n");
+	if (b->len == bt + 3)
+		b->len = bt;   /* no text */
+	else
+		bc_buf_puts(b, "ET\n");
+	if (b->len && !w->error) {
+		HPDF_STATUS st = HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)b->s, (HPDF_UINT)b->len);
+		if (st != HPDF_OK)
+			w->error = st;
 	}
 	bc_oplist_free(&furn);
 	for (size_t i = 0; i < pg->n; i++)
@@ -414,6 +668,7 @@ int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options 
 	}
 	w.utf8 = HPDF_GetEncoder(w.pdf, "UTF-8");
 	w.m.measure = measure;
+	w.m.advance = advance;
 	w.m.ctx = &fam;
 	w.m.ascent = fam.ascent / 1000.0;
 	w.m.descent = -fam.descent / 1000.0;
@@ -438,7 +693,8 @@ int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options 
 	}
 done:
 	HPDF_Free(w.pdf);
-	free(w.tmp);
+	bc_buf_free(&w.content);
+	free(w.segs);
 	free(w.name);
 	bc_font_release(&fam);
 	return rc;

@@ -28,6 +28,12 @@ void bc_buf_put(bc_buf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
+char *bc_buf_reserve(bc_buf *b, size_t n)
+{
+	grow(b, n);
+	return b->s + b->len;
+}
+
 void bc_buf_puts(bc_buf *b, const char *s) { bc_buf_put(b, s, strlen(s)); }
 
 void bc_buf_putc(bc_buf *b, char c) { bc_buf_put(b, &c, 1); }

@@ -15,6 +15,8 @@ void bc_buf_put(bc_buf *b, const char *s, size_t n);
 void bc_buf_puts(bc_buf *b, const char *s);
 void bc_buf_putc(bc_buf *b, char c);
 void bc_buf_printf(bc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Room for n more bytes at b->s + b->len, for writing in place (then add to b->len). */
+char *bc_buf_reserve(bc_buf *b, size_t n);
 void bc_buf_clear(bc_buf *b);
 void bc_buf_free(bc_buf *b);
 const char *bc_buf_cstr(bc_buf *b);   /* "" when empty */
