@@ -1,4 +1,5 @@
 /* rules_text.c — the words of paragraphs: two spaces, a space before punctuation, unbalanced brackets and quotes, the end mark ./., English-style numbers, a term's years that disagree within the report. */
+#define _GNU_SOURCE   /* memmem: terms() jumps from one "nhiệm kỳ" to the next */
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,8 +153,10 @@ static void terms(text_state *s, const bc_check_ctx *cx, const bc_block_text *bt
 	for (size_t a = 0; a < 2; a++) {
 		size_t wl = strlen(w[a]);
 		for (size_t i = 0; i + wl < n; i++) {
-			if (memcmp(t + i, w[a], wl) != 0)
-				continue;
+			const char *at = memmem(t + i, n - i, w[a], wl);
+			if (!at || (size_t)(at - t) + wl >= n)
+				break;
+			i = (size_t)(at - t);
 			size_t j = i + wl;
 			while (j < n && t[j] == ' ')
 				j++;
