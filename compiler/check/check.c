@@ -266,16 +266,16 @@ void bc_check(const bc_document *doc, bc_diags *diags)
 	cx.diags = diags;
 	/* one index of line starts, for exact positions inside text */
 	cx.nlines = 0;
-	for (size_t i = 0; i < doc->text_len; i++)
-		if (doc->text[i] == '\n')
-			cx.nlines++;
+	const char *text = doc->text, *end = doc->text + doc->text_len, *nl;
+	for (const char *p = text; p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+		cx.nlines++;
 	cx.nlines++;
 	cx.line_off = bc_xmalloc((cx.nlines + 2) * sizeof *cx.line_off);
 	cx.line_off[0] = 0;
 	cx.line_off[1] = 0;
-	for (size_t i = 0, l = 1; i < doc->text_len; i++)
-		if (doc->text[i] == '\n')
-			cx.line_off[++l] = (uint32_t)(i + 1);
+	size_t l = 1;
+	for (const char *p = text; p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+		cx.line_off[++l] = (uint32_t)(nl - text + 1);
 
 	void *state[NSETS];
 	for (size_t k = 0; k < NSETS; k++)
