@@ -133,6 +133,14 @@ static int after_unit(const char *b, size_t off)
 	                                          memcmp(b + s, "dm", 2) == 0 || memcmp(b + s, "mm", 2) == 0));
 }
 
+/* A byte where tokenize() must look: a delimiter, or the lead of a possible superscript digit. */
+static int special_byte(unsigned char c)
+{
+	if (c < 0x80)
+		return c == '*' || c == '<' || c == '[' || c == '\n' || c == '\\';
+	return c == 0xC2 || c == 0xE2;
+}
+
 static void tokenize(const char *b, size_t n, pieces *p)
 {
 	size_t i = 0;
@@ -209,7 +217,8 @@ static void tokenize(const char *b, size_t n, pieces *p)
 				continue;
 			}
 		}
-		if (c >= 0x80) {
+		/* superscript digits are U+00B9, U+00B2, U+00B3 and U+2070..U+2079: leads 0xC2, 0xE2 */
+		if (c == 0xC2 || c == 0xE2) {
 			uint32_t cp;
 			int k = bc_utf8_decode(b + i, n - i, &cp);
 			if (bc_cp_superscript_digit(cp) >= 0) {
@@ -228,10 +237,9 @@ static void tokenize(const char *b, size_t n, pieces *p)
 			i += (size_t)k;
 			continue;
 		}
-		/* plain bytes up to the next special character */
+		/* plain bytes, letters beyond ASCII too, up to the next special character */
 		size_t j = i + 1;
-		while (j < n && b[j] != '*' && b[j] != '<' && b[j] != '[' && b[j] != '\n' && b[j] != '\\' &&
-		       (unsigned char)b[j] < 0x80)
+		while (j < n && !special_byte((unsigned char)b[j]))
 			j++;
 		add_text(p, i, j - i);
 		i = j;
@@ -397,7 +405,12 @@ static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t 
 {
 	size_t from = off, end = off + len, scan = off;
 	size_t ov[16];
-	while (scan < end && bc_pattern_search(BC_PAT_DATE_DIGITS, b, end, scan, ov, 8)) {
+	for (;;) {
+		/* a date starts with a digit: no need to ask PCRE2 before the next one */
+		while (scan < end && (b[scan] < '0' || b[scan] > '9'))
+			scan++;
+		if (scan >= end || !bc_pattern_search(BC_PAT_DATE_DIGITS, b, end, scan, ov, 8))
+			break;
 		size_t ds = ov[0], de = ov[1];
 		scan = de;
 		if (!after_ngay(b, ds))
