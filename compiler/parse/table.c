@@ -195,9 +195,22 @@ static int folded_alnum(uint32_t f)
 static void fold_row(const char *s, size_t len, cpvec *out)
 {
 	out->n = 0;
+	/* each code point pushed takes at least one byte: room for all at once */
+	if (out->cap < len) {
+		out->cap = len;
+		out->v = bc_xrealloc(out->v, out->cap * sizeof *out->v);
+	}
 	size_t i = 0;
 	while (s && i < len) {
 		unsigned char c = (unsigned char)s[i];
+		/* ASCII but the markup bytes: bc_cp_fold and folded_alnum, inline */
+		if (c < 0x80 && c != '<' && c != '\\' && c != '\t' && c != '|') {
+			uint32_t f = c >= 'A' && c <= 'Z' ? c + 32u : c;
+			if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9'))
+				out->v[out->n++] = f;
+			i++;
+			continue;
+		}
 		if (c == '<') {
 			size_t t = tag_end(s, i, len);
 			if (t) {
