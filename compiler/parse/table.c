@@ -191,8 +191,9 @@ static int folded_alnum(uint32_t f)
 	return bc_cp_is_letter(f);
 }
 
-/* Letters and digits without marks or case, cells separated by SEP; trailing empty cells dropped. */
-static void fold_row(const char *s, size_t len, cpvec *out)
+/* Letters and digits without marks or case, cells separated by SEP; trailing empty cells dropped.
+ * Stops once more than `limit` code points are kept: the caller only needs to know it is longer. */
+static void fold_row_upto(const char *s, size_t len, size_t limit, cpvec *out)
 {
 	out->n = 0;
 	/* each code point pushed takes at least one byte: room for all at once */
@@ -206,8 +207,11 @@ static void fold_row(const char *s, size_t len, cpvec *out)
 		/* ASCII but the markup bytes: bc_cp_fold and folded_alnum, inline */
 		if (c < 0x80 && c != '<' && c != '\\' && c != '\t' && c != '|') {
 			uint32_t f = c >= 'A' && c <= 'Z' ? c + 32u : c;
-			if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9'))
+			if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9')) {
 				out->v[out->n++] = f;
+				if (out->n > limit)
+					return;
+			}
 			i++;
 			continue;
 		}
@@ -230,12 +234,17 @@ static void fold_row(const char *s, size_t len, cpvec *out)
 		uint32_t cp;
 		i += (size_t)bc_utf8_decode(s + i, len - i, &cp);
 		uint32_t f = bc_cp_fold(cp);
-		if (folded_alnum(f))
+		if (folded_alnum(f)) {
 			cp_push(out, f);
+			if (out->n > limit)
+				return;
+		}
 	}
 	while (out->n && out->v[out->n - 1] == SEP)
 		out->n--;
 }
+
+static void fold_row(const char *s, size_t len, cpvec *out) { fold_row_upto(s, len, (size_t)-1, out); }
 
 /* Levenshtein distance if it is at most k, else k + 1; O(len * k). */
 static size_t band_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t k)
@@ -1249,8 +1258,14 @@ bc_node *bc_table_build(bc_document *doc, bc_diags *diags, const bc_table_line *
 
 	/* folded header rows, for the repeat test of every later row */
 	cpvec fhead[MAX_HEAD_ROWS] = { { 0 } };
-	for (size_t i = 0; i < h; i++)
+	size_t fold_limit = 0;
+	for (size_t i = 0; i < h; i++) {
 		fold_row(lines[i].s, lines[i].len, &fhead[i]);
+		if (fhead[i].n > fold_limit)
+			fold_limit = fhead[i].n;
+	}
+	/* a row longer than every header by more than FUZZ_CAP repeats none */
+	fold_limit += FUZZ_CAP;
 	cpvec frow = { 0 };
 
 	t.prev_cells = bc_xcalloc(BC_MAX_TABLE_COLUMNS, sizeof *t.prev_cells);
@@ -1270,7 +1285,7 @@ bc_node *bc_table_build(bc_document *doc, bc_diags *diags, const bc_table_line *
 		if (h > 0) {
 			int rep = 0;
 			size_t lvl = 0;
-			fold_row(ln->s, ln->len, &frow);
+			fold_row_upto(ln->s, ln->len, fold_limit, &frow);
 			/* a header without words ("| | |") repeats nothing */
 			if (repeat_level > 0 && repeat_level < h && fhead[repeat_level].n &&
 			    (folded_compare(&frow, &fhead[repeat_level]) || repeats_cells(&row, &head[repeat_level]))) {
