@@ -440,10 +440,28 @@ static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t 
 		bc_node_append(parent, bc_text_new(cx->doc, pos_at(pc, from), b + from, end - from));
 }
 
+/* No byte of s[0..n) is one tokenize() looks at: it is one run of text. */
+static int plain_text(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (special_byte((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 void bc_inline_parse(bc_inline_ctx *cx, bc_node *parent, const bc_seg *segs, size_t nseg)
 {
 	if (nseg == 0)
 		return;
+	/* most table cells and many one-line blocks: text (and dates) read in place,
+	 * without the joined copy, the pieces and their matching */
+	if (nseg == 1 && plain_text(segs[0].s, segs[0].len)) {
+		seg_map m = { 0, &segs[0] };
+		pos_cursor pc;
+		cursor_init(&pc, &m, 1);
+		emit_text(cx, parent, segs[0].s, 0, segs[0].len, &pc);
+		return;
+	}
 	bc_buf b = BC_BUF_INIT;
 	seg_map *map = bc_xmalloc(nseg * sizeof *map);
 	for (size_t i = 0; i < nseg; i++) {
