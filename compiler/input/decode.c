@@ -47,12 +47,13 @@ static void set_encoding(bc_source *out, const char *name)
 
 /* Code points that are in NFC whatever surrounds them, unless a combining
  * mark follows (and that mark is not on this list): everything below
- * U+0300, the precomposed Vietnamese letters, common punctuation and
- * currency signs. */
+ * U+0300, the precomposed Vietnamese letters, common punctuation,
+ * superscripts and subscripts (footnote marks: no canonical decomposition,
+ * combining class 0, in no composition) and currency signs. */
 static int nfc_inert(uint32_t cp)
 {
 	return cp < 0x0300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x2027) ||
-	       (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20BF);
+	       (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x2070 && cp <= 0x20BF);
 }
 
 /* Does s[0..len) hold anything composition could change?  Lead bytes below
