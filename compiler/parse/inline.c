@@ -399,12 +399,27 @@ static int after_ngay(const char *b, size_t at)
 	return e == 0 || !bc_cp_is_letter((unsigned char)b[e - 1]);
 }
 
+/* Does s[0..n) hold the bytes w[0..wl)? */
+static int holds(const char *s, size_t n, const char *w, size_t wl)
+{
+	const char *q = s, *e = s + n;
+	while ((size_t)(e - q) >= wl && (q = memchr(q, w[0], (size_t)(e - q) - wl + 1)) != NULL) {
+		if (memcmp(q, w, wl) == 0)
+			return 1;
+		q++;
+	}
+	return 0;
+}
+
 /* Appends text, with the dates it holds as DATE nodes; "ngày" stays text. */
 static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t off, size_t len,
                       pos_cursor *pc)
 {
 	size_t from = off, end = off + len, scan = off;
 	size_t ov[16];
+	/* every date has a '/' or the word "tháng": most text (and figures) has neither */
+	if (!memchr(b + off, '/', len) && !holds(b + off, len, "tháng", strlen("tháng")))
+		scan = end;
 	for (;;) {
 		/* a date starts with a digit: no need to ask PCRE2 before the next one */
 		while (scan < end && (b[scan] < '0' || b[scan] > '9'))
