@@ -41,6 +41,9 @@ static int label_close(const char *t, size_t i)
 	return k == 0 || t[k - 1] == ' ' || t[k - 1] == ';' || t[k - 1] == ':' || t[k - 1] == ',' || t[k - 1] == '.';
 }
 
+/* The bytes brackets() acts on: ( [ ) ] " and the lead of “ ”. */
+static const unsigned char bracket_byte[256] = { ['('] = 1, ['['] = 1, [')'] = 1, [']'] = 1, ['"'] = 1, [0xE2] = 1 };
+
 static void brackets(bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
 {
 	size_t stack[64];
@@ -49,6 +52,8 @@ static void brackets(bc_check_ctx *cx, const bc_block_text *bt, const char *t, s
 	int quote = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)t[i];
+		if (!bracket_byte[c])
+			continue;
 		int open = 0, close = 0;
 		if (c == '(' || c == '[')
 			open = c;
@@ -98,7 +103,7 @@ static void spaces(bc_check_ctx *cx, const bc_block_text *bt, const char *t, siz
 			continue;
 		}
 		char p = t[i + 1];
-		if (i == 0 || !strchr(",.;:?!)", p))
+		if (i == 0 || !(p == ',' || p == '.' || p == ';' || p == ':' || p == '?' || p == '!' || p == ')' || p == 0))
 			continue;
 		/* " ..." an ellipsis, " ./." the end mark, " .5" a number */
 		if (p == '.' && i + 2 < n && (t[i + 2] == '.' || t[i + 2] == '/' || is_digit(t[i + 2])))
@@ -111,7 +116,11 @@ static void spaces(bc_check_ctx *cx, const bc_block_text *bt, const char *t, siz
 static void numbers(bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',' || t[i - 1] == '/')))
+		while (i < n && !is_digit(t[i]))
+			i++;
+		if (i == n)
+			break;
+		if (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',' || t[i - 1] == '/'))
 			continue;
 		size_t j = i;
 		while (j < n && is_digit(t[j]))
