@@ -117,10 +117,13 @@ bc_pos bc_text_pos(const bc_check_ctx *cx, const bc_block_text *t, size_t off)
 	while (i < rel && s < end) {
 		unsigned char lc = (unsigned char)lit[i], sc = (unsigned char)src[s];
 		if (lc == sc && sc != '\n') {
-			uint32_t cp;
-			size_t l = (size_t)bc_utf8_decode(src + s, end - s, &cp);
-			if (i + l > sp->len || memcmp(lit + i, src + s, l) != 0)
-				break;
+			size_t l = 1;   /* an ASCII byte that agrees is its whole character */
+			if (sc >= 0x80) {
+				uint32_t cp;
+				l = (size_t)bc_utf8_decode(src + s, end - s, &cp);
+				if (i + l > sp->len || memcmp(lit + i, src + s, l) != 0)
+					break;
+			}
 			i += l;
 			s += l;
 			pos.col++;

@@ -129,12 +129,12 @@ static void source_cells(const bc_check_ctx *cx, uint32_t line, int *trimmed, in
 	while (et > p && (et[-1] == '\t' || et[-1] == ' '))
 		et--;
 	int tabs = 0, pipes = 0;
-	for (const char *q = p; q < et; q++) {
-		if (*q == '\t')
-			tabs++;
-		else if (*q == '|' && (q == p || q[-1] != '\\'))
+	for (const char *q = p; q < et && (q = memchr(q, '\t', (size_t)(et - q))) != NULL; q++)
+		tabs++;
+	/* pipes count only in a line without tabs */
+	for (const char *q = p; !tabs && q < et; q++)
+		if (*q == '|' && (q == p || q[-1] != '\\'))
 			pipes++;
-	}
 	*trimmed = cells_of(p, et, tabs, pipes);
 	for (const char *q = et; q < e; q++)
 		tabs += *q == '\t';
