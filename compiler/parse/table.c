@@ -191,6 +191,23 @@ static int folded_alnum(uint32_t f)
 	return bc_cp_is_letter(f);
 }
 
+/* An ASCII byte folded: its lower-case letter or digit, FOLD_DROP for other
+ * ASCII, FOLD_LOOK for markup bytes (< \\ tab |) and bytes beyond ASCII. */
+enum { FOLD_DROP = 0, FOLD_LOOK = 1 };
+static const unsigned char ascii_fold[128] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7',
+	['8'] = '8', ['9'] = '9',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h',
+	['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p',
+	['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+	['y'] = 'y', ['z'] = 'z',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h',
+	['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p',
+	['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+	['Y'] = 'y', ['Z'] = 'z',
+	['<'] = FOLD_LOOK, ['\\'] = FOLD_LOOK, ['\t'] = FOLD_LOOK, ['|'] = FOLD_LOOK,
+};
+
 /* Letters and digits without marks or case, cells separated by SEP; trailing empty cells dropped.
  * Stops once more than `limit` code points are kept: the caller only needs to know it is longer. */
 static void fold_row_upto(const char *s, size_t len, size_t limit, cpvec *out)
@@ -204,11 +221,11 @@ static void fold_row_upto(const char *s, size_t len, size_t limit, cpvec *out)
 	size_t i = 0;
 	while (s && i < len) {
 		unsigned char c = (unsigned char)s[i];
-		/* ASCII but the markup bytes: bc_cp_fold and folded_alnum, inline */
-		if (c < 0x80 && c != '<' && c != '\\' && c != '\t' && c != '|') {
-			uint32_t f = c >= 'A' && c <= 'Z' ? c + 32u : c;
-			if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9')) {
-				out->v[out->n++] = f;
+		/* ASCII but the markup bytes: bc_cp_fold and folded_alnum by table */
+		unsigned char a = c < 0x80 ? ascii_fold[c] : FOLD_LOOK;
+		if (a != FOLD_LOOK) {
+			if (a != FOLD_DROP) {
+				out->v[out->n++] = a;
 				if (out->n > limit)
 					return;
 			}
