@@ -133,13 +133,12 @@ static int after_unit(const char *b, size_t off)
 	                                          memcmp(b + s, "dm", 2) == 0 || memcmp(b + s, "mm", 2) == 0));
 }
 
-/* A byte where tokenize() must look: a delimiter, or the lead of a possible superscript digit. */
-static int special_byte(unsigned char c)
-{
-	if (c < 0x80)
-		return c == '*' || c == '<' || c == '[' || c == '\n' || c == '\\';
-	return c == 0xC2 || c == 0xE2;
-}
+/* The bytes where tokenize() must look: delimiters, and the leads of superscript digits. */
+static const unsigned char special[256] = {
+	['*'] = 1, ['<'] = 1, ['['] = 1, ['\n'] = 1, ['\\'] = 1, [0xC2] = 1, [0xE2] = 1,
+};
+
+static int special_byte(unsigned char c) { return special[c]; }
 
 static void tokenize(const char *b, size_t n, pieces *p)
 {
