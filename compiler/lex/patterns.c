@@ -40,8 +40,9 @@ static const char *const sources[BC_PAT_COUNT] = {
 
 /* Each pattern is compiled on its first use, and JIT-compiled only once it
  * has run JIT_AFTER times: most patterns are tried a few times a document and
- * JIT compilation costs far more than that (it also maps executable memory). */
-#define JIT_AFTER 32
+ * JIT compilation costs far more than that (some 150 000 instructions and a
+ * map of executable memory, the interpreter some 1 500 more a match). */
+#define JIT_AFTER 128
 
 typedef struct pattern {
 	pcre2_code *code;
