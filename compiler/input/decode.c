@@ -156,6 +156,9 @@ static void utf8_scan(const unsigned char *s, size_t n, utf8_stats *st)
 		if (s[i] < 0x80) {
 			in_bad = 0;
 			i++;
+			/* ASCII four bytes a step */
+			while (i + 4 <= n && !((s[i] | s[i + 1] | s[i + 2] | s[i + 3]) & 0x80))
+				i += 4;
 			continue;
 		}
 		size_t k = utf8_seq(s + i, n - i);
@@ -312,6 +315,9 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 		size_t e = pos;
 		int clean = 1;
 		for (;;) {
+			/* four bytes a step while all are plain (B_PLAIN is 0) */
+			while (e + 4 <= len && !(byte_class[u[e]] | byte_class[u[e + 1]] | byte_class[u[e + 2]] | byte_class[u[e + 3]]))
+				e += 4;
 			while (e < len && byte_class[u[e]] == B_PLAIN)
 				e++;
 			if (e >= len || byte_class[u[e]] == B_EOL)
