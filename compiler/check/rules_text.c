@@ -50,8 +50,15 @@ static void brackets(bc_check_ctx *cx, const bc_block_text *bt, const char *t, s
 	int kind[64];
 	size_t top = 0, quote_at = 0;
 	int quote = 0;
+	const unsigned char *u = (const unsigned char *)t;
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)t[i];
+		/* four bytes a step past those it does not act on */
+		while (i + 4 <= n &&
+		       !(bracket_byte[u[i]] | bracket_byte[u[i + 1]] | bracket_byte[u[i + 2]] | bracket_byte[u[i + 3]]))
+			i += 4;
+		if (i == n)
+			break;
+		unsigned char c = u[i];
 		if (!bracket_byte[c])
 			continue;
 		int open = 0, close = 0;
@@ -112,10 +119,18 @@ static void spaces(bc_check_ctx *cx, const bc_block_text *bt, const char *t, siz
 	}
 }
 
+static const unsigned char digit_byte[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+};
+
 /* 7,056.0 or 1,234,567 or 15.5%: a Vietnamese text writes 7.056,0, 1.234.567 and 15,5%. */
 static void numbers(bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)t;
 	for (size_t i = 0; i < n; i++) {
+		/* four bytes a step up to the next digit */
+		while (i + 4 <= n && !(digit_byte[u[i]] | digit_byte[u[i + 1]] | digit_byte[u[i + 2]] | digit_byte[u[i + 3]]))
+			i += 4;
 		while (i < n && !is_digit(t[i]))
 			i++;
 		if (i == n)

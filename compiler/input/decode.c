@@ -316,7 +316,8 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 		int clean = 1;
 		for (;;) {
 			/* four bytes a step while all are plain (B_PLAIN is 0) */
-			while (e + 4 <= len && !(byte_class[u[e]] | byte_class[u[e + 1]] | byte_class[u[e + 2]] | byte_class[u[e + 3]]))
+			while (e + 4 <= len &&
+			       !(byte_class[u[e]] | byte_class[u[e + 1]] | byte_class[u[e + 2]] | byte_class[u[e + 3]]))
 				e += 4;
 			while (e < len && byte_class[u[e]] == B_PLAIN)
 				e++;
