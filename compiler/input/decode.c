@@ -155,10 +155,9 @@ static void utf8_scan(const unsigned char *s, size_t n, utf8_stats *st)
 	while (i < n) {
 		if (s[i] < 0x80) {
 			in_bad = 0;
-			i++;
-			/* ASCII four bytes a step */
-			while (i + 4 <= n && !((s[i] | s[i + 1] | s[i + 2] | s[i + 3]) & 0x80))
-				i += 4;
+			do
+				i++;
+			while (i < n && s[i] < 0x80);
 			continue;
 		}
 		size_t k = utf8_seq(s + i, n - i);
