@@ -457,8 +457,13 @@ static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t 
 /* No byte of s[0..n) is one tokenize() looks at: it is one run of text. */
 static int plain_text(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (special_byte((unsigned char)s[i]))
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4)
+		if (special[u[i]] | special[u[i + 1]] | special[u[i + 2]] | special[u[i + 3]])
+			return 0;
+	for (; i < n; i++)
+		if (special[u[i]])
 			return 0;
 	return 1;
 }
