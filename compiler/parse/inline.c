@@ -410,14 +410,27 @@ static int holds(const char *s, size_t n, const char *w, size_t wl)
 	return 0;
 }
 
+/* Does s[0..n) hold "1/2": a '/' with a digit on each side? */
+static int slash_between_digits(const char *s, size_t n)
+{
+	const char *q = s, *e = s + n;
+	while (q < e && (q = memchr(q, '/', (size_t)(e - q))) != NULL) {
+		if (q > s && q + 1 < e && q[-1] >= '0' && q[-1] <= '9' && q[1] >= '0' && q[1] <= '9')
+			return 1;
+		q++;
+	}
+	return 0;
+}
+
 /* Appends text, with the dates it holds as DATE nodes; "ngày" stays text. */
 static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t off, size_t len,
                       pos_cursor *pc)
 {
 	size_t from = off, end = off + len, scan = off;
 	size_t ov[16];
-	/* every date has a '/' or the word "tháng": most text (and figures) has neither */
-	if (!memchr(b + off, '/', len) && !holds(b + off, len, "tháng", strlen("tháng")))
+	/* every date has a '/' between digits or the word "tháng": most text
+	 * (figures, "số 12/NQ-CP") has neither */
+	if (!slash_between_digits(b + off, len) && !holds(b + off, len, "tháng", strlen("tháng")))
 		scan = end;
 	for (;;) {
 		/* a date starts with a digit: no need to ask PCRE2 before the next one */
