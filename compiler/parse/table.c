@@ -161,15 +161,6 @@ typedef struct cpvec {
 	size_t n, cap;
 } cpvec;
 
-static void cp_push(cpvec *c, uint32_t x)
-{
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->v = bc_xrealloc(c->v, c->cap * sizeof *c->v);
-	}
-	c->v[c->n++] = x;
-}
-
 /* End of a markup tag such as <b>, </i>, <sup> starting at s[i], or 0. */
 static size_t tag_end(const char *s, size_t i, size_t e)
 {
@@ -244,7 +235,7 @@ static void fold_row_upto(const char *s, size_t len, size_t limit, cpvec *out)
 			continue;
 		}
 		if (c == '\t' || c == '|') {
-			cp_push(out, SEP);
+			out->v[out->n++] = SEP;
 			i++;
 			continue;
 		}
@@ -252,7 +243,7 @@ static void fold_row_upto(const char *s, size_t len, size_t limit, cpvec *out)
 		i += (size_t)bc_utf8_decode(s + i, len - i, &cp);
 		uint32_t f = bc_cp_fold(cp);
 		if (folded_alnum(f)) {
-			cp_push(out, f);
+			out->v[out->n++] = f;
 			if (out->n > limit)
 				return;
 		}
