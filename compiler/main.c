@@ -110,6 +110,7 @@ static void io_error(const char *what, const char *path)
 static int read_input(const char *path, unsigned char **data, size_t *len)
 {
 	FILE *f = stdin;
+	size_t cap = 1 << 16, n = 0;
 	if (strcmp(path, "-") != 0) {
 		struct stat st;
 		if (stat(path, &st) != 0) {
@@ -120,13 +121,16 @@ static int read_input(const char *path, unsigned char **data, size_t *len)
 			fprintf(stderr, "%s: %s: is a directory\n", progname, path);
 			return -1;
 		}
+		/* a file's size known: one buffer, no growing copies (one byte more, to see its end) */
+		if (S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size < BC_MAX_INPUT_BYTES &&
+		    (size_t)st.st_size >= cap)
+			cap = (size_t)st.st_size + 1;
 		f = fopen(path, "rb");
 		if (!f) {
 			io_error("cannot open", path);
 			return -1;
 		}
 	}
-	size_t cap = 1 << 16, n = 0;
 	unsigned char *buf = bc_xmalloc(cap);
 	for (;;) {
 		if (n == cap) {
