@@ -307,6 +307,7 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 	size_t line = 1, pos = 0;
 	const unsigned char *u = (const unsigned char *)s;
 	init_byte_class();
+	bc_buf_reserve(&b, len);   /* the text rarely grows: line ends shrink, composing mostly shrinks */
 	for (;;) {
 		/* one pass finds the line end and whether the line can need composing
 		 * or hold a forbidden character; a clean line is copied as it is

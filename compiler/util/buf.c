@@ -19,6 +19,12 @@ static void grow(bc_buf *b, size_t extra)
 	b->cap = cap;
 }
 
+void bc_buf_reserve(bc_buf *b, size_t n)
+{
+	grow(b, n);
+	b->s[b->len] = '\0';
+}
+
 void bc_buf_put(bc_buf *b, const char *s, size_t n)
 {
 	grow(b, n);

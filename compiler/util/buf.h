@@ -11,6 +11,8 @@ typedef struct bc_buf {
 
 #define BC_BUF_INIT { NULL, 0, 0 }
 
+/* Room for n more bytes at once, when the size is known: no growing copies. */
+void bc_buf_reserve(bc_buf *b, size_t n);
 void bc_buf_put(bc_buf *b, const char *s, size_t n);
 void bc_buf_puts(bc_buf *b, const char *s);
 void bc_buf_putc(bc_buf *b, char c);
