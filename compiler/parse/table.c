@@ -109,12 +109,14 @@ static void split_line(const bc_table_line *ln, rrow *row)
 	}
 	if (!ln->is_pipe) {
 		size_t fb = 0, cp = 0;
-		for (size_t i = 0; i <= len; i++) {
-			if (i == len || s[i] == '\t') {
-				push_field(row, ln, s, fb, i, cp, 0);
-				cp += bc_utf8_count(s + fb, i - fb) + 1;
-				fb = i + 1;
-			}
+		for (;;) {
+			const char *tab = memchr(s + fb, '\t', len - fb);
+			size_t i = tab ? (size_t)(tab - s) : len;
+			push_field(row, ln, s, fb, i, cp, 0);
+			if (!tab)
+				break;
+			cp += bc_utf8_count(s + fb, i - fb) + 1;
+			fb = i + 1;
 		}
 		return;
 	}
