@@ -498,6 +498,12 @@ static bc_str cell_number(bc_document *doc, const char *s, size_t len)
 	char plain[NUMBER_MAX + 8], out[NUMBER_MAX + 8];
 	if (len == 0)
 		return none;
+	/* a number has a digit, and number_text only takes bytes away: most text cells stop here */
+	size_t d = 0;
+	while (d < len && !is_digit(s[d]))
+		d++;
+	if (d == len)
+		return none;
 	long n = number_text(s, len, plain, sizeof plain);
 	if (n <= 0 || !bc_number_value(plain, (size_t)n, out, sizeof out))
 		return none;
