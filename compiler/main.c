@@ -1,4 +1,5 @@
 /* main.c — the baocao command: read, decode, parse, then xml, check or pdf; atomic outputs, documented exit statuses. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -37,6 +38,42 @@ typedef struct options {
 
 static const char *progname = "baocao";
 
+#ifndef BAOCAO_LIBDIR
+#define BAOCAO_LIBDIR "/usr/local/lib/baocao"
+#endif
+
+/* The output stages come from a plugin (see the Makefile), so that check
+ * starts without libxml2, libharu and fontconfig. */
+static int (*xml_render)(const bc_document *doc, bc_buf *out);
+static int (*xml_validate)(const char *xml, size_t len, bc_diags *diags_or_null, FILE *errors);
+static int (*pdf_write)(const bc_document *doc, const char *path, const bc_pdf_options *opt, bc_diags *diags);
+
+/* Loads the plugin: the one next to the program (a build tree) if there is
+ * one, else the one in the compiled-in BAOCAO_LIBDIR. */
+static int load_render(void)
+{
+	char path[PATH_MAX + 32];
+	ssize_t n = readlink("/proc/self/exe", path, PATH_MAX);
+	char *slash = n > 0 ? (path[n] = '\0', strrchr(path, '/')) : NULL;
+	if (slash)
+		strcpy(slash + 1, "baocao-render.so");
+	if (!slash || access(path, F_OK) != 0)
+		snprintf(path, sizeof path, "%s/baocao-render.so", BAOCAO_LIBDIR);
+	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		fprintf(stderr, "%s: cannot load the output stages: %s\n", progname, dlerror());
+		return -1;
+	}
+	xml_render = (int (*)(const bc_document *, bc_buf *))dlsym(h, "bc_xml_render");
+	xml_validate = (int (*)(const char *, size_t, bc_diags *, FILE *))dlsym(h, "bc_xml_validate");
+	pdf_write = (int (*)(const bc_document *, const char *, const bc_pdf_options *, bc_diags *))dlsym(h, "bc_pdf_write");
+	if (!xml_render || !xml_validate || !pdf_write) {
+		fprintf(stderr, "%s: %s: not the output stages of this version\n", progname, path);
+		return -1;
+	}
+	return 0;
+}
+
 static void usage(FILE *out)
 {
 	fprintf(out,
@@ -73,6 +110,7 @@ static void io_error(const char *what, const char *path)
 static int read_input(const char *path, unsigned char **data, size_t *len)
 {
 	FILE *f = stdin;
+	size_t cap = 1 << 16, n = 0;
 	if (strcmp(path, "-") != 0) {
 		struct stat st;
 		if (stat(path, &st) != 0) {
@@ -83,13 +121,16 @@ static int read_input(const char *path, unsigned char **data, size_t *len)
 			fprintf(stderr, "%s: %s: is a directory\n", progname, path);
 			return -1;
 		}
+		/* a file's size known: one buffer, no growing copies (one byte more, to see its end) */
+		if (S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size < BC_MAX_INPUT_BYTES &&
+		    (size_t)st.st_size >= cap)
+			cap = (size_t)st.st_size + 1;
 		f = fopen(path, "rb");
 		if (!f) {
 			io_error("cannot open", path);
 			return -1;
 		}
 	}
-	size_t cap = 1 << 16, n = 0;
 	unsigned char *buf = bc_xmalloc(cap);
 	for (;;) {
 		if (n == cap) {
@@ -326,13 +367,13 @@ static bc_lang lang_from_env(void)
 static int cmd_xml(const options *o, bc_document *doc, bc_diags *diags)
 {
 	bc_buf out = BC_BUF_INIT;
-	if (bc_xml_render(doc, &out) != 0) {
+	if (xml_render(doc, &out) != 0) {
 		fprintf(stderr, "%s: %s: cannot render XML\n", progname, o->input);
 		bc_buf_free(&out);
 		return EXIT_USAGE;
 	}
 	if (o->validate) {
-		int v = bc_xml_validate(out.s, out.len, diags, stderr);
+		int v = xml_validate(out.s, out.len, diags, stderr);
 		if (v != 0) {
 			fprintf(stderr, "%s: %s: internal error: the XML does not validate against the schema\n", progname, o->input);
 			bc_buf_free(&out);
@@ -394,7 +435,7 @@ static int cmd_pdf(const options *o, bc_document *doc, bc_diags *diags)
 		return EXIT_USAGE;
 	}
 	close(fd);
-	int r = bc_pdf_write(doc, tmp, &po, diags);
+	int r = pdf_write(doc, tmp, &po, diags);
 	if (r != 0) {
 		temp_done(tmp, 1);
 		rc = r == 1 ? EXIT_INPUT : EXIT_USAGE;
@@ -514,6 +555,8 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	if (strcmp(o.command, "check") != 0 && load_render() != 0)
+		return EXIT_USAGE;
 	install_signal_handlers();
 	unsigned char *bytes;
 	size_t n;

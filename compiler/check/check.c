@@ -118,10 +118,13 @@ bc_pos bc_text_pos(const bc_check_ctx *cx, const bc_block_text *t, size_t off)
 	while (i < rel && s < end) {
 		unsigned char lc = (unsigned char)lit[i], sc = (unsigned char)src[s];
 		if (lc == sc && sc != '\n') {
-			uint32_t cp;
-			size_t l = (size_t)bc_utf8_decode(src + s, end - s, &cp);
-			if (i + l > sp->len || memcmp(lit + i, src + s, l) != 0)
-				break;
+			size_t l = 1;   /* an ASCII byte that agrees is its whole character */
+			if (sc >= 0x80) {
+				uint32_t cp;
+				l = (size_t)bc_utf8_decode(src + s, end - s, &cp);
+				if (i + l > sp->len || memcmp(lit + i, src + s, l) != 0)
+					break;
+			}
 			i += l;
 			s += l;
 			pos.col++;
@@ -267,16 +270,16 @@ void bc_check(const bc_document *doc, bc_diags *diags)
 	cx.diags = diags;
 	/* one index of line starts, for exact positions inside text */
 	cx.nlines = 0;
-	for (size_t i = 0; i < doc->text_len; i++)
-		if (doc->text[i] == '\n')
-			cx.nlines++;
+	const char *text = doc->text, *end = doc->text + doc->text_len, *nl;
+	for (const char *p = text; p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+		cx.nlines++;
 	cx.nlines++;
 	cx.line_off = bc_xmalloc((cx.nlines + 2) * sizeof *cx.line_off);
 	cx.line_off[0] = 0;
 	cx.line_off[1] = 0;
-	for (size_t i = 0, l = 1; i < doc->text_len; i++)
-		if (doc->text[i] == '\n')
-			cx.line_off[++l] = (uint32_t)(i + 1);
+	size_t l = 1;
+	for (const char *p = text; p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+		cx.line_off[++l] = (uint32_t)(nl - text + 1);
 
 	void *state[NSETS];
 	for (size_t k = 0; k < NSETS; k++)

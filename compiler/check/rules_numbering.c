@@ -66,12 +66,33 @@ static int label_value(int kind, const char *l, size_t len, char *prefix, size_t
 	}
 }
 
+/* Appends s[0..len) (up to a NUL) to out[0..*at), as far as cap allows: what
+ * snprintf would write, without its cost on every label. */
+static void put(char *out, size_t cap, size_t *at, const char *s, size_t len)
+{
+	len = strnlen(s, len);
+	if (*at + len >= cap)
+		len = cap - 1 - *at;
+	memcpy(out + *at, s, len);
+	*at += len;
+	out[*at] = 0;
+}
+
 static void show(char *out, size_t cap, int kind, const char *l, size_t len)
 {
+	size_t at = 0;
+	out[0] = 0;
 	if (kind == BC_LABEL_PAREN)
-		snprintf(out, cap, "(%.*s)", (int)len, l);
-	else
-		snprintf(out, cap, "%.*s", (int)len, l);
+		put(out, cap, &at, "(", 1);
+	put(out, cap, &at, l, len);
+	if (kind == BC_LABEL_PAREN)
+		put(out, cap, &at, ")", 1);
+}
+
+static void copy(char *out, size_t cap, const char *s)
+{
+	size_t at = 0;
+	put(out, cap, &at, s, strlen(s));
 }
 
 /* One label in its container's sequence. */
@@ -88,7 +109,7 @@ static void step_as(bc_check_ctx *cx, seqs *q, int kind, const char *l, size_t l
 	show(shown, sizeof shown, kind, l, len);
 	int quiet = parent != NULL;
 	if (parent)
-		snprintf(prefix, sizeof prefix, "%s", parent);
+		copy(prefix, sizeof prefix, parent);
 	int level = level_of(kind);
 	for (int k = BC_LABEL_ROMAN; k < NKINDS; k++)
 		if (level_of(k) > level)
@@ -115,8 +136,8 @@ static void step_as(bc_check_ctx *cx, seqs *q, int kind, const char *l, size_t l
 	s->seen = 1;
 	s->soft = 0;
 	s->last = v;
-	snprintf(s->prefix, sizeof s->prefix, "%s", prefix);
-	snprintf(s->label, sizeof s->label, "%s", shown);
+	copy(s->prefix, sizeof s->prefix, prefix);
+	copy(s->label, sizeof s->label, shown);
 }
 
 static void step(bc_check_ctx *cx, seqs *q, int kind, const char *l, size_t len, bc_pos pos, int run_on)

@@ -1,4 +1,5 @@
 /* rules_refs.c — cross-references: (Kèm theo …) lines against the document and each other, appendices mentioned and present, cited documents' number shape, type code and date, one document cited with two dates. */
+#define _GNU_SOURCE   /* memmem: the scans below jump from one occurrence of their word to the next */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,8 +114,10 @@ static void mentions(refs_state *s, const char *t, size_t n, bc_pos pos)
 	for (size_t w = 0; w < 3; w++) {
 		size_t wl = strlen(words[w]);
 		for (size_t i = 0; i + wl <= n; i++) {
-			if (memcmp(t + i, words[w], wl) != 0)
-				continue;
+			const char *at = memmem(t + i, n - i, words[w], wl);
+			if (!at)
+				break;
+			i = (size_t)(at - t);
 			size_t j = i + wl;
 			int named = 0, from = 0;
 			for (;;) {
@@ -273,8 +276,10 @@ static void citations(bc_check_ctx *cx, refs_state *s, const bc_block_text *bt, 
 {
 	for (size_t i = 0; i + 6 < n; i++) {
 		/* "<type> số <number>" */
-		if (memcmp(t + i, " số ", SO_LEN) != 0)
-			continue;
+		const char *at = memmem(t + i, n - i, " số ", SO_LEN);
+		if (!at || (size_t)(at - t) + 6 >= n)
+			break;
+		i = (size_t)(at - t);
 		size_t ti = NTYPES;
 		for (size_t k = 0; k < NTYPES; k++) {
 			size_t wl = strlen(cited_types[k].word);
@@ -366,7 +371,11 @@ static void citations(bc_check_ctx *cx, refs_state *s, const bc_block_text *bt, 
 static void dates(bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
 {
 	for (size_t i = 0; i + 6 < n; i++) {
-		if (memcmp(t + i, "ngày ", 6) != 0 || (i > 0 && t[i - 1] != ' ' && t[i - 1] != '(' && t[i - 1] != ','))
+		const char *at = memmem(t + i, n - i, "ngày ", 6);
+		if (!at || (size_t)(at - t) + 6 >= n)
+			break;
+		i = (size_t)(at - t);
+		if (i > 0 && t[i - 1] != ' ' && t[i - 1] != '(' && t[i - 1] != ',')
 			continue;
 		bc_date d;
 		size_t de;

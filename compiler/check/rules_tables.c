@@ -99,26 +99,9 @@ static int stated_count(const char *t, size_t n)
 	return -1;
 }
 
-/* Cells written on a source line: tab-separated, or between pipes; -1 when neither. */
-static int source_cells(const bc_check_ctx *cx, uint32_t line, int trim)
+/* Cells of the source line p[0..e): tab-separated, or between pipes; -1 when neither. */
+static int cells_of(const char *p, const char *e, int tabs, int pipes)
 {
-	if (line < 1 || line > cx->nlines)
-		return -1;
-	const char *p = cx->doc->text + cx->line_off[line], *e = p;
-	while (*e && *e != '\n')
-		e++;
-	while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
-		e--;
-	/* empty fields at the end are padding, not cells */
-	while (trim && e > p && (e[-1] == '\t' || e[-1] == ' '))
-		e--;
-	int tabs = 0, pipes = 0;
-	for (const char *q = p; q < e; q++) {
-		if (*q == '\t')
-			tabs++;
-		else if (*q == '|' && (q == p || q[-1] != '\\'))
-			pipes++;
-	}
 	if (tabs)
 		return tabs + 1;
 	const char *b = p;
@@ -127,6 +110,35 @@ static int source_cells(const bc_check_ctx *cx, uint32_t line, int trim)
 	if (pipes >= 2 && *b == '|')
 		return pipes - (e[-1] == '|' ? 1 : 0);
 	return -1;
+}
+
+/* Cells written on a source line, with the empty fields at its end left out
+ * (*trimmed: they are padding, not cells) and counted (*all); one pass. */
+static void source_cells(const bc_check_ctx *cx, uint32_t line, int *trimmed, int *all)
+{
+	*trimmed = *all = -1;
+	if (line < 1 || line > cx->nlines)
+		return;
+	const char *text = cx->doc->text, *p = text + cx->line_off[line];
+	const char *e = memchr(p, '\n', cx->doc->text_len - cx->line_off[line]);
+	if (!e)
+		e = text + cx->doc->text_len;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
+		e--;
+	const char *et = e;
+	while (et > p && (et[-1] == '\t' || et[-1] == ' '))
+		et--;
+	int tabs = 0, pipes = 0;
+	for (const char *q = p; q < et && (q = memchr(q, '\t', (size_t)(et - q))) != NULL; q++)
+		tabs++;
+	/* pipes count only in a line without tabs */
+	for (const char *q = p; !tabs && q < et; q++)
+		if (*q == '|' && (q == p || q[-1] != '\\'))
+			pipes++;
+	*trimmed = cells_of(p, et, tabs, pipes);
+	for (const char *q = et; q < e; q++)
+		tabs += *q == '\t';
+	*all = cells_of(p, e, tabs, pipes);
 }
 
 typedef struct rowinfo {
@@ -197,8 +209,9 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 			}
 		}
 		/* the builder pads short rows, so the source line tells how many cells were written */
-		int written = r->as.row.fragment_merged ? -1 : source_cells(cx, r->pos.line, 1);
-		int fields = r->as.row.fragment_merged ? -1 : source_cells(cx, r->pos.line, 0);
+		int written = -1, fields = -1;
+		if (!r->as.row.fragment_merged)
+			source_cells(cx, r->pos.line, &written, &fields);
 		/* more cells than columns; or fewer in a numbered row of figures */
 		int figures = 0;
 		for (int k = 0; k < width && k < 64; k++)

@@ -1,4 +1,5 @@
 /* rules_text.c — the words of paragraphs: two spaces, a space before punctuation, unbalanced brackets and quotes, the end mark ./., English-style numbers, a term's years that disagree within the report. */
+#define _GNU_SOURCE   /* memmem: terms() jumps from one "nhiệm kỳ" to the next */
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,14 +41,26 @@ static int label_close(const char *t, size_t i)
 	return k == 0 || t[k - 1] == ' ' || t[k - 1] == ';' || t[k - 1] == ':' || t[k - 1] == ',' || t[k - 1] == '.';
 }
 
+/* The bytes brackets() acts on: ( [ ) ] " and the lead of “ ”. */
+static const unsigned char bracket_byte[256] = { ['('] = 1, ['['] = 1, [')'] = 1, [']'] = 1, ['"'] = 1, [0xE2] = 1 };
+
 static void brackets(bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
 {
 	size_t stack[64];
 	int kind[64];
 	size_t top = 0, quote_at = 0;
 	int quote = 0;
+	const unsigned char *u = (const unsigned char *)t;
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)t[i];
+		/* four bytes a step past those it does not act on */
+		while (i + 4 <= n &&
+		       !(bracket_byte[u[i]] | bracket_byte[u[i + 1]] | bracket_byte[u[i + 2]] | bracket_byte[u[i + 3]]))
+			i += 4;
+		if (i == n)
+			break;
+		unsigned char c = u[i];
+		if (!bracket_byte[c])
+			continue;
 		int open = 0, close = 0;
 		if (c == '(' || c == '[')
 			open = c;
@@ -97,7 +110,7 @@ static void spaces(bc_check_ctx *cx, const bc_block_text *bt, const char *t, siz
 			continue;
 		}
 		char p = t[i + 1];
-		if (i == 0 || !strchr(",.;:?!)", p))
+		if (i == 0 || !(p == ',' || p == '.' || p == ';' || p == ':' || p == '?' || p == '!' || p == ')' || p == 0))
 			continue;
 		/* " ..." an ellipsis, " ./." the end mark, " .5" a number */
 		if (p == '.' && i + 2 < n && (t[i + 2] == '.' || t[i + 2] == '/' || is_digit(t[i + 2])))
@@ -106,11 +119,23 @@ static void spaces(bc_check_ctx *cx, const bc_block_text *bt, const char *t, siz
 	}
 }
 
+static const unsigned char digit_byte[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+};
+
 /* 7,056.0 or 1,234,567 or 15.5%: a Vietnamese text writes 7.056,0, 1.234.567 and 15,5%. */
 static void numbers(bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)t;
 	for (size_t i = 0; i < n; i++) {
-		if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',' || t[i - 1] == '/')))
+		/* four bytes a step up to the next digit */
+		while (i + 4 <= n && !(digit_byte[u[i]] | digit_byte[u[i + 1]] | digit_byte[u[i + 2]] | digit_byte[u[i + 3]]))
+			i += 4;
+		while (i < n && !is_digit(t[i]))
+			i++;
+		if (i == n)
+			break;
+		if (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',' || t[i - 1] == '/'))
 			continue;
 		size_t j = i;
 		while (j < n && is_digit(t[j]))
@@ -152,8 +177,10 @@ static void terms(text_state *s, const bc_check_ctx *cx, const bc_block_text *bt
 	for (size_t a = 0; a < 2; a++) {
 		size_t wl = strlen(w[a]);
 		for (size_t i = 0; i + wl < n; i++) {
-			if (memcmp(t + i, w[a], wl) != 0)
-				continue;
+			const char *at = memmem(t + i, n - i, w[a], wl);
+			if (!at || (size_t)(at - t) + wl >= n)
+				break;
+			i = (size_t)(at - t);
 			size_t j = i + wl;
 			while (j < n && t[j] == ' ')
 				j++;

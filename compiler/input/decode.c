@@ -47,12 +47,13 @@ static void set_encoding(bc_source *out, const char *name)
 
 /* Code points that are in NFC whatever surrounds them, unless a combining
  * mark follows (and that mark is not on this list): everything below
- * U+0300, the precomposed Vietnamese letters, common punctuation and
- * currency signs. */
+ * U+0300, the precomposed Vietnamese letters, common punctuation,
+ * superscripts and subscripts (footnote marks: no canonical decomposition,
+ * combining class 0, in no composition) and currency signs. */
 static int nfc_inert(uint32_t cp)
 {
 	return cp < 0x0300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x2027) ||
-	       (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20BF);
+	       (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x2070 && cp <= 0x20BF);
 }
 
 /* Does s[0..len) hold anything composition could change?  Lead bytes below
@@ -154,7 +155,9 @@ static void utf8_scan(const unsigned char *s, size_t n, utf8_stats *st)
 	while (i < n) {
 		if (s[i] < 0x80) {
 			in_bad = 0;
-			i++;
+			do
+				i++;
+			while (i < n && s[i] < 0x80);
 			continue;
 		}
 		size_t k = utf8_seq(s + i, n - i);
@@ -241,6 +244,60 @@ static int scan_line(const char *s, size_t len, uint32_t line, bc_diags *diags)
 	return bad;
 }
 
+/* One line that may need composing or hold a forbidden character: composes
+ * it, reports, and appends it to b unless some line failed.  -1: fatal. */
+static int finish_line(const char *seg, size_t sl, size_t line, int warn_nfd, bc_buf *b, int *failed,
+                       bc_diags *diags)
+{
+	utf8proc_uint8_t *nfc = NULL;
+	if (needs_nfc(seg, sl)) {
+		utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)seg, (utf8proc_ssize_t)sl, &nfc,
+		                                  UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+		if (r < 0) {
+			bc_pos p = { clamp32(line), 1 };
+			bc_diag_add(diags, BC_E_INVALID_UTF8, p, "%s", utf8proc_errmsg(r));
+			free(nfc);
+			return -1;
+		}
+		if (warn_nfd && ((size_t)r != sl || memcmp(nfc, seg, sl) != 0)) {
+			bc_pos p = { clamp32(line), clamp32(first_diff_col(seg, sl, (const char *)nfc, (size_t)r)) };
+			bc_diag_add(diags, BC_W_DECOMPOSED, p, NULL);
+		}
+		seg = (const char *)nfc;
+		sl = (size_t)r;
+	}
+	int sc = scan_line(seg, sl, clamp32(line), diags);
+	if (sc < 0) {
+		free(nfc);
+		return -1;
+	}
+	*failed |= sc;
+	if (!*failed)
+		bc_buf_put(b, seg, sl);
+	free(nfc);
+	return 0;
+}
+
+/* What finish() must look at in a byte: most bytes of a report are plain
+ * (printable ASCII, tab, continuation bytes, lead bytes below U+0300 but 0xC2). */
+enum { B_PLAIN, B_EOL, B_SUSPECT, B_LEAD };
+static unsigned char byte_class[256];
+
+static void init_byte_class(void)
+{
+	if (byte_class['\n'] == B_EOL)
+		return;
+	for (int c = 0; c < 0x20; c++)
+		byte_class[c] = B_SUSPECT;
+	byte_class['\t'] = B_PLAIN;
+	byte_class['\n'] = byte_class['\r'] = byte_class['\f'] = B_EOL;
+	byte_class[0x7F] = B_SUSPECT;
+	byte_class[0xC2] = B_SUSPECT;   /* C1 controls */
+	for (int c = 0xCC; c < 0x100; c++)
+		byte_class[c] = B_LEAD;
+	byte_class[0xEF] = B_SUSPECT;   /* BOM inside */
+}
+
 /* s[0..len) is well-formed UTF-8 without a leading BOM.  Composes each line,
  * turns CRLF, CR and form feed into LF, and rejects what must not pass. */
 static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_diags *diags)
@@ -248,44 +305,41 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 	bc_buf b = BC_BUF_INIT;
 	int failed = 0;
 	size_t line = 1, pos = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	init_byte_class();
+	bc_buf_reserve(&b, len);   /* the text rarely grows: line ends shrink, composing mostly shrinks */
 	for (;;) {
+		/* one pass finds the line end and whether the line can need composing
+		 * or hold a forbidden character; a clean line is copied as it is
+		 * (needs_nfc and scan_line would find nothing in it) */
 		size_t e = pos;
-		while (e < len) {
-			unsigned char c = (unsigned char)s[e];
-			if (c == '\n' || c == '\r' || c == '\f')
+		int clean = 1;
+		for (;;) {
+			/* four bytes a step while all are plain (B_PLAIN is 0) */
+			while (e + 4 <= len &&
+			       !(byte_class[u[e]] | byte_class[u[e + 1]] | byte_class[u[e + 2]] | byte_class[u[e + 3]]))
+				e += 4;
+			while (e < len && byte_class[u[e]] == B_PLAIN)
+				e++;
+			if (e >= len || byte_class[u[e]] == B_EOL)
 				break;
-			e++;
-		}
-		const char *seg = s + pos;
-		size_t sl = e - pos;
-		utf8proc_uint8_t *nfc = NULL;
-		if (needs_nfc(seg, sl)) {
-			utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)seg, (utf8proc_ssize_t)sl, &nfc,
-			                                  UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-			if (r < 0) {
-				bc_pos p = { clamp32(line), 1 };
-				bc_diag_add(diags, BC_E_INVALID_UTF8, p, "%s", utf8proc_errmsg(r));
-				free(nfc);
-				bc_buf_free(&b);
-				return -1;
+			if (byte_class[u[e]] == B_SUSPECT) {
+				clean = 0;
+				e++;
+				continue;
 			}
-			if (warn_nfd && ((size_t)r != sl || memcmp(nfc, seg, sl) != 0)) {
-				bc_pos p = { clamp32(line), clamp32(first_diff_col(seg, sl, (const char *)nfc, (size_t)r)) };
-				bc_diag_add(diags, BC_W_DECOMPOSED, p, NULL);
-			}
-			seg = (const char *)nfc;
-			sl = (size_t)r;
+			uint32_t cp;
+			e += (size_t)bc_utf8_decode(s + e, len - e, &cp);
+			if (!nfc_inert(cp))
+				clean = 0;
 		}
-		int sc = scan_line(seg, sl, clamp32(line), diags);
-		if (sc < 0) {
-			free(nfc);
+		if (clean) {
+			if (!failed)
+				bc_buf_put(&b, s + pos, e - pos);
+		} else if (finish_line(s + pos, e - pos, line, warn_nfd, &b, &failed, diags) < 0) {
 			bc_buf_free(&b);
 			return -1;
 		}
-		failed |= sc;
-		if (!failed)
-			bc_buf_put(&b, seg, sl);
-		free(nfc);
 		if (e >= len)
 			break;
 		if (!failed)

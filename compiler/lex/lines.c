@@ -24,12 +24,14 @@ static int ends(const char *s, size_t n, const char *p)
 static size_t count_of(const char *s, size_t n, const char *p)
 {
 	size_t k = strlen(p), c = 0;
-	for (size_t i = 0; i + k <= n;) {
-		if (memcmp(s + i, p, k) == 0) {
+	const char *q = s, *e = s + n;
+	/* memchr to each place the first byte occurs: every line is asked for "****" */
+	while ((size_t)(e - q) >= k && (q = memchr(q, p[0], (size_t)(e - q) - k + 1)) != NULL) {
+		if (memcmp(q, p, k) == 0) {
 			c++;
-			i += k;
+			q += k;
 		} else {
-			i++;
+			q++;
 		}
 	}
 	return c;
@@ -149,9 +151,16 @@ static void measure(bc_line *l)
 	size_t n = l->core_len;
 	int letters = 0, upper = 1;
 	uint32_t chars = 0;
-	for (size_t i = 0; i < n;) {
+	size_t i = 0;
+	while (i < n && upper) {
 		uint32_t cp;
-		i += (size_t)bc_utf8_decode(c + i, n - i, &cp);
+		unsigned char b = (unsigned char)c[i];
+		if (b < 0x80) {
+			cp = b;
+			i++;
+		} else {
+			i += (size_t)bc_utf8_decode(c + i, n - i, &cp);
+		}
 		chars++;
 		if (bc_cp_is_letter(cp)) {
 			letters++;
@@ -159,6 +168,9 @@ static void measure(bc_line *l)
 				upper = 0;
 		}
 	}
+	/* after a lower-case letter only the length is left to know */
+	if (i < n)
+		chars += (uint32_t)bc_utf8_count(c + i, n - i);
 	l->nchars = chars;
 	l->upper = upper && letters >= 2;
 }

@@ -1,10 +1,12 @@
-/* patterns.c — every regular expression that classifies a line, in one table, compiled once with JIT. */
+/* patterns.c — every regular expression that classifies a line, in one table, each compiled on first use (JIT once used often). */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "patterns.h"
 
 #include <pcre2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Labels are matched on the line's core, after markdown decoration is removed.
  * Vietnamese letters in the letter-label class follow the alphabet's order
@@ -39,32 +41,29 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_DOC_REF] = "số\\s+(\\d{1,5})\\s*/\\s*((?:\\d{4}/)?[\\p{L}\\d]+(?:-[\\p{L}\\d]+)*)",
 };
 
-static pcre2_code *compiled[BC_PAT_COUNT];
+/* Each pattern is compiled on its first use, and JIT-compiled only once it
+ * has run JIT_AFTER times: most patterns are tried a few times a document and
+ * JIT compilation costs far more than that (some 150 000 instructions and a
+ * map of executable memory, the interpreter some 1 500 more a match). */
+#define JIT_AFTER 128
+
+typedef struct pattern {
+	pcre2_code *code;
+	unsigned uses;       /* matches run, until JIT_AFTER */
+	int filtered;        /* first[] holds every byte a match can start with */
+	uint8_t first[32];   /* a bitmap of bytes */
+} pattern;
+
+static pattern pats[BC_PAT_COUNT];
 static pcre2_match_data *match_data;
-static int ready;
+static int ready, no_jit;
 
 void bc_patterns_init(void)
 {
 	if (ready)
 		return;
 	const char *env = getenv("BAOCAO_NO_JIT");
-	int no_jit = env && *env && *env != '0';
-	for (int i = 0; i < BC_PAT_COUNT; i++) {
-		int err;
-		PCRE2_SIZE off;
-		compiled[i] = pcre2_compile((PCRE2_SPTR)sources[i], PCRE2_ZERO_TERMINATED,
-		                            PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err, &off, NULL);
-		if (!compiled[i]) {
-			PCRE2_UCHAR msg[256];
-			pcre2_get_error_message(err, msg, sizeof msg);
-			fprintf(stderr, "baocao: internal error: pattern %d at %zu: %s\n", i, (size_t)off, (char *)msg);
-			abort();
-		}
-		/* JIT is an optimisation; memcheck cannot follow JIT code, so the
-		 * valgrind suite turns it off with BAOCAO_NO_JIT and checks the interpreter */
-		if (!no_jit)
-			(void)pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
-	}
+	no_jit = env && *env && *env != '0';
 	match_data = pcre2_match_data_create(16, NULL);
 	ready = 1;
 }
@@ -74,15 +73,65 @@ void bc_patterns_free(void)
 	if (!ready)
 		return;
 	for (int i = 0; i < BC_PAT_COUNT; i++)
-		pcre2_code_free(compiled[i]);
+		pcre2_code_free(pats[i].code);
+	memset(pats, 0, sizeof pats);
 	pcre2_match_data_free(match_data);
 	ready = 0;
 }
 
-static int run(bc_pattern_id id, const char *s, size_t len, size_t from, uint32_t opts, size_t *ov, int ovpairs)
+/* The bytes a match can start with, as PCRE2 works them out for its own
+ * search: one code unit or a bitmap; none when the pattern can match empty. */
+static void first_bytes(pattern *p)
+{
+	uint32_t type = 0, unit = 0, opts = 0;
+	const uint8_t *bits = NULL;
+	pcre2_pattern_info(p->code, PCRE2_INFO_ALLOPTIONS, &opts);
+	pcre2_pattern_info(p->code, PCRE2_INFO_FIRSTCODETYPE, &type);
+	if (type == 1 && !(opts & PCRE2_CASELESS)) {
+		pcre2_pattern_info(p->code, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+		/* an inner (?i) is not in opts: let the other case of an ASCII letter in */
+		uint32_t other = (unit | 0x20) >= 'a' && (unit | 0x20) <= 'z' ? unit ^ 0x20 : unit;
+		p->first[unit >> 3] |= (uint8_t)(1u << (unit & 7));
+		p->first[other >> 3] |= (uint8_t)(1u << (other & 7));
+		p->filtered = 1;
+	} else if (type == 0 && pcre2_pattern_info(p->code, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 && bits) {
+		memcpy(p->first, bits, sizeof p->first);
+		p->filtered = 1;
+	}
+}
+
+static pattern *get(bc_pattern_id id)
 {
 	bc_patterns_init();
-	int rc = pcre2_match(compiled[id], (PCRE2_SPTR)s, len, from, opts | PCRE2_NO_UTF_CHECK, match_data, NULL);
+	pattern *p = &pats[id];
+	if (p->code)
+		return p;
+	int err;
+	PCRE2_SIZE off;
+	p->code = pcre2_compile((PCRE2_SPTR)sources[id], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err,
+	                        &off, NULL);
+	if (!p->code) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(err, msg, sizeof msg);
+		fprintf(stderr, "baocao: internal error: pattern %d at %zu: %s\n", (int)id, (size_t)off, (char *)msg);
+		abort();
+	}
+	first_bytes(p);
+	return p;
+}
+
+static int run(bc_pattern_id id, const char *s, size_t len, size_t from, uint32_t opts, size_t *ov, int ovpairs)
+{
+	pattern *p = get(id);
+	/* anchored: a line that cannot start a match is turned down by one byte */
+	if ((opts & PCRE2_ANCHORED) && p->filtered &&
+	    (from >= len || !(p->first[(unsigned char)s[from] >> 3] & (1u << ((unsigned char)s[from] & 7)))))
+		return 0;
+	/* JIT is an optimisation; memcheck cannot follow JIT code, so the
+	 * valgrind suite turns it off with BAOCAO_NO_JIT and checks the interpreter */
+	if (p->uses < JIT_AFTER && ++p->uses == JIT_AFTER && !no_jit)
+		(void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+	int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, from, opts | PCRE2_NO_UTF_CHECK, match_data, NULL);
 	if (rc <= 0)
 		return 0;
 	PCRE2_SIZE *v = pcre2_get_ovector_pointer(match_data);

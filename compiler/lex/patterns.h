@@ -43,7 +43,7 @@ int bc_pattern_match(bc_pattern_id id, const char *s, size_t len, size_t *ov, in
 /* Same, unanchored: finds the first match at or after offset `from`. */
 int bc_pattern_search(bc_pattern_id id, const char *s, size_t len, size_t from, size_t *ov, int ovpairs);
 
-/* Compiles all patterns (done on first use; call early to fail fast). */
+/* Prepares matching (done on first use); each pattern is compiled when first used. */
 void bc_patterns_init(void);
 void bc_patterns_free(void);
 

@@ -133,6 +133,13 @@ static int after_unit(const char *b, size_t off)
 	                                          memcmp(b + s, "dm", 2) == 0 || memcmp(b + s, "mm", 2) == 0));
 }
 
+/* The bytes where tokenize() must look: delimiters, and the leads of superscript digits. */
+static const unsigned char special[256] = {
+	['*'] = 1, ['<'] = 1, ['['] = 1, ['\n'] = 1, ['\\'] = 1, [0xC2] = 1, [0xE2] = 1,
+};
+
+static int special_byte(unsigned char c) { return special[c]; }
+
 static void tokenize(const char *b, size_t n, pieces *p)
 {
 	size_t i = 0;
@@ -209,7 +216,8 @@ static void tokenize(const char *b, size_t n, pieces *p)
 				continue;
 			}
 		}
-		if (c >= 0x80) {
+		/* superscript digits are U+00B9, U+00B2, U+00B3 and U+2070..U+2079: leads 0xC2, 0xE2 */
+		if (c == 0xC2 || c == 0xE2) {
 			uint32_t cp;
 			int k = bc_utf8_decode(b + i, n - i, &cp);
 			if (bc_cp_superscript_digit(cp) >= 0) {
@@ -228,10 +236,9 @@ static void tokenize(const char *b, size_t n, pieces *p)
 			i += (size_t)k;
 			continue;
 		}
-		/* plain bytes up to the next special character */
+		/* plain bytes, letters beyond ASCII too, up to the next special character */
 		size_t j = i + 1;
-		while (j < n && b[j] != '*' && b[j] != '<' && b[j] != '[' && b[j] != '\n' && b[j] != '\\' &&
-		       (unsigned char)b[j] < 0x80)
+		while (j < n && !special_byte((unsigned char)b[j]))
 			j++;
 		add_text(p, i, j - i);
 		i = j;
@@ -391,13 +398,46 @@ static int after_ngay(const char *b, size_t at)
 	return e == 0 || !bc_cp_is_letter((unsigned char)b[e - 1]);
 }
 
+/* Does s[0..n) hold the bytes w[0..wl)? */
+static int holds(const char *s, size_t n, const char *w, size_t wl)
+{
+	const char *q = s, *e = s + n;
+	while ((size_t)(e - q) >= wl && (q = memchr(q, w[0], (size_t)(e - q) - wl + 1)) != NULL) {
+		if (memcmp(q, w, wl) == 0)
+			return 1;
+		q++;
+	}
+	return 0;
+}
+
+/* Does s[0..n) hold "1/2": a '/' with a digit on each side? */
+static int slash_between_digits(const char *s, size_t n)
+{
+	const char *q = s, *e = s + n;
+	while (q < e && (q = memchr(q, '/', (size_t)(e - q))) != NULL) {
+		if (q > s && q + 1 < e && q[-1] >= '0' && q[-1] <= '9' && q[1] >= '0' && q[1] <= '9')
+			return 1;
+		q++;
+	}
+	return 0;
+}
+
 /* Appends text, with the dates it holds as DATE nodes; "ngày" stays text. */
 static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t off, size_t len,
                       pos_cursor *pc)
 {
 	size_t from = off, end = off + len, scan = off;
 	size_t ov[16];
-	while (scan < end && bc_pattern_search(BC_PAT_DATE_DIGITS, b, end, scan, ov, 8)) {
+	/* every date has a '/' between digits or the word "tháng": most text
+	 * (figures, "số 12/NQ-CP") has neither */
+	if (!slash_between_digits(b + off, len) && !holds(b + off, len, "tháng", strlen("tháng")))
+		scan = end;
+	for (;;) {
+		/* a date starts with a digit: no need to ask PCRE2 before the next one */
+		while (scan < end && (b[scan] < '0' || b[scan] > '9'))
+			scan++;
+		if (scan >= end || !bc_pattern_search(BC_PAT_DATE_DIGITS, b, end, scan, ov, 8))
+			break;
 		size_t ds = ov[0], de = ov[1];
 		scan = de;
 		if (!after_ngay(b, ds))
@@ -427,10 +467,33 @@ static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t 
 		bc_node_append(parent, bc_text_new(cx->doc, pos_at(pc, from), b + from, end - from));
 }
 
+/* No byte of s[0..n) is one tokenize() looks at: it is one run of text. */
+static int plain_text(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4)
+		if (special[u[i]] | special[u[i + 1]] | special[u[i + 2]] | special[u[i + 3]])
+			return 0;
+	for (; i < n; i++)
+		if (special[u[i]])
+			return 0;
+	return 1;
+}
+
 void bc_inline_parse(bc_inline_ctx *cx, bc_node *parent, const bc_seg *segs, size_t nseg)
 {
 	if (nseg == 0)
 		return;
+	/* most table cells and many one-line blocks: text (and dates) read in place,
+	 * without the joined copy, the pieces and their matching */
+	if (nseg == 1 && plain_text(segs[0].s, segs[0].len)) {
+		seg_map m = { 0, &segs[0] };
+		pos_cursor pc;
+		cursor_init(&pc, &m, 1);
+		emit_text(cx, parent, segs[0].s, 0, segs[0].len, &pc);
+		return;
+	}
 	bc_buf b = BC_BUF_INIT;
 	seg_map *map = bc_xmalloc(nseg * sizeof *map);
 	for (size_t i = 0; i < nseg; i++) {

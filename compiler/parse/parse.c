@@ -1807,6 +1807,7 @@ bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_dia
 	parser p;
 	memset(&p, 0, sizeof p);
 	bc_document *doc = bc_document_new(filename);
+	bc_arena_reserve(&doc->arena, len * 8);   /* 3 to 9 bytes of nodes a byte of text on the seeds */
 	doc->text = text;
 	doc->text_len = len;
 	p.doc = doc;

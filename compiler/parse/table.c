@@ -109,12 +109,14 @@ static void split_line(const bc_table_line *ln, rrow *row)
 	}
 	if (!ln->is_pipe) {
 		size_t fb = 0, cp = 0;
-		for (size_t i = 0; i <= len; i++) {
-			if (i == len || s[i] == '\t') {
-				push_field(row, ln, s, fb, i, cp, 0);
-				cp += bc_utf8_count(s + fb, i - fb) + 1;
-				fb = i + 1;
-			}
+		for (;;) {
+			const char *tab = memchr(s + fb, '\t', len - fb);
+			size_t i = tab ? (size_t)(tab - s) : len;
+			push_field(row, ln, s, fb, i, cp, 0);
+			if (!tab)
+				break;
+			cp += bc_utf8_count(s + fb, i - fb) + 1;
+			fb = i + 1;
 		}
 		return;
 	}
@@ -161,15 +163,6 @@ typedef struct cpvec {
 	size_t n, cap;
 } cpvec;
 
-static void cp_push(cpvec *c, uint32_t x)
-{
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->v = bc_xrealloc(c->v, c->cap * sizeof *c->v);
-	}
-	c->v[c->n++] = x;
-}
-
 /* End of a markup tag such as <b>, </i>, <sup> starting at s[i], or 0. */
 static size_t tag_end(const char *s, size_t i, size_t e)
 {
@@ -191,13 +184,47 @@ static int folded_alnum(uint32_t f)
 	return bc_cp_is_letter(f);
 }
 
-/* Letters and digits without marks or case, cells separated by SEP; trailing empty cells dropped. */
-static void fold_row(const char *s, size_t len, cpvec *out)
+/* An ASCII byte folded: its lower-case letter or digit, FOLD_DROP for other
+ * ASCII, FOLD_LOOK for markup bytes (< \\ tab |) and bytes beyond ASCII. */
+enum { FOLD_DROP = 0, FOLD_LOOK = 1 };
+static const unsigned char ascii_fold[128] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7',
+	['8'] = '8', ['9'] = '9',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h',
+	['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p',
+	['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+	['y'] = 'y', ['z'] = 'z',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h',
+	['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p',
+	['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+	['Y'] = 'y', ['Z'] = 'z',
+	['<'] = FOLD_LOOK, ['\\'] = FOLD_LOOK, ['\t'] = FOLD_LOOK, ['|'] = FOLD_LOOK,
+};
+
+/* Letters and digits without marks or case, cells separated by SEP; trailing empty cells dropped.
+ * Stops once more than `limit` code points are kept: the caller only needs to know it is longer. */
+static void fold_row_upto(const char *s, size_t len, size_t limit, cpvec *out)
 {
 	out->n = 0;
+	/* each code point pushed takes at least one byte: room for all at once */
+	if (out->cap < len) {
+		out->cap = len;
+		out->v = bc_xrealloc(out->v, out->cap * sizeof *out->v);
+	}
 	size_t i = 0;
 	while (s && i < len) {
 		unsigned char c = (unsigned char)s[i];
+		/* ASCII but the markup bytes: bc_cp_fold and folded_alnum by table */
+		unsigned char a = c < 0x80 ? ascii_fold[c] : FOLD_LOOK;
+		if (a != FOLD_LOOK) {
+			if (a != FOLD_DROP) {
+				out->v[out->n++] = a;
+				if (out->n > limit)
+					return;
+			}
+			i++;
+			continue;
+		}
 		if (c == '<') {
 			size_t t = tag_end(s, i, len);
 			if (t) {
@@ -210,19 +237,24 @@ static void fold_row(const char *s, size_t len, cpvec *out)
 			continue;
 		}
 		if (c == '\t' || c == '|') {
-			cp_push(out, SEP);
+			out->v[out->n++] = SEP;
 			i++;
 			continue;
 		}
 		uint32_t cp;
 		i += (size_t)bc_utf8_decode(s + i, len - i, &cp);
 		uint32_t f = bc_cp_fold(cp);
-		if (folded_alnum(f))
-			cp_push(out, f);
+		if (folded_alnum(f)) {
+			out->v[out->n++] = f;
+			if (out->n > limit)
+				return;
+		}
 	}
 	while (out->n && out->v[out->n - 1] == SEP)
 		out->n--;
 }
+
+static void fold_row(const char *s, size_t len, cpvec *out) { fold_row_upto(s, len, (size_t)-1, out); }
 
 /* Levenshtein distance if it is at most k, else k + 1; O(len * k). */
 static size_t band_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t k)
@@ -465,6 +497,12 @@ static bc_str cell_number(bc_document *doc, const char *s, size_t len)
 	bc_str none = { NULL, 0 };
 	char plain[NUMBER_MAX + 8], out[NUMBER_MAX + 8];
 	if (len == 0)
+		return none;
+	/* a number has a digit, and number_text only takes bytes away: most text cells stop here */
+	size_t d = 0;
+	while (d < len && !is_digit(s[d]))
+		d++;
+	if (d == len)
 		return none;
 	long n = number_text(s, len, plain, sizeof plain);
 	if (n <= 0 || !bc_number_value(plain, (size_t)n, out, sizeof out))
@@ -1236,8 +1274,14 @@ bc_node *bc_table_build(bc_document *doc, bc_diags *diags, const bc_table_line *
 
 	/* folded header rows, for the repeat test of every later row */
 	cpvec fhead[MAX_HEAD_ROWS] = { { 0 } };
-	for (size_t i = 0; i < h; i++)
+	size_t fold_limit = 0;
+	for (size_t i = 0; i < h; i++) {
 		fold_row(lines[i].s, lines[i].len, &fhead[i]);
+		if (fhead[i].n > fold_limit)
+			fold_limit = fhead[i].n;
+	}
+	/* a row longer than every header by more than FUZZ_CAP repeats none */
+	fold_limit += FUZZ_CAP;
 	cpvec frow = { 0 };
 
 	t.prev_cells = bc_xcalloc(BC_MAX_TABLE_COLUMNS, sizeof *t.prev_cells);
@@ -1257,7 +1301,7 @@ bc_node *bc_table_build(bc_document *doc, bc_diags *diags, const bc_table_line *
 		if (h > 0) {
 			int rep = 0;
 			size_t lvl = 0;
-			fold_row(ln->s, ln->len, &frow);
+			fold_row_upto(ln->s, ln->len, fold_limit, &frow);
 			/* a header without words ("| | |") repeats nothing */
 			if (repeat_level > 0 && repeat_level < h && fhead[repeat_level].n &&
 			    (folded_compare(&frow, &fhead[repeat_level]) || repeats_cells(&row, &head[repeat_level]))) {

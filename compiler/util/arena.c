@@ -4,14 +4,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "xalloc.h"
 
 #define CHUNK_MIN (64 * 1024)
 
+/* A reservation below this is left to ordinary chunks; above the cap, the
+ * rest is too (a limit may stop the parse long before). */
+#define RESERVE_MIN (256 * 1024)
+#define RESERVE_MAX (64 * 1024 * 1024)
+
 struct bc_arena_chunk {
 	bc_arena_chunk *next;
 	size_t size, off;
+	size_t mapped;   /* bytes mapped with mmap, 0 when from malloc */
 	max_align_t data[];
 };
 
@@ -31,6 +38,7 @@ void *bc_arena_alloc(bc_arena *a, size_t size)
 		c = bc_xmalloc(sizeof *c + want);
 		c->size = want;
 		c->off = 0;
+		c->mapped = 0;
 		c->next = a->head;
 		a->head = c;
 	}
@@ -39,6 +47,23 @@ void *bc_arena_alloc(bc_arena *a, size_t size)
 	a->used += size;
 	memset(p, 0, size);
 	return p;
+}
+
+void bc_arena_reserve(bc_arena *a, size_t size)
+{
+	if (size < RESERVE_MIN)
+		return;
+	if (size > RESERVE_MAX)
+		size = RESERVE_MAX;
+	size_t bytes = sizeof(bc_arena_chunk) + size;
+	bc_arena_chunk *c = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (c == MAP_FAILED)
+		return;   /* ordinary chunks will do */
+	c->size = size;
+	c->off = 0;
+	c->mapped = bytes;
+	c->next = a->head;
+	a->head = c;
 }
 
 char *bc_arena_strndup(bc_arena *a, const char *s, size_t len)
@@ -55,7 +80,10 @@ void bc_arena_free(bc_arena *a)
 	bc_arena_chunk *c = a->head;
 	while (c) {
 		bc_arena_chunk *n = c->next;
-		free(c);
+		if (c->mapped)
+			munmap(c, c->mapped);
+		else
+			free(c);
 		c = n;
 	}
 	a->head = NULL;

@@ -14,6 +14,10 @@ typedef struct bc_arena {
 void bc_arena_init(bc_arena *a);
 /* Zeroed memory, aligned for any object; aborts the program on exhaustion. */
 void *bc_arena_alloc(bc_arena *a, size_t size);
+/* Room for about `size` more bytes, its pages mapped in one system call: a
+ * big report makes megabytes of nodes, and a page fault every 4 KB costs
+ * more than the parse of that page (small sizes are ignored). */
+void bc_arena_reserve(bc_arena *a, size_t size);
 char *bc_arena_strndup(bc_arena *a, const char *s, size_t len);
 void bc_arena_free(bc_arena *a);
 

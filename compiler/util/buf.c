@@ -31,6 +31,7 @@ void bc_buf_put(bc_buf *b, const char *s, size_t n)
 char *bc_buf_reserve(bc_buf *b, size_t n)
 {
 	grow(b, n);
+	b->s[b->len] = '\0';
 	return b->s + b->len;
 }
 

@@ -1,38 +1,9 @@
 /* utf8.c — decoding and classifying UTF-8 code points in already-valid text. */
 #include "utf8.h"
 
+#include <string.h>
+
 #include <utf8proc.h>
-
-int bc_utf8_decode(const char *str, size_t len, uint32_t *cp)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	if (s[0] < 0x80 || len < 2) {
-		*cp = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xE0) == 0xC0) {
-		*cp = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-		return 2;
-	}
-	if ((s[0] & 0xF0) == 0xE0 && len >= 3) {
-		*cp = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-		return 3;
-	}
-	if ((s[0] & 0xF8) == 0xF0 && len >= 4) {
-		*cp = ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-		      ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-		return 4;
-	}
-	*cp = 0xFFFD;   /* not reached for decoded input; keeps callers moving */
-	return 1;
-}
-
-uint32_t bc_utf8_next(const char *s, size_t len, size_t *i)
-{
-	uint32_t cp;
-	*i += (size_t)bc_utf8_decode(s + *i, len - *i, &cp);
-	return cp;
-}
 
 int bc_utf8_encode(uint32_t cp, char *out)
 {
@@ -61,32 +32,53 @@ int bc_utf8_encode(uint32_t cp, char *out)
 
 size_t bc_utf8_count(const char *s, size_t len)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
+	/* eight bytes at a time: a continuation byte is 10xxxxxx; the positions
+	 * call this on whole table rows, so it runs over most of the input */
+	const uint64_t ones = 0x0101010101010101u;
+	size_t cont = 0, i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t c = ((x & ~(x << 1)) >> 7) & ones;   /* 1 in each byte that is 10xxxxxx */
+		cont += (size_t)((c * ones) >> 56);
+	}
+	for (; i < len; i++)
+		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return len - cont;
+}
+
+/* utf8proc's category of cp, remembered below U+2000 (where Vietnamese text
+ * lives): the lexer asks it of most characters of every line. */
+static uint8_t category_cache[0x2000];   /* category + 1; 0: not yet known */
+
+static utf8proc_category_t category(uint32_t cp)
+{
+	if (cp >= 0x2000)
+		return utf8proc_category((utf8proc_int32_t)cp);
+	if (!category_cache[cp])
+		category_cache[cp] = (uint8_t)(utf8proc_category((utf8proc_int32_t)cp) + 1);
+	return (utf8proc_category_t)(category_cache[cp] - 1);
 }
 
 int bc_cp_is_upper(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z';
-	return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+	return category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
 int bc_cp_is_lower(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'a' && cp <= 'z';
-	return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+	return category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 int bc_cp_is_letter(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+	utf8proc_category_t c = category(cp);
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 

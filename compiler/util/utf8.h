@@ -6,10 +6,39 @@
 #include <stdint.h>
 
 /* Decodes one code point at s (len > 0, valid UTF-8); returns its byte length,
- * always at least 1, so a loop over it always advances. */
-int bc_utf8_decode(const char *s, size_t len, uint32_t *cp);
+ * always at least 1, so a loop over it always advances.  Inline: the lexer,
+ * the table folds and the checks call it for nearly every byte of the input. */
+static inline int bc_utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	if (s[0] < 0x80 || len < 2) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xE0) == 0xC0) {
+		*cp = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
+	if ((s[0] & 0xF0) == 0xE0 && len >= 3) {
+		*cp = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		return 3;
+	}
+	if ((s[0] & 0xF8) == 0xF0 && len >= 4) {
+		*cp = ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+		      ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+		return 4;
+	}
+	*cp = 0xFFFD;   /* not reached for decoded input; keeps callers moving */
+	return 1;
+}
+
 /* The code point at s[*i] (*i < len), moving *i past it. */
-uint32_t bc_utf8_next(const char *s, size_t len, size_t *i);
+static inline uint32_t bc_utf8_next(const char *s, size_t len, size_t *i)
+{
+	uint32_t cp;
+	*i += (size_t)bc_utf8_decode(s + *i, len - *i, &cp);
+	return cp;
+}
 /* Encodes cp into out (4 bytes room); returns the byte length. */
 int bc_utf8_encode(uint32_t cp, char *out);
 /* Number of code points in s[0..len). */
