@@ -451,10 +451,10 @@ static blk *decision_blk(parser *p, size_t *i)
 	}
 }
 
-/* A decision's signature without "TM."/"KT." line, from line i: position
- * lines in capitals ("CHỦ TỊCH"), then the name after blank lines (as the
- * BC_LK_AUTHORITY case of collect_blocks).  Returns the line after it. */
-static size_t decision_signature(parser *p, size_t i)
+/* The signature from line i: authority lines ("TM.", "KT."), position lines
+ * in capitals ("CHỦ TỊCH"; a decision may start here, without an authority
+ * line), then the name after blank lines.  Returns the line after it. */
+static size_t signature_blocks(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;
 	while (i < L->n && L->v[i].kind != BC_LK_BLANK &&
@@ -567,22 +567,9 @@ static void collect_blocks(parser *p, size_t i)
 			}
 			continue;
 		}
-		case BC_LK_AUTHORITY: {
-			/* the signature: authority lines, position lines in capitals, the name */
-			while (i < L->n && L->v[i].kind != BC_LK_BLANK &&
-			       (L->v[i].kind == BC_LK_AUTHORITY || L->v[i].upper)) {
-				line_blk(p, L->v[i].kind == BC_LK_AUTHORITY ? B_AUTHORITY : B_POSITION, i);
-				i++;
-			}
-			size_t k = i;
-			while (k < L->n && L->v[k].kind == BC_LK_BLANK)
-				k++;
-			if (k < L->n && L->v[k].kind == BC_LK_TEXT && !L->v[k].upper && L->v[k].nchars <= 40) {
-				line_blk(p, B_SIGNER, k);
-				i = k + 1;
-			}
+		case BC_LK_AUTHORITY:
+			i = signature_blocks(p, i);
 			continue;
-		}
 		case BC_LK_APPENDIX: {
 			line_blk(p, B_APPX, i);
 			i++;
@@ -633,7 +620,7 @@ static void collect_blocks(parser *p, size_t i)
 			if (p->dk && l->upper && l->kind == BC_LK_TEXT && p->nb &&
 			    (ends_with_endmark(p) || p->b[p->nb - 1].kind == B_RECIP_ITEM)) {
 				/* a decision signed by the head himself: "CHỦ TỊCH", then the name, after ./. or Nơi nhận */
-				i = decision_signature(p, i);
+				i = signature_blocks(p, i);
 				continue;
 			}
 			if (l->upper && ends_with_endmark(p)) {
