@@ -60,9 +60,6 @@ int bc_arabic_value(const char *s, size_t len);
 /* Writes the letter label of value v ("a", "đ"); "?" when out of range. */
 const char *bc_letter_name(int v);
 
-/* The type of the document: its type line, or a dispatch when it has a V/v summary. */
-bc_doctype bc_check_doctype(const bc_document *doc);
-
 /* A calendar check: 1 when day/month/year name a real day. */
 int bc_date_exists(int d, int m, int y);
 /* Folds a string for comparing words: lower case, no tone or vowel marks, đ kept apart; into out. */

@@ -17,11 +17,6 @@ static int is_type_code(const char *s, size_t len)
 	return 0;
 }
 
-bc_doctype bc_check_doctype(const bc_document *doc)
-{
-	return bc_document_type(doc);
-}
-
 /* "CT-UBND", "2026/QĐ-UBND", "UBND-VP": parts of letters and digits joined by '-', after an optional year. */
 static int symbol_ok(const char *s, size_t len, const char **type, size_t *tlen)
 {
@@ -85,7 +80,7 @@ static void *begin(bc_check_ctx *cx)
 	const bc_document *doc = cx->doc;
 	const bc_meta_index *x = &doc->idx;
 	int draft = x->draft != NULL;
-	bc_doctype type = bc_check_doctype(doc);
+	bc_doctype type = bc_document_type(doc);
 	if (!x->issuer_first)
 		bc_diag_add(cx->diags, BC_W_NO_ISSUER, top, NULL);
 	if (!x->number)

@@ -93,7 +93,7 @@ static void check_attach(bc_check_ctx *cx, refs_state *s, const bc_node *n)
 		bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%02d/%02d/%04d ≠ %02d/%02d/%04d", a.day, a.month, a.year,
 		            b.day, b.month, b.year);
 	}
-	bc_doctype t = bc_check_doctype(cx->doc);
+	bc_doctype t = bc_document_type(cx->doc);
 	if (t != BC_DOC_UNKNOWN && n->as.line.doctype != BC_DOC_UNKNOWN && t != n->as.line.doctype)
 		bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%s ≠ %s", bc_doctype_name(n->as.line.doctype),
 		            bc_doctype_name(t));
