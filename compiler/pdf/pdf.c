@@ -592,14 +592,14 @@ static void set_info(writer *w, const bc_document *doc, const bc_pdf_options *op
 	/* "Công văn số 31/UBND-VP: V/v ..." — the template names the type */
 	bc_buf name = BC_BUF_INIT;
 	bc_buf_puts(&name, w->tpl->name);
-	const char *num = kw.len ? kw.s : "";
-	if (strncmp(num, "Số:", strlen("Số:")) == 0 || strncmp(num, "SỐ:", strlen("SỐ:")) == 0)
-		num += strlen("Số:");
-	while (*num == ' ')
-		num++;
-	if (*num) {
+	const bc_node *nb = doc->idx.number;
+	if (nb && (nb->as.line.number.len || nb->as.line.symbol.len)) {
 		bc_buf_puts(&name, " số ");
-		bc_buf_puts(&name, num);
+		bc_buf_put(&name, nb->as.line.number.s, nb->as.line.number.len);
+		if (nb->as.line.symbol.len) {
+			bc_buf_putc(&name, '/');
+			bc_buf_put(&name, nb->as.line.symbol.s, nb->as.line.symbol.len);
+		}
 	}
 	if (title.len) {
 		bc_buf_puts(&name, ": ");
