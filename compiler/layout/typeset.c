@@ -330,6 +330,7 @@ typedef struct pstyle {
 	int outline_level;
 	double spacing;      /* line spacing multiple */
 	int prefix_face;     /* the label's face when it differs ("Điều 3." bold before plain text), else -1 */
+	size_t outline_max;  /* bytes of text the bookmark keeps after the label, cut at a word; 0: all */
 } pstyle;
 
 /* A paragraph in the body: one unit per line, widows and orphans kept. */
@@ -377,12 +378,11 @@ static void set_paragraph(ts *t, const bc_node *block, const char *prefix, const
 					bc_buf_puts(&b, prefix);
 				size_t start = b.len;
 				bc_node_plain_text(block, &b);
-				/* a run-in article's bookmark: its label and the first words of its text */
-				if (ps->prefix_face >= 0 && b.len - start > 60) {
-					size_t cut = start + 60;
+				if (ps->outline_max && b.len - start > ps->outline_max) {
+					size_t cut = start + ps->outline_max;
 					while (cut > start && b.s[cut] != ' ')
 						cut--;
-					b.len = cut > start ? cut : start + 60;
+					b.len = cut > start ? cut : start + ps->outline_max;
 					while (b.len > start && ((unsigned char)b.s[b.len] & 0xC0) == 0x80)
 						b.len--;
 					b.s[b.len] = '\0';
@@ -407,7 +407,7 @@ static void set_paragraph(ts *t, const bc_node *block, const char *prefix, const
 static pstyle body_style(const ts *t)
 {
 	pstyle ps = { 0, t->tpl->body_size, BC_JUST_FULL, t->tpl->indent_cm * 10 * BC_MM, t->tpl->para_space, 0, 0, 0,
-	              t->tpl->line_spacing, -1 };
+	              t->tpl->line_spacing, -1, 0 };
 	return ps;
 }
 
@@ -1220,6 +1220,7 @@ static void set_block(ts *t, const bc_node *n)
 			/* "Điều 3. Quyết định này có hiệu lực …": the bold label runs into the text */
 			pstyle ps = body_style(t);
 			ps.prefix_face = 1;
+			ps.outline_max = 60;   /* the bookmark: the label and the first words of the text */
 			ps.size = t->tpl->article_size;
 			ps.outline_level = 1 + (t->appendix ? 1 : 0);
 			set_paragraph(t, c->next, label_prefix(t, BC_LABEL_ARTICLE, n->as.section.label), &ps);
