@@ -13,7 +13,6 @@
 #include <ctype.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xpath.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -211,6 +210,13 @@ static void sset_add(sset *t, char *s)
 	t->n++;
 }
 
+static void sset_free(sset *t)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		free(t->v[i]);
+	free(t->v);
+}
+
 /* ---- the PDF's words ------------------------------------------------------------- */
 
 typedef struct word {
@@ -342,6 +348,27 @@ static void collect(xmlNode *n, const char *elem, void (*fn)(xmlNode *, void *),
 	}
 }
 
+/* The elements under n named one of names (NULL-terminated), in document order. */
+typedef struct nodes {
+	xmlNode **v;
+	int n;
+} nodes;
+
+static void find_elems(xmlNode *n, const char *const *names, nodes *out)
+{
+	for (xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		for (const char *const *nm = names; *nm; nm++)
+			if (is(c, *nm)) {
+				out->v = realloc(out->v, (size_t)(out->n + 1) * sizeof *out->v);
+				out->v[out->n++] = c;
+				break;
+			}
+		find_elems(c, names, out);
+	}
+}
+
 typedef struct strs {
 	char **v;
 	int n;
@@ -354,6 +381,29 @@ static void add_content(xmlNode *n, void *ud)
 	s->v = realloc(s->v, (size_t)(s->n + 1) * sizeof *s->v);
 	s->v[s->n++] = strdup(t ? (const char *)t : "");
 	xmlFree(t);
+}
+
+static void strs_free(strs *s)
+{
+	for (int i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	s->v = NULL;
+	s->n = 0;
+}
+
+/* How many of the texts, spaces and case aside, flat lacks; *first is the first of them. */
+static int count_missing(const strs *want, const char *flat, const char **first)
+{
+	int miss = 0;
+	*first = "";
+	for (int i = 0; i < want->n; i++) {
+		char *w = squash(want->v[i]);
+		if (*w && !strstr(flat, w) && !miss++)
+			*first = want->v[i];
+		free(w);
+	}
+	return miss;
 }
 
 /* Words of the text the document shows: not the derived metadata (upper-case
@@ -745,9 +795,7 @@ static void rule_justified(void)
 	}
 	result(!bad && checked > 0, "justified", "%d of %d non-last lines off the right margin; %s", bad, checked,
 	       checked ? detail : "no justified lines found");
-	for (size_t i = 0; i < breaks.cap; i++)
-		free(breaks.v[i]);
-	free(breaks.v);
+	sset_free(&breaks);
 }
 
 /* Words do not overlap one another: no text runs into a cell or line beside it. */
@@ -799,18 +847,14 @@ static void rule_text(void)
 	static const char *const kinds[] = { "heading", "label", "title", "type", "authority", "position", "name" };
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
 		collect(xmlDocGetRootElement(xdoc), kinds[k], add_content, &heads);
-	int miss = 0;
+	const char *first;
+	int miss = count_missing(&heads, flat, &first);
 	char detail[512] = "";
-	for (int i = 0; i < heads.n; i++) {
-		char *h = squash(heads.v[i]);
-		if (*h && !strstr(flat, h) && !miss++)
-			snprintf(detail, sizeof detail, "\"%.200s\"", heads.v[i]);
-		free(h);
-		free(heads.v[i]);
-	}
-	free(heads.v);
+	if (miss)
+		snprintf(detail, sizeof detail, "\"%.200s\"", first);
 	result(!miss, "headings-extract", "%d of %d headings, titles and signature lines not in the text, first %s", miss,
 	       heads.n, detail);
+	strs_free(&heads);
 
 	sset xw = { 0 };
 	int count = 0;
@@ -828,12 +872,8 @@ static void rule_text(void)
 		}
 	result(!missw, "words-extract", "%d of %zu distinct words of the XML not in the PDF:%s", missw, xw.n, ex.s);
 	free(ex.s);
-	for (size_t i = 0; i < xw.cap; i++)
-		free(xw.v[i]);
-	free(xw.v);
-	for (size_t i = 0; i < pw.cap; i++)
-		free(pw.v[i]);
-	free(pw.v);
+	sset_free(&xw);
+	sset_free(&pw);
 	free(flat);
 }
 
@@ -858,17 +898,14 @@ static void runs_of(xmlNode *n, const char *want, sbuf *out)
  * enacting words and "Điều N." bold, each basis italic. */
 static void rule_decision(const sbuf *bold, const sbuf *ital)
 {
-	xmlXPathContext *ctx = xmlXPathNewContext(xdoc);
-	xmlXPathObject *o = ctx ? xmlXPathEvalExpression(
-	                              (const xmlChar *)"//*[local-name()='competence' or local-name()='enacting' or "
-	                                               "local-name()='basis' or local-name()='article']",
-	                              ctx)
-	                        : NULL;
-	int n = o && o->nodesetval ? o->nodesetval->nodeNr : 0, miss = 0;
+	static const char *const names[] = { "competence", "enacting", "basis", "article", NULL };
+	nodes found = { 0 };
+	find_elems(xmlDocGetRootElement(xdoc), names, &found);
+	int n = found.n, miss = 0;
 	char *fb = squash(bold->s ? bold->s : ""), *fi = squash(ital->s ? ital->s : "");
 	char detail[300] = "";
 	for (int i = 0; i < n; i++) {
-		xmlNode *e = o->nodesetval->nodeTab[i];
+		xmlNode *e = found.v[i];
 		char *w;
 		const char *in = fb;
 		if (is(e, "article")) {
@@ -889,8 +926,7 @@ static void rule_decision(const sbuf *bold, const sbuf *ital)
 			         in == fi ? "italic" : "bold");
 		free(w);
 	}
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
+	free(found.v);
 	free(fb);
 	free(fi);
 	result(!miss, "decision-style", "%d of %d preamble lines and article labels in the wrong face%s%s", miss, n,
@@ -962,16 +998,12 @@ static void rule_fonts_text(const char *pdf)
 	for (xmlNode *c = meta ? meta->children : NULL; c; c = c->next)
 		if (is(c, "type") || is(c, "title") || is(c, "motto") || is(c, "slogan"))
 			add_content(c, &want);
-	int miss = 0;
+	const char *first;
+	int miss = count_missing(&want, flat, &first);
 	char detail[300] = "";
-	for (int i = 0; i < want.n; i++) {
-		char *w = squash(want.v[i]);
-		if (*w && !strstr(flat, w) && !miss++)
-			snprintf(detail, sizeof detail, "\"%.200s\" is not bold on page 1", want.v[i]);
-		free(w);
-		free(want.v[i]);
-	}
-	free(want.v);
+	if (miss)
+		snprintf(detail, sizeof detail, "\"%.200s\" is not bold on page 1", first);
+	strs_free(&want);
 	free(flat);
 	result(!miss, "bold-type-title", "%s", detail);
 }
@@ -1187,15 +1219,6 @@ static void text_keys(xmlNode *n, strs *out)
 	}
 }
 
-static void strs_free(strs *s)
-{
-	for (int i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	s->v = NULL;
-	s->n = 0;
-}
-
 /* Where keys[0..n) occur in the stream, from `from` on; returns the index of the first word or -1. */
 static long find_keys(char **keys, int n, size_t from)
 {
@@ -1218,92 +1241,67 @@ static int content_line(const page *p, const tline *l)
 }
 
 /* Headings of the XML, in order: located in the PDF and followed on their page by other content. */
-typedef struct hpos {
-	int page;
+typedef struct heading_at {
+	strs keys;     /* its words, keyed; note references left out */
+	int follows;   /* the document goes on after it */
+	int page;      /* of its last word: -1 not found, -2 nothing follows it */
 	size_t line;
-} hpos;
+} heading_at;
+
+typedef struct headings {
+	heading_at *v;
+	int n;
+} headings;
 
 static void add_heading(xmlNode *n, void *ud)
 {
-	strs *h = ud;
+	headings *hs = ud;
+	hs->v = realloc(hs->v, (size_t)(hs->n + 1) * sizeof *hs->v);
+	heading_at *h = &hs->v[hs->n++];
+	memset(h, 0, sizeof *h);
 	/* the heading's section goes on after it; a last, empty section has nothing to keep it with */
-	int follows = 0;
 	for (xmlNode *c = n->next; c; c = c->next)
-		follows |= c->type == XML_ELEMENT_NODE;
-	for (xmlNode *s = n->parent; !follows && s && is(s, "section"); s = s->parent)
+		h->follows |= c->type == XML_ELEMENT_NODE;
+	for (xmlNode *s = n->parent; !h->follows && s && is(s, "section"); s = s->parent)
 		for (xmlNode *c = s->next; c; c = c->next)
-			follows |= c->type == XML_ELEMENT_NODE;
-	strs k = { 0 };
-	text_keys(n, &k);
-	/* "n words|w1|w2..." packed for the caller */
-	sbuf b = { 0 };
-	sb_put(&b, follows ? "1" : "0", 1);
-	for (int i = 0; i < k.n; i++) {
-		sb_put(&b, "\x1f", 1);
-		sb_put(&b, k.v[i], strlen(k.v[i]));
-	}
-	strs_free(&k);
-	h->v = realloc(h->v, (size_t)(h->n + 1) * sizeof *h->v);
-	h->v[h->n++] = b.s ? b.s : strdup("0");
+			h->follows |= c->type == XML_ELEMENT_NODE;
+	text_keys(n, &h->keys);
 }
 
 static void rule_heading_keep(void)
 {
-	strs heads = { 0 };
-	xmlNode *root = xmlDocGetRootElement(xdoc);
-	for (xmlNode *c = root->children; c; c = c->next)
+	headings hs = { 0 };
+	for (xmlNode *c = xmlDocGetRootElement(xdoc)->children; c; c = c->next)
 		if (is(c, "body"))
-			collect(c, "heading", add_heading, &heads);
-	hpos *at = calloc((size_t)heads.n + 1, sizeof *at);
-	int located = 0, lost = 0, bad = 0, checked = 0;
+			collect(c, "heading", add_heading, &hs);
+	int lost = 0, bad = 0, checked = 0;
 	char detail[512] = "";
 	size_t cursor = 0;
-	for (int h = 0; h < heads.n; h++) {
-		char *keys[64];
-		int n = 0;
-		for (char *s = strchr(heads.v[h], '\x1f'); s; s = strchr(s, '\x1f')) {
-			*s++ = '\0';
-			if (n < 64)
-				keys[n++] = s;
-		}
-		at[h].page = -1;
+	for (int h = 0; h < hs.n; h++) {
+		heading_at *ha = &hs.v[h];
+		int n = ha->keys.n < 64 ? ha->keys.n : 64;
+		ha->page = -1;
 		if (n == 0)
 			continue;
-		long i = find_keys(keys, n, cursor);
+		long i = find_keys(ha->keys.v, n, cursor);
 		if (i < 0)
-			i = find_keys(keys, n, 0);
-		if (i < 0 && getenv("PDFRULES_DEBUG")) {
-			int best = 0;
-			size_t bi = 0;
-			for (size_t s = 0; s < ngw; s++) {
-				int k = 0;
-				while (k < n && s + (size_t)k < ngw && strcmp(gw[s + (size_t)k].key, keys[k]) == 0)
-					k++;
-				if (k > best) {
-					best = k;
-					bi = s;
-				}
-			}
-			fprintf(stderr, "heading %d: %d of %d keys match; xml \"%s\" pdf \"%s\"\n", h, best, n,
-			        best < n ? keys[best] : "", bi + (size_t)best < ngw ? gw[bi + (size_t)best].key : "");
-		}
+			i = find_keys(ha->keys.v, n, 0);
 		if (i < 0) {
 			if (!lost++ && !*detail)
-				snprintf(detail, sizeof detail, "heading not found in the PDF: \"%s …\"", keys[0]);
+				snprintf(detail, sizeof detail, "heading not found in the PDF: \"%s …\"", ha->keys.v[0]);
 			continue;
 		}
-		located++;
 		cursor = (size_t)i + (size_t)n;
-		const gword *last = &gw[(size_t)i + (size_t)n - 1];
-		at[h] = (hpos){ last->page, last->line };
-		if (heads.v[h][0] != '1')
-			at[h].page = -2;   /* nothing follows it */
+		const gword *last = &gw[cursor - 1];
+		ha->page = ha->follows ? last->page : -2;
+		ha->line = last->line;
 	}
-	for (int h = 0; h < heads.n; h++) {
-		if (at[h].page < 0)
+	for (int h = 0; h < hs.n; h++) {
+		const heading_at *ha = &hs.v[h];
+		if (ha->page < 0)
 			continue;
-		const page *p = &pages[at[h].page];
-		const tline *hl = &p->lines[at[h].line];
+		const page *p = &pages[ha->page];
+		const tline *hl = &p->lines[ha->line];
 		checked++;
 		int after = 0;
 		for (size_t k = 0; k < p->nl && !after; k++) {
@@ -1312,18 +1310,19 @@ static void rule_heading_keep(void)
 				continue;
 			/* another heading's line does not count: a heading needs text under it */
 			int heading = 0;
-			for (int g = 0; g < heads.n; g++)
-				heading |= at[g].page == at[h].page && at[g].line == k;
+			for (int g = 0; g < hs.n; g++)
+				heading |= hs.v[g].page == ha->page && hs.v[g].line == k;
 			after = !heading;
 		}
 		if (!after && !bad++)
-			snprintf(detail, sizeof detail, "page %d: heading line \"%s …\" is the last on its page", at[h].page + 1,
+			snprintf(detail, sizeof detail, "page %d: heading line \"%s …\" is the last on its page", ha->page + 1,
 			         p->words[hl->first].text);
 	}
 	result(!bad && !lost, "heading-keep", "%d of %d headings last on their page, %d of %d not found; %s", bad, checked,
-	       lost, heads.n, detail);
-	free(at);
-	strs_free(&heads);
+	       lost, hs.n, detail);
+	for (int h = 0; h < hs.n; h++)
+		strs_free(&hs.v[h].keys);
+	free(hs.v);
 }
 
 /* The first and the last content line of a page (by position), or NULL. */
@@ -1378,12 +1377,22 @@ static void rule_widows(void)
 	       detail);
 }
 
+static void add_ref(xmlNode *n, void *ud)
+{
+	xmlChar *r = xmlGetProp(n, (const xmlChar *)"ref");
+	if (r && !sset_has(ud, (const char *)r))
+		sset_add(ud, strdup((const char *)r));
+	xmlFree(r);
+}
+
 /* Each referenced footnote starts on a page that references it. */
 static void rule_note_pages(void)
 {
 	xmlNode *root = xmlDocGetRootElement(xdoc);
 	int checked = 0, lost = 0, bad = 0;
 	char detail[512] = "";
+	sset refs = { 0 };
+	collect(root, "noteref", add_ref, &refs);
 	for (xmlNode *c = root->children; c; c = c->next) {
 		if (!is(c, "notes"))
 			continue;
@@ -1391,17 +1400,9 @@ static void rule_note_pages(void)
 			if (!is(nt, "note"))
 				continue;
 			xmlChar *id = xmlGetProp(nt, (const xmlChar *)"id");
-			/* referenced somewhere? */
-			char xp[128];
-			snprintf(xp, sizeof xp, "//*[local-name()='noteref'][@ref='%s']", id ? (const char *)id : "");
-			xmlXPathContext *ctx = xmlXPathNewContext(xdoc);
-			xmlXPathObject *o = ctx ? xmlXPathEvalExpression((const xmlChar *)xp, ctx) : NULL;
-			int refd = o && o->nodesetval && o->nodesetval->nodeNr > 0;
-			xmlXPathFreeObject(o);
-			xmlXPathFreeContext(ctx);
 			strs k = { 0 };
 			text_keys(nt, &k);
-			if (!refd || k.n == 0 || !id) {
+			if (!id || !sset_has(&refs, (const char *)id) || k.n == 0) {
 				strs_free(&k);
 				xmlFree(id);
 				continue;
@@ -1430,7 +1431,7 @@ static void rule_note_pages(void)
 							}
 							free(key);
 						}
-						if (j == want || (j < want && ln->n > 0 && j > 0))
+						if (j > 0 && j <= want)   /* its first words, or all of a shorter line */
 							start = i;
 					}
 				}
@@ -1440,10 +1441,10 @@ static void rule_note_pages(void)
 					snprintf(detail, sizeof detail, "note %s not found at a page's foot", (const char *)id);
 			} else {
 				const page *p = &pages[start];
-				int refs = 0;
+				int marks = 0;
 				for (size_t m = 0; m < p->nw; m++)
-					refs += is_ref_mark(p, m) && strcmp(p->words[m].text, (const char *)id) == 0;
-				if (!refs && !bad++)
+					marks += is_ref_mark(p, m) && strcmp(p->words[m].text, (const char *)id) == 0;
+				if (!marks && !bad++)
 					snprintf(detail, sizeof detail, "note %s is on page %d, which has no reference to it",
 					         (const char *)id, start + 1);
 			}
@@ -1451,6 +1452,7 @@ static void rule_note_pages(void)
 			xmlFree(id);
 		}
 	}
+	sset_free(&refs);
 	result(!bad && !lost, "note-pages", "%d of %d notes away from their reference, %d not found; %s", bad, checked,
 	       lost, detail);
 }
@@ -1458,61 +1460,54 @@ static void rule_note_pages(void)
 /* The signature block (authority, position, name) kept together on one page. */
 static void rule_signature(void)
 {
-	xmlXPathContext *ctx = xmlXPathNewContext(xdoc);
-	xmlXPathObject *o = ctx ? xmlXPathEvalExpression(
-	                              (const xmlChar *)"//*[local-name()='signature']/*", ctx)
-	                        : NULL;
-	int n = o && o->nodesetval ? o->nodesetval->nodeNr : 0;
-	char detail[300] = "";
-	/* each page's text, squashed, searched from the last page: the closing is near the end */
-	char **flat = calloc((size_t)npages + 1, sizeof *flat);
-	for (int i = 0; i < npages; i++) {
+	/* the block's lines, squashed */
+	static const char *const names[] = { "signature", NULL };
+	nodes sig = { 0 };
+	find_elems(xmlDocGetRootElement(xdoc), names, &sig);
+	strs want = { 0 };
+	for (int s = 0; s < sig.n; s++)
+		for (xmlNode *c = sig.v[s]->children; c; c = c->next)
+			if (c->type == XML_ELEMENT_NODE)
+				add_content(c, &want);
+	free(sig.v);
+	for (int e = 0; e < want.n; e++) {
+		char *w = squash(want.v[e]);
+		free(want.v[e]);
+		want.v[e] = w;
+	}
+	/* a page that holds every line, looked for from the end: the closing is near it */
+	int page = -1;
+	for (int i = npages - 1; i >= 0 && page < 0 && want.n > 0; i--) {
 		sbuf b = { 0 };
 		sb_put(&b, "", 0);
 		for (size_t k = 0; k < pages[i].nw; k++)
 			sb_put(&b, pages[i].words[k].text, strlen(pages[i].words[k].text));
-		flat[i] = squash(b.s);
+		char *flat = squash(b.s);
 		free(b.s);
-	}
-	/* a page that holds every line of the block */
-	char **want = calloc((size_t)n + 1, sizeof *want);
-	for (int e = 0; e < n; e++) {
-		xmlChar *t = xmlNodeGetContent(o->nodesetval->nodeTab[e]);
-		want[e] = squash(t ? (const char *)t : "");
-		xmlFree(t);
-	}
-	int page = -1, split = 0;
-	for (int i = npages - 1; i >= 0 && page < 0; i--) {
 		int all = 1;
-		for (int e = 0; e < n && all; e++)
-			all = !*want[e] || strstr(flat[i], want[e]) != NULL;
+		for (int e = 0; e < want.n && all; e++)
+			all = !*want.v[e] || strstr(flat, want.v[e]) != NULL;
+		free(flat);
 		if (all)
 			page = i;
 	}
-	if (n > 0 && page < 0) {
-		split = 1;
-		snprintf(detail, sizeof detail, "no page holds all of \"%.60s\" … \"%.60s\"", want[0], want[n - 1]);
-	}
-	for (int e = 0; e < n; e++)
-		free(want[e]);
-	free(want);
-	for (int i = 0; i < npages; i++)
-		free(flat[i]);
-	free(flat);
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
-	result(!split, "signature-page", "%d signature lines%s%s%s", n, page >= 0 ? ", on one page" : "",
+	char detail[300] = "";
+	int split = want.n > 0 && page < 0;
+	if (split)
+		snprintf(detail, sizeof detail, "no page holds all of \"%.60s\" … \"%.60s\"", want.v[0], want.v[want.n - 1]);
+	result(!split, "signature-page", "%d signature lines%s%s%s", want.n, page >= 0 ? ", on one page" : "",
 	       *detail ? "; " : "", detail);
+	strs_free(&want);
 }
 
 /* A draft carries its mark in the top margin of every page; a final text nowhere. */
 static void rule_draft(void)
 {
-	xmlXPathContext *ctx = xmlXPathNewContext(xdoc);
-	xmlXPathObject *o = ctx ? xmlXPathEvalExpression((const xmlChar *)"//*[local-name()='draft']", ctx) : NULL;
-	int draft = o && o->nodesetval && o->nodesetval->nodeNr > 0;
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
+	static const char *const names[] = { "draft", NULL };
+	nodes found = { 0 };
+	find_elems(xmlDocGetRootElement(xdoc), names, &found);
+	int draft = found.n > 0;
+	free(found.v);
 	int marked = 0;
 	for (int i = 0; i < npages; i++) {
 		const page *p = &pages[i];
