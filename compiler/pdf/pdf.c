@@ -109,8 +109,6 @@ typedef struct writer {
 	seg *segs;                 /* its rules */
 	size_t nsegs, capsegs;
 	int outlines;              /* bookmarks made */
-	HPDF_Page first;           /* page 1, for a document without headings */
-	double first_h;
 	char *name;                /* what the document is called: its bookmark when it has no headings */
 } writer;
 
@@ -424,10 +422,6 @@ static int emit_page(void *ctx, const bc_page *pg)
 	HPDF_Page_SetWidth(page, (HPDF_REAL)pg->width);
 	HPDF_Page_SetHeight(page, (HPDF_REAL)pg->height);
 	double ph = pg->height;
-	if (pg->index == 0) {
-		w->first = page;
-		w->first_h = ph;
-	}
 	/* page labels: the main text 1, 2, ...; each appendix again from 1 */
 	if (pg->number == 1 && pg->appendix != w->labels_appendix) {
 		char prefix[32] = "";
@@ -680,8 +674,10 @@ int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options 
 		goto done;
 	}
 	/* a dispatch has no headings: one bookmark, its name, still lets a viewer show what it is */
-	if (w.outlines == 0 && w.first && w.name)
-		add_outline(&w, w.first, w.first_h, 1, w.name, tpl.m_top * BC_MM);
+	if (w.outlines == 0 && st.pages > 0 && w.name) {
+		HPDF_Page first = HPDF_GetPageByIndex(w.pdf, 0);
+		add_outline(&w, first, HPDF_Page_GetHeight(first), 1, w.name, tpl.m_top * BC_MM);
+	}
 	if (bc_font_write_tounicode(&fam) != 0) {
 		pdf_diag(diags, doc, PE_LIBHARU, top, "cannot rewrite the ToUnicode maps (error 0x%04X)", (unsigned)w.error);
 		rc = 2;
