@@ -162,16 +162,103 @@ int bc_font_has_glyph(const bc_font_family *fam, int face, uint32_t cp)
 	return FcCharSetHasChar(fam->charset[face], cp) ? 1 : 0;
 }
 
+/* Codes 0000..FFFF as two bytes, read as CIDs (Identity-H) with CID = code point. */
+static HPDF_STATUS identity_init(HPDF_Encoder enc)
+{
+	HPDF_STATUS ret = HPDF_CMapEncoder_InitAttr(enc);
+	if (ret != HPDF_OK)
+		return ret;
+	HPDF_CMapEncoderAttr attr = enc->attr;
+	static const HPDF_CidRange_Rec space = { 0x0000, 0xFFFF, 0 }, notdef = { 0x0000, 0x001F, 1 };
+	if (HPDF_CMapEncoder_AddCodeSpaceRange(enc, space) != HPDF_OK ||
+	    HPDF_CMapEncoder_AddNotDefRange(enc, notdef) != HPDF_OK)
+		return enc->error->error_no;
+	/* "Identity-H" as the ordering is what makes libharu name the predefined CMap */
+	snprintf(attr->registry, sizeof attr->registry, "Adobe");
+	snprintf(attr->ordering, sizeof attr->ordering, "Identity-H");
+	attr->suppliment = 0;
+	attr->writing_mode = HPDF_WMODE_HORIZONTAL;
+	enc->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
+	return HPDF_OK;
+}
+
+/*
+ * Gives the Identity-H encoder the codes the faces' cmaps cover (their
+ * union), as CID = code point.  Only these get a CIDToGIDMap entry looked up:
+ * libharu's UTF-8 encoder looks up all 65 536 codes by a linear walk of the
+ * cmap's segments, 42 M instructions a face.  0, or -1 when a cmap is not the
+ * segmented format 4 this reads.
+ */
+static int identity_cover(HPDF_Doc pdf, HPDF_Encoder enc, const char *const names[BC_FACE_COUNT])
+{
+	uint8_t *cover = bc_xcalloc(0x10000 / 8, 1);
+	for (int f = 0; f < BC_FACE_COUNT; f++) {
+		HPDF_FontDef def = HPDF_GetFontDef(pdf, names[f]);
+		if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
+			free(cover);
+			return -1;
+		}
+		const HPDF_TTF_CmapRange *cm = &((HPDF_TTFontDefAttr)def->attr)->cmap;
+		if (cm->format != 4) {
+			free(cover);
+			return -1;
+		}
+		for (unsigned s = 0; s < cm->seg_count_x2 / 2u; s++)
+			for (uint32_t c = cm->start_count[s]; c <= cm->end_count[s] && c < 0xFFFF; c++)
+				cover[c >> 3] |= (uint8_t)(1u << (c & 7));
+	}
+	/* libharu writes the map and widths of CIDs below the highest only: U+FFFE (no glyph) keeps U+FFFD in */
+	cover[0xFFFE >> 3] |= (uint8_t)(1u << (0xFFFE & 7));
+	HPDF_CidRange_Rec ranges[257];
+	int n = 0;
+	int ok = 1;
+	for (uint32_t c = 1; c <= 0xFFFE && ok;) {
+		if (!((cover[c >> 3] >> (c & 7)) & 1)) {
+			c++;
+			continue;
+		}
+		uint32_t end = c;
+		while (end + 1 <= 0xFFFE && (cover[(end + 1) >> 3] >> ((end + 1) & 7)) & 1)
+			end++;
+		ranges[n++] = (HPDF_CidRange_Rec){ (HPDF_UINT16)c, (HPDF_UINT16)end, (HPDF_UINT16)c };
+		if (n == 256) {
+			ranges[n] = (HPDF_CidRange_Rec){ 0xFFFF, 0xFFFF, 0 };
+			ok = HPDF_CMapEncoder_AddCMap(enc, ranges) == HPDF_OK;
+			n = 0;
+		}
+		c = end + 1;
+	}
+	free(cover);
+	ranges[n] = (HPDF_CidRange_Rec){ 0xFFFF, 0xFFFF, 0 };
+	if (!ok || (n && HPDF_CMapEncoder_AddCMap(enc, ranges) != HPDF_OK))
+		return -1;
+	/* code, CID and code point are one number; AddCMap filled the CIDs in its own index order */
+	HPDF_CMapEncoderAttr attr = enc->attr;
+	for (int a = 0; a < 256; a++)
+		for (int b = 0; b < 256; b++)
+			attr->unicode_map[a][b] = attr->cid_map[a][b];
+	return 0;
+}
+
 int bc_font_load_hpdf(bc_font_family *fam, void *hpdf_doc)
 {
 	HPDF_Doc pdf = hpdf_doc;
+	/* the UTF-8 encoder still codes the bookmarks' titles */
 	if (HPDF_UseUTFEncodings(pdf) != HPDF_OK)
 		return -1;
-	for (int f = 0; f < BC_FACE_COUNT; f++) {
-		const char *name = HPDF_LoadTTFontFromFile(pdf, fam->path[f], HPDF_TRUE);
-		if (!name)
+	const char *names[BC_FACE_COUNT];
+	for (int f = 0; f < BC_FACE_COUNT; f++)
+		if (!(names[f] = HPDF_LoadTTFontFromFile(pdf, fam->path[f], HPDF_TRUE)))
 			return -1;
-		HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+	const char *encoding = "UTF-8";
+	HPDF_Encoder enc = HPDF_CMapEncoder_New(pdf->mmgr, (char *)"baocao-Identity-H", identity_init);
+	if (!enc || HPDF_Doc_RegisterEncoder(pdf, enc) != HPDF_OK)
+		return -1;
+	enc = HPDF_GetEncoder(pdf, "baocao-Identity-H");
+	if (enc && identity_cover(pdf, enc, names) == 0)
+		encoding = "baocao-Identity-H";
+	for (int f = 0; f < BC_FACE_COUNT; f++) {
+		HPDF_Font font = HPDF_GetFont(pdf, names[f], encoding);
 		if (!font)
 			return -1;
 		fam->hpdf_font[f] = font;
