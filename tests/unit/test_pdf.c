@@ -11,12 +11,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <hpdf.h>
+
 #include "../../compiler/check/diag.h"
 #include "../../compiler/layout/layout.h"
 #include "../../compiler/layout/template.h"
 #include "../../compiler/layout/typeset.h"
 #include "../../compiler/model/report.h"
+#include "../../compiler/pdf/font.h"
 #include "../../compiler/pdf/pdf.h"
+#include "../../compiler/util/utf8.h"
 #include "../../compiler/util/buf.h"
 
 /* ---- building models by hand ---------------------------------------------- */
@@ -409,6 +413,53 @@ static void test_missing_glyph_is_an_error(void **state)
 	bc_diags_free(&diags);
 }
 
+/*
+ * The faces' CIDToGIDMaps, as libharu will write them: every code the text
+ * uses (ASCII, the Vietnamese letters, the dashes and quotes) is its own CID
+ * and maps to the glyph the face's cmap gives it, never to glyph 0.
+ */
+static void test_cid_maps_follow_the_cmaps(void **state)
+{
+	(void)state;
+	bc_font_family fam;
+	char why[512];
+	const char *const wanted[] = { "Liberation Serif" };
+	if (bc_font_find(&fam, wanted, 1, why, sizeof why) != 0) {
+		fprintf(stderr, "font: %s\n", why);
+		fail();
+	}
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	assert_non_null(pdf);
+	assert_int_equal(bc_font_load_hpdf(&fam, pdf), 0);
+	static const char letters[] =
+		"AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYaăâbcdđeêghiklmnoôơpqrstuưvxy0123456789.,;:!?()/%-–—“”‘’…"
+		"àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+		"ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ";
+	static uint8_t map[0x20000];
+	for (int f = 0; f < BC_FACE_COUNT; f++) {
+		HPDF_FontAttr attr = ((HPDF_Font)fam.hpdf_font[f])->attr;
+		assert_non_null(attr->map_stream);
+		HPDF_Stream st = attr->map_stream->stream;
+		HPDF_UINT size = HPDF_Stream_Size(st);
+		assert_true(size <= sizeof map);
+		assert_int_equal(HPDF_Stream_Seek(st, 0, HPDF_SEEK_SET), HPDF_OK);
+		HPDF_UINT got = size;
+		HPDF_Stream_Read(st, map, &got);
+		assert_int_equal(got, size);
+		size_t i = 0;
+		while (letters[i]) {
+			uint32_t cp = bc_utf8_next(letters, sizeof letters - 1, &i);
+			assert_true(2 * cp + 1 < size);
+			unsigned gid = (unsigned)map[2 * cp] << 8 | map[2 * cp + 1];
+			unsigned want = HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)cp);
+			if (gid == 0 || gid != want)
+				fail_msg("face %d, U+%04X: map gives glyph %u, the cmap %u", f, (unsigned)cp, gid, want);
+		}
+	}
+	HPDF_Free(pdf);
+	bc_font_release(&fam);
+}
+
 /* bao-cao.xml with `from` replaced by `to`, loaded: the error, or "" when it loads. */
 static const char *patched_template(const char *from, const char *to)
 {
@@ -523,7 +574,7 @@ static double mono(void *ctx, int face, double size, const char *s, size_t len)
 static void test_total_fit_lines(void **state)
 {
 	(void)state;
-	bc_metrics m = { mono, NULL, 0.9, 0.2 };
+	bc_metrics m = { mono, NULL, 0.9, 0.2, NULL };
 	bc_items it = { 0 };
 	bc_items_text(&it, &m, long_par, strlen(long_par), 0, 10, 0, 0);
 	bc_items_finish(&it);
@@ -556,7 +607,7 @@ static void test_total_fit_lines(void **state)
 static void test_forced_break_not_stretched(void **state)
 {
 	(void)state;
-	bc_metrics m = { mono, NULL, 0.9, 0.2 };
+	bc_metrics m = { mono, NULL, 0.9, 0.2, NULL };
 	bc_items it = { 0 };
 	const char *a = "mặt bằng trên địa bàn các xã.";
 	bc_items_text(&it, &m, long_par, strlen(long_par), 0, 10, 0, 0);
@@ -596,7 +647,7 @@ static void test_forced_break_not_stretched(void **state)
 static void test_overlong_word(void **state)
 {
 	(void)state;
-	bc_metrics m = { mono, NULL, 0.9, 0.2 };
+	bc_metrics m = { mono, NULL, 0.9, 0.2, NULL };
 	char word[3000];
 	memset(word, 'x', sizeof word - 1);
 	word[sizeof word - 1] = '\0';
@@ -664,6 +715,7 @@ int main(void)
 		cmocka_unit_test(test_margins_and_page_numbers),
 		cmocka_unit_test(test_footnote_on_referencing_page),
 		cmocka_unit_test(test_missing_glyph_is_an_error),
+		cmocka_unit_test(test_cid_maps_follow_the_cmaps),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
