@@ -342,8 +342,8 @@ static void cmap_flush(HPDF_Stream st, const char *op, const char *entries, int 
 	HPDF_Stream_WriteStr(st, head);
 }
 
-/* The codes libharu writes for a UTF-8 font are the UTF-16 code units
- * themselves (Identity-H with a Unicode CIDToGIDMap), so each used code maps
+/* The codes written for our Identity-H fonts (and for libharu's UTF-8 ones)
+ * are the UTF-16 code units themselves, with a Unicode CIDToGIDMap, so each used code maps
  * to itself: runs inside one 256-code row as bfrange, single codes as bfchar. */
 static void write_cmap_body(HPDF_Stream st, const uint8_t *u)
 {

@@ -32,7 +32,8 @@ void bc_font_release(bc_font_family *fam);
 /* Whether face f has a glyph for code point cp (spaces and controls need none). */
 int bc_font_has_glyph(const bc_font_family *fam, int face, uint32_t cp);
 
-/* Loads the four faces into a libharu document (HPDF_Doc) with UTF-8 encoding. 0 or -1. */
+/* Loads the four faces into a libharu document (HPDF_Doc) as Identity-H fonts
+ * whose codes are the BMP code points (UTF-16 units). 0 or -1. */
 int bc_font_load_hpdf(bc_font_family *fam, void *hpdf_doc);
 
 /* Advance of cp in face f, 1/1000 em; needs bc_font_load_hpdf first. */

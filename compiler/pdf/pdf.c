@@ -135,7 +135,7 @@ static float advance(void *ctx, int face, uint32_t cp) { return bc_font_cp_width
  * piece: libharu's drawing calls cost ~2 000 instructions an operator (each
  * clears a 512-byte buffer) and place one string per operator.  Here the words
  * of a line share one TJ whose numbers move the pen across the stretched spaces
- * (Tw cannot: it acts on the one-byte code 32 only, and libharu's UTF-8 fonts
+ * (Tw cannot: it acts on the one-byte code 32 only, and our Identity-H fonts
  * use two-byte codes); rules that continue one another (table borders, row by
  * row and cell by cell) are stroked as one line, and the line width, gray and
  * font are set only when they change.  Positions are written in exact
@@ -313,7 +313,7 @@ static char *put_unit(char *p, unsigned u)
 	return put_byte(p, u & 0xFF);
 }
 
-/* The string as libharu's UTF-8 font codes it: UTF-16 units, big-endian, in a literal
+/* The string as our Identity-H fonts code it: UTF-16 units, big-endian, in a literal
  * string (half the bytes of hex); returns its advance in 1/1000 em. */
 static double put_text(writer *w, bc_buf *b, int face, const char *s, size_t len)
 {
