@@ -1,5 +1,4 @@
 /* rules_text.c — the words of paragraphs: two spaces, a space before punctuation, unbalanced brackets and quotes, the end mark ./., English-style numbers, a term's years that disagree within the report. */
-#define _GNU_SOURCE   /* memmem: terms() jumps from one "nhiệm kỳ" to the next */
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,10 +173,11 @@ static void numbers(bc_check_ctx *cx, const bc_block_text *bt, const char *t, si
 static void terms(text_state *s, const bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
 {
 	static const char *const w[] = { "nhiệm kỳ", "nhiệm kì" };
+	static const size_t anchor[] = { 11, 10 };   /* the last byte of "ỳ", of "ì" */
 	for (size_t a = 0; a < 2; a++) {
 		size_t wl = strlen(w[a]);
 		for (size_t i = 0; i + wl < n; i++) {
-			const char *at = memmem(t + i, n - i, w[a], wl);
+			const char *at = bc_find(t + i, n - i, w[a], wl, anchor[a]);
 			if (!at || (size_t)(at - t) + wl >= n)
 				break;
 			i = (size_t)(at - t);

@@ -30,6 +30,28 @@ int bc_utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
+const char *bc_find(const char *t, size_t n, const char *needle, size_t nl, size_t anchor)
+{
+	if (nl == 0)
+		return t;
+	if (n < nl)
+		return NULL;
+	if (anchor >= nl)
+		anchor = 0;
+	/* the anchor byte of a match lies in t[anchor .. n - nl + anchor] */
+	const char *p = t + anchor, *end = t + (n - nl) + anchor + 1;
+	const unsigned char a = (unsigned char)needle[anchor];
+	while (p < end) {
+		const char *q = memchr(p, a, (size_t)(end - p));
+		if (!q)
+			return NULL;
+		if (!memcmp(q - anchor, needle, nl))
+			return q - anchor;
+		p = q + 1;
+	}
+	return NULL;
+}
+
 size_t bc_utf8_count(const char *s, size_t len)
 {
 	/* eight bytes at a time: a continuation byte is 10xxxxxx; the positions

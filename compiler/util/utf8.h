@@ -43,6 +43,13 @@ static inline uint32_t bc_utf8_next(const char *s, size_t len, size_t *i)
 int bc_utf8_encode(uint32_t cp, char *out);
 /* Number of code points in s[0..len). */
 size_t bc_utf8_count(const char *s, size_t len);
+/*
+ * The first occurrence of needle[0..nl) in t[0..n), or NULL: memchr for
+ * needle[anchor] (pick a byte rare in Vietnamese text), then memcmp.  memmem
+ * gives the same answer but sets up a 256-byte shift table at every call,
+ * which costs more than the search on the short texts of table cells.
+ */
+const char *bc_find(const char *t, size_t n, const char *needle, size_t nl, size_t anchor);
 
 int bc_cp_is_upper(uint32_t cp);
 int bc_cp_is_lower(uint32_t cp);

@@ -14,6 +14,7 @@
 #include "../../compiler/check/diag.h"
 #include "../../compiler/lex/patterns.h"
 #include "../../compiler/parse/parse.h"
+#include "../../compiler/util/utf8.h"
 
 /* A header and closing with every required component, so a test sees only what it adds. */
 #define HEAD \
@@ -416,6 +417,40 @@ static void linear_time(void **state)
 		fail_msg("not linear: 25 000 paragraphs %.3f s, 100 000 paragraphs %.3f s", small, big);
 }
 
+/* bc_find, the rules' search, agrees with a plain search for every needle,
+ * anchor and text over a small alphabet (matches at the ends, overlapping and
+ * partial ones) and on the rules' own words. */
+static const char *plain_find(const char *t, size_t n, const char *nd, size_t nl)
+{
+	for (size_t i = 0; i + nl <= n; i++)
+		if (!memcmp(t + i, nd, nl))
+			return t + i;
+	return nl == 0 ? t : NULL;
+}
+
+static void find_agrees(void **state)
+{
+	(void)state;
+	char t[8], nd[4];
+	for (unsigned tn = 0; tn <= 7; tn++)
+		for (unsigned tv = 0; tv < (1u << tn); tv++) {
+			for (unsigned k = 0; k < tn; k++)
+				t[k] = (tv >> k) & 1 ? 'a' : 'b';
+			for (unsigned nl = 1; nl <= 3; nl++)
+				for (unsigned nv = 0; nv < (1u << nl); nv++) {
+					for (unsigned k = 0; k < nl; k++)
+						nd[k] = (nv >> k) & 1 ? 'a' : 'b';
+					for (unsigned a = 0; a <= nl; a++)
+						assert_ptr_equal(bc_find(t, tn, nd, nl, a), plain_find(t, tn, nd, nl));
+				}
+		}
+	const char *s = "Theo Phụ lục số 2 ngày 05/3 và PHỤ LỤC II, nhiệm kỳ 2026-2031";
+	assert_ptr_equal(bc_find(s, strlen(s), "PHỤ LỤC", strlen("PHỤ LỤC"), 4), strstr(s, "PHỤ LỤC"));
+	assert_ptr_equal(bc_find(s, strlen(s), "nhiệm kỳ", strlen("nhiệm kỳ"), 11), strstr(s, "nhiệm kỳ"));
+	assert_ptr_equal(bc_find(s, strlen(s), " số ", strlen(" số "), 1), strstr(s, " số "));
+	assert_null(bc_find(s, strlen(s), "phụ lục", strlen("phụ lục"), 6));
+}
+
 int main(void)
 {
 	bc_patterns_init();
@@ -426,7 +461,7 @@ int main(void)
 		cmocka_unit_test(citations),        cmocka_unit_test(text),          cmocka_unit_test(end_mark),
 		cmocka_unit_test(decision_clean),   cmocka_unit_test(decision_articles), cmocka_unit_test(decision_enacting),
 		cmocka_unit_test(decision_basis),
-		cmocka_unit_test(codes_documented), cmocka_unit_test(linear_time),
+		cmocka_unit_test(codes_documented), cmocka_unit_test(linear_time), cmocka_unit_test(find_agrees),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 	bc_patterns_free();
