@@ -29,10 +29,8 @@ static uint32_t last_char(const bc_node *n, char *shown, size_t cap)
 	uint32_t cp = 0;
 	shown[0] = 0;
 	if (e) {
-		size_t k = e - 1;
-		while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
-			k--;
-		bc_utf8_decode(s + k, e - k, &cp);
+		size_t k = e;
+		cp = bc_utf8_prev(s, &k);
 		snprintf(shown, cap, "“%.*s”", (int)(e - k), s + k);
 	}
 	bc_text_free(&t);

@@ -386,14 +386,8 @@ static int after_ngay(const char *b, size_t at)
 	for (int w = 3; w >= 0; w--) {
 		if (!e)
 			return 0;
-		size_t k = e - 1;
-		while (k && ((unsigned char)b[k] & 0xC0) == 0x80)
-			k--;
-		uint32_t cp;
-		bc_utf8_decode(b + k, e - k, &cp);
-		if (bc_cp_fold(cp) != want[w])
+		if (bc_cp_fold(bc_utf8_prev(b, &e)) != want[w])
 			return 0;
-		e = k;
 	}
 	return e == 0 || !bc_cp_is_letter((unsigned char)b[e - 1]);
 }

@@ -168,11 +168,8 @@ static uint32_t last_cp(const blk *b)
 		}
 		if (e == 0)
 			return 0;
-		size_t k = e - 1;
-		while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
-			k--;
-		uint32_t cp;
-		bc_utf8_decode(s + k, e - k, &cp);
+		size_t k = e;
+		uint32_t cp = bc_utf8_prev(s, &k);
 		if (bc_cp_superscript_digit(cp) >= 0 || cp == 0x201D || cp == '"' || cp == 0x2019) {
 			e = k;
 			continue;
@@ -204,12 +201,8 @@ static int wrap_breaks_here(const bc_line *prev, const bc_line *next)
 	uint32_t cp = 0;
 	const char *s = prev->s + prev->core;
 	size_t n = prev->core_len;
-	if (n) {
-		size_t k = n - 1;
-		while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
-			k--;
-		bc_utf8_decode(s + k, n - k, &cp);
-	}
+	if (n)
+		cp = bc_utf8_prev(s, &n);
 	return is_terminal(cp);
 }
 
@@ -303,14 +296,7 @@ static uint32_t line_last_cp(const bc_line *l)
 	size_t n = l->core_len;
 	while (n && (s[n - 1] == '*' || s[n - 1] == ' '))
 		n--;
-	if (!n)
-		return 0;
-	size_t k = n - 1;
-	while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
-		k--;
-	uint32_t cp;
-	bc_utf8_decode(s + k, n - k, &cp);
-	return cp;
+	return n ? bc_utf8_prev(s, &n) : 0;
 }
 
 static int can_hold_basis(const bc_line *l)

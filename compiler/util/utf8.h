@@ -39,6 +39,17 @@ static inline uint32_t bc_utf8_next(const char *s, size_t len, size_t *i)
 	*i += (size_t)bc_utf8_decode(s + *i, len - *i, &cp);
 	return cp;
 }
+/* The code point that ends at s[*e] (*e > 0), moving *e back to its first byte. */
+static inline uint32_t bc_utf8_prev(const char *s, size_t *e)
+{
+	size_t k = *e - 1;
+	while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	uint32_t cp;
+	bc_utf8_decode(s + k, *e - k, &cp);
+	*e = k;
+	return cp;
+}
 /* Encodes cp into out (4 bytes room); returns the byte length. */
 int bc_utf8_encode(uint32_t cp, char *out);
 /* Number of code points in s[0..len). */
