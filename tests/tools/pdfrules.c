@@ -119,6 +119,20 @@ static char *squash(const char *s)
 	return o;
 }
 
+/* The next blank-separated word of *s and its length, moving *s past it; NULL at the end. */
+static const char *next_word(const char **s, size_t *len)
+{
+	const char *w = *s;
+	while (*w && isspace((unsigned char)*w))
+		w++;
+	const char *e = w;
+	while (*e && !isspace((unsigned char)*e))
+		e++;
+	*s = e;
+	*len = (size_t)(e - w);
+	return e > w ? w : NULL;
+}
+
 /* A word for the word comparison: case-folded, without punctuation at its ends. */
 static char *word_key(const char *s, size_t len)
 {
@@ -462,18 +476,11 @@ static void xml_words(xmlNode *n, sset *out, int *count)
 				continue;
 			xml_words(c, out, count);
 		} else if (c->type == XML_TEXT_NODE && c->content) {
-			const char *s = (const char *)c->content;
-			while (*s) {
-				while (*s && isspace((unsigned char)*s))
-					s++;
-				const char *e = s;
-				while (*e && !isspace((unsigned char)*e))
-					e++;
-				if (e > s) {
-					sset_add(out, word_key(s, (size_t)(e - s)));
-					(*count)++;
-				}
-				s = e;
+			const char *s = (const char *)c->content, *w;
+			size_t len;
+			while ((w = next_word(&s, &len))) {
+				sset_add(out, word_key(w, len));
+				(*count)++;
 			}
 		}
 	}
@@ -1197,23 +1204,16 @@ static void text_keys(xmlNode *n, strs *out)
 		if (c->type == XML_ELEMENT_NODE && !is(c, "noteref")) {
 			text_keys(c, out);
 		} else if (c->type == XML_TEXT_NODE && c->content) {
-			const char *s = (const char *)c->content;
-			while (*s) {
-				while (*s && isspace((unsigned char)*s))
-					s++;
-				const char *e = s;
-				while (*e && !isspace((unsigned char)*e))
-					e++;
-				if (e > s) {
-					char *k = word_key(s, (size_t)(e - s));
-					if (*k) {
-						out->v = realloc(out->v, (size_t)(out->n + 1) * sizeof *out->v);
-						out->v[out->n++] = k;
-					} else {
-						free(k);
-					}
+			const char *s = (const char *)c->content, *w;
+			size_t len;
+			while ((w = next_word(&s, &len))) {
+				char *k = word_key(w, len);
+				if (*k) {
+					out->v = realloc(out->v, (size_t)(out->n + 1) * sizeof *out->v);
+					out->v[out->n++] = k;
+				} else {
+					free(k);
 				}
-				s = e;
 			}
 		}
 	}
