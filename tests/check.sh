@@ -11,6 +11,7 @@ if [ ! -d "$SEEDS" ]; then
 	exit 0
 fi
 mkdir -p "$OUT" || exit 1
+. "$(dirname "$0")/compare.sh"
 pass=0
 fail=0
 for seed in "$SEEDS"/[0-9][0-9][0-9]*.txt; do
@@ -27,20 +28,7 @@ for seed in "$SEEDS"/[0-9][0-9][0-9]*.txt; do
 		fail=$((fail + 1))
 		continue
 	fi
-	if [ "${UPDATE:-}" = 1 ]; then
-		mkdir -p tests/check && cp "$got" "$golden"
-	fi
-	if [ ! -f "$golden" ]; then
-		echo "FAIL check/$n: $golden missing (make it with UPDATE=1 and review it)"
-		fail=$((fail + 1))
-	elif diff -u "$golden" "$got" >"$OUT/$n.diff"; then
-		echo "ok check/$n"
-		pass=$((pass + 1))
-	else
-		echo "FAIL check/$n differs:"
-		head -40 "$OUT/$n.diff" | sed 's/^/    /'
-		fail=$((fail + 1))
-	fi
+	compare "check/$n" "$golden" "$got"
 done
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -5,6 +5,7 @@ BUILD=${BUILD:-build}
 WRAP=${BAOCAO_WRAP:-}
 OUT=${OUT:-$BUILD/tests/golden}
 mkdir -p "$OUT" || exit 1
+. "$(dirname "$0")/compare.sh"
 pass=0
 fail=0
 for sample in samples/*.txt; do
@@ -24,20 +25,7 @@ for sample in samples/*.txt; do
 			fail=$((fail + 1))
 			continue
 		fi
-		if [ "${UPDATE:-}" = 1 ]; then
-			cp "$got" "$golden"
-		fi
-		if [ ! -f "$golden" ]; then
-			echo "FAIL golden/$name.$kind: $golden missing (make it with UPDATE=1 and review it)"
-			fail=$((fail + 1))
-		elif diff -u "$golden" "$got" >"$OUT/$name.$kind.diff"; then
-			echo "ok golden/$name.$kind"
-			pass=$((pass + 1))
-		else
-			echo "FAIL golden/$name.$kind differs:"
-			head -40 "$OUT/$name.$kind.diff" | sed 's/^/    /'
-			fail=$((fail + 1))
-		fi
+		compare "golden/$name.$kind" "$golden" "$got"
 	done
 	# nothing lost: every word of the sample reaches its XML
 	if [ -x "$BUILD/tools/fidelity" ] && [ -f "$OUT/$name.xml" ]; then

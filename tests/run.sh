@@ -11,7 +11,6 @@ failed_suites=""
 # Adds the counts a suite printed on its "N passed, N failed" line.
 tally() {
 	line=$(grep -E '^[A-Za-z-]*:? ?[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
-	p=$(printf '%s' "$line" | sed -n 's/.*\([0-9][0-9]*\) passed.*/\1/p' | sed 's/.* //')
 	p=$(printf '%s' "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
 	f=$(printf '%s' "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
 	if [ -z "$p" ]; then
