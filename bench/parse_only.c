@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../compiler/check/diag.h"
+#include "../compiler/diag/diag.h"
 #include "../compiler/input/decode.h"
 #include "../compiler/lex/patterns.h"
 #include "../compiler/parse/parse.h"

@@ -2,6 +2,7 @@
 # same-output.sh — byte-compares what two baocao binaries write (xml; check as text, json, sarif and in English; exit statuses) for the seeds, the samples and generated edge cases.
 #
 #   sh bench/same-output.sh OLD NEW     prints "ALL IDENTICAL (N inputs)" or a DIFF line per output; exit 1 on a difference
+#   SAME_PDF=1 sh bench/same-output.sh OLD NEW   also compares the PDFs (SOURCE_DATE_EPOCH=0, so both are reproducible)
 # Inputs: ../shared/seeds/*.txt (or $BAOCAO_SEEDS), samples/*.txt, seed 000 with its body x2 and x3, a 3 000-row table,
 # and variants that take the decoder's other paths: CRLF, lone CR, NFD, control characters and a BOM inside,
 # superscripts before combining marks, UTF-16, CP1258.  With BAOCAO_NO_JIT=1 in the environment both run PCRE2's
@@ -52,8 +53,11 @@ for f in "$D"/in/*.txt; do
 		"$B" check "$f" --format json >"$o.json" 2>&1; echo $? >>"$o.rc"
 		"$B" check "$f" --format sarif >"$o.sarif" 2>&1; echo $? >>"$o.rc"
 		"$B" check "$f" --lang en >"$o.en" 2>&1; echo $? >>"$o.rc"
+		if [ -n "${SAME_PDF:-}" ]; then
+			SOURCE_DATE_EPOCH=0 "$B" pdf "$f" -o "$o.pdf" 2>"$o.pdferr"; echo $? >>"$o.rc"
+		fi
 	done
-	for e in xml xmlerr txt json sarif en rc; do
+	for e in xml xmlerr txt json sarif en pdf pdferr rc; do
 		if [ -e "$D/$b.old.$e" ] || [ -e "$D/$b.new.$e" ]; then
 			cmp -s "$D/$b.old.$e" "$D/$b.new.$e" || { echo "DIFF $b.$e"; fail=1; }
 		fi

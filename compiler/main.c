@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "check/check.h"
-#include "check/diag.h"
+#include "diag/diag.h"
 #include "input/decode.h"
 #include "lex/patterns.h"
 #include "parse/parse.h"

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "../compiler/check/check.h"
-#include "../compiler/check/diag.h"
+#include "../compiler/diag/diag.h"
 #include "../compiler/input/decode.h"
 #include "../compiler/lex/lines.h"
 #include "../compiler/lex/patterns.h"

@@ -3,7 +3,7 @@
 #define BAOCAO_CHECK_H
 
 #include "../model/report.h"
-#include "diag.h"
+#include "../diag/diag.h"
 
 /* Runs every check on the document; findings are added to diags. */
 void bc_check(const bc_document *doc, bc_diags *diags);

@@ -7,7 +7,7 @@
 
 #include "../model/report.h"
 #include "../util/buf.h"
-#include "diag.h"
+#include "../diag/diag.h"
 
 /* The text of one block (PARAGRAPH, ITEM, HEADING, CELL, LINE) as its words
  * read, with the TEXT node each byte came from, so findings get exact positions. */

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "../check/diag.h"
+#include "../diag/diag.h"
 
 typedef struct bc_source {
 	char *text;             /* NFC UTF-8, LF line ends, no BOM, NUL-terminated; malloc'd */

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../check/diag.h"
+#include "../diag/diag.h"
 #include "../model/report.h"
 
 typedef enum bc_line_kind {

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "../check/diag.h"
+#include "../diag/diag.h"
 #include "../model/report.h"
 
 /* One source piece of a block's text; pieces are joined by a space, or by a

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "../check/diag.h"
+#include "../diag/diag.h"
 #include "../model/report.h"
 
 /* Parses NFC UTF-8 text (as bc_decode produces it).  Never fails on odd input:

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "../check/diag.h"
+#include "../diag/diag.h"
 #include "../model/report.h"
 
 /* One raw source line of a table, as the block parser collected it. */

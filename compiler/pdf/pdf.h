@@ -2,7 +2,7 @@
 #ifndef BAOCAO_PDF_H
 #define BAOCAO_PDF_H
 
-#include "../check/diag.h"
+#include "../diag/diag.h"
 #include "../model/report.h"
 
 typedef struct bc_pdf_options {

@@ -8,7 +8,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>
 
-#include "../check/diag.h"
+#include "../diag/diag.h"
 #include "../model/report.h"
 #include "../util/buf.h"
 

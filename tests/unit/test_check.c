@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "../../compiler/check/check.h"
-#include "../../compiler/check/diag.h"
+#include "../../compiler/diag/diag.h"
 #include "../../compiler/lex/patterns.h"
 #include "../../compiler/parse/parse.h"
 #include "../../compiler/util/utf8.h"

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../compiler/check/diag.h"
+#include "../../compiler/diag/diag.h"
 #include "../../compiler/lex/patterns.h"
 #include "../../compiler/model/report.h"
 #include "../../compiler/parse/inline.h"

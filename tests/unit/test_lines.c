@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../compiler/check/diag.h"
+#include "../../compiler/diag/diag.h"
 #include "../../compiler/lex/lines.h"
 #include "../../compiler/lex/patterns.h"
 

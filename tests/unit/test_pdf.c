@@ -13,7 +13,7 @@
 
 #include <hpdf.h>
 
-#include "../../compiler/check/diag.h"
+#include "../../compiler/diag/diag.h"
 #include "../../compiler/layout/layout.h"
 #include "../../compiler/layout/template.h"
 #include "../../compiler/layout/typeset.h"

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../compiler/check/diag.h"
+#include "../../compiler/diag/diag.h"
 #include "../../compiler/model/report.h"
 #include "../../compiler/parse/table.h"
 #include "../../compiler/util/buf.h"
