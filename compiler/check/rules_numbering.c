@@ -301,7 +301,7 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 	seqs q;
 	memset(&q, 0, sizeof q);
 	for (const bc_node *r = tbody->first; r; r = r->next) {
-		if (r->type != BC_NODE_ROW || r->as.row.kind == BC_ROW_HEAD || r->as.row.repeated || !r->first)
+		if (r->type != BC_NODE_ROW || r->as.row.kind == BC_ROW_HEAD || r->as.row.repeat != BC_REPEAT_NONE || !r->first)
 			continue;
 		const bc_node *cell = r->first;
 		if (cell->as.cell.col != 0)

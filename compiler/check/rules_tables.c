@@ -165,7 +165,7 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 	int num[64] = { 0 }, txt[64] = { 0 }, covered[64] = { 0 };
 	size_t m = 0;
 	for (const bc_node *r = tbody->first; r; r = r->next) {
-		if (r->type != BC_NODE_ROW || r->as.row.kind == BC_ROW_HEAD || r->as.row.repeated)
+		if (r->type != BC_NODE_ROW || r->as.row.kind == BC_ROW_HEAD || r->as.row.repeat)
 			continue;
 		rowinfo *x = &ri[m++];
 		x->row = r;

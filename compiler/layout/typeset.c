@@ -667,7 +667,7 @@ static void grid_free(tgrid *g)
 	free(g->owner);
 }
 
-static int is_shown_row(const bc_node *r) { return r->type == BC_NODE_ROW && !(r->as.row.repeated); }
+static int is_shown_row(const bc_node *r) { return r->type == BC_NODE_ROW && r->as.row.repeat == BC_REPEAT_NONE; }
 
 /* Reads the table's rows into a grid of cells with their text as items. */
 static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)

@@ -146,6 +146,14 @@ typedef enum bc_row_kind {
 	BC_ROW_GROUP         /* "15<TAB>Sở Tư pháp (07 nhiệm vụ)": a heading row */
 } bc_row_kind;
 
+/* What the parser decided about a header row printed again after a page
+ * break (made once, in parse/table.c; every output and rule reads it). */
+typedef enum bc_repeat {
+	BC_REPEAT_NONE = 0,  /* not a repeat */
+	BC_REPEAT_SAME,      /* every cell as written is the header's: nothing lost by leaving it out */
+	BC_REPEAT_REWORDED   /* worded otherwise ("TT" for "STT", a typo): its words are kept and shown */
+} bc_repeat;
+
 typedef enum bc_align { BC_ALIGN_NONE = 0, BC_ALIGN_LEFT, BC_ALIGN_CENTER, BC_ALIGN_RIGHT } bc_align;
 
 /* A string in the arena: bytes of UTF-8, NUL-terminated, length known. */
@@ -183,9 +191,8 @@ struct bc_node {
 		struct { char bullet; } list;              /* '-', '+', or 0 */
 		struct { char bullet; bc_label_kind kind; bc_str label; } item;
 		struct { int cols; int head_rows; int repeats_removed; bc_str unit; } table;
-		/* repeated: a header row repeated after a page break: 1 the same as the
-		 * header (renderers skip it), 2 worded differently (its words are kept). */
-		struct { bc_row_kind kind; int repeated; uint32_t fragment_merged; } row;
+		/* repeat: a header row printed again after a page break, and how (bc_repeat). */
+		struct { bc_row_kind kind; bc_repeat repeat; uint32_t fragment_merged; } row;
 		/* value: plain decimal for numeric cells ("7.944,5" -> "7944.5"), else empty. */
 		struct { int colspan, rowspan, col; bc_align align; bc_str value; } cell;
 		struct {

@@ -1030,7 +1030,7 @@ static void add_repeated_row(builder *t, const bc_table_line *ln, const rrow *ro
 {
 	bc_node *r = bc_node_new(t->doc, BC_NODE_ROW, ln->pos);
 	r->as.row.kind = BC_ROW_HEAD;
-	r->as.row.repeated = differs ? 2 : 1;
+	r->as.row.repeat = differs ? BC_REPEAT_REWORDED : BC_REPEAT_SAME;
 	size_t n = last_nonempty(row);
 	if (n < t->cols)
 		n = t->cols < row->n ? t->cols : row->n;

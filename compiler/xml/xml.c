@@ -510,11 +510,11 @@ static void write_row(xw *x, const bc_node *r)
 
 static int row_is_head(const bc_node *r)
 {
-	return r->type == BC_NODE_ROW && !r->as.row.repeated &&
+	return r->type == BC_NODE_ROW && r->as.row.repeat == BC_REPEAT_NONE &&
 	       (r->as.row.kind == BC_ROW_HEAD || (r->parent && r->parent->type == BC_NODE_THEAD));
 }
 
-static int row_is_repeat(const bc_node *r) { return r->type == BC_NODE_ROW && r->as.row.repeated; }
+static int row_is_repeat(const bc_node *r) { return r->type == BC_NODE_ROW && r->as.row.repeat != BC_REPEAT_NONE; }
 
 /* Walking the rows of a table with its THEAD and TBODY opened. */
 static const bc_node *row_descend(const bc_node *n)

@@ -956,7 +956,7 @@ static void test_table_across_page_break(void **state)
 	assert_int_equal(count_type(tb, BC_NODE_ROW), 4);
 	bc_node *rep = nth_type(tb, BC_NODE_ROW, 2);
 	assert_int_equal(rep->as.row.kind, BC_ROW_HEAD);
-	assert_int_equal(rep->as.row.repeated, 1);
+	assert_int_equal(rep->as.row.repeat, BC_REPEAT_SAME);
 	assert_string_equal(text_of(nth_type(nth_type(tb, BC_NODE_ROW, 3), BC_NODE_CELL, 1)), "Vốn đầu tư");
 	assert_string_equal(outline(doc->notes), "note#3(p\"Không kể thu tiền sử dụng đất.\")");
 	assert_ptr_equal(nth_type(t, BC_NODE_NOTEREF, 0)->as.noteref.note, doc->notes->first);

@@ -160,7 +160,7 @@ static int nrepeated(bc_node *t, int how)
 	for (bc_node *b = t->first; b; b = b->next)
 		if (b->type == BC_NODE_TBODY)
 			for (bc_node *r = b->first; r; r = r->next)
-				n += r->as.row.repeated == how;
+				n += r->as.row.repeat == (bc_repeat)how;
 	return n;
 }
 
@@ -327,9 +327,9 @@ static void test_repeat_single_row_header(void **state)
 	assert_int_equal(count_children(tbody(t)), 5);
 	bc_node *r = brow(t, 1);
 	assert_int_equal(r->as.row.kind, BC_ROW_HEAD);
-	assert_int_equal(r->as.row.repeated, 1);
+	assert_int_equal(r->as.row.repeat, BC_REPEAT_SAME);
 	assert_int_equal(brow(t, 2)->as.row.kind, BC_ROW_BODY);
-	assert_int_equal(brow(t, 2)->as.row.repeated, 0);
+	assert_int_equal(brow(t, 2)->as.row.repeat, BC_REPEAT_NONE);
 	assert_int_equal(nrepeated(t, 1), 1);
 	assert_int_equal(ndiag(BC_W_HEADER_REPEAT_DIFF), 1);
 	const bc_diag *d = find_diag(BC_W_HEADER_REPEAT_DIFF);
@@ -439,12 +439,12 @@ static void test_two_row_header_repeated_with_differences(void **state)
 	assert_string_equal(value(child(sub, 4)), "177.0");
 	/* trailing empty cells beyond the width are dropped: every row has 11 */
 	for (bc_node *r = tbody(t)->first; r; r = r->next)
-		if (!r->as.row.repeated)
+		if (!r->as.row.repeat)
 			assert_int_equal(count_children(r), 11);
 	size_t body = 0, repeated = 0;
 	for (bc_node *r = tbody(t)->first; r; r = r->next) {
 		body += r->as.row.kind == BC_ROW_BODY;
-		repeated += r->as.row.repeated != 0;
+		repeated += r->as.row.repeat != BC_REPEAT_NONE;
 	}
 	assert_int_equal(body, 4);
 	assert_int_equal(repeated, 4);
@@ -1096,7 +1096,7 @@ static void check_no_text_lost(const run *r, const char *name)
 				bc_buf_putc(&all, ' ');
 			}
 	for (bc_node *row = tbody(r->table)->first; row; row = row->next)
-		if (row->as.row.repeated)
+		if (row->as.row.repeat)
 			for (size_t i = 0; i < r->n; i++)
 				if (r->v[i].pos.line == row->pos.line)
 					repeated_line[i] = 1;
@@ -1144,7 +1144,7 @@ static bc_node *find_table(run *runs, size_t nr, const char *first_line_prefix)
 static bc_node *row_starting(bc_node *t, const char *first_cell)
 {
 	for (bc_node *r = tbody(t)->first; r; r = r->next)
-		if (!r->as.row.repeated && strcmp(cell_text(r, 0), first_cell) == 0)
+		if (!r->as.row.repeat && strcmp(cell_text(r, 0), first_cell) == 0)
 			return r;
 	return NULL;
 }

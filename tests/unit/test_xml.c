@@ -154,7 +154,7 @@ static bc_document *sample(void)
 	left->as.cell.align = BC_ALIGN_LEFT;
 	bc_node *rep = add(d, tbody, BC_NODE_ROW, 22);
 	rep->as.row.kind = BC_ROW_HEAD;
-	rep->as.row.repeated = 1;
+	rep->as.row.repeat = BC_REPEAT_SAME;
 	cell(d, rep, 1, "TT");
 	cell(d, rep, 2, "Kết quả");
 	bc_node *r2 = add(d, tbody, BC_NODE_ROW, 23);
@@ -166,12 +166,12 @@ static bc_document *sample(void)
 	 * one with a word the header lacks (kept as a row) */
 	bc_node *rep2 = add(d, tbody, BC_NODE_ROW, 24);
 	rep2->as.row.kind = BC_ROW_HEAD;
-	rep2->as.row.repeated = 1;
+	rep2->as.row.repeat = BC_REPEAT_SAME;
 	cell(d, rep2, 2, "KẾ HOẠCH");
 	cell(d, rep2, 3, "Thực  hiện");
 	bc_node *rep3 = add(d, tbody, BC_NODE_ROW, 25);
 	rep3->as.row.kind = BC_ROW_HEAD;
-	rep3->as.row.repeated = 1;
+	rep3->as.row.repeat = BC_REPEAT_SAME;
 	cell(d, rep3, 1, "TT");
 	cell(d, rep3, 2, "Kết quả đạt");
 
@@ -643,7 +643,7 @@ static void test_strays(void **state)
 	cell(d, row, 2, "y");
 	txt(d, row, "z");                /* not a cell: one of its own, in the next column */
 	bc_node *again = add(d, t, BC_NODE_ROW, 8);   /* "repeated", but there is no header */
-	again->as.row.repeated = 1;
+	again->as.row.repeat = BC_REPEAT_SAME;
 	cell(d, again, 1, "x");
 	bc_node *syn = bc_node_new(d, BC_NODE_PARAGRAPH, at(0));   /* synthetic: takes the parent's line */
 	bc_node_append(d->body, syn);
