@@ -34,7 +34,7 @@ PROG      = $(BUILD)/baocao
 # it loads for xml and pdf, so `baocao check` starts without them (about 1 ms of
 # dynamic linking, more than the check of a 70 KB report).  The plugin takes the
 # program's own functions (-rdynamic); tests and tools link everything statically.
-RENDER_SRCS = $(filter compiler/layout/% compiler/pdf/% compiler/xml/%,$(LIB_SRCS))
+RENDER_SRCS = $(filter compiler/layout/% compiler/pdf/% compiler/xml/% compiler/render/plugin.c,$(LIB_SRCS))
 RENDER_OBJS = $(RENDER_SRCS:%.c=$(BUILD)/pic/%.o)
 CORE_OBJS   = $(filter-out $(RENDER_SRCS:%.c=$(BUILD)/%.o),$(LIB_OBJS))
 RENDER      = $(BUILD)/baocao-render.so

@@ -16,10 +16,9 @@
 #include "input/decode.h"
 #include "lex/patterns.h"
 #include "parse/parse.h"
-#include "pdf/pdf.h"
+#include "render/render.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
-#include "xml/xml.h"
 
 /* Exit statuses, as the man page documents them. */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
@@ -42,15 +41,11 @@ static const char *progname = "baocao";
 #define BAOCAO_LIBDIR "/usr/local/lib/baocao"
 #endif
 
-/* The output stages come from a plugin (see the Makefile), so that check
- * starts without libxml2, libharu and fontconfig. */
-static int (*xml_render)(const bc_document *doc, bc_buf *out);
-static int (*xml_validate)(const char *xml, size_t len, bc_diags *diags_or_null, FILE *errors);
-static int (*pdf_write)(const bc_document *doc, const char *path, const bc_pdf_options *opt, bc_diags *diags);
-
-/* Loads the plugin: the one next to the program (a build tree) if there is
- * one, else the one in the compiled-in BAOCAO_LIBDIR. */
-static int load_render(void)
+/* The outputs that need libxml2, libharu or fontconfig come from a plugin (see
+ * the Makefile), so that check and tree start without those libraries.  Its
+ * table is checked before use: a plugin of another build is refused with a
+ * message instead of being called with the wrong types. */
+static const bc_output_table *load_plugin(void)
 {
 	char path[PATH_MAX + 32];
 	ssize_t n = readlink("/proc/self/exe", path, PATH_MAX);
@@ -62,16 +57,41 @@ static int load_render(void)
 	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (!h) {
 		fprintf(stderr, "%s: cannot load the output stages: %s\n", progname, dlerror());
-		return -1;
+		return NULL;
 	}
-	xml_render = (int (*)(const bc_document *, bc_buf *))dlsym(h, "bc_xml_render");
-	xml_validate = (int (*)(const char *, size_t, bc_diags *, FILE *))dlsym(h, "bc_xml_validate");
-	pdf_write = (int (*)(const bc_document *, const char *, const bc_pdf_options *, bc_diags *))dlsym(h, "bc_pdf_write");
-	if (!xml_render || !xml_validate || !pdf_write) {
-		fprintf(stderr, "%s: %s: not the output stages of this version\n", progname, path);
-		return -1;
+	const bc_output_table *t = dlsym(h, BC_PLUGIN_SYMBOL);
+	if (!t || t->abi != BC_RENDER_ABI || t->struct_size != sizeof(bc_renderer) || !t->version ||
+	    strcmp(t->version, BAOCAO_VERSION) != 0) {
+		fprintf(stderr, "%s: %s: not the output stages of baocao %s (interface %u)\n", progname, path,
+		        BAOCAO_VERSION, (unsigned)BC_RENDER_ABI);
+		return NULL;
 	}
-	return 0;
+	return t;
+}
+
+/* The output a command names: the program's own, else the plugin's. */
+static const bc_renderer *find_output(const char *command, int *usage_error)
+{
+	const bc_renderer *r = bc_output_find(&bc_builtin_outputs, command);
+	if (r)
+		return r;
+	static const char *const plugin_names[] = {
+#define BC_OUTPUT(n, ext, where, summary) (where) == BC_OUTPUT_PLUGIN ? #n : NULL,
+#include "render/outputs.def"
+#undef BC_OUTPUT
+	};
+	int known = 0;
+	for (size_t i = 0; i < sizeof plugin_names / sizeof plugin_names[0]; i++)
+		known |= plugin_names[i] && strcmp(plugin_names[i], command) == 0;
+	if (!known) {
+		*usage_error = 1;
+		return NULL;
+	}
+	const bc_output_table *t = load_plugin();
+	r = t ? bc_output_find(t, command) : NULL;
+	if (t && !r)
+		fprintf(stderr, "%s: the output stages lack '%s'\n", progname, command);
+	return r;
 }
 
 static void usage(FILE *out)
@@ -81,10 +101,12 @@ static void usage(FILE *out)
 	        "  %s xml IN [-o OUT] [--validate] [--encoding ENC]\n"
 	        "  %s check IN [--format text|json|sarif] [--lang vi|en] [--Werror]\n"
 	        "  %s pdf IN [-o OUT] [--template FILE]\n"
+	        "  %s tree IN [-o OUT]\n"
 	        "  %s --help | --version\n"
 	        "\n"
 	        "IN may be '-' for standard input; OUT may be '-' for standard output.\n"
-	        "Without -o, OUT is IN with its extension replaced by .xml or .pdf.\n"
+	        "Without -o, OUT is IN with its extension replaced by .xml or .pdf;\n"
+	        "tree writes to standard output.\n"
 	        "\n"
 	        "Options:\n"
 	        "  -o, --output FILE     where to write the result\n"
@@ -98,7 +120,7 @@ static void usage(FILE *out)
 	        "  -V, --version         the version\n"
 	        "\n"
 	        "Exit status: 0 success, 1 the input has errors, 2 usage or I/O failure.\n",
-	        progname, progname, progname, progname);
+	        progname, progname, progname, progname, progname);
 }
 
 static void io_error(const char *what, const char *path)
@@ -364,45 +386,16 @@ static bc_lang lang_from_env(void)
 	return BC_LANG_VI;
 }
 
-static int cmd_xml(const options *o, bc_document *doc, bc_diags *diags)
+/* Every output: rendered into memory, then written by the one atomic path. */
+static int cmd_render(const options *o, const bc_renderer *r, bc_document *doc, bc_diags *diags)
 {
-	bc_buf out = BC_BUF_INIT;
-	if (xml_render(doc, &out) != 0) {
-		fprintf(stderr, "%s: %s: cannot render XML\n", progname, o->input);
-		bc_buf_free(&out);
-		return EXIT_USAGE;
-	}
-	if (o->validate) {
-		int v = xml_validate(out.s, out.len, diags, stderr);
-		if (v != 0) {
-			fprintf(stderr, "%s: %s: internal error: the XML does not validate against the schema\n", progname, o->input);
-			bc_buf_free(&out);
-			return EXIT_USAGE;
-		}
-	}
-	char *path = o->output ? bc_xstrdup(o->output) : default_output(o->input, ".xml");
-	int rc = EXIT_OK;
-	if (same_file(path, o->input)) {
-		fprintf(stderr, "%s: %s: refusing to overwrite the input\n", progname, path);
-		rc = EXIT_USAGE;
-	} else if (commit_bytes(path, out.s, out.len) != 0) {
-		rc = EXIT_USAGE;
-	}
-	free(path);
-	bc_buf_free(&out);
-	return rc;
-}
-
-static int cmd_pdf(const options *o, bc_document *doc, bc_diags *diags)
-{
-	char *path = o->output ? bc_xstrdup(o->output) : default_output(o->input, ".pdf");
-	int rc = EXIT_OK;
+	char *path = o->output ? bc_xstrdup(o->output) : r->ext ? default_output(o->input, r->ext) : bc_xstrdup("-");
 	if (same_file(path, o->input)) {
 		fprintf(stderr, "%s: %s: refusing to overwrite the input\n", progname, path);
 		free(path);
 		return EXIT_USAGE;
 	}
-	bc_pdf_options po = { o->template_path, -1 };
+	bc_render_options ro = { o->template_path, -1, o->validate };
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	if (sde && *sde) {
 		/* reproducible builds' convention: seconds since 1970 as decimal digits */
@@ -414,54 +407,21 @@ static int cmd_pdf(const options *o, bc_document *doc, bc_diags *diags)
 			free(path);
 			return EXIT_USAGE;
 		}
-		po.source_date_epoch = v;
+		ro.source_date_epoch = v;
 	}
-	/* standard output and devices get the PDF through a temporary file in /tmp, copied when complete */
-	int via_tmpdir = strcmp(path, "-") == 0 || is_special_output(path);
-	int fd = -1;
-	char *tmp = NULL;
-	if (via_tmpdir) {
-		char t[] = "/tmp/baocao-pdf.XXXXXX";
-		fd = mkstemp_armed(t);
-		if (fd >= 0)
-			tmp = bc_xstrdup(t);
-		else
-			io_error("cannot create a temporary file for", path);
-	} else {
-		tmp = temp_beside(path, &fd);
+	bc_buf out = BC_BUF_INIT;
+	size_t before = diags->count[BC_LEVEL_ERROR] + diags->count[BC_LEVEL_FATAL];
+	int r_rc = r->render(doc, &ro, &out, diags);
+	int rc = EXIT_OK;
+	if (r_rc != 0) {
+		rc = r_rc == 1 ? EXIT_INPUT : EXIT_USAGE;
+		if (diags->count[BC_LEVEL_ERROR] + diags->count[BC_LEVEL_FATAL] == before)
+			fprintf(stderr, "%s: %s: cannot write the %s output\n", progname, o->input, r->name);
+	} else if (commit_bytes(path, out.s ? out.s : "", out.len) != 0) {
+		rc = EXIT_USAGE;
 	}
-	if (!tmp) {
-		free(path);
-		return EXIT_USAGE;
-	}
-	close(fd);
-	int r = pdf_write(doc, tmp, &po, diags);
-	if (r != 0) {
-		temp_done(tmp, 1);
-		rc = r == 1 ? EXIT_INPUT : EXIT_USAGE;
-	} else if (via_tmpdir) {
-		unsigned char *data = NULL;
-		size_t n;
-		if (read_input(tmp, &data, &n) != 0 || commit_bytes(path, (const char *)data, n) != 0)
-			rc = EXIT_USAGE;
-		free(data);
-		temp_done(tmp, 1);
-	} else {
-		/* on disk before the rename, so that a crash cannot leave an empty PDF in place */
-		int sf = open(tmp, O_RDONLY);
-		int synced = sf >= 0 && fsync(sf) == 0;
-		if (sf >= 0)
-			close(sf);
-		if (!synced || rename(tmp, path) != 0) {
-			io_error("cannot write", path);
-			temp_done(tmp, 1);
-			rc = EXIT_USAGE;
-		} else {
-			temp_done(tmp, 0);
-		}
-	}
-	free(tmp);
 	free(path);
+	bc_buf_free(&out);
 	return rc;
 }
 
@@ -539,7 +499,11 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(sub_argc, sub_argv, "o:e:t:f:l:WhV", longopts, NULL)) != -1)
 		if ((rc_opt = take_option(c, &o)) >= 0)
 			return rc_opt;
-	if (strcmp(o.command, "xml") != 0 && strcmp(o.command, "check") != 0 && strcmp(o.command, "pdf") != 0) {
+	int is_check = strcmp(o.command, "check") == 0, unknown = 0;
+	const bc_renderer *renderer = NULL;
+	if (!is_check && !(renderer = find_output(o.command, &unknown)) && !unknown)
+		return EXIT_USAGE;   /* the plugin could not be loaded: said why */
+	if (unknown) {
 		fprintf(stderr, "%s: unknown command '%s'\n", progname, o.command);
 		usage(stderr);
 		return EXIT_USAGE;
@@ -555,8 +519,6 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	if (strcmp(o.command, "check") != 0 && load_render() != 0)
-		return EXIT_USAGE;
 	install_signal_handlers();
 	unsigned char *bytes;
 	size_t n;
@@ -571,7 +533,7 @@ int main(int argc, char **argv)
 	int rc;
 	if (bc_decode(bytes, n, o.encoding, &src, &diags) != 0) {
 		free(bytes);
-		if (strcmp(o.command, "check") == 0) {
+		if (is_check) {
 			rc = cmd_check(&o, NULL, &diags);
 		} else {
 			bc_diags_sort(&diags);
@@ -587,16 +549,14 @@ int main(int argc, char **argv)
 	bc_document *doc = bc_parse(name, src.text, src.len, &diags);
 	snprintf(doc->source_encoding, sizeof doc->source_encoding, "%s", src.encoding);
 
-	if (strcmp(o.command, "check") == 0) {
+	if (is_check) {
 		rc = cmd_check(&o, doc, &diags);
 	} else if (bc_diags_worst(&diags) >= BC_LEVEL_ERROR) {
 		bc_diags_sort(&diags);
 		bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang);
 		rc = EXIT_INPUT;
-	} else if (strcmp(o.command, "xml") == 0) {
-		rc = cmd_xml(&o, doc, &diags);
 	} else {
-		rc = cmd_pdf(&o, doc, &diags);
+		rc = cmd_render(&o, renderer, doc, &diags);
 		if (rc != EXIT_OK) {
 			bc_diags_sort(&diags);
 			bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang);

@@ -43,7 +43,6 @@ static const char *const encodings[] = { NULL, "utf-8", "utf-16", "utf-16le", "u
 #define PDF_MAX_INPUT 3000
 
 static int forced_mode = -1;
-static char pdf_path[64];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -53,7 +52,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (m && *m)
 		forced_mode = atoi(m) % MODE_COUNT;
 	/* the PDF stage finds templates and fonts through BAOCAO_DATADIR, set by the Makefile */
-	snprintf(pdf_path, sizeof pdf_path, "/tmp/baocao-fuzz-%ld.pdf", (long)getpid());
 	bc_patterns_init();
 	return 0;
 }
@@ -196,9 +194,10 @@ static void run_document(int mode, const uint8_t *data, size_t size)
 		}
 		bc_buf_free(&out);
 	} else if (mode == M_PDF) {
-		bc_pdf_options po = { NULL, 0 };
-		(void)bc_pdf_write(doc, pdf_path, &po, &d);
-		unlink(pdf_path);
+		bc_render_options po = { NULL, 0, 0 };
+		bc_buf pdf = BC_BUF_INIT;
+		(void)bc_pdf_output(doc, &po, &pdf, &d);
+		bc_buf_free(&pdf);
 	} else if (mode == M_CHECK) {
 		bc_check(doc, &d);
 		bc_diags_sort(&d);

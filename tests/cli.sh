@@ -120,5 +120,29 @@ check_true pdf-dated-by-document 'pdfinfo "$T/d1.pdf" 2>/dev/null | grep -q "Cre
 expect bad-source-date-epoch 2 "SOURCE_DATE_EPOCH: not a number" -- env SOURCE_DATE_EPOCH=yesterday $WRAP "$B" pdf "$T/small.txt" -o "$T/small.pdf"
 check_true bad-epoch-no-output '[ ! -e "$T/small.pdf" ]'
 
+# tree: the model as an outline, on standard output unless -o is given
+expect tree-number 0 'line number number="31" symbol="UBND-VP" @4:1 "Số: 31/UBND-VP"' -- $WRAP "$B" tree samples/cong-van.txt
+expect tree-dateline 0 'line dateline place="An Thắng" date=2026-06-24 @13:1' -- $WRAP "$B" tree samples/cong-van.txt
+expect tree-clause 0 'p kind=arabic label="2" @23:1 "Phòng Kinh tế chủ trì,' -- $WRAP "$B" tree samples/cong-van.txt
+expect tree-signer 0 '      line name @44:1 "Nguyễn Văn Hùng"' -- $WRAP "$B" tree samples/cong-van.txt
+expect tree-to-file 0 "" -- $WRAP "$B" tree samples/cong-van.txt -o "$T/cv.tree"
+check_true tree-file-written 'grep -q "^  body @19:1" "$T/cv.tree"'
+printf 'STT\tNội dung\tSố lượng\n1\tMột\t2\nTT\tNội dung\tSố lượng\n2\tHai\t3\n' >"$T/repeat.txt"
+expect tree-reworded-repeat 0 'row head repeat=reworded @3:1' -- $WRAP "$B" tree "$T/repeat.txt"
+
+# the outputs' table: tree and check need no plugin; a plugin of another interface is refused, never called
+mkdir "$T/bin"
+cp "$B" "$T/bin/baocao"
+expect no-plugin-tree 0 'line issuer @1:1 "ỦY BAN NHÂN DÂN"' -- $WRAP "$T/bin/baocao" tree samples/cong-van.txt
+expect no-plugin-check 0 "" -- $WRAP "$T/bin/baocao" check samples/cong-van.txt
+expect no-plugin-xml 2 "cannot load the output stages" -- $WRAP "$T/bin/baocao" xml samples/cong-van.txt -o "$T/np.xml"
+printf 'struct t { unsigned abi; unsigned long size; const char *v; unsigned long n; const void *r; };\nconst struct t bc_plugin_outputs = { 999, 32, "0", 0, 0 };\n' >"$T/fake.c"
+if ${CC:-cc} -shared -fPIC -o "$T/bin/baocao-render.so" "$T/fake.c" 2>/dev/null; then
+	expect plugin-other-interface 2 "not the output stages of baocao" -- $WRAP "$T/bin/baocao" xml samples/cong-van.txt -o "$T/np.xml"
+	check_true plugin-refused-no-output '[ ! -e "$T/np.xml" ]'
+else
+	echo "note: no C compiler here; the plugin interface check is not exercised"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

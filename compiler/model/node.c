@@ -290,3 +290,29 @@ int bc_label_level(bc_label_kind k)
 	default: return 0;
 	}
 }
+
+static const char *const label_kind_names[BC_LABEL_KIND_COUNT] = {
+	[BC_LABEL_NONE] = "none",
+	[BC_LABEL_ROMAN] = "roman",
+	[BC_LABEL_ARABIC] = "arabic",
+	[BC_LABEL_DOTTED2] = "dotted2",
+	[BC_LABEL_DOTTED3] = "dotted3",
+	[BC_LABEL_LETTER] = "letter",
+	[BC_LABEL_PAREN] = "paren",
+	[BC_LABEL_STAR] = "star",
+	[BC_LABEL_ARTICLE] = "article",
+};
+
+const char *bc_label_kind_name(bc_label_kind k)
+{
+	return (k > 0 && k < BC_LABEL_KIND_COUNT && label_kind_names[k]) ? label_kind_names[k] : "none";
+}
+
+const char *bc_repeat_name(bc_repeat r)
+{
+	switch (r) {
+	case BC_REPEAT_SAME: return "same";
+	case BC_REPEAT_REWORDED: return "reworded";
+	default: return "none";
+	}
+}

@@ -250,6 +250,8 @@ void bc_node_plain_text(const bc_node *n, struct bc_buf *out);
 
 const char *bc_node_type_name(bc_node_type t);
 const char *bc_role_name(bc_role r);
+const char *bc_label_kind_name(bc_label_kind k); /* "roman", "arabic", ... "article" */
+const char *bc_repeat_name(bc_repeat r);        /* "none", "same", "reworded" */
 const char *bc_doctype_name(bc_doctype t);      /* "BÁO CÁO" */
 const char *bc_doctype_code(bc_doctype t);      /* "BC" for "Số: 63/BC-UBND" */
 /* The document's type: its type line, else a dispatch when it has a "V/v" summary, else unknown. */

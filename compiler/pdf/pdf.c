@@ -510,7 +510,7 @@ static void set_file_id(writer *w, const bc_document *doc, time_t when)
 	HPDF_Array_Add(id, HPDF_Binary_New(w->pdf->mmgr, key, HPDF_MD5_KEY_LEN));
 }
 
-static void set_info(writer *w, const bc_document *doc, const bc_pdf_options *opt)
+static void set_info(writer *w, const bc_document *doc, const bc_render_options *opt)
 {
 	bc_buf title = BC_BUF_INIT, author = BC_BUF_INIT, subject = BC_BUF_INIT, kw = BC_BUF_INIT;
 	if (doc->meta)
@@ -609,7 +609,33 @@ static void set_info(writer *w, const bc_document *doc, const bc_pdf_options *op
 
 /* ---- the entry point ------------------------------------------------------------ */
 
-int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options *opt, bc_diags *diags)
+/* The finished file, from libharu's memory stream into the caller's buffer. */
+static int save_to(writer *w, bc_buf *out)
+{
+	if (HPDF_SaveToStream(w->pdf) != HPDF_OK)
+		return -1;
+	HPDF_UINT32 size = HPDF_GetStreamSize(w->pdf);
+	if (HPDF_ResetStream(w->pdf) != HPDF_OK)
+		return -1;
+	char *at = bc_buf_reserve(out, size);
+	HPDF_UINT32 got = 0;
+	while (got < size) {
+		HPDF_UINT32 n = size - got;
+		HPDF_STATUS st = HPDF_ReadFromStream(w->pdf, (HPDF_BYTE *)at + got, &n);
+		got += n;
+		if (st == HPDF_STREAM_EOF)
+			break;
+		if (st != HPDF_OK || n == 0)
+			return -1;
+	}
+	if (got != size)
+		return -1;
+	out->len += size;
+	out->s[out->len] = '\0';
+	return 0;
+}
+
+int bc_pdf_output(const bc_document *doc, const bc_render_options *opt, bc_buf *out, bc_diags *diags)
 {
 	bc_pos top = { 1, 1 };
 	bc_template tpl;
@@ -683,8 +709,8 @@ int bc_pdf_write(const bc_document *doc, const char *path, const bc_pdf_options 
 		rc = 2;
 		goto done;
 	}
-	if (HPDF_SaveToFile(w.pdf, path) != HPDF_OK) {
-		pdf_diag(diags, doc, PE_WRITE, top, "%s (libharu error 0x%04X)", path, (unsigned)w.error);
+	if (save_to(&w, out) != 0) {
+		pdf_diag(diags, doc, PE_WRITE, top, "the finished file (libharu error 0x%04X)", (unsigned)w.error);
 		rc = 2;
 	}
 done:

@@ -211,8 +211,17 @@ static char out_path[256];
 static int write_sample(bc_document *d, bc_diags *diags, const char *name)
 {
 	snprintf(out_path, sizeof out_path, "/tmp/test_pdf_%s_%d.pdf", name, (int)getpid());
-	bc_pdf_options opt = { NULL, 1700000000LL };
-	return bc_pdf_write(d, out_path, &opt, diags);
+	bc_render_options opt = { NULL, 1700000000LL, 0 };
+	bc_buf pdf = BC_BUF_INIT;
+	int rc = bc_pdf_output(d, &opt, &pdf, diags);
+	if (rc == 0) {
+		FILE *f = fopen(out_path, "wb");
+		assert_non_null(f);
+		assert_int_equal(fwrite(pdf.s, 1, pdf.len, f), pdf.len);
+		assert_int_equal(fclose(f), 0);
+	}
+	bc_buf_free(&pdf);
+	return rc;
 }
 
 /* ---- tests ------------------------------------------------------------------------ */

@@ -1,0 +1,227 @@
+/* tree.c — `baocao tree`: the model as an indented outline, one node a line, with its type, facts and source position. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../render/render.h"
+#include "../util/buf.h"
+
+/*
+ * This is how a user sees what the compiler understood, and what the
+ * per-construct regression tests compare (tests/regress/).  It prints only
+ * what the parser and the model decided — never a judgement of its own — so
+ * that a wrong decision shows here exactly as every output will read it.
+ *
+ * One line a node, indented two spaces a level:
+ *     TYPE [facts] @LINE:COL[-END_LINE] ["text"]
+ * A block whose inline content is one text node shows that text on its own
+ * line; other inline content is printed as child nodes.  "@-" marks a node the
+ * program made up (no source position).  Strings are quoted with \" \\ \n \t
+ * and \xHH escapes for control characters.
+ */
+
+static void put_quoted(bc_buf *out, const char *s, size_t len)
+{
+	bc_buf_putc(out, '"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"': bc_buf_puts(out, "\\\""); break;
+		case '\\': bc_buf_puts(out, "\\\\"); break;
+		case '\n': bc_buf_puts(out, "\\n"); break;
+		case '\t': bc_buf_puts(out, "\\t"); break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				bc_buf_printf(out, "\\x%02X", c);
+			else
+				bc_buf_putc(out, (char)c);
+		}
+	}
+	bc_buf_putc(out, '"');
+}
+
+static void put_str(bc_buf *out, const char *name, bc_str s)
+{
+	if (!s.s || !s.len)
+		return;
+	bc_buf_printf(out, " %s=", name);
+	put_quoted(out, s.s, s.len);
+}
+
+static void put_int(bc_buf *out, const char *name, long v)
+{
+	if (v)
+		bc_buf_printf(out, " %s=%ld", name, v);
+}
+
+/* A date as the text gives it: ISO order, a part the text leaves blank as "?". */
+static void put_date(bc_buf *out, const char *name, bc_date d)
+{
+	if (!d.day && !d.month && !d.year)
+		return;
+	bc_buf_printf(out, " %s=", name);
+	if (d.year) bc_buf_printf(out, "%04d", d.year); else bc_buf_puts(out, "????");
+	if (d.month) bc_buf_printf(out, "-%02d", d.month); else bc_buf_puts(out, "-??");
+	if (d.day) bc_buf_printf(out, "-%02d", d.day); else bc_buf_puts(out, "-??");
+}
+
+static void put_label(bc_buf *out, bc_label_kind kind, bc_str label)
+{
+	if (kind != BC_LABEL_NONE)
+		bc_buf_printf(out, " kind=%s", bc_label_kind_name(kind));
+	put_str(out, "label", label);
+}
+
+static void put_bullet(bc_buf *out, char bullet)
+{
+	if (bullet)
+		bc_buf_printf(out, " bullet='%c'", bullet);
+}
+
+static const char *const row_kinds[] = { "body", "head", "group" };
+static const char *const aligns[] = { "", "left", "center", "right" };
+
+/* The facts of each node type, as the model holds them. */
+static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
+{
+	switch (n->type) {
+	case BC_NODE_DOCUMENT: {
+		bc_doctype t = bc_document_type(doc);
+		if (t != BC_DOC_UNKNOWN)
+			bc_buf_printf(out, " doctype=\"%s\"", bc_doctype_name(t));
+		if (doc->source_encoding[0])
+			bc_buf_printf(out, " encoding=%s", doc->source_encoding);
+		if (doc->explicit_form)
+			bc_buf_puts(out, " explicit");
+		break;
+	}
+	case BC_NODE_SECTION:
+		bc_buf_printf(out, " level=%d", n->as.section.level);
+		put_label(out, n->as.section.kind, n->as.section.label);
+		if (n->as.section.run_in)
+			bc_buf_puts(out, " run-in");
+		break;
+	case BC_NODE_PARAGRAPH:
+		put_label(out, n->as.para.kind, n->as.para.label);
+		put_int(out, "joined-at", (long)n->as.para.joined_at);
+		if (n->as.para.hard_wrapped)
+			bc_buf_puts(out, " wrapped");
+		break;
+	case BC_NODE_LIST:
+		put_bullet(out, n->as.list.bullet);
+		break;
+	case BC_NODE_ITEM:
+		put_bullet(out, n->as.item.bullet);
+		put_label(out, n->as.item.kind, n->as.item.label);
+		break;
+	case BC_NODE_TABLE:
+		bc_buf_printf(out, " cols=%d head-rows=%d", n->as.table.cols, n->as.table.head_rows);
+		put_int(out, "repeats", n->as.table.repeats_removed);
+		put_str(out, "unit", n->as.table.unit);
+		break;
+	case BC_NODE_ROW:
+		if (n->as.row.kind <= BC_ROW_GROUP && n->as.row.kind != BC_ROW_BODY)
+			bc_buf_printf(out, " %s", row_kinds[n->as.row.kind]);
+		if (n->as.row.repeat != BC_REPEAT_NONE)
+			bc_buf_printf(out, " repeat=%s", bc_repeat_name(n->as.row.repeat));
+		put_int(out, "fragment-merged", (long)n->as.row.fragment_merged);
+		break;
+	case BC_NODE_CELL:
+		bc_buf_printf(out, " col=%d", n->as.cell.col);
+		if (n->as.cell.colspan > 1)
+			bc_buf_printf(out, " colspan=%d", n->as.cell.colspan);
+		if (n->as.cell.rowspan > 1)
+			bc_buf_printf(out, " rowspan=%d", n->as.cell.rowspan);
+		if (n->as.cell.align > BC_ALIGN_NONE && n->as.cell.align <= BC_ALIGN_RIGHT)
+			bc_buf_printf(out, " align=%s", aligns[n->as.cell.align]);
+		put_str(out, "value", n->as.cell.value);
+		break;
+	case BC_NODE_LINE:
+		bc_buf_printf(out, " %s", bc_role_name(n->as.line.role));
+		if (n->as.line.doctype != BC_DOC_UNKNOWN)
+			bc_buf_printf(out, " doctype=\"%s\"", bc_doctype_name(n->as.line.doctype));
+		put_str(out, "number", n->as.line.number);
+		put_str(out, "symbol", n->as.line.symbol);
+		put_str(out, "place", n->as.line.place);
+		put_date(out, "date", n->as.line.date);
+		put_str(out, "label", n->as.line.label);
+		break;
+	case BC_NODE_APPENDIX:
+		put_str(out, "label", n->as.appendix.label);
+		break;
+	case BC_NODE_NOTE:
+		bc_buf_printf(out, " id=%d", n->as.note.id);
+		put_str(out, "mark", n->as.note.mark);
+		break;
+	case BC_NODE_NOTEREF:
+		bc_buf_printf(out, " id=%d", n->as.noteref.id);
+		if (n->as.noteref.note)
+			bc_buf_printf(out, " note=@%u", (unsigned)n->as.noteref.note->pos.line);
+		else
+			bc_buf_puts(out, " unresolved");
+		break;
+	case BC_NODE_DATE:
+		put_date(out, "date", n->as.date.date);
+		break;
+	default:
+		break;
+	}
+}
+
+static void put_pos(bc_buf *out, const bc_node *n)
+{
+	if (n->pos.line == 0) {
+		bc_buf_puts(out, " @-");
+		return;
+	}
+	bc_buf_printf(out, " @%u:%u", (unsigned)n->pos.line, (unsigned)n->pos.col);
+	if (n->end_line > n->pos.line)
+		bc_buf_printf(out, "-%u", (unsigned)n->end_line);
+}
+
+/* A block whose whole inline content is one text node. */
+static const bc_node *only_text(const bc_node *n)
+{
+	if (bc_node_is_inline(n) || !n->first || n->first != n->last || n->first->type != BC_NODE_TEXT)
+		return NULL;
+	return n->first;
+}
+
+static void put_node(bc_buf *out, const bc_document *doc, const bc_node *n, int depth)
+{
+	for (int i = 0; i < depth; i++)
+		bc_buf_puts(out, "  ");
+	bc_buf_puts(out, bc_node_type_name(n->type));
+	put_facts(out, doc, n);
+	put_pos(out, n);
+	const bc_node *t = n->type == BC_NODE_TEXT ? n : only_text(n);
+	if (t) {
+		bc_buf_putc(out, ' ');
+		put_quoted(out, t->as.text.literal.s, t->as.text.literal.len);
+	}
+	bc_buf_putc(out, '\n');
+}
+
+int bc_tree_output(const bc_document *doc, const bc_render_options *opt, bc_buf *out, bc_diags *diags)
+{
+	(void)opt;
+	(void)diags;
+	/* the enter/exit walk, without recursion: a deep document cannot exhaust the stack */
+	int depth = 0;
+	bc_iter it;
+	bc_iter_init(&it, doc->root);
+	bc_event ev;
+	while ((ev = bc_iter_next(&it)) != BC_EV_DONE) {
+		const bc_node *n = it.cur;
+		if (ev == BC_EV_EXIT) {
+			depth--;
+			continue;
+		}
+		/* a text shown on its block's line is not repeated as a child */
+		if (n->type == BC_NODE_TEXT && n->parent && only_text(n->parent) == n)
+			continue;
+		put_node(out, doc, n, depth);
+		if (!bc_node_is_leaf(n))
+			depth++;
+	}
+	return 0;
+}
