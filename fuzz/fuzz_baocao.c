@@ -16,6 +16,7 @@
 #include "../compiler/parse/parse.h"
 #include "../compiler/parse/table.h"
 #include "../compiler/pdf/pdf.h"
+#include "../compiler/render/render.h"
 #include "../compiler/util/buf.h"
 #include "../compiler/xml/xml.h"
 
@@ -34,6 +35,7 @@ enum {
 	M_XML,     /* parse, render, validate against the schema */
 	M_PDF,     /* parse, lay out, write a PDF (small documents only) */
 	M_CHECK,   /* parse, then every check and every output format */
+	M_TREE,    /* parse, verify the tree's shape, print it as `baocao tree` does */
 	MODE_COUNT
 };
 
@@ -183,7 +185,18 @@ static void run_document(int mode, const uint8_t *data, size_t size)
 		return;
 	}
 	bc_document *doc = bc_parse("fuzz.txt", src.text, src.len, &d);
-	if (mode == M_XML) {
+	/* every output trusts the tree's shape: a parser that breaks it is a bug worth a crash, whatever the mode */
+	char err[256];
+	if (bc_document_verify(doc, err, sizeof err) != 0) {
+		fprintf(stderr, "fuzz: the tree's shape is broken: %s\n", err);
+		abort();
+	}
+	if (mode == M_TREE) {
+		bc_buf out = BC_BUF_INIT;
+		bc_render_options ro = { NULL, -1, 0 };
+		(void)bc_tree_output(doc, &ro, &out, &d);
+		bc_buf_free(&out);
+	} else if (mode == M_XML) {
 		bc_buf out = BC_BUF_INIT;
 		if (bc_xml_render(doc, &out) == 0) {
 			/* the writer's output must always be valid; anything else is a bug worth a crash */

@@ -6,8 +6,8 @@ set -u
 SECS=${1:-60}
 FZ=${2:-build-fuzz/fuzz_baocao}
 W=build-fuzz
-MODES="0 1 2 3 4 5 6 7 8 9 10 11 12 13"
-NAMES="decode-auto decode-utf8 decode-utf16 decode-utf16le decode-utf16be decode-cp1258 decode-tcvn parse lines inline table xml pdf check"
+MODES="0 1 2 3 4 5 6 7 8 9 10 11 12 13 14"
+NAMES="decode-auto decode-utf8 decode-utf16 decode-utf16le decode-utf16be decode-cp1258 decode-tcvn parse lines inline table xml pdf check tree"
 [ -x "$FZ" ] || { echo "fuzz: $FZ not built (make fuzz)"; exit 2; }
 
 # The seed corpus: the real reports (when present), the samples and the bad-input catalogue.

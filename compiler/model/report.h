@@ -268,6 +268,11 @@ void bc_iter_init(bc_iter *it, bc_node *root);
 bc_event bc_iter_next(bc_iter *it);   /* then it->cur is the node */
 int bc_node_is_leaf(const bc_node *n); /* nodes entered without exit: TEXT, LINEBREAK, RULE */
 
+/* The tree-shape verifier (model/verify.c): 0 when every link, nesting and
+ * fact the outputs rely on holds; else -1 and what is wrong, with the node's
+ * position, in err. */
+int bc_document_verify(const bc_document *doc, char *err, size_t errsize);
+
 bc_document *bc_document_new(const char *filename);
 void bc_document_free(bc_document *doc);
 
