@@ -8,6 +8,8 @@
 #include "../model/report.h"
 #include "../util/buf.h"
 #include "../diag/diag.h"
+#include "../model/vocab.h"
+#include "../util/fold.h"
 
 /* The text of one block (PARAGRAPH, ITEM, HEADING, CELL, LINE) as its words
  * read, with the TEXT node each byte came from, so findings get exact positions. */
@@ -52,17 +54,5 @@ bc_pos bc_text_pos(const bc_check_ctx *cx, const bc_block_text *t, size_t off);
 /* The text of a node's inline content, plain (for blocks outside the text hooks). */
 void bc_text_gather(bc_block_text *t, const bc_node *block);
 void bc_text_free(bc_block_text *t);
-
-/* Numbering labels as values: "IV" -> 4, "đ" -> 6 (Vietnamese order), "12" -> 12; 0 when not one. */
-int bc_roman_value(const char *s, size_t len);
-int bc_letter_value(const char *s, size_t len);
-int bc_arabic_value(const char *s, size_t len);
-/* Writes the letter label of value v ("a", "đ"); "?" when out of range. */
-const char *bc_letter_name(int v);
-
-/* A calendar check: 1 when day/month/year name a real day. */
-int bc_date_exists(int d, int m, int y);
-/* Folds a string for comparing words: lower case, no tone or vowel marks, đ kept apart; into out. */
-void bc_fold_words(const char *s, size_t len, bc_buf *out);
 
 #endif

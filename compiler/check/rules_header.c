@@ -6,17 +6,6 @@
 
 static const bc_pos top = { 1, 1 };
 
-/* The type codes of symbols, for telling a type code from an issuer's abbreviation. */
-static int is_type_code(const char *s, size_t len)
-{
-	static const char *const codes[] = { "BC", "CT", "CTr", "KH", "QĐ", "NQ", "TB", "TTr", "HD", "ĐA", "BB",
-		"KL", "QC", "QyĐ", "CV", "CĐ", "GM", "TT", "NĐ" };
-	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
-		if (strlen(codes[i]) == len && memcmp(codes[i], s, len) == 0)
-			return 1;
-	return 0;
-}
-
 /* "CT-UBND", "2026/QĐ-UBND", "UBND-VP": parts of letters and digits joined by '-', after an optional year. */
 static int symbol_ok(const char *s, size_t len, const char **type, size_t *tlen)
 {
@@ -59,7 +48,7 @@ static void check_number(bc_check_ctx *cx, const bc_node *n, bc_doctype type, in
 	const char *code = bc_doctype_code(type);
 	if (type == BC_DOC_CONG_VAN) {
 		/* a dispatch carries the issuer's abbreviation: UBND-VP */
-		if (is_type_code(t, tl))
+		if (bc_is_type_code(t, tl))
 			bc_diag_add(cx->diags, BC_W_NUMBER_TYPE, n->pos, "%.*s", (int)tl, t);
 	} else if (code && *code && (tl != strlen(code) || memcmp(t, code, tl) != 0)) {
 		bc_diag_add(cx->diags, BC_W_NUMBER_TYPE, n->pos, "%.*s ≠ %s", (int)tl, t, code);
@@ -71,7 +60,7 @@ static void check_date(bc_check_ctx *cx, const bc_node *n, int draft)
 	bc_date d = n->as.line.date;
 	if ((!d.day || !d.month) && !draft)
 		bc_diag_add(cx->diags, BC_W_BLANK_DAY, n->pos, NULL);
-	if (d.day && d.month && d.year && !bc_date_exists(d.day, d.month, d.year))
+	if (d.day && d.month && d.year && !bc_date_plausible(d))
 		bc_diag_add(cx->diags, BC_W_DATE_INVALID, n->pos, "%02d/%02d/%04d", d.day, d.month, d.year);
 }
 

@@ -176,18 +176,13 @@ static void mentions(refs_state *s, const char *t, size_t n, bc_pos pos)
 
 #define SO_LEN 6   /* " số " in bytes */
 
-static const struct { const char *word, *code; } cited_types[] = {
-	{ "Chương trình hành động", "CTr" }, { "Nghị quyết", "NQ" }, { "Quyết định", "QĐ" }, { "Kế hoạch", "KH" },
-	{ "Chỉ thị", "CT" }, { "Chương trình", "CTr" }, { "Thông báo", "TB" }, { "Tờ trình", "TTr" },
-	{ "Báo cáo", "BC" }, { "Thông báo Kết luận", "TB" }, { "Thông báo kết luận", "TB" }, { "Kết luận", "KL" }, { "Thông tư", "TT" }, { "Nghị định", "NĐ" }, { "Đề án", "ĐA" },
-	{ "Hướng dẫn", "HD" }, { "Công điện", "CĐ" }, { "Văn bản", NULL }, { "Công văn", NULL },
-};
-#define NTYPES (sizeof cited_types / sizeof cited_types[0])
-
+/* A code of a kind the text cites ("QĐ", "NQ" …): a symbol's code that is one of these but not the cited kind's is a slip. */
 static int known_code(const char *s, size_t len)
 {
-	for (size_t i = 0; i < NTYPES; i++)
-		if (cited_types[i].code && strlen(cited_types[i].code) == len && !memcmp(cited_types[i].code, s, len))
+	size_t nk;
+	const bc_kind *k = bc_kinds(&nk);
+	for (size_t i = 0; i < nk; i++)
+		if ((k[i].flags & BC_KIND_CITED) && k[i].code && strlen(k[i].code) == len && !memcmp(k[i].code, s, len))
 			return 1;
 	return 0;
 }
@@ -280,15 +275,15 @@ static void citations(bc_check_ctx *cx, refs_state *s, const bc_block_text *bt, 
 		if (!at || (size_t)(at - t) + 6 >= n)
 			break;
 		i = (size_t)(at - t);
-		size_t ti = NTYPES;
-		for (size_t k = 0; k < NTYPES; k++) {
-			size_t wl = strlen(cited_types[k].word);
-			if (i >= wl && !memcmp(t + i - wl, cited_types[k].word, wl)) {
-				ti = k;
-				break;
-			}
+		/* the kind cited: the first row of the table whose word ends just before " số " */
+		size_t nk;
+		const bc_kind *kinds = bc_kinds(&nk), *kind = NULL;
+		for (size_t k = 0; k < nk && !kind; k++) {
+			size_t wl = (kinds[k].flags & BC_KIND_CITED) ? strlen(kinds[k].word) : 0;
+			if (wl && i >= wl && !memcmp(t + i - wl, kinds[k].word, wl))
+				kind = &kinds[k];
 		}
-		if (ti == NTYPES)
+		if (!kind)
 			continue;
 		size_t j = i + SO_LEN, e = j;
 		while (e < n && t[e] != ' ' && t[e] != ',' && t[e] != ';' && t[e] != ')' && t[e] != '(')
@@ -321,7 +316,7 @@ static void citations(bc_check_ctx *cx, refs_state *s, const bc_block_text *bt, 
 				bc_diag_add(cx->diags, BC_W_CITE_SHAPE, pos, "%.*s", (int)rl, ref);
 			continue;
 		}
-		const char *code = cited_types[ti].code;
+		const char *code = kind->code;
 		if (code) {
 			/* the first part that is not all digits is the type code */
 			size_t p = 0, tl = 0;
@@ -339,7 +334,7 @@ static void citations(bc_check_ctx *cx, refs_state *s, const bc_block_text *bt, 
 			}
 			size_t cl = strlen(code);
 			if (tc && !(tl == cl && !memcmp(tc, code, cl)) && (known_code(tc, tl) || near(tc, tl, code, cl)))
-				bc_diag_add(cx->diags, BC_W_CITE_TYPE, pos, "%s: %.*s ≠ %s", cited_types[ti].word, (int)tl, tc, code);
+				bc_diag_add(cx->diags, BC_W_CITE_TYPE, pos, "%s: %.*s ≠ %s", kind->word, (int)tl, tc, code);
 		}
 		/* the date: "ngày 13/11/2025" right after, maybe past a comma */
 		size_t k = e;
@@ -356,7 +351,7 @@ static void citations(bc_check_ctx *cx, refs_state *s, const bc_block_text *bt, 
 		}
 		/* the key: the type and the number without spaces */
 		bc_buf_clear(&s->fold);
-		bc_buf_puts(&s->fold, cited_types[ti].word);
+		bc_buf_puts(&s->fold, kind->word);
 		bc_buf_putc(&s->fold, ' ');
 		for (size_t q = 0; q < rl; q++)
 			if (ref[q] != ' ')
@@ -379,7 +374,7 @@ static void dates(bc_check_ctx *cx, const bc_block_text *bt, const char *t, size
 			continue;
 		bc_date d;
 		size_t de;
-		if (read_date(t, n, i + 6, &d, &de) == 3 && !bc_date_exists(d.day, d.month, d.year))
+		if (read_date(t, n, i + 6, &d, &de) == 3 && !bc_date_plausible(d))
 			bc_diag_add(cx->diags, BC_W_DATE_INVALID, bc_text_pos(cx, bt, i + 6), "%.*s", (int)(de - i - 6), t + i + 6);
 	}
 }

@@ -239,32 +239,6 @@ const char *bc_role_name(bc_role r)
 	return (r > 0 && r < BC_ROLE_COUNT && role_names[r]) ? role_names[r] : "none";
 }
 
-static const struct { const char *name, *code; } doctypes[BC_DOC_TYPE_COUNT] = {
-	[BC_DOC_UNKNOWN] = { "", "" },
-	[BC_DOC_BAO_CAO] = { "BÁO CÁO", "BC" },
-	[BC_DOC_CHI_THI] = { "CHỈ THỊ", "CT" },
-	[BC_DOC_CHUONG_TRINH] = { "CHƯƠNG TRÌNH", "CTr" },
-	[BC_DOC_KE_HOACH] = { "KẾ HOẠCH", "KH" },
-	[BC_DOC_CONG_VAN] = { "CÔNG VĂN", "" },
-	[BC_DOC_QUYET_DINH] = { "QUYẾT ĐỊNH", "QĐ" },
-	[BC_DOC_NGHI_QUYET] = { "NGHỊ QUYẾT", "NQ" },
-	[BC_DOC_THONG_BAO] = { "THÔNG BÁO", "TB" },
-	[BC_DOC_TO_TRINH] = { "TỜ TRÌNH", "TTr" },
-	[BC_DOC_HUONG_DAN] = { "HƯỚNG DẪN", "HD" },
-	[BC_DOC_DE_AN] = { "ĐỀ ÁN", "ĐA" },
-	[BC_DOC_BIEN_BAN] = { "BIÊN BẢN", "BB" },
-};
-
-const char *bc_doctype_name(bc_doctype t)
-{
-	return (t >= 0 && t < BC_DOC_TYPE_COUNT) ? doctypes[t].name : "";
-}
-
-const char *bc_doctype_code(bc_doctype t)
-{
-	return (t >= 0 && t < BC_DOC_TYPE_COUNT) ? doctypes[t].code : "";
-}
-
 bc_doctype bc_document_type(const bc_document *doc)
 {
 	if (doc->idx.doctype)

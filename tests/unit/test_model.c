@@ -13,6 +13,7 @@
 #include "../../compiler/input/decode.h"
 #include "../../compiler/lex/patterns.h"
 #include "../../compiler/parse/parse.h"
+#include "../../compiler/model/vocab.h"
 #include "../../compiler/render/render.h"
 
 static bc_document *parse_text(const char *text, bc_diags *d)
@@ -194,6 +195,80 @@ static void test_output_tables(void **state)
 	assert_null(bc_output_find(&bc_plugin_outputs, "frob"));
 }
 
+/* The vocabulary: each fact written once and read by every stage. */
+static void test_calendar(void **state)
+{
+	(void)state;
+	assert_true(bc_date_exists((bc_date){ 29, 2, 2024 }));
+	assert_false(bc_date_exists((bc_date){ 29, 2, 2026 }));
+	assert_false(bc_date_exists((bc_date){ 29, 2, 1900 }));   /* a century, not a fourth */
+	assert_true(bc_date_exists((bc_date){ 29, 2, 2000 }));
+	assert_false(bc_date_exists((bc_date){ 31, 4, 2026 }));
+	assert_false(bc_date_exists((bc_date){ 31, 2, 2026 }));
+	assert_false(bc_date_exists((bc_date){ 0, 1, 2026 }));    /* a blank day is not a day */
+	assert_false(bc_date_exists((bc_date){ 1, 13, 2026 }));
+	assert_true(bc_date_exists((bc_date){ 1, 1, 1 }));
+	assert_false(bc_date_exists((bc_date){ 1, 1, 10000 }));
+	/* plausible for a document: 1900-2200 */
+	assert_true(bc_date_plausible((bc_date){ 5, 3, 2026 }));
+	assert_false(bc_date_plausible((bc_date){ 5, 3, 1899 }));
+	assert_false(bc_date_plausible((bc_date){ 5, 3, 2201 }));
+	assert_false(bc_date_plausible((bc_date){ 30, 2, 2026 }));
+}
+
+static void test_kinds(void **state)
+{
+	(void)state;
+	assert_int_equal(bc_doctype_from_name("BÁO CÁO", strlen("BÁO CÁO")), BC_DOC_BAO_CAO);
+	assert_int_equal(bc_doctype_from_name("BÁO  CÁO", strlen("BÁO  CÁO")), BC_DOC_BAO_CAO);
+	assert_int_equal(bc_doctype_from_name("CHƯƠNG TRÌNH HÀNH ĐỘNG", strlen("CHƯƠNG TRÌNH HÀNH ĐỘNG")), BC_DOC_CHUONG_TRINH);
+	assert_int_equal(bc_doctype_from_name("NGHỊ ĐỊNH", strlen("NGHỊ ĐỊNH")), BC_DOC_UNKNOWN);
+	assert_int_equal(bc_doctype_from_name("Báo cáo", strlen("Báo cáo")), BC_DOC_UNKNOWN);
+	/* the alias never replaces the main name */
+	assert_string_equal(bc_doctype_name(BC_DOC_CHUONG_TRINH), "CHƯƠNG TRÌNH");
+	assert_string_equal(bc_doctype_code(BC_DOC_QUYET_DINH), "QĐ");
+	assert_string_equal(bc_doctype_code(BC_DOC_CONG_VAN), "");
+	assert_string_equal(bc_doctype_name(BC_DOC_UNKNOWN), "");
+	assert_true(bc_is_type_code("QyĐ", strlen("QyĐ")));
+	assert_true(bc_is_type_code("NĐ", strlen("NĐ")));
+	assert_false(bc_is_type_code("UBND", 4));
+	/* every model type but UNKNOWN has one main row, with a name, and its header name reads back to it */
+	for (int t = 1; t < BC_DOC_TYPE_COUNT; t++) {
+		const bc_kind *k = bc_kind_of((bc_doctype)t);
+		assert_int_equal(k->type, t);
+		assert_int_equal(bc_doctype_from_name(k->name, strlen(k->name)), t);
+	}
+	/* a reader that matches words sees a longer word before a shorter one it begins or ends with */
+	size_t n;
+	const bc_kind *k = bc_kinds(&n);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++) {
+			if (!k[i].word || !k[j].word)
+				continue;
+			size_t a = strlen(k[i].word), b = strlen(k[j].word);
+			if (b > a && (!memcmp(k[j].word, k[i].word, a) || !memcmp(k[j].word + b - a, k[i].word, a)))
+				fail_msg("'%s' stands before '%s'", k[i].word, k[j].word);
+		}
+	assert_true(bc_doctype_has_articles(BC_DOC_QUYET_DINH));
+	assert_true(bc_doctype_has_articles(BC_DOC_NGHI_QUYET));
+	assert_false(bc_doctype_has_articles(BC_DOC_KE_HOACH));
+}
+
+static void test_labels(void **state)
+{
+	(void)state;
+	assert_int_equal(bc_roman_value("XIV", 3), 14);
+	assert_int_equal(bc_roman_value("IIII", 4), 4);
+	assert_int_equal(bc_roman_value("I1", 2), 0);
+	assert_int_equal(bc_letter_value("đ", strlen("đ")), 5);
+	assert_int_equal(bc_letter_value("e", 1), 6);
+	assert_int_equal(bc_letter_value("f", 1), 0);    /* no f in Vietnamese numbering */
+	assert_string_equal(bc_letter_name(5), "đ");
+	assert_string_equal(bc_letter_name(24), "?");
+	assert_int_equal(bc_arabic_value("012", 3), 12);
+	assert_int_equal(bc_arabic_value("1234567", 7), 0);
+}
+
 int main(void)
 {
 	bc_patterns_init();
@@ -203,6 +278,9 @@ int main(void)
 		cmocka_unit_test(test_verifier_finds_broken_trees),
 		cmocka_unit_test(test_reworded_repeat_in_model),
 		cmocka_unit_test(test_output_tables),
+		cmocka_unit_test(test_calendar),
+		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_labels),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	bc_patterns_free();

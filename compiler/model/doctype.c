@@ -1,0 +1,101 @@
+/* doctype.c — the one table of the kinds of documents: type line, word in running text, symbol code, template, family. */
+#include "vocab.h"
+
+#include <string.h>
+
+/* An alias row: another spelling of a type whose main row comes elsewhere. */
+#define ALIAS (1u << 8)
+
+#define HEADER BC_KIND_HEADER
+#define ATTACH BC_KIND_ATTACH
+#define CITED BC_KIND_CITED
+#define CODE BC_KIND_CODE
+#define STATE BC_FAMILY_STATE
+
+/*
+ * Nghị định 30/2020/NĐ-CP, Phụ lục III gives the names and codes.  The flags
+ * say where each is recognised today.  Readers that match words go through the
+ * rows in order, so a word comes before any shorter word it begins or ends
+ * with ("Chương trình hành động" before "Chương trình", "Thông báo Kết luận"
+ * before "Kết luận").
+ */
+static const bc_kind kinds[] = {
+	{ BC_DOC_CHUONG_TRINH, "CHƯƠNG TRÌNH HÀNH ĐỘNG", "Chương trình hành động", "CTr", "chuong-trinh.xml", STATE, HEADER | CITED | ALIAS },
+	{ BC_DOC_BAO_CAO, "BÁO CÁO", "Báo cáo", "BC", "bao-cao.xml", STATE, HEADER | ATTACH | CITED | CODE },
+	{ BC_DOC_CHI_THI, "CHỈ THỊ", "Chỉ thị", "CT", "chi-thi.xml", STATE, HEADER | ATTACH | CITED | CODE },
+	{ BC_DOC_CHUONG_TRINH, "CHƯƠNG TRÌNH", "Chương trình", "CTr", "chuong-trinh.xml", STATE, HEADER | ATTACH | CITED | CODE },
+	{ BC_DOC_KE_HOACH, "KẾ HOẠCH", "Kế hoạch", "KH", "ke-hoach.xml", STATE, HEADER | ATTACH | CITED | CODE },
+	{ BC_DOC_QUYET_DINH, "QUYẾT ĐỊNH", "Quyết định", "QĐ", "quyet-dinh.xml", STATE, HEADER | ATTACH | CITED | CODE },
+	{ BC_DOC_NGHI_QUYET, "NGHỊ QUYẾT", "Nghị quyết", "NQ", NULL, STATE, HEADER | ATTACH | CITED | CODE },
+	{ BC_DOC_CONG_VAN, "CÔNG VĂN", "Công văn", NULL, "cong-van.xml", STATE, HEADER | ATTACH | CITED },
+	{ BC_DOC_UNKNOWN, NULL, "Thông báo Kết luận", "TB", NULL, STATE, CITED },
+	{ BC_DOC_UNKNOWN, NULL, "Thông báo kết luận", "TB", NULL, STATE, CITED },
+	{ BC_DOC_THONG_BAO, "THÔNG BÁO", "Thông báo", "TB", NULL, STATE, HEADER | ATTACH | CITED | CODE },
+	{ BC_DOC_TO_TRINH, "TỜ TRÌNH", "Tờ trình", "TTr", NULL, STATE, HEADER | ATTACH | CITED | CODE },
+	{ BC_DOC_HUONG_DAN, "HƯỚNG DẪN", "Hướng dẫn", "HD", NULL, STATE, HEADER | CITED | CODE },
+	{ BC_DOC_DE_AN, "ĐỀ ÁN", "Đề án", "ĐA", NULL, STATE, HEADER | CITED | CODE },
+	{ BC_DOC_BIEN_BAN, "BIÊN BẢN", "Biên bản", "BB", NULL, STATE, HEADER | CODE },
+	/* kinds the text cites or whose codes stand in symbols, never compiled themselves */
+	{ BC_DOC_UNKNOWN, NULL, "Kết luận", "KL", NULL, STATE, CITED | CODE },
+	{ BC_DOC_UNKNOWN, NULL, "Thông tư", "TT", NULL, STATE, CITED | CODE },
+	{ BC_DOC_UNKNOWN, NULL, "Nghị định", "NĐ", NULL, STATE, CITED | CODE },
+	{ BC_DOC_UNKNOWN, NULL, "Công điện", "CĐ", NULL, STATE, CITED | CODE },
+	{ BC_DOC_UNKNOWN, NULL, "Văn bản", NULL, NULL, STATE, CITED },
+	{ BC_DOC_UNKNOWN, NULL, "Quy chế", "QC", NULL, STATE, CODE },
+	{ BC_DOC_UNKNOWN, NULL, "Quy định", "QyĐ", NULL, STATE, CODE },
+	{ BC_DOC_UNKNOWN, NULL, "Giấy mời", "GM", NULL, STATE, CODE },
+	{ BC_DOC_CONG_VAN, NULL, NULL, "CV", NULL, STATE, CODE | ALIAS },   /* not in Phụ lục III, but offices write it */
+};
+
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+
+const bc_kind *bc_kinds(size_t *count)
+{
+	*count = NKINDS;
+	return kinds;
+}
+
+const bc_kind *bc_kind_of(bc_doctype t)
+{
+	static const bc_kind none = { BC_DOC_UNKNOWN, "", "", "", NULL, STATE, 0 };
+	if (t != BC_DOC_UNKNOWN)
+		for (size_t i = 0; i < NKINDS; i++)
+			if (kinds[i].type == t && kinds[i].name && !(kinds[i].flags & ALIAS))
+				return &kinds[i];
+	return &none;
+}
+
+const char *bc_doctype_name(bc_doctype t) { return bc_kind_of(t)->name; }
+
+const char *bc_doctype_code(bc_doctype t)
+{
+	const char *c = bc_kind_of(t)->code;
+	return c ? c : "";
+}
+
+bc_doctype bc_doctype_from_name(const char *s, size_t len)
+{
+	char tmp[64];
+	size_t k = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == ' ' && k && tmp[k - 1] == ' ')
+			continue;
+		if (k + 1 >= sizeof tmp)
+			return BC_DOC_UNKNOWN;
+		tmp[k++] = s[i];
+	}
+	for (size_t i = 0; i < NKINDS; i++)
+		if ((kinds[i].flags & HEADER) && strlen(kinds[i].name) == k && memcmp(kinds[i].name, tmp, k) == 0)
+			return kinds[i].type;
+	return BC_DOC_UNKNOWN;
+}
+
+int bc_is_type_code(const char *s, size_t len)
+{
+	for (size_t i = 0; i < NKINDS; i++)
+		if ((kinds[i].flags & CODE) && strlen(kinds[i].code) == len && memcmp(kinds[i].code, s, len) == 0)
+			return 1;
+	return 0;
+}
+
+int bc_doctype_has_articles(bc_doctype t) { return t == BC_DOC_QUYET_DINH || t == BC_DOC_NGHI_QUYET; }

@@ -1,0 +1,60 @@
+/* labels.c — the values of numbering labels (I, 1, a, đ …) in the order Vietnamese documents count them. */
+#include "vocab.h"
+
+int bc_roman_value(const char *s, size_t len)
+{
+	int total = 0, prev = 0;
+	if (len == 0 || len > 12)
+		return 0;
+	for (size_t i = len; i-- > 0;) {
+		int v;
+		switch (s[i]) {
+		case 'I': case 'i': v = 1; break;
+		case 'V': case 'v': v = 5; break;
+		case 'X': case 'x': v = 10; break;
+		case 'L': case 'l': v = 50; break;
+		case 'C': case 'c': v = 100; break;
+		default: return 0;
+		}
+		total += v < prev ? -v : v;
+		if (v > prev)
+			prev = v;
+	}
+	return total > 0 ? total : 0;
+}
+
+/* The letters of Vietnamese numbering, in order: no f, j, w, z; đ after d. */
+static const char *const vn_letters[] = { "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+	"n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y" };
+#define NLETTERS (int)(sizeof vn_letters / sizeof vn_letters[0])
+
+int bc_letter_value(const char *s, size_t len)
+{
+	if (len == 1) {
+		char c = s[0];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		for (int i = 0; i < NLETTERS; i++)
+			if (vn_letters[i][0] == c && vn_letters[i][1] == 0)
+				return i + 1;
+		return 0;
+	}
+	if (len == 2 && ((unsigned char)s[0] == 0xC4 && ((unsigned char)s[1] == 0x91 || (unsigned char)s[1] == 0x90)))
+		return 5;   /* đ, Đ */
+	return 0;
+}
+
+const char *bc_letter_name(int v) { return v >= 1 && v <= NLETTERS ? vn_letters[v - 1] : "?"; }
+
+int bc_arabic_value(const char *s, size_t len)
+{
+	int v = 0;
+	if (len == 0 || len > 6)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
