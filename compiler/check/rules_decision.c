@@ -89,7 +89,7 @@ static void end(bc_check_ctx *cx, void *st)
 	(void)st;
 	const bc_document *doc = cx->doc;
 	bc_doctype t = bc_document_type(doc);
-	if ((t != BC_DOC_QUYET_DINH && t != BC_DOC_NGHI_QUYET) || !doc->body)
+	if (!bc_doctype_has_articles(t) || !doc->body)
 		return;
 	bc_pos at = doc->idx.doctype ? doc->idx.doctype->pos : doc->body->pos;
 	check_basis(cx, doc->body);
