@@ -667,7 +667,50 @@ static void grid_free(tgrid *g)
 	free(g->owner);
 }
 
-static int is_shown_row(const bc_node *r) { return r->type == BC_NODE_ROW && r->as.row.repeat == BC_REPEAT_NONE; }
+/* A header row printed again after a page break is left out when its words
+ * are the header's (the pager repeats the header on each page); reworded
+ * ("TT" for "STT", a typo), it is set where it stands, as a header row, so
+ * that no word of the source is lost. */
+static int is_shown_row(const bc_node *r) { return r->type == BC_NODE_ROW && r->as.row.repeat != BC_REPEAT_SAME; }
+
+/* The header row a reworded repeat reprints: the parser repeats header rows
+ * in order, so the n-th of a run of repeated rows is the n-th header row. */
+static const bc_node *repeated_head_row(const bc_node *table, const bc_node *r)
+{
+	const bc_node *thead = table->first && table->first->type == BC_NODE_THEAD ? table->first : NULL;
+	int rows = 0, level = 0;
+	for (const bc_node *h = thead ? thead->first : NULL; h; h = h->next)
+		rows++;
+	if (!rows)
+		return NULL;
+	for (const bc_node *p = r->prev; p && p->type == BC_NODE_ROW && p->as.row.repeat != BC_REPEAT_NONE; p = p->prev)
+		level++;
+	level %= rows;
+	const bc_node *h = thead->first;
+	while (level-- > 0)
+		h = h->next;
+	return h;
+}
+
+/* The columns a cell of a reworded repeat covers: those of the header cell
+ * starting in its column, when the cells it would cover are empty, so that
+ * the repeat is ruled as the header is; else one. */
+static int repeat_colspan(const bc_node *head_row, const bc_node *cell)
+{
+	if (!head_row)
+		return 1;
+	for (const bc_node *h = head_row->first; h; h = h->next) {
+		if (h->type != BC_NODE_CELL || h->as.cell.col != cell->as.cell.col)
+			continue;
+		int span = h->as.cell.colspan > 1 ? h->as.cell.colspan : 1;
+		const bc_node *c = cell->next;
+		for (int k = 1; k < span; k++, c = c->next)
+			if (!c || c->type != BC_NODE_CELL || c->first)
+				return 1;
+		return span;
+	}
+	return 1;
+}
 
 /* Reads the table's rows into a grid of cells with their text as items. */
 static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
@@ -697,15 +740,26 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 				continue;
 			int head = sec->type == BC_NODE_THEAD || r->as.row.kind == BC_ROW_HEAD;
 			g->row_kind[ri] = head ? BC_ROW_HEAD : (int)r->as.row.kind;
-			if (head && ri == g->head_rows)
+			/* the header proper: the head rows at the top, not a reworded repeat
+			 * (which is set once, where it stands, and not on every page) */
+			if (head && ri == g->head_rows && r->as.row.repeat == BC_REPEAT_NONE)
 				g->head_rows++;
-			int c = 0;
+			const bc_node *head_row = r->as.row.repeat == BC_REPEAT_REWORDED ? repeated_head_row(table, r) : NULL;
+			int c = 0, covered = 0;   /* cells a reworded repeat's span has taken in */
 			for (const bc_node *cell = r->first; cell; cell = cell->next) {
 				if (cell->type != BC_NODE_CELL)
 					continue;
+				if (covered > 0) {
+					covered--;
+					continue;
+				}
 				while (c < cap && busy[c] > 0)
 					c++;
 				int span = cell->as.cell.colspan > 0 ? cell->as.cell.colspan : 1;
+				if (head_row) {
+					span = repeat_colspan(head_row, cell);
+					covered = span - 1;
+				}
 				int rspan = cell->as.cell.rowspan > 0 ? cell->as.cell.rowspan : 1;
 				if (rspan > rows - ri)
 					rspan = rows - ri;
@@ -813,8 +867,9 @@ static double grid_min_width(const tgrid *g, double *minw, double *maxw)
 			continue;
 		if (tc->minw > minw[tc->col])
 			minw[tc->col] = tc->minw;
-		/* a column's need is its body's text: a long header wraps instead */
-		if (tc->row >= g->head_rows && tc->maxw > maxw[tc->col])
+		/* a column's need is its body's text: a long header (or a reworded
+		 * repeat of it) wraps instead */
+		if (g->row_kind[tc->row] != BC_ROW_HEAD && tc->maxw > maxw[tc->col])
 			maxw[tc->col] = tc->maxw;
 	}
 	double s = 0;
@@ -1129,7 +1184,8 @@ static void set_table(ts *t, const bc_node *table)
 			table_row_unit(t, &g, r, 0, SIZE_MAX, 1, 1, g.rowh[r], lh, size, u);
 			u->table = id;
 			u->table_head = (unsigned)(head && head_h > 0);
-			u->keep_next = (unsigned)(head || in_span || g.row_kind[r] == BC_ROW_GROUP);
+			/* a header row, the header or a reworded repeat of it, never ends a page */
+			u->keep_next = (unsigned)(g.row_kind[r] == BC_ROW_HEAD || in_span || g.row_kind[r] == BC_ROW_GROUP);
 			for (size_t i = row_first_cell(&g, r); i < g.ncells && g.cells[i].row == r; i++)
 				notes_for(t, &g.cells[i].items, 0, g.cells[i].items.n, u);
 			if (r == 0)
