@@ -106,7 +106,7 @@ static const char *label_prefix(ts *t, bc_label_kind kind, bc_str label)
 /* ---- inline content to items ------------------------------------------ */
 
 typedef struct istyle {
-	int face;
+	bc_face face;
 	double size, rise;
 	int underline, upper;
 } istyle;
@@ -126,8 +126,8 @@ static void add_inlines(ts *t, bc_items *it, const bc_node *n, istyle st)
 		case BC_NODE_TEXT:
 			add_text(t, it, c->as.text.literal.s, c->as.text.literal.len, &st);
 			break;
-		case BC_NODE_STRONG: s2.face |= 1; add_inlines(t, it, c, s2); break;
-		case BC_NODE_EMPH: s2.face |= 2; add_inlines(t, it, c, s2); break;
+		case BC_NODE_STRONG: s2.face |= BC_FACE_BOLD; add_inlines(t, it, c, s2); break;
+		case BC_NODE_EMPH: s2.face |= BC_FACE_ITALIC; add_inlines(t, it, c, s2); break;
 		case BC_NODE_UNDERLINE: s2.underline = 1; add_inlines(t, it, c, s2); break;
 		case BC_NODE_SUP:
 			s2.size = st.size * 0.65;
@@ -273,8 +273,8 @@ static void note_lines(ts *t, const bc_node *note, bc_unit *owner, void (*sink)(
 	char mark[24];
 	snprintf(mark, sizeof mark, "%d", note->as.note.id);
 	const char *ms = ts_strdup(t, mark, strlen(mark));
-	bc_items_text(&it, t->m, ms, strlen(ms), 0, size * 0.65, size * 0.35, 0);
-	istyle st = { 0, size, 0, 0, 0 };
+	bc_items_text(&it, t->m, ms, strlen(ms), BC_FACE_REGULAR, size * 0.65, size * 0.35, 0);
+	istyle st = { BC_FACE_REGULAR, size, 0, 0, 0 };
 	add_text(t, &it, " ", 1, &st);
 	t->in_note++;
 	int first = 1, io = t->inline_only;
@@ -320,7 +320,7 @@ static void push_note(ts *t, bc_unit *owner, bc_unit *line)
 }
 
 typedef struct pstyle {
-	int face;
+	bc_face face;
 	double size;
 	bc_just just;
 	double indent;       /* first line, points */
@@ -329,7 +329,8 @@ typedef struct pstyle {
 	int keep_all;        /* a heading: keep every line with the next */
 	int outline_level;
 	double spacing;      /* line spacing multiple */
-	int prefix_face;     /* the label's face when it differs ("Điều 3." bold before plain text), else -1 */
+	int prefix_differs;  /* the label is set in prefix_face ("Điều 3." bold before plain text) */
+	bc_face prefix_face;
 	size_t outline_max;  /* bytes of text the bookmark keeps after the label, cut at a word; 0: all */
 } pstyle;
 
@@ -344,7 +345,7 @@ static void set_paragraph(ts *t, const bc_node *block, const char *prefix, const
 	istyle st = { ps->face, ps->size, 0, 0, ps->upper };
 	if (prefix) {
 		istyle pst = st;
-		if (ps->prefix_face >= 0)
+		if (ps->prefix_differs)
 			pst.face = ps->prefix_face;
 		add_text(t, &it, prefix, strlen(prefix), &pst);
 	}
@@ -406,8 +407,9 @@ static void set_paragraph(ts *t, const bc_node *block, const char *prefix, const
 
 static pstyle body_style(const ts *t)
 {
-	pstyle ps = { 0, t->tpl->body_size, BC_JUST_FULL, t->tpl->indent_cm * 10 * BC_MM, t->tpl->para_space, 0, 0, 0,
-	              t->tpl->line_spacing, -1, 0 };
+	pstyle ps = { .face = BC_FACE_REGULAR, .size = t->tpl->body_size, .just = BC_JUST_FULL,
+	              .indent = t->tpl->indent_cm * 10 * BC_MM, .gap = t->tpl->para_space,
+	              .spacing = t->tpl->line_spacing };
 	return ps;
 }
 
@@ -424,7 +426,7 @@ static const bc_node *meta_line(const ts *t, bc_role role)
 }
 
 /* One line node (or fallback text) centred in a column. */
-static double column_line(ts *t, const bc_node *n, const char *fallback, double x, double w, double *y, int face,
+static double column_line(ts *t, const bc_node *n, const char *fallback, double x, double w, double *y, bc_face face,
                           double size, int upper, bc_oplist *ops)
 {
 	bc_items it = { 0 };
@@ -484,14 +486,14 @@ static void set_addressees(ts *t)
 	if (!label)
 		label = "Kính gửi:", label_len = strlen(label);
 	double size = t->tpl->addressee_size, lh = line_height(t, size, 1.0);
-	double sp = t->m->measure(t->m->ctx, 0, size, " ", 1);
-	double lw = t->m->measure(t->m->ctx, 0, size, label, label_len);
-	double colon = t->m->measure(t->m->ctx, 0, size, ":", 1);
+	double sp = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, " ", 1);
+	double lw = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, label, label_len);
+	double colon = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, ":", 1);
 	const char *dash = n > 1 ? "- " : "";
 	double widest = 0;
 	for (size_t i = 0; i < n; i++) {
-		double w = t->m->measure(t->m->ctx, 0, size, dash, strlen(dash)) +
-		           t->m->measure(t->m->ctx, 0, size, who[i], strlen(who[i]));
+		double w = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, dash, strlen(dash)) +
+		           t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, who[i], strlen(who[i]));
 		if (w > widest)
 			widest = w;
 	}
@@ -502,13 +504,13 @@ static void set_addressees(ts *t)
 	double ax = bx + off, aw = t->x0 + t->width - ax;
 	bc_unit *u = bc_unit_new(0);
 	u->gap = 12;
-	bc_op op = { .kind = BC_OP_TEXT, .face = 0, .size = (float)size, .x = (float)bx,
+	bc_op op = { .kind = BC_OP_TEXT, .face = BC_FACE_REGULAR, .size = (float)size, .x = (float)bx,
 	             .y = (float)baseline_in(t, lh, size), .s = label, .len = label_len };
 	bc_oplist_add(&u->ops, &op);
 	double y = n > 1 ? lh : 0;
 	for (size_t i = 0; i < n; i++) {
 		bc_items it = { 0 };
-		istyle st = { 0, size, 0, 0, 0 };
+		istyle st = { BC_FACE_REGULAR, size, 0, 0, 0 };
 		if (*dash)
 			add_text(t, &it, dash, strlen(dash), &st);
 		add_text(t, &it, who[i], strlen(who[i]), &st);
@@ -540,7 +542,7 @@ static void set_header(ts *t)
 			if (n->type != BC_NODE_LINE || n->as.line.role != BC_ROLE_ISSUER)
 				continue;
 			int bold = n == last_issuer;
-			double w = column_line(t, n, NULL, xl, lw, &yl, bold ? 1 : 0, tp->issuer_size, 1, &u->ops);
+			double w = column_line(t, n, NULL, xl, lw, &yl, bold ? BC_FACE_BOLD : BC_FACE_REGULAR, tp->issuer_size, 1, &u->ops);
 			if (bold)
 				issuer_w = w;
 		}
@@ -553,17 +555,17 @@ static void set_header(ts *t)
 	const bc_node *num = meta_line(t, BC_ROLE_NUMBER);
 	if (num) {
 		yl += 2;
-		column_line(t, num, NULL, xl, lw, &yl, 0, tp->number_size, 0, &u->ops);
+		column_line(t, num, NULL, xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, 0, &u->ops);
 	}
 	const bc_node *sum = meta_line(t, BC_ROLE_SUMMARY);
 	if (sum)
-		column_line(t, sum, NULL, xl, lw, &yl, 0, tp->summary_size, 0, &u->ops);
+		column_line(t, sum, NULL, xl, lw, &yl, BC_FACE_REGULAR, tp->summary_size, 0, &u->ops);
 	const bc_node *urg = meta_line(t, BC_ROLE_URGENCY);
 	if (urg) {
 		yl += 6;
 		double y0 = yl;
 		size_t first = u->ops.n;
-		double w = column_line(t, urg, NULL, xl, lw, &yl, 1, tp->urgency_size, 1, &u->ops);
+		double w = column_line(t, urg, NULL, xl, lw, &yl, BC_FACE_BOLD, tp->urgency_size, 1, &u->ops);
 		(void)first;
 		bc_op box = { .kind = BC_OP_BOX, .size = 0.8f, .x = (float)(xl + (lw - w) / 2 - 4), .y = (float)(y0 - 1),
 		              .x2 = (float)(w + 8), .y2 = (float)(yl - y0 + 2) };
@@ -571,16 +573,16 @@ static void set_header(ts *t)
 	}
 
 	/* right: motto, slogan with its rule, place and date */
-	column_line(t, meta_line(t, BC_ROLE_MOTTO), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", xr, wr, &yr, 1, tp->motto_size, 1,
+	column_line(t, meta_line(t, BC_ROLE_MOTTO), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", xr, wr, &yr, BC_FACE_BOLD, tp->motto_size, 1,
 	            &u->ops);
-	double sw = column_line(t, meta_line(t, BC_ROLE_SLOGAN), "Độc lập - Tự do - Hạnh phúc", xr, wr, &yr, 1,
+	double sw = column_line(t, meta_line(t, BC_ROLE_SLOGAN), "Độc lập - Tự do - Hạnh phúc", xr, wr, &yr, BC_FACE_BOLD,
 	                        tp->slogan_size, 0, &u->ops);
 	yr += 3;
 	add_rule(&u->ops, xr + (wr - sw) / 2, xr + (wr + sw) / 2, yr, 0.6);
 	yr += 10;
 	const bc_node *dl = meta_line(t, BC_ROLE_DATELINE);
 	if (dl)
-		column_line(t, dl, NULL, xr, wr, &yr, 2, tp->dateline_size, 0, &u->ops);
+		column_line(t, dl, NULL, xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, 0, &u->ops);
 	u->h = yl > yr ? yl : yr;
 	push(t, u);
 
@@ -592,9 +594,9 @@ static void set_header(ts *t)
 	tu->gap = 14;
 	double y = 0;
 	if (dt)
-		column_line(t, dt, NULL, t->x0, t->width, &y, 1, tp->doctype_size, 1, &tu->ops);
+		column_line(t, dt, NULL, t->x0, t->width, &y, BC_FACE_BOLD, tp->doctype_size, 1, &tu->ops);
 	bc_items it = { 0 };
-	istyle st = { 1, tp->title_size, 0, 0, 0 };
+	istyle st = { BC_FACE_BOLD, tp->title_size, 0, 0, 0 };
 	bc_buf b = BC_BUF_INIT;
 	if (t->doc->meta)
 		for (const bc_node *n = t->doc->meta->first; n; n = n->next)
@@ -630,7 +632,7 @@ static void set_header(ts *t)
 typedef struct tcell {
 	const bc_node *node;
 	int row, col, colspan, rowspan;
-	int face;
+	bc_face face;
 	bc_just just;
 	bc_items items;        /* while its rows are being set (cell_items) */
 	int empty;             /* no text */
@@ -775,7 +777,7 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 				tc->col = c;
 				tc->colspan = span;
 				tc->rowspan = rspan;
-				tc->face = (head || r->as.row.kind == BC_ROW_GROUP) ? 1 : 0;
+				tc->face = (head || r->as.row.kind == BC_ROW_GROUP) ? BC_FACE_BOLD : BC_FACE_REGULAR;
 				if (head)
 					tc->just = BC_JUST_CENTER;
 				else if (cell->as.cell.value.len > 0 || cell->as.cell.align == BC_ALIGN_RIGHT)
@@ -1242,7 +1244,7 @@ static void set_heading(ts *t, const bc_node *section, const bc_node *heading)
 	ps.gap = t->tpl->para_space + (level == 1 ? 6 : 0);
 	if (section->as.section.kind == BC_LABEL_ARTICLE) {
 		/* "Điều 2. Nhiệm vụ của Ban Chỉ đạo": bold, upright, lower case, at the indent (NĐ 30) */
-		ps.face = 1;
+		ps.face = BC_FACE_BOLD;
 		ps.size = t->tpl->article_size;
 		ps.gap = t->tpl->para_space;
 		ps.outline_level = 1 + (t->appendix ? 1 : 0);
@@ -1250,10 +1252,10 @@ static void set_heading(ts *t, const bc_node *section, const bc_node *heading)
 		return;
 	}
 	switch (level) {
-	case 1: ps.face = 1; ps.upper = 1; ps.size = t->tpl->h1_size; break;
-	case 2: ps.face = 1; ps.size = t->tpl->h2_size; break;
-	case 3: ps.face = 3; ps.size = t->tpl->h3_size; break;
-	default: ps.face = 2; ps.size = t->tpl->h3_size; break;
+	case 1: ps.face = BC_FACE_BOLD; ps.upper = 1; ps.size = t->tpl->h1_size; break;
+	case 2: ps.face = BC_FACE_BOLD; ps.size = t->tpl->h2_size; break;
+	case 3: ps.face = BC_FACE_BOLD_ITALIC; ps.size = t->tpl->h3_size; break;
+	default: ps.face = BC_FACE_ITALIC; ps.size = t->tpl->h3_size; break;
 	}
 	ps.outline_level = level <= 3 ? level + (t->appendix ? 1 : 0) : 0;
 	bc_buf b = BC_BUF_INIT;
@@ -1275,7 +1277,8 @@ static void set_block(ts *t, const bc_node *n)
 		    !c->first && c->next && c->next->type == BC_NODE_PARAGRAPH) {
 			/* "Điều 3. Quyết định này có hiệu lực …": the bold label runs into the text */
 			pstyle ps = body_style(t);
-			ps.prefix_face = 1;
+			ps.prefix_differs = 1;
+			ps.prefix_face = BC_FACE_BOLD;
 			ps.outline_max = 60;   /* the bookmark: the label and the first words of the text */
 			ps.size = t->tpl->article_size;
 			ps.outline_level = 1 + (t->appendix ? 1 : 0);
@@ -1291,7 +1294,7 @@ static void set_block(ts *t, const bc_node *n)
 	}
 	case BC_NODE_HEADING: {
 		pstyle ps = body_style(t);
-		ps.face = 1;
+		ps.face = BC_FACE_BOLD;
 		ps.keep_all = 1;
 		set_paragraph(t, n, NULL, &ps);
 		break;
@@ -1345,7 +1348,7 @@ static void set_block(ts *t, const bc_node *n)
 		ps.indent = 0;
 		switch (n->as.line.role) {
 		case BC_ROLE_UNIT:
-			ps.face = 2;
+			ps.face = BC_FACE_ITALIC;
 			ps.just = BC_JUST_RIGHT;
 			ps.keep_all = 1;
 			break;
@@ -1353,7 +1356,7 @@ static void set_block(ts *t, const bc_node *n)
 		 * upper case centred, kept with what follows; each basis italic */
 		case BC_ROLE_COMPETENCE:
 		case BC_ROLE_ENACTING:
-			ps.face = 1;
+			ps.face = BC_FACE_BOLD;
 			ps.upper = 1;
 			ps.just = BC_JUST_CENTER;
 			ps.keep_all = 1;
@@ -1361,7 +1364,7 @@ static void set_block(ts *t, const bc_node *n)
 			ps.size = n->as.line.role == BC_ROLE_COMPETENCE ? t->tpl->competence_size : t->tpl->enacting_size;
 			break;
 		case BC_ROLE_BASIS:
-			ps.face = 2;
+			ps.face = BC_FACE_ITALIC;
 			ps.indent = t->tpl->indent_cm * 10 * BC_MM;
 			ps.size = t->tpl->basis_size;
 			ps.gap = 3;
@@ -1433,11 +1436,11 @@ static void set_closing(ts *t)
 				signer = c;
 				continue;
 			}
-			column_line(t, c, NULL, xr, wr, &yr, 1, tp->sign_size, 1, &u->ops);
+			column_line(t, c, NULL, xr, wr, &yr, BC_FACE_BOLD, tp->sign_size, 1, &u->ops);
 		}
 		yr += tp->sign_space * BC_MM;
 		if (signer)
-			column_line(t, signer, NULL, xr, wr, &yr, 1, tp->sign_size, 0, &u->ops);
+			column_line(t, signer, NULL, xr, wr, &yr, BC_FACE_BOLD, tp->sign_size, 0, &u->ops);
 	}
 	/* left column: "Nơi nhận:" and the list, as far as it goes beside the signature */
 	double yl = 0;
@@ -1448,7 +1451,7 @@ static void set_closing(ts *t)
 			if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_RECIPIENTS_LABEL)
 				label = c;
 		bc_items it = { 0 };
-		istyle st = { 3, tp->recip_label_size, 0, 0, 0 };
+		istyle st = { BC_FACE_BOLD_ITALIC, tp->recip_label_size, 0, 0, 0 };
 		if (label)
 			add_inlines(t, &it, label, st);
 		else
@@ -1462,7 +1465,7 @@ static void set_closing(ts *t)
 			if (c == label)
 				continue;
 			bc_items li = { 0 };
-			istyle s2 = { 0, tp->recip_size, 0, 0, 0 };
+			istyle s2 = { BC_FACE_REGULAR, tp->recip_size, 0, 0, 0 };
 			plain(c, &b);
 			if (c->type == BC_NODE_ITEM && c->as.item.bullet) {
 				char tmp[3] = { c->as.item.bullet, ' ', 0 };
@@ -1559,7 +1562,7 @@ static void set_appendix(ts *t, const bc_node *ap)
 	for (; c && c->type == BC_NODE_LINE; c = c->next) {
 		switch (c->as.line.role) {
 		case BC_ROLE_APPX_LABEL:
-			column_line(t, c, NULL, t->x0, t->width, &y, 1, tp->appx_label_size, 0, &u->ops);
+			column_line(t, c, NULL, t->x0, t->width, &y, BC_FACE_BOLD, tp->appx_label_size, 0, &u->ops);
 			if (!u->outline) {
 				bc_node_plain_text(c, &b);
 				u->outline = bc_xstrdup(bc_buf_cstr(&b));
@@ -1567,13 +1570,13 @@ static void set_appendix(ts *t, const bc_node *ap)
 			}
 			break;
 		case BC_ROLE_APPX_TITLE:
-			column_line(t, c, NULL, t->x0, t->width, &y, 1, tp->appx_title_size, 1, &u->ops);
+			column_line(t, c, NULL, t->x0, t->width, &y, BC_FACE_BOLD, tp->appx_title_size, 1, &u->ops);
 			break;
 		case BC_ROLE_APPX_ATTACH:
-			column_line(t, c, NULL, t->x0, t->width, &y, 2, tp->body_size, 0, &u->ops);
+			column_line(t, c, NULL, t->x0, t->width, &y, BC_FACE_ITALIC, tp->body_size, 0, &u->ops);
 			break;
 		default:
-			column_line(t, c, NULL, t->x0, t->width, &y, 0, tp->body_size, 0, &u->ops);
+			column_line(t, c, NULL, t->x0, t->width, &y, BC_FACE_REGULAR, tp->body_size, 0, &u->ops);
 			break;
 		}
 	}
@@ -1698,9 +1701,9 @@ void bc_typeset_furniture(const bc_page *page, const bc_template *tpl, const bc_
 		snprintf(number_text, 16, "%d", page->number);
 		size_t len = strlen(number_text);
 		double size = tpl->pageno_size;
-		double w = m->measure(m->ctx, 0, size, number_text, len);
+		double w = m->measure(m->ctx, BC_FACE_REGULAR, size, number_text, len);
 		double cap = m->ascent * size * 0.75;
-		bc_op op = { .kind = BC_OP_TEXT, .face = 0, .size = (float)size, .x = (float)((left + right - w) / 2),
+		bc_op op = { .kind = BC_OP_TEXT, .face = BC_FACE_REGULAR, .size = (float)size, .x = (float)((left + right - w) / 2),
 		             .y = (float)(top / 2 + cap / 2), .s = number_text, .len = len };
 		bc_oplist_add(out, &op);
 	}
@@ -1713,11 +1716,11 @@ void bc_typeset_furniture(const bc_page *page, const bc_template *tpl, const bc_
 		const char *s = tpl->draft_text[0] ? tpl->draft_text : "DỰ THẢO";
 		size_t len = strlen(s);
 		double size = tpl->draft_size;
-		double w = m->measure(m->ctx, 1, size, s, len);
+		double w = m->measure(m->ctx, BC_FACE_BOLD, size, s, len);
 		double bx = right - w - 8, by = top / 2 - size * 0.75;
 		bc_op box = { .kind = BC_OP_BOX, .size = 1.0f, .x = (float)bx, .y = (float)by, .x2 = (float)(w + 8),
 		              .y2 = (float)(size * 1.5) };
-		bc_op txt = { .kind = BC_OP_TEXT, .face = 1, .size = (float)size, .x = (float)(bx + 4),
+		bc_op txt = { .kind = BC_OP_TEXT, .face = BC_FACE_BOLD, .size = (float)size, .x = (float)(bx + 4),
 		              .y = (float)(by + size * 1.5 / 2 + m->ascent * size * 0.7 / 2), .s = s, .len = len };
 		bc_oplist_add(out, &box);
 		bc_oplist_add(out, &txt);
