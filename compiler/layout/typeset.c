@@ -34,9 +34,6 @@ typedef struct ts {
 	size_t nplaced, capplaced;
 	int in_note;               /* setting a footnote: its own refs are not followed */
 	int inline_only;           /* add_inlines skips block children (set as blocks of their own) */
-	/* the grid needs_landscape built for an appendix's first table, for set_table to use */
-	const bc_node *grid_table;
-	struct tgrid *grid;
 } ts;
 
 /* ---- small helpers -------------------------------------------------------- */
@@ -1118,14 +1115,15 @@ static void rows_free(tgrid *g, int r0, int r1)
 	}
 }
 
-static void set_table(ts *t, const bc_node *table)
+/* Sets a table.  `built`, when not NULL, is its grid built already at the
+ * template's size (by needs_landscape): it is used and freed here. */
+static void set_table(ts *t, const bc_node *table, tgrid *built)
 {
 	tgrid g;
 	double size = t->tpl->table_size;
-	if (t->grid && t->grid_table == table) {   /* built by needs_landscape, at this size */
-		g = *t->grid;
-		free(t->grid);
-		t->grid = NULL;
+	if (built) {
+		g = *built;
+		free(built);
 	} else {
 		grid_build(t, table, &g, size);
 	}
@@ -1341,7 +1339,7 @@ static void set_block(ts *t, const bc_node *n)
 		break;
 	}
 	case BC_NODE_TABLE:
-		set_table(t, n);
+		set_table(t, n, NULL);
 		break;
 	case BC_NODE_LINE: {
 		pstyle ps = body_style(t);
@@ -1500,37 +1498,35 @@ static void set_closing(ts *t)
 
 /* ---- appendices ------------------------------------------------------------------ */
 
-static void drop_grid(ts *t)
-{
-	if (t->grid) {
-		grid_free(t->grid);
-		free(t->grid);
-	}
-	t->grid = NULL;
-	t->grid_table = NULL;
-}
-
-static int needs_landscape(ts *t, const bc_node *n)
+/*
+ * Whether the tables of n need a landscape page: one too wide for the
+ * portrait text area even with every column at its longest word, or of nine
+ * columns or more.  Measuring a table builds its grid: the grid of the
+ * first table that is a child of n itself is handed back in *first (with
+ * the table in *first_table) for set_table, so that it is not built twice;
+ * the others are freed (first NULL: none is kept).
+ */
+static int needs_landscape(ts *t, const bc_node *n, tgrid **first, const bc_node **first_table)
 {
 	for (const bc_node *c = n->first; c; c = c->next) {
 		if (c->type == BC_NODE_TABLE) {
-			tgrid g;
-			grid_build(t, c, &g, t->tpl->table_size);
-			double *a = bc_xmalloc((size_t)g.cols * sizeof *a), *b = bc_xmalloc((size_t)g.cols * sizeof *b);
-			double w = grid_min_width(&g, a, b);
-			int cols = g.cols;
+			tgrid *g = bc_xmalloc(sizeof *g);
+			grid_build(t, c, g, t->tpl->table_size);
+			double *a = bc_xmalloc((size_t)g->cols * sizeof *a), *b = bc_xmalloc((size_t)g->cols * sizeof *b);
+			double w = grid_min_width(g, a, b);
+			int cols = g->cols;
 			free(a);
 			free(b);
-			if (!t->grid) {
-				t->grid = bc_xmalloc(sizeof *t->grid);
-				*t->grid = g;
-				t->grid_table = c;
+			if (first && !*first) {
+				*first = g;
+				*first_table = c;
 			} else {
-				grid_free(&g);
+				grid_free(g);
+				free(g);
 			}
 			if (w > t->port_w || cols >= 9)
 				return 1;
-		} else if (!bc_node_is_inline(c) && !bc_node_is_leaf(c) && needs_landscape(t, c)) {
+		} else if (!bc_node_is_inline(c) && !bc_node_is_leaf(c) && needs_landscape(t, c, NULL, NULL)) {
 			return 1;
 		}
 	}
@@ -1542,8 +1538,9 @@ static void set_appendix(ts *t, const bc_node *ap)
 	const bc_template *tp = t->tpl;
 	t->appendix++;
 	t->stats->appendices++;
-	drop_grid(t);
-	int land = needs_landscape(t, ap);
+	tgrid *first = NULL;
+	const bc_node *first_table = NULL;
+	int land = needs_landscape(t, ap, &first, &first_table);
 	t->page_start = 1;
 	t->page_landscape = land;
 	t->page_restart = 1;
@@ -1590,8 +1587,14 @@ static void set_appendix(ts *t, const bc_node *ap)
 	u->h = y + 6;
 	u->keep_next = 1;
 	push(t, u);
-	for (; c; c = c->next)
-		set_block(t, c);
+	for (; c; c = c->next) {
+		if (c == first_table) {
+			set_table(t, c, first);
+			first = NULL;
+		} else {
+			set_block(t, c);
+		}
+	}
 }
 
 /* ---- the document ----------------------------------------------------------------- */
@@ -1681,7 +1684,6 @@ int bc_typeset(const bc_document *doc, const bc_template *tpl, const bc_metrics 
 	int pages = bc_pager_finish(&t.pager);
 	stats->pages = pages;
 	bc_pager_free(&t.pager);
-	drop_grid(&t);
 	bc_arena_free(&t.strings);
 	free(t.placed);
 	return pages < 0 ? -1 : 0;
