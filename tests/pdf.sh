@@ -103,6 +103,24 @@ if [ -f "$TMP/gen-rowspan-break.pdf" ]; then
 	fi
 fi
 
+# a header repeated after page breaks: reworded ("TT" for "STT", the typo
+# "Số luợng") it is set where it stands, as a header row (bold); repeated word
+# for word it is left out (the pager repeats the header on each page)
+{ gen_head; printf 'Kết quả thực hiện các nhiệm vụ như sau:\n\nSTT\tNội dung\tSố lượng\n1\tCải cách hành chính\t12\n2\tChuyển đổi số\t7\n\n'
+	printf 'TT\tNội dung\tSố lượng\n3\tXây dựng nông thôn mới\t5\n4\tPhòng chống thiên tai\t3\n\nSTT\tNội dung\tSố lượng\n5\tAn ninh trật tự\t9\n\n'
+	printf 'STT\tNội dung\tSố luợng\n6\tGiáo dục và đào tạo\t4\n\nKết thúc bảng.\n'; } >"$TMP/repeat.txt"
+PDFRULES_SKIP="text-area justified body-size" check_doc gen-reworded-repeat "$TMP/repeat.txt"
+if [ -f "$TMP/gen-reworded-repeat.pdf" ]; then
+	got=$(pdftotext -layout "$TMP/gen-reworded-repeat.pdf" - 2>/dev/null | sed -n '/^ *STT/,/Kết thúc/p' | sed 's/^ *//; s/  */ /g' | grep . | tr '\n' '|')
+	want='STT Nội dung Số lượng|1 Cải cách hành chính 12|2 Chuyển đổi số 7|TT Nội dung Số lượng|3 Xây dựng nông thôn mới 5|4 Phòng chống thiên tai 3|5 An ninh trật tự 9|STT Nội dung Số luợng|6 Giáo dục và đào tạo 4|Kết thúc bảng.|'
+	if [ "$got" = "$want" ]; then ok gen-reworded-repeat/rows-in-place; else bad "gen-reworded-repeat/rows-in-place: $got"; fi
+	# in the header's bold face, as the header's three cells are
+	x=$(pdftohtml -xml -i -stdout "$TMP/gen-reworded-repeat.pdf" 2>/dev/null)
+	b=$(printf '%s' "$x" | grep -c '<b>TT</b>\|<b>Số luợng</b>\|<b>Nội dung</b>')
+	d=$(printf '%s' "$x" | grep -c '<b>[0-9]</b>\|<b>Xây dựng')
+	if [ "$b" -eq 5 ] && [ "$d" -eq 0 ]; then ok gen-reworded-repeat/header-face; else bad "gen-reworded-repeat/header-face: $b bold header cells of 5, $d bold data cells"; fi
+fi
+
 # text whose UTF-16 bytes are a literal string's delimiters, backslash and line ends (U+0128 Ĩ,
 # U+0129 ĩ, U+015C Ŝ, U+010A Ċ, U+010D č, and ( ) \ themselves), in justified and last lines
 { gen_head; awk 'BEGIN { for (i = 0; i < 8; i++) printf "Mã (A%d) và \\\\ B%d, chữ Ċċ Čč Ĩĩ Ŝŝ; *(Ċč)* **Ĩŝ\\\\** trong đoạn văn bản. ", i, i; printf "\n\n" }'; } >"$TMP/escapes.txt"

@@ -5,19 +5,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../pdf/font.h"   /* bc_face: the names of the four faces, nothing of the font files */
+
 /*
  * Units are PostScript points.  Horizontal positions are measured from the
  * page's left edge, vertical ones downwards from the top of the unit (and,
  * once placed, of the page); the PDF writer turns them over.
  *
  * The engine knows nothing of fonts: it asks a measuring function for the
- * width of a string in face 0..3 (regular, bold, italic, bold italic).
+ * width of a string in one of the four faces (bc_face: regular, bold, italic, bold italic).
  */
-typedef double (*bc_measure_fn)(void *ctx, int face, double size, const char *s, size_t len);
+typedef double (*bc_measure_fn)(void *ctx, bc_face face, double size, const char *s, size_t len);
 
-/* Optional: the advance of one code point in face 0..3, in 1/1000 of the size; when given,
+/* Optional: the advance of one code point in a face, in 1/1000 of the size; when given,
  * words are measured while they are cut from the text, with one pass over their characters. */
-typedef float (*bc_advance_fn)(void *ctx, int face, uint32_t cp);
+typedef float (*bc_advance_fn)(void *ctx, bc_face face, uint32_t cp);
 
 typedef struct bc_metrics {
 	bc_measure_fn measure;
@@ -32,7 +34,7 @@ typedef enum bc_op_kind { BC_OP_TEXT = 1, BC_OP_RULE, BC_OP_BOX, BC_OP_FILL } bc
 
 typedef struct bc_op {
 	uint8_t kind;
-	uint8_t face;
+	uint8_t face;        /* TEXT: a bc_face, in a byte */
 	float size;          /* TEXT: font size; RULE, BOX: line width */
 	float x, y;          /* TEXT: start of the baseline; RULE: one end; BOX, FILL: top-left */
 	float x2, y2;        /* RULE: other end; BOX, FILL: width and height */
@@ -57,7 +59,7 @@ typedef enum bc_item_type { BC_ITEM_BOX = 1, BC_ITEM_GLUE, BC_ITEM_PENALTY } bc_
  * one style; boxes not separated by glue form one unbreakable word. */
 typedef struct bc_item {
 	uint8_t type;
-	uint8_t face;
+	uint8_t face;        /* a bc_face, in a byte */
 	uint8_t underline;
 	float size;
 	float rise;          /* baseline shift for superscripts */
@@ -80,7 +82,8 @@ void bc_items_add(bc_items *l, const bc_item *it);
 void bc_items_free(bc_items *l);
 /* Appends UTF-8 text in one style: words become boxes, runs of spaces one
  * glue (stretch and shrink from the space's width), NBSP stays in the word. */
-void bc_items_text(bc_items *l, const bc_metrics *m, const char *s, size_t len, int face, double size, double rise, int underline);
+void bc_items_text(bc_items *l, const bc_metrics *m, const char *s, size_t len, bc_face face, double size, double rise,
+                   int underline);
 /* Appends a forced line break (as LINEBREAK in the source). */
 void bc_items_break(bc_items *l);
 /* Ends a paragraph: fill glue and a forced break. */

@@ -51,7 +51,8 @@ static int is_break_space(uint32_t cp)
 	return cp != 0xA0 && (bc_cp_is_space(cp) || cp == 0x2002 || cp == 0x2003 || cp == 0x2009);
 }
 
-void bc_items_text(bc_items *l, const bc_metrics *m, const char *s, size_t len, int face, double size, double rise, int underline)
+void bc_items_text(bc_items *l, const bc_metrics *m, const char *s, size_t len, bc_face face, double size, double rise,
+                   int underline)
 {
 	double sw = m->measure(m->ctx, face, size, " ", 1);
 	size_t i = 0;

@@ -149,6 +149,69 @@ static int find_template(const char *file, char *out, size_t outsize)
 
 static void silent_error(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
 
+/* <font family="..." fallback="...">: only the families the decree allows (or their metric twin). */
+static int read_font(bc_template *t, xmlNodePtr e, const char *path, char *err, size_t errsize)
+{
+	static const char *const which[] = { "family", "fallback" };
+	int rc = 0;
+	for (int k = 0; k < 2 && rc == 0; k++) {
+		xmlChar *f = xmlGetProp(e, (const xmlChar *)which[k]);
+		if (!f)
+			continue;
+		int ok = 0;
+		for (size_t j = 0; j < sizeof allowed_fonts / sizeof allowed_fonts[0]; j++)
+			ok |= strcmp((const char *)f, allowed_fonts[j]) == 0;
+		if (!ok) {
+			snprintf(err, errsize, "%s: <font %s=\"%.80s\">: phông chữ Times New Roman (bộ mã Unicode TCVN 6909:2001) hoặc Liberation Serif cùng số đo",
+			         path, which[k], (const char *)f);
+			rc = -1;
+		} else {
+			snprintf(t->font_family[k], sizeof t->font_family[k], "%s", (const char *)f);
+		}
+		xmlFree(f);
+	}
+	return rc;
+}
+
+/* The numeric settings of element e, each attribute a field of the table
+ * above (seen[] marks them); an attribute no field names is an error.
+ * *known_elem is set when some field belongs to the element. */
+static int read_settings(bc_template *t, xmlDocPtr x, xmlNodePtr e, int is_font, int *seen, int *known_elem,
+                         const char *path, char *err, size_t errsize)
+{
+	int rc = 0;
+	for (xmlAttrPtr a = e->properties; a && rc == 0; a = a->next) {
+		int known = (strcmp((const char *)e->name, "draft") == 0 && strcmp((const char *)a->name, "text") == 0) ||
+		            (is_font && (strcmp((const char *)a->name, "family") == 0 ||
+		                         strcmp((const char *)a->name, "fallback") == 0));
+		for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+			if (strcmp(fields[i].elem, (const char *)e->name) != 0)
+				continue;
+			*known_elem = 1;
+			if (strcmp(fields[i].attr, (const char *)a->name) != 0)
+				continue;
+			xmlChar *v = xmlNodeListGetString(x, a->children, 1);
+			char *end = NULL;
+			double d = v ? strtod((const char *)v, &end) : 0;
+			if (!v || end == (char *)v || *end != '\0') {
+				snprintf(err, errsize, "%s: <%s %s=\"%s\"> is not a number", path, fields[i].elem, fields[i].attr,
+				         v ? (const char *)v : "");
+				rc = -1;
+			} else {
+				*field_ptr(t, &fields[i]) = d;
+				seen[i] = 1;
+			}
+			xmlFree(v);
+			known = 1;
+		}
+		if (!known && rc == 0) {
+			snprintf(err, errsize, "%s: unknown setting <%s %s>", path, (const char *)e->name, (const char *)a->name);
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
 int bc_template_load(bc_template *t, bc_doctype type, const char *path, char *err, size_t errsize)
 {
 	memset(t, 0, sizeof *t);
@@ -193,55 +256,11 @@ int bc_template_load(bc_template *t, bc_doctype type, const char *path, char *er
 			xmlFree(txt);
 		}
 		int is_font = strcmp((const char *)e->name, "font") == 0;
-		if (is_font) {
-			static const char *const which[] = { "family", "fallback" };
-			for (int k = 0; k < 2 && rc == 0; k++) {
-				xmlChar *f = xmlGetProp(e, (const xmlChar *)which[k]);
-				if (!f)
-					continue;
-				int ok = 0;
-				for (size_t j = 0; j < sizeof allowed_fonts / sizeof allowed_fonts[0]; j++)
-					ok |= strcmp((const char *)f, allowed_fonts[j]) == 0;
-				if (!ok) {
-					snprintf(err, errsize, "%s: <font %s=\"%.80s\">: phông chữ Times New Roman (bộ mã Unicode TCVN 6909:2001) hoặc Liberation Serif cùng số đo",
-					         path, which[k], (const char *)f);
-					rc = -1;
-				} else {
-					snprintf(t->font_family[k], sizeof t->font_family[k], "%s", (const char *)f);
-				}
-				xmlFree(f);
-			}
-		}
+		if (is_font)
+			rc = read_font(t, e, path, err, errsize);
 		int known_elem = is_font;
-		for (xmlAttrPtr a = e->properties; a && rc == 0; a = a->next) {
-			int known = (strcmp((const char *)e->name, "draft") == 0 && strcmp((const char *)a->name, "text") == 0) ||
-			            (is_font && (strcmp((const char *)a->name, "family") == 0 ||
-			                         strcmp((const char *)a->name, "fallback") == 0));
-			for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-				if (strcmp(fields[i].elem, (const char *)e->name) != 0)
-					continue;
-				known_elem = 1;
-				if (strcmp(fields[i].attr, (const char *)a->name) != 0)
-					continue;
-				xmlChar *v = xmlNodeListGetString(x, a->children, 1);
-				char *end = NULL;
-				double d = v ? strtod((const char *)v, &end) : 0;
-				if (!v || end == (char *)v || *end != '\0') {
-					snprintf(err, errsize, "%s: <%s %s=\"%s\"> is not a number", path, fields[i].elem, fields[i].attr,
-					         v ? (const char *)v : "");
-					rc = -1;
-				} else {
-					*field_ptr(t, &fields[i]) = d;
-					seen[i] = 1;
-				}
-				xmlFree(v);
-				known = 1;
-			}
-			if (!known && rc == 0) {
-				snprintf(err, errsize, "%s: unknown setting <%s %s>", path, (const char *)e->name, (const char *)a->name);
-				rc = -1;
-			}
-		}
+		if (rc == 0)
+			rc = read_settings(t, x, e, is_font, seen, &known_elem, path, err, errsize);
 		if (!known_elem && rc == 0 && strcmp((const char *)e->name, "draft") != 0) {
 			snprintf(err, errsize, "%s: unknown element <%s>", path, (const char *)e->name);
 			rc = -1;

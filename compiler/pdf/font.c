@@ -76,7 +76,7 @@ static int find_family(bc_font_family *fam, const char *family, char *why, size_
 		}
 		int bold = weight >= FC_WEIGHT_DEMIBOLD;
 		int italic = slant != FC_SLANT_ROMAN;
-		int face = (bold ? 1 : 0) + (italic ? 2 : 0);
+		bc_face face = (bc_face)((bold ? BC_FACE_BOLD : 0) | (italic ? BC_FACE_ITALIC : 0));
 		/* nearest to the nominal weight, then the newest version */
 		int target = bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
 		int score = 1000 - abs(weight - target) * 4 + (version >> 16);
@@ -86,7 +86,7 @@ static int find_family(bc_font_family *fam, const char *family, char *why, size_
 		}
 	}
 	int ok = 1;
-	for (int f = 0; f < BC_FACE_COUNT; f++) {
+	for (bc_face f = BC_FACE_REGULAR; f < BC_FACE_COUNT; f++) {
 		if (!best[f]) {
 			snprintf(why, whysize, "\"%s\" has no usable %s face%s", family, face_style[f],
 			         rejected_coverage ? " covering Vietnamese (U+1EA0..U+1EF9)" : " in TrueType");
@@ -96,7 +96,7 @@ static int find_family(bc_font_family *fam, const char *family, char *why, size_
 	}
 	if (ok) {
 		snprintf(fam->family, sizeof fam->family, "%s", family);
-		for (int f = 0; f < BC_FACE_COUNT; f++) {
+		for (bc_face f = BC_FACE_REGULAR; f < BC_FACE_COUNT; f++) {
 			FcChar8 *file = NULL;
 			FcCharSet *cs = NULL;
 			FcPatternGetString(best[f], FC_FILE, 0, &file);
@@ -137,7 +137,7 @@ int bc_font_find(bc_font_family *fam, const char *const *wanted, int nwanted, ch
 
 void bc_font_release(bc_font_family *fam)
 {
-	for (int f = 0; f < BC_FACE_COUNT; f++) {
+	for (bc_face f = BC_FACE_REGULAR; f < BC_FACE_COUNT; f++) {
 		if (fam->charset[f])
 			FcCharSetDestroy(fam->charset[f]);
 		fam->charset[f] = NULL;
@@ -153,11 +153,11 @@ void bc_font_release(bc_font_family *fam)
 	FcFini();
 }
 
-int bc_font_has_glyph(const bc_font_family *fam, int face, uint32_t cp)
+int bc_font_has_glyph(const bc_font_family *fam, bc_face face, uint32_t cp)
 {
 	if (cp < 0x20 || cp == 0x7F || bc_cp_is_space(cp))
 		return 1;
-	if (face < 0 || face >= BC_FACE_COUNT || !fam->charset[face])
+	if ((unsigned)face >= BC_FACE_COUNT || !fam->charset[face])
 		return 0;
 	return FcCharSetHasChar(fam->charset[face], cp) ? 1 : 0;
 }
@@ -192,7 +192,7 @@ static HPDF_STATUS identity_init(HPDF_Encoder enc)
 static int identity_cover(HPDF_Doc pdf, HPDF_Encoder enc, const char *const names[BC_FACE_COUNT])
 {
 	uint8_t *cover = bc_xcalloc(0x10000 / 8, 1);
-	for (int f = 0; f < BC_FACE_COUNT; f++) {
+	for (bc_face f = BC_FACE_REGULAR; f < BC_FACE_COUNT; f++) {
 		HPDF_FontDef def = HPDF_GetFontDef(pdf, names[f]);
 		if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
 			free(cover);
@@ -247,7 +247,7 @@ int bc_font_load_hpdf(bc_font_family *fam, void *hpdf_doc)
 	if (HPDF_UseUTFEncodings(pdf) != HPDF_OK)
 		return -1;
 	const char *names[BC_FACE_COUNT];
-	for (int f = 0; f < BC_FACE_COUNT; f++)
+	for (bc_face f = BC_FACE_REGULAR; f < BC_FACE_COUNT; f++)
 		if (!(names[f] = HPDF_LoadTTFontFromFile(pdf, fam->path[f], HPDF_TRUE)))
 			return -1;
 	const char *encoding = "UTF-8";
@@ -257,7 +257,7 @@ int bc_font_load_hpdf(bc_font_family *fam, void *hpdf_doc)
 	enc = HPDF_GetEncoder(pdf, "baocao-Identity-H");
 	if (enc && identity_cover(pdf, enc, names) == 0)
 		encoding = "baocao-Identity-H";
-	for (int f = 0; f < BC_FACE_COUNT; f++) {
+	for (bc_face f = BC_FACE_REGULAR; f < BC_FACE_COUNT; f++) {
 		HPDF_Font font = HPDF_GetFont(pdf, names[f], encoding);
 		if (!font)
 			return -1;
@@ -268,9 +268,9 @@ int bc_font_load_hpdf(bc_font_family *fam, void *hpdf_doc)
 	return 0;
 }
 
-float bc_font_cp_width(bc_font_family *fam, int face, uint32_t cp)
+float bc_font_cp_width(bc_font_family *fam, bc_face face, uint32_t cp)
 {
-	if (face < 0 || face >= BC_FACE_COUNT || !fam->hpdf_font[face])
+	if ((unsigned)face >= BC_FACE_COUNT || !fam->hpdf_font[face])
 		return 0;
 	if (cp >= 0x10000)
 		return (float)HPDF_Font_GetUnicodeWidth(fam->hpdf_font[face], (HPDF_UNICODE)0xFFFD);
@@ -286,7 +286,7 @@ float bc_font_cp_width(bc_font_family *fam, int face, uint32_t cp)
 	return *w;
 }
 
-double bc_font_text_width(bc_font_family *fam, int face, double size, const char *s, size_t len)
+double bc_font_text_width(bc_font_family *fam, bc_face face, double size, const char *s, size_t len)
 {
 	double units = 0;
 	size_t i = 0;
@@ -295,9 +295,9 @@ double bc_font_text_width(bc_font_family *fam, int face, double size, const char
 	return units * size / 1000.0;
 }
 
-void bc_font_mark_used(bc_font_family *fam, int face, const char *s, size_t len)
+void bc_font_mark_used(bc_font_family *fam, bc_face face, const char *s, size_t len)
 {
-	if (face < 0 || face >= BC_FACE_COUNT)
+	if ((unsigned)face >= BC_FACE_COUNT)
 		return;
 	if (!fam->used[face])
 		fam->used[face] = bc_xcalloc(0x10000 / 8, 1);
@@ -310,9 +310,9 @@ void bc_font_mark_used(bc_font_family *fam, int face, const char *s, size_t len)
 	}
 }
 
-float bc_font_draw_cp(bc_font_family *fam, int face, uint32_t cp)
+float bc_font_draw_cp(bc_font_family *fam, bc_face face, uint32_t cp)
 {
-	if (face < 0 || face >= BC_FACE_COUNT)
+	if ((unsigned)face >= BC_FACE_COUNT)
 		return 0;
 	if (!fam->used[face])
 		fam->used[face] = bc_xcalloc(0x10000 / 8, 1);
@@ -389,7 +389,7 @@ int bc_font_write_tounicode(bc_font_family *fam)
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
 	static const char tail[] = "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-	for (int f = 0; f < BC_FACE_COUNT; f++) {
+	for (bc_face f = BC_FACE_REGULAR; f < BC_FACE_COUNT; f++) {
 		HPDF_Dict font = fam->hpdf_font[f];
 		if (!font)
 			continue;

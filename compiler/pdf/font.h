@@ -5,8 +5,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The four faces of one family, in the order the layout engine numbers them. */
-enum { BC_FACE_REGULAR = 0, BC_FACE_BOLD = 1, BC_FACE_ITALIC = 2, BC_FACE_BOLD_ITALIC = 3, BC_FACE_COUNT = 4 };
+/* The four faces of one family.  The values are bits, so that bold markup
+ * inside italic text gives BC_FACE_BOLD | BC_FACE_ITALIC == BC_FACE_BOLD_ITALIC;
+ * the layout's items and drawing operations keep them in a byte. */
+typedef enum bc_face {
+	BC_FACE_REGULAR = 0,
+	BC_FACE_BOLD = 1,
+	BC_FACE_ITALIC = 2,
+	BC_FACE_BOLD_ITALIC = 3,
+	BC_FACE_COUNT = 4
+} bc_face;
 
 typedef struct bc_font_family {
 	char family[64];                 /* "Times New Roman" or "Liberation Serif" */
@@ -30,21 +38,21 @@ int bc_font_find(bc_font_family *fam, const char *const *wanted, int nwanted, ch
 void bc_font_release(bc_font_family *fam);
 
 /* Whether face f has a glyph for code point cp (spaces and controls need none). */
-int bc_font_has_glyph(const bc_font_family *fam, int face, uint32_t cp);
+int bc_font_has_glyph(const bc_font_family *fam, bc_face face, uint32_t cp);
 
 /* Loads the four faces into a libharu document (HPDF_Doc) as Identity-H fonts
  * whose codes are the BMP code points (UTF-16 units). 0 or -1. */
 int bc_font_load_hpdf(bc_font_family *fam, void *hpdf_doc);
 
 /* Advance of cp in face f, 1/1000 em; needs bc_font_load_hpdf first. */
-float bc_font_cp_width(bc_font_family *fam, int face, uint32_t cp);
+float bc_font_cp_width(bc_font_family *fam, bc_face face, uint32_t cp);
 /* Width of a UTF-8 string at `size` points, summed per code point. */
-double bc_font_text_width(bc_font_family *fam, int face, double size, const char *s, size_t len);
+double bc_font_text_width(bc_font_family *fam, bc_face face, double size, const char *s, size_t len);
 
 /* Records the code points of a drawn UTF-8 string in face f. */
-void bc_font_mark_used(bc_font_family *fam, int face, const char *s, size_t len);
+void bc_font_mark_used(bc_font_family *fam, bc_face face, const char *s, size_t len);
 /* Records cp as drawn in face f (see bc_font_mark_used) and returns its advance (bc_font_cp_width). */
-float bc_font_draw_cp(bc_font_family *fam, int face, uint32_t cp);
+float bc_font_draw_cp(bc_font_family *fam, bc_face face, uint32_t cp);
 
 /*
  * Replaces libharu's ToUnicode streams (written with begincidrange, which

@@ -121,12 +121,12 @@ static void hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *ud)
 	}
 }
 
-static double measure(void *ctx, int face, double size, const char *s, size_t len)
+static double measure(void *ctx, bc_face face, double size, const char *s, size_t len)
 {
 	return bc_font_text_width(ctx, face, size, s, len);
 }
 
-static float advance(void *ctx, int face, uint32_t cp) { return bc_font_cp_width(ctx, face, cp); }
+static float advance(void *ctx, bc_face face, uint32_t cp) { return bc_font_cp_width(ctx, face, cp); }
 
 /* ---- content streams --------------------------------------------------------------- */
 
@@ -315,7 +315,7 @@ static char *put_unit(char *p, unsigned u)
 
 /* The string as our Identity-H fonts code it: UTF-16 units, big-endian, in a literal
  * string (half the bytes of hex); returns its advance in 1/1000 em. */
-static double put_text(writer *w, bc_buf *b, int face, const char *s, size_t len)
+static double put_text(writer *w, bc_buf *b, bc_face face, const char *s, size_t len)
 {
 	double units = 0;
 	size_t i = 0;
@@ -348,7 +348,7 @@ static void draw_text(writer *w, bc_buf *b, double ph, const bc_oplist *ops, dou
 		const bc_op *op = &ops->v[i];
 		if (op->kind != BC_OP_TEXT || op->len == 0)
 			continue;
-		int face = op->face & 3;
+		int face = op->face & BC_FACE_BOLD_ITALIC;   /* the bits of a bc_face */
 		int64_t size = milli(op->size), x = milli(op->x), y = milli(ph - (dy + op->y));
 		double sz = (double)size / 1000.0;
 		int same_font = face == ts->face && size == ts->size;

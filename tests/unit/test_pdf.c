@@ -569,7 +569,7 @@ static void test_template_doc_in_step(void **state)
 
 /* ---- the engine alone, with a fixed-width measure ---------------------------------- */
 
-static double mono(void *ctx, int face, double size, const char *s, size_t len)
+static double mono(void *ctx, bc_face face, double size, const char *s, size_t len)
 {
 	(void)ctx;
 	(void)face;
@@ -585,7 +585,7 @@ static void test_total_fit_lines(void **state)
 	(void)state;
 	bc_metrics m = { mono, NULL, 0.9, 0.2, NULL };
 	bc_items it = { 0 };
-	bc_items_text(&it, &m, long_par, strlen(long_par), 0, 10, 0, 0);
+	bc_items_text(&it, &m, long_par, strlen(long_par), BC_FACE_REGULAR, 10, 0, 0);
 	bc_items_finish(&it);
 	size_t *br;
 	double width = 300;
@@ -619,11 +619,11 @@ static void test_forced_break_not_stretched(void **state)
 	bc_metrics m = { mono, NULL, 0.9, 0.2, NULL };
 	bc_items it = { 0 };
 	const char *a = "mặt bằng trên địa bàn các xã.";
-	bc_items_text(&it, &m, long_par, strlen(long_par), 0, 10, 0, 0);
-	bc_items_text(&it, &m, " ", 1, 0, 10, 0, 0);
-	bc_items_text(&it, &m, a, strlen(a), 0, 10, 0, 0);
+	bc_items_text(&it, &m, long_par, strlen(long_par), BC_FACE_REGULAR, 10, 0, 0);
+	bc_items_text(&it, &m, " ", 1, BC_FACE_REGULAR, 10, 0, 0);
+	bc_items_text(&it, &m, a, strlen(a), BC_FACE_REGULAR, 10, 0, 0);
 	bc_items_break(&it);
-	bc_items_text(&it, &m, long_par, strlen(long_par), 0, 10, 0, 0);
+	bc_items_text(&it, &m, long_par, strlen(long_par), BC_FACE_REGULAR, 10, 0, 0);
 	bc_items_finish(&it);
 	size_t *br;
 	double width = 300;
@@ -661,8 +661,8 @@ static void test_overlong_word(void **state)
 	memset(word, 'x', sizeof word - 1);
 	word[sizeof word - 1] = '\0';
 	bc_items it = { 0 };
-	bc_items_text(&it, &m, "Địa chỉ: ", strlen("Địa chỉ: "), 0, 10, 0, 0);
-	bc_items_text(&it, &m, word, strlen(word), 0, 10, 0, 0);
+	bc_items_text(&it, &m, "Địa chỉ: ", strlen("Địa chỉ: "), BC_FACE_REGULAR, 10, 0, 0);
+	bc_items_text(&it, &m, word, strlen(word), BC_FACE_REGULAR, 10, 0, 0);
 	bc_items_finish(&it);
 	bc_items_fit_words(&it, &m, 200);
 	size_t *br;

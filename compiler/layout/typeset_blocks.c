@@ -1,0 +1,299 @@
+/* typeset_blocks.c — sections and their headings, paragraphs, lists and items, a decision's preamble lines, rules. */
+#include "typeset_private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xalloc.h"
+
+/* "I. ", "1.1. ", "a) ", "(1) ", "*) " for a label kind. */
+static const char *label_prefix(ts *t, bc_label_kind kind, bc_str label)
+{
+	if (kind == BC_LABEL_NONE || (!label.len && kind != BC_LABEL_STAR))
+		return NULL;
+	char tmp[96];
+	const char *l = label.s ? label.s : "";
+	int dot = label.len > 0 && l[label.len - 1] == '.';
+	switch (kind) {
+	case BC_LABEL_LETTER: snprintf(tmp, sizeof tmp, "%.80s) ", l); break;
+	case BC_LABEL_PAREN: snprintf(tmp, sizeof tmp, "(%.80s) ", l); break;
+	case BC_LABEL_STAR: snprintf(tmp, sizeof tmp, "*) "); break;
+	case BC_LABEL_ARTICLE: snprintf(tmp, sizeof tmp, "Điều %.80s%s ", l, dot ? "" : "."); break;
+	default: snprintf(tmp, sizeof tmp, "%.80s%s ", l, dot ? "" : "."); break;
+	}
+	return ts_strdup(t, tmp, strlen(tmp));
+}
+
+typedef struct pstyle {
+	bc_face face;
+	double size;
+	bc_just just;
+	double indent;       /* first line, points */
+	double gap;          /* space above the paragraph */
+	int upper;
+	int keep_all;        /* a heading: keep every line with the next */
+	int outline_level;
+	double spacing;      /* line spacing multiple */
+	int prefix_differs;  /* the label is set in prefix_face ("Điều 3." bold before plain text) */
+	bc_face prefix_face;
+	size_t outline_max;  /* bytes of text the bookmark keeps after the label, cut at a word; 0: all */
+} pstyle;
+
+/* A paragraph in the body: one unit per line, widows and orphans kept. */
+static void set_paragraph(ts *t, const bc_node *block, const char *prefix, const pstyle *ps)
+{
+	bc_items it = { 0 };
+	if (ps->indent > 0) {
+		bc_item ind = { .type = BC_ITEM_BOX, .width = ps->indent, .size = (float)ps->size };
+		bc_items_add(&it, &ind);
+	}
+	istyle st = { ps->face, ps->size, 0, 0, ps->upper };
+	if (prefix) {
+		istyle pst = st;
+		if (ps->prefix_differs)
+			pst.face = ps->prefix_face;
+		ts_add_text(t, &it, prefix, strlen(prefix), &pst);
+	}
+	if (block)
+		ts_add_inlines(t, &it, block, st);
+	int has_box = 0;
+	for (size_t i = 0; i < it.n; i++)
+		if (it.v[i].type == BC_ITEM_BOX && it.v[i].len > 0)
+			has_box = 1;
+	if (!has_box) {
+		bc_items_free(&it);
+		return;
+	}
+	bc_items_finish(&it);
+	lines L = ts_break_items(t, &it, t->width, ps->just);
+	double lh = ts_line_height(t, ps->size, ps->spacing);
+	size_t from = 0;
+	for (size_t i = 0; i < L.n; i++) {
+		bc_unit *u = bc_unit_new(lh);
+		int last = i + 1 == L.n;
+		bc_line_set ls = bc_set_line(&it, from, L.breaks[i], t->x0, t->width, ts_baseline_in(t, lh, ps->size), ps->just,
+		                             last, &u->ops);
+		ts_notes_for(t, &it, from, L.breaks[i] + 1, u);
+		if (ps->just == BC_JUST_FULL && !last && ls.ratio > t->stats->worst_ratio)
+			t->stats->worst_ratio = ls.ratio;
+		if (i == 0) {
+			u->gap = ps->gap;
+			if (ps->outline_level > 0 && block) {
+				bc_buf b = BC_BUF_INIT;
+				if (prefix)
+					bc_buf_puts(&b, prefix);
+				size_t start = b.len;
+				bc_node_plain_text(block, &b);
+				if (ps->outline_max && b.len - start > ps->outline_max) {
+					size_t cut = start + ps->outline_max;
+					while (cut > start && b.s[cut] != ' ')
+						cut--;
+					b.len = cut > start ? cut : start + ps->outline_max;
+					while (b.len > start && ((unsigned char)b.s[b.len] & 0xC0) == 0x80)
+						b.len--;
+					b.s[b.len] = '\0';
+					bc_buf_puts(&b, " …");
+				}
+				u->outline = bc_xstrdup(bc_buf_cstr(&b));
+				u->outline_level = ps->outline_level;
+				bc_buf_free(&b);
+			}
+		}
+		/* no lone first or last line at a page break */
+		u->keep_next = !last && (ps->keep_all || i == 0 || i + 2 == L.n);
+		if (ps->keep_all && last)
+			u->keep_next = 1;
+		ts_push(t, u);
+		from = L.breaks[i] + 1;
+	}
+	free(L.breaks);
+	bc_items_free(&it);
+}
+
+static pstyle body_style(const ts *t)
+{
+	pstyle ps = { .face = BC_FACE_REGULAR, .size = t->tpl->body_size, .just = BC_JUST_FULL,
+	              .indent = t->tpl->indent_cm * 10 * BC_MM, .gap = t->tpl->para_space,
+	              .spacing = t->tpl->line_spacing };
+	return ps;
+}
+
+/* ---- blocks ------------------------------------------------------------------- */
+
+static void set_heading(ts *t, const bc_node *section, const bc_node *heading)
+{
+	int level = section->as.section.level > 0 ? section->as.section.level : bc_label_level(section->as.section.kind);
+	if (level < 1)
+		level = 2;
+	pstyle ps = body_style(t);
+	ps.keep_all = 1;
+	ps.gap = t->tpl->para_space + (level == 1 ? 6 : 0);
+	if (section->as.section.kind == BC_LABEL_ARTICLE) {
+		/* "Điều 2. Nhiệm vụ của Ban Chỉ đạo": bold, upright, lower case, at the indent (NĐ 30) */
+		ps.face = BC_FACE_BOLD;
+		ps.size = t->tpl->article_size;
+		ps.gap = t->tpl->para_space;
+		ps.outline_level = 1 + (t->appendix ? 1 : 0);
+		set_paragraph(t, heading, label_prefix(t, BC_LABEL_ARTICLE, section->as.section.label), &ps);
+		return;
+	}
+	switch (level) {
+	case 1: ps.face = BC_FACE_BOLD; ps.upper = 1; ps.size = t->tpl->h1_size; break;
+	case 2: ps.face = BC_FACE_BOLD; ps.size = t->tpl->h2_size; break;
+	case 3: ps.face = BC_FACE_BOLD_ITALIC; ps.size = t->tpl->h3_size; break;
+	default: ps.face = BC_FACE_ITALIC; ps.size = t->tpl->h3_size; break;
+	}
+	ps.outline_level = level <= 3 ? level + (t->appendix ? 1 : 0) : 0;
+	bc_buf b = BC_BUF_INIT;
+	ts_plain(heading, &b);
+	const char *prefix = label_prefix(t, section->as.section.kind, section->as.section.label);
+	if (prefix && ts_starts_with(bc_buf_cstr(&b), prefix))
+		prefix = NULL;
+	bc_buf_free(&b);
+	set_paragraph(t, heading, prefix, &ps);
+}
+
+/* A section: its heading (or an article's label run into its first
+ * paragraph), then its blocks and sub-sections. */
+static void set_section(ts *t, const bc_node *n)
+{
+	const bc_node *c = n->first;
+	if (n->as.section.kind == BC_LABEL_ARTICLE && n->as.section.run_in && c && c->type == BC_NODE_HEADING &&
+	    !c->first && c->next && c->next->type == BC_NODE_PARAGRAPH) {
+		/* "Điều 3. Quyết định này có hiệu lực …": the bold label runs into the text */
+		pstyle ps = body_style(t);
+		ps.prefix_differs = 1;
+		ps.prefix_face = BC_FACE_BOLD;
+		ps.outline_max = 60;   /* the bookmark: the label and the first words of the text */
+		ps.size = t->tpl->article_size;
+		ps.outline_level = 1 + (t->appendix ? 1 : 0);
+		set_paragraph(t, c->next, label_prefix(t, BC_LABEL_ARTICLE, n->as.section.label), &ps);
+		c = c->next->next;
+	} else if (c && c->type == BC_NODE_HEADING) {
+		set_heading(t, n, c);
+		c = c->next;
+	}
+	for (; c; c = c->next)
+		ts_set_block(t, c);
+}
+
+/* A line with a role in the body: a table's unit ("Đơn vị tính: %"), or a decision's
+ * preamble (NĐ 30): competence, bases, enacting words. */
+static void set_role_line(ts *t, const bc_node *n)
+{
+	pstyle ps = body_style(t);
+	ps.indent = 0;
+	switch (n->as.line.role) {
+	case BC_ROLE_UNIT:
+		ps.face = BC_FACE_ITALIC;
+		ps.just = BC_JUST_RIGHT;
+		ps.keep_all = 1;
+		break;
+	/* a decision's preamble (NĐ 30): the competence and "QUYẾT ĐỊNH:" bold
+	 * upper case centred, kept with what follows; each basis italic */
+	case BC_ROLE_COMPETENCE:
+	case BC_ROLE_ENACTING:
+		ps.face = BC_FACE_BOLD;
+		ps.upper = 1;
+		ps.just = BC_JUST_CENTER;
+		ps.keep_all = 1;
+		ps.gap = t->tpl->para_space + 6;
+		ps.size = n->as.line.role == BC_ROLE_COMPETENCE ? t->tpl->competence_size : t->tpl->enacting_size;
+		break;
+	case BC_ROLE_BASIS:
+		ps.face = BC_FACE_ITALIC;
+		ps.indent = t->tpl->indent_cm * 10 * BC_MM;
+		ps.size = t->tpl->basis_size;
+		ps.gap = 3;
+		break;
+	default:
+		break;
+	}
+	set_paragraph(t, n, NULL, &ps);
+}
+
+void ts_set_block(ts *t, const bc_node *n)
+{
+	bc_buf b = BC_BUF_INIT;
+	switch (n->type) {
+	case BC_NODE_SECTION:
+		set_section(t, n);
+		break;
+	case BC_NODE_HEADING: {
+		pstyle ps = body_style(t);
+		ps.face = BC_FACE_BOLD;
+		ps.keep_all = 1;
+		set_paragraph(t, n, NULL, &ps);
+		break;
+	}
+	case BC_NODE_PARAGRAPH: {
+		pstyle ps = body_style(t);
+		ts_plain(n, &b);
+		const char *prefix = label_prefix(t, n->as.para.kind, n->as.para.label);
+		if (prefix && ts_starts_with(bc_buf_cstr(&b), prefix))
+			prefix = NULL;
+		set_paragraph(t, n, prefix, &ps);
+		break;
+	}
+	case BC_NODE_LIST:
+		for (const bc_node *c = n->first; c; c = c->next)
+			ts_set_block(t, c);
+		break;
+	case BC_NODE_ITEM: {
+		pstyle ps = body_style(t);
+		ts_plain(n, &b);
+		const char *prefix = NULL;
+		if (n->as.item.kind != BC_LABEL_NONE)
+			prefix = label_prefix(t, n->as.item.kind, n->as.item.label);
+		else if (n->as.item.bullet) {
+			char tmp[3] = { n->as.item.bullet, ' ', 0 };
+			prefix = ts_strdup(t, tmp, 2);
+		}
+		if (prefix && ts_starts_with(bc_buf_cstr(&b), prefix))
+			prefix = NULL;
+		/* an item's own text is its paragraph; blocks inside it (paragraphs,
+		 * a nested list after its text) follow as blocks of their own */
+		int blocks = n->first && !bc_node_is_inline(n->first);
+		if (blocks) {
+			for (const bc_node *c = n->first; c; c = c->next)
+				ts_set_block(t, c);
+		} else {
+			t->inline_only++;
+			set_paragraph(t, n, prefix, &ps);
+			t->inline_only--;
+			for (const bc_node *c = n->first; c; c = c->next)
+				if (!bc_node_is_inline(c))
+					ts_set_block(t, c);
+		}
+		break;
+	}
+	case BC_NODE_TABLE:
+		ts_set_table(t, n, NULL);
+		break;
+	case BC_NODE_LINE:
+		set_role_line(t, n);
+		break;
+	case BC_NODE_RULE: {
+		bc_unit *u = bc_unit_new(8);
+		u->gap = 4;
+		ts_add_rule(&u->ops, t->x0 + t->width * 0.4, t->x0 + t->width * 0.6, 4, 0.6);
+		ts_push(t, u);
+		break;
+	}
+	case BC_NODE_NOTES:
+	case BC_NODE_NOTE:
+		break;   /* footnotes go with their references */
+	default:
+		if (!bc_node_is_inline(n) && !bc_node_is_leaf(n))
+			ts_set_blocks(t, n);
+		break;
+	}
+	bc_buf_free(&b);
+}
+
+void ts_set_blocks(ts *t, const bc_node *parent)
+{
+	for (const bc_node *c = parent->first; c; c = c->next)
+		ts_set_block(t, c);
+}

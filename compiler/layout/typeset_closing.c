@@ -1,0 +1,203 @@
+/* typeset_closing.c — the closing (recipients beside the signature) and the appendices, each on new pages turned landscape for wide tables. */
+#include "typeset_private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xalloc.h"
+
+/* ---- closing ------------------------------------------------------------------- */
+
+void ts_set_closing(ts *t)
+{
+	const bc_node *cl = t->doc->closing;
+	if (!cl)
+		return;
+	const bc_template *tp = t->tpl;
+	const bc_node *recipients = NULL, *signature = NULL;
+	for (const bc_node *c = cl->first; c; c = c->next) {
+		if (c->type == BC_NODE_RECIPIENTS)
+			recipients = c;
+		else if (c->type == BC_NODE_SIGNATURE)
+			signature = c;
+		else
+			ts_set_block(t, c);
+	}
+	if (!recipients && !signature)
+		return;
+	double wl = t->width * 0.45, xr = t->x0 + wl, wr = t->width - wl;
+	/* the closing words ("Yêu cầu ... thực hiện./.") go over the page with
+	 * the signature; the last pushed unit is still queued in the pager */
+	if (t->pager.qn > 0)
+		t->pager.q[t->pager.qn - 1]->keep_next = 1;
+	/* right column: authority, position, room to sign, name; kept in one unit */
+	bc_unit *u = bc_unit_new(0);
+	u->gap = 12;
+	double yr = 0;
+	if (signature) {
+		const bc_node *signer = NULL;
+		for (const bc_node *c = signature->first; c; c = c->next) {
+			if (c->type != BC_NODE_LINE)
+				continue;
+			if (c->as.line.role == BC_ROLE_SIGNER) {
+				signer = c;
+				continue;
+			}
+			ts_column_line(t, c, NULL, xr, wr, &yr, BC_FACE_BOLD, tp->sign_size, 1, &u->ops);
+		}
+		yr += tp->sign_space * BC_MM;
+		if (signer)
+			ts_column_line(t, signer, NULL, xr, wr, &yr, BC_FACE_BOLD, tp->sign_size, 0, &u->ops);
+	}
+	/* left column: "Nơi nhận:" and the list, as far as it goes beside the signature */
+	double yl = 0;
+	int pushed = 0;
+	if (recipients) {
+		const bc_node *label = NULL;
+		for (const bc_node *c = recipients->first; c; c = c->next)
+			if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_RECIPIENTS_LABEL)
+				label = c;
+		bc_items it = { 0 };
+		istyle st = { BC_FACE_BOLD_ITALIC, tp->recip_label_size, 0, 0, 0 };
+		if (label)
+			ts_add_inlines(t, &it, label, st);
+		else
+			ts_add_text(t, &it, "Nơi nhận:", strlen("Nơi nhận:"), &st);
+		ts_set_column(t, &it, t->x0, wl, &yl, BC_JUST_LEFT, ts_line_height(t, tp->recip_label_size, 1.0),
+		           tp->recip_label_size, &u->ops);
+		bc_items_free(&it);
+		double lh = ts_line_height(t, tp->recip_size, 1.0);
+		bc_buf b = BC_BUF_INIT;
+		for (const bc_node *c = recipients->first; c; c = c->next) {
+			if (c == label)
+				continue;
+			bc_items li = { 0 };
+			istyle s2 = { BC_FACE_REGULAR, tp->recip_size, 0, 0, 0 };
+			ts_plain(c, &b);
+			if (c->type == BC_NODE_ITEM && c->as.item.bullet) {
+				char tmp[3] = { c->as.item.bullet, ' ', 0 };
+				if (!ts_starts_with(bc_buf_cstr(&b), tmp))
+					ts_add_text(t, &li, ts_strdup(t, tmp, 2), 2, &s2);
+			}
+			ts_add_inlines(t, &li, c, s2);
+			/* past the signature's height, the list goes on in units of its own */
+			if (!pushed && yl + lh > yr + 0.01) {
+				u->h = yl > yr ? yl : yr;
+				ts_push(t, u);
+				pushed = 1;
+			}
+			if (pushed) {
+				bc_unit *lu = bc_unit_new(0);
+				double y = 0;
+				ts_set_column(t, &li, t->x0, wl, &y, BC_JUST_LEFT, lh, tp->recip_size, &lu->ops);
+				lu->h = y;
+				ts_push(t, lu);
+			} else {
+				ts_set_column(t, &li, t->x0, wl, &yl, BC_JUST_LEFT, lh, tp->recip_size, &u->ops);
+			}
+			bc_items_free(&li);
+		}
+		bc_buf_free(&b);
+	}
+	if (!pushed) {
+		u->h = yl > yr ? yl : yr;
+		ts_push(t, u);
+	}
+}
+
+/* ---- appendices ------------------------------------------------------------------ */
+
+/*
+ * Whether the tables of n need a landscape page: one too wide for the
+ * portrait text area even with every column at its longest word, or of nine
+ * columns or more.  Measuring a table builds its grid: the grid of the
+ * first table that is a child of n itself is handed back in *first (with
+ * the table in *first_table) for ts_set_table, so that it is not built twice;
+ * the others are freed (first NULL: none is kept).
+ */
+static int needs_landscape(ts *t, const bc_node *n, tgrid **first, const bc_node **first_table)
+{
+	for (const bc_node *c = n->first; c; c = c->next) {
+		if (c->type == BC_NODE_TABLE) {
+			double w;
+			int cols;
+			tgrid *g = ts_table_measure(t, c, &w, &cols);
+			if (first && !*first) {
+				*first = g;
+				*first_table = c;
+			} else {
+				ts_grid_free(g);
+			}
+			if (w > t->port_w || cols >= 9)
+				return 1;
+		} else if (!bc_node_is_inline(c) && !bc_node_is_leaf(c) && needs_landscape(t, c, NULL, NULL)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void ts_set_appendix(ts *t, const bc_node *ap)
+{
+	const bc_template *tp = t->tpl;
+	t->appendix++;
+	t->stats->appendices++;
+	tgrid *first = NULL;
+	const bc_node *first_table = NULL;
+	int land = needs_landscape(t, ap, &first, &first_table);
+	t->page_start = 1;
+	t->page_landscape = land;
+	t->page_restart = 1;
+	t->landscape = land;
+	if (land) {
+		t->x0 = t->land_x0;
+		t->width = t->land_w;
+	} else {
+		t->x0 = t->port_x0;
+		t->width = t->port_w;
+	}
+	bc_unit *u = bc_unit_new(0);
+	double y = 0;
+	bc_buf b = BC_BUF_INIT;
+	const bc_node *c = ap->first;
+	for (; c && c->type == BC_NODE_LINE; c = c->next) {
+		switch (c->as.line.role) {
+		case BC_ROLE_APPX_LABEL:
+			ts_column_line(t, c, NULL, t->x0, t->width, &y, BC_FACE_BOLD, tp->appx_label_size, 0, &u->ops);
+			if (!u->outline) {
+				bc_node_plain_text(c, &b);
+				u->outline = bc_xstrdup(bc_buf_cstr(&b));
+				u->outline_level = 1;
+			}
+			break;
+		case BC_ROLE_APPX_TITLE:
+			ts_column_line(t, c, NULL, t->x0, t->width, &y, BC_FACE_BOLD, tp->appx_title_size, 1, &u->ops);
+			break;
+		case BC_ROLE_APPX_ATTACH:
+			ts_column_line(t, c, NULL, t->x0, t->width, &y, BC_FACE_ITALIC, tp->body_size, 0, &u->ops);
+			break;
+		default:
+			ts_column_line(t, c, NULL, t->x0, t->width, &y, BC_FACE_REGULAR, tp->body_size, 0, &u->ops);
+			break;
+		}
+	}
+	if (!u->outline) {
+		char tmp[64];
+		snprintf(tmp, sizeof tmp, "Phụ lục %.40s", ap->as.appendix.label.s ? ap->as.appendix.label.s : "");
+		u->outline = bc_xstrdup(tmp);
+		u->outline_level = 1;
+	}
+	bc_buf_free(&b);
+	u->h = y + 6;
+	u->keep_next = 1;
+	ts_push(t, u);
+	for (; c; c = c->next) {
+		if (c == first_table) {
+			ts_set_table(t, c, first);
+			first = NULL;
+		} else {
+			ts_set_block(t, c);
+		}
+	}
+}

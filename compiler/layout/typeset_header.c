@@ -1,0 +1,206 @@
+/* typeset_header.c — the header block (issuer, number, motto, place and date), the addressees, the type and title. */
+#include "typeset_private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xalloc.h"
+
+/* ---- header block ---------------------------------------------------------- */
+
+static const bc_node *meta_line(const ts *t, bc_role role)
+{
+	if (!t->doc->meta)
+		return NULL;
+	for (const bc_node *n = t->doc->meta->first; n; n = n->next)
+		if (n->type == BC_NODE_LINE && n->as.line.role == role)
+			return n;
+	return NULL;
+}
+
+/* "Kính gửi:" as the decree draws it (NĐ 30/2020, Phụ lục I, ô 9a), 14 pt
+ * upright: one addressee on the label's line; several each on a line of
+ * its own under the label, with a dash, the dashes in line under the colon.
+ * The block is centred when it fits. */
+static void set_addressees(ts *t)
+{
+	const char *label = NULL;
+	size_t label_len = 0;
+	const char **who = NULL;
+	size_t n = 0, cap = 0;
+	bc_buf b = BC_BUF_INIT;
+	if (t->doc->meta)
+		for (const bc_node *a = t->doc->meta->first; a; a = a->next) {
+			if (a->type != BC_NODE_LINE || a->as.line.role != BC_ROLE_ADDRESSEE)
+				continue;
+			ts_plain(a, &b);
+			const char *s = bc_buf_cstr(&b);
+			while (*s == ' ' || *s == '-' || *s == '+')
+				s++;
+			if (!label) {
+				const char *colon = strchr(s, ':');
+				/* "Kính gửi:" in any case: the label ends at its colon */
+				if (colon && colon - s <= 16) {
+					label = ts_strdup(t, s, (size_t)(colon - s + 1));
+					label_len = (size_t)(colon - s + 1);
+					s = colon + 1;
+					while (*s == ' ')
+						s++;
+				}
+			}
+			if (!*s)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 8;
+				who = bc_xrealloc(who, cap * sizeof *who);
+			}
+			who[n++] = ts_strdup(t, s, strlen(s));
+		}
+	bc_buf_free(&b);
+	if (!label && !n) {
+		free(who);
+		return;
+	}
+	if (!label)
+		label = "Kính gửi:", label_len = strlen(label);
+	double size = t->tpl->addressee_size, lh = ts_line_height(t, size, 1.0);
+	double sp = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, " ", 1);
+	double lw = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, label, label_len);
+	double colon = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, ":", 1);
+	const char *dash = n > 1 ? "- " : "";
+	double widest = 0;
+	for (size_t i = 0; i < n; i++) {
+		double w = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, dash, strlen(dash)) +
+		           t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, who[i], strlen(who[i]));
+		if (w > widest)
+			widest = w;
+	}
+	/* where the addressees start, from the label's left end */
+	double off = n > 1 ? lw - colon : lw + sp;
+	double block = off + widest > lw ? off + widest : lw;
+	double bx = block <= t->width ? t->x0 + (t->width - block) / 2 : t->x0 + t->tpl->indent_cm * 10 * BC_MM;
+	double ax = bx + off, aw = t->x0 + t->width - ax;
+	bc_unit *u = bc_unit_new(0);
+	u->gap = 12;
+	bc_op op = { .kind = BC_OP_TEXT, .face = BC_FACE_REGULAR, .size = (float)size, .x = (float)bx,
+	             .y = (float)ts_baseline_in(t, lh, size), .s = label, .len = label_len };
+	bc_oplist_add(&u->ops, &op);
+	double y = n > 1 ? lh : 0;
+	for (size_t i = 0; i < n; i++) {
+		bc_items it = { 0 };
+		istyle st = { BC_FACE_REGULAR, size, 0, 0, 0 };
+		if (*dash)
+			ts_add_text(t, &it, dash, strlen(dash), &st);
+		ts_add_text(t, &it, who[i], strlen(who[i]), &st);
+		ts_set_column(t, &it, ax, aw, &y, BC_JUST_LEFT, lh, size, &u->ops);
+		bc_items_free(&it);
+	}
+	u->h = y > lh ? y : lh;
+	ts_push(t, u);
+	free(who);
+}
+
+void ts_set_header(ts *t)
+{
+	const bc_template *tp = t->tpl;
+	double lw = tp->left_width * BC_MM;
+	double xl = t->x0, xr = t->x0 + lw, wr = t->width - lw;
+	bc_unit *u = bc_unit_new(0);
+	double yl = 0, yr = 0;
+
+	/* left: issuer lines, the rule under the issuing body, number, summary, urgency */
+	const bc_node *last_issuer = NULL;
+	if (t->doc->meta)
+		for (const bc_node *n = t->doc->meta->first; n; n = n->next)
+			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_ISSUER)
+				last_issuer = n;
+	double issuer_w = 0;
+	if (t->doc->meta)
+		for (const bc_node *n = t->doc->meta->first; n; n = n->next) {
+			if (n->type != BC_NODE_LINE || n->as.line.role != BC_ROLE_ISSUER)
+				continue;
+			int bold = n == last_issuer;
+			double w = ts_column_line(t, n, NULL, xl, lw, &yl, bold ? BC_FACE_BOLD : BC_FACE_REGULAR, tp->issuer_size, 1, &u->ops);
+			if (bold)
+				issuer_w = w;
+		}
+	if (last_issuer) {
+		double rl = issuer_w * tp->issuer_rule;
+		yl += 3.5;
+		ts_add_rule(&u->ops, xl + (lw - rl) / 2, xl + (lw + rl) / 2, yl, 0.6);
+		yl += 6;
+	}
+	const bc_node *num = meta_line(t, BC_ROLE_NUMBER);
+	if (num) {
+		yl += 2;
+		ts_column_line(t, num, NULL, xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, 0, &u->ops);
+	}
+	const bc_node *sum = meta_line(t, BC_ROLE_SUMMARY);
+	if (sum)
+		ts_column_line(t, sum, NULL, xl, lw, &yl, BC_FACE_REGULAR, tp->summary_size, 0, &u->ops);
+	const bc_node *urg = meta_line(t, BC_ROLE_URGENCY);
+	if (urg) {
+		yl += 6;
+		double y0 = yl;
+		size_t first = u->ops.n;
+		double w = ts_column_line(t, urg, NULL, xl, lw, &yl, BC_FACE_BOLD, tp->urgency_size, 1, &u->ops);
+		(void)first;
+		bc_op box = { .kind = BC_OP_BOX, .size = 0.8f, .x = (float)(xl + (lw - w) / 2 - 4), .y = (float)(y0 - 1),
+		              .x2 = (float)(w + 8), .y2 = (float)(yl - y0 + 2) };
+		bc_oplist_add(&u->ops, &box);
+	}
+
+	/* right: motto, slogan with its rule, place and date */
+	ts_column_line(t, meta_line(t, BC_ROLE_MOTTO), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", xr, wr, &yr, BC_FACE_BOLD, tp->motto_size, 1,
+	            &u->ops);
+	double sw = ts_column_line(t, meta_line(t, BC_ROLE_SLOGAN), "Độc lập - Tự do - Hạnh phúc", xr, wr, &yr, BC_FACE_BOLD,
+	                        tp->slogan_size, 0, &u->ops);
+	yr += 3;
+	ts_add_rule(&u->ops, xr + (wr - sw) / 2, xr + (wr + sw) / 2, yr, 0.6);
+	yr += 10;
+	const bc_node *dl = meta_line(t, BC_ROLE_DATELINE);
+	if (dl)
+		ts_column_line(t, dl, NULL, xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, 0, &u->ops);
+	u->h = yl > yr ? yl : yr;
+	ts_push(t, u);
+
+	set_addressees(t);
+
+	/* type of document and title, with a short rule under the title */
+	const bc_node *dt = meta_line(t, BC_ROLE_DOCTYPE);
+	bc_unit *tu = bc_unit_new(0);
+	tu->gap = 14;
+	double y = 0;
+	if (dt)
+		ts_column_line(t, dt, NULL, t->x0, t->width, &y, BC_FACE_BOLD, tp->doctype_size, 1, &tu->ops);
+	bc_items it = { 0 };
+	istyle st = { BC_FACE_BOLD, tp->title_size, 0, 0, 0 };
+	bc_buf b = BC_BUF_INIT;
+	if (t->doc->meta)
+		for (const bc_node *n = t->doc->meta->first; n; n = n->next)
+			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_TITLE) {
+				if (it.n > 0 && it.v[it.n - 1].type == BC_ITEM_BOX)
+					ts_add_text(t, &it, " ", 1, &st);
+				ts_add_inlines(t, &it, n, st);
+				bc_node_plain_text(n, &b);
+				bc_buf_putc(&b, ' ');
+			}
+	double tw = 0;
+	if (it.n > 0)
+		tw = ts_set_column(t, &it, t->x0 + t->width * 0.05, t->width * 0.9, &y, BC_JUST_CENTER,
+		                ts_line_height(t, tp->title_size, 1.0), tp->title_size, &tu->ops);
+	bc_items_free(&it);
+	if (tw > 0 || dt) {
+		double rl = (tw > 0 ? tw : t->width / 3) * tp->title_rule;
+		if (rl < 40)
+			rl = 40;
+		y += 3.5;
+		ts_add_rule(&tu->ops, t->x0 + (t->width - rl) / 2, t->x0 + (t->width + rl) / 2, y, 0.6);
+		y += 8;
+		tu->h = y;
+		ts_push(t, tu);
+	} else {
+		bc_unit_free(tu);
+	}
+	bc_buf_free(&b);
+}

@@ -1,0 +1,104 @@
+/* typeset_private.h — the state and helpers the parts of the typesetter share (typeset*.c); not for other modules. */
+#ifndef BAOCAO_TYPESET_PRIVATE_H
+#define BAOCAO_TYPESET_PRIVATE_H
+
+#include "../util/buf.h"
+#include "typeset.h"
+
+/*
+ * The typesetter is cut by part of the document, as the report is read:
+ *   typeset.c          the document in order; what every part uses: inline
+ *                      content to items, lines, columns, footnotes
+ *   typeset_header.c   the header block, addressees, type and title
+ *   typeset_blocks.c   sections, headings, paragraphs, lists, lines with a role
+ *   typeset_table.c    tables: grid, column widths, rows, rows split over pages
+ *   typeset_closing.c  recipients and signature, appendices
+ * Each part turns nodes into units and hands them to the pager (ts_push).
+ */
+
+/* The typesetter's state for one document, which every part reads and moves on. */
+typedef struct ts {
+	const bc_document *doc;
+	const bc_template *tpl;
+	const bc_metrics *m;
+	bc_pager pager;
+	bc_arena strings;          /* generated text: labels, upper case, note marks */
+	double x0, width;          /* the text area of the current orientation */
+	double port_x0, port_w, land_x0, land_w;
+	int landscape;             /* the text area is a landscape page's */
+	int table_id, appendix;
+	bc_typeset_stats *stats;
+	int page_start;            /* next unit starts a page */
+	int page_landscape, page_restart;
+	const bc_node **placed;    /* footnotes already set, each once */
+	size_t nplaced, capplaced;
+	int in_note;               /* setting a footnote: its own refs are not followed */
+	int inline_only;           /* ts_add_inlines skips block children (set as blocks of their own) */
+} ts;
+
+/* The style of a run of inline content. */
+typedef struct istyle {
+	bc_face face;
+	double size, rise;
+	int underline, upper;
+} istyle;
+
+/* The breaks of a paragraph's items (bc_break_lines). */
+typedef struct lines {
+	size_t *breaks;
+	size_t n;
+} lines;
+
+/* ---- typeset.c: shared helpers ---- */
+
+/* A copy of s in the typesetter's arena, freed with it. */
+char *ts_strdup(ts *t, const char *s, size_t len);
+/* Inline, as they were in one file: called for every line set. */
+#define SINGLE 1.15            /* single line spacing of a Times-like face, per pt of size */
+static inline double ts_line_height(const ts *t, double size, double spacing)
+{
+	return size * SINGLE * spacing;
+}
+/* The baseline of a line of height lh in `size` points, from the line's top. */
+static inline double ts_baseline_in(const ts *t, double lh, double size)
+{
+	double a = t->m->ascent * size, d = t->m->descent * size;
+	return (lh - (a + d)) / 2 + a;
+}
+/* The plain text of n, in b (cleared first). */
+void ts_plain(const bc_node *n, bc_buf *b);
+/* Whether s, less its leading blanks, starts with prefix less its trailing blanks. */
+int ts_starts_with(const char *s, const char *prefix);
+void ts_add_text(ts *t, bc_items *it, const char *s, size_t len, const istyle *st);
+/* The inline children of n as items; their footnote marks refer to the notes. */
+void ts_add_inlines(ts *t, bc_items *it, const bc_node *n, istyle st);
+/* Breaks items into lines of `width`, words too wide for it cut first. */
+lines ts_break_items(ts *t, bc_items *it, double width, bc_just just);
+double ts_set_column(ts *t, bc_items *it, double x, double w, double *y, bc_just just, double lh, double size,
+                     bc_oplist *ops);
+double ts_column_line(ts *t, const bc_node *n, const char *fallback, double x, double w, double *y, bc_face face,
+                      double size, int upper, bc_oplist *ops);
+void ts_add_rule(bc_oplist *ops, double x1, double x2, double y, double lw);
+void ts_push(ts *t, bc_unit *u);
+void ts_notes_for(ts *t, const bc_items *it, size_t from, size_t to, bc_unit *u);
+
+/* ---- the parts ---- */
+
+void ts_set_header(ts *t);                             /* typeset_header.c */
+void ts_set_block(ts *t, const bc_node *n);            /* typeset_blocks.c */
+void ts_set_blocks(ts *t, const bc_node *parent);
+
+/* typeset_table.c.  A table's grid: its cells, their text as items, column widths. */
+typedef struct tgrid tgrid;
+/* Builds the grid of a table at the template's size; gives the narrowest
+ * width it can be set at and its number of columns. */
+tgrid *ts_table_measure(ts *t, const bc_node *table, double *min_width, int *cols);
+void ts_grid_free(tgrid *g);
+/* Sets a table.  `built`, when not NULL, is its grid from ts_table_measure:
+ * it is used and freed here. */
+void ts_set_table(ts *t, const bc_node *table, tgrid *built);
+
+void ts_set_closing(ts *t);                            /* typeset_closing.c */
+void ts_set_appendix(ts *t, const bc_node *ap);
+
+#endif
