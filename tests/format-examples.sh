@@ -118,7 +118,7 @@ def match(expected, output, neg=()):
                 p = q
                 break
         parent.append(p)
-    best = [0]
+    best = [0, []]           # most lines matched, and where
     got = []
 
     def absent(nx, line):
@@ -139,7 +139,8 @@ def match(expected, output, neg=()):
         return True
 
     def search(k, start):
-        best[0] = max(best[0], k)
+        if k > best[0] or not best[1]:
+            best[0], best[1] = k, list(got)
         if k == n:
             return all(absent(nx, line) for nx, line in neg)
 
@@ -156,8 +157,8 @@ def match(expected, output, neg=()):
         return False
 
     if search(0, 0):
-        return got, n
-    return None, best[0]
+        return got, n, got
+    return None, best[0], best[1]
 
 def check(tree, output):
     """Matches the tree block's lines; a line "! LINE" must match no output line at its depth
@@ -168,8 +169,8 @@ def check(tree, output):
             neg.append((len(pos), " " * indent(l) + l.lstrip()[2:]))
         else:
             pos.append(l)
-    got, k = match(pos, output, neg)
-    return got, k, pos
+    got, k, near = match(pos, output, neg)
+    return got, k, near, pos
 
 # ---- running
 passed = failed = 0
@@ -184,7 +185,7 @@ for num, section, line, xfail, text, expected in examples(spec):
                        stderr=subprocess.PIPE, timeout=60)
     output = r.stdout.decode("utf-8", "replace").split("\n")
     output = [l for l in output if l.strip()]
-    got, k, expected = check(expected, output)
+    got, k, near, expected = check(expected, output)
     title = "%s (%s:%d)" % (section, spec, line)
     if got is not None and xfail is None:
         print("ok %d %s" % (num, title))
@@ -202,10 +203,24 @@ for num, section, line, xfail, text, expected in examples(spec):
             print("FAIL %d %s: every line found, but also a line marked \"! \"" % (num, title))
         if r.returncode not in (0, 1):
             print("    baocao tree exited %d: %s" % (r.returncode, r.stderr.decode("utf-8", "replace").strip()[:500]))
-        # the output with positions dropped where the expectation drops them, against the expectation
-        keep = any(POS.search(e) for e in expected)
-        norm = [l if keep else POS.sub("", l, count=1) for l in output]
-        for d in difflib.unified_diff(expected, norm, "expected", "baocao tree", lineterm="", n=2):
+        # the expectation indented as the output is where its first lines matched, against
+        # that part of the output; positions shown only when the missing line gives one
+        bare = lambda l: POS.sub("", l, count=1)
+        miss = bare(expected[k]).strip() if k < len(expected) and POS.search(expected[k]) else None
+        norm = [l if miss and bare(l).strip() == miss else bare(l) for l in output]
+        shift, lo, hi = 0, 0, len(output)
+        if near:
+            shift = indent(output[near[0]]) - indent(expected[0])
+            d = indent(output[near[0]])
+            lo = near[0]
+            while lo > 0 and indent(output[lo - 1]) >= d:
+                lo -= 1
+            hi = near[0] + 1
+            while hi < len(output) and indent(output[hi]) >= d:
+                hi += 1
+        exp = [" " * max(0, indent(e) + shift) + (e if i == k else bare(e)).lstrip()
+               for i, e in enumerate(expected)]
+        for d in difflib.unified_diff(exp, norm[lo:hi], "expected", "baocao tree", lineterm="", n=2):
             print("    " + d)
         failed += 1
 for f in os.listdir(tmp):
