@@ -1,5 +1,4 @@
 /* xml.c — writes the report model as archival XML (grammar/baocao.rng) with libxml2's xmlTextWriter. */
-#include "../util/sort.h"
 #include "xml.h"
 
 #include <stdint.h>
@@ -10,7 +9,6 @@
 #include <utf8proc.h>
 
 #include "../util/utf8.h"
-#include "../util/xalloc.h"
 
 typedef struct xw {
 	xmlTextWriterPtr w;
@@ -534,130 +532,24 @@ static const bc_node *row_next(const bc_node *t, const bc_node *r)
 	return r->next ? r->next : row_descend(r->parent->next);
 }
 
-/* Words of a cell or row, case and marks folded, each followed by one space.
- * A word is a run of letters, marks and digits; a superscript digit is a word
- * of its own.  This is the fidelity check's reading of "the same words". */
-static void fold_words(xw *x, const bc_node *n, bc_buf *out)
+/* A header row printed again after a page break, as the parser decided
+ * (row.repeat): an exact reprint keeps only the break, <repeat/>; a reprint
+ * in other words ("TT" for "STT", a typo) keeps its cells inside
+ * <repeat kind="reworded">, marked as not data and with no word lost. */
+static void write_repeat(xw *x, const bc_node *r)
 {
-	if (n->type == BC_NODE_ROW) {
-		for (const bc_node *c = n->first; c; c = c->next)
-			fold_words(x, c, out);
-		return;
-	}
-	bc_buf_clear(&x->scratch);
-	if (n->type == BC_NODE_TEXT)
-		bc_buf_put(&x->scratch, n->as.text.literal.s, n->as.text.literal.len);
-	else
-		bc_node_plain_text(n, &x->scratch);
-	const char *s = bc_buf_cstr(&x->scratch);
-	size_t len = x->scratch.len, i = 0;
-	int in_word = 0;
-	while (i < len) {
-		uint32_t cp;
-		int k = bc_utf8_decode(s + i, len - i, &cp);
-		utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
-		int sup = bc_cp_superscript_digit(cp) >= 0;
-		if (sup || !(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO)) {
-			if (in_word)
-				bc_buf_putc(out, ' ');
-			in_word = 0;
-			if (sup) {
-				bc_buf_put(out, s + i, (size_t)k);
-				bc_buf_putc(out, ' ');
-			}
-		} else {
-			if (cat < UTF8PROC_CATEGORY_MN || cat > UTF8PROC_CATEGORY_ME) {   /* a mark folds to nothing */
-				char enc[4];
-				bc_buf_put(out, enc, (size_t)bc_utf8_encode(bc_cp_fold(cp), enc));
-			}
-			in_word = 1;
-		}
-		i += (size_t)k;
-	}
-	if (in_word)
-		bc_buf_putc(out, ' ');
-}
-
-typedef struct words {
-	bc_buf text;     /* "w1 w2 ... " */
-	bc_str *v;
-	size_t n;
-} words;
-
-static int word_cmp(const void *a, const void *b)
-{
-	const bc_str *x = a, *y = b;
-	size_t m = x->len < y->len ? x->len : y->len;
-	int c = memcmp(x->s, y->s, m);
-	return c ? c : (x->len > y->len) - (x->len < y->len);
-}
-
-/* Splits w->text into its words, sorted. */
-static void words_index(words *w)
-{
-	size_t cap = 0;
-	for (size_t i = 0; i < w->text.len; i++)
-		cap += w->text.s[i] == ' ';
-	w->v = cap ? bc_xcalloc(cap, sizeof *w->v) : NULL;
-	w->n = 0;
-	size_t a = 0;
-	for (size_t i = 0; i < w->text.len; i++) {
-		if (w->text.s[i] != ' ')
-			continue;
-		if (i > a)
-			w->v[w->n++] = (bc_str){ w->text.s + a, i - a };
-		a = i + 1;
-	}
-	if (w->n > 1)
-		bc_sort(w->v, w->n, sizeof *w->v, word_cmp);
-}
-
-static void words_free(words *w)
-{
-	bc_buf_free(&w->text);
-	free(w->v);
-}
-
-/* Is every word of `part` a word of `whole`, counted with repetition? Both sorted. */
-static int words_within(const words *part, const words *whole)
-{
-	size_t j = 0;
-	for (size_t i = 0; i < part->n; i++) {
-		while (j < whole->n && word_cmp(&whole->v[j], &part->v[i]) < 0)
-			j++;
-		if (j == whole->n || word_cmp(&whole->v[j], &part->v[i]) != 0)
-			return 0;
-		j++;
-	}
-	return 1;
-}
-
-/* A header row printed again after a page break.  When its words are all
- * words of the header (case and marks aside: the reprint may drop or move
- * cells) only the break is kept, as <repeat/>.  A reprint with other words
- * (a different abbreviation, a typo) is kept as a row, so no word is lost. */
-static void write_repeat(xw *x, const bc_node *t, const bc_node *r, words *head, int *head_done)
-{
-	if (!*head_done) {
-		for (const bc_node *h = row_descend(t->first); h; h = row_next(t, h))
-			if (row_is_head(h))
-				fold_words(x, h, &head->text);
-		words_index(head);
-		*head_done = 1;
-	}
-	words mine = { BC_BUF_INIT, NULL, 0 };
-	fold_words(x, r, &mine.text);
-	words_index(&mine);
-	int copy = words_within(&mine, head);
-	words_free(&mine);
-	if (copy) {
+	if (r->as.row.repeat == BC_REPEAT_SAME) {
 		indent(x);
 		start(x, "repeat");
 		attr_line(x, r);
 		end(x);
-	} else {
-		write_row(x, r);
+		return;
 	}
+	open_block(x, "repeat");
+	attr_line(x, r);
+	attr(x, "kind", "reworded", 8);
+	write_cells(x, r);
+	close_block(x, 1);
 }
 
 static int table_has_head(const bc_node *t)
@@ -671,18 +563,16 @@ static int table_has_head(const bc_node *t)
 /* Pass 0 writes the header rows, pass 1 everything else.  Returns how many it wrote. */
 static int table_pass(xw *x, const bc_node *t, int pass)
 {
-	int count = 0, head_done = 0, has_head = pass == 1 && table_has_head(t);
-	words head = { BC_BUF_INIT, NULL, 0 };
+	int count = 0, has_head = pass == 1 && table_has_head(t);
 	for (const bc_node *r = row_descend(t->first); r; r = row_next(t, r)) {
 		if (row_is_head(r) != (pass == 0))
 			continue;
 		if (row_is_repeat(r) && has_head)
-			write_repeat(x, t, r, &head, &head_done);
+			write_repeat(x, r);
 		else
 			write_row(x, r);   /* with no header to repeat, a "repeat" is a row like the others */
 		count++;
 	}
-	words_free(&head);
 	return count;
 }
 

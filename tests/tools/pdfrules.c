@@ -474,6 +474,10 @@ static void xml_words(xmlNode *n, sset *out, int *count)
 				first_head_row = NULL;
 			if (is(c, "row") && is(c->parent, "tbody") && reworded_header(c))
 				continue;
+			/* a header reprinted in other words, marked by the reader: the PDF
+			 * repeats the real header instead (layout's is_shown_row) */
+			if (is(c, "repeat"))
+				continue;
 			xml_words(c, out, count);
 		} else if (c->type == XML_TEXT_NODE && c->content) {
 			const char *s = (const char *)c->content, *w;

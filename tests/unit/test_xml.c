@@ -162,8 +162,8 @@ static bc_document *sample(void)
 	cell(d, r2, 1, "2");
 	cell(d, r2, 2, "8.000")->as.cell.value = str(d, "8000");
 	cell(d, r2, 3, "đạt");
-	/* reprinted headers: one in other case and spacing, cells dropped (a copy);
-	 * one with a word the header lacks (kept as a row) */
+	/* reprinted headers, as the parser decided them: one a copy (cells left
+	 * out), one reworded (a word the header lacks: its cells are kept) */
 	bc_node *rep2 = add(d, tbody, BC_NODE_ROW, 24);
 	rep2->as.row.kind = BC_ROW_HEAD;
 	rep2->as.row.repeat = BC_REPEAT_SAME;
@@ -171,7 +171,7 @@ static bc_document *sample(void)
 	cell(d, rep2, 3, "Thực  hiện");
 	bc_node *rep3 = add(d, tbody, BC_NODE_ROW, 25);
 	rep3->as.row.kind = BC_ROW_HEAD;
-	rep3->as.row.repeat = BC_REPEAT_SAME;
+	rep3->as.row.repeat = BC_REPEAT_REWORDED;
 	cell(d, rep3, 1, "TT");
 	cell(d, rep3, 2, "Kết quả đạt");
 
@@ -441,12 +441,14 @@ static void test_body(void **state)
 	expect_str(&q, "local-name(//r:table/r:tbody/*[5])", "repeat");
 	expect_str(&q, "//r:table/r:tbody/*[5]/@line", "24");
 	expect_num(&q, "count(//r:table/r:tbody/*[5]/node())", 0);
-	expect_str(&q, "local-name(//r:table/r:tbody/*[6])", "row");
+	expect_str(&q, "local-name(//r:table/r:tbody/*[6])", "repeat");
 	expect_str(&q, "//r:table/r:tbody/*[6]/@line", "25");
+	expect_str(&q, "//r:table/r:tbody/*[6]/@kind", "reworded");
 	expect_num(&q, "count(//r:table/r:tbody/*[6]/r:cell)", 2);
 	expect_str(&q, "//r:table/r:tbody/*[6]/r:cell[2]", "Kết quả đạt");
 	expect_str(&q, "//r:table/r:tbody/*[6]/r:cell[2]/@col", "2");
-	expect_num(&q, "count(//r:table/r:tbody/r:repeat)", 2);
+	expect_num(&q, "count(//r:table/r:tbody/r:repeat)", 3);
+	expect_num(&q, "count(//r:table/r:tbody/r:repeat[@kind])", 1);
 	expect_num(&q, "count(//r:cell[not(@line)])", 0);
 
 	/* list with a nested list inside an item that also has text */
@@ -580,6 +582,67 @@ static void test_decision(void **state)
 	expect_invalid("<report xmlns=\"urn:baocao:report:1\" version=\"1\" source=\"-\"><meta><Language>vi</Language></meta>"
 	               "<body><section level=\"1\" line=\"1\"><heading line=\"1\">A</heading><basis line=\"2\">B</basis>"
 	               "</section></body></report>", "");
+}
+
+/* A header reprinted after a page break: the XML follows the parser's
+ * decision (row.repeat).  Reworded ("TT" for "STT", "luợng" for "lượng"), it
+ * is a <repeat kind="reworded"> keeping its cells, neither a data row nor an
+ * empty mark; written exactly as the header, an empty <repeat/>. */
+static void test_repeat_reworded(void **state)
+{
+	(void)state;
+	static const char src[] =
+		"BÁO CÁO\nKết quả\n\nI. TÌNH HÌNH\n\n"
+		"STT\tNội dung\tSố lượng\n1\tBàn làm việc\t5\n2\tGhế\t10\n\n"      /* lines 6-8 */
+		"TT\tNội dung\tSố lượng\n3\tTủ\t2\n\n"                             /* lines 10-11 */
+		"STT\tNội dung\tSố luợng\n4\tMáy in\t1\n\n"                        /* lines 13-14 */
+		"STT\tNội dung\tSố lượng\n5\tKệ\t7\n";                              /* lines 16-17 */
+	bc_diags dg;
+	bc_diags_init(&dg);
+	bc_document *d = bc_parse("rw.txt", src, strlen(src), &dg);
+	xq q;
+	xq_open(&q, d);
+	expect_valid(q.xml.s);
+	expect_num(&q, "count(//r:table)", 1);
+	expect_num(&q, "count(//r:table/r:thead/r:row)", 1);
+	expect_str(&q, "//r:table/@repeats", "3");
+	/* the data rows only: none of the reprints among them */
+	expect_num(&q, "count(//r:table/r:tbody/r:row)", 5);
+	expect_num(&q, "count(//r:table/r:tbody/r:row[r:cell[1] = 'TT' or r:cell[1] = 'STT'])", 0);
+	expect_num(&q, "count(//r:table/r:tbody/r:repeat)", 3);
+
+	/* "TT": marked, and the word kept */
+	expect_str(&q, "local-name(//r:table/r:tbody/*[3])", "repeat");
+	expect_str(&q, "//r:table/r:tbody/*[3]/@line", "10");
+	expect_str(&q, "//r:table/r:tbody/*[3]/@kind", "reworded");
+	expect_num(&q, "count(//r:table/r:tbody/*[3]/r:cell)", 3);
+	expect_str(&q, "//r:table/r:tbody/*[3]/r:cell[1]", "TT");
+	expect_str(&q, "//r:table/r:tbody/*[3]/r:cell[1]/@col", "1");
+	expect_str(&q, "//r:table/r:tbody/*[3]/r:cell[1]/@line", "10");
+	expect_str(&q, "//r:table/r:tbody/*[3]/r:cell[3]", "Số lượng");
+
+	/* "Số luợng": the differing word is not lost */
+	expect_str(&q, "local-name(//r:table/r:tbody/*[5])", "repeat");
+	expect_str(&q, "//r:table/r:tbody/*[5]/@line", "13");
+	expect_str(&q, "//r:table/r:tbody/*[5]/@kind", "reworded");
+	expect_str(&q, "//r:table/r:tbody/*[5]/r:cell[3]", "Số luợng");
+
+	/* an exact reprint: only the break */
+	expect_str(&q, "local-name(//r:table/r:tbody/*[7])", "repeat");
+	expect_str(&q, "//r:table/r:tbody/*[7]/@line", "16");
+	expect_num(&q, "count(//r:table/r:tbody/*[7]/@kind)", 0);
+	expect_num(&q, "count(//r:table/r:tbody/*[7]/node())", 0);
+	xq_close(&q);
+	bc_document_free(d);
+	bc_diags_free(&dg);
+
+	/* the schema: a reworded repeat holds cells; an unmarked one holds none */
+	expect_invalid("<report xmlns=\"urn:baocao:report:1\" version=\"1\" source=\"-\"><meta><Language>vi</Language></meta>"
+	               "<body><table line=\"1\" cols=\"1\" head-rows=\"0\" repeats=\"1\"><tbody>"
+	               "<repeat line=\"2\" kind=\"reworded\"/></tbody></table></body></report>", "");
+	expect_invalid("<report xmlns=\"urn:baocao:report:1\" version=\"1\" source=\"-\"><meta><Language>vi</Language></meta>"
+	               "<body><table line=\"1\" cols=\"1\" head-rows=\"0\" repeats=\"1\"><tbody>"
+	               "<repeat line=\"2\"><cell line=\"2\" col=\"1\">TT</cell></repeat></tbody></table></body></report>", "");
 }
 
 /* ---- edges of the writer ---- */
@@ -1057,6 +1120,7 @@ int main(void)
 		cmocka_unit_test(test_no_external_entities),
 		cmocka_unit_test(test_billion_laughs),
 		cmocka_unit_test(test_decision),
+		cmocka_unit_test(test_repeat_reworded),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();
