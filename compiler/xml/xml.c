@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
 
+#include "../model/facts.h"
 #include "../util/utf8.h"
 
 typedef struct xw {
@@ -18,7 +18,7 @@ typedef struct xw {
 	int noindent;    /* the next element stands in mixed content: no whitespace before it */
 	int err;
 	bc_buf tmp;      /* sanitised copy of the text being written */
-	bc_buf scratch;  /* plain-text work for the archival fields */
+	bc_facts facts;  /* the archival facts, worked out once before writing */
 } xw;
 
 /* ---- text that XML 1.0 can carry ---- */
@@ -188,19 +188,6 @@ static void open_mixed(xw *x, const char *name, const bc_node *n)
 
 static int date_in_range(int v, int lo, int hi) { return v >= lo && v <= hi; }
 
-/* A complete date that exists in the calendar, so xsd:date accepts it. */
-static int date_complete(bc_date d)
-{
-	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (!date_in_range(d.year, 1, 9999) || !date_in_range(d.month, 1, 12) || d.day < 1)
-		return 0;
-	if (d.day > mdays[d.month - 1])
-		return 0;
-	if (d.month == 2 && d.day == 29)
-		return (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-	return 1;
-}
-
 static int iso_date(bc_date d, char out[16])
 {
 	return snprintf(out, 16, "%04d-%02d-%02d", d.year, d.month, d.day);
@@ -209,7 +196,7 @@ static int iso_date(bc_date d, char out[16])
 /* iso when complete; the parts as well when `parts` is 1, or instead of iso when 0. */
 static void date_attrs(xw *x, bc_date d, int parts)
 {
-	int complete = date_complete(d);
+	int complete = bc_date_complete(d);
 	if (complete) {
 		char iso[16];
 		int n = iso_date(d, iso);
@@ -615,16 +602,14 @@ static void write_block(xw *x, const bc_node *n)
 		break;
 	case BC_NODE_ITEM:
 		/* An item outside a list: its text as a paragraph, its blocks after it. */
-		if (n->first && bc_node_is_inline(n->first)) {
+		if (bc_item_has_text(n)) {
 			open_mixed(x, "p", n);
-			for (const bc_node *c = n->first; c; c = c->next)
-				if (bc_node_is_inline(c))
-					write_inline(x, c);
+			for (const bc_node *c = bc_item_next_text(n->first); c; c = bc_item_next_text(c->next))
+				write_inline(x, c);
 			end(x);
 		}
-		for (const bc_node *c = n->first; c; c = c->next)
-			if (!bc_node_is_inline(c))
-				write_block(x, c);
+		for (const bc_node *c = bc_item_next_block(n->first); c; c = bc_item_next_block(c->next))
+			write_block(x, c);
 		break;
 	case BC_NODE_TABLE:
 		write_table(x, n);
@@ -661,65 +646,7 @@ static void write_block(xw *x, const bc_node *n)
 	}
 }
 
-/* ---- plain text for the archival fields ---- */
-
-static int is_ws(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0; }
-
-/* Appends the words of s to out, white space collapsed, separated by one space from what is there. */
-static void put_words(bc_buf *out, const char *s, size_t len)
-{
-	size_t i = 0;
-	int pending = out->len > 0;
-	while (i < len) {
-		uint32_t cp;
-		int n = bc_utf8_decode(s + i, len - i, &cp);
-		if (is_ws(cp)) {
-			pending = out->len > 0;
-		} else {
-			if (pending)
-				bc_buf_putc(out, ' ');
-			pending = 0;
-			bc_buf_put(out, s + i, (size_t)n);
-		}
-		i += (size_t)n;
-	}
-}
-
-static void put_node_words(xw *x, bc_buf *out, const bc_node *n)
-{
-	bc_buf_clear(&x->scratch);
-	bc_node_plain_text(n, &x->scratch);
-	put_words(out, x->scratch.s ? x->scratch.s : "", x->scratch.len);
-}
-
-/* Folds s to unaccented lower-case ASCII ('?' for anything else), for matching words. */
-static void fold_ascii(bc_buf *out, const char *s, size_t len)
-{
-	size_t i = 0;
-	while (i < len) {
-		uint32_t cp;
-		int n = bc_utf8_decode(s + i, len - i, &cp);
-		uint32_t f = bc_cp_fold(cp);
-		bc_buf_putc(out, f < 0x80 ? (char)f : '?');
-		i += (size_t)n;
-	}
-}
-
-/* "BÁO CÁO" -> "Báo cáo". */
-static void sentence_case(bc_buf *out, const char *s, size_t len)
-{
-	size_t i = 0;
-	int first = 1;
-	while (i < len) {
-		uint32_t cp;
-		int n = bc_utf8_decode(s + i, len - i, &cp);
-		utf8proc_int32_t m = first ? utf8proc_toupper((utf8proc_int32_t)cp) : utf8proc_tolower((utf8proc_int32_t)cp);
-		char enc[4];
-		bc_buf_put(out, enc, (size_t)bc_utf8_encode((uint32_t)m, enc));
-		first = 0;
-		i += (size_t)n;
-	}
-}
+/* ---- the archival fields (model/facts.h decides them) ---- */
 
 static void leaf(xw *x, const char *name, const char *s, size_t len)
 {
@@ -731,169 +658,38 @@ static void leaf(xw *x, const char *name, const char *s, size_t len)
 	end(x);
 }
 
-static const bc_node *meta_line(const bc_node *meta, const bc_node *known, bc_role role)
-{
-	if (known)
-		return known;
-	for (const bc_node *c = meta ? meta->first : NULL; c; c = c->next)
-		if (c->type == BC_NODE_LINE && c->as.line.role == role)
-			return c;
-	return NULL;
-}
-
-static const bc_node *closing_part(const bc_node *closing, bc_node_type type)
-{
-	for (const bc_node *c = closing ? closing->first : NULL; c; c = c->next)
-		if (c->type == type)
-			return c;
-	return NULL;
-}
-
-static const bc_node *part_line(const bc_node *part, bc_role role)
-{
-	for (const bc_node *c = part ? part->first : NULL; c; c = c->next)
-		if (c->type == BC_NODE_LINE && c->as.line.role == role)
-			return c;
-	return NULL;
-}
-
-/* Phụ lục VI code for an urgency text: 0 thường, 1 khẩn, 2 thượng khẩn, 3 hỏa
- * tốc, 4 hỏa tốc hẹn giờ; -1 if unknown.  Folding removes the marks, so HOẢ,
- * HỎA and HOÀ all read "hoa". */
-static int priority_code(const char *folded)
-{
-	if (strstr(folded, "hoa toc"))
-		return strstr(folded, "hen gio") ? 4 : 3;
-	if (strstr(folded, "thuong khan"))
-		return 2;
-	if (strstr(folded, "khan"))
-		return 1;
-	if (strstr(folded, "thuong"))
-		return 0;
-	return -1;
-}
-
-/* One <To>: the words of a recipient or an addressee line, without "Kính gửi:" or a trailing ';'. */
-static void write_to(xw *x, const bc_node *n)
-{
-	bc_buf words = BC_BUF_INIT, folded = BC_BUF_INIT;
-	put_node_words(x, &words, n);
-	const char *s = bc_buf_cstr(&words);
-	size_t len = words.len, skip = 0;
-	fold_ascii(&folded, s, len);
-	if (folded.len >= 8 && memcmp(folded.s, "kinh gui", 8) == 0) {
-		/* Map the folded prefix back to bytes: count 8 code points. */
-		size_t cps = 0;
-		while (skip < len && cps < 8) {
-			uint32_t cp;
-			skip += (size_t)bc_utf8_decode(s + skip, len - skip, &cp);
-			cps++;
-		}
-		while (skip < len && (s[skip] == ':' || s[skip] == ' '))
-			skip++;
-	}
-	while (len > skip && (s[len - 1] == ';' || s[len - 1] == ',' || s[len - 1] == '.' || s[len - 1] == ' '))
-		len--;
-	leaf(x, "To", s + skip, len - skip);
-	bc_buf_free(&words);
-	bc_buf_free(&folded);
-}
+static void leaf_str(xw *x, const char *name, bc_str s) { leaf(x, name, s.s, s.len); }
 
 /* The fields of Nghị định 30/2020/NĐ-CP, Phụ lục VI, each only when the document states it. */
-static void write_archival(xw *x, const bc_node *meta, const bc_node *closing)
+static void write_archival(xw *x)
 {
-	const bc_document *doc = x->doc;
-	const bc_meta_index *ix = &doc->idx;
-	bc_buf b = BC_BUF_INIT;
-
-	const bc_node *dt = meta_line(meta, ix->doctype, BC_ROLE_DOCTYPE);
-	if (dt) {
-		/* The type as the line states it ("CHƯƠNG TRÌNH HÀNH ĐỘNG"), else the model's name. */
-		bc_buf words = BC_BUF_INIT;
-		put_node_words(x, &words, dt);
-		if (words.len == 0)
-			bc_buf_puts(&words, bc_doctype_name(dt->as.line.doctype));
-		bc_buf_clear(&b);
-		sentence_case(&b, bc_buf_cstr(&words), words.len);
-		bc_buf_free(&words);
-		leaf(x, "TypeName", bc_buf_cstr(&b), b.len);
-	}
-
-	const bc_node *num = meta_line(meta, ix->number, BC_ROLE_NUMBER);
-	if (num) {
-		leaf(x, "CodeNumber", num->as.line.number.s, num->as.line.number.len);
-		leaf(x, "CodeNotation", num->as.line.symbol.s, num->as.line.symbol.len);
-	}
-
-	const bc_node *dl = meta_line(meta, ix->dateline, BC_ROLE_DATELINE);
-	if (dl && date_complete(dl->as.line.date)) {
+	const bc_facts *f = &x->facts;
+	leaf_str(x, "TypeName", f->type_name);
+	leaf_str(x, "CodeNumber", f->code_number);
+	leaf_str(x, "CodeNotation", f->code_notation);
+	if (f->issued_known) {
 		char iso[16];
-		int n = iso_date(dl->as.line.date, iso);
+		int n = iso_date(f->issued, iso);
 		leaf(x, "IssuedDate", iso, (size_t)n);
 	}
-
-	bc_buf_clear(&b);
-	for (const bc_node *c = meta ? meta->first : NULL; c; c = c->next)
-		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_ISSUER)
-			put_node_words(x, &b, c);
-	leaf(x, "OrganName", bc_buf_cstr(&b), b.len);
-
-	bc_buf_clear(&b);
-	for (const bc_node *c = meta ? meta->first : NULL; c; c = c->next)
-		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_TITLE)
-			put_node_words(x, &b, c);
-	leaf(x, "Subject", bc_buf_cstr(&b), b.len);
-
+	leaf_str(x, "OrganName", f->organ_name);
+	leaf_str(x, "Subject", f->subject);
 	leaf(x, "Language", "vi", 2);
-
-	const bc_node *sig = closing_part(closing, BC_NODE_SIGNATURE);
-	const bc_node *pos = ix->position ? ix->position : part_line(sig, BC_ROLE_POSITION);
-	const bc_node *who = ix->signer ? ix->signer : part_line(sig, BC_ROLE_SIGNER);
-	bc_buf_clear(&b);
-	if (pos) {
-		put_node_words(x, &b, pos);
-	} else {
-		/* No position line: "KT. CHỦ TỊCH" and the like say who signs. */
-		const bc_node *a = ix->authority_first ? ix->authority_first : part_line(sig, BC_ROLE_AUTHORITY);
-		for (; a && a->type == BC_NODE_LINE && a->as.line.role == BC_ROLE_AUTHORITY; a = a->next)
-			put_node_words(x, &b, a);
-	}
-	bc_buf name = BC_BUF_INIT;
-	if (who)
-		put_node_words(x, &name, who);
-	if (b.len || name.len) {
+	if (f->signer_position.len || f->signer_name.len) {
 		open_block(x, "SignerInfo");
-		leaf(x, "Position", bc_buf_cstr(&b), b.len);
-		leaf(x, "FullName", bc_buf_cstr(&name), name.len);
+		leaf_str(x, "Position", f->signer_position);
+		leaf_str(x, "FullName", f->signer_name);
 		close_block(x, 1);
 	}
-	bc_buf_free(&name);
-
-	for (const bc_node *c = meta ? meta->first : NULL; c; c = c->next)
-		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_ADDRESSEE)
-			write_to(x, c);
-	const bc_node *rec = ix->recipients ? ix->recipients : closing_part(closing, BC_NODE_RECIPIENTS);
-	for (const bc_node *c = rec ? rec->first : NULL; c; c = c->next)
-		if (c->type == BC_NODE_ITEM)
-			write_to(x, c);
-
-	const bc_node *urg = meta_line(meta, ix->urgency, BC_ROLE_URGENCY);
-	if (urg) {
-		bc_buf folded = BC_BUF_INIT;
-		bc_buf_clear(&b);
-		put_node_words(x, &b, urg);
-		fold_ascii(&folded, bc_buf_cstr(&b), b.len);
-		int code = priority_code(bc_buf_cstr(&folded));
-		if (code >= 0 && b.len) {
-			indent(x);
-			start(x, "Priority");
-			attr_long(x, "code", code);
-			text(x, b.s, b.len);
-			end(x);
-		}
-		bc_buf_free(&folded);
+	for (size_t i = 0; i < f->nrecipients; i++)
+		leaf_str(x, "To", f->recipients[i].name);
+	if (f->priority >= 0) {
+		indent(x);
+		start(x, "Priority");
+		attr_long(x, "code", f->priority);
+		text(x, f->priority_text.s, f->priority_text.len);
+		end(x);
 	}
-	bc_buf_free(&b);
 }
 
 /* ---- meta ---- */
@@ -998,7 +794,7 @@ static void write_meta(xw *x, const bc_node *meta, const bc_node *closing)
 	open_block(x, "meta");
 	for (const bc_node *c = meta ? meta->first : NULL; c; c = c->next)
 		write_meta_line(x, c);
-	write_archival(x, meta, closing);
+	write_archival(x);
 	close_block(x, 1);
 }
 
@@ -1079,7 +875,7 @@ static void write_appendix(xw *x, const bc_node *n)
 			open_mixed(x, "attached", c);
 			attr_str(x, "number", c->as.line.number);
 			attr_str(x, "symbol", c->as.line.symbol);
-			if (date_complete(c->as.line.date)) {
+			if (bc_date_complete(c->as.line.date)) {
 				char iso[16];
 				int len = iso_date(c->as.line.date, iso);
 				attr(x, "iso", iso, (size_t)len);
@@ -1121,16 +917,6 @@ static void write_notes(xw *x, const bc_node *n)
 
 /* ---- the document ---- */
 
-static const bc_node *root_child(const bc_node *root, const bc_node *known, bc_node_type type)
-{
-	if (known)
-		return known;
-	for (const bc_node *c = root ? root->first : NULL; c; c = c->next)
-		if (c->type == type)
-			return c;
-	return NULL;
-}
-
 static int is_root_part(const bc_node *c)
 {
 	return c->type == BC_NODE_META || c->type == BC_NODE_BODY || c->type == BC_NODE_CLOSING ||
@@ -1145,11 +931,9 @@ int bc_xml_write(const bc_document *doc, xmlTextWriterPtr w)
 	memset(&x, 0, sizeof x);
 	x.w = w;
 	x.doc = doc;
+	bc_facts_compute(doc, &x.facts);
 	const bc_node *root = doc->root;
-	const bc_node *meta = root_child(root, doc->meta, BC_NODE_META);
-	const bc_node *body = root_child(root, doc->body, BC_NODE_BODY);
-	const bc_node *closing = root_child(root, doc->closing, BC_NODE_CLOSING);
-	const bc_node *notes = root_child(root, doc->notes, BC_NODE_NOTES);
+	const bc_node *meta = x.facts.meta, *body = x.facts.body, *closing = x.facts.closing, *notes = x.facts.notes;
 
 	if (xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0)
 		x.err = 1;
@@ -1162,8 +946,7 @@ int bc_xml_write(const bc_document *doc, xmlTextWriterPtr w)
 	size_t enc = strnlen(doc->source_encoding, sizeof doc->source_encoding);
 	if (enc)
 		attr(&x, "encoding", doc->source_encoding, enc);
-	const bc_node *dt = meta_line(meta, doc->idx.doctype, BC_ROLE_DOCTYPE);
-	const char *code = dt ? bc_doctype_code(dt->as.line.doctype) : "";
+	const char *code = x.facts.doctype ? bc_doctype_code(x.facts.doctype->as.line.doctype) : "";
 	if (code[0])
 		attr(&x, "doctype", code, strlen(code));
 	x.depth = 1;
@@ -1198,7 +981,7 @@ int bc_xml_write(const bc_document *doc, xmlTextWriterPtr w)
 	if (xmlTextWriterEndDocument(w) < 0 || xmlTextWriterFlush(w) < 0)
 		x.err = 1;
 	bc_buf_free(&x.tmp);
-	bc_buf_free(&x.scratch);
+	bc_facts_free(&x.facts);
 	return x.err ? -1 : 0;
 }
 
