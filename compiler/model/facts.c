@@ -193,6 +193,33 @@ static bc_str recipient_name(bc_facts *f, const bc_node *n, bc_buf *scratch)
 	return r;
 }
 
+/* Does the folded text begin with the word w (then its end, a space, ':' or a digit)? */
+static int starts_word(const char *folded, size_t len, const char *w)
+{
+	size_t n = strlen(w);
+	if (len < n || memcmp(folded, w, n) != 0)
+		return 0;
+	return len == n || folded[n] == ' ' || folded[n] == ':' || (folded[n] >= '0' && folded[n] <= '9');
+}
+
+/* What a "Nơi nhận" item is, from its first words: "Như trên" (and "Như Điều
+ * 5" of a decision) send to the addressees named elsewhere, "Lưu: VT" (and
+ * "Lưu Văn phòng Thành ủy") keeps the copies; neither names a recipient of
+ * its own, so an archive's To must not list them.  "Lưu trữ …" is a name. */
+static bc_recipient_kind item_kind(bc_str name)
+{
+	bc_buf b = BC_BUF_INIT;
+	fold_ascii(&b, name.s, name.len);
+	const char *s = bc_buf_cstr(&b);
+	bc_recipient_kind k = BC_RECIP_SENT;
+	if (starts_word(s, b.len, "nhu tren") || starts_word(s, b.len, "nhu dieu"))
+		k = BC_RECIP_AS_ABOVE;
+	else if (starts_word(s, b.len, "luu") && !starts_word(s, b.len, "luu tru"))
+		k = BC_RECIP_FILED;
+	bc_buf_free(&b);
+	return k;
+}
+
 static void add_recipient(bc_facts *f, size_t *cap, bc_recipient_kind kind, const bc_node *n, bc_buf *scratch)
 {
 	if (f->nrecipients == *cap) {
@@ -204,8 +231,8 @@ static void add_recipient(bc_facts *f, size_t *cap, bc_recipient_kind kind, cons
 		*cap = ncap;
 	}
 	bc_recipient *r = &f->recipients[f->nrecipients++];
-	r->kind = kind;
 	r->name = recipient_name(f, n, scratch);
+	r->kind = kind == BC_RECIP_SENT ? item_kind(r->name) : kind;
 	r->node = n;
 }
 

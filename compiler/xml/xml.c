@@ -682,7 +682,8 @@ static void write_archival(xw *x)
 		close_block(x, 1);
 	}
 	for (size_t i = 0; i < f->nrecipients; i++)
-		leaf_str(x, "To", f->recipients[i].name);
+		if (bc_recipient_is_real(&f->recipients[i]))   /* not "Như trên", not "Lưu: VT" */
+			leaf_str(x, "To", f->recipients[i].name);
 	if (f->priority >= 0) {
 		indent(x);
 		start(x, "Priority");
