@@ -15,7 +15,8 @@
  * since "nghiệp³" is the word "nghiệp" followed by the note mark "3".
  *
  * Checks, ignoring input lines that the XML marks as removed repeated table
- * headers (<repeat line="N"/>, whose words must all be words of the table's thead):
+ * headers (<repeat line="N"/>, whose words must all be words of the table's thead;
+ * a <repeat kind="reworded"> keeps its cells, whose words are read like a row's):
  *   order:    each input line's words are a subsequence of the XML word stream
  *             within 4*words+20 positions of some occurrence of its first word;
  *   multiset: each word occurs in the XML at least as often as in the input.
@@ -407,7 +408,10 @@ static void walk(xml_t *x, xmlNodePtr n)
 		const char *name = (const char *)n->name;
 		if (is_archival(name))
 			continue;
-		if (!strcmp(name, "repeat")) {
+		xmlChar *kind = strcmp(name, "repeat") ? NULL : xmlGetProp(n, (const xmlChar *)"kind");
+		int reworded = kind != NULL;
+		xmlFree(kind);
+		if (!strcmp(name, "repeat") && !reworded) {
 			xmlChar *l = xmlGetProp(n, (const xmlChar *)"line");
 			xmlNodePtr tab = n->parent;
 			while (tab && !(tab->type == XML_ELEMENT_NODE && !strcmp((const char *)tab->name, "table")))

@@ -421,58 +421,14 @@ static int count_missing(const strs *want, const char *flat, const char **first)
 }
 
 /* Words of the text the document shows: not the derived metadata (upper-case
- * element names), not the empty <repeat/> of page-split header rows. */
-static xmlNode *first_head_row;
-
-/* A body row that repeats the header in other words (a header row retyped
- * after a page break in the source): the PDF repeats the real header instead. */
-static int reworded_header(xmlNode *row)
-{
-	if (!first_head_row)
-		return 0;
-	int same = 0, cells = 0;
-	for (xmlNode *c = row->children; c; c = c->next) {
-		if (!is(c, "cell"))
-			continue;
-		xmlChar *a = xmlNodeGetContent(c);
-		char *x = squash(a ? (const char *)a : "");
-		xmlFree(a);
-		if (*x) {
-			cells++;
-			/* the header cell starting at the same column */
-			xmlChar *col = xmlGetProp(c, (const xmlChar *)"col");
-			for (xmlNode *h = first_head_row->children; h; h = h->next) {
-				xmlChar *hc = is(h, "cell") ? xmlGetProp(h, (const xmlChar *)"col") : NULL;
-				if (hc && col && strcmp((const char *)hc, (const char *)col) == 0) {
-					xmlChar *b = xmlNodeGetContent(h);
-					char *y = squash(b ? (const char *)b : "");
-					same += strcmp(x, y) == 0;
-					free(y);
-					xmlFree(b);
-				}
-				xmlFree(hc);
-			}
-			xmlFree(col);
-		}
-		free(x);
-	}
-	return cells > 1 && same * 2 >= cells;
-}
+ * element names); a header reprinted in other words (<repeat kind="reworded">)
+ * is shown, so its words count like any row's. */
 
 static void xml_words(xmlNode *n, sset *out, int *count)
 {
 	for (xmlNode *c = n->children; c; c = c->next) {
 		if (c->type == XML_ELEMENT_NODE) {
 			if (isupper(c->name[0]))
-				continue;
-			if (is(c, "thead") && !first_head_row) {
-				for (xmlNode *r = c->children; r && !first_head_row; r = r->next)
-					if (is(r, "row"))
-						first_head_row = r;
-			}
-			if (is(c, "table"))
-				first_head_row = NULL;
-			if (is(c, "row") && is(c->parent, "tbody") && reworded_header(c))
 				continue;
 			xml_words(c, out, count);
 		} else if (c->type == XML_TEXT_NODE && c->content) {

@@ -17,6 +17,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "../../compiler/xml/xml.h"
+#include "../../compiler/model/facts.h"
 #include "../../compiler/parse/parse.h"
 
 /* ---- building models by hand ---- */
@@ -162,8 +163,8 @@ static bc_document *sample(void)
 	cell(d, r2, 1, "2");
 	cell(d, r2, 2, "8.000")->as.cell.value = str(d, "8000");
 	cell(d, r2, 3, "đạt");
-	/* reprinted headers: one in other case and spacing, cells dropped (a copy);
-	 * one with a word the header lacks (kept as a row) */
+	/* reprinted headers, as the parser decided them: one a copy (cells left
+	 * out), one reworded (a word the header lacks: its cells are kept) */
 	bc_node *rep2 = add(d, tbody, BC_NODE_ROW, 24);
 	rep2->as.row.kind = BC_ROW_HEAD;
 	rep2->as.row.repeat = BC_REPEAT_SAME;
@@ -171,7 +172,7 @@ static bc_document *sample(void)
 	cell(d, rep2, 3, "Thực  hiện");
 	bc_node *rep3 = add(d, tbody, BC_NODE_ROW, 25);
 	rep3->as.row.kind = BC_ROW_HEAD;
-	rep3->as.row.repeat = BC_REPEAT_SAME;
+	rep3->as.row.repeat = BC_REPEAT_REWORDED;
 	cell(d, rep3, 1, "TT");
 	cell(d, rep3, 2, "Kết quả đạt");
 
@@ -325,7 +326,7 @@ static void test_root_and_meta(void **state)
 	static const char *const order[] = {
 		"issuer", "motto", "issuer", "slogan", "number", "urgency", "place", "date", "type", "title", "title",
 		"TypeName", "CodeNumber", "CodeNotation", "IssuedDate", "OrganName", "Subject", "Language",
-		"SignerInfo", "To", "To", "Priority",
+		"SignerInfo", "To", "Priority",
 	};
 	size_t n = sizeof order / sizeof order[0];
 	expect_num(&q, "count(/r:report/r:meta/*)", (double)n);
@@ -361,7 +362,7 @@ static void test_root_and_meta(void **state)
 	expect_str(&q, "/r:report/r:meta/r:SignerInfo/r:Position", "PHÓ CHỦ TỊCH");
 	expect_str(&q, "/r:report/r:meta/r:SignerInfo/r:FullName", "Nguyễn Văn A");
 	expect_str(&q, "/r:report/r:meta/r:To[1]", "Bộ Tư pháp");
-	expect_str(&q, "/r:report/r:meta/r:To[2]", "Lưu: VT");
+	expect_num(&q, "count(/r:report/r:meta/r:To)", 1);   /* "Lưu: VT." keeps copies, sends none */
 	expect_str(&q, "/r:report/r:meta/r:Priority/@code", "3");
 	expect_str(&q, "/r:report/r:meta/r:Priority", "HỎA TỐC");
 	/* source fields carry line, archival ones do not */
@@ -441,12 +442,14 @@ static void test_body(void **state)
 	expect_str(&q, "local-name(//r:table/r:tbody/*[5])", "repeat");
 	expect_str(&q, "//r:table/r:tbody/*[5]/@line", "24");
 	expect_num(&q, "count(//r:table/r:tbody/*[5]/node())", 0);
-	expect_str(&q, "local-name(//r:table/r:tbody/*[6])", "row");
+	expect_str(&q, "local-name(//r:table/r:tbody/*[6])", "repeat");
 	expect_str(&q, "//r:table/r:tbody/*[6]/@line", "25");
+	expect_str(&q, "//r:table/r:tbody/*[6]/@kind", "reworded");
 	expect_num(&q, "count(//r:table/r:tbody/*[6]/r:cell)", 2);
 	expect_str(&q, "//r:table/r:tbody/*[6]/r:cell[2]", "Kết quả đạt");
 	expect_str(&q, "//r:table/r:tbody/*[6]/r:cell[2]/@col", "2");
-	expect_num(&q, "count(//r:table/r:tbody/r:repeat)", 2);
+	expect_num(&q, "count(//r:table/r:tbody/r:repeat)", 3);
+	expect_num(&q, "count(//r:table/r:tbody/r:repeat[@kind])", 1);
 	expect_num(&q, "count(//r:cell[not(@line)])", 0);
 
 	/* list with a nested list inside an item that also has text */
@@ -580,6 +583,183 @@ static void test_decision(void **state)
 	expect_invalid("<report xmlns=\"urn:baocao:report:1\" version=\"1\" source=\"-\"><meta><Language>vi</Language></meta>"
 	               "<body><section level=\"1\" line=\"1\"><heading line=\"1\">A</heading><basis line=\"2\">B</basis>"
 	               "</section></body></report>", "");
+}
+
+/* A header reprinted after a page break: the XML follows the parser's
+ * decision (row.repeat).  Reworded ("TT" for "STT", "luợng" for "lượng"), it
+ * is a <repeat kind="reworded"> keeping its cells, neither a data row nor an
+ * empty mark; written exactly as the header, an empty <repeat/>. */
+static void test_repeat_reworded(void **state)
+{
+	(void)state;
+	static const char src[] =
+		"BÁO CÁO\nKết quả\n\nI. TÌNH HÌNH\n\n"
+		"STT\tNội dung\tSố lượng\n1\tBàn làm việc\t5\n2\tGhế\t10\n\n"      /* lines 6-8 */
+		"TT\tNội dung\tSố lượng\n3\tTủ\t2\n\n"                             /* lines 10-11 */
+		"STT\tNội dung\tSố luợng\n4\tMáy in\t1\n\n"                        /* lines 13-14 */
+		"STT\tNội dung\tSố lượng\n5\tKệ\t7\n";                              /* lines 16-17 */
+	bc_diags dg;
+	bc_diags_init(&dg);
+	bc_document *d = bc_parse("rw.txt", src, strlen(src), &dg);
+	xq q;
+	xq_open(&q, d);
+	expect_valid(q.xml.s);
+	expect_num(&q, "count(//r:table)", 1);
+	expect_num(&q, "count(//r:table/r:thead/r:row)", 1);
+	expect_str(&q, "//r:table/@repeats", "3");
+	/* the data rows only: none of the reprints among them */
+	expect_num(&q, "count(//r:table/r:tbody/r:row)", 5);
+	expect_num(&q, "count(//r:table/r:tbody/r:row[r:cell[1] = 'TT' or r:cell[1] = 'STT'])", 0);
+	expect_num(&q, "count(//r:table/r:tbody/r:repeat)", 3);
+
+	/* "TT": marked, and the word kept */
+	expect_str(&q, "local-name(//r:table/r:tbody/*[3])", "repeat");
+	expect_str(&q, "//r:table/r:tbody/*[3]/@line", "10");
+	expect_str(&q, "//r:table/r:tbody/*[3]/@kind", "reworded");
+	expect_num(&q, "count(//r:table/r:tbody/*[3]/r:cell)", 3);
+	expect_str(&q, "//r:table/r:tbody/*[3]/r:cell[1]", "TT");
+	expect_str(&q, "//r:table/r:tbody/*[3]/r:cell[1]/@col", "1");
+	expect_str(&q, "//r:table/r:tbody/*[3]/r:cell[1]/@line", "10");
+	expect_str(&q, "//r:table/r:tbody/*[3]/r:cell[3]", "Số lượng");
+
+	/* "Số luợng": the differing word is not lost */
+	expect_str(&q, "local-name(//r:table/r:tbody/*[5])", "repeat");
+	expect_str(&q, "//r:table/r:tbody/*[5]/@line", "13");
+	expect_str(&q, "//r:table/r:tbody/*[5]/@kind", "reworded");
+	expect_str(&q, "//r:table/r:tbody/*[5]/r:cell[3]", "Số luợng");
+
+	/* an exact reprint: only the break */
+	expect_str(&q, "local-name(//r:table/r:tbody/*[7])", "repeat");
+	expect_str(&q, "//r:table/r:tbody/*[7]/@line", "16");
+	expect_num(&q, "count(//r:table/r:tbody/*[7]/@kind)", 0);
+	expect_num(&q, "count(//r:table/r:tbody/*[7]/node())", 0);
+	xq_close(&q);
+	bc_document_free(d);
+	bc_diags_free(&dg);
+
+	/* the schema: a reworded repeat holds cells; an unmarked one holds none */
+	expect_invalid("<report xmlns=\"urn:baocao:report:1\" version=\"1\" source=\"-\"><meta><Language>vi</Language></meta>"
+	               "<body><table line=\"1\" cols=\"1\" head-rows=\"0\" repeats=\"1\"><tbody>"
+	               "<repeat line=\"2\" kind=\"reworded\"/></tbody></table></body></report>", "");
+	expect_invalid("<report xmlns=\"urn:baocao:report:1\" version=\"1\" source=\"-\"><meta><Language>vi</Language></meta>"
+	               "<body><table line=\"1\" cols=\"1\" head-rows=\"0\" repeats=\"1\"><tbody>"
+	               "<repeat line=\"2\"><cell line=\"2\" col=\"1\">TT</cell></repeat></tbody></table></body></report>", "");
+}
+
+/* The archive's To: the addressees of "Kính gửi:" without those words, and
+ * the "Nơi nhận" items that name a recipient.  "Như trên" and "Như Điều 5"
+ * send to addressees named elsewhere, "Lưu: VT" keeps the copies: none of
+ * them is a recipient, and the XML used to list them as such. */
+static void test_recipients(void **state)
+{
+	(void)state;
+	static const char src[] =
+		"ỦY BAN NHÂN DÂN\nXÃ AN THẮNG\n\nSố: 12/UBND-VP\nV/v triển khai nhiệm vụ\n\n"
+		"Kính gửi:\n- Các phòng chuyên môn;\n- Trưởng các thôn.\n\n"
+		"Ủy ban nhân dân xã đề nghị triển khai./.\n\n"
+		"Nơi nhận:\n- Như trên;\n- Như Điều 5;\n- Trung tâm Lưu trữ lịch sử;\n- Lưu trữ cơ quan;\n"
+		"- Thường trực HĐND xã;\n- Lưu:VT, VP.\n- Lưu Văn phòng.\n\n"
+		"CHỦ TỊCH\n\nNguyễn Văn A\n";
+	bc_diags dg;
+	bc_diags_init(&dg);
+	bc_document *d = bc_parse("cv.txt", src, strlen(src), &dg);
+	bc_facts f;
+	bc_facts_compute(d, &f);
+	static const struct { const char *name; bc_recipient_kind kind; } want[] = {
+		{ "Trung tâm Lưu trữ lịch sử", BC_RECIP_SENT },
+		{ "Lưu trữ cơ quan", BC_RECIP_SENT },
+		{ "Thường trực HĐND xã", BC_RECIP_SENT },
+		{ "Lưu:VT, VP", BC_RECIP_FILED },
+		{ "Lưu Văn phòng", BC_RECIP_FILED },
+	};
+	size_t nw = sizeof want / sizeof want[0];
+	assert_true(f.nrecipients >= 2 + nw);
+	/* the last items, whatever the parser makes of the addressee lines */
+	const bc_recipient *r = f.recipients + f.nrecipients - nw - 2;
+	assert_string_equal(r[0].name.s, "Như trên");
+	assert_int_equal(r[0].kind, BC_RECIP_AS_ABOVE);
+	assert_string_equal(r[1].name.s, "Như Điều 5");
+	assert_int_equal(r[1].kind, BC_RECIP_AS_ABOVE);
+	for (size_t i = 0; i < nw; i++) {
+		assert_string_equal(r[2 + i].name.s, want[i].name);
+		assert_int_equal(r[2 + i].kind, want[i].kind);
+		assert_int_equal(bc_recipient_is_real(&r[2 + i]), want[i].kind == BC_RECIP_SENT);
+	}
+	xq q;
+	xq_open(&q, d);
+	expect_valid(q.xml.s);
+	expect_num(&q, "count(/r:report/r:meta/r:To[starts-with(., 'Như ')])", 0);
+	expect_num(&q, "count(/r:report/r:meta/r:To[starts-with(., 'Lưu:') or . = 'Lưu Văn phòng'])", 0);
+	expect_num(&q, "count(/r:report/r:meta/r:To[. = 'Trung tâm Lưu trữ lịch sử'])", 1);
+	expect_num(&q, "count(/r:report/r:meta/r:To[. = 'Thường trực HĐND xã'])", 1);
+	/* every item is still written in the closing, as the source has it */
+	expect_num(&q, "count(/r:report/r:closing/r:recipients/r:item)", 7);
+	xq_close(&q);
+	bc_facts_free(&f);
+	bc_document_free(d);
+	bc_diags_free(&dg);
+
+	/* "Kính gửi:" on the line itself: the words after it, ';' dropped */
+	d = new_doc();
+	bc_node *meta = d->meta = add(d, d->root, BC_NODE_META, 1);
+	line(d, meta, BC_ROLE_ADDRESSEE, 2, "Kính gửi:  Sở Tư pháp;");
+	bc_facts_compute(d, &f);
+	assert_int_equal(f.nrecipients, 1);
+	assert_int_equal(f.recipients[0].kind, BC_RECIP_ADDRESSEE);
+	assert_string_equal(f.recipients[0].name.s, "Sở Tư pháp");
+	assert_int_equal(f.priority, -1);
+	assert_int_equal(f.signer_position.len, 0);
+	bc_facts_free(&f);
+	bc_document_free(d);
+}
+
+/* The facts the writer reads, computed once from the sample. */
+static void test_facts(void **state)
+{
+	(void)state;
+	bc_document *d = sample();
+	bc_facts f;
+	bc_facts_compute(d, &f);
+	assert_ptr_equal(f.meta, d->meta);
+	assert_ptr_equal(f.closing, d->closing);
+	assert_string_equal(f.type_name.s, "Báo cáo");
+	assert_string_equal(f.code_number.s, "63");
+	assert_string_equal(f.code_notation.s, "BC-UBND");
+	assert_true(f.issued_known);
+	assert_int_equal(f.issued.day, 20);
+	assert_string_equal(f.organ_name.s, "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG");
+	assert_string_equal(f.subject.s, "Kết quả thực hiện nhiệm vụ năm 2024");
+	assert_string_equal(f.signer_position.s, "PHÓ CHỦ TỊCH");
+	assert_string_equal(f.signer_name.s, "Nguyễn Văn A");
+	assert_int_equal(f.priority, 3);
+	assert_string_equal(f.priority_text.s, "HỎA TỐC");
+	assert_int_equal(f.nrecipients, 2);
+	assert_int_equal(f.recipients[1].kind, BC_RECIP_FILED);
+	/* idx.title is unset in the sample: the first TITLE line of the header */
+	const bc_node *t = bc_meta_line(d, d->meta, BC_ROLE_TITLE);
+	assert_non_null(t);
+	assert_int_equal(t->pos.line, 8);
+	assert_null(bc_meta_line(d, d->meta, BC_ROLE_SUMMARY));
+	assert_null(bc_meta_line(d, NULL, BC_ROLE_SUMMARY));
+	assert_int_equal(bc_priority_code("Hỏa tốc hẹn giờ", strlen("Hỏa tốc hẹn giờ")), 4);
+	assert_int_equal(bc_priority_code("MẬT", strlen("MẬT")), -1);
+	bc_facts_free(&f);
+
+	/* the item split: text part, then blocks */
+	bc_node *item = bc_node_new(d, BC_NODE_ITEM, at(1));
+	assert_false(bc_item_has_text(item));
+	txt(d, item, "Hai:");
+	bc_node *inner = add(d, item, BC_NODE_LIST, 2);
+	txt(d, item, " tiếp");
+	assert_true(bc_item_has_text(item));
+	const bc_node *c = bc_item_next_text(item->first);
+	assert_ptr_equal(c, item->first);
+	c = bc_item_next_text(c->next);
+	assert_ptr_equal(c, item->last);
+	assert_null(bc_item_next_text(c->next));
+	assert_ptr_equal(bc_item_next_block(item->first), inner);
+	assert_null(bc_item_next_block(inner->next));
+	bc_document_free(d);
 }
 
 /* ---- edges of the writer ---- */
@@ -1057,6 +1237,9 @@ int main(void)
 		cmocka_unit_test(test_no_external_entities),
 		cmocka_unit_test(test_billion_laughs),
 		cmocka_unit_test(test_decision),
+		cmocka_unit_test(test_repeat_reworded),
+		cmocka_unit_test(test_recipients),
+		cmocka_unit_test(test_facts),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();

@@ -1,0 +1,377 @@
+/* facts.c — works out once, from the header and closing lines, the archival facts every output reads (facts.h). */
+#include "facts.h"
+
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "../util/buf.h"
+#include "../util/utf8.h"
+
+/* ---- words of a line ---- */
+
+static int is_ws(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0; }
+
+/* Appends the words of s to out, white space collapsed, separated by one space
+ * from what is there: the archive wants a line's words, not its layout. */
+static void put_words(bc_buf *out, const char *s, size_t len)
+{
+	size_t i = 0;
+	int pending = out->len > 0;
+	while (i < len) {
+		uint32_t cp;
+		int n = bc_utf8_decode(s + i, len - i, &cp);
+		if (is_ws(cp)) {
+			pending = out->len > 0;
+		} else {
+			if (pending)
+				bc_buf_putc(out, ' ');
+			pending = 0;
+			bc_buf_put(out, s + i, (size_t)n);
+		}
+		i += (size_t)n;
+	}
+}
+
+/* The words of a node's text (note marks left out), appended to out; scratch is work space. */
+static void put_node_words(bc_buf *out, const bc_node *n, bc_buf *scratch)
+{
+	bc_buf_clear(scratch);
+	bc_node_plain_text(n, scratch);
+	put_words(out, scratch->s ? scratch->s : "", scratch->len);
+}
+
+/* Folds s to unaccented lower-case ASCII ('?' for anything else), one byte per
+ * code point, for matching words whatever their case and marks. */
+static void fold_ascii(bc_buf *out, const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		int n = bc_utf8_decode(s + i, len - i, &cp);
+		uint32_t f = bc_cp_fold(cp);
+		bc_buf_putc(out, f < 0x80 ? (char)f : '?');
+		i += (size_t)n;
+	}
+}
+
+/* "BÁO CÁO" -> "Báo cáo": the type as a name, not as a heading. */
+static void sentence_case(bc_buf *out, const char *s, size_t len)
+{
+	size_t i = 0;
+	int first = 1;
+	while (i < len) {
+		uint32_t cp;
+		int n = bc_utf8_decode(s + i, len - i, &cp);
+		utf8proc_int32_t m = first ? utf8proc_toupper((utf8proc_int32_t)cp) : utf8proc_tolower((utf8proc_int32_t)cp);
+		char enc[4];
+		bc_buf_put(out, enc, (size_t)bc_utf8_encode((uint32_t)m, enc));
+		first = 0;
+		i += (size_t)n;
+	}
+}
+
+static bc_str keep(bc_facts *f, const char *s, size_t len)
+{
+	bc_str r = { "", 0 };
+	if (len == 0)
+		return r;
+	r.s = bc_arena_strndup(&f->arena, s, len);
+	r.len = len;
+	return r;
+}
+
+static bc_str keep_buf(bc_facts *f, bc_buf *b) { return keep(f, b->s, b->len); }
+
+/* ---- finding lines ---- */
+
+static const bc_node *root_part(const bc_document *doc, const bc_node *known, bc_node_type type)
+{
+	if (known)
+		return known;
+	for (const bc_node *c = doc->root ? doc->root->first : NULL; c; c = c->next)
+		if (c->type == type)
+			return c;
+	return NULL;
+}
+
+static const bc_node *child_of_type(const bc_node *parent, bc_node_type type)
+{
+	for (const bc_node *c = parent ? parent->first : NULL; c; c = c->next)
+		if (c->type == type)
+			return c;
+	return NULL;
+}
+
+static const bc_node *child_line(const bc_node *parent, bc_role role)
+{
+	for (const bc_node *c = parent ? parent->first : NULL; c; c = c->next)
+		if (c->type == BC_NODE_LINE && c->as.line.role == role)
+			return c;
+	return NULL;
+}
+
+const bc_node *bc_meta_line(const bc_document *doc, const bc_node *meta, bc_role role)
+{
+	const bc_meta_index *ix = &doc->idx;
+	const bc_node *known = NULL;
+	switch (role) {
+	case BC_ROLE_DOCTYPE: known = ix->doctype; break;
+	case BC_ROLE_TITLE: known = ix->title; break;
+	case BC_ROLE_NUMBER: known = ix->number; break;
+	case BC_ROLE_DATELINE: known = ix->dateline; break;
+	case BC_ROLE_DRAFT: known = ix->draft; break;
+	case BC_ROLE_URGENCY: known = ix->urgency; break;
+	case BC_ROLE_SUMMARY: known = ix->summary; break;
+	default: break;
+	}
+	return known ? known : child_line(meta, role);
+}
+
+/* ---- single facts ---- */
+
+int bc_date_complete(bc_date d)
+{
+	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1)
+		return 0;
+	if (d.day > mdays[d.month - 1])
+		return 0;
+	if (d.month == 2 && d.day == 29)
+		return (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+	return 1;
+}
+
+/* Folding removes the marks, so HOẢ, HỎA and HOÀ all read "hoa". */
+int bc_priority_code(const char *s, size_t len)
+{
+	bc_buf b = BC_BUF_INIT;
+	fold_ascii(&b, s, len);
+	const char *folded = bc_buf_cstr(&b);
+	int code = -1;
+	if (strstr(folded, "hoa toc"))
+		code = strstr(folded, "hen gio") ? 4 : 3;
+	else if (strstr(folded, "thuong khan"))
+		code = 2;
+	else if (strstr(folded, "khan"))
+		code = 1;
+	else if (strstr(folded, "thuong"))
+		code = 0;
+	bc_buf_free(&b);
+	return code;
+}
+
+int bc_recipient_is_real(const bc_recipient *r)
+{
+	return r->kind == BC_RECIP_ADDRESSEE || r->kind == BC_RECIP_SENT;
+}
+
+/* A recipient's name: its words without "Kính gửi:" before them or a ';' after. */
+static bc_str recipient_name(bc_facts *f, const bc_node *n, bc_buf *scratch)
+{
+	bc_buf words = BC_BUF_INIT, folded = BC_BUF_INIT;
+	put_node_words(&words, n, scratch);
+	const char *s = bc_buf_cstr(&words);
+	size_t len = words.len, skip = 0;
+	fold_ascii(&folded, s, len);
+	if (folded.len >= 8 && memcmp(folded.s, "kinh gui", 8) == 0) {
+		/* The folded form has one byte per code point: skip 8 code points. */
+		size_t cps = 0;
+		while (skip < len && cps < 8) {
+			uint32_t cp;
+			skip += (size_t)bc_utf8_decode(s + skip, len - skip, &cp);
+			cps++;
+		}
+		while (skip < len && (s[skip] == ':' || s[skip] == ' '))
+			skip++;
+	}
+	while (len > skip && (s[len - 1] == ';' || s[len - 1] == ',' || s[len - 1] == '.' || s[len - 1] == ' '))
+		len--;
+	bc_str r = keep(f, s + skip, len - skip);
+	bc_buf_free(&words);
+	bc_buf_free(&folded);
+	return r;
+}
+
+/* Does the folded text begin with the word w (then its end, a space, ':' or a digit)? */
+static int starts_word(const char *folded, size_t len, const char *w)
+{
+	size_t n = strlen(w);
+	if (len < n || memcmp(folded, w, n) != 0)
+		return 0;
+	return len == n || folded[n] == ' ' || folded[n] == ':' || (folded[n] >= '0' && folded[n] <= '9');
+}
+
+/* What a "Nơi nhận" item is, from its first words: "Như trên" (and "Như Điều
+ * 5" of a decision) send to the addressees named elsewhere, "Lưu: VT" (and
+ * "Lưu Văn phòng Thành ủy") keeps the copies; neither names a recipient of
+ * its own, so an archive's To must not list them.  "Lưu trữ …" is a name. */
+static bc_recipient_kind item_kind(bc_str name)
+{
+	bc_buf b = BC_BUF_INIT;
+	fold_ascii(&b, name.s, name.len);
+	const char *s = bc_buf_cstr(&b);
+	bc_recipient_kind k = BC_RECIP_SENT;
+	if (starts_word(s, b.len, "nhu tren") || starts_word(s, b.len, "nhu dieu"))
+		k = BC_RECIP_AS_ABOVE;
+	else if (starts_word(s, b.len, "luu") && !starts_word(s, b.len, "luu tru"))
+		k = BC_RECIP_FILED;
+	bc_buf_free(&b);
+	return k;
+}
+
+static void add_recipient(bc_facts *f, size_t *cap, bc_recipient_kind kind, const bc_node *n, bc_buf *scratch)
+{
+	if (f->nrecipients == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 8;
+		bc_recipient *v = bc_arena_alloc(&f->arena, ncap * sizeof *v);
+		if (f->nrecipients)
+			memcpy(v, f->recipients, f->nrecipients * sizeof *v);
+		f->recipients = v;
+		*cap = ncap;
+	}
+	bc_recipient *r = &f->recipients[f->nrecipients++];
+	r->name = recipient_name(f, n, scratch);
+	r->kind = kind == BC_RECIP_SENT ? item_kind(r->name) : kind;
+	r->node = n;
+}
+
+/* The addressees of the header, then the items of "Nơi nhận". */
+static void find_recipients(bc_facts *f, const bc_document *doc, bc_buf *scratch)
+{
+	size_t cap = 0;
+	for (const bc_node *c = f->meta ? f->meta->first : NULL; c; c = c->next)
+		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_ADDRESSEE)
+			add_recipient(f, &cap, BC_RECIP_ADDRESSEE, c, scratch);
+	const bc_node *rec = doc->idx.recipients ? doc->idx.recipients : child_of_type(f->closing, BC_NODE_RECIPIENTS);
+	for (const bc_node *c = rec ? rec->first : NULL; c; c = c->next)
+		if (c->type == BC_NODE_ITEM)
+			add_recipient(f, &cap, BC_RECIP_SENT, c, scratch);
+}
+
+/* Position and name of the signer; without a position line, "KT. CHỦ TỊCH"
+ * and the authority lines under it say who signs. */
+static void find_signer(bc_facts *f, const bc_document *doc, bc_buf *b, bc_buf *scratch)
+{
+	const bc_meta_index *ix = &doc->idx;
+	const bc_node *sig = f->signature;
+	const bc_node *pos = ix->position ? ix->position : child_line(sig, BC_ROLE_POSITION);
+	const bc_node *who = ix->signer ? ix->signer : child_line(sig, BC_ROLE_SIGNER);
+	bc_buf_clear(b);
+	if (pos) {
+		put_node_words(b, pos, scratch);
+	} else {
+		const bc_node *a = ix->authority_first ? ix->authority_first : child_line(sig, BC_ROLE_AUTHORITY);
+		for (; a && a->type == BC_NODE_LINE && a->as.line.role == BC_ROLE_AUTHORITY; a = a->next)
+			put_node_words(b, a, scratch);
+	}
+	f->signer_position = keep_buf(f, b);
+	bc_buf_clear(b);
+	if (who)
+		put_node_words(b, who, scratch);
+	f->signer_name = keep_buf(f, b);
+}
+
+/* The words of every META line of a role, joined. */
+static bc_str joined_lines(bc_facts *f, bc_role role, bc_buf *b, bc_buf *scratch)
+{
+	bc_buf_clear(b);
+	for (const bc_node *c = f->meta ? f->meta->first : NULL; c; c = c->next)
+		if (c->type == BC_NODE_LINE && c->as.line.role == role)
+			put_node_words(b, c, scratch);
+	return keep_buf(f, b);
+}
+
+static void find_type_name(bc_facts *f, bc_buf *b, bc_buf *scratch)
+{
+	if (!f->doctype)
+		return;
+	/* The type as the line states it ("CHƯƠNG TRÌNH HÀNH ĐỘNG"), else the model's name. */
+	bc_buf words = BC_BUF_INIT;
+	put_node_words(&words, f->doctype, scratch);
+	if (words.len == 0)
+		bc_buf_puts(&words, bc_doctype_name(f->doctype->as.line.doctype));
+	bc_buf_clear(b);
+	sentence_case(b, bc_buf_cstr(&words), words.len);
+	bc_buf_free(&words);
+	f->type_name = keep_buf(f, b);
+}
+
+static void find_priority(bc_facts *f, bc_buf *b, bc_buf *scratch)
+{
+	f->priority = -1;
+	if (!f->urgency)
+		return;
+	bc_buf_clear(b);
+	put_node_words(b, f->urgency, scratch);
+	int code = bc_priority_code(bc_buf_cstr(b), b->len);
+	if (code >= 0 && b->len) {
+		f->priority = code;
+		f->priority_text = keep_buf(f, b);
+	}
+}
+
+void bc_facts_compute(const bc_document *doc, bc_facts *f)
+{
+	memset(f, 0, sizeof *f);
+	bc_arena_init(&f->arena);
+	static const bc_str none = { "", 0 };
+	f->type_name = f->code_number = f->code_notation = f->organ_name = f->subject = none;
+	f->signer_position = f->signer_name = f->priority_text = none;
+	f->priority = -1;
+	if (!doc)
+		return;
+	f->meta = root_part(doc, doc->meta, BC_NODE_META);
+	f->body = root_part(doc, doc->body, BC_NODE_BODY);
+	f->closing = root_part(doc, doc->closing, BC_NODE_CLOSING);
+	f->notes = root_part(doc, doc->notes, BC_NODE_NOTES);
+	f->doctype = bc_meta_line(doc, f->meta, BC_ROLE_DOCTYPE);
+	f->number = bc_meta_line(doc, f->meta, BC_ROLE_NUMBER);
+	f->dateline = bc_meta_line(doc, f->meta, BC_ROLE_DATELINE);
+	f->urgency = bc_meta_line(doc, f->meta, BC_ROLE_URGENCY);
+	f->signature = child_of_type(f->closing, BC_NODE_SIGNATURE);
+
+	bc_buf b = BC_BUF_INIT, scratch = BC_BUF_INIT;
+	find_type_name(f, &b, &scratch);
+	if (f->number) {
+		f->code_number = f->number->as.line.number.s ? f->number->as.line.number : none;
+		f->code_notation = f->number->as.line.symbol.s ? f->number->as.line.symbol : none;
+	}
+	if (f->dateline && bc_date_complete(f->dateline->as.line.date)) {
+		f->issued_known = 1;
+		f->issued = f->dateline->as.line.date;
+	}
+	f->organ_name = joined_lines(f, BC_ROLE_ISSUER, &b, &scratch);
+	f->subject = joined_lines(f, BC_ROLE_TITLE, &b, &scratch);
+	find_signer(f, doc, &b, &scratch);
+	find_recipients(f, doc, &scratch);
+	find_priority(f, &b, &scratch);
+	bc_buf_free(&b);
+	bc_buf_free(&scratch);
+}
+
+void bc_facts_free(bc_facts *f)
+{
+	if (!f)
+		return;
+	bc_arena_free(&f->arena);
+	memset(f, 0, sizeof *f);
+}
+
+/* ---- the list-item split ---- */
+
+int bc_item_has_text(const bc_node *item) { return item && item->first && bc_node_is_inline(item->first); }
+
+const bc_node *bc_item_next_text(const bc_node *c)
+{
+	while (c && !bc_node_is_inline(c))
+		c = c->next;
+	return c;
+}
+
+const bc_node *bc_item_next_block(const bc_node *c)
+{
+	while (c && bc_node_is_inline(c))
+		c = c->next;
+	return c;
+}
