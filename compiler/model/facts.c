@@ -1,5 +1,6 @@
 /* facts.c — works out once, from the header and closing lines, the archival facts every output reads (facts.h). */
 #include "facts.h"
+#include "vocab.h"
 
 #include <string.h>
 
@@ -126,20 +127,6 @@ const bc_node *bc_meta_line(const bc_document *doc, const bc_node *meta, bc_role
 	default: break;
 	}
 	return known ? known : child_line(meta, role);
-}
-
-/* ---- single facts ---- */
-
-int bc_date_complete(bc_date d)
-{
-	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1)
-		return 0;
-	if (d.day > mdays[d.month - 1])
-		return 0;
-	if (d.month == 2 && d.day == 29)
-		return (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-	return 1;
 }
 
 /* Folding removes the marks, so HOẢ, HỎA and HOÀ all read "hoa". */
@@ -337,7 +324,7 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 		f->code_number = f->number->as.line.number.s ? f->number->as.line.number : none;
 		f->code_notation = f->number->as.line.symbol.s ? f->number->as.line.symbol : none;
 	}
-	if (f->dateline && bc_date_complete(f->dateline->as.line.date)) {
+	if (f->dateline && bc_date_exists(f->dateline->as.line.date)) {
 		f->issued_known = 1;
 		f->issued = f->dateline->as.line.date;
 	}

@@ -79,9 +79,6 @@ const bc_node *bc_meta_line(const bc_document *doc, const bc_node *meta, bc_role
 /* Phụ lục VI code of an urgency text ("HỎA TỐC", "Hỏa tốc hẹn giờ", "KHẨN"), -1 when not known. */
 int bc_priority_code(const char *s, size_t len);
 
-/* A complete date that exists in the calendar (years 1-9999): one that xsd:date, and an archive, accept. */
-int bc_date_complete(bc_date d);
-
 /*
  * The list-item split the XML and the typesetter share: an ITEM whose first
  * child is inline has a text part — its inline children, set as one

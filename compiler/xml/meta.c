@@ -186,7 +186,7 @@ void xw_appendix(xw *x, const bc_node *n)
 			xw_open_mixed(x, "attached", c);
 			xw_attr_str(x, "number", c->as.line.number);
 			xw_attr_str(x, "symbol", c->as.line.symbol);
-			if (bc_date_complete(c->as.line.date)) {
+			if (bc_date_exists(c->as.line.date)) {
 				char iso[16];
 				int len = xw_iso_date(c->as.line.date, iso);
 				xw_attr(x, "iso", iso, (size_t)len);

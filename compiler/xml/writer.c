@@ -180,7 +180,7 @@ int xw_iso_date(bc_date d, char out[16])
 /* iso when complete; the parts as well when `parts` is 1, or instead of iso when 0. */
 void xw_date_attrs(xw *x, bc_date d, int parts)
 {
-	int complete = bc_date_complete(d);
+	int complete = bc_date_exists(d);
 	if (complete) {
 		char iso[16];
 		int n = xw_iso_date(d, iso);

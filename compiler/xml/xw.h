@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "../model/facts.h"
+#include "../model/vocab.h"
 #include "xml.h"
 
 /* Internal to the render plugin: hidden, so that the calls between these
