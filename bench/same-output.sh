@@ -61,7 +61,7 @@ for f in "$D"/in/*.txt; do
 	done
 	if [ -n "${SARIF_BY_ID:-}" ]; then
 		for v in old new; do
-			python3 - "$D/$b.$v.sarif" <<'PY' || echo "DIFF $b.$v.sarif: a ruleIndex does not name its ruleId"
+			python3 - "$D/$b.$v.sarif" <<'PY' || { echo "DIFF $b.$v.sarif: not SARIF, or a ruleIndex does not name its ruleId"; fail=1; }
 import json, sys
 p = sys.argv[1]
 log = json.load(open(p, encoding='utf-8'))
