@@ -17,7 +17,7 @@ trap 'rm -rf "$D"' EXIT
 mkdir "$D/in"
 SEEDS=${BAOCAO_SEEDS:-../shared/seeds}
 cp "$SEEDS"/*.txt "$D/in/" 2>/dev/null || true
-cp samples/*.txt tests/regress/*.txt "$D/in/"
+cp samples/*.txt tests/regress/crash/*.txt "$D/in/"
 first=$(ls "$SEEDS"/*.txt 2>/dev/null | head -1)
 if [ -n "$first" ]; then
 	sh bench/gen.sh body "$first" 2 >"$D/in/body-x2.txt"
