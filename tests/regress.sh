@@ -12,7 +12,9 @@
 #                tree and CASEDIR to the case's folder; it may set ARGS (more arguments) or limits (ulimit)
 # Every command runs in a scratch folder holding only NAME.txt, so that the file is named the same everywhere.
 # Lastly every code of compiler/diag/diag_codes.def must appear as [code] in some NAME.check or NAME.pdferr.
-# Env: BUILD (default build), BAOCAO_WRAP (e.g. valgrind; cases whose NAME.sh sets HEAVY=1 are skipped under it).
+# Env: BUILD (default build), BAOCAO_WRAP (e.g. valgrind): under it only check and pdf run (about 1 s a case under
+# memcheck; the XML writer runs under memcheck in golden.sh and seeds.sh, and this whole corpus under ASan in
+# `make sanitize`), and cases whose NAME.sh sets HEAVY=1 are skipped.
 # UPDATE=1 rewrites the expected files from what the program prints (and adds or removes NAME.xml as xml succeeds
 # or fails, and NAME.tree when the program has tree): read every change before committing it.
 BUILD=${BUILD:-build}
@@ -111,8 +113,14 @@ for src in tests/regress/*/*.txt tests/regress/*/*.gen; do
 	fi
 
 	# xml: the document, or a failure when there is no NAME.xml
-	run "$c" xml "$T/got.xml" "$T/err" --lang vi --validate -o -
-	if [ "$rc" -eq 0 ] && { [ -f "$c.xml" ] || [ "${UPDATE:-}" = 1 ]; }; then
+	if [ -n "$WRAP" ]; then
+		rc=-1
+	else
+		run "$c" xml "$T/got.xml" "$T/err" --lang vi --validate -o -
+	fi
+	if [ "$rc" -eq -1 ]; then
+		:
+	elif [ "$rc" -eq 0 ] && { [ -f "$c.xml" ] || [ "${UPDATE:-}" = 1 ]; }; then
 		expect "$c.xml" "$c.xml" "$T/got.xml"
 	elif [ "$rc" -eq 0 ]; then
 		echo "FAIL $c.xml: xml succeeds but there is no $c.xml (make it with UPDATE=1 and review it)"
