@@ -3,6 +3,8 @@
 #
 #   sh bench/same-output.sh OLD NEW     prints "ALL IDENTICAL (N inputs)" or a DIFF line per output; exit 1 on a difference
 #   SAME_PDF=1 sh bench/same-output.sh OLD NEW   also compares the PDFs (SOURCE_DATE_EPOCH=0, so both are reproducible)
+#   SARIF_BY_ID=1 ...   compares the SARIF logs by rule id: each ruleIndex must name its ruleId in its own log, then the
+#                       indices are dropped and the rules sorted by id (for a reordered code table; the text is unchanged)
 # Inputs: ../shared/seeds/*.txt (or $BAOCAO_SEEDS), samples/*.txt, seed 000 with its body x2 and x3, a 3 000-row table,
 # and variants that take the decoder's other paths: CRLF, lone CR, NFD, control characters and a BOM inside,
 # superscripts before combining marks, UTF-16, CP1258.  With BAOCAO_NO_JIT=1 in the environment both run PCRE2's
@@ -15,7 +17,7 @@ trap 'rm -rf "$D"' EXIT
 mkdir "$D/in"
 SEEDS=${BAOCAO_SEEDS:-../shared/seeds}
 cp "$SEEDS"/*.txt "$D/in/" 2>/dev/null || true
-cp samples/*.txt tests/regress/*.txt "$D/in/"
+cp samples/*.txt tests/regress/crash/*.txt "$D/in/"
 first=$(ls "$SEEDS"/*.txt 2>/dev/null | head -1)
 if [ -n "$first" ]; then
 	sh bench/gen.sh body "$first" 2 >"$D/in/body-x2.txt"
@@ -57,6 +59,22 @@ for f in "$D"/in/*.txt; do
 			SOURCE_DATE_EPOCH=0 "$B" pdf "$f" -o "$o.pdf" 2>"$o.pdferr"; echo $? >>"$o.rc"
 		fi
 	done
+	if [ -n "${SARIF_BY_ID:-}" ]; then
+		for v in old new; do
+			python3 - "$D/$b.$v.sarif" <<'PY' || { echo "DIFF $b.$v.sarif: not SARIF, or a ruleIndex does not name its ruleId"; fail=1; }
+import json, sys
+p = sys.argv[1]
+log = json.load(open(p, encoding='utf-8'))
+for run in log['runs']:
+    rules = run['tool']['driver']['rules']
+    for r in run['results']:
+        if rules[r.pop('ruleIndex')]['id'] != r['ruleId']:
+            sys.exit(1)
+    rules.sort(key=lambda r: r['id'])
+open(p, 'w', encoding='utf-8').write(json.dumps(log, ensure_ascii=False, indent=1))
+PY
+		done
+	fi
 	for e in xml xmlerr txt json sarif en pdf pdferr rc; do
 		if [ -e "$D/$b.old.$e" ] || [ -e "$D/$b.new.$e" ]; then
 			cmp -s "$D/$b.old.$e" "$D/$b.new.$e" || { echo "DIFF $b.$e"; fail=1; }

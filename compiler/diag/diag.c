@@ -1,4 +1,4 @@
-/* diag.c — the table of diagnostic codes and the one function that prints them. */
+/* diag.c — the table of diagnostic codes and the list the stages report into; the printers are in print.c. */
 #include "../util/sort.h"
 #include "diag.h"
 
@@ -68,15 +68,6 @@ bc_level bc_diag_level(bc_diag_code code) { return table[code].level; }
 const char *bc_diag_id(bc_diag_code code) { return table[code].id; }
 const char *bc_diag_text(bc_diag_code code, bc_lang lang) { return table[code].text[lang == BC_LANG_EN]; }
 
-const char *bc_level_name(bc_level level, bc_lang lang)
-{
-	static const char *const names[2][BC_LEVEL_COUNT] = {
-		{ "ghi chú", "cảnh báo", "lỗi", "lỗi nghiêm trọng" },
-		{ "note", "warning", "error", "fatal" },
-	};
-	return names[lang == BC_LANG_EN][level];
-}
-
 static int by_position(const void *a, const void *b)
 {
 	const bc_diag *x = a, *y = b;
@@ -91,22 +82,6 @@ void bc_diags_sort(bc_diags *d)
 {
 	if (d->n > 1)
 		bc_sort(d->v, d->n, sizeof *d->v, by_position);
-}
-
-void bc_diags_print(FILE *out, const bc_diags *d, const char *filename, bc_level min_level, bc_lang lang)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		const bc_diag *g = &d->v[i];
-		bc_level level = table[g->code].level;
-		if (level < min_level)
-			continue;
-		fprintf(out, "%s:%u:%u: %s: %s%s%s [%s]\n", filename, g->pos.line, g->pos.col,
-		        bc_level_name(level, lang), table[g->code].text[lang == BC_LANG_EN],
-		        g->arg ? ": " : "", g->arg ? g->arg : "", table[g->code].id);
-	}
-	if (d->dropped)
-		fprintf(out, "%s: %s: %zu %s\n", filename, bc_level_name(BC_LEVEL_NOTE, lang), d->dropped,
-		        lang == BC_LANG_EN ? "further diagnostics not shown" : "chẩn đoán khác không được hiển thị");
 }
 
 int bc_diags_worst(const bc_diags *d)

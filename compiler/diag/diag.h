@@ -1,4 +1,4 @@
-/* diag.h — diagnostics: stable codes with a level and one fixed text, printed by one function. */
+/* diag.h — diagnostics, the stage every other reports through: stable codes with a level and one fixed text, a list, three printers. */
 #ifndef BAOCAO_DIAG_H
 #define BAOCAO_DIAG_H
 
@@ -45,11 +45,15 @@ const char *bc_diag_id(bc_diag_code code);
 const char *bc_diag_text(bc_diag_code code, bc_lang lang);
 const char *bc_level_name(bc_level level, bc_lang lang);
 
-/* Sorts by position, then prints every diagnostic at or above min_level as
- * "file:line:col: level: message [id]". */
+/* Sorts by position, keeping the order of reporting among equals. */
 void bc_diags_sort(bc_diags *d);
-void bc_diags_print(FILE *out, const bc_diags *d, const char *filename, bc_level min_level, bc_lang lang);
 /* The worst level present, or -1 if none. */
 int bc_diags_worst(const bc_diags *d);
+
+/* print.c: every diagnostic at or above min_level as "file:line:col: level: message [id]";
+ * all of them as JSON; all of them as SARIF 2.1.0 for code-review tools. */
+void bc_diags_print(FILE *out, const bc_diags *d, const char *filename, bc_level min_level, bc_lang lang);
+void bc_diags_print_json(FILE *out, const bc_diags *d, const char *filename, bc_lang lang);
+void bc_diags_print_sarif(FILE *out, const bc_diags *d, const char *filename, bc_lang lang);
 
 #endif

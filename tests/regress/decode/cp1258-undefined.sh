@@ -1,0 +1,1 @@
+ARGS="--encoding cp1258"
