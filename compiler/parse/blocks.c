@@ -155,6 +155,31 @@ static int ends_with_endmark(const parser *p)
 	return e >= 3 && memcmp(s->s + e - 3, "./.", 3) == 0;
 }
 
+/* The first line at or after i that is not blank. */
+static size_t skip_blank(const bc_lines *L, size_t i)
+{
+	while (i < L->n && L->v[i].kind == BC_LK_BLANK)
+		i++;
+	return i;
+}
+
+/* Lines that go on the block just made, whose text ended on line i: wrapped
+ * text without a blank line between.  Returns the line after the block. */
+static size_t wrapped_lines(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	blk *b = &p->b[p->nb - 1];
+	for (i++; i < L->n && is_text_kind(L->v[i].kind) && !L->v[i].upper && !(p->dk && p->dk[i]) &&
+	          !wrap_breaks_here(&L->v[i - 1], &L->v[i]); i++) {
+		/* the whole line: the text of a decorated line may carry markup the core dropped */
+		bp_add_line_text(b, &L->v[i], L->v[i].core, 1);
+		b->last = i;
+		b->hard_wrapped = 1;
+	}
+	bp_fix_breaks(b);
+	return i;
+}
+
 /* The signature from line i: authority lines ("TM.", "KT."), position lines
  * in capitals ("CHỦ TỊCH"; a decision may start here, without an authority
  * line), then the name after blank lines.  Returns the line after it. */
@@ -166,9 +191,7 @@ static size_t signature_blocks(parser *p, size_t i)
 		bp_line_blk(p, L->v[i].kind == BC_LK_AUTHORITY ? B_AUTHORITY : B_POSITION, i);
 		i++;
 	}
-	size_t k = i;
-	while (k < L->n && L->v[k].kind == BC_LK_BLANK)
-		k++;
+	size_t k = skip_blank(L, i);
 	if (k < L->n && L->v[k].kind == BC_LK_TEXT && !L->v[k].upper && L->v[k].nchars <= 40) {
 		bp_line_blk(p, B_SIGNER, k);
 		i = k + 1;
@@ -176,180 +199,179 @@ static size_t signature_blocks(parser *p, size_t i)
 	return i;
 }
 
-void bp_collect_blocks(parser *p, size_t i)
+/* Where a gap in a table that starts at line j ends: blank lines, footnote
+ * texts and the text lines that go on a footnote (a page break's bottom). */
+static size_t table_gap_end(const bc_lines *L, size_t j)
+{
+	size_t k = j;
+	int notes = 0;
+	while (k < L->n && (L->v[k].kind == BC_LK_BLANK || L->v[k].kind == BC_LK_NOTE ||
+	                    (notes && L->v[k].kind == BC_LK_TEXT)))
+		notes |= L->v[k++].kind == BC_LK_NOTE;
+	return k;
+}
+
+/* The footnotes (and their text) in a gap [j, k) of a table that goes on
+ * after it: blocks of their own, so that the table stays one. */
+static void table_gap_blocks(parser *p, size_t j, size_t k)
 {
 	bc_lines *L = &p->lines;
-	while (i < L->n) {
-		bc_line *l = &L->v[i];
-		if (l->kind == BC_LK_BLANK) {
-			i++;
+	for (size_t m = j; m < k; m++) {
+		const bc_line *l = &L->v[m];
+		if (l->kind == BC_LK_BLANK)
 			continue;
+		blk *nb = bp_new_blk(p, l->kind == BC_LK_NOTE ? B_NOTE : B_PARA, m);
+		if (l->kind == BC_LK_NOTE) {
+			nb->note_id = l->note_id;
+			bp_add_line_text(nb, l, l->rest, 1);
+		} else {
+			bp_add_line_text(nb, l, l->core, 1);
 		}
-		blk *b;
-		if (p->dk && p->dk[i] && p->dk[i] != DK_CLAUSE && p->dk[i] != DK_POINT) {
-			/* a decision's preamble line or article: one-line blocks are done, an article goes on */
-			if (!bp_decision_blk(p, &i))
-				continue;
-			goto wrapped;
-		}
-		switch (l->kind) {
-		case BC_LK_TAB_ROW: case BC_LK_PIPE_ROW: case BC_LK_PIPE_RULE: {
-			b = bp_new_blk(p, B_TABLE, i);
-			size_t bi = p->nb - 1;
-			int after = 0;
-			size_t j = i;
-			while (j < L->n) {
-				bc_line *r = &L->v[j];
-				if (is_table_line(r)) {
-					table_row(&p->b[bi], r, after);
-					p->b[bi].last = j;
-					after = 0;
-					j++;
-					continue;
-				}
-				/* across blank lines and footnote texts, when the table goes on */
-				size_t k = j;
-				int notes = 0;
-				while (k < L->n && (L->v[k].kind == BC_LK_BLANK || L->v[k].kind == BC_LK_NOTE ||
-				                    (notes && L->v[k].kind == BC_LK_TEXT)))
-					notes |= L->v[k++].kind == BC_LK_NOTE;
-				if (k < L->n && k > j && table_continues(p, &p->b[bi], k)) {
-					for (size_t m = j; m < k; m++) {
-						if (L->v[m].kind == BC_LK_BLANK)
-							continue;
-						/* a footnote between the table's pages: a block of its own */
-						blk *nb = bp_new_blk(p, L->v[m].kind == BC_LK_NOTE ? B_NOTE : B_PARA, m);
-						if (L->v[m].kind == BC_LK_NOTE) {
-							nb->note_id = L->v[m].note_id;
-							bp_add_line_text(nb, &L->v[m], L->v[m].rest, 1);
-						} else {
-							bp_add_line_text(nb, &L->v[m], L->v[m].core, 1);
-						}
-						bp_fix_breaks(nb);
-					}
-					after = 1;
-					j = k;
-					continue;
-				}
-				break;
-			}
-			i = j;
-			continue;
-		}
-		case BC_LK_RULE:
-			bp_new_blk(p, B_RULE, i);
-			i++;
-			continue;
-		case BC_LK_UNIT:
-			bp_line_blk(p, B_UNIT, i);
-			i++;
-			continue;
-		case BC_LK_RECIPIENTS: {
-			b = bp_new_blk(p, B_RECIP_LABEL, i);
-			/* "Nơi nhận:" may carry its first recipient on the same line */
-			bp_add_line_text(b, l, l->core, 0);
-			i++;
-			while (i < L->n) {
-				bc_line *r = &L->v[i];
-				if (r->kind == BC_LK_BLANK) {
-					size_t k = i;
-					while (k < L->n && L->v[k].kind == BC_LK_BLANK)
-						k++;
-					if (k < L->n && L->v[k].kind == BC_LK_BULLET) {
-						i = k;
-						continue;
-					}
-					break;
-				}
-				if (r->kind != BC_LK_BULLET)
-					break;
-				blk *it = bp_new_blk(p, B_RECIP_ITEM, i);
-				it->bullet = r->bullet;
-				bp_add_line_text(it, r, r->rest, 1);
-				bp_fix_breaks(it);
-				i++;
-			}
-			continue;
-		}
-		case BC_LK_AUTHORITY:
-			i = signature_blocks(p, i);
-			continue;
-		case BC_LK_APPENDIX: {
-			bp_line_blk(p, B_APPX, i);
-			i++;
-			/* title lines: capitals or decorated, until a blank line or the attach line */
-			blk *t = NULL;
-			while (i < L->n && L->v[i].kind != BC_LK_BLANK) {
-				bc_line *r = &L->v[i];
-				if (r->kind == BC_LK_ATTACH || is_table_line(r))
-					break;
-				t = bp_line_blk(p, B_APPX_TITLE, i);
-				i++;
-			}
-			/* a title after a blank line, when the first line was only the label */
-			if (!t) {
-				size_t k = i;
-				while (k < L->n && L->v[k].kind == BC_LK_BLANK)
-					k++;
-				if (k < L->n && L->v[k].upper && L->v[k].kind == BC_LK_TEXT) {
-					i = k;
-					while (i < L->n && L->v[i].kind == BC_LK_TEXT) {
-						t = bp_line_blk(p, B_APPX_TITLE, i);
-						i++;
-					}
-				}
-			}
-			continue;
-		}
-		case BC_LK_ATTACH:
-			bp_line_blk(p, B_ATTACH, i);
-			i++;
-			continue;
-		case BC_LK_NOTE:
-			b = bp_new_blk(p, B_NOTE, i);
-			b->note_id = l->note_id;
-			bp_add_line_text(b, l, l->rest, 1);
-			break;
-		case BC_LK_LABEL:
-			b = bp_new_blk(p, !p->dk ? B_NUMPARA : p->dk[i] == DK_CLAUSE ? B_CLAUSE : p->dk[i] == DK_POINT ? B_POINT : B_NUMPARA, i);
-			b->label_line = l;
-			bp_add_line_text(b, l, l->rest, 1);
-			break;
-		case BC_LK_BULLET:
-			b = bp_new_blk(p, B_ITEM, i);
-			b->bullet = l->bullet;
-			bp_add_line_text(b, l, l->rest, 1);
-			break;
-		default:
-			if (p->dk && l->upper && l->kind == BC_LK_TEXT && p->nb &&
-			    (ends_with_endmark(p) || p->b[p->nb - 1].kind == B_RECIP_ITEM)) {
-				/* a decision signed by the head himself: "CHỦ TỊCH", then the name, after ./. or Nơi nhận */
-				i = signature_blocks(p, i);
-				continue;
-			}
-			if (l->upper && ends_with_endmark(p)) {
-				while (i < L->n && L->v[i].kind != BC_LK_BLANK && L->v[i].upper) {
-					bp_line_blk(p, B_AUTHORITY, i);
-					i++;
-				}
-				continue;
-			}
-			b = bp_new_blk(p, B_PARA, i);
-			bp_add_line_text(b, l, l->core == 0 ? 0 : l->core, 1);
-			break;
-		}
-		/* lines that continue the block: wrapped text without a blank line */
-	wrapped:;
-		size_t bi = p->nb - 1;
-		i++;
-		while (i < L->n && is_text_kind(L->v[i].kind) && !L->v[i].upper && !(p->dk && p->dk[i]) &&
-		       !wrap_breaks_here(&L->v[i - 1], &L->v[i])) {
-			bp_add_line_text(&p->b[bi], &L->v[i], L->v[i].core, 1);
-			p->b[bi].last = i;
-			p->b[bi].hard_wrapped = 1;
-			i++;
-		}
-		/* the text of a decorated first line may carry markup the core dropped: keep it whole */
-		bp_fix_breaks(&p->b[bi]);
+		bp_fix_breaks(nb);
 	}
+}
+
+/* A table from line i: its rows, across page breaks when the rows after the
+ * gap go on with it.  Returns the line after it. */
+static size_t table_blocks(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	bp_new_blk(p, B_TABLE, i);
+	/* by index: the footnotes of a gap are added to p->b, which may move */
+	size_t bi = p->nb - 1;
+	int after = 0;
+	while (i < L->n) {
+		if (is_table_line(&L->v[i])) {
+			table_row(&p->b[bi], &L->v[i], after);
+			p->b[bi].last = i;
+			after = 0;
+			i++;
+			continue;
+		}
+		size_t k = table_gap_end(L, i);
+		if (k == i || k >= L->n || !table_continues(p, &p->b[bi], k))
+			break;
+		table_gap_blocks(p, i, k);
+		after = 1;
+		i = k;
+	}
+	return i;
+}
+
+/* "Nơi nhận:" (which may carry its first recipient on the same line) and
+ * the recipients listed under it, blank lines between them allowed. */
+static size_t recipient_blocks(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	blk *b = bp_new_blk(p, B_RECIP_LABEL, i);
+	bp_add_line_text(b, &L->v[i], L->v[i].core, 0);
+	for (i++; i < L->n; i++) {
+		size_t k = skip_blank(L, i);
+		if (k > i && (k == L->n || L->v[k].kind != BC_LK_BULLET))
+			break;
+		i = k;
+		const bc_line *r = &L->v[i];
+		if (r->kind != BC_LK_BULLET)
+			break;
+		blk *it = bp_new_blk(p, B_RECIP_ITEM, i);
+		it->bullet = r->bullet;
+		bp_add_line_text(it, r, r->rest, 1);
+		bp_fix_breaks(it);
+	}
+	return i;
+}
+
+/* "PHỤ LỤC I" and its title lines: capitals or decorated, until a blank
+ * line or the attach line; or, when the first line was only the label, a
+ * title in capitals after a blank line. */
+static size_t appendix_blocks(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	bp_line_blk(p, B_APPX, i++);
+	size_t start = i;
+	for (; i < L->n && L->v[i].kind != BC_LK_BLANK; i++) {
+		if (L->v[i].kind == BC_LK_ATTACH || is_table_line(&L->v[i]))
+			break;
+		bp_line_blk(p, B_APPX_TITLE, i);
+	}
+	if (i > start)
+		return i;
+	size_t k = skip_blank(L, i);
+	if (k < L->n && L->v[k].upper && L->v[k].kind == BC_LK_TEXT)
+		for (i = k; i < L->n && L->v[i].kind == BC_LK_TEXT; i++)
+			bp_line_blk(p, B_APPX_TITLE, i);
+	return i;
+}
+
+/* A line of text that is no label, item or other kind: a paragraph, or
+ * after a body's end mark "./." the signature's lines in capitals. */
+static size_t text_blocks(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	const bc_line *l = &L->v[i];
+	if (p->dk && l->upper && l->kind == BC_LK_TEXT && p->nb &&
+	    (ends_with_endmark(p) || p->b[p->nb - 1].kind == B_RECIP_ITEM))
+		/* a decision signed by the head himself: "CHỦ TỊCH", then the name, after ./. or Nơi nhận */
+		return signature_blocks(p, i);
+	if (l->upper && ends_with_endmark(p)) {
+		for (; i < L->n && L->v[i].kind != BC_LK_BLANK && L->v[i].upper; i++)
+			bp_line_blk(p, B_AUTHORITY, i);
+		return i;
+	}
+	blk *b = bp_new_blk(p, B_PARA, i);
+	bp_add_line_text(b, l, l->core, 1);
+	return wrapped_lines(p, i);
+}
+
+/* The blocks that start at line i, which is not blank.  Returns the line after them. */
+static size_t line_blocks(parser *p, size_t i)
+{
+	const bc_line *l = &p->lines.v[i];
+	blk *b;
+	if (p->dk && p->dk[i] && p->dk[i] != DK_CLAUSE && p->dk[i] != DK_POINT) {
+		/* a decision's preamble line or article: one-line blocks are done, an article goes on */
+		return bp_decision_blk(p, &i) ? wrapped_lines(p, i) : i;
+	}
+	switch (l->kind) {
+	case BC_LK_TAB_ROW: case BC_LK_PIPE_ROW: case BC_LK_PIPE_RULE:
+		return table_blocks(p, i);
+	case BC_LK_RULE:
+		bp_new_blk(p, B_RULE, i);
+		return i + 1;
+	case BC_LK_UNIT:
+		bp_line_blk(p, B_UNIT, i);
+		return i + 1;
+	case BC_LK_RECIPIENTS:
+		return recipient_blocks(p, i);
+	case BC_LK_AUTHORITY:
+		return signature_blocks(p, i);
+	case BC_LK_APPENDIX:
+		return appendix_blocks(p, i);
+	case BC_LK_ATTACH:
+		bp_line_blk(p, B_ATTACH, i);
+		return i + 1;
+	case BC_LK_NOTE:
+		b = bp_new_blk(p, B_NOTE, i);
+		b->note_id = l->note_id;
+		bp_add_line_text(b, l, l->rest, 1);
+		return wrapped_lines(p, i);
+	case BC_LK_LABEL:
+		b = bp_new_blk(p, !p->dk ? B_NUMPARA : p->dk[i] == DK_CLAUSE ? B_CLAUSE : p->dk[i] == DK_POINT ? B_POINT : B_NUMPARA, i);
+		b->label_line = l;
+		bp_add_line_text(b, l, l->rest, 1);
+		return wrapped_lines(p, i);
+	case BC_LK_BULLET:
+		b = bp_new_blk(p, B_ITEM, i);
+		b->bullet = l->bullet;
+		bp_add_line_text(b, l, l->rest, 1);
+		return wrapped_lines(p, i);
+	default:
+		return text_blocks(p, i);
+	}
+}
+
+void bp_collect_blocks(parser *p, size_t i)
+{
+	while (i < p->lines.n)
+		i = p->lines.v[i].kind == BC_LK_BLANK ? i + 1 : line_blocks(p, i);
 }
