@@ -112,6 +112,57 @@ void tb_extend_end(bc_node *n, uint32_t line)
 		if (n->end_line < line)
 			n->end_line = line;
 }
+/* A table without header rows (a delimiter row first): as wide as its widest row. */
+static void headless_width(builder *t, const bc_table_line *lines, size_t from, size_t n, const heads *hd,
+                           rrow *row)
+{
+	for (size_t i = from; i < n; i++) {
+		if (lines[i].is_rule)
+			continue;
+		tb_read_row(t, &lines[i], row);
+		size_t w = last_nonempty(row);
+		if (w > t->cols)
+			t->cols = w;
+	}
+	t->align = bc_arena_alloc(&t->doc->arena, (t->cols ? t->cols : 1) * sizeof *t->align);
+	if (hd->rule)
+		tb_read_alignment(t, hd->rule);
+}
+
+/* The rows after the header: repeats of the header, fragments of the row
+ * above cut off by a page break, body rows. */
+static void body_rows(builder *t, const bc_table_line *lines, size_t from, size_t n, heads *hd, rrow *row)
+{
+	int after_break = 0;      /* no body row yet since the last page break */
+	size_t repeat_level = 0;  /* header rows repeated just now */
+	for (size_t i = from; i < n; i++) {
+		const bc_table_line *ln = &lines[i];
+		if (ln->after_break) {
+			after_break = 1;
+			repeat_level = 0;
+		}
+		if (ln->is_rule)
+			continue;   /* the delimiter under a repeated or empty pipe header */
+		tb_read_row(t, ln, row);
+		if (last_nonempty(row) == 0)
+			continue;   /* "| | | |": an empty header continuing the table; nothing to keep */
+		size_t lvl = hd->n > 0 ? tb_repeat_of(hd, ln, row, repeat_level) : 0;
+		if (lvl) {
+			int differs = tb_repeat_diag(t, ln, row, &hd->row[lvl - 1]);
+			tb_add_repeated_row(t, ln, row, differs);
+			repeat_level = lvl;
+			continue;
+		}
+		repeat_level = 0;
+		if (after_break) {
+			after_break = 0;
+			if (tb_try_fragment(t, ln, row))
+				continue;
+		}
+		tb_add_body_row(t, ln, row);
+	}
+}
+
 bc_node *bc_table_build(bc_document *doc, bc_diags *diags, const bc_table_line *lines, size_t n,
                         bc_inline_fn inl, void *ctx)
 {
@@ -132,122 +183,23 @@ bc_node *bc_table_build(bc_document *doc, bc_diags *diags, const bc_table_line *
 	if (!lines || n == 0)
 		return t.table;
 
-	/* which lines make the header */
-	rrow head[MAX_HEAD_ROWS] = { { 0 } };
-	size_t h = 0, first_body = 0;
-	const bc_table_line *rule = NULL;
-	int pipe = lines[0].is_pipe || lines[0].is_rule;
+	heads hd;
+	memset(&hd, 0, sizeof hd);
 	rrow row = { 0 };
-	if (pipe) {
-		size_t r = 0;
-		while (r < n && r <= MAX_HEAD_ROWS && !lines[r].is_rule)
-			r++;
-		if (r < n && r <= MAX_HEAD_ROWS && lines[r].is_rule) {
-			h = r;
-			rule = &lines[r];
-			first_body = r + 1;
-		} else {
-			h = 1;
-			first_body = 1;
-		}
-		for (size_t i = 0; i < h; i++)
-			tb_read_row(&t, &lines[i], &head[i]);
-	} else {
-		tb_read_row(&t, &lines[0], &head[0]);
-		h = 1;
-		/* columns a further header row may fill: under the spans of the row above */
-		unsigned char *allowed = bc_xmalloc(BC_MAX_TABLE_COLUMNS);
-		memset(allowed, 1, BC_MAX_TABLE_COLUMNS);
-		while (h < MAX_HEAD_ROWS && h < n && !lines[h].after_break && !lines[h].is_rule && !lines[h].is_pipe) {
-			tb_read_row(&t, &lines[h], &row);
-			if (!tb_continues_header(doc, &head[h - 1], &row, allowed))
-				break;
-			tb_row_copy(&head[h], &row);
-			h++;
-		}
-		free(allowed);
-		first_body = h;
-	}
-	tb_build_header(&t, lines, head, h, pipe, rule);
-	if (h == 0) {
-		/* a delimiter row first: no header, as wide as the widest row */
-		for (size_t i = first_body; i < n; i++) {
-			if (lines[i].is_rule)
-				continue;
-			tb_read_row(&t, &lines[i], &row);
-			size_t w = last_nonempty(&row);
-			if (w > t.cols)
-				t.cols = w;
-		}
-		t.align = bc_arena_alloc(&doc->arena, (t.cols ? t.cols : 1) * sizeof *t.align);
-		if (rule)
-			tb_read_alignment(&t, rule);
-	}
-	t.table->as.table.head_rows = (int)h;
+	size_t first_body = tb_read_header(&t, lines, n, &hd, &row);
+	tb_build_header(&t, lines, hd.row, hd.n, hd.pipe, hd.rule);
+	if (hd.n == 0)
+		headless_width(&t, lines, first_body, n, &hd, &row);
+	t.table->as.table.head_rows = (int)hd.n;
 	t.table->as.table.cols = (int)t.cols;
-
-	/* folded header rows, for the repeat test of every later row */
-	cpvec fhead[MAX_HEAD_ROWS] = { { 0 } };
-	size_t fold_limit = 0;
-	for (size_t i = 0; i < h; i++) {
-		tb_fold_row(lines[i].s, lines[i].len, &fhead[i]);
-		if (fhead[i].n > fold_limit)
-			fold_limit = fhead[i].n;
-	}
-	/* a row longer than every header by more than FUZZ_CAP repeats none */
-	fold_limit += FUZZ_CAP;
-	cpvec frow = { 0 };
+	tb_fold_header(&hd, lines);
 
 	t.prev_cells = bc_xcalloc(BC_MAX_TABLE_COLUMNS, sizeof *t.prev_cells);
-	int after_break = 0;      /* no body row yet since the last page break */
-	size_t repeat_level = 0;  /* header rows repeated just now */
-	for (size_t i = first_body; i < n; i++) {
-		const bc_table_line *ln = &lines[i];
-		if (ln->after_break) {
-			after_break = 1;
-			repeat_level = 0;
-		}
-		if (ln->is_rule)
-			continue;   /* the delimiter under a repeated or empty pipe header */
-		tb_read_row(&t, ln, &row);
-		if (last_nonempty(&row) == 0)
-			continue;   /* "| | | |": an empty header continuing the table; nothing to keep */
-		if (h > 0) {
-			int rep = 0;
-			size_t lvl = 0;
-			tb_fold_row_upto(ln->s, ln->len, fold_limit, &frow);
-			/* a header without words ("| | |") repeats nothing */
-			if (repeat_level > 0 && repeat_level < h && fhead[repeat_level].n &&
-			    (tb_folded_compare(&frow, &fhead[repeat_level]) || tb_repeats_cells(&row, &head[repeat_level]))) {
-				rep = 1;
-				lvl = repeat_level;
-			} else if (fhead[0].n && tb_folded_compare(&frow, &fhead[0])) {
-				rep = 1;
-				lvl = 0;
-			}
-			if (rep) {
-				int differs = tb_repeat_diag(&t, ln, &row, &head[lvl]);
-				tb_add_repeated_row(&t, ln, &row, differs);
-				repeat_level = lvl + 1;
-				continue;
-			}
-		}
-		repeat_level = 0;
-		if (after_break) {
-			after_break = 0;
-			if (tb_try_fragment(&t, ln, &row))
-				continue;
-		}
-		tb_add_body_row(&t, ln, &row);
-	}
+	body_rows(&t, lines, first_body, n, &hd, &row);
 	tb_extend_end(t.tbody, lines[n - 1].pos.line);
 	t.table->end_line = lines[n - 1].pos.line;
 
-	for (size_t i = 0; i < MAX_HEAD_ROWS; i++) {
-		free(head[i].v);
-		free(fhead[i].v);
-	}
-	free(frow.v);
+	tb_heads_free(&hd);
 	free(row.v);
 	free(t.prev_cells);
 	free(t.above);

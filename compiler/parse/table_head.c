@@ -207,7 +207,7 @@ static int all_numbers(bc_document *doc, const rrow *r)
 /* Whether tab row `cand` only fills columns under spanning cells of header row
  * `above`; `allowed` holds the columns open to `above` and becomes those open
  * to `cand`. */
-int tb_continues_header(bc_document *doc, const rrow *above, const rrow *cand, unsigned char *allowed)
+static int continues_header(bc_document *doc, const rrow *above, const rrow *cand, unsigned char *allowed)
 {
 	if (cand->n == 0 || cand->v[0].len != 0 || last_nonempty(cand) == 0 || all_numbers(doc, cand))
 		return 0;
@@ -235,114 +235,130 @@ int tb_continues_header(bc_document *doc, const rrow *above, const rrow *cand, u
 	return 1;
 }
 
-/* Lays out the header rows with their spans, fixes t->cols, and builds THEAD. */
-void tb_build_header(builder *t, const bc_table_line *lines, const rrow *head, size_t h, int pipe,
-                         const bc_table_line *rule)
+/* The header's grid while it is laid out: which cell owns each place. */
+typedef struct layout {
+	const rrow *head;
+	size_t h, width;
+	int pipe;
+	hcell *cells;       /* in row order, then column order */
+	size_t ncells;
+	long *own;          /* h x width: index in cells, or -1 */
+} layout;
+
+static long *own_at(const layout *L, size_t r, size_t c) { return &L->own[r * L->width + c]; }
+
+/* "<" in a pipe header: the cell on its left, one row high, grows by a column. */
+static int span_left(layout *L, size_t r, size_t c)
 {
-	size_t width = 0;
-	for (size_t r = 0; r < h; r++)
-		if (head[r].n > width)
-			width = head[r].n;
-	if (h == 0 || width == 0) {
-		t->cols = 0;
-		return;
+	if (!L->pipe || !is_text(cell_at(&L->head[r], c), "<") || c == 0 || *own_at(L, r, c - 1) < 0)
+		return 0;
+	hcell *x = &L->cells[*own_at(L, r, c - 1)];
+	if (x->row != r || x->col + x->width != c || x->height != 1)
+		return 0;
+	x->width++;
+	*own_at(L, r, c) = *own_at(L, r, c - 1);
+	return 1;
+}
+
+/* "^" in a pipe header: the cell above grows by a row, when the places under
+ * all its columns are free and hold "^", "<" or nothing. */
+static int span_up(layout *L, size_t r, size_t c)
+{
+	if (!L->pipe || !is_text(cell_at(&L->head[r], c), "^") || r == 0 || *own_at(L, r - 1, c) < 0)
+		return 0;
+	long xi = *own_at(L, r - 1, c);
+	hcell *x = &L->cells[xi];
+	int fits = x->col == c && x->row + x->height == r;
+	for (size_t k = c; fits && k < c + x->width; k++) {
+		const rcell *o = cell_at(&L->head[r], k);
+		fits = *own_at(L, r, k) < 0 && (is_text(o, "^") || is_text(o, "<") || is_empty(o));
 	}
-	hcell *cells = bc_xcalloc(h * width, sizeof *cells);
-	size_t ncells = 0;
-	long *own = bc_xmalloc(h * width * sizeof *own);
-	for (size_t i = 0; i < h * width; i++)
-		own[i] = -1;
-#define OWN(r, c) own[(r) * width + (c)]
-	for (size_t r = 0; r < h; r++) {
-		for (size_t c = 0; c < width; c++) {
-			if (OWN(r, c) >= 0)
-				continue;
-			const rcell *rc = cell_at(&head[r], c);
-			if (pipe && is_text(rc, "<") && c > 0 && OWN(r, c - 1) >= 0) {
-				hcell *x = &cells[OWN(r, c - 1)];
-				if (x->row == r && x->col + x->width == c && x->height == 1) {
-					x->width++;
-					OWN(r, c) = OWN(r, c - 1);
-					continue;
-				}
-			}
-			if (pipe && is_text(rc, "^") && r > 0 && OWN(r - 1, c) >= 0) {
-				long xi = OWN(r - 1, c);
-				hcell *x = &cells[xi];
-				int fits = x->col == c && x->row + x->height == r;
-				for (size_t k = c; fits && k < c + x->width; k++) {
-					const rcell *o = cell_at(&head[r], k);
-					fits = OWN(r, k) < 0 && (is_text(o, "^") || is_text(o, "<") || is_empty(o));
-				}
-				if (fits) {
-					x->height++;
-					for (size_t k = c; k < c + x->width; k++)
-						OWN(r, k) = xi;
-					continue;
-				}
-			}
-			size_t w = 1, k = 1;
-			if (!pipe) {
-				/* empties after a title, with words under them, belong to the title */
-				if (!is_empty(rc)) {
-					while (c + w < width && OWN(r, c + w) < 0 && is_empty(cell_at(&head[r], c + w))) {
-						int below = 0;
-						for (size_t rr = r + 1; rr < h && !below; rr++)
-							below = !is_empty(cell_at(&head[rr], c + w));
-						if (!below)
-							break;
-						w++;
-					}
-				}
-				/* nothing under a title in the lower rows: it stands for all of them */
-				while (r + k < h) {
-					int empty = 1;
-					for (size_t x = c; x < c + w && empty; x++)
-						empty = OWN(r + k, x) < 0 && is_empty(cell_at(&head[r + k], x));
-					if (!empty)
-						break;
-					k++;
-				}
-			}
-			hcell *x = &cells[ncells];
-			x->row = r;
-			x->col = c;
-			x->width = w;
-			x->height = k;
-			x->rc = rc;
-			for (size_t rr = r; rr < r + k; rr++)
-				for (size_t cc = c; cc < c + w; cc++)
-					OWN(rr, cc) = (long)ncells;
-			ncells++;
-		}
+	if (!fits)
+		return 0;
+	x->height++;
+	for (size_t k = c; k < c + x->width; k++)
+		*own_at(L, r, k) = xi;
+	return 1;
+}
+
+/* A tab header's title at (r, c): the empty places after it that have words
+ * under them belong to it. */
+static size_t tab_width(const layout *L, size_t r, size_t c)
+{
+	size_t w = 1;
+	if (is_empty(cell_at(&L->head[r], c)))
+		return w;
+	while (c + w < L->width && *own_at(L, r, c + w) < 0 && is_empty(cell_at(&L->head[r], c + w))) {
+		int below = 0;
+		for (size_t rr = r + 1; rr < L->h && !below; rr++)
+			below = !is_empty(cell_at(&L->head[rr], c + w));
+		if (!below)
+			break;
+		w++;
 	}
-#undef OWN
-	/* width of the header: up to its last words (a pipe row counts every cell) */
+	return w;
+}
+
+/* A tab header's title with nothing under it in the lower rows stands for all of them. */
+static size_t tab_height(const layout *L, size_t r, size_t c, size_t w)
+{
+	size_t k = 1;
+	while (r + k < L->h) {
+		int empty = 1;
+		for (size_t x = c; x < c + w && empty; x++)
+			empty = *own_at(L, r + k, x) < 0 && is_empty(cell_at(&L->head[r + k], x));
+		if (!empty)
+			break;
+		k++;
+	}
+	return k;
+}
+
+/* A new cell at (r, c), as wide and high as its spans. */
+static void new_hcell(layout *L, size_t r, size_t c)
+{
+	size_t w = L->pipe ? 1 : tab_width(L, r, c);
+	size_t k = L->pipe ? 1 : tab_height(L, r, c, w);
+	hcell *x = &L->cells[L->ncells];
+	x->row = r;
+	x->col = c;
+	x->width = w;
+	x->height = k;
+	x->rc = cell_at(&L->head[r], c);
+	for (size_t rr = r; rr < r + k; rr++)
+		for (size_t cc = c; cc < c + w; cc++)
+			*own_at(L, rr, cc) = (long)L->ncells;
+	L->ncells++;
+}
+
+/* Width of the header: up to its last words (a pipe row counts every cell). */
+static size_t header_cols(const layout *L)
+{
 	size_t cols = 0;
-	for (size_t i = 0; i < ncells; i++) {
-		size_t end = cells[i].col + cells[i].width;
-		if ((pipe || !is_empty(cells[i].rc)) && end > cols)
+	for (size_t i = 0; i < L->ncells; i++) {
+		size_t end = L->cells[i].col + L->cells[i].width;
+		if ((L->pipe || !is_empty(L->cells[i].rc)) && end > cols)
 			cols = end;
 	}
-	if (cols == 0)
-		cols = width;
-	t->cols = cols;
-	t->align = bc_arena_alloc(&t->doc->arena, cols * sizeof *t->align);
-	if (rule)
-		tb_read_alignment(t, rule);
+	return cols ? cols : L->width;
+}
+
+/* The THEAD rows of a laid-out header t->cols wide. */
+static void header_nodes(builder *t, const bc_table_line *lines, layout *L)
+{
 	/* cells are in row order already */
 	size_t i = 0;
-	for (size_t r = 0; r < h; r++) {
+	for (size_t r = 0; r < L->h; r++) {
 		bc_node *row = bc_node_new(t->doc, BC_NODE_ROW, lines[r].pos);
 		row->as.row.kind = BC_ROW_HEAD;
 		bc_pos at_end = tb_end_pos(&lines[r]);
-		for (; i < ncells && cells[i].row == r; i++) {
-			hcell *x = &cells[i];
-			if (x->col >= cols)
+		for (; i < L->ncells && L->cells[i].row == r; i++) {
+			hcell *x = &L->cells[i];
+			if (x->col >= t->cols)
 				continue;   /* an empty cell past the last title */
 			bc_node *cell = tb_new_cell(t, x->rc, at_end, x->col);
-			if (x->col + x->width > cols)
-				x->width = cols - x->col;
+			if (x->col + x->width > t->cols)
+				x->width = t->cols - x->col;
 			cell->as.cell.colspan = (int)x->width;
 			cell->as.cell.rowspan = (int)x->height;
 			if (x->height > 1)
@@ -351,11 +367,123 @@ void tb_build_header(builder *t, const bc_table_line *lines, const rrow *head, s
 		}
 		bc_node_append(t->thead, row);
 	}
-	free(cells);
-	free(own);
+}
+
+/* A pipe table's header: the rows above the delimiter row, or the first row
+ * when there is none within MAX_HEAD_ROWS. */
+static size_t pipe_header(builder *t, const bc_table_line *lines, size_t n, heads *hd)
+{
+	size_t r = 0, first_body;
+	while (r < n && r <= MAX_HEAD_ROWS && !lines[r].is_rule)
+		r++;
+	if (r < n && r <= MAX_HEAD_ROWS && lines[r].is_rule) {
+		hd->n = r;
+		hd->rule = &lines[r];
+		first_body = r + 1;
+	} else {
+		hd->n = 1;
+		first_body = 1;
+	}
+	for (size_t i = 0; i < hd->n; i++)
+		tb_read_row(t, &lines[i], &hd->row[i]);
+	return first_body;
+}
+
+/* A tab table's header: the first row, then the rows that only fill the
+ * columns under a spanning cell of the row above. */
+static size_t tab_header(builder *t, const bc_table_line *lines, size_t n, heads *hd, rrow *row)
+{
+	tb_read_row(t, &lines[0], &hd->row[0]);
+	hd->n = 1;
+	/* columns a further header row may fill: under the spans of the row above */
+	unsigned char *allowed = bc_xmalloc(BC_MAX_TABLE_COLUMNS);
+	memset(allowed, 1, BC_MAX_TABLE_COLUMNS);
+	size_t h = 1;
+	while (h < MAX_HEAD_ROWS && h < n && !lines[h].after_break && !lines[h].is_rule && !lines[h].is_pipe) {
+		tb_read_row(t, &lines[h], row);
+		if (!continues_header(t->doc, &hd->row[h - 1], row, allowed))
+			break;
+		tb_row_copy(&hd->row[h], row);
+		h++;
+	}
+	free(allowed);
+	hd->n = h;
+	return h;
+}
+
+/* Reads the lines that make the header into hd; returns the first line of the body. */
+size_t tb_read_header(builder *t, const bc_table_line *lines, size_t n, heads *hd, rrow *row)
+{
+	hd->pipe = lines[0].is_pipe || lines[0].is_rule;
+	return hd->pipe ? pipe_header(t, lines, n, hd) : tab_header(t, lines, n, hd, row);
+}
+
+/* Lays out the header rows with their spans, fixes t->cols, and builds THEAD. */
+void tb_build_header(builder *t, const bc_table_line *lines, const rrow *head, size_t h, int pipe,
+                     const bc_table_line *rule)
+{
+	layout L = { head, h, 0, pipe, NULL, 0, NULL };
+	for (size_t r = 0; r < h; r++)
+		if (head[r].n > L.width)
+			L.width = head[r].n;
+	if (h == 0 || L.width == 0) {
+		t->cols = 0;
+		return;
+	}
+	L.cells = bc_xcalloc(h * L.width, sizeof *L.cells);
+	L.own = bc_xmalloc(h * L.width * sizeof *L.own);
+	for (size_t i = 0; i < h * L.width; i++)
+		L.own[i] = -1;
+	for (size_t r = 0; r < h; r++)
+		for (size_t c = 0; c < L.width; c++)
+			if (*own_at(&L, r, c) < 0 && !span_left(&L, r, c) && !span_up(&L, r, c))
+				new_hcell(&L, r, c);
+	t->cols = header_cols(&L);
+	t->align = bc_arena_alloc(&t->doc->arena, t->cols * sizeof *t->align);
+	if (rule)
+		tb_read_alignment(t, rule);
+	header_nodes(t, lines, &L);
+	free(L.cells);
+	free(L.own);
 }
 
 /* ----------------------------------------------------- rows that repeat it */
+
+/* Folds the header rows for tb_repeat_of. */
+void tb_fold_header(heads *hd, const bc_table_line *lines)
+{
+	hd->fold_limit = 0;
+	for (size_t i = 0; i < hd->n; i++) {
+		tb_fold_row(lines[i].s, lines[i].len, &hd->folded[i]);
+		if (hd->folded[i].n > hd->fold_limit)
+			hd->fold_limit = hd->folded[i].n;
+	}
+	/* a row longer than every header by more than FUZZ_CAP repeats none */
+	hd->fold_limit += FUZZ_CAP;
+}
+
+/* Which header row a body row repeats, counted from 1 (0: none): the row
+ * after the one repeated just before it (`next`, 0 when none was), else the
+ * first.  A header row without words ("| | |") repeats nothing. */
+size_t tb_repeat_of(heads *hd, const bc_table_line *ln, const rrow *row, size_t next)
+{
+	tb_fold_row_upto(ln->s, ln->len, hd->fold_limit, &hd->frow);
+	if (next > 0 && next < hd->n && hd->folded[next].n &&
+	    (tb_folded_compare(&hd->frow, &hd->folded[next]) || tb_repeats_cells(row, &hd->row[next])))
+		return next + 1;
+	if (hd->folded[0].n && tb_folded_compare(&hd->frow, &hd->folded[0]))
+		return 1;
+	return 0;
+}
+
+void tb_heads_free(heads *hd)
+{
+	for (size_t i = 0; i < MAX_HEAD_ROWS; i++) {
+		free(hd->row[i].v);
+		free(hd->folded[i].v);
+	}
+	free(hd->frow.v);
+}
 
 /* Up to `max` bytes of s from `from`, cut on character boundaries, with "…"
  * where text was left out. */

@@ -49,6 +49,17 @@ typedef struct span_info {
 	size_t col, width, last_row;
 } span_info;
 
+/* The header rows as read, and folded for the repeat test of every later row. */
+typedef struct heads {
+	rrow row[MAX_HEAD_ROWS];
+	cpvec folded[MAX_HEAD_ROWS];
+	size_t n;
+	int pipe;                   /* a pipe table's header */
+	const bc_table_line *rule;  /* a pipe table's delimiter row, or NULL */
+	size_t fold_limit;          /* rows folded longer than this repeat no header */
+	cpvec frow;                 /* the row being tested */
+} heads;
+
 typedef struct builder {
 	bc_document *doc;
 	bc_diags *diags;
@@ -94,7 +105,10 @@ int tb_continues_text(const char *s, size_t len);
 void tb_fold_row_upto(const char *s, size_t len, size_t limit, cpvec *out);
 void tb_fold_row(const char *s, size_t len, cpvec *out);
 int tb_folded_compare(const cpvec *a, const cpvec *b);
-int tb_continues_header(bc_document *doc, const rrow *above, const rrow *cand, unsigned char *allowed);
+size_t tb_read_header(builder *t, const bc_table_line *lines, size_t n, heads *hd, rrow *row);
+void tb_fold_header(heads *hd, const bc_table_line *lines);
+size_t tb_repeat_of(heads *hd, const bc_table_line *ln, const rrow *row, size_t next);
+void tb_heads_free(heads *hd);
 void tb_build_header(builder *t, const bc_table_line *lines, const rrow *head, size_t h, int pipe,
                      const bc_table_line *rule);
 int tb_repeat_diag(builder *t, const bc_table_line *ln, const rrow *row, const rrow *head);
