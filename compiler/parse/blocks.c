@@ -66,11 +66,6 @@ blk *bp_line_blk(parser *p, blk_kind k, size_t line)
 	bp_fix_breaks(b);
 	return b;
 }
-static int is_text_kind(bc_line_kind k)
-{
-	return k == BC_LK_TEXT;
-}
-
 /* Hard-wrapped text: a short line ending a sentence closes the paragraph
  * when the lines around it run to a wrap width. */
 static int wrap_breaks_here(const bc_line *prev, const bc_line *next)
@@ -169,7 +164,7 @@ static size_t wrapped_lines(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;
 	blk *b = &p->b[p->nb - 1];
-	for (i++; i < L->n && is_text_kind(L->v[i].kind) && !L->v[i].upper && !(p->dk && p->dk[i]) &&
+	for (i++; i < L->n && L->v[i].kind == BC_LK_TEXT && !L->v[i].upper &&
 	          !wrap_breaks_here(&L->v[i - 1], &L->v[i]); i++) {
 		/* the whole line: the text of a decorated line may carry markup the core dropped */
 		bp_add_line_text(b, &L->v[i], L->v[i].core, 1);
@@ -186,13 +181,15 @@ static size_t wrapped_lines(parser *p, size_t i)
 static size_t signature_blocks(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;
+	/* the lines as they are on their own (base): a decision's reading of a
+	 * line ("Điều 1." as an article) does not hold in its signature */
 	while (i < L->n && L->v[i].kind != BC_LK_BLANK &&
-	       (L->v[i].kind == BC_LK_AUTHORITY || L->v[i].upper)) {
-		bp_line_blk(p, L->v[i].kind == BC_LK_AUTHORITY ? B_AUTHORITY : B_POSITION, i);
+	       (L->v[i].base == BC_LK_AUTHORITY || L->v[i].upper)) {
+		bp_line_blk(p, L->v[i].base == BC_LK_AUTHORITY ? B_AUTHORITY : B_POSITION, i);
 		i++;
 	}
 	size_t k = skip_blank(L, i);
-	if (k < L->n && L->v[k].kind == BC_LK_TEXT && !L->v[k].upper && L->v[k].nchars <= 40) {
+	if (k < L->n && L->v[k].base == BC_LK_TEXT && !L->v[k].upper && L->v[k].nchars <= 40) {
 		bp_line_blk(p, B_SIGNER, k);
 		i = k + 1;
 	}
@@ -205,8 +202,9 @@ static size_t table_gap_end(const bc_lines *L, size_t j)
 {
 	size_t k = j;
 	int notes = 0;
+	/* base: a line of text, even one a decision's body reads as an article */
 	while (k < L->n && (L->v[k].kind == BC_LK_BLANK || L->v[k].kind == BC_LK_NOTE ||
-	                    (notes && L->v[k].kind == BC_LK_TEXT)))
+	                    (notes && L->v[k].base == BC_LK_TEXT)))
 		notes |= L->v[k++].kind == BC_LK_NOTE;
 	return k;
 }
@@ -289,16 +287,18 @@ static size_t appendix_blocks(parser *p, size_t i)
 	bc_lines *L = &p->lines;
 	bp_line_blk(p, B_APPX, i++);
 	size_t start = i;
+	/* the lines as they are on their own (base): a title line may read as a
+	 * decision's article ("Điều 5. ...") */
 	for (; i < L->n && L->v[i].kind != BC_LK_BLANK; i++) {
-		if (L->v[i].kind == BC_LK_ATTACH || is_table_line(&L->v[i]))
+		if (L->v[i].base == BC_LK_ATTACH || is_table_line(&L->v[i]))
 			break;
 		bp_line_blk(p, B_APPX_TITLE, i);
 	}
 	if (i > start)
 		return i;
 	size_t k = skip_blank(L, i);
-	if (k < L->n && L->v[k].upper && L->v[k].kind == BC_LK_TEXT)
-		for (i = k; i < L->n && L->v[i].kind == BC_LK_TEXT; i++)
+	if (k < L->n && L->v[k].upper && L->v[k].base == BC_LK_TEXT)
+		for (i = k; i < L->n && L->v[i].base == BC_LK_TEXT; i++)
 			bp_line_blk(p, B_APPX_TITLE, i);
 	return i;
 }
@@ -309,7 +309,7 @@ static size_t text_blocks(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;
 	const bc_line *l = &L->v[i];
-	if (p->dk && l->upper && l->kind == BC_LK_TEXT && p->nb &&
+	if (p->decision && l->upper && l->kind == BC_LK_TEXT && p->nb &&
 	    (ends_with_endmark(p) || p->b[p->nb - 1].kind == B_RECIP_ITEM))
 		/* a decision signed by the head himself: "CHỦ TỊCH", then the name, after ./. or Nơi nhận */
 		return signature_blocks(p, i);
@@ -328,11 +328,10 @@ static size_t line_blocks(parser *p, size_t i)
 {
 	const bc_line *l = &p->lines.v[i];
 	blk *b;
-	if (p->dk && p->dk[i] && p->dk[i] != DK_CLAUSE && p->dk[i] != DK_POINT) {
+	switch (l->kind) {
+	case BC_LK_COMPETENCE: case BC_LK_BASIS: case BC_LK_BASIS_CONT: case BC_LK_ENACTING: case BC_LK_ARTICLE:
 		/* a decision's preamble line or article: one-line blocks are done, an article goes on */
 		return bp_decision_blk(p, &i) ? wrapped_lines(p, i) : i;
-	}
-	switch (l->kind) {
 	case BC_LK_TAB_ROW: case BC_LK_PIPE_ROW: case BC_LK_PIPE_RULE:
 		return table_blocks(p, i);
 	case BC_LK_RULE:
@@ -355,8 +354,8 @@ static size_t line_blocks(parser *p, size_t i)
 		b->note_id = l->note_id;
 		bp_add_line_text(b, l, l->rest, 1);
 		return wrapped_lines(p, i);
-	case BC_LK_LABEL:
-		b = bp_new_blk(p, !p->dk ? B_NUMPARA : p->dk[i] == DK_CLAUSE ? B_CLAUSE : p->dk[i] == DK_POINT ? B_POINT : B_NUMPARA, i);
+	case BC_LK_LABEL: case BC_LK_CLAUSE: case BC_LK_POINT:
+		b = bp_new_blk(p, l->kind == BC_LK_CLAUSE ? B_CLAUSE : l->kind == BC_LK_POINT ? B_POINT : B_NUMPARA, i);
 		b->label_line = l;
 		bp_add_line_text(b, l, l->rest, 1);
 		return wrapped_lines(p, i);

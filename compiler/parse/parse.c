@@ -36,7 +36,7 @@ bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_dia
 		} else {
 			/* without its closing fence the block is not metadata: read it as text */
 			bc_diag_add(diags, BC_E_META_UNCLOSED, (bc_pos){ 1, 1 }, NULL);
-			p.lines.v[0].kind = BC_LK_RULE;
+			p.lines.v[0].kind = p.lines.v[0].base = BC_LK_RULE;
 			i = bp_parse_header(&p, 0);
 		}
 	} else {
@@ -46,8 +46,10 @@ bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_dia
 		doc->body->pos = (bc_pos){ p.lines.v[i].no, 1 };
 	bc_node_append(doc->root, doc->body);
 
-	if (bp_is_decision(doc))
-		bp_mark_decision(&p, i);
+	if (bp_is_decision(doc)) {
+		bc_lines_mark_decision(&p.lines, i);
+		p.decision = 1;
+	}
 	bp_collect_blocks(&p, i);
 	bp_decide_headings(&p);
 	bp_attach_continuations(&p);
@@ -80,7 +82,6 @@ bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_dia
 		free(p.b[k].rows);
 	}
 	free(p.b);
-	free(p.dk);
 	bc_lines_free(&p.lines);
 	return doc;
 }

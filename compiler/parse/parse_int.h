@@ -16,7 +16,8 @@
 /*
  * The parser runs in phases, one file each:
  *   header.c or meta.c   the header block (plain form) or the metadata block (explicit form)
- *   decision.c           marks the lines of a decision's body (preamble, articles, clauses, points)
+ *   decision.c           the blocks and sections of a decision's body (its lines are read by
+ *                        bc_lines_mark_decision in lex/lines.c): preamble, articles, clauses, points
  *   blocks.c             lines to blocks (blk): runs of lines that are one paragraph, item, table...
  *   joins.c              which numbered blocks are headings; blocks a page break cut apart joined again
  *   tree.c               blocks to nodes (decision.c builds the articles, notes.c the notes)
@@ -59,12 +60,9 @@ typedef struct parser {
 	size_t nb, cap;
 	bc_inline_ctx icx;
 	bc_node *meta_signature;  /* from the explicit form's metadata block */
-	unsigned char *dk;        /* a decision's body: what each line is (DK_*), by line index; NULL otherwise */
+	int decision;             /* the body of a decision or resolution: its lines were re-read (bc_lines_mark_decision) */
 } parser;
 
-
-/* What a line of a decision's body is, beyond its kind (mark_decision). */
-enum { DK_NONE = 0, DK_COMPETENCE, DK_BASIS, DK_BASIS_CONT, DK_ENACTING, DK_ARTICLE, DK_CLAUSE, DK_POINT };
 
 /* The text of a line from `off` to the end of its content (trailing spaces trimmed). */
 static inline size_t content_end(const bc_line *l)
@@ -115,7 +113,6 @@ void bp_attach_continuations(parser *p);
 
 /* decision.c */
 int bp_is_decision(const bc_document *doc);
-void bp_mark_decision(parser *p, size_t i);
 blk *bp_decision_blk(parser *p, size_t *i);
 void bp_add_article(parser *p, builder *bd, blk *b);
 void bp_add_clause(parser *p, builder *bd, blk *b);
