@@ -6,6 +6,7 @@
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
 
+/* A new block of kind k starting at line index `line`. */
 blk *bp_new_blk(parser *p, blk_kind k, size_t line)
 {
 	if (p->nb == p->cap) {
@@ -34,6 +35,9 @@ static void add_seg(blk *b, const bc_line *l, size_t off, size_t end, int brk)
 	s->pos = bc_line_pos(l, off);
 	s->brk = brk;
 }
+
+/* Appends the text of line l from `off`: to the end of its content when
+ * `whole` (decoration kept), else to the end of its core. */
 void bp_add_line_text(blk *b, const bc_line *l, size_t off, int whole)
 {
 	size_t end = whole ? content_end(l) : core_end(l);
@@ -66,6 +70,7 @@ blk *bp_line_blk(parser *p, blk_kind k, size_t line)
 	bp_fix_breaks(b);
 	return b;
 }
+
 /* Hard-wrapped text: a short line ending a sentence closes the paragraph
  * when the lines around it run to a wrap width. */
 static int wrap_breaks_here(const bc_line *prev, const bc_line *next)
@@ -369,6 +374,7 @@ static size_t line_blocks(parser *p, size_t i)
 	}
 }
 
+/* Phase 1: the lines of the body, from line i, to blocks. */
 void bp_collect_blocks(parser *p, size_t i)
 {
 	while (i < p->lines.n)

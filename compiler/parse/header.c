@@ -130,6 +130,8 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 	return i;
 }
 
+/* The header block of the plain form from line i, up to the first line that
+ * belongs to the body (a second type line, a label, a paragraph); returns it. */
 size_t bp_parse_header(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;

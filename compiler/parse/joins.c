@@ -62,7 +62,7 @@ uint32_t bp_last_cp(const blk *b)
 
 static int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
-/* ---- phase 2: headings, page-split joins and footnote continuations ---- */
+/* ---- headings, page-split joins and footnote continuations ---- */
 
 /* Siblings numbered in one sequence are alike: a sequence that is mostly
  * headings is all headings, one that is mostly sentences is all paragraphs. */
@@ -86,6 +86,9 @@ static void settle_group(parser *p, size_t *idx, size_t n)
 	}
 }
 
+/* A numbered block is a heading when it is a single line, decorated or not
+ * ending as a sentence does; then the siblings of one numbering sequence are
+ * made alike (settle_group). */
 void bp_decide_headings(parser *p)
 {
 	for (size_t k = 0; k < p->nb; k++) {
@@ -175,6 +178,11 @@ static int continues(const blk *prev, const blk *b)
 		return 1;
 	return end == ',' || end == '-' || end == 0x2013;
 }
+
+/* Joins a block to the one before it when a page break cut them apart
+ * (W_PAGE_SPLIT), also across the footnotes printed at the page's foot
+ * (W_NOTE_MISPLACED); the paragraphs and items after a footnote that go on
+ * with its text belong to it (owner_note). */
 void bp_attach_continuations(parser *p)
 {
 	blk *last_text = NULL;     /* the last body block a page break may have cut */

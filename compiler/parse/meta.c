@@ -247,7 +247,7 @@ static void add_title(meta *m, const meta_val *v)
 }
 
 /* The signature: authority lines (added as given), then position and signer.
- * It waits in p->meta_signature for the closing (see bc_parse). */
+ * It waits in p->meta_signature for the closing (bp_place_meta_signature). */
 static void add_signature(meta *m, const meta_val *v)
 {
 	const meta_val *pos = &m->v[MK_POSITION];
@@ -305,6 +305,8 @@ static void read_meta_line(meta *m, const bc_line *l)
 		m->v[k] = val;
 }
 
+/* Reads the block from its opening fence (line 0) to its closing one;
+ * returns the line after it. */
 size_t bp_parse_meta_block(parser *p)
 {
 	bc_lines *L = &p->lines;
@@ -327,4 +329,29 @@ size_t bp_parse_meta_block(parser *p)
 			keys[k].add(&m, &m.v[k]);
 	bc_buf_free(&m.tmp);
 	return i;
+}
+
+/* The signature the metadata block states goes to the closing, unless the
+ * text has its own signature there; with no closing, a new one before any
+ * appendix. */
+void bp_place_meta_signature(parser *p)
+{
+	bc_document *doc = p->doc;
+	bc_node *sig = p->meta_signature;
+	if (!sig)
+		return;
+	if (doc->closing) {
+		for (bc_node *c = doc->closing->first; c; c = c->next)
+			if (c->type == BC_NODE_SIGNATURE)
+				return;
+		bc_node_append(doc->closing, sig);
+		return;
+	}
+	bc_node *c = bc_node_new(doc, BC_NODE_CLOSING, sig->pos);
+	bc_node_append(c, sig);
+	if (doc->body->next)
+		bc_node_insert_after(doc->body, c);
+	else
+		bc_node_append(doc->root, c);
+	doc->closing = c;
 }

@@ -35,6 +35,7 @@ int bp_has_noteref(const blk *b)
 	}
 	return 0;
 }
+
 static bc_node *notes_node(parser *p)
 {
 	if (!p->doc->notes)
@@ -42,6 +43,8 @@ static bc_node *notes_node(parser *p)
 	return p->doc->notes;
 }
 
+/* The NOTE node of NOTE block k, in NOTES; a note whose text starts with a
+ * bullet is a list. */
 void bp_add_note(parser *p, tree_state *ts, size_t k)
 {
 	blk *b = &p->b[k];
@@ -74,6 +77,8 @@ void bp_add_note(parser *p, tree_state *ts, size_t k)
 	ts->note_of[k] = n;
 }
 
+/* Once the tree is built: each NOTEREF points at the first NOTE with its id,
+ * or at nothing. */
 void bp_resolve_notes(parser *p)
 {
 	bc_document *doc = p->doc;

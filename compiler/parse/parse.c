@@ -6,6 +6,24 @@
 
 #include "parse_int.h"
 
+/* The explicit form's metadata block, or else the header of the plain form.
+ * Returns the first line of the body. */
+static size_t read_header(parser *p)
+{
+	bc_lines *L = &p->lines;
+	if (!L->n || L->v[0].kind != BC_LK_META_FENCE)
+		return bp_parse_header(p, 0);
+	size_t close = 1;
+	while (close < L->n && !(L->v[close].len == 3 && memcmp(L->v[close].s, "---", 3) == 0))
+		close++;
+	if (close < L->n)   /* the explicit form: the block is the header, the text after it is all body */
+		return bp_parse_meta_block(p);
+	/* without its closing fence the block is not metadata: read it as text */
+	bc_diag_add(p->diags, BC_E_META_UNCLOSED, (bc_pos){ 1, 1 }, NULL);
+	L->v[0].kind = L->v[0].base = BC_LK_RULE;
+	return bp_parse_header(p, 0);
+}
+
 bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_diags *diags)
 {
 	parser p;
@@ -25,23 +43,7 @@ bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_dia
 	doc->body = bc_node_new(doc, BC_NODE_BODY, (bc_pos){ 1, 1 });
 	bc_node_append(doc->root, doc->meta);
 
-	size_t i = 0;
-	if (p.lines.n && p.lines.v[0].kind == BC_LK_META_FENCE) {
-		size_t close = 1;
-		while (close < p.lines.n && !(p.lines.v[close].len == 3 && memcmp(p.lines.v[close].s, "---", 3) == 0))
-			close++;
-		if (close < p.lines.n) {
-			/* the explicit form: the block is the header, the text after it is all body */
-			i = bp_parse_meta_block(&p);
-		} else {
-			/* without its closing fence the block is not metadata: read it as text */
-			bc_diag_add(diags, BC_E_META_UNCLOSED, (bc_pos){ 1, 1 }, NULL);
-			p.lines.v[0].kind = p.lines.v[0].base = BC_LK_RULE;
-			i = bp_parse_header(&p, 0);
-		}
-	} else {
-		i = bp_parse_header(&p, i);
-	}
+	size_t i = read_header(&p);
 	if (i < p.lines.n)
 		doc->body->pos = (bc_pos){ p.lines.v[i].no, 1 };
 	bc_node_append(doc->root, doc->body);
@@ -54,25 +56,7 @@ bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_dia
 	bp_decide_headings(&p);
 	bp_attach_continuations(&p);
 	bp_build_tree(&p);
-	if (p.meta_signature && doc->closing) {
-		int has_sig = 0;
-		for (bc_node *c = doc->closing->first; c; c = c->next)
-			has_sig |= c->type == BC_NODE_SIGNATURE;
-		/* the metadata block states the signature; the text's own block, if any, wins */
-		if (!has_sig)
-			bc_node_append(doc->closing, p.meta_signature);
-	} else if (p.meta_signature) {
-		bc_node *c = bc_node_new(doc, BC_NODE_CLOSING, p.meta_signature->pos);
-		bc_node_append(c, p.meta_signature);
-		/* the closing comes before any appendix */
-		bc_node *first_appx = doc->body->next;
-		if (first_appx) {
-			bc_node_insert_after(doc->body, c);
-		} else {
-			bc_node_append(doc->root, c);
-		}
-		doc->closing = c;
-	}
+	bp_place_meta_signature(&p);
 	if (doc->notes)
 		bc_node_append(doc->root, doc->notes);
 	bp_resolve_notes(&p);

@@ -145,5 +145,6 @@ size_t bp_parse_header(parser *p, size_t i);
 
 /* meta.c */
 size_t bp_parse_meta_block(parser *p);
+void bp_place_meta_signature(parser *p);
 
 #endif

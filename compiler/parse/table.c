@@ -106,12 +106,14 @@ void tb_read_alignment(builder *t, const bc_table_line *ln)
 	}
 	free(r.v);
 }
+
 void tb_extend_end(bc_node *n, uint32_t line)
 {
 	for (; n; n = n->parent)
 		if (n->end_line < line)
 			n->end_line = line;
 }
+
 /* A table without header rows (a delimiter row first): as wide as its widest row. */
 static void headless_width(builder *t, const bc_table_line *lines, size_t from, size_t n, const heads *hd,
                            rrow *row)

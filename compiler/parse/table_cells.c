@@ -132,6 +132,7 @@ int bc_table_count_cells(const char *s, size_t len, int is_pipe)
 	free(r.v);
 	return n;
 }
+
 /* End of a markup tag such as <b>, </i>, <sup> starting at s[i], or 0. */
 size_t tb_tag_end(const char *s, size_t i, size_t e)
 {
@@ -145,6 +146,7 @@ size_t tb_tag_end(const char *s, size_t i, size_t e)
 		return 0;
 	return j + 1;
 }
+
 /* ----------------------------------------------------------------- numbers */
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -304,6 +306,7 @@ bc_str tb_cell_number(bc_document *doc, const char *s, size_t len)
 		return none;
 	return bc_str_dup(doc, out, strlen(out));
 }
+
 /* ------------------------------------------------------------ labels, text */
 
 static int is_roman(char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == 'D' || c == 'M'; }

@@ -183,6 +183,7 @@ int bc_table_same_header(const char *a, size_t alen, const char *b, size_t blen)
 	free(fb.v);
 	return r;
 }
+
 /* ------------------------------------------------------------- the header */
 
 typedef struct hcell {

@@ -70,6 +70,9 @@ static void set_above(builder *t, size_t col, span_info *si)
 	t->above[col] = si;
 }
 
+/* A body row: a group row ("15<TAB>Sở Tư pháp", or "II.2 Dự án" with a space
+ * for the tab), its cells with their numbers, and the "<" and "^" spans of a
+ * pipe table. */
 void tb_add_body_row(builder *t, const bc_table_line *ln, rrow *row)
 {
 	size_t n = last_nonempty(row);

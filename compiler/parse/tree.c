@@ -77,6 +77,7 @@ void bp_plain(const bc_node *n, bc_buf *out)
 	bc_buf_clear(out);
 	bc_node_plain_text(n, out);
 }
+
 bc_node *bp_container(builder *bd)
 {
 	return bd->nsect ? bd->sect[bd->nsect - 1] : bd->root;
