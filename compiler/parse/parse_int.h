@@ -14,15 +14,16 @@
 #include "table.h"
 
 /*
- * The parser runs in phases, one file each:
+ * The parser runs in phases, in this order, one file each; parse.c drives them:
  *   header.c or meta.c   the header block (plain form) or the metadata block (explicit form)
- *   decision.c           the blocks and sections of a decision's body (its lines are read by
- *                        bc_lines_mark_decision in lex/lines.c): preamble, articles, clauses, points
  *   blocks.c             lines to blocks (blk): runs of lines that are one paragraph, item, table...
  *   joins.c              which numbered blocks are headings; blocks a page break cut apart joined again
- *   tree.c               blocks to nodes (decision.c builds the articles, notes.c the notes)
- *   notes.c              footnotes, and references resolved to them at the end
- * parse.c drives them.
+ *   tree.c               blocks to nodes
+ *   notes.c              footnotes: NOTE nodes, then references resolved to them at the end
+ * decision.c holds what is particular to a decision's body (its lines' kinds
+ * come from bc_lines_mark_decision in lex/lines.c): its blocks in phase 1,
+ * its articles, clauses and points in the tree.  Tables are built by
+ * table.c (with table_cells.c, table_head.c, table_rows.c), which tree.c calls.
  */
 
 /* What a run of lines is, before the tree is built. */
@@ -33,7 +34,6 @@ typedef enum {
 	/* the body of a decision or resolution */
 	B_COMPETENCE, B_BASIS, B_ENACTING, B_ARTICLE, B_CLAUSE, B_POINT
 } blk_kind;
-
 
 typedef struct blk {
 	blk_kind kind;

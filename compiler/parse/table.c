@@ -15,7 +15,7 @@
 
 /* Where a body cell of a pipe table sits, for "^" rows below it. */
 /* More than BC_MAX_TABLE_COLUMNS cells: the surplus joins the last allowed cell. */
-static void cap_columns(builder *t, rrow *row)
+static void cap_columns(table_builder *t, rrow *row)
 {
 	if (row->n <= BC_MAX_TABLE_COLUMNS)
 		return;
@@ -41,7 +41,7 @@ static void cap_columns(builder *t, rrow *row)
 }
 
 /* Splits a line and applies the column limit; "\|" in pipe cells becomes "|". */
-void tb_read_row(builder *t, const bc_table_line *ln, rrow *row)
+void tb_read_row(table_builder *t, const bc_table_line *ln, rrow *row)
 {
 	tb_split_line(ln, row);
 	if (ln->is_pipe) {
@@ -70,7 +70,7 @@ void tb_read_row(builder *t, const bc_table_line *ln, rrow *row)
 	cap_columns(t, row);
 }
 
-bc_node *tb_new_cell(builder *t, const rcell *rc, bc_pos at, size_t col)
+bc_node *tb_new_cell(table_builder *t, const rcell *rc, bc_pos at, size_t col)
 {
 	bc_node *cell = bc_node_new(t->doc, BC_NODE_CELL, rc ? rc->pos : at);
 	cell->as.cell.col = (int)col;
@@ -93,7 +93,7 @@ bc_pos tb_end_pos(const bc_table_line *ln)
 }
 
 /* A pipe delimiter row: ":--" left, "--:" right, ":-:" centre. */
-void tb_read_alignment(builder *t, const bc_table_line *ln)
+void tb_read_alignment(table_builder *t, const bc_table_line *ln)
 {
 	rrow r = { 0 };
 	tb_read_row(t, ln, &r);
@@ -115,7 +115,7 @@ void tb_extend_end(bc_node *n, uint32_t line)
 }
 
 /* A table without header rows (a delimiter row first): as wide as its widest row. */
-static void headless_width(builder *t, const bc_table_line *lines, size_t from, size_t n, const heads *hd,
+static void headless_width(table_builder *t, const bc_table_line *lines, size_t from, size_t n, const heads *hd,
                            rrow *row)
 {
 	for (size_t i = from; i < n; i++) {
@@ -133,7 +133,7 @@ static void headless_width(builder *t, const bc_table_line *lines, size_t from, 
 
 /* The rows after the header: repeats of the header, fragments of the row
  * above cut off by a page break, body rows. */
-static void body_rows(builder *t, const bc_table_line *lines, size_t from, size_t n, heads *hd, rrow *row)
+static void body_rows(table_builder *t, const bc_table_line *lines, size_t from, size_t n, heads *hd, rrow *row)
 {
 	int after_break = 0;      /* no body row yet since the last page break */
 	size_t repeat_level = 0;  /* header rows repeated just now */
@@ -171,7 +171,7 @@ bc_node *bc_table_build(bc_document *doc, bc_diags *diags, const bc_table_line *
 	bc_pos top = { 1, 1 };
 	if (lines && n)
 		top = lines[0].pos;
-	builder t;
+	table_builder t;
 	memset(&t, 0, sizeof t);
 	t.doc = doc;
 	t.diags = diags;

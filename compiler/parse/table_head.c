@@ -345,7 +345,7 @@ static size_t header_cols(const layout *L)
 }
 
 /* The THEAD rows of a laid-out header t->cols wide. */
-static void header_nodes(builder *t, const bc_table_line *lines, layout *L)
+static void header_nodes(table_builder *t, const bc_table_line *lines, layout *L)
 {
 	/* cells are in row order already */
 	size_t i = 0;
@@ -372,7 +372,7 @@ static void header_nodes(builder *t, const bc_table_line *lines, layout *L)
 
 /* A pipe table's header: the rows above the delimiter row, or the first row
  * when there is none within MAX_HEAD_ROWS. */
-static size_t pipe_header(builder *t, const bc_table_line *lines, size_t n, heads *hd)
+static size_t pipe_header(table_builder *t, const bc_table_line *lines, size_t n, heads *hd)
 {
 	size_t r = 0, first_body;
 	while (r < n && r <= MAX_HEAD_ROWS && !lines[r].is_rule)
@@ -392,7 +392,7 @@ static size_t pipe_header(builder *t, const bc_table_line *lines, size_t n, head
 
 /* A tab table's header: the first row, then the rows that only fill the
  * columns under a spanning cell of the row above. */
-static size_t tab_header(builder *t, const bc_table_line *lines, size_t n, heads *hd, rrow *row)
+static size_t tab_header(table_builder *t, const bc_table_line *lines, size_t n, heads *hd, rrow *row)
 {
 	tb_read_row(t, &lines[0], &hd->row[0]);
 	hd->n = 1;
@@ -413,14 +413,14 @@ static size_t tab_header(builder *t, const bc_table_line *lines, size_t n, heads
 }
 
 /* Reads the lines that make the header into hd; returns the first line of the body. */
-size_t tb_read_header(builder *t, const bc_table_line *lines, size_t n, heads *hd, rrow *row)
+size_t tb_read_header(table_builder *t, const bc_table_line *lines, size_t n, heads *hd, rrow *row)
 {
 	hd->pipe = lines[0].is_pipe || lines[0].is_rule;
 	return hd->pipe ? pipe_header(t, lines, n, hd) : tab_header(t, lines, n, hd, row);
 }
 
 /* Lays out the header rows with their spans, fixes t->cols, and builds THEAD. */
-void tb_build_header(builder *t, const bc_table_line *lines, const rrow *head, size_t h, int pipe,
+void tb_build_header(table_builder *t, const bc_table_line *lines, const rrow *head, size_t h, int pipe,
                      const bc_table_line *rule)
 {
 	layout L = { head, h, 0, pipe, NULL, 0, NULL };
@@ -507,7 +507,7 @@ static void excerpt(bc_buf *b, const char *s, size_t len, size_t from, size_t ma
 /* Reports a header repeat whose wording differs from the header, with the
  * first cell that differs both ways around the first byte that differs.
  * Returns 1 when it differs; an exact repeat is a page break, not a defect. */
-int tb_repeat_diag(builder *t, const bc_table_line *ln, const rrow *row, const rrow *head)
+int tb_repeat_diag(table_builder *t, const bc_table_line *ln, const rrow *row, const rrow *head)
 {
 	size_t n = row->n > head->n ? row->n : head->n;
 	for (size_t c = 0; c < n; c++) {
@@ -562,7 +562,7 @@ int tb_repeats_cells(const rrow *row, const rrow *head)
 	return ok && any;
 }
 
-void tb_add_repeated_row(builder *t, const bc_table_line *ln, const rrow *row, int differs)
+void tb_add_repeated_row(table_builder *t, const bc_table_line *ln, const rrow *row, int differs)
 {
 	bc_node *r = bc_node_new(t->doc, BC_NODE_ROW, ln->pos);
 	r->as.row.kind = BC_ROW_HEAD;

@@ -60,7 +60,7 @@ typedef struct heads {
 	cpvec frow;                 /* the row being tested */
 } heads;
 
-typedef struct builder {
+typedef struct table_builder {
 	bc_document *doc;
 	bc_diags *diags;
 	bc_inline_fn inl;
@@ -75,7 +75,7 @@ typedef struct builder {
 	span_info **above;        /* pipe spans: what occupies each column in the row above */
 	size_t above_n;
 	size_t body_seq;
-} builder;
+} table_builder;
 
 
 /* Cells up to the last that holds text. */
@@ -105,24 +105,24 @@ int tb_continues_text(const char *s, size_t len);
 void tb_fold_row_upto(const char *s, size_t len, size_t limit, cpvec *out);
 void tb_fold_row(const char *s, size_t len, cpvec *out);
 int tb_folded_compare(const cpvec *a, const cpvec *b);
-size_t tb_read_header(builder *t, const bc_table_line *lines, size_t n, heads *hd, rrow *row);
+size_t tb_read_header(table_builder *t, const bc_table_line *lines, size_t n, heads *hd, rrow *row);
 void tb_fold_header(heads *hd, const bc_table_line *lines);
 size_t tb_repeat_of(heads *hd, const bc_table_line *ln, const rrow *row, size_t next);
 void tb_heads_free(heads *hd);
-void tb_build_header(builder *t, const bc_table_line *lines, const rrow *head, size_t h, int pipe,
+void tb_build_header(table_builder *t, const bc_table_line *lines, const rrow *head, size_t h, int pipe,
                      const bc_table_line *rule);
-int tb_repeat_diag(builder *t, const bc_table_line *ln, const rrow *row, const rrow *head);
+int tb_repeat_diag(table_builder *t, const bc_table_line *ln, const rrow *row, const rrow *head);
 int tb_repeats_cells(const rrow *row, const rrow *head);
-void tb_add_repeated_row(builder *t, const bc_table_line *ln, const rrow *row, int differs);
+void tb_add_repeated_row(table_builder *t, const bc_table_line *ln, const rrow *row, int differs);
 
 /* table_rows.c */
-int tb_try_fragment(builder *t, const bc_table_line *ln, const rrow *row);
-void tb_add_body_row(builder *t, const bc_table_line *ln, rrow *row);
+int tb_try_fragment(table_builder *t, const bc_table_line *ln, const rrow *row);
+void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row);
 
 /* table.c */
-void tb_read_row(builder *t, const bc_table_line *ln, rrow *row);
-void tb_read_alignment(builder *t, const bc_table_line *ln);
-bc_node *tb_new_cell(builder *t, const rcell *rc, bc_pos at, size_t col);
+void tb_read_row(table_builder *t, const bc_table_line *ln, rrow *row);
+void tb_read_alignment(table_builder *t, const bc_table_line *ln);
+bc_node *tb_new_cell(table_builder *t, const rcell *rc, bc_pos at, size_t col);
 bc_pos tb_end_pos(const bc_table_line *ln);
 void tb_extend_end(bc_node *n, uint32_t line);
 

@@ -8,7 +8,7 @@
 #include "../util/xalloc.h"
 
 /* A row right after a page break that only ends cells of the row before it. */
-int tb_try_fragment(builder *t, const bc_table_line *ln, const rrow *row)
+int tb_try_fragment(table_builder *t, const bc_table_line *ln, const rrow *row)
 {
 	size_t n = last_nonempty(row);
 	if (!t->prev_row || n == 0 || row->v[0].len != 0)
@@ -57,7 +57,7 @@ int tb_try_fragment(builder *t, const bc_table_line *ln, const rrow *row)
 	return 1;
 }
 
-static void set_above(builder *t, size_t col, span_info *si)
+static void set_above(table_builder *t, size_t col, span_info *si)
 {
 	if (col >= t->above_n) {
 		size_t n = t->above_n ? t->above_n : 16;
@@ -73,7 +73,7 @@ static void set_above(builder *t, size_t col, span_info *si)
 /* A body row: a group row ("15<TAB>Sở Tư pháp", or "II.2 Dự án" with a space
  * for the tab), its cells with their numbers, and the "<" and "^" spans of a
  * pipe table. */
-void tb_add_body_row(builder *t, const bc_table_line *ln, rrow *row)
+void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row)
 {
 	size_t n = last_nonempty(row);
 	bc_row_kind kind = BC_ROW_BODY;
