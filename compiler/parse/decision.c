@@ -54,6 +54,17 @@ blk *bp_decision_blk(parser *p, size_t *i)
 	}
 }
 
+/* A line of the preamble: the issuing authority, a basis, the enacting words. */
+void bp_add_preamble_line(parser *p, builder *bd, blk *b)
+{
+	bp_end_list(bd);
+	bc_node *n = bp_line_node(p, b->kind == B_COMPETENCE ? BC_ROLE_COMPETENCE :
+	                          b->kind == B_BASIS ? BC_ROLE_BASIS : BC_ROLE_ENACTING, b);
+	bc_node_append(bp_container(bd), n);
+	if (b->kind == B_ENACTING && !p->doc->idx.enacting)
+		p->doc->idx.enacting = n;
+}
+
 /* "Điều 2. Nhiệm vụ của Ban Chỉ đạo": a title when the label's line is one
  * line of no more than 200 characters not ending as a sentence or clause does. */
 static int article_has_title(const blk *b, size_t skip)

@@ -114,6 +114,7 @@ void bp_attach_continuations(parser *p);
 /* decision.c */
 int bp_is_decision(const bc_document *doc);
 blk *bp_decision_blk(parser *p, size_t *i);
+void bp_add_preamble_line(parser *p, builder *bd, blk *b);
 void bp_add_article(parser *p, builder *bd, blk *b);
 void bp_add_clause(parser *p, builder *bd, blk *b);
 

@@ -302,98 +302,114 @@ void bp_add_body_block(parser *p, builder *bd, blk *b)
 	}
 }
 
+/* "(Kèm theo Báo cáo số 63/BC-UBND ngày ...)": in the open appendix, with the document it cites. */
+static void add_attach(parser *p, tree_state *ts, blk *b)
+{
+	bc_node *n = bp_line_node(p, BC_ROLE_APPX_ATTACH, b);
+	bc_buf t = BC_BUF_INIT;
+	bp_plain(n, &t);
+	parse_ref(p, n, t.s ? t.s : "", t.len);
+	bc_buf_free(&t);
+	bc_node_append(ts->appendix && ts->bd.root == ts->appendix ? ts->appendix : bp_container(&ts->bd), n);
+}
+
+/* "Nơi nhận:": the closing begins. */
+static void open_recipients(parser *p, tree_state *ts, blk *b)
+{
+	bp_end_list(&ts->bd);
+	ts->in_closing = 1;
+	ts->recipients = bc_node_new(p->doc, BC_NODE_RECIPIENTS, bp_blk_pos(p, b));
+	bc_node_append(ts->recipients, bp_line_node(p, BC_ROLE_RECIPIENTS_LABEL, b));
+	bc_node_append(bp_closing_node(p), ts->recipients);
+	p->doc->idx.recipients = ts->recipients;
+}
+
+static void add_recipient(parser *p, tree_state *ts, blk *b)
+{
+	bc_node *it = bc_node_new(p->doc, BC_NODE_ITEM, bp_blk_pos(p, b));
+	it->as.item.bullet = b->bullet;
+	bp_fill_inline(p, it, b);
+	bc_node_append(ts->recipients ? ts->recipients : bp_closing_node(p), it);
+}
+
+/* The blocks that are not text of the body: notes, appendix lines, the
+ * closing's parts, a decision's preamble and articles.  Returns 0 for a
+ * block to be added as text, to the closing or the body. */
+static int add_part(parser *p, tree_state *ts, size_t k)
+{
+	blk *b = &p->b[k];
+	switch (b->kind) {
+	case B_NOTE:
+		bp_add_note(p, ts, k);
+		return 1;
+	case B_APPX:
+		open_appendix(p, ts, b);
+		return 1;
+	case B_APPX_TITLE:
+		if (!ts->appendix || ts->bd.root != ts->appendix)
+			return 0;
+		bc_node_append(ts->appendix, bp_line_node(p, BC_ROLE_APPX_TITLE, b));
+		return 1;
+	case B_ATTACH:
+		add_attach(p, ts, b);
+		return 1;
+	case B_RECIP_LABEL:
+		open_recipients(p, ts, b);
+		return 1;
+	case B_RECIP_ITEM:
+		add_recipient(p, ts, b);
+		return 1;
+	case B_AUTHORITY: case B_POSITION: case B_SIGNER:
+		add_signature_line(p, ts, b);
+		return 1;
+	case B_COMPETENCE: case B_BASIS: case B_ENACTING:
+		if (ts->in_closing)
+			return 0;
+		bp_add_preamble_line(p, &ts->bd, b);
+		return 1;
+	case B_ARTICLE:
+		if (ts->in_closing) {
+			b->kind = B_PARA;   /* after the signature: a paragraph of the closing, label and all */
+			return 0;
+		}
+		bp_add_article(p, &ts->bd, b);
+		return 1;
+	case B_CLAUSE: case B_POINT:
+		if (ts->in_closing)
+			return 0;
+		bp_add_clause(p, &ts->bd, b);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Phase 3: the blocks, in order, to nodes. */
 void bp_build_tree(parser *p)
 {
-	bc_document *doc = p->doc;
 	tree_state ts;
 	memset(&ts, 0, sizeof ts);
-	ts.bd.root = doc->body;
+	ts.bd.root = p->doc->body;
 	ts.note_of = bc_xcalloc(p->nb + 1, sizeof *ts.note_of);
-
 	for (size_t k = 0; k < p->nb; k++) {
 		blk *b = &p->b[k];
 		if (b->dead)
 			continue;
 		if (b->owner_note >= 0 && ts.note_of[b->owner_note]) {
+			/* the rest of a footnote's text, after a page break */
 			bc_node *note = ts.note_of[b->owner_note];
 			if (b->kind == B_ITEM)
 				bp_add_item(p, &ts.bd, b, note);
 			else
 				bc_node_append(note, bp_make_para(p, b));
+		} else if (add_part(p, &ts, k)) {
 			continue;
-		}
-		switch (b->kind) {
-		case B_NOTE:
-			bp_add_note(p, &ts, k);
-			continue;
-		case B_APPX:
-			open_appendix(p, &ts, b);
-			continue;
-		case B_APPX_TITLE:
-			if (ts.appendix && ts.bd.root == ts.appendix) {
-				bc_node_append(ts.appendix, bp_line_node(p, BC_ROLE_APPX_TITLE, b));
-				continue;
-			}
-			break;
-		case B_ATTACH: {
-			bc_node *n = bp_line_node(p, BC_ROLE_APPX_ATTACH, b);
-			bc_buf t = BC_BUF_INIT;
-			bp_plain(n, &t);
-			parse_ref(p, n, t.s ? t.s : "", t.len);
-			bc_buf_free(&t);
-			bc_node_append(ts.appendix && ts.bd.root == ts.appendix ? ts.appendix : bp_container(&ts.bd), n);
-			continue;
-		}
-		case B_RECIP_LABEL:
-			bp_end_list(&ts.bd);
-			ts.in_closing = 1;
-			ts.recipients = bc_node_new(doc, BC_NODE_RECIPIENTS, bp_blk_pos(p, b));
-			bc_node_append(ts.recipients, bp_line_node(p, BC_ROLE_RECIPIENTS_LABEL, b));
-			bc_node_append(bp_closing_node(p), ts.recipients);
-			doc->idx.recipients = ts.recipients;
-			continue;
-		case B_RECIP_ITEM: {
-			bc_node *it = bc_node_new(doc, BC_NODE_ITEM, bp_blk_pos(p, b));
-			it->as.item.bullet = b->bullet;
-			bp_fill_inline(p, it, b);
-			bc_node_append(ts.recipients ? ts.recipients : bp_closing_node(p), it);
-			continue;
-		}
-		case B_AUTHORITY: case B_POSITION: case B_SIGNER:
-			add_signature_line(p, &ts, b);
-			continue;
-		case B_COMPETENCE: case B_BASIS: case B_ENACTING: {
-			if (ts.in_closing)
-				break;
-			bp_end_list(&ts.bd);
-			bc_node *n = bp_line_node(p, b->kind == B_COMPETENCE ? BC_ROLE_COMPETENCE :
-			                          b->kind == B_BASIS ? BC_ROLE_BASIS : BC_ROLE_ENACTING, b);
-			bc_node_append(bp_container(&ts.bd), n);
-			if (b->kind == B_ENACTING && !doc->idx.enacting)
-				doc->idx.enacting = n;
-			continue;
-		}
-		case B_ARTICLE:
-			if (ts.in_closing) {
-				b->kind = B_PARA;   /* after the signature: a paragraph of the closing, label and all */
-				break;
-			}
-			bp_add_article(p, &ts.bd, b);
-			continue;
-		case B_CLAUSE: case B_POINT:
-			if (ts.in_closing)
-				break;
-			bp_add_clause(p, &ts.bd, b);
-			continue;
-		default:
-			break;
-		}
-		if (ts.in_closing) {
+		} else if (ts.in_closing) {
 			/* text after Nơi nhận or the signature belongs to the closing */
 			bc_node_append(bp_closing_node(p), bp_make_para(p, b));
-			continue;
+		} else {
+			bp_add_body_block(p, &ts.bd, b);
 		}
-		bp_add_body_block(p, &ts.bd, b);
 	}
 	free(ts.note_of);
 }
