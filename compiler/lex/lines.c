@@ -378,6 +378,7 @@ void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags
 			find_core(&l);
 			measure(&l);
 			classify(&l, no == 1 && part == 0);
+			l.base = l.kind;
 			push(out, &l);
 			if (!cut)
 				break;
@@ -391,6 +392,150 @@ void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags
 			break;
 		i = e + 1;
 	}
+}
+
+/* ---- the body of a decision or resolution ---- */
+
+/* The last code point of a line's core, closing stars and spaces aside. */
+static uint32_t line_last_cp(const bc_line *l)
+{
+	const char *s = l->s + l->core;
+	size_t n = l->core_len;
+	while (n && (s[n - 1] == '*' || s[n - 1] == ' '))
+		n--;
+	return n ? bc_utf8_prev(s, &n) : 0;
+}
+
+static int can_hold_basis(const bc_line *l)
+{
+	return l->base != BC_LK_BLANK && l->base != BC_LK_TAB_ROW && l->base != BC_LK_PIPE_ROW &&
+	       l->base != BC_LK_PIPE_RULE && l->base != BC_LK_NOTE && l->base != BC_LK_RULE &&
+	       l->base != BC_LK_BULLET && l->base != BC_LK_META_FENCE;
+}
+
+/* The enacting line ("QUYẾT ĐỊNH:") before the closing or an appendix, or L->n. */
+static size_t find_enacting(const bc_lines *L, size_t from)
+{
+	size_t ov[16];
+	for (size_t k = from; k < L->n; k++) {
+		const bc_line *l = &L->v[k];
+		if (l->base == BC_LK_APPENDIX || l->base == BC_LK_RECIPIENTS || l->base == BC_LK_AUTHORITY)
+			break;
+		if ((l->base == BC_LK_TEXT || l->base == BC_LK_DOCTYPE) && pat(BC_PAT_ENACTING, l, ov))
+			return k;
+	}
+	return L->n;
+}
+
+/* The authority: lines in capitals from k before the first basis, blank
+ * lines between them allowed.  Returns the line after the last. */
+static size_t mark_competence(bc_lines *L, size_t k, size_t enact)
+{
+	size_t ov[16];
+	for (size_t m = k; m < enact; m++) {
+		if (L->v[m].base == BC_LK_BLANK)
+			continue;
+		if (L->v[m].base != BC_LK_TEXT || !L->v[m].upper || pat(BC_PAT_BASIS, &L->v[m], ov))
+			break;
+		L->v[m].kind = BC_LK_COMPETENCE;
+		k = m + 1;
+	}
+	return k;
+}
+
+/* The basis lines from k: each starts with a basis word, or (before an
+ * enacting line) is a block of its own; a basis not ended by ";" or "." goes
+ * on on the next line.  Returns the line where they end. */
+static size_t mark_basis(bc_lines *L, size_t from, size_t k, size_t enact)
+{
+	size_t ov[16];
+	int has_enact = enact < L->n;
+	int open = 0;   /* the last basis may go on on this line */
+	for (; k < enact; k++) {
+		bc_line *l = &L->v[k];
+		if (l->base == BC_LK_BLANK) {
+			open = 0;
+			continue;
+		}
+		if (!can_hold_basis(l)) {
+			if (!has_enact)
+				break;
+			open = 0;
+			continue;
+		}
+		uint32_t end = k > from ? line_last_cp(&L->v[k - 1]) : 0;
+		if (pat(BC_PAT_BASIS, l, ov))
+			l->kind = BC_LK_BASIS;
+		else if (open && end != ';' && end != '.')
+			l->kind = BC_LK_BASIS_CONT;
+		else if (has_enact)
+			l->kind = BC_LK_BASIS;
+		else
+			break;
+		open = 1;
+	}
+	return k;
+}
+
+/* "Điều 5. ..." at line k, unless the line above, long and of text, broke
+ * off in mid-sentence ("... quy định tại\nĐiều 5. ..."): then no article. */
+static int is_article(const bc_lines *L, size_t k, size_t *ov)
+{
+	const bc_line *l = &L->v[k];
+	if (l->base != BC_LK_TEXT || !pat(BC_PAT_ARTICLE, l, ov))
+		return 0;
+	const bc_line *above = k > 0 ? &L->v[k - 1] : NULL;
+	if (above && above->base == BC_LK_TEXT && above->kind != BC_LK_ARTICLE && above->nchars >= 50) {
+		uint32_t end = line_last_cp(above);
+		if (end == ',' || bc_cp_is_lower(end))
+			return 0;
+	}
+	return 1;
+}
+
+/* The articles from k, in the body and in appendices (a regulation issued
+ * with the decision), with the clauses "1." and points "a)" inside them. */
+static void mark_articles(bc_lines *L, size_t k)
+{
+	size_t ov[16];
+	int in_article = 0;
+	for (; k < L->n; k++) {
+		bc_line *l = &L->v[k];
+		if (l->base == BC_LK_RECIPIENTS || l->base == BC_LK_AUTHORITY || l->base == BC_LK_APPENDIX) {
+			in_article = 0;
+			continue;
+		}
+		if (l->base == BC_LK_LABEL && in_article) {
+			if (l->label_kind == BC_LABEL_ARABIC)
+				l->kind = BC_LK_CLAUSE;
+			else if (l->label_kind == BC_LABEL_LETTER)
+				l->kind = BC_LK_POINT;
+			continue;
+		}
+		if (!is_article(L, k, ov))
+			continue;
+		l->kind = BC_LK_ARTICLE;
+		l->label_kind = BC_LABEL_ARTICLE;
+		l->label = l->core + ov[2];
+		l->label_len = ov[3] - ov[2];
+		l->rest = l->core + ov[1];
+		in_article = 1;
+	}
+}
+
+void bc_lines_mark_decision(bc_lines *L, size_t from)
+{
+	size_t enact = find_enacting(L, from);
+	size_t k = from;
+	while (k < L->n && L->v[k].base == BC_LK_BLANK)
+		k++;
+	k = mark_competence(L, k, enact);
+	k = mark_basis(L, from, k, enact);
+	if (enact < L->n) {
+		L->v[enact].kind = BC_LK_ENACTING;
+		k = enact + 1;
+	}
+	mark_articles(L, k);
 }
 
 void bc_lines_free(bc_lines *lines)
@@ -418,6 +563,7 @@ const char *bc_line_kind_name(bc_line_kind k)
 		"blank", "text", "rule", "tab-row", "pipe-row", "pipe-rule", "label", "bullet", "note",
 		"number", "summary", "draft", "urgency", "motto", "slogan", "dateline", "doctype",
 		"addressee", "recipients", "authority", "appendix", "attach", "unit", "meta-fence",
+		"competence", "basis", "basis-cont", "enacting", "article", "clause", "point",
 	};
 	return k < BC_LK_COUNT ? names[k] : "?";
 }

@@ -33,6 +33,15 @@ typedef enum bc_line_kind {
 	BC_LK_ATTACH,
 	BC_LK_UNIT,
 	BC_LK_META_FENCE,   /* "---" on the first line: the explicit form's metadata block */
+	/* the body of a decision or resolution (quyết định, nghị quyết): lines
+	 * re-read in their context by bc_lines_mark_decision */
+	BC_LK_COMPETENCE,   /* the issuing authority in capitals: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THẮNG" */
+	BC_LK_BASIS,        /* a basis: "Căn cứ ...;", "Xét ...", or before an enacting line any line of its own */
+	BC_LK_BASIS_CONT,   /* the rest of the basis on the line above, which did not end in ";" or "." */
+	BC_LK_ENACTING,     /* "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:" */
+	BC_LK_ARTICLE,      /* "Điều 1. ...": label_kind ARTICLE, label "1" */
+	BC_LK_CLAUSE,       /* a label "1." inside an article (khoản) */
+	BC_LK_POINT,        /* a label "a)" inside an article (điểm) */
 	BC_LK_COUNT
 } bc_line_kind;
 
@@ -47,7 +56,7 @@ typedef struct bc_line {
 	unsigned hard_break : 1;/* ends with two spaces: a line break */
 	unsigned upper : 1;     /* its letters are all capitals (at least two letters) */
 	uint32_t nchars;        /* code points in the core */
-	/* BC_LK_LABEL */
+	/* BC_LK_LABEL, BC_LK_CLAUSE, BC_LK_POINT, BC_LK_ARTICLE */
 	bc_label_kind label_kind;
 	size_t label, label_len;/* the label without punctuation: "I", "1.1", "a", "1" (offsets in s) */
 	size_t rest;            /* offset in s of the text after the label */
@@ -57,6 +66,9 @@ typedef struct bc_line {
 	int note_id;
 	/* BC_LK_DOCTYPE */
 	bc_doctype doctype;
+	/* the kind of the line on its own: kind but where bc_lines_mark_decision
+	 * re-read it (here, where the struct has room, rather than by kind) */
+	bc_line_kind base;
 } bc_line;
 
 typedef struct bc_lines {
@@ -67,6 +79,13 @@ typedef struct bc_lines {
 /* Splits decoded text into classified lines (glued headings become two lines). */
 void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags);
 void bc_lines_free(bc_lines *lines);
+
+/* Re-reads the lines of a decision's or resolution's body, from line `from`
+ * (the first after the header), in their context: the issuing authority in
+ * capitals, the basis lines, the enacting line, then the articles "Điều N."
+ * with their clauses "1." and points "a)", in the body and in appendices.
+ * Only the parser knows, once it has read the header, that a body is one. */
+void bc_lines_mark_decision(bc_lines *lines, size_t from);
 
 /* Column (1-based, code points) of byte offset `off` within line l. */
 uint32_t bc_line_col(const bc_line *l, size_t off);

@@ -17,12 +17,11 @@
 #include "font.h"
 
 /* The module's diagnostics, by the names its call sites use. */
-enum { PE_NO_FONT, PE_GLYPH, PE_TEMPLATE, PE_WRITE, PE_LIBHARU, PE_COUNT };
+enum { PE_NO_FONT, PE_GLYPH, PE_TEMPLATE, PE_LIBHARU, PE_COUNT };
 static const bc_diag_code pdf_codes[PE_COUNT] = {
 	[PE_NO_FONT] = BC_E_PDF_NO_FONT,
 	[PE_GLYPH] = BC_E_PDF_MISSING_GLYPH,
 	[PE_TEMPLATE] = BC_E_PDF_TEMPLATE,
-	[PE_WRITE] = BC_E_PDF_WRITE,
 	[PE_LIBHARU] = BC_E_PDF_LIBHARU,
 };
 
@@ -710,7 +709,7 @@ int bc_pdf_output(const bc_document *doc, const bc_render_options *opt, bc_buf *
 		goto done;
 	}
 	if (save_to(&w, out) != 0) {
-		pdf_diag(diags, doc, PE_WRITE, top, "the finished file (libharu error 0x%04X)", (unsigned)w.error);
+		pdf_diag(diags, doc, PE_LIBHARU, top, "saving the finished file (error 0x%04X)", (unsigned)w.error);
 		rc = 2;
 	}
 done:

@@ -1,7 +1,8 @@
-/* test_lines.c — the line classifier: kinds, labels, decoration, glued headings, columns.
+/* test_lines.c — the line classifier: kinds, labels, decoration, glued headings, columns, a decision's body.
  *
  * Every expectation below is read off grammar/FORMAT.md (§3.2–§3.4, §5, §6.1,
- * §7.3–§7.4, §8.2, §9.1, §9.6, §10) and the line itself, not off the program. */
+ * §7.3–§7.4, §8.2, §9.1, §9.6, §10; a decision's body: §6.5) and the line
+ * itself, not off the program. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -646,6 +647,65 @@ static void test_note_mark_function(void **state)
 	assert_int_equal(bc_note_mark("<sup>a</sup>", 12, &len), -1);
 }
 
+/* ------------------------------------------------------------ a decision's body (§6.5) */
+
+static void test_decision_body(void **state)
+{
+	(void)state;
+	split("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THẮNG\n"
+	      "\n"
+	      "Căn cứ Luật Tổ chức chính quyền địa phương\n"
+	      "ngày 16 tháng 6 năm 2025;\n"
+	      "Sau khi nghe báo cáo.\n"
+	      "QUYẾT ĐỊNH:\n"
+	      "**Điều 1.** Nhiệm vụ của Ban Chỉ đạo\n"
+	      "1. Chỉ đạo, điều phối:\n"
+	      "a) Xây dựng kế hoạch;\n"
+	      "- các cơ quan;\n"
+	      "Ủy ban nhân dân xã thực hiện nhiệm vụ theo đúng quy định tại khoản 2,\n"
+	      "Điều 5. Luật Tổ chức chính quyền địa phương năm 2025 và các văn bản khác.\n"
+	      "Điều 5 của Luật\n"
+	      "Nơi nhận:\n"
+	      "1. Sau nơi nhận");
+	/* alone, "Điều 1." is text like any other line, and "1." a label */
+	assert_int_equal(L.v[6].kind, BC_LK_TEXT);
+	assert_int_equal(L.v[7].kind, BC_LK_LABEL);
+	bc_lines_mark_decision(&L, 0);
+	static const bc_line_kind want[] = {
+		BC_LK_COMPETENCE, BC_LK_BLANK, BC_LK_BASIS, BC_LK_BASIS_CONT, BC_LK_BASIS, BC_LK_ENACTING,
+		BC_LK_ARTICLE, BC_LK_CLAUSE, BC_LK_POINT, BC_LK_BULLET, BC_LK_TEXT, BC_LK_TEXT, BC_LK_TEXT,
+		BC_LK_RECIPIENTS, BC_LK_LABEL,
+	};
+	assert_int_equal(L.n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < L.n; i++)
+		if (L.v[i].kind != want[i])
+			fail_msg("line %zu \"%.*s\": kind %s, expected %s", i + 1, (int)L.v[i].len, L.v[i].s,
+			         bc_line_kind_name(L.v[i].kind), bc_line_kind_name(want[i]));
+	/* the article's label, and what the line is on its own */
+	const bc_line *a = &L.v[6];
+	assert_int_equal(a->label_kind, BC_LABEL_ARTICLE);
+	assert_int_equal(a->label_len, 1);
+	assert_memory_equal(a->s + a->label, "1", 1);
+	assert_int_equal(a->len - a->rest, strlen("Nhiệm vụ của Ban Chỉ đạo"));
+	assert_memory_equal(a->s + a->rest, "Nhiệm vụ của Ban Chỉ đạo", a->len - a->rest);
+	assert_int_equal(a->base, BC_LK_TEXT);
+	assert_int_equal(L.v[7].base, BC_LK_LABEL);
+	assert_int_equal(L.v[7].label_kind, BC_LABEL_ARABIC);
+}
+
+/* without an enacting line the preamble ends at the first line that is no basis */
+static void test_decision_without_enacting(void **state)
+{
+	(void)state;
+	split("Căn cứ Luật A;\n"
+	      "Một đoạn văn.\n"
+	      "Điều 1. Phạm vi điều chỉnh");
+	bc_lines_mark_decision(&L, 0);
+	assert_int_equal(L.v[0].kind, BC_LK_BASIS);
+	assert_int_equal(L.v[1].kind, BC_LK_TEXT);
+	assert_int_equal(L.v[2].kind, BC_LK_ARTICLE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -681,6 +741,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_columns_in_code_points, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_line_numbers_and_ends, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_mark_function, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_decision_body, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_decision_without_enacting, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

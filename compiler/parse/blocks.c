@@ -1,0 +1,382 @@
+/* blocks.c — phase 1 of the parser: classified lines to blocks (paragraphs, labels, items, notes, tables, closing and appendix lines). */
+#include "parse_int.h"
+
+#include <string.h>
+
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+
+/* A new block of kind k starting at line index `line`. */
+blk *bp_new_blk(parser *p, blk_kind k, size_t line)
+{
+	if (p->nb == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 128;
+		p->b = bc_xrealloc(p->b, p->cap * sizeof *p->b);
+	}
+	blk *b = &p->b[p->nb++];
+	memset(b, 0, sizeof *b);
+	b->kind = k;
+	b->first = b->last = line;
+	b->owner_note = -1;
+	return b;
+}
+
+static void add_seg(blk *b, const bc_line *l, size_t off, size_t end, int brk)
+{
+	if (end <= off)
+		return;
+	if (b->nseg == b->segcap) {
+		b->segcap = b->segcap ? b->segcap * 2 : 4;
+		b->segs = bc_xrealloc(b->segs, b->segcap * sizeof *b->segs);
+	}
+	bc_seg *s = &b->segs[b->nseg++];
+	s->s = l->s + off;
+	s->len = end - off;
+	s->pos = bc_line_pos(l, off);
+	s->brk = brk;
+}
+
+/* Appends the text of line l from `off`: to the end of its content when
+ * `whole` (decoration kept), else to the end of its core. */
+void bp_add_line_text(blk *b, const bc_line *l, size_t off, int whole)
+{
+	size_t end = whole ? content_end(l) : core_end(l);
+	if (off > end)
+		off = end;
+	int brk = b->nseg > 0 && b->segs[b->nseg - 1].brk == 2;
+	add_seg(b, l, off, end, brk);
+	/* remember that this line ended with two spaces: the next piece starts after a break */
+	if (l->hard_break && b->nseg)
+		b->segs[b->nseg - 1].brk = b->segs[b->nseg - 1].brk ? 3 : 2;
+}
+
+/* Segment brk values: bit 0 = joined to the previous by a line break,
+ * bit 1 = the next segment must join by a line break. */
+void bp_fix_breaks(blk *b)
+{
+	/* backwards, so each piece's "break after me" bit is read before it is overwritten */
+	for (size_t i = b->nseg; i-- > 0;) {
+		int want_break_before = i > 0 && (b->segs[i - 1].brk & 2);
+		b->segs[i].brk = want_break_before;
+	}
+}
+
+/* A block of one line's text without its decoration: labels, titles, signature lines. */
+blk *bp_line_blk(parser *p, blk_kind k, size_t line)
+{
+	blk *b = bp_new_blk(p, k, line);
+	const bc_line *l = &p->lines.v[line];
+	bp_add_line_text(b, l, l->core, 0);
+	bp_fix_breaks(b);
+	return b;
+}
+
+/* Hard-wrapped text: a short line ending a sentence closes the paragraph
+ * when the lines around it run to a wrap width. */
+static int wrap_breaks_here(const bc_line *prev, const bc_line *next)
+{
+	if (prev->nchars >= 60 || next->nchars < 40)
+		return 0;
+	uint32_t cp = 0;
+	const char *s = prev->s + prev->core;
+	size_t n = prev->core_len;
+	if (n)
+		cp = bc_utf8_prev(s, &n);
+	return is_terminal(cp);
+}
+
+static void table_row(blk *b, const bc_line *l, int after_break)
+{
+	if (b->nrows == b->rowcap) {
+		b->rowcap = b->rowcap ? b->rowcap * 2 : 16;
+		b->rows = bc_xrealloc(b->rows, b->rowcap * sizeof *b->rows);
+	}
+	bc_table_line *r = &b->rows[b->nrows++];
+	memset(r, 0, sizeof *r);
+	r->s = l->s;
+	r->len = content_end(l);
+	if (l->kind == BC_LK_TAB_ROW) {
+		/* keep trailing tabs: they are empty cells */
+		r->len = l->len;
+		while (r->len && (l->s[r->len - 1] == ' ' || l->s[r->len - 1] == '\r'))
+			r->len--;
+	}
+	r->pos = (bc_pos){ l->no, l->col0 };
+	r->after_break = after_break;
+	r->is_pipe = l->kind != BC_LK_TAB_ROW;
+	r->is_rule = l->kind == BC_LK_PIPE_RULE;
+}
+
+static int is_table_line(const bc_line *l)
+{
+	return l->kind == BC_LK_TAB_ROW || l->kind == BC_LK_PIPE_ROW || l->kind == BC_LK_PIPE_RULE;
+}
+
+/* Whether the table rows starting at line j continue table t after a gap. */
+static int table_continues(const parser *p, const blk *t, size_t j)
+{
+	const bc_line *l = &p->lines.v[j];
+	if (!is_table_line(l) || !t->nrows)
+		return 0;
+	const bc_table_line *h = &t->rows[0];
+	int pipe = l->kind != BC_LK_TAB_ROW;
+	if (pipe != h->is_pipe)
+		return 0;
+	if (bc_table_same_header(h->s, h->len, l->s, l->len))
+		return 1;
+	if (pipe) {
+		/* "| | | |" then a rule: a page break restarting the same table */
+		size_t k = 0;
+		int empty = 1;
+		for (; k < l->len; k++)
+			if (l->s[k] != '|' && l->s[k] != ' ')
+				empty = 0;
+		if (empty)
+			return 1;
+	}
+	int hc = bc_table_count_cells(h->s, h->len, h->is_pipe);
+	int lc = bc_table_count_cells(l->s, l->len, pipe);
+	return hc == lc;
+}
+
+/* The last block ends the text with "./.", the end mark of a document's body. */
+static int ends_with_endmark(const parser *p)
+{
+	if (!p->nb)
+		return 0;
+	const blk *b = &p->b[p->nb - 1];
+	if (!b->nseg || (b->kind != B_PARA && b->kind != B_NUMPARA && b->kind != B_ITEM && b->kind != B_ARTICLE &&
+	                 b->kind != B_CLAUSE && b->kind != B_POINT))
+		return 0;
+	const bc_seg *s = &b->segs[b->nseg - 1];
+	size_t e = s->len;
+	while (e && (s->s[e - 1] == ' ' || s->s[e - 1] == '*'))
+		e--;
+	return e >= 3 && memcmp(s->s + e - 3, "./.", 3) == 0;
+}
+
+/* The first line at or after i that is not blank. */
+static size_t skip_blank(const bc_lines *L, size_t i)
+{
+	while (i < L->n && L->v[i].kind == BC_LK_BLANK)
+		i++;
+	return i;
+}
+
+/* Lines that go on the block just made, whose text ended on line i: wrapped
+ * text without a blank line between.  Returns the line after the block. */
+static size_t wrapped_lines(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	blk *b = &p->b[p->nb - 1];
+	for (i++; i < L->n && L->v[i].kind == BC_LK_TEXT && !L->v[i].upper &&
+	          !wrap_breaks_here(&L->v[i - 1], &L->v[i]); i++) {
+		/* the whole line: the text of a decorated line may carry markup the core dropped */
+		bp_add_line_text(b, &L->v[i], L->v[i].core, 1);
+		b->last = i;
+		b->hard_wrapped = 1;
+	}
+	bp_fix_breaks(b);
+	return i;
+}
+
+/* The signature from line i: authority lines ("TM.", "KT."), position lines
+ * in capitals ("CHỦ TỊCH"; a decision may start here, without an authority
+ * line), then the name after blank lines.  Returns the line after it. */
+static size_t signature_blocks(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	/* the lines as they are on their own (base): a decision's reading of a
+	 * line ("Điều 1." as an article) does not hold in its signature */
+	while (i < L->n && L->v[i].kind != BC_LK_BLANK &&
+	       (L->v[i].base == BC_LK_AUTHORITY || L->v[i].upper)) {
+		bp_line_blk(p, L->v[i].base == BC_LK_AUTHORITY ? B_AUTHORITY : B_POSITION, i);
+		i++;
+	}
+	size_t k = skip_blank(L, i);
+	if (k < L->n && L->v[k].base == BC_LK_TEXT && !L->v[k].upper && L->v[k].nchars <= 40) {
+		bp_line_blk(p, B_SIGNER, k);
+		i = k + 1;
+	}
+	return i;
+}
+
+/* Where a gap in a table that starts at line j ends: blank lines, footnote
+ * texts and the text lines that go on a footnote (a page break's bottom). */
+static size_t table_gap_end(const bc_lines *L, size_t j)
+{
+	size_t k = j;
+	int notes = 0;
+	/* base: a line of text, even one a decision's body reads as an article */
+	while (k < L->n && (L->v[k].kind == BC_LK_BLANK || L->v[k].kind == BC_LK_NOTE ||
+	                    (notes && L->v[k].base == BC_LK_TEXT)))
+		notes |= L->v[k++].kind == BC_LK_NOTE;
+	return k;
+}
+
+/* The footnotes (and their text) in a gap [j, k) of a table that goes on
+ * after it: blocks of their own, so that the table stays one. */
+static void table_gap_blocks(parser *p, size_t j, size_t k)
+{
+	bc_lines *L = &p->lines;
+	for (size_t m = j; m < k; m++) {
+		const bc_line *l = &L->v[m];
+		if (l->kind == BC_LK_BLANK)
+			continue;
+		blk *nb = bp_new_blk(p, l->kind == BC_LK_NOTE ? B_NOTE : B_PARA, m);
+		if (l->kind == BC_LK_NOTE) {
+			nb->note_id = l->note_id;
+			bp_add_line_text(nb, l, l->rest, 1);
+		} else {
+			bp_add_line_text(nb, l, l->core, 1);
+		}
+		bp_fix_breaks(nb);
+	}
+}
+
+/* A table from line i: its rows, across page breaks when the rows after the
+ * gap go on with it.  Returns the line after it. */
+static size_t table_blocks(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	bp_new_blk(p, B_TABLE, i);
+	/* by index: the footnotes of a gap are added to p->b, which may move */
+	size_t bi = p->nb - 1;
+	int after = 0;
+	while (i < L->n) {
+		if (is_table_line(&L->v[i])) {
+			table_row(&p->b[bi], &L->v[i], after);
+			p->b[bi].last = i;
+			after = 0;
+			i++;
+			continue;
+		}
+		size_t k = table_gap_end(L, i);
+		if (k == i || k >= L->n || !table_continues(p, &p->b[bi], k))
+			break;
+		table_gap_blocks(p, i, k);
+		after = 1;
+		i = k;
+	}
+	return i;
+}
+
+/* "Nơi nhận:" (which may carry its first recipient on the same line) and
+ * the recipients listed under it, blank lines between them allowed. */
+static size_t recipient_blocks(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	blk *b = bp_new_blk(p, B_RECIP_LABEL, i);
+	bp_add_line_text(b, &L->v[i], L->v[i].core, 0);
+	for (i++; i < L->n; i++) {
+		size_t k = skip_blank(L, i);
+		if (k > i && (k == L->n || L->v[k].kind != BC_LK_BULLET))
+			break;
+		i = k;
+		const bc_line *r = &L->v[i];
+		if (r->kind != BC_LK_BULLET)
+			break;
+		blk *it = bp_new_blk(p, B_RECIP_ITEM, i);
+		it->bullet = r->bullet;
+		bp_add_line_text(it, r, r->rest, 1);
+		bp_fix_breaks(it);
+	}
+	return i;
+}
+
+/* "PHỤ LỤC I" and its title lines: capitals or decorated, until a blank
+ * line or the attach line; or, when the first line was only the label, a
+ * title in capitals after a blank line. */
+static size_t appendix_blocks(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	bp_line_blk(p, B_APPX, i++);
+	size_t start = i;
+	/* the lines as they are on their own (base): a title line may read as a
+	 * decision's article ("Điều 5. ...") */
+	for (; i < L->n && L->v[i].kind != BC_LK_BLANK; i++) {
+		if (L->v[i].base == BC_LK_ATTACH || is_table_line(&L->v[i]))
+			break;
+		bp_line_blk(p, B_APPX_TITLE, i);
+	}
+	if (i > start)
+		return i;
+	size_t k = skip_blank(L, i);
+	if (k < L->n && L->v[k].upper && L->v[k].base == BC_LK_TEXT)
+		for (i = k; i < L->n && L->v[i].base == BC_LK_TEXT; i++)
+			bp_line_blk(p, B_APPX_TITLE, i);
+	return i;
+}
+
+/* A line of text that is no label, item or other kind: a paragraph, or
+ * after a body's end mark "./." the signature's lines in capitals. */
+static size_t text_blocks(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	const bc_line *l = &L->v[i];
+	if (p->decision && l->upper && l->kind == BC_LK_TEXT && p->nb &&
+	    (ends_with_endmark(p) || p->b[p->nb - 1].kind == B_RECIP_ITEM))
+		/* a decision signed by the head himself: "CHỦ TỊCH", then the name, after ./. or Nơi nhận */
+		return signature_blocks(p, i);
+	if (l->upper && ends_with_endmark(p)) {
+		for (; i < L->n && L->v[i].kind != BC_LK_BLANK && L->v[i].upper; i++)
+			bp_line_blk(p, B_AUTHORITY, i);
+		return i;
+	}
+	blk *b = bp_new_blk(p, B_PARA, i);
+	bp_add_line_text(b, l, l->core, 1);
+	return wrapped_lines(p, i);
+}
+
+/* The blocks that start at line i, which is not blank.  Returns the line after them. */
+static size_t line_blocks(parser *p, size_t i)
+{
+	const bc_line *l = &p->lines.v[i];
+	blk *b;
+	switch (l->kind) {
+	case BC_LK_COMPETENCE: case BC_LK_BASIS: case BC_LK_BASIS_CONT: case BC_LK_ENACTING: case BC_LK_ARTICLE:
+		/* a decision's preamble line or article: one-line blocks are done, an article goes on */
+		return bp_decision_blk(p, &i) ? wrapped_lines(p, i) : i;
+	case BC_LK_TAB_ROW: case BC_LK_PIPE_ROW: case BC_LK_PIPE_RULE:
+		return table_blocks(p, i);
+	case BC_LK_RULE:
+		bp_new_blk(p, B_RULE, i);
+		return i + 1;
+	case BC_LK_UNIT:
+		bp_line_blk(p, B_UNIT, i);
+		return i + 1;
+	case BC_LK_RECIPIENTS:
+		return recipient_blocks(p, i);
+	case BC_LK_AUTHORITY:
+		return signature_blocks(p, i);
+	case BC_LK_APPENDIX:
+		return appendix_blocks(p, i);
+	case BC_LK_ATTACH:
+		bp_line_blk(p, B_ATTACH, i);
+		return i + 1;
+	case BC_LK_NOTE:
+		b = bp_new_blk(p, B_NOTE, i);
+		b->note_id = l->note_id;
+		bp_add_line_text(b, l, l->rest, 1);
+		return wrapped_lines(p, i);
+	case BC_LK_LABEL: case BC_LK_CLAUSE: case BC_LK_POINT:
+		b = bp_new_blk(p, l->kind == BC_LK_CLAUSE ? B_CLAUSE : l->kind == BC_LK_POINT ? B_POINT : B_NUMPARA, i);
+		b->label_line = l;
+		bp_add_line_text(b, l, l->rest, 1);
+		return wrapped_lines(p, i);
+	case BC_LK_BULLET:
+		b = bp_new_blk(p, B_ITEM, i);
+		b->bullet = l->bullet;
+		bp_add_line_text(b, l, l->rest, 1);
+		return wrapped_lines(p, i);
+	default:
+		return text_blocks(p, i);
+	}
+}
+
+/* Phase 1: the lines of the body, from line i, to blocks. */
+void bp_collect_blocks(parser *p, size_t i)
+{
+	while (i < p->lines.n)
+		i = p->lines.v[i].kind == BC_LK_BLANK ? i + 1 : line_blocks(p, i);
+}

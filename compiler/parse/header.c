@@ -1,0 +1,191 @@
+/* header.c — the header block of the plain form: issuer, number, dateline, type, title, addressees. */
+#include "parse_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The dateline is itself the header's date: no date node inside it. */
+void bp_unwrap_dates(bc_node *n)
+{
+	for (bc_node *c = n->first, *next; c; c = next) {
+		next = c->next;
+		if (c->type != BC_NODE_DATE)
+			continue;
+		/* move the date's children before it, last first, then drop it */
+		bc_node *at = c;
+		while (c->last) {
+			bc_node *k = c->last;
+			bc_node_unlink(k);
+			if (at->prev)
+				bc_node_insert_after(at->prev, k);
+			else
+				bc_node_prepend(n, k);
+			at = k;
+		}
+		bc_node_unlink(c);
+	}
+}
+
+static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
+{
+	memset(tmp, 0, sizeof *tmp);
+	tmp->first = tmp->last = (size_t)(l - p->lines.v);
+	/* an addressee listed as "- Sở A;" keeps its text, not the dash */
+	bp_add_line_text(tmp, l, l->kind == BC_LK_BULLET ? l->rest : l->core, 0);
+	bp_fix_breaks(tmp);
+	bc_node *n = bp_line_node(p, role, tmp);
+	if (role == BC_ROLE_DATELINE)
+		bp_unwrap_dates(n);
+	bc_node_append(p->doc->meta, n);
+	bc_buf t = BC_BUF_INIT;
+	bp_plain(n, &t);
+	const char *s = bc_buf_cstr(&t);
+	size_t ov[16];
+	switch (role) {
+	case BC_ROLE_NUMBER:
+		if (bc_pattern_match(BC_PAT_NUMBER, s, t.len, ov, 8)) {
+			if (ov[2] != (size_t)-1)
+				n->as.line.number = bp_dup(p, s + ov[2], ov[3] - ov[2]);
+			if (ov[4] != (size_t)-1)
+				n->as.line.symbol = bp_dup(p, s + ov[4], ov[5] - ov[4]);
+		}
+		p->doc->idx.number = n;
+		break;
+	case BC_ROLE_DATELINE:
+		if (bc_pattern_match(BC_PAT_DATELINE, s, t.len, ov, 8)) {
+			n->as.line.place = bp_dup(p, s + ov[2], ov[3] - ov[2]);
+			int v[3] = { 0, 0, 0 };
+			/* "..." or "…" for a blank day or month counts as blank */
+			for (int g = 0; g < 3; g++)
+				for (size_t i = ov[4 + 2 * g]; i < ov[5 + 2 * g]; i++)
+					if (s[i] >= '0' && s[i] <= '9')
+						v[g] = v[g] * 10 + (s[i] - '0');
+			n->as.line.date = (bc_date){ v[0], v[1], v[2] };
+		}
+		p->doc->idx.dateline = n;
+		break;
+	case BC_ROLE_DOCTYPE:
+		n->as.line.doctype = l->doctype;
+		p->doc->idx.doctype = n;
+		break;
+	case BC_ROLE_DRAFT: p->doc->idx.draft = n; break;
+	case BC_ROLE_URGENCY: p->doc->idx.urgency = n; break;
+	case BC_ROLE_SUMMARY: p->doc->idx.summary = n; break;
+	case BC_ROLE_ISSUER:
+		if (!p->doc->idx.issuer_first)
+			p->doc->idx.issuer_first = n;
+		p->doc->idx.issuer_last = n;
+		break;
+	default:
+		break;
+	}
+	bc_buf_free(&t);
+	free(tmp->segs);
+	tmp->segs = NULL;
+}
+
+/* Where a line's text starts once spaces and "#" heading marks are skipped. */
+static size_t md_start(const bc_line *l)
+{
+	size_t a = 0;
+	while (a < l->len && (l->s[a] == ' ' || l->s[a] == '\t'))
+		a++;
+	size_t h = a;
+	while (h < l->len && l->s[h] == '#')
+		h++;
+	if (h > a && h - a <= 6 && (h == l->len || l->s[h] == ' ')) {
+		a = h;
+		while (a < l->len && l->s[a] == ' ')
+			a++;
+	}
+	return a;
+}
+
+/* A block of lines joined into one LINE node (title, summary). */
+static size_t header_block(parser *p, bc_role role, size_t i)
+{
+	bc_lines *L = &p->lines;
+	blk tmp;
+	memset(&tmp, 0, sizeof tmp);
+	tmp.first = i;
+	while (i < L->n && L->v[i].kind != BC_LK_BLANK &&
+	       (i == tmp.first || L->v[i].kind == BC_LK_TEXT)) {
+		/* a decision's issuing authority in capitals right under its title */
+		if (role == BC_ROLE_TITLE && i > tmp.first && L->v[i].upper && !L->v[tmp.first].upper &&
+		    bp_is_decision(p->doc))
+			break;
+		/* the whole line, so that "**" opened on the first line and closed on the last is kept */
+		bp_add_line_text(&tmp, &L->v[i], md_start(&L->v[i]), 1);
+		tmp.last = i;
+		i++;
+	}
+	bp_fix_breaks(&tmp);
+	bc_node *n = bp_line_node(p, role, &tmp);
+	bc_node_append(p->doc->meta, n);
+	if (role == BC_ROLE_TITLE)
+		p->doc->idx.title = n;
+	else if (role == BC_ROLE_SUMMARY)
+		p->doc->idx.summary = n;
+	free(tmp.segs);
+	return i;
+}
+
+/* The header block of the plain form from line i, up to the first line that
+ * belongs to the body (a second type line, a label, a paragraph); returns it. */
+size_t bp_parse_header(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	int seen_type = 0, seen_title = 0;
+	blk tmp;
+	while (i < L->n) {
+		const bc_line *l = &L->v[i];
+		if (l->kind == BC_LK_BLANK) {
+			i++;
+			continue;
+		}
+		switch (l->kind) {
+		case BC_LK_NUMBER: header_line(p, BC_ROLE_NUMBER, l, &tmp); i++; continue;
+		case BC_LK_DRAFT: header_line(p, BC_ROLE_DRAFT, l, &tmp); i++; continue;
+		case BC_LK_URGENCY: header_line(p, BC_ROLE_URGENCY, l, &tmp); i++; continue;
+		case BC_LK_MOTTO: header_line(p, BC_ROLE_MOTTO, l, &tmp); i++; continue;
+		case BC_LK_SLOGAN: header_line(p, BC_ROLE_SLOGAN, l, &tmp); i++; continue;
+		case BC_LK_DATELINE: header_line(p, BC_ROLE_DATELINE, l, &tmp); i++; continue;
+		case BC_LK_SUMMARY: i = header_block(p, BC_ROLE_SUMMARY, i); continue;
+		case BC_LK_RULE:
+			/* the short rules under the issuer and the slogan of the paper layout */
+			i++;
+			continue;
+		case BC_LK_DOCTYPE:
+			if (seen_type)
+				return i;
+			header_line(p, BC_ROLE_DOCTYPE, l, &tmp);
+			seen_type = 1;
+			i++;
+			continue;
+		case BC_LK_ADDRESSEE:
+			header_line(p, BC_ROLE_ADDRESSEE, l, &tmp);
+			i++;
+			/* the addressees listed under "Kính gửi:" */
+			while (i < L->n && (L->v[i].kind == BC_LK_BULLET) ) {
+				header_line(p, BC_ROLE_ADDRESSEE, &L->v[i], &tmp);
+				i++;
+			}
+			continue;
+		case BC_LK_TEXT:
+			if (!seen_type && !seen_title && l->upper) {
+				header_line(p, BC_ROLE_ISSUER, l, &tmp);
+				i++;
+				continue;
+			}
+			if (seen_type && !seen_title) {
+				i = header_block(p, BC_ROLE_TITLE, i);
+				seen_title = 1;
+				continue;
+			}
+			return i;
+		default:
+			return i;
+		}
+	}
+	return i;
+}

@@ -1,0 +1,248 @@
+/* joins.c — phase 2 of the parser: which numbered blocks are headings, and the blocks a page break cut apart joined again. */
+#include "parse_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+
+/* ---- the characters at the edges of a block's text ---- */
+
+uint32_t bp_first_cp(const blk *b)
+{
+	if (!b->nseg)
+		return 0;
+	const char *s = b->segs[0].s;
+	size_t n = b->segs[0].len, i = 0;
+	/* skip markup that opens the text */
+	for (;;) {
+		if (i < n && s[i] == '*') { i++; continue; }
+		if (n - i >= 3 && s[i] == '<' && (s[i + 1] == 'b' || s[i + 1] == 'i' || s[i + 1] == 'u') && s[i + 2] == '>') { i += 3; continue; }
+		break;
+	}
+	if (i >= n)
+		return 0;
+	uint32_t cp;
+	bc_utf8_decode(s + i, n - i, &cp);
+	return cp;
+}
+
+/* The last meaningful character, skipping closing markup, quotes, footnote marks. */
+uint32_t bp_last_cp(const blk *b)
+{
+	if (!b->nseg)
+		return 0;
+	const bc_seg *sg = &b->segs[b->nseg - 1];
+	const char *s = sg->s;
+	size_t e = sg->len;
+	for (;;) {
+		while (e && (s[e - 1] == ' ' || s[e - 1] == '*'))
+			e--;
+		if (e >= 4 && s[e - 1] == '>' && s[e - 4] == '<' && s[e - 3] == '/') { e -= 4; continue; }
+		if (e >= 6 && memcmp(s + e - 6, "</sup>", 6) == 0) {
+			size_t k = e - 6;
+			while (k && s[k - 1] >= '0' && s[k - 1] <= '9')
+				k--;
+			if (k >= 5 && memcmp(s + k - 5, "<sup>", 5) == 0) { e = k - 5; continue; }
+			e -= 6;
+			continue;
+		}
+		if (e == 0)
+			return 0;
+		size_t k = e;
+		uint32_t cp = bc_utf8_prev(s, &k);
+		if (bc_cp_superscript_digit(cp) >= 0 || cp == 0x201D || cp == '"' || cp == 0x2019) {
+			e = k;
+			continue;
+		}
+		return cp;
+	}
+}
+
+static int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+
+/* ---- headings, page-split joins and footnote continuations ---- */
+
+/* Siblings numbered in one sequence are alike: a sequence that is mostly
+ * headings is all headings, one that is mostly sentences is all paragraphs. */
+static void settle_group(parser *p, size_t *idx, size_t n)
+{
+	if (n < 2)
+		return;
+	size_t heads = 0;
+	for (size_t i = 0; i < n; i++)
+		heads += p->b[idx[i]].kind == B_HEADING;
+	blk_kind k = 2 * heads >= n ? B_HEADING : B_NUMPARA;
+	for (size_t i = 0; i < n; i++) {
+		blk *b = &p->b[idx[i]];
+		/* a decorated line is a heading whatever its neighbours are */
+		if (k == B_NUMPARA && b->label_line->decorated)
+			continue;
+		/* several lines of text, or a clause ending in ";", are a paragraph whatever its neighbours are */
+		if (k == B_HEADING && (b->first != b->last || bp_last_cp(b) == ';'))
+			continue;
+		b->kind = k;
+	}
+}
+
+/* A numbered block is a heading when it is a single line, decorated or not
+ * ending as a sentence does; then the siblings of one numbering sequence are
+ * made alike (settle_group). */
+void bp_decide_headings(parser *p)
+{
+	for (size_t k = 0; k < p->nb; k++) {
+		blk *b = &p->b[k];
+		if (b->kind != B_NUMPARA)
+			continue;
+		const bc_line *l = b->label_line;
+		uint32_t cp = bp_last_cp(b);
+		int single = b->first == b->last;
+		if (single && (l->decorated || (l->nchars <= 300 && cp != '.' && cp != ';')))
+			b->kind = B_HEADING;
+	}
+	/* groups of same-level labels between labels of a higher rank */
+	size_t *groups[8] = { 0 };
+	size_t count[8] = { 0 };
+	for (int lv = 0; lv < 8; lv++)
+		groups[lv] = bc_xmalloc((p->nb + 1) * sizeof(size_t));
+	for (size_t k = 0; k <= p->nb; k++) {
+		int level = 0;
+		if (k < p->nb) {
+			blk *b = &p->b[k];
+			if (b->kind == B_APPX || b->kind == B_RECIP_LABEL || b->kind == B_AUTHORITY || b->kind >= B_COMPETENCE)
+				level = 0;
+			else if ((b->kind == B_NUMPARA || b->kind == B_HEADING) && b->label_line)
+				level = bc_label_level(b->label_line->label_kind);
+			else
+				continue;
+		}
+		/* a label of this level closes the groups below it */
+		for (int lv = level ? level + 1 : 1; lv < 8; lv++) {
+			settle_group(p, groups[lv], count[lv]);
+			count[lv] = 0;
+		}
+		if (level)
+			groups[level][count[level]++] = k;
+	}
+	for (int lv = 0; lv < 8; lv++)
+		free(groups[lv]);
+}
+
+static void join(parser *p, blk *into, blk *from)
+{
+	if (!into->joined_at)
+		into->joined_at = p->lines.v[from->first].no;
+	for (size_t i = 0; i < from->nseg; i++) {
+		if (into->nseg == into->segcap) {
+			into->segcap = into->segcap ? into->segcap * 2 : 4;
+			into->segs = bc_xrealloc(into->segs, into->segcap * sizeof *into->segs);
+		}
+		into->segs[into->nseg] = from->segs[i];
+		if (i == 0)
+			into->segs[into->nseg].brk = 0;
+		into->nseg++;
+	}
+	if (from->last > into->last)
+		into->last = from->last;
+	from->dead = 1;
+	bc_diag_add(p->diags, BC_W_PAGE_SPLIT, from->segs ? from->segs[0].pos : (bc_pos){ p->lines.v[from->first].no, 1 }, NULL);
+}
+
+static int is_texty(const blk *b)
+{
+	return b->kind == B_PARA || b->kind == B_NUMPARA || b->kind == B_ITEM || b->kind == B_HEADING ||
+	       b->kind == B_BASIS || b->kind == B_CLAUSE || b->kind == B_POINT;
+}
+
+/* Does block b read as the rest of `prev`, cut by a page break? */
+static int continues(const blk *prev, const blk *b)
+{
+	if (!prev || !b->nseg || !is_texty(prev))
+		return 0;
+	uint32_t end = bp_last_cp(prev);
+	uint32_t c = bp_first_cp(b);
+	/* a paragraph never starts in lower case: after ";" or ":" too, it is the rest of the last one */
+	if (b->kind == B_PARA && bc_cp_is_lower(c) && end && end != '.' && end != '!' && end != '?' &&
+	    prev->kind != B_HEADING)
+		return 1;
+	if (is_terminal(end) || end == 0)
+		return 0;
+	if (prev->kind == B_HEADING)
+		return bc_cp_is_lower(c) && b->kind == B_PARA;
+	if (bc_cp_is_lower(c))
+		return b->kind == B_PARA;
+	if (b->kind != B_PARA)
+		return 0;
+	if (is_digit_cp(c) || c == '(')
+		return 1;
+	return end == ',' || end == '-' || end == 0x2013;
+}
+
+/* Joins a block to the one before it when a page break cut them apart
+ * (W_PAGE_SPLIT), also across the footnotes printed at the page's foot
+ * (W_NOTE_MISPLACED); the paragraphs and items after a footnote that go on
+ * with its text belong to it (owner_note). */
+void bp_attach_continuations(parser *p)
+{
+	blk *last_text = NULL;     /* the last body block a page break may have cut */
+	int in_notes = 0;
+	size_t cur_note = 0;
+	char body_bullet = 0, note_items = 0;
+	int after_heading = 0;
+	const blk *run_start = NULL;   /* the first note of the current run */
+	for (size_t k = 0; k < p->nb; k++) {
+		blk *b = &p->b[k];
+		if (b->kind == B_NOTE) {
+			if (!in_notes) {
+				body_bullet = last_text && last_text->kind == B_ITEM ? last_text->bullet : 0;
+				/* the page ended right after a heading or a table: what follows the
+				 * notes is that section's text, not more of the note */
+				after_heading = k > 0 && (p->b[k - 1].kind == B_HEADING || p->b[k - 1].kind == B_TABLE);
+			}
+			in_notes = 1;
+			cur_note = k;
+			note_items = bp_note_bullet(b);
+			if (!run_start)
+				run_start = b;
+			continue;
+		}
+		if (in_notes) {
+			if (continues(last_text, b)) {
+				join(p, last_text, b);
+				bc_diag_add(p->diags, BC_W_NOTE_MISPLACED, (bc_pos){ p->lines.v[run_start->first].no, 1 }, NULL);
+				in_notes = 0;
+				run_start = NULL;
+				continue;
+			}
+			if ((b->kind == B_PARA || b->kind == B_ITEM) && !b->label_line) {
+				int back_to_body = b->kind == B_ITEM && body_bullet && b->bullet == body_bullet &&
+				                   note_items != b->bullet;
+				if (after_heading && b->kind == B_PARA && !bc_cp_is_lower(bp_first_cp(b)))
+					back_to_body = 1;
+				if (bp_has_noteref(b))
+					back_to_body = 1;
+				if (!back_to_body) {
+					b->owner_note = (int)cur_note;
+					if (b->kind == B_ITEM && !note_items)
+						note_items = b->bullet;
+					continue;
+				}
+			}
+			in_notes = 0;
+			run_start = NULL;
+		}
+		if (continues(last_text, b)) {
+			join(p, last_text, b);
+			continue;
+		}
+		last_text = is_texty(b) ? b : NULL;
+		if (b->kind == B_TABLE || b->kind == B_RULE || b->kind == B_APPX || b->kind == B_RECIP_LABEL ||
+		    b->kind == B_AUTHORITY)
+			last_text = NULL;
+	}
+	/* a heading that a page break cut and whose rest was joined is a numbered paragraph */
+	for (size_t k = 0; k < p->nb; k++)
+		if (p->b[k].kind == B_HEADING && p->b[k].joined_at)
+			p->b[k].kind = B_NUMPARA;
+}

@@ -1,0 +1,357 @@
+/* meta.c — the explicit form's metadata block ("---" ... "---"): its keys, one table, become the header's lines. */
+#include "parse_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The keys, in the order their lines are added to the header (MK_MOTTO is
+ * no key: the motto and slogan the explicit form never writes out). */
+typedef enum meta_key_id {
+	MK_ISSUER, MK_ADDRESSEE, MK_AUTHORITY,
+	MK_NUMBER, MK_SYMBOL, MK_SUMMARY, MK_DRAFT, MK_URGENCY, MK_MOTTO,
+	MK_PLACE, MK_DATE, MK_TYPE, MK_TITLE, MK_POSITION, MK_SIGNER,
+	MK_COUNT
+} meta_key_id;
+
+/* A key's value in the block: the text after "key:" without outer spaces. */
+typedef struct meta_val {
+	const char *s;      /* NULL when the key was not given */
+	size_t len;
+	bc_pos pos;
+} meta_val;
+
+typedef struct meta {
+	parser *p;
+	meta_val v[MK_COUNT];   /* single-valued keys: the last value given wins */
+	bc_node *sig;           /* the SIGNATURE, once an authority, position or signer is known */
+	bc_buf tmp;
+} meta;
+
+typedef void (*meta_fn)(meta *m, const meta_val *v);
+
+typedef struct meta_key {
+	const char *name;   /* as written before the colon; NULL for a step that is no key */
+	bc_role role;       /* the LINE it gives */
+	int repeatable;     /* each line given becomes a LINE at once, in source order */
+	/* repeatable keys: called for each line; the others: called once after the
+	 * block, in table order, given or not (a key read with another has none) */
+	meta_fn add;
+} meta_key;
+
+static void add_issuer(meta *m, const meta_val *v);
+static void add_addressee(meta *m, const meta_val *v);
+static void add_authority(meta *m, const meta_val *v);
+static void add_number(meta *m, const meta_val *v);
+static void add_summary(meta *m, const meta_val *v);
+static void add_draft(meta *m, const meta_val *v);
+static void add_urgency(meta *m, const meta_val *v);
+static void add_motto(meta *m, const meta_val *v);
+static void add_dateline(meta *m, const meta_val *v);
+static void add_doctype(meta *m, const meta_val *v);
+static void add_title(meta *m, const meta_val *v);
+static void add_signature(meta *m, const meta_val *v);
+
+static const meta_key keys[MK_COUNT] = {
+	[MK_ISSUER]    = { "issuer",    BC_ROLE_ISSUER,    1, add_issuer },
+	[MK_ADDRESSEE] = { "addressee", BC_ROLE_ADDRESSEE, 1, add_addressee },
+	[MK_AUTHORITY] = { "authority", BC_ROLE_AUTHORITY, 1, add_authority },
+	[MK_NUMBER]    = { "number",    BC_ROLE_NUMBER,    0, add_number },   /* with symbol */
+	[MK_SYMBOL]    = { "symbol",    BC_ROLE_NUMBER,    0, NULL },
+	[MK_SUMMARY]   = { "summary",   BC_ROLE_SUMMARY,   0, add_summary },
+	[MK_DRAFT]     = { "draft",     BC_ROLE_DRAFT,     0, add_draft },
+	[MK_URGENCY]   = { "urgency",   BC_ROLE_URGENCY,   0, add_urgency },
+	[MK_MOTTO]     = { NULL,        BC_ROLE_MOTTO,     0, add_motto },    /* and the slogan */
+	[MK_PLACE]     = { "place",     BC_ROLE_DATELINE,  0, NULL },
+	[MK_DATE]      = { "date",      BC_ROLE_DATELINE,  0, add_dateline }, /* with place */
+	[MK_TYPE]      = { "type",      BC_ROLE_DOCTYPE,   0, add_doctype },
+	[MK_TITLE]     = { "title",     BC_ROLE_TITLE,     0, add_title },
+	[MK_POSITION]  = { "position",  BC_ROLE_POSITION,  0, NULL },
+	[MK_SIGNER]    = { "signer",    BC_ROLE_SIGNER,    0, add_signature }, /* with authority and position */
+};
+
+static int have(const meta *m, meta_key_id k) { return m->v[k].s != NULL; }
+
+/* A given value, or "" (its length is then 0). */
+static const char *val_or_empty(const meta *m, meta_key_id k) { return have(m, k) ? m->v[k].s : ""; }
+
+/* Adds a LINE made of synthesised text (for fields the block states as data). */
+static bc_node *synth_line(parser *p, bc_node *parent, bc_role role, bc_pos pos, const char *text)
+{
+	bc_node *n = bc_node_new(p->doc, BC_NODE_LINE, pos);
+	n->as.line.role = role;
+	bc_seg seg = { text, strlen(text), pos, 0 };
+	bc_inline_parse(&p->icx, n, &seg, 1);
+	bc_node_append(parent, n);
+	return n;
+}
+
+/* A LINE of the header whose text is s[0..len), copied into the arena. */
+static bc_node *synth_copy(meta *m, bc_node *parent, bc_role role, bc_pos pos, const char *s, size_t len)
+{
+	return synth_line(m->p, parent, role, pos, bc_arena_strndup(&m->p->doc->arena, s, len));
+}
+
+/* A LINE of the header whose text is what m->tmp holds. */
+static bc_node *synth_tmp(meta *m, bc_role role, bc_pos pos)
+{
+	return synth_copy(m, m->p->doc->meta, role, pos, m->tmp.s, m->tmp.len);
+}
+
+static void add_issuer(meta *m, const meta_val *v)
+{
+	bc_document *doc = m->p->doc;
+	synth_copy(m, doc->meta, BC_ROLE_ISSUER, v->pos, v->s, v->len);
+	if (!doc->idx.issuer_first)
+		doc->idx.issuer_first = doc->meta->last;
+	doc->idx.issuer_last = doc->meta->last;
+}
+
+static void add_addressee(meta *m, const meta_val *v)
+{
+	bc_buf_clear(&m->tmp);
+	bc_buf_printf(&m->tmp, "Kính gửi: %.*s", (int)v->len, v->s);
+	synth_tmp(m, BC_ROLE_ADDRESSEE, v->pos);
+}
+
+static void add_authority(meta *m, const meta_val *v)
+{
+	bc_document *doc = m->p->doc;
+	if (!m->sig)
+		m->sig = bc_node_new(doc, BC_NODE_SIGNATURE, v->pos);
+	bc_node *n = synth_copy(m, m->sig, BC_ROLE_AUTHORITY, v->pos, v->s, v->len);
+	if (!doc->idx.authority_first)
+		doc->idx.authority_first = n;
+}
+
+/* "Số: 03/CT-UBND" from number and symbol, either of which may be missing. */
+static void add_number(meta *m, const meta_val *v)
+{
+	const meta_val *sym = &m->v[MK_SYMBOL];
+	if (!have(m, MK_NUMBER) && !have(m, MK_SYMBOL))
+		return;
+	bc_buf_clear(&m->tmp);
+	bc_buf_printf(&m->tmp, "Số: %.*s/%.*s", (int)v->len, val_or_empty(m, MK_NUMBER), (int)sym->len,
+	              val_or_empty(m, MK_SYMBOL));
+	bc_node *n = synth_tmp(m, BC_ROLE_NUMBER, have(m, MK_NUMBER) ? v->pos : sym->pos);
+	n->as.line.number = bp_dup(m->p, val_or_empty(m, MK_NUMBER), v->len);
+	n->as.line.symbol = bp_dup(m->p, val_or_empty(m, MK_SYMBOL), sym->len);
+	m->p->doc->idx.number = n;
+}
+
+static void add_summary(meta *m, const meta_val *v)
+{
+	if (!v->s)
+		return;
+	bc_buf_clear(&m->tmp);
+	bc_buf_printf(&m->tmp, "V/v %.*s", (int)v->len, v->s);
+	m->p->doc->idx.summary = synth_tmp(m, BC_ROLE_SUMMARY, v->pos);
+}
+
+/* "yes"/"có" gives the "(DỰ THẢO)" line, "no"/"không" nothing; anything else is an error. */
+static void add_draft(meta *m, const meta_val *v)
+{
+	if (!v->s)
+		return;
+	if (v->len && (v->s[0] == 'y' || v->s[0] == 'c'))
+		m->p->doc->idx.draft = synth_line(m->p, m->p->doc->meta, BC_ROLE_DRAFT, v->pos, "(DỰ THẢO)");
+	else if (!(v->len && (v->s[0] == 'n' || v->s[0] == 'k')))
+		bc_diag_add(m->p->diags, BC_E_META_VALUE, v->pos, "draft: %.*s", (int)v->len, v->s);
+}
+
+static void add_urgency(meta *m, const meta_val *v)
+{
+	if (v->s)
+		m->p->doc->idx.urgency = synth_copy(m, m->p->doc->meta, BC_ROLE_URGENCY, v->pos, v->s, v->len);
+}
+
+/* The national motto and slogan, which every state document bears. */
+static void add_motto(meta *m, const meta_val *v)
+{
+	synth_line(m->p, m->p->doc->meta, BC_ROLE_MOTTO, (bc_pos){ 1, 1 }, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+	synth_line(m->p, m->p->doc->meta, BC_ROLE_SLOGAN, (bc_pos){ 1, 1 }, "Độc lập - Tự do - Hạnh phúc");
+}
+
+/* The date: dd/mm/yyyy with ".." for a blank part, or yyyy-mm-dd. */
+static bc_date read_date(meta *m, const meta_val *v)
+{
+	bc_date d = { 0, 0, 0 };
+	const char *s = v->s;
+	size_t n = v->len;
+	if (n == 10 && s[4] == '-' && s[7] == '-')
+		return (bc_date){ atoi(s + 8), atoi(s + 5), atoi(s) };
+	const char *a = memchr(s, '/', n);
+	const char *b = a ? memchr(a + 1, '/', (size_t)(s + n - a - 1)) : NULL;
+	if (a && b)
+		return (bc_date){ atoi(s), atoi(a + 1), atoi(b + 1) };
+	bc_diag_add(m->p->diags, BC_E_META_VALUE, v->pos, "date: %.*s", (int)n, s);
+	return d;
+}
+
+/* The day and month as the author wrote them ("05", "3"), ".." a blank; from
+ * the numbers ("05", "03" for January and February) when the date is ISO. */
+static void date_words(const meta_val *v, bc_date d, char ds[8], char ms[8])
+{
+	ds[0] = ms[0] = '\0';
+	if (v->s && !(v->len == 10 && v->s[4] == '-')) {
+		const char *a = memchr(v->s, '/', v->len);
+		if (a && (size_t)(a - v->s) < 8 && v->s[0] != '.')
+			snprintf(ds, 8, "%.*s", (int)(a - v->s), v->s);
+		const char *b = a ? memchr(a + 1, '/', (size_t)(v->s + v->len - a - 1)) : NULL;
+		if (b && (size_t)(b - a - 1) < 8 && a[1] != '.')
+			snprintf(ms, 8, "%.*s", (int)(b - a - 1), a + 1);
+	} else {
+		snprintf(ds, 8, d.day ? "%02d" : "", d.day);
+		snprintf(ms, 8, d.month ? (d.month < 3 ? "%02d" : "%d") : "", d.month);
+	}
+}
+
+/* "Hải Phòng, ngày 05 tháng 3 năm 2026" from place and date, either of which may be missing. */
+static void add_dateline(meta *m, const meta_val *v)
+{
+	const meta_val *place = &m->v[MK_PLACE];
+	if (!have(m, MK_PLACE) && !have(m, MK_DATE))
+		return;
+	bc_date d = have(m, MK_DATE) ? read_date(m, v) : (bc_date){ 0, 0, 0 };
+	char ds[8], ms[8];
+	date_words(v, d, ds, ms);
+	bc_buf_clear(&m->tmp);
+	bc_buf_printf(&m->tmp, "%.*s, ngày %s tháng %s năm %d", (int)place->len, val_or_empty(m, MK_PLACE), ds, ms,
+	              d.year);
+	bc_node *n = synth_tmp(m, BC_ROLE_DATELINE, have(m, MK_PLACE) ? place->pos : v->pos);
+	bp_unwrap_dates(n);
+	n->as.line.place = bp_dup(m->p, val_or_empty(m, MK_PLACE), place->len);
+	n->as.line.date = d;
+	m->p->doc->idx.dateline = n;
+}
+
+static void add_doctype(meta *m, const meta_val *v)
+{
+	if (!v->s)
+		return;
+	bc_node *n = synth_copy(m, m->p->doc->meta, BC_ROLE_DOCTYPE, v->pos, v->s, v->len);
+	for (int t = 1; t < BC_DOC_TYPE_COUNT; t++) {
+		const char *name = bc_doctype_name((bc_doctype)t);
+		if (strlen(name) == v->len && memcmp(name, v->s, v->len) == 0)
+			n->as.line.doctype = (bc_doctype)t;
+	}
+	if (v->len == strlen("CHƯƠNG TRÌNH HÀNH ĐỘNG") && memcmp(v->s, "CHƯƠNG TRÌNH HÀNH ĐỘNG", v->len) == 0)
+		n->as.line.doctype = BC_DOC_CHUONG_TRINH;
+	m->p->doc->idx.doctype = n;
+}
+
+static void add_title(meta *m, const meta_val *v)
+{
+	if (v->s)
+		m->p->doc->idx.title = synth_copy(m, m->p->doc->meta, BC_ROLE_TITLE, v->pos, v->s, v->len);
+}
+
+/* The signature: authority lines (added as given), then position and signer.
+ * It waits in p->meta_signature for the closing (bp_place_meta_signature). */
+static void add_signature(meta *m, const meta_val *v)
+{
+	const meta_val *pos = &m->v[MK_POSITION];
+	bc_document *doc = m->p->doc;
+	if (!have(m, MK_POSITION) && !have(m, MK_SIGNER) && !m->sig)
+		return;
+	if (!m->sig)
+		m->sig = bc_node_new(doc, BC_NODE_SIGNATURE, have(m, MK_POSITION) ? pos->pos : v->pos);
+	if (have(m, MK_POSITION))
+		doc->idx.position = synth_copy(m, m->sig, BC_ROLE_POSITION, pos->pos, pos->s, pos->len);
+	if (have(m, MK_SIGNER))
+		doc->idx.signer = synth_copy(m, m->sig, BC_ROLE_SIGNER, v->pos, v->s, v->len);
+	m->p->meta_signature = m->sig;
+}
+
+/* The key of a line "key: value", looked up by name; MK_COUNT when there is none. */
+static meta_key_id find_key(const bc_line *l, const char *colon)
+{
+	size_t klen = (size_t)(colon - l->s);
+	while (klen && l->s[klen - 1] == ' ')
+		klen--;
+	for (int k = 0; k < MK_COUNT; k++)
+		if (keys[k].name && strlen(keys[k].name) == klen && memcmp(keys[k].name, l->s, klen) == 0)
+			return (meta_key_id)k;
+	return MK_COUNT;
+}
+
+/* One line of the block: a repeatable key is added at once, another kept. */
+static void read_meta_line(meta *m, const bc_line *l)
+{
+	size_t lead = 0;
+	while (lead < l->len && (l->s[lead] == ' ' || l->s[lead] == '\t'))
+		lead++;
+	if (l->kind == BC_LK_BLANK || (lead < l->len && l->s[lead] == '#'))
+		return;   /* blank lines and "# comments" */
+	const char *colon = memchr(l->s, ':', l->len);
+	meta_key_id k = colon ? find_key(l, colon) : MK_COUNT;
+	if (k == MK_COUNT) {
+		size_t klen = colon ? (size_t)(colon - l->s) : 0;
+		while (klen && l->s[klen - 1] == ' ')
+			klen--;
+		bc_diag_add(m->p->diags, BC_E_META_KEY, (bc_pos){ l->no, 1 }, "%.*s", (int)(klen ? klen : l->len), l->s);
+		return;
+	}
+	const char *v = colon + 1;
+	const char *e = l->s + l->len;
+	while (v < e && *v == ' ')
+		v++;
+	while (e > v && e[-1] == ' ')
+		e--;
+	meta_val val = { v, (size_t)(e - v), bc_line_pos(l, (size_t)(v - l->s)) };
+	if (keys[k].repeatable)
+		keys[k].add(m, &val);
+	else
+		m->v[k] = val;
+}
+
+/* Reads the block from its opening fence (line 0) to its closing one;
+ * returns the line after it. */
+size_t bp_parse_meta_block(parser *p)
+{
+	bc_lines *L = &p->lines;
+	meta m;
+	memset(&m, 0, sizeof m);
+	m.p = p;
+	m.tmp = (bc_buf)BC_BUF_INIT;
+	p->doc->explicit_form = 1;
+	size_t i = 1;
+	for (; i < L->n; i++) {
+		const bc_line *l = &L->v[i];
+		if (l->len == 3 && memcmp(l->s, "---", 3) == 0) {
+			i++;
+			break;
+		}
+		read_meta_line(&m, l);
+	}
+	for (int k = 0; k < MK_COUNT; k++)
+		if (!keys[k].repeatable && keys[k].add)
+			keys[k].add(&m, &m.v[k]);
+	bc_buf_free(&m.tmp);
+	return i;
+}
+
+/* The signature the metadata block states goes to the closing, unless the
+ * text has its own signature there; with no closing, a new one before any
+ * appendix. */
+void bp_place_meta_signature(parser *p)
+{
+	bc_document *doc = p->doc;
+	bc_node *sig = p->meta_signature;
+	if (!sig)
+		return;
+	if (doc->closing) {
+		for (bc_node *c = doc->closing->first; c; c = c->next)
+			if (c->type == BC_NODE_SIGNATURE)
+				return;
+		bc_node_append(doc->closing, sig);
+		return;
+	}
+	bc_node *c = bc_node_new(doc, BC_NODE_CLOSING, sig->pos);
+	bc_node_append(c, sig);
+	if (doc->body->next)
+		bc_node_insert_after(doc->body, c);
+	else
+		bc_node_append(doc->root, c);
+	doc->closing = c;
+}

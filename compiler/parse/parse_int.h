@@ -1,0 +1,151 @@
+/* parse_int.h — what the parser's phases share: blocks, the parser's state, the tree builder's state. */
+#ifndef BAOCAO_PARSE_INT_H
+#define BAOCAO_PARSE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../diag/diag.h"
+#include "../lex/lines.h"
+#include "../lex/patterns.h"
+#include "../model/report.h"
+#include "../util/buf.h"
+#include "inline.h"
+#include "table.h"
+
+/*
+ * The parser runs in phases, in this order, one file each; parse.c drives them:
+ *   header.c or meta.c   the header block (plain form) or the metadata block (explicit form)
+ *   blocks.c             lines to blocks (blk): runs of lines that are one paragraph, item, table...
+ *   joins.c              which numbered blocks are headings; blocks a page break cut apart joined again
+ *   tree.c               blocks to nodes
+ *   notes.c              footnotes: NOTE nodes, then references resolved to them at the end
+ * decision.c holds what is particular to a decision's body (its lines' kinds
+ * come from bc_lines_mark_decision in lex/lines.c): its blocks in phase 1,
+ * its articles, clauses and points in the tree.  Tables are built by
+ * table.c (with table_cells.c, table_head.c, table_rows.c), which tree.c calls.
+ */
+
+/* What a run of lines is, before the tree is built. */
+typedef enum {
+	B_PARA, B_HEADING, B_NUMPARA, B_ITEM, B_NOTE, B_TABLE, B_RULE, B_UNIT,
+	B_RECIP_LABEL, B_RECIP_ITEM, B_AUTHORITY, B_POSITION, B_SIGNER,
+	B_APPX, B_APPX_TITLE, B_ATTACH,
+	/* the body of a decision or resolution */
+	B_COMPETENCE, B_BASIS, B_ENACTING, B_ARTICLE, B_CLAUSE, B_POINT
+} blk_kind;
+
+typedef struct blk {
+	blk_kind kind;
+	size_t first, last;     /* line indices; for joined blocks see segs */
+	bc_seg *segs;           /* the text pieces, in order */
+	size_t nseg, segcap;
+	char bullet;
+	int note_id;
+	const bc_line *label_line;
+	bc_table_line *rows;    /* B_TABLE */
+	size_t nrows, rowcap;
+	uint32_t joined_at;     /* line where a page-split continuation was joined */
+	int owner_note;         /* index of the NOTE block this block continues, or -1 */
+	int dead;               /* merged into another block */
+	int hard_wrapped;
+} blk;
+
+
+typedef struct parser {
+	bc_document *doc;
+	bc_diags *diags;
+	bc_lines lines;
+	blk *b;
+	size_t nb, cap;
+	bc_inline_ctx icx;
+	bc_node *meta_signature;  /* from the explicit form's metadata block */
+	int decision;             /* the body of a decision or resolution: its lines were re-read (bc_lines_mark_decision) */
+} parser;
+
+
+/* The text of a line from `off` to the end of its content (trailing spaces trimmed). */
+static inline size_t content_end(const bc_line *l)
+{
+	size_t e = l->len;
+	while (e > 0 && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t'))
+		e--;
+	return e;
+}
+
+static inline size_t core_end(const bc_line *l) { return l->core + l->core_len; }
+
+/* Punctuation that ends a sentence or a clause. */
+static inline int is_terminal(uint32_t cp)
+{
+	return cp == '.' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+typedef struct builder {
+	bc_node *root;                  /* BODY or APPENDIX */
+	bc_node *sect[BC_LABEL_KIND_COUNT + 1]; /* open sections, outermost first; each kind at most once */
+	int nsect;
+	bc_node *list, *sublist;        /* the list being filled, and a nested "+" list */
+	char list_bullet;
+	bc_node *unit_node;
+} builder;
+
+/* Where the tree is being built: the open container, and the closing's parts. */
+typedef struct tree_state {
+	builder bd;
+	bc_node **note_of;              /* NOTE node made from each NOTE block, by block index */
+	bc_node *signature, *recipients, *appendix;
+	int in_closing;
+} tree_state;
+
+/* blocks.c */
+blk *bp_new_blk(parser *p, blk_kind k, size_t line);
+void bp_add_line_text(blk *b, const bc_line *l, size_t off, int whole);
+void bp_fix_breaks(blk *b);
+blk *bp_line_blk(parser *p, blk_kind k, size_t line);
+void bp_collect_blocks(parser *p, size_t i);
+
+/* joins.c */
+uint32_t bp_first_cp(const blk *b);
+uint32_t bp_last_cp(const blk *b);
+void bp_decide_headings(parser *p);
+void bp_attach_continuations(parser *p);
+
+/* decision.c */
+int bp_is_decision(const bc_document *doc);
+blk *bp_decision_blk(parser *p, size_t *i);
+void bp_add_preamble_line(parser *p, builder *bd, blk *b);
+void bp_add_article(parser *p, builder *bd, blk *b);
+void bp_add_clause(parser *p, builder *bd, blk *b);
+
+/* tree.c */
+bc_pos bp_blk_pos(const parser *p, const blk *b);
+void bp_fill_inline(parser *p, bc_node *n, blk *b);
+bc_node *bp_line_node(parser *p, bc_role role, blk *b);
+bc_str bp_dup(parser *p, const char *s, size_t n);
+void bp_plain(const bc_node *n, bc_buf *out);
+bc_node *bp_container(builder *bd);
+void bp_close_for(builder *bd, bc_label_kind k);
+void bp_end_list(builder *bd);
+bc_str bp_label_str(parser *p, const bc_line *l);
+void bp_add_item(parser *p, builder *bd, blk *b, bc_node *root_override);
+bc_node *bp_make_para(parser *p, blk *b);
+void bp_add_body_block(parser *p, builder *bd, blk *b);
+bc_node *bp_closing_node(parser *p);
+void bp_build_tree(parser *p);
+
+/* notes.c */
+char bp_note_bullet(const blk *b);
+int bp_has_noteref(const blk *b);
+void bp_add_note(parser *p, tree_state *ts, size_t k);
+void bp_resolve_notes(parser *p);
+
+/* header.c */
+void bp_unwrap_dates(bc_node *n);
+size_t bp_parse_header(parser *p, size_t i);
+
+/* meta.c */
+size_t bp_parse_meta_block(parser *p);
+void bp_place_meta_signature(parser *p);
+
+#endif

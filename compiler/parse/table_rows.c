@@ -1,0 +1,161 @@
+/* table_rows.c — a table's body rows: group rows, spans ("<", "^") and the fragments a page break cut off a row. */
+#include "table_int.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+
+/* A row right after a page break that only ends cells of the row before it. */
+int tb_try_fragment(table_builder *t, const bc_table_line *ln, const rrow *row)
+{
+	size_t n = last_nonempty(row);
+	if (!t->prev_row || n == 0 || row->v[0].len != 0)
+		return 0;
+	size_t words = 0;
+	for (size_t c = 0; c < n; c++) {
+		if (row->v[c].len == 0)
+			continue;
+		if (c >= t->prev_n || !t->prev_cells[c] || !t->prev_cells[c]->first)
+			return 0;
+		if (!tb_continues_text(row->v[c].s, row->v[c].len))
+			return 0;
+		words++;
+	}
+	size_t most = t->cols / 2 > 1 ? t->cols / 2 : 1;
+	if (words > most)
+		return 0;
+	bc_pos first = { 0, 0 };
+	for (size_t c = 0; c < n; c++) {
+		const rcell *rc = &row->v[c];
+		if (rc->len == 0)
+			continue;
+		if (!first.line)
+			first = rc->pos;
+		bc_node *cell = t->prev_cells[c];
+		bc_node_append(cell, bc_text_new(t->doc, rc->pos, " ", 1));
+		if (t->inl)
+			t->inl(t->ctx, cell, rc->s, rc->len, rc->pos);
+		else
+			bc_node_append(cell, bc_text_new(t->doc, rc->pos, rc->s, rc->len));
+		/* "12" + "triệu" is no longer a figure */
+		cell->as.cell.value.s = NULL;
+		cell->as.cell.value.len = 0;
+		cell->as.cell.align = (size_t)c < t->cols && t->align ? t->align[c] : BC_ALIGN_NONE;
+		tb_extend_end(cell, ln->pos.line);
+	}
+	t->prev_row->as.row.fragment_merged = ln->pos.line;
+	const rcell *f = NULL;
+	for (size_t c = 0; c < n && !f; c++)
+		if (row->v[c].len)
+			f = &row->v[c];
+	size_t fl = f->len > 60 ? 60 : f->len;
+	while (fl < f->len && fl > 0 && ((unsigned char)f->s[fl] & 0xC0) == 0x80)
+		fl--;
+	bc_diag_add(t->diags, BC_W_CELL_FRAGMENT, first, "%.*s%s", (int)fl, f->s, fl < f->len ? "…" : "");
+	return 1;
+}
+
+static void set_above(table_builder *t, size_t col, span_info *si)
+{
+	if (col >= t->above_n) {
+		size_t n = t->above_n ? t->above_n : 16;
+		while (n <= col)
+			n *= 2;
+		t->above = bc_xrealloc(t->above, n * sizeof *t->above);
+		memset(t->above + t->above_n, 0, (n - t->above_n) * sizeof *t->above);
+		t->above_n = n;
+	}
+	t->above[col] = si;
+}
+
+/* A body row: a group row ("15<TAB>Sở Tư pháp", or "II.2 Dự án" with a space
+ * for the tab), its cells with their numbers, and the "<" and "^" spans of a
+ * pipe table. */
+void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row)
+{
+	size_t n = last_nonempty(row);
+	bc_row_kind kind = BC_ROW_BODY;
+	rcell split[2];
+	int did_split = 0;
+	if (t->cols >= 3 && n >= 1) {
+		int rest_empty = 1;
+		for (size_t c = 2; c < n && rest_empty; c++)
+			rest_empty = row->v[c].len == 0;
+		const rcell *f0 = &row->v[0], *f1 = cell_at(row, 1);
+		if (rest_empty && !is_empty(f1) && (f0->len == 0 || tb_is_label(f0->s, f0->len))) {
+			kind = BC_ROW_GROUP;
+		} else if (rest_empty && is_empty(f1) && f0->len && !tb_is_label(f0->s, f0->len)) {
+			/* "II.2 Dự án…" with a space where the tab should be */
+			size_t at = 0, l = tb_leading_label(f0->s, f0->len, &at);
+			if (l) {
+				split[0] = *f0;
+				split[0].len = l;
+				split[1].s = f0->s + at;
+				split[1].len = f0->len - at;
+				split[1].pos = f0->pos;
+				split[1].pos.col = (uint32_t)(f0->pos.col + bc_utf8_count(f0->s, at));
+				did_split = 1;
+			}
+			kind = BC_ROW_GROUP;
+		}
+	}
+	size_t ncells = n > t->cols ? n : t->cols;
+	if (did_split && ncells < 2)
+		ncells = 2;
+	bc_node *r = bc_node_new(t->doc, BC_NODE_ROW, ln->pos);
+	r->as.row.kind = kind;
+	size_t seq = ++t->body_seq;
+	bc_pos at_end = tb_end_pos(ln);
+	span_info *left = NULL;   /* the cell begun last in this row, for "<" */
+	for (size_t c = 0; c < ncells; c++) {
+		const rcell *rc = did_split && c < 2 ? &split[c] : cell_at(row, c);
+		if (ln->is_pipe && is_text(rc, "<") && left && left->col + left->width == c &&
+		    left->cell->as.cell.rowspan == 1) {
+			left->width++;
+			left->cell->as.cell.colspan++;
+			set_above(t, c, left);
+			if (c < BC_MAX_TABLE_COLUMNS)
+				t->prev_cells[c] = left->cell;
+			continue;
+		}
+		if (ln->is_pipe && is_text(rc, "^") && c < t->above_n && t->above[c]) {
+			span_info *x = t->above[c];
+			if (x->last_row + 1 == seq && x->col == c) {
+				x->last_row = seq;
+				x->cell->as.cell.rowspan++;
+				tb_extend_end(x->cell, ln->pos.line);
+				if (c < BC_MAX_TABLE_COLUMNS)
+					t->prev_cells[c] = x->cell;
+				left = NULL;
+				continue;
+			}
+			if (x->last_row == seq && x->col < c && c < x->col + x->width)
+				continue;   /* the rest of a spanning cell pulled down */
+		}
+		bc_node *cell = tb_new_cell(t, rc, at_end, c);
+		if (kind == BC_ROW_BODY && rc && rc->len) {
+			cell->as.cell.value = tb_cell_number(t->doc, rc->s, rc->len);
+			if (cell->as.cell.value.len && cell->as.cell.align == BC_ALIGN_NONE)
+				cell->as.cell.align = BC_ALIGN_RIGHT;
+		}
+		bc_node_append(r, cell);
+		if (ln->is_pipe) {
+			span_info *si = bc_arena_alloc(&t->doc->arena, sizeof *si);
+			si->cell = cell;
+			si->col = c;
+			si->width = 1;
+			si->last_row = seq;
+			set_above(t, c, si);
+			left = si;
+		}
+		if (c < BC_MAX_TABLE_COLUMNS)
+			t->prev_cells[c] = cell;
+	}
+	for (size_t c = ncells; c < t->prev_n; c++)
+		t->prev_cells[c] = NULL;
+	t->prev_n = ncells < BC_MAX_TABLE_COLUMNS ? ncells : BC_MAX_TABLE_COLUMNS;
+	t->prev_row = r;
+	bc_node_append(t->tbody, r);
+}

@@ -1,0 +1,415 @@
+/* tree.c — phase 3 of the parser: blocks to the report tree (sections, lists, tables, closing, appendices). */
+#include "parse_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xalloc.h"
+
+bc_pos bp_blk_pos(const parser *p, const blk *b)
+{
+	if (b->nseg)
+		return b->segs[0].pos;
+	return (bc_pos){ p->lines.v[b->first].no, p->lines.v[b->first].col0 };
+}
+
+void bp_fill_inline(parser *p, bc_node *n, blk *b)
+{
+	bc_inline_parse(&p->icx, n, b->segs, b->nseg);
+	n->end_line = p->lines.v[b->last].no;
+}
+
+bc_node *bp_line_node(parser *p, bc_role role, blk *b)
+{
+	bc_node *n = bc_node_new(p->doc, BC_NODE_LINE, bp_blk_pos(p, b));
+	n->as.line.role = role;
+	bp_fill_inline(p, n, b);
+	return n;
+}
+
+bc_str bp_dup(parser *p, const char *s, size_t n) { return bc_str_dup(p->doc, s, n); }
+
+/* "Kèm theo Báo cáo số 63 /BC-UBND ngày 05 tháng 3 năm 2026" and "Số: 03 /CT-UBND". */
+static void parse_ref(parser *p, bc_node *n, const char *s, size_t len)
+{
+	size_t ov[16];
+	if (bc_pattern_search(BC_PAT_DOC_REF, s, len, 0, ov, 8)) {
+		n->as.line.number = bp_dup(p, s + ov[2], ov[3] - ov[2]);
+		n->as.line.symbol = bp_dup(p, s + ov[4], ov[5] - ov[4]);
+	} else {
+		/* "số -CTr/TU": a blank number in a draft */
+		const char *q = NULL;
+		for (size_t i = 0; i + 4 <= len; i++)
+			if (memcmp(s + i, "số ", 4) == 0) { q = s + i + 4; break; }
+		if (q) {
+			const char *e = q;
+			while (e < s + len && *e == ' ')
+				e++;
+			if (e < s + len && (*e == '/' || *e == '-')) {
+				e++;
+				const char *f = e;
+				while (f < s + len && *f != ' ')
+					f++;
+				n->as.line.symbol = bp_dup(p, e, (size_t)(f - e));
+			}
+		}
+	}
+	bc_date d = { 0, 0, 0 };
+	if (bc_parse_date_words(s, len, &d))
+		n->as.line.date = d;
+	static const struct { const char *w; bc_doctype t; } kinds[] = {
+		{ "Báo cáo", BC_DOC_BAO_CAO }, { "Chỉ thị", BC_DOC_CHI_THI }, { "Chương trình", BC_DOC_CHUONG_TRINH },
+		{ "Kế hoạch", BC_DOC_KE_HOACH }, { "Quyết định", BC_DOC_QUYET_DINH }, { "Nghị quyết", BC_DOC_NGHI_QUYET },
+		{ "Công văn", BC_DOC_CONG_VAN }, { "Thông báo", BC_DOC_THONG_BAO }, { "Tờ trình", BC_DOC_TO_TRINH },
+	};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		size_t wl = strlen(kinds[k].w);
+		for (size_t i = 0; i + wl <= len && i < 40; i++)
+			if (memcmp(s + i, kinds[k].w, wl) == 0) {
+				n->as.line.doctype = kinds[k].t;
+				return;
+			}
+	}
+}
+
+void bp_plain(const bc_node *n, bc_buf *out)
+{
+	bc_buf_clear(out);
+	bc_node_plain_text(n, out);
+}
+
+bc_node *bp_container(builder *bd)
+{
+	return bd->nsect ? bd->sect[bd->nsect - 1] : bd->root;
+}
+
+static int is_major(bc_label_kind k)
+{
+	return k == BC_LABEL_ROMAN || k == BC_LABEL_ARABIC || k == BC_LABEL_DOTTED2 || k == BC_LABEL_DOTTED3;
+}
+
+/* Closes the sections a label of kind k ends: back to an open section of the
+ * same kind; for I, 1, 1.1, 1.1.1 everything of their rank or below; minor
+ * labels (a), (1), *) end nothing, since offices nest them in either order. */
+void bp_close_for(builder *bd, bc_label_kind k)
+{
+	for (int i = bd->nsect - 1; i >= 0; i--)
+		if (bd->sect[i]->as.section.kind == k) {
+			bd->nsect = i;
+			return;
+		}
+	if (!is_major(k))
+		return;
+	int rank = bc_label_level(k);
+	while (bd->nsect && bc_label_level(bd->sect[bd->nsect - 1]->as.section.kind) >= rank)
+		bd->nsect--;
+}
+
+void bp_end_list(builder *bd)
+{
+	bd->list = bd->sublist = NULL;
+	bd->list_bullet = 0;
+}
+
+bc_str bp_label_str(parser *p, const bc_line *l)
+{
+	return bp_dup(p, l->s + l->label, l->label_len);
+}
+
+static void add_heading(parser *p, builder *bd, blk *b)
+{
+	const bc_line *l = b->label_line;
+	int level = bc_label_level(l->label_kind);
+	bp_end_list(bd);
+	bp_close_for(bd, l->label_kind);
+	bc_node *s = bc_node_new(p->doc, BC_NODE_SECTION, bc_line_pos(l, l->core));
+	s->as.section.level = level;
+	s->as.section.kind = l->label_kind;
+	s->as.section.label = l->label_kind == BC_LABEL_STAR ? bp_dup(p, "*", 1) : bp_label_str(p, l);
+	bc_node *h = bc_node_new(p->doc, BC_NODE_HEADING, s->pos);
+	/* the heading's text is the core after the label: whole-line decoration is consumed */
+	blk hb = *b;
+	bc_seg seg;
+	size_t end = l->core + l->core_len;
+	size_t off = l->rest < end ? l->rest : end;
+	seg.s = l->s + off;
+	seg.len = end - off;
+	seg.pos = bc_line_pos(l, off);
+	seg.brk = 0;
+	hb.segs = &seg;
+	hb.nseg = 1;
+	bp_fill_inline(p, h, &hb);
+	bc_node_append(s, h);
+	bc_node_append(bp_container(bd), s);
+	if (bd->nsect < BC_LABEL_KIND_COUNT)
+		bd->sect[bd->nsect++] = s;
+}
+
+void bp_add_item(parser *p, builder *bd, blk *b, bc_node *root_override)
+{
+	bc_node *parent = root_override ? root_override : bp_container(bd);
+	bc_node *it = bc_node_new(p->doc, BC_NODE_ITEM, bp_blk_pos(p, b));
+	it->as.item.bullet = b->bullet;
+	bp_fill_inline(p, it, b);
+	if (root_override) {
+		/* inside a note: a list of its own */
+		bc_node *lst = parent->last && parent->last->type == BC_NODE_LIST && parent->last->as.list.bullet == b->bullet
+		                   ? parent->last : NULL;
+		if (!lst) {
+			lst = bc_node_new(p->doc, BC_NODE_LIST, it->pos);
+			lst->as.list.bullet = b->bullet;
+			bc_node_append(parent, lst);
+		}
+		bc_node_append(lst, it);
+		return;
+	}
+	if (bd->list && bd->list_bullet != b->bullet && b->bullet == '+' && bd->list->last) {
+		/* "+" under a "-" item: a nested list */
+		if (!bd->sublist) {
+			bd->sublist = bc_node_new(p->doc, BC_NODE_LIST, it->pos);
+			bd->sublist->as.list.bullet = '+';
+			bc_node_append(bd->list->last, bd->sublist);
+		}
+		bc_node_append(bd->sublist, it);
+		return;
+	}
+	if (!bd->list || bd->list_bullet != b->bullet) {
+		bd->list = bc_node_new(p->doc, BC_NODE_LIST, it->pos);
+		bd->list->as.list.bullet = b->bullet;
+		bd->list_bullet = b->bullet;
+		bc_node_append(parent, bd->list);
+	}
+	bd->sublist = NULL;
+	bc_node_append(bd->list, it);
+}
+
+bc_node *bp_make_para(parser *p, blk *b)
+{
+	bc_node *n = bc_node_new(p->doc, BC_NODE_PARAGRAPH, bp_blk_pos(p, b));
+	if (b->kind == B_NUMPARA || b->kind == B_HEADING || b->kind == B_CLAUSE || b->kind == B_POINT) {
+		const bc_line *l = b->label_line;
+		n->as.para.kind = l->label_kind;
+		n->as.para.label = l->label_kind == BC_LABEL_STAR ? bp_dup(p, "*", 1) : bp_label_str(p, l);
+		n->pos = bc_line_pos(l, l->core);
+	}
+	n->as.para.joined_at = b->joined_at;
+	n->as.para.hard_wrapped = b->hard_wrapped;
+	bp_fill_inline(p, n, b);
+	return n;
+}
+
+static void add_table(parser *p, builder *bd, blk *b, bc_node *parent)
+{
+	bc_node *t = bc_table_build(p->doc, p->diags, b->rows, b->nrows, bc_inline_cell, &p->icx);
+	if (!t)
+		return;
+	if (bd && bd->unit_node && bd->unit_node->parent == parent && bd->unit_node == parent->last) {
+		bc_buf tmp = BC_BUF_INIT;
+		bp_plain(bd->unit_node, &tmp);
+		const char *c = strchr(bc_buf_cstr(&tmp), ':');
+		if (c) {
+			c++;
+			while (*c == ' ')
+				c++;
+			t->as.table.unit = bp_dup(p, c, strlen(c));
+		}
+		bc_buf_free(&tmp);
+	}
+	bc_node_append(parent, t);
+}
+
+bc_node *bp_closing_node(parser *p)
+{
+	if (!p->doc->closing) {
+		p->doc->closing = bc_node_new(p->doc, BC_NODE_CLOSING, (bc_pos){ 1, 1 });
+		bc_node_append(p->doc->root, p->doc->closing);
+	}
+	return p->doc->closing;
+}
+
+static void open_appendix(parser *p, tree_state *ts, blk *b)
+{
+	bp_end_list(&ts->bd);
+	ts->in_closing = 0;
+	bc_node *a = bc_node_new(p->doc, BC_NODE_APPENDIX, bp_blk_pos(p, b));
+	const bc_line *l = &p->lines.v[b->first];
+	size_t ov[8];
+	if (bc_pattern_match(BC_PAT_APPENDIX, l->s + l->core, l->core_len, ov, 4) >= 2 && ov[2] != (size_t)-1)
+		a->as.appendix.label = bp_dup(p, l->s + l->core + ov[2], ov[3] - ov[2]);
+	else
+		a->as.appendix.label = bp_dup(p, "", 0);
+	bc_node *lab = bp_line_node(p, BC_ROLE_APPX_LABEL, b);
+	lab->as.line.label = a->as.appendix.label;
+	bc_node_append(a, lab);
+	bc_node_append(p->doc->root, a);
+	memset(&ts->bd, 0, sizeof ts->bd);
+	ts->bd.root = a;
+	ts->appendix = a;
+}
+
+/* Authority, position and name lines; a new authority after a position starts another signature. */
+static void add_signature_line(parser *p, tree_state *ts, blk *b)
+{
+	bc_document *doc = p->doc;
+	bp_end_list(&ts->bd);
+	ts->in_closing = 1;
+	if (!ts->signature || (b->kind == B_AUTHORITY && ts->signature->last &&
+	                       ts->signature->last->as.line.role != BC_ROLE_AUTHORITY)) {
+		ts->signature = bc_node_new(doc, BC_NODE_SIGNATURE, bp_blk_pos(p, b));
+		bc_node_append(bp_closing_node(p), ts->signature);
+	}
+	bc_role role = b->kind == B_AUTHORITY ? BC_ROLE_AUTHORITY : b->kind == B_POSITION ? BC_ROLE_POSITION : BC_ROLE_SIGNER;
+	bc_node *n = bp_line_node(p, role, b);
+	bc_node_append(ts->signature, n);
+	if (role == BC_ROLE_SIGNER)
+		doc->idx.signer = n;
+	else if (role == BC_ROLE_POSITION && !doc->idx.position)
+		doc->idx.position = n;
+	else if (role == BC_ROLE_AUTHORITY && !doc->idx.authority_first)
+		doc->idx.authority_first = n;
+}
+
+/* Blocks of the body or an appendix: sections, lists, tables, paragraphs. */
+void bp_add_body_block(parser *p, builder *bd, blk *b)
+{
+	switch (b->kind) {
+	case B_HEADING:
+		add_heading(p, bd, b);
+		break;
+	case B_ITEM:
+		bp_add_item(p, bd, b, NULL);
+		break;
+	case B_TABLE:
+		bp_end_list(bd);
+		add_table(p, bd, b, bp_container(bd));
+		break;
+	case B_RULE:
+		bp_end_list(bd);
+		bc_node_append(bp_container(bd), bc_node_new(p->doc, BC_NODE_RULE, bp_blk_pos(p, b)));
+		break;
+	case B_UNIT:
+		bp_end_list(bd);
+		bd->unit_node = bp_line_node(p, BC_ROLE_UNIT, b);
+		bc_node_append(bp_container(bd), bd->unit_node);
+		break;
+	default:
+		bp_end_list(bd);
+		/* "2. ..." as a paragraph is a sibling of section 1., not inside it */
+		if (b->kind == B_NUMPARA && b->label_line)
+			bp_close_for(bd, b->label_line->label_kind);
+		bc_node_append(bp_container(bd), bp_make_para(p, b));
+		break;
+	}
+}
+
+/* "(Kèm theo Báo cáo số 63/BC-UBND ngày ...)": in the open appendix, with the document it cites. */
+static void add_attach(parser *p, tree_state *ts, blk *b)
+{
+	bc_node *n = bp_line_node(p, BC_ROLE_APPX_ATTACH, b);
+	bc_buf t = BC_BUF_INIT;
+	bp_plain(n, &t);
+	parse_ref(p, n, t.s ? t.s : "", t.len);
+	bc_buf_free(&t);
+	bc_node_append(ts->appendix && ts->bd.root == ts->appendix ? ts->appendix : bp_container(&ts->bd), n);
+}
+
+/* "Nơi nhận:": the closing begins. */
+static void open_recipients(parser *p, tree_state *ts, blk *b)
+{
+	bp_end_list(&ts->bd);
+	ts->in_closing = 1;
+	ts->recipients = bc_node_new(p->doc, BC_NODE_RECIPIENTS, bp_blk_pos(p, b));
+	bc_node_append(ts->recipients, bp_line_node(p, BC_ROLE_RECIPIENTS_LABEL, b));
+	bc_node_append(bp_closing_node(p), ts->recipients);
+	p->doc->idx.recipients = ts->recipients;
+}
+
+static void add_recipient(parser *p, tree_state *ts, blk *b)
+{
+	bc_node *it = bc_node_new(p->doc, BC_NODE_ITEM, bp_blk_pos(p, b));
+	it->as.item.bullet = b->bullet;
+	bp_fill_inline(p, it, b);
+	bc_node_append(ts->recipients ? ts->recipients : bp_closing_node(p), it);
+}
+
+/* The blocks that are not text of the body: notes, appendix lines, the
+ * closing's parts, a decision's preamble and articles.  Returns 0 for a
+ * block to be added as text, to the closing or the body. */
+static int add_part(parser *p, tree_state *ts, size_t k)
+{
+	blk *b = &p->b[k];
+	switch (b->kind) {
+	case B_NOTE:
+		bp_add_note(p, ts, k);
+		return 1;
+	case B_APPX:
+		open_appendix(p, ts, b);
+		return 1;
+	case B_APPX_TITLE:
+		if (!ts->appendix || ts->bd.root != ts->appendix)
+			return 0;
+		bc_node_append(ts->appendix, bp_line_node(p, BC_ROLE_APPX_TITLE, b));
+		return 1;
+	case B_ATTACH:
+		add_attach(p, ts, b);
+		return 1;
+	case B_RECIP_LABEL:
+		open_recipients(p, ts, b);
+		return 1;
+	case B_RECIP_ITEM:
+		add_recipient(p, ts, b);
+		return 1;
+	case B_AUTHORITY: case B_POSITION: case B_SIGNER:
+		add_signature_line(p, ts, b);
+		return 1;
+	case B_COMPETENCE: case B_BASIS: case B_ENACTING:
+		if (ts->in_closing)
+			return 0;
+		bp_add_preamble_line(p, &ts->bd, b);
+		return 1;
+	case B_ARTICLE:
+		if (ts->in_closing) {
+			b->kind = B_PARA;   /* after the signature: a paragraph of the closing, label and all */
+			return 0;
+		}
+		bp_add_article(p, &ts->bd, b);
+		return 1;
+	case B_CLAUSE: case B_POINT:
+		if (ts->in_closing)
+			return 0;
+		bp_add_clause(p, &ts->bd, b);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Phase 3: the blocks, in order, to nodes. */
+void bp_build_tree(parser *p)
+{
+	tree_state ts;
+	memset(&ts, 0, sizeof ts);
+	ts.bd.root = p->doc->body;
+	ts.note_of = bc_xcalloc(p->nb + 1, sizeof *ts.note_of);
+	for (size_t k = 0; k < p->nb; k++) {
+		blk *b = &p->b[k];
+		if (b->dead)
+			continue;
+		if (b->owner_note >= 0 && ts.note_of[b->owner_note]) {
+			/* the rest of a footnote's text, after a page break */
+			bc_node *note = ts.note_of[b->owner_note];
+			if (b->kind == B_ITEM)
+				bp_add_item(p, &ts.bd, b, note);
+			else
+				bc_node_append(note, bp_make_para(p, b));
+		} else if (add_part(p, &ts, k)) {
+			continue;
+		} else if (ts.in_closing) {
+			/* text after Nơi nhận or the signature belongs to the closing */
+			bc_node_append(bp_closing_node(p), bp_make_para(p, b));
+		} else {
+			bp_add_body_block(p, &ts.bd, b);
+		}
+	}
+	free(ts.note_of);
+}
