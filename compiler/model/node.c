@@ -38,6 +38,13 @@ bc_node *bc_node_new(bc_document *doc, bc_node_type type, bc_pos pos)
 	return n;
 }
 
+bc_node *bc_node_made_up(bc_document *doc, bc_node_type type)
+{
+	return bc_node_new(doc, type, (bc_pos){ 0, 0 });
+}
+
+int bc_node_is_made_up(const bc_node *n) { return n->pos.line == 0; }
+
 void bc_node_append(bc_node *parent, bc_node *child)
 {
 	child->parent = parent;

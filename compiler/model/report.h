@@ -236,6 +236,11 @@ typedef struct bc_document {
 
 /* Node construction and tree edits (model/node.c). */
 bc_node *bc_node_new(bc_document *doc, bc_node_type type, bc_pos pos);
+/* A node the program made up, standing for no text of the source (the closing
+ * container, the notes, the explicit form's motto and slogan): its position is
+ * 0:0, which `tree` shows as "@-" and the XML replaces by its parent's line. */
+bc_node *bc_node_made_up(bc_document *doc, bc_node_type type);
+int bc_node_is_made_up(const bc_node *n);
 void bc_node_append(bc_node *parent, bc_node *child);
 void bc_node_prepend(bc_node *parent, bc_node *child);
 void bc_node_insert_after(bc_node *sibling, bc_node *node);

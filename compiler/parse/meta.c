@@ -168,8 +168,8 @@ static void add_urgency(meta *m, const meta_val *v)
 /* The national motto and slogan, which every state document bears. */
 static void add_motto(meta *m, const meta_val *v)
 {
-	synth_line(m->p, m->p->doc->meta, BC_ROLE_MOTTO, (bc_pos){ 1, 1 }, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-	synth_line(m->p, m->p->doc->meta, BC_ROLE_SLOGAN, (bc_pos){ 1, 1 }, "Độc lập - Tự do - Hạnh phúc");
+	synth_line(m->p, m->p->doc->meta, BC_ROLE_MOTTO, (bc_pos){ 0, 0 }, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+	synth_line(m->p, m->p->doc->meta, BC_ROLE_SLOGAN, (bc_pos){ 0, 0 }, "Độc lập - Tự do - Hạnh phúc");
 }
 
 /* The date: dd/mm/yyyy with ".." for a blank part, or yyyy-mm-dd. */

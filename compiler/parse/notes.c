@@ -39,7 +39,7 @@ int bp_has_noteref(const blk *b)
 static bc_node *notes_node(parser *p)
 {
 	if (!p->doc->notes)
-		p->doc->notes = bc_node_new(p->doc, BC_NODE_NOTES, (bc_pos){ 1, 1 });
+		p->doc->notes = bc_node_made_up(p->doc, BC_NODE_NOTES);
 	return p->doc->notes;
 }
 

@@ -221,7 +221,7 @@ static void add_table(parser *p, builder *bd, blk *b, bc_node *parent)
 bc_node *bp_closing_node(parser *p)
 {
 	if (!p->doc->closing) {
-		p->doc->closing = bc_node_new(p->doc, BC_NODE_CLOSING, (bc_pos){ 1, 1 });
+		p->doc->closing = bc_node_made_up(p->doc, BC_NODE_CLOSING);
 		bc_node_append(p->doc->root, p->doc->closing);
 	}
 	return p->doc->closing;

@@ -169,7 +169,7 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 
 static void put_pos(bc_buf *out, const bc_node *n)
 {
-	if (n->pos.line == 0) {
+	if (bc_node_is_made_up(n)) {
 		bc_buf_puts(out, " @-");
 		return;
 	}
