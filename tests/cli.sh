@@ -128,7 +128,7 @@ expect tree-signer 0 '      line name @44:1 "Nguyễn Văn Hùng"' -- $WRAP "$B"
 expect tree-to-file 0 "" -- $WRAP "$B" tree samples/cong-van.txt -o "$T/cv.tree"
 check_true tree-file-written 'grep -q "^  body @19:1" "$T/cv.tree"'
 printf 'STT\tNội dung\tSố lượng\n1\tMột\t2\nTT\tNội dung\tSố lượng\n2\tHai\t3\n' >"$T/repeat.txt"
-expect tree-reworded-repeat 0 'row head repeat=reworded @3:1' -- $WRAP "$B" tree "$T/repeat.txt"
+expect tree-reworded-repeat 0 'row head repeat=reworded of=1 @3:1' -- $WRAP "$B" tree "$T/repeat.txt"
 
 # the outputs' table: tree and check need no plugin; a plugin of another interface is refused, never called
 mkdir "$T/bin"

@@ -60,23 +60,14 @@ static void grid_free(tgrid *g)
  * that no word of the source is lost. */
 static int is_shown_row(const bc_node *r) { return r->type == BC_NODE_ROW && r->as.row.repeat != BC_REPEAT_SAME; }
 
-/* The header row a reworded repeat reprints: the parser repeats header rows
- * in order, so the n-th of a run of repeated rows is the n-th header row. */
+/* The header row a reworded repeat prints again, as the parser found it (row.repeat_of). */
 static const bc_node *repeated_head_row(const bc_node *table, const bc_node *r)
 {
 	const bc_node *thead = table->first && table->first->type == BC_NODE_THEAD ? table->first : NULL;
-	int rows = 0, level = 0;
-	for (const bc_node *h = thead ? thead->first : NULL; h; h = h->next)
-		rows++;
-	if (!rows)
-		return NULL;
-	for (const bc_node *p = r->prev; p && p->type == BC_NODE_ROW && p->as.row.repeat != BC_REPEAT_NONE; p = p->prev)
-		level++;
-	level %= rows;
-	const bc_node *h = thead->first;
-	while (level-- > 0)
+	const bc_node *h = thead ? thead->first : NULL;
+	for (int k = 1; h && k < r->as.row.repeat_of; k++)
 		h = h->next;
-	return h;
+	return r->as.row.repeat_of > 0 ? h : NULL;
 }
 
 /* The columns a cell of a reworded repeat covers: those of the header cell

@@ -147,7 +147,7 @@ typedef enum bc_row_kind {
 } bc_row_kind;
 
 /* What the parser decided about a header row printed again after a page
- * break (made once, in parse/table.c; every output and rule reads it). */
+ * break (made once, in parse/table_head.c; every output and rule reads it). */
 typedef enum bc_repeat {
 	BC_REPEAT_NONE = 0,  /* not a repeat */
 	BC_REPEAT_SAME,      /* every cell as written is the header's: nothing lost by leaving it out */
@@ -191,8 +191,9 @@ struct bc_node {
 		struct { char bullet; } list;              /* '-', '+', or 0 */
 		struct { char bullet; bc_label_kind kind; bc_str label; } item;
 		struct { int cols; int head_rows; int repeats_removed; bc_str unit; } table;
-		/* repeat: a header row printed again after a page break, and how (bc_repeat). */
-		struct { bc_row_kind kind; bc_repeat repeat; uint32_t fragment_merged; } row;
+		/* repeat: a header row printed again after a page break, and how (bc_repeat);
+		 * repeat_of: which header row it prints again, from 1 (0 when not a repeat). */
+		struct { bc_row_kind kind; bc_repeat repeat; int repeat_of; uint32_t fragment_merged; } row;
 		/* value: plain decimal for numeric cells ("7.944,5" -> "7944.5"), else empty. */
 		struct { int colspan, rowspan, col; bc_align align; bc_str value; } cell;
 		struct {

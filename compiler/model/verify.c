@@ -111,6 +111,8 @@ static int check_node(const bc_node *n, char *err, size_t errsize)
 			return fail(err, errsize, n, "a repeated header row is not a header row");
 		if (n->as.row.repeat > BC_REPEAT_REWORDED)
 			return fail(err, errsize, n, "repeat kind out of range");
+		if ((n->as.row.repeat != BC_REPEAT_NONE) != (n->as.row.repeat_of > 0))
+			return fail(err, errsize, n, "a repeat without the header row it repeats, or the converse");
 		break;
 	case BC_NODE_CELL:
 		if (n->as.cell.colspan < 1 || n->as.cell.rowspan < 1 || n->as.cell.col < 0)

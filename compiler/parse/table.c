@@ -151,7 +151,7 @@ static void body_rows(table_builder *t, const bc_table_line *lines, size_t from,
 		size_t lvl = hd->n > 0 ? tb_repeat_of(hd, ln, row, repeat_level) : 0;
 		if (lvl) {
 			int differs = tb_repeat_diag(t, ln, row, &hd->row[lvl - 1]);
-			tb_add_repeated_row(t, ln, row, differs);
+			tb_add_repeated_row(t, ln, row, differs, (int)lvl);
 			repeat_level = lvl;
 			continue;
 		}

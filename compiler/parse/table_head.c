@@ -562,11 +562,12 @@ int tb_repeats_cells(const rrow *row, const rrow *head)
 	return ok && any;
 }
 
-void tb_add_repeated_row(table_builder *t, const bc_table_line *ln, const rrow *row, int differs)
+void tb_add_repeated_row(table_builder *t, const bc_table_line *ln, const rrow *row, int differs, int head_row)
 {
 	bc_node *r = bc_node_new(t->doc, BC_NODE_ROW, ln->pos);
 	r->as.row.kind = BC_ROW_HEAD;
 	r->as.row.repeat = differs ? BC_REPEAT_REWORDED : BC_REPEAT_SAME;
+	r->as.row.repeat_of = head_row;
 	size_t n = last_nonempty(row);
 	if (n < t->cols)
 		n = t->cols < row->n ? t->cols : row->n;

@@ -113,7 +113,8 @@ void tb_build_header(table_builder *t, const bc_table_line *lines, const rrow *h
                      const bc_table_line *rule);
 int tb_repeat_diag(table_builder *t, const bc_table_line *ln, const rrow *row, const rrow *head);
 int tb_repeats_cells(const rrow *row, const rrow *head);
-void tb_add_repeated_row(table_builder *t, const bc_table_line *ln, const rrow *row, int differs);
+/* head_row: which header row (from 1) the row prints again. */
+void tb_add_repeated_row(table_builder *t, const bc_table_line *ln, const rrow *row, int differs, int head_row);
 
 /* table_rows.c */
 int tb_try_fragment(table_builder *t, const bc_table_line *ln, const rrow *row);

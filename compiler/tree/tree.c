@@ -122,7 +122,7 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 		if (n->as.row.kind <= BC_ROW_GROUP && n->as.row.kind != BC_ROW_BODY)
 			bc_buf_printf(out, " %s", row_kinds[n->as.row.kind]);
 		if (n->as.row.repeat != BC_REPEAT_NONE)
-			bc_buf_printf(out, " repeat=%s", bc_repeat_name(n->as.row.repeat));
+			bc_buf_printf(out, " repeat=%s of=%d", bc_repeat_name(n->as.row.repeat), n->as.row.repeat_of);
 		put_int(out, "fragment-merged", (long)n->as.row.fragment_merged);
 		break;
 	case BC_NODE_CELL:

@@ -508,7 +508,7 @@ static void test_pathological_nested(void **state)
 static void test_too_deep_reported(void **state)
 {
 	(void)state;
-	/* §3.5: nesting deeper than 64 is an error (too-deep); the inner markers are kept as text.
+	/* §3.5: nesting deeper than 64 is reported (inline-too-deep, a warning); the inner markers are kept as text.
 	  */
 	bc_buf in = BC_BUF_INIT;
 	for (int i = 0; i < 70; i++)
