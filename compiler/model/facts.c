@@ -2,12 +2,14 @@
 #include "facts.h"
 #include "vocab.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
 
 #include "../util/buf.h"
 #include "../util/utf8.h"
+#include "../util/xalloc.h"
 
 /* ---- words of a line ---- */
 
@@ -217,8 +219,11 @@ static void add_recipient(bc_facts *f, size_t *cap, bc_recipient_kind kind, cons
 		f->recipients = v;
 		*cap = ncap;
 	}
-	bc_recipient *r = &f->recipients[f->nrecipients++];
+	bc_recipient *r = &f->recipients[f->nrecipients];
 	r->name = recipient_name(f, n, scratch);
+	if (!r->name.len)
+		return;   /* "Kính gửi:" alone on its line is the label of the list, nobody */
+	f->nrecipients++;
 	r->kind = kind == BC_RECIP_SENT ? item_kind(r->name) : kind;
 	r->node = n;
 }
@@ -361,4 +366,24 @@ const bc_node *bc_item_next_block(const bc_node *c)
 	while (c && bc_node_is_inline(c))
 		c = c->next;
 	return c;
+}
+
+const bc_facts *bc_document_facts(const bc_document *doc)
+{
+	/* a cache of a function of the tree: the document is otherwise not changed */
+	bc_document *d = (bc_document *)doc;
+	if (!d->facts) {
+		d->facts = bc_xcalloc(1, sizeof *d->facts);
+		bc_facts_compute(doc, d->facts);
+	}
+	return d->facts;
+}
+
+void bc_document_free_facts(bc_document *doc)
+{
+	if (doc->facts) {
+		bc_facts_free(doc->facts);
+		free(doc->facts);
+		doc->facts = NULL;
+	}
 }

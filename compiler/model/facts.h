@@ -66,6 +66,11 @@ typedef struct bc_facts {
 	bc_arena arena;         /* owns the strings and the array above */
 } bc_facts;
 
+/* The document's facts, worked out once, on the first call, and kept with it
+ * (freed by bc_document_free): what every output reads.  Call it only once the
+ * tree is finished. */
+const bc_facts *bc_document_facts(const bc_document *doc);
+
 /* Fills *f from the document; release with bc_facts_free.  The document must
  * outlive the facts (nodes and some strings are the model's own). */
 void bc_facts_compute(const bc_document *doc, bc_facts *f);

@@ -21,6 +21,7 @@ void bc_document_free(bc_document *doc)
 {
 	if (!doc)
 		return;
+	bc_document_free_facts(doc);
 	bc_arena_free(&doc->arena);
 	free(doc);
 }

@@ -233,6 +233,10 @@ typedef struct bc_document {
 	uint32_t line_count;
 	int explicit_form;      /* the source began with a metadata block */
 	char source_encoding[24]; /* "UTF-8", "UTF-16LE", "CP1258", "TCVN" */
+	/* The archival facts (model/facts.h), worked out from the finished tree on
+	 * first use by bc_document_facts and kept with the document, so that every
+	 * output reads the same answers. */
+	struct bc_facts *facts;
 } bc_document;
 
 /* Node construction and tree edits (model/node.c). */
@@ -281,5 +285,6 @@ int bc_document_verify(const bc_document *doc, char *err, size_t errsize);
 
 bc_document *bc_document_new(const char *filename);
 void bc_document_free(bc_document *doc);
+void bc_document_free_facts(bc_document *doc);   /* model/facts.c; by bc_document_free */
 
 #endif

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../model/facts.h"
 #include "../render/render.h"
 #include "../util/buf.h"
 
@@ -17,6 +18,10 @@
  * line; other inline content is printed as child nodes.  "@-" marks a node the
  * program made up (no source position).  Strings are quoted with \" \\ \n \t
  * and \xHH escapes for control characters.
+ *
+ * Then, under "facts", what the model worked out from the whole tree for
+ * every output (model/facts.c): the archival fields, the recipients and what
+ * each one is, the priority.
  */
 
 static void put_quoted(bc_buf *out, const char *s, size_t len)
@@ -201,6 +206,51 @@ static void put_node(bc_buf *out, const bc_document *doc, const bc_node *n, int 
 	bc_buf_putc(out, '\n');
 }
 
+static void put_fact(bc_buf *out, const char *name, bc_str s)
+{
+	if (!s.s || !s.len)
+		return;
+	bc_buf_printf(out, "  %s ", name);
+	put_quoted(out, s.s, s.len);
+	bc_buf_putc(out, '\n');
+}
+
+static const char *const recipient_kinds[] = {
+	[BC_RECIP_ADDRESSEE] = "addressee", [BC_RECIP_SENT] = "sent",
+	[BC_RECIP_AS_ABOVE] = "as-above", [BC_RECIP_FILED] = "filed",
+};
+
+static void put_facts_section(bc_buf *out, const bc_facts *f)
+{
+	bc_buf_puts(out, "facts\n");
+	put_fact(out, "type-name", f->type_name);
+	put_fact(out, "code-number", f->code_number);
+	put_fact(out, "code-notation", f->code_notation);
+	if (f->issued_known)
+		bc_buf_printf(out, "  issued %04d-%02d-%02d\n", f->issued.year, f->issued.month, f->issued.day);
+	put_fact(out, "organ", f->organ_name);
+	put_fact(out, "subject", f->subject);
+	put_fact(out, "signer-position", f->signer_position);
+	put_fact(out, "signer-name", f->signer_name);
+	if (f->priority >= 0 || f->priority_text.len) {
+		bc_buf_printf(out, "  priority %d", f->priority);
+		if (f->priority_text.len) {
+			bc_buf_putc(out, ' ');
+			put_quoted(out, f->priority_text.s, f->priority_text.len);
+		}
+		bc_buf_putc(out, '\n');
+	}
+	for (size_t i = 0; i < f->nrecipients; i++) {
+		const bc_recipient *r = &f->recipients[i];
+		bc_buf_printf(out, "  recipient %s", r->kind <= BC_RECIP_FILED ? recipient_kinds[r->kind] : "?");
+		if (r->node)
+			put_pos(out, r->node);
+		bc_buf_putc(out, ' ');
+		put_quoted(out, r->name.s ? r->name.s : "", r->name.len);
+		bc_buf_putc(out, '\n');
+	}
+}
+
 int bc_tree_output(const bc_document *doc, const bc_render_options *opt, bc_buf *out, bc_diags *diags)
 {
 	(void)opt;
@@ -223,5 +273,6 @@ int bc_tree_output(const bc_document *doc, const bc_render_options *opt, bc_buf 
 		if (!bc_node_is_leaf(n))
 			depth++;
 	}
+	put_facts_section(out, bc_document_facts(doc));
 	return 0;
 }

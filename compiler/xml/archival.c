@@ -16,7 +16,7 @@ static void leaf_str(xw *x, const char *name, bc_str s) { leaf(x, name, s.s, s.l
 /* The fields of Nghị định 30/2020/NĐ-CP, Phụ lục VI, each only when the document states it. */
 void xw_archival(xw *x)
 {
-	const bc_facts *f = &x->facts;
+	const bc_facts *f = x->facts;
 	leaf_str(x, "TypeName", f->type_name);
 	leaf_str(x, "CodeNumber", f->code_number);
 	leaf_str(x, "CodeNotation", f->code_notation);

@@ -17,9 +17,9 @@ int bc_xml_write(const bc_document *doc, xmlTextWriterPtr w)
 	memset(&x, 0, sizeof x);
 	x.w = w;
 	x.doc = doc;
-	bc_facts_compute(doc, &x.facts);
+	x.facts = bc_document_facts(doc);
 	const bc_node *root = doc->root;
-	const bc_node *meta = x.facts.meta, *body = x.facts.body, *closing = x.facts.closing, *notes = x.facts.notes;
+	const bc_node *meta = x.facts->meta, *body = x.facts->body, *closing = x.facts->closing, *notes = x.facts->notes;
 
 	if (xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0)
 		x.err = 1;
@@ -32,7 +32,7 @@ int bc_xml_write(const bc_document *doc, xmlTextWriterPtr w)
 	size_t enc = strnlen(doc->source_encoding, sizeof doc->source_encoding);
 	if (enc)
 		xw_attr(&x, "encoding", doc->source_encoding, enc);
-	const char *code = x.facts.doctype ? bc_doctype_code(x.facts.doctype->as.line.doctype) : "";
+	const char *code = x.facts->doctype ? bc_doctype_code(x.facts->doctype->as.line.doctype) : "";
 	if (code[0])
 		xw_attr(&x, "doctype", code, strlen(code));
 	x.depth = 1;
@@ -67,7 +67,6 @@ int bc_xml_write(const bc_document *doc, xmlTextWriterPtr w)
 	if (xmlTextWriterEndDocument(w) < 0 || xmlTextWriterFlush(w) < 0)
 		x.err = 1;
 	bc_buf_free(&x.tmp);
-	bc_facts_free(&x.facts);
 	return x.err ? -1 : 0;
 }
 

@@ -28,7 +28,7 @@ typedef struct xw {
 	int noindent;    /* the next element stands in mixed content: no whitespace before it */
 	int err;         /* a libxml2 call failed: the document is incomplete */
 	bc_buf tmp;      /* sanitised copy of the text being written */
-	bc_facts facts;  /* the archival facts, worked out once before writing */
+	const bc_facts *facts;  /* the document's facts (bc_document_facts), read, never re-decided */
 } xw;
 
 /* writer.c: elements, attributes and text, with what XML cannot carry replaced by U+FFFD. */
