@@ -39,7 +39,8 @@
  *
  * Block nodes holding text (HEADING, PARAGRAPH, ITEM, CELL, LINE, and the
  * PARAGRAPHs inside NOTE) have inline children: TEXT, STRONG, EMPH,
- * UNDERLINE, SUP, NOTEREF, LINEBREAK, DATE.
+ * UNDERLINE, SUP, NOTEREF, LINEBREAK, DATE.  A DATE holds the date's text as
+ * written and the date it reads, real or not (as.date.invalid).
  */
 
 typedef enum bc_node_type {
@@ -208,7 +209,11 @@ struct bc_node {
 		struct { int id; bc_str mark; } note;       /* mark as written: "¹", "<sup>1</sup>", "[^1]" */
 		struct { int id; bc_node *note; } noteref;  /* note: resolved target, NULL if none */
 		struct { bc_str literal; } text;
-		struct { bc_date date; } date;              /* an inline date the model understands */
+		/* an inline date after "ngày" (FORMAT.md §7.6).  invalid: not
+		 * bc_date_plausible (31/02/2026, 1800), set by the parser; such a date
+		 * is written by every output as its text, and reported by the checker.
+		 * 0 (a date) in a node made by hand. */
+		struct { bc_date date; int invalid; } date;
 	} as;
 };
 

@@ -78,6 +78,7 @@ static void put_bullet(bc_buf *out, char bullet)
 }
 
 static const char *const row_kinds[] = { "body", "head", "group" };
+
 static const char *const aligns[] = { "", "left", "center", "right" };
 
 /* The facts of each node type, as the model holds them. */
@@ -161,6 +162,8 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 		break;
 	case BC_NODE_DATE:
 		put_date(out, "date", n->as.date.date);
+		if (n->as.date.invalid)
+			bc_buf_puts(out, " invalid");
 		break;
 	default:
 		break;
