@@ -192,8 +192,11 @@ struct bc_node {
 		struct { char bullet; } list;              /* '-', '+', or 0 */
 		struct { char bullet; bc_label_kind kind; bc_str label; } item;
 		struct { int cols; int head_rows; int repeats_removed; bc_str unit; } table;
-		/* repeat: a header row printed again after a page break, and how (bc_repeat). */
-		struct { bc_row_kind kind; bc_repeat repeat; uint32_t fragment_merged; } row;
+		/* repeat: a header row printed again after a page break, and how (bc_repeat).
+		 * written, fields: the cells a body row's source line writes (tab-separated,
+		 * or between pipes), without and with the empty fields at its end, before
+		 * the builder pads or joins them; 0 when the line is neither. */
+		struct { bc_row_kind kind; bc_repeat repeat; uint32_t fragment_merged; int written, fields; } row;
 		/* value: plain decimal for numeric cells ("7.944,5" -> "7944.5"), else empty. */
 		struct { int colspan, rowspan, col; bc_align align; bc_str value; } cell;
 		struct {

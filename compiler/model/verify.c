@@ -112,6 +112,8 @@ static int check_node(const bc_node *n, char *err, size_t errsize)
 			return fail(err, errsize, n, "a repeated header row is not a header row");
 		if (n->as.row.repeat > BC_REPEAT_REWORDED)
 			return fail(err, errsize, n, "repeat kind out of range");
+		if (n->as.row.written < 0 || n->as.row.fields < n->as.row.written)
+			return fail(err, errsize, n, "fewer fields written than cells written");
 		break;
 	case BC_NODE_CELL:
 		if (n->as.cell.colspan < 1 || n->as.cell.rowspan < 1 || n->as.cell.col < 0)

@@ -141,6 +141,10 @@ static void tables(void **state)
 	const char *even = "| TT | Tên | Vốn | Năm |\n|---|---|---|---|\n| 1 | A | 5 | 2026 |\n| 2 | B | 6 | 2027 |\n";
 	assert_int_equal(body(wide, BC_W_ROW_CELLS), 1);
 	assert_int_equal(body(even, BC_W_ROW_CELLS), 0);
+	/* the cells the row's line wrote, not the builder's padding: a numbered row of figures one short;
+	 * empty fields at a line's end are padding, more of them than columns no cell */
+	assert_int_equal(body("STT\tTên\tVốn\tNăm\tSố\n1\tA\t5\t2026\t3\n2\t5\t6\t2027\n", BC_W_ROW_CELLS), 1);
+	assert_int_equal(body("STT\tTên\tVốn\tNăm\n1\tA\t5\t2026\t\t\n2\tB\t6\t2027\n", BC_W_ROW_CELLS), 0);
 	const char *shifted = "| TT | Tên | Vốn | Dân số | Diện tích |\n|---|---|---|---|---|\n"
 	                      "| 1 | A | 5 | 120 | 30 |\n| 2 | B | 6 | 130 | 31 |\n| 3 | C | 7 | 140 | 32 |\n"
 	                      "| 4 | D | 8 | 150 | 33 |\n| 5 | | E | 9 | 160 |\n";
