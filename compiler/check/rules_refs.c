@@ -215,7 +215,9 @@ static int near(const char *a, size_t al, const char *b, size_t bl)
 	return edits + (al - i) + (bl - j) <= 1;
 }
 
-/* A date after "ngày": "13/11/2025", "05 tháng 3 năm 2026"; 2 numbers only is "incomplete" (returns 2). */
+/* A cited document's date after "ngày": "13/11/2025", "05 tháng 3 năm 2026"; 2 numbers only is "incomplete"
+ * (returns 2).  Only the citations rule reads dates here: an impossible date anywhere is the DATE node the
+ * inline parser marked invalid (dates() below). */
 static int read_date(const char *t, size_t n, size_t j, bc_date *d, size_t *endp)
 {
 	int v[3] = { 0, 0, 0 }, k = 0;
