@@ -215,7 +215,9 @@ static int near(const char *a, size_t al, const char *b, size_t bl)
 	return edits + (al - i) + (bl - j) <= 1;
 }
 
-/* A date after "ngày": "13/11/2025", "05 tháng 3 năm 2026"; 2 numbers only is "incomplete" (returns 2). */
+/* A cited document's date after "ngày": "13/11/2025", "05 tháng 3 năm 2026"; 2 numbers only is "incomplete"
+ * (returns 2).  Only the citations rule reads dates here: an impossible date anywhere is the DATE node the
+ * inline parser marked invalid (dates() below). */
 static int read_date(const char *t, size_t n, size_t j, bc_date *d, size_t *endp)
 {
 	int v[3] = { 0, 0, 0 }, k = 0;
@@ -362,20 +364,17 @@ static void citations(bc_check_ctx *cx, refs_state *s, const bc_block_text *bt, 
 	}
 }
 
-/* Dates that do not exist, wherever the text says "ngày …". */
-static void dates(bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
+/* Dates that do not exist: the DATE nodes the inline parser marked invalid (FORMAT.md §7.6). */
+static void dates(bc_check_ctx *cx, refs_state *s, const bc_node *n)
 {
-	for (size_t i = 0; i + 6 < n; i++) {
-		const char *at = bc_find(t + i, n - i, "ngày ", 6, 4);   /* anchored on the 'y' */
-		if (!at || (size_t)(at - t) + 6 >= n)
-			break;
-		i = (size_t)(at - t);
-		if (i > 0 && t[i - 1] != ' ' && t[i - 1] != '(' && t[i - 1] != ',')
-			continue;
-		bc_date d;
-		size_t de;
-		if (read_date(t, n, i + 6, &d, &de) == 3 && !bc_date_plausible(d))
-			bc_diag_add(cx->diags, BC_W_DATE_INVALID, bc_text_pos(cx, bt, i + 6), "%.*s", (int)(de - i - 6), t + i + 6);
+	for (const bc_node *c = n->first; c; c = c->next) {
+		if (c->type == BC_NODE_DATE && c->as.date.invalid) {
+			bc_buf_clear(&s->fold);
+			bc_node_plain_text(c, &s->fold);
+			bc_diag_add(cx->diags, BC_W_DATE_INVALID, c->pos, "%.*s", (int)s->fold.len, s->fold.s);
+		} else if (bc_node_is_inline(c) && !bc_node_is_leaf(c)) {
+			dates(cx, s, c);
+		}
 	}
 }
 
@@ -396,7 +395,7 @@ static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 	if (cx->in_body)
 		mentions(s, t, len, n->pos);
 	citations(cx, s, bt, t, len);
-	dates(cx, bt, t, len);
+	dates(cx, s, n);
 }
 
 static int by_key(const void *a, const void *b)

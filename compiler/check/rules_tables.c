@@ -99,48 +99,6 @@ static int stated_count(const char *t, size_t n)
 	return -1;
 }
 
-/* Cells of the source line p[0..e): tab-separated, or between pipes; -1 when neither. */
-static int cells_of(const char *p, const char *e, int tabs, int pipes)
-{
-	if (tabs)
-		return tabs + 1;
-	const char *b = p;
-	while (b < e && *b == ' ')
-		b++;
-	if (pipes >= 2 && *b == '|')
-		return pipes - (e[-1] == '|' ? 1 : 0);
-	return -1;
-}
-
-/* Cells written on a source line, with the empty fields at its end left out
- * (*trimmed: they are padding, not cells) and counted (*all); one pass. */
-static void source_cells(const bc_check_ctx *cx, uint32_t line, int *trimmed, int *all)
-{
-	*trimmed = *all = -1;
-	if (line < 1 || line > cx->nlines)
-		return;
-	const char *text = cx->doc->text, *p = text + cx->line_off[line];
-	const char *e = memchr(p, '\n', cx->doc->text_len - cx->line_off[line]);
-	if (!e)
-		e = text + cx->doc->text_len;
-	while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
-		e--;
-	const char *et = e;
-	while (et > p && (et[-1] == '\t' || et[-1] == ' '))
-		et--;
-	int tabs = 0, pipes = 0;
-	for (const char *q = p; q < et && (q = memchr(q, '\t', (size_t)(et - q))) != NULL; q++)
-		tabs++;
-	/* pipes count only in a line without tabs */
-	for (const char *q = p; !tabs && q < et; q++)
-		if (*q == '|' && (q == p || q[-1] != '\\'))
-			pipes++;
-	*trimmed = cells_of(p, et, tabs, pipes);
-	for (const char *q = et; q < e; q++)
-		tabs += *q == '\t';
-	*all = cells_of(p, e, tabs, pipes);
-}
-
 typedef struct rowinfo {
 	const bc_node *row;
 	int rank, count;
@@ -208,10 +166,10 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 				txt[k] += x->cls[k] == C_TEXT;
 			}
 		}
-		/* the builder pads short rows, so the source line tells how many cells were written */
-		int written = -1, fields = -1;
-		if (!r->as.row.fragment_merged)
-			source_cells(cx, r->pos.line, &written, &fields);
+		/* the builder pads short rows: the parser kept how many cells the line wrote
+		 * (a row a fragment was merged into no longer has those cells) */
+		int written = r->as.row.fragment_merged ? 0 : r->as.row.written;
+		int fields = r->as.row.fields;
 		/* more cells than columns; or fewer in a numbered row of figures */
 		int figures = 0;
 		for (int k = 0; k < width && k < 64; k++)

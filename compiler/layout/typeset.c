@@ -57,10 +57,58 @@ void ts_add_text(ts *t, bc_items *it, const char *s, size_t len, const istyle *s
 	bc_items_text(it, t->m, s, len, st->face, st->size, st->rise, st->underline);
 }
 
+/* The words of a TEXT node, or of a DATE that is not a real date (31/02/2026),
+ * which is set as the text it is; NULL for other nodes. */
+static const bc_str *words_of(const bc_node *c)
+{
+	if (c->type == BC_NODE_TEXT)
+		return &c->as.text.literal;
+	if (c->type == BC_NODE_DATE && c->as.date.invalid && c->first && c->first == c->last &&
+	    c->first->type == BC_NODE_TEXT)
+		return &c->first->as.text.literal;
+	return NULL;
+}
+
+/* The parser splits a text only to mark the dates in it: an invalid date and
+ * the text around it are set as one text, as words the parser had left whole.
+ * From c (an invalid DATE, or the TEXT before one) through each invalid DATE
+ * and the TEXT that goes on after it in the source (not after an escape):
+ * returns the run's last node and its words in b, or NULL when c starts none. */
+static const bc_node *invalid_date_run(const bc_node *c, bc_buf *b)
+{
+	const bc_node *d = c->type == BC_NODE_TEXT ? c->next : c;
+	if (!d || d->type != BC_NODE_DATE || !words_of(d))
+		return NULL;
+	bc_buf_clear(b);
+	const bc_node *last = c;
+	if (c != d)
+		bc_buf_put(b, c->as.text.literal.s, c->as.text.literal.len);
+	while (d && d->type == BC_NODE_DATE && words_of(d)) {
+		const bc_str *w = words_of(d);
+		bc_buf_put(b, w->s, w->len);
+		last = d;
+		const bc_node *x = d->next;
+		if (!x || x->type != BC_NODE_TEXT ||
+		    (x->pos.line == d->pos.line && x->pos.col != d->pos.col + bc_utf8_count(w->s, w->len)))
+			break;
+		bc_buf_put(b, x->as.text.literal.s, x->as.text.literal.len);
+		last = x;
+		d = x->next;
+	}
+	return last;
+}
+
 void ts_add_inlines(ts *t, bc_items *it, const bc_node *n, istyle st)
 {
+	bc_buf run = BC_BUF_INIT;
 	for (const bc_node *c = n->first; c; c = c->next) {
 		istyle s2 = st;
+		const bc_node *last = invalid_date_run(c, &run);
+		if (last) {
+			ts_add_text(t, it, ts_strdup(t, run.s, run.len), run.len, &st);
+			c = last;
+			continue;
+		}
 		switch (c->type) {
 		case BC_NODE_TEXT:
 			ts_add_text(t, it, c->as.text.literal.s, c->as.text.literal.len, &st);
@@ -80,9 +128,8 @@ void ts_add_inlines(ts *t, bc_items *it, const bc_node *n, istyle st)
 			s2.rise = st.rise + st.size * 0.35;
 			s2.upper = 0;
 			/* attached to the word before it: no glue */
-			while (it->n > 0 && it->v[it->n - 1].type == BC_ITEM_GLUE && c->prev && c->prev->type == BC_NODE_TEXT &&
-			       c->prev->as.text.literal.len > 0 &&
-			       c->prev->as.text.literal.s[c->prev->as.text.literal.len - 1] != ' ')
+			const bc_str *w = c->prev ? words_of(c->prev) : NULL;
+			while (it->n > 0 && it->v[it->n - 1].type == BC_ITEM_GLUE && w && w->len > 0 && w->s[w->len - 1] != ' ')
 				it->n--;
 			const char *ms = ts_strdup(t, mark, strlen(mark));
 			size_t before = it->n;
@@ -108,6 +155,7 @@ void ts_add_inlines(ts *t, bc_items *it, const bc_node *n, istyle st)
 			break;
 		}
 	}
+	bc_buf_free(&run);
 }
 
 /* ---- lines --------------------------------------------------------------- */

@@ -39,7 +39,8 @@
  *
  * Block nodes holding text (HEADING, PARAGRAPH, ITEM, CELL, LINE, and the
  * PARAGRAPHs inside NOTE) have inline children: TEXT, STRONG, EMPH,
- * UNDERLINE, SUP, NOTEREF, LINEBREAK, DATE.
+ * UNDERLINE, SUP, NOTEREF, LINEBREAK, DATE.  A DATE holds the date's text as
+ * written and the date it reads, real or not (as.date.invalid).
  */
 
 typedef enum bc_node_type {
@@ -192,8 +193,11 @@ struct bc_node {
 		struct { char bullet; bc_label_kind kind; bc_str label; } item;
 		struct { int cols; int head_rows; int repeats_removed; bc_str unit; } table;
 		/* repeat: a header row printed again after a page break, and how (bc_repeat);
-		 * repeat_of: which header row it prints again, from 1 (0 when not a repeat). */
-		struct { bc_row_kind kind; bc_repeat repeat; int repeat_of; uint32_t fragment_merged; } row;
+		 * repeat_of: which header row it prints again, from 1 (0 when not a repeat).
+		 * written, fields: the cells a body row's source line writes (tab-separated,
+		 * or between pipes), without and with the empty fields at its end, before
+		 * the builder pads or joins them; 0 when the line is neither. */
+		struct { bc_row_kind kind; bc_repeat repeat; int repeat_of; uint32_t fragment_merged; int written, fields; } row;
 		/* value: plain decimal for numeric cells ("7.944,5" -> "7944.5"), else empty. */
 		struct { int colspan, rowspan, col; bc_align align; bc_str value; } cell;
 		struct {
@@ -209,7 +213,11 @@ struct bc_node {
 		struct { int id; bc_str mark; } note;       /* mark as written: "¹", "<sup>1</sup>", "[^1]" */
 		struct { int id; bc_node *note; } noteref;  /* note: resolved target, NULL if none */
 		struct { bc_str literal; } text;
-		struct { bc_date date; } date;              /* an inline date the model understands */
+		/* an inline date after "ngày" (FORMAT.md §7.6).  invalid: not
+		 * bc_date_plausible (31/02/2026, 1800), set by the parser; such a date
+		 * is written by every output as its text, and reported by the checker.
+		 * 0 (a date) in a node made by hand. */
+		struct { bc_date date; int invalid; } date;
 	} as;
 };
 

@@ -1,5 +1,6 @@
 /* verify.c — the tree-shape verifier: links, nesting and facts every output relies on, checked after parsing in tests and under the fuzzer. */
 #include "report.h"
+#include "vocab.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -113,6 +114,8 @@ static int check_node(const bc_node *n, char *err, size_t errsize)
 			return fail(err, errsize, n, "repeat kind out of range");
 		if ((n->as.row.repeat != BC_REPEAT_NONE) != (n->as.row.repeat_of > 0))
 			return fail(err, errsize, n, "a repeat without the header row it repeats, or the converse");
+		if (n->as.row.written < 0 || n->as.row.fields < n->as.row.written)
+			return fail(err, errsize, n, "fewer fields written than cells written");
 		break;
 	case BC_NODE_CELL:
 		if (n->as.cell.colspan < 1 || n->as.cell.rowspan < 1 || n->as.cell.col < 0)
@@ -123,6 +126,12 @@ static int check_node(const bc_node *n, char *err, size_t errsize)
 			return fail(err, errsize, n, "line without a role");
 		if (n->as.line.doctype < 0 || n->as.line.doctype >= BC_DOC_TYPE_COUNT)
 			return fail(err, errsize, n, "document type out of range");
+		break;
+	case BC_NODE_DATE:
+		if (n->as.date.invalid != !bc_date_plausible(n->as.date.date))
+			return fail(err, errsize, n, "date's validity differs from the calendar's");
+		if (!n->first)
+			return fail(err, errsize, n, "date without its text");
 		break;
 	case BC_NODE_NOTEREF:
 		if (n->as.noteref.note && n->as.noteref.note->type != BC_NODE_NOTE)

@@ -4,12 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The dateline is itself the header's date: no date node inside it. */
+/* The dateline is itself the header's date: no date node inside it (one that
+ * is not a real date stays, as the text every output writes it as). */
 void bp_unwrap_dates(bc_node *n)
 {
 	for (bc_node *c = n->first, *next; c; c = next) {
 		next = c->next;
-		if (c->type != BC_NODE_DATE)
+		if (c->type != BC_NODE_DATE || c->as.date.invalid)
 			continue;
 		/* move the date's children before it, last first, then drop it */
 		bc_node *at = c;

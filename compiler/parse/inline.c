@@ -7,6 +7,7 @@
 
 #include "../lex/lines.h"
 #include "../lex/patterns.h"
+#include "../model/vocab.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
@@ -325,18 +326,6 @@ static bc_node_type container_of(piece_kind k)
 	}
 }
 
-static int valid_date(int d, int m, int y)
-{
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
-		return 0;
-	if (d > days[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 0;
-	return 1;
-}
-
 static int num(const char *s, size_t a, size_t b)
 {
 	int v = 0;
@@ -416,7 +405,7 @@ static int slash_between_digits(const char *s, size_t n)
 	return 0;
 }
 
-/* Appends text, with the dates it holds as DATE nodes; "ngày" stays text. */
+/* Appends text, with the dates it holds as DATE nodes, each with its validity; "ngày" stays text. */
 static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t off, size_t len,
                       pos_cursor *pc)
 {
@@ -446,13 +435,14 @@ static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t 
 			d.month = num(b, ov[10], ov[11]);
 			d.year = num(b, ov[12], ov[13]);
 		}
-		/* not a real date: it stays text; the checker reports it */
-		if (!valid_date(d.day, d.month, d.year))
-			continue;
 		if (ds > from)
 			bc_node_append(parent, bc_text_new(cx->doc, pos_at(pc, from), b + from, ds - from));
 		bc_node *dn = bc_node_new(cx->doc, BC_NODE_DATE, pos_at(pc, ds));
 		dn->as.date.date = d;
+		/* a date that does not exist (31/02/2026) or no document bears (1800):
+		 * a DATE all the same, marked, so that the checker finds it here and
+		 * the outputs write it as the text it is */
+		dn->as.date.invalid = !bc_date_plausible(d);
 		bc_node_append(dn, bc_text_new(cx->doc, dn->pos, b + ds, de - ds));
 		bc_node_append(parent, dn);
 		from = de;

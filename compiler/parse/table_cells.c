@@ -121,6 +121,48 @@ void tb_split_line(const bc_table_line *ln, rrow *row)
 	}
 }
 
+/* Cells of the line s[0..e): tab-separated, or between pipes when it begins
+ * with one; 0 when neither. */
+static int cells_of(const char *s, const char *e, int tabs, int pipes)
+{
+	if (tabs)
+		return tabs + 1;
+	const char *b = s;
+	while (b < e && *b == ' ')
+		b++;
+	if (pipes >= 2 && b < e && *b == '|')
+		return pipes - (e[-1] == '|' ? 1 : 0);
+	return 0;
+}
+
+/* The cells a row's line writes, before the builder pads or joins them:
+ * *written without the empty fields at its end (padding, not cells), *fields
+ * with them; one pass over the line. */
+void tb_cells_written(const bc_table_line *ln, int *written, int *fields)
+{
+	const char *p = ln->s ? ln->s : "", *e = p + (ln->s ? ln->len : 0);
+	while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
+		e--;
+	const char *et = e;
+	while (et > p && (et[-1] == '\t' || et[-1] == ' '))
+		et--;
+	int tabs = 0, pipes = 0;
+	for (const char *q = p; q < et && (q = memchr(q, '\t', (size_t)(et - q))) != NULL; q++)
+		tabs++;
+	/* pipes count only in a line without tabs */
+	for (const char *q = p; !tabs && q < et; q++)
+		if (*q == '|' && (q == p || q[-1] != '\\'))
+			pipes++;
+	*written = cells_of(p, et, tabs, pipes);
+	if (!tabs && *written) {
+		*fields = *written;   /* between pipes: tabs after the last are white space */
+		return;
+	}
+	for (const char *q = et; q < e; q++)
+		tabs += *q == '\t';
+	*fields = cells_of(p, e, tabs, pipes);
+}
+
 int bc_table_count_cells(const char *s, size_t len, int is_pipe)
 {
 	if (!s)

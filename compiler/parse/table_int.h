@@ -95,6 +95,7 @@ static inline int is_text(const rcell *c, const char *lit) { return c && c->len 
 /* table_cells.c */
 void tb_row_copy(rrow *dst, const rrow *src);
 void tb_split_line(const bc_table_line *ln, rrow *row);
+void tb_cells_written(const bc_table_line *ln, int *written, int *fields);
 size_t tb_tag_end(const char *s, size_t i, size_t e);
 bc_str tb_cell_number(bc_document *doc, const char *s, size_t len);
 int tb_is_label(const char *s, size_t len);

@@ -106,6 +106,7 @@ void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row)
 		ncells = 2;
 	bc_node *r = bc_node_new(t->doc, BC_NODE_ROW, ln->pos);
 	r->as.row.kind = kind;
+	tb_cells_written(ln, &r->as.row.written, &r->as.row.fields);
 	size_t seq = ++t->body_seq;
 	bc_pos at_end = tb_end_pos(ln);
 	span_info *left = NULL;   /* the cell begun last in this row, for "<" */

@@ -83,6 +83,20 @@ static void put_bullet(bc_buf *out, char bullet)
 }
 
 static const char *const row_kinds[] = { "body", "head", "group" };
+
+/* The cells a row's line wrote (without, then with the empty fields at its
+ * end), each where the row's cells say otherwise: a short row padded, cells
+ * joined by a span. */
+static void put_written(bc_buf *out, const bc_node *row)
+{
+	int cells = 0;
+	for (const bc_node *c = row->first; c; c = c->next)
+		cells++;
+	if (row->as.row.written && row->as.row.written != cells)
+		bc_buf_printf(out, " written=%d", row->as.row.written);
+	if (row->as.row.fields != row->as.row.written && row->as.row.fields != cells)
+		bc_buf_printf(out, " fields=%d", row->as.row.fields);
+}
 static const char *const aligns[] = { "", "left", "center", "right" };
 
 /* The facts of each node type, as the model holds them. */
@@ -129,6 +143,7 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 		if (n->as.row.repeat != BC_REPEAT_NONE)
 			bc_buf_printf(out, " repeat=%s of=%d", bc_repeat_name(n->as.row.repeat), n->as.row.repeat_of);
 		put_int(out, "fragment-merged", (long)n->as.row.fragment_merged);
+		put_written(out, n);
 		break;
 	case BC_NODE_CELL:
 		bc_buf_printf(out, " col=%d", n->as.cell.col);
@@ -166,6 +181,8 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 		break;
 	case BC_NODE_DATE:
 		put_date(out, "date", n->as.date.date);
+		if (n->as.date.invalid)
+			bc_buf_puts(out, " invalid");
 		break;
 	default:
 		break;

@@ -41,6 +41,11 @@ void xw_inline(xw *x, const bc_node *n)
 		xw_end(x);
 		break;
 	case BC_NODE_DATE:
+		/* a date that does not exist is its text: the archive holds no impossible date */
+		if (n->as.date.invalid) {
+			xw_inlines(x, n);
+			break;
+		}
 		xw_start(x, "date");
 		xw_date_attrs(x, n->as.date.date, 0);
 		xw_attr_line(x, n);

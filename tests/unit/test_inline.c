@@ -3,7 +3,7 @@
  * Expectations come from grammar/FORMAT.md §3.5, §7.6 and §8.1 and from
  * reading each input by hand.  The tree is written compactly:
  *   {S:…} STRONG  {E:…} EMPH  {U:…} UNDERLINE  {SUP:…} SUP  {REF n} NOTEREF
- *   {BR} LINEBREAK  {DATE d-m-y:…} DATE  and TEXT as its literal. */
+ *   {BR} LINEBREAK  {DATE d-m-y:…} DATE  {BADDATE d-m-y:…} DATE marked invalid  and TEXT as its literal. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -60,7 +60,8 @@ static void dump(const bc_node *n, bc_buf *b)
 		case BC_NODE_NOTEREF: bc_buf_printf(b, "{REF %d}", c->as.noteref.id); break;
 		case BC_NODE_LINEBREAK: bc_buf_puts(b, "{BR}"); break;
 		case BC_NODE_DATE:
-			bc_buf_printf(b, "{DATE %d-%d-%d:", c->as.date.date.day, c->as.date.date.month, c->as.date.date.year);
+			bc_buf_printf(b, "{%s %d-%d-%d:", c->as.date.invalid ? "BADDATE" : "DATE", c->as.date.date.day,
+			              c->as.date.date.month, c->as.date.date.year);
 			dump(c, b);
 			bc_buf_puts(b, "}");
 			break;
@@ -358,8 +359,17 @@ static void test_date_extent(void **state)
 static void test_not_dates(void **state)
 {
 	(void)state;
-	/* an impossible date stays text (the checker reports it) */
-	EXPECT("ngày 30/02/2026", "ngày 30/02/2026");
+	/* an impossible date is a DATE marked invalid, its text as written (the checker reports it) */
+	EXPECT("ngày 30/02/2026", "ngày {BADDATE 30-2-2026:30/02/2026}");
+	assert_int_equal(find(par, BC_NODE_DATE)->as.date.invalid, 1);
+	EXPECT("ngày 29/02/2025, ngày 29/02/2024", "ngày {BADDATE 29-2-2025:29/02/2025}, ngày {DATE 29-2-2024:29/02/2024}");
+	/* one no document bears: before 1900, after 2200 */
+	EXPECT("ngày 01/01/1800", "ngày {BADDATE 1-1-1800:01/01/1800}");
+	EXPECT("ngày 31 tháng 6 năm 2026", "ngày {BADDATE 31-6-2026:31 tháng 6 năm 2026}");
+	EXPECT("Ngày **32/01/2026**.", "Ngày {S:{BADDATE 32-1-2026:32/01/2026}}.");
+	/* other separators are not dates at all, possible or not (§7.6) */
+	EXPECT("ngày 31-02-2026", "ngày 31-02-2026");
+	EXPECT("ngày 31.02.2026", "ngày 31.02.2026");
 	assert_null(find(par, BC_NODE_DATE));
 	EXPECT("tháng 02/2026", "tháng 02/2026");
 	assert_null(find(par, BC_NODE_DATE));

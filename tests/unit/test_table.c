@@ -512,6 +512,36 @@ static void test_group_rows(void **state)
 	assert_string_equal(cell_text(r, 1), "");
 }
 
+/* The cells a body row's line writes, before the builder pads or joins them (rules_tables.c reads them). */
+static void test_cells_written(void **state)
+{
+	(void)state;
+	bc_node *t = BUILD("STT\tNội dung\tĐơn vị\tSố lượng",
+	                   "1\tMáy tính\tChiếc\t12",           /* as wide as the header */
+	                   "2\tMáy in",                        /* short: padded to 4 cells */
+	                   "3\tMáy quét\t\t\t",             /* empty fields at the end */
+	                   "4\tLoa\tChiếc\t3\t5",            /* wider than the header */
+	                   "5 Bàn ghế\t\t\t");                /* a tab lost: no separator before the empty fields */
+	static const int written[] = { 4, 2, 2, 5, 0 }, fields[] = { 4, 2, 5, 5, 4 };
+	for (size_t i = 0; i < 5; i++) {
+		const bc_node *r = brow(t, i);
+		if (r->as.row.written != written[i] || r->as.row.fields != fields[i])
+			fail_msg("row %zu: written %d fields %d, want %d %d", i, r->as.row.written, r->as.row.fields,
+			         written[i], fields[i]);
+	}
+	assert_int_equal(count_children(brow(t, 1)), 4);
+	/* pipes: the cells between them, empty ones too; "\|" separates nothing */
+	t = BUILD("| TT | Tên | Ghi chú |", "|---|---|---|", "| 1 | A \\| B | < |", "| 2 | C |", "| 3 | D | | |");
+	assert_int_equal(brow(t, 0)->as.row.written, 3);
+	assert_int_equal(count_children(brow(t, 0)), 2);   /* "<" joined two */
+	assert_int_equal(brow(t, 1)->as.row.written, 2);
+	assert_int_equal(brow(t, 2)->as.row.written, 4);
+	assert_int_equal(brow(t, 2)->as.row.fields, 4);
+	/* a line neither tab- nor pipe-separated: nothing to count */
+	t = BUILD("| TT | Tên |", "|---|---|", "1 | A |");
+	assert_int_equal(brow(t, 0)->as.row.written, 0);
+}
+
 static void test_group_rows_need_three_columns(void **state)
 {
 	(void)state;
@@ -1314,6 +1344,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_two_row_header_repeated_with_differences, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_header_continuation_needs_spans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_group_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cells_written, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_group_rows_need_three_columns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fragment_after_repeated_header, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fragment_middle_columns, setup, teardown),
