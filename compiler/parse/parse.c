@@ -44,8 +44,11 @@ bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_dia
 	bc_node_append(doc->root, doc->meta);
 
 	size_t i = read_header(&p);
-	if (i < p.lines.n)
+	if (i < p.lines.n) {
+		/* the body starts after the header; an empty body ends where it starts */
 		doc->body->pos = (bc_pos){ p.lines.v[i].no, 1 };
+		doc->body->end_line = doc->body->pos.line;
+	}
 	bc_node_append(doc->root, doc->body);
 
 	if (bp_is_decision(doc)) {
