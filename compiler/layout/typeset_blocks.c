@@ -254,17 +254,15 @@ void ts_set_block(ts *t, const bc_node *n)
 			prefix = NULL;
 		/* an item's own text is its paragraph; blocks inside it (paragraphs,
 		 * a nested list after its text) follow as blocks of their own */
-		int blocks = n->first && !bc_node_is_inline(n->first);
-		if (blocks) {
+		if (n->first && !bc_item_has_text(n)) {   /* an item that begins with a block has no text part */
 			for (const bc_node *c = n->first; c; c = c->next)
 				ts_set_block(t, c);
 		} else {
 			t->inline_only++;
 			set_paragraph(t, n, prefix, &ps);
 			t->inline_only--;
-			for (const bc_node *c = n->first; c; c = c->next)
-				if (!bc_node_is_inline(c))
-					ts_set_block(t, c);
+			for (const bc_node *c = bc_item_next_block(n->first); c; c = bc_item_next_block(c->next))
+				ts_set_block(t, c);
 		}
 		break;
 	}

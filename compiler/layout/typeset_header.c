@@ -8,15 +8,8 @@
 
 /* ---- header block ---------------------------------------------------------- */
 
-static const bc_node *meta_line(const ts *t, bc_role role)
-{
-	if (!t->doc->meta)
-		return NULL;
-	for (const bc_node *n = t->doc->meta->first; n; n = n->next)
-		if (n->type == BC_NODE_LINE && n->as.line.role == role)
-			return n;
-	return NULL;
-}
+/* The header line of a role, as the model chose it (facts.h): the same line the XML writes. */
+static const bc_node *meta_line(const ts *t, bc_role role) { return bc_meta_line(t->doc, t->doc->meta, role); }
 
 /* "Kính gửi:" as the decree draws it (NĐ 30/2020, Phụ lục I, ô 9a), 14 pt
  * upright: one addressee on the label's line; several each on a line of

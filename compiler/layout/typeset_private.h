@@ -4,6 +4,7 @@
 
 #include "../util/buf.h"
 #include "typeset.h"
+#include "../model/facts.h"
 
 /*
  * The typesetter is cut by part of the document, as the report is read:
