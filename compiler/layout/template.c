@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../model/vocab.h"
+
 #ifndef BAOCAO_DATADIR
 #define BAOCAO_DATADIR "/usr/local/share/baocao"
 #endif
@@ -78,14 +80,9 @@ static double field_val(const bc_template *t, const tpl_field *f) { return *(con
 
 const char *bc_template_file(bc_doctype type)
 {
-	switch (type) {
-	case BC_DOC_CHI_THI: return "chi-thi.xml";
-	case BC_DOC_CHUONG_TRINH: return "chuong-trinh.xml";
-	case BC_DOC_KE_HOACH: return "ke-hoach.xml";
-	case BC_DOC_CONG_VAN: return "cong-van.xml";
-	case BC_DOC_QUYET_DINH: return "quyet-dinh.xml";
-	default: return "bao-cao.xml";
-	}
+	/* the kinds table names each type's page layout; a type without its own takes a báo cáo's */
+	const char *f = bc_kind_of(type)->template_file;
+	return f ? f : "bao-cao.xml";
 }
 
 int bc_template_setting(size_t i, const char **elem, const char **attr, double *lo, double *hi)

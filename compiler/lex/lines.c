@@ -6,6 +6,7 @@
 
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
+#include "../model/vocab.h"
 #include "patterns.h"
 
 static int starts(const char *s, size_t n, const char *p)
@@ -175,40 +176,6 @@ static void measure(bc_line *l)
 	l->upper = upper && letters >= 2;
 }
 
-static const struct { const char *name; bc_doctype type; } doctypes[] = {
-	{ "BÁO CÁO", BC_DOC_BAO_CAO },
-	{ "CHỈ THỊ", BC_DOC_CHI_THI },
-	{ "CHƯƠNG TRÌNH HÀNH ĐỘNG", BC_DOC_CHUONG_TRINH },
-	{ "CHƯƠNG TRÌNH", BC_DOC_CHUONG_TRINH },
-	{ "KẾ HOẠCH", BC_DOC_KE_HOACH },
-	{ "QUYẾT ĐỊNH", BC_DOC_QUYET_DINH },
-	{ "NGHỊ QUYẾT", BC_DOC_NGHI_QUYET },
-	{ "THÔNG BÁO", BC_DOC_THONG_BAO },
-	{ "TỜ TRÌNH", BC_DOC_TO_TRINH },
-	{ "HƯỚNG DẪN", BC_DOC_HUONG_DAN },
-	{ "ĐỀ ÁN", BC_DOC_DE_AN },
-	{ "BIÊN BẢN", BC_DOC_BIEN_BAN },
-	{ "CÔNG VĂN", BC_DOC_CONG_VAN },
-};
-
-/* The type line, with runs of spaces read as one ("BÁO  CÁO"). */
-static bc_doctype match_doctype(const char *c, size_t n)
-{
-	char tmp[64];
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (c[i] == ' ' && k && tmp[k - 1] == ' ')
-			continue;
-		if (k + 1 >= sizeof tmp)
-			return BC_DOC_UNKNOWN;
-		tmp[k++] = c[i];
-	}
-	for (size_t i = 0; i < sizeof doctypes / sizeof doctypes[0]; i++)
-		if (strlen(doctypes[i].name) == k && memcmp(doctypes[i].name, tmp, k) == 0)
-			return doctypes[i].type;
-	return BC_DOC_UNKNOWN;
-}
-
 static int pat(bc_pattern_id id, const bc_line *l, size_t *ov)
 {
 	return bc_pattern_match(id, l->s + l->core, l->core_len, ov, 8);
@@ -276,7 +243,7 @@ static void classify(bc_line *l, int first_line)
 	if (pat(BC_PAT_ATTACH, l, ov)) { l->kind = BC_LK_ATTACH; return; }
 	if (pat(BC_PAT_UNIT, l, ov)) { l->kind = BC_LK_UNIT; return; }
 	if (l->upper && pat(BC_PAT_AUTHORITY, l, ov)) { l->kind = BC_LK_AUTHORITY; return; }
-	if (l->upper && (l->doctype = match_doctype(c, n)) != BC_DOC_UNKNOWN) {
+	if (l->upper && (l->doctype = bc_doctype_from_name(c, n)) != BC_DOC_UNKNOWN) {
 		l->kind = BC_LK_DOCTYPE;
 		return;
 	}

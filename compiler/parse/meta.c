@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/vocab.h"
+
 /* The keys, in the order their lines are added to the header (MK_MOTTO is
  * no key: the motto and slogan the explicit form never writes out). */
 typedef enum meta_key_id {
@@ -230,13 +232,7 @@ static void add_doctype(meta *m, const meta_val *v)
 	if (!v->s)
 		return;
 	bc_node *n = synth_copy(m, m->p->doc->meta, BC_ROLE_DOCTYPE, v->pos, v->s, v->len);
-	for (int t = 1; t < BC_DOC_TYPE_COUNT; t++) {
-		const char *name = bc_doctype_name((bc_doctype)t);
-		if (strlen(name) == v->len && memcmp(name, v->s, v->len) == 0)
-			n->as.line.doctype = (bc_doctype)t;
-	}
-	if (v->len == strlen("CHƯƠNG TRÌNH HÀNH ĐỘNG") && memcmp(v->s, "CHƯƠNG TRÌNH HÀNH ĐỘNG", v->len) == 0)
-		n->as.line.doctype = BC_DOC_CHUONG_TRINH;
+	n->as.line.doctype = bc_doctype_from_name(v->s, v->len);   /* the type line's names, of the one table */
 	m->p->doc->idx.doctype = n;
 }
 

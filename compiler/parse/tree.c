@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../util/xalloc.h"
+#include "../model/vocab.h"
 
 bc_pos bp_blk_pos(const parser *p, const blk *b)
 {
@@ -57,16 +58,16 @@ static void parse_ref(parser *p, bc_node *n, const char *s, size_t len)
 	bc_date d = { 0, 0, 0 };
 	if (bc_parse_date_words(s, len, &d))
 		n->as.line.date = d;
-	static const struct { const char *w; bc_doctype t; } kinds[] = {
-		{ "Báo cáo", BC_DOC_BAO_CAO }, { "Chỉ thị", BC_DOC_CHI_THI }, { "Chương trình", BC_DOC_CHUONG_TRINH },
-		{ "Kế hoạch", BC_DOC_KE_HOACH }, { "Quyết định", BC_DOC_QUYET_DINH }, { "Nghị quyết", BC_DOC_NGHI_QUYET },
-		{ "Công văn", BC_DOC_CONG_VAN }, { "Thông báo", BC_DOC_THONG_BAO }, { "Tờ trình", BC_DOC_TO_TRINH },
-	};
-	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-		size_t wl = strlen(kinds[k].w);
+	/* the parent document's kind: the first row of the kinds table, in its order, whose word stands near the start */
+	size_t nk;
+	const bc_kind *kinds = bc_kinds(&nk);
+	for (size_t k = 0; k < nk; k++) {
+		if (!(kinds[k].flags & BC_KIND_ATTACH))
+			continue;
+		size_t wl = strlen(kinds[k].word);
 		for (size_t i = 0; i + wl <= len && i < 40; i++)
-			if (memcmp(s + i, kinds[k].w, wl) == 0) {
-				n->as.line.doctype = kinds[k].t;
+			if (memcmp(s + i, kinds[k].word, wl) == 0) {
+				n->as.line.doctype = kinds[k].type;
 				return;
 			}
 	}
