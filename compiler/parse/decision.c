@@ -1,6 +1,8 @@
 /* decision.c — the body of a decision or resolution (quyết định, nghị quyết): blocks and sections of its preamble, articles, clauses, points. */
 #include "parse_int.h"
 
+#include "../model/vocab.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +16,7 @@
 int bp_is_decision(const bc_document *doc)
 {
 	const bc_node *dt = doc->idx.doctype;
-	return dt && (dt->as.line.doctype == BC_DOC_QUYET_DINH || dt->as.line.doctype == BC_DOC_NGHI_QUYET);
+	return dt && bc_doctype_has_articles(dt->as.line.doctype);
 }
 
 /* A block of a decision's preamble line or article at *i: the one-line
