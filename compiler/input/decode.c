@@ -110,36 +110,6 @@ static bc_pos pos_at_end(const char *s, size_t len)
 
 static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-/* Length of the well-formed sequence at s[0..n), or 0 when it is ill-formed
- * (truncated, overlong, surrogate, above U+10FFFF, stray continuation). */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return n >= 2 && is_cont(s[1]) ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (n < 3 || !is_cont(s[1]) || !is_cont(s[2]))
-			return 0;
-		if (c == 0xE0 && s[1] < 0xA0)
-			return 0;   /* overlong */
-		if (c == 0xED && s[1] >= 0xA0)
-			return 0;   /* surrogate */
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (n < 4 || !is_cont(s[1]) || !is_cont(s[2]) || !is_cont(s[3]))
-			return 0;
-		if (c == 0xF0 && s[1] < 0x90)
-			return 0;   /* overlong */
-		if (c == 0xF4 && s[1] >= 0x90)
-			return 0;   /* above U+10FFFF */
-		return 4;
-	}
-	return 0;
-}
-
 typedef struct utf8_stats {
 	size_t first_bad;   /* offset of the first ill-formed byte, or the length */
 	size_t multibyte;   /* well-formed sequences of two or more bytes */
@@ -160,7 +130,7 @@ static void utf8_scan(const unsigned char *s, size_t n, utf8_stats *st)
 			while (i < n && s[i] < 0x80);
 			continue;
 		}
-		size_t k = utf8_seq(s + i, n - i);
+		size_t k = bc_utf8_valid_seq(s + i, n - i);
 		if (k == 0) {
 			if (st->first_bad == n)
 				st->first_bad = i;

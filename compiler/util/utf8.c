@@ -158,3 +158,33 @@ static uint32_t fold_uncached(uint32_t cp)
 		return (uint32_t)utf8proc_tolower(dst[0]);
 	return cp;
 }
+
+static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+size_t bc_utf8_valid_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return n >= 2 && is_cont(s[1]) ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || !is_cont(s[1]) || !is_cont(s[2]))
+			return 0;
+		if (c == 0xE0 && s[1] < 0xA0)
+			return 0;   /* overlong */
+		if (c == 0xED && s[1] >= 0xA0)
+			return 0;   /* surrogate */
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (n < 4 || !is_cont(s[1]) || !is_cont(s[2]) || !is_cont(s[3]))
+			return 0;
+		if (c == 0xF0 && s[1] < 0x90)
+			return 0;   /* overlong */
+		if (c == 0xF4 && s[1] >= 0x90)
+			return 0;   /* above U+10FFFF */
+		return 4;
+	}
+	return 0;
+}

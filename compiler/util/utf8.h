@@ -50,6 +50,11 @@ static inline uint32_t bc_utf8_prev(const char *s, size_t *e)
 	*e = k;
 	return cp;
 }
+/* The one UTF-8 validator: the length of the well-formed sequence at s[0..n),
+ * or 0 when it is ill-formed (truncated, overlong, a surrogate, above
+ * U+10FFFF, a stray continuation byte).  The decoder judges input with it, the
+ * XML writer its text. */
+size_t bc_utf8_valid_seq(const unsigned char *s, size_t n);
 /* Encodes cp into out (4 bytes room); returns the byte length. */
 int bc_utf8_encode(uint32_t cp, char *out);
 /* Number of code points in s[0..len). */

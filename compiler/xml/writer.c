@@ -5,37 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* ---- text that XML 1.0 can carry ---- */
+#include "../util/utf8.h"
 
-/* Length of one well-formed UTF-8 sequence at s (0 if malformed), its code point in *cp. */
-static int utf8_strict(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	if (c >= 0xC2 && c <= 0xDF) {
-		if (n < 2 || (s[1] & 0xC0) != 0x80)
-			return 0;
-		*cp = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
-		return 2;
-	}
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		*cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-		if (*cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF))
-			return 0;
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-			return 0;
-		*cp = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-		      ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-		if (*cp < 0x10000 || *cp > 0x10FFFF)
-			return 0;
-		return 4;
-	}
-	return 0;
-}
+/* ---- text that XML 1.0 can carry ---- */
 
 /* Copies s into x->tmp, replacing what XML cannot hold by U+FFFD; the writer
  * would otherwise emit a document no parser accepts. */
@@ -52,7 +24,9 @@ static const char *clean(xw *x, const char *str, size_t len)
 			ok = c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
 		} else {
 			uint32_t cp = 0;
-			n = utf8_strict(s + i, len - i, &cp);
+			n = (int)bc_utf8_valid_seq(s + i, len - i);
+			if (n > 0)
+				bc_utf8_decode((const char *)s + i, (size_t)n, &cp);
 			ok = n > 0 && cp != 0xFFFE && cp != 0xFFFF;
 			if (n == 0)
 				n = 1;

@@ -15,6 +15,7 @@
 #include "../../compiler/parse/parse.h"
 #include "../../compiler/model/vocab.h"
 #include "../../compiler/render/render.h"
+#include "../../compiler/util/utf8.h"
 
 static bc_document *parse_text(const char *text, bc_diags *d)
 {
@@ -269,6 +270,31 @@ static void test_labels(void **state)
 	assert_int_equal(bc_arabic_value("1234567", 7), 0);
 }
 
+/* The one UTF-8 validator the decoder and the XML writer share. */
+static void test_utf8_validator(void **state)
+{
+	(void)state;
+	static const struct { const char *bytes; size_t n, want; } cases[] = {
+		{ "a", 1, 1 },
+		{ "\xC3\xA1", 2, 2 },             /* á */
+		{ "\xE1\xBB\x87", 3, 3 },         /* ệ */
+		{ "\xF0\x9F\x98\x80", 4, 4 },     /* U+1F600 */
+		{ "\xC0\x80", 2, 0 },             /* overlong NUL */
+		{ "\xC1\xBF", 2, 0 },             /* overlong */
+		{ "\xE0\x80\xAF", 3, 0 },         /* overlong '/' */
+		{ "\xED\xA0\x80", 3, 0 },         /* U+D800, a surrogate */
+		{ "\xF4\x90\x80\x80", 4, 0 },     /* above U+10FFFF */
+		{ "\xF5\x80\x80\x80", 4, 0 },     /* no such lead byte */
+		{ "\xE1\xBB", 2, 0 },             /* truncated */
+		{ "\x80", 1, 0 },                 /* a stray continuation byte */
+		{ "\xC3\x28", 2, 0 },             /* a lead byte without its continuation */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (bc_utf8_valid_seq((const unsigned char *)cases[i].bytes, cases[i].n) != cases[i].want)
+			fail_msg("case %zu: got %zu, want %zu", i, bc_utf8_valid_seq((const unsigned char *)cases[i].bytes, cases[i].n),
+			         cases[i].want);
+}
+
 int main(void)
 {
 	bc_patterns_init();
@@ -281,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_utf8_validator),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	bc_patterns_free();
