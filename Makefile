@@ -34,7 +34,10 @@ PROG      = $(BUILD)/baocao
 # it loads for xml and pdf, so `baocao check` starts without them (about 1 ms of
 # dynamic linking, more than the check of a 70 KB report).  The plugin takes the
 # program's own functions (-rdynamic); tests and tools link everything statically.
-RENDER_SRCS = $(filter compiler/layout/% compiler/pdf/% compiler/xml/% compiler/render/plugin.c,$(LIB_SRCS))
+# The plugin's outputs are the folders named by outputs.def's BC_OUTPUT_PLUGIN lines (compiler/NAME/),
+# with the layout the PDF is made from: a new output is its folder's file plus its line there.
+PLUGIN_OUTPUTS := $(shell sed -n '/BC_OUTPUT_PLUGIN/s/^BC_OUTPUT.\([a-z0-9_]*\),.*/\1/p' compiler/render/outputs.def)
+RENDER_SRCS = $(filter $(PLUGIN_OUTPUTS:%=compiler/%/%) compiler/layout/% compiler/render/plugin.c,$(LIB_SRCS))
 RENDER_OBJS = $(RENDER_SRCS:%.c=$(BUILD)/pic/%.o)
 CORE_OBJS   = $(filter-out $(RENDER_SRCS:%.c=$(BUILD)/%.o),$(LIB_OBJS))
 RENDER      = $(BUILD)/baocao-render.so
