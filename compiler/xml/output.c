@@ -7,7 +7,7 @@ int bc_xml_output(const bc_document *doc, const bc_render_options *opt, bc_buf *
 	if (bc_xml_render(doc, out) != 0)
 		return 2;
 	/* a document the schema refuses is the writer's fault, never the input's: the problems are internal errors */
-	if (opt && opt->validate && bc_xml_validate(out->s, out->len, diags, stderr) != 0)
+	if (opt && opt->validate && bc_xml_validate(out->s, out->len, diags, NULL) != 0)
 		return 2;
 	return 0;
 }
