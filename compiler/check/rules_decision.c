@@ -8,7 +8,7 @@
 
 static int is_article(const bc_node *n)
 {
-	return n->type == BC_NODE_SECTION && n->as.section.kind == BC_LABEL_ARTICLE;
+	return n->type == BC_NODE_ARTICLE;
 }
 
 static int is_role(const bc_node *n, bc_role role)

@@ -149,7 +149,7 @@ static void step(bc_check_ctx *cx, seqs *q, int kind, const char *l, size_t len,
 static const bc_node *enclosing(const bc_node *n, bc_label_kind kind)
 {
 	for (const bc_node *p = n->parent; p; p = p->parent)
-		if (p->type == BC_NODE_SECTION && p->as.section.kind == kind)
+		if (bc_node_is_section(p) && p->as.section.kind == kind)
 			return p;
 	return NULL;
 }
@@ -178,7 +178,7 @@ static void labelled(bc_check_ctx *cx, num_state *ns, seqs *q, const bc_node *c)
 {
 	bc_label_kind kind = BC_LABEL_NONE;
 	bc_str label = { "", 0 };
-	if (c->type == BC_NODE_SECTION) {
+	if (bc_node_is_section(c)) {
 		kind = c->as.section.kind;
 		label = c->as.section.label;
 	} else if (c->type == BC_NODE_PARAGRAPH) {
@@ -191,7 +191,7 @@ static void labelled(bc_check_ctx *cx, num_state *ns, seqs *q, const bc_node *c)
 	if (kind == BC_LABEL_NONE || !label.s || !label.len)
 		return;
 	/* a clause's or point's own paragraph: its label is the section's, counted among the section's siblings */
-	if (c->type == BC_NODE_PARAGRAPH && c->parent && c->parent->type == BC_NODE_SECTION && c->parent->first == c &&
+	if (c->type == BC_NODE_PARAGRAPH && c->parent && bc_node_is_section(c->parent) && c->parent->first == c &&
 	    c->parent->as.section.kind == kind)
 		return;
 	char parent[32];
@@ -329,6 +329,9 @@ const bc_rule_set bc_rules_numbering = {
 	.on_node = {
 		[BC_NODE_BODY] = on_container,
 		[BC_NODE_SECTION] = on_container,
+		[BC_NODE_ARTICLE] = on_container,
+		[BC_NODE_CLAUSE] = on_container,
+		[BC_NODE_POINT] = on_container,
 		[BC_NODE_APPENDIX] = on_container,
 		[BC_NODE_ITEM] = on_container,
 		[BC_NODE_TABLE] = on_table,

@@ -218,6 +218,9 @@ void ts_set_block(ts *t, const bc_node *n)
 	bc_buf b = BC_BUF_INIT;
 	switch (n->type) {
 	case BC_NODE_SECTION:
+	case BC_NODE_ARTICLE:
+	case BC_NODE_CLAUSE:
+	case BC_NODE_POINT:
 		set_section(t, n);
 		break;
 	case BC_NODE_HEADING: {

@@ -113,6 +113,8 @@ bc_node *bc_text_new(bc_document *doc, bc_pos pos, const char *s, size_t len)
 
 int bc_node_is_inline(const bc_node *n) { return n->type >= BC_NODE_FIRST_INLINE; }
 
+int bc_node_is_section(const bc_node *n) { return n->type >= BC_NODE_SECTION && n->type <= BC_NODE_POINT; }
+
 int bc_node_is_leaf(const bc_node *n)
 {
 	return n->type == BC_NODE_TEXT || n->type == BC_NODE_LINEBREAK || n->type == BC_NODE_RULE;
@@ -184,6 +186,9 @@ static const char *const type_names[BC_NODE_TYPE_COUNT] = {
 	[BC_NODE_META] = "meta",
 	[BC_NODE_BODY] = "body",
 	[BC_NODE_SECTION] = "section",
+	[BC_NODE_ARTICLE] = "article",
+	[BC_NODE_CLAUSE] = "clause",
+	[BC_NODE_POINT] = "point",
 	[BC_NODE_HEADING] = "heading",
 	[BC_NODE_PARAGRAPH] = "p",
 	[BC_NODE_LIST] = "list",

@@ -22,16 +22,16 @@
  *     BODY of a quyết định or nghị quyết (doctype QUYET_DINH, NGHI_QUYET):
  *                     LINE(COMPETENCE)*, LINE(BASIS)*, LINE(ENACTING)?, then
  *                     articles and whatever blocks stand outside them:
- *       SECTION kind ARTICLE ("Điều 1."), level 1, label "1": first child
+ *       ARTICLE ("Điều 1."), kind ARTICLE, level 1, label "1": first child
  *                     HEADING with the article's title ("Nhiệm vụ của Ban
  *                     Chỉ đạo"), empty when the article has none; then, when
  *                     the label's line runs on as text ("Điều 3. Quyết định
  *                     này có hiệu lực..."), a PARAGRAPH with that text
  *                     (section.run_in = 1); then blocks and clauses:
- *         SECTION kind ARABIC (khoản "1."), level 2, no HEADING: first child
+ *         CLAUSE (khoản "1."), kind ARABIC, level 2, no HEADING: first child
  *                     a PARAGRAPH of kind ARABIC and the same label holding
  *                     the clause's text, then blocks and points:
- *           SECTION kind LETTER (điểm "a)"), level 5, no HEADING: first
+ *           POINT (điểm "a)"), kind LETTER, level 5, no HEADING: first
  *                     child a PARAGRAPH of kind LETTER, then blocks.
  *     CLOSING         RECIPIENTS (of ITEM), SIGNATURE (of LINE), PARAGRAPH
  *     APPENDIX        LINE(APPX_LABEL, APPX_TITLE, APPX_ATTACH), then blocks
@@ -50,6 +50,9 @@ typedef enum bc_node_type {
 	BC_NODE_META,
 	BC_NODE_BODY,
 	BC_NODE_SECTION,
+	BC_NODE_ARTICLE,     /* "Điều 1." of a decision or resolution: as.section, kind ARTICLE */
+	BC_NODE_CLAUSE,      /* khoản "1." of an article: as.section, kind ARABIC, no HEADING */
+	BC_NODE_POINT,       /* điểm "a)" of a clause or article: as.section, kind LETTER, no HEADING */
 	BC_NODE_HEADING,
 	BC_NODE_PARAGRAPH,
 	BC_NODE_LIST,
@@ -261,6 +264,8 @@ void bc_node_unlink(bc_node *node);
 bc_str bc_str_dup(bc_document *doc, const char *s, size_t len);
 bc_node *bc_text_new(bc_document *doc, bc_pos pos, const char *s, size_t len);
 int bc_node_is_inline(const bc_node *n);
+/* A SECTION, ARTICLE, CLAUSE or POINT: the nodes whose data is as.section. */
+int bc_node_is_section(const bc_node *n);
 
 /* Plain text of a node's inline content, appended into a caller's buffer. */
 struct bc_buf;

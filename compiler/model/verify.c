@@ -23,8 +23,17 @@ static int may_contain(bc_node_type parent, bc_node_type child)
 		       child == BC_NODE_APPENDIX || child == BC_NODE_NOTES;
 	case BC_NODE_META:
 		return child == BC_NODE_LINE;
+	case BC_NODE_CLAUSE:
+		if (child == BC_NODE_CLAUSE || child == BC_NODE_ARTICLE)
+			return 0;   /* a clause holds points, never clauses or articles */
+		/* fall through */
+	case BC_NODE_POINT:
+		if (parent == BC_NODE_POINT && (child == BC_NODE_POINT || child == BC_NODE_CLAUSE || child == BC_NODE_ARTICLE))
+			return 0;
+		/* fall through */
 	case BC_NODE_BODY:
 	case BC_NODE_SECTION:
+	case BC_NODE_ARTICLE:
 	case BC_NODE_APPENDIX:
 	case BC_NODE_ITEM:
 	case BC_NODE_CLOSING:
@@ -34,7 +43,8 @@ static int may_contain(bc_node_type parent, bc_node_type child)
 		                      child != BC_NODE_THEAD && child != BC_NODE_TBODY && child != BC_NODE_ROW &&
 		                      child != BC_NODE_CELL && child != BC_NODE_NOTE
 		            : parent == BC_NODE_ITEM || parent == BC_NODE_NOTE || parent == BC_NODE_BODY ||
-		                      parent == BC_NODE_SECTION || parent == BC_NODE_APPENDIX || parent == BC_NODE_CLOSING;
+		                      (parent >= BC_NODE_SECTION && parent <= BC_NODE_POINT) || parent == BC_NODE_APPENDIX ||
+		                      parent == BC_NODE_CLOSING;
 	case BC_NODE_LIST:
 		return child == BC_NODE_ITEM;
 	case BC_NODE_TABLE:
@@ -101,7 +111,24 @@ static int check_node(const bc_node *n, char *err, size_t errsize)
 		if (n->as.text.literal.s && strlen(n->as.text.literal.s) != n->as.text.literal.len)
 			return fail(err, errsize, n, "text length differs from its bytes");
 		break;
+	case BC_NODE_ARTICLE:
+		if (n->as.section.kind != BC_LABEL_ARTICLE)
+			return fail(err, errsize, n, "an article whose label is not \"Điều N.\"");
+		goto section;
+	case BC_NODE_CLAUSE:
+	case BC_NODE_POINT: {
+		/* a clause or point stands in an article (NĐ 30: điểm in khoản in điều) */
+		const bc_node *p = n->parent;
+		while (p && p->type != BC_NODE_ARTICLE && (p->type == BC_NODE_CLAUSE || p->type == BC_NODE_POINT || p->type == BC_NODE_LIST || p->type == BC_NODE_ITEM))
+			p = p->parent;
+		if (!p || p->type != BC_NODE_ARTICLE)
+			return fail(err, errsize, n, "a clause or point outside an article");
+		if (n->as.section.kind != (n->type == BC_NODE_CLAUSE ? BC_LABEL_ARABIC : BC_LABEL_LETTER))
+			return fail(err, errsize, n, "a clause's label is not \"1.\", or a point's not \"a)\"");
+		goto section;
+	}
 	case BC_NODE_SECTION:
+	section:
 		if (n->as.section.level < 0 || n->as.section.level > 7)
 			return fail(err, errsize, n, "section level out of 0..7");
 		if (n->as.section.kind < 0 || n->as.section.kind >= BC_LABEL_KIND_COUNT)

@@ -85,7 +85,7 @@ void bp_add_article(parser *p, builder *bd, blk *b)
 	const bc_line *l = b->label_line;
 	bp_end_list(bd);
 	bd->nsect = 0;
-	bc_node *s = bc_node_new(p->doc, BC_NODE_SECTION, bc_line_pos(l, l->core));
+	bc_node *s = bc_node_new(p->doc, BC_NODE_ARTICLE, bc_line_pos(l, l->core));
 	s->as.section.level = bc_label_level(BC_LABEL_ARTICLE);
 	s->as.section.kind = BC_LABEL_ARTICLE;
 	s->as.section.label = bp_label_str(p, l);
@@ -144,7 +144,7 @@ void bp_add_clause(parser *p, builder *bd, blk *b)
 			break;
 		bd->nsect--;
 	}
-	bc_node *s = bc_node_new(p->doc, BC_NODE_SECTION, bc_line_pos(l, l->core));
+	bc_node *s = bc_node_new(p->doc, k == BC_LABEL_ARABIC ? BC_NODE_CLAUSE : BC_NODE_POINT, bc_line_pos(l, l->core));
 	s->as.section.level = bc_label_level(k);
 	s->as.section.kind = k;
 	s->as.section.label = bp_label_str(p, l);

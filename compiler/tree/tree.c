@@ -114,6 +114,9 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 		break;
 	}
 	case BC_NODE_SECTION:
+	case BC_NODE_ARTICLE:
+	case BC_NODE_CLAUSE:
+	case BC_NODE_POINT:
 		bc_buf_printf(out, " level=%d", n->as.section.level);
 		put_label(out, n->as.section.kind, n->as.section.label);
 		if (n->as.section.run_in)

@@ -125,15 +125,6 @@ static void write_section(xw *x, const bc_node *n)
 	x->level = outer;
 }
 
-/* Inside an article of a decision: its clauses and points are sections without heading. */
-static int in_article(const bc_node *n)
-{
-	for (const bc_node *p = n->parent; p; p = p->parent)
-		if (p->type == BC_NODE_SECTION && p->as.section.kind == BC_LABEL_ARTICLE)
-			return 1;
-	return 0;
-}
-
 /* <article label="2">: "Điều 2." with its title as <heading> (none when it
  * has none), run-in="1" when the label's line goes on as text, then blocks,
  * clauses and points. */
@@ -163,7 +154,7 @@ static void write_article(xw *x, const bc_node *n)
 /* <clause label="1"> (khoản) and <point label="a"> (điểm): their labelled paragraph, then blocks. */
 static void write_clause(xw *x, const bc_node *n)
 {
-	xw_open_block(x, n->as.section.kind == BC_LABEL_LETTER ? "point" : "clause");
+	xw_open_block(x, n->type == BC_NODE_POINT ? "point" : "clause");
 	xw_attr_str(x, "label", n->as.section.label);
 	xw_attr_line(x, n);
 	xw_close_block(x, xw_block_seq(x, n->first) > 0);
@@ -231,13 +222,14 @@ void xw_block(xw *x, const bc_node *n)
 {
 	switch (n->type) {
 	case BC_NODE_SECTION:
-		if (n->as.section.kind == BC_LABEL_ARTICLE)
-			write_article(x, n);
-		else if ((n->as.section.kind == BC_LABEL_ARABIC || n->as.section.kind == BC_LABEL_LETTER) &&
-		         (!n->first || n->first->type != BC_NODE_HEADING) && in_article(n))
-			write_clause(x, n);
-		else
-			write_section(x, n);
+		write_section(x, n);
+		break;
+	case BC_NODE_ARTICLE:
+		write_article(x, n);
+		break;
+	case BC_NODE_CLAUSE:
+	case BC_NODE_POINT:
+		write_clause(x, n);
 		break;
 	case BC_NODE_PARAGRAPH:
 	case BC_NODE_HEADING:   /* a heading away from the head of a section */

@@ -139,6 +139,18 @@ static void test_verifier_finds_broken_trees(void **state)
 	assert_non_null(strstr(err, "repeated header row is not a header row"));
 	bc_document_free(doc);
 
+	/* a clause moved out of its article */
+	doc = parse_text("QUYẾT ĐỊNH\n\nVề việc giao nhiệm vụ\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Nhiệm vụ\n1. Chỉ đạo chung.\n2. Báo cáo định kỳ.\n", &d);
+	bc_node *clause = find(doc->root, BC_NODE_CLAUSE, 1);
+	assert_non_null(clause);
+	assert_int_equal(clause->parent->type, BC_NODE_ARTICLE);
+	assert_int_equal(bc_document_verify(doc, err, sizeof err), 0);
+	bc_node_unlink(clause);
+	bc_node_append(doc->body, clause);
+	assert_int_equal(bc_document_verify(doc, err, sizeof err), -1);
+	assert_non_null(strstr(err, "clause node at 9:1: a clause or point outside an article"));
+	bc_document_free(doc);
+
 	/* a note reference to a paragraph */
 	doc = parse_text("Câu có chú thích.\n", &d);
 	p = find(doc->root, BC_NODE_PARAGRAPH, 0);

@@ -126,7 +126,11 @@ static void outline_node(const bc_node *n, bc_buf *b)
 {
 	switch (n->type) {
 	case BC_NODE_SECTION:
-		bc_buf_printf(b, "section[%.*s]", (int)n->as.section.label.len, n->as.section.label.s ? n->as.section.label.s : "");
+	case BC_NODE_ARTICLE:
+	case BC_NODE_CLAUSE:
+	case BC_NODE_POINT:
+		bc_buf_printf(b, "%s[%.*s]", bc_node_type_name(n->type), (int)n->as.section.label.len,
+		              n->as.section.label.s ? n->as.section.label.s : "");
 		break;
 	case BC_NODE_PARAGRAPH:
 		bc_buf_puts(b, "p");
@@ -977,13 +981,12 @@ static const char *section_kinds(const bc_node *root)
 	bc_event ev;
 	while ((ev = bc_iter_next(&it)) != BC_EV_DONE) {
 		const bc_node *n = it.cur;
-		if (ev != BC_EV_ENTER || n->type != BC_NODE_SECTION)
+		if (ev != BC_EV_ENTER || !bc_node_is_section(n))
 			continue;
 		if (outl.len)
 			bc_buf_puts(&outl, " ");
-		const char *k = n->as.section.kind == BC_LABEL_ARTICLE ? "article" :
-		                n->as.section.kind == BC_LABEL_ARABIC ? "clause" :
-		                n->as.section.kind == BC_LABEL_LETTER ? "point" : "other";
+		/* the node's own type says what it is; a plain section is "other" */
+		const char *k = n->type == BC_NODE_SECTION ? "other" : bc_node_type_name(n->type);
 		bc_buf_printf(&outl, "%s:%.*s", k, (int)n->as.section.label.len, n->as.section.label.s);
 		if (n->as.section.run_in)
 			bc_buf_puts(&outl, "+");
@@ -1012,7 +1015,7 @@ static void test_decision_preamble(void **state)
 	                    "line:basis\"Xét Tờ trình số 12/TTr-VHXH ngày 01 tháng 3 năm 2026;\" "
 	                    "line:basis\"Theo đề nghị của Trưởng phòng Văn hóa - Xã hội.\" "
 	                    "line:enacting\"QUYẾT ĐỊNH:\" "
-	                    "section[1](heading p\"Thành lập Ban Chỉ đạo.\")");
+	                    "article[1](heading p\"Thành lập Ban Chỉ đạo.\")");
 	assert_non_null(doc->idx.enacting);
 	assert_int_equal(doc->idx.enacting->pos.line, 22);
 	assert_int_equal(count_role(doc->body, BC_ROLE_BASIS), 4);
@@ -1031,8 +1034,8 @@ static void test_resolution_preamble(void **state)
 	                    "line:competence\"HỘI ĐỒNG NHÂN DÂN XÃ AN THẮNG\" line:competence\"KHÓA II, KỲ HỌP THỨ 5\" "
 	                    "line:basis\"Căn cứ Luật Ngân sách nhà nước;\" "
 	                    "line:basis\"Sau khi xem xét Tờ trình của Ủy ban nhân dân xã.\" line:enacting\"QUYẾT NGHỊ:\" "
-	                    "section[1](heading p\"Thông qua dự toán.\") "
-	                    "section[2](heading\"Tổ chức thực hiện\" p\"Giao Ủy ban nhân dân xã tổ chức thực hiện.\")");
+	                    "article[1](heading p\"Thông qua dự toán.\") "
+	                    "article[2](heading\"Tổ chức thực hiện\" p\"Giao Ủy ban nhân dân xã tổ chức thực hiện.\")");
 	assert_string_equal(section_kinds(doc->body), "article:1+ article:2");
 }
 
@@ -1051,14 +1054,14 @@ static void test_decision_articles(void **state)
 	assert_string_equal(section_kinds(doc->body), "article:1 article:2+ article:3+ article:4 article:5+ article:6 article:7");
 	assert_string_equal(outline(doc->body),
 	                    "line:enacting\"QUYẾT ĐỊNH:\" "
-	                    "section[1](heading\"Phạm vi điều chỉnh\" p\"Quyết định này quy định.\") "
-	                    "section[2](heading p\"Quyết định này có hiệu lực kể từ ngày ký.\") "
-	                    "section[3](heading p\"Giao Văn phòng thực hiện.\") "
-	                    "section[4](heading\"Trách nhiệm thi hành\") "
-	                    "section[5](heading p\"Các cơ quan chịu trách nhiệm thi hành Quyết định này./.\") "
-	                    "section[6](heading\"Hiệu lực\") "
-	                    "section[7](heading p\"Bãi bỏ Quyết định số 01/QĐ-UBND.\")");
-	bc_node *a1 = nth_type(doc->body, BC_NODE_SECTION, 0);
+	                    "article[1](heading\"Phạm vi điều chỉnh\" p\"Quyết định này quy định.\") "
+	                    "article[2](heading p\"Quyết định này có hiệu lực kể từ ngày ký.\") "
+	                    "article[3](heading p\"Giao Văn phòng thực hiện.\") "
+	                    "article[4](heading\"Trách nhiệm thi hành\") "
+	                    "article[5](heading p\"Các cơ quan chịu trách nhiệm thi hành Quyết định này./.\") "
+	                    "article[6](heading\"Hiệu lực\") "
+	                    "article[7](heading p\"Bãi bỏ Quyết định số 01/QĐ-UBND.\")");
+	bc_node *a1 = nth_type(doc->body, BC_NODE_ARTICLE, 0);
 	assert_int_equal(a1->as.section.kind, BC_LABEL_ARTICLE);
 	assert_int_equal(a1->as.section.level, 1);
 	assert_int_equal(a1->pos.line, 17);
@@ -1087,12 +1090,12 @@ static void test_decision_clauses_points(void **state)
 	                    "article:1 clause:1 point:a point:b clause:2 article:2 point:a point:b article:3+");
 	assert_string_equal(outline(doc->body),
 	                    "line:enacting\"QUYẾT ĐỊNH:\" "
-	                    "section[1](heading\"Nhiệm vụ của Ban Chỉ đạo\" "
-	                    "section[1](p[1]\"Chỉ đạo, điều phối:\" section[a](p[a]\"Xây dựng kế hoạch;\") "
-	                    "section[b](p[b]\"Kiểm tra, đôn đốc:\" list(-)(item\"các cơ quan;\" item\"các thôn.\"))) "
-	                    "section[2](p[2]\"Báo cáo định kỳ.\")) "
-	                    "section[2](heading\"Quyền hạn\" section[a](p[a]\"Yêu cầu báo cáo;\") section[b](p[b]\"Kiểm tra.\")) "
-	                    "section[3](heading p\"Quyết định này có hiệu lực kể từ ngày ký./.\")");
+	                    "article[1](heading\"Nhiệm vụ của Ban Chỉ đạo\" "
+	                    "clause[1](p[1]\"Chỉ đạo, điều phối:\" point[a](p[a]\"Xây dựng kế hoạch;\") "
+	                    "point[b](p[b]\"Kiểm tra, đôn đốc:\" list(-)(item\"các cơ quan;\" item\"các thôn.\"))) "
+	                    "clause[2](p[2]\"Báo cáo định kỳ.\")) "
+	                    "article[2](heading\"Quyền hạn\" point[a](p[a]\"Yêu cầu báo cáo;\") point[b](p[b]\"Kiểm tra.\")) "
+	                    "article[3](heading p\"Quyết định này có hiệu lực kể từ ngày ký./.\")");
 }
 
 /* "Điều" that starts no article: in a report; without "N." ; a line wrapped in mid-sentence; before the enacting line. */
@@ -1122,7 +1125,7 @@ static void test_dieu_in_sentence(void **state)
 	         "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n");
 	assert_string_equal(section_kinds(doc->body), "article:1 article:2+");
 	assert_int_equal(count_role(doc->body, BC_ROLE_BASIS), 2);
-	bc_node *a1 = nth_type(doc->body, BC_NODE_SECTION, 0);
+	bc_node *a1 = nth_type(doc->body, BC_NODE_ARTICLE, 0);
 	assert_string_equal(outline(a1),
 	                    "heading\"Giao nhiệm vụ\" "
 	                    "p\"Các cơ quan thực hiện nhiệm vụ được giao theo quy định của pháp luật tại Điều 5 của Luật Tổ chức "
@@ -1148,8 +1151,8 @@ static void test_decision_lenient(void **state)
 	                    "line:competence\"CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THẮNG\" "
 	                    "line:basis\"Căn cứ Luật Tổ chức chính quyền địa phương;\" "
 	                    "line:basis\"Theo đề nghị của Chánh Văn phòng.\" "
-	                    "section[1](heading p\"Ban hành kèm theo Quyết định này Quy chế làm việc.\") "
-	                    "section[2](heading p\"Quyết định này có hiệu lực kể từ ngày ký./.\")");
+	                    "article[1](heading p\"Ban hành kèm theo Quyết định này Quy chế làm việc.\") "
+	                    "article[2](heading p\"Quyết định này có hiệu lực kể từ ngày ký./.\")");
 	bc_node *ap = appendix_n(0);
 	assert_non_null(ap);
 	assert_string_equal(section_kinds(ap), "article:1 article:2 clause:1 clause:2");
@@ -1162,7 +1165,7 @@ static void test_decision_clause_outside_article(void **state)
 	P(QD_TOP "Về việc giao nhiệm vụ\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Giao nhiệm vụ\n\nI. CHƯƠNG MỘT\n\n1. Khoản một;\n\n"
 	         "PHỤ LỤC\nĐiều 7. Tên phụ lục\n\na) Điểm a;\n");
 	assert_string_equal(outline(doc->body),
-	                    "line:enacting\"QUYẾT ĐỊNH:\" section[1](heading\"Giao nhiệm vụ\") "
+	                    "line:enacting\"QUYẾT ĐỊNH:\" article[1](heading\"Giao nhiệm vụ\") "
 	                    "section[I](heading\"CHƯƠNG MỘT\" p[1]\"Khoản một;\")");
 	assert_string_equal(outline(appendix_n(0)),
 	                    "line:label\"PHỤ LỤC\" line:title\"Điều 7. Tên phụ lục\" p[a]\"Điểm a;\"");
