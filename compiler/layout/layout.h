@@ -133,6 +133,7 @@ typedef struct bc_unit {
 	unsigned restart:1;   /* with new_page: page numbers start again at 1 */
 	int table;            /* >0: belongs to the table with this id */
 	unsigned table_head:1;/* a header row of that table, repeated on each page */
+	unsigned table_reprint:1; /* a header row the source printed again in other words, set where it stands */
 	unsigned note_first:1;/* a footnote line that begins its note */
 	int outline_level;    /* >0: a bookmark at this unit */
 	char *outline;        /* its title, malloc'd UTF-8 */

@@ -172,10 +172,17 @@ static void emit_page(bc_pager *p, size_t k)
 	free(lines);
 	memmove(p->q, p->q + k, (p->qn - k) * sizeof *p->q);
 	p->qn -= k;
-	/* a table going on: its header rows first */
+	/* a table going on: its header rows first — unless the page opens with
+	 * the whole header reprinted in other words by the source, which then
+	 * stands in for it instead of a second header (a partial reprint does not:
+	 * the header's cells spanning its rows would be cut) */
 	if (p->qn > 0 && last_table > 0 && p->q[0]->table == last_table && !p->q[0]->table_head &&
 	    p->head_table == last_table && !p->q[0]->new_page) {
-		for (size_t i = 0; i < p->headn; i++)
+		size_t reprints = 0;
+		while (reprints < p->qn && reprints < p->headn && p->q[reprints]->table == last_table &&
+		       p->q[reprints]->table_reprint)
+			reprints++;
+		for (size_t i = 0; reprints < p->headn && i < p->headn; i++)
 			q_insert(p, i, unit_copy(p->head[i]));
 	}
 }

@@ -640,6 +640,7 @@ void ts_set_table(ts *t, const bc_node *table, tgrid *built)
 			table_row_unit(t, &g, r, 0, SIZE_MAX, 1, 1, g.rowh[r], lh, size, u);
 			u->table = id;
 			u->table_head = (unsigned)(head && head_h > 0);
+			u->table_reprint = (unsigned)(!head && g.row_kind[r] == BC_ROW_HEAD);
 			/* a header row, the header or a reworded repeat of it, never ends a page */
 			u->keep_next = (unsigned)(g.row_kind[r] == BC_ROW_HEAD || in_span || g.row_kind[r] == BC_ROW_GROUP);
 			for (size_t i = row_first_cell(&g, r); i < g.ncells && g.cells[i].row == r; i++)
