@@ -1,5 +1,5 @@
 #!/bin/sh
-# golden.sh — each sample in samples/ against its reviewed XML and lint output in tests/golden/.
+# golden.sh — each sample in samples/ against its reviewed XML, lint output and model outline (tree) in tests/golden/.
 # UPDATE=1 rewrites the golden files (review the diff before committing).
 BUILD=${BUILD:-build}
 WRAP=${BAOCAO_WRAP:-}
@@ -10,11 +10,13 @@ pass=0
 fail=0
 for sample in samples/*.txt; do
 	name=$(basename "$sample" .txt)
-	for kind in xml check; do
+	for kind in xml check tree; do
 		golden="tests/golden/$name.$kind"
 		got="$OUT/$name.$kind"
 		if [ "$kind" = xml ]; then
 			$WRAP "$BUILD/baocao" xml --validate "$sample" -o "$got" 2>"$OUT/$name.err"
+		elif [ "$kind" = tree ]; then
+			$WRAP "$BUILD/baocao" tree "$sample" -o "$got" 2>"$OUT/$name.err"
 		else
 			$WRAP "$BUILD/baocao" check "$sample" >"$got" 2>"$OUT/$name.err"
 		fi

@@ -58,6 +58,24 @@ for seed in "$SEEDS"/[0-9][0-9][0-9]*.txt; do
 		ko "$n fidelity"
 		sed 's/^/    /' "$log" | head -25
 	fi
+	# the model as an outline, and one decision seen the same in every output: each header row the
+	# parser found reprinted in other words is a reworded repeat in the tree, a <repeat kind="reworded">
+	# in the XML, and a header-repeat-differs warning of check
+	tree="$OUT/$n.tree"
+	if $WRAP "$BUILD/baocao" tree "$seed" -o "$tree" >"$log" 2>&1 && grep -q '^report ' "$tree" && grep -q '^facts$' "$tree"; then
+		ok "$n tree"
+	else
+		ko "$n tree"
+		sed 's/^/    /' "$log" | head -10
+	fi
+	t_rw=$(grep -c ' repeat=reworded ' "$tree")
+	x_rw=$(grep -c '<repeat [^>]*kind="reworded"' "$xml")
+	c_rw=$($WRAP "$BUILD/baocao" check "$seed" 2>/dev/null | grep -c '\[header-repeat-differs\]')
+	if [ "$t_rw" = "$x_rw" ] && [ "$t_rw" = "$c_rw" ]; then
+		ok "$n reworded repeats agree ($t_rw)"
+	else
+		ko "$n reworded repeats: tree $t_rw, XML $x_rw, check $c_rw"
+	fi
 done
 if [ $found = 0 ]; then
 	echo "SKIP: no seeds in $SEEDS"
