@@ -72,21 +72,13 @@ static const bc_output_table *load_plugin(void)
 /* The output a command names: the program's own, else the plugin's. */
 static const bc_renderer *find_output(const char *command, int *usage_error)
 {
-	const bc_renderer *r = bc_output_find(&bc_builtin_outputs, command);
-	if (r)
-		return r;
-	static const char *const plugin_names[] = {
-#define BC_OUTPUT(n, ext, where, summary) (where) == BC_OUTPUT_PLUGIN ? #n : NULL,
-#include "render/outputs.def"
-#undef BC_OUTPUT
-	};
-	int known = 0;
-	for (size_t i = 0; i < sizeof plugin_names / sizeof plugin_names[0]; i++)
-		known |= plugin_names[i] && strcmp(plugin_names[i], command) == 0;
-	if (!known) {
-		*usage_error = 1;
+	const bc_renderer *r = bc_output_lookup(&bc_builtin_outputs, command);
+	if (!r) {
+		*usage_error = 1;   /* no line of outputs.def names it */
 		return NULL;
 	}
+	if (r->render)
+		return r;
 	const bc_output_table *t = load_plugin();
 	r = t ? bc_output_find(t, command) : NULL;
 	if (t && !r)

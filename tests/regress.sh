@@ -57,23 +57,8 @@ run() {
 	rc=$?
 }
 
-# expect LABEL EXPECTED GOT: GOT against the reviewed EXPECTED (rewritten first under UPDATE=1).
-expect() {
-	if [ "${UPDATE:-}" = 1 ]; then
-		cp "$3" "$2"
-	fi
-	if [ ! -f "$2" ]; then
-		echo "FAIL $1: $2 missing (make it with UPDATE=1 and review it)"
-		fail=$((fail + 1))
-	elif diff -u "$2" "$3" >"$3.diff"; then
-		echo "ok $1"
-		pass=$((pass + 1))
-	else
-		echo "FAIL $1 differs:"
-		head -40 "$3.diff" | sed 's/^/    /'
-		fail=$((fail + 1))
-	fi
-}
+# compare LABEL EXPECTED GOT: GOT against the reviewed EXPECTED (rewritten first under UPDATE=1).
+. "$ROOT/tests/compare.sh"
 
 bad() {
 	echo "FAIL $1"
@@ -108,7 +93,7 @@ for src in tests/regress/*/*.txt tests/regress/*/*.gen; do
 		if [ "$rc" -ne "$want" ]; then
 			bad "$c.check: check exited $rc, its findings say $want" "$T/got.check"
 		else
-			expect "$c.check" "$c.check" "$T/got.check"
+			compare "$c.check" "$c.check" "$T/got.check"
 		fi
 	fi
 
@@ -121,7 +106,7 @@ for src in tests/regress/*/*.txt tests/regress/*/*.gen; do
 	if [ "$rc" -eq -1 ]; then
 		:
 	elif [ "$rc" -eq 0 ] && { [ -f "$c.xml" ] || [ "${UPDATE:-}" = 1 ]; }; then
-		expect "$c.xml" "$c.xml" "$T/got.xml"
+		compare "$c.xml" "$c.xml" "$T/got.xml"
 	elif [ "$rc" -eq 0 ]; then
 		echo "FAIL $c.xml: xml succeeds but there is no $c.xml (make it with UPDATE=1 and review it)"
 		fail=$((fail + 1))
@@ -147,7 +132,7 @@ for src in tests/regress/*/*.txt tests/regress/*/*.gen; do
 		elif [ ! -s "$T/got.pdferr" ] && { [ "$rc" -ne 0 ] || [ ! -s "$T/w/$(basename "$c").pdf" ]; }; then
 			bad "$c.pdferr: pdf exited $rc with no message" "$T/pdf.out"
 		else
-			expect "$c.pdferr" "$c.pdferr" "$T/got.pdferr"
+			compare "$c.pdferr" "$c.pdferr" "$T/got.pdferr"
 		fi
 	fi
 
@@ -155,7 +140,7 @@ for src in tests/regress/*/*.txt tests/regress/*/*.gen; do
 	if [ "$HAS_TREE" = 1 ] && { [ -f "$c.tree" ] || [ "${UPDATE:-}" = 1 ]; }; then
 		run "$c" tree "$T/got.tree" "$T/err"
 		if [ "$rc" -eq 0 ]; then
-			expect "$c.tree" "$c.tree" "$T/got.tree"
+			compare "$c.tree" "$c.tree" "$T/got.tree"
 		elif [ -f "$c.tree" ]; then
 			bad "$c.tree: tree exited $rc" "$T/err"
 		fi

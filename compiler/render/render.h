@@ -70,7 +70,10 @@ typedef struct bc_output_table {
 extern const bc_output_table bc_builtin_outputs;
 extern const bc_output_table bc_plugin_outputs;
 
-/* The renderer called `name` in `t`, or NULL. */
+/* The entry called `name` in `t`, whether or not its render function is on t's side, or NULL:
+ * every table names every output of outputs.def. */
+const bc_renderer *bc_output_lookup(const bc_output_table *t, const char *name);
+/* The renderer called `name` in `t`, or NULL when it is not there or lives on the other side. */
 const bc_renderer *bc_output_find(const bc_output_table *t, const char *name);
 
 #endif

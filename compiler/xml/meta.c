@@ -139,12 +139,8 @@ static void write_signature(xw *x, const bc_node *n)
 	xw_attr_line(x, n);
 	for (const bc_node *c = n->first; c; c = c->next) {
 		bc_role role = c->type == BC_NODE_LINE ? c->as.line.role : BC_ROLE_NONE;
-		if (role == BC_ROLE_AUTHORITY)
-			write_line_as(x, "authority", c);
-		else if (role == BC_ROLE_POSITION)
-			write_line_as(x, "position", c);
-		else if (role == BC_ROLE_SIGNER)
-			write_line_as(x, "name", c);
+		if (role == BC_ROLE_AUTHORITY || role == BC_ROLE_POSITION || role == BC_ROLE_SIGNER)
+			write_line_as(x, bc_role_name(role), c);   /* "authority", "position", "name" */
 		else if (bc_node_is_inline(c))
 			c = xw_inline_run(x, c);
 		else
