@@ -117,7 +117,14 @@ bc_pos bc_text_pos(const bc_check_ctx *cx, const bc_block_text *t, size_t off)
 	size_t i = 0;
 	while (i < rel && s < end) {
 		unsigned char lc = (unsigned char)lit[i], sc = (unsigned char)src[s];
-		if (lc == sc && sc != '\n') {
+		/* a space of the text where the source line ends, after spaces of
+		 * its own or none ("về \ntổng"): the join, not a space to match */
+		size_t q = s;
+		if (lc == ' ' || lc == '\n')
+			while (q < end && (src[q] == ' ' || src[q] == '\t' || src[q] == '\r'))
+				q++;
+		int at_join = (lc == ' ' || lc == '\n') && q < end && src[q] == '\n';
+		if (lc == sc && sc != '\n' && !at_join) {
 			size_t l = 1;   /* an ASCII byte that agrees is its whole character */
 			if (sc >= 0x80) {
 				uint32_t cp;
@@ -135,29 +142,24 @@ bc_pos bc_text_pos(const bc_check_ctx *cx, const bc_block_text *t, size_t off)
 			pos.col++;
 			continue;
 		}
-		if (lc == ' ' || lc == '\n') {
-			size_t q = s;
-			while (q < end && (src[q] == ' ' || src[q] == '\t' || src[q] == '\r'))
-				q++;
-			if (q < end && src[q] == '\n') {
-				uint32_t line = pos.line + 1;
-				while (line <= cx->nlines && line_blank(cx, line))
-					line++;
-				if (joined > pos.line && line < joined && line <= cx->nlines &&
-				    (unsigned char)src[cx->line_off[line]] != (i + 1 < rel ? (unsigned char)lit[i + 1] : 0))
-					line = joined;
-				if (line > cx->nlines)
-					break;
-				pos.line = line;
-				pos.col = 1;
-				s = cx->line_off[line];
-				while (s < end && (src[s] == ' ' || src[s] == '\t')) {
-					s++;
-					pos.col++;
-				}
-				i++;
-				continue;
+		if (at_join) {
+			uint32_t line = pos.line + 1;
+			while (line <= cx->nlines && line_blank(cx, line))
+				line++;
+			if (joined > pos.line && line < joined && line <= cx->nlines &&
+			    (unsigned char)src[cx->line_off[line]] != (i + 1 < rel ? (unsigned char)lit[i + 1] : 0))
+				line = joined;
+			if (line > cx->nlines)
+				break;
+			pos.line = line;
+			pos.col = 1;
+			s = cx->line_off[line];
+			while (s < end && (src[s] == ' ' || src[s] == '\t')) {
+				s++;
+				pos.col++;
 			}
+			i++;
+			continue;
 		}
 		break;   /* the source says something else: stay at the last sure place */
 	}

@@ -174,8 +174,6 @@ static void mentions(refs_state *s, const char *t, size_t n, bc_pos pos)
 
 /* ------------------------------------------------------------ cited documents */
 
-#define SO_LEN 6   /* " số " in bytes */
-
 /* A code of a kind the text cites ("QĐ", "NQ" …): a symbol's code that is one of these but not the cited kind's is a slip. */
 static int known_code(const char *s, size_t len)
 {
@@ -215,45 +213,6 @@ static int near(const char *a, size_t al, const char *b, size_t bl)
 	return edits + (al - i) + (bl - j) <= 1;
 }
 
-/* A cited document's date after "ngày": "13/11/2025", "05 tháng 3 năm 2026"; 2 numbers only is "incomplete"
- * (returns 2).  Only the citations rule reads dates here: an impossible date anywhere is the DATE node the
- * inline parser marked invalid (dates() below). */
-static int read_date(const char *t, size_t n, size_t j, bc_date *d, size_t *endp)
-{
-	int v[3] = { 0, 0, 0 }, k = 0;
-	size_t p = j;
-	while (k < 3 && p < n && t[p] >= '0' && t[p] <= '9') {
-		size_t q = p;
-		while (q < n && t[q] >= '0' && t[q] <= '9' && q - p < 4)
-			v[k] = v[k] * 10 + (t[q++] - '0');
-		k++;
-		p = q;
-		if (k < 3 && p < n && (t[p] == '/' || t[p] == '-' || t[p] == '.') && p + 1 < n && t[p + 1] >= '0' && t[p + 1] <= '9') {
-			p++;
-			continue;
-		}
-		if (k < 3 && p + 8 <= n && !memcmp(t + p, " tháng ", 8)) {
-			p += 8;
-			continue;
-		}
-		if (k < 3 && p + 6 <= n && !memcmp(t + p, " năm ", 6)) {
-			p += 6;
-			continue;
-		}
-		break;
-	}
-	*endp = p;
-	if (k == 3) {
-		*d = (bc_date){ v[0], v[1], v[2] };
-		return 3;
-	}
-	if (k == 2 && v[1] >= 1900) {
-		*d = (bc_date){ 0, v[0], v[1] };
-		return 2;
-	}
-	return 0;
-}
-
 static void add_cite(refs_state *s, const char *key, size_t kl, bc_date d, bc_pos pos)
 {
 	if (s->ncites == s->capcites) {
@@ -269,99 +228,73 @@ static void add_cite(refs_state *s, const char *key, size_t kl, bc_date d, bc_po
 	c->seq = s->ncites++;
 }
 
-static void citations(bc_check_ctx *cx, refs_state *s, const bc_block_text *bt, const char *t, size_t n)
+/* The lines that name this document or an appendix of it, not another document. */
+static int cites_others(const bc_node *block)
 {
-	for (size_t i = 0; i + 6 < n; i++) {
-		/* "<type> số <number>" */
-		const char *at = bc_find(t + i, n - i, " số ", SO_LEN, 1);   /* anchored on the 's' */
-		if (!at || (size_t)(at - t) + 6 >= n)
-			break;
-		i = (size_t)(at - t);
-		/* the kind cited: the first row of the table whose word ends just before " số " */
-		size_t nk;
-		const bc_kind *kinds = bc_kinds(&nk), *kind = NULL;
-		for (size_t k = 0; k < nk && !kind; k++) {
-			size_t wl = (kinds[k].flags & BC_KIND_CITED) ? strlen(kinds[k].word) : 0;
-			if (wl && i >= wl && !memcmp(t + i - wl, kinds[k].word, wl))
-				kind = &kinds[k];
-		}
-		if (!kind)
-			continue;
-		size_t j = i + SO_LEN, e = j;
-		while (e < n && t[e] != ' ' && t[e] != ',' && t[e] != ';' && t[e] != ')' && t[e] != '(')
-			e++;
-		while (e > j && (t[e - 1] == '.' || t[e - 1] == ':'))
-			e--;
-		if (e == j || t[j] < '0' || t[j] > '9')
-			continue;
-		/* "03 /CT-UBND": a space before the slash is how offices leave room for the number */
-		if (e + 1 < n && t[e] == ' ' && t[e + 1] == '/') {
-			e++;
-			while (e < n && t[e] != ' ' && t[e] != ',' && t[e] != ';' && t[e] != ')')
-				e++;
-			while (e > j && (t[e - 1] == '.' || t[e - 1] == ':'))
-				e--;
-		}
-		const char *ref = t + j;
-		size_t rl = e - j;
-		bc_pos pos = bc_text_pos(cx, bt, j);
-		/* the shape: digits, then / or - and a symbol */
-		size_t d = 0;
-		while (d < rl && ref[d] >= '0' && ref[d] <= '9')
-			d++;
-		if (d == rl) {
-			/* "Nghị quyết số 01" names a document cited in full before; with a date it is a citation without its symbol */
-			size_t k = e;
-			while (k < n && (t[k] == ' ' || t[k] == ','))
-				k++;
-			if (k + 6 <= n && !memcmp(t + k, "ngày ", 6))
-				bc_diag_add(cx->diags, BC_W_CITE_SHAPE, pos, "%.*s", (int)rl, ref);
-			continue;
-		}
-		const char *code = kind->code;
-		if (code) {
-			/* the first part that is not all digits is the type code */
-			size_t p = 0, tl = 0;
-			const char *tc = NULL;
-			while (p < rl) {
-				size_t q = p;
-				while (q < rl && ref[q] != '/' && ref[q] != '-' && ref[q] != ' ')
-					q++;
-				if (q > p && !bc_arabic_value(ref + p, q - p) && !(q - p == 4 && ref[p] >= '0' && ref[p] <= '9')) {
-					tc = ref + p;
-					tl = q - p;
-					break;
-				}
-				p = q + 1;
-			}
-			size_t cl = strlen(code);
-			if (tc && !(tl == cl && !memcmp(tc, code, cl)) && (known_code(tc, tl) || near(tc, tl, code, cl)))
-				bc_diag_add(cx->diags, BC_W_CITE_TYPE, pos, "%s: %.*s ≠ %s", kind->word, (int)tl, tc, code);
-		}
-		/* the date: "ngày 13/11/2025" right after, maybe past a comma */
-		size_t k = e;
-		while (k < n && (t[k] == ' ' || t[k] == ','))
-			k++;
-		bc_date date = { 0, 0, 0 };
-		if (k + 6 <= n && !memcmp(t + k, "ngày ", 6)) {
-			size_t de;
-			int got = read_date(t, n, k + 6, &date, &de);
-			if (got == 2)
-				bc_diag_add(cx->diags, BC_W_CITE_DATE, bc_text_pos(cx, bt, k), "%.*s", (int)(de - k), t + k);
-			if (got != 3)
-				date = (bc_date){ 0, 0, 0 };
-		}
-		/* the key: the type and the number without spaces */
-		bc_buf_clear(&s->fold);
-		bc_buf_puts(&s->fold, kind->word);
-		bc_buf_putc(&s->fold, ' ');
-		for (size_t q = 0; q < rl; q++)
-			if (ref[q] != ' ')
-				bc_buf_putc(&s->fold, ref[q]);
-		if (full(date))
-			add_cite(s, s->fold.s, s->fold.len, date, pos);
-		i = e > i ? e - 1 : i;
+	if (block->type != BC_NODE_LINE)
+		return 1;
+	bc_role r = block->as.line.role;
+	return r != BC_ROLE_APPX_ATTACH && r != BC_ROLE_DATELINE && r != BC_ROLE_APPX_LABEL && r != BC_ROLE_APPX_TITLE;
+}
+
+/* A citation the inline parser found (parse/cite.c): its number's shape and
+ * type code, its date, and its key for the one-date-per-document rule. */
+static void on_cite(bc_check_ctx *cx, void *st, const bc_node *n)
+{
+	refs_state *s = st;
+	const bc_node *block = n->parent;
+	while (block && bc_node_is_inline(block))
+		block = block->parent;
+	if (!block || !cites_others(block))
+		return;
+	const bc_kind *kind = n->as.cite.kind;
+	const char *ref = n->as.cite.number.s;
+	size_t rl = n->as.cite.number.len;
+	bc_pos pos = n->as.cite.number_pos;
+	/* the shape: digits, then / or - and a symbol */
+	size_t d = 0;
+	while (d < rl && ref[d] >= '0' && ref[d] <= '9')
+		d++;
+	if (d == rl) {
+		/* "Nghị quyết số 01" names a document cited in full before; with a date it is a citation without its symbol */
+		if (n->as.cite.dated != BC_CITE_UNDATED)
+			bc_diag_add(cx->diags, BC_W_CITE_SHAPE, pos, "%.*s", (int)rl, ref);
+		return;
 	}
+	const char *code = kind->code;
+	if (code) {
+		/* the first part that is not all digits is the type code */
+		size_t p = 0, tl = 0;
+		const char *tc = NULL;
+		while (p < rl) {
+			size_t q = p;
+			while (q < rl && ref[q] != '/' && ref[q] != '-' && ref[q] != ' ')
+				q++;
+			if (q > p && !bc_arabic_value(ref + p, q - p) && !(q - p == 4 && ref[p] >= '0' && ref[p] <= '9')) {
+				tc = ref + p;
+				tl = q - p;
+				break;
+			}
+			p = q + 1;
+		}
+		size_t cl = strlen(code);
+		if (tc && !(tl == cl && !memcmp(tc, code, cl)) && (known_code(tc, tl) || near(tc, tl, code, cl)))
+			bc_diag_add(cx->diags, BC_W_CITE_TYPE, pos, "%s: %.*s ≠ %s", kind->word, (int)tl, tc, code);
+	}
+	if (n->as.cite.dated == BC_CITE_PARTIAL)
+		bc_diag_add(cx->diags, BC_W_CITE_DATE, n->as.cite.date_pos, "%.*s", (int)n->as.cite.date_text.len,
+		            n->as.cite.date_text.s);
+	if (n->as.cite.dated != BC_CITE_FULL)
+		return;
+	/* the key: the type and the number without spaces */
+	bc_buf_clear(&s->fold);
+	bc_buf_puts(&s->fold, kind->word);
+	bc_buf_putc(&s->fold, ' ');
+	for (size_t q = 0; q < rl; q++)
+		if (ref[q] != ' ')
+			bc_buf_putc(&s->fold, ref[q]);
+	if (full(n->as.cite.date))
+		add_cite(s, s->fold.s, s->fold.len, n->as.cite.date, pos);
 }
 
 /* Dates that do not exist: the DATE nodes the inline parser marked invalid (FORMAT.md §7.6). */
@@ -394,7 +327,6 @@ static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 		return;
 	if (cx->in_body)
 		mentions(s, t, len, n->pos);
-	citations(cx, s, bt, t, len);
 	dates(cx, s, n);
 }
 
@@ -464,7 +396,7 @@ static void end(bc_check_ctx *cx, void *st)
 const bc_rule_set bc_rules_refs = {
 	.name = "refs",
 	.begin = begin,
-	.on_node = { [BC_NODE_APPENDIX] = on_appendix },
+	.on_node = { [BC_NODE_APPENDIX] = on_appendix, [BC_NODE_CITE] = on_cite },
 	.on_text = on_text,
 	.end = end,
 };

@@ -214,6 +214,7 @@ static const char *const type_names[BC_NODE_TYPE_COUNT] = {
 	[BC_NODE_NOTEREF] = "noteref",
 	[BC_NODE_LINEBREAK] = "br",
 	[BC_NODE_DATE] = "date",
+	[BC_NODE_CITE] = "cite",
 };
 
 const char *bc_node_type_name(bc_node_type t)

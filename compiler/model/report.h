@@ -79,6 +79,7 @@ typedef enum bc_node_type {
 	BC_NODE_NOTEREF,
 	BC_NODE_LINEBREAK,
 	BC_NODE_DATE,
+	BC_NODE_CITE,        /* "Quyết định số 12/QĐ-UBND ngày 13/11/2025": another document cited in the text */
 	BC_NODE_TYPE_COUNT
 } bc_node_type;
 
@@ -178,6 +179,15 @@ typedef struct bc_pos {
 } bc_pos;
 
 typedef struct bc_node bc_node;
+struct bc_kind;
+
+/* How a citation gives the cited document's date (the words after its number). */
+typedef enum bc_cite_dated {
+	BC_CITE_UNDATED = 0,  /* no "ngày" after the number */
+	BC_CITE_UNREAD,       /* "ngày" follows, then no date */
+	BC_CITE_PARTIAL,      /* "ngày 11/2025": month and year only */
+	BC_CITE_FULL          /* "ngày 13/11/2025", "ngày 13 tháng 11 năm 2025" */
+} bc_cite_dated;
 
 struct bc_node {
 	bc_node_type type;
@@ -221,6 +231,20 @@ struct bc_node {
 		 * is written by every output as its text, and reported by the checker.
 		 * 0 (a date) in a node made by hand. */
 		struct { bc_date date; int invalid; } date;
+		/* a citation (FORMAT.md §7.7), its words as children.  kind: the row of
+		 * the kinds table whose word it starts with (model/vocab.h); number: as
+		 * written, "03 /CT-UBND"; date: read when dated is FULL (the day, month
+		 * and year as written, real or not), month and year when PARTIAL;
+		 * date_text: from "ngày" to the date's end, when dated is PARTIAL. */
+		struct {
+			const struct bc_kind *kind;
+			bc_str number;
+			bc_pos number_pos;
+			bc_cite_dated dated;
+			bc_date date;
+			bc_str date_text;
+			bc_pos date_pos;
+		} cite;
 	} as;
 };
 

@@ -71,6 +71,9 @@ static int may_contain(bc_node_type parent, bc_node_type child)
 	case BC_NODE_NOTEREF:
 	case BC_NODE_DATE:
 		return inl;
+	case BC_NODE_CITE:
+		/* a citation's words: text, dates and the markup inside one run of text */
+		return inl && child != BC_NODE_CITE;
 	default:
 		return 0;   /* TEXT, LINEBREAK, RULE: leaves */
 	}
@@ -159,6 +162,14 @@ static int check_node(const bc_node *n, char *err, size_t errsize)
 			return fail(err, errsize, n, "date's validity differs from the calendar's");
 		if (!n->first)
 			return fail(err, errsize, n, "date without its text");
+		break;
+	case BC_NODE_CITE:
+		if (!n->as.cite.kind || !n->as.cite.kind->word)
+			return fail(err, errsize, n, "citation without the kind it cites");
+		if (!n->as.cite.number.len || n->as.cite.number.s[0] < '0' || n->as.cite.number.s[0] > '9')
+			return fail(err, errsize, n, "citation without a number");
+		if (!n->first)
+			return fail(err, errsize, n, "citation without its words");
 		break;
 	case BC_NODE_NOTEREF:
 		if (n->as.noteref.note && n->as.noteref.note->type != BC_NODE_NOTE)

@@ -1,4 +1,4 @@
-/* inline.c — inline markup: emphasis, tags, footnote marks, line breaks and dates, in linear time. */
+/* inline.c — inline markup: emphasis, tags, footnote marks, line breaks, dates and citations, in linear time. */
 #include "inline.h"
 
 #include <stdlib.h>
@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "../lex/lines.h"
+#include "cite.h"
 #include "../lex/patterns.h"
 #include "../model/vocab.h"
 #include "../util/buf.h"
@@ -406,7 +407,7 @@ static int slash_between_digits(const char *s, size_t n)
 }
 
 /* Appends text, with the dates it holds as DATE nodes, each with its validity; "ngày" stays text. */
-static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t off, size_t len,
+static void emit_dates(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t off, size_t len,
                       pos_cursor *pc)
 {
 	size_t from = off, end = off + len, scan = off;
@@ -449,6 +450,37 @@ static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t 
 	}
 	if (from < end)
 		bc_node_append(parent, bc_text_new(cx->doc, pos_at(pc, from), b + from, end - from));
+}
+
+/* Appends a run of text: the citations it holds as CITE nodes (cite.c), each
+ * with its words, and its dates (emit_dates) inside and around them. */
+static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t off, size_t len,
+                      pos_cursor *pc)
+{
+	size_t from = off, end = off + len;
+	bc_cite_span cs;
+	while (from < end && bc_cite_next(b, from, end, &cs)) {
+		if (cs.start > from)
+			emit_dates(cx, parent, b, from, cs.start - from, pc);
+		bc_node *cn = bc_node_new(cx->doc, BC_NODE_CITE, pos_at(pc, cs.start));
+		/* the positions inside it from a copy of the cursor, so that the
+		 * children's positions are still asked in increasing order */
+		pos_cursor ahead = *pc;
+		cn->as.cite.kind = cs.kind;
+		cn->as.cite.number = bc_str_dup(cx->doc, b + cs.number, cs.number_end - cs.number);
+		cn->as.cite.number_pos = pos_at(&ahead, cs.number);
+		cn->as.cite.dated = cs.dated;
+		cn->as.cite.date = cs.date;
+		if (cs.dated != BC_CITE_UNDATED)
+			cn->as.cite.date_pos = pos_at(&ahead, cs.ngay);
+		if (cs.dated == BC_CITE_PARTIAL)
+			cn->as.cite.date_text = bc_str_dup(cx->doc, b + cs.ngay, cs.date_end - cs.ngay);
+		emit_dates(cx, cn, b, cs.start, cs.end - cs.start, pc);
+		bc_node_append(parent, cn);
+		from = cs.end;
+	}
+	if (from < end)
+		emit_dates(cx, parent, b, from, end - from, pc);
 }
 
 /* No byte of s[0..n) is one tokenize() looks at: it is one run of text. */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../model/facts.h"
+#include "../model/vocab.h"
 #include "../render/render.h"
 #include "../util/buf.h"
 
@@ -187,6 +188,16 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 		if (n->as.date.invalid)
 			bc_buf_puts(out, " invalid");
 		break;
+	case BC_NODE_CITE: {
+		bc_buf_puts(out, " kind=");
+		put_quoted(out, n->as.cite.kind->word, strlen(n->as.cite.kind->word));
+		put_str(out, "number", n->as.cite.number);
+		/* a partial date as "2025-11-??"; "ngày" with no date after it as unread */
+		put_date(out, "date", n->as.cite.date);
+		if (n->as.cite.dated == BC_CITE_UNREAD)
+			bc_buf_puts(out, " date=unread");
+		break;
+	}
 	default:
 		break;
 	}
