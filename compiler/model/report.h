@@ -221,6 +221,14 @@ struct bc_node {
 			bc_str place;         /* DATELINE */
 			bc_date date;         /* DATELINE, APPX_ATTACH */
 			bc_str label;         /* APPX_LABEL: "I", "II", "" */
+			/* DATELINE: where the place ends and the date begins, decided by
+			 * the parser for every output: at the first comma of the line's
+			 * own text, else after the place it read.  split: the TEXT child
+			 * holding that point (NULL: no place, the line is all date);
+			 * place_cut: its bytes that end the place (spaces before the comma
+			 * left out); date_from: where the date's words start in it. */
+			const bc_node *split;
+			uint32_t place_cut, date_from;
 		} line;
 		struct { bc_str label; } appendix;          /* "I", "II", or "" */
 		struct { int id; bc_str mark; } note;       /* mark as written: "¹", "<sup>1</sup>", "[^1]" */

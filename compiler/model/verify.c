@@ -156,6 +156,13 @@ static int check_node(const bc_node *n, char *err, size_t errsize)
 			return fail(err, errsize, n, "line without a role");
 		if (n->as.line.doctype < 0 || n->as.line.doctype >= BC_DOC_TYPE_COUNT)
 			return fail(err, errsize, n, "document type out of range");
+		if (n->as.line.split) {
+			const bc_node *sp = n->as.line.split;
+			if (n->as.line.role != BC_ROLE_DATELINE || sp->parent != n || sp->type != BC_NODE_TEXT)
+				return fail(err, errsize, n, "a place and date split outside its dateline's text");
+			if (n->as.line.place_cut > n->as.line.date_from || n->as.line.date_from > sp->as.text.literal.len)
+				return fail(err, errsize, n, "a dateline split past its text");
+		}
 		break;
 	case BC_NODE_DATE:
 		if (n->as.date.invalid != !bc_date_plausible(n->as.date.date))

@@ -27,6 +27,42 @@ void bp_unwrap_dates(bc_node *n)
 	}
 }
 
+void bp_dateline_split(bc_node *n)
+{
+	const bc_node *split = NULL;
+	size_t cut = 0, resume = 0;
+	for (const bc_node *c = n->first; c; c = c->next) {
+		if (c->type != BC_NODE_TEXT)
+			continue;
+		const char *comma = memchr(c->as.text.literal.s, ',', c->as.text.literal.len);
+		if (comma) {
+			split = c;
+			cut = (size_t)(comma - c->as.text.literal.s);
+			resume = cut + 1;
+			break;
+		}
+	}
+	/* no comma: "Hà Nội ngày …" when the place was read all the same */
+	bc_str place = n->as.line.place;
+	if (!split && place.len && n->first && n->first->type == BC_NODE_TEXT &&
+	    n->first->as.text.literal.len >= place.len &&
+	    memcmp(n->first->as.text.literal.s, place.s, place.len) == 0) {
+		split = n->first;
+		cut = resume = place.len;
+	}
+	if (!split)
+		return;
+	const char *s = split->as.text.literal.s;
+	size_t len = split->as.text.literal.len;
+	while (cut > 0 && (s[cut - 1] == ' ' || s[cut - 1] == '\t'))
+		cut--;
+	while (resume < len && (s[resume] == ' ' || s[resume] == '\t'))
+		resume++;
+	n->as.line.split = split;
+	n->as.line.place_cut = (uint32_t)cut;
+	n->as.line.date_from = (uint32_t)resume;
+}
+
 static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
 {
 	memset(tmp, 0, sizeof *tmp);
@@ -63,6 +99,7 @@ static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
 						v[g] = v[g] * 10 + (s[i] - '0');
 			n->as.line.date = (bc_date){ v[0], v[1], v[2] };
 		}
+		bp_dateline_split(n);
 		p->doc->idx.dateline = n;
 		break;
 	case BC_ROLE_DOCTYPE:

@@ -224,6 +224,7 @@ static void add_dateline(meta *m, const meta_val *v)
 	bp_unwrap_dates(n);
 	n->as.line.place = bp_dup(m->p, val_or_empty(m, MK_PLACE), place->len);
 	n->as.line.date = d;
+	bp_dateline_split(n);
 	m->p->doc->idx.dateline = n;
 }
 

@@ -5,39 +5,15 @@
 
 /* ---- the header ---- */
 
-/* "Hải Phòng, ngày 20 tháng 01 năm 2025" -> <place> and <date>, split at the
- * first comma of the top-level text, or after the parsed place name when the
- * comma is missing. */
+/* "Hải Phòng, ngày 20 tháng 01 năm 2025" -> <place> and <date>, split where
+ * the parser put the line's split (line.split, place_cut, date_from). */
 static void write_dateline(xw *x, const bc_node *n)
 {
-	const bc_node *split = NULL;
-	size_t cut = 0, resume = 0;
-	for (const bc_node *c = n->first; c; c = c->next) {
-		if (c->type != BC_NODE_TEXT)
-			continue;
-		const char *comma = memchr(c->as.text.literal.s, ',', c->as.text.literal.len);
-		if (comma) {
-			split = c;
-			cut = (size_t)(comma - c->as.text.literal.s);
-			resume = cut + 1;
-			break;
-		}
-	}
-	bc_str place = n->as.line.place;
-	if (!split && place.len && n->first && n->first->type == BC_NODE_TEXT &&
-	    n->first->as.text.literal.len >= place.len &&
-	    memcmp(n->first->as.text.literal.s, place.s, place.len) == 0) {
-		split = n->first;
-		cut = resume = place.len;
-	}
+	const bc_node *split = n->as.line.split;
 	const bc_node *rest = n->first;
 	if (split) {
 		const char *s = split->as.text.literal.s;
-		size_t len = split->as.text.literal.len, pre = cut;
-		while (pre > 0 && (s[pre - 1] == ' ' || s[pre - 1] == '\t'))
-			pre--;
-		while (resume < len && (s[resume] == ' ' || s[resume] == '\t'))
-			resume++;
+		size_t len = split->as.text.literal.len, pre = n->as.line.place_cut, resume = n->as.line.date_from;
 		if (pre > 0 || split != n->first) {
 			xw_open_mixed(x, "place", n);
 			for (const bc_node *c = n->first; c != split; c = c->next)
