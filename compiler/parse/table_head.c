@@ -19,27 +19,30 @@ static int folded_alnum(uint32_t f)
 }
 
 /* An ASCII byte folded: its lower-case letter or digit, FOLD_DROP for other
- * ASCII, FOLD_LOOK for markup bytes (< \\ tab |) and bytes beyond ASCII. */
+ * ASCII, FOLD_LOOK for markup bytes (< \\ tab |) and bytes beyond ASCII.
+ * Made from bc_cp_fold on first use, so that the fold has one definition and
+ * this is only its ASCII part looked up by byte (rows are folded by the
+ * thousand when a long table's headers are compared). */
 enum { FOLD_DROP = 0, FOLD_LOOK = 1 };
-static const unsigned char ascii_fold[128] = {
-	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7',
-	['8'] = '8', ['9'] = '9',
-	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h',
-	['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p',
-	['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
-	['y'] = 'y', ['z'] = 'z',
-	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h',
-	['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p',
-	['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
-	['Y'] = 'y', ['Z'] = 'z',
-	['<'] = FOLD_LOOK, ['\\'] = FOLD_LOOK, ['\t'] = FOLD_LOOK, ['|'] = FOLD_LOOK,
-};
+static unsigned char ascii_fold[128];
+
+static void ascii_fold_init(void)
+{
+	if (ascii_fold['a'])
+		return;
+	for (uint32_t c = 0; c < 128; c++) {
+		uint32_t f = bc_cp_fold(c);
+		ascii_fold[c] = folded_alnum(f) && f < 0x80 ? (unsigned char)f : FOLD_DROP;
+	}
+	ascii_fold['<'] = ascii_fold['\\'] = ascii_fold['\t'] = ascii_fold['|'] = FOLD_LOOK;
+}
 
 /* Letters and digits without marks or case, cells separated by SEP; trailing empty cells dropped.
  * Stops once more than `limit` code points are kept: the caller only needs to know it is longer. */
 void tb_fold_row_upto(const char *s, size_t len, size_t limit, cpvec *out)
 {
 	out->n = 0;
+	ascii_fold_init();
 	/* each code point pushed takes at least one byte: room for all at once */
 	if (out->cap < len) {
 		out->cap = len;
