@@ -1,5 +1,6 @@
 /* header.c — the header block of the plain form: issuer, number, dateline, type, title, addressees. */
 #include "parse_int.h"
+#include "parse.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,7 @@ void bp_unwrap_dates(bc_node *n)
 	}
 }
 
-void bp_dateline_split(bc_node *n)
+void bc_dateline_split(bc_node *n)
 {
 	const bc_node *split = NULL;
 	size_t cut = 0, resume = 0;
@@ -99,7 +100,7 @@ static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
 						v[g] = v[g] * 10 + (s[i] - '0');
 			n->as.line.date = (bc_date){ v[0], v[1], v[2] };
 		}
-		bp_dateline_split(n);
+		bc_dateline_split(n);
 		p->doc->idx.dateline = n;
 		break;
 	case BC_ROLE_DOCTYPE:

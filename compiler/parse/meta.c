@@ -1,5 +1,6 @@
 /* meta.c — the explicit form's metadata block ("---" ... "---"): its keys, one table, become the header's lines. */
 #include "parse_int.h"
+#include "parse.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -224,7 +225,7 @@ static void add_dateline(meta *m, const meta_val *v)
 	bp_unwrap_dates(n);
 	n->as.line.place = bp_dup(m->p, val_or_empty(m, MK_PLACE), place->len);
 	n->as.line.date = d;
-	bp_dateline_split(n);
+	bc_dateline_split(n);
 	m->p->doc->idx.dateline = n;
 }
 

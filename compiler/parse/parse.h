@@ -13,4 +13,9 @@
  * `text`, which must outlive it. */
 bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_diags *diags);
 
+/* Where a DATELINE's place ends and its date begins (line.split, place_cut,
+ * date_from), from its children and line.place: the parser calls it for
+ * every dateline it reads; a tree built by hand calls it the same way. */
+void bc_dateline_split(bc_node *n);
+
 #endif

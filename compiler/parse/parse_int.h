@@ -142,8 +142,7 @@ void bp_resolve_notes(parser *p);
 
 /* header.c */
 void bp_unwrap_dates(bc_node *n);
-/* Where a DATELINE's place ends and its date begins (line.split, place_cut, date_from); after its place is read. */
-void bp_dateline_split(bc_node *n);
+
 size_t bp_parse_header(parser *p, size_t i);
 
 /* meta.c */
