@@ -16,6 +16,7 @@
 #include "input/decode.h"
 #include "lex/patterns.h"
 #include "parse/parse.h"
+#include "restore/restore.h"
 #include "render/render.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -30,6 +31,7 @@ typedef struct options {
 	const char *encoding;
 	const char *template_path;
 	const char *format;     /* check: text, json, sarif */
+	const char *shape;      /* --shape: the restore stage's shape, or NULL to detect it */
 	int validate;
 	int werror;
 	bc_lang lang;
@@ -103,6 +105,8 @@ static void usage(FILE *out)
 	        "Options:\n"
 	        "  -o, --output FILE     where to write the result\n"
 	        "  -e, --encoding ENC    utf-8, utf-16, cp1258, tcvn (default: detect)\n"
+	        "  -s, --shape SHAPE     what made the text: typed, pdf, markdown, word (default: detect;\n"
+	        "                        typed restores nothing)\n"
 	        "      --validate        validate the XML against the schema before writing it\n"
 	        "  -t, --template FILE   page layout for the PDF (default: by document type)\n"
 	        "  -f, --format FMT      diagnostics as text, json or sarif (check)\n"
@@ -443,6 +447,7 @@ static int take_option(int c, options *o)
 	switch (c) {
 	case 'o': o->output = optarg; break;
 	case 'e': o->encoding = optarg; break;
+	case 's': o->shape = optarg; break;
 	case 'v': o->validate = 1; break;
 	case 't': o->template_path = optarg; break;
 	case 'f': o->format = optarg; break;
@@ -463,6 +468,7 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "encoding", required_argument, NULL, 'e' },
+		{ "shape", required_argument, NULL, 's' },
 		{ "validate", no_argument, NULL, 'v' },
 		{ "template", required_argument, NULL, 't' },
 		{ "format", required_argument, NULL, 'f' },
@@ -474,7 +480,7 @@ int main(int argc, char **argv)
 	};
 	int c, rc_opt;
 	/* options before the command ("+": stop at the command) */
-	while ((c = getopt_long(argc, argv, "+o:e:t:f:l:WhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "+o:e:s:t:f:l:WhV", longopts, NULL)) != -1)
 		if ((rc_opt = take_option(c, &o)) >= 0)
 			return rc_opt;
 	if (optind >= argc) {
@@ -488,7 +494,7 @@ int main(int argc, char **argv)
 	int sub_argc = argc - optind;
 	char **sub_argv = argv + optind;
 	optind = 0;  /* 0 makes glibc start afresh */
-	while ((c = getopt_long(sub_argc, sub_argv, "o:e:t:f:l:WhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(sub_argc, sub_argv, "o:e:s:t:f:l:WhV", longopts, NULL)) != -1)
 		if ((rc_opt = take_option(c, &o)) >= 0)
 			return rc_opt;
 	int is_check = strcmp(o.command, "check") == 0, unknown = 0;
@@ -506,6 +512,11 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	o.input = sub_argv[optind];
+	bc_shape shape = o.shape ? bc_shape_from_name(o.shape) : BC_SHAPE_AUTO;
+	if (shape == BC_SHAPE_COUNT) {
+		fprintf(stderr, "%s: unknown shape '%s' (typed, pdf, markdown, word or auto)\n", progname, o.shape);
+		return EXIT_USAGE;
+	}
 	if (o.format && strcmp(o.format, "text") && strcmp(o.format, "json") && strcmp(o.format, "sarif")) {
 		fprintf(stderr, "%s: unknown format '%s'\n", progname, o.format);
 		return EXIT_USAGE;
@@ -538,23 +549,36 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	free(bytes);
-	bc_document *doc = bc_parse(name, src.text, src.len, &diags);
+	/* what converters broke, undone before the lines are read; positions are
+	 * the restored text's until bc_restore_remap moves them back */
+	bc_restore rs;
+	bc_restore_run(src.text, src.len, src.page_starts, src.npage_starts, shape, &rs, &diags);
+	size_t remap_from = diags.n;
+	bc_document *doc = rs.text ? bc_parse(name, rs.text, rs.len, &diags) : bc_parse(name, src.text, src.len, &diags);
 	snprintf(doc->source_encoding, sizeof doc->source_encoding, "%s", src.encoding);
+	doc->restore = &rs;
 
 	if (is_check) {
-		rc = cmd_check(&o, doc, &diags);
-	} else if (bc_diags_worst(&diags) >= BC_LEVEL_ERROR) {
-		bc_diags_sort(&diags);
-		bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang);
-		rc = EXIT_INPUT;
+		/* the checker reads the restored text at the parser's positions: remapped after it */
+		bc_check(doc, &diags);
+		bc_restore_remap(&rs, doc, &diags, remap_from);
+		rc = cmd_check(&o, NULL, &diags);
 	} else {
-		rc = cmd_render(&o, renderer, doc, &diags);
-		if (rc != EXIT_OK) {
+		bc_restore_remap(&rs, doc, &diags, remap_from);
+		if (bc_diags_worst(&diags) >= BC_LEVEL_ERROR) {
 			bc_diags_sort(&diags);
 			bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang);
+			rc = EXIT_INPUT;
+		} else {
+			rc = cmd_render(&o, renderer, doc, &diags);
+			if (rc != EXIT_OK) {
+				bc_diags_sort(&diags);
+				bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang);
+			}
 		}
 	}
 	bc_document_free(doc);
+	bc_restore_free(&rs);
 	bc_source_free(&src);
 	bc_diags_free(&diags);
 	bc_patterns_free();

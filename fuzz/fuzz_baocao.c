@@ -14,6 +14,7 @@
 #include "../compiler/model/report.h"
 #include "../compiler/parse/inline.h"
 #include "../compiler/parse/parse.h"
+#include "../compiler/restore/restore.h"
 #include "../compiler/parse/table.h"
 #include "../compiler/pdf/pdf.h"
 #include "../compiler/render/render.h"
@@ -184,7 +185,16 @@ static void run_document(int mode, const uint8_t *data, size_t size)
 		bc_diags_free(&d);
 		return;
 	}
-	bc_document *doc = bc_parse("fuzz.txt", src.text, src.len, &d);
+	/* the restore stage runs first, as in the program; its shape from a byte of the input */
+	bc_restore rs;
+	bc_restore_run(src.text, src.len, src.page_starts, src.npage_starts, (bc_shape)(size ? data[0] % BC_SHAPE_COUNT : 0),
+	               &rs, &d);
+	size_t remap_from = d.n;
+	bc_document *doc = rs.text ? bc_parse("fuzz.txt", rs.text, rs.len, &d) : bc_parse("fuzz.txt", src.text, src.len, &d);
+	doc->restore = &rs;
+	if (mode == M_CHECK)
+		bc_check(doc, &d);
+	bc_restore_remap(&rs, doc, &d, remap_from);
 	/* every output trusts the tree's shape: a parser that breaks it is a bug worth a crash, whatever the mode */
 	char err[256];
 	if (bc_document_verify(doc, err, sizeof err) != 0) {
@@ -212,7 +222,6 @@ static void run_document(int mode, const uint8_t *data, size_t size)
 		(void)bc_pdf_output(doc, &po, &pdf, &d);
 		bc_buf_free(&pdf);
 	} else if (mode == M_CHECK) {
-		bc_check(doc, &d);
 		bc_diags_sort(&d);
 		FILE *sink = fopen("/dev/null", "w");
 		if (sink) {
@@ -223,6 +232,7 @@ static void run_document(int mode, const uint8_t *data, size_t size)
 		}
 	}
 	bc_document_free(doc);
+	bc_restore_free(&rs);
 	bc_source_free(&src);
 	bc_diags_free(&d);
 }

@@ -47,6 +47,7 @@ expect version 0 "baocao 0." -- $WRAP "$B" --version
 expect help 0 "Exit status: 0 success" -- $WRAP "$B" --help
 expect two-inputs 2 "exactly one input" -- $WRAP "$B" xml a b
 expect bad-format 2 "unknown format" -- $WRAP "$B" check --format yaml x
+expect bad-shape 2 "unknown shape 'scan'" -- $WRAP "$B" check --shape scan x
 expect missing-file 2 "nosuch.txt: cannot open" -- $WRAP "$B" xml "$T/nosuch.txt"
 mkdir "$T/dir"
 expect directory 2 "is a directory" -- $WRAP "$B" xml "$T/dir"

@@ -308,6 +308,9 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 				bc_buf_put(&b, s + pos, e - pos);
 		} else if (finish_line(s + pos, e - pos, line, warn_nfd, &b, &failed, diags) < 0) {
 			bc_buf_free(&b);
+			free(out->page_starts);
+			out->page_starts = NULL;
+			out->npage_starts = 0;
 			return -1;
 		}
 		if (e >= len)
@@ -315,12 +318,21 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 		if (!failed)
 			bc_buf_putc(&b, '\n');
 		line++;
+		if (s[e] == '\f' && !failed) {
+			if ((out->npage_starts & (out->npage_starts - 1)) == 0)   /* 0, 1, 2, 4 …: double */
+				out->page_starts = bc_xrealloc(out->page_starts,
+				                               (out->npage_starts ? out->npage_starts * 2 : 1) * sizeof *out->page_starts);
+			out->page_starts[out->npage_starts++] = clamp32(line);
+		}
 		if (s[e] == '\r' && e + 1 < len && s[e + 1] == '\n')
 			e++;
 		pos = e + 1;
 	}
 	if (failed) {
 		bc_buf_free(&b);
+		free(out->page_starts);
+		out->page_starts = NULL;
+		out->npage_starts = 0;
 		return -1;
 	}
 	if (!b.s)
@@ -868,5 +880,6 @@ void bc_source_free(bc_source *src)
 	if (!src)
 		return;
 	free(src->text);
+	free(src->page_starts);
 	memset(src, 0, sizeof *src);
 }

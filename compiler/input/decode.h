@@ -3,6 +3,7 @@
 #define BAOCAO_DECODE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../diag/diag.h"
 
@@ -10,6 +11,10 @@ typedef struct bc_source {
 	char *text;             /* NFC UTF-8, LF line ends, no BOM, NUL-terminated; malloc'd */
 	size_t len;
 	char encoding[24];      /* what was read: "UTF-8", "UTF-16LE", "UTF-16BE", "CP1258", "TCVN" */
+	/* the lines that begin after a form feed, ascending: where a PDF's
+	 * extracted text began a new page (the form feed itself is a line end) */
+	uint32_t *page_starts;  /* malloc'd, or NULL */
+	size_t npage_starts;
 } bc_source;
 
 /*

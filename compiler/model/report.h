@@ -280,6 +280,10 @@ typedef struct bc_document {
 	 * first use by bc_document_facts and kept with the document, so that every
 	 * output reads the same answers. */
 	struct bc_facts *facts;
+	/* What the restore stage (restore/restore.h) undid before the text was
+	 * read: the shape, and each line it dropped or changed.  Owned by the
+	 * caller; NULL when the stage did not run. */
+	const struct bc_restore *restore;
 } bc_document;
 
 /* Node construction and tree edits (model/node.c). */

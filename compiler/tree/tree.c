@@ -4,6 +4,7 @@
 
 #include "../model/facts.h"
 #include "../model/vocab.h"
+#include "../restore/restore.h"
 #include "../render/render.h"
 #include "../util/buf.h"
 
@@ -251,6 +252,22 @@ static const char *const recipient_kinds[] = {
 	[BC_RECIP_AS_ABOVE] = "as-above", [BC_RECIP_FILED] = "filed",
 };
 
+/* What the restore stage undid before the text was read: the shape it saw, and
+ * each line it dropped or changed, as the input had it. */
+static void put_restored_section(bc_buf *out, const bc_restore *r)
+{
+	if (!r || !r->nrec)
+		return;
+	bc_buf_printf(out, "restored shape=%s%s\n", bc_shape_name(r->shape), r->forced ? " forced" : "");
+	for (size_t i = 0; i < r->nrec; i++) {
+		const bc_restore_record *rec = &r->rec[i];
+		bc_buf_printf(out, "  %s %s @%u ", rec->dropped ? "removed" : "changed", bc_restore_kind_name(rec->kind),
+		              (unsigned)rec->line);
+		put_quoted(out, rec->text, rec->len);
+		bc_buf_putc(out, '\n');
+	}
+}
+
 static void put_facts_section(bc_buf *out, const bc_facts *f)
 {
 	bc_buf_puts(out, "facts\n");
@@ -305,5 +322,6 @@ int bc_tree_output(const bc_document *doc, const bc_render_options *opt, bc_buf 
 			depth++;
 	}
 	put_facts_section(out, bc_document_facts(doc));
+	put_restored_section(out, doc->restore);
 	return 0;
 }

@@ -60,6 +60,7 @@ int bc_xml_write(const bc_document *doc, xmlTextWriterPtr w)
 			xw_appendix(&x, c);
 	if (notes && notes->first)
 		xw_notes(&x, notes);
+	xw_restored(&x, doc->restore);
 
 	x.depth = 0;
 	xw_raw(&x, "\n");

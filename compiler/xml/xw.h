@@ -67,6 +67,10 @@ void xw_closing(xw *x, const bc_node *n);
 void xw_appendix(xw *x, const bc_node *n);
 void xw_notes(xw *x, const bc_node *n);
 
+/* restored.c: the lines the restore stage dropped or changed. */
+struct bc_restore;
+void xw_restored(xw *x, const struct bc_restore *r);
+
 /* archival.c: the Phụ lục VI fields from x->facts. */
 void xw_archival(xw *x);
 

@@ -1,0 +1,299 @@
+/* restore.c — the restore stage's driver: the input's lines, the shape, the concerns in order, the restored text and its map back. */
+#include "restore_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/xalloc.h"
+
+static const char *const shape_names[BC_SHAPE_COUNT] = {
+	[BC_SHAPE_AUTO] = "auto",
+	[BC_SHAPE_TYPED] = "typed",
+	[BC_SHAPE_PDF] = "pdf",
+	[BC_SHAPE_MARKDOWN] = "markdown",
+	[BC_SHAPE_WORD] = "word",
+};
+
+static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
+	[BC_RESTORE_PAGE_NUMBER] = "page-number",
+	[BC_RESTORE_STAMP] = "stamp",
+	[BC_RESTORE_FIELD_CODE] = "field-code",
+	[BC_RESTORE_GLYPH] = "glyph",
+	[BC_RESTORE_MARKDOWN] = "markdown",
+};
+
+/* The note each kind of restore is reported with, once, at its first line. */
+static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
+	[BC_RESTORE_PAGE_NUMBER] = BC_N_RESTORE_PAGE_NUMBER,
+	[BC_RESTORE_STAMP] = BC_N_RESTORE_STAMP,
+	[BC_RESTORE_FIELD_CODE] = BC_N_RESTORE_FIELD_CODE,
+	[BC_RESTORE_GLYPH] = BC_N_RESTORE_GLYPH,
+	[BC_RESTORE_MARKDOWN] = BC_N_RESTORE_MARKDOWN,
+};
+
+const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }
+
+bc_shape bc_shape_from_name(const char *name)
+{
+	for (int s = 0; s < BC_SHAPE_COUNT; s++)
+		if (name && strcmp(name, shape_names[s]) == 0)
+			return (bc_shape)s;
+	return BC_SHAPE_COUNT;
+}
+
+const char *bc_restore_kind_name(bc_restore_kind k)
+{
+	return k >= 0 && k < BC_RESTORE_KIND_COUNT ? kind_names[k] : "none";
+}
+
+/* ---- what the concerns call ---- */
+
+int rs_blank(const rs_line *l)
+{
+	for (size_t i = 0; i < l->len; i++)
+		if (l->s[i] != ' ' && l->s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+void rs_trim(const rs_line *l, const char **s, size_t *len)
+{
+	size_t b = 0, e = l->len;
+	while (b < e && (l->s[b] == ' ' || l->s[b] == '\t'))
+		b++;
+	while (e > b && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t' || l->s[e - 1] == '\r'))
+		e--;
+	*s = l->s + b;
+	*len = e - b;
+}
+
+static void record(rs_ctx *cx, size_t i, bc_restore_kind kind, int dropped)
+{
+	bc_restore *r = cx->out;
+	r->rec = bc_xrealloc(r->rec, (r->nrec + 1) * sizeof *r->rec);
+	bc_restore_record *rec = &r->rec[r->nrec++];
+	rec->kind = kind;
+	rec->line = (uint32_t)(i + 1);
+	rec->len = cx->v[i].len;
+	rec->text = bc_xmalloc(rec->len + 1);
+	memcpy(rec->text, cx->v[i].s, rec->len);
+	rec->text[rec->len] = 0;
+	rec->dropped = dropped;
+}
+
+void rs_drop(rs_ctx *cx, size_t i, bc_restore_kind kind)
+{
+	if (i >= cx->n || cx->v[i].dropped)
+		return;
+	/* the record holds the line as the input had it, not a rewrite */
+	if (!cx->v[i].repl)
+		record(cx, i, kind, 1);
+	cx->v[i].dropped = 1;
+	cx->out->count[kind]++;
+}
+
+void rs_rewrite(rs_ctx *cx, size_t i, bc_restore_kind kind, const char *s, size_t len)
+{
+	rs_line *l = &cx->v[i];
+	if (!l->repl)
+		record(cx, i, kind, 0);
+	char *copy = bc_xmalloc(len + 1);
+	memcpy(copy, s, len);
+	copy[len] = 0;
+	free(l->repl);
+	l->repl = copy;
+	l->s = copy;
+	l->len = len;
+	cx->out->count[kind]++;
+}
+
+void rs_shift(rs_ctx *cx, size_t i, uint32_t col, uint32_t shift)
+{
+	rs_line *l = &cx->v[i];
+	l->shifts = bc_xrealloc(l->shifts, (l->nshifts + 1) * sizeof *l->shifts);
+	l->shifts[l->nshifts++] = (bc_restore_shift){ 0, col, shift };
+}
+
+/* ---- the shape ---- */
+
+/* Evidence of a converter, counted over the text: a PDF's form feeds and
+ * wrongly mapped letters, a Markdown converter's escapes and __strong__. */
+static bc_shape detect(const rs_ctx *cx)
+{
+	size_t escapes = 0, underscores = 0, glyphs = 0, fields = 0;
+	for (size_t i = 0; i < cx->n; i++) {
+		const char *s = cx->v[i].s;
+		size_t n = cx->v[i].len;
+		fields += rs_field_code(&cx->v[i]);
+		for (size_t k = 0; k + 1 < n; k++) {
+			if (s[k] == '\\' && strchr(".-()!#+", s[k + 1]) && s[k + 1])
+				escapes++;
+			else if (s[k] == '_' && s[k + 1] == '_')
+				underscores++, k++;
+			else if ((unsigned char)s[k] == 0xC6 && ((unsigned char)s[k + 1] == 0xA2 || (unsigned char)s[k + 1] == 0xA3))
+				glyphs++;   /* Ƣ ƣ */
+		}
+	}
+	if (cx->npages > 1 || glyphs)
+		return BC_SHAPE_PDF;
+	if (escapes >= 2 || underscores >= 4)
+		return BC_SHAPE_MARKDOWN;
+	if (fields)
+		return BC_SHAPE_WORD;
+	return BC_SHAPE_TYPED;
+}
+
+/* ---- the driver ---- */
+
+static int by_line(const void *a, const void *b)
+{
+	const bc_restore_record *x = a, *y = b;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, size_t npage_starts, bc_shape shape,
+                    bc_restore *out, bc_diags *diags)
+{
+	memset(out, 0, sizeof *out);
+	rs_ctx cx;
+	memset(&cx, 0, sizeof cx);
+	cx.out = out;
+	/* the input's lines, each with its page */
+	size_t cap = 64, pk = 0;
+	cx.v = bc_xmalloc(cap * sizeof *cx.v);
+	uint32_t page = 1;
+	for (size_t at = 0; at <= len;) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t e = nl ? (size_t)(nl - text) : len;
+		if (at == len && !nl)
+			break;   /* the text ends with its last line's LF */
+		if (cx.n == cap) {
+			cap *= 2;
+			cx.v = bc_xrealloc(cx.v, cap * sizeof *cx.v);
+		}
+		while (pk < npage_starts && page_starts[pk] <= cx.n + 1) {
+			page++;
+			pk++;
+		}
+		cx.v[cx.n++] = (rs_line){ text + at, e - at, page, 0, NULL, NULL, 0 };
+		at = e + 1;
+	}
+	cx.npages = page;
+	cx.forced = shape != BC_SHAPE_AUTO;
+	cx.shape = cx.forced ? shape : detect(&cx);
+	out->shape = cx.shape;
+	out->forced = cx.forced;
+	/* each concern asks for its own evidence; only a shape forced to
+	 * "typed" keeps them all from looking */
+	if (!(cx.forced && cx.shape == BC_SHAPE_TYPED)) {
+		rs_stamps(&cx);
+		rs_pages(&cx);
+		rs_glyphs(&cx);
+		rs_markdown(&cx);
+	}
+	if (out->nrec) {
+		/* the restored text, and where each of its lines came from */
+		bc_buf b = BC_BUF_INIT;
+		bc_buf_reserve(&b, len);
+		out->orig_line = bc_xmalloc((cx.n + 1) * sizeof *out->orig_line);
+		out->orig_line[0] = 0;
+		size_t nl = 0;
+		for (size_t i = 0; i < cx.n; i++) {
+			rs_line *l = &cx.v[i];
+			if (l->dropped)
+				continue;
+			if (nl)
+				bc_buf_putc(&b, '\n');
+			bc_buf_put(&b, l->s, l->len);
+			out->orig_line[++nl] = (uint32_t)(i + 1);
+			for (size_t k = 0; k < l->nshifts; k++) {
+				out->shifts = bc_xrealloc(out->shifts, (out->nshifts + 1) * sizeof *out->shifts);
+				out->shifts[out->nshifts++] = (bc_restore_shift){ (uint32_t)nl, l->shifts[k].col, l->shifts[k].shift };
+			}
+		}
+		if (len && text[len - 1] == '\n')
+			bc_buf_putc(&b, '\n');
+		out->nlines = nl;
+		out->text = b.s ? b.s : bc_xstrdup("");
+		out->len = b.len;
+		qsort(out->rec, out->nrec, sizeof *out->rec, by_line);
+		/* one note a kind, at the first line it touched */
+		for (int k = 0; k < BC_RESTORE_KIND_COUNT; k++) {
+			if (!out->count[k])
+				continue;
+			uint32_t first = 0;
+			for (size_t i = 0; i < out->nrec && !first; i++)
+				if (out->rec[i].kind == (bc_restore_kind)k)
+					first = out->rec[i].line;
+			/* positions in notes are the input's already: they are added after the remap point */
+			bc_diag_add(diags, kind_codes[k], (bc_pos){ first ? first : 1, 1 }, "%zu", out->count[k]);
+		}
+	}
+	for (size_t i = 0; i < cx.n; i++) {
+		free(cx.v[i].repl);
+		free(cx.v[i].shifts);
+	}
+	free(cx.v);
+}
+
+/* ---- positions ---- */
+
+bc_pos bc_restore_pos(const bc_restore *r, bc_pos p)
+{
+	if (!r || !r->text || p.line < 1 || p.line > r->nlines)
+		return p;
+	uint32_t line = p.line;
+	p.line = r->orig_line[line];
+	/* the shifts of the line, the last at or before the column wins (they are cumulative) */
+	size_t lo = 0, hi = r->nshifts;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (r->shifts[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	uint32_t add = 0;
+	for (size_t k = lo; k < r->nshifts && r->shifts[k].line == line && r->shifts[k].col <= p.col; k++)
+		add = r->shifts[k].shift;
+	p.col += add;
+	return p;
+}
+
+void bc_restore_remap(const bc_restore *r, bc_document *doc, bc_diags *diags, size_t from)
+{
+	if (!r || !r->text)
+		return;
+	if (doc) {
+		bc_iter it;
+		bc_iter_init(&it, doc->root);
+		bc_event ev;
+		while ((ev = bc_iter_next(&it)) != BC_EV_DONE) {
+			if (ev != BC_EV_ENTER)
+				continue;
+			bc_node *n = it.cur;
+			if (bc_node_is_made_up(n))
+				continue;
+			uint32_t end = n->end_line;
+			n->pos = bc_restore_pos(r, n->pos);
+			if (end)
+				n->end_line = bc_restore_pos(r, (bc_pos){ end, 1 }).line;
+		}
+		doc->line_count = r->nlines ? r->orig_line[r->nlines] : doc->line_count;
+	}
+	if (diags)
+		for (size_t i = from; i < diags->n; i++)
+			diags->v[i].pos = bc_restore_pos(r, diags->v[i].pos);
+}
+
+void bc_restore_free(bc_restore *r)
+{
+	for (size_t i = 0; i < r->nrec; i++)
+		free(r->rec[i].text);
+	free(r->rec);
+	free(r->text);
+	free(r->orig_line);
+	free(r->shifts);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,49 @@
+/* restore_int.h — what the restore stage's concerns share: the input's lines, each kept, dropped or rewritten. */
+#ifndef BAOCAO_RESTORE_INT_H
+#define BAOCAO_RESTORE_INT_H
+
+#include "restore.h"
+
+/* One input line as the concerns leave it. */
+typedef struct rs_line {
+	const char *s;           /* the input's bytes, or `repl` once rewritten */
+	size_t len;
+	uint32_t page;           /* 1 + the form feeds before it */
+	int dropped;
+	char *repl;              /* malloc'd rewrite, or NULL */
+	bc_restore_shift *shifts;   /* its column shifts (line field unused here), ascending col */
+	size_t nshifts;
+} rs_line;
+
+typedef struct rs_ctx {
+	rs_line *v;              /* v[0] is input line 1 */
+	size_t n;
+	uint32_t npages;
+	bc_shape shape;          /* as detected or forced */
+	int forced;
+	bc_restore *out;
+} rs_ctx;
+
+/* The concerns, in the order the driver runs them.  Each changes only lines
+ * its own evidence shows damaged, and records what it did. */
+void rs_stamps(rs_ctx *cx);      /* stamps.c: signature and portal stamps, Word field codes */
+void rs_pages(rs_ctx *cx);       /* pages.c: page numbers at the edges of pages */
+void rs_glyphs(rs_ctx *cx);      /* glyphs.c: letters a PDF font mapped wrongly */
+void rs_markdown(rs_ctx *cx);    /* markdown.c: escapes and __strong__ of Markdown converters */
+
+/* Drops input line i (0-based), recording it under `kind`. */
+void rs_drop(rs_ctx *cx, size_t i, bc_restore_kind kind);
+/* Replaces line i's text with s[0..len) (copied), recording the line as it was
+ * under `kind` the first time it changes; shifts are added with rs_shift. */
+void rs_rewrite(rs_ctx *cx, size_t i, bc_restore_kind kind, const char *s, size_t len);
+/* From restored column col of line i on, the input's column is `shift` further. */
+void rs_shift(rs_ctx *cx, size_t i, uint32_t col, uint32_t shift);
+
+/* A Word field's code standing where its result should be ("PAGE \* MERGEFORMAT 11"). */
+int rs_field_code(const rs_line *l);
+/* Line i holds only spaces and tabs (or nothing). */
+int rs_blank(const rs_line *l);
+/* Line i without its leading and trailing spaces. */
+void rs_trim(const rs_line *l, const char **s, size_t *len);
+
+#endif
