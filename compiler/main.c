@@ -554,9 +554,8 @@ int main(int argc, char **argv)
 	bc_restore rs;
 	bc_restore_run(src.text, src.len, src.page_starts, src.npage_starts, shape, &rs, &diags);
 	size_t remap_from = diags.n;
-	bc_document *doc = rs.text ? bc_parse(name, rs.text, rs.len, &diags) : bc_parse(name, src.text, src.len, &diags);
+	bc_document *doc = bc_parse_restored(name, rs.text ? rs.text : src.text, rs.text ? rs.len : src.len, &rs, &diags);
 	snprintf(doc->source_encoding, sizeof doc->source_encoding, "%s", src.encoding);
-	doc->restore = &rs;
 
 	if (is_check) {
 		/* the checker reads the restored text at the parser's positions: remapped after it */

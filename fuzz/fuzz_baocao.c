@@ -190,8 +190,7 @@ static void run_document(int mode, const uint8_t *data, size_t size)
 	bc_restore_run(src.text, src.len, src.page_starts, src.npage_starts, (bc_shape)(size ? data[0] % BC_SHAPE_COUNT : 0),
 	               &rs, &d);
 	size_t remap_from = d.n;
-	bc_document *doc = rs.text ? bc_parse("fuzz.txt", rs.text, rs.len, &d) : bc_parse("fuzz.txt", src.text, src.len, &d);
-	doc->restore = &rs;
+	bc_document *doc = bc_parse_restored("fuzz.txt", rs.text ? rs.text : src.text, rs.text ? rs.len : src.len, &rs, &d);
 	if (mode == M_CHECK)
 		bc_check(doc, &d);
 	bc_restore_remap(&rs, doc, &d, remap_from);

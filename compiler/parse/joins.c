@@ -146,7 +146,13 @@ static void join(parser *p, blk *into, blk *from)
 	if (from->last > into->last)
 		into->last = from->last;
 	from->dead = 1;
-	bc_diag_add(p->diags, BC_W_PAGE_SPLIT, from->segs ? from->segs[0].pos : (bc_pos){ p->lines.v[from->first].no, 1 }, NULL);
+	bc_pos at = from->segs ? from->segs[0].pos : (bc_pos){ p->lines.v[from->first].no, 1 };
+	if (p->pdf_text) {
+		if (!p->pdf_joins++)
+			p->first_join = at;
+	} else {
+		bc_diag_add(p->diags, BC_W_PAGE_SPLIT, at, NULL);
+	}
 }
 
 static int is_texty(const blk *b)
@@ -232,7 +238,8 @@ void bp_attach_continuations(parser *p)
 			in_notes = 0;
 			run_start = NULL;
 		}
-		if (continues(last_text, b)) {
+		/* a Word file's paragraphs are whole: no page break cut them */
+		if (!p->word_text && continues(last_text, b)) {
 			join(p, last_text, b);
 			continue;
 		}

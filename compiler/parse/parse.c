@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "parse_int.h"
+#include "../restore/restore.h"
 
 /* The explicit form's metadata block, or else the header of the plain form.
  * Returns the first line of the body. */
@@ -26,9 +27,18 @@ static size_t read_header(parser *p)
 
 bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_diags *diags)
 {
+	return bc_parse_restored(filename, text, len, NULL, diags);
+}
+
+bc_document *bc_parse_restored(const char *filename, const char *text, size_t len, const bc_restore *restore,
+                               bc_diags *diags)
+{
 	parser p;
 	memset(&p, 0, sizeof p);
 	bc_document *doc = bc_document_new(filename);
+	doc->restore = restore;
+	p.pdf_text = restore && restore->shape == BC_SHAPE_PDF;
+	p.word_text = restore && (restore->shape == BC_SHAPE_MARKDOWN || restore->shape == BC_SHAPE_WORD);
 	bc_arena_reserve(&doc->arena, len * 8);   /* 3 to 9 bytes of nodes a byte of text on the seeds */
 	doc->text = text;
 	doc->text_len = len;
@@ -63,6 +73,9 @@ bc_document *bc_parse(const char *filename, const char *text, size_t len, bc_dia
 	if (doc->notes)
 		bc_node_append(doc->root, doc->notes);
 	bp_resolve_notes(&p);
+	/* a PDF's blank lines inside sentences: one note for all the joins, not a warning each */
+	if (p.pdf_joins)
+		bc_diag_add(diags, BC_N_RESTORE_JOIN, p.first_join, "%zu", p.pdf_joins);
 
 	for (size_t k = 0; k < p.nb; k++) {
 		free(p.b[k].segs);

@@ -61,6 +61,11 @@ typedef struct parser {
 	bc_inline_ctx icx;
 	bc_node *meta_signature;  /* from the explicit form's metadata block */
 	int decision;             /* the body of a decision or resolution: its lines were re-read (bc_lines_mark_decision) */
+	/* what made the text (the restore stage's shape): how a blank line in a sentence reads */
+	int pdf_text;             /* a PDF's extraction: its joins are the converter's, counted, not warned */
+	int word_text;            /* a Word file's text: paragraphs are whole, a blank line is never a page break */
+	size_t pdf_joins;
+	bc_pos first_join;
 } parser;
 
 

@@ -261,6 +261,11 @@ bc_pos bc_restore_pos(const bc_restore *r, bc_pos p)
 	return p;
 }
 
+static uint32_t bc_restore_line(const bc_restore *r, uint32_t line)
+{
+	return line >= 1 && line <= r->nlines ? r->orig_line[line] : line;
+}
+
 void bc_restore_remap(const bc_restore *r, bc_document *doc, bc_diags *diags, size_t from)
 {
 	if (!r || !r->text)
@@ -278,7 +283,17 @@ void bc_restore_remap(const bc_restore *r, bc_document *doc, bc_diags *diags, si
 			uint32_t end = n->end_line;
 			n->pos = bc_restore_pos(r, n->pos);
 			if (end)
-				n->end_line = bc_restore_pos(r, (bc_pos){ end, 1 }).line;
+				n->end_line = bc_restore_line(r, end);
+			/* the lines and positions the nodes' own data name */
+			if (n->type == BC_NODE_PARAGRAPH && n->as.para.joined_at)
+				n->as.para.joined_at = bc_restore_line(r, n->as.para.joined_at);
+			else if (n->type == BC_NODE_ROW && n->as.row.fragment_merged)
+				n->as.row.fragment_merged = bc_restore_line(r, n->as.row.fragment_merged);
+			else if (n->type == BC_NODE_CITE) {
+				n->as.cite.number_pos = bc_restore_pos(r, n->as.cite.number_pos);
+				if (n->as.cite.dated != BC_CITE_UNDATED)
+					n->as.cite.date_pos = bc_restore_pos(r, n->as.cite.date_pos);
+			}
 		}
 		doc->line_count = r->nlines ? r->orig_line[r->nlines] : doc->line_count;
 	}
