@@ -116,9 +116,14 @@ def child(n, kind):
 # ---- the actual facts
 HEAD_PREFIX = {"article": "Điều ", "chapter": "Chương ", "part": "Phần ", "subchapter": "Mục "}
 
+def run(argv):
+    try:
+        return subprocess.run(wrap + argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
+    except subprocess.TimeoutExpired:
+        return subprocess.CompletedProcess(argv, -1, b"", b"timed out after 600 s")
+
 def actual_facts(path):
-    r = subprocess.run(wrap + [baocao, "tree", path], stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, timeout=300)
+    r = run([baocao, "tree", path])
     out = r.stdout.decode("utf-8", "replace")
     act = {"_rc": r.returncode, "_err": r.stderr.decode("utf-8", "replace").strip()}
     root = parse_tree(out)
@@ -174,9 +179,7 @@ def actual_facts(path):
 
 def readable(path):
     """"no" when `baocao check` refuses the input (exit status other than 0)."""
-    r = subprocess.run(wrap + [baocao, "check", path], stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, timeout=300)
-    return "yes" if r.returncode == 0 else "no"
+    return "yes" if run([baocao, "check", path]).returncode == 0 else "no"
 
 # ---- comparison
 def norm(s):
