@@ -7,6 +7,7 @@
 # fields right of those written down, top-level headings, tables found / expected, and the
 # findings of `baocao check` in all and per page.  Then the share of documents with each field
 # exactly right.  Field results come from tests/corpus.sh --tsv, so both read the data alike.
+# The corpus's other files (Word, RTF) get a row with what `check` makes of them.
 # Env: BUILD (default build), BAOCAO_CORPUS (default ../shared/corpus).
 BUILD=${BUILD:-build}
 CORPUS=${BAOCAO_CORPUS:-../shared/corpus}
@@ -104,6 +105,22 @@ for nn in sorted(names):
         desc += " (" + ", ".join(parts) + ")"
     print("| %s | %s | — | %d | %s | %s | %s | %s | %.1f |" % (
         nn, shape.get(name, "?"), p, hdr, heads, tabs, desc, allf / p))
+
+# the corpus files without a data file (Word, RTF): what check makes of them
+have = set(names.values())
+for name in sorted(os.listdir(corpus)):
+    if name in have or name == "SOURCES.md" or not re.match(r"^\d\d_", name):
+        continue
+    path = os.path.join(corpus, name)
+    r = subprocess.run([baocao, "check", "--lang", "en", path], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=300)
+    out = (r.stdout + r.stderr).decode("utf-8", "replace")
+    fatal = re.search(r": fatal: .*\[([a-z0-9-]+)\]", out)
+    n = len(re.findall(r":\d+:\d+: (?:fatal|error|warning|note): ", out))
+    what = "refused [%s]" % fatal.group(1) if fatal else "%d findings" % n
+    ext = {"docx": "Word .docx", "doc": "Word 97-2003 .doc"}.get(name.rsplit(".", 1)[-1], "?")
+    print("| %s | %s | — | — | no data (not a text file) | — | — | %s | — |" % (
+        name[:2], shape.get(name, ext), what))
 
 docs = [nn for nn in names if nn in res and "readable" not in res[nn]]
 def pct(fields, given=False):
