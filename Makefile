@@ -101,6 +101,12 @@ bench: $(PROG) $(BENCH_BINS)
 bench-peers: $(PROG)
 	@BUILD=$(BUILD) sh bench/peers.sh
 
+# The real documents of ../shared/corpus against tests/corpus/*.expect, one row per document
+# (bench/README.md, "Corpus report").
+.PHONY: corpus-report
+corpus-report: $(PROG)
+	@BUILD=$(BUILD) sh bench/corpus-report.sh
+
 # Every suite; prints one closing line "N passed, N failed".
 test check: $(PROG) $(UNIT_BINS) $(TOOL_BINS)
 	@BUILD=$(BUILD) sh tests/run.sh
