@@ -78,10 +78,24 @@ static void find_core(bc_line *l)
 {
 	const char *s = l->s;
 	size_t a = 0, b = l->len;
-	while (a < b && is_space(s[a]))
-		a++;
-	while (b > a && (is_space(s[b - 1]) || s[b - 1] == '\r'))
-		b--;
+	/* NO-BREAK SPACE counts as a space (FORMAT.md §2.2): a Word file's empty
+	 * paragraph often holds one, and is a blank line */
+	for (;;) {
+		if (a < b && is_space(s[a]))
+			a++;
+		else if (a + 1 < b && (unsigned char)s[a] == 0xC2 && (unsigned char)s[a + 1] == 0xA0)
+			a += 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (b > a && (is_space(s[b - 1]) || s[b - 1] == '\r'))
+			b--;
+		else if (b >= a + 2 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xA0)
+			b -= 2;
+		else
+			break;
+	}
 	/* "***" or "-----" is a rule, not emphasis around nothing */
 	if (b - a >= 3 && strchr("-_*=", s[a])) {
 		size_t k = a;

@@ -21,6 +21,7 @@ static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_FIELD_CODE] = "field-code",
 	[BC_RESTORE_GLYPH] = "glyph",
 	[BC_RESTORE_MARKDOWN] = "markdown",
+	[BC_RESTORE_LAYOUT] = "layout",
 };
 
 /* The note each kind of restore is reported with, once, at its first line. */
@@ -30,6 +31,7 @@ static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_FIELD_CODE] = BC_N_RESTORE_FIELD_CODE,
 	[BC_RESTORE_GLYPH] = BC_N_RESTORE_GLYPH,
 	[BC_RESTORE_MARKDOWN] = BC_N_RESTORE_MARKDOWN,
+	[BC_RESTORE_LAYOUT] = BC_N_RESTORE_LAYOUT,
 };
 
 const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }
@@ -91,6 +93,28 @@ void rs_drop(rs_ctx *cx, size_t i, bc_restore_kind kind)
 		record(cx, i, kind, 1);
 	cx->v[i].dropped = 1;
 	cx->out->count[kind]++;
+}
+
+void rs_move(rs_ctx *cx, size_t i, bc_restore_kind kind)
+{
+	if (i >= cx->n || cx->v[i].dropped)
+		return;
+	if (!cx->v[i].repl)
+		record(cx, i, kind, 0);
+	cx->v[i].dropped = 1;
+}
+
+void rs_add_line(rs_ctx *cx, size_t after, const char *s, size_t len, uint32_t line, uint32_t col)
+{
+	rs_line *l = &cx->v[after];
+	l->adds = bc_xrealloc(l->adds, (l->nadds + 1) * sizeof *l->adds);
+	rs_add *a = &l->adds[l->nadds++];
+	a->s = bc_xmalloc(len + 1);
+	memcpy(a->s, s, len);
+	a->s[len] = 0;
+	a->len = len;
+	a->line = line;
+	a->col = col;
 }
 
 void rs_rewrite(rs_ctx *cx, size_t i, bc_restore_kind kind, const char *s, size_t len)
@@ -176,7 +200,7 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 			page++;
 			pk++;
 		}
-		cx.v[cx.n++] = (rs_line){ text + at, e - at, page, 0, NULL, NULL, 0 };
+		cx.v[cx.n++] = (rs_line){ text + at, e - at, page, 0, NULL, NULL, 0, NULL, 0 };
 		at = e + 1;
 	}
 	cx.npages = page;
@@ -191,6 +215,8 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		rs_pages(&cx);
 		rs_glyphs(&cx);
 		rs_markdown(&cx);
+		/* after the rewrites: the cells it moves are read as repaired */
+		rs_layout(&cx);
 	}
 	if (out->nrec) {
 		/* the restored text, and where each of its lines came from */
@@ -199,17 +225,33 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		out->orig_line = bc_xmalloc((cx.n + 1) * sizeof *out->orig_line);
 		out->orig_line[0] = 0;
 		size_t nl = 0;
+		size_t cap_lines = cx.n + 1;
+		for (size_t i = 0; i < cx.n; i++)
+			cap_lines += cx.v[i].nadds;
+		out->orig_line = bc_xrealloc(out->orig_line, (cap_lines + 1) * sizeof *out->orig_line);
 		for (size_t i = 0; i < cx.n; i++) {
 			rs_line *l = &cx.v[i];
-			if (l->dropped)
-				continue;
-			if (nl)
-				bc_buf_putc(&b, '\n');
-			bc_buf_put(&b, l->s, l->len);
-			out->orig_line[++nl] = (uint32_t)(i + 1);
-			for (size_t k = 0; k < l->nshifts; k++) {
-				out->shifts = bc_xrealloc(out->shifts, (out->nshifts + 1) * sizeof *out->shifts);
-				out->shifts[out->nshifts++] = (bc_restore_shift){ (uint32_t)nl, l->shifts[k].col, l->shifts[k].shift };
+			if (!l->dropped) {
+				if (nl)
+					bc_buf_putc(&b, '\n');
+				bc_buf_put(&b, l->s, l->len);
+				out->orig_line[++nl] = (uint32_t)(i + 1);
+				for (size_t k = 0; k < l->nshifts; k++) {
+					out->shifts = bc_xrealloc(out->shifts, (out->nshifts + 1) * sizeof *out->shifts);
+					out->shifts[out->nshifts++] = (bc_restore_shift){ (uint32_t)nl, l->shifts[k].col, l->shifts[k].shift };
+				}
+			}
+			/* the lines a concern wrote after it, each from its own place in the input */
+			for (size_t k = 0; k < l->nadds; k++) {
+				rs_add *a = &l->adds[k];
+				if (nl)
+					bc_buf_putc(&b, '\n');
+				bc_buf_put(&b, a->s, a->len);
+				out->orig_line[++nl] = a->line;
+				if (a->col > 1) {
+					out->shifts = bc_xrealloc(out->shifts, (out->nshifts + 1) * sizeof *out->shifts);
+					out->shifts[out->nshifts++] = (bc_restore_shift){ (uint32_t)nl, 1, a->col - 1 };
+				}
 			}
 		}
 		if (len && text[len - 1] == '\n')
@@ -233,6 +275,9 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 	for (size_t i = 0; i < cx.n; i++) {
 		free(cx.v[i].repl);
 		free(cx.v[i].shifts);
+		for (size_t k = 0; k < cx.v[i].nadds; k++)
+			free(cx.v[i].adds[k].s);
+		free(cx.v[i].adds);
 	}
 	free(cx.v);
 }

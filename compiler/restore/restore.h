@@ -25,6 +25,7 @@ typedef enum bc_restore_kind {
 	BC_RESTORE_FIELD_CODE,   /* "PAGE \* MERGEFORMAT 11" of a Word field (stamps.c) */
 	BC_RESTORE_GLYPH,        /* "TRƢỜNG" for "TRƯỜNG": a PDF font's wrong mapping (glyphs.c) */
 	BC_RESTORE_MARKDOWN,     /* "a\)" and "__BÁO CÁO__" of a Markdown converter (markdown.c) */
+	BC_RESTORE_LAYOUT,       /* the header or the signature laid out in a table, its columns one after the other (layout.c) */
 	BC_RESTORE_KIND_COUNT
 } bc_restore_kind;
 

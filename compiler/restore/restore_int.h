@@ -4,6 +4,13 @@
 
 #include "restore.h"
 
+/* A line a concern writes after an input line, made of part of one input line. */
+typedef struct rs_add {
+	char *s;                 /* malloc'd */
+	size_t len;
+	uint32_t line, col;      /* where its first character stands in the input */
+} rs_add;
+
 /* One input line as the concerns leave it. */
 typedef struct rs_line {
 	const char *s;           /* the input's bytes, or `repl` once rewritten */
@@ -13,6 +20,8 @@ typedef struct rs_line {
 	char *repl;              /* malloc'd rewrite, or NULL */
 	bc_restore_shift *shifts;   /* its column shifts (line field unused here), ascending col */
 	size_t nshifts;
+	rs_add *adds;            /* lines written after it (layout.c), in order */
+	size_t nadds;
 } rs_line;
 
 typedef struct rs_ctx {
@@ -30,7 +39,14 @@ void rs_stamps(rs_ctx *cx);      /* stamps.c: signature and portal stamps, Word 
 void rs_pages(rs_ctx *cx);       /* pages.c: page numbers at the edges of pages */
 void rs_glyphs(rs_ctx *cx);      /* glyphs.c: letters a PDF font mapped wrongly */
 void rs_markdown(rs_ctx *cx);    /* markdown.c: escapes and __strong__ of Markdown converters */
+void rs_layout(rs_ctx *cx);      /* layout.c: the header's and the signature's layout tables, unfolded */
 
+/* Takes input line i out of the text because its words are written elsewhere
+ * (rs_add): recorded as changed, under `kind`; counts nothing (the caller counts). */
+void rs_move(rs_ctx *cx, size_t i, bc_restore_kind kind);
+/* Writes s[0..len) as a line of its own after input line `after`; its first
+ * character stands at input line `line` (1-based), column `col`. */
+void rs_add_line(rs_ctx *cx, size_t after, const char *s, size_t len, uint32_t line, uint32_t col);
 /* Drops input line i (0-based), recording it under `kind`. */
 void rs_drop(rs_ctx *cx, size_t i, bc_restore_kind kind);
 /* Replaces line i's text with s[0..len) (copied), recording the line as it was

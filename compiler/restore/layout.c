@@ -1,0 +1,415 @@
+/* layout.c — the header and the signature as a Word file lays them out, in a table of two or three columns, unfolded into lines. */
+#include "restore_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+
+/*
+ * A Word file sets the issuer and the national motto side by side in a
+ * borderless table, and the recipients beside the signature in another.
+ * Converters write those tables as tables: pandoc as a grid ("+----+" and
+ * "| … |" lines) or as HTML (<table><tr><td><p>…</p></td>…), antiword as
+ * rows of "|" with no rule under the first.  Read as a table, the header's
+ * facts would be cells of a body table.  A table whose cells hold what a
+ * header or a closing holds (the motto, "Số:", "Kính gửi:", "Nơi nhận:",
+ * "TM."/"KT."/"TL.") is a layout table: its columns are written one after
+ * the other, left first, each paragraph of a cell a line, as the text of a
+ * typed document stands.  Any other table is data and stays as it is.
+ */
+
+/* One paragraph of a cell: where it is in the input. */
+typedef struct para {
+	bc_buf text;
+	uint32_t line, col;      /* input position of its first character */
+	size_t column;
+} para;
+
+typedef struct paras {
+	para *v;
+	size_t n, cap;
+} paras;
+
+static para *para_new(paras *ps, size_t column, uint32_t line, uint32_t col)
+{
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap ? ps->cap * 2 : 16;
+		ps->v = bc_xrealloc(ps->v, ps->cap * sizeof *ps->v);
+	}
+	para *p = &ps->v[ps->n++];
+	memset(p, 0, sizeof *p);
+	p->column = column;
+	p->line = line;
+	p->col = col;
+	return p;
+}
+
+static void paras_free(paras *ps)
+{
+	for (size_t i = 0; i < ps->n; i++)
+		bc_buf_free(&ps->v[i].text);
+	free(ps->v);
+	memset(ps, 0, sizeof *ps);
+}
+
+/* Words that only a header or a closing holds. */
+static int is_layout_text(const char *s, size_t n)
+{
+	static const char *const marks[] = {
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số:", "Kính gửi",
+		"Nơi nhận", "TM.", "KT.", "TL.", "T/M", "Độc lập - Tự do",
+	};
+	for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+		size_t ml = strlen(marks[k]);
+		for (size_t i = 0; i + ml <= n; i++)
+			if (s[i] == marks[k][0] && memcmp(s + i, marks[k], ml) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* The input column of column `col` of line l, through the line's own rewrites. */
+static uint32_t input_col(const rs_line *l, uint32_t col)
+{
+	uint32_t add = 0;
+	for (size_t k = 0; k < l->nshifts && l->shifts[k].col <= col; k++)
+		add = l->shifts[k].shift;
+	return col + add;
+}
+
+/* The columns written out, left first, each paragraph a line after line `at`. */
+static void unfold(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t ncols)
+{
+	int any = 0;
+	for (size_t i = 0; i < ps->n && !any; i++)
+		any = is_layout_text(ps->v[i].text.s ? ps->v[i].text.s : "", ps->v[i].text.len);
+	if (!any)
+		return;
+	for (size_t i = first; i <= last; i++)
+		rs_move(cx, i, BC_RESTORE_LAYOUT);
+	int wrote = 0;
+	for (size_t c = 0; c < ncols; c++) {
+		int in_col = 0;
+		for (size_t i = 0; i < ps->n; i++) {
+			para *p = &ps->v[i];
+			if (p->column != c || !p->text.len)
+				continue;
+			if (!in_col && wrote)
+				rs_add_line(cx, last, "", 0, p->line, 1);   /* a blank line between the columns */
+			rs_add_line(cx, last, p->text.s, p->text.len, p->line, p->col);
+			in_col = wrote = 1;
+		}
+	}
+	cx->out->count[BC_RESTORE_LAYOUT]++;
+}
+
+/* ---- pandoc's grid tables ---- */
+
+/* "+----+-----+" or "+====+": a rule of a grid; the columns' '+' positions, in characters. */
+static size_t grid_rule(const rs_line *l, size_t *plus, size_t max)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	if (n < 3 || s[0] != '+' || s[n - 1] != '+')
+		return 0;
+	size_t lead = (size_t)(s - l->s), np = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '+') {
+			if (np < max)
+				plus[np++] = lead + i;   /* the rule is ASCII: bytes are characters */
+		} else if (s[i] != '-' && s[i] != '=' && s[i] != ':') {
+			return 0;
+		}
+	}
+	return np >= 3 ? np : 0;   /* two columns at least */
+}
+
+#define MAX_COLS 8
+
+/* Splits a "| a | b |" line into its cells: at its own '|' when it has one
+ * for each '+' of the rule (a rewrite, "\\-" to "-", may have moved them),
+ * else at the rule's '+' columns (characters; the line is UTF-8).  Each line
+ * of a cell is a line of its own: a grid keeps a paragraph's lines as the
+ * cell wrapped them, and the reader joins wrapped lines itself. */
+static void grid_row(const rs_line *l, uint32_t line, const size_t *plus, size_t np, paras *ps)
+{
+	size_t at[MAX_COLS + 1], k = 0;
+	uint32_t atcol[MAX_COLS + 1];
+	size_t bars = 0;
+	for (size_t b = 0; b < l->len; b++)
+		bars += l->s[b] == '|';
+	size_t ch = 0, b = 0;
+	while (b <= l->len && k < np) {
+		if (bars == np ? (b < l->len && l->s[b] == '|') : ch == plus[k]) {
+			atcol[k] = (uint32_t)ch + 1;
+			at[k++] = b;
+		}
+		if (b == l->len)
+			break;
+		uint32_t cp;
+		b += (size_t)bc_utf8_decode(l->s + b, l->len - b, &cp);
+		ch++;
+	}
+	for (size_t c = 0; c + 1 < k; c++) {
+		size_t s = at[c] + 1, e = at[c + 1];
+		uint32_t col = atcol[c] + 1;   /* the character after the '|' */
+		while (s < e && (l->s[s] == ' ' || l->s[s] == '\t')) {
+			s++;
+			col++;
+		}
+		while (e > s && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t'))
+			e--;
+		if (s == e)
+			continue;
+		para *p = para_new(ps, c, line, input_col(l, col));
+		bc_buf_put(&p->text, l->s + s, e - s);
+	}
+}
+
+static size_t grid_table(rs_ctx *cx, size_t i)
+{
+	size_t plus[MAX_COLS + 1];
+	size_t np = grid_rule(&cx->v[i], plus, MAX_COLS + 1);
+	if (!np || np > MAX_COLS + 1)
+		return 0;
+	paras ps = { 0 };
+	size_t j = i + 1, last = i;
+	for (; j < cx->n && !cx->v[j].dropped; j++) {
+		const char *s;
+		size_t n;
+		rs_trim(&cx->v[j], &s, &n);
+		size_t p2[MAX_COLS + 1];
+		if (grid_rule(&cx->v[j], p2, MAX_COLS + 1)) {
+			last = j;
+			continue;
+		}
+		if (!n || s[0] != '|')
+			break;
+		grid_row(&cx->v[j], (uint32_t)(j + 1), plus, np, &ps);
+		last = j;
+	}
+	size_t span = 0;
+	if (last > i) {
+		unfold(cx, i, last, &ps, np - 1);
+		span = last - i + 1;
+	}
+	paras_free(&ps);
+	return span;
+}
+
+/* ---- HTML tables (pandoc's gfm) ---- */
+
+/* An HTML character reference at s: its code point and length, or 0. */
+static uint32_t entity(const char *s, size_t n, size_t *len)
+{
+	static const struct { const char *name; uint32_t cp; } named[] = {
+		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&apos;", '\'' }, { "&nbsp;", 0xA0 },
+	};
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+		size_t nl = strlen(named[i].name);
+		if (n >= nl && memcmp(s, named[i].name, nl) == 0) {
+			*len = nl;
+			return named[i].cp;
+		}
+	}
+	if (n >= 4 && s[1] == '#') {
+		int hex = s[2] == 'x' || s[2] == 'X';
+		size_t k = hex ? 3 : 2;
+		uint32_t v = 0;
+		size_t d = k;
+		while (k < n && k - d < 7 && ((s[k] >= '0' && s[k] <= '9') || (hex && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'f')))) {
+			v = v * (hex ? 16 : 10) + (uint32_t)(s[k] <= '9' ? s[k] - '0' : (s[k] | 0x20) - 'a' + 10);
+			k++;
+		}
+		/* a code point text may hold: no NUL, control or surrogate */
+		if (k > d && k < n && s[k] == ';' && v >= 0x20 && v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF) &&
+		    !(v >= 0x7F && v <= 0x9F)) {
+			*len = k + 1;
+			return v;
+		}
+	}
+	return 0;
+}
+
+/* Reads the table from line i: cells of <td>/<th>, paragraphs of <p> or <br>. */
+static size_t html_table(rs_ctx *cx, size_t i)
+{
+	const char *s;
+	size_t n;
+	rs_trim(&cx->v[i], &s, &n);
+	if (n < 7 || memcmp(s, "<table", 6) != 0)
+		return 0;
+	paras ps = { 0 };
+	para *cur = NULL;
+	size_t column = 0, ncols = 0, last = i;
+	int in_cell = 0, done = 0;
+	for (size_t j = i; j < cx->n && !done && j - i < 400; j++) {
+		const rs_line *l = &cx->v[j];
+		uint32_t col = 1;
+		for (size_t b = 0; b < l->len;) {
+			if (l->s[b] == '<') {
+				const char *gt = memchr(l->s + b, '>', l->len - b);
+				if (!gt)
+					break;
+				size_t tl = (size_t)(gt - (l->s + b)) + 1;
+				const char *t = l->s + b;
+				if (!strncmp(t, "<tr", 3)) {
+					column = 0;
+				} else if (!strncmp(t, "<td", 3) || !strncmp(t, "<th", 3)) {
+					in_cell = 1;
+					cur = NULL;
+				} else if (!strncmp(t, "</td", 4) || !strncmp(t, "</th", 4)) {
+					in_cell = 0;
+					cur = NULL;
+					if (++column > ncols)
+						ncols = column;
+				} else if (!strncmp(t, "<p", 2) || !strncmp(t, "</p", 3) || !strncmp(t, "<br", 3)) {
+					cur = NULL;
+				} else if (!strncmp(t, "</table", 7)) {
+					done = 1;
+					last = j;
+					break;
+				}
+				/* other tags (<strong>, <em>, <colgroup> …) are the layout's, not words: a header's
+				 * and a signature's faces are the template's to set */
+				col += (uint32_t)bc_utf8_count(t, tl);
+				b += tl;
+				continue;
+			}
+			uint32_t cp;
+			size_t k = (size_t)bc_utf8_decode(l->s + b, l->len - b, &cp);
+			size_t ek = 0;
+			uint32_t ecp = l->s[b] == '&' ? entity(l->s + b, l->len - b, &ek) : 0;
+			if (ecp) {
+				cp = ecp;   /* "&amp;" is the "&" the author typed */
+				k = ek;
+			}
+			if (in_cell) {
+				if (!cur && cp != ' ')
+					cur = para_new(&ps, column, (uint32_t)(j + 1), input_col(l, col));
+				if (cur) {
+					char u8[4];
+					if (ecp)
+						bc_buf_put(&cur->text, u8, (size_t)bc_utf8_encode(ecp, u8));
+					else
+						bc_buf_put(&cur->text, l->s + b, k);
+				}
+			}
+			col += ecp ? (uint32_t)bc_utf8_count(l->s + b, k) : 1;
+			b += k;
+		}
+		if (cur)
+			bc_buf_putc(&cur->text, ' ');   /* a cell's paragraph goes on, on the next line */
+	}
+	size_t span = 0;
+	if (done) {
+		/* the spaces a paragraph's line end left */
+		for (size_t k = 0; k < ps.n; k++)
+			while (ps.v[k].text.len && ps.v[k].text.s[ps.v[k].text.len - 1] == ' ')
+				ps.v[k].text.len--;
+		unfold(cx, i, last, &ps, ncols ? ncols : 1);
+		span = last - i + 1;
+	}
+	paras_free(&ps);
+	return span;
+}
+
+/* ---- antiword's rows of "|" ---- */
+
+/* "|ỦY BAN NHÂN DÂN   |CỘNG HÒA XÃ HỘI …   |": a row, with no "|---|" rule under it. */
+static int pipe_row(const rs_line *l)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	if (n < 3 || s[0] != '|' || s[n - 1] != '|')
+		return 0;
+	int dash = 0;
+	for (size_t i = 1; i + 1 < n; i++) {
+		if (s[i] == '-')
+			dash = 1;
+		else if (s[i] != '|' && s[i] != ':' && s[i] != ' ')
+			return 1;
+	}
+	return !dash;   /* "|---|---|" is a Markdown table's rule; "|   |   |" a row of empty cells */
+}
+
+static size_t pipe_rows(rs_ctx *cx, size_t i)
+{
+	if (!pipe_row(&cx->v[i]))
+		return 0;
+	size_t j = i;
+	while (j < cx->n && !cx->v[j].dropped && pipe_row(&cx->v[j]))
+		j++;
+	/* a Markdown table has its rule under the first row, which ends the run here */
+	if (j < cx->n) {
+		const char *s;
+		size_t n;
+		rs_trim(&cx->v[j], &s, &n);
+		if (n > 2 && s[0] == '|')
+			return j - i;   /* the rows are looked at once, not again from each of them */
+	}
+	paras ps = { 0 };
+	size_t ncols = 0;
+	for (size_t k = i; k < j; k++) {
+		const rs_line *l = &cx->v[k];
+		size_t column = 0;
+		uint32_t col = 1;
+		size_t b = 0;
+		while (b < l->len && l->s[b] != '|') {
+			b++;
+			col++;
+		}
+		while (b < l->len) {
+			/* one cell: after this '|' up to the next */
+			b++;
+			col++;
+			size_t s = b;
+			uint32_t scol = col;
+			while (b < l->len && l->s[b] != '|') {
+				uint32_t cp;
+				b += (size_t)bc_utf8_decode(l->s + b, l->len - b, &cp);
+				col++;
+			}
+			if (b >= l->len)
+				break;
+			size_t e = b;
+			while (s < e && l->s[s] == ' ') {
+				s++;
+				scol++;
+			}
+			while (e > s && l->s[e - 1] == ' ')
+				e--;
+			if (e > s) {
+				para *p = para_new(&ps, column, (uint32_t)(k + 1), input_col(l, scol));
+				bc_buf_put(&p->text, l->s + s, e - s);
+			}
+			if (++column > ncols)
+				ncols = column;
+		}
+	}
+	unfold(cx, i, j - 1, &ps, ncols);
+	paras_free(&ps);
+	return j - i;
+}
+
+void rs_layout(rs_ctx *cx)
+{
+	for (size_t i = 0; i < cx->n; i++) {
+		if (cx->v[i].dropped)
+			continue;
+		/* each table is looked at once: a table of data is skipped whole, so
+		 * that a long one costs its length, not its length squared */
+		size_t span = grid_table(cx, i);
+		if (!span)
+			span = html_table(cx, i);
+		if (!span)
+			span = pipe_rows(cx, i);
+		if (span)
+			i += span - 1;
+	}
+}
