@@ -440,6 +440,31 @@ static int cmd_check(const options *o, bc_document *doc, bc_diags *diags)
 	return EXIT_OK;
 }
 
+/* After xml or pdf wrote their output: the findings of level warning or
+ * above that check would print (the reading's, diags, and the checker's,
+ * found), counted on one line of standard error, so that a clerk who only
+ * makes the PDF still learns that `check` has something to say.  Only the
+ * count: the findings themselves are check's to print.  The exit status stays
+ * that of the output. */
+static void findings_summary(const bc_diags *diags, const bc_diags *found, const char *name, bc_lang lang)
+{
+	size_t errors = diags->count[BC_LEVEL_ERROR] + diags->count[BC_LEVEL_FATAL] + found->count[BC_LEVEL_ERROR] +
+	                found->count[BC_LEVEL_FATAL];
+	size_t warnings = diags->count[BC_LEVEL_WARNING] + found->count[BC_LEVEL_WARNING];
+	if (!errors && !warnings)
+		return;
+	fprintf(stderr, "%s: ", name);
+	if (lang == BC_LANG_EN) {
+		if (errors)
+			fprintf(stderr, "%zu error%s, ", errors, errors == 1 ? "" : "s");
+		fprintf(stderr, "%zu warning%s — run baocao check to see them\n", warnings, warnings == 1 ? "" : "s");
+	} else {
+		if (errors)
+			fprintf(stderr, "%zu lỗi, ", errors);
+		fprintf(stderr, "%zu cảnh báo — chạy baocao check để xem\n", warnings);
+	}
+}
+
 /* One option; returns an exit status when the option ends the run (help,
  * version, a bad option), or -1 to go on. */
 static int take_option(int c, options *o)
@@ -563,6 +588,13 @@ int main(int argc, char **argv)
 		bc_restore_remap(&rs, doc, &diags, remap_from);
 		rc = cmd_check(&o, NULL, &diags);
 	} else {
+		/* check's findings too, for the line that counts them once the output
+		 * is written (findings_summary): found where check finds them, on the
+		 * restored text before the remap, and kept apart, so that they never
+		 * crowd an error of the output out of the list's limit */
+		bc_diags found;
+		bc_diags_init(&found);
+		bc_check(doc, &found);
 		bc_restore_remap(&rs, doc, &diags, remap_from);
 		if (bc_diags_worst(&diags) >= BC_LEVEL_ERROR) {
 			bc_diags_sort(&diags);
@@ -573,8 +605,11 @@ int main(int argc, char **argv)
 			if (rc != EXIT_OK) {
 				bc_diags_sort(&diags);
 				bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang);
+			} else {
+				findings_summary(&diags, &found, name, o.lang);
 			}
 		}
+		bc_diags_free(&found);
 	}
 	bc_document_free(doc);
 	bc_restore_free(&rs);

@@ -109,6 +109,16 @@ expect check-werror 1 "[note-undefined]" -- $WRAP "$B" check --Werror "$T/notere
 expect check-json 0 '"code": "note-undefined"' -- $WRAP "$B" check --format json "$T/noteref.txt"
 expect check-sarif 0 '"version": "2.1.0"' -- $WRAP "$B" check --format sarif "$T/noteref.txt"
 
+# xml and pdf: one line on standard error counts what check finds at warning level or above (the nine
+# warnings of noteref.txt: no issuer, number, dateline, type, title, signer, recipients, end mark, note text);
+# the exit status stays the output's, and a clean document prints nothing
+expect summary-xml 0 "noteref.txt: 9 cảnh báo — chạy baocao check để xem" -- $WRAP "$B" xml "$T/noteref.txt" -o "$T/noteref.xml"
+check_true summary-xml-written '[ -s "$T/noteref.xml" ]'
+expect summary-pdf-en 0 "noteref.txt: 9 warnings — run baocao check to see them" -- $WRAP "$B" pdf --lang en "$T/noteref.txt" -o "$T/noteref.pdf"
+check_true summary-one-line '[ "$(wc -l <"$T/out")" = 1 ]'
+$WRAP "$B" xml samples/cong-van.txt -o "$T/cv.xml" 2>"$T/cv.err"
+check_true summary-none-when-clean '[ ! -s "$T/cv.err" ] && [ -z "$($WRAP "$B" check samples/cong-van.txt | grep -e ": cảnh báo: " -e ": lỗi: ")" ]'
+
 # the same input gives the same PDF at any time and in any time zone, dated by the document itself
 printf 'Số: 12/BC-UBND\n\nAn Thắng, ngày 05 tháng 7 năm 2026\n\nBÁO CÁO\n\nVề việc thử\n\nNội dung./.\n' >"$T/dated.txt"
 env -u SOURCE_DATE_EPOCH "$B" pdf "$T/dated.txt" -o "$T/d1.pdf" >/dev/null 2>&1
