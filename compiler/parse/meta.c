@@ -209,6 +209,16 @@ static void date_words(const meta_val *v, bc_date d, char ds[8], char ms[8])
 	}
 }
 
+/* A synthesised inline and what it holds stand for the value at pos. */
+static void place_at(bc_node *n, bc_pos pos)
+{
+	n->pos = pos;
+	if (n->end_line)
+		n->end_line = pos.line;
+	for (bc_node *c = n->first; c; c = c->next)
+		place_at(c, pos);
+}
+
 /* "Hải Phòng, ngày 05 tháng 3 năm 2026" from place and date, either of which may be missing. */
 static void add_dateline(meta *m, const meta_val *v)
 {
@@ -223,6 +233,11 @@ static void add_dateline(meta *m, const meta_val *v)
 	              d.year);
 	bc_node *n = synth_tmp(m, BC_ROLE_DATELINE, have(m, MK_PLACE) ? place->pos : v->pos);
 	bp_unwrap_dates(n);
+	/* the words after the place's stand for the date: value, not for the
+	 * place's line: a finding in them ("tháng 03", a zero too many) points there */
+	if (have(m, MK_PLACE) && have(m, MK_DATE) && n->first)
+		for (bc_node *c = n->first->next; c; c = c->next)
+			place_at(c, v->pos);
 	n->as.line.place = bp_dup(m->p, val_or_empty(m, MK_PLACE), place->len);
 	n->as.line.date = d;
 	bc_dateline_split(n);
