@@ -5,7 +5,7 @@
 # or "Conversion:"/"Format:"; a column is kept for the shape baocao itself detects, once it
 # prints one), pages (form feeds + 1, or lines / 45 when the text has no form feed), header
 # fields right of those written down, top-level headings, tables found / expected, and the
-# findings of `baocao check` in all and per page.  Then the share of documents with each field
+# findings of `baocao check --verbose` (every one, not five of a code) in all and per page.  Then the share of documents with each field
 # exactly right.  Field results come from tests/corpus.sh --tsv, so both read the data alike.
 # The corpus's other files (Word, RTF) get a row with what `check` makes of them.
 # Env: BUILD (default build), BAOCAO_CORPUS (default ../shared/corpus).
@@ -63,7 +63,7 @@ def pages(path):
     return max(1, -(-data.count(b"\n") // 45))
 
 def findings(path):
-    r = subprocess.run([baocao, "check", "--lang", "en", path], stdout=subprocess.PIPE,
+    r = subprocess.run([baocao, "check", "--lang", "en", "--verbose", path], stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, timeout=300)
     out = (r.stdout + r.stderr).decode("utf-8", "replace")
     n = {lvl: len(re.findall(r":\d+:\d+: %s: " % lvl, out)) for lvl in ("fatal", "error", "warning", "note")}
@@ -112,7 +112,7 @@ for name in sorted(os.listdir(corpus)):
     if name in have or name == "SOURCES.md" or not re.match(r"^\d\d_", name):
         continue
     path = os.path.join(corpus, name)
-    r = subprocess.run([baocao, "check", "--lang", "en", path], stdout=subprocess.PIPE,
+    r = subprocess.run([baocao, "check", "--lang", "en", "--verbose", path], stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, timeout=300)
     out = (r.stdout + r.stderr).decode("utf-8", "replace")
     fatal = re.search(r": fatal: .*\[([a-z0-9-]+)\]", out)

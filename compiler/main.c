@@ -24,6 +24,9 @@
 /* Exit statuses, as the man page documents them. */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
+/* getopt codes of the long options without a short form */
+enum { OPT_VERBOSE = 0x100 };
+
 typedef struct options {
 	const char *command;
 	const char *input;
@@ -34,6 +37,7 @@ typedef struct options {
 	const char *shape;      /* --shape: the restore stage's shape, or NULL to detect it */
 	int validate;
 	int werror;
+	int verbose;            /* check: every finding, not five of a code and a count */
 	bc_lang lang;
 } options;
 
@@ -93,7 +97,7 @@ static void usage(FILE *out)
 	fprintf(out,
 	        "Cách dùng / Usage:\n"
 	        "  %s xml IN [-o OUT] [--validate] [--encoding ENC]\n"
-	        "  %s check IN [--format text|json|sarif] [--lang vi|en] [--Werror]\n"
+	        "  %s check IN [--format text|json|sarif] [--lang vi|en] [--Werror] [--verbose]\n"
 	        "  %s pdf IN [-o OUT] [--template FILE]\n"
 	        "  %s tree IN [-o OUT]\n"
 	        "  %s --help | --version\n"
@@ -112,6 +116,7 @@ static void usage(FILE *out)
 	        "  -f, --format FMT      diagnostics as text, json or sarif (check)\n"
 	        "  -l, --lang LANG       messages in vi (default) or en\n"
 	        "  -W, --Werror          warnings count as errors for the exit status (check)\n"
+	        "      --verbose         every finding; without it the text shows 5 of a code and counts the rest (check)\n"
 	        "  -h, --help            this help\n"
 	        "  -V, --version         the version\n"
 	        "\n"
@@ -428,7 +433,7 @@ static int cmd_check(const options *o, bc_document *doc, bc_diags *diags)
 	bc_diags_sort(diags);
 	const char *name = strcmp(o->input, "-") == 0 ? "<stdin>" : o->input;
 	if (!o->format || strcmp(o->format, "text") == 0)
-		bc_diags_print(stdout, diags, name, BC_LEVEL_NOTE, o->lang);
+		bc_diags_print(stdout, diags, name, BC_LEVEL_NOTE, o->lang, o->verbose ? 0 : BC_DIAG_PER_CODE);
 	else if (strcmp(o->format, "json") == 0)
 		bc_diags_print_json(stdout, diags, name, o->lang);
 	else
@@ -438,6 +443,31 @@ static int cmd_check(const options *o, bc_document *doc, bc_diags *diags)
 	if (worst >= BC_LEVEL_ERROR || (o->werror && worst >= BC_LEVEL_WARNING))
 		return EXIT_INPUT;
 	return EXIT_OK;
+}
+
+/* After xml or pdf wrote their output: the findings of level warning or
+ * above that check would print (the reading's, diags, and the checker's,
+ * found), counted on one line of standard error, so that a clerk who only
+ * makes the PDF still learns that `check` has something to say.  Only the
+ * count: the findings themselves are check's to print.  The exit status stays
+ * that of the output. */
+static void findings_summary(const bc_diags *diags, const bc_diags *found, const char *name, bc_lang lang)
+{
+	size_t errors = diags->count[BC_LEVEL_ERROR] + diags->count[BC_LEVEL_FATAL] + found->count[BC_LEVEL_ERROR] +
+	                found->count[BC_LEVEL_FATAL];
+	size_t warnings = diags->count[BC_LEVEL_WARNING] + found->count[BC_LEVEL_WARNING];
+	if (!errors && !warnings)
+		return;
+	fprintf(stderr, "%s: ", name);
+	if (lang == BC_LANG_EN) {
+		if (errors)
+			fprintf(stderr, "%zu error%s, ", errors, errors == 1 ? "" : "s");
+		fprintf(stderr, "%zu warning%s — run baocao check to see them\n", warnings, warnings == 1 ? "" : "s");
+	} else {
+		if (errors)
+			fprintf(stderr, "%zu lỗi, ", errors);
+		fprintf(stderr, "%zu cảnh báo — chạy baocao check để xem\n", warnings);
+	}
 }
 
 /* One option; returns an exit status when the option ends the run (help,
@@ -453,6 +483,7 @@ static int take_option(int c, options *o)
 	case 'f': o->format = optarg; break;
 	case 'l': o->lang = strncmp(optarg, "en", 2) == 0 ? BC_LANG_EN : BC_LANG_VI; break;
 	case 'W': o->werror = 1; break;
+	case OPT_VERBOSE: o->verbose = 1; break;
 	case 'h': usage(stdout); return EXIT_OK;
 	case 'V': printf("baocao %s\n", BAOCAO_VERSION); return EXIT_OK;
 	default: usage(stderr); return EXIT_USAGE;
@@ -474,6 +505,7 @@ int main(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "Werror", no_argument, NULL, 'W' },
+		{ "verbose", no_argument, NULL, OPT_VERBOSE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -540,7 +572,7 @@ int main(int argc, char **argv)
 			rc = cmd_check(&o, NULL, &diags);
 		} else {
 			bc_diags_sort(&diags);
-			bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang);
+			bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang, 0);
 			/* an unknown encoding name is a usage error, a bad input an input error */
 			rc = diags.n && diags.v[0].code == BC_E_UNKNOWN_ENC ? EXIT_USAGE : EXIT_INPUT;
 		}
@@ -563,18 +595,28 @@ int main(int argc, char **argv)
 		bc_restore_remap(&rs, doc, &diags, remap_from);
 		rc = cmd_check(&o, NULL, &diags);
 	} else {
+		/* check's findings too, for the line that counts them once the output
+		 * is written (findings_summary): found where check finds them, on the
+		 * restored text before the remap, and kept apart, so that they never
+		 * crowd an error of the output out of the list's limit */
+		bc_diags found;
+		bc_diags_init(&found);
+		bc_check(doc, &found);
 		bc_restore_remap(&rs, doc, &diags, remap_from);
 		if (bc_diags_worst(&diags) >= BC_LEVEL_ERROR) {
 			bc_diags_sort(&diags);
-			bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang);
+			bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang, 0);
 			rc = EXIT_INPUT;
 		} else {
 			rc = cmd_render(&o, renderer, doc, &diags);
 			if (rc != EXIT_OK) {
 				bc_diags_sort(&diags);
-				bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang);
+				bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang, 0);
+			} else {
+				findings_summary(&diags, &found, name, o.lang);
 			}
 		}
+		bc_diags_free(&found);
 	}
 	bc_document_free(doc);
 	bc_restore_free(&rs);

@@ -224,7 +224,7 @@ static void run_document(int mode, const uint8_t *data, size_t size)
 		bc_diags_sort(&d);
 		FILE *sink = fopen("/dev/null", "w");
 		if (sink) {
-			bc_diags_print(sink, &d, "fuzz.txt", BC_LEVEL_NOTE, BC_LANG_VI);
+			bc_diags_print(sink, &d, "fuzz.txt", BC_LEVEL_NOTE, BC_LANG_VI, BC_DIAG_PER_CODE);
 			bc_diags_print_json(sink, &d, "fuzz.txt", BC_LANG_EN);
 			bc_diags_print_sarif(sink, &d, "fuzz.txt", BC_LANG_VI);
 			fclose(sink);

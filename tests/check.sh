@@ -1,5 +1,5 @@
 #!/bin/sh
-# check.sh — `baocao check --lang en` on each real report in ../shared/seeds against its reviewed findings in tests/check/NNN.check.
+# check.sh — `baocao check --lang en --verbose` on each real report in ../shared/seeds against its reviewed findings in tests/check/NNN.check (--verbose: the golden holds every finding, not five of a code and a count).
 # Env: BUILD (default build), OUT (default build/tests/check), BAOCAO_SEEDS, BAOCAO_WRAP.  UPDATE=1 rewrites the goldens (review the diff).
 BUILD=${BUILD:-build}
 OUT=${OUT:-$BUILD/tests/check}
@@ -20,7 +20,7 @@ for seed in "$SEEDS"/[0-9][0-9][0-9]*.txt; do
 	got="$OUT/$n.check"
 	golden="tests/check/$n.check"
 	# the file name is the seed's number, so the output does not depend on where the seeds are
-	(cd "$(dirname "$seed")" && $WRAP "$OLDPWD/$BUILD/baocao" check --lang en "$(basename "$seed")") >"$got" 2>"$OUT/$n.err"
+	(cd "$(dirname "$seed")" && $WRAP "$OLDPWD/$BUILD/baocao" check --lang en --verbose "$(basename "$seed")") >"$got" 2>"$OUT/$n.err"
 	rc=$?
 	if [ "$rc" -gt 1 ]; then
 		echo "FAIL check/$n: exit $rc"

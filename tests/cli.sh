@@ -109,6 +109,26 @@ expect check-werror 1 "[note-undefined]" -- $WRAP "$B" check --Werror "$T/notere
 expect check-json 0 '"code": "note-undefined"' -- $WRAP "$B" check --format json "$T/noteref.txt"
 expect check-sarif 0 '"version": "2.1.0"' -- $WRAP "$B" check --format sarif "$T/noteref.txt"
 
+# a finding that repeats: five lines of a code, then one that counts the rest; --verbose, JSON and SARIF keep all
+awk 'BEGIN { for (i = 1; i <= 8; i++) printf "Đoạn %d có hai  dấu cách.\n\n", i }' >"$T/repeats.txt"
+expect check-repeats-counted 0 "repeats.txt: … và 3 lần nữa [double-space]" -- $WRAP "$B" check "$T/repeats.txt"
+check_true check-repeats-five '[ "$(grep -c "^$T/repeats.txt:[0-9]*:[0-9]*: ghi chú: .*\[double-space\]" "$T/out")" = 5 ]'
+expect check-repeats-en 0 "repeats.txt: … and 3 more [double-space]" -- $WRAP "$B" check --lang en "$T/repeats.txt"
+expect check-repeats-verbose 0 "repeats.txt:15:14: ghi chú: hai dấu cách liền nhau [double-space]" -- $WRAP "$B" check --verbose "$T/repeats.txt"
+check_true check-repeats-verbose-all '[ "$(grep -c "\[double-space\]" "$T/out")" = 8 ] && ! grep -q "lần nữa" "$T/out"'
+expect check-repeats-json 0 '"code": "double-space"' -- $WRAP "$B" check --format json "$T/repeats.txt"
+check_true check-repeats-json-all '[ "$(grep -c "\"code\": \"double-space\"" "$T/out")" = 8 ]'
+
+# xml and pdf: one line on standard error counts what check finds at warning level or above (the nine
+# warnings of noteref.txt: no issuer, number, dateline, type, title, signer, recipients, end mark, note text);
+# the exit status stays the output's, and a clean document prints nothing
+expect summary-xml 0 "noteref.txt: 9 cảnh báo — chạy baocao check để xem" -- $WRAP "$B" xml "$T/noteref.txt" -o "$T/noteref.xml"
+check_true summary-xml-written '[ -s "$T/noteref.xml" ]'
+expect summary-pdf-en 0 "noteref.txt: 9 warnings — run baocao check to see them" -- $WRAP "$B" pdf --lang en "$T/noteref.txt" -o "$T/noteref.pdf"
+check_true summary-one-line '[ "$(wc -l <"$T/out")" = 1 ]'
+$WRAP "$B" xml samples/cong-van.txt -o "$T/cv.xml" 2>"$T/cv.err"
+check_true summary-none-when-clean '[ ! -s "$T/cv.err" ] && [ -z "$($WRAP "$B" check samples/cong-van.txt | grep -e ": cảnh báo: " -e ": lỗi: ")" ]'
+
 # the same input gives the same PDF at any time and in any time zone, dated by the document itself
 printf 'Số: 12/BC-UBND\n\nAn Thắng, ngày 05 tháng 7 năm 2026\n\nBÁO CÁO\n\nVề việc thử\n\nNội dung./.\n' >"$T/dated.txt"
 env -u SOURCE_DATE_EPOCH "$B" pdf "$T/dated.txt" -o "$T/d1.pdf" >/dev/null 2>&1

@@ -70,7 +70,7 @@ for seed in "$SEEDS"/[0-9][0-9][0-9]*.txt; do
 	fi
 	t_rw=$(grep -c ' repeat=reworded ' "$tree")
 	x_rw=$(grep -c '<repeat [^>]*kind="reworded"' "$xml")
-	c_rw=$($WRAP "$BUILD/baocao" check "$seed" 2>/dev/null | grep -c '\[header-repeat-differs\]')
+	c_rw=$($WRAP "$BUILD/baocao" check --verbose "$seed" 2>/dev/null | grep -c '\[header-repeat-differs\]')
 	if [ "$t_rw" = "$x_rw" ] && [ "$t_rw" = "$c_rw" ]; then
 		ok "$n reworded repeats agree ($t_rw)"
 	else

@@ -116,7 +116,11 @@ static size_t digits_after(const char *s, size_t len, const char *word, size_t *
 	return 0;
 }
 
-/* Day below 10 and months 1, 2 are written with a leading zero in the header date. */
+/* The date of issue as Nghị định 30/2020 (Phụ lục I) writes it: a day below 10
+ * and the months 1 and 2 take a leading zero ("ngày 05 tháng 02"), so that no
+ * digit can be added before them; the other months take none ("tháng 3",
+ * "tháng 9"), so "tháng 09" is a finding.  A two-digit day or month from 10
+ * up cannot carry a zero. */
 static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *t)
 {
 	const bc_node *n = t->block;
@@ -136,6 +140,8 @@ static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *t)
 	size_t nm = digits_after(s, t->buf.len, "tháng", &at);
 	if (nm == 1 && (s[at] == '1' || s[at] == '2'))
 		bc_diag_add(cx->diags, BC_W_DATE_ZERO, bc_text_pos(cx, t, at), "%c", s[at]);
+	else if (nm == 2 && s[at] == '0' && s[at + 1] >= '3' && s[at + 1] <= '9')
+		bc_diag_add(cx->diags, BC_W_MONTH_ZERO, bc_text_pos(cx, t, at), "%.2s", s + at);
 }
 
 const bc_rule_set bc_rules_header = {

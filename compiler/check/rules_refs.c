@@ -106,8 +106,43 @@ static void check_attach(bc_check_ctx *cx, refs_state *s, const bc_node *n)
 		bc_diag_add(cx->diags, BC_W_ATTACH_DIFFERS, n->pos, "%u", f->pos.line);
 }
 
+/* Does the text at byte j of a block go on with another document cited
+ * ("… kèm theo Nghị định số 126/2024/NĐ-CP", "… quy định tại Thông tư số
+ * 02/2017/TT-VPCP")?  Then the appendices named before it are that
+ * document's, not this one's.  The citation is the inline parser's CITE. */
+static int names_other_document(const bc_block_text *bt, const char *t, size_t n, size_t j)
+{
+	static const char *const joins[] = { "ban hành kèm theo ", "kèm theo ", "quy định tại ", "tại ", "của ", "thuộc " };
+	while (j < n && t[j] == ' ')
+		j++;
+	for (size_t k = 0; k < sizeof joins / sizeof joins[0]; k++) {
+		size_t l = strlen(joins[k]);
+		if (j + l <= n && !memcmp(t + j, joins[k], l)) {
+			j += l;
+			break;
+		}
+	}
+	if (j >= n)
+		return 0;
+	/* the span holding byte j, and whether its TEXT sits inside a CITE */
+	size_t lo = 0, hi = bt->nspans;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (bt->spans[mid].off <= j)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (!bt->nspans)
+		return 0;
+	for (const bc_node *p = bt->spans[lo].node; p && p != bt->block; p = p->parent)
+		if (p->type == BC_NODE_CITE)
+			return 1;
+	return 0;
+}
+
 /* "Phụ lục I, II và III", "Phụ lục số 2", "các Phụ lục": which appendices the body names. */
-static void mentions(refs_state *s, const char *t, size_t n, bc_pos pos)
+static void mentions(refs_state *s, const bc_block_text *bt, const char *t, size_t n, bc_pos pos)
 {
 	static const char *const words[] = { "Phụ lục", "phụ lục", "PHỤ LỤC" };
 	static const size_t anchor[] = { 0, 6, 4 };   /* 'P', 'l', the last byte of "Ụ": the rarest in the seeds */
@@ -120,6 +155,7 @@ static void mentions(refs_state *s, const char *t, size_t n, bc_pos pos)
 			i = (size_t)(at - t);
 			size_t j = i + wl;
 			int named = 0, from = 0;
+			size_t first_new = s->nment;   /* this mention's labels, dropped if another document's */
 			for (;;) {
 				while (j < n && (t[j] == ' ' || t[j] == ','))
 					j++;
@@ -165,7 +201,9 @@ static void mentions(refs_state *s, const char *t, size_t n, bc_pos pos)
 					break;
 				}
 			}
-			if (!named)
+			if (names_other_document(bt, t, n, j))
+				s->nment = first_new;
+			else if (!named)
 				s->generic_mention = 1;
 			i = j > i ? j - 1 : i;
 		}
@@ -326,7 +364,7 @@ static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 	if (n->type == BC_NODE_LINE && (n->as.line.role == BC_ROLE_APPX_LABEL || n->as.line.role == BC_ROLE_APPX_TITLE))
 		return;
 	if (cx->in_body)
-		mentions(s, t, len, n->pos);
+		mentions(s, bt, t, len, n->pos);
 	dates(cx, s, n);
 }
 
@@ -374,11 +412,16 @@ static void end(bc_check_ctx *cx, void *st)
 		else if (!named)
 			bc_diag_add(cx->diags, BC_W_APPX_UNMENTIONED, a->node->pos, NULL);
 	}
+	/* Only in a document that has appendices: one without any sends them as
+	 * files of their own ("tại Phụ lục I đính kèm", corpus 10), and the text
+	 * cannot show they are missing.  A lone unnumbered PHỤ LỤC answers for
+	 * "Phụ lục I" (its number left out), not for "Phụ lục II": a second
+	 * appendix the document does not have. */
 	if (s->nap) {
 		for (size_t k = 0; k < s->nment; k++) {
 			int found = 0;
 			for (size_t i = 0; i < s->nap && !found; i++)
-				found = s->ap[i].value == s->mentions[k] || (s->nap == 1 && !s->ap[i].value);
+				found = s->ap[i].value == s->mentions[k] || (s->nap == 1 && !s->ap[i].value && s->mentions[k] == 1);
 			if (!found)
 				bc_diag_add(cx->diags, BC_W_APPX_MISSING, s->mention_pos[k], "%d", s->mentions[k]);
 		}

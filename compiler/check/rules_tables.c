@@ -1,4 +1,4 @@
-/* rules_tables.c — table rows: cell counts against the header, values shifted by a column, group rows whose stated count "(07 nhiệm vụ)" differs from the rows under them. */
+/* rules_tables.c — table rows: cell counts against the header, a row one cell short, values shifted by a column, group rows whose stated count "(07 nhiệm vụ)" differs from the rows under them. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,6 +101,7 @@ static int stated_count(const char *t, size_t n)
 
 typedef struct rowinfo {
 	const bc_node *row;
+	int short_by_one;         /* the line writes one field fewer than the header's columns */
 	int rank, count;
 	int cls[64];
 	int ncells;
@@ -121,6 +122,7 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 		nrows++;
 	rowinfo *ri = bc_xcalloc(nrows ? nrows : 1, sizeof *ri);
 	int num[64] = { 0 }, txt[64] = { 0 }, covered[64] = { 0 };
+	int numbered_rows = 0, last_filled = 0;   /* numbered body rows, full or one short; those with a last cell */
 	size_t m = 0;
 	for (const bc_node *r = tbody->first; r; r = r->next) {
 		if (r->type != BC_NODE_ROW || r->as.row.kind == BC_ROW_HEAD || r->as.row.repeat)
@@ -177,6 +179,12 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 		if (r->as.row.kind == BC_ROW_BODY && written > 0 &&
 		    (written > cols || (fields < cols && x->cls[0] == C_NUM && figures >= 3)))
 			bc_diag_add(cx->diags, BC_W_ROW_CELLS, r->pos, "%d ≠ %d", written > cols ? written : fields, cols);
+		else if (r->as.row.kind == BC_ROW_BODY && x->count < 0 && x->rank > 0 && written >= 2 && fields == cols - 1)
+			x->short_by_one = 1, numbered_rows++;
+		else if (r->as.row.kind == BC_ROW_BODY && x->count < 0 && x->rank > 0 && width == cols && cols <= 64) {
+			numbered_rows++;
+			last_filled += x->cls[cols - 1] != C_EMPTY;
+		}
 	}
 	/* a column holds numbers when nearly all its filled cells are numbers */
 	int isnum[64];
@@ -205,10 +213,20 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 			}
 			if (!miss && fit >= bad && (x->cls[cols - 1] == C_EMPTY || x->cls[1] == C_EMPTY)) {
 				bc_diag_add(cx->diags, BC_W_ROW_SHIFTED, x->row->pos, NULL);
+				x->short_by_one = 0;   /* said already, in other words */
 				break;
 			}
 		}
 	}
+	/* A numbered row ("1", "II", "A" in its first cell) whose line writes one
+	 * field fewer than the header has columns (a tab or a "|" short), not
+	 * found shifted above: when most numbered rows fill the last column,
+	 * a value went missing.  When the last column is mostly empty (a "Ghi chú"
+	 * column) the writer only left out an empty cell at the end, which no
+	 * editor shows; a row without a number ("Tổng cộng") may leave columns out. */
+	for (size_t i = 0; i < m; i++)
+		if (ri[i].short_by_one && last_filled * 2 > numbered_rows)
+			bc_diag_add(cx->diags, BC_W_ROW_SHORT, ri[i].row->pos, "%d ≠ %d", ri[i].row->as.row.fields, cols);
 	/* the rows a group row counts: up to the next label of its rank or above, not themselves groups, not bullets */
 	for (size_t i = 0; i < m; i++) {
 		rowinfo *g = &ri[i];

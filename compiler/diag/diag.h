@@ -50,9 +50,12 @@ void bc_diags_sort(bc_diags *d);
 /* The worst level present, or -1 if none. */
 int bc_diags_worst(const bc_diags *d);
 
-/* print.c: every diagnostic at or above min_level as "file:line:col: level: message [id]";
+/* print.c: every diagnostic at or above min_level as "file:line:col: level: message [id]", at most
+ * per_code of one code and then one line "file: … và N lần nữa [id]" (0: no limit);
  * all of them as JSON; all of them as SARIF 2.1.0 for code-review tools. */
-void bc_diags_print(FILE *out, const bc_diags *d, const char *filename, bc_level min_level, bc_lang lang);
+enum { BC_DIAG_PER_CODE = 5 };   /* check's text output, without --verbose */
+void bc_diags_print(FILE *out, const bc_diags *d, const char *filename, bc_level min_level, bc_lang lang,
+                    size_t per_code);
 void bc_diags_print_json(FILE *out, const bc_diags *d, const char *filename, bc_lang lang);
 void bc_diags_print_sarif(FILE *out, const bc_diags *d, const char *filename, bc_lang lang);
 

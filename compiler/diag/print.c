@@ -14,13 +14,30 @@ const char *bc_level_name(bc_level level, bc_lang lang)
 
 /* ------------------------------------------------------------ text */
 
-void bc_diags_print(FILE *out, const bc_diags *d, const char *filename, bc_level min_level, bc_lang lang)
+void bc_diags_print(FILE *out, const bc_diags *d, const char *filename, bc_level min_level, bc_lang lang,
+                    size_t per_code)
 {
+	/* A finding that repeats (668 double spaces of a justified PDF, 1 736 page
+	 * splits of a table extracted one cell a line) buries the others: after
+	 * per_code lines of one code, one line counts the rest, where the next
+	 * would have been.  JSON and SARIF keep every finding. */
+	size_t total[BC_DIAG_COUNT] = { 0 }, shown[BC_DIAG_COUNT] = { 0 };
+	if (per_code)
+		for (size_t i = 0; i < d->n; i++)
+			if (bc_diag_level(d->v[i].code) >= min_level)
+				total[d->v[i].code]++;
 	for (size_t i = 0; i < d->n; i++) {
 		const bc_diag *g = &d->v[i];
 		bc_level level = bc_diag_level(g->code);
 		if (level < min_level)
 			continue;
+		if (per_code && shown[g->code] >= per_code) {
+			if (shown[g->code]++ == per_code)
+				fprintf(out, lang == BC_LANG_EN ? "%s: … and %zu more [%s]\n" : "%s: … và %zu lần nữa [%s]\n",
+				        filename, total[g->code] - per_code, bc_diag_id(g->code));
+			continue;
+		}
+		shown[g->code]++;
 		fprintf(out, "%s:%u:%u: %s: %s%s%s [%s]\n", filename, g->pos.line, g->pos.col,
 		        bc_level_name(level, lang), bc_diag_text(g->code, lang),
 		        g->arg ? ": " : "", g->arg ? g->arg : "", bc_diag_id(g->code));

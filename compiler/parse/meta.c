@@ -151,21 +151,32 @@ static void add_summary(meta *m, const meta_val *v)
 	m->p->doc->idx.summary = synth_tmp(m, BC_ROLE_SUMMARY, v->pos);
 }
 
-/* "yes"/"có" gives the "(DỰ THẢO)" line, "no"/"không" nothing; anything else is an error. */
+static int is_word(const meta_val *v, const char *w) { return v->len == strlen(w) && !memcmp(v->s, w, v->len); }
+
+/* "yes" gives the "(DỰ THẢO)" line, "no" nothing; anything else ("có",
+ * "y") is an error and the line is ignored (FORMAT.md §11.1): keys and their
+ * words are exact, so that a value read one way is never meant another. */
 static void add_draft(meta *m, const meta_val *v)
 {
 	if (!v->s)
 		return;
-	if (v->len && (v->s[0] == 'y' || v->s[0] == 'c'))
+	if (is_word(v, "yes"))
 		m->p->doc->idx.draft = synth_line(m->p, m->p->doc->meta, BC_ROLE_DRAFT, v->pos, "(DỰ THẢO)");
-	else if (!(v->len && (v->s[0] == 'n' || v->s[0] == 'k')))
+	else if (!is_word(v, "no"))
 		bc_diag_add(m->p->diags, BC_E_META_VALUE, v->pos, "draft: %.*s", (int)v->len, v->s);
 }
 
+/* The three degrees of urgency of Nghị định 30/2020 (HỎA TỐC also with the
+ * older placing of its tone mark, HOẢ TỐC); another word ("GẤP") is an error
+ * and the line is ignored: a PDF must not print an urgency the decree lacks. */
 static void add_urgency(meta *m, const meta_val *v)
 {
-	if (v->s)
+	if (!v->s)
+		return;
+	if (is_word(v, "KHẨN") || is_word(v, "THƯỢNG KHẨN") || is_word(v, "HỎA TỐC") || is_word(v, "HOẢ TỐC"))
 		m->p->doc->idx.urgency = synth_copy(m, m->p->doc->meta, BC_ROLE_URGENCY, v->pos, v->s, v->len);
+	else
+		bc_diag_add(m->p->diags, BC_E_META_VALUE, v->pos, "urgency: %.*s", (int)v->len, v->s);
 }
 
 /* The national motto and slogan, which every state document bears. */
@@ -175,20 +186,59 @@ static void add_motto(meta *m, const meta_val *v)
 	synth_line(m->p, m->p->doc->meta, BC_ROLE_SLOGAN, (bc_pos){ 0, 0 }, "Độc lập - Tự do - Hạnh phúc");
 }
 
-/* The date: dd/mm/yyyy with ".." for a blank part, or yyyy-mm-dd. */
-static bc_date read_date(meta *m, const meta_val *v)
+static int digits(const char *s, size_t n)
 {
-	bc_date d = { 0, 0, 0 };
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return n > 0;
+}
+
+/* A day or month of date-value: one or two digits, or ".." for a blank (0). */
+static int date_part(const char *s, size_t n, int *v)
+{
+	if (n == 2 && s[0] == '.' && s[1] == '.') {
+		*v = 0;
+		return 1;
+	}
+	if (n < 1 || n > 2 || !digits(s, n))
+		return 0;
+	*v = atoi(s);
+	return *v > 0;
+}
+
+/* The date of FORMAT.md §11.1: dd/mm/yyyy with ".." for a blank day, or day
+ * and month, or yyyy-mm-dd; the date must exist ("31/02/2026" does not) and
+ * a blank month goes with a blank day.  Anything else is an error, and the
+ * line is ignored: read as no date at all.  0 when it is not a date. */
+static int read_date(meta *m, const meta_val *v, bc_date *d)
+{
 	const char *s = v->s;
 	size_t n = v->len;
-	if (n == 10 && s[4] == '-' && s[7] == '-')
-		return (bc_date){ atoi(s + 8), atoi(s + 5), atoi(s) };
-	const char *a = memchr(s, '/', n);
-	const char *b = a ? memchr(a + 1, '/', (size_t)(s + n - a - 1)) : NULL;
-	if (a && b)
-		return (bc_date){ atoi(s), atoi(a + 1), atoi(b + 1) };
-	bc_diag_add(m->p->diags, BC_E_META_VALUE, v->pos, "date: %.*s", (int)n, s);
-	return d;
+	int ok = 0;
+	*d = (bc_date){ 0, 0, 0 };
+	if (n == 10 && s[4] == '-' && s[7] == '-' && digits(s, 4) && digits(s + 5, 2) && digits(s + 8, 2)) {
+		*d = (bc_date){ atoi(s + 8), atoi(s + 5), atoi(s) };
+		ok = 1;
+	} else {
+		const char *a = memchr(s, '/', n);
+		const char *b = a ? memchr(a + 1, '/', (size_t)(s + n - a - 1)) : NULL;
+		ok = a && b && date_part(s, (size_t)(a - s), &d->day) && date_part(a + 1, (size_t)(b - a - 1), &d->month) &&
+		     s + n - b - 1 == 4 && digits(b + 1, 4);
+		if (ok)
+			d->year = atoi(b + 1);
+	}
+	if (ok && d->month > 12)
+		ok = 0;
+	else if (ok && !d->month && d->day)
+		ok = 0;   /* "05/../2026": a day without its month */
+	else if (ok && d->day && !bc_date_plausible(*d))
+		ok = 0;
+	if (!ok) {
+		bc_diag_add(m->p->diags, BC_E_META_VALUE, v->pos, "date: %.*s", (int)n, s);
+		*d = (bc_date){ 0, 0, 0 };
+	}
+	return ok;
 }
 
 /* The day and month as the author wrote them ("05", "3"), ".." a blank; from
@@ -209,13 +259,25 @@ static void date_words(const meta_val *v, bc_date d, char ds[8], char ms[8])
 	}
 }
 
+/* A synthesised inline and what it holds stand for the value at pos. */
+static void place_at(bc_node *n, bc_pos pos)
+{
+	n->pos = pos;
+	if (n->end_line)
+		n->end_line = pos.line;
+	for (bc_node *c = n->first; c; c = c->next)
+		place_at(c, pos);
+}
+
 /* "Hải Phòng, ngày 05 tháng 3 năm 2026" from place and date, either of which may be missing. */
 static void add_dateline(meta *m, const meta_val *v)
 {
 	const meta_val *place = &m->v[MK_PLACE];
+	bc_date d = { 0, 0, 0 };
+	if (have(m, MK_DATE) && !read_date(m, v, &d))
+		m->v[MK_DATE].s = NULL;   /* the bad line is ignored; v is that value */
 	if (!have(m, MK_PLACE) && !have(m, MK_DATE))
 		return;
-	bc_date d = have(m, MK_DATE) ? read_date(m, v) : (bc_date){ 0, 0, 0 };
 	char ds[8], ms[8];
 	date_words(v, d, ds, ms);
 	bc_buf_clear(&m->tmp);
@@ -223,6 +285,11 @@ static void add_dateline(meta *m, const meta_val *v)
 	              d.year);
 	bc_node *n = synth_tmp(m, BC_ROLE_DATELINE, have(m, MK_PLACE) ? place->pos : v->pos);
 	bp_unwrap_dates(n);
+	/* the words after the place's stand for the date: value, not for the
+	 * place's line: a finding in them ("tháng 03", a zero too many) points there */
+	if (have(m, MK_PLACE) && have(m, MK_DATE) && n->first)
+		for (bc_node *c = n->first->next; c; c = c->next)
+			place_at(c, v->pos);
 	n->as.line.place = bp_dup(m->p, val_or_empty(m, MK_PLACE), place->len);
 	n->as.line.date = d;
 	bc_dateline_split(n);
@@ -297,6 +364,17 @@ static void read_meta_line(meta *m, const bc_line *l)
 	while (e > v && e[-1] == ' ')
 		e--;
 	meta_val val = { v, (size_t)(e - v), bc_line_pos(l, (size_t)(v - l->s)) };
+	/* FORMAT.md §11.1: no value for a key that needs one (every key but a
+	 * draft's number), or a second value for a key that takes one, is an
+	 * error, and the line is ignored: the first value stands */
+	if (!val.len && k != MK_NUMBER) {
+		bc_diag_add(m->p->diags, BC_E_META_VALUE, val.pos, "%s:", keys[k].name);
+		return;
+	}
+	if (!keys[k].repeatable && m->v[k].s) {
+		bc_diag_add(m->p->diags, BC_E_META_VALUE, val.pos, "%s: %.*s", keys[k].name, (int)val.len, val.s);
+		return;
+	}
 	if (keys[k].repeatable)
 		keys[k].add(m, &val);
 	else

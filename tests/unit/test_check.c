@@ -37,7 +37,7 @@ static int count(const char *src, bc_diag_code code)
 		n += d.v[i].code == code;
 	if (getenv("TEST_CHECK_SHOW")) {
 		bc_diags_sort(&d);
-		bc_diags_print(stderr, &d, "t.txt", BC_LEVEL_NOTE, BC_LANG_EN);
+		bc_diags_print(stderr, &d, "t.txt", BC_LEVEL_NOTE, BC_LANG_EN, 0);
 	}
 	bc_document_free(doc);
 	bc_diags_free(&d);
@@ -66,7 +66,7 @@ static void clean_frame(void **state)
 	bc_check(doc, &d);
 	if (d.n) {
 		bc_diags_sort(&d);
-		bc_diags_print(stderr, &d, "t.txt", BC_LEVEL_NOTE, BC_LANG_EN);
+		bc_diags_print(stderr, &d, "t.txt", BC_LEVEL_NOTE, BC_LANG_EN, 0);
 	}
 	assert_int_equal(d.n, 0);
 	bc_document_free(doc);
@@ -317,7 +317,7 @@ static void decision_clean(void **state)
 	bc_check(doc, &d);
 	if (d.n) {
 		bc_diags_sort(&d);
-		bc_diags_print(stderr, &d, "t.txt", BC_LEVEL_NOTE, BC_LANG_EN);
+		bc_diags_print(stderr, &d, "t.txt", BC_LEVEL_NOTE, BC_LANG_EN, 0);
 	}
 	assert_int_equal(d.n, 0);
 	bc_document_free(doc);

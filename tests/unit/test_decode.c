@@ -578,7 +578,7 @@ static void test_seeds_unchanged(void **state)
 		run r;
 		decode_n(&r, buf, (size_t)sz, NULL);
 		if (r.rc != 0 || r.d.n != 0)
-			bc_diags_print(stderr, &r.d, path, BC_LEVEL_NOTE, BC_LANG_EN);
+			bc_diags_print(stderr, &r.d, path, BC_LEVEL_NOTE, BC_LANG_EN, 0);
 		assert_int_equal(r.rc, 0);
 		assert_int_equal(r.d.n, 0);
 		assert_string_equal(r.src.encoding, "UTF-8");
