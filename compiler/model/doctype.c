@@ -35,15 +35,33 @@ static const bc_kind kinds[] = {
 	{ BC_DOC_HUONG_DAN, "HƯỚNG DẪN", "Hướng dẫn", "HD", NULL, STATE, HEADER | CITED | CODE },
 	{ BC_DOC_DE_AN, "ĐỀ ÁN", "Đề án", "ĐA", NULL, STATE, HEADER | CITED | CODE },
 	{ BC_DOC_BIEN_BAN, "BIÊN BẢN", "Biên bản", "BB", NULL, STATE, HEADER | CODE },
-	/* kinds the text cites or whose codes stand in symbols, never compiled themselves */
-	{ BC_DOC_UNKNOWN, NULL, "Kết luận", "KL", NULL, STATE, CITED | CODE },
-	{ BC_DOC_UNKNOWN, NULL, "Thông tư", "TT", NULL, STATE, CITED | CODE },
-	{ BC_DOC_UNKNOWN, NULL, "Nghị định", "NĐ", NULL, STATE, CITED | CODE },
-	{ BC_DOC_UNKNOWN, NULL, "Công điện", "CĐ", NULL, STATE, CITED | CODE },
+	/* the rest of Phụ lục III: compiled with a báo cáo's layout */
+	{ BC_DOC_QUY_CHE, "QUY CHẾ", "Quy chế", "QC", NULL, STATE, HEADER | CITED | CODE },
+	{ BC_DOC_QUY_DINH, "QUY ĐỊNH", "Quy định", "QyĐ", NULL, STATE, HEADER | CODE },
+	{ BC_DOC_THONG_CAO, "THÔNG CÁO", "Thông cáo", "TC", NULL, STATE, HEADER | CODE },
+	{ BC_DOC_PHUONG_AN, "PHƯƠNG ÁN", "Phương án", "PA", NULL, STATE, HEADER | CITED | CODE },
+	{ BC_DOC_DU_AN, "DỰ ÁN", "Dự án", "DA", NULL, STATE, HEADER | CODE },
+	{ BC_DOC_HOP_DONG, "HỢP ĐỒNG", "Hợp đồng", "HĐ", NULL, STATE, HEADER | CITED | CODE },
+	{ BC_DOC_CONG_DIEN, "CÔNG ĐIỆN", "Công điện", "CĐ", NULL, STATE, HEADER | CITED | CODE },
+	{ BC_DOC_BAN_GHI_NHO, "BẢN GHI NHỚ", "Bản ghi nhớ", "BGN", NULL, STATE, HEADER | CODE },
+	{ BC_DOC_BAN_THOA_THUAN, "BẢN THỎA THUẬN", "Bản thỏa thuận", "BTT", NULL, STATE, HEADER | CODE },
+	{ BC_DOC_BAN_THOA_THUAN, "BẢN THOẢ THUẬN", NULL, NULL, NULL, STATE, HEADER | ALIAS },   /* the older placing of the tone mark */
+	{ BC_DOC_GIAY_UY_QUYEN, "GIẤY ỦY QUYỀN", "Giấy ủy quyền", "GUQ", NULL, STATE, HEADER | CODE },
+	{ BC_DOC_GIAY_UY_QUYEN, "GIẤY UỶ QUYỀN", NULL, NULL, NULL, STATE, HEADER | ALIAS },
+	{ BC_DOC_GIAY_MOI, "GIẤY MỜI", "Giấy mời", "GM", NULL, STATE, HEADER | CITED | CODE },
+	{ BC_DOC_GIAY_GIOI_THIEU, "GIẤY GIỚI THIỆU", "Giấy giới thiệu", "GGT", NULL, STATE, HEADER | CODE },
+	{ BC_DOC_GIAY_NGHI_PHEP, "GIẤY NGHỈ PHÉP", "Giấy nghỉ phép", "GNP", NULL, STATE, HEADER | CODE },
+	{ BC_DOC_PHIEU_GUI, "PHIẾU GỬI", "Phiếu gửi", "PG", NULL, STATE, HEADER | CODE },
+	{ BC_DOC_PHIEU_CHUYEN, "PHIẾU CHUYỂN", "Phiếu chuyển", "PC", NULL, STATE, HEADER | CODE },
+	{ BC_DOC_PHIEU_BAO, "PHIẾU BÁO", "Phiếu báo", "PB", NULL, STATE, HEADER | CODE },
+	/* an office's internal form: the name is printed in the type's place; its symbols carry PT */
+	{ BC_DOC_PHIEU_TRINH, "PHIẾU TRÌNH", "Phiếu trình", "PT", NULL, STATE, HEADER | CODE },
+	{ BC_DOC_KET_LUAN, "KẾT LUẬN", "Kết luận", "KL", NULL, STATE, HEADER | CITED | CODE },
+	/* legal documents an office passes on or consolidates */
+	{ BC_DOC_NGHI_DINH, "NGHỊ ĐỊNH", "Nghị định", "NĐ", NULL, STATE, HEADER | CITED | CODE },
+	{ BC_DOC_THONG_TU, "THÔNG TƯ", "Thông tư", "TT", NULL, STATE, HEADER | CITED | CODE },
+	/* words the text cites that are no kind of their own */
 	{ BC_DOC_UNKNOWN, NULL, "Văn bản", NULL, NULL, STATE, CITED },
-	{ BC_DOC_UNKNOWN, NULL, "Quy chế", "QC", NULL, STATE, CODE },
-	{ BC_DOC_UNKNOWN, NULL, "Quy định", "QyĐ", NULL, STATE, CODE },
-	{ BC_DOC_UNKNOWN, NULL, "Giấy mời", "GM", NULL, STATE, CODE },
 	{ BC_DOC_CONG_VAN, NULL, NULL, "CV", NULL, STATE, CODE | ALIAS },   /* not in Phụ lục III, but offices write it */
 };
 

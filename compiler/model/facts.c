@@ -325,6 +325,14 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 
 	bc_buf b = BC_BUF_INIT, scratch = BC_BUF_INIT;
 	find_type_name(f, &b, &scratch);
+	/* a dispatch prints no type: it is a công văn all the same (bc_document_type
+	 * decides it from its V/v line), and the archive names it so */
+	if (!f->type_name.len && bc_document_type(doc) == BC_DOC_CONG_VAN) {
+		bc_buf_clear(&b);
+		const char *name = bc_doctype_name(BC_DOC_CONG_VAN);
+		sentence_case(&b, name, strlen(name));
+		f->type_name = keep_buf(f, &b);
+	}
 	if (f->number) {
 		f->code_number = f->number->as.line.number.s ? f->number->as.line.number : none;
 		f->code_notation = f->number->as.line.symbol.s ? f->number->as.line.symbol : none;

@@ -142,6 +142,28 @@ typedef enum bc_doctype {
 	BC_DOC_HUONG_DAN,        /* hướng dẫn */
 	BC_DOC_DE_AN,            /* đề án */
 	BC_DOC_BIEN_BAN,         /* biên bản */
+	/* the other kinds of Nghị định 30, Phụ lục III, and the legal documents
+	 * whose texts offices pass on (nghị định, thông tư) */
+	BC_DOC_QUY_CHE,          /* quy chế */
+	BC_DOC_QUY_DINH,         /* quy định */
+	BC_DOC_THONG_CAO,        /* thông cáo */
+	BC_DOC_PHUONG_AN,        /* phương án */
+	BC_DOC_DU_AN,            /* dự án */
+	BC_DOC_HOP_DONG,         /* hợp đồng */
+	BC_DOC_CONG_DIEN,        /* công điện */
+	BC_DOC_BAN_GHI_NHO,      /* bản ghi nhớ */
+	BC_DOC_BAN_THOA_THUAN,   /* bản thỏa thuận */
+	BC_DOC_GIAY_UY_QUYEN,    /* giấy ủy quyền */
+	BC_DOC_GIAY_MOI,         /* giấy mời */
+	BC_DOC_GIAY_GIOI_THIEU,  /* giấy giới thiệu */
+	BC_DOC_GIAY_NGHI_PHEP,   /* giấy nghỉ phép */
+	BC_DOC_PHIEU_GUI,        /* phiếu gửi */
+	BC_DOC_PHIEU_CHUYEN,     /* phiếu chuyển */
+	BC_DOC_PHIEU_BAO,        /* phiếu báo */
+	BC_DOC_PHIEU_TRINH,      /* phiếu trình (an office's own form, not in Phụ lục III) */
+	BC_DOC_KET_LUAN,         /* kết luận (a Party kind, Hướng dẫn 36) */
+	BC_DOC_NGHI_DINH,        /* nghị định */
+	BC_DOC_THONG_TU,         /* thông tư */
 	BC_DOC_TYPE_COUNT
 } bc_doctype;
 

@@ -235,7 +235,13 @@ static void test_kinds(void **state)
 	assert_int_equal(bc_doctype_from_name("BÁO CÁO", strlen("BÁO CÁO")), BC_DOC_BAO_CAO);
 	assert_int_equal(bc_doctype_from_name("BÁO  CÁO", strlen("BÁO  CÁO")), BC_DOC_BAO_CAO);
 	assert_int_equal(bc_doctype_from_name("CHƯƠNG TRÌNH HÀNH ĐỘNG", strlen("CHƯƠNG TRÌNH HÀNH ĐỘNG")), BC_DOC_CHUONG_TRINH);
-	assert_int_equal(bc_doctype_from_name("NGHỊ ĐỊNH", strlen("NGHỊ ĐỊNH")), BC_DOC_UNKNOWN);
+	/* every kind of Phụ lục III, an office's phiếu trình, and the legal texts offices pass on */
+	assert_int_equal(bc_doctype_from_name("NGHỊ ĐỊNH", strlen("NGHỊ ĐỊNH")), BC_DOC_NGHI_DINH);
+	assert_int_equal(bc_doctype_from_name("CÔNG ĐIỆN", strlen("CÔNG ĐIỆN")), BC_DOC_CONG_DIEN);
+	assert_int_equal(bc_doctype_from_name("GIẤY UỶ QUYỀN", strlen("GIẤY UỶ QUYỀN")), BC_DOC_GIAY_UY_QUYEN);
+	assert_string_equal(bc_doctype_name(BC_DOC_GIAY_UY_QUYEN), "GIẤY ỦY QUYỀN");
+	assert_string_equal(bc_doctype_code(BC_DOC_PHIEU_TRINH), "PT");
+	assert_int_equal(bc_doctype_from_name("THAM LUẬN", strlen("THAM LUẬN")), BC_DOC_UNKNOWN);
 	assert_int_equal(bc_doctype_from_name("Báo cáo", strlen("Báo cáo")), BC_DOC_UNKNOWN);
 	/* the alias never replaces the main name */
 	assert_string_equal(bc_doctype_name(BC_DOC_CHUONG_TRINH), "CHƯƠNG TRÌNH");
