@@ -26,7 +26,7 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_DATELINE] = "^([^,\\d]{2,60}),\\s*ngày\\s*(\\d{0,2}|\\.{2,}|…)\\s*tháng\\s*(\\d{0,2}|\\.{2,}|…)\\s*năm\\s*(\\d{4})\\s*\\.?$",
 	[BC_PAT_ADDRESSEE] = "^Kính gửi\\s*:",
 	[BC_PAT_RECIPIENTS] = "^Nơi nhận\\s*:",
-	[BC_PAT_AUTHORITY] = "^(?:TM|KT|TL|TUQ|Q|T/M|T\\.M)\\.?\\s+(?=\\p{Lu})",
+	[BC_PAT_AUTHORITY] = "^(?:TM|KT|TL|TUQ|Q|T/M|T\\.M)(?:\\.\\s*|\\s+)(?=\\p{Lu})",
 	[BC_PAT_APPENDIX] = "^(?:PHỤ LỤC|Phụ lục)(?:\\s+(?:số\\s+)?([IVXLC]+|\\d{1,3}))?\\s*$",
 	[BC_PAT_ATTACH] = "^\\((?:K|k)èm theo\\b",
 	[BC_PAT_UNIT] = "^\\(?(?:Đơn vị tính|ĐVT)\\s*:",

@@ -279,6 +279,18 @@ static size_t recipient_blocks(parser *p, size_t i)
 		blk *it = bp_new_blk(p, B_RECIP_ITEM, i);
 		it->bullet = r->bullet;
 		bp_add_line_text(it, r, r->rest, 1);
+		/* an item wrapped onto the next line: "- VPCP: BTCN, các PCN, …," then
+		 * "  các Vụ, Cục, đơn vị trực thuộc, Công báo;", in lower case or after a comma */
+		while (i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !L->v[i + 1].upper) {
+			const bc_line *c = &L->v[i + 1];
+			uint32_t first = 0, last = bp_last_cp(it);
+			bc_utf8_decode(c->s + c->core, c->core_len, &first);
+			if (!bc_cp_is_lower(first) && last != ',')
+				break;
+			bp_add_line_text(it, c, c->core, 1);
+			it->last = ++i;
+			it->hard_wrapped = 1;
+		}
 		bp_fix_breaks(it);
 	}
 	return i;
@@ -314,9 +326,11 @@ static size_t text_blocks(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;
 	const bc_line *l = &L->v[i];
-	if (p->decision && l->upper && l->kind == BC_LK_TEXT && p->nb &&
-	    (ends_with_endmark(p) || p->b[p->nb - 1].kind == B_RECIP_ITEM))
-		/* a decision signed by the head himself: "CHỦ TỊCH", then the name, after ./. or Nơi nhận */
+	if (l->upper && l->kind == BC_LK_TEXT && p->nb && p->b[p->nb - 1].kind == B_RECIP_ITEM)
+		/* signed by the head himself: "CHỦ TỊCH" or "THỦ TƯỚNG", then the name, after Nơi nhận */
+		return signature_blocks(p, i);
+	if (p->decision && l->upper && l->kind == BC_LK_TEXT && p->nb && ends_with_endmark(p))
+		/* a decision signed by the head himself, after ./. */
 		return signature_blocks(p, i);
 	if (l->upper && ends_with_endmark(p)) {
 		for (; i < L->n && L->v[i].kind != BC_LK_BLANK && L->v[i].upper; i++)

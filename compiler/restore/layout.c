@@ -7,6 +7,7 @@
 #include "../util/buf.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
+#include "../model/vocab.h"
 
 /*
  * A Word file sets the issuer and the national motto side by side in a
@@ -411,5 +412,201 @@ void rs_layout(rs_ctx *cx)
 			span = pipe_rows(cx, i);
 		if (span)
 			i += span - 1;
+	}
+}
+
+/* ---- two columns side by side in a PDF's text (pdftotext -layout) ---- */
+
+/*
+ * pdftotext -layout keeps the page's columns: the issuer and the motto on one
+ * line, far apart ("   THỦ TƯỚNG CHÍNH PHỦ          CỘNG HÒA XÃ HỘI …"), and
+ * the recipients beside the signature ("Nơi nhận:          THỦ TƯỚNG").  The
+ * right column starts at about the same character on every line; a line
+ * may hold both columns (split at a run of three spaces or more, where the
+ * right column starts), the right one alone (indented to it), or the left
+ * one alone.  An anchor line fixes the column: one whose right part holds the
+ * motto or the date ("CỘNG HÒA", "Độc lập", "ngày"), or whose left part is
+ * "Nơi nhận".
+ */
+#define GAP 3           /* spaces that part two columns */
+#define SLACK 8         /* how far a line's right part may start from the anchor's */
+
+typedef struct side {
+	size_t lb, le;      /* left part, bytes of the line; le == lb when none */
+	size_t rb, re;      /* right part */
+	uint32_t lcol, rcol;   /* their first characters' columns */
+} side;
+
+/* Splits a line at the column `rcol` (0: at its first gap of GAP spaces or more). */
+static int split_side(const rs_line *l, uint32_t rcol, side *sd)
+{
+	memset(sd, 0, sizeof *sd);
+	size_t b = 0;
+	uint32_t col = 1;
+	while (b < l->len && (l->s[b] == ' ' || l->s[b] == '\t')) {
+		b++;
+		col++;
+	}
+	if (b == l->len)
+		return 0;
+	uint32_t first = col;
+	size_t start = b;
+	/* the gaps of the line, the first one whose end lands near rcol wins */
+	while (b < l->len) {
+		if (l->s[b] == ' ') {
+			size_t g = b;
+			uint32_t gcol = col;
+			while (b < l->len && l->s[b] == ' ') {
+				b++;
+				col++;
+			}
+			if (b < l->len && b - g >= GAP && (!rcol || (col + SLACK >= rcol && col <= rcol + SLACK))) {
+				sd->lb = start;
+				sd->le = g;
+				sd->lcol = first;
+				sd->rb = b;
+				sd->rcol = col;
+				(void)gcol;
+				goto right_end;
+			}
+			continue;
+		}
+		uint32_t cp;
+		b += (size_t)bc_utf8_decode(l->s + b, l->len - b, &cp);
+		col++;
+	}
+	/* one part: left or right by where it starts */
+	if (rcol && first + SLACK >= rcol) {
+		sd->rb = start;
+		sd->rcol = first;
+		b = l->len;
+		goto right_end;
+	}
+	sd->lb = start;
+	sd->le = l->len;
+	sd->lcol = first;
+	while (sd->le > sd->lb && l->s[sd->le - 1] == ' ')
+		sd->le--;
+	return 1;
+right_end:
+	sd->re = l->len;
+	while (sd->re > sd->rb && (l->s[sd->re - 1] == ' ' || l->s[sd->re - 1] == '\r'))
+		sd->re--;
+	return 1;
+}
+
+static int holds(const char *s, size_t n, const char *w)
+{
+	size_t wl = strlen(w);
+	for (size_t i = 0; i + wl <= n; i++)
+		if (s[i] == w[0] && memcmp(s + i, w, wl) == 0)
+			return 1;
+	return 0;
+}
+
+/* The column of the right part of an anchor line, or 0. */
+static uint32_t anchor_col(const rs_line *l, int closing)
+{
+	side sd;
+	if (!split_side(l, 0, &sd) || sd.re == sd.rb || sd.le == sd.lb)
+		return 0;
+	const char *r = l->s + sd.rb, *lt = l->s + sd.lb;
+	size_t rn = sd.re - sd.rb, ln = sd.le - sd.lb;
+	if (closing)
+		return holds(lt, ln, "Nơi nhận") ? sd.rcol : 0;
+	return holds(r, rn, "CỘNG HÒA") || holds(r, rn, "CỘNG HOÀ") || holds(r, rn, "Độc lập") || holds(r, rn, "ĐẢNG CỘNG SẢN") ||
+	               holds(r, rn, "ngày")
+	           ? sd.rcol
+	           : 0;
+}
+
+/* Lines [first, last] as two columns at rcol, written left column first. */
+static void unfold_sides(rs_ctx *cx, size_t first, size_t last, uint32_t rcol)
+{
+	paras ps = { 0 };
+	for (size_t i = first; i <= last; i++) {
+		const rs_line *l = &cx->v[i];
+		side sd;
+		if (l->dropped || !split_side(l, rcol, &sd))
+			continue;
+		if (sd.le > sd.lb) {
+			para *p = para_new(&ps, 0, (uint32_t)(i + 1), input_col(l, sd.lcol));
+			bc_buf_put(&p->text, l->s + sd.lb, sd.le - sd.lb);
+		}
+		if (sd.re > sd.rb) {
+			para *p = para_new(&ps, 1, (uint32_t)(i + 1), input_col(l, sd.rcol));
+			bc_buf_put(&p->text, l->s + sd.rb, sd.re - sd.rb);
+		}
+	}
+	for (size_t i = first; i <= last; i++)
+		if (!rs_blank(&cx->v[i]))   /* a blank line has nothing to move, and stays where it is */
+			rs_move(cx, i, BC_RESTORE_LAYOUT);
+	/* the anchor's words are the evidence already: no is_layout_text needed */
+	int wrote = 0;
+	for (size_t c = 0; c < 2; c++) {
+		uint32_t prev = 0;
+		for (size_t i = 0; i < ps.n; i++) {
+			para *p = &ps.v[i];
+			if (p->column != c)
+				continue;
+			/* a blank line between the columns, and where the column itself
+			 * left lines empty (the space for the signature above the name) */
+			if ((!prev && wrote) || (prev && p->line > prev + 1))
+				rs_add_line(cx, last, "", 0, p->line, 1);
+			rs_add_line(cx, last, p->text.s, p->text.len, p->line, p->col);
+			prev = p->line;
+			wrote = 1;
+		}
+	}
+	cx->out->count[BC_RESTORE_LAYOUT]++;
+	paras_free(&ps);
+}
+
+/* Is line l a type line alone ("QUYẾT ĐỊNH", centred): where the header's columns end. */
+static int type_line(const rs_line *l)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	while (n >= 2 && s[0] == '*' && s[n - 1] == '*')
+		s++, n -= 2;
+	return n && bc_doctype_from_name(s, n) != BC_DOC_UNKNOWN;
+}
+
+void rs_sides(rs_ctx *cx)
+{
+	/* the header: among the first lines of the text, before its type line */
+	size_t seen = 0, i = 0, anchor = (size_t)-1;
+	uint32_t rcol = 0;
+	size_t first = (size_t)-1, last = 0;
+	for (; i < cx->n && seen < 14; i++) {
+		const rs_line *l = &cx->v[i];
+		if (l->dropped || rs_blank(l))
+			continue;
+		if (type_line(l))
+			break;
+		if (first == (size_t)-1)
+			first = i;
+		last = i;
+		seen++;
+		if (anchor == (size_t)-1 && (rcol = anchor_col(l, 0)) != 0)
+			anchor = i;
+	}
+	if (anchor != (size_t)-1)
+		unfold_sides(cx, first, last, rcol);
+	/* the closing: from "Nơi nhận" beside the signature, to the text's end or a page's */
+	for (size_t k = 0; k < cx->n; k++) {
+		if (cx->v[k].dropped || !(rcol = anchor_col(&cx->v[k], 1)))
+			continue;
+		size_t e = k;
+		for (size_t j = k + 1; j < cx->n && j - k < 60; j++) {
+			const rs_line *l = &cx->v[j];
+			if (l->page != cx->v[k].page || type_line(l))
+				break;
+			if (!l->dropped && !rs_blank(l))
+				e = j;
+		}
+		unfold_sides(cx, k, e, rcol);
+		k = e;
 	}
 }

@@ -217,6 +217,8 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		rs_markdown(&cx);
 		/* after the rewrites: the cells it moves are read as repaired */
 		rs_layout(&cx);
+		if (cx.shape == BC_SHAPE_PDF)
+			rs_sides(&cx);
 	}
 	if (out->nrec) {
 		/* the restored text, and where each of its lines came from */

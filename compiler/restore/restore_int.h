@@ -40,6 +40,7 @@ void rs_pages(rs_ctx *cx);       /* pages.c: page numbers at the edges of pages 
 void rs_glyphs(rs_ctx *cx);      /* glyphs.c: letters a PDF font mapped wrongly */
 void rs_markdown(rs_ctx *cx);    /* markdown.c: escapes and __strong__ of Markdown converters */
 void rs_layout(rs_ctx *cx);      /* layout.c: the header's and the signature's layout tables, unfolded */
+void rs_sides(rs_ctx *cx);       /* layout.c: the same two columns side by side in a PDF's -layout text */
 
 /* Takes input line i out of the text because its words are written elsewhere
  * (rs_add): recorded as changed, under `kind`; counts nothing (the caller counts). */
