@@ -180,6 +180,9 @@ static size_t wrapped_lines(parser *p, size_t i)
 	return i;
 }
 
+/* A line that can be the signer's name: text, not in capitals, short. */
+static int is_signer_name(const bc_line *l) { return l->base == BC_LK_TEXT && !l->upper && l->nchars <= 40; }
+
 /* The signature from line i: authority lines ("TM.", "KT."), position lines
  * in capitals ("CHỦ TỊCH"; a decision may start here, without an authority
  * line), then the name after blank lines.  Returns the line after it. */
@@ -194,7 +197,20 @@ static size_t signature_blocks(parser *p, size_t i)
 		i++;
 	}
 	size_t k = skip_blank(L, i);
-	if (k < L->n && L->v[k].base == BC_LK_TEXT && !L->v[k].upper && L->v[k].nchars <= 40) {
+	/* more position lines after the signature's space, right above the name:
+	 * "PHÓ GIÁM ĐỐC SỞ NỘI VỤ" of a signer holding two offices; taken only
+	 * when a name follows them */
+	size_t m = k;
+	while (m < L->n && L->v[m].kind != BC_LK_BLANK && L->v[m].upper && L->v[m].base == BC_LK_TEXT &&
+	       L->v[m].nchars <= 60 && m - k < 3)
+		m++;
+	size_t nm = skip_blank(L, m);
+	if (m > k && nm < L->n && is_signer_name(&L->v[nm])) {
+		for (size_t j = k; j < m; j++)
+			bp_line_blk(p, B_POSITION, j);
+		k = nm;
+	}
+	if (k < L->n && is_signer_name(&L->v[k])) {
 		bp_line_blk(p, B_SIGNER, k);
 		i = k + 1;
 	}
