@@ -3,6 +3,7 @@
 
 #include "../util/utf8.h"
 #include "rules.h"
+#include "../model/facts.h"
 
 static const bc_pos top = { 1, 1 };
 
@@ -94,6 +95,14 @@ static void *begin(bc_check_ctx *cx)
 		bc_diag_add(cx->diags, BC_W_NO_SIGNER, x->authority_first ? x->authority_first->pos : end, NULL);
 	if (!x->recipients)
 		bc_diag_add(cx->diags, BC_W_NO_RECIPIENTS, end, NULL);
+	/* what the archival facts took from an appendix's (Kèm theo …) line instead */
+	const bc_facts *f = bc_document_facts(doc);
+	if (f->number_from)
+		bc_diag_add(cx->diags, BC_N_RECOVERED, f->number_from->pos, "%.*s/%.*s", (int)f->code_number.len,
+		            f->code_number.s, (int)f->code_notation.len, f->code_notation.s);
+	if (f->issued_from)
+		bc_diag_add(cx->diags, BC_N_RECOVERED, f->issued_from->pos, "%02d/%02d/%04d", f->issued.day, f->issued.month,
+		            f->issued.year);
 	return NULL;
 }
 

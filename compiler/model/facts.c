@@ -303,6 +303,55 @@ static void find_priority(bc_facts *f, bc_buf *b, bc_buf *scratch)
 	}
 }
 
+/* The first "(Kèm theo Báo cáo số 63 /BC-UBND ngày 05 tháng 3 năm 2026)" line
+ * of the appendices: the document's own number and date, printed again. */
+static const bc_node *first_attach(const bc_document *doc, int want_number)
+{
+	for (const bc_node *a = doc->root ? doc->root->first : NULL; a; a = a->next) {
+		if (a->type != BC_NODE_APPENDIX)
+			continue;
+		for (const bc_node *c = a->first; c; c = c->next)
+			if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_APPX_ATTACH &&
+			    (want_number ? c->as.line.number.len > 0 : bc_date_exists(c->as.line.date)))
+				return c;
+	}
+	return NULL;
+}
+
+/* A header that lost its number or its date (a draft printed before
+ * numbering, a copy whose header was cut): the appendices' (Kèm theo …)
+ * lines name the document they belong to, this one; what they say is used,
+ * and where it came from is kept (number_from, issued_from) so that the
+ * checker says so. */
+static void recover_from_attach(bc_facts *f, const bc_document *doc)
+{
+	/* the number left blank for the stamp ("Số:      /BC-UBND"), or the whole
+	 * line missing: taken when the symbols agree, or the header has none */
+	if (!f->code_number.len) {
+		const bc_node *a = first_attach(doc, 1);
+		bc_str sym = a ? a->as.line.symbol : (bc_str){ "", 0 };
+		if (a && (!f->code_notation.len || (sym.len == f->code_notation.len &&
+		                                    memcmp(sym.s, f->code_notation.s, sym.len) == 0))) {
+			f->code_number = a->as.line.number;
+			f->code_notation = sym;
+			f->number_from = a;
+		}
+	}
+	if (!f->issued_known) {
+		const bc_node *a = first_attach(doc, 0);
+		/* what the header's date does give (a month and year around a blank day) must agree */
+		bc_date h = f->dateline ? f->dateline->as.line.date : (bc_date){ 0, 0, 0 };
+		if (a && ((h.year && h.year != a->as.line.date.year) || (h.month && h.month != a->as.line.date.month) ||
+		          (h.day && h.day != a->as.line.date.day)))
+			a = NULL;
+		if (a) {
+			f->issued_known = 1;
+			f->issued = a->as.line.date;
+			f->issued_from = a;
+		}
+	}
+}
+
 void bc_facts_compute(const bc_document *doc, bc_facts *f)
 {
 	memset(f, 0, sizeof *f);
@@ -341,6 +390,7 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 		f->issued_known = 1;
 		f->issued = f->dateline->as.line.date;
 	}
+	recover_from_attach(f, doc);
 	f->organ_name = joined_lines(f, BC_ROLE_ISSUER, &b, &scratch);
 	f->subject = joined_lines(f, BC_ROLE_TITLE, &b, &scratch);
 	find_signer(f, doc, &b, &scratch);

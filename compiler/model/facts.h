@@ -50,6 +50,9 @@ typedef struct bc_facts {
 	bc_str code_notation;   /* CodeNotation: "BC-UBND" */
 	int issued_known;       /* IssuedDate: the dateline's date is complete and real */
 	bc_date issued;
+	/* When the header lost them: the (Kèm theo …) line of an appendix the
+	 * number and symbol, or the date, were taken from (NULL: the header's). */
+	const bc_node *number_from, *issued_from;
 	bc_str organ_name;      /* OrganName: the issuer lines joined by one space */
 	bc_str subject;         /* Subject: the title lines joined by one space */
 	bc_str signer_position; /* SignerInfo/Position: the POSITION line, else the AUTHORITY

@@ -274,8 +274,12 @@ static void put_facts_section(bc_buf *out, const bc_facts *f)
 	put_fact(out, "type-name", f->type_name);
 	put_fact(out, "code-number", f->code_number);
 	put_fact(out, "code-notation", f->code_notation);
+	if (f->number_from)
+		bc_buf_printf(out, "  number-from @%u\n", (unsigned)f->number_from->pos.line);
 	if (f->issued_known)
 		bc_buf_printf(out, "  issued %04d-%02d-%02d\n", f->issued.year, f->issued.month, f->issued.day);
+	if (f->issued_from)
+		bc_buf_printf(out, "  issued-from @%u\n", (unsigned)f->issued_from->pos.line);
 	put_fact(out, "organ", f->organ_name);
 	put_fact(out, "subject", f->subject);
 	put_fact(out, "signer-position", f->signer_position);
