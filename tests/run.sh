@@ -49,7 +49,7 @@ for t in "$BUILD"/tests/test_*; do
 	fail=$((fail + f))
 done
 
-for suite in tests/cli.sh tests/golden.sh tests/regress.sh tests/seeds.sh tests/tools/selftest.sh tests/check.sh tests/pdf.sh tests/badinput.sh tests/pathological.sh tests/format-examples.sh tests/corpus.sh; do
+for suite in tests/cli.sh tests/golden.sh tests/regress.sh tests/seeds.sh tests/tools/selftest.sh tests/check.sh tests/pdf.sh tests/badinput.sh tests/pathological.sh tests/format-examples.sh tests/corpus.sh tests/metamorphic.sh; do
 	[ -f "$suite" ] || continue
 	echo "== $suite"
 	sh "$suite" >"$tmp" 2>&1

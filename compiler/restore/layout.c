@@ -592,8 +592,17 @@ void rs_sides(rs_ctx *cx)
 		if (anchor == (size_t)-1 && (rcol = anchor_col(l, 0)) != 0)
 			anchor = i;
 	}
-	if (anchor != (size_t)-1)
-		unfold_sides(cx, first, last, rcol);
+	if (anchor != (size_t)-1) {
+		/* the columns end with the last line that has a right part: lines after
+		 * it in the left column alone (a dispatch's V/v, "Kính gửi") stay where they are */
+		size_t end = anchor;
+		for (size_t k = anchor; k <= last; k++) {
+			side sd;
+			if (!cx->v[k].dropped && split_side(&cx->v[k], rcol, &sd) && sd.re > sd.rb)
+				end = k;
+		}
+		unfold_sides(cx, first, end, rcol);
+	}
 	/* the closing: from "Nơi nhận" beside the signature, to the text's end or a page's */
 	for (size_t k = 0; k < cx->n; k++) {
 		if (cx->v[k].dropped || !(rcol = anchor_col(&cx->v[k], 1)))
