@@ -21,6 +21,42 @@ static int md_escape(char c) { return c && strchr(".-()!#+=_`{}~\"'", c) != NULL
 /* "__" at s[k] opens or closes strong text: a letter or digit inside, next to it. */
 static int is_word_byte(unsigned char c) { return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
 
+/* Removes the spaces just inside emphasis marks that wrap the whole line in b; 1 when it did. */
+static int tighten_emphasis(rs_ctx *cx, size_t i, bc_buf *b, uint32_t removed)
+{
+	size_t a = 0, e = b->len;
+	while (a < e && b->s[a] == ' ')
+		a++;
+	while (e > a && b->s[e - 1] == ' ')
+		e--;
+	size_t m = 0;
+	while (a + m < e && m < 3 && (b->s[a + m] == '*' || b->s[a + m] == '_') && b->s[a + m] == b->s[a])
+		m++;
+	if (!m || e - a < 2 * m + 1 || memcmp(b->s + a, b->s + e - m, m) != 0)
+		return 0;
+	size_t in = a + m, out = e - m;
+	size_t lead = 0, trail = 0;
+	while (in + lead < out && b->s[in + lead] == ' ')
+		lead++;
+	while (out - trail > in + lead && b->s[out - trail - 1] == ' ')
+		trail++;
+	if ((!lead && !trail) || in + lead == out - trail)
+		return 0;
+	/* from the first word on, the input's columns are `lead` further */
+	if (lead)
+		rs_shift(cx, i, (uint32_t)(a + m + 1), removed + (uint32_t)lead);
+	memmove(b->s + out - trail, b->s + out, b->len - out);
+	b->len -= trail;
+	memmove(b->s + in, b->s + in + lead, b->len - in - lead);
+	b->len -= lead;
+	/* "__" is strong, as in the rest of the line's pairs */
+	if (m == 2 && b->s[a] == '_') {
+		size_t close = e - trail - lead - 2;   /* where the closing marks stand now */
+		b->s[a] = b->s[a + 1] = b->s[close] = b->s[close + 1] = '*';
+	}
+	return 1;
+}
+
 void rs_markdown(rs_ctx *cx)
 {
 	if (cx->shape != BC_SHAPE_MARKDOWN)
@@ -28,7 +64,7 @@ void rs_markdown(rs_ctx *cx)
 	bc_buf b = BC_BUF_INIT;
 	for (size_t i = 0; i < cx->n; i++) {
 		rs_line *l = &cx->v[i];
-		if (l->dropped || (!memchr(l->s, '\\', l->len) && !memchr(l->s, '_', l->len)))
+		if (l->dropped || (!memchr(l->s, '\\', l->len) && !memchr(l->s, '_', l->len) && !memchr(l->s, '*', l->len)))
 			continue;
 		bc_buf_clear(&b);
 		const char *s = l->s;
@@ -77,6 +113,10 @@ void rs_markdown(rs_ctx *cx)
 			if (((unsigned char)s[k] & 0xC0) != 0x80)
 				col++;
 		}
+		/* "*    Lâm Đồng, ngày … *", "__I. MỤC ĐÍCH __": emphasis around a whole line
+		 * with spaces inside its marks, which Markdown would not read as emphasis */
+		if (tighten_emphasis(cx, i, &b, removed))
+			changed = 1;
 		if (changed)
 			rs_rewrite(cx, i, BC_RESTORE_MARKDOWN, b.s, b.len);
 		else
