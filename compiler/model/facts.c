@@ -352,6 +352,65 @@ static void recover_from_attach(bc_facts *f, const bc_document *doc)
 	}
 }
 
+/* Does the text of node n hold one of the words? */
+static int node_holds(const bc_node *n, const char *const *words, bc_buf *scratch)
+{
+	bc_buf_clear(scratch);
+	bc_node_plain_text(n, scratch);
+	const char *t = bc_buf_cstr(scratch);
+	for (; *words; words++)
+		if (strstr(t, *words))
+			return 1;
+	return 0;
+}
+
+/*
+ * A Party document (Hướng dẫn 36-HD/VPTW) is told by what it prints: the
+ * motto "ĐẢNG CỘNG SẢN VIỆT NAM" where a state document has "CỘNG HÒA XÃ HỘI
+ * CHỦ NGHĨA VIỆT NAM"; an issuer that is a Party body (Thành ủy, Đảng ủy, Ban
+ * Thường vụ …); a signature "T/M"; and, when the header is gone (seed 002),
+ * a first paragraph that names a Party body as the one issuing the text
+ * ("Ban Thường vụ Thành ủy ban hành Chương trình hành động …").  The state's
+ * motto decides for the state whatever else the text says.
+ */
+static bc_family find_family(const bc_facts *f, bc_buf *scratch)
+{
+	static const char *const state_motto[] = { "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA", NULL };
+	static const char *const party_motto[] = { "ĐẢNG CỘNG SẢN VIỆT NAM", NULL };
+	static const char *const party_body[] = { "THÀNH ỦY", "TỈNH ỦY", "HUYỆN ỦY", "QUẬN ỦY", "THỊ ỦY", "ĐẢNG ỦY",
+		                                       "ĐẢNG BỘ", "CHI BỘ", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "BAN BÍ THƯ",
+		                                       "THÀNH UỶ", "TỈNH UỶ", "HUYỆN UỶ", "ĐẢNG UỶ", NULL };
+	static const char *const party_issuing[] = { "Thành ủy ban hành", "Tỉnh ủy ban hành", "Huyện ủy ban hành",
+		                                          "Đảng ủy ban hành", "Ban Chấp hành Đảng bộ", "Ban Thường vụ", NULL };
+	int party = 0;
+	for (const bc_node *c = f->meta ? f->meta->first : NULL; c; c = c->next) {
+		if (c->type != BC_NODE_LINE)
+			continue;
+		if (c->as.line.role == BC_ROLE_MOTTO && node_holds(c, state_motto, scratch))
+			return BC_FAMILY_STATE;
+		if (node_holds(c, party_motto, scratch))
+			party = 1;
+		if (c->as.line.role == BC_ROLE_ISSUER && node_holds(c, party_body, scratch))
+			party = 1;
+	}
+	static const char *const party_sign[] = { "T/M ", "T/M.", NULL };
+	for (const bc_node *c = f->signature ? f->signature->first : NULL; c; c = c->next)
+		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_AUTHORITY && node_holds(c, party_sign, scratch))
+			party = 1;
+	/* no header at all: the preamble says who issues the text */
+	if (!party && f->body && !(f->meta && f->meta->first)) {
+		const bc_node *p = f->body->first;
+		while (p && p->type != BC_NODE_PARAGRAPH)
+			p = p->next;
+		if (p && node_holds(p, party_issuing, scratch)) {
+			bc_buf_clear(scratch);
+			bc_node_plain_text(p, scratch);
+			party = strstr(bc_buf_cstr(scratch), " ban hành ") != NULL;
+		}
+	}
+	return party ? BC_FAMILY_PARTY : BC_FAMILY_STATE;
+}
+
 void bc_facts_compute(const bc_document *doc, bc_facts *f)
 {
 	memset(f, 0, sizeof *f);
@@ -394,6 +453,7 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 	f->organ_name = joined_lines(f, BC_ROLE_ISSUER, &b, &scratch);
 	f->subject = joined_lines(f, BC_ROLE_TITLE, &b, &scratch);
 	find_signer(f, doc, &b, &scratch);
+	f->family = find_family(f, &scratch);
 	find_recipients(f, doc, &scratch);
 	find_priority(f, &b, &scratch);
 	bc_buf_free(&b);

@@ -6,6 +6,7 @@
 
 #include "../util/arena.h"
 #include "report.h"
+#include "vocab.h"
 
 /*
  * The parser records what each line is; the facts are what an archive or an
@@ -62,6 +63,10 @@ typedef struct bc_facts {
 	 * the To fields are those for which bc_recipient_is_real holds. */
 	bc_recipient *recipients;
 	size_t nrecipients;
+	/* Whose rules the document follows: the state's (Nghị định 30/2020) or the
+	 * Party's (Hướng dẫn 36-HD/VPTW), from the header's motto, the issuer's and
+	 * the signature's words, or the preamble naming a Party body as issuer. */
+	bc_family family;
 	int priority;           /* Priority/@code: 0 thường, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc,
 	                           4 hỏa tốc hẹn giờ; -1 without an urgency line or for a text not known */
 	bc_str priority_text;   /* Priority: the urgency line's words ("HỎA TỐC") */

@@ -35,6 +35,8 @@ int bc_xml_write(const bc_document *doc, xmlTextWriterPtr w)
 	const char *code = x.facts->doctype ? bc_doctype_code(x.facts->doctype->as.line.doctype) : "";
 	if (code[0])
 		xw_attr(&x, "doctype", code, strlen(code));
+	if (x.facts->family == BC_FAMILY_PARTY)
+		xw_attr(&x, "family", "party", 5);   /* the Party's rules (Hướng dẫn 36); the state's go unsaid */
 	x.depth = 1;
 
 	xw_meta(&x, meta);
