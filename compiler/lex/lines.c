@@ -334,6 +334,25 @@ static size_t glued_split(const char *s, size_t n)
 	return 0;
 }
 
+/* "Số: /STP-BTTP Lâm Đồng, ngày tháng 10 năm 2025": the number line and the
+ * dateline of the two paper columns read onto one line (pdftotext -raw, or
+ * -layout with a run of spaces between).  Returns the offset where the
+ * dateline's part starts (its leading spaces included), or 0. */
+static size_t number_dateline_split(const char *s, size_t n)
+{
+	size_t a = 0, ov[16];
+	while (a < n && is_space(s[a]))
+		a++;
+	if (!bc_pattern_match(BC_PAT_NUMBER_LEAD, s + a, n - a, ov, 8))
+		return 0;
+	size_t cut = a + ov[1], r = cut, e = n;
+	while (r < e && (is_space(s[r]) || (s[r] == '\xc2' && r + 1 < e && s[r + 1] == '\xa0')))
+		r += s[r] == '\xc2' ? 2 : 1;
+	while (e > r && (is_space(s[e - 1]) || s[e - 1] == '\r'))
+		e--;
+	return r < e && bc_pattern_match(BC_PAT_DATELINE, s + r, e - r, ov, 8) ? cut : 0;
+}
+
 void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags)
 {
 	memset(out, 0, sizeof *out);
@@ -350,9 +369,13 @@ void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags
 		l.no = no;
 		l.col0 = 1;
 		l.hard_break = l.len >= 2 && l.s[l.len - 1] == ' ' && l.s[l.len - 2] == ' ';
-		/* glued headings: "**I. A****1. B****a) C**" is as many lines as headings */
+		/* glued headings: "**I. A****1. B****a) C**" is as many lines as headings;
+		 * a number line with its dateline after it is two lines */
 		for (int part = 0;; part++) {
 			size_t cut = count_of(l.s, l.len, "****") ? glued_split(l.s, l.len) : 0;
+			int glued = cut != 0;
+			if (!cut && part == 0)
+				cut = number_dateline_split(l.s, l.len);
 			bc_line rest = l;
 			if (cut)
 				l.len = cut;
@@ -366,7 +389,8 @@ void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags
 			rest.s = l.s + cut;
 			rest.len -= cut;
 			rest.col0 = l.col0 + (uint32_t)bc_utf8_count(l.s, cut);
-			bc_diag_add(diags, BC_W_GLUED_HEADINGS, (bc_pos){ no, rest.col0 }, NULL);
+			if (glued)
+				bc_diag_add(diags, BC_W_GLUED_HEADINGS, (bc_pos){ no, rest.col0 }, NULL);
 			l = rest;
 		}
 		if (!nl)

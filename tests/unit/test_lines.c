@@ -249,6 +249,33 @@ static void test_number_lines(void **state)
 	ASSERT_KIND("Số:     /BC-UBND", BC_LK_NUMBER);
 	ASSERT_KIND("Số: 31/UBND-VP", BC_LK_NUMBER);
 	ASSERT_KIND("Số lượng hồ sơ tăng", BC_LK_TEXT);
+	/* real spellings (§5.3): a final dot, NBSP, no space, runs of spaces, the number alone */
+	ASSERT_KIND("Số: 145/BC-UBND.", BC_LK_NUMBER);
+	ASSERT_KIND("Số:\xc2\xa0" "145/BC-UBND", BC_LK_NUMBER);
+	ASSERT_KIND("Số:145/BC-UBND", BC_LK_NUMBER);
+	ASSERT_KIND("Số:  779    /QĐ-UBND", BC_LK_NUMBER);
+	ASSERT_KIND("Số:          /BNV-TCPCP", BC_LK_NUMBER);
+	ASSERT_KIND("Số: 181", BC_LK_NUMBER);
+}
+
+static void test_number_and_dateline_one_line(void **state)
+{
+	(void)state;
+	/* §5.3: the two columns' number and dateline on one line are two lines, the second at its column */
+	split("Số: /STP-BTTP Lâm Đồng, ngày tháng 10 năm 2025\nSố: 58/KH-THPTCL2      Đồng Tháp, ngày 15 tháng 4 năm 2026");
+	assert_int_equal(L.n, 4);
+	assert_int_equal(L.v[0].kind, BC_LK_NUMBER);
+	assert_core(&L.v[0], "Số: /STP-BTTP");
+	assert_int_equal(L.v[1].kind, BC_LK_DATELINE);
+	assert_core(&L.v[1], "Lâm Đồng, ngày tháng 10 năm 2025");
+	assert_int_equal(L.v[1].no, 1);
+	assert_int_equal(bc_line_pos(&L.v[1], L.v[1].core).col, 15);
+	assert_int_equal(L.v[2].kind, BC_LK_NUMBER);
+	assert_int_equal(L.v[3].kind, BC_LK_DATELINE);
+	assert_int_equal(L.v[3].no, 2);
+	assert_int_equal(count_diag(BC_W_GLUED_HEADINGS), 0);
+	/* what follows the symbol is not a dateline: one line, no number line */
+	ASSERT_KIND("Số: 2/9. /CT-CS Hà Nội ngày 09 thảng ?# năm 2026", BC_LK_TEXT);
 }
 
 static void test_number_upper_case(void **state)
@@ -304,6 +331,15 @@ static void test_datelines(void **state)
 	ASSERT_KIND("Hải Phòng, ngày    tháng 6 năm 2026", BC_LK_DATELINE);
 	ASSERT_KIND("Hải Phòng, ngày    tháng    năm 2026", BC_LK_DATELINE);
 	ASSERT_KIND("Theo báo cáo ngày 20 tháng 01 năm 2025 của Sở", BC_LK_TEXT);
+	/* §5.9: no comma after a place in capitalised words, a date in figures, NBSP */
+	ASSERT_KIND("Tân Phú ngày 25 tháng 9 năm 2026", BC_LK_DATELINE);
+	ASSERT_KIND("TP. Hồ Chí Minh ngày 25 tháng 9 năm 2026", BC_LK_DATELINE);
+	ASSERT_KIND("Lâm Đồng, ngày 05/11/2025", BC_LK_DATELINE);
+	ASSERT_KIND("Lâm Đồng ngày 05/11/2025", BC_LK_DATELINE);
+	ASSERT_KIND("Hà Nội,\xc2\xa0ngày\xc2\xa0" "05 tháng 11 năm 2025", BC_LK_DATELINE);
+	ASSERT_KIND("Lâm Đồng, ngày   tháng 10 năm 2025", BC_LK_DATELINE);
+	/* without a comma the place must be words in capitals: a sentence is not a dateline */
+	ASSERT_KIND("Hội nghị diễn ra ngày 25 tháng 9 năm 2026", BC_LK_TEXT);
 }
 
 static void test_dateline_dots(void **state)
@@ -718,6 +754,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_note_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_number_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_number_upper_case, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_number_and_dateline_one_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_summary_draft_urgency, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_draft_with_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_motto_slogan, setup, teardown),
