@@ -282,8 +282,9 @@ static void classify(bc_line *l, int first_line)
 			size_t dots = 0;
 			for (size_t j = ls; j < le; j++)
 				dots += c[j] == '.';
-			/* "1 Tỷ lệ" without a dot is not a label, "1.1 Công nghiệp" is */
-			if (dots == 0 && c[le] != '.')
+			/* "1 Tỷ lệ" without a dot is not a label, "1.1 Công nghiệp" is, and so
+			 * are "1- Mục tiêu" and "2/ Yêu cầu" (the Party's and older styles) */
+			if (dots == 0 && c[le] != '.' && c[le] != '-' && c[le] != '/')
 				continue;
 			k = dots == 0 ? BC_LABEL_ARABIC : dots == 1 ? BC_LABEL_DOTTED2 : BC_LABEL_DOTTED3;
 		}

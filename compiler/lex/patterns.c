@@ -12,8 +12,10 @@
  * Vietnamese letters in the letter-label class follow the alphabet's order
  * (a b c d đ e g h i k l m n o p q r s t u v x y). */
 static const char *const sources[BC_PAT_COUNT] = {
-	[BC_PAT_LABEL_ROMAN] = "^(?=[IVX])((?:X{0,3})(?:IX|IV|V?I{0,3}))\\.(?:\\s|\\x{a0})+(?=\\S)",
-	[BC_PAT_LABEL_DOTTED] = "^(\\d{1,2}(?:\\.\\d{1,2}){0,2})\\.?(?:\\s|\\x{a0})+(?=\\S)",
+	/* "I." and the Party's "I-", also "I/" */
+	[BC_PAT_LABEL_ROMAN] = "^(?=[IVX])((?:X{0,3})(?:IX|IV|V?I{0,3}))[.\\-/](?:\\s|\\x{a0})+(?=\\S)",
+	/* "1.", "1.1.", "2.1.1 ", and "1-", "2/" (lines.c wants one of . - / after a lone number) */
+	[BC_PAT_LABEL_DOTTED] = "^(\\d{1,2}(?:\\.\\d{1,2}){0,2})[.\\-/]?(?:\\s|\\x{a0})+(?=\\S)",
 	[BC_PAT_LABEL_LETTER] = "^([a-eg-il-vxyđ])\\)(?:\\s|\\x{a0})+(?=\\S)",
 	[BC_PAT_LABEL_PAREN] = "^\\((\\d{1,3})\\)(?:\\s|\\x{a0})+(?=\\S)",
 	[BC_PAT_LABEL_STAR] = "^\\*\\)\\s*(?=\\S)",

@@ -164,6 +164,21 @@ static void test_not_labels(void **state)
 	ASSERT_KIND("(1234) quá dài", BC_LK_TEXT);
 }
 
+static void test_dash_and_slash_labels(void **state)
+{
+	(void)state;
+	/* §6.1: the Party's "I-", "1-" and the older "2/" */
+	assert_label(one("I- HƯỚNG DẪN CHUNG"), BC_LABEL_ROMAN, "I", "HƯỚNG DẪN CHUNG");
+	assert_label(one("II- HƯỚNG DẪN CỤ THỂ"), BC_LABEL_ROMAN, "II", "HƯỚNG DẪN CỤ THỂ");
+	assert_label(one("1- Phạm vi điều chỉnh"), BC_LABEL_ARABIC, "1", "Phạm vi điều chỉnh");
+	assert_label(one("2/ Đối tượng áp dụng"), BC_LABEL_ARABIC, "2", "Đối tượng áp dụng");
+	assert_label(one("III/ TỔ CHỨC THỰC HIỆN"), BC_LABEL_ROMAN, "III", "TỔ CHỨC THỰC HIỆN");
+	/* a range or a date is not a label: no space after the mark */
+	ASSERT_KIND("2-3 ngày một lần", BC_LK_TEXT);
+	ASSERT_KIND("2/9 là ngày Quốc khánh", BC_LK_TEXT);
+	ASSERT_KIND("5 - 7 người", BC_LK_TEXT);
+}
+
 static void test_four_part_not_label(void **state)
 {
 	(void)state;
@@ -748,6 +763,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_label_kinds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_label_inside_decoration, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_labels, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dash_and_slash_labels, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_four_part_not_label, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_label_nbsp, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bullets, setup, teardown),
