@@ -250,7 +250,10 @@ static void classify(bc_line *l, int first_line)
 	if (pat(BC_PAT_URGENCY, l, ov)) { l->kind = BC_LK_URGENCY; return; }
 	if (pat(BC_PAT_MOTTO, l, ov)) { l->kind = BC_LK_MOTTO; return; }
 	if (pat(BC_PAT_SLOGAN, l, ov)) { l->kind = BC_LK_SLOGAN; return; }
-	if (pat(BC_PAT_DATELINE, l, ov)) { l->kind = BC_LK_DATELINE; return; }
+	/* a place without its comma ("Tân Phú ngày …") is a dateline only where the
+	 * header reads it (parse/header.c): in the body such a line can be the
+	 * end of a sentence that names a person or a body in capitals */
+	if (pat(BC_PAT_DATELINE, l, ov) && ov[2] != (size_t)-1) { l->kind = BC_LK_DATELINE; return; }
 	if (pat(BC_PAT_ADDRESSEE, l, ov)) { l->kind = BC_LK_ADDRESSEE; return; }
 	if (pat(BC_PAT_RECIPIENTS, l, ov)) { l->kind = BC_LK_RECIPIENTS; return; }
 	if (pat(BC_PAT_APPENDIX, l, ov)) { l->kind = BC_LK_APPENDIX; return; }
