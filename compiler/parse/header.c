@@ -262,16 +262,17 @@ size_t bp_parse_header(parser *p, size_t i)
 			}
 			continue;
 		case BC_LK_TEXT:
-			/* before the type line, a line that starts as the number line
-			 * does ("Số:", "Số1…") or reads as a place and date but whose
-			 * parts are not readable (OCR, a slip): the role, unread, so
-			 * that the header goes on and the checker points at the line */
-			/* a dateline without the comma after its place (the lexer leaves it text) */
+			/* before the type line, a dateline without the comma after its
+			 * place (the lexer leaves it text: in the body it is not one) */
 			if (!seen_type && !seen_title && !p->doc->idx.dateline && match_core(BC_PAT_DATELINE, l)) {
 				header_line(p, BC_ROLE_DATELINE, l, &tmp);
 				i++;
 				continue;
 			}
+			/* before the type line, a line that starts as the number line
+			 * does ("Số:", "Số1…") or reads as a place and date but whose
+			 * parts are not readable (OCR, a slip): the role, unread, so
+			 * that the header goes on and the checker points at the line */
 			if (!seen_type && !seen_title && !p->doc->idx.number && match_core(BC_PAT_NUMBER_LIKE, l)) {
 				header_line_of(p, BC_ROLE_NUMBER, l, NULL, 1, &tmp);
 				i++;
