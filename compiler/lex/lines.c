@@ -340,9 +340,9 @@ static size_t glued_split(const char *s, size_t n)
 
 /* "Số: /STP-BTTP Lâm Đồng, ngày tháng 10 năm 2025": the number line and the
  * dateline of the two paper columns read onto one line (pdftotext -raw, or
- * -layout with a run of spaces between).  Returns the offset where the
- * dateline's part starts (its leading spaces included), or 0. */
-static size_t number_dateline_split(const char *s, size_t n)
+ * -layout with a run of spaces or a TAB between).  Returns the offset where
+ * the number line ends, or 0; *resume gets where the dateline starts. */
+static size_t number_dateline_split(const char *s, size_t n, size_t *resume)
 {
 	size_t a = 0, ov[16];
 	while (a < n && is_space(s[a]))
@@ -354,7 +354,75 @@ static size_t number_dateline_split(const char *s, size_t n)
 		r += s[r] == '\xc2' ? 2 : 1;
 	while (e > r && (is_space(s[e - 1]) || s[e - 1] == '\r'))
 		e--;
-	return r < e && bc_pattern_match(BC_PAT_DATELINE, s + r, e - r, ov, 8) ? cut : 0;
+	if (r >= e || !bc_pattern_match(BC_PAT_DATELINE, s + r, e - r, ov, 8))
+		return 0;
+	*resume = r;
+	return cut;
+}
+
+/* A piece of a line read alone: a header role a column holds (an issuer
+ * line is any capitals line); *strict when it is one no table cell is
+ * (a number line, the motto, the slogan, a dateline). */
+static int column_role(const char *s, size_t n, int *strict)
+{
+	bc_line t = { 0 };
+	t.s = s;
+	t.len = n;
+	find_core(&t);
+	measure(&t);
+	classify(&t, 0);
+	switch (t.kind) {
+	case BC_LK_NUMBER: case BC_LK_MOTTO: case BC_LK_SLOGAN: case BC_LK_DATELINE:
+		*strict = 1;
+		return 1;
+	case BC_LK_DRAFT: case BC_LK_URGENCY:
+		return 1;
+	case BC_LK_TEXT:
+		return t.upper;
+	default:
+		return 0;
+	}
+}
+
+static int has(const char *s, size_t n, const char *p)
+{
+	return count_of(s, n, p) != 0;
+}
+
+/* The two columns of the paper header flattened side by side, split by a
+ * TAB or a run of three or more spaces (pdftotext -layout, catdoc): "SỞ GDĐT
+ * TỈNH ĐỒNG THÁP      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".  The line is cut
+ * at the first such gap where each side, read alone, is a header role and
+ * one of them a role no table row has (FORMAT.md §5.1, rule 2).  Returns
+ * the offset where the gap starts, or 0; *resume gets where it ends. */
+static size_t column_split(const char *s, size_t n, size_t *resume)
+{
+	/* a line without one of those roles' words is not tried (tables have many gaps) */
+	if (!has(s, n, "Số") && !has(s, n, "SỐ") && !has(s, n, "CỘNG H") && !has(s, n, "Độc lập") && !has(s, n, "ngày"))
+		return 0;
+	/* a line that is one role as a whole ("Số:     /BC-UBND") is not cut */
+	int whole = 0;
+	if (column_role(s, n, &whole) && whole)
+		return 0;
+	size_t a = 0;
+	while (a < n && is_space(s[a]))
+		a++;
+	for (size_t i = a; i < n; i++) {
+		if (s[i] != '\t' && !(s[i] == ' ' && i + 2 < n && s[i + 1] == ' ' && s[i + 2] == ' '))
+			continue;
+		size_t g = i;
+		while (g < n && is_space(s[g]))
+			g++;
+		if (g >= n)
+			break;
+		int strict = 0;
+		if (column_role(s + a, i - a, &strict) && column_role(s + g, n - g, &strict) && strict) {
+			*resume = g;
+			return i;
+		}
+		i = g;
+	}
+	return 0;
 }
 
 void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags)
@@ -374,12 +442,17 @@ void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags
 		l.col0 = 1;
 		l.hard_break = l.len >= 2 && l.s[l.len - 1] == ' ' && l.s[l.len - 2] == ' ';
 		/* glued headings: "**I. A****1. B****a) C**" is as many lines as headings;
-		 * a number line with its dateline after it is two lines */
+		 * a number line with its dateline after it is two lines, and so are
+		 * the two columns of the paper header side by side.  The second
+		 * part resumes at `resume`: after the gap between two columns */
 		for (int part = 0;; part++) {
 			size_t cut = count_of(l.s, l.len, "****") ? glued_split(l.s, l.len) : 0;
 			int glued = cut != 0;
+			size_t resume = cut;
 			if (!cut && part == 0)
-				cut = number_dateline_split(l.s, l.len);
+				cut = number_dateline_split(l.s, l.len, &resume);
+			if (!cut && part == 0)
+				cut = column_split(l.s, l.len, &resume);
 			bc_line rest = l;
 			if (cut)
 				l.len = cut;
@@ -390,9 +463,9 @@ void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags
 			push(out, &l);
 			if (!cut)
 				break;
-			rest.s = l.s + cut;
-			rest.len -= cut;
-			rest.col0 = l.col0 + (uint32_t)bc_utf8_count(l.s, cut);
+			rest.s = l.s + resume;
+			rest.len -= resume;
+			rest.col0 = l.col0 + (uint32_t)bc_utf8_count(l.s, resume);
 			if (glued)
 				bc_diag_add(diags, BC_W_GLUED_HEADINGS, (bc_pos){ no, rest.col0 }, NULL);
 			l = rest;

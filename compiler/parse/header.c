@@ -163,6 +163,26 @@ static const bc_line *symbol_below(parser *p, size_t i)
 	return has_number && ov[3] > ov[2] ? NULL : m;
 }
 
+/* The motto broken over two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM",
+ * the right column squeezed by the left one in a flattened header): the
+ * second line, or NULL. */
+static const bc_line *motto_below(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	const bc_line *l = &L->v[i];
+	if (i + 1 >= L->n || L->v[i + 1].kind != BC_LK_TEXT || !L->v[i + 1].upper)
+		return NULL;
+	const bc_line *m = &L->v[i + 1];
+	bc_buf b = BC_BUF_INIT;
+	bc_buf_put(&b, l->s + l->core, l->core_len);
+	bc_buf_putc(&b, ' ');
+	bc_buf_put(&b, m->s + m->core, m->core_len);
+	size_t ov[16];
+	int ok = bc_pattern_match(BC_PAT_MOTTO, b.s, b.len, ov, 8);
+	bc_buf_free(&b);
+	return ok ? m : NULL;
+}
+
 /* Where a line's text starts once spaces and "#" heading marks are skipped. */
 static size_t md_start(const bc_line *l)
 {
@@ -281,6 +301,11 @@ size_t bp_parse_header(parser *p, size_t i)
 			if (!seen_type && !seen_title && !p->doc->idx.dateline && match_core(BC_PAT_DATELINE_LIKE, l)) {
 				header_line_of(p, BC_ROLE_DATELINE, l, NULL, 1, &tmp);
 				i++;
+				continue;
+			}
+			if (!seen_type && !seen_title && l->upper && motto_below(p, i)) {
+				header_line_of(p, BC_ROLE_MOTTO, l, &L->v[i + 1], 0, &tmp);
+				i += 2;
 				continue;
 			}
 			if (!seen_type && !seen_title && l->upper) {

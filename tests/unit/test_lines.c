@@ -301,6 +301,35 @@ static void test_number_upper_case(void **state)
 	ASSERT_KIND("SỐ: 12/BC-UBND", BC_LK_NUMBER);
 }
 
+static void test_header_columns_side_by_side(void **state)
+{
+	(void)state;
+	/* §5.1 rule 2: the two columns of the header flattened by a TAB or a run of spaces */
+	split("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+	      "XÃ AN THẮNG      Độc lập - Tự do - Hạnh phúc\n"
+	      "Số: 31/UBND-VP\tAn Thắng, ngày 24 tháng 6 năm 2026");
+	assert_int_equal(L.n, 6);
+	static const bc_line_kind kinds[] = { BC_LK_TEXT, BC_LK_MOTTO, BC_LK_TEXT, BC_LK_SLOGAN, BC_LK_NUMBER, BC_LK_DATELINE };
+	for (size_t i = 0; i < 6; i++)
+		assert_int_equal(L.v[i].kind, kinds[i]);
+	assert_core(&L.v[0], "ỦY BAN NHÂN DÂN");
+	assert_int_equal(bc_line_pos(&L.v[1], L.v[1].core).col, 17);
+	assert_core(&L.v[2], "XÃ AN THẮNG");
+	assert_int_equal(bc_line_pos(&L.v[3], L.v[3].core).col, 18);
+	assert_int_equal(L.v[5].no, 3);
+	/* a number line with a run of spaces inside stays whole */
+	split("Số:          /BNV-TCPCP");
+	assert_int_equal(L.n, 1);
+	assert_int_equal(L.v[0].kind, BC_LK_NUMBER);
+	/* table rows in capitals are not header columns: no side is a number, motto, slogan or dateline */
+	split("STT\tNỘI DUNG\tGHI CHÚ");
+	assert_int_equal(L.n, 1);
+	assert_int_equal(L.v[0].kind, BC_LK_TAB_ROW);
+	split("1\tSố hộ nghèo\t120");
+	assert_int_equal(L.n, 1);
+	assert_int_equal(L.v[0].kind, BC_LK_TAB_ROW);
+}
+
 static void test_summary_draft_urgency(void **state)
 {
 	(void)state;
@@ -771,6 +800,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_number_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_number_upper_case, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_number_and_dateline_one_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_header_columns_side_by_side, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_summary_draft_urgency, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_draft_with_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_motto_slogan, setup, teardown),
