@@ -422,6 +422,38 @@ static size_t column_split(const char *s, size_t n, size_t *resume)
 		}
 		i = g;
 	}
+	/* a scan's OCR keeps one space, or " _ ", between the columns; the right
+	 * column is then cut off only where it is the motto or the slogan, texts
+	 * too particular to end a sentence by chance: "BỘ TÀI CHÍNH CỘNG HÒA XÃ
+	 * HỘI CHỦ NGHĨA VIỆT NAM", "CỤC THUẾ Độc lập - Tự do - Hạnh phúc" */
+	static const char *const starts_of[] = { "CỘNG H", "Độc lập" };
+	for (size_t k = 0; k < 2; k++) {
+		const char *p = s + a, *e = s + n;
+		size_t pl = strlen(starts_of[k]);
+		while ((size_t)(e - p) > pl && (p = memchr(p + 1, starts_of[k][0], (size_t)(e - p - 1))) != NULL) {
+			if (memcmp(p, starts_of[k], pl) != 0 || p[-1] != ' ')
+				continue;
+			size_t j = (size_t)(p - s), i = j;
+			while (i > a && is_space(s[i - 1]))
+				i--;
+			/* a lone separator the OCR read in the gap */
+			if (i > a + 1 && (s[i - 1] == '_' || s[i - 1] == '|') && is_space(s[i - 2]))
+				for (i--; i > a && is_space(s[i - 1]); i--)
+					;
+			bc_line t = { 0 };
+			t.s = s + j;
+			t.len = n - j;
+			find_core(&t);
+			measure(&t);
+			classify(&t, 0);
+			int strict = 0;
+			if (i > a && (t.kind == BC_LK_MOTTO || t.kind == BC_LK_SLOGAN) && column_role(s + a, i - a, &strict)) {
+				*resume = j;
+				return i;
+			}
+			break;
+		}
+	}
 	return 0;
 }
 

@@ -317,6 +317,13 @@ static void test_header_columns_side_by_side(void **state)
 	assert_core(&L.v[2], "XÃ AN THẮNG");
 	assert_int_equal(bc_line_pos(&L.v[3], L.v[3].core).col, 18);
 	assert_int_equal(L.v[5].no, 3);
+	/* OCR: one space or " _ " before the motto or the slogan */
+	split("BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ _ Độc lập - Tự do - Hạnh phúc");
+	assert_int_equal(L.n, 4);
+	assert_core(&L.v[0], "BỘ TÀI CHÍNH");
+	assert_int_equal(L.v[1].kind, BC_LK_MOTTO);
+	assert_core(&L.v[2], "SỞ NỘI VỤ");
+	assert_int_equal(L.v[3].kind, BC_LK_SLOGAN);
 	/* a number line with a run of spaces inside stays whole */
 	split("Số:          /BNV-TCPCP");
 	assert_int_equal(L.n, 1);
