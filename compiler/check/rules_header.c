@@ -73,12 +73,17 @@ static void *begin(bc_check_ctx *cx)
 	bc_doctype type = bc_document_type(doc);
 	if (!x->issuer_first)
 		bc_diag_add(cx->diags, BC_W_NO_ISSUER, top, NULL);
+	/* a line that is there but could not be read is reported where it is, not as missing */
 	if (!x->number)
 		bc_diag_add(cx->diags, BC_W_NO_NUMBER, top, NULL);
+	else if (x->number->as.line.unread)
+		bc_diag_add(cx->diags, BC_W_NUMBER_UNREAD, x->number->pos, NULL);
 	else
 		check_number(cx, x->number, type, draft);
 	if (!x->dateline)
 		bc_diag_add(cx->diags, BC_W_NO_DATELINE, top, NULL);
+	else if (x->dateline->as.line.unread)
+		bc_diag_add(cx->diags, BC_W_DATELINE_UNREAD, x->dateline->pos, NULL);
 	else
 		check_date(cx, x->dateline, draft);
 	if (!x->doctype && !x->summary)
@@ -139,7 +144,7 @@ static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *t)
 			bc_diag_add(cx->diags, BC_W_BLANK_NUMBER, n->pos, NULL);
 		return;
 	}
-	if (n->type != BC_NODE_LINE || n->as.line.role != BC_ROLE_DATELINE || !t->buf.s)
+	if (n->type != BC_NODE_LINE || n->as.line.role != BC_ROLE_DATELINE || n->as.line.unread || !t->buf.s)
 		return;
 	const char *s = t->buf.s;
 	size_t at;

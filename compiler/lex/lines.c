@@ -250,7 +250,10 @@ static void classify(bc_line *l, int first_line)
 	if (pat(BC_PAT_URGENCY, l, ov)) { l->kind = BC_LK_URGENCY; return; }
 	if (pat(BC_PAT_MOTTO, l, ov)) { l->kind = BC_LK_MOTTO; return; }
 	if (pat(BC_PAT_SLOGAN, l, ov)) { l->kind = BC_LK_SLOGAN; return; }
-	if (pat(BC_PAT_DATELINE, l, ov)) { l->kind = BC_LK_DATELINE; return; }
+	/* a place without its comma ("Tân Phú ngày …") is a dateline only where the
+	 * header reads it (parse/header.c): in the body such a line can be the
+	 * end of a sentence that names a person or a body in capitals */
+	if (pat(BC_PAT_DATELINE, l, ov) && ov[2] != (size_t)-1) { l->kind = BC_LK_DATELINE; return; }
 	if (pat(BC_PAT_ADDRESSEE, l, ov)) { l->kind = BC_LK_ADDRESSEE; return; }
 	if (pat(BC_PAT_RECIPIENTS, l, ov)) { l->kind = BC_LK_RECIPIENTS; return; }
 	if (pat(BC_PAT_APPENDIX, l, ov)) { l->kind = BC_LK_APPENDIX; return; }
@@ -282,8 +285,9 @@ static void classify(bc_line *l, int first_line)
 			size_t dots = 0;
 			for (size_t j = ls; j < le; j++)
 				dots += c[j] == '.';
-			/* "1 Tỷ lệ" without a dot is not a label, "1.1 Công nghiệp" is */
-			if (dots == 0 && c[le] != '.')
+			/* "1 Tỷ lệ" without a dot is not a label, "1.1 Công nghiệp" is, and so
+			 * are "1- Mục tiêu" and "2/ Yêu cầu" (the Party's and older styles) */
+			if (dots == 0 && c[le] != '.' && c[le] != '-' && c[le] != '/')
 				continue;
 			k = dots == 0 ? BC_LABEL_ARABIC : dots == 1 ? BC_LABEL_DOTTED2 : BC_LABEL_DOTTED3;
 		}
@@ -334,6 +338,125 @@ static size_t glued_split(const char *s, size_t n)
 	return 0;
 }
 
+/* "Số: /STP-BTTP Lâm Đồng, ngày tháng 10 năm 2025": the number line and the
+ * dateline of the two paper columns read onto one line (pdftotext -raw, or
+ * -layout with a run of spaces or a TAB between).  Returns the offset where
+ * the number line ends, or 0; *resume gets where the dateline starts. */
+static size_t number_dateline_split(const char *s, size_t n, size_t *resume)
+{
+	size_t a = 0, ov[16];
+	while (a < n && is_space(s[a]))
+		a++;
+	if (!bc_pattern_match(BC_PAT_NUMBER_LEAD, s + a, n - a, ov, 8))
+		return 0;
+	size_t cut = a + ov[1], r = cut, e = n;
+	while (r < e && (is_space(s[r]) || (s[r] == '\xc2' && r + 1 < e && s[r + 1] == '\xa0')))
+		r += s[r] == '\xc2' ? 2 : 1;
+	while (e > r && (is_space(s[e - 1]) || s[e - 1] == '\r'))
+		e--;
+	if (r >= e || !bc_pattern_match(BC_PAT_DATELINE, s + r, e - r, ov, 8))
+		return 0;
+	*resume = r;
+	return cut;
+}
+
+/* A piece of a line read alone: a header role a column holds (an issuer
+ * line is any capitals line); *strict when it is one no table cell is
+ * (a number line, the motto, the slogan, a dateline). */
+static int column_role(const char *s, size_t n, int *strict)
+{
+	bc_line t = { 0 };
+	t.s = s;
+	t.len = n;
+	find_core(&t);
+	measure(&t);
+	classify(&t, 0);
+	switch (t.kind) {
+	case BC_LK_NUMBER: case BC_LK_MOTTO: case BC_LK_SLOGAN: case BC_LK_DATELINE:
+		*strict = 1;
+		return 1;
+	case BC_LK_DRAFT: case BC_LK_URGENCY:
+		return 1;
+	case BC_LK_TEXT:
+		return t.upper;
+	default:
+		return 0;
+	}
+}
+
+static int has(const char *s, size_t n, const char *p)
+{
+	return count_of(s, n, p) != 0;
+}
+
+/* The two columns of the paper header flattened side by side, split by a
+ * TAB or a run of three or more spaces (pdftotext -layout, catdoc): "SỞ GDĐT
+ * TỈNH ĐỒNG THÁP      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".  The line is cut
+ * at the first such gap where each side, read alone, is a header role and
+ * one of them a role no table row has (FORMAT.md §5.1, rule 2).  Returns
+ * the offset where the gap starts, or 0; *resume gets where it ends. */
+static size_t column_split(const char *s, size_t n, size_t *resume)
+{
+	/* a line without one of those roles' words is not tried (tables have many gaps) */
+	if (!has(s, n, "Số") && !has(s, n, "SỐ") && !has(s, n, "CỘNG H") && !has(s, n, "Độc lập") && !has(s, n, "ngày"))
+		return 0;
+	/* a line that is one role as a whole ("Số:     /BC-UBND") is not cut */
+	int whole = 0;
+	if (column_role(s, n, &whole) && whole)
+		return 0;
+	size_t a = 0;
+	while (a < n && is_space(s[a]))
+		a++;
+	for (size_t i = a; i < n; i++) {
+		if (s[i] != '\t' && !(s[i] == ' ' && i + 2 < n && s[i + 1] == ' ' && s[i + 2] == ' '))
+			continue;
+		size_t g = i;
+		while (g < n && is_space(s[g]))
+			g++;
+		if (g >= n)
+			break;
+		int strict = 0;
+		if (column_role(s + a, i - a, &strict) && column_role(s + g, n - g, &strict) && strict) {
+			*resume = g;
+			return i;
+		}
+		i = g;
+	}
+	/* a scan's OCR keeps one space, or " _ ", between the columns; the right
+	 * column is then cut off only where it is the motto or the slogan, texts
+	 * too particular to end a sentence by chance: "BỘ TÀI CHÍNH CỘNG HÒA XÃ
+	 * HỘI CHỦ NGHĨA VIỆT NAM", "CỤC THUẾ Độc lập - Tự do - Hạnh phúc" */
+	static const char *const starts_of[] = { "CỘNG H", "Độc lập" };
+	for (size_t k = 0; k < 2; k++) {
+		const char *p = s + a, *e = s + n;
+		size_t pl = strlen(starts_of[k]);
+		while ((size_t)(e - p) > pl && (p = memchr(p + 1, starts_of[k][0], (size_t)(e - p - 1))) != NULL) {
+			if (memcmp(p, starts_of[k], pl) != 0 || p[-1] != ' ')
+				continue;
+			size_t j = (size_t)(p - s), i = j;
+			while (i > a && is_space(s[i - 1]))
+				i--;
+			/* a lone separator the OCR read in the gap */
+			if (i > a + 1 && (s[i - 1] == '_' || s[i - 1] == '|') && is_space(s[i - 2]))
+				for (i--; i > a && is_space(s[i - 1]); i--)
+					;
+			bc_line t = { 0 };
+			t.s = s + j;
+			t.len = n - j;
+			find_core(&t);
+			measure(&t);
+			classify(&t, 0);
+			int strict = 0;
+			if (i > a && (t.kind == BC_LK_MOTTO || t.kind == BC_LK_SLOGAN) && column_role(s + a, i - a, &strict)) {
+				*resume = j;
+				return i;
+			}
+			break;
+		}
+	}
+	return 0;
+}
+
 void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags)
 {
 	memset(out, 0, sizeof *out);
@@ -350,9 +473,18 @@ void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags
 		l.no = no;
 		l.col0 = 1;
 		l.hard_break = l.len >= 2 && l.s[l.len - 1] == ' ' && l.s[l.len - 2] == ' ';
-		/* glued headings: "**I. A****1. B****a) C**" is as many lines as headings */
+		/* glued headings: "**I. A****1. B****a) C**" is as many lines as headings;
+		 * a number line with its dateline after it is two lines, and so are
+		 * the two columns of the paper header side by side.  The second
+		 * part resumes at `resume`: after the gap between two columns */
 		for (int part = 0;; part++) {
 			size_t cut = count_of(l.s, l.len, "****") ? glued_split(l.s, l.len) : 0;
+			int glued = cut != 0;
+			size_t resume = cut;
+			if (!cut && part == 0)
+				cut = number_dateline_split(l.s, l.len, &resume);
+			if (!cut && part == 0)
+				cut = column_split(l.s, l.len, &resume);
 			bc_line rest = l;
 			if (cut)
 				l.len = cut;
@@ -363,10 +495,11 @@ void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags
 			push(out, &l);
 			if (!cut)
 				break;
-			rest.s = l.s + cut;
-			rest.len -= cut;
-			rest.col0 = l.col0 + (uint32_t)bc_utf8_count(l.s, cut);
-			bc_diag_add(diags, BC_W_GLUED_HEADINGS, (bc_pos){ no, rest.col0 }, NULL);
+			rest.s = l.s + resume;
+			rest.len -= resume;
+			rest.col0 = l.col0 + (uint32_t)bc_utf8_count(l.s, resume);
+			if (glued)
+				bc_diag_add(diags, BC_W_GLUED_HEADINGS, (bc_pos){ no, rest.col0 }, NULL);
 			l = rest;
 		}
 		if (!nl)

@@ -12,18 +12,33 @@
  * Vietnamese letters in the letter-label class follow the alphabet's order
  * (a b c d đ e g h i k l m n o p q r s t u v x y). */
 static const char *const sources[BC_PAT_COUNT] = {
-	[BC_PAT_LABEL_ROMAN] = "^(?=[IVX])((?:X{0,3})(?:IX|IV|V?I{0,3}))\\.(?:\\s|\\x{a0})+(?=\\S)",
-	[BC_PAT_LABEL_DOTTED] = "^(\\d{1,2}(?:\\.\\d{1,2}){0,2})\\.?(?:\\s|\\x{a0})+(?=\\S)",
+	/* "I." and the Party's "I-", also "I/" */
+	[BC_PAT_LABEL_ROMAN] = "^(?=[IVX])((?:X{0,3})(?:IX|IV|V?I{0,3}))[.\\-/](?:\\s|\\x{a0})+(?=\\S)",
+	/* "1.", "1.1.", "2.1.1 ", and "1-", "2/" (lines.c wants one of . - / after a lone number) */
+	[BC_PAT_LABEL_DOTTED] = "^(\\d{1,2}(?:\\.\\d{1,2}){0,2})[.\\-/]?(?:\\s|\\x{a0})+(?=\\S)",
 	[BC_PAT_LABEL_LETTER] = "^([a-eg-il-vxyđ])\\)(?:\\s|\\x{a0})+(?=\\S)",
 	[BC_PAT_LABEL_PAREN] = "^\\((\\d{1,3})\\)(?:\\s|\\x{a0})+(?=\\S)",
 	[BC_PAT_LABEL_STAR] = "^\\*\\)\\s*(?=\\S)",
-	[BC_PAT_NUMBER] = "^(?:Số|SỐ)\\s*:?\\s*([0-9]*)\\s*(?:[/-]\\s*([^\\s]*[^\\s.]))?\\s*$",
+	/* spaces may be NBSP, a run, or none; "." for ":" and a final "." or ";" are slips */
+	[BC_PAT_NUMBER] = "^(?:Số|SỐ)[\\s\\x{a0}]*[:.]?[\\s\\x{a0}]*([0-9]*)[\\s\\x{a0}]*(?:[/-][\\s\\x{a0}]*([^\\s\\x{a0}]*[^\\s\\x{a0}.,;]))?[\\s\\x{a0}]*[.,;]?[\\s\\x{a0}]*$",
+	/* the number line's words up to the symbol, when more follows on the line: "Số: /STP-BTTP Lâm Đồng, ngày …" */
+	[BC_PAT_NUMBER_LEAD] = "^(?:Số|SỐ)[\\s\\x{a0}]*[:.]?[\\s\\x{a0}]*[0-9]*[\\s\\x{a0}]*/[\\s\\x{a0}]*[^\\s\\x{a0}]*[^\\s\\x{a0}.,;][.,;]?(?=[\\s\\x{a0}])",
+	/* what starts as a number line does, read or not: "Số:", "Số1§4ØBGDĐT-GDPT" (OCR) */
+	[BC_PAT_NUMBER_LIKE] = "^(?:Số|SỐ)[\\s\\x{a0}]*[:.\\d]",
+	/* what reads as a place and date, read or not: "Hà Nội ngày 09 thảng ?# năm 2026" (OCR) */
+	[BC_PAT_DATELINE_LIKE] = "^\\p{Lu}[^\\d]{0,60}?[\\s\\x{a0},]ngày\\b.{0,40}?\\bnăm[\\s\\x{a0}]*\\d{2,4}",
+	/* the symbol alone on the line after "Số: 181": "/BC-SNV" */
+	[BC_PAT_NUMBER_REST] = "^([0-9]*)[\\s\\x{a0}]*/[\\s\\x{a0}]*([^\\s\\x{a0}]*[^\\s\\x{a0}.,;])[\\s\\x{a0}]*[.,;]?$",
 	[BC_PAT_SUMMARY] = "^V/v[\\s:.]",
 	[BC_PAT_DRAFT] = "^\\(?\\s*(?:DỰ THẢO|Dự thảo)(?:\\s+(?:lần|LẦN)\\s*\\d+)?\\s*\\)?$",
 	[BC_PAT_URGENCY] = "^(?:H(?:Ỏ|Ọ|Ò|O)(?:A|À|Ả)|H(?:OẢ|OÀ|ÒA|ỎA)|HOẢ|HỎA) TỐC(?: HẸN GIỜ)?$|^THƯỢNG KHẨN$|^KHẨN$",
 	[BC_PAT_MOTTO] = "^CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$",
 	[BC_PAT_SLOGAN] = "^Độc lập\\s*[-–—]\\s*Tự do\\s*[-–—]\\s*Hạnh phúc$",
-	[BC_PAT_DATELINE] = "^([^,\\d]{2,60}),\\s*ngày\\s*(\\d{0,2}|\\.{2,}|…)\\s*tháng\\s*(\\d{0,2}|\\.{2,}|…)\\s*năm\\s*(\\d{4})\\s*\\.?$",
+	/* place: before a comma, or without the comma words in capitals ("Tân Phú ngày …");
+	 * the date in words, day and month possibly blank, or in figures ("ngày 05/11/2025").
+	 * Groups: 1 place before a comma, 2 place without; 3-5 day, month, year in
+	 * words; 6-8 in figures */
+	[BC_PAT_DATELINE] = "^(?:([^,\\d]{2,60}?)[\\s\\x{a0}]*,|(\\p{Lu}[^,\\d\\s\\x{a0}]*(?:[\\s\\x{a0}]+\\p{Lu}[^,\\d\\s\\x{a0}]*){0,5}))[\\s\\x{a0}]*ngày[\\s\\x{a0}]*(?:(\\d{0,2}|\\.{2,}|…+)[\\s\\x{a0}]*tháng[\\s\\x{a0}]*(\\d{0,2}|\\.{2,}|…+)[\\s\\x{a0}]*năm[\\s\\x{a0}]*(\\d{4})|(\\d{1,2})[\\s\\x{a0}]*/[\\s\\x{a0}]*(\\d{1,2})[\\s\\x{a0}]*/[\\s\\x{a0}]*(\\d{4}))[\\s\\x{a0}]*\\.?$",
 	[BC_PAT_ADDRESSEE] = "^Kính gửi\\s*:",
 	[BC_PAT_RECIPIENTS] = "^Nơi nhận\\s*:",
 	[BC_PAT_AUTHORITY] = "^(?:TM|KT|TL|TUQ|Q|T/M|T\\.M)(?:\\.\\s*|\\s+)(?=\\p{Lu})",

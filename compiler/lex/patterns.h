@@ -11,6 +11,10 @@ typedef enum bc_pattern_id {
 	BC_PAT_LABEL_PAREN,   /* "(1) " */
 	BC_PAT_LABEL_STAR,    /* "*) " */
 	BC_PAT_NUMBER,        /* "Số: 03 /CT-UBND" */
+	BC_PAT_NUMBER_LEAD,   /* "Số: /STP-BTTP" with more after it on the line */
+	BC_PAT_NUMBER_REST,   /* "/BC-SNV": the symbol on the line after "Số: 181" */
+	BC_PAT_NUMBER_LIKE,   /* "Số:", "Số1§4Ø…": starts as a number line, read or not */
+	BC_PAT_DATELINE_LIKE, /* "Hà Nội ngày 09 thảng ?# năm 2026": a place and date, read or not */
 	BC_PAT_SUMMARY,       /* "V/v ..." */
 	BC_PAT_DRAFT,         /* "(DỰ THẢO)" */
 	BC_PAT_URGENCY,       /* "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN" */

@@ -251,6 +251,10 @@ struct bc_node {
 			 * left out); date_from: where the date's words start in it. */
 			const bc_node *split;
 			uint32_t place_cut, date_from;
+			/* NUMBER, DATELINE: the line looks like one (starts "Số:", reads
+			 * "… ngày … năm 2026") but its parts could not be read (OCR, a
+			 * slip): no number, symbol, place or date are given */
+			int unread;
 		} line;
 		struct { bc_str label; } appendix;          /* "I", "II", or "" */
 		struct { int id; bc_str mark; } note;       /* mark as written: "¹", "<sup>1</sup>", "[^1]" */

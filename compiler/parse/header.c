@@ -64,12 +64,20 @@ void bc_dateline_split(bc_node *n)
 	n->as.line.date_from = (uint32_t)resume;
 }
 
-static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
+/* The header line l as a LINE node of the role, its parts read; `more`, when
+ * not NULL, is a later line that goes on it (the symbol "/BC-SNV" under
+ * "Số: 181"); `unread`: the line looks like the role's but its parts could
+ * not be read, and none are given (the checker says so at its line). */
+static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_line *more, int unread, blk *tmp)
 {
 	memset(tmp, 0, sizeof *tmp);
 	tmp->first = tmp->last = (size_t)(l - p->lines.v);
 	/* an addressee listed as "- Sở A;" keeps its text, not the dash */
 	bp_add_line_text(tmp, l, l->kind == BC_LK_BULLET ? l->rest : l->core, 0);
+	if (more) {
+		bp_add_line_text(tmp, more, more->core, 0);
+		tmp->last = (size_t)(more - p->lines.v);
+	}
 	bp_fix_breaks(tmp);
 	bc_node *n = bp_line_node(p, role, tmp);
 	if (role == BC_ROLE_DATELINE)
@@ -78,10 +86,11 @@ static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
 	bc_buf t = BC_BUF_INIT;
 	bp_plain(n, &t);
 	const char *s = bc_buf_cstr(&t);
-	size_t ov[16];
+	size_t ov[20];
+	n->as.line.unread = unread;
 	switch (role) {
 	case BC_ROLE_NUMBER:
-		if (bc_pattern_match(BC_PAT_NUMBER, s, t.len, ov, 8)) {
+		if (!unread && bc_pattern_match(BC_PAT_NUMBER, s, t.len, ov, 8)) {
 			if (ov[2] != (size_t)-1)
 				n->as.line.number = bp_dup(p, s + ov[2], ov[3] - ov[2]);
 			if (ov[4] != (size_t)-1)
@@ -90,12 +99,16 @@ static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
 		p->doc->idx.number = n;
 		break;
 	case BC_ROLE_DATELINE:
-		if (bc_pattern_match(BC_PAT_DATELINE, s, t.len, ov, 8)) {
-			n->as.line.place = bp_dup(p, s + ov[2], ov[3] - ov[2]);
+		if (!unread && bc_pattern_match(BC_PAT_DATELINE, s, t.len, ov, 10)) {
+			/* the place before a comma (group 1) or without one (2) */
+			int pg = ov[2] != (size_t)-1 ? 1 : 2;
+			n->as.line.place = bp_dup(p, s + ov[2 * pg], ov[2 * pg + 1] - ov[2 * pg]);
+			/* day, month, year in words (groups 3-5) or in figures (6-8) */
+			int g0 = ov[10] != (size_t)-1 ? 3 : 6;
 			int v[3] = { 0, 0, 0 };
 			/* "..." or "…" for a blank day or month counts as blank */
 			for (int g = 0; g < 3; g++)
-				for (size_t i = ov[4 + 2 * g]; i < ov[5 + 2 * g]; i++)
+				for (size_t i = ov[2 * (g0 + g)]; i < ov[2 * (g0 + g) + 1]; i++)
 					if (s[i] >= '0' && s[i] <= '9')
 						v[g] = v[g] * 10 + (s[i] - '0');
 			n->as.line.date = (bc_date){ v[0], v[1], v[2] };
@@ -121,6 +134,53 @@ static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
 	bc_buf_free(&t);
 	free(tmp->segs);
 	tmp->segs = NULL;
+}
+
+static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
+{
+	header_line_of(p, role, l, NULL, 0, tmp);
+}
+
+/* "Số: 181" with its symbol "/BC-SNV" on a later line, blank lines between
+ * (two text boxes of a PDF): that line, or NULL. */
+static const bc_line *symbol_below(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	const bc_line *l = &L->v[i];
+	size_t ov[16];
+	if (!bc_pattern_match(BC_PAT_NUMBER, l->s + l->core, l->core_len, ov, 8) || ov[4] != (size_t)-1)
+		return NULL;
+	int has_number = ov[3] > ov[2];
+	size_t k = i + 1;
+	while (k < L->n && k <= i + 2 && L->v[k].kind == BC_LK_BLANK)
+		k++;
+	if (k >= L->n || L->v[k].kind != BC_LK_TEXT)
+		return NULL;
+	const bc_line *m = &L->v[k];
+	if (!bc_pattern_match(BC_PAT_NUMBER_REST, m->s + m->core, m->core_len, ov, 8))
+		return NULL;
+	/* one number: "Số: 181" then "/BC-SNV", or "Số:" then "181/BC-SNV" */
+	return has_number && ov[3] > ov[2] ? NULL : m;
+}
+
+/* The motto broken over two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM",
+ * the right column squeezed by the left one in a flattened header): the
+ * second line, or NULL. */
+static const bc_line *motto_below(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	const bc_line *l = &L->v[i];
+	if (i + 1 >= L->n || L->v[i + 1].kind != BC_LK_TEXT || !L->v[i + 1].upper)
+		return NULL;
+	const bc_line *m = &L->v[i + 1];
+	bc_buf b = BC_BUF_INIT;
+	bc_buf_put(&b, l->s + l->core, l->core_len);
+	bc_buf_putc(&b, ' ');
+	bc_buf_put(&b, m->s + m->core, m->core_len);
+	size_t ov[16];
+	int ok = bc_pattern_match(BC_PAT_MOTTO, b.s, b.len, ov, 8);
+	bc_buf_free(&b);
+	return ok ? m : NULL;
 }
 
 /* Where a line's text starts once spaces and "#" heading marks are skipped. */
@@ -169,6 +229,12 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 	return i;
 }
 
+static int match_core(bc_pattern_id id, const bc_line *l)
+{
+	size_t ov[16];
+	return bc_pattern_match(id, l->s + l->core, l->core_len, ov, 8);
+}
+
 /* The header block of the plain form from line i, up to the first line that
  * belongs to the body (a second type line, a label, a paragraph); returns it. */
 size_t bp_parse_header(parser *p, size_t i)
@@ -183,7 +249,12 @@ size_t bp_parse_header(parser *p, size_t i)
 			continue;
 		}
 		switch (l->kind) {
-		case BC_LK_NUMBER: header_line(p, BC_ROLE_NUMBER, l, &tmp); i++; continue;
+		case BC_LK_NUMBER: {
+			const bc_line *more = symbol_below(p, i);
+			header_line_of(p, BC_ROLE_NUMBER, l, more, 0, &tmp);
+			i = more ? (size_t)(more - L->v) + 1 : i + 1;
+			continue;
+		}
 		case BC_LK_DRAFT: header_line(p, BC_ROLE_DRAFT, l, &tmp); i++; continue;
 		case BC_LK_URGENCY: header_line(p, BC_ROLE_URGENCY, l, &tmp); i++; continue;
 		case BC_LK_MOTTO: header_line(p, BC_ROLE_MOTTO, l, &tmp); i++; continue;
@@ -211,6 +282,32 @@ size_t bp_parse_header(parser *p, size_t i)
 			}
 			continue;
 		case BC_LK_TEXT:
+			/* before the type line, a dateline without the comma after its
+			 * place (the lexer leaves it text: in the body it is not one) */
+			if (!seen_type && !seen_title && !p->doc->idx.dateline && match_core(BC_PAT_DATELINE, l)) {
+				header_line(p, BC_ROLE_DATELINE, l, &tmp);
+				i++;
+				continue;
+			}
+			/* before the type line, a line that starts as the number line
+			 * does ("Số:", "Số1…") or reads as a place and date but whose
+			 * parts are not readable (OCR, a slip): the role, unread, so
+			 * that the header goes on and the checker points at the line */
+			if (!seen_type && !seen_title && !p->doc->idx.number && match_core(BC_PAT_NUMBER_LIKE, l)) {
+				header_line_of(p, BC_ROLE_NUMBER, l, NULL, 1, &tmp);
+				i++;
+				continue;
+			}
+			if (!seen_type && !seen_title && !p->doc->idx.dateline && match_core(BC_PAT_DATELINE_LIKE, l)) {
+				header_line_of(p, BC_ROLE_DATELINE, l, NULL, 1, &tmp);
+				i++;
+				continue;
+			}
+			if (!seen_type && !seen_title && l->upper && motto_below(p, i)) {
+				header_line_of(p, BC_ROLE_MOTTO, l, &L->v[i + 1], 0, &tmp);
+				i += 2;
+				continue;
+			}
 			if (!seen_type && !seen_title && l->upper) {
 				header_line(p, BC_ROLE_ISSUER, l, &tmp);
 				i++;

@@ -169,6 +169,8 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 		put_str(out, "place", n->as.line.place);
 		put_date(out, "date", n->as.line.date);
 		put_str(out, "label", n->as.line.label);
+		if (n->as.line.unread)
+			bc_buf_puts(out, " unread");
 		break;
 	case BC_NODE_APPENDIX:
 		put_str(out, "label", n->as.appendix.label);

@@ -64,8 +64,10 @@ static void write_meta_line(xw *x, const bc_node *n)
 	}
 	xw_open_mixed(x, name, n);
 	if (n->as.line.role == BC_ROLE_NUMBER) {
-		/* value="" says the number is left blank ("Số: /BC-UBND" of a draft) */
-		xw_attr(x, "value", n->as.line.number.s ? n->as.line.number.s : "", n->as.line.number.len);
+		/* value="" says the number is left blank ("Số: /BC-UBND" of a draft);
+		 * a line that could not be read gives no value */
+		if (!n->as.line.unread)
+			xw_attr(x, "value", n->as.line.number.s ? n->as.line.number.s : "", n->as.line.number.len);
 		xw_attr_str(x, "symbol", n->as.line.symbol);
 	} else if (n->as.line.role == BC_ROLE_DOCTYPE) {
 		const char *code = bc_doctype_code(n->as.line.doctype);

@@ -164,6 +164,21 @@ static void test_not_labels(void **state)
 	ASSERT_KIND("(1234) quá dài", BC_LK_TEXT);
 }
 
+static void test_dash_and_slash_labels(void **state)
+{
+	(void)state;
+	/* §6.1: the Party's "I-", "1-" and the older "2/" */
+	assert_label(one("I- HƯỚNG DẪN CHUNG"), BC_LABEL_ROMAN, "I", "HƯỚNG DẪN CHUNG");
+	assert_label(one("II- HƯỚNG DẪN CỤ THỂ"), BC_LABEL_ROMAN, "II", "HƯỚNG DẪN CỤ THỂ");
+	assert_label(one("1- Phạm vi điều chỉnh"), BC_LABEL_ARABIC, "1", "Phạm vi điều chỉnh");
+	assert_label(one("2/ Đối tượng áp dụng"), BC_LABEL_ARABIC, "2", "Đối tượng áp dụng");
+	assert_label(one("III/ TỔ CHỨC THỰC HIỆN"), BC_LABEL_ROMAN, "III", "TỔ CHỨC THỰC HIỆN");
+	/* a range or a date is not a label: no space after the mark */
+	ASSERT_KIND("2-3 ngày một lần", BC_LK_TEXT);
+	ASSERT_KIND("2/9 là ngày Quốc khánh", BC_LK_TEXT);
+	ASSERT_KIND("5 - 7 người", BC_LK_TEXT);
+}
+
 static void test_four_part_not_label(void **state)
 {
 	(void)state;
@@ -249,6 +264,33 @@ static void test_number_lines(void **state)
 	ASSERT_KIND("Số:     /BC-UBND", BC_LK_NUMBER);
 	ASSERT_KIND("Số: 31/UBND-VP", BC_LK_NUMBER);
 	ASSERT_KIND("Số lượng hồ sơ tăng", BC_LK_TEXT);
+	/* real spellings (§5.3): a final dot, NBSP, no space, runs of spaces, the number alone */
+	ASSERT_KIND("Số: 145/BC-UBND.", BC_LK_NUMBER);
+	ASSERT_KIND("Số:\xc2\xa0" "145/BC-UBND", BC_LK_NUMBER);
+	ASSERT_KIND("Số:145/BC-UBND", BC_LK_NUMBER);
+	ASSERT_KIND("Số:  779    /QĐ-UBND", BC_LK_NUMBER);
+	ASSERT_KIND("Số:          /BNV-TCPCP", BC_LK_NUMBER);
+	ASSERT_KIND("Số: 181", BC_LK_NUMBER);
+}
+
+static void test_number_and_dateline_one_line(void **state)
+{
+	(void)state;
+	/* §5.3: the two columns' number and dateline on one line are two lines, the second at its column */
+	split("Số: /STP-BTTP Lâm Đồng, ngày tháng 10 năm 2025\nSố: 58/KH-THPTCL2      Đồng Tháp, ngày 15 tháng 4 năm 2026");
+	assert_int_equal(L.n, 4);
+	assert_int_equal(L.v[0].kind, BC_LK_NUMBER);
+	assert_core(&L.v[0], "Số: /STP-BTTP");
+	assert_int_equal(L.v[1].kind, BC_LK_DATELINE);
+	assert_core(&L.v[1], "Lâm Đồng, ngày tháng 10 năm 2025");
+	assert_int_equal(L.v[1].no, 1);
+	assert_int_equal(bc_line_pos(&L.v[1], L.v[1].core).col, 15);
+	assert_int_equal(L.v[2].kind, BC_LK_NUMBER);
+	assert_int_equal(L.v[3].kind, BC_LK_DATELINE);
+	assert_int_equal(L.v[3].no, 2);
+	assert_int_equal(count_diag(BC_W_GLUED_HEADINGS), 0);
+	/* what follows the symbol is not a dateline: one line, no number line */
+	ASSERT_KIND("Số: 2/9. /CT-CS Hà Nội ngày 09 thảng ?# năm 2026", BC_LK_TEXT);
 }
 
 static void test_number_upper_case(void **state)
@@ -257,6 +299,42 @@ static void test_number_upper_case(void **state)
 	/* §5.3: "Số is matched case-insensitively (SỐ:)".
 	  */
 	ASSERT_KIND("SỐ: 12/BC-UBND", BC_LK_NUMBER);
+}
+
+static void test_header_columns_side_by_side(void **state)
+{
+	(void)state;
+	/* §5.1 rule 2: the two columns of the header flattened by a TAB or a run of spaces */
+	split("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+	      "XÃ AN THẮNG      Độc lập - Tự do - Hạnh phúc\n"
+	      "Số: 31/UBND-VP\tAn Thắng, ngày 24 tháng 6 năm 2026");
+	assert_int_equal(L.n, 6);
+	static const bc_line_kind kinds[] = { BC_LK_TEXT, BC_LK_MOTTO, BC_LK_TEXT, BC_LK_SLOGAN, BC_LK_NUMBER, BC_LK_DATELINE };
+	for (size_t i = 0; i < 6; i++)
+		assert_int_equal(L.v[i].kind, kinds[i]);
+	assert_core(&L.v[0], "ỦY BAN NHÂN DÂN");
+	assert_int_equal(bc_line_pos(&L.v[1], L.v[1].core).col, 17);
+	assert_core(&L.v[2], "XÃ AN THẮNG");
+	assert_int_equal(bc_line_pos(&L.v[3], L.v[3].core).col, 18);
+	assert_int_equal(L.v[5].no, 3);
+	/* OCR: one space or " _ " before the motto or the slogan */
+	split("BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ _ Độc lập - Tự do - Hạnh phúc");
+	assert_int_equal(L.n, 4);
+	assert_core(&L.v[0], "BỘ TÀI CHÍNH");
+	assert_int_equal(L.v[1].kind, BC_LK_MOTTO);
+	assert_core(&L.v[2], "SỞ NỘI VỤ");
+	assert_int_equal(L.v[3].kind, BC_LK_SLOGAN);
+	/* a number line with a run of spaces inside stays whole */
+	split("Số:          /BNV-TCPCP");
+	assert_int_equal(L.n, 1);
+	assert_int_equal(L.v[0].kind, BC_LK_NUMBER);
+	/* table rows in capitals are not header columns: no side is a number, motto, slogan or dateline */
+	split("STT\tNỘI DUNG\tGHI CHÚ");
+	assert_int_equal(L.n, 1);
+	assert_int_equal(L.v[0].kind, BC_LK_TAB_ROW);
+	split("1\tSố hộ nghèo\t120");
+	assert_int_equal(L.n, 1);
+	assert_int_equal(L.v[0].kind, BC_LK_TAB_ROW);
 }
 
 static void test_summary_draft_urgency(void **state)
@@ -304,6 +382,15 @@ static void test_datelines(void **state)
 	ASSERT_KIND("Hải Phòng, ngày    tháng 6 năm 2026", BC_LK_DATELINE);
 	ASSERT_KIND("Hải Phòng, ngày    tháng    năm 2026", BC_LK_DATELINE);
 	ASSERT_KIND("Theo báo cáo ngày 20 tháng 01 năm 2025 của Sở", BC_LK_TEXT);
+	/* §5.9: a date in figures, NBSP, a blank day */
+	ASSERT_KIND("Lâm Đồng, ngày 05/11/2025", BC_LK_DATELINE);
+	ASSERT_KIND("Hà Nội,\xc2\xa0ngày\xc2\xa0" "05 tháng 11 năm 2025", BC_LK_DATELINE);
+	ASSERT_KIND("Lâm Đồng, ngày   tháng 10 năm 2025", BC_LK_DATELINE);
+	/* without the comma after the place the line is a dateline only where the
+	 * header reads it (test_parse): here, out of context, it is text */
+	ASSERT_KIND("Tân Phú ngày 25 tháng 9 năm 2026", BC_LK_TEXT);
+	ASSERT_KIND("Nguyễn Văn An ngày 05/11/2025.", BC_LK_TEXT);
+	ASSERT_KIND("Hội nghị diễn ra ngày 25 tháng 9 năm 2026", BC_LK_TEXT);
 }
 
 static void test_dateline_dots(void **state)
@@ -712,12 +799,15 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_label_kinds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_label_inside_decoration, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_labels, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dash_and_slash_labels, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_four_part_not_label, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_label_nbsp, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bullets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_number_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_number_upper_case, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_number_and_dateline_one_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_header_columns_side_by_side, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_summary_draft_urgency, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_draft_with_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_motto_slogan, setup, teardown),

@@ -397,6 +397,35 @@ static const char *const CONG_VAN =
 	"\n"
 	"Thực hiện chỉ đạo của thành phố, Ủy ban nhân dân xã báo cáo như sau:\n";
 
+static void test_header_real_spellings(void **state)
+{
+	(void)state;
+	/* §5.3, §5.9: the symbol on the line below the number, a dateline without
+	 * its comma, read as the header's; the same dateline in the body is text */
+	P("SỞ NỘI VỤ\nSố: 181\n\n/BC-SNV\nTân Phú ngày 25 tháng 9 năm 2026\n\nBÁO CÁO\nVề việc thử\n\n"
+	  "I. KẾT QUẢ\n\nĐã làm việc với đồng chí\nNguyễn Văn An ngày 05/11/2025.\n");
+	assert_string_equal(meta_roles(), "issuer number dateline type title");
+	assert_str(doc->idx.number->as.line.number, "181");
+	assert_str(doc->idx.number->as.line.symbol, "BC-SNV");
+	assert_int_equal(doc->idx.number->end_line, 4);
+	assert_str(doc->idx.dateline->as.line.place, "Tân Phú");
+	assert_int_equal(doc->idx.dateline->as.line.date.day, 25);
+	assert_int_equal(doc->idx.dateline->as.line.date.month, 9);
+	assert_int_equal(doc->idx.dateline->as.line.date.year, 2026);
+	assert_false(doc->idx.dateline->as.line.unread);
+	/* one paragraph: the body's line of capitalised words and a date goes on the sentence */
+	bc_node *sec = nth_type(doc->body, BC_NODE_SECTION, 0);
+	assert_non_null(sec);
+	assert_int_equal(count_type(sec, BC_NODE_PARAGRAPH), 1);
+	/* an unreadable number line, then a date in figures */
+	P("BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố1§4ØBGDĐT-GDPT\nHà Nội, ngày 10/4/2026\n\nBÁO CÁO\nVề việc thử\n");
+	assert_string_equal(meta_roles(), "issuer number dateline type title");
+	assert_true(doc->idx.number->as.line.unread);
+	assert_int_equal(doc->idx.number->as.line.number.len, 0);
+	assert_int_equal(doc->idx.dateline->as.line.date.day, 10);
+	assert_int_equal(doc->idx.dateline->as.line.date.month, 4);
+}
+
 static void test_header_cong_van(void **state)
 {
 	(void)state;
@@ -1644,6 +1673,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_title_keeps_bold, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_header_rules_and_title_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_header_draft_and_urgency, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_header_real_spellings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_header_cong_van, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_addressee_items_keep_dash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sections_nest_by_label, setup, teardown),
