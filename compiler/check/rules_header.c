@@ -8,7 +8,9 @@
 static const bc_pos top = { 1, 1 };
 
 /* "CT-UBND", "2026/QĐ-UBND", "UBND-VP": parts of letters and digits joined by '-', after an optional year. */
-static int symbol_ok(const char *s, size_t len, const char **type, size_t *tlen)
+/* The symbol's parts: the type's code, then the issuer's, after `sep`: "-" in
+ * the state's "BC-UBND" (Nghị định 30), "/" in the Party's "CTr/TU" (Hướng dẫn 36). */
+static int symbol_ok(const char *s, size_t len, char sep, const char **type, size_t *tlen)
 {
 	size_t i = 0;
 	if (len > 5 && s[4] == '/' && bc_arabic_value(s, 4))
@@ -18,7 +20,7 @@ static int symbol_ok(const char *s, size_t len, const char **type, size_t *tlen)
 	size_t part = 0;
 	int first = 1;
 	for (; i <= len; i++) {
-		if (i == len || s[i] == '-') {
+		if (i == len || s[i] == sep) {
 			if (part == 0)
 				return 0;
 			first = 0;
@@ -42,7 +44,8 @@ static void check_number(bc_check_ctx *cx, const bc_node *n, bc_doctype type, in
 		bc_diag_add(cx->diags, BC_W_BLANK_NUMBER, n->pos, NULL);
 	const char *t;
 	size_t tl;
-	if (!sym.len || !symbol_ok(sym.s, sym.len, &t, &tl)) {
+	char sep = bc_document_facts(cx->doc)->family == BC_FAMILY_PARTY ? '/' : '-';
+	if (!sym.len || !symbol_ok(sym.s, sym.len, sep, &t, &tl)) {
 		bc_diag_add(cx->diags, BC_W_NUMBER_SHAPE, n->pos, "%.*s", (int)sym.len, sym.s ? sym.s : "");
 		return;
 	}

@@ -32,7 +32,8 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_SUMMARY] = "^V/v[\\s:.]",
 	[BC_PAT_DRAFT] = "^\\(?\\s*(?:DỰ THẢO|Dự thảo)(?:\\s+(?:lần|LẦN)\\s*\\d+)?\\s*\\)?$",
 	[BC_PAT_URGENCY] = "^(?:H(?:Ỏ|Ọ|Ò|O)(?:A|À|Ả)|H(?:OẢ|OÀ|ÒA|ỎA)|HOẢ|HỎA) TỐC(?: HẸN GIỜ)?$|^THƯỢNG KHẨN$|^KHẨN$",
-	[BC_PAT_MOTTO] = "^CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$",
+	/* the state's national motto, or the Party's name in its place (Hướng dẫn 36-HD/VPTW) */
+	[BC_PAT_MOTTO] = "^(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)$",
 	[BC_PAT_SLOGAN] = "^Độc lập\\s*[-–—]\\s*Tự do\\s*[-–—]\\s*Hạnh phúc$",
 	/* place: before a comma, or without the comma words in capitals ("Tân Phú ngày …");
 	 * the date in words, day and month possibly blank, or in figures ("ngày 05/11/2025").
@@ -45,7 +46,8 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_APPENDIX] = "^(?:PHỤ LỤC|Phụ lục)(?:\\s+(?:số\\s+)?([IVXLC]+|\\d{1,3}))?\\s*$",
 	[BC_PAT_ATTACH] = "^\\((?:K|k)èm theo\\b",
 	[BC_PAT_UNIT] = "^\\(?(?:Đơn vị tính|ĐVT)\\s*:",
-	[BC_PAT_RULE] = "^(?:-{3,}|_{3,}|\\*{3,}|={3,}|—{2,}|–{3,})$",
+	/* a lone "*" is the star a Party document prints under its issuer (Hướng dẫn 36) */
+	[BC_PAT_RULE] = "^(?:-{3,}|_{3,}|\\*{3,}|={3,}|—{2,}|–{3,}|\\*)$",
 	[BC_PAT_PIPE_RULE] = "^\\|?\\s*:?-{1,}:?\\s*(?:\\|\\s*:?-{1,}:?\\s*)+\\|?\\s*$|^\\|\\s*:?-{3,}:?\\s*\\|\\s*$",
 	[BC_PAT_NOTE_DEF] = "^\\[\\^(\\d{1,4})\\]:\\s*",
 	[BC_PAT_INLINE_DATE] = "(?:ngày|Ngày)\\s+(?:(\\d{1,2})/(\\d{1,2})/(\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4}))",
