@@ -1,6 +1,8 @@
 /* glyphs.c — letters a PDF font mapped to the wrong code points, put back: "TRƢỜNG" is "TRƯỜNG". */
 #include "restore_int.h"
 
+#include "../util/utf8.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +25,12 @@ static const struct { unsigned char from[2], to[2]; int weak; } repairs[] = {
 void rs_glyphs(rs_ctx *cx)
 {
 	int weak_ok = cx->shape == BC_SHAPE_PDF;
+	/* ơ and ư share the lead byte with Ƣ and ƣ: look for the whole letters, once in the whole text */
+	int any = 0;
+	for (size_t r = 0; r < NREPAIRS && !any; r++)
+		any = (!repairs[r].weak || weak_ok) && bc_find(cx->text, cx->len, (const char *)repairs[r].from, 2, 1) != NULL;
+	if (!any)
+		return;
 	for (size_t i = 0; i < cx->n; i++) {
 		rs_line *l = &cx->v[i];
 		if (l->dropped)

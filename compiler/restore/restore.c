@@ -149,15 +149,20 @@ static bc_shape detect(const rs_ctx *cx)
 	for (size_t i = 0; i < cx->n; i++) {
 		const char *s = cx->v[i].s;
 		size_t n = cx->v[i].len;
-		fields += rs_field_code(&cx->v[i]);
-		for (size_t k = 0; k + 1 < n; k++) {
-			if (s[k] == '\\' && strchr(".-()!#+", s[k + 1]) && s[k + 1])
-				escapes++;
-			else if (s[k] == '_' && s[k + 1] == '_')
-				underscores++, k++;
-			else if ((unsigned char)s[k] == 0xC6 && ((unsigned char)s[k + 1] == 0xA2 || (unsigned char)s[k + 1] == 0xA3))
-				glyphs++;   /* Ƣ ƣ */
-		}
+		/* a field code starts with P, N or S after spaces: most lines are not looked at further */
+		const char *f = s;
+		while (f < s + n && *f == ' ')
+			f++;
+		if (f < s + n && (*f == 'P' || *f == 'N' || *f == 'S'))
+			fields += rs_field_code(&cx->v[i]);
+		/* the three marks are rare bytes: memchr to each */
+		for (const char *p = s; (p = memchr(p, '\\', (size_t)(s + n - p))) != NULL && p + 1 < s + n; p++)
+			escapes += p[1] && strchr(".-()!#+", p[1]) != NULL;
+		for (const char *p = s; (p = memchr(p, '_', (size_t)(s + n - p))) != NULL && p + 1 < s + n; p++)
+			if (p[1] == '_')
+				underscores++, p++;
+		for (const char *p = s; (p = memchr(p, 0xC6, (size_t)(s + n - p))) != NULL && p + 1 < s + n; p++)
+			glyphs += (unsigned char)p[1] == 0xA2 || (unsigned char)p[1] == 0xA3;   /* Ƣ ƣ */
 	}
 	if (cx->npages > 1 || glyphs)
 		return BC_SHAPE_PDF;
@@ -183,6 +188,8 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 	rs_ctx cx;
 	memset(&cx, 0, sizeof cx);
 	cx.out = out;
+	cx.text = text;
+	cx.len = len;
 	/* the input's lines, each with its page */
 	size_t cap = 64, pk = 0;
 	cx.v = bc_xmalloc(cap * sizeof *cx.v);

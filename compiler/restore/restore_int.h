@@ -25,6 +25,8 @@ typedef struct rs_line {
 } rs_line;
 
 typedef struct rs_ctx {
+	const char *text;        /* the whole input, for a concern to ask first whether it has anything to do */
+	size_t len;
 	rs_line *v;              /* v[0] is input line 1 */
 	size_t n;
 	uint32_t npages;
