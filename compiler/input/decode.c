@@ -897,6 +897,18 @@ static int decode_kind(enc_kind kind, const unsigned char *bytes, size_t n, bc_s
 		bc_diag_add(diags, BC_E_EMPTY, pos_start, NULL);
 		return -1;
 	}
+	/* the office's own file instead of its text: say which, not "a NUL byte" or "not Vietnamese" */
+	static const struct { const char *magic; size_t len; const char *what; } formats[] = {
+		{ "PK\x03\x04", 4, "Word .docx (ZIP)" },
+		{ "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "Word 97-2003 .doc" },
+		{ "{\\rtf", 5, "RTF" },
+		{ "%PDF-", 5, "PDF" },
+	};
+	for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++)
+		if (n >= formats[f].len && memcmp(bytes, formats[f].magic, formats[f].len) == 0) {
+			bc_diag_add(diags, BC_E_NOT_TEXT, pos_start, "%s", formats[f].what);
+			return -1;
+		}
 	if (kind == ENC_AUTO) {
 		if (has_utf8_bom(bytes, n))
 			kind = ENC_UTF8;
