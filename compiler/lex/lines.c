@@ -431,7 +431,8 @@ static size_t column_split(const char *s, size_t n, size_t *resume)
 		const char *p = s + a, *e = s + n;
 		size_t pl = strlen(starts_of[k]);
 		while ((size_t)(e - p) > pl && (p = memchr(p + 1, starts_of[k][0], (size_t)(e - p - 1))) != NULL) {
-			if (memcmp(p, starts_of[k], pl) != 0 || p[-1] != ' ')
+			/* the match must fit before the line's end: memchr may land on its last bytes */
+			if ((size_t)(e - p) < pl || memcmp(p, starts_of[k], pl) != 0 || p[-1] != ' ')
 				continue;
 			size_t j = (size_t)(p - s), i = j;
 			while (i > a && is_space(s[i - 1]))
