@@ -2,7 +2,7 @@
 # corpus-report.sh — how much of each real document of ../shared/corpus the compiler gets right
 # (`make corpus-report`; bench/README.md "Corpus report" holds the latest figures).
 # One row per text file with a tests/corpus/NN.expect: its shape (SOURCES.md's "Shape:" line,
-# or "Conversion:"/"Format:"; a column is kept for the shape baocao itself detects, once it
+# or "Conversion:"/"Format:"), the shape baocao's restore stage detects and the lines it dropped or changed, by kind
 # prints one), pages (form feeds + 1, or lines / 45 when the text has no form feed), header
 # fields right of those written down, top-level headings, tables found / expected, and the
 # findings of `baocao check --verbose` (every one, not five of a code) in all and per page.  Then the share of documents with each field
@@ -69,6 +69,19 @@ def findings(path):
     n = {lvl: len(re.findall(r":\d+:\d+: %s: " % lvl, out)) for lvl in ("fatal", "error", "warning", "note")}
     return n
 
+def detected_shape(path):
+    """The restore stage's shape and what it undid, from `baocao tree`'s "restored" section."""
+    r = subprocess.run([baocao, "tree", path], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+    out = r.stdout.decode("utf-8", "replace")
+    m = re.search(r"^restored shape=(\w+)", out, re.M)
+    if not m:
+        return "typed, nothing restored" if r.returncode == 0 else "refused"
+    kinds = re.findall(r"^  (?:removed|changed) ([a-z-]+) @", out, re.M)
+    counts = {}
+    for k in kinds:
+        counts[k] = counts.get(k, 0) + 1
+    return m.group(1) + ": " + ", ".join("%d %s" % (v, k) for k, v in sorted(counts.items()))
+
 HEADER = ["type", "number", "symbol", "date", "issuer", "title", "signer-name", "signer-position", "recipients"]
 print("Corpus report, %s, %s" % (datetime.date.today().isoformat(), subprocess.run(
     ["git", "log", "-1", "--format=%h"], stdout=subprocess.PIPE).stdout.decode().strip() or "?"))
@@ -103,8 +116,8 @@ for nn in sorted(names):
     parts = ["%d %s" % (fnd[l], l + ("s" if fnd[l] != 1 else "")) for l in ("fatal", "error", "warning", "note") if fnd[l]]
     if parts:
         desc += " (" + ", ".join(parts) + ")"
-    print("| %s | %s | — | %d | %s | %s | %s | %s | %.1f |" % (
-        nn, shape.get(name, "?"), p, hdr, heads, tabs, desc, allf / p))
+    print("| %s | %s | %s | %d | %s | %s | %s | %s | %.1f |" % (
+        nn, shape.get(name, "?"), detected_shape(path), p, hdr, heads, tabs, desc, allf / p))
 
 # the corpus files without a data file (Word, RTF): what check makes of them
 have = set(names.values())

@@ -145,10 +145,13 @@ void rs_shift(rs_ctx *cx, size_t i, uint32_t col, uint32_t shift)
  * wrongly mapped letters, a Markdown converter's escapes and __strong__. */
 static bc_shape detect(const rs_ctx *cx)
 {
-	size_t escapes = 0, underscores = 0, glyphs = 0, fields = 0;
+	size_t escapes = 0, underscores = 0, glyphs = 0, fields = 0, tables = 0;
 	for (size_t i = 0; i < cx->n; i++) {
 		const char *s = cx->v[i].s;
 		size_t n = cx->v[i].len;
+		/* pandoc's tables: a grid's "+---+" rule, or raw HTML */
+		if (n >= 4 && ((s[0] == '+' && s[1] == '-' && s[n - 1] == '+') || memcmp(s, "<table", n < 6 ? n : 6) == 0))
+			tables++;
 		/* a field code starts with P, N or S after spaces: most lines are not looked at further */
 		const char *f = s;
 		while (f < s + n && *f == ' ')
@@ -166,7 +169,7 @@ static bc_shape detect(const rs_ctx *cx)
 	}
 	if (cx->npages > 1 || glyphs)
 		return BC_SHAPE_PDF;
-	if (escapes >= 2 || underscores >= 4)
+	if (escapes >= 2 || underscores >= 4 || tables)
 		return BC_SHAPE_MARKDOWN;
 	if (fields)
 		return BC_SHAPE_WORD;
