@@ -143,6 +143,15 @@ def actual_facts(path):
     act["number"] = f.get("code-number", "")
     act["symbol"] = f.get("code-notation", "")
     act["date"] = f.get("issued", "")
+    if not act["date"] and report:
+        # no complete date for the archive: what the dateline gives, a blank day or month left out ("2025-11")
+        meta0 = child(report, "meta")
+        for k in (meta0.kids if meta0 else []):
+            if k.kind == "line" and k.flag("dateline"):
+                m = re.search(r"date=([0-9?]{4}(?:-[0-9?]{2}){0,2})", k.attrs or "")
+                if m:
+                    act["date"] = re.sub(r"(?:-\?\?)+$", "", m.group(1))
+                break
     act["issuer"] = f.get("organ", "")
     title = f.get("subject", "")
     meta = child(report, "meta") if report else None
