@@ -64,13 +64,23 @@ void rs_markdown(rs_ctx *cx)
 	bc_buf b = BC_BUF_INIT;
 	for (size_t i = 0; i < cx->n; i++) {
 		rs_line *l = &cx->v[i];
-		if (l->dropped || (!memchr(l->s, '\\', l->len) && !memchr(l->s, '_', l->len) && !memchr(l->s, '*', l->len)))
+		if (l->dropped || (!memchr(l->s, '\\', l->len) && !memchr(l->s, '_', l->len) && !memchr(l->s, '*', l->len) &&
+		                   !(l->len && l->s[0] == '>')))
 			continue;
 		bc_buf_clear(&b);
 		const char *s = l->s;
 		size_t n = l->len;
 		uint32_t col = 1, removed = 0;
 		int changed = 0;
+		/* "> **3. Về hoạt động**": pandoc's blockquote for a paragraph Word indented; the
+		 * indent is layout, the mark no word of the author's */
+		if (n >= 2 && s[0] == '>' && s[1] == ' ') {
+			s += 2;
+			n -= 2;
+			removed = 2;
+			changed = 1;
+			rs_shift(cx, i, 1, removed);
+		}
 		/* __ pairs: the first opener with a closer after it on the line */
 		size_t open = (size_t)-1;
 		for (size_t k = 0; k < n; k++) {
