@@ -339,8 +339,13 @@ void bc_restore_remap(const bc_restore *r, bc_document *doc, bc_diags *diags, si
 				continue;
 			uint32_t end = n->end_line;
 			n->pos = bc_restore_pos(r, n->pos);
-			if (end)
-				n->end_line = bc_restore_line(r, end);
+			/* a layout unfolded puts lines of the input out of their order: a node
+			 * whose restored lines run from a later input line back to an earlier
+			 * one ends, in the input, no sooner than it starts */
+			if (end) {
+				uint32_t e = bc_restore_line(r, end);
+				n->end_line = e < n->pos.line ? n->pos.line : e;
+			}
 			/* the lines and positions the nodes' own data name */
 			if (n->type == BC_NODE_PARAGRAPH && n->as.para.joined_at)
 				n->as.para.joined_at = bc_restore_line(r, n->as.para.joined_at);
