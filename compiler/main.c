@@ -601,9 +601,11 @@ int main(int argc, char **argv)
 		 * crowd an error of the output out of the list's limit */
 		bc_diags found;
 		bc_diags_init(&found);
-		bc_check(doc, &found);
+		int refused = bc_diags_worst(&diags) >= BC_LEVEL_ERROR;   /* nothing is written: nothing to sum up */
+		if (!refused)
+			bc_check(doc, &found);
 		bc_restore_remap(&rs, doc, &diags, remap_from);
-		if (bc_diags_worst(&diags) >= BC_LEVEL_ERROR) {
+		if (refused) {
 			bc_diags_sort(&diags);
 			bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang, 0);
 			rc = EXIT_INPUT;

@@ -319,9 +319,7 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 			bc_buf_putc(&b, '\n');
 		line++;
 		if (s[e] == '\f' && !failed) {
-			if ((out->npage_starts & (out->npage_starts - 1)) == 0)   /* 0, 1, 2, 4 …: double */
-				out->page_starts = bc_xrealloc(out->page_starts,
-				                               (out->npage_starts ? out->npage_starts * 2 : 1) * sizeof *out->page_starts);
+			out->page_starts = bc_xgrow(out->page_starts, out->npage_starts, sizeof *out->page_starts);
 			out->page_starts[out->npage_starts++] = clamp32(line);
 		}
 		if (s[e] == '\r' && e + 1 < len && s[e + 1] == '\n')

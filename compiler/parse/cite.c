@@ -3,22 +3,12 @@
 
 #include <string.h>
 
+#include "../util/utf8.h"
+
 #define SO " số "
 #define SO_LEN 6          /* bytes of " số " */
 #define NGAY "ngày "
 #define NGAY_LEN 6        /* bytes of "ngày " */
-
-static const char *find(const char *s, size_t n, const char *w, size_t wl)
-{
-	const char *q = s, *e = s + n;
-	while ((size_t)(e - q) >= wl && (q = memchr(q, w[1], (size_t)(e - q))) != NULL) {
-		/* anchored on the 's' of " số ": spaces are everywhere */
-		if (q > s && (size_t)(e - q) + 1 >= wl && memcmp(q - 1, w, wl) == 0)
-			return q - 1;
-		q++;
-	}
-	return NULL;
-}
 
 /*
  * The date after "ngày", read as loosely as offices write a cited document's
@@ -71,7 +61,7 @@ int bc_cite_next(const char *t, size_t from, size_t end, bc_cite_span *out)
 	size_t nk;
 	const bc_kind *kinds = bc_kinds(&nk);
 	for (size_t i = from; i + SO_LEN < end; i++) {
-		const char *at = find(t + i, end - i, SO, SO_LEN);
+		const char *at = bc_find(t + i, end - i, SO, SO_LEN, 1);   /* anchored on the 's': spaces are everywhere */
 		if (!at || (size_t)(at - t) + SO_LEN >= end)
 			return 0;
 		i = (size_t)(at - t);

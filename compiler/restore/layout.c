@@ -63,12 +63,9 @@ static int is_layout_text(const char *s, size_t n)
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số:", "Kính gửi",
 		"Nơi nhận", "TM.", "KT.", "TL.", "T/M", "Độc lập - Tự do",
 	};
-	for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
-		size_t ml = strlen(marks[k]);
-		for (size_t i = 0; i + ml <= n; i++)
-			if (s[i] == marks[k][0] && memcmp(s + i, marks[k], ml) == 0)
-				return 1;
-	}
+	for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+		if (bc_find(s, n, marks[k], strlen(marks[k]), 0))
+			return 1;
 	return 0;
 }
 
@@ -455,7 +452,6 @@ static int split_side(const rs_line *l, uint32_t rcol, side *sd)
 	while (b < l->len) {
 		if (l->s[b] == ' ') {
 			size_t g = b;
-			uint32_t gcol = col;
 			while (b < l->len && l->s[b] == ' ') {
 				b++;
 				col++;
@@ -466,7 +462,6 @@ static int split_side(const rs_line *l, uint32_t rcol, side *sd)
 				sd->lcol = first;
 				sd->rb = b;
 				sd->rcol = col;
-				(void)gcol;
 				goto right_end;
 			}
 			continue;
@@ -495,14 +490,7 @@ right_end:
 	return 1;
 }
 
-static int holds(const char *s, size_t n, const char *w)
-{
-	size_t wl = strlen(w);
-	for (size_t i = 0; i + wl <= n; i++)
-		if (s[i] == w[0] && memcmp(s + i, w, wl) == 0)
-			return 1;
-	return 0;
-}
+static int holds(const char *s, size_t n, const char *w) { return bc_find(s, n, w, strlen(w), 0) != NULL; }
 
 /* The column of the right part of an anchor line, or 0. */
 static uint32_t anchor_col(const rs_line *l, int closing)

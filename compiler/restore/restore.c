@@ -73,7 +73,7 @@ void rs_trim(const rs_line *l, const char **s, size_t *len)
 static void record(rs_ctx *cx, size_t i, bc_restore_kind kind, int dropped)
 {
 	bc_restore *r = cx->out;
-	r->rec = bc_xrealloc(r->rec, (r->nrec + 1) * sizeof *r->rec);
+	r->rec = bc_xgrow(r->rec, r->nrec, sizeof *r->rec);
 	bc_restore_record *rec = &r->rec[r->nrec++];
 	rec->kind = kind;
 	rec->line = (uint32_t)(i + 1);
@@ -84,30 +84,30 @@ static void record(rs_ctx *cx, size_t i, bc_restore_kind kind, int dropped)
 	rec->dropped = dropped;
 }
 
-void rs_drop(rs_ctx *cx, size_t i, bc_restore_kind kind)
+/* Takes line i out of the text; 0 when it was out already. */
+static int take_out(rs_ctx *cx, size_t i, bc_restore_kind kind, int dropped)
 {
 	if (i >= cx->n || cx->v[i].dropped)
-		return;
+		return 0;
 	/* the record holds the line as the input had it, not a rewrite */
 	if (!cx->v[i].repl)
-		record(cx, i, kind, 1);
+		record(cx, i, kind, dropped);
 	cx->v[i].dropped = 1;
-	cx->out->count[kind]++;
+	return 1;
 }
 
-void rs_move(rs_ctx *cx, size_t i, bc_restore_kind kind)
+void rs_drop(rs_ctx *cx, size_t i, bc_restore_kind kind)
 {
-	if (i >= cx->n || cx->v[i].dropped)
-		return;
-	if (!cx->v[i].repl)
-		record(cx, i, kind, 0);
-	cx->v[i].dropped = 1;
+	if (take_out(cx, i, kind, 1))
+		cx->out->count[kind]++;
 }
+
+void rs_move(rs_ctx *cx, size_t i, bc_restore_kind kind) { take_out(cx, i, kind, 0); }
 
 void rs_add_line(rs_ctx *cx, size_t after, const char *s, size_t len, uint32_t line, uint32_t col)
 {
 	rs_line *l = &cx->v[after];
-	l->adds = bc_xrealloc(l->adds, (l->nadds + 1) * sizeof *l->adds);
+	l->adds = bc_xgrow(l->adds, l->nadds, sizeof *l->adds);
 	rs_add *a = &l->adds[l->nadds++];
 	a->s = bc_xmalloc(len + 1);
 	memcpy(a->s, s, len);
@@ -135,7 +135,7 @@ void rs_rewrite(rs_ctx *cx, size_t i, bc_restore_kind kind, const char *s, size_
 void rs_shift(rs_ctx *cx, size_t i, uint32_t col, uint32_t shift)
 {
 	rs_line *l = &cx->v[i];
-	l->shifts = bc_xrealloc(l->shifts, (l->nshifts + 1) * sizeof *l->shifts);
+	l->shifts = bc_xgrow(l->shifts, l->nshifts, sizeof *l->shifts);
 	l->shifts[l->nshifts++] = (bc_restore_shift){ 0, col, shift };
 }
 
@@ -234,13 +234,11 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		/* the restored text, and where each of its lines came from */
 		bc_buf b = BC_BUF_INIT;
 		bc_buf_reserve(&b, len);
-		out->orig_line = bc_xmalloc((cx.n + 1) * sizeof *out->orig_line);
-		out->orig_line[0] = 0;
-		size_t nl = 0;
-		size_t cap_lines = cx.n + 1;
+		size_t nl = 0, cap_lines = cx.n;
 		for (size_t i = 0; i < cx.n; i++)
 			cap_lines += cx.v[i].nadds;
-		out->orig_line = bc_xrealloc(out->orig_line, (cap_lines + 1) * sizeof *out->orig_line);
+		out->orig_line = bc_xmalloc((cap_lines + 1) * sizeof *out->orig_line);
+		out->orig_line[0] = 0;
 		for (size_t i = 0; i < cx.n; i++) {
 			rs_line *l = &cx.v[i];
 			if (!l->dropped) {
@@ -249,7 +247,7 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 				bc_buf_put(&b, l->s, l->len);
 				out->orig_line[++nl] = (uint32_t)(i + 1);
 				for (size_t k = 0; k < l->nshifts; k++) {
-					out->shifts = bc_xrealloc(out->shifts, (out->nshifts + 1) * sizeof *out->shifts);
+					out->shifts = bc_xgrow(out->shifts, out->nshifts, sizeof *out->shifts);
 					out->shifts[out->nshifts++] = (bc_restore_shift){ (uint32_t)nl, l->shifts[k].col, l->shifts[k].shift };
 				}
 			}
@@ -261,7 +259,7 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 				bc_buf_put(&b, a->s, a->len);
 				out->orig_line[++nl] = a->line;
 				if (a->col > 1) {
-					out->shifts = bc_xrealloc(out->shifts, (out->nshifts + 1) * sizeof *out->shifts);
+					out->shifts = bc_xgrow(out->shifts, out->nshifts, sizeof *out->shifts);
 					out->shifts[out->nshifts++] = (bc_restore_shift){ (uint32_t)nl, 1, a->col - 1 };
 				}
 			}

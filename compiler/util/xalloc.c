@@ -43,3 +43,10 @@ char *bc_xstrdup(const char *s)
 	memcpy(p, s, n);
 	return p;
 }
+
+void *bc_xgrow(void *p, size_t n, size_t size)
+{
+	if (n & (n - 1))
+		return p;   /* not a power of two (nor 0): the last doubling left room */
+	return bc_xrealloc(p, (n ? n * 2 : 1) * size);
+}
