@@ -277,6 +277,74 @@ static size_t table_blocks(parser *p, size_t i)
 	return i;
 }
 
+/* "Đỗ Ngọc Huỳnh": every word capitalised and no mark, as a signer's name
+ * set beside the list by the extractor — never part of an item. */
+static int recipient_name_like(const bc_line *l)
+{
+	const char *s = l->s + l->core, *e = s + l->core_len;
+	int words = 0, at_start = 1;
+	while (s < e) {
+		uint32_t cp = 0;
+		int k = bc_utf8_decode(s, (size_t)(e - s), &cp);
+		if (k <= 0)
+			return 0;
+		s += k;
+		if (cp == ' ') {
+			at_start = 1;
+			continue;
+		}
+		if (!bc_cp_is_upper(cp) && !bc_cp_is_lower(cp))
+			return 0;
+		if (at_start) {
+			if (!bc_cp_is_upper(cp))
+				return 0;
+			words++;
+		}
+		at_start = 0;
+	}
+	return words >= 2 && words <= 5;
+}
+
+/* "- V01, C04 - Bộ Công an;          -" then "Thường trực Tỉnh ủy;": a
+ * Word table cell's text (catdoc, antiword) with the next item's dash left
+ * at the end of the line above, after a run of spaces.  Returns the bullet. */
+static char dangling_bullet(const blk *b)
+{
+	if (!b->nseg)
+		return 0;
+	const bc_seg *g = &b->segs[b->nseg - 1];
+	size_t n = g->len;
+	while (n && g->s[n - 1] == ' ')
+		n--;
+	if (n < 5 || (g->s[n - 1] != '-' && g->s[n - 1] != '+'))
+		return 0;
+	size_t sp = 0;
+	while (sp < n - 1 && g->s[n - 2 - sp] == ' ')
+		sp++;
+	return sp >= 3 && sp < n - 1 ? g->s[n - 1] : 0;
+}
+
+/* "-Nhưtrên": a recipient's dash with the space after it lost (OCR), before a capital. */
+static int glued_bullet(const bc_line *l)
+{
+	if (l->kind != BC_LK_TEXT || l->core_len < 3 || l->s[l->core] != '-')
+		return 0;
+	uint32_t cp = 0;
+	bc_utf8_decode(l->s + l->core + 1, l->core_len - 1, &cp);
+	return bc_cp_is_upper(cp);
+}
+
+/* The item's text without that dash and the spaces before it. */
+static void trim_dangling_bullet(blk *b)
+{
+	bc_seg *g = &b->segs[b->nseg - 1];
+	while (g->len && g->s[g->len - 1] == ' ')
+		g->len--;
+	g->len--;
+	while (g->len && g->s[g->len - 1] == ' ')
+		g->len--;
+}
+
 /* "Nơi nhận:" (which may carry its first recipient on the same line) and
  * the recipients listed under it, blank lines between them allowed. */
 static size_t recipient_blocks(parser *p, size_t i)
@@ -284,24 +352,41 @@ static size_t recipient_blocks(parser *p, size_t i)
 	bc_lines *L = &p->lines;
 	blk *b = bp_new_blk(p, B_RECIP_LABEL, i);
 	bp_add_line_text(b, &L->v[i], L->v[i].core, 0);
+	char carried = 0;   /* a bullet the line above ended with, for this line */
 	for (i++; i < L->n; i++) {
 		size_t k = skip_blank(L, i);
-		if (k > i && (k == L->n || L->v[k].kind != BC_LK_BULLET))
+		if (k > i && (k == L->n || (L->v[k].kind != BC_LK_BULLET && !glued_bullet(&L->v[k]))))
 			break;
 		i = k;
 		const bc_line *r = &L->v[i];
-		if (r->kind != BC_LK_BULLET)
+		int glued = glued_bullet(r);
+		if (r->kind != BC_LK_BULLET && !glued && !(carried && r->kind == BC_LK_TEXT && !r->upper))
 			break;
 		blk *it = bp_new_blk(p, B_RECIP_ITEM, i);
-		it->bullet = r->bullet;
-		bp_add_line_text(it, r, r->rest, 1);
+		it->bullet = r->kind == BC_LK_BULLET ? r->bullet : glued ? '-' : carried;
+		bp_add_line_text(it, r, r->kind == BC_LK_BULLET ? r->rest : glued ? r->core + 1 : r->core, 1);
+		carried = dangling_bullet(it);
+		if (carried && !(i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !L->v[i + 1].upper))
+			carried = 0;
+		if (carried) {
+			trim_dangling_bullet(it);
+			continue;
+		}
 		/* an item wrapped onto the next line: "- VPCP: BTCN, các PCN, …," then
-		 * "  các Vụ, Cục, đơn vị trực thuộc, Công báo;", in lower case or after a comma */
+		 * "  các Vụ, Cục, đơn vị trực thuộc, Công báo;", in lower case or after a
+		 * comma; or any unbulleted lines the list goes on after ("- VPCP: …;" /
+		 * "Trợ lý, Thư ký của: TTg;" / "- Lưu: VT"): the author wrote them as
+		 * part of the item above, whatever its last mark */
+		size_t run_to = i + 1;
+		while (run_to < L->n && L->v[run_to].kind == BC_LK_TEXT && !L->v[run_to].upper &&
+		       !recipient_name_like(&L->v[run_to]))
+			run_to++;
+		int list_goes_on = run_to < L->n && run_to > i + 1 && L->v[run_to].kind == BC_LK_BULLET;
 		while (i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !L->v[i + 1].upper) {
 			const bc_line *c = &L->v[i + 1];
 			uint32_t first = 0, last = bp_last_cp(it);
 			bc_utf8_decode(c->s + c->core, c->core_len, &first);
-			if (!bc_cp_is_lower(first) && last != ',')
+			if (!bc_cp_is_lower(first) && last != ',' && !(list_goes_on && i + 1 < run_to))
 				break;
 			bp_add_line_text(it, c, c->core, 1);
 			it->last = ++i;

@@ -29,11 +29,15 @@ static int tighten_emphasis(rs_ctx *cx, size_t i, bc_buf *b, uint32_t removed)
 		a++;
 	while (e > a && b->s[e - 1] == ' ')
 		e--;
+	/* the marks: "*", "__", "***", or nested as mammoth writes bold italics, "__*" … "*__" */
 	size_t m = 0;
-	while (a + m < e && m < 3 && (b->s[a + m] == '*' || b->s[a + m] == '_') && b->s[a + m] == b->s[a])
+	while (a + m < e && m < 3 && (b->s[a + m] == '*' || b->s[a + m] == '_'))
 		m++;
-	if (!m || e - a < 2 * m + 1 || memcmp(b->s + a, b->s + e - m, m) != 0)
+	if (!m || e - a < 2 * m + 1)
 		return 0;
+	for (size_t k = 0; k < m; k++)
+		if (b->s[e - 1 - k] != b->s[a + k])
+			return 0;
 	size_t in = a + m, out = e - m;
 	size_t lead = 0, trail = 0;
 	while (in + lead < out && b->s[in + lead] == ' ')
@@ -49,10 +53,13 @@ static int tighten_emphasis(rs_ctx *cx, size_t i, bc_buf *b, uint32_t removed)
 	b->len -= trail;
 	memmove(b->s + in, b->s + in + lead, b->len - in - lead);
 	b->len -= lead;
-	/* "__" is strong, as in the rest of the line's pairs */
-	if (m == 2 && b->s[a] == '_') {
-		size_t close = e - trail - lead - 2;   /* where the closing marks stand now */
-		b->s[a] = b->s[a + 1] = b->s[close] = b->s[close + 1] = '*';
+	/* "__" is strong, as in the rest of the line's pairs: every "_" of the marks becomes "*" */
+	size_t close = e - trail - lead - m;   /* where the closing marks stand now */
+	for (size_t k = 0; k < m; k++) {
+		if (b->s[a + k] == '_')
+			b->s[a + k] = '*';
+		if (b->s[close + k] == '_')
+			b->s[close + k] = '*';
 	}
 	return 1;
 }
