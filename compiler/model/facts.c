@@ -274,6 +274,23 @@ static bc_str joined_lines(bc_facts *f, bc_role role, bc_buf *b, bc_buf *scratch
 	return keep_buf(f, b);
 }
 
+/* A dispatch's trích yếu is its "V/v …" line (Nghị định 30, Phụ lục I, ô 5b):
+ * the archive's Subject is what follows "V/v", as for other types the title. */
+static bc_str dispatch_subject(bc_facts *f, bc_buf *b, bc_buf *scratch)
+{
+	bc_str s = joined_lines(f, BC_ROLE_SUMMARY, b, scratch);
+	if (s.len >= 3 && (s.s[0] == 'V' || s.s[0] == 'v') && s.s[1] == '/' && (s.s[2] == 'v' || s.s[2] == 'V')) {
+		size_t k = 3;
+		while (k < s.len && (s.s[k] == ' ' || s.s[k] == ':' || s.s[k] == '.'))
+			k++;
+		if (k < s.len && k > 3) {
+			s.s += k;
+			s.len -= k;
+		}
+	}
+	return s;
+}
+
 static void find_type_name(bc_facts *f, bc_buf *b, bc_buf *scratch)
 {
 	if (!f->doctype)
@@ -452,6 +469,8 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 	recover_from_attach(f, doc);
 	f->organ_name = joined_lines(f, BC_ROLE_ISSUER, &b, &scratch);
 	f->subject = joined_lines(f, BC_ROLE_TITLE, &b, &scratch);
+	if (!f->subject.len)
+		f->subject = dispatch_subject(f, &b, &scratch);
 	find_signer(f, doc, &b, &scratch);
 	f->family = find_family(f, &scratch);
 	find_recipients(f, doc, &scratch);
