@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/utf8.h"
+
 /* The dateline is itself the header's date: no date node inside it (one that
  * is not a real date stays, as the text every output writes it as). */
 void bp_unwrap_dates(bc_node *n)
@@ -200,6 +202,20 @@ static size_t md_start(const bc_line *l)
 	return a;
 }
 
+/* "Tăng cường công tác … ma túy" / blank / "và xây dựng xã, …": a title or V/v
+ * line goes on after a blank line when the line under it starts in lower case
+ * and the text so far ends in no stop.  Word converters (catdoc, docx2txt)
+ * write every line break of a title as a paragraph; no body paragraph starts
+ * in lower case. */
+static int title_goes_on(const blk *t, const bc_line *next)
+{
+	if (next->kind != BC_LK_TEXT || !t->nseg)
+		return 0;
+	uint32_t first = 0, last = bp_last_cp(t);
+	bc_utf8_decode(next->s + next->core, next->core_len, &first);
+	return bc_cp_is_lower(first) && last != '.' && last != ';' && last != ':' && last != '!' && last != '?';
+}
+
 /* A block of lines joined into one LINE node (title, summary). */
 static size_t header_block(parser *p, bc_role role, size_t i)
 {
@@ -217,6 +233,8 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		bp_add_line_text(&tmp, &L->v[i], md_start(&L->v[i]), 1);
 		tmp.last = i;
 		i++;
+		if (i + 1 < L->n && L->v[i].kind == BC_LK_BLANK && title_goes_on(&tmp, &L->v[i + 1]))
+			i++;
 	}
 	bp_fix_breaks(&tmp);
 	bc_node *n = bp_line_node(p, role, &tmp);
