@@ -29,6 +29,7 @@ typedef struct refs_state {
 	size_t nap, capap;
 	const bc_node *first_attach;
 	int generic_mention;  /* "các Phụ lục" */
+	int attach_mention;   /* "ban hành kèm theo Quyết định này Quy chế …": a text issued with it */
 	int *mentions;        /* labelled mentions in the body */
 	bc_pos *mention_pos;
 	size_t nment, capment;
@@ -363,8 +364,11 @@ static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 		return;
 	if (n->type == BC_NODE_LINE && (n->as.line.role == BC_ROLE_APPX_LABEL || n->as.line.role == BC_ROLE_APPX_TITLE))
 		return;
-	if (cx->in_body)
+	if (cx->in_body) {
 		mentions(s, bt, t, len, n->pos);
+		if (!s->attach_mention && (bc_find(t, len, "kèm theo", 9, 2) || bc_find(t, len, "Kèm theo", 9, 2)))
+			s->attach_mention = 1;
+	}
 	dates(cx, s, n);
 }
 
@@ -375,6 +379,22 @@ static int by_key(const void *a, const void *b)
 	if (c)
 		return c;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* An appendix that is a text issued with the document (attached.c): its label
+ * line is the text's type ("QUY CHẾ"), not a "PHỤ LỤC" line. */
+static int attached_text(const bc_node *ap)
+{
+	for (const bc_node *c = ap->first; c && c->type == BC_NODE_LINE; c = c->next) {
+		if (c->as.line.role != BC_ROLE_APPX_LABEL)
+			continue;
+		bc_buf b = BC_BUF_INIT;
+		bc_node_plain_text(c, &b);
+		int phu_luc = b.len && (bc_find(b.s, b.len, "LỤC", 5, 0) || bc_find(b.s, b.len, "lục", 5, 0));
+		bc_buf_free(&b);
+		return !phu_luc;
+	}
+	return 0;
 }
 
 static void end(bc_check_ctx *cx, void *st)
@@ -403,7 +423,7 @@ static void end(bc_check_ctx *cx, void *st)
 		appx *a = &s->ap[i];
 		if (any_attach && !a->attach)
 			bc_diag_add(cx->diags, BC_W_APPX_NO_ATTACH, a->node->pos, NULL);
-		int named = s->generic_mention || (!a->value && s->nment);
+		int named = s->generic_mention || (!a->value && s->nment) || (s->attach_mention && attached_text(a->node));
 		for (size_t k = 0; k < s->nment && !named; k++)
 			named = s->mentions[k] == a->value || (s->nap == 1 && !a->value);
 		bc_str l = a->node->as.appendix.label;

@@ -138,6 +138,54 @@ static int needs_landscape(ts *t, const bc_node *n, tgrid **first, const bc_node
 	return 0;
 }
 
+/* An attached text's own header (its issuer's lines on the left, the motto and
+ * slogan on the right, each with its rule), set as the document's is; returns
+ * the first line after it. */
+static const bc_node *set_attached_header(ts *t, const bc_node *c, double *y, bc_oplist *ops)
+{
+	const bc_template *tp = t->tpl;
+	double lw = tp->left_width * BC_MM;
+	double xl = t->x0, xr = t->x0 + lw, wr = t->width - lw;
+	double yl = *y, yr = *y, iw = 0, sw = 0;
+	const bc_node *last_issuer = NULL, *n = c;
+	for (; n && n->type == BC_NODE_LINE; n = n->next) {
+		bc_role r = n->as.line.role;
+		if (r == BC_ROLE_ISSUER)
+			last_issuer = n;
+		else if (r != BC_ROLE_MOTTO && r != BC_ROLE_SLOGAN)
+			break;
+	}
+	if (n == c)
+		return c;
+	for (const bc_node *k = c; k != n; k = k->next) {
+		bc_role r = k->as.line.role;
+		if (r == BC_ROLE_ISSUER) {
+			double w = ts_column_line(t, k, NULL, xl, lw, &yl, k == last_issuer ? BC_FACE_BOLD : BC_FACE_REGULAR,
+			                          tp->issuer_size, 1, ops);
+			if (k == last_issuer)
+				iw = w;
+		} else {
+			double w = ts_column_line(t, k, NULL, xr, wr, &yr, BC_FACE_BOLD,
+			                          r == BC_ROLE_MOTTO ? tp->motto_size : tp->slogan_size, r == BC_ROLE_MOTTO, ops);
+			if (r == BC_ROLE_SLOGAN)
+				sw = w;
+		}
+	}
+	if (iw > 0) {
+		double rl = iw * tp->issuer_rule;
+		yl += 3.5;
+		ts_add_rule(ops, xl + (lw - rl) / 2, xl + (lw + rl) / 2, yl, 0.6);
+		yl += 6;
+	}
+	if (sw > 0) {
+		yr += 3;
+		ts_add_rule(ops, xr + (wr - sw) / 2, xr + (wr + sw) / 2, yr, 0.6);
+		yr += 6;
+	}
+	*y = (yl > yr ? yl : yr) + 8;
+	return n;
+}
+
 void ts_set_appendix(ts *t, const bc_node *ap)
 {
 	const bc_template *tp = t->tpl;
@@ -161,6 +209,7 @@ void ts_set_appendix(ts *t, const bc_node *ap)
 	double y = 0;
 	bc_buf b = BC_BUF_INIT;
 	const bc_node *c = ap->first;
+	c = set_attached_header(t, c, &y, &u->ops);
 	for (; c && c->type == BC_NODE_LINE; c = c->next) {
 		switch (c->as.line.role) {
 		case BC_ROLE_APPX_LABEL:

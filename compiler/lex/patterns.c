@@ -44,7 +44,7 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_RECIPIENTS] = "^Nơi nhận\\s*:",
 	[BC_PAT_AUTHORITY] = "^(?:TM|KT|TL|TUQ|Q|T/M|T\\.M)(?:\\.\\s*|\\s+)(?=\\p{Lu})",
 	[BC_PAT_APPENDIX] = "^(?:PHỤ LỤC|Phụ lục)(?:\\s+(?:số\\s+)?([IVXLC]+|\\d{1,3}))?\\s*$",
-	[BC_PAT_ATTACH] = "^\\((?:K|k)èm theo\\b",
+	[BC_PAT_ATTACH] = "^\\((?:(?:B|b)an hành )?(?:K|k)èm theo\\b",
 	[BC_PAT_UNIT] = "^\\(?(?:Đơn vị tính|ĐVT)\\s*:",
 	/* a lone "*" is the star a Party document prints under its issuer (Hướng dẫn 36) */
 	[BC_PAT_RULE] = "^(?:-{3,}|_{3,}|\\*{3,}|={3,}|—{2,}|–{3,}|\\*)$",

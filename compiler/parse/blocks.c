@@ -421,6 +421,33 @@ static size_t appendix_blocks(parser *p, size_t i)
 	return i;
 }
 
+/* "(Kèm theo Quyết định số 779/QĐ-UBND ngày 23/3/2022" and "của Chủ tịch Ủy
+ * ban nhân dân tỉnh)": the attach line goes on, as the title under which it
+ * stands is printed, until its parenthesis closes (three lines at most). */
+static size_t attach_blocks(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	blk *b = bp_line_blk(p, B_ATTACH, i);
+	int open = 0;
+	for (size_t k = 0; k < L->v[i].core_len; k++)
+		open += L->v[i].s[L->v[i].core + k] == '(' ? 1 : L->v[i].s[L->v[i].core + k] == ')' ? -1 : 0;
+	size_t end = i + 1;
+	while (open > 0 && end < L->n && end < i + 4 && L->v[end].kind == BC_LK_TEXT) {
+		const bc_line *c = &L->v[end];
+		for (size_t k = 0; k < c->core_len; k++)
+			open += c->s[c->core + k] == '(' ? 1 : c->s[c->core + k] == ')' ? -1 : 0;
+		end++;
+	}
+	if (open > 0)
+		return i + 1;   /* never closed: the lines under it are the text's own */
+	for (size_t k = i + 1; k < end; k++) {
+		bp_add_line_text(b, &L->v[k], L->v[k].core, 0);
+		b->last = k;
+	}
+	bp_fix_breaks(b);
+	return end;
+}
+
 /* A line of text that is no label, item or other kind: a paragraph, or
  * after a body's end mark "./." the signature's lines in capitals. */
 static size_t text_blocks(parser *p, size_t i)
@@ -467,8 +494,7 @@ static size_t line_blocks(parser *p, size_t i)
 	case BC_LK_APPENDIX:
 		return appendix_blocks(p, i);
 	case BC_LK_ATTACH:
-		bp_line_blk(p, B_ATTACH, i);
-		return i + 1;
+		return attach_blocks(p, i);
 	case BC_LK_NOTE:
 		b = bp_new_blk(p, B_NOTE, i);
 		b->note_id = l->note_id;

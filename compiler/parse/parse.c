@@ -66,6 +66,7 @@ bc_document *bc_parse_restored(const char *filename, const char *text, size_t le
 		p.decision = 1;
 	}
 	bp_collect_blocks(&p, i);
+	bp_find_attached(&p);
 	bp_decide_headings(&p);
 	bp_attach_continuations(&p);
 	bp_build_tree(&p);

@@ -31,6 +31,7 @@ typedef enum {
 	B_PARA, B_HEADING, B_NUMPARA, B_ITEM, B_NOTE, B_TABLE, B_RULE, B_UNIT,
 	B_RECIP_LABEL, B_RECIP_ITEM, B_AUTHORITY, B_POSITION, B_SIGNER,
 	B_APPX, B_APPX_TITLE, B_ATTACH,
+	B_APPX_HEAD,            /* an attached text's own header line: issuer, motto, slogan (role) */
 	/* the body of a decision or resolution */
 	B_COMPETENCE, B_BASIS, B_ENACTING, B_ARTICLE, B_CLAUSE, B_POINT
 } blk_kind;
@@ -49,6 +50,7 @@ typedef struct blk {
 	int owner_note;         /* index of the NOTE block this block continues, or -1 */
 	int dead;               /* merged into another block */
 	int hard_wrapped;
+	bc_role role;           /* B_APPX_HEAD: the header part the line is */
 } blk;
 
 
@@ -102,6 +104,9 @@ typedef struct tree_state {
 	bc_node *signature, *recipients, *appendix;
 	int in_closing;
 } tree_state;
+
+/* attached.c */
+void bp_find_attached(parser *p);
 
 /* blocks.c */
 blk *bp_new_blk(parser *p, blk_kind k, size_t line);

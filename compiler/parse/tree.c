@@ -228,11 +228,18 @@ bc_node *bp_closing_node(parser *p)
 	return p->doc->closing;
 }
 
-static void open_appendix(parser *p, tree_state *ts, blk *b)
+static void open_appendix(parser *p, tree_state *ts, size_t k)
 {
+	blk *b = &p->b[k];
 	bp_end_list(&ts->bd);
 	ts->in_closing = 0;
-	bc_node *a = bc_node_new(p->doc, BC_NODE_APPENDIX, bp_blk_pos(p, b));
+	/* an attached text's own header lines, just before its type line (attached.c) */
+	size_t head = k;
+	while (head > 0 && p->b[head - 1].kind == B_APPX_HEAD)
+		head--;
+	bc_node *a = bc_node_new(p->doc, BC_NODE_APPENDIX, bp_blk_pos(p, &p->b[head]));
+	for (size_t h = head; h < k; h++)
+		bc_node_append(a, bp_line_node(p, p->b[h].role, &p->b[h]));
 	const bc_line *l = &p->lines.v[b->first];
 	size_t ov[8];
 	if (bc_pattern_match(BC_PAT_APPENDIX, l->s + l->core, l->core_len, ov, 4) >= 2 && ov[2] != (size_t)-1)
@@ -343,8 +350,10 @@ static int add_part(parser *p, tree_state *ts, size_t k)
 	case B_NOTE:
 		bp_add_note(p, ts, k);
 		return 1;
+	case B_APPX_HEAD:
+		return 1;   /* set in its appendix when the type line under it opens it */
 	case B_APPX:
-		open_appendix(p, ts, b);
+		open_appendix(p, ts, k);
 		return 1;
 	case B_APPX_TITLE:
 		if (!ts->appendix || ts->bd.root != ts->appendix)

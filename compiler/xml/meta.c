@@ -152,7 +152,10 @@ void xw_appendix(xw *x, const bc_node *n)
 	const bc_node *c = n->first;
 	for (; c && c->type == BC_NODE_LINE; c = c->next) {
 		bc_role role = c->as.line.role;
-		if (role == BC_ROLE_APPX_LABEL) {
+		if (role == BC_ROLE_ISSUER || role == BC_ROLE_MOTTO || role == BC_ROLE_SLOGAN) {
+			/* an attached text's own header, as the document's is written */
+			write_meta_line(x, c);
+		} else if (role == BC_ROLE_APPX_LABEL) {
 			write_line_as(x, "label", c);
 		} else if (role == BC_ROLE_APPX_TITLE) {
 			write_line_as(x, "title", c);
