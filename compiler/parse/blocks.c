@@ -358,6 +358,38 @@ static size_t text_blocks(parser *p, size_t i)
 	return wrapped_lines(p, i);
 }
 
+/* Whether the labelled line i may be a heading that the text of its section
+ * follows without a blank line (pdftotext, docx2txt): a line in capitals
+ * before one that is not ends there; a line that ends no sentence or clause
+ * before one that starts with a capital may, and the place is kept
+ * (cut_seg) for phase 2, which knows the label's siblings (bp_decide_headings). */
+static int label_line_ends(parser *p, size_t i)
+{
+	const bc_lines *L = &p->lines;
+	if (i + 1 >= L->n || L->v[i + 1].kind != BC_LK_TEXT || L->v[i + 1].upper)
+		return 0;   /* wrapped_lines takes no line either */
+	const bc_line *l = &L->v[i], *nx = &L->v[i + 1];
+	if (l->upper)
+		return 1;
+	uint32_t last = 0, first = 0;
+	size_t n = l->core_len;
+	if (n)
+		last = bc_utf8_prev(l->s + l->core, &n);
+	bc_utf8_decode(nx->s + nx->core, nx->core_len, &first);
+	if (!bc_cp_is_upper(first) || last == ',' || last == ';' || last == '.' || last == '-' || last == 0x2013)
+		return 0;
+	/* a wrapped paragraph's lines run to the same width, its first one
+	 * (indented) a little short of it: a line of four fifths or less ends;
+	 * a longer one only when it ends in other than a word ("… (sau sáp nhập tỉnh)") */
+	int is_short = 5 * l->nchars <= 4 * nx->nchars;
+	if (!is_short && bc_cp_is_lower(last))
+		return 0;
+	blk *b = &p->b[p->nb - 1];
+	b->cut_seg = b->nseg;
+	b->cut_short = is_short;
+	return 0;
+}
+
 /* The blocks that start at line i, which is not blank.  Returns the line after them. */
 static size_t line_blocks(parser *p, size_t i)
 {
@@ -393,6 +425,8 @@ static size_t line_blocks(parser *p, size_t i)
 		b = bp_new_blk(p, l->kind == BC_LK_CLAUSE ? B_CLAUSE : l->kind == BC_LK_POINT ? B_POINT : B_NUMPARA, i);
 		b->label_line = l;
 		bp_add_line_text(b, l, l->rest, 1);
+		if (b->kind == B_NUMPARA && label_line_ends(p, i))
+			return i + 1;
 		return wrapped_lines(p, i);
 	case BC_LK_BULLET:
 		b = bp_new_blk(p, B_ITEM, i);

@@ -49,6 +49,13 @@ typedef struct blk {
 	int owner_note;         /* index of the NOTE block this block continues, or -1 */
 	int dead;               /* merged into another block */
 	int hard_wrapped;
+	/* a labelled block whose label line may end a heading (phase 1: the line
+	 * does not end a sentence or a clause and the next one starts with a
+	 * capital): the segment where the text after the heading starts, 0 when
+	 * none; cut_short when the label line is well short of the line after it */
+	size_t cut_seg;
+	int cut_short;
+	int run_in;             /* a heading whose text runs on after the label (I. Thời gian: …) */
 } blk;
 
 
