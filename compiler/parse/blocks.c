@@ -380,10 +380,11 @@ static int label_line_ends(parser *p, size_t i)
 		return 0;
 	/* a wrapped paragraph's lines run to the same width, its first one
 	 * (indented) a little short of it: a line of four fifths or less ends;
-	 * a longer one only when it ends in other than a word ("… (sau sáp nhập tỉnh)") */
+	 * a longer one only when it ends in other than a word ("… (sau sáp nhập
+	 * tỉnh)") and the next line is no shorter */
 	int is_short = 5 * l->nchars <= 4 * nx->nchars;
-	if (!is_short && bc_cp_is_lower(last))
-		return 0;
+	if (!is_short && (bc_cp_is_lower(last) || nx->nchars < l->nchars))
+		return 0;   /* a full line, the next one the end of its sentence */
 	blk *b = &p->b[p->nb - 1];
 	b->cut_seg = b->nseg;
 	b->cut_short = is_short;

@@ -116,10 +116,14 @@ static void settle_group(parser *p, size_t *idx, size_t n)
 		}
 		return;
 	}
-	size_t heads = 0;
-	for (size_t i = 0; i < n; i++)
-		heads += p->b[idx[i]].kind == B_HEADING;
-	blk_kind k = 2 * heads >= n ? B_HEADING : B_NUMPARA;
+	/* the members whose shape says either (a few wrapped lines, a label line
+	 * about as long as the line after it) follow the others */
+	size_t heads = 0, paras = 0;
+	for (size_t i = 0; i < n; i++) {
+		heads += p->b[idx[i]].lean > 0;
+		paras += p->b[idx[i]].lean < 0;
+	}
+	blk_kind k = heads && heads >= paras ? B_HEADING : B_NUMPARA;
 	for (size_t i = 0; i < n; i++) {
 		blk *b = &p->b[idx[i]];
 		/* a decorated line is a heading whatever its neighbours are */
@@ -135,10 +139,11 @@ static void settle_group(parser *p, size_t *idx, size_t n)
 }
 
 /* A numbered block is a heading when it is a single line, decorated or not
- * ending as a sentence does, or a few wrapped lines that end so
- * (wrapped_heading), or when its label line ends well short of the text
- * after it (cut_short); then the siblings of one numbering sequence are made
- * alike (settle_group). */
+ * ending as a sentence does, or when its label line ends well short of the
+ * text after it (cut_short); a few wrapped lines that end so
+ * (wrapped_heading) or a label line about as long as the line after it may be
+ * either; then the siblings of one numbering sequence are made alike
+ * (settle_group). */
 void bp_decide_headings(parser *p)
 {
 	for (size_t k = 0; k < p->nb; k++) {
@@ -148,9 +153,13 @@ void bp_decide_headings(parser *p)
 		const bc_line *l = b->label_line;
 		uint32_t cp = bp_last_cp(b);
 		int single = b->first == b->last;
-		if (b->cut_seg ? b->cut_short
-		               : single ? (l->decorated || (l->nchars <= 300 && cp != '.' && cp != ';'))
-		                        : wrapped_heading(b))
+		if (b->cut_seg)
+			b->lean = b->cut_short ? 1 : 0;
+		else if (single)
+			b->lean = l->decorated || (l->nchars <= 300 && cp != '.' && cp != ';') ? 1 : -1;
+		else
+			b->lean = wrapped_heading(b) ? 0 : -1;
+		if (b->lean > 0)
 			b->kind = B_HEADING;
 	}
 	/* groups of same-level labels between labels of a higher rank */

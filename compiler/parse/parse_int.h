@@ -56,6 +56,7 @@ typedef struct blk {
 	size_t cut_seg;
 	int cut_short;
 	int run_in;             /* a heading whose text runs on after the label (I. Thời gian: …) */
+	int lean;               /* phase 2: a numbered block's own shape, heading (1), sentence (-1) or either (0) */
 } blk;
 
 
