@@ -398,8 +398,13 @@ static size_t line_blocks(parser *p, size_t i)
 	blk *b;
 	switch (l->kind) {
 	case BC_LK_COMPETENCE: case BC_LK_BASIS: case BC_LK_BASIS_CONT: case BC_LK_ENACTING: case BC_LK_ARTICLE:
-		/* a decision's preamble line or article: one-line blocks are done, an article goes on */
-		return bp_decision_blk(p, &i) ? wrapped_lines(p, i) : i;
+		/* a decision's preamble line or article: one-line blocks are done, an
+		 * article goes on, unless its line is a heading of its own ("### Điều 1. …") */
+		if (!bp_decision_blk(p, &i))
+			return i;
+		return l->kind == BC_LK_ARTICLE && l->decorated ? i + 1 : wrapped_lines(p, i);
+	case BC_LK_CHAPTER:
+		return bp_chapter_blk(p, i);
 	case BC_LK_TAB_ROW: case BC_LK_PIPE_ROW: case BC_LK_PIPE_RULE:
 		return table_blocks(p, i);
 	case BC_LK_RULE:

@@ -32,7 +32,8 @@ typedef enum {
 	B_RECIP_LABEL, B_RECIP_ITEM, B_AUTHORITY, B_POSITION, B_SIGNER,
 	B_APPX, B_APPX_TITLE, B_ATTACH,
 	/* the body of a decision or resolution */
-	B_COMPETENCE, B_BASIS, B_ENACTING, B_ARTICLE, B_CLAUSE, B_POINT
+	B_COMPETENCE, B_BASIS, B_ENACTING, B_ARTICLE, B_CLAUSE, B_POINT,
+	B_CHAPTER       /* "Chương I" or "Mục 1" with its title */
 } blk_kind;
 
 typedef struct blk {
@@ -130,6 +131,8 @@ blk *bp_decision_blk(parser *p, size_t *i);
 void bp_add_preamble_line(parser *p, builder *bd, blk *b);
 void bp_add_article(parser *p, builder *bd, blk *b);
 void bp_add_clause(parser *p, builder *bd, blk *b);
+size_t bp_chapter_blk(parser *p, size_t i);
+void bp_add_chapter(parser *p, builder *bd, blk *b);
 
 /* tree.c */
 bc_pos bp_blk_pos(const parser *p, const blk *b);

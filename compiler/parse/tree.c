@@ -406,6 +406,13 @@ static int add_part(parser *p, tree_state *ts, size_t k)
 			return 0;
 		bp_add_clause(p, &ts->bd, b);
 		return 1;
+	case B_CHAPTER:
+		if (ts->in_closing) {
+			b->kind = B_PARA;
+			return 0;
+		}
+		bp_add_chapter(p, &ts->bd, b);
+		return 1;
 	default:
 		return 0;
 	}
