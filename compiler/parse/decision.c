@@ -88,7 +88,8 @@ size_t bp_chapter_blk(parser *p, size_t i)
 	const bc_line *l = &L->v[i];
 	blk *b = bp_new_blk(p, B_CHAPTER, i);
 	b->label_line = l;
-	bp_add_line_text(b, l, l->rest, 0);
+	/* the whole line, label too, so that no word is lost wherever the block ends up */
+	bp_add_line_text(b, l, l->core, 0);
 	size_t k = i + 1;
 	if (k < L->n && L->v[k].kind == BC_LK_BLANK && l->rest >= l->core + l->core_len)
 		k++;
@@ -117,10 +118,25 @@ void bp_add_chapter(parser *p, builder *bd, blk *b)
 	s->as.section.kind = l->label_kind;
 	s->as.section.label = bp_label_str(p, l);
 	bc_node *h = bc_node_new(p->doc, BC_NODE_HEADING, s->pos);
-	if (b->nseg)
-		bp_fill_inline(p, h, b);
+	/* the title: the text after the label, then the lines under it */
+	blk title = *b;
+	bc_seg *segs = bc_xmalloc((b->nseg ? b->nseg : 1) * sizeof *segs);
+	memcpy(segs, b->segs, b->nseg * sizeof *segs);
+	title.segs = segs;
+	size_t skip = l->rest - l->core;
+	if (title.nseg && segs[0].len > skip) {
+		segs[0].s += skip;
+		segs[0].len -= skip;
+		segs[0].pos = bc_line_pos(l, l->rest);
+	} else if (title.nseg) {
+		title.segs++;
+		title.nseg--;
+	}
+	if (title.nseg)
+		bp_fill_inline(p, h, &title);
 	else
 		h->end_line = h->pos.line;
+	free(segs);
 	bc_node_append(s, h);
 	bc_node_append(bp_container(bd), s);
 	bd->sect[bd->nsect++] = s;
