@@ -57,11 +57,24 @@ static void check_basis(bc_check_ctx *cx, const bc_node *body)
 	}
 }
 
-/* Articles 1, 2, 3… in one container (the body, or an appendix holding a regulation). */
-static int check_articles(bc_check_ctx *cx, const bc_node *parent)
+static int is_chapter(const bc_node *n)
 {
-	int count = 0, prev = 0;
+	return n->type == BC_NODE_SECTION &&
+	       (n->as.section.kind == BC_LABEL_CHAPTER || n->as.section.kind == BC_LABEL_SUBCHAPTER);
+}
+
+/* Articles 1, 2, 3… in one container (the body, or an appendix holding a
+ * regulation), counted on through its chapters (Chương, Mục). */
+static int check_articles_in(bc_check_ctx *cx, const bc_node *parent, int *prevp)
+{
+	int count = 0, prev = *prevp;
 	for (const bc_node *c = parent->first; c; c = c->next) {
+		if (is_chapter(c)) {
+			*prevp = prev;
+			count += check_articles_in(cx, c, prevp);
+			prev = *prevp;
+			continue;
+		}
 		if (!is_article(c))
 			continue;
 		count++;
@@ -81,7 +94,14 @@ static int check_articles(bc_check_ctx *cx, const bc_node *parent)
 		if (!h)
 			bc_diag_add(cx->diags, BC_W_ARTICLE_EMPTY, c->pos, "Điều %.*s", (int)l.len, l.s);
 	}
+	*prevp = prev;
 	return count;
+}
+
+static int check_articles(bc_check_ctx *cx, const bc_node *parent)
+{
+	int prev = 0;
+	return check_articles_in(cx, parent, &prev);
 }
 
 static void end(bc_check_ctx *cx, void *st)
@@ -97,7 +117,8 @@ static void end(bc_check_ctx *cx, void *st)
 	for (const bc_node *a = doc->root->first; a; a = a->next)
 		if (a->type == BC_NODE_APPENDIX)
 			check_articles(cx, a);
-	if (!doc->idx.enacting)
+	/* a nghị định or thông tư enacts in a sentence ("Chính phủ ban hành Nghị định …") */
+	if (!doc->idx.enacting && (t == BC_DOC_QUYET_DINH || t == BC_DOC_NGHI_QUYET))
 		bc_diag_add(cx->diags, BC_W_ENACTING_NONE, at, NULL);
 	if (!articles)
 		bc_diag_add(cx->diags, BC_W_ARTICLE_NONE, at, NULL);

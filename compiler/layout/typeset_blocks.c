@@ -121,8 +121,52 @@ static pstyle body_style(const ts *t)
 
 /* ---- blocks ------------------------------------------------------------------- */
 
+/* The chapters (Chương) and their sections (Mục) a node stands in: the depth
+ * its bookmark goes below them. */
+static int legal_depth(const bc_node *n)
+{
+	int d = 0;
+	for (const bc_node *p = n->parent; p; p = p->parent)
+		if (p->type == BC_NODE_SECTION &&
+		    (p->as.section.kind == BC_LABEL_CHAPTER || p->as.section.kind == BC_LABEL_SUBCHAPTER))
+			d++;
+	return d;
+}
+
+/* "Chương I" and its title under it, each a line of its own, bold and
+ * centred, the title in capitals (NĐ 30, Phụ lục I: the chapters of a
+ * regulation); "Mục 1" the same, one level down. */
+static void set_chapter_heading(ts *t, const bc_node *section, const bc_node *heading)
+{
+	pstyle ps = body_style(t);
+	ps.keep_all = 1;
+	ps.indent = 0;
+	ps.face = BC_FACE_BOLD;
+	ps.just = BC_JUST_CENTER;
+	ps.size = t->tpl->article_size;
+	ps.gap = t->tpl->para_space + 6;
+	char tmp[96];
+	bc_str l = section->as.section.label;
+	snprintf(tmp, sizeof tmp, "%s %.*s", section->as.section.kind == BC_LABEL_CHAPTER ? "Chương" : "Mục",
+	         (int)(l.len > 80 ? 80 : l.len), l.s ? l.s : "");
+	int has_title = heading && heading->first;
+	if (!has_title)
+		ps.outline_level = legal_depth(section) + 1 + (t->appendix ? 1 : 0);
+	set_paragraph(t, has_title ? NULL : heading, ts_strdup(t, tmp, strlen(tmp)), &ps);
+	if (!has_title)
+		return;
+	ps.gap = 0;
+	ps.upper = 1;
+	ps.outline_level = legal_depth(section) + 1 + (t->appendix ? 1 : 0);
+	set_paragraph(t, heading, NULL, &ps);
+}
+
 static void set_heading(ts *t, const bc_node *section, const bc_node *heading)
 {
+	if (section->as.section.kind == BC_LABEL_CHAPTER || section->as.section.kind == BC_LABEL_SUBCHAPTER) {
+		set_chapter_heading(t, section, heading);
+		return;
+	}
 	int level = section->as.section.level > 0 ? section->as.section.level : bc_label_level(section->as.section.kind);
 	if (level < 1)
 		level = 2;
@@ -134,7 +178,7 @@ static void set_heading(ts *t, const bc_node *section, const bc_node *heading)
 		ps.face = BC_FACE_BOLD;
 		ps.size = t->tpl->article_size;
 		ps.gap = t->tpl->para_space;
-		ps.outline_level = 1 + (t->appendix ? 1 : 0);
+		ps.outline_level = 1 + legal_depth(section) + (t->appendix ? 1 : 0);
 		set_paragraph(t, heading, label_prefix(t, BC_LABEL_ARTICLE, section->as.section.label), &ps);
 		return;
 	}
@@ -159,16 +203,24 @@ static void set_heading(ts *t, const bc_node *section, const bc_node *heading)
 static void set_section(ts *t, const bc_node *n)
 {
 	const bc_node *c = n->first;
-	if (n->as.section.kind == BC_LABEL_ARTICLE && n->as.section.run_in && c && c->type == BC_NODE_HEADING &&
+	if (n->as.section.run_in && c && c->type == BC_NODE_HEADING &&
 	    !c->first && c->next && c->next->type == BC_NODE_PARAGRAPH) {
-		/* "Điều 3. Quyết định này có hiệu lực …": the bold label runs into the text */
+		/* "Điều 3. Quyết định này có hiệu lực …", "I. Thời gian: 08 giờ …":
+		 * the bold label runs into the text */
+		int article = n->as.section.kind == BC_LABEL_ARTICLE;
+		int level = n->as.section.level > 0 ? n->as.section.level : 2;
 		pstyle ps = body_style(t);
 		ps.prefix_differs = 1;
 		ps.prefix_face = BC_FACE_BOLD;
 		ps.outline_max = 60;   /* the bookmark: the label and the first words of the text */
-		ps.size = t->tpl->article_size;
-		ps.outline_level = 1 + (t->appendix ? 1 : 0);
-		set_paragraph(t, c->next, label_prefix(t, BC_LABEL_ARTICLE, n->as.section.label), &ps);
+		if (article) {
+			ps.size = t->tpl->article_size;
+			ps.outline_level = 1 + legal_depth(n) + (t->appendix ? 1 : 0);
+		} else {
+			ps.gap = t->tpl->para_space + (level == 1 ? 6 : 0);
+			ps.outline_level = level <= 3 ? level + (t->appendix ? 1 : 0) : 0;
+		}
+		set_paragraph(t, c->next, label_prefix(t, n->as.section.kind, n->as.section.label), &ps);
 		c = c->next->next;
 	} else if (c && c->type == BC_NODE_HEADING) {
 		set_heading(t, n, c);

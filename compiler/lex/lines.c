@@ -608,8 +608,33 @@ static int is_article(const bc_lines *L, size_t k, size_t *ov)
 	return 1;
 }
 
+/* "Chương II" or "Mục 1" at line k, alone or with its title in capitals
+ * ("CHƯƠNG I. QUY ĐỊNH CHUNG"), and not the rest of a sentence the line
+ * above broke off ("... quy định tại\nChương V Thông tư này."). */
+static int is_chapter(const bc_lines *L, size_t k, size_t *ov)
+{
+	const bc_line *l = &L->v[k];
+	if (l->base != BC_LK_TEXT || !pat(BC_PAT_CHAPTER, l, ov))
+		return 0;
+	for (size_t i = ov[1]; i < l->core_len;) {
+		uint32_t cp;
+		size_t n = bc_utf8_decode(l->s + l->core + i, l->core_len - i, &cp);
+		if (bc_cp_is_lower(cp))
+			return 0;   /* the title after the number is in capitals */
+		i += n ? n : 1;
+	}
+	const bc_line *above = k > 0 ? &L->v[k - 1] : NULL;
+	if (above && above->base == BC_LK_TEXT && above->kind != BC_LK_ARTICLE && above->nchars >= 50) {
+		uint32_t end = line_last_cp(above);
+		if (end == ',' || bc_cp_is_lower(end))
+			return 0;
+	}
+	return 1;
+}
+
 /* The articles from k, in the body and in appendices (a regulation issued
- * with the decision), with the clauses "1." and points "a)" inside them. */
+ * with the decision), with the clauses "1." and points "a)" inside them;
+ * the chapters "Chương I" and their sections "Mục 1" that hold articles. */
 static void mark_articles(bc_lines *L, size_t k)
 {
 	size_t ov[16];
@@ -625,6 +650,16 @@ static void mark_articles(bc_lines *L, size_t k)
 				l->kind = BC_LK_CLAUSE;
 			else if (l->label_kind == BC_LABEL_LETTER)
 				l->kind = BC_LK_POINT;
+			continue;
+		}
+		if (is_chapter(L, k, ov)) {
+			l->kind = BC_LK_CHAPTER;
+			/* "Mục" (M, or the capital's two bytes) or "Chương" */
+			l->label_kind = l->s[l->core + ov[2]] == 'M' ? BC_LABEL_SUBCHAPTER : BC_LABEL_CHAPTER;
+			l->label = l->core + ov[4];
+			l->label_len = ov[5] - ov[4];
+			l->rest = l->core + ov[1];
+			in_article = 0;
 			continue;
 		}
 		if (!is_article(L, k, ov))
@@ -678,7 +713,7 @@ const char *bc_line_kind_name(bc_line_kind k)
 		"blank", "text", "rule", "tab-row", "pipe-row", "pipe-rule", "label", "bullet", "note",
 		"number", "summary", "draft", "urgency", "motto", "slogan", "dateline", "doctype",
 		"addressee", "recipients", "authority", "appendix", "attach", "unit", "meta-fence",
-		"competence", "basis", "basis-cont", "enacting", "article", "clause", "point",
+		"competence", "basis", "basis-cont", "enacting", "article", "clause", "point", "chapter",
 	};
 	return k < BC_LK_COUNT ? names[k] : "?";
 }

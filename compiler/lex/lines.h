@@ -42,6 +42,7 @@ typedef enum bc_line_kind {
 	BC_LK_ARTICLE,      /* "Điều 1. ...": label_kind ARTICLE, label "1" */
 	BC_LK_CLAUSE,       /* a label "1." inside an article (khoản) */
 	BC_LK_POINT,        /* a label "a)" inside an article (điểm) */
+	BC_LK_CHAPTER,      /* "Chương I", "Mục 1": label_kind CHAPTER or SUBCHAPTER, label "I", "1" */
 	BC_LK_COUNT
 } bc_line_kind;
 

@@ -37,6 +37,7 @@ typedef enum bc_pattern_id {
 	BC_PAT_ARTICLE,       /* "Điều 1. ", "**Điều 2.** ", "Điều 3:": an article's label */
 	BC_PAT_BASIS,         /* "Căn cứ ", "Xét ", "Theo đề nghị của ": a basis of the preamble */
 	BC_PAT_ENACTING,      /* "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:" alone on the line */
+	BC_PAT_CHAPTER,       /* "Chương I", "CHƯƠNG II.", "Mục 1": group 1 the word, 2 the number */
 	BC_PAT_COUNT
 } bc_pattern_id;
 

@@ -116,4 +116,9 @@ int bc_is_type_code(const char *s, size_t len)
 	return 0;
 }
 
-int bc_doctype_has_articles(bc_doctype t) { return t == BC_DOC_QUYET_DINH || t == BC_DOC_NGHI_QUYET; }
+/* The types whose body is articles (NĐ 30, Phụ lục I; the legal texts an
+ * office passes on, nghị định and thông tư, are written the same way). */
+int bc_doctype_has_articles(bc_doctype t)
+{
+	return t == BC_DOC_QUYET_DINH || t == BC_DOC_NGHI_QUYET || t == BC_DOC_NGHI_DINH || t == BC_DOC_THONG_TU;
+}

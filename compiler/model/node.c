@@ -275,6 +275,8 @@ int bc_label_level(bc_label_kind k)
 	case BC_LABEL_PAREN: return 6;
 	case BC_LABEL_STAR: return 7;
 	case BC_LABEL_ARTICLE: return 1;
+	case BC_LABEL_CHAPTER: return 1;
+	case BC_LABEL_SUBCHAPTER: return 2;
 	default: return 0;
 	}
 }
@@ -289,6 +291,8 @@ static const char *const label_kind_names[BC_LABEL_KIND_COUNT] = {
 	[BC_LABEL_PAREN] = "paren",
 	[BC_LABEL_STAR] = "star",
 	[BC_LABEL_ARTICLE] = "article",
+	[BC_LABEL_CHAPTER] = "chapter",
+	[BC_LABEL_SUBCHAPTER] = "subchapter",
 };
 
 const char *bc_label_kind_name(bc_label_kind k)

@@ -470,6 +470,57 @@ static size_t text_blocks(parser *p, size_t i)
 	return wrapped_lines(p, i);
 }
 
+/* Whether the labelled line i may be a heading that the text of its section
+ * follows without a blank line (pdftotext, docx2txt): 0 when the next line
+ * goes on with it; 2 when the line ends there (a line in capitals before one
+ * that is not, or a line that ends no sentence or clause, four fifths or less
+ * as long as the next, which starts with a capital: a wrapped paragraph's
+ * lines run to one width, its first, indented, a little short of it); 1 when
+ * it may end there (such a line about as long as the next, not ending in a
+ * word: "… (sau sáp nhập tỉnh)"), for phase 2 to decide from the label's
+ * siblings (bp_decide_headings). */
+static int heading_line_ends(const parser *p, size_t i)
+{
+	const bc_lines *L = &p->lines;
+	if (i + 1 >= L->n || L->v[i + 1].kind != BC_LK_TEXT || L->v[i + 1].upper)
+		return 0;   /* wrapped_lines takes no line either */
+	const bc_line *l = &L->v[i], *nx = &L->v[i + 1];
+	if (l->upper)
+		return 2;
+	uint32_t last = 0, first = 0;
+	size_t n = l->core_len;
+	if (n)
+		last = bc_utf8_prev(l->s + l->core, &n);
+	bc_utf8_decode(nx->s + nx->core, nx->core_len, &first);
+	if (!bc_cp_is_upper(first) || last == ',' || last == ';' || last == '.' || last == '-' || last == 0x2013)
+		return 0;
+	if (5 * l->nchars <= 4 * nx->nchars)
+		return 2;
+	if (bc_cp_is_lower(last) || nx->nchars < l->nchars)
+		return 0;   /* a full line, or the next one the end of its sentence */
+	return 1;
+}
+
+/* A labelled block from line i: where heading_line_ends says the line may
+ * end, the place is kept (cut_seg) and the block goes on. */
+static size_t label_blocks(parser *p, size_t i)
+{
+	const bc_line *l = &p->lines.v[i];
+	blk *b = bp_new_blk(p, l->kind == BC_LK_CLAUSE ? B_CLAUSE : l->kind == BC_LK_POINT ? B_POINT : B_NUMPARA, i);
+	b->label_line = l;
+	bp_add_line_text(b, l, l->rest, 1);
+	if (b->kind == B_NUMPARA) {
+		int ends = heading_line_ends(p, i);
+		if (ends == 2 && l->upper)
+			return i + 1;
+		if (ends) {
+			b->cut_seg = b->nseg;
+			b->cut_short = ends == 2;
+		}
+	}
+	return wrapped_lines(p, i);
+}
+
 /* The blocks that start at line i, which is not blank.  Returns the line after them. */
 static size_t line_blocks(parser *p, size_t i)
 {
@@ -477,8 +528,15 @@ static size_t line_blocks(parser *p, size_t i)
 	blk *b;
 	switch (l->kind) {
 	case BC_LK_COMPETENCE: case BC_LK_BASIS: case BC_LK_BASIS_CONT: case BC_LK_ENACTING: case BC_LK_ARTICLE:
-		/* a decision's preamble line or article: one-line blocks are done, an article goes on */
-		return bp_decision_blk(p, &i) ? wrapped_lines(p, i) : i;
+		/* a decision's preamble line or article: one-line blocks are done, an
+		 * article goes on, unless its line is a title of its own ("### Điều 1. …") */
+		if (!bp_decision_blk(p, &i))
+			return i;
+		if (l->kind == BC_LK_ARTICLE && (l->decorated || heading_line_ends(p, i) == 2))
+			return i + 1;   /* "Điều 1. Phạm vi điều chỉnh", its text on the next line */
+		return wrapped_lines(p, i);
+	case BC_LK_CHAPTER:
+		return bp_chapter_blk(p, i);
 	case BC_LK_TAB_ROW: case BC_LK_PIPE_ROW: case BC_LK_PIPE_RULE:
 		return table_blocks(p, i);
 	case BC_LK_RULE:
@@ -501,10 +559,7 @@ static size_t line_blocks(parser *p, size_t i)
 		bp_add_line_text(b, l, l->rest, 1);
 		return wrapped_lines(p, i);
 	case BC_LK_LABEL: case BC_LK_CLAUSE: case BC_LK_POINT:
-		b = bp_new_blk(p, l->kind == BC_LK_CLAUSE ? B_CLAUSE : l->kind == BC_LK_POINT ? B_POINT : B_NUMPARA, i);
-		b->label_line = l;
-		bp_add_line_text(b, l, l->rest, 1);
-		return wrapped_lines(p, i);
+		return label_blocks(p, i);
 	case BC_LK_BULLET:
 		b = bp_new_blk(p, B_ITEM, i);
 		b->bullet = l->bullet;

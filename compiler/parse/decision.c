@@ -79,12 +79,78 @@ static int article_has_title(const blk *b, size_t skip)
 	return bc_utf8_count(b->segs[0].s + skip, b->segs[0].len - skip) <= 200;
 }
 
-/* An article: a section of its own at the top of the body or appendix. */
+/* "Chương I" or "Mục 1" at line i, and its title: the rest of the line, and
+ * the lines in capitals right under it (one blank line before them allowed),
+ * "QUY ĐỊNH CHUNG".  Returns the line after them. */
+size_t bp_chapter_blk(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	const bc_line *l = &L->v[i];
+	blk *b = bp_new_blk(p, B_CHAPTER, i);
+	b->label_line = l;
+	/* the whole line, label too, so that no word is lost wherever the block ends up */
+	bp_add_line_text(b, l, l->core, 0);
+	size_t k = i + 1;
+	if (k < L->n && L->v[k].kind == BC_LK_BLANK && l->rest >= l->core + l->core_len)
+		k++;
+	size_t start = k;
+	while (k < L->n && k - start < 3 && L->v[k].kind == BC_LK_TEXT && L->v[k].upper) {
+		bp_add_line_text(b, &L->v[k], L->v[k].core, 0);
+		b->last = k++;
+	}
+	bp_fix_breaks(b);
+	return k > start ? k : i + 1;
+}
+
+/* A chapter opens at the top of the body or appendix, a section of a chapter
+ * (Mục) in the open chapter; the articles after them go in them. */
+void bp_add_chapter(parser *p, builder *bd, blk *b)
+{
+	const bc_line *l = b->label_line;
+	bp_end_list(bd);
+	if (l->label_kind == BC_LABEL_CHAPTER)
+		bd->nsect = 0;
+	else
+		while (bd->nsect && bd->sect[bd->nsect - 1]->as.section.kind != BC_LABEL_CHAPTER)
+			bd->nsect--;
+	bc_node *s = bc_node_new(p->doc, BC_NODE_SECTION, bc_line_pos(l, l->core));
+	s->as.section.level = bc_label_level(l->label_kind);
+	s->as.section.kind = l->label_kind;
+	s->as.section.label = bp_label_str(p, l);
+	bc_node *h = bc_node_new(p->doc, BC_NODE_HEADING, s->pos);
+	/* the title: the text after the label, then the lines under it */
+	blk title = *b;
+	bc_seg *segs = bc_xmalloc((b->nseg ? b->nseg : 1) * sizeof *segs);
+	memcpy(segs, b->segs, b->nseg * sizeof *segs);
+	title.segs = segs;
+	size_t skip = l->rest - l->core;
+	if (title.nseg && segs[0].len > skip) {
+		segs[0].s += skip;
+		segs[0].len -= skip;
+		segs[0].pos = bc_line_pos(l, l->rest);
+	} else if (title.nseg) {
+		title.segs++;
+		title.nseg--;
+	}
+	if (title.nseg)
+		bp_fill_inline(p, h, &title);
+	else
+		h->end_line = h->pos.line;
+	free(segs);
+	bc_node_append(s, h);
+	bc_node_append(bp_container(bd), s);
+	bd->sect[bd->nsect++] = s;
+}
+
+/* An article: a section of its own at the top of the body or appendix, or
+ * in the open chapter or its section. */
 void bp_add_article(parser *p, builder *bd, blk *b)
 {
 	const bc_line *l = b->label_line;
 	bp_end_list(bd);
-	bd->nsect = 0;
+	while (bd->nsect && bd->sect[bd->nsect - 1]->as.section.kind != BC_LABEL_CHAPTER &&
+	       bd->sect[bd->nsect - 1]->as.section.kind != BC_LABEL_SUBCHAPTER)
+		bd->nsect--;
 	bc_node *s = bc_node_new(p->doc, BC_NODE_ARTICLE, bc_line_pos(l, l->core));
 	s->as.section.level = bc_label_level(BC_LABEL_ARTICLE);
 	s->as.section.kind = BC_LABEL_ARTICLE;

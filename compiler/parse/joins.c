@@ -6,6 +6,7 @@
 
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
+#include "../model/vocab.h"
 
 /* ---- the characters at the edges of a block's text ---- */
 
@@ -64,31 +65,85 @@ static int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
 /* ---- headings, page-split joins and footnote continuations ---- */
 
+/* The characters of a block's text, label included. */
+static size_t blk_chars(const blk *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->nseg; i++)
+		n += bc_utf8_count(b->segs[i].s, b->segs[i].len);
+	return n;
+}
+
+/* A construct of a few hard-wrapped lines that reads as a heading: at most
+ * three lines, 300 characters, ending with no sentence's or clause's mark
+ * ("1. Báo cáo kết quả … năm 2025 (sau sáp nhập tỉnh)"). */
+static int wrapped_heading(const blk *b)
+{
+	uint32_t cp = bp_last_cp(b);
+	return b->last - b->first < 3 && blk_chars(b) <= 300 && cp != '.' && cp != ';' && cp != ',' && cp != 0;
+}
+
+/* Roman labels I, II, III … in order from I: the top divisions of a text,
+ * headings whatever their shape (a run-in "I. Thời gian: 08 giờ …"). */
+static int roman_sequence(parser *p, size_t *idx, size_t n)
+{
+	if (n < 2 || p->b[idx[0]].label_line->label_kind != BC_LABEL_ROMAN)
+		return 0;
+	int prev = 0;
+	for (size_t i = 0; i < n; i++) {
+		const bc_line *l = p->b[idx[i]].label_line;
+		int v = bc_roman_value(l->s + l->label, l->label_len);
+		/* an OCR's "II" for "III" repeats a number: still in order */
+		if (v < prev || v > prev + 1 || (i == 0 && v != 1))
+			return 0;
+		prev = v;
+	}
+	return 1;
+}
+
 /* Siblings numbered in one sequence are alike: a sequence that is mostly
  * headings is all headings, one that is mostly sentences is all paragraphs. */
 static void settle_group(parser *p, size_t *idx, size_t n)
 {
 	if (n < 2)
 		return;
-	size_t heads = 0;
-	for (size_t i = 0; i < n; i++)
-		heads += p->b[idx[i]].kind == B_HEADING;
-	blk_kind k = 2 * heads >= n ? B_HEADING : B_NUMPARA;
+	if (roman_sequence(p, idx, n)) {
+		for (size_t i = 0; i < n; i++) {
+			blk *b = &p->b[idx[i]];
+			if (b->kind != B_HEADING && !b->cut_seg)
+				b->run_in = 1;
+			b->kind = B_HEADING;
+		}
+		return;
+	}
+	/* the members whose shape says either (a few wrapped lines, a label line
+	 * about as long as the line after it) follow the others */
+	size_t heads = 0, paras = 0;
+	for (size_t i = 0; i < n; i++) {
+		heads += p->b[idx[i]].lean > 0;
+		paras += p->b[idx[i]].lean < 0;
+	}
+	blk_kind k = heads && heads >= paras ? B_HEADING : B_NUMPARA;
 	for (size_t i = 0; i < n; i++) {
 		blk *b = &p->b[idx[i]];
 		/* a decorated line is a heading whatever its neighbours are */
 		if (k == B_NUMPARA && b->label_line->decorated)
 			continue;
-		/* several lines of text, or a clause ending in ";", are a paragraph whatever its neighbours are */
-		if (k == B_HEADING && (b->first != b->last || bp_last_cp(b) == ';'))
+		/* several lines of text, or a clause ending in ";", are a paragraph
+		 * whatever its neighbours are; unless the label's line may end a
+		 * heading that its text follows (cut_seg) */
+		if (k == B_HEADING && !b->cut_seg && ((b->first != b->last && !wrapped_heading(b)) || bp_last_cp(b) == ';'))
 			continue;
 		b->kind = k;
 	}
 }
 
 /* A numbered block is a heading when it is a single line, decorated or not
- * ending as a sentence does; then the siblings of one numbering sequence are
- * made alike (settle_group). */
+ * ending as a sentence does, or when its label line ends well short of the
+ * text after it (cut_short); a few wrapped lines that end so
+ * (wrapped_heading) or a label line about as long as the line after it may be
+ * either; then the siblings of one numbering sequence are made alike
+ * (settle_group). */
 void bp_decide_headings(parser *p)
 {
 	for (size_t k = 0; k < p->nb; k++) {
@@ -98,7 +153,13 @@ void bp_decide_headings(parser *p)
 		const bc_line *l = b->label_line;
 		uint32_t cp = bp_last_cp(b);
 		int single = b->first == b->last;
-		if (single && (l->decorated || (l->nchars <= 300 && cp != '.' && cp != ';')))
+		if (b->cut_seg)
+			b->lean = b->cut_short ? 1 : 0;
+		else if (single)
+			b->lean = l->decorated || (l->nchars <= 300 && cp != '.' && cp != ';') ? 1 : -1;
+		else
+			b->lean = wrapped_heading(b) ? 0 : -1;
+		if (b->lean > 0)
 			b->kind = B_HEADING;
 	}
 	/* groups of same-level labels between labels of a higher rank */
@@ -174,8 +235,13 @@ static int continues(const blk *prev, const blk *b)
 		return 1;
 	if (is_terminal(end) || end == 0)
 		return 0;
-	if (prev->kind == B_HEADING)
+	if (prev->kind == B_HEADING && !prev->cut_seg && !prev->run_in) {
+		/* a line a page break cut runs to the width of the text: a short
+		 * heading ("1. Nội dung") was not cut, whatever follows it */
+		if (prev->first == prev->last && prev->label_line && prev->label_line->nchars < 40)
+			return 0;
 		return bc_cp_is_lower(c) && b->kind == B_PARA;
+	}
 	if (bc_cp_is_lower(c))
 		return b->kind == B_PARA;
 	if (b->kind != B_PARA)
@@ -250,6 +316,6 @@ void bp_attach_continuations(parser *p)
 	}
 	/* a heading that a page break cut and whose rest was joined is a numbered paragraph */
 	for (size_t k = 0; k < p->nb; k++)
-		if (p->b[k].kind == B_HEADING && p->b[k].joined_at)
+		if (p->b[k].kind == B_HEADING && p->b[k].joined_at && !p->b[k].cut_seg && !p->b[k].run_in)
 			p->b[k].kind = B_NUMPARA;
 }

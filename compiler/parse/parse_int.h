@@ -33,7 +33,8 @@ typedef enum {
 	B_APPX, B_APPX_TITLE, B_ATTACH,
 	B_APPX_HEAD,            /* an attached text's own header line: issuer, motto, slogan (role) */
 	/* the body of a decision or resolution */
-	B_COMPETENCE, B_BASIS, B_ENACTING, B_ARTICLE, B_CLAUSE, B_POINT
+	B_COMPETENCE, B_BASIS, B_ENACTING, B_ARTICLE, B_CLAUSE, B_POINT,
+	B_CHAPTER       /* "Chương I" or "Mục 1" with its title */
 } blk_kind;
 
 typedef struct blk {
@@ -51,6 +52,14 @@ typedef struct blk {
 	int dead;               /* merged into another block */
 	int hard_wrapped;
 	bc_role role;           /* B_APPX_HEAD: the header part the line is */
+	/* a labelled block whose label line may end a heading (phase 1: the line
+	 * does not end a sentence or a clause and the next one starts with a
+	 * capital): the segment where the text after the heading starts, 0 when
+	 * none; cut_short when the label line is well short of the line after it */
+	size_t cut_seg;
+	int cut_short;
+	int run_in;             /* a heading whose text runs on after the label (I. Thời gian: …) */
+	int lean;               /* phase 2: a numbered block's own shape, heading (1), sentence (-1) or either (0) */
 } blk;
 
 
@@ -127,6 +136,8 @@ blk *bp_decision_blk(parser *p, size_t *i);
 void bp_add_preamble_line(parser *p, builder *bd, blk *b);
 void bp_add_article(parser *p, builder *bd, blk *b);
 void bp_add_clause(parser *p, builder *bd, blk *b);
+size_t bp_chapter_blk(parser *p, size_t i);
+void bp_add_chapter(parser *p, builder *bd, blk *b);
 
 /* tree.c */
 bc_pos bp_blk_pos(const parser *p, const blk *b);

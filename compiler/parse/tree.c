@@ -128,20 +128,46 @@ static void add_heading(parser *p, builder *bd, blk *b)
 	s->as.section.kind = l->label_kind;
 	s->as.section.label = l->label_kind == BC_LABEL_STAR ? bp_dup(p, "*", 1) : bp_label_str(p, l);
 	bc_node *h = bc_node_new(p->doc, BC_NODE_HEADING, s->pos);
-	/* the heading's text is the core after the label: whole-line decoration is consumed */
-	blk hb = *b;
-	bc_seg seg;
+	/* the heading's text is the core after the label: whole-line decoration
+	 * is consumed; then the lines that wrap it, up to where the text of the
+	 * section starts on the next line (cut_seg), or none when the text runs
+	 * on after the label (run_in) */
+	size_t nhead = b->run_in ? 0 : b->cut_seg ? b->cut_seg : b->nseg;
+	bc_seg *segs = bc_xmalloc((b->nseg ? b->nseg : 1) * sizeof *segs);
+	memcpy(segs, b->segs, b->nseg * sizeof *segs);
 	size_t end = l->core + l->core_len;
 	size_t off = l->rest < end ? l->rest : end;
-	seg.s = l->s + off;
-	seg.len = end - off;
-	seg.pos = bc_line_pos(l, off);
-	seg.brk = 0;
-	hb.segs = &seg;
-	hb.nseg = 1;
-	bp_fill_inline(p, h, &hb);
+	bc_seg first = { l->s + off, end - off, bc_line_pos(l, off), 0 };
+	blk hb = *b;
+	segs[0] = first;
+	hb.segs = segs;
+	hb.nseg = nhead;
+	if (nhead && nhead < b->nseg)
+		hb.last = b->first + nhead - 1;
+	if (nhead)
+		bp_fill_inline(p, h, &hb);
+	else
+		h->end_line = h->pos.line;
 	bc_node_append(s, h);
 	bc_node_append(bp_container(bd), s);
+	if (nhead < b->nseg) {
+		/* the section's first paragraph: the rest of the block */
+		blk rest = *b;
+		rest.kind = B_PARA;
+		rest.label_line = NULL;
+		rest.segs = segs + nhead;
+		rest.nseg = b->nseg - nhead;
+		rest.segs[0].brk = 0;
+		rest.hard_wrapped = rest.nseg > 1;
+		if (!nhead) {
+			rest.first = b->first;
+			s->as.section.run_in = 1;
+		} else {
+			rest.first = b->first + nhead;
+		}
+		bc_node_append(s, bp_make_para(p, &rest));
+	}
+	free(segs);
 	if (bd->nsect < BC_LABEL_KIND_COUNT)
 		bd->sect[bd->nsect++] = s;
 }
@@ -388,6 +414,13 @@ static int add_part(parser *p, tree_state *ts, size_t k)
 		if (ts->in_closing)
 			return 0;
 		bp_add_clause(p, &ts->bd, b);
+		return 1;
+	case B_CHAPTER:
+		if (ts->in_closing) {
+			b->kind = B_PARA;
+			return 0;
+		}
+		bp_add_chapter(p, &ts->bd, b);
 		return 1;
 	default:
 		return 0;

@@ -103,8 +103,32 @@ static void write_paragraph(xw *x, const bc_node *n)
 	xw_end(x);
 }
 
+/* <chapter label="I"> (chương) and <subchapter label="1"> (mục) of a legal
+ * text: the title as <heading> (none when it has none), then articles. */
+static void write_chapter(xw *x, const bc_node *n)
+{
+	xw_open_block(x, n->as.section.kind == BC_LABEL_CHAPTER ? "chapter" : "subchapter");
+	xw_attr_str(x, "label", n->as.section.label);
+	xw_attr_line(x, n);
+	const bc_node *c = n->first;
+	if (c && c->type == BC_NODE_HEADING) {
+		if (c->first) {
+			xw_open_mixed(x, "heading", c);
+			xw_inlines(x, c);
+			xw_end(x);
+		}
+		c = c->next;
+	}
+	int count = xw_block_seq(x, c);
+	xw_close_block(x, count > 0 || (n->first && n->first->first));
+}
+
 static void write_section(xw *x, const bc_node *n)
 {
+	if (n->as.section.kind == BC_LABEL_CHAPTER || n->as.section.kind == BC_LABEL_SUBCHAPTER) {
+		write_chapter(x, n);
+		return;
+	}
 	/* The model's level, else the label's, else one below the enclosing section. */
 	int outer = x->level;
 	int lv = n->as.section.level > 0 ? n->as.section.level : bc_label_level(n->as.section.kind);
@@ -113,11 +137,16 @@ static void write_section(xw *x, const bc_node *n)
 	xw_attr_long(x, "level", x->level);
 	xw_attr_str(x, "label", n->as.section.label);
 	xw_attr_line(x, n);
+	/* a run-in section ("I. Thời gian: …"): no heading, its text the first <p> */
+	if (n->as.section.run_in)
+		xw_attr(x, "run-in", "1", 1);
 	const bc_node *c = n->first;
 	if (c && c->type == BC_NODE_HEADING) {
-		xw_open_mixed(x, "heading", c);
-		xw_inlines(x, c);
-		xw_end(x);
+		if (!n->as.section.run_in) {
+			xw_open_mixed(x, "heading", c);
+			xw_inlines(x, c);
+			xw_end(x);
+		}
 		c = c->next;
 	}
 	xw_block_seq(x, c);
