@@ -172,5 +172,14 @@ else
 	bad "header-repeated/compile"
 fi
 
+# a dateline of a day that does not exist (31 tháng 4): no creation date, not the 1st of May it would roll over to
+r=tests/regress/header/date-invalid.txt
+if $BC pdf "$r" -o "$TMP/date-invalid.pdf" >/dev/null 2>&1; then
+	d=$(pdfinfo -isodates "$TMP/date-invalid.pdf" 2>/dev/null | grep '^CreationDate:\|^ModDate:')
+	if [ -z "$d" ]; then ok date-invalid/no-creation-date; else bad "date-invalid/no-creation-date: $d"; fi
+else
+	bad "date-invalid/compile"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
