@@ -581,6 +581,9 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	free(bytes);
+	/* the decoder's own messages are at the input's columns; later ones at the
+	 * decoded text's until bc_source_remap puts back the format characters it removed */
+	size_t decoded_from = diags.n;
 	/* what converters broke, undone before the lines are read; positions are
 	 * the restored text's until bc_restore_remap moves them back */
 	bc_restore rs;
@@ -593,6 +596,7 @@ int main(int argc, char **argv)
 		/* the checker reads the restored text at the parser's positions: remapped after it */
 		bc_check(doc, &diags);
 		bc_restore_remap(&rs, doc, &diags, remap_from);
+		bc_source_remap(&src, doc, &diags, decoded_from);
 		rc = cmd_check(&o, NULL, &diags);
 	} else {
 		/* check's findings too, for the line that counts them once the output
@@ -605,6 +609,7 @@ int main(int argc, char **argv)
 		if (!refused)
 			bc_check(doc, &found);
 		bc_restore_remap(&rs, doc, &diags, remap_from);
+		bc_source_remap(&src, doc, &diags, decoded_from);
 		if (refused) {
 			bc_diags_sort(&diags);
 			bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang, 0);

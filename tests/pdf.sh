@@ -154,5 +154,32 @@ else
 	bad "gen-2000-pages/compile: $(head -3 "$TMP/long.err")"
 fi
 
+# a header with two numbers and two datelines (header-repeated): the PDF, like the XML and the checks, has the first
+# of each, in its header and as its creation date
+r=tests/regress/header/repeated-number-date.txt
+if $BC pdf "$r" -o "$TMP/repeated.pdf" >/dev/null 2>&1; then
+	x=$(pdftotext "$TMP/repeated.pdf" - 2>/dev/null | tr '\n' ' ')
+	case $x in
+	*"Số: 12/BC-UBND"*"ngày 05 tháng 3 năm 2026"*) case $x in
+		*"Số: 15"* | *"ngày 07 tháng 4"*) bad "header-repeated/first: the second number or date is printed" ;;
+		*) ok header-repeated/first ;;
+		esac ;;
+	*) bad "header-repeated/first: the first number or date is not printed" ;;
+	esac
+	d=$(pdfinfo -isodates "$TMP/repeated.pdf" 2>/dev/null | sed -n 's/^CreationDate: *//p')
+	case $d in 2026-03-05*) ok header-repeated/creation-date ;; *) bad "header-repeated/creation-date: $d" ;; esac
+else
+	bad "header-repeated/compile"
+fi
+
+# a dateline of a day that does not exist (31 tháng 4): no creation date, not the 1st of May it would roll over to
+r=tests/regress/header/date-invalid.txt
+if $BC pdf "$r" -o "$TMP/date-invalid.pdf" >/dev/null 2>&1; then
+	d=$(pdfinfo -isodates "$TMP/date-invalid.pdf" 2>/dev/null | grep '^CreationDate:\|^ModDate:')
+	if [ -z "$d" ]; then ok date-invalid/no-creation-date; else bad "date-invalid/no-creation-date: $d"; fi
+else
+	bad "date-invalid/compile"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -11,6 +11,7 @@
 
 #include <utf8proc.h>
 
+#include "../model/report.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
@@ -174,17 +175,108 @@ static size_t first_diff_col(const char *a, size_t al, const char *b, size_t bl)
 	return bc_utf8_count(a, j) + 1;
 }
 
+/* ---- format characters: invisible, removed or refused ------------------- */
+
+/* What a format character is to the reader (FORMAT.md §2.2). */
+enum { FMT_NONE, FMT_ZERO_WIDTH, FMT_DIRECTION_MARK, FMT_BIDI_CONTROL };
+
+/* The format character U+200B-U+200F, U+202A-U+202E, U+2060 or U+2066-U+2069
+ * whose three bytes start at u[0] (n left): its kind, its code point in *cp. */
+static int format_char(const unsigned char *u, size_t n, uint32_t *cp)
+{
+	if (n < 3 || u[0] != 0xE2 || (u[1] != 0x80 && u[1] != 0x81))
+		return FMT_NONE;
+	*cp = 0x2000 + ((uint32_t)(u[1] & 0x0F) << 6) + (u[2] & 0x3F);
+	if (*cp >= 0x200B && *cp <= 0x200D)
+		return FMT_ZERO_WIDTH;
+	if (*cp == 0x2060)
+		return FMT_ZERO_WIDTH;
+	if (*cp == 0x200E || *cp == 0x200F)
+		return FMT_DIRECTION_MARK;
+	if ((*cp >= 0x202A && *cp <= 0x202E) || (*cp >= 0x2066 && *cp <= 0x2069))
+		return FMT_BIDI_CONTROL;
+	return FMT_NONE;
+}
+
+/* Letters of a script whose letters join (Arabic, the Indic scripts…) and
+ * emoji, between which ZERO WIDTH JOINER and NON-JOINER do their work: not
+ * Latin, Vietnamese, Greek or Cyrillic, nor spaces, punctuation or digits. */
+static int joining(uint32_t cp)
+{
+	if (cp >= 0x1F000)
+		return 1;
+	return cp >= 0x0590 && !(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2000 && cp <= 0x2BFF) &&
+	       !(cp >= 0x3000 && cp <= 0x303F) && bc_cp_is_letter(cp);
+}
+
+/* The format characters of the whole input: how many were removed of each
+ * kind and where the first was, for one note a kind at the end. */
+typedef struct fmt_state {
+	size_t count[2];        /* FMT_ZERO_WIDTH, FMT_DIRECTION_MARK */
+	bc_pos first[2];
+	bc_source_shift *shifts;
+	size_t nshifts;
+} fmt_state;
+
+/* Copies line s[0..len) (composed) into b without the zero-width characters
+ * that join nothing and the direction marks, recording the columns they
+ * leave (fs->shifts) and counting them. */
+static void put_without_format(bc_buf *b, const char *s, size_t len, uint32_t line, fmt_state *fs)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t col = 0, removed = 0, from = 0;
+	uint32_t prev = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = 0;
+		int k = bc_utf8_decode(s + i, len - i, &cp);
+		if (k < 1)
+			k = 1;
+		col++;
+		int kind = format_char(u + i, len - i, &cp);
+		if (kind == FMT_ZERO_WIDTH && (cp == 0x200C || cp == 0x200D) && joining(prev)) {
+			uint32_t next = 0;
+			if (i + 3 < len)
+				bc_utf8_decode(s + i + 3, len - i - 3, &next);
+			if (joining(next))
+				kind = FMT_NONE;   /* a joiner that joins stays */
+		}
+		if (kind == FMT_ZERO_WIDTH || kind == FMT_DIRECTION_MARK) {
+			int w = kind == FMT_ZERO_WIDTH ? 0 : 1;
+			if (fs->count[w]++ == 0)
+				fs->first[w] = (bc_pos){ line, clamp32(col) };
+			bc_buf_put(b, s + from, i - from);
+			from = i + 3;
+			removed++;
+			/* the next character lands at column col - removed + 1 of the output */
+			if (fs->nshifts && fs->shifts[fs->nshifts - 1].line == line &&
+			    fs->shifts[fs->nshifts - 1].col == clamp32(col - removed + 1))
+				fs->shifts[fs->nshifts - 1].shift = clamp32(removed);
+			else {
+				fs->shifts = bc_xgrow(fs->shifts, fs->nshifts, sizeof *fs->shifts);
+				fs->shifts[fs->nshifts++] = (bc_source_shift){ line, clamp32(col - removed + 1), clamp32(removed) };
+			}
+		} else {
+			prev = cp;
+		}
+		i += (size_t)k;
+	}
+	bc_buf_put(b, s + from, len - from);
+}
+
 /* Reports forbidden characters in one composed line.  Returns -1 on a NUL
- * (fatal), 1 when errors were reported, 0 when clean. */
-static int scan_line(const char *s, size_t len, uint32_t line, bc_diags *diags)
+ * (fatal), 1 when errors were reported, 0 when clean; *format is set when
+ * the line holds a format character to remove. */
+static int scan_line(const char *s, size_t len, uint32_t line, int *format, bc_diags *diags)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t col = 0;
 	int bad = 0;
+	*format = 0;
 	/* most lines hold none of the bytes looked for: one compare a byte, and
 	 * columns are counted only from the first suspect byte on */
 	size_t i = 0;
-	while (i < len && (u[i] >= 0x20 || u[i] == '\t') && u[i] != 0x7F && u[i] != 0xC2 && u[i] != 0xEF)
+	while (i < len && (u[i] >= 0x20 || u[i] == '\t') && u[i] != 0x7F && u[i] != 0xC2 && u[i] != 0xEF &&
+	       u[i] != 0xE2)
 		i++;
 	if (i == len)
 		return 0;
@@ -198,7 +290,16 @@ static int scan_line(const char *s, size_t len, uint32_t line, bc_diags *diags)
 			bc_diag_add(diags, BC_E_BINARY, p, NULL);
 			return -1;
 		}
-		if ((c < 0x20 && c != '\t') || c == 0x7F) {
+		uint32_t cp;
+		int kind = c == 0xE2 ? format_char(u + i, len - i, &cp) : FMT_NONE;
+		if (kind == FMT_BIDI_CONTROL) {
+			/* an override, embedding or isolate reorders what is drawn:
+			 * what the reader sees would not be the text that is read */
+			bc_diag_add(diags, BC_E_BIDI_CONTROL, p, "U+%04X", cp);
+			bad = 1;
+		} else if (kind != FMT_NONE) {
+			*format = 1;
+		} else if ((c < 0x20 && c != '\t') || c == 0x7F) {
 			bc_diag_add(diags, BC_E_CONTROL_CHAR, p, "U+%04X", c);
 			bad = 1;
 		} else if (c == 0xC2 && i + 1 < len && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F) {
@@ -215,9 +316,10 @@ static int scan_line(const char *s, size_t len, uint32_t line, bc_diags *diags)
 }
 
 /* One line that may need composing or hold a forbidden character: composes
- * it, reports, and appends it to b unless some line failed.  -1: fatal. */
+ * it, reports, and appends it to b unless some line failed, without the
+ * format characters it removes.  -1: fatal. */
 static int finish_line(const char *seg, size_t sl, size_t line, int warn_nfd, bc_buf *b, int *failed,
-                       bc_diags *diags)
+                       fmt_state *fs, bc_diags *diags)
 {
 	utf8proc_uint8_t *nfc = NULL;
 	if (needs_nfc(seg, sl)) {
@@ -236,13 +338,16 @@ static int finish_line(const char *seg, size_t sl, size_t line, int warn_nfd, bc
 		seg = (const char *)nfc;
 		sl = (size_t)r;
 	}
-	int sc = scan_line(seg, sl, clamp32(line), diags);
+	int format;
+	int sc = scan_line(seg, sl, clamp32(line), &format, diags);
 	if (sc < 0) {
 		free(nfc);
 		return -1;
 	}
 	*failed |= sc;
-	if (!*failed)
+	if (!*failed && format)
+		put_without_format(b, seg, sl, clamp32(line), fs);
+	else if (!*failed)
 		bc_buf_put(b, seg, sl);
 	free(nfc);
 	return 0;
@@ -276,6 +381,8 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 	int failed = 0;
 	size_t line = 1, pos = 0;
 	const unsigned char *u = (const unsigned char *)s;
+	fmt_state fs;
+	memset(&fs, 0, sizeof fs);
 	init_byte_class();
 	bc_buf_reserve(&b, len);   /* the text rarely grows: line ends shrink, composing mostly shrinks */
 	for (;;) {
@@ -306,7 +413,8 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 		if (clean) {
 			if (!failed)
 				bc_buf_put(&b, s + pos, e - pos);
-		} else if (finish_line(s + pos, e - pos, line, warn_nfd, &b, &failed, diags) < 0) {
+		} else if (finish_line(s + pos, e - pos, line, warn_nfd, &b, &failed, &fs, diags) < 0) {
+			free(fs.shifts);
 			bc_buf_free(&b);
 			free(out->page_starts);
 			out->page_starts = NULL;
@@ -327,12 +435,20 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 		pos = e + 1;
 	}
 	if (failed) {
+		free(fs.shifts);
 		bc_buf_free(&b);
 		free(out->page_starts);
 		out->page_starts = NULL;
 		out->npage_starts = 0;
 		return -1;
 	}
+	/* one note a kind, at the first one removed, with how many */
+	if (fs.count[0])
+		bc_diag_add(diags, BC_N_ZERO_WIDTH, fs.first[0], "%zu", fs.count[0]);
+	if (fs.count[1])
+		bc_diag_add(diags, BC_N_DIRECTION_MARK, fs.first[1], "%zu", fs.count[1]);
+	out->shifts = fs.shifts;
+	out->nshifts = fs.nshifts;
 	if (!b.s)
 		b.s = bc_xstrdup("");
 	out->text = b.s;
@@ -946,5 +1062,53 @@ void bc_source_free(bc_source *src)
 		return;
 	free(src->text);
 	free(src->page_starts);
+	free(src->shifts);
 	memset(src, 0, sizeof *src);
+}
+
+bc_pos bc_source_pos(const bc_source *src, bc_pos p)
+{
+	if (!src || !src->nshifts)
+		return p;
+	size_t lo = 0, hi = src->nshifts;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (src->shifts[mid].line < p.line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* the last shift of the line at or before the column (they are cumulative) */
+	uint32_t add = 0;
+	for (size_t k = lo; k < src->nshifts && src->shifts[k].line == p.line && src->shifts[k].col <= p.col; k++)
+		add = src->shifts[k].shift;
+	p.col += add;
+	return p;
+}
+
+void bc_source_remap(const bc_source *src, struct bc_document *doc, bc_diags *diags, size_t from)
+{
+	if (!src || !src->nshifts)
+		return;
+	if (doc && doc->root) {
+		bc_iter it;
+		bc_iter_init(&it, doc->root);
+		bc_event ev;
+		while ((ev = bc_iter_next(&it)) != BC_EV_DONE) {
+			if (ev != BC_EV_ENTER)
+				continue;
+			bc_node *n = it.cur;
+			if (bc_node_is_made_up(n))
+				continue;
+			n->pos = bc_source_pos(src, n->pos);
+			if (n->type == BC_NODE_CITE) {
+				n->as.cite.number_pos = bc_source_pos(src, n->as.cite.number_pos);
+				if (n->as.cite.dated != BC_CITE_UNDATED)
+					n->as.cite.date_pos = bc_source_pos(src, n->as.cite.date_pos);
+			}
+		}
+	}
+	if (diags)
+		for (size_t i = from; i < diags->n; i++)
+			diags->v[i].pos = bc_source_pos(src, diags->v[i].pos);
 }

@@ -7,6 +7,13 @@
 
 #include "../diag/diag.h"
 
+/* Columns of a line from which characters were removed (format characters,
+ * §2.2 of grammar/FORMAT.md): from decoded column `col` on, add `shift` to
+ * get the input's. */
+typedef struct bc_source_shift {
+	uint32_t line, col, shift;
+} bc_source_shift;
+
 typedef struct bc_source {
 	char *text;             /* NFC UTF-8, LF line ends, no BOM, NUL-terminated; malloc'd */
 	size_t len;
@@ -15,6 +22,8 @@ typedef struct bc_source {
 	 * extracted text began a new page (the form feed itself is a line end) */
 	uint32_t *page_starts;  /* malloc'd, or NULL */
 	size_t npage_starts;
+	bc_source_shift *shifts; /* sorted by line, then col; malloc'd, or NULL */
+	size_t nshifts;
 } bc_source;
 
 /*
@@ -30,6 +39,15 @@ typedef struct bc_source {
  */
 int bc_decode(const unsigned char *bytes, size_t n, const char *encoding, bc_source *out, bc_diags *diags);
 void bc_source_free(bc_source *src);
+
+struct bc_document;
+/* A position in the decoded text as one in the input (the columns of the
+ * format characters removed put back). */
+bc_pos bc_source_pos(const bc_source *src, bc_pos p);
+/* Every position of the model's nodes and of diags[from..] moved back to the
+ * input's columns: called after bc_restore_remap, with `from` the number of
+ * diagnostics bc_decode left (its own are the input's already). */
+void bc_source_remap(const bc_source *src, struct bc_document *doc, bc_diags *diags, size_t from);
 
 /* Input size limit, documented in the man page. */
 #define BC_MAX_INPUT_BYTES ((size_t)256 * 1024 * 1024)

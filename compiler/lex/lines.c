@@ -72,27 +72,61 @@ int bc_note_mark(const char *s, size_t n, size_t *len)
 
 static int is_space(char c) { return c == ' ' || c == '\t'; }
 
+/* The bytes of the Unicode space at s[0..n) that counts as a space (FORMAT.md
+ * §2.2): NO-BREAK SPACE (a Word file's empty paragraph), U+2000-U+200A (EM
+ * SPACE, THIN SPACE…), U+202F, U+205F, U+3000 (IDEOGRAPHIC SPACE, an input
+ * method's); 0 when there is none. */
+static size_t uspace_at(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF) && u[2] >= 0x80)
+		return 3;
+	if (n >= 3 && ((u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) || (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)))
+		return 3;
+	return 0;
+}
+
+/* The same, ending at s[n - 1]. */
+static size_t uspace_before(const char *s, size_t n)
+{
+	if (n >= 2 && uspace_at(s + n - 2, 2) == 2)
+		return 2;
+	if (n >= 3 && uspace_at(s + n - 3, 3) == 3)
+		return 3;
+	return 0;
+}
+
+/* Spaces, tabs and Unicode spaces from s[0] on: their bytes. */
+static size_t spaces_at(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	while (i < n) {
+		if (is_space(s[i]))
+			i++;
+		else if ((k = uspace_at(s + i, n - i)) != 0)
+			i += k;
+		else
+			break;
+	}
+	return i;
+}
+
 /* Finds the core: strips outer spaces, "#" heading marks, and emphasis or tags
  * that wrap the whole line (or dangle at an edge of a line of a wrapped block). */
 static void find_core(bc_line *l)
 {
 	const char *s = l->s;
 	size_t a = 0, b = l->len;
-	/* NO-BREAK SPACE counts as a space (FORMAT.md §2.2): a Word file's empty
-	 * paragraph often holds one, and is a blank line */
-	for (;;) {
-		if (a < b && is_space(s[a]))
-			a++;
-		else if (a + 1 < b && (unsigned char)s[a] == 0xC2 && (unsigned char)s[a + 1] == 0xA0)
-			a += 2;
-		else
-			break;
-	}
-	for (;;) {
+	/* Unicode spaces count as spaces (FORMAT.md §2.2): a Word file's empty
+	 * paragraph often holds a NO-BREAK SPACE, and is a blank line */
+	a = spaces_at(s, b);
+	for (size_t k;;) {
 		if (b > a && (is_space(s[b - 1]) || s[b - 1] == '\r'))
 			b--;
-		else if (b >= a + 2 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xA0)
-			b -= 2;
+		else if ((k = uspace_before(s + a, b - a)) != 0)
+			b -= k;
 		else
 			break;
 	}
@@ -298,10 +332,12 @@ static void classify(bc_line *l, int first_line)
 		l->rest = l->core + ov[1];
 		return;
 	}
-	if (n >= 2 && (c[0] == '-' || c[0] == '+') && c[1] == ' ') {
+	/* "- " or "-" and a NO-BREAK or other Unicode space (FORMAT.md §2.2) */
+	size_t sp = n >= 2 && (c[0] == '-' || c[0] == '+') ? (c[1] == ' ' ? 1 : uspace_at(c + 1, n - 1)) : 0;
+	if (sp) {
 		l->kind = BC_LK_BULLET;
 		l->bullet = c[0];
-		l->rest = l->core + 2;
+		l->rest = l->core + 1 + sp;
 		return;
 	}
 	if (n >= 4 && (starts(c, n, "– ") || starts(c, n, "• "))) {

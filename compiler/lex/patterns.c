@@ -8,16 +8,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The spaces after a label: ASCII white space and the Unicode spaces that
+ * count as spaces (FORMAT.md §2.2: NBSP, U+2000-U+200A, U+202F, U+205F, U+3000). */
+#define LABEL_SP "[\\s\\x{a0}\\x{2000}-\\x{200a}\\x{202f}\\x{205f}\\x{3000}]+"
+
 /* Labels are matched on the line's core, after markdown decoration is removed.
  * Vietnamese letters in the letter-label class follow the alphabet's order
  * (a b c d đ e g h i k l m n o p q r s t u v x y). */
 static const char *const sources[BC_PAT_COUNT] = {
 	/* "I." and the Party's "I-", also "I/" */
-	[BC_PAT_LABEL_ROMAN] = "^(?=[IVX])((?:X{0,3})(?:IX|IV|V?I{0,3}))[.\\-/](?:\\s|\\x{a0})+(?=\\S)",
+	[BC_PAT_LABEL_ROMAN] = "^(?=[IVX])((?:X{0,3})(?:IX|IV|V?I{0,3}))[.\\-/]" LABEL_SP "(?=\\S)",
 	/* "1.", "1.1.", "2.1.1 ", and "1-", "2/" (lines.c wants one of . - / after a lone number) */
-	[BC_PAT_LABEL_DOTTED] = "^(\\d{1,2}(?:\\.\\d{1,2}){0,2})[.\\-/]?(?:\\s|\\x{a0})+(?=\\S)",
-	[BC_PAT_LABEL_LETTER] = "^([a-eg-il-vxyđ])\\)(?:\\s|\\x{a0})+(?=\\S)",
-	[BC_PAT_LABEL_PAREN] = "^\\((\\d{1,3})\\)(?:\\s|\\x{a0})+(?=\\S)",
+	[BC_PAT_LABEL_DOTTED] = "^(\\d{1,2}(?:\\.\\d{1,2}){0,2})[.\\-/]?" LABEL_SP "(?=\\S)",
+	[BC_PAT_LABEL_LETTER] = "^([a-eg-il-vxyđ])\\)" LABEL_SP "(?=\\S)",
+	[BC_PAT_LABEL_PAREN] = "^\\((\\d{1,3})\\)" LABEL_SP "(?=\\S)",
 	[BC_PAT_LABEL_STAR] = "^\\*\\)\\s*(?=\\S)",
 	/* spaces may be NBSP, a run, or none; "." for ":" and a final "." or ";" are slips */
 	[BC_PAT_NUMBER] = "^(?:Số|SỐ)[\\s\\x{a0}]*[:.]?[\\s\\x{a0}]*([0-9]*)[\\s\\x{a0}]*(?:[/-][\\s\\x{a0}]*([^\\s\\x{a0}]*[^\\s\\x{a0}.,;]))?[\\s\\x{a0}]*[.,;]?[\\s\\x{a0}]*$",

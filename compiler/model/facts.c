@@ -278,7 +278,14 @@ static bc_str joined_lines(bc_facts *f, bc_role role, bc_buf *b, bc_buf *scratch
  * the archive's Subject is what follows "V/v", as for other types the title. */
 static bc_str dispatch_subject(bc_facts *f, bc_buf *b, bc_buf *scratch)
 {
-	bc_str s = joined_lines(f, BC_ROLE_SUMMARY, b, scratch);
+	/* the first V/v line: a second one is header-repeated, and every output reads the first */
+	bc_buf_clear(b);
+	for (const bc_node *c = f->meta ? f->meta->first : NULL; c; c = c->next)
+		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_SUMMARY) {
+			put_node_words(b, c, scratch);
+			break;
+		}
+	bc_str s = keep_buf(f, b);
 	if (s.len >= 3 && (s.s[0] == 'V' || s.s[0] == 'v') && s.s[1] == '/' && (s.s[2] == 'v' || s.s[2] == 'V')) {
 		size_t k = 3;
 		while (k < s.len && (s.s[k] == ' ' || s.s[k] == ':' || s.s[k] == '.'))

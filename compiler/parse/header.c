@@ -66,6 +66,31 @@ void bc_dateline_split(bc_node *n)
 	n->as.line.date_from = (uint32_t)resume;
 }
 
+/* The index entry of a header part the document has once (its number, date,
+ * subject), or NULL for a role that may repeat (issuer lines, addressees). */
+static bc_node **single_part(parser *p, bc_role role)
+{
+	switch (role) {
+	case BC_ROLE_NUMBER: return &p->doc->idx.number;
+	case BC_ROLE_DATELINE: return &p->doc->idx.dateline;
+	case BC_ROLE_SUMMARY: return &p->doc->idx.summary;
+	case BC_ROLE_TITLE: return &p->doc->idx.title;
+	default: return NULL;
+	}
+}
+
+/* Records n as the document's part of its role, unless the header already
+ * gave one: the first stands for every output (the facts, the PDF's header,
+ * the checker read the index), and the second is a warning at its line. */
+static void index_part(parser *p, bc_role role, bc_node *n)
+{
+	bc_node **slot = single_part(p, role);
+	if (!*slot)
+		*slot = n;
+	else
+		bc_diag_add(p->diags, BC_W_HEADER_REPEATED, n->pos, "%s", bc_role_name(role));
+}
+
 /* The header line l as a LINE node of the role, its parts read; `more`, when
  * not NULL, is a later line that goes on it (the symbol "/BC-SNV" under
  * "Số: 181"); `unread`: the line looks like the role's but its parts could
@@ -98,7 +123,7 @@ static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_l
 			if (ov[4] != (size_t)-1)
 				n->as.line.symbol = bp_dup(p, s + ov[4], ov[5] - ov[4]);
 		}
-		p->doc->idx.number = n;
+		index_part(p, role, n);
 		break;
 	case BC_ROLE_DATELINE:
 		if (!unread && bc_pattern_match(BC_PAT_DATELINE, s, t.len, ov, 10)) {
@@ -116,7 +141,7 @@ static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_l
 			n->as.line.date = (bc_date){ v[0], v[1], v[2] };
 		}
 		bc_dateline_split(n);
-		p->doc->idx.dateline = n;
+		index_part(p, role, n);
 		break;
 	case BC_ROLE_DOCTYPE:
 		n->as.line.doctype = l->doctype;
@@ -124,7 +149,7 @@ static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_l
 		break;
 	case BC_ROLE_DRAFT: p->doc->idx.draft = n; break;
 	case BC_ROLE_URGENCY: p->doc->idx.urgency = n; break;
-	case BC_ROLE_SUMMARY: p->doc->idx.summary = n; break;
+	case BC_ROLE_SUMMARY: index_part(p, role, n); break;
 	case BC_ROLE_ISSUER:
 		if (!p->doc->idx.issuer_first)
 			p->doc->idx.issuer_first = n;
@@ -239,10 +264,7 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 	bp_fix_breaks(&tmp);
 	bc_node *n = bp_line_node(p, role, &tmp);
 	bc_node_append(p->doc->meta, n);
-	if (role == BC_ROLE_TITLE)
-		p->doc->idx.title = n;
-	else if (role == BC_ROLE_SUMMARY)
-		p->doc->idx.summary = n;
+	index_part(p, role, n);
 	free(tmp.segs);
 	return i;
 }
@@ -284,8 +306,18 @@ size_t bp_parse_header(parser *p, size_t i)
 			i++;
 			continue;
 		case BC_LK_DOCTYPE:
-			if (seen_type)
+			if (seen_type) {
+				/* a second type line with its title under it is a second
+				 * title: the body starts there as before (the first title
+				 * stands), and the checker says so */
+				size_t k = i + 1;
+				while (k < L->n && L->v[k].kind == BC_LK_BLANK)
+					k++;
+				if (seen_title && k < L->n && L->v[k].kind == BC_LK_TEXT)
+					bc_diag_add(p->diags, BC_W_HEADER_REPEATED, (bc_pos){ l->no, 1 }, "%s",
+					            bc_role_name(BC_ROLE_TITLE));
 				return i;
+			}
 			header_line(p, BC_ROLE_DOCTYPE, l, &tmp);
 			seen_type = 1;
 			i++;

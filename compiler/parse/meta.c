@@ -234,6 +234,8 @@ static int read_date(meta *m, const meta_val *v, bc_date *d)
 		ok = 0;   /* "05/../2026": a day without its month */
 	else if (ok && d->day && !bc_date_plausible(*d))
 		ok = 0;
+	else if (ok && !bc_date_plausible((bc_date){ d->day ? d->day : 1, d->month ? d->month : 1, d->year }))
+		ok = 0;   /* "../../0000": a draft's blank day and month, but no year a document has */
 	if (!ok) {
 		bc_diag_add(m->p->diags, BC_E_META_VALUE, v->pos, "date: %.*s", (int)n, s);
 		*d = (bc_date){ 0, 0, 0 };
@@ -281,8 +283,11 @@ static void add_dateline(meta *m, const meta_val *v)
 	char ds[8], ms[8];
 	date_words(v, d, ds, ms);
 	bc_buf_clear(&m->tmp);
-	bc_buf_printf(&m->tmp, "%.*s, ngày %s tháng %s năm %d", (int)place->len, val_or_empty(m, MK_PLACE), ds, ms,
-	              d.year);
+	/* a place without a date (none given, or a bad one ignored) has every part
+	 * of the date blank, the year too: never "năm 0" */
+	bc_buf_printf(&m->tmp, "%.*s, ngày %s tháng %s năm", (int)place->len, val_or_empty(m, MK_PLACE), ds, ms);
+	if (d.year)
+		bc_buf_printf(&m->tmp, " %d", d.year);
 	bc_node *n = synth_tmp(m, BC_ROLE_DATELINE, have(m, MK_PLACE) ? place->pos : v->pos);
 	bp_unwrap_dates(n);
 	/* the words after the place's stand for the date: value, not for the
@@ -363,7 +368,16 @@ static void read_meta_line(meta *m, const bc_line *l)
 		v++;
 	while (e > v && e[-1] == ' ')
 		e--;
-	meta_val val = { v, (size_t)(e - v), bc_line_pos(l, (size_t)(v - l->s)) };
+	/* FORMAT.md §11.1: '"' [^"]* '"' is the text between the quotes ("" is
+	 * no value, reported at its opening quote) */
+	const char *at = v;
+	if (e - v >= 2 && *v == '"' && e[-1] == '"' && !memchr(v + 1, '"', (size_t)(e - v - 2))) {
+		v++;
+		e--;
+		if (e > v)
+			at = v;
+	}
+	meta_val val = { v, (size_t)(e - v), bc_line_pos(l, (size_t)(at - l->s)) };
 	/* FORMAT.md §11.1: no value for a key that needs one (every key but a
 	 * draft's number), or a second value for a key that takes one, is an
 	 * error, and the line is ignored: the first value stands */

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "../layout/typeset.h"
+#include "../model/facts.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
@@ -558,16 +559,17 @@ static void set_info(writer *w, const bc_document *doc, const bc_render_options 
 	HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "baocao " BAOCAO_VERSION);
 	/* The date written is never the wall clock, so the same input gives the same
 	 * bytes at any time: SOURCE_DATE_EPOCH when set, else the document's own
-	 * date of issue when the header states all of it, else none. */
+	 * date of issue as the facts decided it for the XML's IssuedDate (complete
+	 * and real: never 31/02 carried over into March), from 1970 on, else none. */
 	time_t when = -1;
-	const bc_node *dl = doc->idx.dateline;
+	const bc_facts *facts = bc_document_facts(doc);
 	if (opt && opt->source_date_epoch >= 0) {
 		when = (time_t)opt->source_date_epoch;
-	} else if (dl && dl->as.line.date.day && dl->as.line.date.month && dl->as.line.date.year >= 1970) {
+	} else if (facts->issued_known && facts->issued.year >= 1970) {
 		struct tm t = { 0 };
-		t.tm_year = dl->as.line.date.year - 1900;
-		t.tm_mon = dl->as.line.date.month - 1;
-		t.tm_mday = dl->as.line.date.day;
+		t.tm_year = facts->issued.year - 1900;
+		t.tm_mon = facts->issued.month - 1;
+		t.tm_mday = facts->issued.day;
 		when = timegm(&t);
 	}
 	struct tm tm;

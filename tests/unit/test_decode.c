@@ -424,6 +424,58 @@ static void test_control_chars(void **state)
 	expect_text("a\tb\r\nc\fd", 8, NULL, "a\tb\nc\nd", "UTF-8");
 }
 
+/* Format characters (FORMAT.md §2.2): the invisible ones removed, with a note
+ * a kind and the columns they leave; a joiner between Arabic letters stays;
+ * directional controls refused at their line and column. */
+static void test_format_chars(void **state)
+{
+	run r;
+	/* "BÁO" ZWSP " CÁO", then "a" LRM "b" RLM RLM "c" WJ "d" */
+	decode_s(&r, "B\xC3\x81O\xE2\x80\x8B C\xC3\x81O\na\xE2\x80\x8E" "b\xE2\x80\x8F\xE2\x80\x8F" "c\xE2\x81\xA0" "d\n", NULL);
+	assert_int_equal(r.rc, 0);
+	assert_string_equal(r.src.text, "B\xC3\x81O C\xC3\x81O\nabcd\n");
+	const bc_diag *z = only(&r, BC_N_ZERO_WIDTH);
+	assert_int_equal(z->pos.line, 1);
+	assert_int_equal(z->pos.col, 4);
+	assert_string_equal(z->arg, "2");
+	const bc_diag *m = only(&r, BC_N_DIRECTION_MARK);
+	assert_int_equal(m->pos.line, 2);
+	assert_int_equal(m->pos.col, 2);
+	assert_string_equal(m->arg, "3");
+	/* decoded columns back to the file's: " CÁO" starts at 4, was 5; "b" 2 -> 3, "c" 3 -> 6, "d" 4 -> 8 */
+	bc_pos p = bc_source_pos(&r.src, (bc_pos){ 1, 3 });
+	assert_int_equal(p.col, 3);
+	p = bc_source_pos(&r.src, (bc_pos){ 1, 4 });
+	assert_int_equal(p.col, 5);
+	p = bc_source_pos(&r.src, (bc_pos){ 2, 1 });
+	assert_int_equal(p.col, 1);
+	p = bc_source_pos(&r.src, (bc_pos){ 2, 2 });
+	assert_int_equal(p.col, 3);
+	p = bc_source_pos(&r.src, (bc_pos){ 2, 3 });
+	assert_int_equal(p.col, 6);
+	p = bc_source_pos(&r.src, (bc_pos){ 2, 4 });
+	assert_int_equal(p.col, 8);
+	done(&r);
+	/* ZWJ between Arabic letters joins and stays; ZWNJ between Vietnamese letters does not */
+	decode_s(&r, "\xD9\x84\xE2\x80\x8D\xD8\xA7 ng\xE2\x80\x8C\xC6\xB0\xE1\xBB\x9Di\n", NULL);
+	assert_int_equal(r.rc, 0);
+	assert_string_equal(r.src.text, "\xD9\x84\xE2\x80\x8D\xD8\xA7 ng\xC6\xB0\xE1\xBB\x9Di\n");
+	assert_string_equal(only(&r, BC_N_ZERO_WIDTH)->arg, "1");
+	done(&r);
+	/* RLO and PDI: errors, the input refused */
+	decode_s(&r, "S\xE1\xBB\x91: \xE2\x80\xAE" "12\nx\xE2\x81\xA9\n", NULL);
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(count_code(&r, BC_E_BIDI_CONTROL), 2);
+	assert_int_equal(r.d.v[0].pos.line, 1);
+	assert_int_equal(r.d.v[0].pos.col, 5);
+	assert_string_equal(r.d.v[0].arg, "U+202E");
+	assert_int_equal(r.d.v[1].pos.line, 2);
+	assert_int_equal(r.d.v[1].pos.col, 2);
+	assert_string_equal(r.d.v[1].arg, "U+2069");
+	assert_int_equal(bc_diag_level(BC_E_BIDI_CONTROL), BC_LEVEL_ERROR);
+	done(&r);
+}
+
 static void test_empty_and_bom_only(void **state)
 {
 	expect_fail_at("", 0, NULL, BC_E_EMPTY, 1, 1, NULL);
@@ -612,6 +664,7 @@ int main(void)
 		cmocka_unit_test(test_bom_inside),
 		cmocka_unit_test(test_nul),
 		cmocka_unit_test(test_control_chars),
+		cmocka_unit_test(test_format_chars),
 		cmocka_unit_test(test_empty_and_bom_only),
 		cmocka_unit_test(test_unknown_encoding),
 		cmocka_unit_test(test_invalid_utf16),
