@@ -67,6 +67,24 @@ expect unknown-encoding 2 "[unknown-encoding]" -- $WRAP "$B" xml --encoding klin
 expect missing-out-dir 2 "cannot create a temporary file" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/no/such/dir/x.xml"
 expect input-is-output 2 "refusing to overwrite the input" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/ok.txt"
 
+# a write error on standard output is exit status 2 with a message, in every command: a full
+# device, a closed stdout, a pipe whose reader is gone (SIGPIPE ignored, as some callers leave it)
+expect stdout-full-check 2 "standard output: cannot write: No space left on device" -- sh -c "$WRAP $B check '$T/ok.txt' >/dev/full"
+expect stdout-closed-check 2 "standard output: cannot write" -- sh -c "$WRAP $B check '$T/ok.txt' >&-"
+expect stdout-full-json 2 "standard output: cannot write" -- sh -c "$WRAP $B check --format json '$T/ok.txt' >/dev/full"
+expect stdout-full-tree 2 "standard output: cannot write" -- sh -c "$WRAP $B tree '$T/ok.txt' >/dev/full"
+expect stdout-full-xml 2 "standard output: cannot write" -- sh -c "$WRAP $B xml '$T/ok.txt' -o - >/dev/full"
+expect stdout-full-pdf 2 "standard output: cannot write" -- sh -c "$WRAP $B pdf '$T/ok.txt' -o - >/dev/full"
+expect stdout-full-help 2 "standard output: cannot write" -- sh -c "$WRAP $B --help >/dev/full"
+expect stdout-closed-version 2 "standard output: cannot write" -- sh -c "$WRAP $B --version >&-"
+expect stdout-closed-xml 2 "standard output: cannot write" -- sh -c "$WRAP $B xml '$T/ok.txt' -o - >&-"
+# the reader ends at once; 0.3 s later every write finds the pipe closed
+expect stdout-epipe-check 2 "standard output: cannot write: Broken pipe" -- sh -c "(sleep 0.3; env --ignore-signal=PIPE $WRAP $B check '$T/ok.txt' 2>'$T/epipe.err'; echo \$? >'$T/epipe.rc') | true; cat '$T/epipe.err'; exit \$(cat '$T/epipe.rc')"
+expect stdout-epipe-xml 2 "standard output: cannot write: Broken pipe" -- sh -c "(sleep 0.3; env --ignore-signal=PIPE $WRAP $B xml '$T/ok.txt' -o - 2>'$T/epipe.err'; echo \$? >'$T/epipe.rc') | true; cat '$T/epipe.err'; exit \$(cat '$T/epipe.rc')"
+# a closed standard error or input takes no file the run opens: the output is the XML alone
+expect stderr-closed 0 "" -- sh -c "$WRAP $B xml '$T/ok.txt' -o '$T/closed2.xml' 2>&- <&-"
+check_true stderr-closed-output-clean 'head -c 5 "$T/closed2.xml" | grep -q "^<?xml"'
+
 # default output name: IN with its extension replaced
 expect default-output 0 "" -- $WRAP "$B" xml "$T/ok.txt"
 check_true default-output-exists '[ -s "$T/ok.xml" ] && grep -q "MỞ ĐẦU" "$T/ok.xml"'
