@@ -213,6 +213,28 @@ while [ $i -lt 20 ] && kill -0 "$reader" 2>/dev/null; do sleep 0.1; i=$((i + 1))
 kill "$reader" 2>/dev/null
 wait "$reader" 2>/dev/null
 if [ -p "$T/outfifo" ] && grep -q "MỞ ĐẦU" "$T/fromfifo"; then ok fifo-output-read; else bad fifo-output-read; fi
+# a symbolic link as output is written through, never replaced by a file.  /dev/stdout is such a
+# link (to /proc/self/fd/1): the test makes its own, so that a regression cannot replace the real one
+ln -s /proc/self/fd/1 "$T/stdout"
+run output-link-to-stdout 0 -- sh -c "$WRAP $B xml '$T/ok.txt' -o '$T/stdout' >'$T/redirected.xml'"
+if [ -L "$T/stdout" ] && grep -q "MỞ ĐẦU" "$T/redirected.xml"; then ok output-link-to-stdout-written; else bad output-link-to-stdout-written; fi
+printf 'OLD' >"$T/target.xml"
+ln -s target.xml "$T/link.xml"
+run output-link-to-file 0 -- $WRAP "$B" xml "$T/ok.txt" -o "$T/link.xml"
+if [ -L "$T/link.xml" ] && grep -q "MỞ ĐẦU" "$T/target.xml"; then ok output-link-to-file-written; else bad output-link-to-file-written; fi
+run output-link-to-file-pdf 0 -- $WRAP "$B" pdf "$T/ok.txt" -o "$T/link.xml"
+if [ -L "$T/link.xml" ] && head -c 5 "$T/target.xml" | grep -q "%PDF"; then ok output-link-to-file-pdf-written; else bad output-link-to-file-pdf-written; fi
+ln -s "$T/nowhere/x.xml" "$T/dangling-out.xml"
+run output-dangling-link 2 "dangling-out.xml: is a symbolic link to nothing" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/dangling-out.xml"
+if [ -L "$T/dangling-out.xml" ] && [ ! -e "$T/nowhere" ]; then ok output-dangling-link-kept; else bad output-dangling-link-kept; fi
+check_temp "$T" output-link-no-temp
+# -o - makes no temporary file at all: TMPDIR unset, unusable, or /tmp read-only change nothing
+run stdout-tmpdir-missing 0 "%PDF" -- env TMPDIR="$T/no/such/dir" $WRAP "$B" pdf "$T/ok.txt" -o -
+if command -v unshare >/dev/null 2>&1 && unshare -m true 2>/dev/null; then
+	run stdout-tmp-read-only 0 "%PDF" -- sh -c "exec <'$T/ok.txt'; exec unshare -m sh -c 'mount -t tmpfs -o ro tmpfs /tmp && exec $WRAP $B pdf - -o -'"
+else
+	note "stdout-tmp-read-only: not run (no unshare -m here)"
+fi
 mkdir "$T/outdir"
 run output-is-directory 2 "outdir: cannot write: Is a directory" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/outdir"
 check_temp "$T" output-is-directory-no-temp
