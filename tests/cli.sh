@@ -137,6 +137,39 @@ check_true check-repeats-verbose-all '[ "$(grep -c "\[double-space\]" "$T/out")"
 expect check-repeats-json 0 '"code": "double-space"' -- $WRAP "$B" check --format json "$T/repeats.txt"
 check_true check-repeats-json-all '[ "$(grep -c "\"code\": \"double-space\"" "$T/out")" = 8 ]'
 
+# the limit of 10 000 kept findings never hides an error: 12 001 warnings, then a table too wide; text, JSON and
+# SARIF hold the error and end with [diagnostics-not-shown] counting what was left out (2 001 warnings of the
+# table's document and its 9 missing-* warnings); xml prints the error alone
+sh tests/regress/text/diagnostics-not-shown.gen >"$T/cap.txt"
+expect cap-error-shown 1 "cap.txt:24003:1: lỗi: bảng có quá nhiều cột: 601 > 512 [table-too-wide]" -- $WRAP "$B" check "$T/cap.txt"
+check_true cap-count-shown 'grep -q "): 2010 \[diagnostics-not-shown\]$" "$T/out"'
+expect cap-error-shown-xml 1 "cap.txt:24003:1: lỗi: bảng có quá nhiều cột" -- $WRAP "$B" xml "$T/cap.txt" -o "$T/cap.xml"
+check_true cap-xml-no-count '! grep -q "diagnostics-not-shown" "$T/out"'
+$WRAP "$B" check --format json "$T/cap.txt" >"$T/cap.json" 2>/dev/null
+check_true cap-json-says-left-out 'python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert any(f[\"code\"] == \"table-too-wide\" for f in d)
+assert d[-1][\"code\"] == \"diagnostics-not-shown\" and d[-1][\"argument\"] == \"2010\"
+assert len(d) == 10002
+" "$T/cap.json"'
+$WRAP "$B" check --format sarif "$T/cap.txt" >"$T/cap.sarif" 2>/dev/null
+check_true cap-sarif-says-left-out 'python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))[\"runs\"][0][\"results\"]
+assert any(f[\"ruleId\"] == \"table-too-wide\" for f in r)
+assert r[-1][\"ruleId\"] == \"diagnostics-not-shown\" and r[-1][\"message\"][\"text\"].endswith(\": 2010\")
+" "$T/cap.sarif"'
+
+# a file name that is not UTF-8 (bytes of another encoding) still gives valid JSON and SARIF: U+FFFD in JSON,
+# the exact bytes percent-encoded in SARIF's URI
+bad_name=$(printf 'b\341o-c\341o \377.txt')
+cp "$T/noteref.txt" "$T/$bad_name"
+$WRAP "$B" check --format json "$T/$bad_name" >"$T/name.json" 2>/dev/null
+check_true json-bad-file-name 'python3 -m json.tool "$T/name.json" >/dev/null && grep -q "b\\\\ufffdo-c\\\\ufffdo \\\\ufffd.txt" "$T/name.json"'
+$WRAP "$B" check --format sarif "$T/$bad_name" >"$T/name.sarif" 2>/dev/null
+check_true sarif-bad-file-name 'python3 -m json.tool "$T/name.sarif" >/dev/null && grep -q "b%E1o-c%E1o%20%FF.txt" "$T/name.sarif"'
+
 # xml and pdf: one line on standard error counts what check finds at warning level or above (the nine
 # warnings of noteref.txt: no issuer, number, dateline, type, title, signer, recipients, end mark, note text);
 # the exit status stays the output's, and a clean document prints nothing
