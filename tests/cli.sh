@@ -192,6 +192,16 @@ check_true pdf-dated-by-document 'pdfinfo "$T/d1.pdf" 2>/dev/null | grep -q "Cre
 expect bad-source-date-epoch 2 "SOURCE_DATE_EPOCH: not a number" -- env SOURCE_DATE_EPOCH=yesterday $WRAP "$B" pdf "$T/small.txt" -o "$T/small.pdf"
 check_true bad-epoch-no-output '[ ! -e "$T/small.pdf" ]'
 
+# numbers past 999 and 9 999: appendix 1000 and note 10000 are their own (before, each folded into the one
+# before it: "Phụ lục 1000" was a line of appendix 999, "[^10000]: …" a line of note 9999); the limits are
+# 6 digits for an appendix and 5 for a note, as for the marks [^n] (FORMAT.md §14)
+awk 'BEGIN { printf "BÁO CÁO\n\nVề việc thử\n\nI. MỞ ĐẦU\n\nNội dung.\n\n"; for (i = 1; i <= 1001; i++) printf "Phụ lục %d\n\nNội dung phụ lục %d.\n\n", i, i }' >"$T/appx.txt"
+expect appendix-1000 0 'appendix label="1000" @4005:1-4007' -- $WRAP "$B" tree "$T/appx.txt"
+check_true appendix-1001 'grep -q "appendix label=\"1001\" @4009:1-4011" "$T/out"'
+awk 'BEGIN { for (i = 9998; i <= 10001; i++) printf "Đoạn %d có chú thích[^%d].\n\n", i, i; for (i = 9998; i <= 10001; i++) printf "[^%d]: Chú thích %d.\n", i, i }' >"$T/notes.txt"
+expect note-10000 0 'note id=10000 mark="[^10000]" @11:1' -- $WRAP "$B" tree "$T/notes.txt"
+check_true note-10000-resolved '! grep -q unresolved "$T/out" && grep -q "note id=9999 mark=\"\[^9999\]\" @10:1$" "$T/out"'
+
 # tree: the model as an outline, on standard output unless -o is given
 expect tree-number 0 'line number number="31" symbol="UBND-VP" @4:1 "Số: 31/UBND-VP"' -- $WRAP "$B" tree samples/cong-van.txt
 expect tree-dateline 0 'line dateline place="An Thắng" date=2026-06-24 @13:1' -- $WRAP "$B" tree samples/cong-van.txt
