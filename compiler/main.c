@@ -349,6 +349,9 @@ static int write_stdout(const char *s, size_t n)
 static int is_our_stdout(const char *path)
 {
 	struct stat sp, so;
+	int fl = fcntl(STDOUT_FILENO, F_GETFL);
+	if (fl < 0 || (fl & O_ACCMODE) == O_RDONLY)   /* closed (guard_std_streams' stand-in): not an output */
+		return 0;
 	return stat(path, &sp) == 0 && fstat(STDOUT_FILENO, &so) == 0 && sp.st_dev == so.st_dev &&
 	       sp.st_ino == so.st_ino && sp.st_rdev == so.st_rdev;
 }
