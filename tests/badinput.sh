@@ -224,6 +224,9 @@ run output-link-to-file 0 -- $WRAP "$B" xml "$T/ok.txt" -o "$T/link.xml"
 if [ -L "$T/link.xml" ] && grep -q "MỞ ĐẦU" "$T/target.xml"; then ok output-link-to-file-written; else bad output-link-to-file-written; fi
 run output-link-to-file-pdf 0 -- $WRAP "$B" pdf "$T/ok.txt" -o "$T/link.xml"
 if [ -L "$T/link.xml" ] && head -c 5 "$T/target.xml" | grep -q "%PDF"; then ok output-link-to-file-pdf-written; else bad output-link-to-file-pdf-written; fi
+ln -s "$NULLDEV" "$T/null-link"
+run output-link-to-device 0 -- $WRAP "$B" pdf "$T/ok.txt" -o "$T/null-link"
+if [ -L "$T/null-link" ] && [ -c "$NULLDEV" ]; then ok output-link-to-device-kept; else bad output-link-to-device-kept; fi
 ln -s "$T/nowhere/x.xml" "$T/dangling-out.xml"
 run output-dangling-link 2 "dangling-out.xml: is a symbolic link to nothing" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/dangling-out.xml"
 if [ -L "$T/dangling-out.xml" ] && [ ! -e "$T/nowhere" ]; then ok output-dangling-link-kept; else bad output-dangling-link-kept; fi
