@@ -330,15 +330,72 @@ static int write_all(int fd, const char *s, size_t n)
 	return 0;
 }
 
+/* Set once a failed write on standard output was reported, so that finish_stdout does not say it twice. */
+static int stdout_failed;
+
+static int write_stdout(const char *s, size_t n)
+{
+	if (fwrite(s, 1, n, stdout) != n || fflush(stdout) != 0) {
+		io_error("cannot write", "standard output");
+		stdout_failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* Does `path` name the file our standard output already is (-o /dev/stdout, /proc/self/fd/1)?
+ * Then it is written as "-": opening it again would truncate a file opened for appending, and
+ * renaming over it would replace the link (as root, /dev/stdout itself). */
+static int is_our_stdout(const char *path)
+{
+	struct stat sp, so;
+	int fl = fcntl(STDOUT_FILENO, F_GETFL);
+	if (fl < 0 || (fl & O_ACCMODE) == O_RDONLY)   /* closed (guard_std_streams' stand-in): not an output */
+		return 0;
+	return stat(path, &sp) == 0 && fstat(STDOUT_FILENO, &so) == 0 && sp.st_dev == so.st_dev &&
+	       sp.st_ino == so.st_ino && sp.st_rdev == so.st_rdev;
+}
+
+/*
+ * Where the bytes for `path` go.  A symbolic link is written through, never
+ * replaced: a link to a regular file becomes that file (returned in *resolved,
+ * to be replaced atomically beside it), a link to a device or FIFO is opened
+ * in place; a link to nothing is refused (creating a file where it points
+ * would follow it into any directory).  Returns 0, or -1 after a message.
+ */
+static int resolve_output(const char *path, char **resolved)
+{
+	struct stat st;
+	*resolved = NULL;
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+		return 0;
+	if (stat(path, &st) != 0) {
+		io_error("is a symbolic link to nothing; cannot write", path);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode))
+		return 0;   /* a device or FIFO: written in place through the link */
+	char *real = realpath(path, NULL);
+	if (!real) {
+		io_error("cannot resolve the symbolic link", path);
+		return -1;
+	}
+	*resolved = real;
+	return 0;
+}
+
 /* Writes bytes to `path` through a temporary file, or to stdout for "-". */
 static int commit_bytes(const char *path, const char *s, size_t n)
 {
-	if (strcmp(path, "-") == 0) {
-		if (fwrite(s, 1, n, stdout) != n || fflush(stdout) != 0) {
-			io_error("cannot write", "stdout");
-			return -1;
-		}
-		return 0;
+	if (strcmp(path, "-") == 0 || is_our_stdout(path))
+		return write_stdout(s, n);
+	char *resolved;
+	if (resolve_output(path, &resolved) != 0)
+		return -1;
+	if (resolved) {
+		int rc = commit_bytes(resolved, s, n);
+		free(resolved);
+		return rc;
 	}
 	if (is_special_output(path)) {
 		int fd = open(path, O_WRONLY | O_TRUNC);
@@ -438,7 +495,6 @@ static int cmd_check(const options *o, bc_document *doc, bc_diags *diags)
 		bc_diags_print_json(stdout, diags, name, o->lang);
 	else
 		bc_diags_print_sarif(stdout, diags, name, o->lang);
-	fflush(stdout);
 	int worst = bc_diags_worst(diags);
 	if (worst >= BC_LEVEL_ERROR || (o->werror && worst >= BC_LEVEL_WARNING))
 		return EXIT_INPUT;
@@ -491,7 +547,55 @@ static int take_option(int c, options *o)
 	return -1;
 }
 
+/* A standard stream the caller closed (baocao check >&-) gets /dev/null, opened the wrong way
+ * round, so that the files the run opens never take its number (the temporary output as fd 2
+ * would receive the messages) and a write to it still fails as it would have (EBADF). */
+static void guard_std_streams(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		int g = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+		if (g >= 0 && g != fd) {
+			dup2(g, fd);
+			close(g);
+		}
+	}
+}
+
+/* Every command ends here: what is still buffered for standard output is written, and a write
+ * that failed (/dev/full, a closed stdout, EPIPE with SIGPIPE ignored) is exit status 2 with a
+ * message, whatever the command (check, tree, xml -o -, --help, --version). */
+static int finish_stdout(int rc)
+{
+	errno = 0;
+	int bad = fflush(stdout) != 0 || ferror(stdout);
+	int err = errno;
+	if (fclose(stdout) != 0 && !bad) {
+		bad = 1;
+		err = errno;
+	}
+	if (!bad)
+		return rc;
+	/* the failing write may lie behind later calls that reset errno: then no reason is given */
+	if (!stdout_failed && err) {
+		errno = err;
+		io_error("cannot write", "standard output");
+	} else if (!stdout_failed) {
+		fprintf(stderr, "%s: standard output: cannot write\n", progname);
+	}
+	return EXIT_USAGE;
+}
+
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+	guard_std_streams();
+	return finish_stdout(run(argc, argv));
+}
+
+static int run(int argc, char **argv)
 {
 	options o;
 	memset(&o, 0, sizeof o);

@@ -67,6 +67,24 @@ expect unknown-encoding 2 "[unknown-encoding]" -- $WRAP "$B" xml --encoding klin
 expect missing-out-dir 2 "cannot create a temporary file" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/no/such/dir/x.xml"
 expect input-is-output 2 "refusing to overwrite the input" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/ok.txt"
 
+# a write error on standard output is exit status 2 with a message, in every command: a full
+# device, a closed stdout, a pipe whose reader is gone (SIGPIPE ignored, as some callers leave it)
+expect stdout-full-check 2 "standard output: cannot write: No space left on device" -- sh -c "$WRAP $B check '$T/ok.txt' >/dev/full"
+expect stdout-closed-check 2 "standard output: cannot write" -- sh -c "$WRAP $B check '$T/ok.txt' >&-"
+expect stdout-full-json 2 "standard output: cannot write" -- sh -c "$WRAP $B check --format json '$T/ok.txt' >/dev/full"
+expect stdout-full-tree 2 "standard output: cannot write" -- sh -c "$WRAP $B tree '$T/ok.txt' >/dev/full"
+expect stdout-full-xml 2 "standard output: cannot write" -- sh -c "$WRAP $B xml '$T/ok.txt' -o - >/dev/full"
+expect stdout-full-pdf 2 "standard output: cannot write" -- sh -c "$WRAP $B pdf '$T/ok.txt' -o - >/dev/full"
+expect stdout-full-help 2 "standard output: cannot write" -- sh -c "$WRAP $B --help >/dev/full"
+expect stdout-closed-version 2 "standard output: cannot write" -- sh -c "$WRAP $B --version >&-"
+expect stdout-closed-xml 2 "standard output: cannot write" -- sh -c "$WRAP $B xml '$T/ok.txt' -o - >&-"
+# the reader ends at once; 0.3 s later every write finds the pipe closed
+expect stdout-epipe-check 2 "standard output: cannot write: Broken pipe" -- sh -c "(sleep 0.3; env --ignore-signal=PIPE $WRAP $B check '$T/ok.txt' 2>'$T/epipe.err'; echo \$? >'$T/epipe.rc') | true; cat '$T/epipe.err'; exit \$(cat '$T/epipe.rc')"
+expect stdout-epipe-xml 2 "standard output: cannot write: Broken pipe" -- sh -c "(sleep 0.3; env --ignore-signal=PIPE $WRAP $B xml '$T/ok.txt' -o - 2>'$T/epipe.err'; echo \$? >'$T/epipe.rc') | true; cat '$T/epipe.err'; exit \$(cat '$T/epipe.rc')"
+# a closed standard error or input takes no file the run opens: the output is the XML alone
+expect stderr-closed 0 "" -- sh -c "$WRAP $B xml '$T/ok.txt' -o '$T/closed2.xml' 2>&- <&-"
+check_true stderr-closed-output-clean 'head -c 5 "$T/closed2.xml" | grep -q "^<?xml"'
+
 # default output name: IN with its extension replaced
 expect default-output 0 "" -- $WRAP "$B" xml "$T/ok.txt"
 check_true default-output-exists '[ -s "$T/ok.xml" ] && grep -q "MỞ ĐẦU" "$T/ok.xml"'
@@ -119,6 +137,39 @@ check_true check-repeats-verbose-all '[ "$(grep -c "\[double-space\]" "$T/out")"
 expect check-repeats-json 0 '"code": "double-space"' -- $WRAP "$B" check --format json "$T/repeats.txt"
 check_true check-repeats-json-all '[ "$(grep -c "\"code\": \"double-space\"" "$T/out")" = 8 ]'
 
+# the limit of 10 000 kept findings never hides an error: 12 001 warnings, then a table too wide; text, JSON and
+# SARIF hold the error and end with [diagnostics-not-shown] counting what was left out (2 001 warnings of the
+# table's document and its 9 missing-* warnings); xml prints the error alone
+sh tests/regress/text/diagnostics-not-shown.gen >"$T/cap.txt"
+expect cap-error-shown 1 "cap.txt:24003:1: lỗi: bảng có quá nhiều cột: 601 > 512 [table-too-wide]" -- $WRAP "$B" check "$T/cap.txt"
+check_true cap-count-shown 'grep -q "): 2010 \[diagnostics-not-shown\]$" "$T/out"'
+expect cap-error-shown-xml 1 "cap.txt:24003:1: lỗi: bảng có quá nhiều cột" -- $WRAP "$B" xml "$T/cap.txt" -o "$T/cap.xml"
+check_true cap-xml-no-count '! grep -q "diagnostics-not-shown" "$T/out"'
+$WRAP "$B" check --format json "$T/cap.txt" >"$T/cap.json" 2>/dev/null
+check_true cap-json-says-left-out 'python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert any(f[\"code\"] == \"table-too-wide\" for f in d)
+assert d[-1][\"code\"] == \"diagnostics-not-shown\" and d[-1][\"argument\"] == \"2010\"
+assert len(d) == 10002
+" "$T/cap.json"'
+$WRAP "$B" check --format sarif "$T/cap.txt" >"$T/cap.sarif" 2>/dev/null
+check_true cap-sarif-says-left-out 'python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))[\"runs\"][0][\"results\"]
+assert any(f[\"ruleId\"] == \"table-too-wide\" for f in r)
+assert r[-1][\"ruleId\"] == \"diagnostics-not-shown\" and r[-1][\"message\"][\"text\"].endswith(\": 2010\")
+" "$T/cap.sarif"'
+
+# a file name that is not UTF-8 (bytes of another encoding) still gives valid JSON and SARIF: U+FFFD in JSON,
+# the exact bytes percent-encoded in SARIF's URI
+bad_name=$(printf 'b\341o-c\341o \377.txt')
+cp "$T/noteref.txt" "$T/$bad_name"
+$WRAP "$B" check --format json "$T/$bad_name" >"$T/name.json" 2>/dev/null
+check_true json-bad-file-name 'python3 -m json.tool "$T/name.json" >/dev/null && grep -q "b\\\\ufffdo-c\\\\ufffdo \\\\ufffd.txt" "$T/name.json"'
+$WRAP "$B" check --format sarif "$T/$bad_name" >"$T/name.sarif" 2>/dev/null
+check_true sarif-bad-file-name 'python3 -m json.tool "$T/name.sarif" >/dev/null && grep -q "b%E1o-c%E1o%20%FF.txt" "$T/name.sarif"'
+
 # xml and pdf: one line on standard error counts what check finds at warning level or above (the nine
 # warnings of noteref.txt: no issuer, number, dateline, type, title, signer, recipients, end mark, note text);
 # the exit status stays the output's, and a clean document prints nothing
@@ -140,6 +191,16 @@ check_true pdf-dated-by-document 'pdfinfo "$T/d1.pdf" 2>/dev/null | grep -q "Cre
 # SOURCE_DATE_EPOCH must be a number of seconds
 expect bad-source-date-epoch 2 "SOURCE_DATE_EPOCH: not a number" -- env SOURCE_DATE_EPOCH=yesterday $WRAP "$B" pdf "$T/small.txt" -o "$T/small.pdf"
 check_true bad-epoch-no-output '[ ! -e "$T/small.pdf" ]'
+
+# numbers past 999 and 9 999: appendix 1000 and note 10000 are their own (before, each folded into the one
+# before it: "Phụ lục 1000" was a line of appendix 999, "[^10000]: …" a line of note 9999); the limits are
+# 6 digits for an appendix and 5 for a note, as for the marks [^n] (FORMAT.md §14)
+awk 'BEGIN { printf "BÁO CÁO\n\nVề việc thử\n\nI. MỞ ĐẦU\n\nNội dung.\n\n"; for (i = 1; i <= 1001; i++) printf "Phụ lục %d\n\nNội dung phụ lục %d.\n\n", i, i }' >"$T/appx.txt"
+expect appendix-1000 0 'appendix label="1000" @4005:1-4007' -- $WRAP "$B" tree "$T/appx.txt"
+check_true appendix-1001 'grep -q "appendix label=\"1001\" @4009:1-4011" "$T/out"'
+awk 'BEGIN { for (i = 9998; i <= 10001; i++) printf "Đoạn %d có chú thích[^%d].\n\n", i, i; for (i = 9998; i <= 10001; i++) printf "[^%d]: Chú thích %d.\n", i, i }' >"$T/notes.txt"
+expect note-10000 0 'note id=10000 mark="[^10000]" @11:1' -- $WRAP "$B" tree "$T/notes.txt"
+check_true note-10000-resolved '! grep -q unresolved "$T/out" && grep -q "note id=9999 mark=\"\[^9999\]\" @10:1$" "$T/out"'
 
 # tree: the model as an outline, on standard output unless -o is given
 expect tree-number 0 'line number number="31" symbol="UBND-VP" @4:1 "Số: 31/UBND-VP"' -- $WRAP "$B" tree samples/cong-van.txt

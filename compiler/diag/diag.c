@@ -32,11 +32,18 @@ void bc_diag_vadd(bc_diags *d, bc_diag_code code, bc_pos pos, const char *argfmt
 {
 	bc_level level = table[code].level;
 	d->count[level]++;
+	/* errors have their own share of the limit: ten thousand repeated notes (a justified PDF's
+	 * double spaces) never crowd out the error that stops the run */
+	int grave = level >= BC_LEVEL_ERROR;
 	size_t limit = d->limit ? d->limit : 10000;
-	if (d->n >= limit) {
-		d->dropped++;
+	if (d->stored[grave] >= limit) {
+		if (grave)
+			d->dropped_errors++;
+		else
+			d->dropped++;
 		return;
 	}
+	d->stored[grave]++;
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->v = bc_xrealloc(d->v, d->cap * sizeof *d->v);

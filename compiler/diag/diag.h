@@ -30,8 +30,10 @@ typedef struct bc_diags {
 	bc_diag *v;
 	size_t n, cap;
 	size_t count[BC_LEVEL_COUNT];
-	size_t limit;       /* stop storing after this many (0: 10000) */
-	size_t dropped;
+	size_t limit;       /* store at most this many notes and warnings, and as many errors and fatals (0: 10000) */
+	size_t stored[2];   /* stored so far: [0] notes and warnings, [1] errors and fatals */
+	size_t dropped;     /* counted, not stored, over the limit: notes and warnings */
+	size_t dropped_errors;   /* the same, errors and fatals */
 } bc_diags;
 
 void bc_diags_init(bc_diags *d);
@@ -52,7 +54,9 @@ int bc_diags_worst(const bc_diags *d);
 
 /* print.c: every diagnostic at or above min_level as "file:line:col: level: message [id]", at most
  * per_code of one code and then one line "file: … và N lần nữa [id]" (0: no limit);
- * all of them as JSON; all of them as SARIF 2.1.0 for code-review tools. */
+ * all of them as JSON; all of them as SARIF 2.1.0 for code-review tools.  What the limit kept
+ * out (bc_diags.dropped, dropped_errors) ends each as one more finding, [diagnostics-not-shown],
+ * whose argument is the count. */
 enum { BC_DIAG_PER_CODE = 5 };   /* check's text output, without --verbose */
 void bc_diags_print(FILE *out, const bc_diags *d, const char *filename, bc_level min_level, bc_lang lang,
                     size_t per_code);

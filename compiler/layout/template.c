@@ -1,6 +1,7 @@
 /* template.c — reading a layout template (XML, no network) and refusing values the state format forbids. */
 #include "template.h"
 
+#include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <limits.h>
@@ -8,9 +9,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../model/vocab.h"
+#include "../util/buf.h"
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+
+/* A template is about 1 KB; anything much larger is not one (FORMAT.md §14). */
+#define TPL_MAX_BYTES 65536
+/* An attribute value: a number, a font name, the draft mark; entities expanded, never longer. */
+#define TPL_MAX_ATTR 1024
+/* Entities inside entities, as deep as this. */
+#define TPL_MAX_DEPTH 16
 
 #ifndef BAOCAO_DATADIR
 #define BAOCAO_DATADIR "/usr/local/share/baocao"
@@ -146,26 +159,79 @@ static int find_template(const char *file, char *out, size_t outsize)
 
 static void silent_error(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
 
+/* Appends the text of an attribute's node list to b, expanding entity references, in time
+ * linear in what it appends (libxml2's xmlNodeListGetString appends with xmlStrcat, which
+ * measures the whole string at every piece: a 111 KB template of repeated references took
+ * minutes).  Stops with -1 past TPL_MAX_ATTR bytes or TPL_MAX_DEPTH nested entities. */
+static int attr_append(xmlDocPtr x, xmlNodePtr n, bc_buf *b, int depth)
+{
+	if (depth > TPL_MAX_DEPTH)
+		return -1;
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			bc_buf_puts(b, (const char *)n->content);
+		} else if (n->type == XML_ENTITY_REF_NODE) {
+			xmlEntityPtr ent = xmlGetDocEntity(x, n->name);
+			if (!ent)
+				continue;
+			if (ent->etype != XML_INTERNAL_GENERAL_ENTITY && ent->etype != XML_INTERNAL_PREDEFINED_ENTITY)
+				return -1;   /* never read (the parser refuses them in attributes anyway) */
+			if (ent->children) {
+				if (attr_append(x, ent->children, b, depth + 1) != 0)
+					return -1;
+			} else if (ent->content) {
+				bc_buf_puts(b, (const char *)ent->content);
+			}
+		}
+		if (b->len > TPL_MAX_ATTR)
+			return -1;
+	}
+	return 0;
+}
+
+/* The value of attribute `name` of e (NULL when absent), in *out, owned by the caller; -1 with a
+ * message when it is longer than TPL_MAX_ATTR bytes. */
+static int attr_get(xmlDocPtr x, xmlNodePtr e, const char *name, char **out, const char *path, char *err,
+                    size_t errsize)
+{
+	*out = NULL;
+	xmlAttrPtr a = xmlHasProp(e, (const xmlChar *)name);
+	if (!a)
+		return 0;
+	bc_buf b = BC_BUF_INIT;
+	if (attr_append(x, a->children, &b, 0) != 0) {
+		snprintf(err, errsize, "%s: <%s %s>: the value is longer than %d bytes", path, (const char *)e->name,
+		         name, TPL_MAX_ATTR);
+		bc_buf_free(&b);
+		return -1;
+	}
+	*out = bc_xstrdup(bc_buf_cstr(&b));
+	bc_buf_free(&b);
+	return 0;
+}
+
 /* <font family="..." fallback="...">: only the families the decree allows (or their metric twin). */
-static int read_font(bc_template *t, xmlNodePtr e, const char *path, char *err, size_t errsize)
+static int read_font(bc_template *t, xmlDocPtr x, xmlNodePtr e, const char *path, char *err, size_t errsize)
 {
 	static const char *const which[] = { "family", "fallback" };
 	int rc = 0;
 	for (int k = 0; k < 2 && rc == 0; k++) {
-		xmlChar *f = xmlGetProp(e, (const xmlChar *)which[k]);
+		char *f;
+		if (attr_get(x, e, which[k], &f, path, err, errsize) != 0)
+			return -1;
 		if (!f)
 			continue;
 		int ok = 0;
 		for (size_t j = 0; j < sizeof allowed_fonts / sizeof allowed_fonts[0]; j++)
 			ok |= strcmp((const char *)f, allowed_fonts[j]) == 0;
 		if (!ok) {
-			snprintf(err, errsize, "%s: <font %s=\"%.80s\">: phông chữ Times New Roman (bộ mã Unicode TCVN 6909:2001) hoặc Liberation Serif cùng số đo",
-			         path, which[k], (const char *)f);
+			snprintf(err, errsize, "%s: <font %s=\"%.*s\">: phông chữ Times New Roman (bộ mã Unicode TCVN 6909:2001) hoặc Liberation Serif cùng số đo",
+			         path, which[k], (int)bc_utf8_fit(f, strlen(f), 80), f);
 			rc = -1;
 		} else {
-			snprintf(t->font_family[k], sizeof t->font_family[k], "%s", (const char *)f);
+			snprintf(t->font_family[k], sizeof t->font_family[k], "%s", f);
 		}
-		xmlFree(f);
+		free(f);
 	}
 	return rc;
 }
@@ -187,19 +253,23 @@ static int read_settings(bc_template *t, xmlDocPtr x, xmlNodePtr e, int is_font,
 			*known_elem = 1;
 			if (strcmp(fields[i].attr, (const char *)a->name) != 0)
 				continue;
-			xmlChar *v = xmlNodeListGetString(x, a->children, 1);
+			char *v;
+			known = 1;
+			if (attr_get(x, e, (const char *)a->name, &v, path, err, errsize) != 0) {
+				rc = -1;
+				break;
+			}
 			char *end = NULL;
-			double d = v ? strtod((const char *)v, &end) : 0;
-			if (!v || end == (char *)v || *end != '\0') {
-				snprintf(err, errsize, "%s: <%s %s=\"%s\"> is not a number", path, fields[i].elem, fields[i].attr,
-				         v ? (const char *)v : "");
+			double d = v ? strtod(v, &end) : 0;
+			if (!v || end == v || *end != '\0') {
+				snprintf(err, errsize, "%s: <%s %s=\"%.*s\"> is not a number", path, fields[i].elem, fields[i].attr,
+				         v ? (int)bc_utf8_fit(v, strlen(v), 80) : 0, v ? v : "");
 				rc = -1;
 			} else {
 				*field_ptr(t, &fields[i]) = d;
 				seen[i] = 1;
 			}
-			xmlFree(v);
-			known = 1;
+			free(v);
 		}
 		if (!known && rc == 0) {
 			snprintf(err, errsize, "%s: unknown setting <%s %s>", path, (const char *)e->name, (const char *)a->name);
@@ -221,9 +291,37 @@ int bc_template_load(bc_template *t, bc_doctype type, const char *path, char *er
 		}
 		path = found;
 	}
+	/* read whole, and at most TPL_MAX_BYTES of it: a larger file is refused before it is parsed */
+	int fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		snprintf(err, errsize, "%s: not a readable XML template: %s", path, strerror(errno));
+		return -1;
+	}
+	char *bytes = bc_xmalloc(TPL_MAX_BYTES + 1);
+	size_t nbytes = 0;
+	for (;;) {
+		ssize_t r = read(fd, bytes + nbytes, TPL_MAX_BYTES + 1 - nbytes);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			snprintf(err, errsize, "%s: not a readable XML template: %s", path, strerror(errno));
+			close(fd);
+			free(bytes);
+			return -1;
+		}
+		if (r == 0 || (nbytes += (size_t)r) > TPL_MAX_BYTES)
+			break;
+	}
+	close(fd);
+	if (nbytes > TPL_MAX_BYTES) {
+		snprintf(err, errsize, "%s: a template is at most %d bytes; this one is larger", path, TPL_MAX_BYTES);
+		free(bytes);
+		return -1;
+	}
 	xmlSetGenericErrorFunc(NULL, silent_error);
-	xmlDocPtr x = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlDocPtr x = xmlReadMemory(bytes, (int)nbytes, path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlSetGenericErrorFunc(NULL, NULL);
+	free(bytes);
 	if (!x) {
 		const xmlError *e = xmlGetLastError();
 		snprintf(err, errsize, "%s: not a readable XML template%s%s", path, e && e->message ? ": " : "",
@@ -238,23 +336,36 @@ int bc_template_load(bc_template *t, bc_doctype type, const char *path, char *er
 		xmlFreeDoc(x);
 		return -1;
 	}
-	xmlChar *name = xmlGetProp(root, (const xmlChar *)"name");
-	snprintf(t->name, sizeof t->name, "%.60s", name ? (const char *)name : path);
-	xmlFree(name);
+	char *name;
+	int rc = attr_get(x, root, "name", &name, path, err, errsize);
+	if (rc == 0) {
+		/* the name is the PDF's, a label: cut where a character ends */
+		const char *n = name ? name : path;
+		snprintf(t->name, sizeof t->name, "%.*s", (int)bc_utf8_fit(n, strlen(n), sizeof t->name - 1), n);
+	}
+	free(name);
 	int seen[sizeof fields / sizeof fields[0]] = { 0 };
-	int rc = 0;
 	for (xmlNodePtr e = root->children; e && rc == 0; e = e->next) {
 		if (e->type != XML_ELEMENT_NODE)
 			continue;
 		if (strcmp((const char *)e->name, "draft") == 0) {
-			xmlChar *txt = xmlGetProp(e, (const xmlChar *)"text");
-			if (txt)
-				snprintf(t->draft_text, sizeof t->draft_text, "%s", (const char *)txt);
-			xmlFree(txt);
+			char *txt;
+			rc = attr_get(x, e, "text", &txt, path, err, errsize);
+			if (txt && strlen(txt) >= sizeof t->draft_text) {
+				/* printed whole or not at all: a cut mark would read as another word */
+				snprintf(err, errsize, "%s: <draft text>: the draft mark is at most %zu bytes (about 20 letters with their marks); this one has %zu",
+				         path, sizeof t->draft_text - 1, strlen(txt));
+				rc = -1;
+			} else if (txt) {
+				snprintf(t->draft_text, sizeof t->draft_text, "%s", txt);
+			}
+			free(txt);
+			if (rc != 0)
+				break;
 		}
 		int is_font = strcmp((const char *)e->name, "font") == 0;
 		if (is_font)
-			rc = read_font(t, e, path, err, errsize);
+			rc = read_font(t, x, e, path, err, errsize);
 		int known_elem = is_font;
 		if (rc == 0)
 			rc = read_settings(t, x, e, is_font, seen, &known_elem, path, err, errsize);

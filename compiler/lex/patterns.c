@@ -47,13 +47,13 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_ADDRESSEE] = "^Kính gửi\\s*:",
 	[BC_PAT_RECIPIENTS] = "^Nơi nhận\\s*:",
 	[BC_PAT_AUTHORITY] = "^(?:TM|KT|TL|TUQ|Q|T/M|T\\.M)(?:\\.\\s*|\\s+)(?=\\p{Lu})",
-	[BC_PAT_APPENDIX] = "^(?:PHỤ LỤC|Phụ lục)(?:\\s+(?:số\\s+)?([IVXLC]+|\\d{1,3}))?\\s*$",
+	[BC_PAT_APPENDIX] = "^(?:PHỤ LỤC|Phụ lục)(?:\\s+(?:số\\s+)?([IVXLC]+|\\d{1,6}))?\\s*$",   /* 6 digits, as bc_arabic_value reads */
 	[BC_PAT_ATTACH] = "^\\((?:(?:B|b)an hành )?(?:K|k)èm theo\\b",
 	[BC_PAT_UNIT] = "^\\(?(?:Đơn vị tính|ĐVT)\\s*:",
 	/* a lone "*" is the star a Party document prints under its issuer (Hướng dẫn 36) */
 	[BC_PAT_RULE] = "^(?:-{3,}|_{3,}|\\*{3,}|={3,}|—{2,}|–{3,}|\\*)$",
 	[BC_PAT_PIPE_RULE] = "^\\|?\\s*:?-{1,}:?\\s*(?:\\|\\s*:?-{1,}:?\\s*)+\\|?\\s*$|^\\|\\s*:?-{3,}:?\\s*\\|\\s*$",
-	[BC_PAT_NOTE_DEF] = "^\\[\\^(\\d{1,4})\\]:\\s*",
+	[BC_PAT_NOTE_DEF] = "^\\[\\^(\\d{1,5})\\]:\\s*",   /* 5 digits, as a mark [^n] (parse/inline.c) */
 	[BC_PAT_INLINE_DATE] = "(?:ngày|Ngày)\\s+(?:(\\d{1,2})/(\\d{1,2})/(\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4}))",
 	[BC_PAT_DATE_DIGITS] = "(?<![\\d/])(?:(\\d{1,2})/(\\d{1,2})/(\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4}))(?![\\d/])",
 	[BC_PAT_ARTICLE] = "^(?:\\*{2,3}|<b>)?Điều(?:\\s|\\x{a0})+(\\d{1,3})\\s*[.:](?!\\d)(?:\\*{2,3}|</b>)?(?:\\s|\\x{a0})*",

@@ -388,6 +388,26 @@ static void draw_text(writer *w, bc_buf *b, double ph, const bc_oplist *ops, dou
 	}
 }
 
+/*
+ * libharu refuses a string over 65 535 bytes (HPDF_LIMIT_MAX_STRING_LEN, error 0x105B: a title of
+ * 70 000 bytes failed the whole PDF), and writes UTF-8 text as UTF-16, up to twice its bytes: the
+ * bookmarks and the document information get at most PDF_MAX_STRING bytes, cut where a character
+ * ends.  The page shows the whole text; these are labels.
+ */
+#define PDF_MAX_STRING 32000
+
+static const char *pdf_string(char **keep, const char *s)
+{
+	size_t n = strlen(s), fit = bc_utf8_fit(s, n, PDF_MAX_STRING);
+	if (fit == n)
+		return s;
+	free(*keep);
+	*keep = bc_xmalloc(fit + 1);
+	memcpy(*keep, s, fit);
+	(*keep)[fit] = '\0';
+	return *keep;
+}
+
 static void add_outline(writer *w, HPDF_Page page, double ph, int level, const char *title, double y)
 {
 	if (level < 1)
@@ -399,7 +419,9 @@ static void add_outline(writer *w, HPDF_Page page, double ph, int level, const c
 		parent = w->outline[l];
 	if (!parent)
 		parent = NULL;   /* the root */
-	HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, title, w->utf8);
+	char *cut = NULL;
+	HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, pdf_string(&cut, title), w->utf8);
+	free(cut);
 	if (!o)
 		return;
 	HPDF_Destination dst = HPDF_Page_CreateDestination(page);
@@ -548,14 +570,16 @@ static void set_info(writer *w, const bc_document *doc, const bc_render_options 
 	}
 	/* the encoder must be UTF-8 before the strings go in, or they are stored raw */
 	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
+	char *cut = NULL;
 	if (title.len)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_TITLE, title.s);
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_TITLE, pdf_string(&cut, title.s));
 	if (author.len)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_AUTHOR, author.s);
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_AUTHOR, pdf_string(&cut, author.s));
 	if (subject.len)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_SUBJECT, subject.s);
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_SUBJECT, pdf_string(&cut, subject.s));
 	if (kw.len)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_KEYWORDS, kw.s);
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_KEYWORDS, pdf_string(&cut, kw.s));
+	free(cut);
 	HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "baocao " BAOCAO_VERSION);
 	/* The date written is never the wall clock, so the same input gives the same
 	 * bytes at any time: SOURCE_DATE_EPOCH when set, else the document's own
@@ -680,6 +704,9 @@ int bc_pdf_output(const bc_document *doc, const bc_render_options *opt, bc_buf *
 		return 2;
 	}
 	int rc = 0;
+	/* libharu's arrays hold at most 32 767 entries (error 0x1001): pages go into a tree of Pages
+	 * nodes of 1 024 each, not all into the root's Kids (a document of up to 1 024 pages is unchanged) */
+	HPDF_SetPagesConfiguration(w.pdf, 1024);
 	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
 	HPDF_SetPageMode(w.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	if (bc_font_load_hpdf(&fam, w.pdf) != 0) {

@@ -188,3 +188,14 @@ size_t bc_utf8_valid_seq(const unsigned char *s, size_t n)
 	}
 	return 0;
 }
+
+size_t bc_utf8_fit(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	size_t k = max;
+	/* back over the continuation bytes of the character that s[max] is inside */
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return k;
+}

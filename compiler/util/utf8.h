@@ -57,6 +57,10 @@ static inline uint32_t bc_utf8_prev(const char *s, size_t *e)
 size_t bc_utf8_valid_seq(const unsigned char *s, size_t n);
 /* Encodes cp into out (4 bytes room); returns the byte length. */
 int bc_utf8_encode(uint32_t cp, char *out);
+/* The length of the longest prefix of s[0..len) of at most max bytes that ends on a character
+ * boundary: a string cut to it never ends inside a character (limits of the PDF's strings, of a
+ * template's texts). */
+size_t bc_utf8_fit(const char *s, size_t len, size_t max);
 /* Number of code points in s[0..len). */
 size_t bc_utf8_count(const char *s, size_t len);
 /*
