@@ -461,7 +461,13 @@ void rs_cells(rs_ctx *cx)
 	for (size_t i = 0; i < cx->n; i++) {
 		const rs_line *l = &cx->v[i];
 		/* a header's first cell alone on its line, after a blank line or a paragraph's end */
-		if (l->dropped || l->len > 24 || !is_number_head(l))
+		if (l->dropped || l->len > 24 || !l->len)
+			continue;
+		/* "TT", "STT", "Số TT" (or under emphasis marks): most lines are not looked at further */
+		size_t k = 0;
+		while (k < l->len && l->s[k] == ' ')
+			k++;
+		if (k == l->len || !strchr("TS*_", l->s[k]) || !is_number_head(l))
 			continue;
 		if (i + 1 < cx->n && !rs_blank(&cx->v[i + 1]) && !cx->v[i + 1].dropped && cx->v[i + 1].page == l->page &&
 		    cx->shape == BC_SHAPE_MARKDOWN)
