@@ -288,8 +288,15 @@ static void put_unit(const rs_ctx *cx, const unit *u, row_text *rt)
 		rs_trim(l, &s, &n);
 		if (rt->b.len && rt->b.s[rt->b.len - 1] != '\t')
 			put_byte(rt, ' ');
+		uint32_t from = (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1, at = rt->col;
 		rt->jumps = bc_xgrow(rt->jumps, rt->njumps, sizeof *rt->jumps);
-		rt->jumps[rt->njumps++] = (bc_restore_shift){ 0, rt->col, input_col(l, (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1), (uint32_t)(i + 1) };
+		rt->jumps[rt->njumps++] = (bc_restore_shift){ 0, at, input_col(l, from), (uint32_t)(i + 1) };
+		/* the line's own rewrites (a Markdown escape's backslash gone) shift its later columns */
+		for (size_t k = 0; k < l->nshifts; k++)
+			if (l->shifts[k].col > from) {
+				rt->jumps = bc_xgrow(rt->jumps, rt->njumps, sizeof *rt->jumps);
+				rt->jumps[rt->njumps++] = (bc_restore_shift){ 0, at + l->shifts[k].col - from, l->shifts[k].col + l->shifts[k].shift, (uint32_t)(i + 1) };
+			}
 		/* a TAB inside a cell would make another cell */
 		for (size_t k = 0; k < n; k++)
 			put_byte(rt, s[k] == '\t' ? ' ' : s[k]);
