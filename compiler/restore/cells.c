@@ -1,4 +1,4 @@
-/* cells.c — a table a converter wrote one cell per paragraph (pdftotext's default mode, mammoth), rebuilt as TAB-separated rows. */
+/* cells.c — a table a converter wrote one cell per paragraph or column by column (pdftotext's default mode, mammoth), rebuilt as TAB-separated rows. */
 #include "restore_int.h"
 
 #include <stdlib.h>
@@ -24,16 +24,22 @@
  * that needed no joining ("Lãnh đạo" / "Sở Y tế" under "Lãnh đạo Sở …"),
  * and only when one joining is better than every other.  Anything else ends
  * the table before the row, and a run with no row left stays as it was:
- * paragraphs, nothing lost.  Tables whose cells come out column by column,
- * or with the cells of several rows interleaved (pdftotext on dense tables),
- * are not rebuilt.
+ * paragraphs, nothing lost.
+ *
+ * pdftotext also writes a table column by column, when each column is a text
+ * block of its own: "STT" over the row numbers, then each column's header
+ * over its cells.  Such blocks are rebuilt when every one splits into its
+ * header and as many cells as there are numbers.  Tables whose cells of
+ * several rows come out interleaved (pdftotext on dense tables) are not.
  */
 
 #define MAX_UNITS 4096       /* paragraphs looked at from one header on */
 #define MIN_COLS 3           /* "TT" and one column is a numbered list as often as a table */
 #define MAX_COLS 12
 #define MAX_EXTRA 3          /* paragraphs a row may hold beyond its cells */
-#define MAX_HEAD_BYTES 80    /* a header cell is a short title */
+#define MAX_HEAD_BYTES 120   /* a header cell is a short title (some 60 to 90 letters) */
+#define MAX_COLUMN_ROWS 40   /* rows of a table printed column by column */
+#define MAX_COLUMN_LINE 60   /* characters: a line of a column's block is narrower than the page's text */
 
 /* One paragraph: input lines [first, last], not blank, of one page. */
 typedef struct unit {
@@ -462,6 +468,95 @@ static size_t table_at(rs_ctx *cx, unit *u, size_t nu)
 	return used;
 }
 
+/* ---- column by column ---- */
+
+/* Line i goes on with the cell of the line before it, in a column's block:
+ * it starts in lower case or with "(", or the line before left a "(" open. */
+static int goes_on(const rs_ctx *cx, size_t i)
+{
+	const char *s;
+	size_t n;
+	bare(&cx->v[i], &s, &n);
+	uint32_t cp = 0;
+	if (n)
+		bc_utf8_decode(s, n, &cp);
+	if (cp == '(' || bc_cp_is_lower(cp))
+		return 1;
+	int open = 0;
+	const rs_line *p = &cx->v[i - 1];
+	for (size_t k = 0; k < p->len; k++)
+		open += p->s[k] == '(' ? 1 : p->s[k] == ')' ? -1 : 0;
+	return open > 0;
+}
+
+/* A column's block b split into its header and n cells (seg[0..n], each a
+ * run of its lines); 0 when it does not split so, or reads as text. */
+static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
+{
+	size_t k = 0;
+	for (size_t i = b->first; i <= b->last; i++) {
+		if (bc_utf8_count(cx->v[i].s, cx->v[i].len) > MAX_COLUMN_LINE)
+			return 0;   /* a line of text across the page, not of a column */
+		if (i > b->first && goes_on(cx, i)) {
+			seg[k - 1].last = i;
+			continue;
+		}
+		if (k == n + 1)
+			return 0;
+		seg[k++] = (unit){ i, i };
+	}
+	return k == n + 1 && head_like(cx, &seg[0]);
+}
+
+/* pdftotext's blocks of a table printed column by column: "TT" over its row
+ * numbers in one block, then a block a column, its header over its n cells.
+ * The numbers count on from any one (a table going on from the page before)
+ * as places do: each the one before plus one, or the same for a tie and
+ * then the place it stands at (9, 10, 11, 11, 13).  Returns the blocks used
+ * (0: none). */
+static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
+{
+	size_t n = u[0].last - u[0].first;
+	if (n < 2 || n > MAX_COLUMN_ROWS)
+		return 0;
+	long first = 0, prev = 0;
+	for (size_t r = 1; r <= n; r++) {
+		unit one = { u[0].first + r, u[0].first + r };
+		long v = row_number(cx, &one);
+		if (r == 1)
+			first = v;
+		if (v <= 0 || (r > 1 && v != prev && v != first + (long)r - 1))
+			return 0;
+		prev = v;
+	}
+	/* seg[c * (n + 1) + r]: column c's header (r = 0) and cells */
+	unit seg[(MAX_COLS - 1) * (MAX_COLUMN_ROWS + 1)];
+	size_t nc = 0;
+	while (nc + 1 < nu && nc < MAX_COLS - 1 && u[nc + 1].first > u[nc].last &&
+	       cx->v[u[nc + 1].first].page == cx->v[u[0].first].page &&
+	       column_block(cx, &u[nc + 1], n, &seg[nc * (n + 1)]))
+		nc++;
+	if (nc + 1 < MIN_COLS)
+		return 0;
+	size_t last = u[nc].last, starts[MAX_COLS];
+	unit row[MAX_COLS];
+	for (size_t c = 0; c <= nc; c++)
+		starts[c] = c;
+	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
+	for (size_t r = 0; r <= n; r++) {
+		row[0] = (unit){ u[0].first + r, u[0].first + r };
+		for (size_t c = 0; c < nc; c++)
+			row[c + 1] = seg[c * (n + 1) + r];
+		write_row(cx, last, row, starts, nc + 1, nc + 1);
+	}
+	for (size_t j = 0; j <= nc; j++)
+		for (size_t i = u[j].first; i <= u[j].last; i++)
+			if (!cx->v[i].dropped)
+				rs_move(cx, i, BC_RESTORE_CELLS);
+	cx->out->count[BC_RESTORE_CELLS]++;
+	return nc + 1;
+}
+
 void rs_cells(rs_ctx *cx)
 {
 	unit *u = NULL;
@@ -484,6 +579,13 @@ void rs_cells(rs_ctx *cx)
 		/* the header first, from a few paragraphs: the rest only for a header */
 		size_t hs[MAX_COLS], h;
 		size_t nu = collect(cx, i, u, 2 * MAX_COLS + 2);
+		if (nu && u[0].first != u[0].last && cx->shape == BC_SHAPE_PDF) {
+			/* "TT" over the row numbers: the table column by column */
+			size_t used = columns_at(cx, u, nu);
+			if (used)
+				i = u[used - 1].last;
+			continue;
+		}
 		if (!nu || u[0].first != u[0].last || !read_head(cx, u, nu, hs, &h))
 			continue;   /* the header's first cell is a paragraph of one line */
 		nu = collect(cx, i, u, MAX_UNITS);
