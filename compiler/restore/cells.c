@@ -330,8 +330,20 @@ static void write_row(rs_ctx *cx, size_t after, const unit *u, const size_t *sta
 
 /* ---- finding the tables ---- */
 
+/* Line l is "TT", "STT", "Số TT" (or under emphasis marks): most lines are not looked at further. */
+static int head_line(const rs_line *l)
+{
+	if (l->dropped || l->len > 24 || !l->len)
+		return 0;
+	size_t k = 0;
+	while (k < l->len && l->s[k] == ' ')
+		k++;
+	return k < l->len && strchr("TS*_", l->s[k]) && is_number_head(l);
+}
+
 /* The paragraphs from line i on, at most max; a blank line, a dropped line
- * or a new page ends one. */
+ * or a new page ends one, and a header's first cell starts one (pdftotext
+ * puts it right under the sentence before the table). */
 static size_t collect(const rs_ctx *cx, size_t i, unit *u, size_t max)
 {
 	size_t n = 0;
@@ -341,7 +353,8 @@ static size_t collect(const rs_ctx *cx, size_t i, unit *u, size_t max)
 			continue;
 		}
 		size_t e = i;
-		while (e + 1 < cx->n && !cx->v[e + 1].dropped && !rs_blank(&cx->v[e + 1]) && cx->v[e + 1].page == cx->v[i].page)
+		while (e + 1 < cx->n && !cx->v[e + 1].dropped && !rs_blank(&cx->v[e + 1]) && cx->v[e + 1].page == cx->v[i].page &&
+		       !head_line(&cx->v[e + 1]))
 			e++;
 		u[n++] = (unit){ i, e };
 		i = e + 1;
@@ -559,39 +572,38 @@ static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 
 void rs_cells(rs_ctx *cx)
 {
-	unit *u = NULL;
-	for (size_t i = 0; i < cx->n; i++) {
-		const rs_line *l = &cx->v[i];
-		/* a header's first cell alone on its line, after a blank line or a paragraph's end */
-		if (l->dropped || l->len > 24 || !l->len)
+	size_t i = 0;
+	while (i < cx->n && !head_line(&cx->v[i]))
+		i++;
+	if (i == cx->n)
+		return;
+	/* the paragraphs from the first header cell on, once: a table rebuilt
+	 * moves only lines of paragraphs already passed */
+	size_t cap = 256, nu = 0;
+	unit *u = bc_xmalloc(cap * sizeof *u);
+	for (;;) {
+		size_t got = collect(cx, i, u + nu, cap - nu);
+		nu += got;
+		if (nu < cap)
+			break;
+		i = u[nu - 1].last + 1;
+		cap *= 2;
+		u = bc_xrealloc(u, cap * sizeof *u);
+	}
+	for (size_t j = 0; j < nu; j++) {
+		/* a header's first cell alone on its line (in a PDF's text, over the row numbers) */
+		if (!head_line(&cx->v[u[j].first]))
 			continue;
-		/* "TT", "STT", "Số TT" (or under emphasis marks): most lines are not looked at further */
-		size_t k = 0;
-		while (k < l->len && l->s[k] == ' ')
-			k++;
-		if (k == l->len || !strchr("TS*_", l->s[k]) || !is_number_head(l))
-			continue;
-		if (i + 1 < cx->n && !rs_blank(&cx->v[i + 1]) && !cx->v[i + 1].dropped && cx->v[i + 1].page == l->page &&
-		    cx->shape == BC_SHAPE_MARKDOWN)
-			continue;   /* mammoth writes a blank line after every paragraph */
-		if (!u)
-			u = bc_xmalloc(MAX_UNITS * sizeof *u);
-		/* the header first, from a few paragraphs: the rest only for a header */
-		size_t hs[MAX_COLS], h;
-		size_t nu = collect(cx, i, u, 2 * MAX_COLS + 2);
-		if (nu && u[0].first != u[0].last && cx->shape == BC_SHAPE_PDF) {
+		size_t left = nu - j < MAX_UNITS ? nu - j : MAX_UNITS, used = 0, hs[MAX_COLS], h;
+		if (u[j].first != u[j].last) {
 			/* "TT" over the row numbers: the table column by column */
-			size_t used = columns_at(cx, u, nu);
-			if (used)
-				i = u[used - 1].last;
-			continue;
+			if (cx->shape == BC_SHAPE_PDF)
+				used = columns_at(cx, &u[j], left);
+		} else if (read_head(cx, &u[j], left < 2 * MAX_COLS + 2 ? left : 2 * MAX_COLS + 2, hs, &h)) {
+			used = table_at(cx, &u[j], left);
 		}
-		if (!nu || u[0].first != u[0].last || !read_head(cx, u, nu, hs, &h))
-			continue;   /* the header's first cell is a paragraph of one line */
-		nu = collect(cx, i, u, MAX_UNITS);
-		size_t used = table_at(cx, u, nu);
 		if (used)
-			i = u[used - 1].last;
+			j += used - 1;
 	}
 	free(u);
 }
