@@ -149,6 +149,15 @@ gen_rows() {
 	}' >"$2"
 }
 # paragraphs cut by page breaks: every lower-case paragraph resumes the one before
+# headers of tables one cell per paragraph (restore/cells.c), each with a row 1 that never ends: every header
+# looks at the paragraphs after it
+gen_cell_heads() {
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "TT\n\nNội dung\n\nĐơn vị\n\n1\n\nRà soát hồ sơ ở xã Hòa\n\n" }' >"$2"
+}
+# a PDF's text with "TT" over its numbers, then column blocks that never split right (restore/cells.c)
+gen_cell_columns() {
+	awk -v n="$1" 'BEGIN { printf "\f"; for (i = 0; i < n; i++) printf "TT\n1\n2\n\nTên\nA\n\n" }' >"$2"
+}
 gen_splits() {
 	awk -v n="$1" 'BEGIN { printf "Đoạn văn bắt đầu\n\n"; for (i = 0; i < n; i++) printf "tiếp tục đoạn văn %d\n\n", i }' >"$2"
 }
@@ -211,6 +220,8 @@ run repeated-tight       gen_repeat_tight    10000    check  "0 1"
 run table-rows           gen_rows            25000    xml    "0"
 run table-rows           gen_rows            25000    check  "0 1"
 run table-rows-pdf       gen_rows            5000     pdf    "0"
+run cell-heads           gen_cell_heads      5000     check  "0 1"
+run cell-columns         gen_cell_columns    10000    check  "0 1"
 run page-splits          gen_splits          25000    xml    "0"
 run page-splits          gen_splits          25000    check  "0 1"
 run bullets              gen_bullets         25000    xml    "0"

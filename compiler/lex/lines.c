@@ -246,6 +246,11 @@ static void classify(bc_line *l, int first_line)
 	}
 	if (memchr(l->s, '\t', l->len)) {
 		l->kind = BC_LK_TAB_ROW;
+		/* only emphasis marks before its TABs ("⇥5.3. …", "__⇥4. …__") */
+		size_t k = 0;
+		while (k < l->len && (l->s[k] == '\t' || l->s[k] == ' ' || l->s[k] == '*' || l->s[k] == '_'))
+			k++;
+		l->lead_tabs = memchr(l->s + k, '\t', l->len - k) == NULL;
 		return;
 	}
 	if (l->s[l->core] == '|' || (l->core > 0 && l->s[0] == '|')) {

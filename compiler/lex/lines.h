@@ -56,6 +56,7 @@ typedef struct bc_line {
 	unsigned decorated : 1; /* whole line bold/italic or a markdown heading */
 	unsigned hard_break : 1;/* ends with two spaces: a line break */
 	unsigned upper : 1;     /* its letters are all capitals (at least two letters) */
+	unsigned lead_tabs : 1; /* BC_LK_TAB_ROW whose TABs all stand before its first word: alone, an indented paragraph (§9.1) */
 	uint32_t nchars;        /* code points in the core */
 	/* BC_LK_LABEL, BC_LK_CLAUSE, BC_LK_POINT, BC_LK_ARTICLE */
 	bc_label_kind label_kind;

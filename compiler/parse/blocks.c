@@ -538,6 +538,9 @@ static size_t line_blocks(parser *p, size_t i)
 	case BC_LK_CHAPTER:
 		return bp_chapter_blk(p, i);
 	case BC_LK_TAB_ROW: case BC_LK_PIPE_ROW: case BC_LK_PIPE_RULE:
+		/* a line indented by a TAB, alone: a paragraph (§9.1) */
+		if (l->lead_tabs && !(i + 1 < p->lines.n && is_table_line(&p->lines.v[i + 1])))
+			return text_blocks(p, i);
 		return table_blocks(p, i);
 	case BC_LK_RULE:
 		bp_new_blk(p, B_RULE, i);

@@ -108,8 +108,13 @@ void rs_markdown(rs_ctx *cx)
 				continue;
 			}
 			if (s[k] == '_' && k + 1 < n && s[k + 1] == '_') {
-				int opens = k + 2 < n && is_word_byte((unsigned char)s[k + 2]);
-				int closes = k > 0 && is_word_byte((unsigned char)s[k - 1]);
+				/* as CommonMark reads "__": it opens before a mark that is not a
+				 * space ("__*(Năm 2026)*__", "__(1)__") and closes after one
+				 * ("__1. Sở Nội vụ:__"), but never inside a word */
+				int opens = k + 2 < n && s[k + 2] != ' ' && s[k + 2] != '\t' && s[k + 2] != '_' &&
+				            (k == 0 || !is_word_byte((unsigned char)s[k - 1]));
+				int closes = k > 0 && s[k - 1] != ' ' && s[k - 1] != '\t' && s[k - 1] != '_' &&
+				             (k + 2 >= n || !is_word_byte((unsigned char)s[k + 2]));
 				if (open == (size_t)-1 && opens) {
 					open = b.len;
 				} else if (open != (size_t)-1 && closes) {

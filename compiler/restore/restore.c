@@ -22,6 +22,7 @@ static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_GLYPH] = "glyph",
 	[BC_RESTORE_MARKDOWN] = "markdown",
 	[BC_RESTORE_LAYOUT] = "layout",
+	[BC_RESTORE_CELLS] = "cells",
 };
 
 /* The note each kind of restore is reported with, once, at its first line. */
@@ -32,6 +33,7 @@ static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_GLYPH] = BC_N_RESTORE_GLYPH,
 	[BC_RESTORE_MARKDOWN] = BC_N_RESTORE_MARKDOWN,
 	[BC_RESTORE_LAYOUT] = BC_N_RESTORE_LAYOUT,
+	[BC_RESTORE_CELLS] = BC_N_RESTORE_CELLS,
 };
 
 const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }
@@ -115,6 +117,15 @@ void rs_add_line(rs_ctx *cx, size_t after, const char *s, size_t len, uint32_t l
 	a->len = len;
 	a->line = line;
 	a->col = col;
+	a->jumps = NULL;
+	a->njumps = 0;
+}
+
+void rs_add_jump(rs_ctx *cx, size_t after, uint32_t col, uint32_t line, uint32_t incol)
+{
+	rs_add *a = &cx->v[after].adds[cx->v[after].nadds - 1];
+	a->jumps = bc_xgrow(a->jumps, a->njumps, sizeof *a->jumps);
+	a->jumps[a->njumps++] = (bc_restore_shift){ 0, col, incol - col, line };
 }
 
 void rs_rewrite(rs_ctx *cx, size_t i, bc_restore_kind kind, const char *s, size_t len)
@@ -136,7 +147,7 @@ void rs_shift(rs_ctx *cx, size_t i, uint32_t col, uint32_t shift)
 {
 	rs_line *l = &cx->v[i];
 	l->shifts = bc_xgrow(l->shifts, l->nshifts, sizeof *l->shifts);
-	l->shifts[l->nshifts++] = (bc_restore_shift){ 0, col, shift };
+	l->shifts[l->nshifts++] = (bc_restore_shift){ 0, col, shift, 0 };
 }
 
 /* ---- the shape ---- */
@@ -227,6 +238,8 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		rs_markdown(&cx);
 		/* after the rewrites: the cells it moves are read as repaired */
 		rs_layout(&cx);
+		/* after the page numbers are gone: a table goes on over a page break */
+		rs_cells(&cx);
 		if (cx.shape == BC_SHAPE_PDF)
 			rs_sides(&cx);
 	}
@@ -248,7 +261,7 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 				out->orig_line[++nl] = (uint32_t)(i + 1);
 				for (size_t k = 0; k < l->nshifts; k++) {
 					out->shifts = bc_xgrow(out->shifts, out->nshifts, sizeof *out->shifts);
-					out->shifts[out->nshifts++] = (bc_restore_shift){ (uint32_t)nl, l->shifts[k].col, l->shifts[k].shift };
+					out->shifts[out->nshifts++] = (bc_restore_shift){ (uint32_t)nl, l->shifts[k].col, l->shifts[k].shift, 0 };
 				}
 			}
 			/* the lines a concern wrote after it, each from its own place in the input */
@@ -260,7 +273,12 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 				out->orig_line[++nl] = a->line;
 				if (a->col > 1) {
 					out->shifts = bc_xgrow(out->shifts, out->nshifts, sizeof *out->shifts);
-					out->shifts[out->nshifts++] = (bc_restore_shift){ (uint32_t)nl, 1, a->col - 1 };
+					out->shifts[out->nshifts++] = (bc_restore_shift){ (uint32_t)nl, 1, a->col - 1, 0 };
+				}
+				for (size_t j = 0; j < a->njumps; j++) {
+					out->shifts = bc_xgrow(out->shifts, out->nshifts, sizeof *out->shifts);
+					out->shifts[out->nshifts] = a->jumps[j];
+					out->shifts[out->nshifts++].line = (uint32_t)nl;
 				}
 			}
 		}
@@ -285,8 +303,10 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 	for (size_t i = 0; i < cx.n; i++) {
 		free(cx.v[i].repl);
 		free(cx.v[i].shifts);
-		for (size_t k = 0; k < cx.v[i].nadds; k++)
+		for (size_t k = 0; k < cx.v[i].nadds; k++) {
 			free(cx.v[i].adds[k].s);
+			free(cx.v[i].adds[k].jumps);
+		}
 		free(cx.v[i].adds);
 	}
 	free(cx.v);
@@ -309,16 +329,28 @@ bc_pos bc_restore_pos(const bc_restore *r, bc_pos p)
 		else
 			hi = mid;
 	}
-	uint32_t add = 0;
-	for (size_t k = lo; k < r->nshifts && r->shifts[k].line == line && r->shifts[k].col <= p.col; k++)
+	uint32_t add = 0, to = 0;
+	for (size_t k = lo; k < r->nshifts && r->shifts[k].line == line && r->shifts[k].col <= p.col; k++) {
 		add = r->shifts[k].shift;
+		to = r->shifts[k].to_line;
+	}
 	p.col += add;
+	if (to)
+		p.line = to;
 	return p;
 }
 
 static uint32_t bc_restore_line(const bc_restore *r, uint32_t line)
 {
 	return line >= 1 && line <= r->nlines ? r->orig_line[line] : line;
+}
+
+/* The input line a restored line ends on: a rebuilt table's row ends on its last cell's line. */
+static uint32_t bc_restore_end_line(const bc_restore *r, uint32_t line)
+{
+	uint32_t l = bc_restore_pos(r, (bc_pos){ line, UINT32_MAX / 2 }).line;
+	uint32_t o = bc_restore_line(r, line);
+	return l > o ? l : o;
 }
 
 void bc_restore_remap(const bc_restore *r, bc_document *doc, bc_diags *diags, size_t from)
@@ -341,7 +373,10 @@ void bc_restore_remap(const bc_restore *r, bc_document *doc, bc_diags *diags, si
 			 * whose restored lines run from a later input line back to an earlier
 			 * one ends, in the input, no sooner than it starts */
 			if (end) {
-				uint32_t e = bc_restore_line(r, end);
+				/* a row rebuilt from cells ends on its last cell's line; a cell of it, or a
+				 * text in a cell, on its own */
+				int own = n->type == BC_NODE_CELL || n->type >= BC_NODE_FIRST_INLINE;
+				uint32_t e = own ? bc_restore_line(r, end) : bc_restore_end_line(r, end);
 				n->end_line = e < n->pos.line ? n->pos.line : e;
 			}
 			/* the lines and positions the nodes' own data name */

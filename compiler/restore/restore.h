@@ -26,6 +26,7 @@ typedef enum bc_restore_kind {
 	BC_RESTORE_GLYPH,        /* "TRƢỜNG" for "TRƯỜNG": a PDF font's wrong mapping (glyphs.c) */
 	BC_RESTORE_MARKDOWN,     /* "a\)" and "__BÁO CÁO__" of a Markdown converter (markdown.c) */
 	BC_RESTORE_LAYOUT,       /* the header or the signature laid out in a table, its columns one after the other (layout.c) */
+	BC_RESTORE_CELLS,        /* a table written one cell per paragraph, rebuilt as TAB-separated rows (cells.c) */
 	BC_RESTORE_KIND_COUNT
 } bc_restore_kind;
 
@@ -48,9 +49,13 @@ typedef struct bc_restore_record {
 	int dropped;             /* 1: the line is gone; 0: it was changed */
 } bc_restore_record;
 
-/* A changed line's columns: from restored column `col` on, add `shift` to get the input's. */
+/* A changed line's columns: from restored column `col` on, add `shift` (modulo
+ * 2^32: it may take away) to get the input's; and when to_line is set, that
+ * part of the line stands on input line to_line (a cell of a table rebuilt
+ * from one cell per paragraph, cells.c). */
 typedef struct bc_restore_shift {
 	uint32_t line, col, shift;
+	uint32_t to_line;
 } bc_restore_shift;
 
 typedef struct bc_restore {

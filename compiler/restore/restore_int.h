@@ -4,11 +4,14 @@
 
 #include "restore.h"
 
-/* A line a concern writes after an input line, made of part of one input line. */
+/* A line a concern writes after an input line, made of part of one input line,
+ * or of parts of several (jumps). */
 typedef struct rs_add {
 	char *s;                 /* malloc'd */
 	size_t len;
 	uint32_t line, col;      /* where its first character stands in the input */
+	bc_restore_shift *jumps; /* from column col on, the text stands at input line to_line, column col + shift */
+	size_t njumps;
 } rs_add;
 
 /* One input line as the concerns leave it. */
@@ -43,6 +46,7 @@ void rs_glyphs(rs_ctx *cx);      /* glyphs.c: letters a PDF font mapped wrongly 
 void rs_markdown(rs_ctx *cx);    /* markdown.c: escapes and __strong__ of Markdown converters */
 void rs_layout(rs_ctx *cx);      /* layout.c: the header's and the signature's layout tables, unfolded */
 void rs_sides(rs_ctx *cx);       /* layout.c: the same two columns side by side in a PDF's -layout text */
+void rs_cells(rs_ctx *cx);       /* cells.c: a table written one cell per paragraph, rebuilt as rows */
 
 /* Takes input line i out of the text because its words are written elsewhere
  * (rs_add): recorded as changed, under `kind`; counts nothing (the caller counts). */
@@ -50,6 +54,9 @@ void rs_move(rs_ctx *cx, size_t i, bc_restore_kind kind);
 /* Writes s[0..len) as a line of its own after input line `after`; its first
  * character stands at input line `line` (1-based), column `col`. */
 void rs_add_line(rs_ctx *cx, size_t after, const char *s, size_t len, uint32_t line, uint32_t col);
+/* The line last written after input line `after` stands, from its column
+ * col on, at input line `line`, column `incol`. */
+void rs_add_jump(rs_ctx *cx, size_t after, uint32_t col, uint32_t line, uint32_t incol);
 /* Drops input line i (0-based), recording it under `kind`. */
 void rs_drop(rs_ctx *cx, size_t i, bc_restore_kind kind);
 /* Replaces line i's text with s[0..len) (copied), recording the line as it was

@@ -1,0 +1,609 @@
+/* cells.c — a table a converter wrote one cell per paragraph or column by column (pdftotext's default mode, mammoth), rebuilt as TAB-separated rows. */
+#include "restore_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+
+/*
+ * pdftotext without -layout writes a table cell after cell, each cell a block
+ * of its own lines between blank lines; mammoth writes each paragraph of a
+ * cell as a Markdown paragraph.  The rows are gone, but a careful reader sees
+ * them again: a header of short cells opened by "TT" or "STT", then groups
+ * each opened by the next row number (1, 2, 3 …) holding as many cells as
+ * the header has after its first.  Such a run is written back as the
+ * project's own TAB-separated rows, each row on the line of its first cell.
+ *
+ * Only that evidence is taken.  A header cell over two paragraphs ("Trách
+ * nhiệm" / "thực hiện") is one cell when the second starts in lower case or
+ * with "("; a body row with more paragraphs than cells has them joined where
+ * the resulting cells begin as the same column's cells begin in the rows
+ * that needed no joining ("Lãnh đạo" / "Sở Y tế" under "Lãnh đạo Sở …"),
+ * and only when one joining is better than every other.  Anything else ends
+ * the table before the row, and a run with no row left stays as it was:
+ * paragraphs, nothing lost.
+ *
+ * pdftotext also writes a table column by column, when each column is a text
+ * block of its own: "STT" over the row numbers, then each column's header
+ * over its cells.  Such blocks are rebuilt when every one splits into its
+ * header and as many cells as there are numbers.  Tables whose cells of
+ * several rows come out interleaved (pdftotext on dense tables) are not.
+ */
+
+#define MAX_UNITS 4096       /* paragraphs looked at from one header on */
+#define MIN_COLS 3           /* "TT" and one column is a numbered list as often as a table */
+#define MAX_COLS 12
+#define MAX_EXTRA 3          /* paragraphs a row may hold beyond its cells */
+#define MAX_HEAD_BYTES 120   /* a header cell is a short title (some 60 to 90 letters) */
+#define MAX_COLUMN_ROWS 40   /* rows of a table printed column by column */
+#define MAX_COLUMN_LINE 60   /* characters: a line of a column's block is narrower than the page's text */
+
+/* One paragraph: input lines [first, last], not blank, of one page. */
+typedef struct unit {
+	size_t first, last;
+} unit;
+
+/* The text of a line without spaces and the emphasis a Markdown converter put around it. */
+static void bare(const rs_line *l, const char **s, size_t *n)
+{
+	rs_trim(l, s, n);
+	while (*n && ((*s)[0] == '*' || (*s)[0] == '_'))
+		(*s)++, (*n)--;
+	while (*n && ((*s)[*n - 1] == '*' || (*s)[*n - 1] == '_' || (*s)[*n - 1] == ' '))
+		(*n)--;
+}
+
+static int bare_is(const rs_line *l, const char *w)
+{
+	const char *s;
+	size_t n;
+	bare(l, &s, &n);
+	return n == strlen(w) && memcmp(s, w, n) == 0;
+}
+
+/* A header's first cell: the row-number column. */
+static int is_number_head(const rs_line *l)
+{
+	static const char *const heads[] = { "TT", "STT", "Stt", "Số TT", "SỐ TT", "Số thứ tự", "SỐ THỨ TỰ" };
+	for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
+		if (bare_is(l, heads[k]))
+			return 1;
+	return 0;
+}
+
+/* The row number a one-line paragraph reads ("7", "7."), or 0. */
+static long row_number(const rs_ctx *cx, const unit *u)
+{
+	if (u->first != u->last)
+		return 0;
+	const char *s;
+	size_t n;
+	bare(&cx->v[u->first], &s, &n);
+	if (n && s[n - 1] == '.')
+		n--;
+	if (n == 0 || n > 3)
+		return 0;
+	long v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* The first code point of a paragraph's text. */
+static uint32_t first_cp(const rs_ctx *cx, const unit *u)
+{
+	const char *s;
+	size_t n;
+	bare(&cx->v[u->first], &s, &n);
+	uint32_t cp = 0;
+	if (n)
+		bc_utf8_decode(s, n, &cp);
+	return cp;
+}
+
+/* A paragraph that goes on with the one before it: it starts in lower case
+ * or with "(", and is not a point of a list ("b) Tổ chức …"). */
+static int continues(const rs_ctx *cx, const unit *u)
+{
+	const char *s;
+	size_t n;
+	bare(&cx->v[u->first], &s, &n);
+	uint32_t cp = 0;
+	size_t k = n ? (size_t)bc_utf8_decode(s, n, &cp) : 0;
+	if (k < n && s[k] == ')')
+		return 0;
+	return cp == '(' || bc_cp_is_lower(cp);
+}
+
+/* A header cell: one short line, not a sentence, not a number. */
+static int head_like(const rs_ctx *cx, const unit *u)
+{
+	size_t bytes = 0;
+	for (size_t i = u->first; i <= u->last; i++)
+		if (!cx->v[i].dropped)
+			bytes += cx->v[i].len + 1;
+	if (bytes > MAX_HEAD_BYTES)
+		return 0;
+	const char *s;
+	size_t n;
+	bare(&cx->v[u->last], &s, &n);
+	if (!n || s[n - 1] == '.' || s[n - 1] == ';' || s[n - 1] == ':' || s[n - 1] == ',')
+		return 0;
+	uint32_t cp = first_cp(cx, u);
+	return cp == '(' || bc_cp_is_letter(cp);
+}
+
+/* ---- the column each cell's beginning points to ---- */
+
+/* The first word of a paragraph, "#" for any number: what the cells of a column share. */
+static void first_word(const rs_ctx *cx, const unit *u, const char **w, size_t *wn)
+{
+	const char *s;
+	size_t n;
+	bare(&cx->v[u->first], &s, &n);
+	size_t e = 0;
+	while (e < n && s[e] != ' ')
+		e++;
+	if (n && s[0] >= '0' && s[0] <= '9') {
+		*w = "#";
+		*wn = 1;
+		return;
+	}
+	*w = s;
+	*wn = e;
+}
+
+/* Per column, the first words of its cells in the rows that needed no joining. */
+typedef struct profile {
+	const unit *rows[64];    /* first cell of each reference row */
+	size_t nrows;
+} profile;
+
+/* How well cells starting at u[starts[0..nc)] fit the columns: 2 a cell whose first word
+ * begins a cell of the same column elsewhere; 1 a joining whose second part continues. */
+static int score(const rs_ctx *cx, const profile *pf, const unit *u, const size_t *starts, size_t nc, size_t m)
+{
+	int sc = 0;
+	for (size_t c = 0; c < nc; c++) {
+		const char *w;
+		size_t wn;
+		first_word(cx, &u[starts[c]], &w, &wn);
+		for (size_t r = 0; r < pf->nrows; r++) {
+			const char *x;
+			size_t xn;
+			first_word(cx, &pf->rows[r][c], &x, &xn);
+			if (xn == wn && memcmp(x, w, wn) == 0) {
+				sc += 2;
+				break;
+			}
+		}
+		size_t end = c + 1 < nc ? starts[c + 1] : m;
+		for (size_t k = starts[c] + 1; k < end; k++) {
+			uint32_t cp = first_cp(cx, &u[k]);
+			if (continues(cx, &u[k]))
+				sc += 1;
+			else if (cp >= '0' && cp <= '9')
+				sc -= 2;   /* a number is a cell of its own */
+		}
+	}
+	return sc;
+}
+
+/* The best way to make nc cells of m paragraphs u[0..m): the cells' first
+ * paragraphs in starts[]; -1 when two ways are equally good. */
+static int best_split(const rs_ctx *cx, const profile *pf, const unit *u, size_t m, size_t nc, size_t *starts, int *best_score)
+{
+	size_t cur[MAX_COLS];
+	int best = -1000, ties = 0;
+	cur[0] = 0;
+	/* the later cells' starts, ascending in (0, m): every choice, odometer-wise */
+	for (size_t c = 1; c < nc; c++)
+		cur[c] = c;
+	for (;;) {
+		int sc = score(cx, pf, u, cur, nc, m);
+		if (sc > best) {
+			best = sc;
+			ties = 0;
+			memcpy(starts, cur, nc * sizeof *cur);
+		} else if (sc == best) {
+			ties++;
+		}
+		/* next combination */
+		size_t c = nc - 1;
+		while (c >= 1 && cur[c] == m - nc + c)
+			c--;
+		if (c == 0)
+			break;
+		cur[c]++;
+		for (size_t k = c + 1; k < nc; k++)
+			cur[k] = cur[k - 1] + 1;
+	}
+	*best_score = best;
+	if (ties)
+		return -1;
+	/* a joining needs its evidence: every cell begins as its column's cells
+	 * do, or every paragraph joined goes on with the one before */
+	if (best >= 2 * (int)nc)
+		return 0;
+	for (size_t c = 0; c < nc; c++) {
+		size_t end = c + 1 < nc ? starts[c + 1] : m;
+		for (size_t k = starts[c] + 1; k < end; k++)
+			if (!continues(cx, &u[k]))
+				return -1;
+	}
+	return 0;
+}
+
+/* A paragraph that prints a header cell again (a page's repeated header): no row goes past it. */
+static int repeats_head(const rs_ctx *cx, const unit *u, const unit *head, const size_t *hstart, size_t nc)
+{
+	if (u->first != u->last)
+		return 0;
+	const char *s, *h;
+	size_t n, hn;
+	bare(&cx->v[u->first], &s, &n);
+	for (size_t c = 0; c < nc; c++) {
+		bare(&cx->v[head[hstart[c]].first], &h, &hn);
+		if (hn == n && memcmp(h, s, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- writing the rows ---- */
+
+/* The input column of restored column col of line l (its rewrites' shifts). */
+static uint32_t input_col(const rs_line *l, uint32_t col)
+{
+	uint32_t add = 0;
+	for (size_t k = 0; k < l->nshifts && l->shifts[k].col <= col; k++)
+		add = l->shifts[k].shift;
+	return col + add;
+}
+
+/* A row being written: its text, its column (characters, from 1) at the end,
+ * and where each input line's part of it starts. */
+typedef struct row_text {
+	bc_buf b;
+	uint32_t col;
+	bc_restore_shift *jumps; /* col: in the row; shift: the input's column; to_line: the input's line */
+	size_t njumps;
+} row_text;
+
+static void put_byte(row_text *rt, char c)
+{
+	bc_buf_putc(&rt->b, c);
+	rt->col += ((unsigned char)c & 0xC0) != 0x80;
+}
+
+/* Appends paragraph u's lines, joined by spaces, each where it stands in the input. */
+static void put_unit(const rs_ctx *cx, const unit *u, row_text *rt)
+{
+	for (size_t i = u->first; i <= u->last; i++) {
+		const rs_line *l = &cx->v[i];
+		if (l->dropped || rs_blank(l))
+			continue;
+		const char *s;
+		size_t n;
+		rs_trim(l, &s, &n);
+		if (rt->b.len && rt->b.s[rt->b.len - 1] != '\t')
+			put_byte(rt, ' ');
+		uint32_t from = (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1, at = rt->col;
+		rt->jumps = bc_xgrow(rt->jumps, rt->njumps, sizeof *rt->jumps);
+		rt->jumps[rt->njumps++] = (bc_restore_shift){ 0, at, input_col(l, from), (uint32_t)(i + 1) };
+		/* the line's own rewrites (a Markdown escape's backslash gone) shift its later columns */
+		for (size_t k = 0; k < l->nshifts; k++)
+			if (l->shifts[k].col > from) {
+				rt->jumps = bc_xgrow(rt->jumps, rt->njumps, sizeof *rt->jumps);
+				rt->jumps[rt->njumps++] = (bc_restore_shift){ 0, at + l->shifts[k].col - from, l->shifts[k].col + l->shifts[k].shift, (uint32_t)(i + 1) };
+			}
+		/* a TAB inside a cell would make another cell */
+		for (size_t k = 0; k < n; k++)
+			put_byte(rt, s[k] == '\t' ? ' ' : s[k]);
+	}
+}
+
+/* One row: the cells u[starts[c]] … joined, TAB-separated; written after line `after`. */
+static void write_row(rs_ctx *cx, size_t after, const unit *u, const size_t *starts, size_t nc, size_t m)
+{
+	row_text rt = { BC_BUF_INIT, 1, NULL, 0 };
+	for (size_t c = 0; c < nc; c++) {
+		if (c)
+			put_byte(&rt, '\t');
+		size_t end = c + 1 < nc ? starts[c + 1] : m;
+		for (size_t k = starts[c]; k < end; k++)
+			put_unit(cx, &u[k], &rt);
+	}
+	/* the row stands on its first cell's line; each later part jumps to its own */
+	rs_add_line(cx, after, rt.b.s ? rt.b.s : "", rt.b.len, rt.jumps[0].to_line, rt.jumps[0].shift);
+	for (size_t j = 1; j < rt.njumps; j++)
+		rs_add_jump(cx, after, rt.jumps[j].col, rt.jumps[j].to_line, rt.jumps[j].shift);
+	free(rt.jumps);
+	bc_buf_free(&rt.b);
+}
+
+/* ---- finding the tables ---- */
+
+/* Line l is "TT", "STT", "Số TT" (or under emphasis marks): most lines are not looked at further. */
+static int head_line(const rs_line *l)
+{
+	if (l->dropped || l->len > 24 || !l->len)
+		return 0;
+	size_t k = 0;
+	while (k < l->len && l->s[k] == ' ')
+		k++;
+	return k < l->len && strchr("TS*_", l->s[k]) && is_number_head(l);
+}
+
+/* The paragraphs from line i on, at most max; a blank line, a dropped line
+ * or a new page ends one, and a header's first cell starts one (pdftotext
+ * puts it right under the sentence before the table). */
+static size_t collect(const rs_ctx *cx, size_t i, unit *u, size_t max)
+{
+	size_t n = 0;
+	while (i < cx->n && n < max) {
+		if (cx->v[i].dropped || rs_blank(&cx->v[i])) {
+			i++;
+			continue;
+		}
+		size_t e = i;
+		while (e + 1 < cx->n && !cx->v[e + 1].dropped && !rs_blank(&cx->v[e + 1]) && cx->v[e + 1].page == cx->v[i].page &&
+		       !head_line(&cx->v[e + 1]))
+			e++;
+		u[n++] = (unit){ i, e };
+		i = e + 1;
+	}
+	return n;
+}
+
+/* The header opening at paragraph u[0]: its cells' first paragraphs in
+ * hstart, each cell one paragraph or more, up to the paragraph "1" (at *h);
+ * the number of cells, 0 when the paragraphs are no header. */
+static size_t read_head(const rs_ctx *cx, const unit *u, size_t nu, size_t *hstart, size_t *h)
+{
+	size_t nc = 0, k = 0;
+	for (; k < nu && row_number(cx, &u[k]) != 1; k++) {
+		if (!head_like(cx, &u[k]))
+			return 0;
+		if (k > 0 && continues(cx, &u[k]))
+			continue;
+		if (nc == MAX_COLS)
+			return 0;
+		hstart[nc++] = k;
+	}
+	*h = k;
+	return k == nu || nc < MIN_COLS ? 0 : nc;
+}
+
+/* A table whose header opens at paragraph u[0]: written back when it has a
+ * row; returns the paragraphs it used (0: none). */
+static size_t table_at(rs_ctx *cx, unit *u, size_t nu)
+{
+	size_t hstart[MAX_COLS], h;
+	size_t nc = read_head(cx, u, nu, hstart, &h);
+	if (!nc)
+		return 0;
+	/* the rows: each from its number to the next, nc - 1 cells after the number */
+	size_t rstart[256], rlen[256], nr = 0;
+	size_t at = h;
+	long k = 1;
+	size_t end = nu;         /* no row reaches a repeated header */
+	while (at < nu && nr < 256 && row_number(cx, &u[at]) == k) {
+		size_t lim = at + nc + MAX_EXTRA;
+		for (size_t j = at + 1; j <= lim && j < end; j++)
+			if (repeats_head(cx, &u[j], u, hstart, nc))
+				end = j;
+		size_t q = at + nc;
+		while (q < end && q <= lim && row_number(cx, &u[q]) != k + 1)
+			q++;
+		rstart[nr] = at;
+		rlen[nr] = q < end && q <= lim ? q - at : 0;   /* 0: the last row, its end not known */
+		nr++;
+		if (!rlen[nr - 1])
+			break;
+		at = q;
+		k++;
+	}
+	if (!nr)
+		return 0;
+	/* the rows that needed no joining show how each column's cells begin */
+	profile pf;
+	pf.nrows = 0;
+	for (size_t r = 0; r < nr; r++)
+		if (rlen[r] == nc && pf.nrows < sizeof pf.rows / sizeof pf.rows[0])
+			pf.rows[pf.nrows++] = &u[rstart[r] + 1];
+	/* each row's cells: its paragraphs after the number, joined where they fit best */
+	size_t starts[256][MAX_COLS];
+	size_t ncells = nc - 1, used = 0, rows = 0;
+	for (size_t r = 0; r < nr; r++) {
+		const unit *cu = &u[rstart[r] + 1];
+		size_t m = rlen[r] ? rlen[r] - 1 : 0;
+		int sc;
+		if (m) {
+			if (m == ncells) {
+				for (size_t c = 0; c < ncells; c++)
+					starts[r][c] = c;
+			} else if (best_split(cx, &pf, cu, m, ncells, starts[r], &sc) < 0) {
+				break;
+			}
+		} else {
+			/* the last row: as few paragraphs as fit best, none beyond the text's */
+			size_t avail = end - rstart[r] - 1, best_m = 0;
+			int best = -1000;
+			for (size_t mm = ncells; mm <= ncells + MAX_EXTRA && mm <= avail; mm++) {
+				size_t st[MAX_COLS];
+				if (best_split(cx, &pf, cu, mm, ncells, st, &sc) < 0)
+					continue;
+				/* one paragraph more must begin a column's cell better, or go
+				 * on with the one before it (lower case, "(") */
+				if (sc > best || !best_m) {
+					best = sc;
+					best_m = mm;
+					memcpy(starts[r], st, sizeof st);
+				}
+			}
+			/* with rows to compare, the cells must begin as theirs do, all but one */
+			if (!best_m || (pf.nrows && best < 2 * ((int)ncells - 1)))
+				break;
+			m = best_m;
+		}
+		used = rstart[r] + 1 + m;
+		rows++;
+		rlen[r] = m + 1;
+	}
+	if (!rows)
+		return 0;
+	/* written back: the rows follow the run's last line, and every line of the run moves into them */
+	size_t last = u[used - 1].last;
+	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
+	size_t hs[MAX_COLS];
+	for (size_t c = 0; c < nc; c++)
+		hs[c] = hstart[c];
+	write_row(cx, last, u, hs, nc, h);
+	for (size_t r = 0; r < rows; r++) {
+		size_t st[MAX_COLS];
+		st[0] = 0;
+		for (size_t c = 0; c < ncells; c++)
+			st[c + 1] = starts[r][c] + 1;
+		write_row(cx, last, &u[rstart[r]], st, nc, rlen[r]);
+	}
+	for (size_t j = 0; j < used; j++)
+		for (size_t i = u[j].first; i <= u[j].last; i++)
+			if (!cx->v[i].dropped)
+				rs_move(cx, i, BC_RESTORE_CELLS);
+	cx->out->count[BC_RESTORE_CELLS]++;
+	return used;
+}
+
+/* ---- column by column ---- */
+
+/* Line i goes on with the cell of the line before it, in a column's block:
+ * it starts in lower case or with "(", or the line before left a "(" open. */
+static int goes_on(const rs_ctx *cx, size_t i)
+{
+	const char *s;
+	size_t n;
+	bare(&cx->v[i], &s, &n);
+	uint32_t cp = 0;
+	if (n)
+		bc_utf8_decode(s, n, &cp);
+	if (cp == '(' || bc_cp_is_lower(cp))
+		return 1;
+	int open = 0;
+	const rs_line *p = &cx->v[i - 1];
+	for (size_t k = 0; k < p->len; k++)
+		open += p->s[k] == '(' ? 1 : p->s[k] == ')' ? -1 : 0;
+	return open > 0;
+}
+
+/* A column's block b split into its header and n cells (seg[0..n], each a
+ * run of its lines); 0 when it does not split so, or reads as text. */
+static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
+{
+	size_t k = 0;
+	for (size_t i = b->first; i <= b->last; i++) {
+		if (bc_utf8_count(cx->v[i].s, cx->v[i].len) > MAX_COLUMN_LINE)
+			return 0;   /* a line of text across the page, not of a column */
+		if (i > b->first && goes_on(cx, i)) {
+			seg[k - 1].last = i;
+			continue;
+		}
+		if (k == n + 1)
+			return 0;
+		seg[k++] = (unit){ i, i };
+	}
+	return k == n + 1 && head_like(cx, &seg[0]);
+}
+
+/* pdftotext's blocks of a table printed column by column: "TT" over its row
+ * numbers in one block, then a block a column, its header over its n cells.
+ * The numbers count on from any one (a table going on from the page before)
+ * as places do: each the one before plus one, or the same for a tie and
+ * then the place it stands at (9, 10, 11, 11, 13).  Returns the blocks used
+ * (0: none). */
+static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
+{
+	size_t n = u[0].last - u[0].first;
+	if (n < 2 || n > MAX_COLUMN_ROWS)
+		return 0;
+	long first = 0, prev = 0;
+	for (size_t r = 1; r <= n; r++) {
+		unit one = { u[0].first + r, u[0].first + r };
+		long v = row_number(cx, &one);
+		if (r == 1)
+			first = v;
+		if (v <= 0 || (r > 1 && v != prev && v != first + (long)r - 1))
+			return 0;
+		prev = v;
+	}
+	/* seg[c * (n + 1) + r]: column c's header (r = 0) and cells */
+	unit seg[(MAX_COLS - 1) * (MAX_COLUMN_ROWS + 1)];
+	size_t nc = 0;
+	while (nc + 1 < nu && nc < MAX_COLS - 1 && u[nc + 1].first > u[nc].last &&
+	       cx->v[u[nc + 1].first].page == cx->v[u[0].first].page &&
+	       column_block(cx, &u[nc + 1], n, &seg[nc * (n + 1)]))
+		nc++;
+	if (nc + 1 < MIN_COLS)
+		return 0;
+	size_t last = u[nc].last, starts[MAX_COLS];
+	unit row[MAX_COLS];
+	for (size_t c = 0; c <= nc; c++)
+		starts[c] = c;
+	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
+	for (size_t r = 0; r <= n; r++) {
+		row[0] = (unit){ u[0].first + r, u[0].first + r };
+		for (size_t c = 0; c < nc; c++)
+			row[c + 1] = seg[c * (n + 1) + r];
+		write_row(cx, last, row, starts, nc + 1, nc + 1);
+	}
+	for (size_t j = 0; j <= nc; j++)
+		for (size_t i = u[j].first; i <= u[j].last; i++)
+			if (!cx->v[i].dropped)
+				rs_move(cx, i, BC_RESTORE_CELLS);
+	cx->out->count[BC_RESTORE_CELLS]++;
+	return nc + 1;
+}
+
+void rs_cells(rs_ctx *cx)
+{
+	size_t i = 0;
+	while (i < cx->n && !head_line(&cx->v[i]))
+		i++;
+	if (i == cx->n)
+		return;
+	/* the paragraphs from the first header cell on, once: a table rebuilt
+	 * moves only lines of paragraphs already passed */
+	size_t cap = 256, nu = 0;
+	unit *u = bc_xmalloc(cap * sizeof *u);
+	for (;;) {
+		size_t got = collect(cx, i, u + nu, cap - nu);
+		nu += got;
+		if (nu < cap)
+			break;
+		i = u[nu - 1].last + 1;
+		cap *= 2;
+		u = bc_xrealloc(u, cap * sizeof *u);
+	}
+	for (size_t j = 0; j < nu; j++) {
+		/* a header's first cell alone on its line (in a PDF's text, over the row numbers) */
+		if (!head_line(&cx->v[u[j].first]))
+			continue;
+		size_t left = nu - j < MAX_UNITS ? nu - j : MAX_UNITS, used = 0, hs[MAX_COLS], h;
+		if (u[j].first != u[j].last) {
+			/* "TT" over the row numbers: the table column by column */
+			if (cx->shape == BC_SHAPE_PDF)
+				used = columns_at(cx, &u[j], left);
+		} else if (read_head(cx, &u[j], left < 2 * MAX_COLS + 2 ? left : 2 * MAX_COLS + 2, hs, &h)) {
+			used = table_at(cx, &u[j], left);
+		}
+		if (used)
+			j += used - 1;
+	}
+	free(u);
+}
