@@ -27,6 +27,7 @@ typedef struct para {
 	bc_buf text;
 	uint32_t line, col;      /* input position of its first character */
 	size_t column;
+	size_t cell;             /* HTML: which cell (from 1), so that cells stand apart; 0 elsewhere */
 } para;
 
 typedef struct paras {
@@ -69,6 +70,33 @@ static int is_layout_text(const char *s, size_t n)
 	return 0;
 }
 
+/* "I. NỘI DUNG TRÌNH": a paragraph that is a document's Roman-numbered heading
+ * in capitals.  A table of data never holds one; a form a Word file lays out
+ * in a table (a phiếu trình, its sections and signature boxes in cells) does. */
+static int is_section_heading(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && (s[k] == '*' || s[k] == '_' || s[k] == ' '))
+		k++;
+	size_t r = k;
+	while (k < n && k - r < 5 && (s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
+		k++;
+	if (k == r || k + 3 > n || (s[k] != '.' && s[k] != '-') || s[k + 1] != ' ')
+		return 0;
+	k += 2;
+	/* the words after it in capitals: at least eight letters, none in lower case */
+	size_t letters = 0;
+	while (k < n) {
+		uint32_t cp = 0;
+		int m = bc_utf8_decode(s + k, n - k, &cp);
+		if (m <= 0 || bc_cp_is_lower(cp))
+			return 0;
+		letters += bc_cp_is_upper(cp);
+		k += (size_t)m;
+	}
+	return letters >= 8;
+}
+
 /* The input column of column `col` of line l, through the line's own rewrites. */
 static uint32_t input_col(const rs_line *l, uint32_t col)
 {
@@ -83,7 +111,8 @@ static void unfold(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t ncol
 {
 	int any = 0;
 	for (size_t i = 0; i < ps->n && !any; i++)
-		any = is_layout_text(ps->v[i].text.s ? ps->v[i].text.s : "", ps->v[i].text.len);
+		any = is_layout_text(ps->v[i].text.s ? ps->v[i].text.s : "", ps->v[i].text.len) ||
+		      is_section_heading(ps->v[i].text.s ? ps->v[i].text.s : "", ps->v[i].text.len);
 	if (!any)
 		return;
 	for (size_t i = first; i <= last; i++)
@@ -91,12 +120,14 @@ static void unfold(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t ncol
 	int wrote = 0;
 	for (size_t c = 0; c < ncols; c++) {
 		int in_col = 0;
+		size_t cell = 0;
 		for (size_t i = 0; i < ps->n; i++) {
 			para *p = &ps->v[i];
 			if (p->column != c || !p->text.len)
 				continue;
-			if (!in_col && wrote)
-				rs_add_line(cx, last, "", 0, p->line, 1);   /* a blank line between the columns */
+			if ((!in_col && wrote) || (in_col && p->cell != cell))
+				rs_add_line(cx, last, "", 0, p->line, 1);   /* a blank line between the columns, and the cells of one */
+			cell = p->cell;
 			rs_add_line(cx, last, p->text.s, p->text.len, p->line, p->col);
 			in_col = wrote = 1;
 		}
@@ -243,7 +274,7 @@ static size_t html_table(rs_ctx *cx, size_t i)
 		return 0;
 	paras ps = { 0 };
 	para *cur = NULL;
-	size_t column = 0, ncols = 0, last = i;
+	size_t column = 0, ncols = 0, last = i, cell = 0;
 	int in_cell = 0, done = 0;
 	for (size_t j = i; j < cx->n && !done && j - i < 400; j++) {
 		const rs_line *l = &cx->v[j];
@@ -260,6 +291,7 @@ static size_t html_table(rs_ctx *cx, size_t i)
 				} else if (!strncmp(t, "<td", 3) || !strncmp(t, "<th", 3)) {
 					in_cell = 1;
 					cur = NULL;
+					cell++;
 				} else if (!strncmp(t, "</td", 4) || !strncmp(t, "</th", 4)) {
 					in_cell = 0;
 					cur = NULL;
@@ -288,7 +320,10 @@ static size_t html_table(rs_ctx *cx, size_t i)
 			}
 			if (in_cell) {
 				if (!cur && cp != ' ')
+				{
 					cur = para_new(&ps, column, (uint32_t)(j + 1), input_col(l, col));
+					cur->cell = cell;
+				}
 				if (cur) {
 					char u8[4];
 					if (ecp)
