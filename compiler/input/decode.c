@@ -214,6 +214,8 @@ static int joining(uint32_t cp)
 typedef struct fmt_state {
 	size_t count[2];        /* FMT_ZERO_WIDTH, FMT_DIRECTION_MARK */
 	bc_pos first[2];
+	size_t nfd_lines;       /* lines composed: one warning for them all, at the first */
+	bc_pos nfd_first;
 	bc_source_shift *shifts;
 	size_t nshifts;
 } fmt_state;
@@ -332,8 +334,10 @@ static int finish_line(const char *seg, size_t sl, size_t line, int warn_nfd, bc
 			return -1;
 		}
 		if (warn_nfd && ((size_t)r != sl || memcmp(nfc, seg, sl) != 0)) {
-			bc_pos p = { clamp32(line), clamp32(first_diff_col(seg, sl, (const char *)nfc, (size_t)r)) };
-			bc_diag_add(diags, BC_W_DECOMPOSED, p, NULL);
+			/* a keyboard set to compose (Unikey's "Unicode tổ hợp") decomposes every
+			 * line: one warning says it, with how many lines, not one a line */
+			if (fs->nfd_lines++ == 0)
+				fs->nfd_first = (bc_pos){ clamp32(line), clamp32(first_diff_col(seg, sl, (const char *)nfc, (size_t)r)) };
 		}
 		seg = (const char *)nfc;
 		sl = (size_t)r;
@@ -443,6 +447,8 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 		return -1;
 	}
 	/* one note a kind, at the first one removed, with how many */
+	if (fs.nfd_lines)
+		bc_diag_add(diags, BC_W_DECOMPOSED, fs.nfd_first, "%zu", fs.nfd_lines);
 	if (fs.count[0])
 		bc_diag_add(diags, BC_N_ZERO_WIDTH, fs.first[0], "%zu", fs.count[0]);
 	if (fs.count[1])
