@@ -181,5 +181,18 @@ else
 	bad "date-invalid/compile"
 fi
 
+# labels as the author wrote them: the Party's "I-", "1-" and an older "2/" print so, not as "I.", "1.", "2."
+r=tests/regress/sections/dash-labels.txt
+if $BC pdf "$r" -o "$TMP/dash-labels.pdf" >/dev/null 2>&1; then
+	x=$(pdftotext "$TMP/dash-labels.pdf" - 2>/dev/null)
+	if printf '%s\n' "$x" | grep -q '^I- ' && printf '%s\n' "$x" | grep -q '^1- ' && ! printf '%s\n' "$x" | grep -q '^I\. '; then
+		ok label-delim/as-written
+	else
+		bad "label-delim/as-written: $(printf '%s\n' "$x" | grep -m3 '^[I1-9][-./] ')"
+	fi
+else
+	bad "label-delim/compile"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

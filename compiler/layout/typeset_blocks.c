@@ -8,7 +8,7 @@
 #include "../util/xalloc.h"
 
 /* "I. ", "1.1. ", "a) ", "(1) ", "*) " for a label kind. */
-static const char *label_prefix(ts *t, bc_label_kind kind, bc_str label)
+static const char *label_prefix(ts *t, bc_label_kind kind, bc_str label, char delim)
 {
 	if (kind == BC_LABEL_NONE || (!label.len && kind != BC_LABEL_STAR))
 		return NULL;
@@ -20,7 +20,13 @@ static const char *label_prefix(ts *t, bc_label_kind kind, bc_str label)
 	case BC_LABEL_PAREN: snprintf(tmp, sizeof tmp, "(%.80s) ", l); break;
 	case BC_LABEL_STAR: snprintf(tmp, sizeof tmp, "*) "); break;
 	case BC_LABEL_ARTICLE: snprintf(tmp, sizeof tmp, "Điều %.80s%s ", l, dot ? "" : "."); break;
-	default: snprintf(tmp, sizeof tmp, "%.80s%s ", l, dot ? "" : "."); break;
+	default:
+		/* the author's mark when the model kept one ("I-", "2/"), else the dot */
+		if (delim)
+			snprintf(tmp, sizeof tmp, "%.80s%c ", l, delim);
+		else
+			snprintf(tmp, sizeof tmp, "%.80s%s ", l, dot ? "" : ".");
+		break;
 	}
 	return ts_strdup(t, tmp, strlen(tmp));
 }
@@ -179,7 +185,7 @@ static void set_heading(ts *t, const bc_node *section, const bc_node *heading)
 		ps.size = t->tpl->article_size;
 		ps.gap = t->tpl->para_space;
 		ps.outline_level = 1 + legal_depth(section) + (t->appendix ? 1 : 0);
-		set_paragraph(t, heading, label_prefix(t, BC_LABEL_ARTICLE, section->as.section.label), &ps);
+		set_paragraph(t, heading, label_prefix(t, BC_LABEL_ARTICLE, section->as.section.label, 0), &ps);
 		return;
 	}
 	switch (level) {
@@ -191,7 +197,7 @@ static void set_heading(ts *t, const bc_node *section, const bc_node *heading)
 	ps.outline_level = level <= 3 ? level + (t->appendix ? 1 : 0) : 0;
 	bc_buf b = BC_BUF_INIT;
 	ts_plain(heading, &b);
-	const char *prefix = label_prefix(t, section->as.section.kind, section->as.section.label);
+	const char *prefix = label_prefix(t, section->as.section.kind, section->as.section.label, section->as.section.delim);
 	if (prefix && ts_starts_with(bc_buf_cstr(&b), prefix))
 		prefix = NULL;
 	bc_buf_free(&b);
@@ -220,7 +226,7 @@ static void set_section(ts *t, const bc_node *n)
 			ps.gap = t->tpl->para_space + (level == 1 ? 6 : 0);
 			ps.outline_level = level <= 3 ? level + (t->appendix ? 1 : 0) : 0;
 		}
-		set_paragraph(t, c->next, label_prefix(t, n->as.section.kind, n->as.section.label), &ps);
+		set_paragraph(t, c->next, label_prefix(t, n->as.section.kind, n->as.section.label, n->as.section.delim), &ps);
 		c = c->next->next;
 	} else if (c && c->type == BC_NODE_HEADING) {
 		set_heading(t, n, c);
@@ -285,7 +291,7 @@ void ts_set_block(ts *t, const bc_node *n)
 	case BC_NODE_PARAGRAPH: {
 		pstyle ps = body_style(t);
 		ts_plain(n, &b);
-		const char *prefix = label_prefix(t, n->as.para.kind, n->as.para.label);
+		const char *prefix = label_prefix(t, n->as.para.kind, n->as.para.label, n->as.para.delim);
 		if (prefix && ts_starts_with(bc_buf_cstr(&b), prefix))
 			prefix = NULL;
 		set_paragraph(t, n, prefix, &ps);
@@ -300,7 +306,7 @@ void ts_set_block(ts *t, const bc_node *n)
 		ts_plain(n, &b);
 		const char *prefix = NULL;
 		if (n->as.item.kind != BC_LABEL_NONE)
-			prefix = label_prefix(t, n->as.item.kind, n->as.item.label);
+			prefix = label_prefix(t, n->as.item.kind, n->as.item.label, 0);
 		else if (n->as.item.bullet) {
 			char tmp[3] = { n->as.item.bullet, ' ', 0 };
 			prefix = ts_strdup(t, tmp, 2);

@@ -221,11 +221,13 @@ struct bc_node {
 	union {
 		/* run_in: an ARTICLE whose label line goes on as text: its first
 		 * PARAGRAPH after the (empty) HEADING starts on the label's line. */
-		struct { int level; bc_label_kind kind; bc_str label; int run_in; } section;
+		/* delim: the mark after the label as written when it is not the
+		 * kind's own: '-' for "I-", "1-" (the Party's style), '/' for "2/"; else 0 */
+		struct { int level; bc_label_kind kind; bc_str label; int run_in; char delim; } section;
 		/* label: "1" for "(1) ...", "a" for "a) ..."; empty when none.
 		 * joined_at: first source line of a part rejoined after a page
 		 * break (0 if none).  hard_wrapped: built from several wrapped lines. */
-		struct { bc_label_kind kind; bc_str label; uint32_t joined_at; int hard_wrapped; } para;
+		struct { bc_label_kind kind; bc_str label; uint32_t joined_at; int hard_wrapped; char delim; } para;
 		struct { char bullet; } list;              /* '-', '+', or 0 */
 		struct { char bullet; bc_label_kind kind; bc_str label; } item;
 		struct { int cols; int head_rows; int repeats_removed; bc_str unit; } table;

@@ -117,6 +117,9 @@ typedef struct tree_state {
 /* attached.c */
 void bp_find_attached(parser *p);
 
+/* tree.c */
+char bp_label_delim(const bc_line *l);
+
 /* blocks.c */
 blk *bp_new_blk(parser *p, blk_kind k, size_t line);
 void bp_add_line_text(blk *b, const bc_line *l, size_t off, int whole);

@@ -117,6 +117,18 @@ bc_str bp_label_str(parser *p, const bc_line *l)
 	return bp_dup(p, l->s + l->label, l->label_len);
 }
 
+/* "I-", "1-", "2/": the mark the author put after a Roman or Arabic label
+ * when it is not the dot, kept so that every output writes it as written. */
+char bp_label_delim(const bc_line *l)
+{
+	if (l->label_kind != BC_LABEL_ROMAN && l->label_kind != BC_LABEL_ARABIC && l->label_kind != BC_LABEL_DOTTED2 &&
+	    l->label_kind != BC_LABEL_DOTTED3)
+		return 0;
+	size_t at = l->label + l->label_len;
+	char c = at < l->len ? l->s[at] : 0;
+	return c == '-' || c == '/' ? c : 0;
+}
+
 static void add_heading(parser *p, builder *bd, blk *b)
 {
 	const bc_line *l = b->label_line;
@@ -127,6 +139,7 @@ static void add_heading(parser *p, builder *bd, blk *b)
 	s->as.section.level = level;
 	s->as.section.kind = l->label_kind;
 	s->as.section.label = l->label_kind == BC_LABEL_STAR ? bp_dup(p, "*", 1) : bp_label_str(p, l);
+	s->as.section.delim = bp_label_delim(l);
 	bc_node *h = bc_node_new(p->doc, BC_NODE_HEADING, s->pos);
 	/* the heading's text is the core after the label: whole-line decoration
 	 * is consumed; then the lines that wrap it, up to where the text of the
@@ -217,6 +230,7 @@ bc_node *bp_make_para(parser *p, blk *b)
 		const bc_line *l = b->label_line;
 		n->as.para.kind = l->label_kind;
 		n->as.para.label = l->label_kind == BC_LABEL_STAR ? bp_dup(p, "*", 1) : bp_label_str(p, l);
+		n->as.para.delim = bp_label_delim(l);
 		n->pos = bc_line_pos(l, l->core);
 	}
 	n->as.para.joined_at = b->joined_at;

@@ -121,11 +121,15 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 	case BC_NODE_POINT:
 		bc_buf_printf(out, " level=%d", n->as.section.level);
 		put_label(out, n->as.section.kind, n->as.section.label);
+		if (n->as.section.delim)
+			bc_buf_printf(out, " delim='%c'", n->as.section.delim);
 		if (n->as.section.run_in)
 			bc_buf_puts(out, " run-in");
 		break;
 	case BC_NODE_PARAGRAPH:
 		put_label(out, n->as.para.kind, n->as.para.label);
+		if (n->as.para.delim)
+			bc_buf_printf(out, " delim='%c'", n->as.para.delim);
 		put_int(out, "joined-at", (long)n->as.para.joined_at);
 		if (n->as.para.hard_wrapped)
 			bc_buf_puts(out, " wrapped");

@@ -94,6 +94,8 @@ static void write_paragraph(xw *x, const bc_node *n)
 	xw_open_mixed(x, "p", n);
 	if (n->type == BC_NODE_PARAGRAPH) {
 		xw_attr_str(x, "label", n->as.para.label);
+		if (n->as.para.delim)
+			xw_attr(x, "delim", &n->as.para.delim, 1);
 		if (n->as.para.joined_at)
 			xw_attr_long(x, "joined", (long)n->as.para.joined_at);
 		if (n->as.para.hard_wrapped)
@@ -136,6 +138,8 @@ static void write_section(xw *x, const bc_node *n)
 	xw_open_block(x, "section");
 	xw_attr_long(x, "level", x->level);
 	xw_attr_str(x, "label", n->as.section.label);
+	if (n->as.section.delim)
+		xw_attr(x, "delim", &n->as.section.delim, 1);
 	xw_attr_line(x, n);
 	/* a run-in section ("I. Thời gian: …"): no heading, its text the first <p> */
 	if (n->as.section.run_in)
