@@ -387,6 +387,27 @@ static void draw_text(writer *w, bc_buf *b, double ph, const bc_oplist *ops, dou
 	}
 }
 
+/* Bytes of UTF-8 a document information string or a bookmark keeps: libharu
+ * refuses a string over 65 535 bytes (HPDF_STRING_OUT_OF_RANGE, as UTF-16
+ * with its mark), which a title of 12 000 words is; the page has it all. */
+#define INFO_MAX 4000
+
+/* Cuts b to INFO_MAX bytes at a space (or a character's start), marked " …". */
+static void clip_info(bc_buf *b)
+{
+	if (b->len <= INFO_MAX)
+		return;
+	size_t cut = INFO_MAX;
+	while (cut > INFO_MAX / 2 && b->s[cut] != ' ')
+		cut--;
+	if (b->s[cut] != ' ')
+		for (cut = INFO_MAX; cut > 0 && ((unsigned char)b->s[cut] & 0xC0) == 0x80; cut--)
+			;
+	b->len = cut;
+	b->s[cut] = '\0';
+	bc_buf_puts(b, " …");
+}
+
 static void add_outline(writer *w, HPDF_Page page, double ph, int level, const char *title, double y)
 {
 	if (level < 1)
@@ -398,7 +419,11 @@ static void add_outline(writer *w, HPDF_Page page, double ph, int level, const c
 		parent = w->outline[l];
 	if (!parent)
 		parent = NULL;   /* the root */
-	HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, title, w->utf8);
+	bc_buf clipped = BC_BUF_INIT;
+	bc_buf_puts(&clipped, title);
+	clip_info(&clipped);
+	HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, clipped.s, w->utf8);
+	bc_buf_free(&clipped);
 	if (!o)
 		return;
 	HPDF_Destination dst = HPDF_Page_CreateDestination(page);
@@ -545,6 +570,10 @@ static void set_info(writer *w, const bc_document *doc, const bc_render_options 
 		bc_buf_clear(&subject);
 		line_text(dt, &subject);
 	}
+	clip_info(&title);
+	clip_info(&author);
+	clip_info(&subject);
+	clip_info(&kw);
 	/* the encoder must be UTF-8 before the strings go in, or they are stored raw */
 	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
 	if (title.len)
