@@ -21,9 +21,13 @@ void ts_set_closing(ts *t)
 			recipients = c;
 		else if (c->type == BC_NODE_SIGNATURE)
 			signature = c;
-		else
-			ts_set_block(t, c);
 	}
+	/* the last recipients and signature are set side by side below; any
+	 * earlier one (a closing the source repeats) is set in its place as
+	 * blocks, its label and items as lines, so that no word is lost */
+	for (const bc_node *c = cl->first; c; c = c->next)
+		if (c != recipients && c != signature)
+			ts_set_block(t, c);
 	if (!recipients && !signature)
 		return;
 	double wl = t->width * 0.45, xr = t->x0 + wl, wr = t->width - wl;
