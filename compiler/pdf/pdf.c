@@ -4,6 +4,7 @@
 #include <hpdf.h>
 #include <hpdf_encrypt.h>   /* HPDF_MD5*, for the file identifier */
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,6 +111,34 @@ typedef struct writer {
 	int outlines;              /* bookmarks made */
 	char *name;                /* what the document is called: its bookmark when it has no headings */
 } writer;
+
+/* libharu's memory, capped when BAOCAO_PDF_MEMORY gives a number of bytes
+ * (unset: no cap): a server compiling untrusted documents bounds the
+ * writer, whose failure is then pdf-libharu (exit 2) instead of the
+ * process dying.  A header before each block keeps its size for the free. */
+typedef union hpdf_block { size_t size; max_align_t align; } hpdf_block;
+static size_t hpdf_used, hpdf_cap;
+
+static void *hpdf_alloc(HPDF_UINT size)
+{
+	if (hpdf_cap && (hpdf_used > hpdf_cap || size > hpdf_cap - hpdf_used))
+		return NULL;
+	hpdf_block *b = malloc(sizeof *b + size);
+	if (!b)
+		return NULL;
+	b->size = size;
+	hpdf_used += size;
+	return b + 1;
+}
+
+static void hpdf_free(void *p)
+{
+	if (!p)
+		return;
+	hpdf_block *b = (hpdf_block *)p - 1;
+	hpdf_used -= b->size;
+	free(b);
+}
 
 static void hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *ud)
 {
@@ -700,7 +729,12 @@ int bc_pdf_output(const bc_document *doc, const bc_render_options *opt, bc_buf *
 	w.tpl = &tpl;
 	w.labels_appendix = -1;
 	w.draft = bc_typeset_is_draft(doc);
-	w.pdf = HPDF_New(hpdf_error, &w);
+	const char *cap = getenv("BAOCAO_PDF_MEMORY");
+	hpdf_cap = cap && *cap ? (size_t)strtoull(cap, NULL, 10) : 0;
+	if (cap && *cap && hpdf_cap == 0)
+		hpdf_cap = 1;   /* "0": nothing at all */
+	hpdf_used = 0;
+	w.pdf = HPDF_NewEx(hpdf_error, hpdf_alloc, hpdf_free, 0, &w);
 	if (!w.pdf) {
 		pdf_diag(diags, doc, PE_LIBHARU, top, "HPDF_New");
 		bc_font_release(&fam);
