@@ -136,8 +136,9 @@ done
 # a closing the source repeats (found by the fuzzer's word check): the earlier "Nơi nhận" list is
 # set in its place, not dropped for the last one beside the signature
 words_doc closing-twice tests/pdf/closing-twice.txt
-# a header the source repeats (two "Số:", V/v, KHẨN and mottos; found the same way): every line
-# of a role is set, the model's chosen one first
+# a header and a closing the source repeats (found the same way): the header's single-valued parts
+# (two "Số:", V/v, KHẨN, mottos) are printed once, the model's choice (pdfwords counts one of them,
+# as tests/cli.sh asks), the first closing's recipients and signature lines in their place
 words_doc header-twice tests/pdf/header-twice.txt
 
 # footnotes referenced from the header, title, addressee, a table cell, the recipients, the

@@ -11,18 +11,6 @@
 /* The header line of a role, as the model chose it (facts.h): the same line the XML writes. */
 static const bc_node *meta_line(const ts *t, bc_role role) { return bc_meta_line(t->doc, t->doc->meta, role); }
 
-/* The other lines of a role than the one the model chose (a header the
- * source repeats: two "Số:" lines, two mottos), set under it in the same
- * style: the XML keeps every one, and so does the page. */
-static void role_others(ts *t, bc_role role, const bc_node *chosen, double x, double w, double *y, bc_face face,
-                        double size, int upper, bc_oplist *ops)
-{
-	if (t->doc->meta)
-		for (const bc_node *n = t->doc->meta->first; n; n = n->next)
-			if (n != chosen && n->type == BC_NODE_LINE && n->as.line.role == role)
-				ts_column_line(t, n, NULL, x, w, y, face, size, upper, ops);
-}
-
 /* The inline content of n as items, less its first `skip` bytes of plain
  * text (a dash, the "Kính gửi:" label): the note marks after them stay. */
 static void add_inlines_after(ts *t, bc_items *it, const bc_node *n, const istyle *st, const char *plain, size_t skip)
@@ -195,13 +183,10 @@ void ts_set_header(ts *t)
 	if (num) {
 		yl += 2;
 		ts_column_line(t, num, NULL, xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, 0, &u->ops);
-		role_others(t, BC_ROLE_NUMBER, num, xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, 0, &u->ops);
 	}
 	const bc_node *sum = meta_line(t, BC_ROLE_SUMMARY);
-	if (sum) {
+	if (sum)
 		ts_column_line(t, sum, NULL, xl, lw, &yl, BC_FACE_REGULAR, tp->summary_size, 0, &u->ops);
-		role_others(t, BC_ROLE_SUMMARY, sum, xl, lw, &yl, BC_FACE_REGULAR, tp->summary_size, 0, &u->ops);
-	}
 	const bc_node *urg = meta_line(t, BC_ROLE_URGENCY);
 	if (urg) {
 		yl += 6;
@@ -213,28 +198,21 @@ void ts_set_header(ts *t)
 		              .x2 = (float)(w + 8), .y2 = (float)(yl - y0 + 2) };
 		bc_oplist_add(&u->ops, &box);
 		ts_rec_extend(t, yl);
-		role_others(t, BC_ROLE_URGENCY, urg, xl, lw, &yl, BC_FACE_BOLD, tp->urgency_size, 1, &u->ops);
 	}
 
 	/* right: motto, slogan with its rule, place and date */
 	ts_rec_col(t, 1);
-	const bc_node *motto = meta_line(t, BC_ROLE_MOTTO), *slogan = meta_line(t, BC_ROLE_SLOGAN);
-	ts_column_line(t, motto, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", xr, wr, &yr, BC_FACE_BOLD, tp->motto_size, 1, &u->ops);
-	if (motto)
-		role_others(t, BC_ROLE_MOTTO, motto, xr, wr, &yr, BC_FACE_BOLD, tp->motto_size, 1, &u->ops);
-	double sw = ts_column_line(t, slogan, "Độc lập - Tự do - Hạnh phúc", xr, wr, &yr, BC_FACE_BOLD, tp->slogan_size, 0,
-	                           &u->ops);
-	if (slogan)
-		role_others(t, BC_ROLE_SLOGAN, slogan, xr, wr, &yr, BC_FACE_BOLD, tp->slogan_size, 0, &u->ops);
+	ts_column_line(t, meta_line(t, BC_ROLE_MOTTO), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", xr, wr, &yr, BC_FACE_BOLD, tp->motto_size, 1,
+	            &u->ops);
+	double sw = ts_column_line(t, meta_line(t, BC_ROLE_SLOGAN), "Độc lập - Tự do - Hạnh phúc", xr, wr, &yr, BC_FACE_BOLD,
+	                        tp->slogan_size, 0, &u->ops);
 	yr += 3;
 	ts_add_rule(&u->ops, xr + (wr - sw) / 2, xr + (wr + sw) / 2, yr, 0.6);
 	yr += 10;
 	ts_rec_extend(t, yr);
 	const bc_node *dl = meta_line(t, BC_ROLE_DATELINE);
-	if (dl) {
+	if (dl)
 		ts_column_line(t, dl, NULL, xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, 0, &u->ops);
-		role_others(t, BC_ROLE_DATELINE, dl, xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, 0, &u->ops);
-	}
 	u->h = yl > yr ? yl : yr;
 	ts_rec_push(t, 0);
 
@@ -248,10 +226,8 @@ void ts_set_header(ts *t)
 	trecorder trec_;   /* a title longer than a page goes on over pages */
 	ts_rec_begin(t, &trec_, tu);
 	ts_rec_col(t, 0);
-	if (dt) {
+	if (dt)
 		ts_column_line(t, dt, NULL, t->x0, t->width, &y, BC_FACE_BOLD, tp->doctype_size, 1, &tu->ops);
-		role_others(t, BC_ROLE_DOCTYPE, dt, t->x0, t->width, &y, BC_FACE_BOLD, tp->doctype_size, 1, &tu->ops);
-	}
 	bc_items it = { 0 };
 	istyle st = { BC_FACE_BOLD, tp->title_size, 0, 0, 0 };
 	bc_buf b = BC_BUF_INIT;
