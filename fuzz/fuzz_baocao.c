@@ -336,6 +336,15 @@ static int all_on_pages(wtable *t, const char *s)
 	return ok;
 }
 
+/* Whether the n bytes of s begin one of the missing words. */
+static int begins_deficit(char **def, size_t ndef, const char *s, size_t n)
+{
+	for (size_t i = 0; i < ndef; i++)
+		if (strncmp(def[i], s, n) == 0 && strlen(def[i]) >= n)
+			return 1;
+	return 0;
+}
+
 /* The text the XML shows (as pdfwords reads it), into b. */
 static void xml_shown(xmlNode *n, bc_buf *b)
 {
@@ -482,6 +491,45 @@ static void words_reach_pages(const bc_document *doc, int words)
 				}
 			}
 		}
+		/* pieces not side by side (a cell spanning rows: other cells' lines
+		 * between them), each within 64 words of the last, as pdfwords joins them */
+		char **def = NULL;
+		size_t ndef = 0;
+		for (size_t i = 0; i < t.cap; i++)
+			if (t.v[i].key && t.v[i].n[0] > t.v[i].n[1]) {
+				def = realloc(def, (ndef + 1) * sizeof *def);
+				def[ndef++] = t.v[i].key;
+			}
+		for (size_t i = 0; ndef > 0 && ndef <= 2000 && i < t.no; i++) {
+			wentry *a = wlookup(&t, t.order[i], 0);
+			size_t l = strlen(t.order[i]);
+			if (a->n[1] <= a->n[0] || !begins_deficit(def, ndef, t.order[i], l) || l + 1 > sizeof buf)
+				continue;
+			size_t used[12], nu = 1, last = i;
+			used[0] = i;
+			memcpy(buf, t.order[i], l + 1);
+			for (size_t j = i + 1; j < t.no && j <= last + 64 && nu < 12; j++) {
+				wentry *e = wlookup(&t, t.order[j], 0);
+				size_t m = strlen(t.order[j]);
+				if (e->n[1] <= e->n[0] || l + m + 1 > sizeof buf)
+					continue;
+				memcpy(buf + l, t.order[j], m + 1);
+				if (!begins_deficit(def, ndef, buf, l + m)) {
+					buf[l] = '\0';
+					continue;
+				}
+				l += m;
+				used[nu++] = last = j;
+				wentry *whole = wlookup(&t, buf, 0);
+				if (whole && whole->n[0] > whole->n[1]) {
+					whole->n[1]++;
+					for (size_t k = 0; k < nu; k++)
+						wlookup(&t, t.order[used[k]], 0)->n[1]--;
+					break;
+				}
+			}
+		}
+		free(def);
 		for (size_t i = 0; i < NSINGLE; i++) {
 			if (single_n[i] < 2)
 				continue;

@@ -140,6 +140,9 @@ words_doc closing-twice tests/pdf/closing-twice.txt
 # (two "Số:", V/v, KHẨN, mottos) are printed once, the model's choice (pdfwords counts one of them,
 # as tests/cli.sh asks), the first closing's recipients and signature lines in their place
 words_doc header-twice tests/pdf/header-twice.txt
+# a word cut in a narrow header cell spanning two rows ("qua" / "n"), other cells' lines between its
+# pieces: on the page whole, which pdfwords must see (a false alarm of the fuzzer's word check)
+words_doc rowspan-cut-word tests/pdf/rowspan-cut-word.txt
 
 # footnotes referenced from the header, title, addressee, a table cell, the recipients, the
 # signature and an appendix's title: each set at the foot of its reference's page (note-pages rule)

@@ -23,7 +23,9 @@
  *     next to each other in the PDF, each a word the PDF has to spare: a word
  *     wider than its column is cut over lines (bc_items_fit_words; URLs,
  *     long numbers, narrow table columns).  Vietnamese is not hyphenated, so
- *     no hyphen is removed at a join.
+ *     no hyphen is removed at a join.  The pieces of a word cut in a cell
+ *     that spans rows are drawn a row at a time, other cells' words between
+ *     them: a next piece is looked for within 64 words.
  * The comparison is of multisets: one missing occurrence fails.
  *
  * One exception, the header's single-valued parts: when <meta> holds two
@@ -246,6 +248,18 @@ static void xml_text(xmlNode *n)
 	}
 }
 
+#define JOIN_WINDOW 64     /* words between two pieces of a cut word, at most */
+#define MAX_DEFICITS 2000  /* more missing words than this: no search for scattered pieces */
+
+/* Whether the n bytes of s begin one of the missing words. */
+static int begins_deficit(char **def, size_t ndef, const char *s, size_t n)
+{
+	for (size_t i = 0; i < ndef; i++)
+		if (strncmp(def[i], s, n) == 0 && strlen(def[i]) >= n)
+			return 1;
+	return 0;
+}
+
 /* The key of pieces pw[i..i+k) joined, in buf. */
 static size_t joined(size_t i, size_t k, char *buf, size_t cap)
 {
@@ -335,6 +349,47 @@ int main(int argc, char **argv)
 			}
 		}
 	}
+
+	/* then pieces not side by side: a word cut in a cell that spans rows is
+	 * drawn a line in each row, other cells' lines between its pieces; each
+	 * next piece is looked for among the following JOIN_WINDOW words, and
+	 * the pieces so far must begin a missing word */
+	char **def = NULL;
+	size_t ndef = 0;
+	for (size_t i = 0; i < tcap; i++)
+		if (tab[i].key && tab[i].xml > tab[i].pdf) {
+			def = xrealloc(def, (ndef + 1) * sizeof *def);
+			def[ndef++] = tab[i].key;
+		}
+	for (size_t i = 0; ndef > 0 && ndef <= MAX_DEFICITS && i < pwn; i++) {
+		entry *a = lookup(pw[i], 0);
+		if (a->pdf <= a->xml || !begins_deficit(def, ndef, pw[i], strlen(pw[i])))
+			continue;
+		size_t used[MAX_PIECES], nu = 1, last = i, l = strlen(pw[i]);
+		used[0] = i;
+		memcpy(buf, pw[i], l + 1);
+		for (size_t j = i + 1; j < pwn && j <= last + JOIN_WINDOW && nu < MAX_PIECES; j++) {
+			entry *e = lookup(pw[j], 0);
+			size_t m = strlen(pw[j]);
+			if (e->pdf <= e->xml || l + m + 1 > sizeof buf)
+				continue;
+			memcpy(buf + l, pw[j], m + 1);
+			if (!begins_deficit(def, ndef, buf, l + m)) {
+				buf[l] = '\0';
+				continue;
+			}
+			l += m;
+			used[nu++] = last = j;
+			entry *whole = lookup(buf, 0);
+			if (whole && whole->xml > whole->pdf) {
+				whole->pdf++;
+				for (size_t k = 0; k < nu; k++)
+					lookup(pw[used[k]], 0)->pdf--;
+				break;
+			}
+		}
+	}
+	free(def);
 
 	long total = 0, missing = 0;
 	int shown = 0;
