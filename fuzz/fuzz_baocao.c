@@ -4,11 +4,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <utf8proc.h>
 
 #include "../compiler/check/check.h"
 #include "../compiler/diag/diag.h"
 #include "../compiler/input/decode.h"
+#include "../compiler/layout/template.h"
+#include "../compiler/layout/typeset.h"
 #include "../compiler/lex/lines.h"
 #include "../compiler/lex/patterns.h"
 #include "../compiler/model/report.h"
@@ -42,8 +49,15 @@ enum {
 
 static const char *const encodings[] = { NULL, "utf-8", "utf-16", "utf-16le", "utf-16be", "cp1258", "tcvn" };
 
-/* PDF layout is slow per byte; bigger inputs only waste the campaign's time. */
-#define PDF_MAX_INPUT 3000
+/* PDF inputs as large as real reports (the samples are 2-14 KB): every unit
+ * the layout places, tall ones too, is reached.  A time budget, not a size
+ * cut, keeps the campaign moving: an input that takes longer than
+ * PDF_BUDGET_S to lay out and write is a fault (a path worse than linear),
+ * below libFuzzer's 10 s hang limit so that it is told apart from a hang. */
+#define PDF_MAX_INPUT 65536
+#define PDF_BUDGET_S 5.0
+/* Inputs up to this size also have their words checked on the pages (words_reach_pages). */
+#define WORDS_MAX_INPUT 8192
 
 static int forced_mode = -1;
 
@@ -174,6 +188,373 @@ static void run_table(const char *text, size_t len)
 	bc_document_free(doc);
 }
 
+/* ---- the words of the model reach the pages ---------------------------------- */
+
+/* A word table as tests/tools/pdfwords.c keeps one (same normalisation: NFKC,
+ * case folded, runs of letters, marks and digits cut where letters meet
+ * digits; note marks set against their word; cut words joined from spare
+ * pieces next to each other).  Counts per side: [0] the XML's, [1] the pages'. */
+typedef struct wentry {
+	char *key;
+	long n[2];
+} wentry;
+
+typedef struct wtable {
+	wentry *v;
+	size_t cap, n;
+	char **order;           /* the pages' words in drawing order */
+	size_t no, ocap;
+} wtable;
+
+static uint64_t whash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static wentry *wlookup(wtable *t, const char *key, int add)
+{
+	if (add && (t->n + 1) * 2 > t->cap) {
+		wtable old = *t;
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->v = calloc(t->cap, sizeof *t->v);
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.v[i].key) {
+				size_t j = whash(old.v[i].key) & (t->cap - 1);
+				while (t->v[j].key)
+					j = (j + 1) & (t->cap - 1);
+				t->v[j] = old.v[i];
+			}
+		free(old.v);
+	}
+	if (!t->cap)
+		return NULL;
+	size_t j = whash(key) & (t->cap - 1);
+	while (t->v[j].key) {
+		if (!strcmp(t->v[j].key, key))
+			return &t->v[j];
+		j = (j + 1) & (t->cap - 1);
+	}
+	if (!add)
+		return NULL;
+	t->v[j].key = strdup(key);
+	t->n++;
+	return &t->v[j];
+}
+
+static int wkind(utf8proc_int32_t cp)
+{
+	int c = utf8proc_category(cp);
+	if (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO)
+		return 2;
+	if ((c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME))
+		return 1;
+	return 0;
+}
+
+static void wadd(wtable *t, const char *s, size_t len, int side)
+{
+	utf8proc_uint8_t *f = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &f,
+	                                  UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+	if (n < 0)
+		return;
+	char *w = malloc((size_t)n + 1);
+	size_t wl = 0;
+	int wk = 0;
+	for (utf8proc_ssize_t i = 0; i <= n;) {
+		utf8proc_int32_t cp = 0;
+		utf8proc_ssize_t k = 1;
+		int kind = 0;
+		if (i < n) {
+			k = utf8proc_iterate(f + i, n - i, &cp);
+			if (k <= 0)
+				k = 1, cp = 0;
+			kind = wkind(cp);
+			if (kind == 1 && wk == 2 && utf8proc_category(cp) >= UTF8PROC_CATEGORY_MN)
+				kind = 2;   /* a mark goes with what it sits on */
+		}
+		if (wl > 0 && kind != wk) {
+			w[wl] = '\0';
+			wentry *e = wlookup(t, w, 1);
+			e->n[side]++;
+			if (side == 1) {
+				if (t->no == t->ocap) {
+					t->ocap = t->ocap ? t->ocap * 2 : 256;
+					t->order = realloc(t->order, t->ocap * sizeof *t->order);
+				}
+				t->order[t->no++] = e->key;
+			}
+			wl = 0;
+		}
+		if (kind) {
+			memcpy(w + wl, f + i, (size_t)k);
+			wl += (size_t)k;
+			wk = kind;
+		}
+		i += k;
+	}
+	free(w);
+	free(f);
+}
+
+/* The header's single-valued parts: given twice (a header the source
+ * repeated), the model chose one for every output and the page prints that
+ * one; such a part counts when one of its elements is whole on the pages
+ * (as tests/tools/pdfwords.c reads them). */
+static const char *const single_parts[] = { "number", "summary", "urgency", "motto", "slogan", "place", "date", "type" };
+#define NSINGLE (sizeof single_parts / sizeof single_parts[0])
+static bc_buf single_text[NSINGLE][4];
+static size_t single_n[NSINGLE];
+
+static int single_index(xmlNode *c)
+{
+	if (!c->parent || !c->parent->name || strcmp((const char *)c->parent->name, "meta") != 0)
+		return -1;
+	for (size_t i = 0; i < NSINGLE; i++)
+		if (!strcmp((const char *)c->name, single_parts[i]))
+			return (int)i;
+	return -1;
+}
+
+/* Whether every word of s is on the pages. */
+static int all_on_pages(wtable *t, const char *s)
+{
+	wtable probe = { 0 };
+	wadd(&probe, s, strlen(s), 0);
+	int ok = 1;
+	for (size_t i = 0; i < probe.cap; i++)
+		if (probe.v[i].key) {
+			wentry *e = wlookup(t, probe.v[i].key, 0);
+			if (!e || e->n[1] <= 0)
+				ok = 0;
+			free(probe.v[i].key);
+		}
+	free(probe.v);
+	return ok;
+}
+
+/* Whether the n bytes of s begin one of the missing words. */
+static int begins_deficit(char **def, size_t ndef, const char *s, size_t n)
+{
+	for (size_t i = 0; i < ndef; i++)
+		if (strncmp(def[i], s, n) == 0 && strlen(def[i]) >= n)
+			return 1;
+	return 0;
+}
+
+/* The text the XML shows (as pdfwords reads it), into b. */
+static void xml_shown(xmlNode *n, bc_buf *b)
+{
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			if ((c->name[0] >= 'A' && c->name[0] <= 'Z') || !strcmp((const char *)c->name, "restored"))
+				continue;
+			int si = single_index(c);
+			if (si >= 0) {
+				if (single_n[si] < 4) {
+					bc_buf *o = &single_text[si][single_n[si]];
+					bc_buf_clear(o);
+					bc_buf_putc(o, ' ');
+					xml_shown(c, o);
+				}
+				single_n[si]++;
+				continue;
+			}
+			int mark = !strcmp((const char *)c->name, "noteref");
+			if (!mark)
+				bc_buf_putc(b, ' ');
+			xml_shown(c, b);
+			if (!mark)
+				bc_buf_putc(b, ' ');
+		} else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+			bc_buf_puts(b, (const char *)c->content);
+		}
+	}
+}
+
+/* Metrics for the check: every code point half its size wide.  Which words
+ * share a line does not matter; that none falls off a page does. */
+static double fake_measure(void *ctx, bc_face face, double size, const char *s, size_t len)
+{
+	(void)ctx;
+	(void)face;
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return (double)n * size * 0.5;
+}
+
+static float fake_advance(void *ctx, bc_face face, uint32_t cp)
+{
+	(void)ctx;
+	(void)face;
+	(void)cp;
+	return 500.0f;
+}
+
+typedef struct pages_ctx {
+	wtable *t;
+	const bc_template *tpl;
+	const bc_metrics *m;
+	int draft;
+} pages_ctx;
+
+/* Each page's text: its units' ops and its furniture (page number, draft
+ * mark); a text whose line reaches below the page's foot is lost text. */
+static int page_words(void *ctx, const bc_page *p)
+{
+	pages_ctx *c = ctx;
+	for (size_t i = 0; i < p->n; i++) {
+		const bc_unit *u = p->units[i];
+		for (size_t k = 0; k < u->ops.n; k++) {
+			const bc_op *o = &u->ops.v[k];
+			if (o->kind != BC_OP_TEXT)
+				continue;
+			double base = p->y[i] + o->y;
+			if (base > p->height - c->m->descent * o->size + 0.5) {
+				fprintf(stderr, "fuzz: text drawn below the foot of page %d (baseline %.1f of %.1f): %.*s\n",
+				        p->index + 1, base, p->height, (int)(o->len > 200 ? 200 : o->len), o->s);
+				abort();
+			}
+			wadd(c->t, o->s, o->len, 1);
+		}
+	}
+	bc_oplist fur = { 0 };
+	char num[16];
+	bc_typeset_furniture(p, c->tpl, c->m, c->draft, num, &fur);
+	for (size_t k = 0; k < fur.n; k++)
+		if (fur.v[k].kind == BC_OP_TEXT)
+			wadd(c->t, fur.v[k].s, fur.v[k].len, 1);
+	bc_oplist_free(&fur);
+	return 0;
+}
+
+/* No text is set below a page's foot and, with `words`, every word the XML
+ * shows is set on a page, as many times: the property tests/pdf.sh checks
+ * with pdftotext, here without a PDF reader, from the typesetter's pages. */
+static void words_reach_pages(const bc_document *doc, int words)
+{
+	bc_buf xml = BC_BUF_INIT;
+	if (bc_xml_render(doc, &xml) != 0) {
+		bc_buf_free(&xml);
+		return;
+	}
+	bc_template tpl;
+	char err[512];
+	if (bc_template_load(&tpl, bc_document_type(doc), NULL, err, sizeof err) != 0) {
+		bc_buf_free(&xml);
+		return;
+	}
+	xmlDoc *x = xmlReadMemory(xml.s, (int)xml.len, "fuzz.xml", NULL, XML_PARSE_NONET | XML_PARSE_HUGE);
+	bc_buf_free(&xml);
+	if (!x)
+		return;
+	wtable t = { 0 };
+	bc_buf shown = BC_BUF_INIT;
+	memset(single_n, 0, sizeof single_n);
+	if (words)
+		xml_shown(xmlDocGetRootElement(x), &shown);
+	xmlFreeDoc(x);
+	for (size_t i = 0; i < NSINGLE; i++)   /* given once: text like any other */
+		if (single_n[i] == 1)
+			bc_buf_put(&shown, single_text[i][0].s, single_text[i][0].len);
+	wadd(&t, shown.s ? shown.s : "", shown.len, 0);
+	bc_buf_free(&shown);
+	bc_metrics m = { fake_measure, NULL, 0.891, 0.216, fake_advance };
+	pages_ctx pc = { &t, &tpl, &m, bc_typeset_is_draft(doc) };
+	bc_typeset_stats st;
+	if (bc_typeset(doc, &tpl, &m, page_words, &pc, &st) == 0) {
+		char buf[4096];
+		for (size_t i = 0; i < t.no; i++) {   /* a word cut over lines: its pieces, side by side */
+			wentry *a = wlookup(&t, t.order[i], 0);
+			if (a->n[1] <= a->n[0])
+				continue;
+			size_t l = 0;
+			for (size_t k = i; k < t.no && k < i + 12; k++) {
+				wentry *e = wlookup(&t, t.order[k], 0);
+				size_t kl = strlen(t.order[k]);
+				if (e->n[1] <= e->n[0] || l + kl + 1 > sizeof buf)
+					break;
+				memcpy(buf + l, t.order[k], kl);
+				l += kl;
+				buf[l] = '\0';
+				wentry *whole = k > i ? wlookup(&t, buf, 0) : NULL;
+				if (whole && whole->n[0] > whole->n[1]) {
+					whole->n[1]++;
+					for (size_t j = i; j <= k; j++)
+						wlookup(&t, t.order[j], 0)->n[1]--;
+					i = k;
+					break;
+				}
+			}
+		}
+		/* pieces not side by side (a cell spanning rows: other cells' lines
+		 * between them), each within 64 words of the last, as pdfwords joins them */
+		char **def = NULL;
+		size_t ndef = 0;
+		for (size_t i = 0; i < t.cap; i++)
+			if (t.v[i].key && t.v[i].n[0] > t.v[i].n[1]) {
+				def = realloc(def, (ndef + 1) * sizeof *def);
+				def[ndef++] = t.v[i].key;
+			}
+		for (size_t i = 0; ndef > 0 && ndef <= 2000 && i < t.no; i++) {
+			wentry *a = wlookup(&t, t.order[i], 0);
+			size_t l = strlen(t.order[i]);
+			if (a->n[1] <= a->n[0] || !begins_deficit(def, ndef, t.order[i], l) || l + 1 > sizeof buf)
+				continue;
+			size_t used[12], nu = 1, last = i;
+			used[0] = i;
+			memcpy(buf, t.order[i], l + 1);
+			for (size_t j = i + 1; j < t.no && j <= last + 64 && nu < 12; j++) {
+				wentry *e = wlookup(&t, t.order[j], 0);
+				size_t m = strlen(t.order[j]);
+				if (e->n[1] <= e->n[0] || l + m + 1 > sizeof buf)
+					continue;
+				memcpy(buf + l, t.order[j], m + 1);
+				if (!begins_deficit(def, ndef, buf, l + m)) {
+					buf[l] = '\0';
+					continue;
+				}
+				l += m;
+				used[nu++] = last = j;
+				wentry *whole = wlookup(&t, buf, 0);
+				if (whole && whole->n[0] > whole->n[1]) {
+					whole->n[1]++;
+					for (size_t k = 0; k < nu; k++)
+						wlookup(&t, t.order[used[k]], 0)->n[1]--;
+					break;
+				}
+			}
+		}
+		free(def);
+		for (size_t i = 0; i < NSINGLE; i++) {
+			if (single_n[i] < 2)
+				continue;
+			int found = 0;
+			for (size_t k = 0; k < single_n[i] && k < 4 && !found; k++)
+				found = all_on_pages(&t, bc_buf_cstr(&single_text[i][k]));
+			if (!found) {
+				fprintf(stderr, "fuzz: none of the %zu <%s> of the XML is whole on the pages\n", single_n[i],
+				        single_parts[i]);
+				abort();
+			}
+		}
+		for (size_t i = 0; i < t.cap; i++)
+			if (t.v[i].key && t.v[i].n[0] > t.v[i].n[1]) {
+				fprintf(stderr, "fuzz: the word \"%s\" is in the XML %ld times, on the pages %ld times\n", t.v[i].key,
+				        t.v[i].n[0], t.v[i].n[1]);
+				abort();
+			}
+	}
+	for (size_t i = 0; i < t.cap; i++)
+		free(t.v[i].key);
+	free(t.v);
+	free(t.order);
+}
+
 /* Decode and parse; the stage function runs on the document, then everything is freed. */
 static void run_document(int mode, const uint8_t *data, size_t size)
 {
@@ -218,8 +599,19 @@ static void run_document(int mode, const uint8_t *data, size_t size)
 	} else if (mode == M_PDF) {
 		bc_render_options po = { NULL, 0, 0 };
 		bc_buf pdf = BC_BUF_INIT;
-		(void)bc_pdf_output(doc, &po, &pdf, &d);
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		int rc = bc_pdf_output(doc, &po, &pdf, &d);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
 		bc_buf_free(&pdf);
+		double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		if (secs > PDF_BUDGET_S) {
+			fprintf(stderr, "fuzz: %zu bytes took %.1f s to set as a PDF (budget %.0f s)\n", size, secs, PDF_BUDGET_S);
+			abort();
+		}
+		/* a document the writer refuses (errors, a missing glyph) has no pages to look at */
+		if (rc == 0 && bc_diags_worst(&d) < BC_LEVEL_ERROR)
+			words_reach_pages(doc, size <= WORDS_MAX_INPUT);
 	} else if (mode == M_CHECK) {
 		bc_diags_sort(&d);
 		FILE *sink = fopen("/dev/null", "w");

@@ -33,11 +33,12 @@ cpu() {
 		printf "%.2f", t }')
 }
 
-# run NAME GEN N CMD STATUSES: generates the input at N and 4N with GEN (a shell function
+# run NAME GEN N CMD STATUSES [words]: generates the input at N and 4N with GEN (a shell function
 # taking the size and the file), runs `baocao CMD` on each, and checks the exit status
-# (one of STATUSES, e.g. "0 1"), the time limit and the ratio.
+# (one of STATUSES, e.g. "0 1"), the time limit and the ratio; with `words` (pdf), that every
+# word of the XML is on paper at both sizes (build/tools/pdfwords).
 run() {
-	name=$1 gen=$2 n=$3 cmd=$4 ok_status=$5
+	name=$1 gen=$2 n=$3 cmd=$4 ok_status=$5 words=${6:-}
 	case "$name" in *"${PATHO_ONLY:-}"*) ;; *) return ;; esac
 	n4=$((n * 4))
 	[ -f "$T/$gen.$n" ] || "$gen" "$n" "$T/$gen.$n"
@@ -76,11 +77,26 @@ run() {
 		fail=$((fail + 1))
 		return
 	fi
+	if [ "$words" = words ]; then
+		for size in $n $n4; do
+			$B xml "$T/$gen.$size" -o "$T/words.xml" 2>/dev/null
+			$B pdf "$T/$gen.$size" -o "$T/words.pdf" 2>/dev/null
+			if ! r=$("$BUILD/tools/pdfwords" "$T/words.xml" "$T/words.pdf" 2>&1); then
+				echo "FAIL $what: at $size, $r"
+				fail=$((fail + 1))
+				return
+			fi
+		done
+		what="$what, no word lost"
+	fi
 	echo "ok $what"
 	pass=$((pass + 1))
 }
 
 # ---- generators: $1 the size, $2 the file
+
+# units taller than a page: gen_long_title, _issuer, _addressees, _summary, _signature, _head_row, _closing
+. tests/tools/longunits.sh
 
 # labels of every kind, nested as deep as the format allows, again and again
 gen_labels() {
@@ -230,6 +246,14 @@ run notes                gen_notes           10000    xml    "0 1"
 run notes                gen_notes           10000    check  "0 1"
 run notes-pdf            gen_notes           2500     pdf    "0 1"
 run template-entities    gen_template        3000     template "1"
+# one unit taller than a page, broken across pages (issue 13): every word on paper
+run long-title           gen_long_title      25000    pdf    "0"     words
+run long-issuer          gen_long_issuer     2500     pdf    "0"     words
+run long-addressees      gen_long_addressees 2500     pdf    "0"     words
+run long-summary         gen_long_summary    25000    pdf    "0"     words
+run long-signature       gen_long_signature  2500     pdf    "0"     words
+run long-head-row        gen_long_head_row   25000    pdf    "0"     words
+run long-closing         gen_long_closing    2500     pdf    "0"     words
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,10 +1,12 @@
 #!/bin/sh
-# pdf.sh — the PDF rule suite: every seed and sample compiled to PDF and checked rule by rule (build/tools/pdfrules), plus generated stress inputs.
-# Usage: BUILD=build sh tests/pdf.sh   (run from the project root; BAOCAO_SEEDS overrides ../shared/seeds)
+# pdf.sh — the PDF rule suite: every seed and sample compiled to PDF and checked rule by rule (build/tools/pdfrules), every word of the XML on paper (build/tools/pdfwords: seeds, samples, corpus, generated), plus generated stress inputs.
+# Usage: BUILD=build sh tests/pdf.sh   (run from the project root; BAOCAO_SEEDS overrides ../shared/seeds, BAOCAO_CORPUS ../shared/corpus)
 BUILD=${BUILD:-build}
 BC="${BAOCAO_WRAP:-} $BUILD/baocao"
 RULES=$BUILD/tools/pdfrules
+WORDS=$BUILD/tools/pdfwords
 SEEDS=${BAOCAO_SEEDS:-../shared/seeds}
+CORPUS=${BAOCAO_CORPUS:-../shared/corpus}
 TMP=${TMPDIR:-/tmp}/baocao-pdf.$$
 mkdir -p "$TMP"
 trap 'rm -rf "$TMP"' EXIT
@@ -14,7 +16,7 @@ fail=0
 ok() { echo "ok $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL $1"; fail=$((fail + 1)); }
 
-for t in "$BUILD/baocao" "$RULES"; do
+for t in "$BUILD/baocao" "$RULES" "$WORDS"; do
 	if [ ! -x "$t" ]; then
 		echo "FAIL pdf: $t not built (make tools)"
 		echo "0 passed, 1 failed"
@@ -22,7 +24,16 @@ for t in "$BUILD/baocao" "$RULES"; do
 	fi
 done
 
-# Compiles one input to PDF and XML, then runs the rules; counts each rule's line.
+# The page never eats text: every word the XML shows is among the PDF's words, as often (pdfwords).
+words() { # name xml pdf
+	r=$("$WORDS" "$2" "$3" 2>&1)
+	case $r in
+	ok*) ok "$1/words" ;;
+	*) bad "$1/words: $r" ;;
+	esac
+}
+
+# Compiles one input to PDF and XML, then runs the rules and the word count; counts each rule's line.
 check_doc() { # name input
 	if ! $BC pdf "$2" -o "$TMP/$1.pdf" >"$TMP/$1.err" 2>&1; then
 		bad "$1/compile: $(head -3 "$TMP/$1.err")"
@@ -40,6 +51,18 @@ check_doc() { # name input
 	pass=$((pass + p))
 	fail=$((fail + f))
 	[ "$p" -gt 0 ] || bad "$1/rules: no rule ran"
+	words "$1" "$TMP/$1.xml" "$TMP/$1.pdf"
+}
+
+# Compiles one input to PDF and XML and compares their words only (no layout rules: a corpus
+# text or a generated extreme breaks rules of the decree by its content, not by the layout).
+words_doc() { # name input
+	if ! $BC pdf "$2" -o "$TMP/$1.pdf" >"$TMP/$1.err" 2>&1; then
+		bad "$1/compile: $(head -3 "$TMP/$1.err")"
+		return 1
+	fi
+	$BC xml "$2" -o "$TMP/$1.xml" >/dev/null 2>&1
+	words "$1" "$TMP/$1.xml" "$TMP/$1.pdf"
 }
 
 if [ -d "$SEEDS" ]; then
@@ -54,6 +77,128 @@ fi
 for s in samples/*.txt; do
 	check_doc "sample-$(basename "$s" .txt)" "$s"
 done
+
+# every text of the corpus that compiles (a refused one has no PDF to compare; SOURCES.md describes the corpus)
+if [ -d "$CORPUS" ]; then
+	for s in "$CORPUS"/*.txt "$CORPUS"/*.md; do
+		[ -f "$s" ] || continue
+		n=$(basename "$s")
+		n=${n%.*}
+		[ "$n" = SOURCES ] && continue
+		if ! $BC pdf "$s" -o "$TMP/corpus.pdf" >/dev/null 2>&1; then
+			echo "# corpus $n: refused, not compared"
+			continue
+		fi
+		$BC xml "$s" -o "$TMP/corpus.xml" >/dev/null 2>&1
+		words "corpus-${n%%_*}" "$TMP/corpus.xml" "$TMP/corpus.pdf"
+	done
+else
+	echo "# corpus absent ($CORPUS)"
+fi
+
+# ---- units taller than a page: broken across pages, no word lost (tests/tools/longunits.sh)
+. tests/tools/longunits.sh
+gen_long_title 3000 "$TMP/long-title.txt"
+if words_doc long-title "$TMP/long-title.txt"; then
+	# begun on the first page under the header, continued on the next
+	p1=$(pdftotext -f 1 -l 1 "$TMP/long-title.pdf" - 2>/dev/null)
+	p2=$(pdftotext -f 2 -l 2 "$TMP/long-title.pdf" - 2>/dev/null)
+	if printf '%s' "$p1" | grep -q 'tiêu1 ' && printf '%s' "$p2" | grep -q 'tiêu[0-9]'; then
+		ok long-title/continued
+	else
+		bad "long-title/continued: the title not begun on page 1 and continued on page 2"
+	fi
+fi
+gen_long_issuer 81 "$TMP/long-issuer.txt"
+words_doc long-issuer "$TMP/long-issuer.txt"
+gen_long_addressees 100 "$TMP/long-addressees.txt"
+words_doc long-addressees "$TMP/long-addressees.txt"
+gen_long_summary 1500 "$TMP/long-summary.txt"
+words_doc long-summary "$TMP/long-summary.txt"
+gen_long_head_row 1500 "$TMP/long-head-row.txt"
+words_doc long-head-row "$TMP/long-head-row.txt"
+gen_long_closing 400 "$TMP/long-closing.txt"
+words_doc long-closing "$TMP/long-closing.txt"
+for n in 44 1000; do
+	gen_long_signature $n "$TMP/long-signature-$n.txt"
+	if words_doc long-signature-$n "$TMP/long-signature-$n.txt"; then
+		# split, the position kept with the room to sign and the name: one page holds both
+		pages=$(pdfinfo "$TMP/long-signature-$n.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+		together=0
+		for i in $(seq 1 "${pages:-0}"); do
+			t=$(pdftotext -f "$i" -l "$i" "$TMP/long-signature-$n.pdf" - 2>/dev/null)
+			printf '%s' "$t" | grep -q 'CHỦ TỊCH' && printf '%s' "$t" | grep -q 'Trần Đức Minh' && together=1
+		done
+		if [ "$together" = 1 ]; then ok long-signature-$n/name-with-position; else bad long-signature-$n/name-with-position; fi
+	fi
+done
+
+# a closing the source repeats (found by the fuzzer's word check): the earlier "Nơi nhận" list is
+# set in its place, not dropped for the last one beside the signature
+words_doc closing-twice tests/pdf/closing-twice.txt
+# a header and a closing the source repeats (found the same way): the header's single-valued parts
+# (two "Số:", V/v, KHẨN, mottos) are printed once, the model's choice (pdfwords counts one of them,
+# as tests/cli.sh asks), the first closing's recipients and signature lines in their place
+words_doc header-twice tests/pdf/header-twice.txt
+# a word cut in a narrow header cell spanning two rows ("qua" / "n"), other cells' lines between its
+# pieces: on the page whole, which pdfwords must see (a false alarm of the fuzzer's word check)
+words_doc rowspan-cut-word tests/pdf/rowspan-cut-word.txt
+
+# footnotes referenced from the header, title, addressee, a table cell, the recipients, the
+# signature and an appendix's title: each set at the foot of its reference's page (note-pages rule)
+cat >"$TMP/notes-everywhere.txt" <<'DOC'
+ỦY BAN NHÂN DÂN
+XÃ AN THẮNG[^1]
+-------
+Số: 12/BC-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+-------
+An Thắng, ngày 05 tháng 7 năm 2026
+
+BÁO CÁO
+
+**Kết quả thực hiện nhiệm vụ năm 2026[^2]**
+
+Kính gửi: Ủy ban nhân dân huyện[^3]
+
+I. TÌNH HÌNH CHUNG
+
+Nội dung báo cáo.
+
+| TT | Nội dung | Ghi chú |
+|:--:|----|----|
+| 1 | Cải cách hành chính | Ghi chú ô[^4] |
+
+Nơi nhận:
+- Như trên[^5];
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH[^6]
+
+Trần Đức Minh
+
+PHỤ LỤC I
+DANH MỤC NHIỆM VỤ[^7]
+(Kèm theo Báo cáo số 12/BC-UBND ngày 05/7/2026 của Ủy ban nhân dân xã An Thắng)
+
+Nội dung phụ lục.
+
+[^1]: Chú thích cơ quan ban hành.
+[^2]: Chú thích tiêu đề.
+[^3]: Chú thích nơi gửi.
+[^4]: Chú thích ô bảng.
+[^5]: Chú thích nơi nhận.
+[^6]: Chú thích chức vụ.
+[^7]: Chú thích phụ lục.
+DOC
+PDFRULES_SKIP="text-area justified body-size" check_doc gen-notes-everywhere "$TMP/notes-everywhere.txt"
+if [ -f "$TMP/gen-notes-everywhere.pdf" ]; then
+	n=$(pdftotext "$TMP/gen-notes-everywhere.pdf" - 2>/dev/null | grep -c '^Chú thích')
+	if [ "$n" -eq 7 ]; then ok gen-notes-everywhere/all-notes-set; else bad "gen-notes-everywhere/all-notes-set: $n of 7"; fi
+fi
 
 # ---- generated inputs: typeset or refused with a message, never a crash, a hang or an overfull page
 gen_head() {

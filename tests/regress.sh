@@ -151,10 +151,7 @@ done
 #   xml-schema  raised only when baocao's own XML breaks grammar/baocao.rng, a bug of baocao (the fuzzer's xml mode
 #               fails on it); `xml --validate` then prints each problem with this code and exits 2 (the unit tests
 #               of test_xml.c validate broken documents directly)
-#   pdf-libharu raised only when libharu itself fails: memory exhausted inside it (badinput.sh's out-of-memory case
-#               accepts it), or one of its limits, which the PDF writer keeps under (strings cut to 32 000 bytes,
-#               pages in a tree of Pages nodes: badinput.sh checks both); pdf/long-title was its case until then
-UNREACHABLE="xml-schema pdf-libharu"
+UNREACHABLE="xml-schema"
 missing=
 ncodes=0
 ids=$(sed -n 's/^BC_DIAG([A-Z0-9_]*, *"\([a-z0-9-]*\)".*/\1/p' compiler/diag/diag_codes.def)

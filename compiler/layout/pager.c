@@ -187,9 +187,30 @@ static void emit_page(bc_pager *p, size_t k)
 	}
 }
 
+/* Whether the chain of kept units from q[j] is taller than a page, when
+ * moving it to the next page would not keep it whole: 1 taller, 0 not,
+ * -1 not known yet (the chain goes on past the units queued). */
+static int chain_over_page(const bc_pager *p, size_t j)
+{
+	double h = 0, room = avail(p);
+	for (size_t i = j; i < p->qn; i++) {
+		h += (i > j ? p->q[i]->gap : 0) + p->q[i]->h;
+		if (h > room + 0.01)
+			return 1;
+		if (!p->q[i]->keep_next)
+			return 0;
+	}
+	return -1;
+}
+
+#define BREAK_WAIT ((size_t)-1)
+
 /* Where to end the page when q[k] does not fit: after the last unit before k
- * that allows a break, but never a page of repeated table headers alone. */
-static size_t choose_break(const bc_pager *p, size_t k)
+ * that allows a break, but never a page of repeated table headers alone.
+ * A kept chain taller than a page (a title of 3 000 words) is broken where
+ * it overflows, after filling this page; BREAK_WAIT when that is not known
+ * until more units come. */
+static size_t choose_break(const bc_pager *p, size_t k, int final)
 {
 	size_t heads = 0;
 	while (heads < p->qn && p->q[heads]->table_head)
@@ -197,8 +218,14 @@ static size_t choose_break(const bc_pager *p, size_t k)
 	size_t min_k = heads + 1;
 	for (size_t j = k; j >= min_k && j > 0; j--) {
 		const bc_unit *before = p->q[j - 1];
-		if (!before->keep_next && !(p->q[j]->table_head && before->table_head))
-			return j;
+		if (!before->keep_next && !(p->q[j]->table_head && before->table_head)) {
+			if (j == k)
+				return j;
+			int over = chain_over_page(p, j);
+			if (over < 0 && !final)
+				return BREAK_WAIT;
+			return over > 0 ? k : j;
+		}
 	}
 	size_t r = k > min_k ? k : min_k;   /* a chain longer than a page: break where it overflows */
 	return r < p->qn ? r : p->qn;
@@ -257,7 +284,10 @@ static void flush(bc_pager *p, int final)
 			}
 		}
 		if (over < lim) {
-			emit_page(p, choose_break(p, over));
+			size_t k = choose_break(p, over, final);
+			if (k == BREAK_WAIT)
+				return;   /* called again with the next unit */
+			emit_page(p, k);
 			continue;
 		}
 		if (np) {

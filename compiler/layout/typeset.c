@@ -168,6 +168,191 @@ lines ts_break_items(ts *t, bc_items *it, double width, bc_just just)
 	return L;
 }
 
+/* ---- recording a unit's lines ---------------------------------------------- */
+
+void ts_rec_begin(ts *t, trecorder *r, bc_unit *u)
+{
+	memset(r, 0, sizeof *r);
+	r->u = u;
+	r->last[0] = r->last[1] = -1;
+	r->col_from[0] = r->col_from[1] = u->ops.n;
+	t->rec = r;
+}
+
+void ts_rec_col(ts *t, int col)
+{
+	trecorder *r = t->rec;
+	r->col = col;
+	/* a column's ops are added in one run: those before it belong to no record */
+	if (r->last[col] < 0)
+		r->col_from[col] = r->u->ops.n;
+}
+
+/* A new record in the current column, from where its last one ended. */
+static trec *rec_new(trecorder *r)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->v = bc_xrealloc(r->v, r->cap * sizeof *r->v);
+	}
+	trec *e = &r->v[r->n];
+	*e = (trec){ .col = r->col, .from = r->col_from[r->col], .to = r->u->ops.n, .top = r->col_y[r->col],
+	             .bottom = r->col_y[r->col] };
+	r->last[r->col] = (int)r->n++;
+	return e;
+}
+
+static int refs_note(const bc_items *it, size_t from, size_t to)
+{
+	for (size_t i = from; i < to && i < it->n; i++)
+		if (it->v[i].ref)
+			return 1;
+	return 0;
+}
+
+/* A line just set (items [from, to), its foot at `bottom`): a record of its own. */
+static void rec_line(ts *t, const bc_items *it, size_t from, size_t to, double bottom)
+{
+	trecorder *r = t->rec;
+	trec *e = rec_new(r);
+	e->bottom = bottom > e->top ? bottom : e->top;
+	if (refs_note(it, from, to)) {
+		e->notes = bc_unit_new(0);
+		ts_notes_for(t, it, from, to, e->notes);
+	}
+	r->col_y[r->col] = e->bottom;
+	r->col_from[r->col] = e->to;
+}
+
+void ts_rec_extend(ts *t, double bottom)
+{
+	trecorder *r = t->rec;
+	trec *e = r->last[r->col] >= 0 ? &r->v[r->last[r->col]] : rec_new(r);
+	e->to = r->u->ops.n;
+	if (bottom > e->bottom)
+		e->bottom = bottom;
+	r->col_y[r->col] = e->bottom;
+	r->col_from[r->col] = e->to;
+}
+
+void ts_rec_glue(ts *t)
+{
+	trecorder *r = t->rec;
+	if (r->last[r->col] >= 0)
+		r->v[r->last[r->col]].glue = 1;
+}
+
+/* Moves the footnote lines a record references to unit u. */
+static void rec_notes_to(trec *e, bc_unit *u)
+{
+	if (!e->notes)
+		return;
+	for (size_t i = 0; i < e->notes->nnotes; i++)
+		bc_unit_add_note(u, e->notes->notes[i]);
+	e->notes->nnotes = 0;
+	bc_unit_free(e->notes);
+	e->notes = NULL;
+}
+
+/* Copies a record's ops into u, moved up by dy. */
+static void rec_copy(const bc_unit *src, const trec *e, double dy, bc_unit *u)
+{
+	for (size_t i = e->from; i < e->to; i++) {
+		bc_op o = src->ops.v[i];
+		o.y -= (float)dy;
+		if (o.kind == BC_OP_RULE)
+			o.y2 -= (float)dy;
+		bc_oplist_add(&u->ops, &o);
+	}
+}
+
+/* The first of u's marks goes to the first unit cut from it. */
+static void take_marks(bc_unit *from, bc_unit *to)
+{
+	to->gap = from->gap;
+	to->outline = from->outline;
+	to->outline_level = from->outline_level;
+	from->outline = NULL;
+}
+
+void ts_rec_push(ts *t, int chain)
+{
+	trecorder *r = t->rec;
+	bc_unit *u = r->u;
+	t->rec = NULL;
+	const bc_pager_geometry *geo = t->landscape ? &t->pager.landscape : &t->pager.portrait;
+	double room = geo->height - geo->top - geo->bottom;
+	if (u->h <= room + 0.01 || r->n == 0) {
+		for (size_t i = 0; i < r->n; i++)
+			rec_notes_to(&r->v[i], u);
+		ts_push(t, u);
+		free(r->v);
+		return;
+	}
+	if (chain) {
+		/* a unit per record, kept together: the pager breaks the chain where
+		 * it overflows a page, as it breaks a long paragraph */
+		for (size_t i = 0; i < r->n; i++) {
+			trec *e = &r->v[i];
+			double bottom = i + 1 == r->n && u->h > e->bottom ? u->h : e->bottom;
+			bc_unit *p = bc_unit_new(bottom - e->top);
+			if (i == 0)
+				take_marks(u, p);
+			rec_copy(u, e, e->top, p);
+			rec_notes_to(e, p);
+			p->keep_next = i + 1 < r->n ? 1 : u->keep_next;
+			ts_push(t, p);
+		}
+	} else {
+		/* pieces a page tall, each column going on from where it stopped */
+		size_t *idx[2], cnt[2] = { 0, 0 }, next[2] = { 0, 0 };
+		for (int c = 0; c < 2; c++)
+			idx[c] = bc_xmalloc(r->n * sizeof *idx[c]);
+		for (size_t i = 0; i < r->n; i++)
+			idx[r->v[i].col & 1][cnt[r->v[i].col & 1]++] = i;
+		for (int first = 1;; first = 0) {
+			bc_unit *p = bc_unit_new(0);
+			int any = 0;
+			for (int c = 0; c < 2; c++) {
+				if (next[c] >= cnt[c])
+					continue;
+				double off = r->v[idx[c][next[c]]].top;
+				size_t k = next[c];
+				int took = 0;
+				while (k < cnt[c]) {
+					size_t end = k;   /* a run of glued records goes whole */
+					while (end + 1 < cnt[c] && r->v[idx[c][end]].glue)
+						end++;
+					if (took && r->v[idx[c][end]].bottom - off > room + 0.01)
+						break;
+					for (size_t m = k; m <= end; m++) {
+						trec *e = &r->v[idx[c][m]];
+						rec_copy(u, e, off, p);
+						rec_notes_to(e, p);
+						if (e->bottom - off > p->h)
+							p->h = e->bottom - off;
+					}
+					took = 1;
+					k = end + 1;
+				}
+				next[c] = k;
+				any |= took;
+			}
+			if (!any) {
+				bc_unit_free(p);
+				break;
+			}
+			if (first)
+				take_marks(u, p);
+			ts_push(t, p);
+		}
+		free(idx[0]);
+		free(idx[1]);
+	}
+	free(r->v);
+	bc_unit_free(u);
+}
+
 /* Sets items into a column: lines appended to ops from *y downwards; returns the widest line. */
 double ts_set_column(ts *t, bc_items *it, double x, double w, double *y, bc_just just, double lh, double size,
                          bc_oplist *ops)
@@ -184,6 +369,10 @@ double ts_set_column(ts *t, bc_items *it, double x, double w, double *y, bc_just
 		if (ls.natural > widest)
 			widest = ls.natural;
 		*y += lh;
+		if (t->rec && ops == &t->rec->u->ops)
+			rec_line(t, it, from, L.breaks[i] + 1, *y);
+		else if (t->note_to)
+			ts_notes_for(t, it, from, L.breaks[i] + 1, t->note_to);
 		from = L.breaks[i] + 1;
 	}
 	free(L.breaks);

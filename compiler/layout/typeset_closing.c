@@ -21,9 +21,13 @@ void ts_set_closing(ts *t)
 			recipients = c;
 		else if (c->type == BC_NODE_SIGNATURE)
 			signature = c;
-		else
-			ts_set_block(t, c);
 	}
+	/* the last recipients and signature are set side by side below; any
+	 * earlier one (a closing the source repeats) is set in its place as
+	 * blocks, its label and items as lines, so that no word is lost */
+	for (const bc_node *c = cl->first; c; c = c->next)
+		if (c != recipients && c != signature)
+			ts_set_block(t, c);
 	if (!recipients && !signature)
 		return;
 	double wl = t->width * 0.45, xr = t->x0 + wl, wr = t->width - wl;
@@ -35,6 +39,11 @@ void ts_set_closing(ts *t)
 	bc_unit *u = bc_unit_new(0);
 	u->gap = 12;
 	double yr = 0;
+	/* recorded: a block taller than a page is cut between its lines, the
+	 * position kept with the room to sign and the name */
+	trecorder rec;
+	ts_rec_begin(t, &rec, u);
+	ts_rec_col(t, 1);
 	if (signature) {
 		const bc_node *signer = NULL;
 		for (const bc_node *c = signature->first; c; c = c->next) {
@@ -47,12 +56,15 @@ void ts_set_closing(ts *t)
 			ts_column_line(t, c, NULL, xr, wr, &yr, BC_FACE_BOLD, tp->sign_size, 1, &u->ops);
 		}
 		yr += tp->sign_space * BC_MM;
+		ts_rec_extend(t, yr);
+		ts_rec_glue(t);
 		if (signer)
 			ts_column_line(t, signer, NULL, xr, wr, &yr, BC_FACE_BOLD, tp->sign_size, 0, &u->ops);
 	}
 	/* left column: "Nơi nhận:" and the list, as far as it goes beside the signature */
 	double yl = 0;
 	int pushed = 0;
+	ts_rec_col(t, 0);
 	if (recipients) {
 		const bc_node *label = NULL;
 		for (const bc_node *c = recipients->first; c; c = c->next)
@@ -84,13 +96,15 @@ void ts_set_closing(ts *t)
 			/* past the signature's height, the list goes on in units of its own */
 			if (!pushed && yl + lh > yr + 0.01) {
 				u->h = yl > yr ? yl : yr;
-				ts_push(t, u);
+				ts_rec_push(t, 0);
 				pushed = 1;
 			}
 			if (pushed) {
 				bc_unit *lu = bc_unit_new(0);
 				double y = 0;
+				t->note_to = lu;
 				ts_set_column(t, &li, t->x0, wl, &y, BC_JUST_LEFT, lh, tp->recip_size, &lu->ops);
+				t->note_to = NULL;
 				lu->h = y;
 				ts_push(t, lu);
 			} else {
@@ -102,7 +116,7 @@ void ts_set_closing(ts *t)
 	}
 	if (!pushed) {
 		u->h = yl > yr ? yl : yr;
-		ts_push(t, u);
+		ts_rec_push(t, 0);
 	}
 }
 
@@ -207,6 +221,9 @@ void ts_set_appendix(ts *t, const bc_node *ap)
 	}
 	bc_unit *u = bc_unit_new(0);
 	double y = 0;
+	trecorder rec;   /* a title longer than a page goes on over pages; its notes go with it */
+	ts_rec_begin(t, &rec, u);
+	ts_rec_col(t, 0);
 	bc_buf b = BC_BUF_INIT;
 	const bc_node *c = ap->first;
 	c = set_attached_header(t, c, &y, &u->ops);
@@ -240,7 +257,7 @@ void ts_set_appendix(ts *t, const bc_node *ap)
 	bc_buf_free(&b);
 	u->h = y + 6;
 	u->keep_next = 1;
-	ts_push(t, u);
+	ts_rec_push(t, 1);
 	for (; c; c = c->next) {
 		if (c == first_table) {
 			ts_set_table(t, c, first);

@@ -11,6 +11,40 @@
 /* The header line of a role, as the model chose it (facts.h): the same line the XML writes. */
 static const bc_node *meta_line(const ts *t, bc_role role) { return bc_meta_line(t->doc, t->doc->meta, role); }
 
+/* The inline content of n as items, less its first `skip` bytes of plain
+ * text (a dash, the "Kính gửi:" label): the note marks after them stay. */
+static void add_inlines_after(ts *t, bc_items *it, const bc_node *n, const istyle *st, const char *plain, size_t skip)
+{
+	size_t start = it->n;
+	ts_add_inlines(t, it, n, *st);
+	size_t p = 0, i = start;
+	while (i < it->n && p < skip) {
+		bc_item *x = &it->v[i];
+		if (x->type == BC_ITEM_GLUE) {
+			while (p < skip && plain[p] == ' ')
+				p++;
+			i++;
+			continue;
+		}
+		if (x->type != BC_ITEM_BOX || x->ref)
+			break;
+		size_t left = skip - p;
+		if (x->len <= left) {
+			p += x->len;
+			i++;
+			continue;
+		}
+		x->s += left;   /* "Kính gửi:Ủy ban": the word after the label's colon */
+		x->len -= left;
+		x->width = t->m->measure(t->m->ctx, (bc_face)x->face, x->size, x->s, x->len);
+		break;
+	}
+	while (i < it->n && it->v[i].type == BC_ITEM_GLUE)
+		i++;
+	memmove(it->v + start, it->v + i, (it->n - i) * sizeof *it->v);
+	it->n -= i - start;
+}
+
 /* "Kính gửi:" as the decree draws it (NĐ 30/2020, Phụ lục I, ô 9a), 14 pt
  * upright: one addressee on the label's line; several each on a line of
  * its own under the label, with a dash, the dashes in line under the colon.
@@ -20,6 +54,8 @@ static void set_addressees(ts *t)
 	const char *label = NULL;
 	size_t label_len = 0;
 	const char **who = NULL;
+	const bc_node **whon = NULL;   /* each addressee's line and the bytes of its plain text before the name */
+	size_t *skip = NULL;
 	size_t n = 0, cap = 0;
 	bc_buf b = BC_BUF_INIT;
 	if (t->doc->meta)
@@ -27,7 +63,7 @@ static void set_addressees(ts *t)
 			if (a->type != BC_NODE_LINE || a->as.line.role != BC_ROLE_ADDRESSEE)
 				continue;
 			ts_plain(a, &b);
-			const char *s = bc_buf_cstr(&b);
+			const char *s = bc_buf_cstr(&b), *s0 = s;
 			while (*s == ' ' || *s == '-' || *s == '+')
 				s++;
 			if (!label) {
@@ -46,12 +82,18 @@ static void set_addressees(ts *t)
 			if (n == cap) {
 				cap = cap ? cap * 2 : 8;
 				who = bc_xrealloc(who, cap * sizeof *who);
+				whon = bc_xrealloc(whon, cap * sizeof *whon);
+				skip = bc_xrealloc(skip, cap * sizeof *skip);
 			}
+			whon[n] = a;
+			skip[n] = (size_t)(s - s0);
 			who[n++] = ts_strdup(t, s, strlen(s));
 		}
-	bc_buf_free(&b);
 	if (!label && !n) {
+		bc_buf_free(&b);
 		free(who);
+		free(whon);
+		free(skip);
 		return;
 	}
 	if (!label)
@@ -75,6 +117,9 @@ static void set_addressees(ts *t)
 	double ax = bx + off, aw = t->x0 + t->width - ax;
 	bc_unit *u = bc_unit_new(0);
 	u->gap = 12;
+	trecorder rec;   /* a list longer than a page goes on over pages, a line at a time */
+	ts_rec_begin(t, &rec, u);
+	ts_rec_col(t, 0);
 	bc_op op = { .kind = BC_OP_TEXT, .face = BC_FACE_REGULAR, .size = (float)size, .x = (float)bx,
 	             .y = (float)ts_baseline_in(t, lh, size), .s = label, .len = label_len };
 	bc_oplist_add(&u->ops, &op);
@@ -84,13 +129,18 @@ static void set_addressees(ts *t)
 		istyle st = { BC_FACE_REGULAR, size, 0, 0, 0 };
 		if (*dash)
 			ts_add_text(t, &it, dash, strlen(dash), &st);
-		ts_add_text(t, &it, who[i], strlen(who[i]), &st);
+		/* from the line's inlines, not its plain text: its note marks are set */
+		ts_plain(whon[i], &b);
+		add_inlines_after(t, &it, whon[i], &st, bc_buf_cstr(&b), skip[i]);
 		ts_set_column(t, &it, ax, aw, &y, BC_JUST_LEFT, lh, size, &u->ops);
 		bc_items_free(&it);
 	}
 	u->h = y > lh ? y : lh;
-	ts_push(t, u);
+	ts_rec_push(t, 1);
+	bc_buf_free(&b);
 	free(who);
+	free(whon);
+	free(skip);
 }
 
 void ts_set_header(ts *t)
@@ -100,6 +150,11 @@ void ts_set_header(ts *t)
 	double xl = t->x0, xr = t->x0 + lw, wr = t->width - lw;
 	bc_unit *u = bc_unit_new(0);
 	double yl = 0, yr = 0;
+	/* recorded, so that a column longer than a page (81 issuer lines, a
+	 * V/v of 1 500 words) goes on over pages instead of off the first */
+	trecorder rec;
+	ts_rec_begin(t, &rec, u);
+	ts_rec_col(t, 0);
 
 	/* left: issuer lines, the rule under the issuing body, number, summary, urgency */
 	const bc_node *last_issuer = NULL;
@@ -122,6 +177,7 @@ void ts_set_header(ts *t)
 		yl += 3.5;
 		ts_add_rule(&u->ops, xl + (lw - rl) / 2, xl + (lw + rl) / 2, yl, 0.6);
 		yl += 6;
+		ts_rec_extend(t, yl);
 	}
 	const bc_node *num = meta_line(t, BC_ROLE_NUMBER);
 	if (num) {
@@ -141,9 +197,11 @@ void ts_set_header(ts *t)
 		bc_op box = { .kind = BC_OP_BOX, .size = 0.8f, .x = (float)(xl + (lw - w) / 2 - 4), .y = (float)(y0 - 1),
 		              .x2 = (float)(w + 8), .y2 = (float)(yl - y0 + 2) };
 		bc_oplist_add(&u->ops, &box);
+		ts_rec_extend(t, yl);
 	}
 
 	/* right: motto, slogan with its rule, place and date */
+	ts_rec_col(t, 1);
 	ts_column_line(t, meta_line(t, BC_ROLE_MOTTO), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", xr, wr, &yr, BC_FACE_BOLD, tp->motto_size, 1,
 	            &u->ops);
 	double sw = ts_column_line(t, meta_line(t, BC_ROLE_SLOGAN), "Độc lập - Tự do - Hạnh phúc", xr, wr, &yr, BC_FACE_BOLD,
@@ -151,11 +209,12 @@ void ts_set_header(ts *t)
 	yr += 3;
 	ts_add_rule(&u->ops, xr + (wr - sw) / 2, xr + (wr + sw) / 2, yr, 0.6);
 	yr += 10;
+	ts_rec_extend(t, yr);
 	const bc_node *dl = meta_line(t, BC_ROLE_DATELINE);
 	if (dl)
 		ts_column_line(t, dl, NULL, xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, 0, &u->ops);
 	u->h = yl > yr ? yl : yr;
-	ts_push(t, u);
+	ts_rec_push(t, 0);
 
 	set_addressees(t);
 
@@ -164,6 +223,9 @@ void ts_set_header(ts *t)
 	bc_unit *tu = bc_unit_new(0);
 	tu->gap = 14;
 	double y = 0;
+	trecorder trec_;   /* a title longer than a page goes on over pages */
+	ts_rec_begin(t, &trec_, tu);
+	ts_rec_col(t, 0);
 	if (dt)
 		ts_column_line(t, dt, NULL, t->x0, t->width, &y, BC_FACE_BOLD, tp->doctype_size, 1, &tu->ops);
 	bc_items it = { 0 };
@@ -190,9 +252,12 @@ void ts_set_header(ts *t)
 		y += 3.5;
 		ts_add_rule(&tu->ops, t->x0 + (t->width - rl) / 2, t->x0 + (t->width + rl) / 2, y, 0.6);
 		y += 8;
+		ts_rec_extend(t, y);
 		tu->h = y;
-		ts_push(t, tu);
+		ts_rec_push(t, 1);
 	} else {
+		t->rec = NULL;
+		free(trec_.v);
 		bc_unit_free(tu);
 	}
 	bc_buf_free(&b);

@@ -17,6 +17,27 @@
  * Each part turns nodes into units and hands them to the pager (ts_push).
  */
 
+/* A line (or a rule, a box) of a unit being built, as the recorder saw it
+ * (ts_rec_begin): so that a unit taller than a page can be cut between
+ * its lines instead of running off the page's foot. */
+typedef struct trec {
+	int col;                   /* the column it stands in (ts_rec_col) */
+	size_t from, to;           /* its ops in the unit: [from, to) */
+	double top, bottom;        /* its extent, from the unit's top; a column's records touch */
+	int glue;                  /* kept with the next record of its column (a signature's position and name) */
+	bc_unit *notes;            /* a holder of the footnote lines it references, NULL if none */
+} trec;
+
+typedef struct trecorder {
+	bc_unit *u;                /* the unit whose ops are recorded */
+	trec *v;
+	size_t n, cap;
+	int col;
+	size_t col_from[2];        /* per column: the first op not yet in a record */
+	double col_y[2];           /* and the bottom of its last record */
+	int last[2];               /* index of its last record, -1 none */
+} trecorder;
+
 /* The typesetter's state for one document, which every part reads and moves on. */
 typedef struct ts {
 	const bc_document *doc;
@@ -35,6 +56,8 @@ typedef struct ts {
 	size_t nplaced, capplaced;
 	int in_note;               /* setting a footnote: its own refs are not followed */
 	int inline_only;           /* ts_add_inlines skips block children (set as blocks of their own) */
+	trecorder *rec;            /* recording the lines set into a unit (ts_rec_begin), or NULL */
+	bc_unit *note_to;          /* without a recorder: the unit ts_set_column's footnotes go with, or NULL */
 } ts;
 
 /* The style of a run of inline content. */
@@ -82,6 +105,22 @@ double ts_column_line(ts *t, const bc_node *n, const char *fallback, double x, d
 void ts_add_rule(bc_oplist *ops, double x1, double x2, double y, double lw);
 void ts_push(ts *t, bc_unit *u);
 void ts_notes_for(ts *t, const bc_items *it, size_t from, size_t to, bc_unit *u);
+
+/* Recording a unit's lines (header block, title, addressees, closing,
+ * an appendix's title): begin, set its columns' lines (ts_set_column
+ * records each line and the footnotes it references), then ts_rec_push.
+ * Columns are 0 and 1; each column's ops must be added in one run. */
+void ts_rec_begin(ts *t, trecorder *r, bc_unit *u);
+void ts_rec_col(ts *t, int col);
+/* The current column's last record takes in the ops added since and reaches down to `bottom`. */
+void ts_rec_extend(ts *t, double bottom);
+/* The current column's last record stays with the next one. */
+void ts_rec_glue(ts *t);
+/* Ends the recording and hands the unit (u->h set) to the pager: whole when
+ * it fits on a page; else cut between records, `chain` (one column) into a
+ * unit per record kept together, which the pager breaks where it overflows
+ * a page; otherwise into pieces a page tall, each column flowing on its own. */
+void ts_rec_push(ts *t, int chain);
 
 /* ---- the parts ---- */
 

@@ -565,9 +565,18 @@ static void set_row_in_parts(ts *t, tgrid *g, int r, int id, double size, double
 		u->table = id;
 		if (r == 0 && first)
 			u->gap = t->tpl->para_space;
-		if (first)
-			for (size_t i = row_first_cell(g, r); i < g->ncells && g->cells[i].row == r; i++)
-				ts_notes_for(t, &g->cells[i].items, 0, g->cells[i].items.n, u);
+		/* footnotes go with the part that holds their reference: the foot of its page */
+		for (size_t i = row_first_cell(g, r); i < g->ncells && g->cells[i].row == r; i++) {
+			tcell *tc = &g->cells[i];
+			if (tc->lrow || tc->L.n == 0) {
+				if (first)
+					ts_notes_for(t, &tc->items, 0, tc->items.n, u);
+				continue;
+			}
+			size_t a = l0, b = l1 < tc->L.n ? l1 : tc->L.n;
+			if (a < b)
+				ts_notes_for(t, &tc->items, a > 0 ? tc->L.breaks[a - 1] + 1 : 0, tc->L.breaks[b - 1] + 1, u);
+		}
 		ts_push(t, u);
 	}
 }
@@ -635,7 +644,9 @@ void ts_set_table(ts *t, const bc_node *table, tgrid *built)
 			if (o >= 0 && g.cells[o].row + g.cells[o].rowspan - 1 > r)
 				in_span = 1;
 		}
-		if (g.rowh[r] <= max_part || head) {
+		/* a row taller than a page is set in parts, a header row too (it is
+		 * then not repeated: head_h is 0 for a header over half a page) */
+		if (g.rowh[r] <= max_part) {
 			bc_unit *u = bc_unit_new(g.rowh[r]);
 			table_row_unit(t, &g, r, 0, SIZE_MAX, 1, 1, g.rowh[r], lh, size, u);
 			u->table = id;

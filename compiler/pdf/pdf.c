@@ -4,6 +4,7 @@
 #include <hpdf.h>
 #include <hpdf_encrypt.h>   /* HPDF_MD5*, for the file identifier */
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,6 +112,34 @@ typedef struct writer {
 	int outlines;              /* bookmarks made */
 	char *name;                /* what the document is called: its bookmark when it has no headings */
 } writer;
+
+/* libharu's memory, capped when BAOCAO_PDF_MEMORY gives a number of bytes
+ * (unset: no cap): a server compiling untrusted documents bounds the
+ * writer, whose failure is then pdf-libharu (exit 2) instead of the
+ * process dying.  A header before each block keeps its size for the free. */
+typedef union hpdf_block { size_t size; max_align_t align; } hpdf_block;
+static size_t hpdf_used, hpdf_cap;
+
+static void *hpdf_alloc(HPDF_UINT size)
+{
+	if (hpdf_cap && (hpdf_used > hpdf_cap || size > hpdf_cap - hpdf_used))
+		return NULL;
+	hpdf_block *b = malloc(sizeof *b + size);
+	if (!b)
+		return NULL;
+	b->size = size;
+	hpdf_used += size;
+	return b + 1;
+}
+
+static void hpdf_free(void *p)
+{
+	if (!p)
+		return;
+	hpdf_block *b = (hpdf_block *)p - 1;
+	hpdf_used -= b->size;
+	free(b);
+}
 
 static void hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *ud)
 {
@@ -388,24 +417,25 @@ static void draw_text(writer *w, bc_buf *b, double ph, const bc_oplist *ops, dou
 	}
 }
 
-/*
- * libharu refuses a string over 65 535 bytes (HPDF_LIMIT_MAX_STRING_LEN, error 0x105B: a title of
- * 70 000 bytes failed the whole PDF), and writes UTF-8 text as UTF-16, up to twice its bytes: the
- * bookmarks and the document information get at most PDF_MAX_STRING bytes, cut where a character
- * ends.  The page shows the whole text; these are labels.
- */
-#define PDF_MAX_STRING 32000
+/* Bytes of UTF-8 a document information string or a bookmark keeps: libharu
+ * refuses a string over 65 535 bytes (HPDF_STRING_OUT_OF_RANGE, as UTF-16
+ * with its mark), which a title of 12 000 words is; the page has it all. */
+#define INFO_MAX 4000
 
-static const char *pdf_string(char **keep, const char *s)
+/* Cuts b to INFO_MAX bytes at a space (or a character's start), marked " …". */
+static void clip_info(bc_buf *b)
 {
-	size_t n = strlen(s), fit = bc_utf8_fit(s, n, PDF_MAX_STRING);
-	if (fit == n)
-		return s;
-	free(*keep);
-	*keep = bc_xmalloc(fit + 1);
-	memcpy(*keep, s, fit);
-	(*keep)[fit] = '\0';
-	return *keep;
+	if (b->len <= INFO_MAX)
+		return;
+	size_t cut = INFO_MAX;
+	while (cut > INFO_MAX / 2 && b->s[cut] != ' ')
+		cut--;
+	if (b->s[cut] != ' ')
+		for (cut = INFO_MAX; cut > 0 && ((unsigned char)b->s[cut] & 0xC0) == 0x80; cut--)
+			;
+	b->len = cut;
+	b->s[cut] = '\0';
+	bc_buf_puts(b, " …");
 }
 
 static void add_outline(writer *w, HPDF_Page page, double ph, int level, const char *title, double y)
@@ -419,9 +449,11 @@ static void add_outline(writer *w, HPDF_Page page, double ph, int level, const c
 		parent = w->outline[l];
 	if (!parent)
 		parent = NULL;   /* the root */
-	char *cut = NULL;
-	HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, pdf_string(&cut, title), w->utf8);
-	free(cut);
+	bc_buf clipped = BC_BUF_INIT;
+	bc_buf_puts(&clipped, title);
+	clip_info(&clipped);
+	HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, clipped.s, w->utf8);
+	bc_buf_free(&clipped);
 	if (!o)
 		return;
 	HPDF_Destination dst = HPDF_Page_CreateDestination(page);
@@ -568,18 +600,20 @@ static void set_info(writer *w, const bc_document *doc, const bc_render_options 
 		bc_buf_clear(&subject);
 		line_text(dt, &subject);
 	}
+	clip_info(&title);
+	clip_info(&author);
+	clip_info(&subject);
+	clip_info(&kw);
 	/* the encoder must be UTF-8 before the strings go in, or they are stored raw */
 	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
-	char *cut = NULL;
 	if (title.len)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_TITLE, pdf_string(&cut, title.s));
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_TITLE, title.s);
 	if (author.len)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_AUTHOR, pdf_string(&cut, author.s));
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_AUTHOR, author.s);
 	if (subject.len)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_SUBJECT, pdf_string(&cut, subject.s));
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_SUBJECT, subject.s);
 	if (kw.len)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_KEYWORDS, pdf_string(&cut, kw.s));
-	free(cut);
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_KEYWORDS, kw.s);
 	HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "baocao " BAOCAO_VERSION);
 	/* The date written is never the wall clock, so the same input gives the same
 	 * bytes at any time: SOURCE_DATE_EPOCH when set, else the document's own
@@ -697,7 +731,12 @@ int bc_pdf_output(const bc_document *doc, const bc_render_options *opt, bc_buf *
 	w.tpl = &tpl;
 	w.labels_appendix = -1;
 	w.draft = bc_typeset_is_draft(doc);
-	w.pdf = HPDF_New(hpdf_error, &w);
+	const char *cap = getenv("BAOCAO_PDF_MEMORY");
+	hpdf_cap = cap && *cap ? (size_t)strtoull(cap, NULL, 10) : 0;
+	if (cap && *cap && hpdf_cap == 0)
+		hpdf_cap = 1;   /* "0": nothing at all */
+	hpdf_used = 0;
+	w.pdf = HPDF_NewEx(hpdf_error, hpdf_alloc, hpdf_free, 0, &w);
 	if (!w.pdf) {
 		pdf_diag(diags, doc, PE_LIBHARU, top, "HPDF_New");
 		bc_font_release(&fam);

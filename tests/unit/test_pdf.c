@@ -711,9 +711,58 @@ static void test_pager_keeps_and_progresses(void **state)
 	assert_true(n >= 1000 * 14 / 600 + 1);
 }
 
+static size_t first_page_units;
+static int note_first_page(void *ctx, const bc_page *p)
+{
+	(void)ctx;
+	double bottom = p->height - 50;
+	for (size_t i = 0; i < p->n; i++)
+		assert_true(p->y[i] + p->units[i]->h <= bottom + 0.01);
+	if (pages_seen++ == 0)
+		first_page_units = p->n;
+	return 0;
+}
+
+/* A kept chain taller than a page (a title of 3 000 words) is broken where
+ * it overflows: the page before it is filled, not left with what precedes
+ * the chain alone; a chain that fits on a page still moves whole. */
+static void test_pager_breaks_chain_taller_than_page(void **state)
+{
+	(void)state;
+	bc_pager_geometry g = { 500, 700, 50, 50 };   /* 600 pt of room */
+	bc_pager p;
+	bc_pager_init(&p, &g, note_first_page, NULL);
+	pages_seen = 0;
+	bc_pager_add(&p, bc_unit_new(100));
+	for (int i = 0; i < 100; i++) {
+		bc_unit *u = bc_unit_new(14);
+		u->keep_next = i < 99;
+		bc_pager_add(&p, u);
+	}
+	int n = bc_pager_finish(&p);
+	bc_pager_free(&p);
+	assert_int_equal(n, pages_seen);
+	assert_int_equal(first_page_units, 1 + 500 / 14);
+	assert_int_equal(n, 3);   /* 35 + 42 + 23 lines */
+
+	bc_pager_init(&p, &g, note_first_page, NULL);
+	pages_seen = 0;
+	bc_pager_add(&p, bc_unit_new(100));
+	for (int i = 0; i < 40; i++) {   /* 560 pt: fits on the next page whole */
+		bc_unit *u = bc_unit_new(14);
+		u->keep_next = i < 39;
+		bc_pager_add(&p, u);
+	}
+	n = bc_pager_finish(&p);
+	bc_pager_free(&p);
+	assert_int_equal(first_page_units, 1);
+	assert_int_equal(n, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pager_breaks_chain_taller_than_page),
 		cmocka_unit_test(test_total_fit_lines),
 		cmocka_unit_test(test_forced_break_not_stretched),
 		cmocka_unit_test(test_overlong_word),
