@@ -23,6 +23,10 @@ typedef struct text_state {
 	term *terms;
 	size_t nterms, cap;
 	bc_buf fold;
+	/* a quotation that goes on over paragraphs ("“…2. Hồ sơ gồm:" … "hội (bản chính);”."):
+	 * its “ left open by an earlier paragraph, for a later one to close */
+	int open_quote;
+	bc_pos open_quote_pos;
 } text_state;
 
 /*
@@ -113,11 +117,18 @@ static int label_close(const char *t, size_t i)
 /* The bytes brackets() acts on: ( [ ) ] " and the lead of “ ”. */
 static const unsigned char bracket_byte[256] = { ['('] = 1, ['['] = 1, [')'] = 1, [']'] = 1, ['"'] = 1, [0xE2] = 1 };
 
-static void brackets(bc_check_ctx *cx, const bc_block_text *bt, const char *t, size_t n)
+#define QUOTE_CARRIED ((size_t)-1)   /* the stack's entry for a “ an earlier paragraph left open */
+
+static void brackets(bc_check_ctx *cx, text_state *s, const bc_block_text *bt, const char *t, size_t n)
 {
 	size_t stack[64];
 	int kind[64];
 	size_t top = 0, quote_at = 0;
+	if (s->open_quote) {
+		stack[0] = QUOTE_CARRIED;
+		kind[0] = 'L';
+		top = 1;
+	}
 	int quote = 0;
 	const unsigned char *u = (const unsigned char *)t;
 	for (size_t i = 0; i < n; i++) {
@@ -157,9 +168,17 @@ static void brackets(bc_check_ctx *cx, const bc_block_text *bt, const char *t, s
 				return;
 			}
 			top--;
+			if (top == 0 && stack[0] == QUOTE_CARRIED)
+				s->open_quote = 0;   /* the quotation the earlier paragraph opened ends here */
 		}
 	}
-	if (top && top <= 64) {
+	if (top == 1 && kind[0] == 'L') {
+		/* only a “ left open: the quotation may go on in the next paragraphs (decided at the end) */
+		if (stack[0] != QUOTE_CARRIED) {
+			s->open_quote = 1;
+			s->open_quote_pos = bc_text_pos(cx, bt, stack[0]);
+		}
+	} else if (top && top <= 64 && stack[top - 1] != QUOTE_CARRIED) {
 		size_t i = stack[top - 1];
 		bc_diag_add(cx->diags, BC_W_UNBALANCED, bc_text_pos(cx, bt, i), "%.*s", kind[top - 1] == 'L' ? 3 : 1, t + i);
 	} else if (quote) {
@@ -324,7 +343,7 @@ static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 	if (n->type != BC_NODE_PARAGRAPH && n->type != BC_NODE_ITEM && n->type != BC_NODE_HEADING)
 		return;
 	spaces(cx, bt, t, len, n->pos.line && justified_block(s, cx, n, s->justified_doc));
-	brackets(cx, bt, t, len);
+	brackets(cx, s, bt, t, len);
 	numbers(cx, bt, t, len);
 	terms(s, cx, bt, t, len);
 	/* the end mark closes the body once */
@@ -397,6 +416,8 @@ static void end(bc_check_ctx *cx, void *st)
 	text_state *s = st;
 	if (s->last && !s->last_has_mark && !party_document(cx->doc))
 		bc_diag_add(cx->diags, BC_W_END_MARK_MISSING, s->last_pos, NULL);
+	if (s->open_quote)
+		bc_diag_add(cx->diags, BC_W_UNBALANCED, s->open_quote_pos, "“");
 	/* a term's years: the most frequent form is taken as meant */
 	bc_sort(s->terms, s->nterms, sizeof *s->terms, by_key);
 	for (size_t i = 0; i < s->nterms;) {
