@@ -44,6 +44,7 @@ enum {
 	M_PDF,     /* parse, lay out, write a PDF (small documents only) */
 	M_CHECK,   /* parse, then every check and every output format */
 	M_TREE,    /* parse, verify the tree's shape, print it as `baocao tree` does */
+	M_TEMPLATE, /* the input as a --template file: read, range-checked, a fixed report set with it */
 	MODE_COUNT
 };
 
@@ -628,6 +629,53 @@ static void run_document(int mode, const uint8_t *data, size_t size)
 	bc_diags_free(&d);
 }
 
+/*
+ * Template mode: the bytes are a page-layout file (as in templates/, TEMPLATE.md)
+ * as --template reads it, from a file of its own.  The reader must refuse what
+ * it cannot take in time linear in the file (entities, long attributes, files
+ * over the limit) and never crash; a template it accepts sets a small report
+ * with every part, so that each value it lets through is used by the layout.
+ */
+static const char template_report[] =
+	"ỦY BAN NHÂN DÂN\nXÃ AN THẮNG\nSố: 12/BC-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+	"Độc lập - Tự do - Hạnh phúc\nAn Thắng, ngày 05 tháng 3 năm 2026\n\nBÁO CÁO\n\n"
+	"Kết quả thực hiện nhiệm vụ quý I năm 2026[^1]\n\nI. KẾT QUẢ\n\n1. Kinh tế\n\n"
+	"Thu ngân sách đạt 31,2% dự toán.\n\nTT\tChỉ tiêu\tKế hoạch\tThực hiện\n1\tThu ngân sách\t100\t31\n\n"
+	"Trên đây là báo cáo của Ủy ban nhân dân xã./.\n\n[^1]: Số liệu đến ngày 31/3/2026.\n\n"
+	"Nơi nhận:\n- UBND huyện;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn An\n";
+
+static void run_template(const uint8_t *data, size_t size)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/baocao-fuzz-template-%ld.xml", (long)getpid());
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return;
+	size_t put = fwrite(data, 1, size, f);
+	if (fclose(f) != 0 || put != size) {
+		remove(path);
+		return;
+	}
+	bc_diags d;
+	bc_diags_init(&d);
+	bc_document *doc = bc_parse("fuzz.txt", template_report, sizeof template_report - 1, &d);
+	bc_render_options po = { path, 0, 0 };
+	bc_buf pdf = BC_BUF_INIT;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	(void)bc_pdf_output(doc, &po, &pdf, &d);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (secs > PDF_BUDGET_S) {
+		fprintf(stderr, "fuzz: a template of %zu bytes took %.1f s (budget %.0f s)\n", size, secs, PDF_BUDGET_S);
+		abort();
+	}
+	bc_buf_free(&pdf);
+	bc_document_free(doc);
+	bc_diags_free(&d);
+	remove(path);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	int mode;
@@ -656,6 +704,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (mode == M_PDF && size > PDF_MAX_INPUT)
 		return 0;
+	if (mode == M_TEMPLATE) {
+		run_template(data, size);
+		return 0;
+	}
 	if (mode == M_LINES || mode == M_INLINE || mode == M_TABLE) {
 		/* these stages are promised decoded text (valid NFC UTF-8, LF ends, no NUL): give them only that */
 		bc_diags d;

@@ -6,15 +6,15 @@ set -u
 SECS=${1:-60}
 FZ=${2:-build-fuzz/fuzz_baocao}
 W=build-fuzz
-MODES="0 1 2 3 4 5 6 7 8 9 10 11 12 13 14"
-NAMES="decode-auto decode-utf8 decode-utf16 decode-utf16le decode-utf16be decode-cp1258 decode-tcvn parse lines inline table xml pdf check tree"
+MODES="0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15"
+NAMES="decode-auto decode-utf8 decode-utf16 decode-utf16le decode-utf16be decode-cp1258 decode-tcvn parse lines inline table xml pdf check tree template"
 [ -x "$FZ" ] || { echo "fuzz: $FZ not built (make fuzz)"; exit 2; }
 
 # The seed corpus: the real reports (when present), the samples, the regression corpus (its crashes and
 # per-construct cases) and the bad-input catalogue.
 rm -rf "$W/seeds"
 mkdir -p "$W/seeds" "$W/crashes" "$W/logs"
-for f in ../shared/seeds/*.txt samples/*.txt tests/regress/*/*.txt; do
+for f in ../shared/seeds/*.txt samples/*.txt tests/regress/*/*.txt templates/*.xml; do
 	[ -f "$f" ] && cp "$f" "$W/seeds/$(echo "$f" | tr '/.' '__')"
 done
 sh tests/badinput.sh --export "$W/seeds" >/dev/null 2>&1 || true
