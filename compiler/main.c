@@ -468,16 +468,29 @@ static int cmd_render(const options *o, const bc_renderer *r, bc_document *doc, 
 		ro.source_date_epoch = v;
 	}
 	bc_buf out = BC_BUF_INIT;
-	size_t before = diags->count[BC_LEVEL_ERROR] + diags->count[BC_LEVEL_FATAL];
-	int r_rc = r->render(doc, &ro, &out, diags);
+	/* the output's own findings apart: its warnings (pdf-blank-part) are
+	 * printed with the output written, being no finding of check's */
+	bc_diags own;
+	bc_diags_init(&own);
+	int r_rc = r->render(doc, &ro, &out, &own);
 	int rc = EXIT_OK;
 	if (r_rc != 0) {
 		rc = r_rc == 1 ? EXIT_INPUT : EXIT_USAGE;
-		if (diags->count[BC_LEVEL_ERROR] + diags->count[BC_LEVEL_FATAL] == before)
+		if (own.count[BC_LEVEL_ERROR] + own.count[BC_LEVEL_FATAL] == 0)
 			fprintf(stderr, "%s: %s: cannot write the %s output\n", progname, o->input, r->name);
+		for (size_t i = 0; i < own.n; i++) {
+			if (own.v[i].arg)
+				bc_diag_add(diags, own.v[i].code, own.v[i].pos, "%s", own.v[i].arg);
+			else
+				bc_diag_add(diags, own.v[i].code, own.v[i].pos, NULL);
+		}
 	} else if (commit_bytes(path, out.s ? out.s : "", out.len) != 0) {
 		rc = EXIT_USAGE;
+	} else if (own.n) {
+		bc_diags_sort(&own);
+		bc_diags_print(stderr, &own, strcmp(o->input, "-") == 0 ? "<stdin>" : o->input, BC_LEVEL_WARNING, o->lang, 0);
 	}
+	bc_diags_free(&own);
 	free(path);
 	bc_buf_free(&out);
 	return rc;

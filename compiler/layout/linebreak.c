@@ -212,12 +212,28 @@ static size_t line_start(const bc_items *l, size_t after)
 	return i;
 }
 
-/* A legal breakpoint: glue after a box, or a penalty that is not forbidding. */
-static int is_breakpoint(const bc_items *l, size_t i)
+/* Item i is a box of a dash alone ("-", "–"), between glue and a word on
+ * each side: the spaced hyphen of a pair, "kinh tế - xã hội". */
+static int is_joining_dash(const bc_items *l, size_t i)
+{
+	if (i < 2 || i + 2 >= l->n)
+		return 0;
+	const bc_item *d = &l->v[i];
+	if (d->type != BC_ITEM_BOX || !d->s || !((d->len == 1 && d->s[0] == '-') || (d->len == 3 && memcmp(d->s, "\xE2\x80\x93", 3) == 0)))
+		return 0;
+	return l->v[i - 1].type == BC_ITEM_GLUE && l->v[i - 2].type == BC_ITEM_BOX && l->v[i + 1].type == BC_ITEM_GLUE &&
+	       l->v[i + 2].type == BC_ITEM_BOX;
+}
+
+/* A legal breakpoint: glue after a box, or a penalty that is not forbidding.
+ * With `pairs`, not the space before or after a pair's spaced hyphen: a line
+ * never ends with "kinh tế -" nor begins with "- xã hội" (one notion). */
+static int is_breakpoint(const bc_items *l, size_t i, int pairs)
 {
 	const bc_item *it = &l->v[i];
 	if (it->type == BC_ITEM_GLUE)
-		return i > 0 && l->v[i - 1].type == BC_ITEM_BOX;
+		return i > 0 && l->v[i - 1].type == BC_ITEM_BOX &&
+		       !(pairs && (is_joining_dash(l, i - 1) || is_joining_dash(l, i + 1)));
 	return it->type == BC_ITEM_PENALTY && it->penalty < BC_PENALTY_NEVER;
 }
 
@@ -243,7 +259,7 @@ static int fitness(double r)
 }
 
 /* One pass; returns the best final node or -1 if no path within tolerance. */
-static long lb_pass(const bc_items *l, double width, bc_just just, double tolerance,
+static long lb_pass(const bc_items *l, double width, bc_just just, double tolerance, int pairs,
                     const double *sw, const double *sy, const double *sz, lb_node **nodes_out, size_t *nn_out)
 {
 	size_t ncap = 64, nn = 0;
@@ -256,7 +272,7 @@ static long lb_pass(const bc_items *l, double width, bc_just just, double tolera
 	double slack_scale = width * 0.35;
 
 	for (size_t b = 0; b < l->n && an > 0; b++) {
-		if (!is_breakpoint(l, b))
+		if (!is_breakpoint(l, b, pairs))
 			continue;
 		const bc_item *it = &l->v[b];
 		int forced = is_forced(it);
@@ -408,10 +424,21 @@ size_t bc_break_lines(const bc_items *l, double width, bc_just just, size_t **br
 	}
 	lb_node *nodes = NULL;
 	size_t nn = 0;
-	long final = lb_pass(l, width, just, 200, sw, sy, sz, &nodes, &nn);
+	long final = lb_pass(l, width, just, 200, 1, sw, sy, sz, &nodes, &nn);
 	if (final < 0) {
 		free(nodes);
-		final = lb_pass(l, width, just, INFINITY, sw, sy, sz, &nodes, &nn);
+		final = lb_pass(l, width, just, INFINITY, 1, sw, sy, sz, &nodes, &nn);
+	}
+	/* a pair kept whole only where it fits: in a column narrower than
+	 * "01/2026 - 12/2026" a line overfull (a rescued node's 1e8) is worse
+	 * than the break at the hyphen */
+	if (final >= 0 && nodes[final].total >= 1e8) {
+		free(nodes);
+		final = lb_pass(l, width, just, 200, 0, sw, sy, sz, &nodes, &nn);
+		if (final < 0) {
+			free(nodes);
+			final = lb_pass(l, width, just, INFINITY, 0, sw, sy, sz, &nodes, &nn);
+		}
 	}
 	size_t count = 0;
 	if (final >= 0) {

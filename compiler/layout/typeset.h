@@ -21,7 +21,17 @@ typedef struct bc_typeset_stats {
 	int tables;
 	int appendices;
 	double worst_ratio;        /* largest stretch of a justified line (not a last line) */
+	unsigned blank_parts;      /* the header's mandatory parts the source lacks, set as blanks (BC_BLANK_*) */
 } bc_typeset_stats;
+
+/* A mandatory part of the header (NĐ 30/2020, Phụ lục I) the source lost and
+ * the page shows as a blank to fill in by hand, as on a form. */
+enum {
+	BC_BLANK_ISSUER = 1,   /* the issuing body: a dotted line */
+	BC_BLANK_NUMBER = 2,   /* "Số: ……/……" */
+	BC_BLANK_DATE = 4,     /* "……, ngày …… tháng …… năm ……" */
+	BC_BLANK_PLACE = 8     /* "……" before a date the appendices gave */
+};
 
 /* Lays out the whole document into `pager` (whose emit draws the pages).
  * Returns 0, or -1 when a page could not be written. */

@@ -1,6 +1,7 @@
 /* typeset_header.c — the header block (issuer, number, motto, place and date), the addressees, the type and title. */
 #include "typeset_private.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,7 +50,7 @@ static void add_inlines_after(ts *t, bc_items *it, const bc_node *n, const istyl
  * upright: one addressee on the label's line; several each on a line of
  * its own under the label, with a dash, the dashes in line under the colon.
  * The block is centred when it fits. */
-static void set_addressees(ts *t)
+static void set_addressees(ts *t, double below)
 {
 	const char *label = NULL;
 	size_t label_len = 0;
@@ -135,12 +136,112 @@ static void set_addressees(ts *t)
 		ts_set_column(t, &it, ax, aw, &y, BC_JUST_LEFT, lh, size, &u->ops);
 		bc_items_free(&it);
 	}
-	u->h = y > lh ? y : lh;
+	u->h = (y > lh ? y : lh) + below;
 	ts_rec_push(t, 1);
 	bc_buf_free(&b);
 	free(who);
 	free(whon);
 	free(skip);
+}
+
+/* ---- blanks left to fill by hand ---------------------------------------------- */
+
+/* The room a draft leaves for the number, day or month written by hand: the
+ * blank as typed, or 8 mm, whichever is wider (a run of spaces would
+ * otherwise be set as one space, "Số: /TTr-UBND", leaving none). */
+#define BLANK_MIN (8 * BC_MM)
+
+/* Widens the space after the word `word` in the items of a header line to
+ * the blank's room, when that space is the blank: `plain` is the line's text,
+ * where the spaces typed after the word are counted. */
+static void keep_blank(ts *t, bc_items *it, const char *plain, const char *word)
+{
+	size_t wl = strlen(word);
+	const char *at = strstr(plain, word);
+	if (!at)
+		return;
+	size_t typed = 0;
+	for (const char *c = at + wl; *c == ' ' || *c == '\t'; c++)
+		typed++;
+	for (size_t i = 0; i + 1 < it->n; i++) {
+		bc_item *x = &it->v[i], *g = &it->v[i + 1];
+		if (x->type != BC_ITEM_BOX || x->len != wl || memcmp(x->s, word, wl) != 0 || g->type != BC_ITEM_GLUE)
+			continue;
+		double sw = t->m->measure(t->m->ctx, (bc_face)g->face, g->size, " ", 1);
+		double w = typed * sw > BLANK_MIN ? typed * sw : BLANK_MIN;
+		/* its own width, never stretched nor shrunk, never merged into a run of text */
+		g->width = w;
+		g->stretch = g->shrink = 0;
+		g->s = NULL;
+		g->len = 0;
+		return;
+	}
+}
+
+/* A header line (number, dateline) set as ts_column_line does, with the blanks
+ * the model found in it (a number "", a day or month 0) kept as room to write in. */
+static double blank_line(ts *t, const bc_node *n, double x, double w, double *y, bc_face face, double size, bc_oplist *ops)
+{
+	bc_items it = { 0 };
+	istyle st = { face, size, 0, 0, 0 };
+	ts_add_inlines(t, &it, n, st);
+	bc_buf b = BC_BUF_INIT;
+	ts_plain(n, &b);
+	const char *plain = bc_buf_cstr(&b);
+	if (n->as.line.role == BC_ROLE_NUMBER && !n->as.line.unread && !n->as.line.number.len && n->as.line.symbol.len)
+		keep_blank(t, &it, plain, "Số:");
+	if (n->as.line.role == BC_ROLE_DATELINE && !n->as.line.unread && n->as.line.date.year) {
+		if (!n->as.line.date.day)
+			keep_blank(t, &it, plain, "ngày");
+		if (!n->as.line.date.month)
+			keep_blank(t, &it, plain, "tháng");
+	}
+	bc_buf_free(&b);
+	double widest = ts_set_column(t, &it, x, w, y, BC_JUST_CENTER, ts_line_height(t, size, 1.0), size, ops);
+	bc_items_free(&it);
+	return widest;
+}
+
+/* What a lost part of the header is set as: the value the facts recovered
+ * from the appendices' "(Kèm theo …)" lines, else dotted blanks, as on a
+ * form; each blank is counted in the stats (bc_pdf_output warns of it). */
+#define DOTS "……"
+static const char *lost_number(ts *t)
+{
+	const bc_facts *f = bc_document_facts(t->doc);
+	bc_buf b = BC_BUF_INIT;
+	if (f->number_from && f->code_notation.len) {
+		bc_buf_puts(&b, "Số: ");
+		if (f->code_number.len)
+			bc_buf_put(&b, f->code_number.s, f->code_number.len);
+		else
+			bc_buf_puts(&b, DOTS);
+		bc_buf_putc(&b, '/');
+		bc_buf_put(&b, f->code_notation.s, f->code_notation.len);
+	} else {
+		/* the Party's "Số 03-CTr/TU" has no colon and a dash before the type's letters */
+		bc_buf_puts(&b, f->family == BC_FAMILY_PARTY ? "Số " DOTS "-" DOTS "/" DOTS : "Số: " DOTS "/" DOTS);
+		t->stats->blank_parts |= BC_BLANK_NUMBER;
+	}
+	const char *s = ts_strdup(t, bc_buf_cstr(&b), b.len);
+	bc_buf_free(&b);
+	return s;
+}
+
+static const char *lost_dateline(ts *t)
+{
+	const bc_facts *f = bc_document_facts(t->doc);
+	char tmp[96];
+	if (f->issued_from && f->issued_known) {
+		/* the decree's zeros: a day under 10, January and February */
+		snprintf(tmp, sizeof tmp, DOTS ", ngày %02d tháng %0*d năm %d", f->issued.day, f->issued.month < 3 ? 2 : 1,
+		         f->issued.month, f->issued.year);
+		t->stats->blank_parts |= BC_BLANK_PLACE;
+	} else {
+		snprintf(tmp, sizeof tmp, DOTS ", ngày " DOTS " tháng " DOTS " năm " DOTS);
+		t->stats->blank_parts |= BC_BLANK_DATE;
+	}
+	return ts_strdup(t, tmp, strlen(tmp));
 }
 
 void ts_set_header(ts *t)
@@ -172,7 +273,12 @@ void ts_set_header(ts *t)
 			if (bold)
 				issuer_w = w;
 		}
-	if (last_issuer) {
+	if (!last_issuer) {
+		/* the issuing body lost: a dotted line in its place, the rule under it */
+		issuer_w = ts_column_line(t, NULL, DOTS DOTS DOTS DOTS DOTS DOTS, xl, lw, &yl, BC_FACE_REGULAR, tp->issuer_size, 0, &u->ops);
+		t->stats->blank_parts |= BC_BLANK_ISSUER;
+	}
+	{
 		double rl = issuer_w * tp->issuer_rule;
 		yl += 3.5;
 		ts_add_rule(&u->ops, xl + (lw - rl) / 2, xl + (lw + rl) / 2, yl, 0.6);
@@ -182,7 +288,10 @@ void ts_set_header(ts *t)
 	const bc_node *num = meta_line(t, BC_ROLE_NUMBER);
 	if (num) {
 		yl += 2;
-		ts_column_line(t, num, NULL, xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, 0, &u->ops);
+		blank_line(t, num, xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, &u->ops);
+	} else {
+		yl += 2;
+		ts_column_line(t, NULL, lost_number(t), xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, 0, &u->ops);
 	}
 	const bc_node *sum = meta_line(t, BC_ROLE_SUMMARY);
 	if (sum)
@@ -202,24 +311,34 @@ void ts_set_header(ts *t)
 
 	/* right: motto, slogan with its rule, place and date */
 	ts_rec_col(t, 1);
-	ts_column_line(t, meta_line(t, BC_ROLE_MOTTO), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", xr, wr, &yr, BC_FACE_BOLD, tp->motto_size, 1,
-	            &u->ops);
-	double sw = ts_column_line(t, meta_line(t, BC_ROLE_SLOGAN), "Độc lập - Tự do - Hạnh phúc", xr, wr, &yr, BC_FACE_BOLD,
-	                        tp->slogan_size, 0, &u->ops);
+	/* the Party's documents (Hướng dẫn 36-HD/VPTW) head with "ĐẢNG CỘNG SẢN
+	 * VIỆT NAM", underlined, and no slogan: the state's motto is never put on them */
+	int party = bc_document_facts(t->doc)->family == BC_FAMILY_PARTY;
+	double sw = ts_column_line(t, meta_line(t, BC_ROLE_MOTTO), party ? "ĐẢNG CỘNG SẢN VIỆT NAM" : "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+	                           xr, wr, &yr, BC_FACE_BOLD, tp->motto_size, 1, &u->ops);
+	const bc_node *slogan = meta_line(t, BC_ROLE_SLOGAN);
+	if (slogan || !party)
+		sw = ts_column_line(t, slogan, "Độc lập - Tự do - Hạnh phúc", xr, wr, &yr, BC_FACE_BOLD, tp->slogan_size, 0, &u->ops);
 	yr += 3;
 	ts_add_rule(&u->ops, xr + (wr - sw) / 2, xr + (wr + sw) / 2, yr, 0.6);
 	yr += 10;
 	ts_rec_extend(t, yr);
 	const bc_node *dl = meta_line(t, BC_ROLE_DATELINE);
 	if (dl)
-		ts_column_line(t, dl, NULL, xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, 0, &u->ops);
+		blank_line(t, dl, xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, &u->ops);
+	else
+		ts_column_line(t, NULL, lost_dateline(t), xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, 0, &u->ops);
 	u->h = yl > yr ? yl : yr;
 	ts_rec_push(t, 0);
 
-	set_addressees(t);
+	/* "Kính gửi" goes under the title when the document has a type line
+	 * (NĐ 30/2020, Phụ lục I, ô 9a: tờ trình, báo cáo sent up the line); a
+	 * công văn has none, and its addressees follow the header block */
+	const bc_node *dt = meta_line(t, BC_ROLE_DOCTYPE);
+	if (!dt)
+		set_addressees(t, 0);
 
 	/* type of document and title, with a short rule under the title */
-	const bc_node *dt = meta_line(t, BC_ROLE_DOCTYPE);
 	bc_unit *tu = bc_unit_new(0);
 	tu->gap = 14;
 	double y = 0;
@@ -261,4 +380,6 @@ void ts_set_header(ts *t)
 		bc_unit_free(tu);
 	}
 	bc_buf_free(&b);
+	if (dt)   /* the body's first line a line's space below, as under the title's rule */
+		set_addressees(t, 8);
 }

@@ -19,12 +19,13 @@
 #include "font.h"
 
 /* The module's diagnostics, by the names its call sites use. */
-enum { PE_NO_FONT, PE_GLYPH, PE_TEMPLATE, PE_LIBHARU, PE_COUNT };
+enum { PE_NO_FONT, PE_GLYPH, PE_TEMPLATE, PE_LIBHARU, PE_BLANK, PE_COUNT };
 static const bc_diag_code pdf_codes[PE_COUNT] = {
 	[PE_NO_FONT] = BC_E_PDF_NO_FONT,
 	[PE_GLYPH] = BC_E_PDF_MISSING_GLYPH,
 	[PE_TEMPLATE] = BC_E_PDF_TEMPLATE,
 	[PE_LIBHARU] = BC_E_PDF_LIBHARU,
+	[PE_BLANK] = BC_W_PDF_BLANK_PART,
 };
 
 static void pdf_diag(bc_diags *d, const bc_document *doc, int which, bc_pos pos, const char *fmt, ...)
@@ -766,6 +767,16 @@ int bc_pdf_output(const bc_document *doc, const bc_render_options *opt, bc_buf *
 		rc = 2;   /* libharu failing (memory, internal error) is not the input's fault */
 		goto done;
 	}
+	/* once per part of the header the page shows as a blank (the typesetter found it lost) */
+	static const struct { unsigned bit; const char *part; } blanks[] = {
+		{ BC_BLANK_ISSUER, "tên cơ quan, tổ chức ban hành" },
+		{ BC_BLANK_NUMBER, "số, ký hiệu" },
+		{ BC_BLANK_DATE, "địa danh và thời gian ban hành" },
+		{ BC_BLANK_PLACE, "địa danh" },
+	};
+	for (size_t i = 0; i < sizeof blanks / sizeof *blanks; i++)
+		if (st.blank_parts & blanks[i].bit)
+			pdf_diag(diags, doc, PE_BLANK, top, "%s", blanks[i].part);
 	/* a dispatch has no headings: one bookmark, its name, still lets a viewer show what it is */
 	if (w.outlines == 0 && st.pages > 0 && w.name) {
 		HPDF_Page first = HPDF_GetPageByIndex(w.pdf, 0);
