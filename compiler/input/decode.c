@@ -898,25 +898,26 @@ static int score_percent(const vn_score *sc)
  * sequences: "Việt Nam" plus one bad sequence is an error, never CP1258. */
 #define UTF8_DAMAGE_RATIO 1
 
-/* UTF-16 saved without a byte-order mark (Notepad's "Unicode" by some tools, a PowerShell
- * redirect): its ASCII letters, spaces and line ends leave a NUL in every other byte, at even
- * offsets for big-endian, odd for little-endian, while the other side has almost none (Vietnamese
- * letters are U+00xx or U+1Exx, never U+xx00 but for a rare Ā).  At least a quarter of the units
- * with a zero high byte, and at most one in 64 with a zero low byte.  Returns 0 (not UTF-16), 1
- * little-endian, 2 big-endian. */
+/* UTF-16 saved without a byte-order mark (some tools' "Unicode", a PowerShell redirect): its
+ * ASCII characters (letters, spaces, line ends) are units with a NUL high byte, at even offsets
+ * for big-endian, odd for little-endian, while almost no unit has a NUL low byte (Vietnamese
+ * letters are U+00xx or U+1Exx, never U+xx00 but for a rare Ā).  At least eight units, a quarter
+ * of them ASCII text with a NUL high byte, at most one in 64 with a NUL low byte.  Returns 0
+ * (not UTF-16), 1 little-endian, 2 big-endian. */
 static int looks_like_utf16(const unsigned char *b, size_t n)
 {
-	size_t units = (n < 65536 ? n : 65536) / 2, even = 0, odd = 0;
-	if (units < 2)
+	size_t units = (n < 65536 ? n : 65536) / 2, ascii[2] = { 0, 0 }, zero[2] = { 0, 0 };
+	if (units < 8)
 		return 0;
-	for (size_t i = 0; i < units; i++) {
-		even += b[2 * i] == 0;
-		odd += b[2 * i + 1] == 0;
-	}
-	if (odd * 4 >= units && even * 64 <= units)
-		return 1;
-	if (even * 4 >= units && odd * 64 <= units)
-		return 2;
+	for (size_t i = 0; i < units; i++)
+		for (int be = 0; be < 2; be++) {
+			unsigned char hi = b[2 * i + !be], lo = b[2 * i + be];
+			ascii[be] += hi == 0 && ((lo >= 0x20 && lo < 0x7F) || (lo >= 0x09 && lo <= 0x0D));
+			zero[be] += lo == 0;
+		}
+	for (int be = 0; be < 2; be++)
+		if (ascii[be] * 4 >= units && zero[be] * 64 <= units)
+			return 1 + be;
 	return 0;
 }
 
