@@ -13,6 +13,7 @@
 
 #include "check/check.h"
 #include "diag/diag.h"
+#include "init/skeleton.h"
 #include "input/decode.h"
 #include "lex/patterns.h"
 #include "parse/parse.h"
@@ -25,7 +26,7 @@
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 /* getopt codes of the long options without a short form */
-enum { OPT_VERBOSE = 0x100 };
+enum { OPT_VERBOSE = 0x100, OPT_LIST };
 
 typedef struct options {
 	const char *command;
@@ -38,6 +39,8 @@ typedef struct options {
 	int validate;
 	int werror;
 	int verbose;            /* check: every finding, not five of a code and a count */
+	int quiet;              /* for scripts: no count line after check's text, no summary after xml and pdf */
+	int list;               /* init --list */
 	bc_lang lang;
 } options;
 
@@ -100,11 +103,14 @@ static void usage(FILE *out)
 	        "  %s check IN [--format text|json|sarif] [--lang vi|en] [--Werror] [--verbose]\n"
 	        "  %s pdf IN [-o OUT] [--template FILE]\n"
 	        "  %s tree IN [-o OUT]\n"
+	        "  %s init TYPE [-o OUT] | init --list\n"
 	        "  %s --help | --version\n"
 	        "\n"
 	        "IN may be '-' for standard input; OUT may be '-' for standard output.\n"
 	        "Without -o, OUT is IN with its extension replaced by .xml or .pdf;\n"
 	        "tree writes to standard output.\n"
+	        "init writes a new document of TYPE (bao-cao, cong-van, ke-hoach, ...) in the explicit\n"
+	        "form, ready to compile, to OUT (never over an existing file) or standard output.\n"
 	        "\n"
 	        "Options:\n"
 	        "  -o, --output FILE     where to write the result\n"
@@ -117,11 +123,15 @@ static void usage(FILE *out)
 	        "  -l, --lang LANG       messages in vi (default) or en\n"
 	        "  -W, --Werror          warnings count as errors for the exit status (check)\n"
 	        "      --verbose         every finding; without it the text shows 5 of a code and counts the rest (check)\n"
+	        "  -q, --quiet           no count line after check's findings, no summary line after xml or pdf\n"
+	        "      --list            the types init knows, with their Vietnamese names\n"
 	        "  -h, --help            this help\n"
 	        "  -V, --version         the version\n"
 	        "\n"
+	        "\n"
+	        "A .docx, .doc, .odt, .rtf or .pdf is refused with the command that makes its text.\n"
 	        "Exit status: 0 success, 1 the input has errors, 2 usage or I/O failure.\n",
-	        progname, progname, progname, progname, progname);
+	        progname, progname, progname, progname, progname, progname);
 }
 
 static void io_error(const char *what, const char *path)
@@ -502,9 +512,11 @@ static int cmd_check(const options *o, bc_document *doc, bc_diags *diags)
 		bc_check(doc, diags);
 	bc_diags_sort(diags);
 	const char *name = strcmp(o->input, "-") == 0 ? "<stdin>" : o->input;
-	if (!o->format || strcmp(o->format, "text") == 0)
+	if (!o->format || strcmp(o->format, "text") == 0) {
 		bc_diags_print(stdout, diags, name, BC_LEVEL_NOTE, o->lang, o->verbose ? 0 : BC_DIAG_PER_CODE);
-	else if (strcmp(o->format, "json") == 0)
+		if (!o->quiet)
+			bc_diags_print_summary(stdout, diags, o->lang);
+	} else if (strcmp(o->format, "json") == 0)
 		bc_diags_print_json(stdout, diags, name, o->lang);
 	else
 		bc_diags_print_sarif(stdout, diags, name, o->lang);
@@ -539,6 +551,49 @@ static void findings_summary(const bc_diags *diags, const bc_diags *found, const
 	}
 }
 
+/* The types init knows, one a line: the name to type, then the kind's Vietnamese name. */
+static void list_skeletons(FILE *out)
+{
+	size_t n;
+	const bc_skeleton *k = bc_skeletons(&n);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "  %-14s %s\n", k[i].type, k[i].name);
+}
+
+/* init TYPE [-o OUT]: a new document in the explicit form, or the list of types.  An existing
+ * OUT is refused, never replaced: the skeleton would overwrite a clerk's work. */
+static int cmd_init(const options *o, int nargs, char **args)
+{
+	if (o->list) {
+		if (nargs != 0) {
+			fprintf(stderr, "%s: init --list takes no type\n", progname);
+			return EXIT_USAGE;
+		}
+		list_skeletons(stdout);
+		return EXIT_OK;
+	}
+	if (nargs != 1) {
+		fprintf(stderr, "%s: init needs one type of document:\n", progname);
+		list_skeletons(stderr);
+		return EXIT_USAGE;
+	}
+	const bc_skeleton *k = bc_skeleton_find(args[0]);
+	if (!k) {
+		fprintf(stderr, "%s: unknown type of document '%s'; the types are:\n", progname, args[0]);
+		list_skeletons(stderr);
+		return EXIT_USAGE;
+	}
+	const char *path = o->output ? o->output : "-";
+	struct stat st;
+	if (strcmp(path, "-") != 0 && !is_our_stdout(path) && lstat(path, &st) == 0) {
+		fprintf(stderr, "%s: %s: already exists; init never overwrites a file (choose another name)\n", progname,
+		        path);
+		return EXIT_USAGE;
+	}
+	install_signal_handlers();
+	return commit_bytes(path, k->text, strlen(k->text)) == 0 ? EXIT_OK : EXIT_USAGE;
+}
+
 /* One option; returns an exit status when the option ends the run (help,
  * version, a bad option), or -1 to go on. */
 static int take_option(int c, options *o)
@@ -553,6 +608,8 @@ static int take_option(int c, options *o)
 	case 'l': o->lang = strncmp(optarg, "en", 2) == 0 ? BC_LANG_EN : BC_LANG_VI; break;
 	case 'W': o->werror = 1; break;
 	case OPT_VERBOSE: o->verbose = 1; break;
+	case 'q': o->quiet = 1; break;
+	case OPT_LIST: o->list = 1; break;
 	case 'h': usage(stdout); return EXIT_OK;
 	case 'V': printf("baocao %s\n", BAOCAO_VERSION); return EXIT_OK;
 	default: usage(stderr); return EXIT_USAGE;
@@ -623,13 +680,15 @@ static int run(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "Werror", no_argument, NULL, 'W' },
 		{ "verbose", no_argument, NULL, OPT_VERBOSE },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "list", no_argument, NULL, OPT_LIST },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, rc_opt;
 	/* options before the command ("+": stop at the command) */
-	while ((c = getopt_long(argc, argv, "+o:e:s:t:f:l:WhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "+o:e:s:t:f:l:WqhV", longopts, NULL)) != -1)
 		if ((rc_opt = take_option(c, &o)) >= 0)
 			return rc_opt;
 	if (optind >= argc) {
@@ -643,9 +702,11 @@ static int run(int argc, char **argv)
 	int sub_argc = argc - optind;
 	char **sub_argv = argv + optind;
 	optind = 0;  /* 0 makes glibc start afresh */
-	while ((c = getopt_long(sub_argc, sub_argv, "o:e:s:t:f:l:WhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(sub_argc, sub_argv, "o:e:s:t:f:l:WqhV", longopts, NULL)) != -1)
 		if ((rc_opt = take_option(c, &o)) >= 0)
 			return rc_opt;
+	if (strcmp(o.command, "init") == 0)
+		return cmd_init(&o, sub_argc - optind, sub_argv + optind);
 	int is_check = strcmp(o.command, "check") == 0, unknown = 0;
 	const bc_renderer *renderer = NULL;
 	if (!is_check && !(renderer = find_output(o.command, &unknown)) && !unknown)
@@ -683,7 +744,7 @@ static int run(int argc, char **argv)
 	memset(&src, 0, sizeof src);
 	const char *name = strcmp(o.input, "-") == 0 ? "<stdin>" : o.input;
 	int rc;
-	if (bc_decode(bytes, n, o.encoding, &src, &diags) != 0) {
+	if (bc_decode_named(bytes, n, o.encoding, o.input, &src, &diags) != 0) {
 		free(bytes);
 		if (is_check) {
 			rc = cmd_check(&o, NULL, &diags);
@@ -737,7 +798,8 @@ static int run(int argc, char **argv)
 				bc_diags_sort(&diags);
 				bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang, 0);
 			} else {
-				findings_summary(&diags, &found, name, o.lang);
+				if (!o.quiet)
+					findings_summary(&diags, &found, name, o.lang);
 			}
 		}
 		bc_diags_free(&found);

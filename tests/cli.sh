@@ -236,5 +236,90 @@ if command -v pdftotext >/dev/null 2>&1; then
 	check_true two-numbers-pdf-same-number 'pdftotext "$T/two-numbers.pdf" - | grep -q "Số: 12/BC-UBND" && ! pdftotext "$T/two-numbers.pdf" - | grep -q "Số: 13/BC-UBND"'
 fi
 
+# check's text ends with one line: the count of each level (the findings folded into "… và 3 lần nữa" too),
+# or that nothing was found; --quiet (scripts) drops it,
+# and drops xml's and pdf's summary line on standard error; JSON and SARIF are left as they are
+expect check-count-line 0 "0 lỗi, 9 cảnh báo, 0 ghi chú" -- $WRAP "$B" check "$T/noteref.txt"
+check_true check-count-line-last '[ "$(tail -1 "$T/out")" = "0 lỗi, 9 cảnh báo, 0 ghi chú" ]'
+expect check-count-line-en 0 "0 errors, 9 warnings, 0 notes" -- $WRAP "$B" check --lang en "$T/noteref.txt"
+expect check-count-line-singular 1 "1 error, 0 warnings, 0 notes" -- $WRAP "$B" check --lang en "$T/empty.txt"
+expect check-count-counts-all 0 "0 lỗi, 8 cảnh báo, 8 ghi chú" -- $WRAP "$B" check "$T/repeats.txt"
+$WRAP "$B" init bao-cao -o "$T/clean.txt" 2>/dev/null
+expect check-clean 0 "Không phát hiện lỗi." -- $WRAP "$B" check "$T/clean.txt"
+check_true check-clean-one-line '[ "$(cat "$T/out")" = "Không phát hiện lỗi." ]'
+expect check-clean-en 0 "No problems found." -- $WRAP "$B" check --lang en "$T/clean.txt"
+expect check-quiet 0 "" -- $WRAP "$B" check -q "$T/noteref.txt"
+check_true check-quiet-no-count '[ "$(wc -l <"$T/out")" = 9 ] && ! grep -q "cảnh báo, 0 ghi chú" "$T/out"'
+expect check-quiet-clean 0 "" -- $WRAP "$B" check --quiet "$T/clean.txt"
+check_true check-quiet-clean-silent '[ ! -s "$T/out" ]'
+expect check-json-no-count 0 '"code": "note-undefined"' -- $WRAP "$B" check --format json "$T/noteref.txt"
+check_true check-json-no-count-line '! grep -q "cảnh báo, 0 ghi chú" "$T/out" && python3 -m json.tool "$T/out" >/dev/null'
+expect summary-quiet 0 "" -- $WRAP "$B" xml --quiet "$T/noteref.txt" -o "$T/noteref-q.xml"
+check_true summary-quiet-silent '[ ! -s "$T/out" ] && [ -s "$T/noteref-q.xml" ]'
+
+# a word processor's or a PDF's own file: the message names what it is and gives the command that makes its text
+(printf 'PK\003\004'; head -c 26 /dev/zero; printf 'mimetypeapplication/vnd.oasis.opendocument.text') >"$T/new.odt"
+expect not-text-odt 1 "OpenDocument .odt — soffice --headless --convert-to 'txt:Text (encoded):UTF8' $T/new.odt [not-text]" -- $WRAP "$B" pdf "$T/new.odt"
+check_true not-text-odt-save-as 'grep -q "Lưu thành… Plain Text (.txt), mã hóa UTF-8" "$T/out"'
+printf '%%PDF-1.7\n%%\342\343\317\323\n' >"$T/scan 1.pdf"
+expect not-text-pdf 1 "PDF — pdftotext -layout '$T/scan 1.pdf' [not-text]" -- $WRAP "$B" check "$T/scan 1.pdf"
+expect not-text-en 1 "Save As… Plain Text (.txt), encoding UTF-8" -- $WRAP "$B" xml --lang en "$T/new.odt"
+corpus=../shared/corpus
+for f in "$corpus"/*.docx "$corpus"/*.doc "$corpus"/*.rtf; do
+	[ -e "$f" ] || continue
+	case $f in
+	*.docx) what="Word .docx" ;;
+	*.doc) what="Word 97-2003 .doc" ;;
+	*.rtf) what="RTF" ;;
+	esac
+	expect "not-text-corpus-$(basename "$f")" 1 "$what — soffice --headless --convert-to 'txt:Text (encoded):UTF8' $f [not-text]" -- $WRAP "$B" xml "$f" -o "$T/corpus.xml"
+	found_office=1
+done
+[ -n "${found_office:-}" ] || echo "note: no .docx, .doc or .rtf in $corpus; the corpus's word-processor files are not tried"
+
+# UTF-16 without a byte-order mark: read by the NUL bytes of its ASCII half; forced as UTF-8, the message names the option
+printf 'BÁO CÁO\n\nVề việc thử mã hóa\n\nI. MỞ ĐẦU\n\nNội dung tiếng Việt có dấu.\n' >"$T/u8.txt"
+iconv -f UTF-8 -t UTF-16LE "$T/u8.txt" >"$T/u16le.txt"
+iconv -f UTF-8 -t UTF-16BE "$T/u8.txt" >"$T/u16be.txt"
+expect utf16le-no-bom 0 '<heading line="5">MỞ ĐẦU</heading>' -- $WRAP "$B" xml "$T/u16le.txt" -o -
+check_true utf16le-no-bom-encoding 'grep -q "encoding=\"UTF-16LE\"" "$T/out"'
+expect utf16be-no-bom 0 'report doctype="BÁO CÁO" encoding=UTF-16BE' -- $WRAP "$B" tree "$T/u16be.txt"
+expect utf16-forced-utf8 1 "UTF-16LE? --encoding utf-16le [binary-input]" -- $WRAP "$B" xml --encoding utf-8 "$T/u16le.txt"
+expect nul-not-utf16 1 "nul.txt:2:4: lỗi nghiêm trọng: tệp chứa byte NUL, có lẽ là dữ liệu nhị phân [binary-input]" -- $WRAP "$B" xml "$T/nul.txt"
+
+# init: a skeleton of each kind in the explicit form that compiles as it is, with no finding at all; --list names
+# them; an unknown type and an existing file are refused (exit 2), never overwritten
+expect init-list 0 "quyet-dinh     Quyết định" -- $WRAP "$B" init --list
+for k in bao-cao cong-van to-trinh ke-hoach quyet-dinh chi-thi chuong-trinh; do
+	check_true "init-list-$k" "grep -q '^  $k ' '$T/out'"
+done
+for k in bao-cao cong-van to-trinh ke-hoach quyet-dinh chi-thi chuong-trinh; do
+	expect "init-$k" 0 "" -- $WRAP "$B" init "$k" -o "$T/init-$k.txt"
+	check_true "init-$k-explicit" '[ "$(head -1 "$T/init-$k.txt")" = "---" ]'
+	expect "init-$k-check" 0 "Không phát hiện lỗi." -- $WRAP "$B" check "$T/init-$k.txt"
+	expect "init-$k-xml" 0 "" -- $WRAP "$B" xml --validate "$T/init-$k.txt" -o "$T/init-$k.xml"
+	check_true "init-$k-xml-silent" '[ ! -s "$T/out" ] && [ -s "$T/init-$k.xml" ]'
+	expect "init-$k-pdf" 0 "" -- $WRAP "$B" pdf "$T/init-$k.txt" -o "$T/init-$k.pdf"
+	check_true "init-$k-pdf-written" '[ "$(head -c 5 "$T/init-$k.pdf")" = "%PDF-" ]'
+done
+expect init-type-in-pdf 0 "" -- sh -c "pdftotext '$T/init-quyet-dinh.pdf' - | grep -q 'QUYẾT ĐỊNH'"
+expect init-stdout 0 "type: KẾ HOẠCH" -- $WRAP "$B" init ke-hoach
+expect init-unknown 2 "unknown type of document 'bien-ban'" -- $WRAP "$B" init bien-ban
+check_true init-unknown-lists 'grep -q "bao-cao        Báo cáo" "$T/out"'
+expect init-no-type 2 "init needs one type of document" -- $WRAP "$B" init
+printf 'công việc của tôi\n' >"$T/mine.txt"
+expect init-no-overwrite 2 "mine.txt: already exists" -- $WRAP "$B" init bao-cao -o "$T/mine.txt"
+check_true init-no-overwrite-kept '[ "$(cat "$T/mine.txt")" = "công việc của tôi" ]'
+expect help-init 0 "init TYPE [-o OUT]" -- $WRAP "$B" --help
+expect help-quiet 0 "-q, --quiet" -- $WRAP "$B" --help
+
+# the XML's source is the name as given, never the compiling machine's absolute path
+cp "$T/small.txt" "$T/abs-name.txt"
+expect xml-source-absolute 0 'source="abs-name.txt"' -- $WRAP "$B" xml "$T/abs-name.txt" -o -
+check_true xml-source-no-path '! grep -qF "source=\"$T" "$T/out"'
+(cd "$T" && mkdir -p sub && cp small.txt sub/rel.txt)
+case $B in /*) abs_b=$B ;; *) abs_b=$(pwd)/$B ;; esac
+expect xml-source-relative 0 'source="sub/rel.txt"' -- sh -c "cd '$T' && $WRAP '$abs_b' xml sub/rel.txt -o -"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

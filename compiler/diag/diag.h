@@ -60,6 +60,8 @@ int bc_diags_worst(const bc_diags *d);
 enum { BC_DIAG_PER_CODE = 5 };   /* check's text output, without --verbose */
 void bc_diags_print(FILE *out, const bc_diags *d, const char *filename, bc_level min_level, bc_lang lang,
                     size_t per_code);
+/* One line after the text's findings: "2 lỗi, 5 cảnh báo, 3 ghi chú", or "Không phát hiện lỗi." */
+void bc_diags_print_summary(FILE *out, const bc_diags *d, bc_lang lang);
 void bc_diags_print_json(FILE *out, const bc_diags *d, const char *filename, bc_lang lang);
 void bc_diags_print_sarif(FILE *out, const bc_diags *d, const char *filename, bc_lang lang);
 

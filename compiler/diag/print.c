@@ -51,6 +51,21 @@ void bc_diags_print(FILE *out, const bc_diags *d, const char *filename, bc_level
 		        bc_diag_text(BC_N_DIAGS_NOT_SHOWN, lang), left_out, bc_diag_id(BC_N_DIAGS_NOT_SHOWN));
 }
 
+/* The text's last line: how many of each level, or that nothing was found, so that a clean run
+ * is told from one that printed nothing because it failed.  Fatal findings count as errors. */
+void bc_diags_print_summary(FILE *out, const bc_diags *d, bc_lang lang)
+{
+	size_t errors = d->count[BC_LEVEL_ERROR] + d->count[BC_LEVEL_FATAL];
+	size_t warnings = d->count[BC_LEVEL_WARNING], notes = d->count[BC_LEVEL_NOTE];
+	if (!errors && !warnings && !notes)
+		fputs(lang == BC_LANG_EN ? "No problems found.\n" : "Không phát hiện lỗi.\n", out);
+	else if (lang == BC_LANG_EN)
+		fprintf(out, "%zu error%s, %zu warning%s, %zu note%s\n", errors, errors == 1 ? "" : "s", warnings,
+		        warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
+	else
+		fprintf(out, "%zu lỗi, %zu cảnh báo, %zu ghi chú\n", errors, warnings, notes);
+}
+
 /* ------------------------------------------------------------ JSON */
 
 /* s[0..n) as the inside of a JSON string.  A byte that is not part of well-formed UTF-8 (a file

@@ -469,6 +469,8 @@ static int has_utf8_bom(const unsigned char *s, size_t n)
 	return n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
 }
 
+static int looks_like_utf16(const unsigned char *b, size_t n);
+
 /* A NUL byte means binary data whatever else is wrong, so it is looked for
  * before anything else in byte-oriented input. */
 static int reject_nul(const unsigned char *s, size_t n, bc_diags *diags)
@@ -476,7 +478,13 @@ static int reject_nul(const unsigned char *s, size_t n, bc_diags *diags)
 	const unsigned char *z = memchr(s, 0, n);
 	if (!z)
 		return 0;
-	bc_diag_add(diags, BC_E_BINARY, pos_at_end((const char *)s, (size_t)(z - s)), NULL);
+	/* UTF-16 read as a one-byte encoding (--encoding utf-8): name the option that reads it */
+	int utf16 = looks_like_utf16(s, n);
+	if (utf16)
+		bc_diag_add(diags, BC_E_BINARY, pos_at_end((const char *)s, (size_t)(z - s)),
+		            "UTF-16%s? --encoding utf-16%s", utf16 == 2 ? "BE" : "LE", utf16 == 2 ? "be" : "le");
+	else
+		bc_diag_add(diags, BC_E_BINARY, pos_at_end((const char *)s, (size_t)(z - s)), NULL);
 	return -1;
 }
 
@@ -890,8 +898,34 @@ static int score_percent(const vn_score *sc)
  * sequences: "Việt Nam" plus one bad sequence is an error, never CP1258. */
 #define UTF8_DAMAGE_RATIO 1
 
+/* UTF-16 saved without a byte-order mark (some tools' "Unicode", a PowerShell redirect): its
+ * ASCII characters (letters, spaces, line ends) are units with a NUL high byte, at even offsets
+ * for big-endian, odd for little-endian, while almost no unit has a NUL low byte (Vietnamese
+ * letters are U+00xx or U+1Exx, never U+xx00 but for a rare Ā).  At least eight units, a quarter
+ * of them ASCII text with a NUL high byte, at most one in 64 with a NUL low byte.  Returns 0
+ * (not UTF-16), 1 little-endian, 2 big-endian. */
+static int looks_like_utf16(const unsigned char *b, size_t n)
+{
+	size_t units = (n < 65536 ? n : 65536) / 2, ascii[2] = { 0, 0 }, zero[2] = { 0, 0 };
+	if (units < 8)
+		return 0;
+	for (size_t i = 0; i < units; i++)
+		for (int be = 0; be < 2; be++) {
+			unsigned char hi = b[2 * i + !be], lo = b[2 * i + be];
+			ascii[be] += hi == 0 && ((lo >= 0x20 && lo < 0x7F) || (lo >= 0x09 && lo <= 0x0D));
+			zero[be] += lo == 0;
+		}
+	for (int be = 0; be < 2; be++)
+		if (ascii[be] * 4 >= units && zero[be] * 64 <= units)
+			return 1 + be;
+	return 0;
+}
+
 static int decode_auto(const unsigned char *s, size_t n, bc_source *out, bc_diags *diags)
 {
+	int utf16 = looks_like_utf16(s, n);
+	if (utf16)
+		return decode_utf16(s, n, utf16 == 2, out, diags);
 	if (reject_nul(s, n, diags))
 		return -1;
 	utf8_stats st;
@@ -986,9 +1020,48 @@ static int reads_as_vietnamese(const char *s, size_t len, size_t *percent)
 	return words < READ_MIN_WORDS || marked * 100 >= words * READ_MIN_PERCENT;
 }
 
-static int decode_kind(enc_kind kind, const unsigned char *bytes, size_t n, bc_source *out, bc_diags *diags);
+static int decode_kind(enc_kind kind, const unsigned char *bytes, size_t n, const char *name, bc_source *out,
+                       bc_diags *diags);
 
 int bc_decode(const unsigned char *bytes, size_t n, const char *encoding, bc_source *out, bc_diags *diags)
+{
+	return bc_decode_named(bytes, n, encoding, NULL, out, diags);
+}
+
+/* Does b[0..n) hold the n bytes of w?  (memmem is a GNU extension.) */
+static int holds(const unsigned char *b, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i + k <= n; i++)
+		if (b[i] == (unsigned char)w[0] && memcmp(b + i, w, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* The word processor's or PDF's own file, by its first bytes: what it is, or NULL.  A ZIP is
+ * told apart by the names inside it (an OpenDocument file begins with its mimetype). */
+static const char *office_format(const unsigned char *b, size_t n)
+{
+	static const char odt[] = "mimetypeapplication/vnd.oasis.opendocument.text";
+	if (n >= 4 && memcmp(b, "PK\x03\x04", 4) == 0) {
+		size_t head = n < 4096 ? n : 4096;
+		if (n >= 30 + sizeof odt - 1 && memcmp(b + 30, odt, sizeof odt - 1) == 0)
+			return "OpenDocument .odt";
+		if (holds(b, head, "word/") || holds(b, head, "[Content_Types].xml"))
+			return "Word .docx";
+		return "ZIP";
+	}
+	if (n >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+		return "Word 97-2003 .doc";
+	if (n >= 5 && memcmp(b, "{\\rtf", 5) == 0)
+		return "RTF";
+	if (n >= 5 && memcmp(b, "%PDF-", 5) == 0)
+		return "PDF";
+	return NULL;
+}
+
+int bc_decode_named(const unsigned char *bytes, size_t n, const char *encoding, const char *name, bc_source *out,
+                    bc_diags *diags)
 {
 	memset(out, 0, sizeof *out);
 	enc_kind kind = parse_encoding(encoding);
@@ -996,7 +1069,7 @@ int bc_decode(const unsigned char *bytes, size_t n, const char *encoding, bc_sou
 		bc_diag_add(diags, BC_E_UNKNOWN_ENC, pos_start, "%s", encoding);
 		return -1;
 	}
-	if (decode_kind(kind, bytes, n, out, diags) != 0)
+	if (decode_kind(kind, bytes, n, name, out, diags) != 0)
 		return -1;
 	size_t percent;
 	if (!reads_as_vietnamese(out->text, out->len, &percent)) {
@@ -1007,7 +1080,8 @@ int bc_decode(const unsigned char *bytes, size_t n, const char *encoding, bc_sou
 	return 0;
 }
 
-static int decode_kind(enc_kind kind, const unsigned char *bytes, size_t n, bc_source *out, bc_diags *diags)
+static int decode_kind(enc_kind kind, const unsigned char *bytes, size_t n, const char *name, bc_source *out,
+                       bc_diags *diags)
 {
 	if (n > BC_MAX_INPUT_BYTES) {
 		bc_diag_add(diags, BC_E_TOO_LARGE, pos_start, "%zu bytes; the limit is %zu", n, BC_MAX_INPUT_BYTES);
@@ -1017,18 +1091,20 @@ static int decode_kind(enc_kind kind, const unsigned char *bytes, size_t n, bc_s
 		bc_diag_add(diags, BC_E_EMPTY, pos_start, NULL);
 		return -1;
 	}
-	/* the office's own file instead of its text: say which, not "a NUL byte" or "not Vietnamese" */
-	static const struct { const char *magic; size_t len; const char *what; } formats[] = {
-		{ "PK\x03\x04", 4, "Word .docx (ZIP)" },
-		{ "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "Word 97-2003 .doc" },
-		{ "{\\rtf", 5, "RTF" },
-		{ "%PDF-", 5, "PDF" },
-	};
-	for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++)
-		if (n >= formats[f].len && memcmp(bytes, formats[f].magic, formats[f].len) == 0) {
-			bc_diag_add(diags, BC_E_NOT_TEXT, pos_start, "%s", formats[f].what);
-			return -1;
-		}
+	/* the office's own file instead of its text: say which, not "a NUL byte" or "not Vietnamese",
+	 * and the command that makes its text (the fixed message says how to save it from Word) */
+	const char *what = office_format(bytes, n);
+	if (what) {
+		const char *file = name && *name && strcmp(name, "-") != 0 ? name : "FILE";
+		int quote = strspn(file, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_./") != strlen(file);
+		const char *q = !quote ? "" : strchr(file, '\'') ? "\"" : "'";
+		if (strcmp(what, "PDF") == 0)
+			bc_diag_add(diags, BC_E_NOT_TEXT, pos_start, "PDF — pdftotext -layout %s%s%s", q, file, q);
+		else
+			bc_diag_add(diags, BC_E_NOT_TEXT, pos_start,
+			            "%s — soffice --headless --convert-to 'txt:Text (encoded):UTF8' %s%s%s", what, q, file, q);
+		return -1;
+	}
 	if (kind == ENC_AUTO) {
 		if (has_utf8_bom(bytes, n))
 			kind = ENC_UTF8;

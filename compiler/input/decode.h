@@ -38,6 +38,10 @@ typedef struct bc_source {
  * as warnings with their position and do not fail.
  */
 int bc_decode(const unsigned char *bytes, size_t n, const char *encoding, bc_source *out, bc_diags *diags);
+/* The same, with the input's name as the user gave it, for the command a refusal proposes
+ * (a .docx: the soffice line that converts it); NULL writes FILE. */
+int bc_decode_named(const unsigned char *bytes, size_t n, const char *encoding, const char *name, bc_source *out,
+                    bc_diags *diags);
 void bc_source_free(bc_source *src);
 
 struct bc_document;

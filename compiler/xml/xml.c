@@ -28,6 +28,9 @@ int bc_xml_write(const bc_document *doc, xmlTextWriterPtr w)
 	xw_attr(&x, "xmlns", BC_XML_NS, strlen(BC_XML_NS));
 	xw_attr(&x, "version", "1", 1);
 	const char *src = doc->filename ? doc->filename : "-";
+	/* the name as given, but never a path of the machine that compiled it: an absolute one keeps its base name */
+	if (src[0] == '/' && strrchr(src, '/')[1])
+		src = strrchr(src, '/') + 1;
 	xw_attr(&x, "source", src, strlen(src));
 	size_t enc = strnlen(doc->source_encoding, sizeof doc->source_encoding);
 	if (enc)

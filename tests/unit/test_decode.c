@@ -499,6 +499,22 @@ static void test_unknown_encoding(void **state)
 	expect_text("abc", 3, "AUTO", "abc", "UTF-8");
 }
 
+/* UTF-16 without a BOM is told by the NUL high bytes of its ASCII units, either order; forced as
+ * UTF-8 it is binary-input naming the option; eight units or fewer stay a NUL byte (binary) */
+static void test_utf16_no_bom(void **state)
+{
+	const char *text = "Báo cáo kết quả\nViệt Nam\n";
+	unsigned char b[256];
+	for (int be = 0; be < 2; be++) {
+		size_t n = to_utf16(text, be, 0, b, sizeof b);
+		expect_text((const char *)b, n, NULL, text, be ? "UTF-16BE" : "UTF-16LE");
+	}
+	size_t n = to_utf16(text, 0, 0, b, sizeof b);
+	expect_fail_at((const char *)b, n, "utf-8", BC_E_BINARY, 1, 2, "UTF-16LE? --encoding utf-16le");
+	n = to_utf16("ab\ncd", 0, 0, b, sizeof b);
+	expect_fail_at((const char *)b, n, NULL, BC_E_BINARY, 1, 2, NULL);
+}
+
 static void test_invalid_utf16(void **state)
 {
 	unsigned char b[64];
@@ -670,6 +686,7 @@ int main(void)
 		cmocka_unit_test(test_format_chars),
 		cmocka_unit_test(test_empty_and_bom_only),
 		cmocka_unit_test(test_unknown_encoding),
+		cmocka_unit_test(test_utf16_no_bom),
 		cmocka_unit_test(test_invalid_utf16),
 		cmocka_unit_test(test_bad_legacy_byte),
 		cmocka_unit_test(test_too_large),
