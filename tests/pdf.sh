@@ -248,6 +248,26 @@ if [ -f "$TMP/gen-rowspan-break.pdf" ]; then
 	fi
 fi
 
+# a table's rows in their faces: a numbered row whose last cells are empty
+# ("3<TAB>Công an xã<TAB><TAB>", an empty "Ghi chú") is a record, regular and
+# without the group row's grey; the totals "Cộng" and "Tổng cộng" are bold
+{ gen_head; printf 'STT\tĐơn vị\tSố người\tGhi chú\nI\tKhối chính quyền\t\t\n1\tQuân sự xã\t12\t\n2\tCông an xã\t\t\n'
+	printf '3\tVăn phòng xã\t\t\n\tCộng\t12\t\nII\tKhối đoàn thể\t\t\n1\tĐoàn thanh niên\t25\tTình nguyện\n\tTổng cộng\t37\t\n\nKết thúc bảng.\n'; } >"$TMP/row-faces.txt"
+PDFRULES_SKIP="text-area justified body-size" check_doc gen-row-faces "$TMP/row-faces.txt"
+if [ -f "$TMP/gen-row-faces.pdf" ]; then
+	x=$(pdftohtml -xml -i -stdout "$TMP/gen-row-faces.pdf" 2>/dev/null)
+	if printf '%s' "$x" | grep -q '<b>Tổng cộng</b>' && printf '%s' "$x" | grep -q '<b>Cộng</b>' && printf '%s' "$x" | grep -q '<b>37</b>'; then
+		ok gen-row-faces/totals-bold
+	else
+		bad "gen-row-faces/totals-bold: $(printf '%s' "$x" | grep 'Cộng\|37' | tr '\n' ' ')"
+	fi
+	if printf '%s' "$x" | grep -q '<b>Công an xã\|<b>Văn phòng xã\|<b>[23]</b>'; then
+		bad "gen-row-faces/record-regular: $(printf '%s' "$x" | grep 'Công an\|Văn phòng' | tr '\n' ' ')"
+	else
+		ok gen-row-faces/record-regular
+	fi
+fi
+
 # a header repeated after page breaks: reworded ("TT" for "STT", the typo
 # "Số luợng") it is set where it stands, as a header row (bold); repeated word
 # for word it is left out (the pager repeats the header on each page)

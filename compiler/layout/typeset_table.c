@@ -91,17 +91,20 @@ static int repeat_colspan(const bc_node *head_row, const bc_node *cell)
 }
 
 /* A cell's face and alignment: a header's (or a reworded repeat's) bold and
- * centred, a group heading's bold, numbers to the right. */
-static void cell_style(tcell *tc, int head, int group)
+ * centred, a group heading's and a total's bold; the alignment the parser
+ * gave the cell (a pipe rule's, or numbers' right) wins over the number's. */
+static void cell_style(tcell *tc, int head, int bold)
 {
 	const bc_node *cell = tc->node;
-	tc->face = (head || group) ? BC_FACE_BOLD : BC_FACE_REGULAR;
+	tc->face = (head || bold) ? BC_FACE_BOLD : BC_FACE_REGULAR;
 	if (head)
 		tc->just = BC_JUST_CENTER;
-	else if (cell->as.cell.value.len > 0 || cell->as.cell.align == BC_ALIGN_RIGHT)
-		tc->just = BC_JUST_RIGHT;
 	else if (cell->as.cell.align == BC_ALIGN_CENTER)
 		tc->just = BC_JUST_CENTER;
+	else if (cell->as.cell.align == BC_ALIGN_LEFT)
+		tc->just = BC_JUST_LEFT;
+	else if (cell->as.cell.value.len > 0 || cell->as.cell.align == BC_ALIGN_RIGHT)
+		tc->just = BC_JUST_RIGHT;
 	else
 		tc->just = BC_JUST_LEFT;
 }
@@ -232,7 +235,7 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 				}
 				tcell *tc = &g->cells[g->ncells++];
 				*tc = (tcell){ .node = cell, .row = ri, .col = c, .colspan = span, .rowspan = rspan };
-				cell_style(tc, head, r->as.row.kind == BC_ROW_GROUP);
+				cell_style(tc, head, r->as.row.kind == BC_ROW_GROUP || r->as.row.kind == BC_ROW_TOTAL);
 				cell_measure(t, tc, size, &scratch, maxcells <= KEEP_ITEMS_CELLS);
 				for (int k = 0; k < span; k++)
 					busy[c + k] = rspan;
