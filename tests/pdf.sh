@@ -268,6 +268,28 @@ if [ -f "$TMP/gen-row-faces.pdf" ]; then
 	fi
 fi
 
+# a column of figures gets the room its numbers and its header's words need
+# before a text column wraps less: "Tổng mức đầu tư (triệu đồng)" over two
+# lines at most (it ran over five beside a long "Tên dự án"), "12.500" whole
+{ gen_head; printf 'STT\tTên dự án\tĐịa điểm xây dựng\tTổng mức đầu tư (triệu đồng)\tĐã giải ngân (triệu đồng)\n'
+	for i in 1 2 3 4; do printf '%d\tDự án cải tạo, nâng cấp tuyến đường giao thông liên thôn số %d và hệ thống thoát nước hai bên đường\tThôn Đông, xã An Thắng, huyện Kiến Thụy\t12.500\t3.200\n' $i $i; done
+	printf '\nKết thúc bảng.\n'; } >"$TMP/num-width.txt"
+PDFRULES_SKIP="text-area justified body-size" check_doc gen-num-width "$TMP/num-width.txt"
+if [ -f "$TMP/gen-num-width.pdf" ]; then
+	# the header's first word and its last, in word boxes: at most one line apart
+	lines=$(pdftotext -bbox "$TMP/gen-num-width.pdf" - 2>/dev/null | awk -F'"' '
+		/>Tổng</ && !t { t = $4; h = $8 - $4 }
+		/>đồng\)</ && !d { d = $4 }
+		END { if (!t || !d || h <= 0) print 0; else printf "%d\n", (d - t) / h + 1.5 }')
+	if [ "${lines:-0}" -ge 1 ] && [ "${lines:-0}" -le 2 ]; then
+		ok "gen-num-width/header-two-lines"
+	else
+		bad "gen-num-width/header-two-lines: 'Tổng mức đầu tư (triệu đồng)' over ${lines:-?} lines"
+	fi
+	n=$(pdftotext "$TMP/gen-num-width.pdf" - 2>/dev/null | grep -c '^12\.500$\|12\.500')
+	if [ "$n" -eq 4 ]; then ok gen-num-width/numbers-whole; else bad "gen-num-width/numbers-whole: $n of 4"; fi
+fi
+
 # a header repeated after page breaks: reworded ("TT" for "STT", the typo
 # "Số luợng") it is set where it stands, as a header row (bold); repeated word
 # for word it is left out (the pager repeats the header on each page)

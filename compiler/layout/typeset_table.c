@@ -284,11 +284,48 @@ static double grid_min_width(const tgrid *g, double *minw, double *maxw)
 	return s;
 }
 
+/* Columns of figures: every body cell with text in it holds a number (the
+ * parser's value), header cells aside.  Their need (maxw) is the widest
+ * number and their header set on two lines at most: "Tổng mức đầu tư
+ * (triệu đồng)" must not run over five lines in a column as narrow as
+ * "12.500" while a text column wraps anyway. */
+static void numeric_needs(const tgrid *g, const double *minw, double *maxw, unsigned char *num)
+{
+	double *head = bc_xcalloc((size_t)g->cols, sizeof *head);
+	memset(num, 0, (size_t)g->cols);
+	unsigned char *text = bc_xcalloc((size_t)g->cols, 1);
+	for (size_t i = 0; i < g->ncells; i++) {
+		const tcell *tc = &g->cells[i];
+		if (tc->colspan != 1 || tc->col >= g->cols)
+			continue;
+		if (g->row_kind[tc->row] == BC_ROW_HEAD) {
+			double w = (tc->maxw - 2 * CELL_PAD_X) / 2 + 2 * CELL_PAD_X;
+			if (w > head[tc->col])
+				head[tc->col] = w;
+		} else if (!tc->empty && g->row_kind[tc->row] != BC_ROW_GROUP) {
+			if (tc->node->as.cell.value.len)
+				num[tc->col] = 1;
+			else
+				text[tc->col] = 1;
+		}
+	}
+	for (int c = 0; c < g->cols; c++) {
+		if (text[c])
+			num[c] = 0;
+		if (num[c] && head[c] > maxw[c])
+			maxw[c] = head[c] > minw[c] ? head[c] : minw[c];
+	}
+	free(text);
+	free(head);
+}
+
 /* Column widths from content: each at least its longest word, the rest shared by need. */
 static void grid_widths(tgrid *g, double W)
 {
 	double *minw = bc_xmalloc((size_t)g->cols * sizeof *minw), *maxw = bc_xmalloc((size_t)g->cols * sizeof *maxw);
 	double smin = grid_min_width(g, minw, maxw), smax = 0;
+	unsigned char *num = bc_xmalloc((size_t)g->cols ? (size_t)g->cols : 1);
+	numeric_needs(g, minw, maxw, num);
 	for (int c = 0; c < g->cols; c++)
 		smax += maxw[c];
 	/* between the narrowest and the natural width: first every column gets
@@ -297,9 +334,19 @@ static void grid_widths(tgrid *g, double W)
 	 * texts); sharing all by need starved the short columns */
 	double spare = W - smin, *extra = bc_xcalloc((size_t)g->cols, sizeof *extra);
 	if (smax > W && spare >= 0) {
-		double fair = spare / g->cols, used = 0, unmet = 0;
+		/* columns of figures first, whole: the text columns give the room */
+		double numneed = 0;
+		int ntext = 0;
 		for (int c = 0; c < g->cols; c++) {
-			extra[c] = fmin(maxw[c] - minw[c], fair);
+			if (num[c])
+				numneed += maxw[c] - minw[c];
+			else
+				ntext++;
+		}
+		double numshare = numneed > 0 ? fmin(1, spare / numneed) : 0;
+		double fair = (spare - numneed * numshare) / (ntext ? ntext : 1), used = 0, unmet = 0;
+		for (int c = 0; c < g->cols; c++) {
+			extra[c] = num[c] ? (maxw[c] - minw[c]) * numshare : fmin(maxw[c] - minw[c], fair);
 			used += extra[c];
 			unmet += maxw[c] - minw[c] - extra[c];
 		}
@@ -315,6 +362,7 @@ static void grid_widths(tgrid *g, double W)
 			g->colw[c] = minw[c] * (W / smin);   /* words will be cut to fit */
 	}
 	free(extra);
+	free(num);
 	free(minw);
 	free(maxw);
 }
