@@ -290,6 +290,18 @@ if [ -f "$TMP/gen-num-width.pdf" ]; then
 	if [ "$n" -eq 4 ]; then ok gen-num-width/numbers-whole; else bad "gen-num-width/numbers-whole: $n of 4"; fi
 fi
 
+# a pipe rule's alignment holds for every cell of its column, numbers too:
+# ":--:" centres "12.345" under its centred header (it was set right)
+{ gen_head; printf '| TT | Nội dung | Sản lượng |\n|:--:|----|:--:|\n| 1 | Cải cách hành chính | 7 |\n| 2 | Chuyển đổi số | 12.345 |\n\nKết thúc bảng.\n'; } >"$TMP/num-centre.txt"
+PDFRULES_SKIP="text-area justified body-size" check_doc gen-num-centre "$TMP/num-centre.txt"
+if [ -f "$TMP/gen-num-centre.pdf" ]; then
+	off=$(pdftotext -bbox "$TMP/gen-num-centre.pdf" - 2>/dev/null | awk -F'"' '
+		/>Sản</ && !s { s = $2 } />lượng</ && !e { e = $6 }
+		/>12\.345</ { n = ($2 + $6) / 2 }
+		END { if (!s || !e || !n) print 999; else { d = n - (s + e) / 2; if (d < 0) d = -d; printf "%d\n", d } }')
+	if [ "${off:-999}" -le 2 ]; then ok gen-num-centre/centred; else bad "gen-num-centre/centred: '12.345' ${off}pt off its header's centre"; fi
+fi
+
 # a header repeated after page breaks: reworded ("TT" for "STT", the typo
 # "Số luợng") it is set where it stands, as a header row (bold); repeated word
 # for word it is left out (the pager repeats the header on each page)
