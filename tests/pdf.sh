@@ -248,6 +248,60 @@ if [ -f "$TMP/gen-rowspan-break.pdf" ]; then
 	fi
 fi
 
+# a table's rows in their faces: a numbered row whose last cells are empty
+# ("3<TAB>Công an xã<TAB><TAB>", an empty "Ghi chú") is a record, regular and
+# without the group row's grey; the totals "Cộng" and "Tổng cộng" are bold
+{ gen_head; printf 'STT\tĐơn vị\tSố người\tGhi chú\nI\tKhối chính quyền\t\t\n1\tQuân sự xã\t12\t\n2\tCông an xã\t\t\n'
+	printf '3\tVăn phòng xã\t\t\n\tCộng\t12\t\nII\tKhối đoàn thể\t\t\n1\tĐoàn thanh niên\t25\tTình nguyện\n\tTổng cộng\t37\t\n\nKết thúc bảng.\n'; } >"$TMP/row-faces.txt"
+PDFRULES_SKIP="text-area justified body-size" check_doc gen-row-faces "$TMP/row-faces.txt"
+if [ -f "$TMP/gen-row-faces.pdf" ]; then
+	x=$(pdftohtml -xml -i -stdout "$TMP/gen-row-faces.pdf" 2>/dev/null)
+	if printf '%s' "$x" | grep -q '<b>Tổng cộng</b>' && printf '%s' "$x" | grep -q '<b>Cộng</b>' && printf '%s' "$x" | grep -q '<b>37</b>'; then
+		ok gen-row-faces/totals-bold
+	else
+		bad "gen-row-faces/totals-bold: $(printf '%s' "$x" | grep 'Cộng\|37' | tr '\n' ' ')"
+	fi
+	if printf '%s' "$x" | grep -q '<b>Công an xã\|<b>Văn phòng xã\|<b>[23]</b>'; then
+		bad "gen-row-faces/record-regular: $(printf '%s' "$x" | grep 'Công an\|Văn phòng' | tr '\n' ' ')"
+	else
+		ok gen-row-faces/record-regular
+	fi
+fi
+
+# a column of figures gets the room its numbers and its header's words need
+# before a text column wraps less: "Tổng mức đầu tư (triệu đồng)" over two
+# lines at most (it ran over five beside a long "Tên dự án"), "12.500" whole
+{ gen_head; printf 'STT\tTên dự án\tĐịa điểm xây dựng\tTổng mức đầu tư (triệu đồng)\tĐã giải ngân (triệu đồng)\n'
+	for i in 1 2 3 4; do printf '%d\tDự án cải tạo, nâng cấp tuyến đường giao thông liên thôn số %d và hệ thống thoát nước hai bên đường\tThôn Đông, xã An Thắng, huyện Kiến Thụy\t12.500\t3.200\n' $i $i; done
+	printf '\nKết thúc bảng.\n'; } >"$TMP/num-width.txt"
+PDFRULES_SKIP="text-area justified body-size" check_doc gen-num-width "$TMP/num-width.txt"
+if [ -f "$TMP/gen-num-width.pdf" ]; then
+	# the header's first word and its last, in word boxes: at most one line apart
+	lines=$(pdftotext -bbox "$TMP/gen-num-width.pdf" - 2>/dev/null | awk -F'"' '
+		/>Tổng</ && !t { t = $4; h = $8 - $4 }
+		/>đồng\)</ && !d { d = $4 }
+		END { if (!t || !d || h <= 0) print 0; else printf "%d\n", (d - t) / h + 1.5 }')
+	if [ "${lines:-0}" -ge 1 ] && [ "${lines:-0}" -le 2 ]; then
+		ok "gen-num-width/header-two-lines"
+	else
+		bad "gen-num-width/header-two-lines: 'Tổng mức đầu tư (triệu đồng)' over ${lines:-?} lines"
+	fi
+	n=$(pdftotext "$TMP/gen-num-width.pdf" - 2>/dev/null | grep -c '^12\.500$\|12\.500')
+	if [ "$n" -eq 4 ]; then ok gen-num-width/numbers-whole; else bad "gen-num-width/numbers-whole: $n of 4"; fi
+fi
+
+# a pipe rule's alignment holds for every cell of its column, numbers too:
+# ":--:" centres "12.345" under its centred header (it was set right)
+{ gen_head; printf '| TT | Nội dung | Sản lượng |\n|:--:|----|:--:|\n| 1 | Cải cách hành chính | 7 |\n| 2 | Chuyển đổi số | 12.345 |\n\nKết thúc bảng.\n'; } >"$TMP/num-centre.txt"
+PDFRULES_SKIP="text-area justified body-size" check_doc gen-num-centre "$TMP/num-centre.txt"
+if [ -f "$TMP/gen-num-centre.pdf" ]; then
+	off=$(pdftotext -bbox "$TMP/gen-num-centre.pdf" - 2>/dev/null | awk -F'"' '
+		/>Sản</ && !s { s = $2 } />lượng</ && !e { e = $6 }
+		/>12\.345</ { n = ($2 + $6) / 2 }
+		END { if (!s || !e || !n) print 999; else { d = n - (s + e) / 2; if (d < 0) d = -d; printf "%d\n", d } }')
+	if [ "${off:-999}" -le 2 ]; then ok gen-num-centre/centred; else bad "gen-num-centre/centred: '12.345' ${off}pt off its header's centre"; fi
+fi
+
 # a header repeated after page breaks: reworded ("TT" for "STT", the typo
 # "Số luợng") it is set where it stands, as a header row (bold); repeated word
 # for word it is left out (the pager repeats the header on each page)

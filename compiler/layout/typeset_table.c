@@ -91,17 +91,20 @@ static int repeat_colspan(const bc_node *head_row, const bc_node *cell)
 }
 
 /* A cell's face and alignment: a header's (or a reworded repeat's) bold and
- * centred, a group heading's bold, numbers to the right. */
-static void cell_style(tcell *tc, int head, int group)
+ * centred, a group heading's and a total's bold; the alignment the parser
+ * gave the cell (a pipe rule's, or numbers' right) wins over the number's. */
+static void cell_style(tcell *tc, int head, int bold)
 {
 	const bc_node *cell = tc->node;
-	tc->face = (head || group) ? BC_FACE_BOLD : BC_FACE_REGULAR;
+	tc->face = (head || bold) ? BC_FACE_BOLD : BC_FACE_REGULAR;
 	if (head)
 		tc->just = BC_JUST_CENTER;
-	else if (cell->as.cell.value.len > 0 || cell->as.cell.align == BC_ALIGN_RIGHT)
-		tc->just = BC_JUST_RIGHT;
 	else if (cell->as.cell.align == BC_ALIGN_CENTER)
 		tc->just = BC_JUST_CENTER;
+	else if (cell->as.cell.align == BC_ALIGN_LEFT)
+		tc->just = BC_JUST_LEFT;
+	else if (cell->as.cell.value.len > 0 || cell->as.cell.align == BC_ALIGN_RIGHT)
+		tc->just = BC_JUST_RIGHT;
 	else
 		tc->just = BC_JUST_LEFT;
 }
@@ -232,7 +235,7 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 				}
 				tcell *tc = &g->cells[g->ncells++];
 				*tc = (tcell){ .node = cell, .row = ri, .col = c, .colspan = span, .rowspan = rspan };
-				cell_style(tc, head, r->as.row.kind == BC_ROW_GROUP);
+				cell_style(tc, head, r->as.row.kind == BC_ROW_GROUP || r->as.row.kind == BC_ROW_TOTAL);
 				cell_measure(t, tc, size, &scratch, maxcells <= KEEP_ITEMS_CELLS);
 				for (int k = 0; k < span; k++)
 					busy[c + k] = rspan;
@@ -281,11 +284,48 @@ static double grid_min_width(const tgrid *g, double *minw, double *maxw)
 	return s;
 }
 
+/* Columns of figures: every body cell with text in it holds a number (the
+ * parser's value), header cells aside.  Their need (maxw) is the widest
+ * number and their header set on two lines at most: "Tổng mức đầu tư
+ * (triệu đồng)" must not run over five lines in a column as narrow as
+ * "12.500" while a text column wraps anyway. */
+static void numeric_needs(const tgrid *g, const double *minw, double *maxw, unsigned char *num)
+{
+	double *head = bc_xcalloc((size_t)g->cols, sizeof *head);
+	memset(num, 0, (size_t)g->cols);
+	unsigned char *text = bc_xcalloc((size_t)g->cols, 1);
+	for (size_t i = 0; i < g->ncells; i++) {
+		const tcell *tc = &g->cells[i];
+		if (tc->colspan != 1 || tc->col >= g->cols)
+			continue;
+		if (g->row_kind[tc->row] == BC_ROW_HEAD) {
+			double w = (tc->maxw - 2 * CELL_PAD_X) / 2 + 2 * CELL_PAD_X;
+			if (w > head[tc->col])
+				head[tc->col] = w;
+		} else if (!tc->empty && g->row_kind[tc->row] != BC_ROW_GROUP) {
+			if (tc->node->as.cell.value.len)
+				num[tc->col] = 1;
+			else
+				text[tc->col] = 1;
+		}
+	}
+	for (int c = 0; c < g->cols; c++) {
+		if (text[c])
+			num[c] = 0;
+		if (num[c] && head[c] > maxw[c])
+			maxw[c] = head[c] > minw[c] ? head[c] : minw[c];
+	}
+	free(text);
+	free(head);
+}
+
 /* Column widths from content: each at least its longest word, the rest shared by need. */
 static void grid_widths(tgrid *g, double W)
 {
 	double *minw = bc_xmalloc((size_t)g->cols * sizeof *minw), *maxw = bc_xmalloc((size_t)g->cols * sizeof *maxw);
 	double smin = grid_min_width(g, minw, maxw), smax = 0;
+	unsigned char *num = bc_xmalloc((size_t)g->cols ? (size_t)g->cols : 1);
+	numeric_needs(g, minw, maxw, num);
 	for (int c = 0; c < g->cols; c++)
 		smax += maxw[c];
 	/* between the narrowest and the natural width: first every column gets
@@ -294,9 +334,19 @@ static void grid_widths(tgrid *g, double W)
 	 * texts); sharing all by need starved the short columns */
 	double spare = W - smin, *extra = bc_xcalloc((size_t)g->cols, sizeof *extra);
 	if (smax > W && spare >= 0) {
-		double fair = spare / g->cols, used = 0, unmet = 0;
+		/* columns of figures first, whole: the text columns give the room */
+		double numneed = 0;
+		int ntext = 0;
 		for (int c = 0; c < g->cols; c++) {
-			extra[c] = fmin(maxw[c] - minw[c], fair);
+			if (num[c])
+				numneed += maxw[c] - minw[c];
+			else
+				ntext++;
+		}
+		double numshare = numneed > 0 ? fmin(1, spare / numneed) : 0;
+		double fair = (spare - numneed * numshare) / (ntext ? ntext : 1), used = 0, unmet = 0;
+		for (int c = 0; c < g->cols; c++) {
+			extra[c] = num[c] ? (maxw[c] - minw[c]) * numshare : fmin(maxw[c] - minw[c], fair);
 			used += extra[c];
 			unmet += maxw[c] - minw[c] - extra[c];
 		}
@@ -312,6 +362,7 @@ static void grid_widths(tgrid *g, double W)
 			g->colw[c] = minw[c] * (W / smin);   /* words will be cut to fit */
 	}
 	free(extra);
+	free(num);
 	free(minw);
 	free(maxw);
 }

@@ -172,7 +172,8 @@ typedef enum bc_doctype {
 typedef enum bc_row_kind {
 	BC_ROW_BODY = 0,
 	BC_ROW_HEAD,
-	BC_ROW_GROUP         /* "15<TAB>Sở Tư pháp (07 nhiệm vụ)": a heading row */
+	BC_ROW_GROUP,        /* "15<TAB>Sở Tư pháp (07 nhiệm vụ)": a heading row */
+	BC_ROW_TOTAL         /* "<TAB>Tổng cộng<TAB>120": the sum of the rows above */
 } bc_row_kind;
 
 /* What the parser decided about a header row printed again after a page

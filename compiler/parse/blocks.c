@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "../util/buf.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
 
@@ -250,6 +251,39 @@ static void table_gap_blocks(parser *p, size_t j, size_t k)
 	}
 }
 
+/* Longest a cell pasted from Excel runs over lines; past it the quote was a typing slip. */
+#define QUOTED_LINES_MAX 20
+
+/* The last line of a TAB row whose quoted cell goes on over the next lines
+ * ('1<TAB>"Dòng 1' then 'Dòng 2"<TAB>x'), or i when it has none or it never closes. */
+static size_t quoted_row_end(const parser *p, size_t i)
+{
+	const bc_lines *L = &p->lines;
+	const bc_line *l = &L->v[i];
+	size_t n = l->len;
+	while (n && (l->s[n - 1] == '\r' || l->s[n - 1] == ' '))
+		n--;
+	if (!memchr(l->s, '"', n) || !bc_table_quote_open(l->s, n))
+		return i;
+	bc_buf b = BC_BUF_INIT;
+	bc_buf_put(&b, l->s, n);
+	size_t end = i;
+	for (size_t k = i + 1; k < L->n && k <= i + QUOTED_LINES_MAX; k++) {
+		const bc_line *m = &L->v[k];
+		size_t mn = m->len;
+		while (mn && m->s[mn - 1] == '\r')
+			mn--;
+		bc_buf_putc(&b, '\n');
+		bc_buf_put(&b, m->s, mn);
+		if (!bc_table_quote_open(b.s, b.len)) {
+			end = k;
+			break;
+		}
+	}
+	bc_buf_free(&b);
+	return end;
+}
+
 /* A table from line i: its rows, across page breaks when the rows after the
  * gap go on with it.  Returns the line after it. */
 static size_t table_blocks(parser *p, size_t i)
@@ -260,6 +294,28 @@ static size_t table_blocks(parser *p, size_t i)
 	size_t bi = p->nb - 1;
 	int after = 0;
 	while (i < L->n) {
+		size_t j = L->v[i].kind == BC_LK_TAB_ROW ? quoted_row_end(p, i) : i;
+		if (j > i) {
+			/* a cell pasted from Excel with Alt+Enter: one row over lines i..j */
+			table_row(&p->b[bi], &L->v[i], after);
+			bc_table_line *r = &p->b[bi].rows[p->b[bi].nrows - 1];
+			bc_buf b = BC_BUF_INIT;
+			for (size_t k = i; k <= j; k++) {
+				const bc_line *l = &L->v[k];
+				size_t n = l->len;
+				while (n && l->s[n - 1] == '\r')
+					n--;
+				if (k > i)
+					bc_buf_putc(&b, '\n');
+				bc_buf_put(&b, l->s, k == i ? r->len : n);
+			}
+			r->s = bc_table_unquote(&p->doc->arena, b.s, b.len, &r->len);
+			bc_buf_free(&b);
+			p->b[bi].last = j;
+			after = 0;
+			i = j + 1;
+			continue;
+		}
 		if (is_table_line(&L->v[i])) {
 			table_row(&p->b[bi], &L->v[i], after);
 			p->b[bi].last = i;

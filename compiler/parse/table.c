@@ -131,6 +131,29 @@ static void headless_width(table_builder *t, const bc_table_line *lines, size_t 
 		tb_read_alignment(t, hd->rule);
 }
 
+/* The next line that can be a body row: not a delimiter, not the header
+ * printed again after a page break (its first cell is the header's "STT"). */
+static const bc_table_line *next_body_line(table_builder *t, const bc_table_line *lines, size_t i, size_t n,
+                                           const heads *hd)
+{
+	const rcell *h0 = hd->n > 0 ? cell_at(&hd->row[0], 0) : NULL;
+	rrow r = { 0 };
+	const bc_table_line *found = NULL;
+	for (; i < n && !found; i++) {
+		if (lines[i].is_rule)
+			continue;
+		if (!is_empty(h0)) {
+			tb_read_row(t, &lines[i], &r);
+			const rcell *c = cell_at(&r, 0);
+			if (c && c->len == h0->len && memcmp(c->s, h0->s, c->len) == 0)
+				continue;
+		}
+		found = &lines[i];
+	}
+	free(r.v);
+	return found;
+}
+
 /* The rows after the header: repeats of the header, fragments of the row
  * above cut off by a page break, body rows. */
 static void body_rows(table_builder *t, const bc_table_line *lines, size_t from, size_t n, heads *hd, rrow *row)
@@ -161,6 +184,7 @@ static void body_rows(table_builder *t, const bc_table_line *lines, size_t from,
 			if (tb_try_fragment(t, ln, row))
 				continue;
 		}
+		t->next = next_body_line(t, lines, i + 1, n, hd);
 		tb_add_body_row(t, ln, row);
 	}
 }

@@ -17,6 +17,14 @@ typedef struct bc_table_line {
 	int is_rule;        /* "|---|:--:|" delimiter row of a pipe table */
 } bc_table_line;
 
+/* Excel's Alt+Enter in a TAB row: whether `s` (lines joined by LF so far)
+ * ends inside a quoted cell ('"Dòng 1' not yet closed by '"' before a TAB or
+ * the end of a line; '""' is a quote inside it). */
+int bc_table_quote_open(const char *s, size_t len);
+/* The joined row rewritten for the cell splitter: each quoted cell without its
+ * quotes, '""' one quote, each LF a "<br>" (a BR inline), in arena memory. */
+char *bc_table_unquote(bc_arena *a, const char *s, size_t len, size_t *out_len);
+
 /* Parses inline markup of `s` (one cell's text) into children of `parent`. */
 typedef void (*bc_inline_fn)(void *ctx, bc_node *parent, const char *s, size_t len, bc_pos pos);
 

@@ -484,3 +484,78 @@ int tb_continues_text(const char *s, size_t len)
 	}
 	return 0;
 }
+
+/* A field is quoted when its first byte is '"' and each '"' after it is
+ * doubled or closes the field before a TAB, a LF or the end, as Excel writes
+ * it; '"Nông thôn mới" năm 2025' is text with quotes.  Returns the byte after
+ * the closing quote; 0 when the field is not quoted; QUOTE_OPEN when it runs to the end. */
+#define QUOTE_OPEN ((size_t)-1)
+static size_t quoted_end(const char *s, size_t i, size_t len)
+{
+	for (size_t j = i + 1; j < len; j++) {
+		if (s[j] != '"')
+			continue;
+		if (j + 1 < len && s[j + 1] == '"') {
+			j++;
+			continue;
+		}
+		if (j + 1 == len || s[j + 1] == '\t' || s[j + 1] == '\n')
+			return j + 1;
+		return 0;
+	}
+	return QUOTE_OPEN;
+}
+
+int bc_table_quote_open(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		if (s[i] == '"') {
+			size_t e = quoted_end(s, i, len);
+			if (e == QUOTE_OPEN)
+				return 1;
+			if (e)
+				i = e;
+		}
+		while (i < len && s[i] != '\t' && s[i] != '\n')
+			i++;
+		i++;
+	}
+	return 0;
+}
+
+char *bc_table_unquote(bc_arena *a, const char *s, size_t len, size_t *out_len)
+{
+	/* a LF becomes 4 bytes at most */
+	char *d = bc_arena_alloc(a, len * 4 + 1);
+	size_t o = 0, i = 0;
+	while (i < len) {
+		size_t e = s[i] == '"' ? quoted_end(s, i, len) : 0;
+		if (e) {
+			/* an open quote (never here: the row was joined until it closed) runs to the end */
+			size_t stop = e == QUOTE_OPEN ? len : e - 1;
+			if (e == QUOTE_OPEN)
+				e = len;
+			for (i++; i < stop; i++) {
+				if (s[i] == '"' && i + 1 < stop && s[i + 1] == '"') {
+					d[o++] = '"';
+					i++;
+				} else if (s[i] == '\n') {
+					memcpy(d + o, "<br>", 4);
+					o += 4;
+				} else {
+					d[o++] = s[i];
+				}
+			}
+			i = e;
+		}
+		/* an unquoted field up to its TAB; its LF (none in a well-formed row) a space */
+		while (i < len && s[i] != '\t')
+			d[o++] = s[i] == '\n' ? ' ' : s[i], i++;
+		if (i < len)
+			d[o++] = s[i++];   /* the TAB */
+	}
+	d[o] = '\0';
+	*out_len = o;
+	return d;
+}

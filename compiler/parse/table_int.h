@@ -75,6 +75,9 @@ typedef struct table_builder {
 	span_info **above;        /* pipe spans: what occupies each column in the row above */
 	size_t above_n;
 	size_t body_seq;
+	long last_number[4];           /* the last row's number ("3", "4.1"), by level; none when last_depth is 0 */
+	int last_depth;
+	const bc_table_line *next;     /* the line after the one being added, or NULL: a group's rows follow it */
 } table_builder;
 
 

@@ -2,6 +2,7 @@
 #include "table_int.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/utf8.h"
@@ -70,6 +71,120 @@ static void set_above(table_builder *t, size_t col, span_info *si)
 	t->above[col] = si;
 }
 
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* "3", "12.", "4.1": a row's number, up to four levels; its depth, or 0. */
+static int row_number(const rcell *c, long v[4])
+{
+	if (is_empty(c) || c->len > 16)
+		return 0;
+	size_t e = c->len;
+	if (e > 1 && c->s[e - 1] == '.')
+		e--;
+	int d = 0;
+	size_t i = 0;
+	while (i < e) {
+		if (d == 4 || !is_digit(c->s[i]))
+			return 0;
+		long x = 0;
+		while (i < e && is_digit(c->s[i]))
+			x = x * 10 + (c->s[i++] - '0');
+		v[d++] = x;
+		if (i < e && (c->s[i] != '.' || i + 1 == e))
+			return 0;
+		if (i < e)
+			i++;
+	}
+	return d;
+}
+
+/* Whether number v (depth d) comes next after the last row's: "3" after "2",
+ * "4.1" after "4", "4.2" after "4.1", "5" after "4.2"; or any when none came. */
+static int next_in_sequence(const table_builder *t, const long v[4], int d)
+{
+	int ld = t->last_depth;
+	if (ld == 0)
+		return 1;
+	if (d > ld + 1)
+		return 0;
+	for (int k = 0; k < d - 1; k++)
+		if (k >= ld || v[k] != t->last_number[k])
+			return 0;
+	if (d == ld + 1)
+		return v[d - 1] == 1;
+	return v[d - 1] == t->last_number[d - 1] + 1;
+}
+
+/* "Sở Tư pháp (07 nhiệm vụ)": a group name stating how many rows it heads. */
+static int states_count(const rcell *c)
+{
+	if (is_empty(c) || c->s[c->len - 1] != ')')
+		return 0;
+	size_t o = c->len - 1;
+	while (o > 0 && c->s[o] != '(')
+		o--;
+	if (c->s[o] != '(')
+		return 0;
+	size_t i = o + 1, d = 0;
+	while (i < c->len && is_digit(c->s[i]))
+		i++, d++;
+	return d > 0 && i + 1 < c->len - 1 && c->s[i] == ' ' && !is_digit(c->s[i + 1]);
+}
+
+/* Whether the line after a numbered row is numbered under it: "2" then
+ * "2.1", "a)", "(16)", "-": the row names a group, not a record. */
+static int numbered_under(const bc_table_line *next, const rcell *f0)
+{
+	if (!next || next->is_rule)
+		return 0;
+	rrow r = { 0 };
+	tb_split_line(next, &r);
+	int yes = 0;
+	const rcell *c = cell_at(&r, 0);
+	if (!is_empty(c)) {
+		size_t l = f0->len;
+		if (l > 1 && f0->s[l - 1] == '.')
+			l--;
+		if (c->len > l + 1 && memcmp(c->s, f0->s, l) == 0 && c->s[l] == '.' && is_digit(c->s[l + 1]))
+			yes = 1;
+		else if (c->s[0] >= 'a' && c->s[0] <= 'z' && (c->len == 1 || (c->len == 2 && (c->s[1] == ')' || c->s[1] == '.'))))
+			yes = 1;
+		else if (c->len == 1 && (c->s[0] == '-' || c->s[0] == '+'))
+			yes = 1;
+		else if (c->s[0] == '(' && tb_is_label(c->s, c->len))
+			yes = 1;
+	}
+	free(r.v);
+	return yes;
+}
+
+/* "Tổng cộng", "TỔNG SỐ", "Cộng:": the first cell with text says the row sums those above. */
+static int says_total(const rrow *row)
+{
+	const rcell *c = NULL;
+	for (size_t k = 0; k < row->n && k < 2 && !c; k++)
+		if (row->v[k].len)
+			c = &row->v[k];
+	if (!c || c->len > 120)
+		return 0;
+	cpvec f = { 0 };
+	tb_fold_row(c->s, c->len, &f);
+	static const char *const whole[] = { "tongcong", "tongso", "cong" };
+	int yes = 0;
+	for (size_t w = 0; w < sizeof whole / sizeof *whole && !yes; w++) {
+		size_t wl = strlen(whole[w]);
+		if (f.n < wl)
+			continue;
+		int same = 1;
+		for (size_t i = 0; i < wl && same; i++)
+			same = f.v[i] == (uint32_t)whole[w][i];
+		/* "Tổng cộng toàn tỉnh" sums too; "Tổng số hộ nghèo" and "Cộng đồng" name a record */
+		yes = same && (f.n == wl || w == 0);
+	}
+	free(f.v);
+	return yes;
+}
+
 /* A body row: a group row ("15<TAB>Sở Tư pháp", or "II.2 Dự án" with a space
  * for the tab), its cells with their numbers, and the "<" and "^" spans of a
  * pipe table. */
@@ -79,12 +194,21 @@ void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row)
 	bc_row_kind kind = BC_ROW_BODY;
 	rcell split[2];
 	int did_split = 0;
-	if (t->cols >= 3 && n >= 1) {
+	if (n >= 1 && says_total(row)) {
+		kind = BC_ROW_TOTAL;
+	} else if (t->cols >= 3 && n >= 1) {
 		int rest_empty = 1;
 		for (size_t c = 2; c < n && rest_empty; c++)
 			rest_empty = row->v[c].len == 0;
 		const rcell *f0 = &row->v[0], *f1 = cell_at(row, 1);
-		if (rest_empty && !is_empty(f1) && (f0->len == 0 || tb_is_label(f0->s, f0->len))) {
+		long num[4];
+		int depth = row_number(f0, num);
+		if (rest_empty && !is_empty(f1) && depth && !states_count(f1) && !numbered_under(t->next, f0) &&
+		    next_in_sequence(t, num, depth)) {
+			/* "3<TAB>Công an xã<TAB><TAB>": the next record, its last cells
+			 * left empty (a "Ghi chú" column); a group says what it is */
+			kind = BC_ROW_BODY;
+		} else if (rest_empty && !is_empty(f1) && (f0->len == 0 || tb_is_label(f0->s, f0->len))) {
 			kind = BC_ROW_GROUP;
 		} else if (rest_empty && is_empty(f1) && f0->len && !tb_is_label(f0->s, f0->len)) {
 			/* "II.2 Dự án…" with a space where the tab should be */
@@ -104,6 +228,16 @@ void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row)
 	size_t ncells = n > t->cols ? n : t->cols;
 	if (did_split && ncells < 2)
 		ncells = 2;
+	if (!did_split && n >= 1) {
+		long num[4];
+		int depth = row_number(&row->v[0], num);
+		if (depth) {
+			memcpy(t->last_number, num, sizeof num);
+			t->last_depth = depth;
+		} else if (kind == BC_ROW_GROUP) {
+			t->last_depth = 0;   /* "II" starts its rows again from 1 */
+		}
+	}
 	bc_node *r = bc_node_new(t->doc, BC_NODE_ROW, ln->pos);
 	r->as.row.kind = kind;
 	tb_cells_written(ln, &r->as.row.written, &r->as.row.fields);
@@ -136,7 +270,7 @@ void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row)
 				continue;   /* the rest of a spanning cell pulled down */
 		}
 		bc_node *cell = tb_new_cell(t, rc, at_end, c);
-		if (kind == BC_ROW_BODY && rc && rc->len) {
+		if ((kind == BC_ROW_BODY || kind == BC_ROW_TOTAL) && rc && rc->len) {
 			cell->as.cell.value = tb_cell_number(t->doc, rc->s, rc->len);
 			if (cell->as.cell.value.len && cell->as.cell.align == BC_ALIGN_NONE)
 				cell->as.cell.align = BC_ALIGN_RIGHT;

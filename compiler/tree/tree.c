@@ -84,7 +84,7 @@ static void put_bullet(bc_buf *out, char bullet)
 		bc_buf_printf(out, " bullet='%c'", bullet);
 }
 
-static const char *const row_kinds[] = { "body", "head", "group" };
+static const char *const row_kinds[] = { "body", "head", "group", "total" };
 
 /* The cells a row's line wrote (without, then with the empty fields at its
  * end), each where the row's cells say otherwise: a short row padded, cells
@@ -147,7 +147,7 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 		put_str(out, "unit", n->as.table.unit);
 		break;
 	case BC_NODE_ROW:
-		if (n->as.row.kind <= BC_ROW_GROUP && n->as.row.kind != BC_ROW_BODY)
+		if (n->as.row.kind <= BC_ROW_TOTAL && n->as.row.kind != BC_ROW_BODY)
 			bc_buf_printf(out, " %s", row_kinds[n->as.row.kind]);
 		if (n->as.row.repeat != BC_REPEAT_NONE)
 			bc_buf_printf(out, " repeat=%s of=%d", bc_repeat_name(n->as.row.repeat), n->as.row.repeat_of);

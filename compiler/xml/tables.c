@@ -51,6 +51,8 @@ static void write_row(xw *x, const bc_node *r)
 	if (r->type == BC_NODE_ROW) {
 		if (r->as.row.kind == BC_ROW_GROUP)
 			xw_attr(x, "kind", "group", 5);
+		else if (r->as.row.kind == BC_ROW_TOTAL)
+			xw_attr(x, "kind", "total", 5);
 		if (r->as.row.fragment_merged)
 			xw_attr_long(x, "fragment", (long)r->as.row.fragment_merged);
 	}

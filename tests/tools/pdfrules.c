@@ -896,6 +896,41 @@ static void rule_decision(const sbuf *bold, const sbuf *ital)
 	       *detail ? "; " : "", detail);
 }
 
+/* Table rows the parser made totals ("Tổng cộng") or group headings: every
+ * cell of them set bold. */
+static void rule_rows_bold(const sbuf *bold)
+{
+	static const char *const names[] = { "row", NULL };
+	nodes found = { 0 };
+	find_elems(xmlDocGetRootElement(xdoc), names, &found);
+	char *fb = squash(bold->s ? bold->s : "");
+	int n = 0, miss = 0;
+	char detail[300] = "";
+	for (int i = 0; i < found.n; i++) {
+		xmlChar *k = xmlGetProp(found.v[i], (const xmlChar *)"kind");
+		int want = k && (strcmp((const char *)k, "total") == 0 || strcmp((const char *)k, "group") == 0);
+		xmlFree(k);
+		if (!want)
+			continue;
+		for (xmlNode *c = found.v[i]->children; c; c = c->next) {
+			if (!is(c, "cell"))
+				continue;
+			xmlChar *t = xmlNodeGetContent(c);
+			char *w = squash(t ? (const char *)t : "");
+			xmlFree(t);
+			if (*w) {
+				n++;
+				if (!strstr(fb, w) && !miss++)
+					snprintf(detail, sizeof detail, "; \"%.200s\" is not bold", w);
+			}
+			free(w);
+		}
+	}
+	free(found.v);
+	free(fb);
+	result(!miss, "table-rows-bold", "%d of %d cells of total and group rows in the regular face%s", miss, n, detail);
+}
+
 /* Font sizes and bold runs from pdftohtml: body 13–14 pt; the type and title bold on page 1. */
 static void rule_fonts_text(const char *pdf)
 {
@@ -943,6 +978,7 @@ static void rule_fonts_text(const char *pdf)
 	}
 	xmlFreeDoc(d);
 	rule_decision(&bold_all, &ital_all);
+	rule_rows_bold(&bold_all);
 	free(bold_all.s);
 	free(ital_all.s);
 	int mode = 0;

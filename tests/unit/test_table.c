@@ -1329,6 +1329,60 @@ static void test_seeds(void **state)
 	free_seed(&s);
 }
 
+/* Empty last cells make no group row: a row numbered next in the running
+ * sequence is a record; a group says so (a count, rows numbered under it, a
+ * Roman label); totals are their own kind. */
+static void test_rows_by_what_they_say(void **state)
+{
+	(void)state;
+	bc_node *t = BUILD("STT\tĐơn vị\tSố người\tGhi chú",
+	                   "I\tKhối chính quyền\t\t",
+	                   "1\tCông an xã\t\t",
+	                   "2\tQuân sự xã\t12\t",
+	                   "3\tVăn phòng (02 bộ phận)\t\t",
+	                   "3.1\tMột cửa\t\t",
+	                   "3.2\tTư pháp\t4\t",
+	                   "4\tHội Nông dân\t\t",
+	                   "a)\tChi hội Đông\t3\t",
+	                   "7\tHội Phụ nữ\t\t",
+	                   "\tCộng\t19\t",
+	                   "\tTổng số hộ nghèo\t\t",
+	                   "\tTỔNG CỘNG\t19\t");
+	bc_row_kind want[] = { BC_ROW_GROUP, BC_ROW_BODY, BC_ROW_BODY, BC_ROW_GROUP, BC_ROW_BODY, BC_ROW_BODY,
+	                       BC_ROW_GROUP, BC_ROW_BODY, BC_ROW_GROUP, BC_ROW_TOTAL, BC_ROW_GROUP, BC_ROW_TOTAL };
+	assert_int_equal(count_children(tbody(t)), sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		if (brow(t, i)->as.row.kind != want[i])
+			fail_msg("row %zu (%s %s): kind %d, want %d", i, cell_text(brow(t, i), 0), cell_text(brow(t, i), 1),
+			         brow(t, i)->as.row.kind, want[i]);
+	/* a record's number and a total's figure are values */
+	assert_string_equal(value(child(brow(t, 1), 0)), "1");
+	assert_string_equal(value(child(brow(t, 9), 2)), "19");
+}
+
+/* Excel's quoted cells over lines: open until '"' before a TAB, a LF or the end. */
+static void test_quoted_cells(void **state)
+{
+	(void)state;
+	static const struct { const char *s; int open; } cases[] = {
+		{ "1\t\"Dòng 1", 1 },
+		{ "1\t\"Dòng 1\nDòng 2\"\tx", 0 },
+		{ "1\t\"Dòng 1\nvà \"\"Bắc\"\"", 1 },
+		{ "1\t\"Dòng 1\nvà \"\"Bắc\"\"\"", 0 },
+		{ "1\t\"Nông thôn mới\" năm 2026\t", 0 },
+		{ "1\tQuyết định \"số 5", 0 },
+		{ "\"Một\"\t\"Hai", 1 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (bc_table_quote_open(cases[i].s, strlen(cases[i].s)) != cases[i].open)
+			fail_msg("case %zu \"%s\": open %d, want %d", i, cases[i].s, !cases[i].open, cases[i].open);
+	const char *in = "1\t\"Dòng 1\nvà \"\"Bắc\"\"\"\t\"Nông\" thôn\tx";
+	size_t n = 0;
+	char *out = bc_table_unquote(&F.doc->arena, in, strlen(in), &n);
+	assert_string_equal(out, "1\tDòng 1<br>và \"Bắc\"\t\"Nông\" thôn\tx");
+	assert_int_equal(n, strlen(out));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1344,6 +1398,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_two_row_header_repeated_with_differences, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_header_continuation_needs_spans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_group_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rows_by_what_they_say, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_quoted_cells, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cells_written, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_group_rows_need_three_columns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fragment_after_repeated_header, setup, teardown),
