@@ -81,9 +81,15 @@ expect stdout-closed-xml 2 "standard output: cannot write" -- sh -c "$WRAP $B xm
 # the reader ends at once; 0.3 s later every write finds the pipe closed
 expect stdout-epipe-check 2 "standard output: cannot write: Broken pipe" -- sh -c "(sleep 0.3; env --ignore-signal=PIPE $WRAP $B check '$T/ok.txt' 2>'$T/epipe.err'; echo \$? >'$T/epipe.rc') | true; cat '$T/epipe.err'; exit \$(cat '$T/epipe.rc')"
 expect stdout-epipe-xml 2 "standard output: cannot write: Broken pipe" -- sh -c "(sleep 0.3; env --ignore-signal=PIPE $WRAP $B xml '$T/ok.txt' -o - 2>'$T/epipe.err'; echo \$? >'$T/epipe.rc') | true; cat '$T/epipe.err'; exit \$(cat '$T/epipe.rc')"
-# a closed standard error or input takes no file the run opens: the output is the XML alone
-expect stderr-closed 0 "" -- sh -c "$WRAP $B xml '$T/ok.txt' -o '$T/closed2.xml' 2>&- <&-"
-check_true stderr-closed-output-clean 'head -c 5 "$T/closed2.xml" | grep -q "^<?xml"'
+# a closed standard error or input takes no file the run opens: the output is the XML alone.
+# Not under valgrind: it keeps descriptor 2 for its own log even when the caller closed it, and
+# refuses the program any file opened on that number (the plugin's dlopen then fails)
+if [ -z "$WRAP" ]; then
+	expect stderr-closed 0 "" -- sh -c "$B xml '$T/ok.txt' -o '$T/closed2.xml' 2>&- <&-"
+	check_true stderr-closed-output-clean 'head -c 5 "$T/closed2.xml" | grep -q "^<?xml"'
+else
+	echo "# stderr-closed: skipped under $WRAP (it owns descriptor 2)"
+fi
 
 # default output name: IN with its extension replaced
 expect default-output 0 "" -- $WRAP "$B" xml "$T/ok.txt"
