@@ -27,6 +27,7 @@
 #include "../compiler/render/render.h"
 #include "../compiler/util/buf.h"
 #include "../compiler/xml/xml.h"
+#include "../tests/tools/wordsplit.h"
 
 /*
  * Modes, by the first byte modulo MODE_COUNT.  `make fuzz` runs each mode as
@@ -245,60 +246,29 @@ static wentry *wlookup(wtable *t, const char *key, int add)
 	return &t->v[j];
 }
 
-static int wkind(utf8proc_int32_t cp)
+typedef struct wside { wtable *t; int side; } wside;
+
+/* One word of wadd(): counted on its side, the PDF's also kept in order. */
+static void wtake(const char *w, void *ctx)
 {
-	int c = utf8proc_category(cp);
-	if (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO)
-		return 2;
-	if ((c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME))
-		return 1;
-	return 0;
+	const wside *ws = ctx;
+	wtable *t = ws->t;
+	wentry *e = wlookup(t, w, 1);
+	e->n[ws->side]++;
+	if (ws->side == 1) {
+		if (t->no == t->ocap) {
+			t->ocap = t->ocap ? t->ocap * 2 : 256;
+			t->order = realloc(t->order, t->ocap * sizeof *t->order);
+		}
+		t->order[t->no++] = e->key;
+	}
 }
 
+/* The words of s, as tests/tools/pdfwords.c splits them, counted for the XML (side 0) or the pages (1). */
 static void wadd(wtable *t, const char *s, size_t len, int side)
 {
-	utf8proc_uint8_t *f = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &f,
-	                                  UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-	if (n < 0)
-		return;
-	char *w = malloc((size_t)n + 1);
-	size_t wl = 0;
-	int wk = 0;
-	for (utf8proc_ssize_t i = 0; i <= n;) {
-		utf8proc_int32_t cp = 0;
-		utf8proc_ssize_t k = 1;
-		int kind = 0;
-		if (i < n) {
-			k = utf8proc_iterate(f + i, n - i, &cp);
-			if (k <= 0)
-				k = 1, cp = 0;
-			kind = wkind(cp);
-			if (kind == 1 && wk == 2 && utf8proc_category(cp) >= UTF8PROC_CATEGORY_MN)
-				kind = 2;   /* a mark goes with what it sits on */
-		}
-		if (wl > 0 && kind != wk) {
-			w[wl] = '\0';
-			wentry *e = wlookup(t, w, 1);
-			e->n[side]++;
-			if (side == 1) {
-				if (t->no == t->ocap) {
-					t->ocap = t->ocap ? t->ocap * 2 : 256;
-					t->order = realloc(t->order, t->ocap * sizeof *t->order);
-				}
-				t->order[t->no++] = e->key;
-			}
-			wl = 0;
-		}
-		if (kind) {
-			memcpy(w + wl, f + i, (size_t)k);
-			wl += (size_t)k;
-			wk = kind;
-		}
-		i += k;
-	}
-	free(w);
-	free(f);
+	wside ws = { t, side };
+	ws_split(s, len, wtake, &ws);
 }
 
 /* The header's single-valued parts: given twice (a header the source

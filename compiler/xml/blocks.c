@@ -105,13 +105,9 @@ static void write_paragraph(xw *x, const bc_node *n)
 	xw_end(x);
 }
 
-/* <chapter label="I"> (chương) and <subchapter label="1"> (mục) of a legal
- * text: the title as <heading> (none when it has none), then articles. */
-static void write_chapter(xw *x, const bc_node *n)
+/* A division's <heading> (none when it is empty) and its blocks, then its end. */
+static void heading_and_blocks(xw *x, const bc_node *n)
 {
-	xw_open_block(x, n->as.section.kind == BC_LABEL_CHAPTER ? "chapter" : "subchapter");
-	xw_attr_str(x, "label", n->as.section.label);
-	xw_attr_line(x, n);
 	const bc_node *c = n->first;
 	if (c && c->type == BC_NODE_HEADING) {
 		if (c->first) {
@@ -123,6 +119,16 @@ static void write_chapter(xw *x, const bc_node *n)
 	}
 	int count = xw_block_seq(x, c);
 	xw_close_block(x, count > 0 || (n->first && n->first->first));
+}
+
+/* <chapter label="I"> (chương) and <subchapter label="1"> (mục) of a legal
+ * text: the title as <heading> (none when it has none), then articles. */
+static void write_chapter(xw *x, const bc_node *n)
+{
+	xw_open_block(x, n->as.section.kind == BC_LABEL_CHAPTER ? "chapter" : "subchapter");
+	xw_attr_str(x, "label", n->as.section.label);
+	xw_attr_line(x, n);
+	heading_and_blocks(x, n);
 }
 
 static void write_section(xw *x, const bc_node *n)
@@ -170,17 +176,7 @@ static void write_article(xw *x, const bc_node *n)
 	xw_attr_line(x, n);
 	if (n->as.section.run_in)
 		xw_attr(x, "run-in", "1", 1);
-	const bc_node *c = n->first;
-	if (c && c->type == BC_NODE_HEADING) {
-		if (c->first) {
-			xw_open_mixed(x, "heading", c);
-			xw_inlines(x, c);
-			xw_end(x);
-		}
-		c = c->next;
-	}
-	int count = xw_block_seq(x, c);
-	xw_close_block(x, count > 0 || (n->first && n->first->first));
+	heading_and_blocks(x, n);
 	x->level = outer;
 }
 

@@ -43,6 +43,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "wordsplit.h"
+
 #define MAX_PIECES 12   /* a word cut over this many lines is not looked for */
 
 static void *xrealloc(void *p, size_t n)
@@ -112,81 +114,36 @@ static entry *lookup(const char *key, int add)
 static char **pw;
 static size_t pwn, pwcap;
 
-static int kind_of(utf8proc_int32_t cp)
-{
-	int c = utf8proc_category(cp);
-	if (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO)
-		return 2;   /* digit */
-	if ((c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME))
-		return 1;   /* letter or mark */
-	return 0;
-}
-
 static int probe_missing;
+
+/* One word of words(): counted, or probed. */
+static void take_word(const char *w, void *ctx)
+{
+	int pdf = *(const int *)ctx;
+	if (pdf == 2) {   /* a probe: is every word of s in the PDF? */
+		entry *e = lookup(w, 0);
+		if (!e || e->pdf <= 0)
+			probe_missing = 1;
+		return;
+	}
+	entry *e = lookup(w, 1);
+	if (pdf) {
+		e->pdf++;
+		if (pwn == pwcap) {
+			pwcap = pwcap ? pwcap * 2 : 4096;
+			pw = xrealloc(pw, pwcap * sizeof *pw);
+		}
+		pw[pwn++] = e->key;
+	} else {
+		e->xml++;
+	}
+}
 
 /* Splits s (normalised first) into words; each goes to the table, counted for the XML (pdf 0) or the PDF
  * (pdf 1); pdf 2 only probes, setting probe_missing when a word of s is not in the PDF. */
 static void words(const char *s, size_t len, int pdf)
 {
-	utf8proc_uint8_t *f = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &f,
-	                                  UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-	if (n < 0)
-		return;
-	char *w = malloc((size_t)n + 1);
-	size_t wl = 0;
-	int wk = 0;
-	for (utf8proc_ssize_t i = 0; i <= n;) {
-		utf8proc_int32_t cp = 0;
-		utf8proc_ssize_t k = 1;
-		int kind = 0;
-		if (i < n) {
-			k = utf8proc_iterate(f + i, n - i, &cp);
-			if (k <= 0)
-				k = 1, cp = 0;
-			kind = kind_of(cp);
-			/* a mark goes with what it sits on */
-			if (kind == 1 && wk == 2 && utf8proc_category(cp) >= UTF8PROC_CATEGORY_MN &&
-			    utf8proc_category(cp) <= UTF8PROC_CATEGORY_ME)
-				kind = 2;
-		}
-		if (wl > 0 && kind != wk) {
-			w[wl] = '\0';
-			if (pdf == 2) {   /* a probe: is every word of s in the PDF? */
-				entry *e = lookup(w, 0);
-				if (!e || e->pdf <= 0)
-					probe_missing = 1;
-				wl = 0;
-				if (kind) {
-					memcpy(w + wl, f + i, (size_t)k);
-					wl += (size_t)k;
-					wk = kind;
-				}
-				i += k;
-				continue;
-			}
-			entry *e = lookup(w, 1);
-			if (pdf) {
-				e->pdf++;
-				if (pwn == pwcap) {
-					pwcap = pwcap ? pwcap * 2 : 4096;
-					pw = xrealloc(pw, pwcap * sizeof *pw);
-				}
-				pw[pwn++] = e->key;
-			} else {
-				e->xml++;
-			}
-			wl = 0;
-		}
-		if (kind) {
-			memcpy(w + wl, f + i, (size_t)k);
-			wl += (size_t)k;
-			wk = kind;
-		}
-		i += k;
-	}
-	free(w);
-	free(f);
+	ws_split(s, len, take_word, &pdf);
 }
 
 /* The text the XML shows, in xt: a space at every element's edges but a
