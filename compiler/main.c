@@ -443,6 +443,70 @@ static int commit_bytes(const char *path, const char *s, size_t n)
 	return 0;
 }
 
+/* An output streamed to its file as it is made: a temporary file beside the
+ * target, renamed over it once the output is whole (or removed). */
+typedef struct stream_target {
+	int fd;
+	char *tmp;     /* the temporary file */
+	char *final;   /* what it replaces: the path, or the file a symbolic link names */
+} stream_target;
+
+static int fd_spill(void *ctx, const char *s, size_t n) { return write_all(*(const int *)ctx, s, n); }
+
+/* Opens the temporary file for `path` when the output can stream to it (a
+ * regular file, new or not, or one a link names): 1.  0 when it is written
+ * whole by commit_bytes instead ("-", our standard output, a device or FIFO,
+ * which get nothing until the output is complete); -1 after a message. */
+static int stream_open(const char *path, stream_target *st)
+{
+	if (strcmp(path, "-") == 0 || is_our_stdout(path))
+		return 0;
+	char *resolved;
+	if (resolve_output(path, &resolved) != 0)
+		return -1;
+	const char *real = resolved ? resolved : path;
+	if (is_special_output(real) || is_our_stdout(real)) {
+		free(resolved);
+		return 0;
+	}
+	char *tmp = temp_beside(real, &st->fd);
+	if (!tmp) {
+		free(resolved);
+		return -1;
+	}
+	st->tmp = tmp;
+	st->final = resolved ? resolved : bc_xstrdup(path);
+	return 1;
+}
+
+/* The output is whole (ok) or failed: rename the temporary file into place
+ * after the rest of `out`, or remove it.  0, or -1 after a message. */
+static int stream_close(stream_target *st, bc_buf *out, int ok)
+{
+	int rc = 0;
+	if (ok) {
+		if (bc_buf_flush(out) != 0 || fsync(st->fd) != 0) {
+			io_error("cannot write", st->final);
+			ok = 0;
+			rc = -1;
+		}
+	}
+	if (close(st->fd) != 0 && ok) {
+		io_error("cannot write", st->final);
+		ok = 0;
+		rc = -1;
+	}
+	if (ok && rename(st->tmp, st->final) != 0) {
+		io_error("cannot write", st->final);
+		ok = 0;
+		rc = -1;
+	}
+	temp_done(st->tmp, !ok);
+	free(st->tmp);
+	free(st->final);
+	return rc;
+}
+
 static bc_lang lang_from_env(void)
 {
 	const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
@@ -454,7 +518,8 @@ static bc_lang lang_from_env(void)
 	return BC_LANG_VI;
 }
 
-/* Every output: rendered into memory, then written by the one atomic path. */
+/* Every output: streamed to a temporary file renamed into place, or, for standard output and
+ * devices, made in memory and written whole: the one atomic path either way. */
 static int cmd_render(const options *o, const bc_renderer *r, bc_document *doc, bc_diags *diags)
 {
 	char *path = o->output ? bc_xstrdup(o->output) : r->ext ? default_output(o->input, r->ext) : bc_xstrdup("-");
@@ -478,6 +543,18 @@ static int cmd_render(const options *o, const bc_renderer *r, bc_document *doc, 
 		ro.source_date_epoch = v;
 	}
 	bc_buf out = BC_BUF_INIT;
+	/* a file target gets the bytes as they are made (out spills to it past
+	 * 64 KB): memory stays that of the model, not the model and its output */
+	stream_target st;
+	int streamed = stream_open(path, &st);
+	if (streamed < 0) {
+		free(path);
+		return EXIT_USAGE;
+	}
+	if (streamed) {
+		out.spill = fd_spill;
+		out.spill_ctx = &st.fd;
+	}
 	/* the output's own findings apart: its warnings (pdf-blank-part) are
 	 * printed with the output written, being no finding of check's */
 	bc_diags own;
@@ -494,7 +571,9 @@ static int cmd_render(const options *o, const bc_renderer *r, bc_document *doc, 
 			else
 				bc_diag_add(diags, own.v[i].code, own.v[i].pos, NULL);
 		}
-	} else if (commit_bytes(path, out.s ? out.s : "", out.len) != 0) {
+		if (streamed)
+			stream_close(&st, &out, 0);
+	} else if (streamed ? stream_close(&st, &out, 1) != 0 : commit_bytes(path, out.s ? out.s : "", out.len) != 0) {
 		rc = EXIT_USAGE;
 	} else if (own.n) {
 		bc_diags_sort(&own);

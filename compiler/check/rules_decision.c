@@ -13,7 +13,7 @@ static int is_article(const bc_node *n)
 
 static int is_role(const bc_node *n, bc_role role)
 {
-	return n->type == BC_NODE_LINE && n->as.line.role == role;
+	return n->type == BC_NODE_LINE && n->as.line->role == role;
 }
 
 /* The last character of a line's words that is not a space or a footnote mark; 0 for none. */

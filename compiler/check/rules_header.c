@@ -39,7 +39,7 @@ static int symbol_ok(const char *s, size_t len, char sep, const char **type, siz
 
 static void check_number(bc_check_ctx *cx, const bc_node *n, bc_doctype type, int draft)
 {
-	bc_str num = n->as.line.number, sym = n->as.line.symbol;
+	bc_str num = n->as.line->number, sym = n->as.line->symbol;
 	if (!num.len && !draft)
 		bc_diag_add(cx->diags, BC_W_BLANK_NUMBER, n->pos, NULL);
 	const char *t;
@@ -61,7 +61,7 @@ static void check_number(bc_check_ctx *cx, const bc_node *n, bc_doctype type, in
 
 static void check_date(bc_check_ctx *cx, const bc_node *n, int draft)
 {
-	bc_date d = n->as.line.date;
+	bc_date d = n->as.line->date;
 	if ((!d.day || !d.month) && !draft)
 		bc_diag_add(cx->diags, BC_W_BLANK_DAY, n->pos, NULL);
 	if (d.day && d.month && d.year && !bc_date_plausible(d))
@@ -79,13 +79,13 @@ static void *begin(bc_check_ctx *cx)
 	/* a line that is there but could not be read is reported where it is, not as missing */
 	if (!x->number)
 		bc_diag_add(cx->diags, BC_W_NO_NUMBER, top, NULL);
-	else if (x->number->as.line.unread)
+	else if (x->number->as.line->unread)
 		bc_diag_add(cx->diags, BC_W_NUMBER_UNREAD, x->number->pos, NULL);
 	else
 		check_number(cx, x->number, type, draft);
 	if (!x->dateline)
 		bc_diag_add(cx->diags, BC_W_NO_DATELINE, top, NULL);
-	else if (x->dateline->as.line.unread)
+	else if (x->dateline->as.line->unread)
 		bc_diag_add(cx->diags, BC_W_DATELINE_UNREAD, x->dateline->pos, NULL);
 	else
 		check_date(cx, x->dateline, draft);
@@ -141,13 +141,13 @@ static size_t digits_after(const char *s, size_t len, const char *word, size_t *
 static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *t)
 {
 	const bc_node *n = t->block;
-	if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_APPX_ATTACH) {
+	if (n->type == BC_NODE_LINE && n->as.line->role == BC_ROLE_APPX_ATTACH) {
 		check_date(cx, n, cx->doc->idx.draft != NULL);
-		if (!n->as.line.number.len && n->as.line.symbol.len && !cx->doc->idx.draft)
+		if (!n->as.line->number.len && n->as.line->symbol.len && !cx->doc->idx.draft)
 			bc_diag_add(cx->diags, BC_W_BLANK_NUMBER, n->pos, NULL);
 		return;
 	}
-	if (n->type != BC_NODE_LINE || n->as.line.role != BC_ROLE_DATELINE || n->as.line.unread || !t->buf.s)
+	if (n->type != BC_NODE_LINE || n->as.line->role != BC_ROLE_DATELINE || n->as.line->unread || !t->buf.s)
 		return;
 	const char *s = t->buf.s;
 	size_t at;

@@ -53,7 +53,7 @@ static void on_appendix(bc_check_ctx *cx, void *st, const bc_node *n)
 	bc_str l = n->as.appendix.label;
 	a->value = l.len ? (bc_roman_value(l.s, l.len) ? bc_roman_value(l.s, l.len) : bc_arabic_value(l.s, l.len)) : 0;
 	for (const bc_node *c = n->first; c; c = c->next)
-		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_APPX_ATTACH)
+		if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_APPX_ATTACH)
 			a->attach = 1;
 }
 
@@ -79,31 +79,31 @@ static int same_date(bc_date a, bc_date b) { return a.day == b.day && a.month ==
 static void check_attach(bc_check_ctx *cx, refs_state *s, const bc_node *n)
 {
 	const bc_meta_index *x = &cx->doc->idx;
-	bc_str num = n->as.line.number, sym = n->as.line.symbol;
+	bc_str num = n->as.line->number, sym = n->as.line->symbol;
 	if (x->number) {
-		bc_str dn = x->number->as.line.number, ds = x->number->as.line.symbol;
+		bc_str dn = x->number->as.line->number, ds = x->number->as.line->symbol;
 		if (num.len && dn.len && !same_str(num, dn))
 			bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%.*s ≠ %.*s", (int)num.len, num.s, (int)dn.len, dn.s);
 		else if (sym.len && ds.len && !same_str(sym, ds))
 			bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%.*s ≠ %.*s", (int)sym.len, sym.s, (int)ds.len, ds.s);
 	}
-	if (x->dateline && full(x->dateline->as.line.date) && full(n->as.line.date) &&
-	    !same_date(x->dateline->as.line.date, n->as.line.date)) {
-		bc_date a = n->as.line.date, b = x->dateline->as.line.date;
+	if (x->dateline && full(x->dateline->as.line->date) && full(n->as.line->date) &&
+	    !same_date(x->dateline->as.line->date, n->as.line->date)) {
+		bc_date a = n->as.line->date, b = x->dateline->as.line->date;
 		bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%02d/%02d/%04d ≠ %02d/%02d/%04d", a.day, a.month, a.year,
 		            b.day, b.month, b.year);
 	}
 	bc_doctype t = bc_document_type(cx->doc);
-	if (t != BC_DOC_UNKNOWN && n->as.line.doctype != BC_DOC_UNKNOWN && t != n->as.line.doctype)
-		bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%s ≠ %s", bc_doctype_name(n->as.line.doctype),
+	if (t != BC_DOC_UNKNOWN && n->as.line->doctype != BC_DOC_UNKNOWN && t != n->as.line->doctype)
+		bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%s ≠ %s", bc_doctype_name(n->as.line->doctype),
 		            bc_doctype_name(t));
 	const bc_node *f = s->first_attach;
 	if (!f) {
 		s->first_attach = n;
 		return;
 	}
-	if (!same_str(f->as.line.number, num) || !same_str(f->as.line.symbol, sym) ||
-	    !same_date(f->as.line.date, n->as.line.date) || f->as.line.doctype != n->as.line.doctype)
+	if (!same_str(f->as.line->number, num) || !same_str(f->as.line->symbol, sym) ||
+	    !same_date(f->as.line->date, n->as.line->date) || f->as.line->doctype != n->as.line->doctype)
 		bc_diag_add(cx->diags, BC_W_ATTACH_DIFFERS, n->pos, "%u", f->pos.line);
 }
 
@@ -272,7 +272,7 @@ static int cites_others(const bc_node *block)
 {
 	if (block->type != BC_NODE_LINE)
 		return 1;
-	bc_role r = block->as.line.role;
+	bc_role r = block->as.line->role;
 	return r != BC_ROLE_APPX_ATTACH && r != BC_ROLE_DATELINE && r != BC_ROLE_APPX_LABEL && r != BC_ROLE_APPX_TITLE;
 }
 
@@ -286,17 +286,17 @@ static void on_cite(bc_check_ctx *cx, void *st, const bc_node *n)
 		block = block->parent;
 	if (!block || !cites_others(block))
 		return;
-	const bc_kind *kind = n->as.cite.kind;
-	const char *ref = n->as.cite.number.s;
-	size_t rl = n->as.cite.number.len;
-	bc_pos pos = n->as.cite.number_pos;
+	const bc_kind *kind = n->as.cite->kind;
+	const char *ref = n->as.cite->number.s;
+	size_t rl = n->as.cite->number.len;
+	bc_pos pos = n->as.cite->number_pos;
 	/* the shape: digits, then / or - and a symbol */
 	size_t d = 0;
 	while (d < rl && ref[d] >= '0' && ref[d] <= '9')
 		d++;
 	if (d == rl) {
 		/* "Nghị quyết số 01" names a document cited in full before; with a date it is a citation without its symbol */
-		if (n->as.cite.dated != BC_CITE_UNDATED)
+		if (n->as.cite->dated != BC_CITE_UNDATED)
 			bc_diag_add(cx->diags, BC_W_CITE_SHAPE, pos, "%.*s", (int)rl, ref);
 		return;
 	}
@@ -320,10 +320,10 @@ static void on_cite(bc_check_ctx *cx, void *st, const bc_node *n)
 		if (tc && !(tl == cl && !memcmp(tc, code, cl)) && (known_code(tc, tl) || near(tc, tl, code, cl)))
 			bc_diag_add(cx->diags, BC_W_CITE_TYPE, pos, "%s: %.*s ≠ %s", kind->word, (int)tl, tc, code);
 	}
-	if (n->as.cite.dated == BC_CITE_PARTIAL)
-		bc_diag_add(cx->diags, BC_W_CITE_DATE, n->as.cite.date_pos, "%.*s", (int)n->as.cite.date_text.len,
-		            n->as.cite.date_text.s);
-	if (n->as.cite.dated != BC_CITE_FULL)
+	if (n->as.cite->dated == BC_CITE_PARTIAL)
+		bc_diag_add(cx->diags, BC_W_CITE_DATE, n->as.cite->date_pos, "%.*s", (int)n->as.cite->date_text.len,
+		            n->as.cite->date_text.s);
+	if (n->as.cite->dated != BC_CITE_FULL)
 		return;
 	/* the key: the type and the number without spaces */
 	bc_buf_clear(&s->fold);
@@ -332,8 +332,8 @@ static void on_cite(bc_check_ctx *cx, void *st, const bc_node *n)
 	for (size_t q = 0; q < rl; q++)
 		if (ref[q] != ' ')
 			bc_buf_putc(&s->fold, ref[q]);
-	if (full(n->as.cite.date))
-		add_cite(s, s->fold.s, s->fold.len, n->as.cite.date, pos);
+	if (full(n->as.cite->date))
+		add_cite(s, s->fold.s, s->fold.len, n->as.cite->date, pos);
 }
 
 /* Dates that do not exist: the DATE nodes the inline parser marked invalid (FORMAT.md §7.6). */
@@ -356,13 +356,13 @@ static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 	const bc_node *n = bt->block;
 	const char *t = bt->buf.s ? bt->buf.s : "";
 	size_t len = bt->buf.len;
-	if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_APPX_ATTACH) {
+	if (n->type == BC_NODE_LINE && n->as.line->role == BC_ROLE_APPX_ATTACH) {
 		check_attach(cx, s, n);
 		return;
 	}
-	if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_DATELINE)
+	if (n->type == BC_NODE_LINE && n->as.line->role == BC_ROLE_DATELINE)
 		return;
-	if (n->type == BC_NODE_LINE && (n->as.line.role == BC_ROLE_APPX_LABEL || n->as.line.role == BC_ROLE_APPX_TITLE))
+	if (n->type == BC_NODE_LINE && (n->as.line->role == BC_ROLE_APPX_LABEL || n->as.line->role == BC_ROLE_APPX_TITLE))
 		return;
 	if (cx->in_body) {
 		mentions(s, bt, t, len, n->pos);
@@ -386,7 +386,7 @@ static int by_key(const void *a, const void *b)
 static int attached_text(const bc_node *ap)
 {
 	for (const bc_node *c = ap->first; c && c->type == BC_NODE_LINE; c = c->next) {
-		if (c->as.line.role != BC_ROLE_APPX_LABEL)
+		if (c->as.line->role != BC_ROLE_APPX_LABEL)
 			continue;
 		bc_buf b = BC_BUF_INIT;
 		bc_node_plain_text(c, &b);

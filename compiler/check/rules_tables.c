@@ -1,4 +1,5 @@
 /* rules_tables.c — table rows: cell counts against the header, a row one cell short, values shifted by a column, group rows whose stated count "(07 nhiệm vụ)" differs from the rows under them. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,13 +100,23 @@ static int stated_count(const char *t, size_t n)
 	return -1;
 }
 
+/* What on_table keeps of a body row for its passes over the table: forty
+ * bytes, since a table may have a hundred thousand rows (the class of each of
+ * the first 64 cells in two bits). */
 typedef struct rowinfo {
 	const bc_node *row;
-	int short_by_one;         /* the line writes one field fewer than the header's columns */
 	int rank, count;
-	int cls[64];
 	int ncells;
+	char short_by_one;        /* the line writes one field fewer than the header's columns */
+	uint8_t cls[16];          /* C_EMPTY, C_NUM, C_TEXT or C_DASH of cell k: bits 2(k%4) of cls[k/4] */
 } rowinfo;
+
+static int cls_of(const rowinfo *x, int k) { return (x->cls[k / 4] >> (2 * (k % 4))) & 3; }
+static void cls_set(rowinfo *x, int k, int c)
+{
+	int at = 2 * (k % 4);
+	x->cls[k / 4] = (uint8_t)((x->cls[k / 4] & ~(3 << at)) | (c & 3) << at);
+}
 
 static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 {
@@ -138,7 +149,7 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 			if (col + span > width)
 				width = col + span;
 			if (col < 64)
-				x->cls[col] = cell_class(s, c);
+				cls_set(x, col, cell_class(s, c));
 			bc_text_gather(&s->bt, c);
 			if (col == 0)
 				x->rank = rank_of(s->bt.buf.s ? s->bt.buf.s : "", s->bt.buf.len);
@@ -158,14 +169,14 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 		x->ncells = width;
 		if (x->count >= 0 && r->as.row.kind != BC_ROW_GROUP)
 			for (int k = 2; k < width && k < 64; k++)
-				if (x->cls[k] == C_NUM || x->cls[k] == C_TEXT) {
+				if (cls_of(x, k) == C_NUM || cls_of(x, k) == C_TEXT) {
 					x->count = -1;   /* a row of data that happens to say "(2 dự án)" */
 					break;
 				}
 		if (r->as.row.kind == BC_ROW_BODY && x->count < 0) {
 			for (int k = 0; k < width && k < 64; k++) {
-				num[k] += x->cls[k] == C_NUM;
-				txt[k] += x->cls[k] == C_TEXT;
+				num[k] += cls_of(x, k) == C_NUM;
+				txt[k] += cls_of(x, k) == C_TEXT;
 			}
 		}
 		/* the builder pads short rows: the parser kept how many cells the line wrote
@@ -175,15 +186,15 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 		/* more cells than columns; or fewer in a numbered row of figures */
 		int figures = 0;
 		for (int k = 0; k < width && k < 64; k++)
-			figures += x->cls[k] == C_NUM;
+			figures += cls_of(x, k) == C_NUM;
 		if (r->as.row.kind == BC_ROW_BODY && written > 0 &&
-		    (written > cols || (fields < cols && x->cls[0] == C_NUM && figures >= 3)))
+		    (written > cols || (fields < cols && cls_of(x, 0) == C_NUM && figures >= 3)))
 			bc_diag_add(cx->diags, BC_W_ROW_CELLS, r->pos, "%d ≠ %d", written > cols ? written : fields, cols);
 		else if (r->as.row.kind == BC_ROW_BODY && x->count < 0 && x->rank > 0 && written >= 2 && fields == cols - 1)
 			x->short_by_one = 1, numbered_rows++;
 		else if (r->as.row.kind == BC_ROW_BODY && x->count < 0 && x->rank > 0 && width == cols && cols <= 64) {
 			numbered_rows++;
-			last_filled += x->cls[cols - 1] != C_EMPTY;
+			last_filled += cls_of(x, cols - 1) != C_EMPTY;
 		}
 	}
 	/* a column holds numbers when nearly all its filled cells are numbers */
@@ -196,7 +207,7 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 			continue;
 		int bad = 0;
 		for (int k = 1; k < cols; k++)
-			bad += isnum[k] && x->cls[k] == C_TEXT;
+			bad += isnum[k] && cls_of(x, k) == C_TEXT;
 		if (!bad)
 			continue;
 		/* read one column to the left or right, does the row fit? */
@@ -206,12 +217,12 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 				int from = k - d;
 				if (from < 1 || from >= cols)
 					continue;
-				if (isnum[k] && x->cls[from] == C_TEXT)
+				if (isnum[k] && cls_of(x, from) == C_TEXT)
 					miss++;
-				if (isnum[k] && x->cls[from] == C_NUM)
+				if (isnum[k] && cls_of(x, from) == C_NUM)
 					fit++;
 			}
-			if (!miss && fit >= bad && (x->cls[cols - 1] == C_EMPTY || x->cls[1] == C_EMPTY)) {
+			if (!miss && fit >= bad && (cls_of(x, cols - 1) == C_EMPTY || cls_of(x, 1) == C_EMPTY)) {
 				bc_diag_add(cx->diags, BC_W_ROW_SHIFTED, x->row->pos, NULL);
 				x->short_by_one = 0;   /* said already, in other words */
 				break;

@@ -386,13 +386,13 @@ static int party_document(const bc_document *doc)
 	for (const bc_node *n = doc->root->first; n; n = n->next)
 		if (n->type == BC_NODE_APPENDIX)
 			for (const bc_node *c = n->first; c; c = c->next)
-				if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_APPX_ATTACH && !sym[1])
+				if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_APPX_ATTACH && !sym[1])
 					sym[1] = c;
 	for (int i = 0; i < 2; i++) {
-		if (!sym[i] || !sym[i]->as.line.symbol.len)
+		if (!sym[i] || !sym[i]->as.line->symbol.len)
 			continue;
-		const char *y = sym[i]->as.line.symbol.s;
-		size_t yl = sym[i]->as.line.symbol.len;
+		const char *y = sym[i]->as.line->symbol.s;
+		size_t yl = sym[i]->as.line->symbol.len;
 		for (size_t k = 0; k < sizeof party / sizeof party[0]; k++) {
 			size_t pl = strlen(party[k]);
 			if (yl >= pl && memcmp(y + yl - pl, party[k], pl) == 0)

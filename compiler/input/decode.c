@@ -1184,9 +1184,9 @@ void bc_source_remap(const bc_source *src, struct bc_document *doc, bc_diags *di
 				continue;
 			n->pos = bc_source_pos(src, n->pos);
 			if (n->type == BC_NODE_CITE) {
-				n->as.cite.number_pos = bc_source_pos(src, n->as.cite.number_pos);
-				if (n->as.cite.dated != BC_CITE_UNDATED)
-					n->as.cite.date_pos = bc_source_pos(src, n->as.cite.date_pos);
+				n->as.cite->number_pos = bc_source_pos(src, n->as.cite->number_pos);
+				if (n->as.cite->dated != BC_CITE_UNDATED)
+					n->as.cite->date_pos = bc_source_pos(src, n->as.cite->date_pos);
 			}
 		}
 	}

@@ -526,7 +526,7 @@ int bc_typeset_is_draft(const bc_document *doc)
 		return 1;
 	if (doc->meta)
 		for (const bc_node *n = doc->meta->first; n; n = n->next)
-			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_DRAFT)
+			if (n->type == BC_NODE_LINE && n->as.line->role == BC_ROLE_DRAFT)
 				return 1;
 	return 0;
 }

@@ -242,7 +242,7 @@ static void set_role_line(ts *t, const bc_node *n)
 {
 	pstyle ps = body_style(t);
 	ps.indent = 0;
-	switch (n->as.line.role) {
+	switch (n->as.line->role) {
 	case BC_ROLE_UNIT:
 		ps.face = BC_FACE_ITALIC;
 		ps.just = BC_JUST_RIGHT;
@@ -257,7 +257,7 @@ static void set_role_line(ts *t, const bc_node *n)
 		ps.just = BC_JUST_CENTER;
 		ps.keep_all = 1;
 		ps.gap = t->tpl->para_space + 6;
-		ps.size = n->as.line.role == BC_ROLE_COMPETENCE ? t->tpl->competence_size : t->tpl->enacting_size;
+		ps.size = n->as.line->role == BC_ROLE_COMPETENCE ? t->tpl->competence_size : t->tpl->enacting_size;
 		break;
 	case BC_ROLE_BASIS:
 		ps.face = BC_FACE_ITALIC;

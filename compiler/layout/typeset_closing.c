@@ -49,7 +49,7 @@ void ts_set_closing(ts *t)
 		for (const bc_node *c = signature->first; c; c = c->next) {
 			if (c->type != BC_NODE_LINE)
 				continue;
-			if (c->as.line.role == BC_ROLE_SIGNER) {
+			if (c->as.line->role == BC_ROLE_SIGNER) {
 				signer = c;
 				continue;
 			}
@@ -68,7 +68,7 @@ void ts_set_closing(ts *t)
 	if (recipients) {
 		const bc_node *label = NULL;
 		for (const bc_node *c = recipients->first; c; c = c->next)
-			if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_RECIPIENTS_LABEL)
+			if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_RECIPIENTS_LABEL)
 				label = c;
 		bc_items it = { 0 };
 		istyle st = { BC_FACE_BOLD_ITALIC, tp->recip_label_size, 0, 0, 0 };
@@ -163,7 +163,7 @@ static const bc_node *set_attached_header(ts *t, const bc_node *c, double *y, bc
 	double yl = *y, yr = *y, iw = 0, sw = 0;
 	const bc_node *last_issuer = NULL, *n = c;
 	for (; n && n->type == BC_NODE_LINE; n = n->next) {
-		bc_role r = n->as.line.role;
+		bc_role r = n->as.line->role;
 		if (r == BC_ROLE_ISSUER)
 			last_issuer = n;
 		else if (r != BC_ROLE_MOTTO && r != BC_ROLE_SLOGAN)
@@ -172,7 +172,7 @@ static const bc_node *set_attached_header(ts *t, const bc_node *c, double *y, bc
 	if (n == c)
 		return c;
 	for (const bc_node *k = c; k != n; k = k->next) {
-		bc_role r = k->as.line.role;
+		bc_role r = k->as.line->role;
 		if (r == BC_ROLE_ISSUER) {
 			double w = ts_column_line(t, k, NULL, xl, lw, &yl, k == last_issuer ? BC_FACE_BOLD : BC_FACE_REGULAR,
 			                          tp->issuer_size, 1, ops);
@@ -228,7 +228,7 @@ void ts_set_appendix(ts *t, const bc_node *ap)
 	const bc_node *c = ap->first;
 	c = set_attached_header(t, c, &y, &u->ops);
 	for (; c && c->type == BC_NODE_LINE; c = c->next) {
-		switch (c->as.line.role) {
+		switch (c->as.line->role) {
 		case BC_ROLE_APPX_LABEL:
 			ts_column_line(t, c, NULL, t->x0, t->width, &y, BC_FACE_BOLD, tp->appx_label_size, 0, &u->ops);
 			if (!u->outline) {

@@ -61,7 +61,7 @@ static void set_addressees(ts *t, double below)
 	bc_buf b = BC_BUF_INIT;
 	if (t->doc->meta)
 		for (const bc_node *a = t->doc->meta->first; a; a = a->next) {
-			if (a->type != BC_NODE_LINE || a->as.line.role != BC_ROLE_ADDRESSEE)
+			if (a->type != BC_NODE_LINE || a->as.line->role != BC_ROLE_ADDRESSEE)
 				continue;
 			ts_plain(a, &b);
 			const char *s = bc_buf_cstr(&b), *s0 = s;
@@ -188,12 +188,12 @@ static double blank_line(ts *t, const bc_node *n, double x, double w, double *y,
 	bc_buf b = BC_BUF_INIT;
 	ts_plain(n, &b);
 	const char *plain = bc_buf_cstr(&b);
-	if (n->as.line.role == BC_ROLE_NUMBER && !n->as.line.unread && !n->as.line.number.len && n->as.line.symbol.len)
+	if (n->as.line->role == BC_ROLE_NUMBER && !n->as.line->unread && !n->as.line->number.len && n->as.line->symbol.len)
 		keep_blank(t, &it, plain, "Số:");
-	if (n->as.line.role == BC_ROLE_DATELINE && !n->as.line.unread && n->as.line.date.year) {
-		if (!n->as.line.date.day)
+	if (n->as.line->role == BC_ROLE_DATELINE && !n->as.line->unread && n->as.line->date.year) {
+		if (!n->as.line->date.day)
 			keep_blank(t, &it, plain, "ngày");
-		if (!n->as.line.date.month)
+		if (!n->as.line->date.month)
 			keep_blank(t, &it, plain, "tháng");
 	}
 	bc_buf_free(&b);
@@ -261,12 +261,12 @@ void ts_set_header(ts *t)
 	const bc_node *last_issuer = NULL;
 	if (t->doc->meta)
 		for (const bc_node *n = t->doc->meta->first; n; n = n->next)
-			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_ISSUER)
+			if (n->type == BC_NODE_LINE && n->as.line->role == BC_ROLE_ISSUER)
 				last_issuer = n;
 	double issuer_w = 0;
 	if (t->doc->meta)
 		for (const bc_node *n = t->doc->meta->first; n; n = n->next) {
-			if (n->type != BC_NODE_LINE || n->as.line.role != BC_ROLE_ISSUER)
+			if (n->type != BC_NODE_LINE || n->as.line->role != BC_ROLE_ISSUER)
 				continue;
 			int bold = n == last_issuer;
 			double w = ts_column_line(t, n, NULL, xl, lw, &yl, bold ? BC_FACE_BOLD : BC_FACE_REGULAR, tp->issuer_size, 1, &u->ops);
@@ -352,7 +352,7 @@ void ts_set_header(ts *t)
 	bc_buf b = BC_BUF_INIT;
 	if (t->doc->meta)
 		for (const bc_node *n = t->doc->meta->first; n; n = n->next)
-			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_TITLE) {
+			if (n->type == BC_NODE_LINE && n->as.line->role == BC_ROLE_TITLE) {
 				if (it.n > 0 && it.v[it.n - 1].type == BC_ITEM_BOX)
 					ts_add_text(t, &it, " ", 1, &st);
 				ts_add_inlines(t, &it, n, st);

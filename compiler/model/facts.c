@@ -109,7 +109,7 @@ static const bc_node *child_of_type(const bc_node *parent, bc_node_type type)
 static const bc_node *child_line(const bc_node *parent, bc_role role)
 {
 	for (const bc_node *c = parent ? parent->first : NULL; c; c = c->next)
-		if (c->type == BC_NODE_LINE && c->as.line.role == role)
+		if (c->type == BC_NODE_LINE && c->as.line->role == role)
 			return c;
 	return NULL;
 }
@@ -233,7 +233,7 @@ static void find_recipients(bc_facts *f, const bc_document *doc, bc_buf *scratch
 {
 	size_t cap = 0;
 	for (const bc_node *c = f->meta ? f->meta->first : NULL; c; c = c->next)
-		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_ADDRESSEE)
+		if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_ADDRESSEE)
 			add_recipient(f, &cap, BC_RECIP_ADDRESSEE, c, scratch);
 	const bc_node *rec = doc->idx.recipients ? doc->idx.recipients : child_of_type(f->closing, BC_NODE_RECIPIENTS);
 	for (const bc_node *c = rec ? rec->first : NULL; c; c = c->next)
@@ -254,7 +254,7 @@ static void find_signer(bc_facts *f, const bc_document *doc, bc_buf *b, bc_buf *
 		put_node_words(b, pos, scratch);
 	} else {
 		const bc_node *a = ix->authority_first ? ix->authority_first : child_line(sig, BC_ROLE_AUTHORITY);
-		for (; a && a->type == BC_NODE_LINE && a->as.line.role == BC_ROLE_AUTHORITY; a = a->next)
+		for (; a && a->type == BC_NODE_LINE && a->as.line->role == BC_ROLE_AUTHORITY; a = a->next)
 			put_node_words(b, a, scratch);
 	}
 	f->signer_position = keep_buf(f, b);
@@ -269,7 +269,7 @@ static bc_str joined_lines(bc_facts *f, bc_role role, bc_buf *b, bc_buf *scratch
 {
 	bc_buf_clear(b);
 	for (const bc_node *c = f->meta ? f->meta->first : NULL; c; c = c->next)
-		if (c->type == BC_NODE_LINE && c->as.line.role == role)
+		if (c->type == BC_NODE_LINE && c->as.line->role == role)
 			put_node_words(b, c, scratch);
 	return keep_buf(f, b);
 }
@@ -281,7 +281,7 @@ static bc_str dispatch_subject(bc_facts *f, bc_buf *b, bc_buf *scratch)
 	/* the first V/v line: a second one is header-repeated, and every output reads the first */
 	bc_buf_clear(b);
 	for (const bc_node *c = f->meta ? f->meta->first : NULL; c; c = c->next)
-		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_SUMMARY) {
+		if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_SUMMARY) {
 			put_node_words(b, c, scratch);
 			break;
 		}
@@ -306,7 +306,7 @@ static void find_type_name(bc_facts *f, bc_buf *b, bc_buf *scratch)
 	bc_buf words = BC_BUF_INIT;
 	put_node_words(&words, f->doctype, scratch);
 	if (words.len == 0)
-		bc_buf_puts(&words, bc_doctype_name(f->doctype->as.line.doctype));
+		bc_buf_puts(&words, bc_doctype_name(f->doctype->as.line->doctype));
 	bc_buf_clear(b);
 	sentence_case(b, bc_buf_cstr(&words), words.len);
 	bc_buf_free(&words);
@@ -335,8 +335,8 @@ static const bc_node *first_attach(const bc_document *doc, int want_number)
 		if (a->type != BC_NODE_APPENDIX)
 			continue;
 		for (const bc_node *c = a->first; c; c = c->next)
-			if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_APPX_ATTACH &&
-			    (want_number ? c->as.line.number.len > 0 : bc_date_exists(c->as.line.date)))
+			if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_APPX_ATTACH &&
+			    (want_number ? c->as.line->number.len > 0 : bc_date_exists(c->as.line->date)))
 				return c;
 	}
 	return NULL;
@@ -353,10 +353,10 @@ static void recover_from_attach(bc_facts *f, const bc_document *doc)
 	 * line missing: taken when the symbols agree, or the header has none */
 	if (!f->code_number.len) {
 		const bc_node *a = first_attach(doc, 1);
-		bc_str sym = a ? a->as.line.symbol : (bc_str){ "", 0 };
+		bc_str sym = a ? a->as.line->symbol : (bc_str){ "", 0 };
 		if (a && (!f->code_notation.len || (sym.len == f->code_notation.len &&
 		                                    memcmp(sym.s, f->code_notation.s, sym.len) == 0))) {
-			f->code_number = a->as.line.number;
+			f->code_number = a->as.line->number;
 			f->code_notation = sym;
 			f->number_from = a;
 		}
@@ -364,13 +364,13 @@ static void recover_from_attach(bc_facts *f, const bc_document *doc)
 	if (!f->issued_known) {
 		const bc_node *a = first_attach(doc, 0);
 		/* what the header's date does give (a month and year around a blank day) must agree */
-		bc_date h = f->dateline ? f->dateline->as.line.date : (bc_date){ 0, 0, 0 };
-		if (a && ((h.year && h.year != a->as.line.date.year) || (h.month && h.month != a->as.line.date.month) ||
-		          (h.day && h.day != a->as.line.date.day)))
+		bc_date h = f->dateline ? f->dateline->as.line->date : (bc_date){ 0, 0, 0 };
+		if (a && ((h.year && h.year != a->as.line->date.year) || (h.month && h.month != a->as.line->date.month) ||
+		          (h.day && h.day != a->as.line->date.day)))
 			a = NULL;
 		if (a) {
 			f->issued_known = 1;
-			f->issued = a->as.line.date;
+			f->issued = a->as.line->date;
 			f->issued_from = a;
 		}
 	}
@@ -410,16 +410,16 @@ static bc_family find_family(const bc_facts *f, bc_buf *scratch)
 	for (const bc_node *c = f->meta ? f->meta->first : NULL; c; c = c->next) {
 		if (c->type != BC_NODE_LINE)
 			continue;
-		if (c->as.line.role == BC_ROLE_MOTTO && node_holds(c, state_motto, scratch))
+		if (c->as.line->role == BC_ROLE_MOTTO && node_holds(c, state_motto, scratch))
 			return BC_FAMILY_STATE;
 		if (node_holds(c, party_motto, scratch))
 			party = 1;
-		if (c->as.line.role == BC_ROLE_ISSUER && node_holds(c, party_body, scratch))
+		if (c->as.line->role == BC_ROLE_ISSUER && node_holds(c, party_body, scratch))
 			party = 1;
 	}
 	static const char *const party_sign[] = { "T/M ", "T/M.", NULL };
 	for (const bc_node *c = f->signature ? f->signature->first : NULL; c; c = c->next)
-		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_AUTHORITY && node_holds(c, party_sign, scratch))
+		if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_AUTHORITY && node_holds(c, party_sign, scratch))
 			party = 1;
 	/* no header at all: the preamble says who issues the text */
 	if (!party && f->body && !(f->meta && f->meta->first)) {
@@ -466,12 +466,12 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 		f->type_name = keep_buf(f, &b);
 	}
 	if (f->number) {
-		f->code_number = f->number->as.line.number.s ? f->number->as.line.number : none;
-		f->code_notation = f->number->as.line.symbol.s ? f->number->as.line.symbol : none;
+		f->code_number = f->number->as.line->number.s ? f->number->as.line->number : none;
+		f->code_notation = f->number->as.line->symbol.s ? f->number->as.line->symbol : none;
 	}
-	if (f->dateline && bc_date_exists(f->dateline->as.line.date)) {
+	if (f->dateline && bc_date_exists(f->dateline->as.line->date)) {
 		f->issued_known = 1;
-		f->issued = f->dateline->as.line.date;
+		f->issued = f->dateline->as.line->date;
 	}
 	recover_from_attach(f, doc);
 	f->organ_name = joined_lines(f, BC_ROLE_ISSUER, &b, &scratch);

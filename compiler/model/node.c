@@ -35,6 +35,10 @@ bc_node *bc_node_new(bc_document *doc, bc_node_type type, bc_pos pos)
 	if (type == BC_NODE_CELL) {
 		n->as.cell.colspan = 1;
 		n->as.cell.rowspan = 1;
+	} else if (type == BC_NODE_LINE) {
+		n->as.line = bc_arena_alloc(&doc->arena, sizeof *n->as.line);
+	} else if (type == BC_NODE_CITE) {
+		n->as.cite = bc_arena_alloc(&doc->arena, sizeof *n->as.cite);
 	}
 	return n;
 }
@@ -256,11 +260,11 @@ const char *bc_role_name(bc_role r)
 bc_doctype bc_document_type(const bc_document *doc)
 {
 	if (doc->idx.doctype)
-		return doc->idx.doctype->as.line.doctype;
+		return doc->idx.doctype->as.line->doctype;
 	if (doc->meta)
 		for (const bc_node *n = doc->meta->first; n; n = n->next)
-			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_DOCTYPE)
-				return n->as.line.doctype;
+			if (n->type == BC_NODE_LINE && n->as.line->role == BC_ROLE_DOCTYPE)
+				return n->as.line->doctype;
 	return doc->idx.summary ? BC_DOC_CONG_VAN : BC_DOC_UNKNOWN;
 }
 

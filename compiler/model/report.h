@@ -214,6 +214,40 @@ typedef enum bc_cite_dated {
 	BC_CITE_FULL          /* "ngày 13/11/2025", "ngày 13 tháng 11 năm 2025" */
 } bc_cite_dated;
 
+/* The data of a LINE node (as.line). */
+struct bc_line_data {
+	bc_role role;
+	bc_doctype doctype;   /* DOCTYPE, APPX_ATTACH: which document */
+	bc_str number;        /* NUMBER, APPX_ATTACH: "03" (may be empty) */
+	bc_str symbol;        /* NUMBER, APPX_ATTACH: "CT-UBND" */
+	bc_str place;         /* DATELINE */
+	bc_date date;         /* DATELINE, APPX_ATTACH */
+	bc_str label;         /* APPX_LABEL: "I", "II", "" */
+	/* DATELINE: where the place ends and the date begins, decided by
+	 * the parser for every output: at the first comma of the line's
+	 * own text, else after the place it read.  split: the TEXT child
+	 * holding that point (NULL: no place, the line is all date);
+	 * place_cut: its bytes that end the place (spaces before the comma
+	 * left out); date_from: where the date's words start in it. */
+	const bc_node *split;
+	uint32_t place_cut, date_from;
+	/* NUMBER, DATELINE: the line looks like one (starts "Số:", reads
+	 * "… ngày … năm 2026") but its parts could not be read (OCR, a
+	 * slip): no number, symbol, place or date are given */
+	int unread;
+};
+
+/* The data of a CITE node (as.cite). */
+struct bc_cite_data {
+	const struct bc_kind *kind;
+	bc_str number;
+	bc_pos number_pos;
+	bc_cite_dated dated;
+	bc_date date;
+	bc_str date_text;
+	bc_pos date_pos;
+};
+
 struct bc_node {
 	bc_node_type type;
 	bc_pos pos;
@@ -228,7 +262,7 @@ struct bc_node {
 		/* label: "1" for "(1) ...", "a" for "a) ..."; empty when none.
 		 * joined_at: first source line of a part rejoined after a page
 		 * break (0 if none).  hard_wrapped: built from several wrapped lines. */
-		struct { bc_label_kind kind; bc_str label; uint32_t joined_at; int hard_wrapped; char delim; } para;
+		struct { bc_str label; bc_label_kind kind; uint32_t joined_at; int hard_wrapped; char delim; } para;
 		struct { char bullet; } list;              /* '-', '+', or 0 */
 		struct { char bullet; bc_label_kind kind; bc_str label; } item;
 		struct { int cols; int head_rows; int repeats_removed; bc_str unit; } table;
@@ -240,27 +274,9 @@ struct bc_node {
 		struct { bc_row_kind kind; bc_repeat repeat; int repeat_of; uint32_t fragment_merged; int written, fields; } row;
 		/* value: plain decimal for numeric cells ("7.944,5" -> "7944.5"), else empty. */
 		struct { int colspan, rowspan, col; bc_align align; bc_str value; } cell;
-		struct {
-			bc_role role;
-			bc_doctype doctype;   /* DOCTYPE, APPX_ATTACH: which document */
-			bc_str number;        /* NUMBER, APPX_ATTACH: "03" (may be empty) */
-			bc_str symbol;        /* NUMBER, APPX_ATTACH: "CT-UBND" */
-			bc_str place;         /* DATELINE */
-			bc_date date;         /* DATELINE, APPX_ATTACH */
-			bc_str label;         /* APPX_LABEL: "I", "II", "" */
-			/* DATELINE: where the place ends and the date begins, decided by
-			 * the parser for every output: at the first comma of the line's
-			 * own text, else after the place it read.  split: the TEXT child
-			 * holding that point (NULL: no place, the line is all date);
-			 * place_cut: its bytes that end the place (spaces before the comma
-			 * left out); date_from: where the date's words start in it. */
-			const bc_node *split;
-			uint32_t place_cut, date_from;
-			/* NUMBER, DATELINE: the line looks like one (starts "Số:", reads
-			 * "… ngày … năm 2026") but its parts could not be read (OCR, a
-			 * slip): no number, symbol, place or date are given */
-			int unread;
-		} line;
+		/* LINE: kept out of the node (bc_line_data above), which keeps every other
+		 * node small: a table of 100 000 rows has a million nodes */
+		struct bc_line_data *line;
 		struct { bc_str label; } appendix;          /* "I", "II", or "" */
 		struct { int id; bc_str mark; } note;       /* mark as written: "¹", "<sup>1</sup>", "[^1]" */
 		struct { int id; bc_node *note; } noteref;  /* note: resolved target, NULL if none */
@@ -275,15 +291,7 @@ struct bc_node {
 		 * written, "03 /CT-UBND"; date: read when dated is FULL (the day, month
 		 * and year as written, real or not), month and year when PARTIAL;
 		 * date_text: from "ngày" to the date's end, when dated is PARTIAL. */
-		struct {
-			const struct bc_kind *kind;
-			bc_str number;
-			bc_pos number_pos;
-			bc_cite_dated dated;
-			bc_date date;
-			bc_str date_text;
-			bc_pos date_pos;
-		} cite;
+		struct bc_cite_data *cite;   /* CITE: out of the node, as line */
 	} as;
 };
 

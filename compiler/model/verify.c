@@ -152,15 +152,15 @@ static int check_node(const bc_node *n, char *err, size_t errsize)
 			return fail(err, errsize, n, "cell span or column out of range");
 		break;
 	case BC_NODE_LINE:
-		if (n->as.line.role <= BC_ROLE_NONE || n->as.line.role >= BC_ROLE_COUNT)
+		if (n->as.line->role <= BC_ROLE_NONE || n->as.line->role >= BC_ROLE_COUNT)
 			return fail(err, errsize, n, "line without a role");
-		if (n->as.line.doctype < 0 || n->as.line.doctype >= BC_DOC_TYPE_COUNT)
+		if (n->as.line->doctype < 0 || n->as.line->doctype >= BC_DOC_TYPE_COUNT)
 			return fail(err, errsize, n, "document type out of range");
-		if (n->as.line.split) {
-			const bc_node *sp = n->as.line.split;
-			if (n->as.line.role != BC_ROLE_DATELINE || sp->parent != n || sp->type != BC_NODE_TEXT)
+		if (n->as.line->split) {
+			const bc_node *sp = n->as.line->split;
+			if (n->as.line->role != BC_ROLE_DATELINE || sp->parent != n || sp->type != BC_NODE_TEXT)
 				return fail(err, errsize, n, "a place and date split outside its dateline's text");
-			if (n->as.line.place_cut > n->as.line.date_from || n->as.line.date_from > sp->as.text.literal.len)
+			if (n->as.line->place_cut > n->as.line->date_from || n->as.line->date_from > sp->as.text.literal.len)
 				return fail(err, errsize, n, "a dateline split past its text");
 		}
 		break;
@@ -171,9 +171,9 @@ static int check_node(const bc_node *n, char *err, size_t errsize)
 			return fail(err, errsize, n, "date without its text");
 		break;
 	case BC_NODE_CITE:
-		if (!n->as.cite.kind || !n->as.cite.kind->word)
+		if (!n->as.cite->kind || !n->as.cite->kind->word)
 			return fail(err, errsize, n, "citation without the kind it cites");
-		if (!n->as.cite.number.len || n->as.cite.number.s[0] < '0' || n->as.cite.number.s[0] > '9')
+		if (!n->as.cite->number.len || n->as.cite->number.s[0] < '0' || n->as.cite->number.s[0] > '9')
 			return fail(err, errsize, n, "citation without a number");
 		if (!n->first)
 			return fail(err, errsize, n, "citation without its words");

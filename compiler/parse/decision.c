@@ -16,7 +16,7 @@
 int bp_is_decision(const bc_document *doc)
 {
 	const bc_node *dt = doc->idx.doctype;
-	return dt && bc_doctype_has_articles(dt->as.line.doctype);
+	return dt && bc_doctype_has_articles(dt->as.line->doctype);
 }
 
 /* A block of a decision's preamble line or article at *i: the one-line

@@ -46,7 +46,7 @@ void bc_dateline_split(bc_node *n)
 		}
 	}
 	/* no comma: "Hà Nội ngày …" when the place was read all the same */
-	bc_str place = n->as.line.place;
+	bc_str place = n->as.line->place;
 	if (!split && place.len && n->first && n->first->type == BC_NODE_TEXT &&
 	    n->first->as.text.literal.len >= place.len &&
 	    memcmp(n->first->as.text.literal.s, place.s, place.len) == 0) {
@@ -61,9 +61,9 @@ void bc_dateline_split(bc_node *n)
 		cut--;
 	while (resume < len && (s[resume] == ' ' || s[resume] == '\t'))
 		resume++;
-	n->as.line.split = split;
-	n->as.line.place_cut = (uint32_t)cut;
-	n->as.line.date_from = (uint32_t)resume;
+	n->as.line->split = split;
+	n->as.line->place_cut = (uint32_t)cut;
+	n->as.line->date_from = (uint32_t)resume;
 }
 
 /* The index entry of a header part the document has once (its number, date,
@@ -114,14 +114,14 @@ static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_l
 	bp_plain(n, &t);
 	const char *s = bc_buf_cstr(&t);
 	size_t ov[20];
-	n->as.line.unread = unread;
+	n->as.line->unread = unread;
 	switch (role) {
 	case BC_ROLE_NUMBER:
 		if (!unread && bc_pattern_match(BC_PAT_NUMBER, s, t.len, ov, 8)) {
 			if (ov[2] != (size_t)-1)
-				n->as.line.number = bp_dup(p, s + ov[2], ov[3] - ov[2]);
+				n->as.line->number = bp_dup(p, s + ov[2], ov[3] - ov[2]);
 			if (ov[4] != (size_t)-1)
-				n->as.line.symbol = bp_dup(p, s + ov[4], ov[5] - ov[4]);
+				n->as.line->symbol = bp_dup(p, s + ov[4], ov[5] - ov[4]);
 		}
 		index_part(p, role, n);
 		break;
@@ -129,7 +129,7 @@ static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_l
 		if (!unread && bc_pattern_match(BC_PAT_DATELINE, s, t.len, ov, 10)) {
 			/* the place before a comma (group 1) or without one (2) */
 			int pg = ov[2] != (size_t)-1 ? 1 : 2;
-			n->as.line.place = bp_dup(p, s + ov[2 * pg], ov[2 * pg + 1] - ov[2 * pg]);
+			n->as.line->place = bp_dup(p, s + ov[2 * pg], ov[2 * pg + 1] - ov[2 * pg]);
 			/* day, month, year in words (groups 3-5) or in figures (6-8) */
 			int g0 = ov[10] != (size_t)-1 ? 3 : 6;
 			int v[3] = { 0, 0, 0 };
@@ -138,13 +138,13 @@ static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_l
 				for (size_t i = ov[2 * (g0 + g)]; i < ov[2 * (g0 + g) + 1]; i++)
 					if (s[i] >= '0' && s[i] <= '9')
 						v[g] = v[g] * 10 + (s[i] - '0');
-			n->as.line.date = (bc_date){ v[0], v[1], v[2] };
+			n->as.line->date = (bc_date){ v[0], v[1], v[2] };
 		}
 		bc_dateline_split(n);
 		index_part(p, role, n);
 		break;
 	case BC_ROLE_DOCTYPE:
-		n->as.line.doctype = l->doctype;
+		n->as.line->doctype = l->doctype;
 		p->doc->idx.doctype = n;
 		break;
 	case BC_ROLE_DRAFT: p->doc->idx.draft = n; break;

@@ -466,15 +466,15 @@ static void emit_text(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t 
 		/* the positions inside it from a copy of the cursor, so that the
 		 * children's positions are still asked in increasing order */
 		pos_cursor ahead = *pc;
-		cn->as.cite.kind = cs.kind;
-		cn->as.cite.number = bc_str_dup(cx->doc, b + cs.number, cs.number_end - cs.number);
-		cn->as.cite.number_pos = pos_at(&ahead, cs.number);
-		cn->as.cite.dated = cs.dated;
-		cn->as.cite.date = cs.date;
+		cn->as.cite->kind = cs.kind;
+		cn->as.cite->number = bc_str_dup(cx->doc, b + cs.number, cs.number_end - cs.number);
+		cn->as.cite->number_pos = pos_at(&ahead, cs.number);
+		cn->as.cite->dated = cs.dated;
+		cn->as.cite->date = cs.date;
 		if (cs.dated != BC_CITE_UNDATED)
-			cn->as.cite.date_pos = pos_at(&ahead, cs.ngay);
+			cn->as.cite->date_pos = pos_at(&ahead, cs.ngay);
 		if (cs.dated == BC_CITE_PARTIAL)
-			cn->as.cite.date_text = bc_str_dup(cx->doc, b + cs.ngay, cs.date_end - cs.ngay);
+			cn->as.cite->date_text = bc_str_dup(cx->doc, b + cs.ngay, cs.date_end - cs.ngay);
 		emit_dates(cx, cn, b, cs.start, cs.end - cs.start, pc);
 		bc_node_append(parent, cn);
 		from = cs.end;

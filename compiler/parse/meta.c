@@ -82,7 +82,7 @@ static const char *val_or_empty(const meta *m, meta_key_id k) { return have(m, k
 static bc_node *synth_line(parser *p, bc_node *parent, bc_role role, bc_pos pos, const char *text)
 {
 	bc_node *n = bc_node_new(p->doc, BC_NODE_LINE, pos);
-	n->as.line.role = role;
+	n->as.line->role = role;
 	bc_seg seg = { text, strlen(text), pos, 0 };
 	bc_inline_parse(&p->icx, n, &seg, 1);
 	bc_node_append(parent, n);
@@ -137,8 +137,8 @@ static void add_number(meta *m, const meta_val *v)
 	bc_buf_printf(&m->tmp, "Số: %.*s/%.*s", (int)v->len, val_or_empty(m, MK_NUMBER), (int)sym->len,
 	              val_or_empty(m, MK_SYMBOL));
 	bc_node *n = synth_tmp(m, BC_ROLE_NUMBER, have(m, MK_NUMBER) ? v->pos : sym->pos);
-	n->as.line.number = bp_dup(m->p, val_or_empty(m, MK_NUMBER), v->len);
-	n->as.line.symbol = bp_dup(m->p, val_or_empty(m, MK_SYMBOL), sym->len);
+	n->as.line->number = bp_dup(m->p, val_or_empty(m, MK_NUMBER), v->len);
+	n->as.line->symbol = bp_dup(m->p, val_or_empty(m, MK_SYMBOL), sym->len);
 	m->p->doc->idx.number = n;
 }
 
@@ -295,8 +295,8 @@ static void add_dateline(meta *m, const meta_val *v)
 	if (have(m, MK_PLACE) && have(m, MK_DATE) && n->first)
 		for (bc_node *c = n->first->next; c; c = c->next)
 			place_at(c, v->pos);
-	n->as.line.place = bp_dup(m->p, val_or_empty(m, MK_PLACE), place->len);
-	n->as.line.date = d;
+	n->as.line->place = bp_dup(m->p, val_or_empty(m, MK_PLACE), place->len);
+	n->as.line->date = d;
 	bc_dateline_split(n);
 	m->p->doc->idx.dateline = n;
 }
@@ -306,7 +306,7 @@ static void add_doctype(meta *m, const meta_val *v)
 	if (!v->s)
 		return;
 	bc_node *n = synth_copy(m, m->p->doc->meta, BC_ROLE_DOCTYPE, v->pos, v->s, v->len);
-	n->as.line.doctype = bc_doctype_from_name(v->s, v->len);   /* the type line's names, of the one table */
+	n->as.line->doctype = bc_doctype_from_name(v->s, v->len);   /* the type line's names, of the one table */
 	m->p->doc->idx.doctype = n;
 }
 

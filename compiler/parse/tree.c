@@ -23,7 +23,7 @@ void bp_fill_inline(parser *p, bc_node *n, blk *b)
 bc_node *bp_line_node(parser *p, bc_role role, blk *b)
 {
 	bc_node *n = bc_node_new(p->doc, BC_NODE_LINE, bp_blk_pos(p, b));
-	n->as.line.role = role;
+	n->as.line->role = role;
 	bp_fill_inline(p, n, b);
 	return n;
 }
@@ -35,8 +35,8 @@ static void parse_ref(parser *p, bc_node *n, const char *s, size_t len)
 {
 	size_t ov[16];
 	if (bc_pattern_search(BC_PAT_DOC_REF, s, len, 0, ov, 8)) {
-		n->as.line.number = bp_dup(p, s + ov[2], ov[3] - ov[2]);
-		n->as.line.symbol = bp_dup(p, s + ov[4], ov[5] - ov[4]);
+		n->as.line->number = bp_dup(p, s + ov[2], ov[3] - ov[2]);
+		n->as.line->symbol = bp_dup(p, s + ov[4], ov[5] - ov[4]);
 	} else {
 		/* "số -CTr/TU": a blank number in a draft */
 		const char *q = NULL;
@@ -51,13 +51,13 @@ static void parse_ref(parser *p, bc_node *n, const char *s, size_t len)
 				const char *f = e;
 				while (f < s + len && *f != ' ')
 					f++;
-				n->as.line.symbol = bp_dup(p, e, (size_t)(f - e));
+				n->as.line->symbol = bp_dup(p, e, (size_t)(f - e));
 			}
 		}
 	}
 	bc_date d = { 0, 0, 0 };
 	if (bc_parse_date_words(s, len, &d))
-		n->as.line.date = d;
+		n->as.line->date = d;
 	/* the parent document's kind: the first row of the kinds table, in its order, whose word stands near the start */
 	size_t nk;
 	const bc_kind *kinds = bc_kinds(&nk);
@@ -67,7 +67,7 @@ static void parse_ref(parser *p, bc_node *n, const char *s, size_t len)
 		size_t wl = strlen(kinds[k].word);
 		for (size_t i = 0; i + wl <= len && i < 40; i++)
 			if (memcmp(s + i, kinds[k].word, wl) == 0) {
-				n->as.line.doctype = kinds[k].type;
+				n->as.line->doctype = kinds[k].type;
 				return;
 			}
 	}
@@ -287,7 +287,7 @@ static void open_appendix(parser *p, tree_state *ts, size_t k)
 	else
 		a->as.appendix.label = bp_dup(p, "", 0);
 	bc_node *lab = bp_line_node(p, BC_ROLE_APPX_LABEL, b);
-	lab->as.line.label = a->as.appendix.label;
+	lab->as.line->label = a->as.appendix.label;
 	bc_node_append(a, lab);
 	bc_node_append(p->doc->root, a);
 	memset(&ts->bd, 0, sizeof ts->bd);
@@ -302,7 +302,7 @@ static void add_signature_line(parser *p, tree_state *ts, blk *b)
 	bp_end_list(&ts->bd);
 	ts->in_closing = 1;
 	if (!ts->signature || (b->kind == B_AUTHORITY && ts->signature->last &&
-	                       ts->signature->last->as.line.role != BC_ROLE_AUTHORITY)) {
+	                       ts->signature->last->as.line->role != BC_ROLE_AUTHORITY)) {
 		ts->signature = bc_node_new(doc, BC_NODE_SIGNATURE, bp_blk_pos(p, b));
 		bc_node_append(bp_closing_node(p), ts->signature);
 	}

@@ -573,13 +573,13 @@ static void set_info(writer *w, const bc_document *doc, const bc_render_options 
 			if (n->type != BC_NODE_LINE)
 				continue;
 			bc_buf *into = NULL;
-			if (n->as.line.role == BC_ROLE_TITLE)
+			if (n->as.line->role == BC_ROLE_TITLE)
 				into = &title;
-			else if (n->as.line.role == BC_ROLE_ISSUER)
+			else if (n->as.line->role == BC_ROLE_ISSUER)
 				into = &author;
-			else if (n->as.line.role == BC_ROLE_NUMBER)
+			else if (n->as.line->role == BC_ROLE_NUMBER)
 				into = &kw;
-			else if (n->as.line.role == BC_ROLE_SUMMARY)
+			else if (n->as.line->role == BC_ROLE_SUMMARY)
 				into = &subject;   /* a dispatch's "V/v ...": its title when it has no other */
 			if (into) {
 				if (into->len)
@@ -590,7 +590,7 @@ static void set_info(writer *w, const bc_document *doc, const bc_render_options 
 	const bc_node *dt = doc->idx.doctype;
 	if (!dt && doc->meta)
 		for (const bc_node *n = doc->meta->first; n; n = n->next)
-			if (n->type == BC_NODE_LINE && n->as.line.role == BC_ROLE_DOCTYPE)
+			if (n->type == BC_NODE_LINE && n->as.line->role == BC_ROLE_DOCTYPE)
 				dt = n;
 	if (!title.len && subject.len) {
 		bc_buf t = title;
@@ -647,12 +647,12 @@ static void set_info(writer *w, const bc_document *doc, const bc_render_options 
 	bc_buf name = BC_BUF_INIT;
 	bc_buf_puts(&name, w->tpl->name);
 	const bc_node *nb = doc->idx.number;
-	if (nb && (nb->as.line.number.len || nb->as.line.symbol.len)) {
+	if (nb && (nb->as.line->number.len || nb->as.line->symbol.len)) {
 		bc_buf_puts(&name, " số ");
-		bc_buf_put(&name, nb->as.line.number.s, nb->as.line.number.len);
-		if (nb->as.line.symbol.len) {
+		bc_buf_put(&name, nb->as.line->number.s, nb->as.line->number.len);
+		if (nb->as.line->symbol.len) {
 			bc_buf_putc(&name, '/');
-			bc_buf_put(&name, nb->as.line.symbol.s, nb->as.line.symbol.len);
+			bc_buf_put(&name, nb->as.line->symbol.s, nb->as.line->symbol.len);
 		}
 	}
 	if (title.len) {

@@ -9,10 +9,12 @@
 #include "../util/buf.h"
 
 /*
- * An output reads the finished model and writes its bytes into memory; the
+ * An output reads the finished model and appends its bytes to a buffer; the
  * program alone writes them to their place, through one atomic path (a
  * temporary file renamed over the target), so that no output can leave a
- * partial file or touch a previous one.
+ * partial file or touch a previous one.  For a file target the buffer spills
+ * to that temporary file as it grows (bc_buf's spill): an output only
+ * appends to `out` and never reads it back.
  *
  * Adding an output is one new file defining
  *     int bc_NAME_output(const bc_document *, const bc_render_options *, bc_buf *, bc_diags *)

@@ -385,9 +385,9 @@ void bc_restore_remap(const bc_restore *r, bc_document *doc, bc_diags *diags, si
 			else if (n->type == BC_NODE_ROW && n->as.row.fragment_merged)
 				n->as.row.fragment_merged = bc_restore_line(r, n->as.row.fragment_merged);
 			else if (n->type == BC_NODE_CITE) {
-				n->as.cite.number_pos = bc_restore_pos(r, n->as.cite.number_pos);
-				if (n->as.cite.dated != BC_CITE_UNDATED)
-					n->as.cite.date_pos = bc_restore_pos(r, n->as.cite.date_pos);
+				n->as.cite->number_pos = bc_restore_pos(r, n->as.cite->number_pos);
+				if (n->as.cite->dated != BC_CITE_UNDATED)
+					n->as.cite->date_pos = bc_restore_pos(r, n->as.cite->date_pos);
 			}
 		}
 		doc->line_count = r->nlines ? r->orig_line[r->nlines] : doc->line_count;

@@ -165,15 +165,15 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 		put_str(out, "value", n->as.cell.value);
 		break;
 	case BC_NODE_LINE:
-		bc_buf_printf(out, " %s", bc_role_name(n->as.line.role));
-		if (n->as.line.doctype != BC_DOC_UNKNOWN)
-			bc_buf_printf(out, " doctype=\"%s\"", bc_doctype_name(n->as.line.doctype));
-		put_str(out, "number", n->as.line.number);
-		put_str(out, "symbol", n->as.line.symbol);
-		put_str(out, "place", n->as.line.place);
-		put_date(out, "date", n->as.line.date);
-		put_str(out, "label", n->as.line.label);
-		if (n->as.line.unread)
+		bc_buf_printf(out, " %s", bc_role_name(n->as.line->role));
+		if (n->as.line->doctype != BC_DOC_UNKNOWN)
+			bc_buf_printf(out, " doctype=\"%s\"", bc_doctype_name(n->as.line->doctype));
+		put_str(out, "number", n->as.line->number);
+		put_str(out, "symbol", n->as.line->symbol);
+		put_str(out, "place", n->as.line->place);
+		put_date(out, "date", n->as.line->date);
+		put_str(out, "label", n->as.line->label);
+		if (n->as.line->unread)
 			bc_buf_puts(out, " unread");
 		break;
 	case BC_NODE_APPENDIX:
@@ -197,11 +197,11 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 		break;
 	case BC_NODE_CITE: {
 		bc_buf_puts(out, " kind=");
-		put_quoted(out, n->as.cite.kind->word, strlen(n->as.cite.kind->word));
-		put_str(out, "number", n->as.cite.number);
+		put_quoted(out, n->as.cite->kind->word, strlen(n->as.cite->kind->word));
+		put_str(out, "number", n->as.cite->number);
 		/* a partial date as "2025-11-??"; "ngày" with no date after it as unread */
-		put_date(out, "date", n->as.cite.date);
-		if (n->as.cite.dated == BC_CITE_UNREAD)
+		put_date(out, "date", n->as.cite->date);
+		if (n->as.cite->dated == BC_CITE_UNREAD)
 			bc_buf_puts(out, " date=unread");
 		break;
 	}

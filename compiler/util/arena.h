@@ -12,7 +12,8 @@ typedef struct bc_arena {
 } bc_arena;
 
 void bc_arena_init(bc_arena *a);
-/* Zeroed memory, aligned for any object; aborts the program on exhaustion. */
+/* Zeroed memory, aligned to 8 bytes (pointers, sizes, doubles: nothing in the
+ * model needs more); aborts the program on exhaustion. */
 void *bc_arena_alloc(bc_arena *a, size_t size);
 /* Room for about `size` more bytes, its pages mapped in one system call: a
  * big report makes megabytes of nodes, and a page fault every 4 KB costs

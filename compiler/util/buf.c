@@ -1,6 +1,7 @@
 /* buf.c — a growable byte buffer. */
 #include "buf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,10 +9,30 @@
 #include "xalloc.h"
 #include <stdlib.h>
 
+int bc_buf_flush(bc_buf *b)
+{
+	if (b->spill && b->len) {
+		if (!b->spill_err && b->spill(b->spill_ctx, b->s, b->len) != 0)
+			b->spill_err = errno ? errno : EIO;
+		b->len = 0;
+		b->s[0] = '\0';
+	}
+	if (b->spill_err) {
+		errno = b->spill_err;
+		return -1;
+	}
+	return 0;
+}
+
 static void grow(bc_buf *b, size_t extra)
 {
 	if (b->len + extra + 1 <= b->cap)
 		return;
+	if (b->spill && b->len + extra + 1 > BC_BUF_SPILL_AT) {
+		bc_buf_flush(b);
+		if (extra + 1 <= b->cap)
+			return;
+	}
 	size_t cap = b->cap ? b->cap : 64;
 	while (cap < b->len + extra + 1)
 		cap *= 2;

@@ -287,10 +287,10 @@ void xw_block(xw *x, const bc_node *n)
 		xw_end(x);
 		break;
 	case BC_NODE_LINE:
-		if (n->as.line.role == BC_ROLE_UNIT || n->as.line.role == BC_ROLE_COMPETENCE ||
-		    n->as.line.role == BC_ROLE_BASIS || n->as.line.role == BC_ROLE_ENACTING) {
+		if (n->as.line->role == BC_ROLE_UNIT || n->as.line->role == BC_ROLE_COMPETENCE ||
+		    n->as.line->role == BC_ROLE_BASIS || n->as.line->role == BC_ROLE_ENACTING) {
 			/* "unit", and the preamble of a decision: "competence", "basis", "enacting" */
-			xw_open_mixed(x, bc_role_name(n->as.line.role), n);
+			xw_open_mixed(x, bc_role_name(n->as.line->role), n);
 			xw_inlines(x, n);
 			xw_end(x);
 		} else {

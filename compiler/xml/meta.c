@@ -9,11 +9,11 @@
  * the parser put the line's split (line.split, place_cut, date_from). */
 static void write_dateline(xw *x, const bc_node *n)
 {
-	const bc_node *split = n->as.line.split;
+	const bc_node *split = n->as.line->split;
 	const bc_node *rest = n->first;
 	if (split) {
 		const char *s = split->as.text.literal.s;
-		size_t len = split->as.text.literal.len, pre = n->as.line.place_cut, resume = n->as.line.date_from;
+		size_t len = split->as.text.literal.len, pre = n->as.line->place_cut, resume = n->as.line->date_from;
 		if (pre > 0 || split != n->first) {
 			xw_open_mixed(x, "place", n);
 			for (const bc_node *c = n->first; c != split; c = c->next)
@@ -22,12 +22,12 @@ static void write_dateline(xw *x, const bc_node *n)
 			xw_end(x);
 		}
 		xw_open_mixed(x, "date", n);
-		xw_date_attrs(x, n->as.line.date, 1);
+		xw_date_attrs(x, n->as.line->date, 1);
 		xw_text(x, s + resume, len - resume);
 		rest = split->next;
 	} else {
 		xw_open_mixed(x, "date", n);
-		xw_date_attrs(x, n->as.line.date, 1);
+		xw_date_attrs(x, n->as.line->date, 1);
 	}
 	for (const bc_node *c = rest; c; c = c->next)
 		xw_inline(x, c);
@@ -44,7 +44,7 @@ static void write_meta_line(xw *x, const bc_node *n)
 		return;
 	}
 	const char *name;
-	switch (n->as.line.role) {
+	switch (n->as.line->role) {
 	case BC_ROLE_ISSUER: name = "issuer"; break;
 	case BC_ROLE_NUMBER: name = "number"; break;
 	case BC_ROLE_SUMMARY: name = "summary"; break;
@@ -59,18 +59,18 @@ static void write_meta_line(xw *x, const bc_node *n)
 		write_dateline(x, n);
 		return;
 	default:
-		name = bc_role_name(n->as.line.role);
+		name = bc_role_name(n->as.line->role);
 		break;
 	}
 	xw_open_mixed(x, name, n);
-	if (n->as.line.role == BC_ROLE_NUMBER) {
+	if (n->as.line->role == BC_ROLE_NUMBER) {
 		/* value="" says the number is left blank ("Số: /BC-UBND" of a draft);
 		 * a line that could not be read gives no value */
-		if (!n->as.line.unread)
-			xw_attr(x, "value", n->as.line.number.s ? n->as.line.number.s : "", n->as.line.number.len);
-		xw_attr_str(x, "symbol", n->as.line.symbol);
-	} else if (n->as.line.role == BC_ROLE_DOCTYPE) {
-		const char *code = bc_doctype_code(n->as.line.doctype);
+		if (!n->as.line->unread)
+			xw_attr(x, "value", n->as.line->number.s ? n->as.line->number.s : "", n->as.line->number.len);
+		xw_attr_str(x, "symbol", n->as.line->symbol);
+	} else if (n->as.line->role == BC_ROLE_DOCTYPE) {
+		const char *code = bc_doctype_code(n->as.line->doctype);
 		if (code[0])
 			xw_attr(x, "code", code, strlen(code));
 	}
@@ -101,7 +101,7 @@ static void write_recipients(xw *x, const bc_node *n)
 	xw_open_block(x, "recipients");
 	xw_attr_line(x, n);
 	for (const bc_node *c = n->first; c; c = c->next) {
-		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_RECIPIENTS_LABEL)
+		if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_RECIPIENTS_LABEL)
 			write_line_as(x, "label", c);
 		else if (bc_node_is_inline(c))
 			xw_item(x, c, c, c);
@@ -116,7 +116,7 @@ static void write_signature(xw *x, const bc_node *n)
 	xw_open_block(x, "signature");
 	xw_attr_line(x, n);
 	for (const bc_node *c = n->first; c; c = c->next) {
-		bc_role role = c->type == BC_NODE_LINE ? c->as.line.role : BC_ROLE_NONE;
+		bc_role role = c->type == BC_NODE_LINE ? c->as.line->role : BC_ROLE_NONE;
 		if (role == BC_ROLE_AUTHORITY || role == BC_ROLE_POSITION || role == BC_ROLE_SIGNER)
 			write_line_as(x, bc_role_name(role), c);   /* "authority", "position", "name" */
 		else if (bc_node_is_inline(c))
@@ -151,7 +151,7 @@ void xw_appendix(xw *x, const bc_node *n)
 	xw_attr_line(x, n);
 	const bc_node *c = n->first;
 	for (; c && c->type == BC_NODE_LINE; c = c->next) {
-		bc_role role = c->as.line.role;
+		bc_role role = c->as.line->role;
 		if (role == BC_ROLE_ISSUER || role == BC_ROLE_MOTTO || role == BC_ROLE_SLOGAN) {
 			/* an attached text's own header, as the document's is written */
 			write_meta_line(x, c);
@@ -161,11 +161,11 @@ void xw_appendix(xw *x, const bc_node *n)
 			write_line_as(x, "title", c);
 		} else if (role == BC_ROLE_APPX_ATTACH) {
 			xw_open_mixed(x, "attached", c);
-			xw_attr_str(x, "number", c->as.line.number);
-			xw_attr_str(x, "symbol", c->as.line.symbol);
-			if (bc_date_exists(c->as.line.date)) {
+			xw_attr_str(x, "number", c->as.line->number);
+			xw_attr_str(x, "symbol", c->as.line->symbol);
+			if (bc_date_exists(c->as.line->date)) {
 				char iso[16];
-				int len = xw_iso_date(c->as.line.date, iso);
+				int len = xw_iso_date(c->as.line->date, iso);
 				xw_attr(x, "iso", iso, (size_t)len);
 			}
 			xw_inlines(x, c);

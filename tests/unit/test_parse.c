@@ -141,7 +141,7 @@ static void outline_node(const bc_node *n, bc_buf *b)
 		bc_buf_printf(b, "list(%c)", n->as.list.bullet ? n->as.list.bullet : '0');
 		break;
 	case BC_NODE_LINE:
-		bc_buf_printf(b, "line:%s", bc_role_name(n->as.line.role));
+		bc_buf_printf(b, "line:%s", bc_role_name(n->as.line->role));
 		break;
 	case BC_NODE_NOTE:
 		bc_buf_printf(b, "note#%d", n->as.note.id);
@@ -192,7 +192,7 @@ static bc_node *nth_role(bc_node *root, bc_role role, int nth)
 	bc_iter_init(&it, root);
 	bc_event ev;
 	while ((ev = bc_iter_next(&it)) != BC_EV_DONE)
-		if (ev == BC_EV_ENTER && it.cur->type == BC_NODE_LINE && it.cur->as.line.role == role && nth-- == 0)
+		if (ev == BC_EV_ENTER && it.cur->type == BC_NODE_LINE && it.cur->as.line->role == role && nth-- == 0)
 			return it.cur;
 	return NULL;
 }
@@ -239,7 +239,7 @@ static const char *meta_roles(void)
 		if (outl.len)
 			bc_buf_puts(&outl, " ");
 		if (c->type == BC_NODE_LINE)
-			bc_buf_puts(&outl, bc_role_name(c->as.line.role));
+			bc_buf_puts(&outl, bc_role_name(c->as.line->role));
 		else
 			bc_buf_puts(&outl, bc_node_type_name(c->type));
 	}
@@ -289,19 +289,19 @@ static void test_header_fields(void **state)
 	assert_ptr_equal(doc->idx.issuer_last, nth_role(m, BC_ROLE_ISSUER, 1));
 	bc_node *num = doc->idx.number;
 	assert_non_null(num);
-	assert_int_equal(num->as.line.role, BC_ROLE_NUMBER);
-	assert_str(num->as.line.number, "12");
-	assert_str(num->as.line.symbol, "BC-UBND");
+	assert_int_equal(num->as.line->role, BC_ROLE_NUMBER);
+	assert_str(num->as.line->number, "12");
+	assert_str(num->as.line->symbol, "BC-UBND");
 	assert_string_equal(text_of(nth_role(m, BC_ROLE_MOTTO, 0)), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 	assert_string_equal(text_of(nth_role(m, BC_ROLE_SLOGAN, 0)), "Độc lập - Tự do - Hạnh phúc");
 	bc_node *dl = doc->idx.dateline;
 	assert_non_null(dl);
-	assert_str(dl->as.line.place, "An Thắng");
-	assert_int_equal(dl->as.line.date.day, 5);
-	assert_int_equal(dl->as.line.date.month, 7);
-	assert_int_equal(dl->as.line.date.year, 2026);
+	assert_str(dl->as.line->place, "An Thắng");
+	assert_int_equal(dl->as.line->date.day, 5);
+	assert_int_equal(dl->as.line->date.month, 7);
+	assert_int_equal(dl->as.line->date.year, 2026);
 	assert_non_null(doc->idx.doctype);
-	assert_int_equal(doc->idx.doctype->as.line.doctype, BC_DOC_BAO_CAO);
+	assert_int_equal(doc->idx.doctype->as.line->doctype, BC_DOC_BAO_CAO);
 	/* the title: both lines, the author's wrap kept as words in order, bold */
 	bc_buf t = BC_BUF_INIT;
 	for (int i = 0; nth_role(m, BC_ROLE_TITLE, i); i++) {
@@ -313,7 +313,7 @@ static void test_header_fields(void **state)
 	                                       "phương hướng, nhiệm vụ 6 tháng cuối năm 2026");
 	bc_buf_free(&t);
 	assert_non_null(doc->idx.title);
-	assert_int_equal(doc->idx.title->as.line.role, BC_ROLE_TITLE);
+	assert_int_equal(doc->idx.title->as.line->role, BC_ROLE_TITLE);
 	/* the body starts at the labelled line */
 	assert_string_equal(outline(doc->body), "section[I](heading\"KẾT QUẢ ĐẠT ĐƯỢC\" p\"Kinh tế của xã tiếp tục phát triển.\")");
 	assert_null(doc->idx.draft);
@@ -361,17 +361,17 @@ static void test_header_draft_and_urgency(void **state)
 	  "Trong tháng, tình hình kinh tế tiếp tục ổn định.\n");
 	bc_node *num = doc->idx.number;
 	assert_non_null(num);
-	assert_str(num->as.line.number, "");
-	assert_str(num->as.line.symbol, "BC-UBND");
+	assert_str(num->as.line->number, "");
+	assert_str(num->as.line->symbol, "BC-UBND");
 	assert_non_null(doc->idx.draft);
-	assert_int_equal(doc->idx.draft->as.line.role, BC_ROLE_DRAFT);
+	assert_int_equal(doc->idx.draft->as.line->role, BC_ROLE_DRAFT);
 	assert_string_equal(text_of(doc->idx.draft), "(DỰ THẢO)");
 	bc_node *dl = doc->idx.dateline;
 	assert_non_null(dl);
-	assert_str(dl->as.line.place, "Hải Phòng");
-	assert_int_equal(dl->as.line.date.day, 0);
-	assert_int_equal(dl->as.line.date.month, 6);
-	assert_int_equal(dl->as.line.date.year, 2026);
+	assert_str(dl->as.line->place, "Hải Phòng");
+	assert_int_equal(dl->as.line->date.day, 0);
+	assert_int_equal(dl->as.line->date.month, 6);
+	assert_int_equal(dl->as.line->date.year, 2026);
 	assert_string_equal(text_of(doc->idx.title), "Tình hình kinh tế - xã hội tháng 6 năm 2026");
 	/* urgency after the title still belongs to the header */
 	assert_non_null(doc->idx.urgency);
@@ -405,14 +405,14 @@ static void test_header_real_spellings(void **state)
 	P("SỞ NỘI VỤ\nSố: 181\n\n/BC-SNV\nTân Phú ngày 25 tháng 9 năm 2026\n\nBÁO CÁO\nVề việc thử\n\n"
 	  "I. KẾT QUẢ\n\nĐã làm việc với đồng chí\nNguyễn Văn An ngày 05/11/2025.\n");
 	assert_string_equal(meta_roles(), "issuer number dateline type title");
-	assert_str(doc->idx.number->as.line.number, "181");
-	assert_str(doc->idx.number->as.line.symbol, "BC-SNV");
+	assert_str(doc->idx.number->as.line->number, "181");
+	assert_str(doc->idx.number->as.line->symbol, "BC-SNV");
 	assert_int_equal(doc->idx.number->end_line, 4);
-	assert_str(doc->idx.dateline->as.line.place, "Tân Phú");
-	assert_int_equal(doc->idx.dateline->as.line.date.day, 25);
-	assert_int_equal(doc->idx.dateline->as.line.date.month, 9);
-	assert_int_equal(doc->idx.dateline->as.line.date.year, 2026);
-	assert_false(doc->idx.dateline->as.line.unread);
+	assert_str(doc->idx.dateline->as.line->place, "Tân Phú");
+	assert_int_equal(doc->idx.dateline->as.line->date.day, 25);
+	assert_int_equal(doc->idx.dateline->as.line->date.month, 9);
+	assert_int_equal(doc->idx.dateline->as.line->date.year, 2026);
+	assert_false(doc->idx.dateline->as.line->unread);
 	/* one paragraph: the body's line of capitalised words and a date goes on the sentence */
 	bc_node *sec = nth_type(doc->body, BC_NODE_SECTION, 0);
 	assert_non_null(sec);
@@ -420,23 +420,23 @@ static void test_header_real_spellings(void **state)
 	/* an unreadable number line, then a date in figures */
 	P("BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố1§4ØBGDĐT-GDPT\nHà Nội, ngày 10/4/2026\n\nBÁO CÁO\nVề việc thử\n");
 	assert_string_equal(meta_roles(), "issuer number dateline type title");
-	assert_true(doc->idx.number->as.line.unread);
-	assert_int_equal(doc->idx.number->as.line.number.len, 0);
-	assert_int_equal(doc->idx.dateline->as.line.date.day, 10);
-	assert_int_equal(doc->idx.dateline->as.line.date.month, 4);
+	assert_true(doc->idx.number->as.line->unread);
+	assert_int_equal(doc->idx.number->as.line->number.len, 0);
+	assert_int_equal(doc->idx.dateline->as.line->date.day, 10);
+	assert_int_equal(doc->idx.dateline->as.line->date.month, 4);
 }
 
 static void test_header_cong_van(void **state)
 {
 	(void)state;
 	P(CONG_VAN);
-	assert_str(doc->idx.number->as.line.number, "31");
-	assert_str(doc->idx.number->as.line.symbol, "UBND-VP");
+	assert_str(doc->idx.number->as.line->number, "31");
+	assert_str(doc->idx.number->as.line->symbol, "UBND-VP");
 	assert_non_null(doc->idx.summary);
 	assert_string_equal(text_of(doc->idx.summary), "V/v triển khai công tác phòng, chống thiên tai năm 2026");
 	assert_null(doc->idx.doctype);
 	assert_non_null(doc->idx.dateline);
-	assert_int_equal(doc->idx.dateline->as.line.date.day, 15);
+	assert_int_equal(doc->idx.dateline->as.line->date.day, 15);
 	/* both addressees are ADDRESSEE lines of the header, with their final punctuation */
 	int found = 0;
 	for (int i = 0; nth_role(doc->meta, BC_ROLE_ADDRESSEE, i); i++) {
@@ -1249,7 +1249,7 @@ static void test_closing(void **state)
 	assert_non_null(rc);
 	assert_ptr_equal(doc->idx.recipients, rc);
 	assert_int_equal(rc->first->type, BC_NODE_LINE);
-	assert_int_equal(rc->first->as.line.role, BC_ROLE_RECIPIENTS_LABEL);
+	assert_int_equal(rc->first->as.line->role, BC_ROLE_RECIPIENTS_LABEL);
 	assert_int_equal(count_type(rc, BC_NODE_ITEM), 2);
 	assert_non_null(strstr(text_of(nth_type(rc, BC_NODE_ITEM, 0)), "UBND thành phố (để báo cáo);"));
 	assert_non_null(strstr(text_of(nth_type(rc, BC_NODE_ITEM, 1)), "Lưu: VT."));
@@ -1323,14 +1323,14 @@ static void test_appendices(void **state)
 	assert_string_equal(outline(a1),
 		"line:label\"PHỤ LỤC I\" line:title\"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU\" line:title\"KINH TẾ - XÃ HỘI NĂM 2026\" "
 		"line:attached\"(Kèm theo Báo cáo số 63 /BC-UBND ngày 05 tháng 3 năm 2026 của Ủy ban nhân dân xã)\" table");
-	assert_str(a1->first->as.line.label, "I");
+	assert_str(a1->first->as.line->label, "I");
 	bc_node *at = nth_role(a1, BC_ROLE_APPX_ATTACH, 0);
-	assert_str(at->as.line.number, "63");
-	assert_str(at->as.line.symbol, "BC-UBND");
-	assert_int_equal(at->as.line.date.day, 5);
-	assert_int_equal(at->as.line.date.month, 3);
-	assert_int_equal(at->as.line.date.year, 2026);
-	assert_int_equal(at->as.line.doctype, BC_DOC_BAO_CAO);
+	assert_str(at->as.line->number, "63");
+	assert_str(at->as.line->symbol, "BC-UBND");
+	assert_int_equal(at->as.line->date.day, 5);
+	assert_int_equal(at->as.line->date.month, 3);
+	assert_int_equal(at->as.line->date.year, 2026);
+	assert_int_equal(at->as.line->doctype, BC_DOC_BAO_CAO);
 	assert_string_equal(outline(a2),
 		"line:label\"Phụ lục II\" line:title\"DANH MỤC DỰ ÁN\" section[1](heading\"Dự án giao thông\")");
 	assert_string_equal(outline(a3), "line:label\"PHỤ LỤC\" p\"Nội dung phụ lục không số.\"");
@@ -1388,13 +1388,13 @@ static void test_explicit_form(void **state)
 	assert_int_equal(count_role(m, BC_ROLE_ISSUER), 2);
 	assert_string_equal(text_of(nth_role(m, BC_ROLE_ISSUER, 0)), "ỦY BAN NHÂN DÂN");
 	assert_string_equal(text_of(nth_role(m, BC_ROLE_ISSUER, 1)), "XÃ AN THẮNG");
-	assert_str(doc->idx.number->as.line.number, "25");
-	assert_str(doc->idx.number->as.line.symbol, "KH-UBND");
-	assert_str(doc->idx.dateline->as.line.place, "An Thắng");
-	assert_int_equal(doc->idx.dateline->as.line.date.day, 10);
-	assert_int_equal(doc->idx.dateline->as.line.date.month, 3);
-	assert_int_equal(doc->idx.dateline->as.line.date.year, 2026);
-	assert_int_equal(doc->idx.doctype->as.line.doctype, BC_DOC_KE_HOACH);
+	assert_str(doc->idx.number->as.line->number, "25");
+	assert_str(doc->idx.number->as.line->symbol, "KH-UBND");
+	assert_str(doc->idx.dateline->as.line->place, "An Thắng");
+	assert_int_equal(doc->idx.dateline->as.line->date.day, 10);
+	assert_int_equal(doc->idx.dateline->as.line->date.month, 3);
+	assert_int_equal(doc->idx.dateline->as.line->date.year, 2026);
+	assert_int_equal(doc->idx.doctype->as.line->doctype, BC_DOC_KE_HOACH);
 	assert_string_equal(text_of(doc->idx.title), "Triển khai chuyển đổi số trên địa bàn xã An Thắng năm 2026");
 	assert_non_null(doc->idx.summary);
 	assert_non_null(strstr(text_of(doc->idx.summary), "triển khai chuyển đổi số"));
@@ -1443,9 +1443,9 @@ static void test_explicit_errors(void **state)
 	/* the bad line is ignored, the run goes on */
 	assert_int_equal(count_role(doc->meta, BC_ROLE_ISSUER), 1);
 	assert_non_null(doc->idx.dateline);
-	assert_int_equal(doc->idx.dateline->as.line.date.day, 0);
-	assert_int_equal(doc->idx.dateline->as.line.date.month, 3);
-	assert_int_equal(doc->idx.dateline->as.line.date.year, 2026);
+	assert_int_equal(doc->idx.dateline->as.line->date.day, 0);
+	assert_int_equal(doc->idx.dateline->as.line->date.month, 3);
+	assert_int_equal(doc->idx.dateline->as.line->date.year, 2026);
 	assert_string_equal(outline(doc->body), "p\"Nội dung.\"");
 
 	P("---\n"

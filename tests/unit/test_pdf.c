@@ -50,7 +50,7 @@ static bc_node *text(bc_document *d, bc_node *parent, const char *s)
 static bc_node *line(bc_document *d, bc_node *parent, bc_role role, const char *s)
 {
 	bc_node *n = add(d, parent, BC_NODE_LINE);
-	n->as.line.role = role;
+	n->as.line->role = role;
 	text(d, n, s);
 	return n;
 }
@@ -134,14 +134,14 @@ static bc_document *sample_report(int paragraphs, int draft)
 	line(d, d->meta, BC_ROLE_ISSUER, "ỦY BAN NHÂN DÂN");
 	line(d, d->meta, BC_ROLE_ISSUER, "THÀNH PHỐ HẢI PHÒNG");
 	bc_node *num = line(d, d->meta, BC_ROLE_NUMBER, "Số: 63/BC-UBND");
-	num->as.line.symbol = bc_str_dup(d, "BC-UBND", 7);
+	num->as.line->symbol = bc_str_dup(d, "BC-UBND", 7);
 	if (draft)
 		line(d, d->meta, BC_ROLE_DRAFT, "(DỰ THẢO)");
 	line(d, d->meta, BC_ROLE_MOTTO, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 	line(d, d->meta, BC_ROLE_SLOGAN, "Độc lập - Tự do - Hạnh phúc");
 	line(d, d->meta, BC_ROLE_DATELINE, "Hải Phòng, ngày 20 tháng 02 năm 2026");
 	bc_node *dt = line(d, d->meta, BC_ROLE_DOCTYPE, "BÁO CÁO");
-	dt->as.line.doctype = BC_DOC_BAO_CAO;
+	dt->as.line->doctype = BC_DOC_BAO_CAO;
 	d->idx.doctype = dt;
 	line(d, d->meta, BC_ROLE_TITLE, "Tình hình phát triển kinh tế - xã hội tháng 02 và 02 tháng đầu năm,");
 	line(d, d->meta, BC_ROLE_TITLE, "một số nhiệm vụ trọng tâm tháng 3 và các tháng tiếp theo năm 2026");

@@ -47,7 +47,7 @@ static bc_str str(bc_document *d, const char *s) { return bc_str_dup(d, s, strle
 static bc_node *line(bc_document *d, bc_node *parent, bc_role role, uint32_t ln, const char *s)
 {
 	bc_node *n = add(d, parent, BC_NODE_LINE, ln);
-	n->as.line.role = role;
+	n->as.line->role = role;
 	if (s)
 		txt(d, n, s);
 	return n;
@@ -81,15 +81,15 @@ static bc_document *sample(void)
 	line(d, meta, BC_ROLE_ISSUER, 2, "THÀNH PHỐ HẢI PHÒNG");
 	line(d, meta, BC_ROLE_SLOGAN, 2, "Độc lập - Tự do - Hạnh phúc");
 	bc_node *num = line(d, meta, BC_ROLE_NUMBER, 4, "Số: 63/BC-UBND");
-	num->as.line.number = str(d, "63");
-	num->as.line.symbol = str(d, "BC-UBND");
+	num->as.line->number = str(d, "63");
+	num->as.line->symbol = str(d, "BC-UBND");
 	bc_node *urg = line(d, meta, BC_ROLE_URGENCY, 5, "HỎA TỐC");
 	bc_node *dl = line(d, meta, BC_ROLE_DATELINE, 4, "Hải Phòng, ngày 20 tháng 01 năm 2025");
-	dl->as.line.place = str(d, "Hải Phòng");
-	dl->as.line.date = (bc_date){ 20, 1, 2025 };
+	dl->as.line->place = str(d, "Hải Phòng");
+	dl->as.line->date = (bc_date){ 20, 1, 2025 };
 	bc_dateline_split(dl);   /* as the parser does */
 	bc_node *dt = line(d, meta, BC_ROLE_DOCTYPE, 7, "BÁO CÁO");
-	dt->as.line.doctype = BC_DOC_BAO_CAO;
+	dt->as.line->doctype = BC_DOC_BAO_CAO;
 	line(d, meta, BC_ROLE_TITLE, 8, "Kết quả thực hiện");
 	line(d, meta, BC_ROLE_TITLE, 9, "nhiệm vụ năm 2024");
 	d->idx.number = num;
@@ -205,14 +205,14 @@ static bc_document *sample(void)
 
 	bc_node *ap = add(d, root, BC_NODE_APPENDIX, 50);
 	ap->as.appendix.label = str(d, "I");
-	line(d, ap, BC_ROLE_APPX_LABEL, 50, "PHỤ LỤC I")->as.line.label = str(d, "I");
+	line(d, ap, BC_ROLE_APPX_LABEL, 50, "PHỤ LỤC I")->as.line->label = str(d, "I");
 	line(d, ap, BC_ROLE_APPX_TITLE, 51, "Danh mục nhiệm vụ");
 	bc_node *att = line(d, ap, BC_ROLE_APPX_ATTACH, 52,
 	                    "(Kèm theo Báo cáo số 63/BC-UBND ngày 05/3/2026 của UBND thành phố)");
-	att->as.line.doctype = BC_DOC_BAO_CAO;
-	att->as.line.number = str(d, "63");
-	att->as.line.symbol = str(d, "BC-UBND");
-	att->as.line.date = (bc_date){ 5, 3, 2026 };
+	att->as.line->doctype = BC_DOC_BAO_CAO;
+	att->as.line->number = str(d, "63");
+	att->as.line->symbol = str(d, "BC-UBND");
+	att->as.line->date = (bc_date){ 5, 3, 2026 };
 	txt(d, add(d, ap, BC_NODE_PARAGRAPH, 54), "Nội dung phụ lục.");
 
 	bc_node *notes = d->notes = add(d, root, BC_NODE_NOTES, 60);
@@ -863,8 +863,8 @@ static void test_dates_and_datelines(void **state)
 	bc_node *meta = d->meta = add(d, d->root, BC_NODE_META, 1);
 	/* no comma: split after the place the parser found */
 	bc_node *dl = line(d, meta, BC_ROLE_DATELINE, 3, "Hà Nội ngày 30 tháng 02 năm 2024");
-	dl->as.line.place = str(d, "Hà Nội");
-	dl->as.line.date = (bc_date){ 30, 2, 2024 };   /* no such day: no iso */
+	dl->as.line->place = str(d, "Hà Nội");
+	dl->as.line->date = (bc_date){ 30, 2, 2024 };   /* no such day: no iso */
 	bc_dateline_split(dl);
 	d->body = add(d, d->root, BC_NODE_BODY, 5);
 	bc_node *p = add(d, d->body, BC_NODE_PARAGRAPH, 5);
@@ -901,7 +901,7 @@ static void test_dates_and_datelines(void **state)
 	bc_document_free_facts(d);
 	bc_node_unlink(dl);
 	bc_node *only = line(d, meta, BC_ROLE_DATELINE, 3, "ngày 20 tháng 01 năm 2025");
-	only->as.line.date = (bc_date){ 20, 1, 2025 };
+	only->as.line->date = (bc_date){ 20, 1, 2025 };
 	bc_dateline_split(only);
 	xq_open(&q, d);
 	expect_num(&q, "count(/r:report/r:meta/r:place)", 0);
@@ -947,14 +947,14 @@ static void test_blank_number_and_label(void **state)
 	bc_document *d = new_doc();
 	bc_node *meta = d->meta = add(d, d->root, BC_NODE_META, 1);
 	bc_node *num = line(d, meta, BC_ROLE_NUMBER, 2, "Số: /CTr-TU");
-	num->as.line.symbol = str(d, "CTr-TU");
+	num->as.line->symbol = str(d, "CTr-TU");
 	bc_node *dt = line(d, meta, BC_ROLE_DOCTYPE, 3, "CHƯƠNG TRÌNH HÀNH ĐỘNG");
-	dt->as.line.doctype = BC_DOC_CHUONG_TRINH;
+	dt->as.line->doctype = BC_DOC_CHUONG_TRINH;
 	bc_node *ap = add(d, d->root, BC_NODE_APPENDIX, 9);
 	line(d, ap, BC_ROLE_APPX_LABEL, 9, "PHỤ LỤC");
 	bc_node *att = line(d, ap, BC_ROLE_APPX_ATTACH, 10, "(Kèm theo Chương trình số -CTr/TU ngày tháng năm 2026)");
-	att->as.line.symbol = str(d, "CTr/TU");
-	att->as.line.date = (bc_date){ 0, 0, 2026 };
+	att->as.line->symbol = str(d, "CTr/TU");
+	att->as.line->date = (bc_date){ 0, 0, 2026 };
 	xq q;
 	xq_open(&q, d);
 	expect_num(&q, "count(/r:report/r:meta/r:number/@value)", 1);
