@@ -293,17 +293,19 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 		else if (c->type == BC_NODE_TBODY)
 			tbody = c;
 	}
-	if (!thead || !tbody || !thead->first || !thead->first->first)
+	if (!thead || !tbody || !thead->first || !thead->first->as.row.ncells)
 		return;
-	bc_text_gather(&ns->bt, thead->first->first);
+	bc_cell_view view;
+	bc_text_gather(&ns->bt, bc_cell_node(&thead->first->as.row.cells[0], thead->first, &view));
 	if (!is_stt(ns->bt.buf.s ? ns->bt.buf.s : "", ns->bt.buf.len))
 		return;
 	seqs q;
 	memset(&q, 0, sizeof q);
 	for (const bc_node *r = tbody->first; r; r = r->next) {
-		if (r->type != BC_NODE_ROW || r->as.row.kind == BC_ROW_HEAD || r->as.row.repeat != BC_REPEAT_NONE || !r->first)
+		if (r->type != BC_NODE_ROW || r->as.row.kind == BC_ROW_HEAD || r->as.row.repeat != BC_REPEAT_NONE ||
+		    !r->as.row.ncells)
 			continue;
-		const bc_node *cell = r->first;
+		const bc_node *cell = bc_cell_node(&r->as.row.cells[0], r, &view);
 		if (cell->as.cell.col != 0)
 			continue;
 		bc_text_gather(&ns->bt, cell);

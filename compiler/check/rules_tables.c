@@ -143,7 +143,9 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 		x->rank = -1;
 		x->count = -1;
 		int width = 0;
-		for (const bc_node *c = r->first; c; c = c->next) {
+		bc_cell_view view;
+		for (uint32_t ci = 0; ci < r->as.row.ncells; ci++) {
+			const bc_node *c = bc_cell_node(&r->as.row.cells[ci], r, &view);
 			int span = c->as.cell.colspan > 0 ? c->as.cell.colspan : 1;
 			int col = c->as.cell.col;
 			if (col + span > width)
@@ -162,10 +164,12 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 		for (int k = 0; k < 64; k++)
 			if (covered[k] > 0)
 				covered[k]--;
-		for (const bc_node *c = r->first; c; c = c->next)
-			if (c->as.cell.rowspan > 1)
-				for (int k = c->as.cell.col; k < c->as.cell.col + (c->as.cell.colspan > 0 ? c->as.cell.colspan : 1) && k < 64; k++)
-					covered[k] = c->as.cell.rowspan - 1;
+		for (uint32_t ci = 0; ci < r->as.row.ncells; ci++) {
+			const bc_cell *c = &r->as.row.cells[ci];
+			if (c->rowspan > 1)
+				for (int k = c->col; k < c->col + (c->colspan > 0 ? c->colspan : 1) && k < 64; k++)
+					covered[k] = (int)c->rowspan - 1;
+		}
 		x->ncells = width;
 		if (x->count >= 0 && r->as.row.kind != BC_ROW_GROUP)
 			for (int k = 2; k < width && k < 64; k++)

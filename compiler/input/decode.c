@@ -1183,6 +1183,10 @@ void bc_source_remap(const bc_source *src, struct bc_document *doc, bc_diags *di
 			if (bc_node_is_made_up(n))
 				continue;
 			n->pos = bc_source_pos(src, n->pos);
+			/* a cell seen as a node (a view the iterator made, or its content):
+			 * its position is the row's cell's to keep */
+			if (n->type == BC_NODE_CELL && it.cell && n->parent == it.row)
+				it.cell->pos = n->pos;
 			if (n->type == BC_NODE_CITE) {
 				n->as.cite->number_pos = bc_source_pos(src, n->as.cite->number_pos);
 				if (n->as.cite->dated != BC_CITE_UNDATED)

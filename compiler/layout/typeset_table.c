@@ -15,7 +15,8 @@
 /* ---- tables ------------------------------------------------------------------ */
 
 typedef struct tcell {
-	const bc_node *node;
+	const bc_cell *cell;   /* the model's cell, of row `in` */
+	const bc_node *in;
 	int row, col, colspan, rowspan;
 	bc_face face;
 	bc_just just;
@@ -70,20 +71,29 @@ static const bc_node *repeated_head_row(const bc_node *table, const bc_node *r)
 	return r->as.row.repeat_of > 0 ? h : NULL;
 }
 
-/* The columns a cell of a reworded repeat covers: those of the header cell
- * starting in its column, when the cells it would cover are empty, so that
- * the repeat is ruled as the header is; else one. */
-static int repeat_colspan(const bc_node *head_row, const bc_node *cell)
+/* A grid cell's model cell as a node (ts_add_inlines, ts_plain read nodes), in v. */
+static const bc_node *tc_node(const tcell *tc, bc_cell_view *v) { return bc_cell_node(tc->cell, tc->in, v); }
+
+static int cell_is_empty(const bc_cell *c)
+{
+	return (c->flags & BC_CELL_CONTENT) ? c->u.content->first == NULL : c->len == 0;
+}
+
+/* The columns a cell (number i of row r) of a reworded repeat covers: those
+ * of the header cell starting in its column, when the cells it would cover
+ * are empty, so that the repeat is ruled as the header is; else one. */
+static int repeat_colspan(const bc_node *head_row, const bc_node *r, uint32_t i)
 {
 	if (!head_row)
 		return 1;
-	for (const bc_node *h = head_row->first; h; h = h->next) {
-		if (h->type != BC_NODE_CELL || h->as.cell.col != cell->as.cell.col)
+	const bc_cell *cell = &r->as.row.cells[i];
+	for (uint32_t j = 0; j < head_row->as.row.ncells; j++) {
+		const bc_cell *h = &head_row->as.row.cells[j];
+		if (h->col != cell->col)
 			continue;
-		int span = h->as.cell.colspan > 1 ? h->as.cell.colspan : 1;
-		const bc_node *c = cell->next;
-		for (int k = 1; k < span; k++, c = c->next)
-			if (!c || c->type != BC_NODE_CELL || c->first)
+		int span = h->colspan > 1 ? h->colspan : 1;
+		for (int k = 1; k < span; k++)
+			if (i + (uint32_t)k >= r->as.row.ncells || !cell_is_empty(&r->as.row.cells[i + (uint32_t)k]))
 				return 1;
 		return span;
 	}
@@ -95,15 +105,15 @@ static int repeat_colspan(const bc_node *head_row, const bc_node *cell)
  * gave the cell (a pipe rule's, or numbers' right) wins over the number's. */
 static void cell_style(tcell *tc, int head, int bold)
 {
-	const bc_node *cell = tc->node;
+	const bc_cell *cell = tc->cell;
 	tc->face = (head || bold) ? BC_FACE_BOLD : BC_FACE_REGULAR;
 	if (head)
 		tc->just = BC_JUST_CENTER;
-	else if (cell->as.cell.align == BC_ALIGN_CENTER)
+	else if (cell->align == BC_ALIGN_CENTER)
 		tc->just = BC_JUST_CENTER;
-	else if (cell->as.cell.align == BC_ALIGN_LEFT)
+	else if (cell->align == BC_ALIGN_LEFT)
 		tc->just = BC_JUST_LEFT;
-	else if (cell->as.cell.value.len > 0 || cell->as.cell.align == BC_ALIGN_RIGHT)
+	else if ((cell->flags & BC_CELL_NUMBER) || cell->align == BC_ALIGN_RIGHT)
 		tc->just = BC_JUST_RIGHT;
 	else
 		tc->just = BC_JUST_LEFT;
@@ -117,7 +127,8 @@ static void cell_measure(ts *t, tcell *tc, double size, bc_items *scratch, int k
 {
 	istyle st = { tc->face, size, 0, 0, 0 };
 	scratch->n = 0;
-	ts_add_inlines(t, scratch, tc->node, st);
+	bc_cell_view view;
+	ts_add_inlines(t, scratch, tc_node(tc, &view), st);
 	tc->empty = scratch->n == 0;
 	double word = 0, total = 0, w = 0;
 	for (size_t i = 0; i < scratch->n; i++) {
@@ -163,9 +174,10 @@ static void center_ordinal(tgrid *g)
 {
 	int ordinal = 0;
 	bc_buf b = BC_BUF_INIT;
+	bc_cell_view view;
 	for (size_t i = 0; i < g->ncells && g->cells[i].row < g->head_rows; i++)
 		if (g->cells[i].col == 0) {
-			ts_plain(g->cells[i].node, &b);
+			ts_plain(tc_node(&g->cells[i], &view), &b);
 			const char *h = bc_buf_cstr(&b);
 			ordinal = !strcmp(h, "STT") || !strcmp(h, "TT") || !strcmp(h, "Stt") || !strcmp(h, "Số TT") ||
 			          !strcmp(h, "Số thứ tự");
@@ -185,10 +197,7 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 		for (const bc_node *r = sec->first; r; r = r->next)
 			if (is_shown_row(r)) {
 				rows++;
-				int c = 0;
-				for (const bc_node *cell = r->first; cell; cell = cell->next)
-					c++;
-				maxcells += c;
+				maxcells += (int)r->as.row.ncells;
 			}
 	g->rows = rows;
 	g->cells = bc_xcalloc((size_t)(maxcells ? maxcells : 1), sizeof *g->cells);
@@ -210,21 +219,20 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 				g->head_rows++;
 			const bc_node *head_row = r->as.row.repeat == BC_REPEAT_REWORDED ? repeated_head_row(table, r) : NULL;
 			int c = 0, covered = 0;   /* cells a reworded repeat's span has taken in */
-			for (const bc_node *cell = r->first; cell; cell = cell->next) {
-				if (cell->type != BC_NODE_CELL)
-					continue;
+			for (uint32_t ci = 0; ci < r->as.row.ncells; ci++) {
+				const bc_cell *cell = &r->as.row.cells[ci];
 				if (covered > 0) {
 					covered--;
 					continue;
 				}
 				while (c < cap && busy[c] > 0)
 					c++;
-				int span = cell->as.cell.colspan > 0 ? cell->as.cell.colspan : 1;
+				int span = cell->colspan > 0 ? cell->colspan : 1;
 				if (head_row) {
-					span = repeat_colspan(head_row, cell);
+					span = repeat_colspan(head_row, r, ci);
 					covered = span - 1;
 				}
-				int rspan = cell->as.cell.rowspan > 0 ? cell->as.cell.rowspan : 1;
+				int rspan = cell->rowspan > 0 ? (int)cell->rowspan : 1;
 				if (rspan > rows - ri)
 					rspan = rows - ri;
 				if (c + span > cap) {
@@ -234,7 +242,7 @@ static void grid_build(ts *t, const bc_node *table, tgrid *g, double size)
 					cap = ncap;
 				}
 				tcell *tc = &g->cells[g->ncells++];
-				*tc = (tcell){ .node = cell, .row = ri, .col = c, .colspan = span, .rowspan = rspan };
+				*tc = (tcell){ .cell = cell, .in = r, .row = ri, .col = c, .colspan = span, .rowspan = rspan };
 				cell_style(tc, head, r->as.row.kind == BC_ROW_GROUP || r->as.row.kind == BC_ROW_TOTAL);
 				cell_measure(t, tc, size, &scratch, maxcells <= KEEP_ITEMS_CELLS);
 				for (int k = 0; k < span; k++)
@@ -303,7 +311,7 @@ static void numeric_needs(const tgrid *g, const double *minw, double *maxw, unsi
 			if (w > head[tc->col])
 				head[tc->col] = w;
 		} else if (!tc->empty && g->row_kind[tc->row] != BC_ROW_GROUP) {
-			if (tc->node->as.cell.value.len)
+			if (tc->cell->flags & BC_CELL_NUMBER)
 				num[tc->col] = 1;
 			else
 				text[tc->col] = 1;
@@ -537,7 +545,8 @@ static int rows_layout(ts *t, tgrid *g, int r0, double size, double lh)
 		}
 		if (tc->items.n == 0) {   /* not kept by grid_build */
 			istyle st = { tc->face, size, 0, 0, 0 };
-			ts_add_inlines(t, &tc->items, tc->node, st);
+			bc_cell_view view;
+			ts_add_inlines(t, &tc->items, tc_node(tc, &view), st);
 		}
 		bc_items_finish(&tc->items);
 		tc->L = ts_break_items(t, &tc->items, cw, tc->just);

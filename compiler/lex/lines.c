@@ -357,7 +357,7 @@ static void classify(bc_line *l, int first_line)
 static void push(bc_lines *out, const bc_line *l)
 {
 	if (out->n == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 256;
+		out->cap = out->cap ? out->cap + out->cap / 2 : 256;
 		out->v = bc_xrealloc(out->v, out->cap * sizeof *out->v);
 	}
 	out->v[out->n++] = *l;
@@ -502,6 +502,14 @@ static size_t column_split(const char *s, size_t n, size_t *resume)
 void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags)
 {
 	memset(out, 0, sizeof *out);
+	/* as many lines as the text has, and a few split from glued ones: sized
+	 * once rather than doubled (a long table's lines are most of the parse's
+	 * memory, and doubling leaves up to half of it unused) */
+	size_t lines = 1;
+	for (const char *p = text, *e = text + len; p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+		lines++;
+	out->cap = lines + 16;
+	out->v = bc_xmalloc(out->cap * sizeof *out->v);
 	uint32_t no = 0;
 	for (size_t i = 0; i <= len;) {
 		const char *nl = i < len ? memchr(text + i, '\n', len - i) : NULL;

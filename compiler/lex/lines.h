@@ -46,31 +46,33 @@ typedef enum bc_line_kind {
 	BC_LK_COUNT
 } bc_line_kind;
 
+/* Offsets and lengths are 32 bits: an input is at most 256 MB
+ * (BC_MAX_INPUT_BYTES), and a table of 100 000 rows has 100 000 lines. */
 typedef struct bc_line {
 	const char *s;          /* the raw line, no LF */
-	size_t len;
+	uint32_t len;
 	uint32_t no;            /* 1-based source line */
 	uint32_t col0;          /* column of s[0] in the source line (1 unless split from a glued line) */
-	size_t core, core_len;  /* the line without markdown decoration and outer spaces (offsets in s) */
-	bc_line_kind kind;
+	uint32_t core, core_len;/* the line without markdown decoration and outer spaces (offsets in s) */
+	uint32_t nchars;        /* code points in the core */
+	/* BC_LK_LABEL, BC_LK_CLAUSE, BC_LK_POINT, BC_LK_ARTICLE */
+	uint32_t label, label_len;/* the label without punctuation: "I", "1.1", "a", "1" (offsets in s) */
+	uint32_t rest;          /* offset in s of the text after the label */
+	/* BC_LK_NOTE */
+	int note_id;
+	/* the enumerations in a byte each (bc_line_kind, bc_label_kind, bc_doctype) */
+	uint8_t kind;           /* bc_line_kind */
+	uint8_t label_kind;     /* bc_label_kind, with the label */
+	uint8_t doctype;        /* bc_doctype, of BC_LK_DOCTYPE */
+	/* the kind of the line on its own: kind but where bc_lines_mark_decision
+	 * re-read it (here, where the struct has room, rather than by kind) */
+	uint8_t base;
+	/* BC_LK_BULLET */
+	char bullet;
 	unsigned decorated : 1; /* whole line bold/italic or a markdown heading */
 	unsigned hard_break : 1;/* ends with two spaces: a line break */
 	unsigned upper : 1;     /* its letters are all capitals (at least two letters) */
 	unsigned lead_tabs : 1; /* BC_LK_TAB_ROW whose TABs all stand before its first word: alone, an indented paragraph (§9.1) */
-	uint32_t nchars;        /* code points in the core */
-	/* BC_LK_LABEL, BC_LK_CLAUSE, BC_LK_POINT, BC_LK_ARTICLE */
-	bc_label_kind label_kind;
-	size_t label, label_len;/* the label without punctuation: "I", "1.1", "a", "1" (offsets in s) */
-	size_t rest;            /* offset in s of the text after the label */
-	/* BC_LK_BULLET */
-	char bullet;
-	/* BC_LK_NOTE */
-	int note_id;
-	/* BC_LK_DOCTYPE */
-	bc_doctype doctype;
-	/* the kind of the line on its own: kind but where bc_lines_mark_decision
-	 * re-read it (here, where the struct has room, rather than by kind) */
-	bc_line_kind base;
 } bc_line;
 
 typedef struct bc_lines {

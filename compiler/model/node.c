@@ -148,6 +148,18 @@ void bc_iter_init(bc_iter *it, bc_node *root)
 	it->root = root;
 	it->cur = NULL;
 	it->ev = BC_EV_NONE;
+	it->row = NULL;
+	it->ci = 0;
+	it->cell = NULL;
+}
+
+/* Enters cell it->ci of it->row, as its content node or the iterator's view of it. */
+static bc_event enter_cell(bc_iter *it)
+{
+	it->cell = &it->row->as.row.cells[it->ci];
+	it->cur = (bc_node *)bc_cell_node(it->cell, it->row, &it->view);
+	it->ev = BC_EV_ENTER;
+	return it->ev;
 }
 
 /* Leaves are entered and never exited; containers get both events. */
@@ -162,6 +174,12 @@ bc_event bc_iter_next(bc_iter *it)
 	}
 	bc_node *cur = it->cur;
 	if (it->ev == BC_EV_ENTER && !bc_node_is_leaf(cur)) {
+		if (cur->type == BC_NODE_ROW && cur->as.row.ncells) {
+			/* a row's cells are walked as its children (a cell holds no row) */
+			it->row = cur;
+			it->ci = 0;
+			return enter_cell(it);
+		}
 		if (cur->first) {
 			it->cur = cur->first;
 			it->ev = BC_EV_ENTER;
@@ -172,6 +190,16 @@ bc_event bc_iter_next(bc_iter *it)
 	}
 	if (cur == it->root) {
 		it->ev = BC_EV_DONE;
+		return it->ev;
+	}
+	if (it->row && cur->type == BC_NODE_CELL && cur->parent == it->row) {
+		/* after a cell: the row's next cell, or the row's exit */
+		if (++it->ci < it->row->as.row.ncells)
+			return enter_cell(it);
+		it->cur = it->row;
+		it->row = NULL;
+		it->cell = NULL;
+		it->ev = BC_EV_EXIT;
 		return it->ev;
 	}
 	if (cur->next) {

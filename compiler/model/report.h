@@ -214,6 +214,32 @@ typedef enum bc_cite_dated {
 	BC_CITE_FULL          /* "ngày 13/11/2025", "ngày 13 tháng 11 năm 2025" */
 } bc_cite_dated;
 
+/* One cell of a table row (FORMAT.md §8).  A table's cells are kept in their
+ * rows' arrays, not as nodes: 32 bytes a cell where a CELL node and its TEXT
+ * node took 176, for tables of a hundred thousand rows.  The parser decides
+ * once what a cell holds: plain text (the words as written, a view into the
+ * source or the arena, no NUL after them) or, when the inline parser found
+ * structure in it (markup, a note mark, a date, a citation, a line break, a
+ * fragment joined after a page break), a CELL node holding its inline nodes.
+ * Readers get a cell as a node from bc_cell_node or from the tree iterator,
+ * which walks a row's cells as if they were its children. */
+enum {
+	BC_CELL_CONTENT = 1,   /* u.content holds the cell's inline nodes; else u.text and len are its plain text */
+	BC_CELL_NUMBER = 2     /* a figure: its value in plain decimal is bc_cell_value's */
+};
+typedef struct bc_cell {
+	union {
+		const char *text;
+		bc_node *content;
+	} u;
+	bc_pos pos;
+	uint32_t len;
+	uint32_t rowspan;
+	uint16_t col, colspan;
+	uint8_t align;         /* bc_align */
+	uint8_t flags;         /* BC_CELL_CONTENT, BC_CELL_NUMBER */
+} bc_cell;
+
 /* The data of a LINE node (as.line). */
 struct bc_line_data {
 	bc_role role;
@@ -271,8 +297,20 @@ struct bc_node {
 		 * written, fields: the cells a body row's source line writes (tab-separated,
 		 * or between pipes), without and with the empty fields at its end, before
 		 * the builder pads or joins them; 0 when the line is neither. */
-		struct { bc_row_kind kind; bc_repeat repeat; int repeat_of; uint32_t fragment_merged; int written, fields; } row;
-		/* value: plain decimal for numeric cells ("7.944,5" -> "7944.5"), else empty. */
+		/* cells, ncells: the row's cells, in the row's array (bc_cell above), not
+		 * as children: a ROW has no child nodes.  kind: bc_row_kind; repeat:
+		 * bc_repeat (bytes, to keep the node small). */
+		struct {
+			bc_cell *cells;
+			uint32_t ncells;
+			uint32_t fragment_merged;
+			int repeat_of;
+			int written, fields;
+			uint8_t kind, repeat;
+		} row;
+		/* A CELL node is a cell's inline content (bc_cell.content, its parent the
+		 * row) or a view of a plain cell (bc_cell_node); its data repeats the
+		 * cell's.  value: plain decimal for numeric cells ("7.944,5" -> "7944.5"), else empty. */
 		struct { int colspan, rowspan, col; bc_align align; bc_str value; } cell;
 		/* LINE: kept out of the node (bc_line_data above), which keeps every other
 		 * node small: a table of 100 000 rows has a million nodes */
@@ -358,9 +396,36 @@ int bc_label_level(bc_label_kind k);
 
 /* An enter/exit iterator over the tree, as cmark's. */
 typedef enum { BC_EV_NONE = 0, BC_EV_DONE, BC_EV_ENTER, BC_EV_EXIT } bc_event;
+/* A plain cell seen as a node: a CELL with one TEXT child (none when empty),
+ * made in the caller's memory.  value: the cell's value, NUL-terminated. */
+typedef struct bc_cell_view {
+	bc_node cell, text;
+	char value[224];
+} bc_cell_view;
+
+/* A cell as a node: its CELL content node, or the view `v` filled in (valid
+ * while v is); cell and row data as the node's own (as.cell). */
+const bc_node *bc_cell_node(const bc_cell *c, const bc_node *row, bc_cell_view *v);
+/* A numeric cell's value in plain decimal ("7.944,5" -> "7944.5") into out
+ * (NUL-terminated); its length, 0 when the cell is no figure. */
+size_t bc_cell_value(const bc_cell *c, char *out, size_t outsize);
+/* A table whose rows were given CELL children (a model made by a program, a
+ * test): each row's CELL children become its cells, with their inline nodes
+ * as content and their data (col, spans, align, value) as the cells'. */
+void bc_table_adopt_cells(bc_document *doc, bc_node *table);
+/* Room for n cells at the end of a row's array (parse/table*.c). */
+bc_cell *bc_row_reserve(bc_document *doc, bc_node *row, size_t n);
+
+/* The iterator walks a row's cells as the row's children: each CELL (a
+ * content node, or a view in the iterator: valid until the next step) and its
+ * inline nodes.  cell: the bc_cell of the CELL being walked, or NULL. */
 typedef struct bc_iter {
 	bc_node *root, *cur;
 	bc_event ev;
+	bc_node *row;          /* the row whose cells are walked, or NULL */
+	uint32_t ci;           /* the index of the cell being walked in row */
+	bc_cell *cell;
+	bc_cell_view view;
 } bc_iter;
 void bc_iter_init(bc_iter *it, bc_node *root);
 bc_event bc_iter_next(bc_iter *it);   /* then it->cur is the node */

@@ -53,7 +53,7 @@ static int may_contain(bc_node_type parent, bc_node_type child)
 	case BC_NODE_TBODY:
 		return child == BC_NODE_ROW;
 	case BC_NODE_ROW:
-		return child == BC_NODE_CELL;
+		return 0;   /* its cells are in its array (bc_cell), never child nodes */
 	case BC_NODE_RECIPIENTS:
 		return child == BC_NODE_ITEM || child == BC_NODE_LINE || child == BC_NODE_PARAGRAPH || child == BC_NODE_LIST;
 	case BC_NODE_SIGNATURE:
@@ -78,6 +78,8 @@ static int may_contain(bc_node_type parent, bc_node_type child)
 		return 0;   /* TEXT, LINEBREAK, RULE: leaves */
 	}
 }
+
+static int verify_subtree(const bc_node *root, char *err, size_t errsize);
 
 static int fail(char *err, size_t errsize, const bc_node *n, const char *what)
 {
@@ -146,6 +148,22 @@ static int check_node(const bc_node *n, char *err, size_t errsize)
 			return fail(err, errsize, n, "a repeat without the header row it repeats, or the converse");
 		if (n->as.row.written < 0 || n->as.row.fields < n->as.row.written)
 			return fail(err, errsize, n, "fewer fields written than cells written");
+		if (n->as.row.ncells && !n->as.row.cells)
+			return fail(err, errsize, n, "cells counted but none kept");
+		for (uint32_t i = 0; i < n->as.row.ncells; i++) {
+			const bc_cell *c = &n->as.row.cells[i];
+			if (c->colspan < 1 || c->rowspan < 1)
+				return fail(err, errsize, n, "cell span out of range");
+			if (c->flags & BC_CELL_CONTENT) {
+				const bc_node *k = c->u.content;
+				if (!k || k->type != BC_NODE_CELL || k->parent != n)
+					return fail(err, errsize, n, "a cell's content is not a CELL node of its row");
+				if (verify_subtree(k, err, errsize) != 0)
+					return -1;
+			} else if (c->len && !c->u.text) {
+				return fail(err, errsize, n, "a cell's text is missing");
+			}
+		}
 		break;
 	case BC_NODE_CELL:
 		if (n->as.cell.colspan < 1 || n->as.cell.rowspan < 1 || n->as.cell.col < 0)
@@ -190,20 +208,9 @@ static int check_node(const bc_node *n, char *err, size_t errsize)
 	return 0;
 }
 
-int bc_document_verify(const bc_document *doc, char *err, size_t errsize)
+/* A pre-order walk by links alone from root: it checks the links it follows. */
+static int verify_subtree(const bc_node *root, char *err, size_t errsize)
 {
-	const bc_node *root = doc->root;
-	if (!root || root->type != BC_NODE_DOCUMENT || root->parent)
-		return root ? fail(err, errsize, root, "the root is not a parentless DOCUMENT") : -1;
-	/* the document's shortcuts are its own nodes, of the right type */
-	const struct { const bc_node *n; bc_node_type t; } parts[] = {
-		{ doc->meta, BC_NODE_META }, { doc->body, BC_NODE_BODY },
-		{ doc->closing, BC_NODE_CLOSING }, { doc->notes, BC_NODE_NOTES },
-	};
-	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-		if (parts[i].n && (parts[i].n->type != parts[i].t || parts[i].n->parent != root))
-			return fail(err, errsize, parts[i].n, "a part of the document is not the root's child of its type");
-	/* a pre-order walk by links alone: it checks the links it follows */
 	const bc_node *n = root;
 	while (n) {
 		if (check_node(n, err, errsize) != 0)
@@ -219,4 +226,20 @@ int bc_document_verify(const bc_document *doc, char *err, size_t errsize)
 		n = n->next;
 	}
 	return 0;
+}
+
+int bc_document_verify(const bc_document *doc, char *err, size_t errsize)
+{
+	const bc_node *root = doc->root;
+	if (!root || root->type != BC_NODE_DOCUMENT || root->parent)
+		return root ? fail(err, errsize, root, "the root is not a parentless DOCUMENT") : -1;
+	/* the document's shortcuts are its own nodes, of the right type */
+	const struct { const bc_node *n; bc_node_type t; } parts[] = {
+		{ doc->meta, BC_NODE_META }, { doc->body, BC_NODE_BODY },
+		{ doc->closing, BC_NODE_CLOSING }, { doc->notes, BC_NODE_NOTES },
+	};
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		if (parts[i].n && (parts[i].n->type != parts[i].t || parts[i].n->parent != root))
+			return fail(err, errsize, parts[i].n, "a part of the document is not the root's child of its type");
+	return verify_subtree(root, err, errsize);
 }

@@ -309,7 +309,9 @@ static size_t table_blocks(parser *p, size_t i)
 					bc_buf_putc(&b, '\n');
 				bc_buf_put(&b, l->s, k == i ? r->len : n);
 			}
-			r->s = bc_table_unquote(&p->doc->arena, b.s, b.len, &r->len);
+			size_t ulen;
+			r->s = bc_table_unquote(&p->doc->arena, b.s, b.len, &ulen);
+			r->len = (uint32_t)ulen;
 			bc_buf_free(&b);
 			p->b[bi].last = j;
 			after = 0;

@@ -406,36 +406,52 @@ static int slash_between_digits(const char *s, size_t n)
 	return 0;
 }
 
+/* Where the search for dates in b[off, off + len) starts: at its end when it
+ * can hold none (every date has a '/' between digits or the word "tháng":
+ * most text, figures, "số 12/NQ-CP", has neither). */
+static size_t dates_from(const char *b, size_t off, size_t len)
+{
+	if (!slash_between_digits(b + off, len) && !holds(b + off, len, "tháng", strlen("tháng")))
+		return off + len;
+	return off;
+}
+
+/* The next date after "ngày" in b[*scan, end): 1, its bytes [*ds, *de) and
+ * what it reads; *scan moves past it.  0 when there is none. */
+static int next_date(const char *b, size_t *scan, size_t end, size_t *ds, size_t *de, bc_date *d)
+{
+	size_t ov[16];
+	for (;;) {
+		/* a date starts with a digit: no need to ask PCRE2 before the next one */
+		while (*scan < end && (b[*scan] < '0' || b[*scan] > '9'))
+			(*scan)++;
+		if (*scan >= end || !bc_pattern_search(BC_PAT_DATE_DIGITS, b, end, *scan, ov, 8))
+			return 0;
+		*ds = ov[0];
+		*de = ov[1];
+		*scan = *de;
+		if (!after_ngay(b, *ds))
+			continue;
+		if (ov[2] != (size_t)-1) {
+			d->day = num(b, ov[2], ov[3]);
+			d->month = num(b, ov[4], ov[5]);
+			d->year = num(b, ov[6], ov[7]);
+		} else {
+			d->day = num(b, ov[8], ov[9]);
+			d->month = num(b, ov[10], ov[11]);
+			d->year = num(b, ov[12], ov[13]);
+		}
+		return 1;
+	}
+}
+
 /* Appends text, with the dates it holds as DATE nodes, each with its validity; "ngày" stays text. */
 static void emit_dates(bc_inline_ctx *cx, bc_node *parent, const char *b, size_t off, size_t len,
                       pos_cursor *pc)
 {
-	size_t from = off, end = off + len, scan = off;
-	size_t ov[16];
-	/* every date has a '/' between digits or the word "tháng": most text
-	 * (figures, "số 12/NQ-CP") has neither */
-	if (!slash_between_digits(b + off, len) && !holds(b + off, len, "tháng", strlen("tháng")))
-		scan = end;
-	for (;;) {
-		/* a date starts with a digit: no need to ask PCRE2 before the next one */
-		while (scan < end && (b[scan] < '0' || b[scan] > '9'))
-			scan++;
-		if (scan >= end || !bc_pattern_search(BC_PAT_DATE_DIGITS, b, end, scan, ov, 8))
-			break;
-		size_t ds = ov[0], de = ov[1];
-		scan = de;
-		if (!after_ngay(b, ds))
-			continue;
-		bc_date d;
-		if (ov[2] != (size_t)-1) {
-			d.day = num(b, ov[2], ov[3]);
-			d.month = num(b, ov[4], ov[5]);
-			d.year = num(b, ov[6], ov[7]);
-		} else {
-			d.day = num(b, ov[8], ov[9]);
-			d.month = num(b, ov[10], ov[11]);
-			d.year = num(b, ov[12], ov[13]);
-		}
+	size_t from = off, end = off + len, scan = dates_from(b, off, len), ds, de;
+	bc_date d;
+	while (next_date(b, &scan, end, &ds, &de, &d)) {
 		if (ds > from)
 			bc_node_append(parent, bc_text_new(cx->doc, pos_at(pc, from), b + from, ds - from));
 		bc_node *dn = bc_node_new(cx->doc, BC_NODE_DATE, pos_at(pc, ds));
@@ -602,6 +618,20 @@ void bc_inline_parse(bc_inline_ctx *cx, bc_node *parent, const bc_seg *segs, siz
 	free(p.v);
 	free(map);
 	bc_buf_free(&b);
+}
+
+int bc_inline_plain(const char *s, size_t len)
+{
+	/* exactly when bc_inline_parse would make one TEXT node of the whole: no
+	 * byte tokenize() looks at, no citation, no date (emit_text, emit_dates) */
+	if (len == 0 || !plain_text(s, len))
+		return len == 0;
+	bc_cite_span cs;
+	if (bc_cite_next(s, 0, len, &cs))
+		return 0;
+	size_t scan = dates_from(s, 0, len), ds, de;
+	bc_date d;
+	return !next_date(s, &scan, len, &ds, &de, &d);
 }
 
 void bc_inline_cell(void *ctx, bc_node *parent, const char *s, size_t len, bc_pos pos)

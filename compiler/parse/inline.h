@@ -25,6 +25,10 @@ typedef struct bc_inline_ctx {
 #define BC_MAX_INLINE_DEPTH 64
 
 void bc_inline_parse(bc_inline_ctx *cx, bc_node *parent, const bc_seg *segs, size_t nseg);
+/* Whether bc_inline_parse would make s one TEXT node holding all of it (no
+ * markup, note mark, citation or date): the table builder keeps such a cell
+ * as its plain text. */
+int bc_inline_plain(const char *s, size_t len);
 /* The table builder's callback: ctx is a bc_inline_ctx. */
 void bc_inline_cell(void *ctx, bc_node *parent, const char *s, size_t len, bc_pos pos);
 

@@ -39,7 +39,7 @@ bc_document *bc_parse_restored(const char *filename, const char *text, size_t le
 	doc->restore = restore;
 	p.pdf_text = restore && restore->shape == BC_SHAPE_PDF;
 	p.word_text = restore && (restore->shape == BC_SHAPE_MARKDOWN || restore->shape == BC_SHAPE_WORD);
-	bc_arena_reserve(&doc->arena, len * 8);   /* 3 to 9 bytes of nodes a byte of text on the seeds */
+	bc_arena_reserve(&doc->arena, len * 3);   /* 3 to 9 bytes of nodes a byte of text on the seeds */
 	doc->text = text;
 	doc->text_len = len;
 	p.doc = doc;

@@ -2,6 +2,7 @@
 #include "table.h"
 
 #include "table_int.h"
+#include "inline.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -70,19 +71,89 @@ void tb_read_row(table_builder *t, const bc_table_line *ln, rrow *row)
 	cap_columns(t, row);
 }
 
-bc_node *tb_new_cell(table_builder *t, const rcell *rc, bc_pos at, size_t col)
+void tb_set_cell(table_builder *t, bc_node *row, bc_cell *cell, const rcell *rc, bc_pos at, size_t col)
 {
-	bc_node *cell = bc_node_new(t->doc, BC_NODE_CELL, rc ? rc->pos : at);
-	cell->as.cell.col = (int)col;
+	memset(cell, 0, sizeof *cell);
+	cell->pos = rc ? rc->pos : at;
+	cell->col = (uint16_t)col;
+	cell->colspan = 1;
+	cell->rowspan = 1;
 	if (col < t->cols && t->align)
-		cell->as.cell.align = t->align[col];
-	if (rc && rc->len) {
-		if (t->inl)
-			t->inl(t->ctx, cell, rc->s, rc->len, rc->pos);
-		else
-			bc_node_append(cell, bc_text_new(t->doc, rc->pos, rc->s, rc->len));
+		cell->align = (uint8_t)t->align[col];
+	if (!rc || !rc->len)
+		return;
+	if (t->inl && !bc_inline_plain(rc->s, rc->len)) {
+		/* structure in the text: the inline nodes, under a CELL node of the row's */
+		bc_node *content = bc_node_new(t->doc, BC_NODE_CELL, cell->pos);
+		content->parent = row;
+		t->inl(t->ctx, content, rc->s, rc->len, rc->pos);
+		cell->u.content = content;
+		cell->flags |= BC_CELL_CONTENT;
+	} else {
+		/* the words as written (the line's, or the arena's for an unescaped or joined cell) */
+		cell->u.text = rc->s;
+		cell->len = (uint32_t)rc->len;
 	}
-	return cell;
+}
+
+void tb_row_end(bc_node *row)
+{
+	for (uint32_t i = 0; i < row->as.row.ncells; i++) {
+		const bc_cell *c = &row->as.row.cells[i];
+		uint32_t e = (c->flags & BC_CELL_CONTENT) ? c->u.content->end_line : c->pos.line;
+		if (e > row->end_line)
+			row->end_line = e;
+	}
+}
+
+/* A cell's words become inline nodes: a fragment is joined to it. */
+bc_node *tb_cell_content(table_builder *t, bc_node *row, bc_cell *cell)
+{
+	if (cell->flags & BC_CELL_CONTENT)
+		return cell->u.content;
+	bc_node *content = bc_node_new(t->doc, BC_NODE_CELL, cell->pos);
+	content->parent = row;
+	if (cell->len)
+		bc_node_append(content, bc_text_new(t->doc, cell->pos, cell->u.text, cell->len));
+	cell->u.content = content;
+	cell->len = 0;
+	cell->flags |= BC_CELL_CONTENT;
+	return content;
+}
+
+void tb_set_number(table_builder *t, bc_node *row, bc_cell *cell, const rcell *rc)
+{
+	char v[NUMBER_MAX + 8], again[NUMBER_MAX + 8];
+	size_t n = tb_cell_number_into(rc->s, rc->len, v, sizeof v);
+	if (!n)
+		return;
+	/* bc_cell_value reads a plain cell's figure from its words again: when
+	 * they alone would read otherwise, the cell keeps the value in a node */
+	if (!(cell->flags & BC_CELL_CONTENT) &&
+	    (!bc_number_value(cell->u.text, cell->len, again, sizeof again) || strcmp(again, v) != 0))
+		tb_cell_content(t, row, cell);
+	if (cell->flags & BC_CELL_CONTENT)
+		cell->u.content->as.cell.value = bc_str_dup(t->doc, v, n);
+	cell->flags |= BC_CELL_NUMBER;
+	if (cell->align == BC_ALIGN_NONE)
+		cell->align = BC_ALIGN_RIGHT;
+}
+
+/* The CELL node of a cell with structure repeats the cell's data, for readers
+ * that see the cell as a node: set once the table is whole. */
+static void sync_contents(bc_node *part)
+{
+	for (bc_node *r = part->first; r; r = r->next)
+		for (uint32_t i = 0; i < r->as.row.ncells; i++) {
+			bc_cell *c = &r->as.row.cells[i];
+			if (!(c->flags & BC_CELL_CONTENT))
+				continue;
+			bc_node *n = c->u.content;
+			n->as.cell.col = c->col;
+			n->as.cell.colspan = c->colspan;
+			n->as.cell.rowspan = (int)c->rowspan;
+			n->as.cell.align = (bc_align)c->align;
+		}
 }
 
 bc_pos tb_end_pos(const bc_table_line *ln)
@@ -225,6 +296,8 @@ bc_node *bc_table_build(bc_document *doc, bc_diags *diags, const bc_table_line *
 	tb_extend_end(t.tbody, lines[n - 1].pos.line);
 	t.table->end_line = lines[n - 1].pos.line;
 
+	sync_contents(t.thead);
+	sync_contents(t.tbody);
 	tb_heads_free(&hd);
 	free(row.v);
 	free(t.prev_cells);

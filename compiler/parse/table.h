@@ -3,6 +3,7 @@
 #define BAOCAO_TABLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../diag/diag.h"
 #include "../model/report.h"
@@ -10,11 +11,11 @@
 /* One raw source line of a table, as the block parser collected it. */
 typedef struct bc_table_line {
 	const char *s;      /* the line without its LF; decoration such as <b> is left in cells */
-	size_t len;
+	uint32_t len;       /* (an input is at most 256 MB; 24 bytes a line for tables of 100 000 rows) */
 	bc_pos pos;         /* line number, column 1 */
-	int after_break;    /* blank lines (a page break) or other blocks stood before this line */
-	int is_pipe;        /* "| a | b |" syntax */
-	int is_rule;        /* "|---|:--:|" delimiter row of a pipe table */
+	uint8_t after_break;/* blank lines (a page break) or other blocks stood before this line */
+	uint8_t is_pipe;    /* "| a | b |" syntax */
+	uint8_t is_rule;    /* "|---|:--:|" delimiter row of a pipe table */
 } bc_table_line;
 
 /* Excel's Alt+Enter in a TAB row: whether `s` (lines joined by LF so far)

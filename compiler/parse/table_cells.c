@@ -330,23 +330,31 @@ static long number_text(const char *s, size_t len, char *buf, size_t bufsize)
 	return (long)o;
 }
 
-/* Cell value in plain decimal, or an empty string. */
-bc_str tb_cell_number(bc_document *doc, const char *s, size_t len)
+/* Cell value in plain decimal into out (NUMBER_MAX + 8 bytes): its length, 0 when none. */
+size_t tb_cell_number_into(const char *s, size_t len, char *out, size_t outsize)
 {
-	bc_str none = { NULL, 0 };
-	char plain[NUMBER_MAX + 8], out[NUMBER_MAX + 8];
-	if (len == 0)
-		return none;
+	char plain[NUMBER_MAX + 8];
+	if (len == 0 || outsize < NUMBER_MAX + 8)
+		return 0;
 	/* a number has a digit, and number_text only takes bytes away: most text cells stop here */
 	size_t d = 0;
 	while (d < len && !is_digit(s[d]))
 		d++;
 	if (d == len)
-		return none;
+		return 0;
 	long n = number_text(s, len, plain, sizeof plain);
-	if (n <= 0 || !bc_number_value(plain, (size_t)n, out, sizeof out))
-		return none;
-	return bc_str_dup(doc, out, strlen(out));
+	if (n <= 0 || !bc_number_value(plain, (size_t)n, out, outsize))
+		return 0;
+	return strlen(out);
+}
+
+/* Cell value in plain decimal, or an empty string. */
+bc_str tb_cell_number(bc_document *doc, const char *s, size_t len)
+{
+	bc_str none = { NULL, 0 };
+	char out[NUMBER_MAX + 8];
+	size_t n = tb_cell_number_into(s, len, out, sizeof out);
+	return n ? bc_str_dup(doc, out, n) : none;
 }
 
 /* ------------------------------------------------------------ labels, text */

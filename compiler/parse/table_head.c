@@ -356,19 +356,29 @@ static void header_nodes(table_builder *t, const bc_table_line *lines, layout *L
 		bc_node *row = bc_node_new(t->doc, BC_NODE_ROW, lines[r].pos);
 		row->as.row.kind = BC_ROW_HEAD;
 		bc_pos at_end = tb_end_pos(&lines[r]);
+		size_t k = i;
+		while (k < L->ncells && L->cells[k].row == r)
+			k++;
+		bc_cell *cells = bc_row_reserve(t->doc, row, k - i);
 		for (; i < L->ncells && L->cells[i].row == r; i++) {
 			hcell *x = &L->cells[i];
 			if (x->col >= t->cols)
 				continue;   /* an empty cell past the last title */
-			bc_node *cell = tb_new_cell(t, x->rc, at_end, x->col);
+			bc_cell *cell = &cells[row->as.row.ncells++];
+			tb_set_cell(t, row, cell, x->rc, at_end, x->col);
 			if (x->col + x->width > t->cols)
 				x->width = t->cols - x->col;
-			cell->as.cell.colspan = (int)x->width;
-			cell->as.cell.rowspan = (int)x->height;
-			if (x->height > 1)
-				cell->end_line = lines[r + x->height - 1].pos.line;
-			bc_node_append(row, cell);
+			cell->colspan = (uint16_t)x->width;
+			cell->rowspan = (uint32_t)x->height;
+			if (x->height > 1) {
+				uint32_t last = lines[r + x->height - 1].pos.line;
+				if (cell->flags & BC_CELL_CONTENT)
+					cell->u.content->end_line = last;
+				if (last > row->end_line)
+					row->end_line = last;
+			}
 		}
+		tb_row_end(row);
 		bc_node_append(t->thead, row);
 	}
 }
@@ -569,14 +579,16 @@ void tb_add_repeated_row(table_builder *t, const bc_table_line *ln, const rrow *
 {
 	bc_node *r = bc_node_new(t->doc, BC_NODE_ROW, ln->pos);
 	r->as.row.kind = BC_ROW_HEAD;
-	r->as.row.repeat = differs ? BC_REPEAT_REWORDED : BC_REPEAT_SAME;
+	r->as.row.repeat = (uint8_t)(differs ? BC_REPEAT_REWORDED : BC_REPEAT_SAME);
 	r->as.row.repeat_of = head_row;
 	size_t n = last_nonempty(row);
 	if (n < t->cols)
 		n = t->cols < row->n ? t->cols : row->n;
 	bc_pos at_end = tb_end_pos(ln);
+	bc_cell *cells = bc_row_reserve(t->doc, r, n);
 	for (size_t c = 0; c < n; c++)
-		bc_node_append(r, tb_new_cell(t, cell_at(row, c), at_end, c));
+		tb_set_cell(t, r, &cells[r->as.row.ncells++], cell_at(row, c), at_end, c);
+	tb_row_end(r);
 	bc_node_append(t->tbody, r);
 	t->table->as.table.repeats_removed++;
 }

@@ -43,9 +43,16 @@ typedef struct cpvec {
 	size_t n, cap;
 } cpvec;
 
+/* A cell and the row that holds it. */
+typedef struct cell_ref {
+	bc_cell *cell;
+	bc_node *row;
+} cell_ref;
+
 /* Where a body cell of a pipe table sits, for "^" rows below it. */
 typedef struct span_info {
-	bc_node *cell;
+	bc_cell *cell;
+	bc_node *row;   /* the cell's */
 	size_t col, width, last_row;
 } span_info;
 
@@ -69,7 +76,7 @@ typedef struct table_builder {
 	size_t cols;
 	int wide_reported;
 	bc_align *align;          /* per column, from a pipe delimiter row; cols entries */
-	bc_node **prev_cells;     /* the last body row's cells by column */
+	cell_ref *prev_cells;     /* the last body row's cells by column (a span's may stand higher) */
 	size_t prev_n;
 	bc_node *prev_row;
 	span_info **above;        /* pipe spans: what occupies each column in the row above */
@@ -101,6 +108,7 @@ void tb_split_line(const bc_table_line *ln, rrow *row);
 void tb_cells_written(const bc_table_line *ln, int *written, int *fields);
 size_t tb_tag_end(const char *s, size_t i, size_t e);
 bc_str tb_cell_number(bc_document *doc, const char *s, size_t len);
+size_t tb_cell_number_into(const char *s, size_t len, char *out, size_t outsize);
 int tb_is_label(const char *s, size_t len);
 size_t tb_leading_label(const char *s, size_t len, size_t *text_at);
 int tb_continues_text(const char *s, size_t len);
@@ -127,7 +135,15 @@ void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row);
 /* table.c */
 void tb_read_row(table_builder *t, const bc_table_line *ln, rrow *row);
 void tb_read_alignment(table_builder *t, const bc_table_line *ln);
-bc_node *tb_new_cell(table_builder *t, const rcell *rc, bc_pos at, size_t col);
+/* Sets *cell, of row, from the raw cell rc (NULL: an empty cell at `at`):
+ * plain text, or inline nodes when the text has structure (bc_inline_plain). */
+void tb_set_cell(table_builder *t, bc_node *row, bc_cell *cell, const rcell *rc, bc_pos at, size_t col);
+/* A row ends on the last line of its cells (a cell over several lines). */
+void tb_row_end(bc_node *row);
+/* The cell's inline nodes, made from its plain text if it had none. */
+bc_node *tb_cell_content(table_builder *t, bc_node *row, bc_cell *cell);
+/* A body or total cell that writes a figure: BC_CELL_NUMBER, aligned right unless a rule says otherwise. */
+void tb_set_number(table_builder *t, bc_node *row, bc_cell *cell, const rcell *rc);
 bc_pos tb_end_pos(const bc_table_line *ln);
 void tb_extend_end(bc_node *n, uint32_t line);
 

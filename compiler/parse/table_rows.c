@@ -18,7 +18,8 @@ int tb_try_fragment(table_builder *t, const bc_table_line *ln, const rrow *row)
 	for (size_t c = 0; c < n; c++) {
 		if (row->v[c].len == 0)
 			continue;
-		if (c >= t->prev_n || !t->prev_cells[c] || !t->prev_cells[c]->first)
+		const bc_cell *pc = c < t->prev_n ? t->prev_cells[c].cell : NULL;
+		if (!pc || ((pc->flags & BC_CELL_CONTENT) ? !pc->u.content->first : pc->len == 0))
 			return 0;
 		if (!tb_continues_text(row->v[c].s, row->v[c].len))
 			return 0;
@@ -34,7 +35,8 @@ int tb_try_fragment(table_builder *t, const bc_table_line *ln, const rrow *row)
 			continue;
 		if (!first.line)
 			first = rc->pos;
-		bc_node *cell = t->prev_cells[c];
+		bc_cell *pc = t->prev_cells[c].cell;
+		bc_node *cell = tb_cell_content(t, t->prev_cells[c].row, pc);
 		bc_node_append(cell, bc_text_new(t->doc, rc->pos, " ", 1));
 		if (t->inl)
 			t->inl(t->ctx, cell, rc->s, rc->len, rc->pos);
@@ -43,7 +45,8 @@ int tb_try_fragment(table_builder *t, const bc_table_line *ln, const rrow *row)
 		/* "12" + "triệu" is no longer a figure */
 		cell->as.cell.value.s = NULL;
 		cell->as.cell.value.len = 0;
-		cell->as.cell.align = (size_t)c < t->cols && t->align ? t->align[c] : BC_ALIGN_NONE;
+		pc->flags &= (uint8_t)~BC_CELL_NUMBER;
+		pc->align = (uint8_t)((size_t)c < t->cols && t->align ? t->align[c] : BC_ALIGN_NONE);
 		tb_extend_end(cell, ln->pos.line);
 	}
 	t->prev_row->as.row.fragment_merged = ln->pos.line;
@@ -239,7 +242,8 @@ void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row)
 		}
 	}
 	bc_node *r = bc_node_new(t->doc, BC_NODE_ROW, ln->pos);
-	r->as.row.kind = kind;
+	r->as.row.kind = (uint8_t)kind;
+	bc_cell *cells = bc_row_reserve(t->doc, r, ncells);
 	tb_cells_written(ln, &r->as.row.written, &r->as.row.fields);
 	size_t seq = ++t->body_seq;
 	bc_pos at_end = tb_end_pos(ln);
@@ -247,38 +251,38 @@ void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row)
 	for (size_t c = 0; c < ncells; c++) {
 		const rcell *rc = did_split && c < 2 ? &split[c] : cell_at(row, c);
 		if (ln->is_pipe && is_text(rc, "<") && left && left->col + left->width == c &&
-		    left->cell->as.cell.rowspan == 1) {
+		    left->cell->rowspan == 1) {
 			left->width++;
-			left->cell->as.cell.colspan++;
+			left->cell->colspan++;
 			set_above(t, c, left);
 			if (c < BC_MAX_TABLE_COLUMNS)
-				t->prev_cells[c] = left->cell;
+				t->prev_cells[c] = (cell_ref){ left->cell, left->row };
 			continue;
 		}
 		if (ln->is_pipe && is_text(rc, "^") && c < t->above_n && t->above[c]) {
 			span_info *x = t->above[c];
 			if (x->last_row + 1 == seq && x->col == c) {
 				x->last_row = seq;
-				x->cell->as.cell.rowspan++;
-				tb_extend_end(x->cell, ln->pos.line);
+				x->cell->rowspan++;
+				tb_extend_end(x->row, ln->pos.line);
+				if (x->cell->flags & BC_CELL_CONTENT)
+					tb_extend_end(x->cell->u.content, ln->pos.line);
 				if (c < BC_MAX_TABLE_COLUMNS)
-					t->prev_cells[c] = x->cell;
+					t->prev_cells[c] = (cell_ref){ x->cell, x->row };
 				left = NULL;
 				continue;
 			}
 			if (x->last_row == seq && x->col < c && c < x->col + x->width)
 				continue;   /* the rest of a spanning cell pulled down */
 		}
-		bc_node *cell = tb_new_cell(t, rc, at_end, c);
-		if ((kind == BC_ROW_BODY || kind == BC_ROW_TOTAL) && rc && rc->len) {
-			cell->as.cell.value = tb_cell_number(t->doc, rc->s, rc->len);
-			if (cell->as.cell.value.len && cell->as.cell.align == BC_ALIGN_NONE)
-				cell->as.cell.align = BC_ALIGN_RIGHT;
-		}
-		bc_node_append(r, cell);
+		bc_cell *cell = &cells[r->as.row.ncells++];
+		tb_set_cell(t, r, cell, rc, at_end, c);
+		if ((kind == BC_ROW_BODY || kind == BC_ROW_TOTAL) && rc && rc->len)
+			tb_set_number(t, r, cell, rc);
 		if (ln->is_pipe) {
 			span_info *si = bc_arena_alloc(&t->doc->arena, sizeof *si);
 			si->cell = cell;
+			si->row = r;
 			si->col = c;
 			si->width = 1;
 			si->last_row = seq;
@@ -286,11 +290,12 @@ void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row)
 			left = si;
 		}
 		if (c < BC_MAX_TABLE_COLUMNS)
-			t->prev_cells[c] = cell;
+			t->prev_cells[c] = (cell_ref){ cell, r };
 	}
 	for (size_t c = ncells; c < t->prev_n; c++)
-		t->prev_cells[c] = NULL;
+		t->prev_cells[c] = (cell_ref){ NULL, NULL };
 	t->prev_n = ncells < BC_MAX_TABLE_COLUMNS ? ncells : BC_MAX_TABLE_COLUMNS;
 	t->prev_row = r;
+	tb_row_end(r);
 	bc_node_append(t->tbody, r);
 }

@@ -369,6 +369,10 @@ void bc_restore_remap(const bc_restore *r, bc_document *doc, bc_diags *diags, si
 				continue;
 			uint32_t end = n->end_line;
 			n->pos = bc_restore_pos(r, n->pos);
+			/* a cell seen as a node (a view the iterator made, or its content):
+			 * its position is the row's cell's to keep */
+			if (n->type == BC_NODE_CELL && it.cell && n->parent == it.row)
+				it.cell->pos = n->pos;
 			/* a layout unfolded puts lines of the input out of their order: a node
 			 * whose restored lines run from a later input line back to an earlier
 			 * one ends, in the input, no sooner than it starts */

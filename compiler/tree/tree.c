@@ -91,9 +91,7 @@ static const char *const row_kinds[] = { "body", "head", "group", "total" };
  * joined by a span. */
 static void put_written(bc_buf *out, const bc_node *row)
 {
-	int cells = 0;
-	for (const bc_node *c = row->first; c; c = c->next)
-		cells++;
+	int cells = (int)row->as.row.ncells;
 	if (row->as.row.written && row->as.row.written != cells)
 		bc_buf_printf(out, " written=%d", row->as.row.written);
 	if (row->as.row.fields != row->as.row.written && row->as.row.fields != cells)

@@ -37,6 +37,11 @@ static void write_cells(xw *x, const bc_node *r)
 {
 	int col = 1;
 	if (r->type == BC_NODE_ROW) {
+		bc_cell_view view;
+		for (uint32_t i = 0; i < r->as.row.ncells; i++)
+			write_cell(x, bc_cell_node(&r->as.row.cells[i], r, &view), &col);
+		/* a row's cells are in its array; a node under it (a model made by
+		 * hand, never the parser's) is a cell of its own, its words kept */
 		for (const bc_node *c = r->first; c; c = c->next)
 			write_cell(x, c, &col);
 	} else {

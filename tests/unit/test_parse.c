@@ -210,9 +210,14 @@ static bc_node *nth_type(bc_node *root, bc_node_type t, int nth)
 	bc_iter it;
 	bc_iter_init(&it, root);
 	bc_event ev;
+	static bc_cell_view keep[8];   /* a cell the iterator shows in its own view, kept past it */
+	static int slot;
 	while ((ev = bc_iter_next(&it)) != BC_EV_DONE)
-		if (ev == BC_EV_ENTER && it.cur->type == t && nth-- == 0)
+		if (ev == BC_EV_ENTER && it.cur->type == t && nth-- == 0) {
+			if (t == BC_NODE_CELL && it.cell)
+				return (bc_node *)bc_cell_node(it.cell, it.row, &keep[slot++ & 7]);
 			return it.cur;
+		}
 	return NULL;
 }
 

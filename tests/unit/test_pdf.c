@@ -122,6 +122,7 @@ static bc_node *table(bc_document *d, bc_node *parent, int cols, int rows, int n
 			text(d, cell, buf);
 		}
 	}
+	bc_table_adopt_cells(d, t);   /* built as children, kept as the parser keeps them */
 	return t;
 }
 

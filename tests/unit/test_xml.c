@@ -176,6 +176,7 @@ static bc_document *sample(void)
 	rep3->as.row.repeat = BC_REPEAT_REWORDED;
 	cell(d, rep3, 1, "TT");
 	cell(d, rep3, 2, "Kết quả đạt");
+	bc_table_adopt_cells(d, t);   /* built as children, kept as the parser keeps them */
 
 	bc_node *list = add(d, body, BC_NODE_LIST, 26);
 	list->as.list.bullet = '-';
@@ -826,6 +827,7 @@ static void test_strays(void **state)
 	bc_node *again = add(d, t, BC_NODE_ROW, 8);   /* "repeated", but there is no header */
 	again->as.row.repeat = BC_REPEAT_SAME;
 	cell(d, again, 1, "x");
+	bc_table_adopt_cells(d, t);   /* the cells into the rows' arrays; "z" stays a stray node */
 	bc_node *syn = bc_node_new(d, BC_NODE_PARAGRAPH, at(0));   /* synthetic: takes the parent's line */
 	bc_node_append(d->body, syn);
 	txt(d, syn, "synthetic");
