@@ -95,10 +95,12 @@ static void adopt_row(bc_document *doc, bc_node *row)
 		x->u.content = c;
 		x->flags = BC_CELL_CONTENT | (c->as.cell.value.len ? BC_CELL_NUMBER : 0);
 		x->pos = c->pos;
-		x->col = (uint16_t)(c->as.cell.col > 0 ? c->as.cell.col : 0);
-		x->colspan = (uint16_t)(c->as.cell.colspan > 0 ? c->as.cell.colspan : 1);
-		x->rowspan = (uint32_t)(c->as.cell.rowspan > 0 ? c->as.cell.rowspan : 1);
-		x->align = (uint8_t)c->as.cell.align;
+		x->col = (unsigned)(c->as.cell.col > 0 ? c->as.cell.col : 0) & 1023u;
+		x->colspan = c->as.cell.colspan > 1 && c->as.cell.colspan <= 1023 ? (unsigned)c->as.cell.colspan : 1u;
+		x->rowspan = c->as.cell.rowspan > 1 ? (c->as.cell.rowspan < BC_CELL_MAX_ROWSPAN ? (unsigned)c->as.cell.rowspan
+		                                                                                 : BC_CELL_MAX_ROWSPAN)
+		                                    : 1u;
+		x->align = (unsigned)c->as.cell.align & 3u;
 		row->as.row.ncells++;
 	}
 }

@@ -215,29 +215,35 @@ typedef enum bc_cite_dated {
 } bc_cite_dated;
 
 /* One cell of a table row (FORMAT.md §8).  A table's cells are kept in their
- * rows' arrays, not as nodes: 32 bytes a cell where a CELL node and its TEXT
+ * rows' arrays, not as nodes: 24 bytes a cell where a CELL node and its TEXT
  * node took 176, for tables of a hundred thousand rows.  The parser decides
  * once what a cell holds: plain text (the words as written, a view into the
  * source or the arena, no NUL after them) or, when the inline parser found
  * structure in it (markup, a note mark, a date, a citation, a line break, a
- * fragment joined after a page break), a CELL node holding its inline nodes.
+ * fragment joined after a page break; or more than BC_CELL_MAX_TEXT bytes), a
+ * CELL node holding its inline nodes.
  * Readers get a cell as a node from bc_cell_node or from the tree iterator,
  * which walks a row's cells as if they were its children. */
 enum {
 	BC_CELL_CONTENT = 1,   /* u.content holds the cell's inline nodes; else u.text and len are its plain text */
 	BC_CELL_NUMBER = 2     /* a figure: its value in plain decimal is bc_cell_value's */
 };
+#define BC_CELL_MAX_TEXT ((1u << 24) - 1)   /* longer plain text is kept as a CELL node's */
+#define BC_CELL_MAX_ROWSPAN 65535            /* rows one cell spans at most (FORMAT.md §14) */
 typedef struct bc_cell {
 	union {
 		const char *text;
 		bc_node *content;
 	} u;
 	bc_pos pos;
-	uint32_t len;
-	uint32_t rowspan;
-	uint16_t col, colspan;
-	uint8_t align;         /* bc_align */
-	uint8_t flags;         /* BC_CELL_CONTENT, BC_CELL_NUMBER */
+	/* 24 bytes a cell: the rest in one word of bits (columns are at most
+	 * 512, BC_MAX_TABLE_COLUMNS; a uint64_t bit-field, as GCC and Clang allow) */
+	uint64_t len : 24;     /* plain text's bytes (content NULL), at most BC_CELL_MAX_TEXT */
+	uint64_t align : 2;    /* bc_align */
+	uint64_t flags : 2;    /* BC_CELL_CONTENT, BC_CELL_NUMBER */
+	uint64_t col : 10;
+	uint64_t colspan : 10;
+	uint64_t rowspan : 16; /* at most BC_CELL_MAX_ROWSPAN */
 } bc_cell;
 
 /* The data of a LINE node (as.line). */

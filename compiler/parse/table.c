@@ -82,17 +82,20 @@ void tb_set_cell(table_builder *t, bc_node *row, bc_cell *cell, const rcell *rc,
 		cell->align = (uint8_t)t->align[col];
 	if (!rc || !rc->len)
 		return;
-	if (t->inl && !bc_inline_plain(rc->s, rc->len)) {
+	if ((t->inl && !bc_inline_plain(rc->s, rc->len)) || rc->len > BC_CELL_MAX_TEXT) {
 		/* structure in the text: the inline nodes, under a CELL node of the row's */
 		bc_node *content = bc_node_new(t->doc, BC_NODE_CELL, cell->pos);
 		content->parent = row;
-		t->inl(t->ctx, content, rc->s, rc->len, rc->pos);
+		if (t->inl)
+			t->inl(t->ctx, content, rc->s, rc->len, rc->pos);
+		else
+			bc_node_append(content, bc_text_new(t->doc, rc->pos, rc->s, rc->len));
 		cell->u.content = content;
 		cell->flags |= BC_CELL_CONTENT;
 	} else {
 		/* the words as written (the line's, or the arena's for an unescaped or joined cell) */
 		cell->u.text = rc->s;
-		cell->len = (uint32_t)rc->len;
+		cell->len = rc->len;
 	}
 }
 

@@ -261,7 +261,8 @@ void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row)
 		}
 		if (ln->is_pipe && is_text(rc, "^") && c < t->above_n && t->above[c]) {
 			span_info *x = t->above[c];
-			if (x->last_row + 1 == seq && x->col == c) {
+			/* a span as long as a cell can hold ends there: the "^" beyond is a cell of its own */
+			if (x->last_row + 1 == seq && x->col == c && x->cell->rowspan < BC_CELL_MAX_ROWSPAN) {
 				x->last_row = seq;
 				x->cell->rowspan++;
 				tb_extend_end(x->row, ln->pos.line);

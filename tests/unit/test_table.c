@@ -697,6 +697,28 @@ static void test_pipe_repeated_header_and_alignment(void **state)
 	assert_string_equal(value(child(brow(t, 2), 2)), "7.5");
 }
 
+/* A "^" span longer than a cell can hold (BC_CELL_MAX_ROWSPAN rows, FORMAT.md
+ * §14) ends there: the "^" beyond is a cell of its own, its mark kept. */
+static void test_span_limit(void **state)
+{
+	(void)state;
+	size_t n = 3 + BC_CELL_MAX_ROWSPAN + 1;
+	const char **src = calloc(n, sizeof *src);
+	src[0] = "| Thôn | Hộ |";
+	src[1] = "|---|---|";
+	src[2] = "| Đông Hà | 1 |";
+	for (size_t i = 3; i < n; i++)
+		src[i] = "| ^ | 2 |";
+	bc_node *t = build(src, n);
+	free(src);
+	assert_int_equal(count_children(tbody(t)), n - 2);
+	assert_int_equal(child(brow(t, 0), 0)->as.cell.rowspan, BC_CELL_MAX_ROWSPAN);
+	bc_node *after = brow(t, BC_CELL_MAX_ROWSPAN);
+	assert_int_equal(count_children(after), 2);
+	assert_string_equal(cell_text(after, 0), "^");
+	assert_int_equal(count_children(brow(t, 1)), 1);   /* a row under the span: its second cell only */
+}
+
 static void test_pipe_explicit_spans(void **state)
 {
 	(void)state;
@@ -1421,6 +1443,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pipe_explicit_spans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_widths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_too_many_columns, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_span_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_large_tables_are_fast, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_random_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_seeds, setup, teardown),
