@@ -2,6 +2,7 @@
 #include "../util/sort.h"
 #include "typeset_private.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -416,16 +417,31 @@ double ts_column_line(ts *t, const bc_node *n, const char *fallback, double x, d
 
 /* ---- footnotes ------------------------------------------------------------- */
 
+/* Whether a note is set already; marks it set.  A set of pointers by open
+ * addressing: every note of the document is asked about at least once (the
+ * unreferenced ones after the text), which a list would make quadratic. */
 static int note_placed(ts *t, const bc_node *note)
 {
-	for (size_t i = 0; i < t->nplaced; i++)
-		if (t->placed[i] == note)
-			return 1;
-	if (t->nplaced == t->capplaced) {
-		t->capplaced = t->capplaced ? t->capplaced * 2 : 32;
-		t->placed = bc_xrealloc(t->placed, t->capplaced * sizeof *t->placed);
+	if (2 * (t->nplaced + 1) > t->capplaced) {
+		size_t cap = t->capplaced ? t->capplaced * 2 : 64;
+		const bc_node **v = bc_xcalloc(cap, sizeof *v);
+		for (size_t i = 0; i < t->capplaced; i++)
+			if (t->placed[i]) {
+				size_t h = ((uintptr_t)t->placed[i] >> 4) * 2654435761u & (cap - 1);
+				while (v[h])
+					h = (h + 1) & (cap - 1);
+				v[h] = t->placed[i];
+			}
+		free(t->placed);
+		t->placed = v;
+		t->capplaced = cap;
 	}
-	t->placed[t->nplaced++] = note;
+	size_t h = ((uintptr_t)note >> 4) * 2654435761u & (t->capplaced - 1);
+	for (; t->placed[h]; h = (h + 1) & (t->capplaced - 1))
+		if (t->placed[h] == note)
+			return 1;
+	t->placed[h] = note;
+	t->nplaced++;
 	return 0;
 }
 
@@ -560,20 +576,28 @@ int bc_typeset(const bc_document *doc, const bc_template *tpl, const bc_metrics 
 	ts_set_header(&t);
 	if (doc->body)
 		ts_set_blocks(&t, doc->body);
-	/* footnotes nothing refers to are not lost: they follow the text */
+	/* footnotes nothing outside the notes refers to are not lost: they
+	 * follow the text.  A reference inside a note is not followed (a note's
+	 * lines are set whole, at the foot of its own reference's page), so a
+	 * note referenced only from its own text, from a note in a cycle, or from
+	 * a note it follows, counts as referenced by nothing. */
 	size_t nref = 0, capref = 0;
 	const void **refs = NULL;
 	bc_iter iter;
 	bc_iter_init(&iter, doc->root);
 	bc_event ev;
-	while ((ev = bc_iter_next(&iter)) != BC_EV_DONE)
-		if (ev == BC_EV_ENTER && iter.cur->type == BC_NODE_NOTEREF && iter.cur->as.noteref.note) {
+	int in_note = 0;
+	while ((ev = bc_iter_next(&iter)) != BC_EV_DONE) {
+		if (iter.cur->type == BC_NODE_NOTE)
+			in_note += ev == BC_EV_ENTER ? 1 : -1;
+		if (ev == BC_EV_ENTER && !in_note && iter.cur->type == BC_NODE_NOTEREF && iter.cur->as.noteref.note) {
 			if (nref == capref) {
 				capref = capref ? capref * 2 : 64;
 				refs = bc_xrealloc(refs, capref * sizeof *refs);
 			}
 			refs[nref++] = iter.cur->as.noteref.note;
 		}
+	}
 	if (nref)
 		bc_sort(refs, nref, sizeof *refs, cmp_ptr);
 	bc_iter_init(&iter, doc->root);
@@ -588,6 +612,12 @@ int bc_typeset(const bc_document *doc, const bc_template *tpl, const bc_metrics 
 	for (const bc_node *n = doc->root ? doc->root->first : NULL; n; n = n->next)
 		if (n->type == BC_NODE_APPENDIX)
 			ts_set_appendix(&t, n);
+	/* and a note whose every reference stands where the page prints none
+	 * (a header part the source repeats, set once): last, rather than lost */
+	bc_iter_init(&iter, doc->root);
+	while ((ev = bc_iter_next(&iter)) != BC_EV_DONE)
+		if (ev == BC_EV_ENTER && iter.cur->type == BC_NODE_NOTE && !note_placed(&t, iter.cur))
+			note_lines(&t, iter.cur, NULL, push_note);
 	int pages = bc_pager_finish(&t.pager);
 	stats->pages = pages;
 	bc_pager_free(&t.pager);

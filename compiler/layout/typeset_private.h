@@ -52,7 +52,7 @@ typedef struct ts {
 	bc_typeset_stats *stats;
 	int page_start;            /* next unit starts a page */
 	int page_landscape, page_restart;
-	const bc_node **placed;    /* footnotes already set, each once */
+	const bc_node **placed;    /* footnotes already set, each once: a set by open addressing (note_placed) */
 	size_t nplaced, capplaced;
 	int in_note;               /* setting a footnote: its own refs are not followed */
 	int inline_only;           /* ts_add_inlines skips block children (set as blocks of their own) */
