@@ -327,6 +327,35 @@ if [ -f "$TMP/gen-reworded-repeat.pdf" ]; then
 	if [ "$b" -eq 5 ] && [ "$d" -eq 0 ]; then ok gen-reworded-repeat/header-face; else bad "gen-reworded-repeat/header-face: $b bold header cells of 5, $d bold data cells"; fi
 fi
 
+# "Đơn vị tính" lines set alike wherever they stand (issue 14): in the body, above a portrait appendix's
+# table and above a landscape one's (10 columns), italic and ending at the right margin (an appendix's
+# was set upright and centred, as a title line)
+{ gen_head; printf 'Đơn vị tính: tấn\n\nTT\tCây trồng\tSản lượng\n1\tLúa\t5.520\n2\tNgô\t320\n\n'
+	printf 'Nơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Đức Minh\n\n'
+	printf 'PHỤ LỤC I\n\nKẾT QUẢ GIẢI NGÂN\n(Kèm theo Báo cáo số 12/BC-UBND ngày 05/7/2026 của Ủy ban nhân dân xã An Thắng)\n\n'
+	printf 'Đơn vị tính: triệu đồng\n\nTT\tCông trình\tGiải ngân\n1\tNhà văn hóa thôn\t1.980,0\n2\tĐường trục xã\t3.150,5\n\n'
+	printf 'PHỤ LỤC II\n\nCHỈ TIÊU THEO THÔN\n(Kèm theo Báo cáo số 12/BC-UBND ngày 05/7/2026 của Ủy ban nhân dân xã An Thắng)\n\n'
+	printf 'Đơn vị tính: người\n\nTT\tThôn\tT1\tT2\tT3\tT4\tT5\tT6\tT7\tT8\n'
+	printf '1\tĐông Khê\t10\t11\t12\t13\t14\t15\t16\t17\n2\tTây Sơn\t20\t21\t22\t23\t24\t25\t26\t27\n'; } >"$TMP/units.txt"
+PDFRULES_SKIP="text-area text-area-landscape justified body-size" check_doc gen-unit-lines "$TMP/units.txt"
+if [ -f "$TMP/gen-unit-lines.pdf" ]; then
+	x=$(pdftohtml -xml -i -stdout "$TMP/gen-unit-lines.pdf" 2>/dev/null)
+	all=$(printf '%s\n' "$x" | grep -c 'Đơn vị tính:')
+	it=$(printf '%s\n' "$x" | grep -c '<i>Đơn vị tính:[^<]*</i>')
+	if [ "$all" -eq 3 ] && [ "$it" -eq 3 ]; then ok gen-unit-lines/italic; else bad "gen-unit-lines/italic: $it italic of $all (3 expected)"; fi
+	# each line's last word ends at the right margin: 15 mm on a portrait page, 20 mm on a turned landscape one
+	r=$(pdftotext -bbox-layout "$TMP/gen-unit-lines.pdf" - 2>/dev/null | awk -F'"' '
+		/<page / { w = $2; h = $4; right = w - (w > h ? 20 : 15) * 72 / 25.4 }
+		/<line / { n = 0; t = "" }
+		/<word / { s = $0; sub(/.*">/, "", s); sub(/<.*/, "", s); t = t " " s; xmax = $6; n++ }
+		/<\/line>/ && t ~ /^ Đơn vị tính:/ { d = xmax - right; if (d < 0) d = -d; printf "%s:%.1f ", (w > h ? "landscape" : "portrait"), d; c++; if (d > 1) bad++ }
+		END { printf "| %d %d\n", c, bad }')
+	case $r in
+	*"| 3 0") ok "gen-unit-lines/right ($r)" ;;
+	*) bad "gen-unit-lines/right: off the right margin by (pt) $r" ;;
+	esac
+fi
+
 # text whose UTF-16 bytes are a literal string's delimiters, backslash and line ends (U+0128 Ĩ,
 # U+0129 ĩ, U+015C Ŝ, U+010A Ċ, U+010D č, and ( ) \ themselves), in justified and last lines
 { gen_head; awk 'BEGIN { for (i = 0; i < 8; i++) printf "Mã (A%d) và \\\\ B%d, chữ Ċċ Čč Ĩĩ Ŝŝ; *(Ċč)* **Ĩŝ\\\\** trong đoạn văn bản. ", i, i; printf "\n\n" }'; } >"$TMP/escapes.txt"

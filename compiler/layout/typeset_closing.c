@@ -227,7 +227,9 @@ void ts_set_appendix(ts *t, const bc_node *ap)
 	bc_buf b = BC_BUF_INIT;
 	const bc_node *c = ap->first;
 	c = set_attached_header(t, c, &y, &u->ops);
-	for (; c && c->type == BC_NODE_LINE; c = c->next) {
+	/* the appendix's label, title and "(Kèm theo …)" line; its "Đơn vị tính"
+	 * line belongs to the table under it and is set as the body's (ts_set_block) */
+	for (; c && c->type == BC_NODE_LINE && c->as.line.role != BC_ROLE_UNIT; c = c->next) {
 		switch (c->as.line.role) {
 		case BC_ROLE_APPX_LABEL:
 			ts_column_line(t, c, NULL, t->x0, t->width, &y, BC_FACE_BOLD, tp->appx_label_size, 0, &u->ops);
