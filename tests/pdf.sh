@@ -356,6 +356,32 @@ if [ -f "$TMP/gen-unit-lines.pdf" ]; then
 	esac
 fi
 
+# a long "Nơi nhận" item wraps under its text, not under its dash (issue 14: a hanging indent)
+{ gen_head; printf 'Nội dung báo cáo.\n\nNơi nhận:\n- Như trên;\n'
+	printf -- '- UBND thành phố Hải Phòng, Sở Nông nghiệp và Môi trường, Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn thành phố (để báo cáo);\n'
+	printf -- '- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Đức Minh\n'; } >"$TMP/recip-hang.txt"
+PDFRULES_SKIP="text-area justified body-size" check_doc gen-recipients-hang "$TMP/recip-hang.txt"
+if [ -f "$TMP/gen-recipients-hang.pdf" ]; then
+	# the dash before "UBND", then each line of the left column down to the next dash: its first word at UBND's x
+	r=$(pdftotext -bbox "$TMP/gen-recipients-hang.pdf" - 2>/dev/null | awk -F'"' '
+		/<word / { s = $0; sub(/.*">/, "", s); sub(/<.*/, "", s); n++; w[n] = s; x[n] = $2; y[n] = $4 }
+		END {
+			for (i = 1; i < n; i++) if (w[i] == "-" && w[i + 1] == "UBND") break
+			if (i >= n) { print "no item"; exit }
+			dx = x[i]; tx = x[i + 1]; ly = y[i]
+			for (j = i + 2; j <= n; j++) {
+				if (x[j] > 250 || y[j] - ly < 1) continue   # the signature column, the same line
+				ly = y[j]
+				if (w[j] == "-") break
+				c++; d = x[j] - tx; if (d < 0) d = -d; if (d > 0.5) off = off sprintf(" %s@%.1f", w[j], x[j] - dx)
+			}
+			printf "%d lines%s\n", c, off ? ", off:" off : "" }')
+	case $r in
+	[2-9]" lines") ok "gen-recipients-hang/under-text ($r)" ;;
+	*) bad "gen-recipients-hang/under-text: wrapped lines not under the text after the dash ($r; pt from the dash)" ;;
+	esac
+fi
+
 # text whose UTF-16 bytes are a literal string's delimiters, backslash and line ends (U+0128 Ĩ,
 # U+0129 ĩ, U+015C Ŝ, U+010A Ċ, U+010D č, and ( ) \ themselves), in justified and last lines
 { gen_head; awk 'BEGIN { for (i = 0; i < 8; i++) printf "Mã (A%d) và \\\\ B%d, chữ Ċċ Čč Ĩĩ Ŝŝ; *(Ċč)* **Ĩŝ\\\\** trong đoạn văn bản. ", i, i; printf "\n\n" }'; } >"$TMP/escapes.txt"
