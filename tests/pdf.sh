@@ -382,6 +382,34 @@ if [ -f "$TMP/gen-recipients-hang.pdf" ]; then
 	esac
 fi
 
+# header cells spanning the two header rows, centred in them with even lines (issue 14): "TT" and
+# "Ghi chú" (one line each) at the middle of the rows "Chỉ tiêu" and "Giao" stand in; a cell of five
+# lines beside them its lines a line apart (the first two were 4 pt further apart, where the text
+# crossed into the second row), "STT" and "Nội dung" at the middle of those five lines
+{ gen_head; printf '| TT | Đơn vị | Chỉ tiêu | < | Ghi chú |\n| ^ | ^ | Giao | Đạt | ^ |\n|:--:|---|---:|---:|---|\n| 1 | Văn phòng | 12 | 10 | Đúng hạn |\n\nBảng thứ hai:\n\n'
+	printf '| STT | Tên đơn vị chủ trì thực hiện nhiệm vụ được giao | Kết quả | < | Nội dung |\n| ^ | ^ | Kế hoạch | Thực hiện | ^ |\n|:--:|---|---:|---:|---|\n'
+	printf '| 1 | Văn phòng | 12 | 10 | Rà soát thủ tục hành chính, cập nhật cơ sở dữ liệu, số hóa hồ sơ, kết quả giải quyết thủ tục hành chính trên địa bàn xã |\n\nKết thúc bảng.\n'; } >"$TMP/head-span.txt"
+PDFRULES_SKIP="text-area justified body-size" check_doc gen-head-span "$TMP/head-span.txt"
+if [ -f "$TMP/gen-head-span.pdf" ]; then
+	r=$(pdftotext -bbox "$TMP/gen-head-span.pdf" - 2>/dev/null | awk -F'"' '
+		function ab(v) { return v < 0 ? -v : v }
+		/<word / { s = $0; sub(/.*">/, "", s); sub(/<.*/, "", s); n++; w[n] = s; xa[n] = $2; ya[n] = $4; xb[n] = $6; yb[n] = $8
+			if (!(s in mid)) { mid[s] = ($4 + $8) / 2; at[s] = n } }
+		END {
+			c1 = (mid["Chỉ"] + mid["Giao"]) / 2
+			if (ab(mid["TT"] - c1) > 0.5 || ab(mid["Ghi"] - c1) > 0.5) printf "TT %.1f, Ghi chú %.1f, rows middle %.1f; ", mid["TT"], mid["Ghi"], c1
+			# the tall cell: the words from Tên or STT, up to the first body row, between the STT and Kế hoạch columns
+			k = 0
+			for (i = at["Tên"] < at["STT"] ? at["Tên"] : at["STT"]; i <= n && w[i] != "1"; i++)
+				if (xa[i] > xb[at["STT"]] && xb[i] < xa[at["Kế"]] && (k == 0 || ya[i] > ly[k] + 1)) { ly[++k] = ya[i]; lb[k] = yb[i] }
+			if (k != 5) printf "%d lines in the tall cell, 5 expected; ", k
+			for (i = 3; i <= k; i++) if (ab(ly[i] - ly[i - 1] - (ly[2] - ly[1])) > 0.2) { printf "line %d %.1f below the one before, line 2 %.1f; ", i, ly[i] - ly[i - 1], ly[2] - ly[1]; break }
+			c2 = (ly[1] + lb[k]) / 2
+			if (ab(mid["STT"] - c2) > 0.5 || ab(mid["Nội"] - c2) > 0.5) printf "STT %.1f, Nội dung %.1f, lines middle %.1f", mid["STT"], mid["Nội"], c2
+		}')
+	if [ -z "$r" ]; then ok gen-head-span/centred-even; else bad "gen-head-span/centred-even: $r"; fi
+fi
+
 # text whose UTF-16 bytes are a literal string's delimiters, backslash and line ends (U+0128 Ĩ,
 # U+0129 ĩ, U+015C Ŝ, U+010A Ċ, U+010D č, and ( ) \ themselves), in justified and last lines
 { gen_head; awk 'BEGIN { for (i = 0; i < 8; i++) printf "Mã (A%d) và \\\\ B%d, chữ Ċċ Čč Ĩĩ Ŝŝ; *(Ċč)* **Ĩŝ\\\\** trong đoạn văn bản. ", i, i; printf "\n\n" }'; } >"$TMP/escapes.txt"
