@@ -410,6 +410,36 @@ if [ -f "$TMP/gen-head-span.pdf" ]; then
 	if [ -z "$r" ]; then ok gen-head-span/centred-even; else bad "gen-head-span/centred-even: $r"; fi
 fi
 
+# a table never starts with a lone row at the foot of a page (issue 14): with the filler before it
+# grown a line at a time, the page where the header first stands holds at least two body rows under
+# it (a plain table, and one whose first body row is a group heading), else the table starts on the
+# next page; 21 paragraphs and one of 25 words left the header and row 1 alone at page 1's foot
+lone_gen() { # filler paragraphs, words of one more, group (1: the first body row a group heading)
+	gen_head
+	awk -v n="$1" -v w="$2" -v grp="$3" 'BEGIN { for (i = 1; i <= n; i++) printf "Đoạn văn số %d.\n\n", i
+		printf "Đoạn dài"; for (i = 0; i < w; i++) printf " chữ"; printf ".\n\n"
+		printf "STT\tNhiệm vụ\tKết quả\n"; if (grp) printf "I\tKhối chính quyền\t\n"
+		for (r = 1; r <= 8; r++) printf "%d\tNhiệm vụ số %d\t%d\n", r, r, r * 10; printf "\nKết thúc bảng.\n" }'
+}
+lone=""
+for grp in 0 1; do
+	for n in 20 21; do
+		for w in 10 25 40; do
+			lone_gen $n $w $grp >"$TMP/lone.txt"
+			if ! $BC pdf "$TMP/lone.txt" -o "$TMP/lone.pdf" >/dev/null 2>&1; then lone="$lone compile($n,$w,$grp)"; continue; fi
+			pages=$(pdfinfo "$TMP/lone.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+			for i in $(seq 1 "${pages:-0}"); do
+				t=$(pdftotext -f "$i" -l "$i" "$TMP/lone.pdf" - 2>/dev/null)
+				printf '%s\n' "$t" | grep -q '^STT$' || continue
+				c=$(printf '%s\n' "$t" | grep -c '^Nhiệm vụ số')
+				[ "$c" -ge 2 ] || lone="$lone $n/$w/group=$grp:page$i:$c-row"
+				break
+			done
+		done
+	done
+done
+if [ -z "$lone" ]; then ok gen-table-start/two-rows; else bad "gen-table-start/two-rows: header with fewer than two rows at a page's foot:$lone"; fi
+
 # text whose UTF-16 bytes are a literal string's delimiters, backslash and line ends (U+0128 Ĩ,
 # U+0129 ĩ, U+015C Ŝ, U+010A Ċ, U+010D č, and ( ) \ themselves), in justified and last lines
 { gen_head; awk 'BEGIN { for (i = 0; i < 8; i++) printf "Mã (A%d) và \\\\ B%d, chữ Ċċ Čč Ĩĩ Ŝŝ; *(Ċč)* **Ĩŝ\\\\** trong đoạn văn bản. ", i, i; printf "\n\n" }'; } >"$TMP/escapes.txt"

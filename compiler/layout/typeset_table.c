@@ -734,6 +734,7 @@ void ts_set_table(ts *t, const bc_node *table, tgrid *built)
 		parts_lines = 1;
 
 	int freed = 0;   /* rows [0, freed) have their cells' items and lines freed */
+	int records = 0; /* body rows set that are not group headings */
 	for (int r = 0; r < g.rows; r++) {
 		if (r >= done) {
 			rows_free(&g, freed, done);
@@ -757,6 +758,10 @@ void ts_set_table(ts *t, const bc_node *table, tgrid *built)
 			u->table_reprint = (unsigned)(!head && g.row_kind[r] == BC_ROW_HEAD);
 			/* a header row, the header or a reworded repeat of it, never ends a page */
 			u->keep_next = (unsigned)(g.row_kind[r] == BC_ROW_HEAD || in_span || g.row_kind[r] == BC_ROW_GROUP);
+			/* nor does the first body row: a table starts a page's foot with
+			 * two rows under its header, or on the next page (Word's keep with next) */
+			if (!head && g.row_kind[r] != BC_ROW_HEAD && g.row_kind[r] != BC_ROW_GROUP && records++ == 0 && r + 1 < g.rows)
+				u->keep_next = 1;
 			for (size_t i = row_first_cell(&g, r); i < g.ncells && g.cells[i].row == r; i++)
 				ts_notes_for(t, &g.cells[i].items, 0, g.cells[i].items.n, u);
 			if (r == 0)
