@@ -440,6 +440,24 @@ for grp in 0 1; do
 done
 if [ -z "$lone" ]; then ok gen-table-start/two-rows; else bad "gen-table-start/two-rows: header with fewer than two rows at a page's foot:$lone"; fi
 
+# and an appendix's title, ruled off ("-----") from its table, is not left alone on its page for
+# that: the rule keeps the title's chain to the table, whose rows of 350+ words then could not
+# follow with two of them (the title alone on its page at 350, 360, 370 words before)
+alone=""
+for w in 310 350 370; do
+	{ gen_head; printf 'Nội dung.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Đức Minh\n\nPHỤ LỤC\n\nDANH MỤC NHIỆM VỤ\n'
+		printf '(Kèm theo Báo cáo số 12/BC-UBND ngày 05/7/2026 của Ủy ban nhân dân xã An Thắng)\n\n-----\n\n'
+		awk -v w=$w 'BEGIN { printf "STT\tNhiệm vụ\tGhi chú\n"; for (r = 1; r <= 3; r++) { printf "%d\tNhiệm vụ số %d:", r, r; for (i = 0; i < w; i++) printf " việc"; printf "\tĐúng hạn\n" } }'; } >"$TMP/appx-title.txt"
+	if ! $BC pdf "$TMP/appx-title.txt" -o "$TMP/appx-title.pdf" >/dev/null 2>&1; then alone="$alone compile($w)"; continue; fi
+	pages=$(pdfinfo "$TMP/appx-title.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	for i in $(seq 1 "${pages:-0}"); do
+		t=$(pdftotext -f "$i" -l "$i" "$TMP/appx-title.pdf" - 2>/dev/null)
+		printf '%s\n' "$t" | grep -q 'DANH MỤC NHIỆM VỤ' || continue
+		printf '%s\n' "$t" | grep -q '^STT' || alone="$alone $w:page$i"
+	done
+done
+if [ -z "$alone" ]; then ok gen-table-start/appendix-title-kept; else bad "gen-table-start/appendix-title-kept: the title alone on its page at (words:page)$alone"; fi
+
 # text whose UTF-16 bytes are a literal string's delimiters, backslash and line ends (U+0128 Ĩ,
 # U+0129 ĩ, U+015C Ŝ, U+010A Ċ, U+010D č, and ( ) \ themselves), in justified and last lines
 { gen_head; awk 'BEGIN { for (i = 0; i < 8; i++) printf "Mã (A%d) và \\\\ B%d, chữ Ċċ Čč Ĩĩ Ŝŝ; *(Ċč)* **Ĩŝ\\\\** trong đoạn văn bản. ", i, i; printf "\n\n" }'; } >"$TMP/escapes.txt"
