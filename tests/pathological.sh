@@ -189,7 +189,8 @@ gen_notes() {
 	}' >"$2"
 }
 # notes referenced only from notes, each from the one before, the last from the first (a cycle), the
-# body referencing the first: every note set once (a set of the notes placed, not a list searched)
+# body referencing the first: every note set once, the chain at the foot of the pages from the reference
+# on (a set of the notes placed, not a list searched; a worklist, not recursion)
 gen_note_cycle() {
 	awk -v n="$1" 'BEGIN {
 		printf "Đoạn mở đầu có chú thích[^1].\n\n"

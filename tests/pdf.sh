@@ -144,9 +144,23 @@ words_doc header-twice tests/pdf/header-twice.txt
 # pieces: on the page whole, which pdfwords must see (a false alarm of the fuzzer's word check)
 words_doc rowspan-cut-word tests/pdf/rowspan-cut-word.txt
 # notes whose only references stand inside notes (issue 13, the fuzzer's word check: 81 of 197 words
-# lost): note 1 referenced from its own text, notes 3 and 4 from each other, note 5 from note 2 only
-# (which the body references): each set after the text as a note nothing references, none lost
-words_doc notes-in-notes tests/pdf/notes-in-notes.txt
+# lost): note 1 referenced from its own text, notes 3 and 4 from each other: set after the text as a
+# note nothing references; note 5 referenced from note 2 only (which the body references): with it
+if words_doc notes-in-notes tests/pdf/notes-in-notes.txt; then
+	# note 5, led to from the body through note 2, at the foot of the page of note 2, under it
+	pages=$(pdfinfo "$TMP/notes-in-notes.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	at=""
+	for i in $(seq 1 "${pages:-0}"); do
+		t=$(pdftotext -f "$i" -l "$i" -layout "$TMP/notes-in-notes.pdf" - 2>/dev/null)
+		n2=$(printf '%s\n' "$t" | grep -n 'xem thêm ghi chú kèm theo' | cut -d: -f1)
+		[ -n "$n2" ] || continue
+		n5=$(printf '%s\n' "$t" | grep -n 'Ghi chú chỉ được dẫn từ một ghi chú khác' | cut -d: -f1)
+		sg=$(printf '%s\n' "$t" | grep -n 'Trần Đức Minh' | cut -d: -f1)
+		at="page $i: note 2 at line $n2, note 5 at line ${n5:-none}, the signer at ${sg:-none}"
+		[ -n "$n5" ] && [ "$n5" -gt "$n2" ] && [ "$n2" -gt "${sg:-0}" ] && at=ok
+	done
+	if [ "$at" = ok ]; then ok notes-in-notes/chain-at-foot; else bad "notes-in-notes/chain-at-foot: ${at:-note 2 not found}"; fi
+fi
 # a note referenced only from the second of two "Số:" lines, which the page does not print (the model
 # keeps the first): set after everything rather than lost
 words_doc note-on-repeated-number tests/pdf/note-on-repeated-number.txt
