@@ -188,6 +188,15 @@ gen_notes() {
 		for (i = 1; i <= n; i++) printf "[^%d]: Chú thích %d.\n", i, i
 	}' >"$2"
 }
+# notes referenced only from notes, each from the one before, the last from the first (a cycle), the
+# body referencing the first: every note set once, the chain at the foot of the pages from the reference
+# on (a set of the notes placed, not a list searched; a worklist, not recursion)
+gen_note_cycle() {
+	awk -v n="$1" 'BEGIN {
+		printf "Đoạn mở đầu có chú thích[^1].\n\n"
+		for (i = 1; i <= n; i++) printf "[^%d]: Chú thích %d dẫn tới chú thích sau[^%d].\n", i, i, i % n + 1
+	}' >"$2"
+}
 
 # a template (the file given to --template, with a fixed input) whose draft mark repeats a 4 000-byte
 # entity $1 times: libxml2's xmlNodeListGetString, which read attributes, took time quadratic in the text
@@ -245,6 +254,7 @@ run bullets              gen_bullets         25000    check  "0 1"
 run notes                gen_notes           10000    xml    "0 1"
 run notes                gen_notes           10000    check  "0 1"
 run notes-pdf            gen_notes           2500     pdf    "0 1"
+run note-cycle-pdf       gen_note_cycle      2500     pdf    "0 1"   words
 run template-entities    gen_template        3000     template "1"
 # one unit taller than a page, broken across pages (issue 13): every word on paper
 run long-title           gen_long_title      25000    pdf    "0"     words

@@ -143,6 +143,27 @@ words_doc header-twice tests/pdf/header-twice.txt
 # a word cut in a narrow header cell spanning two rows ("qua" / "n"), other cells' lines between its
 # pieces: on the page whole, which pdfwords must see (a false alarm of the fuzzer's word check)
 words_doc rowspan-cut-word tests/pdf/rowspan-cut-word.txt
+# notes whose only references stand inside notes (issue 13, the fuzzer's word check: 81 of 197 words
+# lost): note 1 referenced from its own text, notes 3 and 4 from each other: set after the text as a
+# note nothing references; note 5 referenced from note 2 only (which the body references): with it
+if words_doc notes-in-notes tests/pdf/notes-in-notes.txt; then
+	# note 5, led to from the body through note 2, at the foot of the page of note 2, under it
+	pages=$(pdfinfo "$TMP/notes-in-notes.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	at=""
+	for i in $(seq 1 "${pages:-0}"); do
+		t=$(pdftotext -f "$i" -l "$i" -layout "$TMP/notes-in-notes.pdf" - 2>/dev/null)
+		n2=$(printf '%s\n' "$t" | grep -n 'xem thêm ghi chú kèm theo' | cut -d: -f1)
+		[ -n "$n2" ] || continue
+		n5=$(printf '%s\n' "$t" | grep -n 'Ghi chú chỉ được dẫn từ một ghi chú khác' | cut -d: -f1)
+		sg=$(printf '%s\n' "$t" | grep -n 'Trần Đức Minh' | cut -d: -f1)
+		at="page $i: note 2 at line $n2, note 5 at line ${n5:-none}, the signer at ${sg:-none}"
+		[ -n "$n5" ] && [ "$n5" -gt "$n2" ] && [ "$n2" -gt "${sg:-0}" ] && at=ok
+	done
+	if [ "$at" = ok ]; then ok notes-in-notes/chain-at-foot; else bad "notes-in-notes/chain-at-foot: ${at:-note 2 not found}"; fi
+fi
+# a note referenced only from the second of two "Số:" lines, which the page does not print (the model
+# keeps the first): set after everything rather than lost
+words_doc note-on-repeated-number tests/pdf/note-on-repeated-number.txt
 
 # footnotes referenced from the header, title, addressee, a table cell, the recipients, the
 # signature and an appendix's title: each set at the foot of its reference's page (note-pages rule)
@@ -319,6 +340,137 @@ if [ -f "$TMP/gen-reworded-repeat.pdf" ]; then
 	d=$(printf '%s' "$x" | grep -c '<b>[0-9]</b>\|<b>Xây dựng')
 	if [ "$b" -eq 5 ] && [ "$d" -eq 0 ]; then ok gen-reworded-repeat/header-face; else bad "gen-reworded-repeat/header-face: $b bold header cells of 5, $d bold data cells"; fi
 fi
+
+# "Đơn vị tính" lines set alike wherever they stand (issue 14): in the body, above a portrait appendix's
+# table and above a landscape one's (10 columns), italic and ending at the right margin (an appendix's
+# was set upright and centred, as a title line)
+{ gen_head; printf 'Đơn vị tính: tấn\n\nTT\tCây trồng\tSản lượng\n1\tLúa\t5.520\n2\tNgô\t320\n\n'
+	printf 'Nơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Đức Minh\n\n'
+	printf 'PHỤ LỤC I\n\nKẾT QUẢ GIẢI NGÂN\n(Kèm theo Báo cáo số 12/BC-UBND ngày 05/7/2026 của Ủy ban nhân dân xã An Thắng)\n\n'
+	printf 'Đơn vị tính: triệu đồng\n\nTT\tCông trình\tGiải ngân\n1\tNhà văn hóa thôn\t1.980,0\n2\tĐường trục xã\t3.150,5\n\n'
+	printf 'PHỤ LỤC II\n\nCHỈ TIÊU THEO THÔN\n(Kèm theo Báo cáo số 12/BC-UBND ngày 05/7/2026 của Ủy ban nhân dân xã An Thắng)\n\n'
+	printf 'Đơn vị tính: người\n\nTT\tThôn\tT1\tT2\tT3\tT4\tT5\tT6\tT7\tT8\n'
+	printf '1\tĐông Khê\t10\t11\t12\t13\t14\t15\t16\t17\n2\tTây Sơn\t20\t21\t22\t23\t24\t25\t26\t27\n'; } >"$TMP/units.txt"
+PDFRULES_SKIP="text-area text-area-landscape justified body-size" check_doc gen-unit-lines "$TMP/units.txt"
+if [ -f "$TMP/gen-unit-lines.pdf" ]; then
+	x=$(pdftohtml -xml -i -stdout "$TMP/gen-unit-lines.pdf" 2>/dev/null)
+	all=$(printf '%s\n' "$x" | grep -c 'Đơn vị tính:')
+	it=$(printf '%s\n' "$x" | grep -c '<i>Đơn vị tính:[^<]*</i>')
+	if [ "$all" -eq 3 ] && [ "$it" -eq 3 ]; then ok gen-unit-lines/italic; else bad "gen-unit-lines/italic: $it italic of $all (3 expected)"; fi
+	# each line's last word ends at the right margin: 15 mm on a portrait page, 20 mm on a turned landscape one
+	r=$(pdftotext -bbox-layout "$TMP/gen-unit-lines.pdf" - 2>/dev/null | awk -F'"' '
+		/<page / { w = $2; h = $4; right = w - (w > h ? 20 : 15) * 72 / 25.4 }
+		/<line / { n = 0; t = "" }
+		/<word / { s = $0; sub(/.*">/, "", s); sub(/<.*/, "", s); t = t " " s; xmax = $6; n++ }
+		/<\/line>/ && t ~ /^ Đơn vị tính:/ { d = xmax - right; if (d < 0) d = -d; printf "%s:%.1f ", (w > h ? "landscape" : "portrait"), d; c++; if (d > 1) bad++ }
+		END { printf "| %d %d\n", c, bad }')
+	case $r in
+	*"| 3 0") ok "gen-unit-lines/right ($r)" ;;
+	*) bad "gen-unit-lines/right: off the right margin by (pt) $r" ;;
+	esac
+fi
+
+# a long "Nơi nhận" item wraps under its text, not under its dash (issue 14: a hanging indent)
+{ gen_head; printf 'Nội dung báo cáo.\n\nNơi nhận:\n- Như trên;\n'
+	printf -- '- UBND thành phố Hải Phòng, Sở Nông nghiệp và Môi trường, Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn thành phố (để báo cáo);\n'
+	printf -- '- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Đức Minh\n'; } >"$TMP/recip-hang.txt"
+PDFRULES_SKIP="text-area justified body-size" check_doc gen-recipients-hang "$TMP/recip-hang.txt"
+if [ -f "$TMP/gen-recipients-hang.pdf" ]; then
+	# the dash before "UBND", then each line of the left column down to the next dash: its first word at UBND's x
+	r=$(pdftotext -bbox "$TMP/gen-recipients-hang.pdf" - 2>/dev/null | awk -F'"' '
+		/<word / { s = $0; sub(/.*">/, "", s); sub(/<.*/, "", s); n++; w[n] = s; x[n] = $2; y[n] = $4 }
+		END {
+			for (i = 1; i < n; i++) if (w[i] == "-" && w[i + 1] == "UBND") break
+			if (i >= n) { print "no item"; exit }
+			dx = x[i]; tx = x[i + 1]; ly = y[i]
+			for (j = i + 2; j <= n; j++) {
+				if (x[j] > 250 || y[j] - ly < 1) continue   # the signature column, the same line
+				ly = y[j]
+				if (w[j] == "-") break
+				c++; d = x[j] - tx; if (d < 0) d = -d; if (d > 0.5) off = off sprintf(" %s@%.1f", w[j], x[j] - dx)
+			}
+			printf "%d lines%s\n", c, off ? ", off:" off : "" }')
+	case $r in
+	[2-9]" lines") ok "gen-recipients-hang/under-text ($r)" ;;
+	*) bad "gen-recipients-hang/under-text: wrapped lines not under the text after the dash ($r; pt from the dash)" ;;
+	esac
+fi
+
+# header cells spanning the two header rows, centred in them with even lines (issue 14): "TT" and
+# "Ghi chú" (one line each) at the middle of the rows "Chỉ tiêu" and "Giao" stand in; a cell of five
+# lines beside them its lines a line apart (the first two were 4 pt further apart, where the text
+# crossed into the second row), "STT" and "Nội dung" at the middle of those five lines
+{ gen_head; printf '| TT | Đơn vị | Chỉ tiêu | < | Ghi chú |\n| ^ | ^ | Giao | Đạt | ^ |\n|:--:|---|---:|---:|---|\n| 1 | Văn phòng | 12 | 10 | Đúng hạn |\n\nBảng thứ hai:\n\n'
+	printf '| STT | Tên đơn vị chủ trì thực hiện nhiệm vụ được giao | Kết quả | < | Nội dung |\n| ^ | ^ | Kế hoạch | Thực hiện | ^ |\n|:--:|---|---:|---:|---|\n'
+	printf '| 1 | Văn phòng | 12 | 10 | Rà soát thủ tục hành chính, cập nhật cơ sở dữ liệu, số hóa hồ sơ, kết quả giải quyết thủ tục hành chính trên địa bàn xã |\n\nKết thúc bảng.\n'; } >"$TMP/head-span.txt"
+PDFRULES_SKIP="text-area justified body-size" check_doc gen-head-span "$TMP/head-span.txt"
+if [ -f "$TMP/gen-head-span.pdf" ]; then
+	r=$(pdftotext -bbox "$TMP/gen-head-span.pdf" - 2>/dev/null | awk -F'"' '
+		function ab(v) { return v < 0 ? -v : v }
+		/<word / { s = $0; sub(/.*">/, "", s); sub(/<.*/, "", s); n++; w[n] = s; xa[n] = $2; ya[n] = $4; xb[n] = $6; yb[n] = $8
+			if (!(s in mid)) { mid[s] = ($4 + $8) / 2; at[s] = n } }
+		END {
+			c1 = (mid["Chỉ"] + mid["Giao"]) / 2
+			if (ab(mid["TT"] - c1) > 0.5 || ab(mid["Ghi"] - c1) > 0.5) printf "TT %.1f, Ghi chú %.1f, rows middle %.1f; ", mid["TT"], mid["Ghi"], c1
+			# the tall cell: the words from Tên or STT, up to the first body row, between the STT and Kế hoạch columns
+			k = 0
+			for (i = at["Tên"] < at["STT"] ? at["Tên"] : at["STT"]; i <= n && w[i] != "1"; i++)
+				if (xa[i] > xb[at["STT"]] && xb[i] < xa[at["Kế"]] && (k == 0 || ya[i] > ly[k] + 1)) { ly[++k] = ya[i]; lb[k] = yb[i] }
+			if (k != 5) printf "%d lines in the tall cell, 5 expected; ", k
+			for (i = 3; i <= k; i++) if (ab(ly[i] - ly[i - 1] - (ly[2] - ly[1])) > 0.2) { printf "line %d %.1f below the one before, line 2 %.1f; ", i, ly[i] - ly[i - 1], ly[2] - ly[1]; break }
+			c2 = (ly[1] + lb[k]) / 2
+			if (ab(mid["STT"] - c2) > 0.5 || ab(mid["Nội"] - c2) > 0.5) printf "STT %.1f, Nội dung %.1f, lines middle %.1f", mid["STT"], mid["Nội"], c2
+		}')
+	if [ -z "$r" ]; then ok gen-head-span/centred-even; else bad "gen-head-span/centred-even: $r"; fi
+fi
+
+# a table never starts with a lone row at the foot of a page (issue 14): with the filler before it
+# grown a line at a time, the page where the header first stands holds at least two body rows under
+# it (a plain table, and one whose first body row is a group heading), else the table starts on the
+# next page; 21 paragraphs and one of 25 words left the header and row 1 alone at page 1's foot
+lone_gen() { # filler paragraphs, words of one more, group (1: the first body row a group heading)
+	gen_head
+	awk -v n="$1" -v w="$2" -v grp="$3" 'BEGIN { for (i = 1; i <= n; i++) printf "Đoạn văn số %d.\n\n", i
+		printf "Đoạn dài"; for (i = 0; i < w; i++) printf " chữ"; printf ".\n\n"
+		printf "STT\tNhiệm vụ\tKết quả\n"; if (grp) printf "I\tKhối chính quyền\t\n"
+		for (r = 1; r <= 8; r++) printf "%d\tNhiệm vụ số %d\t%d\n", r, r, r * 10; printf "\nKết thúc bảng.\n" }'
+}
+lone=""
+for grp in 0 1; do
+	for n in 20 21; do
+		for w in 10 25 40; do
+			lone_gen $n $w $grp >"$TMP/lone.txt"
+			if ! $BC pdf "$TMP/lone.txt" -o "$TMP/lone.pdf" >/dev/null 2>&1; then lone="$lone compile($n,$w,$grp)"; continue; fi
+			pages=$(pdfinfo "$TMP/lone.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+			for i in $(seq 1 "${pages:-0}"); do
+				t=$(pdftotext -f "$i" -l "$i" "$TMP/lone.pdf" - 2>/dev/null)
+				printf '%s\n' "$t" | grep -q '^STT$' || continue
+				c=$(printf '%s\n' "$t" | grep -c '^Nhiệm vụ số')
+				[ "$c" -ge 2 ] || lone="$lone $n/$w/group=$grp:page$i:$c-row"
+				break
+			done
+		done
+	done
+done
+if [ -z "$lone" ]; then ok gen-table-start/two-rows; else bad "gen-table-start/two-rows: header with fewer than two rows at a page's foot:$lone"; fi
+
+# and an appendix's title, ruled off ("-----") from its table, is not left alone on its page for
+# that: the rule keeps the title's chain to the table, whose rows of 350+ words then could not
+# follow with two of them (the title alone on its page at 350, 360, 370 words before)
+alone=""
+for w in 310 350 370; do
+	{ gen_head; printf 'Nội dung.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Đức Minh\n\nPHỤ LỤC\n\nDANH MỤC NHIỆM VỤ\n'
+		printf '(Kèm theo Báo cáo số 12/BC-UBND ngày 05/7/2026 của Ủy ban nhân dân xã An Thắng)\n\n-----\n\n'
+		awk -v w=$w 'BEGIN { printf "STT\tNhiệm vụ\tGhi chú\n"; for (r = 1; r <= 3; r++) { printf "%d\tNhiệm vụ số %d:", r, r; for (i = 0; i < w; i++) printf " việc"; printf "\tĐúng hạn\n" } }'; } >"$TMP/appx-title.txt"
+	if ! $BC pdf "$TMP/appx-title.txt" -o "$TMP/appx-title.pdf" >/dev/null 2>&1; then alone="$alone compile($w)"; continue; fi
+	pages=$(pdfinfo "$TMP/appx-title.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	for i in $(seq 1 "${pages:-0}"); do
+		t=$(pdftotext -f "$i" -l "$i" "$TMP/appx-title.pdf" - 2>/dev/null)
+		printf '%s\n' "$t" | grep -q 'DANH MỤC NHIỆM VỤ' || continue
+		printf '%s\n' "$t" | grep -q '^STT' || alone="$alone $w:page$i"
+	done
+done
+if [ -z "$alone" ]; then ok gen-table-start/appendix-title-kept; else bad "gen-table-start/appendix-title-kept: the title alone on its page at (words:page)$alone"; fi
 
 # text whose UTF-16 bytes are a literal string's delimiters, backslash and line ends (U+0128 Ĩ,
 # U+0129 ĩ, U+015C Ŝ, U+010A Ċ, U+010D č, and ( ) \ themselves), in justified and last lines

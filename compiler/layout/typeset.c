@@ -1,7 +1,7 @@
 /* typeset.c — turns the report model into units for the pager: the document in order, and the helpers every part uses (inline content to items, lines, footnotes). */
-#include "../util/sort.h"
 #include "typeset_private.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -416,18 +416,41 @@ double ts_column_line(ts *t, const bc_node *n, const char *fallback, double x, d
 
 /* ---- footnotes ------------------------------------------------------------- */
 
-static int note_placed(ts *t, const bc_node *note)
+/* A set of pointers by open addressing: every note of the document is asked
+ * about at least once (the unreferenced ones after the text), which a list
+ * searched would make quadratic in the notes.  Gives 1 when p was in the
+ * set; with `add`, p is in it afterwards. */
+static int pset_find(pset *ps, const void *p, int add)
 {
-	for (size_t i = 0; i < t->nplaced; i++)
-		if (t->placed[i] == note)
-			return 1;
-	if (t->nplaced == t->capplaced) {
-		t->capplaced = t->capplaced ? t->capplaced * 2 : 32;
-		t->placed = bc_xrealloc(t->placed, t->capplaced * sizeof *t->placed);
+	if (add && 2 * (ps->n + 1) > ps->cap) {
+		size_t cap = ps->cap ? ps->cap * 2 : 64;
+		const void **v = bc_xcalloc(cap, sizeof *v);
+		for (size_t i = 0; i < ps->cap; i++)
+			if (ps->v[i]) {
+				size_t h = ((uintptr_t)ps->v[i] >> 4) * 2654435761u & (cap - 1);
+				while (v[h])
+					h = (h + 1) & (cap - 1);
+				v[h] = ps->v[i];
+			}
+		free(ps->v);
+		ps->v = v;
+		ps->cap = cap;
 	}
-	t->placed[t->nplaced++] = note;
+	if (!ps->cap)
+		return 0;
+	size_t h = ((uintptr_t)p >> 4) * 2654435761u & (ps->cap - 1);
+	for (; ps->v[h]; h = (h + 1) & (ps->cap - 1))
+		if (ps->v[h] == p)
+			return 1;
+	if (add) {
+		ps->v[h] = p;
+		ps->n++;
+	}
 	return 0;
 }
+
+/* Whether a note is set already; marks it set. */
+static int note_placed(ts *t, const bc_node *note) { return pset_find(&t->placed, note, 1); }
 
 /* The blocks of a note: each paragraph or item on a new line, items with their bullet. */
 static void note_blocks(ts *t, bc_items *it, const bc_node *n, const istyle *st, int *first)
@@ -448,39 +471,58 @@ static void note_blocks(ts *t, bc_items *it, const bc_node *n, const istyle *st,
 			note_blocks(t, it, c, st, first);
 }
 
-/* The lines of one footnote, in the note size, its mark raised before the text. */
+/* The lines of one footnote, in the note size, its mark raised before the
+ * text; then those of the notes it references that are not set yet, and of
+ * the notes these reference, with the same owner: at the foot of the page
+ * of the reference that led to them.  A worklist, not recursion: a chain of
+ * notes may be as long as the document. */
 static void note_lines(ts *t, const bc_node *note, bc_unit *owner, void (*sink)(ts *, bc_unit *, bc_unit *))
 {
-	double size = t->tpl->note_size;
-	double lh = ts_line_height(t, size, 1.0);
-	bc_items it = { 0 };
-	bc_item ind = { .type = BC_ITEM_BOX, .width = t->tpl->indent_cm * 10 * BC_MM, .size = (float)size };
-	bc_items_add(&it, &ind);
-	char mark[24];
-	snprintf(mark, sizeof mark, "%d", note->as.note.id);
-	const char *ms = ts_strdup(t, mark, strlen(mark));
-	bc_items_text(&it, t->m, ms, strlen(ms), BC_FACE_REGULAR, size * 0.65, size * 0.35, 0);
-	istyle st = { BC_FACE_REGULAR, size, 0, 0, 0 };
-	ts_add_text(t, &it, " ", 1, &st);
-	t->in_note++;
-	int first = 1, io = t->inline_only;
-	t->inline_only = 0;   /* a note is set whole, whatever references it */
-	note_blocks(t, &it, note, &st, &first);
-	t->inline_only = io;
-	t->in_note--;
-	bc_items_finish(&it);
-	lines L = ts_break_items(t, &it, t->width, BC_JUST_FULL);
-	size_t from = 0;
-	for (size_t i = 0; i < L.n; i++) {
-		bc_unit *u = bc_unit_new(lh);
-		bc_set_line(&it, from, L.breaks[i], t->x0, t->width, ts_baseline_in(t, lh, size), BC_JUST_FULL, i + 1 == L.n,
-		            &u->ops);
-		u->note_first = i == 0;
-		sink(t, owner, u);
-		from = L.breaks[i] + 1;
+	const bc_node **work = bc_xmalloc(16 * sizeof *work);
+	size_t nwork = 0, capwork = 16;
+	work[nwork++] = note;
+	for (size_t w = 0; w < nwork; w++) {
+		note = work[w];
+		double size = t->tpl->note_size;
+		double lh = ts_line_height(t, size, 1.0);
+		bc_items it = { 0 };
+		bc_item ind = { .type = BC_ITEM_BOX, .width = t->tpl->indent_cm * 10 * BC_MM, .size = (float)size };
+		bc_items_add(&it, &ind);
+		char mark[24];
+		snprintf(mark, sizeof mark, "%d", note->as.note.id);
+		const char *ms = ts_strdup(t, mark, strlen(mark));
+		bc_items_text(&it, t->m, ms, strlen(ms), BC_FACE_REGULAR, size * 0.65, size * 0.35, 0);
+		istyle st = { BC_FACE_REGULAR, size, 0, 0, 0 };
+		ts_add_text(t, &it, " ", 1, &st);
+		t->in_note++;
+		int first = 1, io = t->inline_only;
+		t->inline_only = 0;   /* a note is set whole, whatever references it */
+		note_blocks(t, &it, note, &st, &first);
+		t->inline_only = io;
+		t->in_note--;
+		bc_items_finish(&it);
+		lines L = ts_break_items(t, &it, t->width, BC_JUST_FULL);
+		size_t from = 0;
+		for (size_t i = 0; i < L.n; i++) {
+			bc_unit *u = bc_unit_new(lh);
+			bc_set_line(&it, from, L.breaks[i], t->x0, t->width, ts_baseline_in(t, lh, size), BC_JUST_FULL,
+			            i + 1 == L.n, &u->ops);
+			u->note_first = i == 0;
+			sink(t, owner, u);
+			from = L.breaks[i] + 1;
+		}
+		free(L.breaks);
+		for (size_t i = 0; i < it.n; i++)
+			if (it.v[i].ref && !note_placed(t, it.v[i].ref)) {
+				if (nwork == capwork) {
+					capwork *= 2;
+					work = bc_xrealloc(work, capwork * sizeof *work);
+				}
+				work[nwork++] = it.v[i].ref;
+			}
+		bc_items_free(&it);
 	}
-	free(L.breaks);
-	bc_items_free(&it);
+	free(work);
 }
 
 static void attach_note(ts *t, bc_unit *owner, bc_unit *line) { (void)t; bc_unit_add_note(owner, line); }
@@ -506,10 +548,32 @@ static void push_note(ts *t, bc_unit *owner, bc_unit *line)
 
 /* ---- the document ----------------------------------------------------------------- */
 
-static int cmp_ptr(const void *a, const void *b)
+typedef struct notelist {
+	const bc_node **v;
+	size_t n, cap;
+} notelist;
+
+/* The notes referenced under root (outside: not from inside its notes),
+ * each added to `reached` and, when new there, to `work`. */
+static void refs_from(const bc_node *root, int outside, pset *reached, notelist *work)
 {
-	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-	return x < y ? -1 : x > y;
+	bc_iter iter;
+	bc_event ev;
+	int in_note = 0;
+	bc_iter_init(&iter, (bc_node *)root);
+	while ((ev = bc_iter_next(&iter)) != BC_EV_DONE) {
+		const bc_node *n = iter.cur;
+		if (outside && n->type == BC_NODE_NOTE)
+			in_note += ev == BC_EV_ENTER ? 1 : -1;
+		if (ev != BC_EV_ENTER || in_note || n->type != BC_NODE_NOTEREF || !n->as.noteref.note ||
+		    pset_find(reached, n->as.noteref.note, 1))
+			continue;
+		if (work->n == work->cap) {
+			work->cap = work->cap ? work->cap * 2 : 64;
+			work->v = bc_xrealloc(work->v, work->cap * sizeof *work->v);
+		}
+		work->v[work->n++] = n->as.noteref.note;
+	}
 }
 
 void bc_typeset_geometry(const bc_template *tpl, bc_pager_geometry *g)
@@ -560,39 +624,40 @@ int bc_typeset(const bc_document *doc, const bc_template *tpl, const bc_metrics 
 	ts_set_header(&t);
 	if (doc->body)
 		ts_set_blocks(&t, doc->body);
-	/* footnotes nothing refers to are not lost: they follow the text */
-	size_t nref = 0, capref = 0;
-	const void **refs = NULL;
+	/* footnotes nothing outside the notes leads to are not lost: they follow
+	 * the text.  A note goes with the reference that leads to it, directly or
+	 * through the notes between (note_lines); one that only notes refer to,
+	 * none of them reached from outside the notes (its own text, a cycle),
+	 * has no such reference. */
+	pset reached = { 0 };
+	notelist work = { 0 };
+	refs_from(doc->root, 1, &reached, &work);
+	for (size_t w = 0; w < work.n; w++)
+		refs_from(work.v[w], 0, &reached, &work);
+	free(work.v);
 	bc_iter iter;
-	bc_iter_init(&iter, doc->root);
 	bc_event ev;
-	while ((ev = bc_iter_next(&iter)) != BC_EV_DONE)
-		if (ev == BC_EV_ENTER && iter.cur->type == BC_NODE_NOTEREF && iter.cur->as.noteref.note) {
-			if (nref == capref) {
-				capref = capref ? capref * 2 : 64;
-				refs = bc_xrealloc(refs, capref * sizeof *refs);
-			}
-			refs[nref++] = iter.cur->as.noteref.note;
-		}
-	if (nref)
-		bc_sort(refs, nref, sizeof *refs, cmp_ptr);
 	bc_iter_init(&iter, doc->root);
-	while ((ev = bc_iter_next(&iter)) != BC_EV_DONE) {
-		const void *key = iter.cur;
-		if (ev == BC_EV_ENTER && iter.cur->type == BC_NODE_NOTE &&
-		    !(nref && bsearch(&key, refs, nref, sizeof *refs, cmp_ptr)) && !note_placed(&t, iter.cur))
+	while ((ev = bc_iter_next(&iter)) != BC_EV_DONE)
+		if (ev == BC_EV_ENTER && iter.cur->type == BC_NODE_NOTE && !pset_find(&reached, iter.cur, 0) &&
+		    !note_placed(&t, iter.cur))
 			note_lines(&t, iter.cur, NULL, push_note);
-	}
-	free(refs);
+	free(reached.v);
 	ts_set_closing(&t);
 	for (const bc_node *n = doc->root ? doc->root->first : NULL; n; n = n->next)
 		if (n->type == BC_NODE_APPENDIX)
 			ts_set_appendix(&t, n);
+	/* and a note whose every reference stands where the page prints none
+	 * (a header part the source repeats, set once): last, rather than lost */
+	bc_iter_init(&iter, doc->root);
+	while ((ev = bc_iter_next(&iter)) != BC_EV_DONE)
+		if (ev == BC_EV_ENTER && iter.cur->type == BC_NODE_NOTE && !note_placed(&t, iter.cur))
+			note_lines(&t, iter.cur, NULL, push_note);
 	int pages = bc_pager_finish(&t.pager);
 	stats->pages = pages;
 	bc_pager_free(&t.pager);
 	bc_arena_free(&t.strings);
-	free(t.placed);
+	free(t.placed.v);
 	return pages < 0 ? -1 : 0;
 }
 

@@ -337,6 +337,10 @@ void ts_set_block(ts *t, const bc_node *n)
 		bc_unit *u = bc_unit_new(8);
 		u->gap = 4;
 		ts_add_rule(&u->ops, t->x0 + t->width * 0.4, t->x0 + t->width * 0.6, 4, 0.6);
+		/* a rule does not cut a kept chain: under an appendix's title (kept
+		 * with its table) it goes with both; the last unit is still queued */
+		if (t->pager.qn > 0 && t->pager.q[t->pager.qn - 1]->keep_next && !t->page_start)
+			u->keep_next = 1;
 		ts_push(t, u);
 		break;
 	}

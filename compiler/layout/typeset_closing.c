@@ -9,6 +9,26 @@
 
 /* ---- closing ------------------------------------------------------------------- */
 
+/* A recipient's leading dash ("- ", "+ ", "• "), the list's first items:
+ * drawn at x on the first line, its baseline at `base`, and taken out of
+ * the items; gives the width of the dash and its space, the hanging indent
+ * under which the item's wrapped lines start (0: no dash). */
+static double hang_dash(bc_items *li, double x, double base, bc_oplist *ops)
+{
+	if (li->n < 3 || li->v[0].type != BC_ITEM_BOX || li->v[1].type != BC_ITEM_GLUE || li->v[2].type != BC_ITEM_BOX ||
+	    !li->v[0].s)
+		return 0;
+	const char *d = li->v[0].s;
+	size_t n = li->v[0].len;
+	if (!((n == 1 && (*d == '-' || *d == '+' || *d == '*')) || (n == 3 && (!memcmp(d, "–", 3) || !memcmp(d, "•", 3)))))
+		return 0;
+	double hang = li->v[0].width + li->v[1].width;
+	bc_set_line(li, 0, 1, x, hang, base, BC_JUST_LEFT, 1, ops);
+	memmove(li->v, li->v + 2, (li->n - 2) * sizeof *li->v);
+	li->n -= 2;
+	return hang;
+}
+
 void ts_set_closing(ts *t)
 {
 	const bc_node *cl = t->doc->closing;
@@ -99,16 +119,19 @@ void ts_set_closing(ts *t)
 				ts_rec_push(t, 0);
 				pushed = 1;
 			}
+			/* a long item's wrapped lines start under its text, not under its dash */
 			if (pushed) {
 				bc_unit *lu = bc_unit_new(0);
 				double y = 0;
 				t->note_to = lu;
-				ts_set_column(t, &li, t->x0, wl, &y, BC_JUST_LEFT, lh, tp->recip_size, &lu->ops);
+				double hang = hang_dash(&li, t->x0, y + ts_baseline_in(t, lh, tp->recip_size), &lu->ops);
+				ts_set_column(t, &li, t->x0 + hang, wl - hang, &y, BC_JUST_LEFT, lh, tp->recip_size, &lu->ops);
 				t->note_to = NULL;
 				lu->h = y;
 				ts_push(t, lu);
 			} else {
-				ts_set_column(t, &li, t->x0, wl, &yl, BC_JUST_LEFT, lh, tp->recip_size, &u->ops);
+				double hang = hang_dash(&li, t->x0, yl + ts_baseline_in(t, lh, tp->recip_size), &u->ops);
+				ts_set_column(t, &li, t->x0 + hang, wl - hang, &yl, BC_JUST_LEFT, lh, tp->recip_size, &u->ops);
 			}
 			bc_items_free(&li);
 		}
@@ -227,7 +250,9 @@ void ts_set_appendix(ts *t, const bc_node *ap)
 	bc_buf b = BC_BUF_INIT;
 	const bc_node *c = ap->first;
 	c = set_attached_header(t, c, &y, &u->ops);
-	for (; c && c->type == BC_NODE_LINE; c = c->next) {
+	/* the appendix's label, title and "(Kèm theo …)" line; its "Đơn vị tính"
+	 * line belongs to the table under it and is set as the body's (ts_set_block) */
+	for (; c && c->type == BC_NODE_LINE && c->as.line->role != BC_ROLE_UNIT; c = c->next) {
 		switch (c->as.line->role) {
 		case BC_ROLE_APPX_LABEL:
 			ts_column_line(t, c, NULL, t->x0, t->width, &y, BC_FACE_BOLD, tp->appx_label_size, 0, &u->ops);

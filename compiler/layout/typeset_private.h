@@ -38,6 +38,12 @@ typedef struct trecorder {
 	int last[2];               /* index of its last record, -1 none */
 } trecorder;
 
+/* A set of pointers (typeset.c, pset_find). */
+typedef struct pset {
+	const void **v;
+	size_t n, cap;
+} pset;
+
 /* The typesetter's state for one document, which every part reads and moves on. */
 typedef struct ts {
 	const bc_document *doc;
@@ -52,8 +58,7 @@ typedef struct ts {
 	bc_typeset_stats *stats;
 	int page_start;            /* next unit starts a page */
 	int page_landscape, page_restart;
-	const bc_node **placed;    /* footnotes already set, each once */
-	size_t nplaced, capplaced;
+	pset placed;               /* footnotes already set, each once (note_placed) */
 	int in_note;               /* setting a footnote: its own refs are not followed */
 	int inline_only;           /* ts_add_inlines skips block children (set as blocks of their own) */
 	trecorder *rec;            /* recording the lines set into a unit (ts_rec_begin), or NULL */

@@ -522,6 +522,23 @@ static double grid_min_width_scaled(const tgrid *g, double scale)
 	return s;
 }
 
+/* Whether tc is a header cell spanning header rows that are set whole on one
+ * page, the rows above it, its rows and its lines together under half a page
+ * (ts_set_table repeats such a header and keeps its rows together): its lines
+ * are then centred in the rows it spans.  A taller header may be cut between
+ * its rows, or a row set in parts (set_row_in_parts), which need each line
+ * inside one row.  Asked once per cell, before any row grows for it. */
+static int head_span(const ts *t, const tgrid *g, const tcell *tc)
+{
+	if (tc->rowspan <= 1 || tc->row + tc->rowspan > g->head_rows || tc->L.n == 0)
+		return 0;
+	const bc_pager_geometry *geo = t->landscape ? &t->pager.landscape : &t->pager.portrait;
+	double h = tc->h;
+	for (int r = 0; r < tc->row + tc->rowspan; r++)
+		h += g->rowh[r];
+	return h <= (geo->height - geo->top - geo->bottom) / 2;
+}
+
 /*
  * Makes the items and lines of the cells starting in rows [r0, e) and the
  * heights of those rows, where e is the first row no row span crosses into;
@@ -555,17 +572,51 @@ static int rows_layout(ts *t, tgrid *g, int r0, double size, double lh)
 	for (size_t i = first; i < end; i++)
 		if (g->cells[i].rowspan == 1 && g->cells[i].h > g->rowh[g->cells[i].row])
 			g->rowh[g->cells[i].row] = g->cells[i].h;
+	/* a header cell spanning header rows: the rows grow to hold its lines
+	 * first (each a line apart, not cut at the rows' feet), for every such
+	 * cell before any is centred in them */
+	char *centred = bc_xcalloc(end - first + 1, 1);
+	for (size_t i = first; i < end; i++)
+		centred[i - first] = (char)head_span(t, g, &g->cells[i]);
+	for (size_t i = first; i < end; i++)
+		if (centred[i - first]) {
+			tcell *tc = &g->cells[i];
+			int last = tc->row + tc->rowspan - 1;
+			double need = (double)tc->L.n * lh + 2 * CELL_PAD_Y, h = 0;
+			for (int r = tc->row; r <= last; r++)
+				h += g->rowh[r];
+			if (need > h)
+				g->rowh[last] += need - h;
+		}
 	for (size_t i = first; i < end; i++) {
 		tcell *tc = &g->cells[i];
 		if (tc->rowspan <= 1)
 			continue;
-		/* each line goes in the row it fits in, never across a row's foot:
-		 * a page break between the spanned rows then cuts between lines, and
-		 * the text continues in the row on the next page */
 		int last = tc->row + tc->rowspan - 1, r = tc->row;
 		double y = CELL_PAD_Y;
 		tc->lrow = bc_xmalloc((tc->L.n ? tc->L.n : 1) * sizeof *tc->lrow);
 		tc->ly = bc_xmalloc((tc->L.n ? tc->L.n : 1) * sizeof *tc->ly);
+		if (centred[i - first]) {
+			/* centred in the rows it spans, its lines evenly spaced: each
+			 * drawn with the row its top falls in, reaching into the next
+			 * (header rows stay together on a page) */
+			double h = 0;
+			for (int q = tc->row; q <= last; q++)
+				h += g->rowh[q];
+			y = (h - (double)tc->L.n * lh) / 2;
+			for (size_t k = 0; k < tc->L.n; k++, y += lh) {
+				while (r < last && y + 0.01 >= g->rowh[r]) {
+					y -= g->rowh[r];
+					r++;
+				}
+				tc->lrow[k] = r;
+				tc->ly[k] = y;
+			}
+			continue;
+		}
+		/* each line goes in the row it fits in, never across a row's foot:
+		 * a page break between the spanned rows then cuts between lines, and
+		 * the text continues in the row on the next page */
 		for (size_t k = 0; k < tc->L.n; k++) {
 			while (r < last && y + lh > g->rowh[r] + 0.01) {
 				r++;
@@ -578,6 +629,7 @@ static int rows_layout(ts *t, tgrid *g, int r0, double size, double lh)
 			y += lh;
 		}
 	}
+	free(centred);
 	return e;
 }
 
@@ -691,6 +743,7 @@ void ts_set_table(ts *t, const bc_node *table, tgrid *built)
 		parts_lines = 1;
 
 	int freed = 0;   /* rows [0, freed) have their cells' items and lines freed */
+	int records = 0; /* body rows set that are not group headings */
 	for (int r = 0; r < g.rows; r++) {
 		if (r >= done) {
 			rows_free(&g, freed, done);
@@ -714,6 +767,10 @@ void ts_set_table(ts *t, const bc_node *table, tgrid *built)
 			u->table_reprint = (unsigned)(!head && g.row_kind[r] == BC_ROW_HEAD);
 			/* a header row, the header or a reworded repeat of it, never ends a page */
 			u->keep_next = (unsigned)(g.row_kind[r] == BC_ROW_HEAD || in_span || g.row_kind[r] == BC_ROW_GROUP);
+			/* nor does the first body row: a table starts a page's foot with
+			 * two rows under its header, or on the next page (Word's keep with next) */
+			if (!head && g.row_kind[r] != BC_ROW_HEAD && g.row_kind[r] != BC_ROW_GROUP && records++ == 0 && r + 1 < g.rows)
+				u->keep_next = 1;
 			for (size_t i = row_first_cell(&g, r); i < g.ncells && g.cells[i].row == r; i++)
 				ts_notes_for(t, &g.cells[i].items, 0, g.cells[i].items.n, u);
 			if (r == 0)
