@@ -479,7 +479,9 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 	if (!f->subject.len)
 		f->subject = dispatch_subject(f, &b, &scratch);
 	find_signer(f, doc, &b, &scratch);
-	f->family = find_family(f, &scratch);
+	/* --profile says it outright; else the text shows it */
+	f->family = doc->profile == 1 ? BC_FAMILY_STATE : doc->profile == 2 ? BC_FAMILY_PARTY : find_family(f, &scratch);
+	f->guide = bc_guide_for(f->family, f->issued_known, f->issued);
 	find_recipients(f, doc, &scratch);
 	find_priority(f, &b, &scratch);
 	bc_buf_free(&b);
@@ -521,6 +523,12 @@ const bc_facts *bc_document_facts(const bc_document *doc)
 		bc_facts_compute(doc, d->facts);
 	}
 	return d->facts;
+}
+
+void bc_document_set_profile(bc_document *doc, int profile)
+{
+	doc->profile = profile;
+	bc_document_free_facts(doc);   /* worked out again, with it, on the next call */
 }
 
 void bc_document_free_facts(bc_document *doc)
