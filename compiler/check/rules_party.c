@@ -1,4 +1,4 @@
-/* rules_party.c — the Party's own format (Hướng dẫn 36-HD/VPTW, 05-HD/VPTW) on Party documents: the number "Số 03-CTr/TU", the Party's type codes, the signature forms, the end of the text. */
+/* rules_party.c — the Party's own format (Hướng dẫn 36-HD/VPTW, 05-HD/VPTW) on Party documents: the number "Số 03-CTr/TU", the Party's type codes, the signature forms, the recipients, the end of the text. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +106,40 @@ static void check_authority(bc_check_ctx *cx, const bc_node *n)
 	bc_buf_free(&b);
 }
 
+/* "Nơi nhận" (HD 36, II.1.9.2: "sau mỗi cơ quan, tổ chức, cá nhân hoặc nhóm … có dấu
+ * phẩy (,), kết thúc nơi nhận văn bản có dấu chấm (.)"; its example "- Lưu Văn phòng Trung
+ * ương Đảng."; HD 05: "Lưu Đảng ủy." without a colon), where the state writes ";" and "Lưu: VT". */
+static void check_recipients(bc_check_ctx *cx, const bc_node *r)
+{
+	const bc_node *last = NULL;
+	for (const bc_node *c = r->first; c; c = c->next)
+		if (c->type == BC_NODE_ITEM)
+			last = c;
+	bc_buf b = BC_BUF_INIT;
+	int told_mark = 0;   /* the list's punctuation told once, at its first slip; the "Lưu:" line apart */
+	for (const bc_node *c = r->first; c; c = c->next) {
+		if (c->type != BC_NODE_ITEM)
+			continue;
+		bc_buf_clear(&b);
+		bc_node_plain_text(c, &b);
+		const char *s = bc_buf_cstr(&b);
+		size_t len = b.len;
+		while (len && s[len - 1] == ' ')
+			len--;
+		char end = len ? s[len - 1] : 0;
+		const char *why = NULL;
+		if (!strncmp(s, "Lưu:", strlen("Lưu:")) || !strncmp(s, "Lưu :", strlen("Lưu :")))
+			why = "Lưu:";
+		else if (!told_mark && c != last && end == ';')
+			why = ";", told_mark = 1;
+		else if (!told_mark && c == last && (end == ';' || end == ','))
+			why = end == ';' ? ";" : ",", told_mark = 1;
+		if (why)
+			bc_diag_add(cx->diags, BC_W_PARTY_RECIPIENTS, c->pos, "%s", why);
+	}
+	bc_buf_free(&b);
+}
+
 static void *begin(bc_check_ctx *cx)
 {
 	const bc_document *doc = cx->doc;
@@ -115,6 +149,8 @@ static void *begin(bc_check_ctx *cx)
 	const bc_node *num = doc->idx.number;
 	if (num && !num->as.line.unread && (num->as.line.number.len || num->as.line.symbol.len))
 		check_number(cx, num, bc_document_type(doc));
+	if (doc->idx.recipients)
+		check_recipients(cx, doc->idx.recipients);
 	const bc_facts *f = bc_document_facts(doc);
 	for (const bc_node *c = f->signature ? f->signature->first : NULL; c; c = c->next)
 		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_AUTHORITY)

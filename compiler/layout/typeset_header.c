@@ -101,8 +101,9 @@ static void set_addressees(ts *t, double below)
 		label = "Kính gửi:", label_len = strlen(label);
 	double size = t->tpl->addressee_size, lh = ts_line_height(t, size, 1.0);
 	double sp = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, " ", 1);
-	double lw = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, label, label_len);
-	double colon = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, ":", 1);
+	bc_face lface = t->tpl->family == BC_FAMILY_PARTY ? BC_FACE_ITALIC : BC_FACE_REGULAR;
+	double lw = t->m->measure(t->m->ctx, lface, size, label, label_len);
+	double colon = t->m->measure(t->m->ctx, lface, size, ":", 1);
 	const char *dash = n > 1 ? "- " : "";
 	double widest = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -121,7 +122,8 @@ static void set_addressees(ts *t, double below)
 	trecorder rec;   /* a list longer than a page goes on over pages, a line at a time */
 	ts_rec_begin(t, &rec, u);
 	ts_rec_col(t, 0);
-	bc_op op = { .kind = BC_OP_TEXT, .face = BC_FACE_REGULAR, .size = (float)size, .x = (float)bx,
+	/* the Party's "Kính gửi:" is italic, the names upright (HD 36-HD/VPTW, Phụ lục 3, mục 9) */
+	bc_op op = { .kind = BC_OP_TEXT, .face = lface, .size = (float)size, .x = (float)bx,
 	             .y = (float)ts_baseline_in(t, lh, size), .s = label, .len = label_len };
 	bc_oplist_add(&u->ops, &op);
 	double y = n > 1 ? lh : 0;
