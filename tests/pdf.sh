@@ -497,6 +497,15 @@ for r in tests/regress/header/party.txt samples/ke-hoach-dang-uy.txt "$SEEDS"/00
 	case "$r" in */002_*) cl= ;; esac   # seed 002 ends in an appendix's table: its closing is not on the last page
 	if [ -z "$cl" ]; then ok "party-closing/$n"; else bad "party-closing/$n: $cl"; fi
 done
+# a Party draft's mark is a line under the number, in the left column (HD 36-HD/VPTW, II.2.2), not the state's box
+if $BC pdf tests/regress/party/undated-draft.txt -o "$TMP/pdraft.pdf" >/dev/null 2>&1; then
+	dr=$(pdftotext -f 1 -l 1 -bbox "$TMP/pdraft.pdf" - 2>/dev/null | awk -F'"' '/<word/ { w = $0; sub(/.*">/, "", w); sub(/<.*/, "", w)
+			if (w == "Số" && s == "") s = $4; if (w == "DỰ") { d = $4; dx = $2 } }
+		END { if (s == "" || d == "" || d < s || dx > 250) print "no"; else print "ok" }')
+	if [ "$dr" = ok ]; then ok party-page/draft-under-number; else bad "party-page/draft-under-number: DỰ THẢO not under Số"; fi
+else
+	bad "party-page/draft compile"
+fi
 # and a state document keeps the state's: the motto, "Số:" with its colon, no star (FORMAT.md §5.13)
 if $BC pdf samples/cong-van.txt -o "$TMP/state.pdf" >/dev/null 2>&1; then
 	st=$(pdftotext -f 1 -l 1 -bbox "$TMP/state.pdf" - 2>/dev/null | awk -F'"' '/<word/ { w = $0; sub(/.*">/, "", w); sub(/<.*/, "", w)

@@ -301,6 +301,11 @@ void ts_set_header(ts *t)
 		yl += party ? 0 : 2;
 		ts_column_line(t, NULL, lost_number(t), xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, 0, &u->ops);
 	}
+	/* the Party's draft mark ("Dự thảo lần 2") under the number, in italics (HD 36-HD/VPTW,
+	 * II.2.2, Phụ lục 3, mục 11), as the source words it; the state's is boxed at the top */
+	const bc_node *dr = party ? meta_line(t, BC_ROLE_DRAFT) : NULL;
+	if (dr)
+		ts_column_line(t, dr, NULL, xl, lw, &yl, BC_FACE_ITALIC, tp->draft_size, 0, &u->ops);
 	const bc_node *sum = meta_line(t, BC_ROLE_SUMMARY);
 	if (sum)
 		ts_column_line(t, sum, NULL, xl, lw, &yl, BC_FACE_REGULAR, tp->summary_size, 0, &u->ops);
