@@ -307,8 +307,9 @@ void ts_set_header(ts *t)
 	if (dr)
 		ts_column_line(t, dr, NULL, xl, lw, &yl, BC_FACE_ITALIC, tp->draft_size, 0, &u->ops);
 	const bc_node *sum = meta_line(t, BC_ROLE_SUMMARY);
+	/* a công văn's summary: upright (NĐ 30/2020), the Party's in italics (HD 36-HD/VPTW, Phụ lục 3, mục 5) */
 	if (sum)
-		ts_column_line(t, sum, NULL, xl, lw, &yl, BC_FACE_REGULAR, tp->summary_size, 0, &u->ops);
+		ts_column_line(t, sum, NULL, xl, lw, &yl, party ? BC_FACE_ITALIC : BC_FACE_REGULAR, tp->summary_size, 0, &u->ops);
 	const bc_node *urg = meta_line(t, BC_ROLE_URGENCY);
 	if (urg) {
 		yl += 6;
