@@ -160,9 +160,6 @@ int bc_template_setting(size_t i, bc_family fam, const char **elem, const char *
 	return field_range(&fields[i], fam, lo, hi, &rule) == 0 ? 1 : 2;
 }
 
-/* Single spacing of the typesetter (typeset_private.h SINGLE), per point of size. */
-#define SINGLE_SPACING 1.15
-
 int bc_template_check(const bc_template *t, char *err, size_t errsize)
 {
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
@@ -180,9 +177,9 @@ int bc_template_check(const bc_template *t, char *err, size_t errsize)
 		return -1;
 	}
 	/* the Party's lines are at least 18 pt apart ("Exactly"): the multiple of single spacing by the body size */
-	if (t->family == BC_FAMILY_PARTY && t->body_size * SINGLE_SPACING * t->line_spacing < 18 - 1e-6) {
+	if (t->family == BC_FAMILY_PARTY && t->body_size * BC_SINGLE_SPACING * t->line_spacing < 18 - 1e-6) {
 		snprintf(err, errsize, "<body line-spacing=\"%g\">: %g × %g pt × %g = %.1f pt; khoảng cách giữa các dòng tối thiểu 18 pt (HD 36-HD/VPTW, II.1.6.2)",
-		         t->line_spacing, t->line_spacing, t->body_size, SINGLE_SPACING, t->body_size * SINGLE_SPACING * t->line_spacing);
+		         t->line_spacing, t->line_spacing, t->body_size, BC_SINGLE_SPACING, t->body_size * BC_SINGLE_SPACING * t->line_spacing);
 		return -1;
 	}
 	return 0;

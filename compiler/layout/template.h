@@ -7,6 +7,10 @@
 #include "../model/report.h"
 #include "../model/vocab.h"
 
+/* Single line spacing of a Times-like face, per point of size: what `line-spacing` multiplies,
+ * for the typesetter and for the Party's 18 pt floor the template is checked against. */
+#define BC_SINGLE_SPACING 1.15
+
 /* Lengths in millimetres (page), centimetres (indent) or points (type, spacing), as the decree states them. */
 typedef struct bc_template {
 	char name[64];
