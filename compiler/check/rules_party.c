@@ -75,12 +75,15 @@ static void check_number(bc_check_ctx *cx, const bc_node *n, bc_doctype type)
 /* Words naming a collective body, which signs on its behalf (T/M), never for
  * its head (K/T): HD 36, II.1.7.1 ("cấp uỷ, uỷ ban kiểm tra, đảng đoàn, ban
  * cán sự đảng, hội đồng các cấp: Đề ký là thay mặt (ký hiệu là T/M)"; b) its
- * examples); 05: "never K/T" for a collective. */
-static const char *const collective[] = { "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "TỈNH ỦY", "TỈNH UỶ", "THÀNH ỦY",
+ * examples); 05: "never K/T" for a collective.  The committees first: their
+ * documents always carry T/M; a council or a congress's presidium last (a
+ * council without a seal of its own signs "… kiêm CHỦ TỊCH HỘI ĐỒNG", II.1.7.1 đ). */
+static const char *const committees[] = { "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "TỈNH ỦY", "TỈNH UỶ", "THÀNH ỦY",
 	                                       "THÀNH UỶ", "HUYỆN ỦY", "HUYỆN UỶ", "QUẬN ỦY", "QUẬN UỶ", "THỊ ỦY",
 	                                       "THỊ UỶ", "ĐẢNG ỦY", "ĐẢNG UỶ", "CHI BỘ", "ĐẢNG ĐOÀN", "BAN CÁN SỰ",
 	                                       "ỦY BAN KIỂM TRA", "UỶ BAN KIỂM TRA", "BỘ CHÍNH TRỊ", "BAN BÍ THƯ",
-	                                       "HỘI ĐỒNG", "ĐOÀN CHỦ TỊCH", NULL };
+	                                       NULL };
+static const char *const councils[] = { "HỘI ĐỒNG", "ĐOÀN CHỦ TỊCH", NULL };
 
 static void check_authority(bc_check_ctx *cx, const bc_node *n)
 {
@@ -97,9 +100,11 @@ static void check_authority(bc_check_ctx *cx, const bc_node *n)
 			break;
 		}
 	int kt = !strncmp(s, "K/T ", 4) || !strncmp(s, "KT. ", 4) || !strncmp(s, "KT ", 3);
-	if (kt)
-		for (size_t i = 0; collective[i]; i++)
-			if (strstr(s, collective[i])) {
+	const char *const *lists[] = { committees, councils };
+	for (int k = 0; kt && k < 2; k++)
+		for (size_t i = 0; lists[k][i]; i++)
+			if (strstr(s, lists[k][i])) {
+				kt = 0;
 				bc_diag_add(cx->diags, BC_W_PARTY_COLLECTIVE, n->pos, "%s", s);
 				break;
 			}
@@ -140,6 +145,22 @@ static void check_recipients(bc_check_ctx *cx, const bc_node *r)
 	bc_buf_free(&b);
 }
 
+/* Whether the issuing body (the header's last issuer line, "ĐẢNG ỦY XÃ AN THẮNG") is a committee,
+ * not a department under one ("VĂN PHÒNG" under "TỈNH ỦY ĐỒNG THÁP") nor a council. */
+static int collective_issuer(const bc_document *doc)
+{
+	const bc_node *n = doc->idx.issuer_last;
+	if (!n)
+		return 0;
+	bc_buf b = BC_BUF_INIT;
+	bc_node_plain_text(n, &b);
+	int yes = 0;
+	for (size_t i = 0; committees[i] && !yes; i++)
+		yes = !strncmp(bc_buf_cstr(&b), committees[i], strlen(committees[i]));
+	bc_buf_free(&b);
+	return yes;
+}
+
 static void *begin(bc_check_ctx *cx)
 {
 	const bc_document *doc = cx->doc;
@@ -152,9 +173,16 @@ static void *begin(bc_check_ctx *cx)
 	if (doc->idx.recipients)
 		check_recipients(cx, doc->idx.recipients);
 	const bc_facts *f = bc_document_facts(doc);
+	int signs_for = 0;   /* an authority line: T/M, K/T, T/L … */
 	for (const bc_node *c = f->signature ? f->signature->first : NULL; c; c = c->next)
-		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_AUTHORITY)
+		if (c->type == BC_NODE_LINE && c->as.line.role == BC_ROLE_AUTHORITY) {
 			check_authority(cx, c);
+			signs_for = 1;
+		}
+	/* a collective body's document signed by a position alone ("BÍ THƯ"): HD 36, II.1.7.1 b */
+	const bc_node *first = f->signature ? f->signature->first : NULL;
+	if (first && !signs_for && collective_issuer(doc))
+		bc_diag_add(cx->diags, BC_W_PARTY_NO_TM, first->pos, NULL);
 	return st;
 }
 
