@@ -26,7 +26,7 @@
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 /* getopt codes of the long options without a short form */
-enum { OPT_VERBOSE = 0x100, OPT_LIST };
+enum { OPT_VERBOSE = 0x100, OPT_LIST, OPT_PROFILE };
 
 typedef struct options {
 	const char *command;
@@ -36,6 +36,7 @@ typedef struct options {
 	const char *template_path;
 	const char *format;     /* check: text, json, sarif */
 	const char *shape;      /* --shape: the restore stage's shape, or NULL to detect it */
+	const char *profile;    /* --profile state|party: whose rules, or NULL to read it off the text */
 	int validate;
 	int werror;
 	int verbose;            /* check: every finding, not five of a code and a count */
@@ -101,7 +102,7 @@ static void usage(FILE *out)
 	        "Cách dùng / Usage:\n"
 	        "  %s xml IN [-o OUT] [--validate] [--encoding ENC]\n"
 	        "  %s check IN [--format text|json|sarif] [--lang vi|en] [--Werror] [--verbose]\n"
-	        "  %s pdf IN [-o OUT] [--template FILE]\n"
+	        "  %s pdf IN [-o OUT] [--template FILE] [--profile state|party]\n"
 	        "  %s tree IN [-o OUT]\n"
 	        "  %s init TYPE [-o OUT] | init --list\n"
 	        "  %s --help | --version\n"
@@ -119,6 +120,8 @@ static void usage(FILE *out)
 	        "                        typed restores nothing)\n"
 	        "      --validate        validate the XML against the schema before writing it\n"
 	        "  -t, --template FILE   page layout for the PDF (default: by document type)\n"
+	        "      --profile P       state (Nghị định 30) or party (the Party's guides): whose format the PDF and\n"
+	        "                        check follow (default: read off the document)\n"
 	        "  -f, --format FMT      diagnostics as text, json or sarif (check)\n"
 	        "  -l, --lang LANG       messages in vi (default) or en\n"
 	        "  -W, --Werror          warnings count as errors for the exit status (check)\n"
@@ -689,6 +692,7 @@ static int take_option(int c, options *o)
 	case OPT_VERBOSE: o->verbose = 1; break;
 	case 'q': o->quiet = 1; break;
 	case OPT_LIST: o->list = 1; break;
+	case OPT_PROFILE: o->profile = optarg; break;
 	case 'h': usage(stdout); return EXIT_OK;
 	case 'V': printf("baocao %s\n", BAOCAO_VERSION); return EXIT_OK;
 	default: usage(stderr); return EXIT_USAGE;
@@ -761,6 +765,7 @@ static int run(int argc, char **argv)
 		{ "verbose", no_argument, NULL, OPT_VERBOSE },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "list", no_argument, NULL, OPT_LIST },
+		{ "profile", required_argument, NULL, OPT_PROFILE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -806,6 +811,10 @@ static int run(int argc, char **argv)
 		fprintf(stderr, "%s: unknown shape '%s' (typed, pdf, markdown, word or auto)\n", progname, o.shape);
 		return EXIT_USAGE;
 	}
+	if (o.profile && strcmp(o.profile, "state") && strcmp(o.profile, "party")) {
+		fprintf(stderr, "%s: unknown profile '%s' (state or party)\n", progname, o.profile);
+		return EXIT_USAGE;
+	}
 	if (o.format && strcmp(o.format, "text") && strcmp(o.format, "json") && strcmp(o.format, "sarif")) {
 		fprintf(stderr, "%s: unknown format '%s'\n", progname, o.format);
 		return EXIT_USAGE;
@@ -848,6 +857,8 @@ static int run(int argc, char **argv)
 	size_t remap_from = diags.n;
 	bc_document *doc = bc_parse_restored(name, rs.text ? rs.text : src.text, rs.text ? rs.len : src.len, &rs, &diags);
 	snprintf(doc->source_encoding, sizeof doc->source_encoding, "%s", src.encoding);
+	if (o.profile)
+		bc_document_set_profile(doc, strcmp(o.profile, "party") == 0 ? 2 : 1);
 
 	if (is_check) {
 		/* the checker reads the restored text at the parser's positions: remapped after it */

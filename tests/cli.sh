@@ -48,6 +48,11 @@ expect help 0 "Exit status: 0 success" -- $WRAP "$B" --help
 expect two-inputs 2 "exactly one input" -- $WRAP "$B" xml a b
 expect bad-format 2 "unknown format" -- $WRAP "$B" check --format yaml x
 expect bad-shape 2 "unknown shape 'scan'" -- $WRAP "$B" check --shape scan x
+# --profile: whose format (issue 14); another word is a usage error, before the input is read
+expect bad-profile 2 "unknown profile 'dang' (state or party)" -- $WRAP "$B" check --profile dang x
+expect help-profile 0 "--profile P" -- $WRAP "$B" --help
+expect profile-party-check 0 "[party-number-shape]" -- $WRAP "$B" check --profile party samples/cong-van.txt
+expect profile-state-check 0 "[number-shape]" -- $WRAP "$B" check --profile state tests/regress/party/clean.txt
 expect missing-file 2 "nosuch.txt: cannot open" -- $WRAP "$B" xml "$T/nosuch.txt"
 mkdir "$T/dir"
 expect directory 2 "is a directory" -- $WRAP "$B" xml "$T/dir"

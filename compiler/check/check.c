@@ -11,7 +11,7 @@
 /* Every rule set, run in this order on each node. */
 static const bc_rule_set *const rule_sets[] = {
 	&bc_rules_header, &bc_rules_numbering, &bc_rules_notes, &bc_rules_tables, &bc_rules_refs, &bc_rules_text,
-	&bc_rules_decision,
+	&bc_rules_decision, &bc_rules_party,
 };
 #define NSETS (sizeof rule_sets / sizeof rule_sets[0])
 

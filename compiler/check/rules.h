@@ -48,6 +48,7 @@ typedef struct bc_rule_set {
 extern const bc_rule_set bc_rules_numbering, bc_rules_notes, bc_rules_tables, bc_rules_header, bc_rules_refs,
 	bc_rules_text;
 extern const bc_rule_set bc_rules_decision;   /* rules_decision.c: quyết định, nghị quyết */
+extern const bc_rule_set bc_rules_party;      /* rules_party.c: the Party's format, on Party documents */
 
 /* Source position of byte `off` of a block's text. */
 bc_pos bc_text_pos(const bc_check_ctx *cx, const bc_block_text *t, size_t off);

@@ -1,4 +1,4 @@
-/* rules_header.c — the components Nghị định 30/2020 requires (issuer, number, place and date, type, title, signer, recipients), blanks outside drafts, the "Số:" shape and type code, the header date. */
+/* rules_header.c — the components Nghị định 30/2020 (and the Party's guides) require (issuer, number, place and date, type, title, signer, recipients), blanks outside drafts, the "Số:" shape and type code, the header date. */
 #include <string.h>
 
 #include "../util/utf8.h"
@@ -9,7 +9,7 @@ static const bc_pos top = { 1, 1 };
 
 /* "CT-UBND", "2026/QĐ-UBND", "UBND-VP": parts of letters and digits joined by '-', after an optional year. */
 /* The symbol's parts: the type's code, then the issuer's, after `sep`: "-" in
- * the state's "BC-UBND" (Nghị định 30), "/" in the Party's "CTr/TU" (Hướng dẫn 36). */
+ * the state's "BC-UBND" (Nghị định 30; the Party's "CTr/TU" is rules_party.c's). */
 static int symbol_ok(const char *s, size_t len, char sep, const char **type, size_t *tlen)
 {
 	size_t i = 0;
@@ -42,10 +42,12 @@ static void check_number(bc_check_ctx *cx, const bc_node *n, bc_doctype type, in
 	bc_str num = n->as.line->number, sym = n->as.line->symbol;
 	if (!num.len && !draft)
 		bc_diag_add(cx->diags, BC_W_BLANK_NUMBER, n->pos, NULL);
+	/* a Party document's number has its own shape and codes (rules_party.c) */
+	if (bc_document_facts(cx->doc)->family == BC_FAMILY_PARTY)
+		return;
 	const char *t;
 	size_t tl;
-	char sep = bc_document_facts(cx->doc)->family == BC_FAMILY_PARTY ? '/' : '-';
-	if (!sym.len || !symbol_ok(sym.s, sym.len, sep, &t, &tl)) {
+	if (!sym.len || !symbol_ok(sym.s, sym.len, '-', &t, &tl)) {
 		bc_diag_add(cx->diags, BC_W_NUMBER_SHAPE, n->pos, "%.*s", (int)sym.len, sym.s ? sym.s : "");
 		return;
 	}

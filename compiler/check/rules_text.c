@@ -6,6 +6,7 @@
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
 #include "rules.h"
+#include "../model/facts.h"
 
 typedef struct term {
 	char *key;
@@ -375,46 +376,12 @@ static int by_key(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* A Party document (symbol "…/TU", "…/TW", "…/ĐU", "…/HU", or signed "T/M"):
- * the "./." end mark is a rule of Nghị định 30 for state documents, and the
- * Party's own format rules do not ask for it. */
-static int party_document(const bc_document *doc)
-{
-	const char *party[] = { "/TU", "/TW", "/ĐU", "/HU" };
-	const bc_node *sym[2] = { doc->idx.number, NULL };
-	/* a draft's blank number still names its kind in the appendices' "(Kèm theo …)" */
-	for (const bc_node *n = doc->root->first; n; n = n->next)
-		if (n->type == BC_NODE_APPENDIX)
-			for (const bc_node *c = n->first; c; c = c->next)
-				if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_APPX_ATTACH && !sym[1])
-					sym[1] = c;
-	for (int i = 0; i < 2; i++) {
-		if (!sym[i] || !sym[i]->as.line->symbol.len)
-			continue;
-		const char *y = sym[i]->as.line->symbol.s;
-		size_t yl = sym[i]->as.line->symbol.len;
-		for (size_t k = 0; k < sizeof party / sizeof party[0]; k++) {
-			size_t pl = strlen(party[k]);
-			if (yl >= pl && memcmp(y + yl - pl, party[k], pl) == 0)
-				return 1;
-		}
-	}
-	const bc_node *a = doc->idx.authority_first;
-	if (a) {
-		bc_buf t = BC_BUF_INIT;
-		bc_node_plain_text(a, &t);
-		int tm = t.len >= 4 && memcmp(t.s, "T/M ", 4) == 0;
-		bc_buf_free(&t);
-		if (tm)
-			return 1;
-	}
-	return 0;
-}
-
 static void end(bc_check_ctx *cx, void *st)
 {
 	text_state *s = st;
-	if (s->last && !s->last_has_mark && !party_document(cx->doc))
+	/* the "./." end mark is Nghị định 30's, for state documents: a Party document ends
+	 * with a full stop (rules_party.c) */
+	if (s->last && !s->last_has_mark && bc_document_facts(cx->doc)->family != BC_FAMILY_PARTY)
 		bc_diag_add(cx->diags, BC_W_END_MARK_MISSING, s->last_pos, NULL);
 	if (s->open_quote)
 		bc_diag_add(cx->diags, BC_W_UNBALANCED, s->open_quote_pos, "“");

@@ -1,4 +1,4 @@
-/* template.c — reading a layout template (XML, no network) and refusing values the state format forbids. */
+/* template.c — reading a layout template (XML, no network) and refusing values its format (the state's or the Party's) forbids. */
 #include "template.h"
 
 #include <errno.h>
@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../model/facts.h"
 #include "../model/vocab.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
@@ -29,58 +30,91 @@
 #define BAOCAO_DATADIR "/usr/local/share/baocao"
 #endif
 
-/* Every setting: where it lives in the XML, its range, and the rule behind the range. */
+/* Every setting: where it lives in the XML, and for each family its range and
+ * the clause behind it.  The state's ranges are Nghị định 30/2020/NĐ-CP, Phụ
+ * lục I; the Party's are Hướng dẫn 36-HD/VPTW (HD 36: its clause, "PL3 m.N" for
+ * row N of its Phụ lục 3, the table of sizes), which Hướng dẫn 05-HD/VPTW
+ * keeps where what is known of it speaks (reference/README.md).  plo < 0: the
+ * Party's format has no such part; the setting may be left out, and is then
+ * the body size (never drawn). */
 typedef struct tpl_field {
 	const char *elem, *attr;
 	size_t off;
 	double lo, hi;
 	const char *rule;
 	int optional;   /* absent: the body size (elements only some document types have) */
+	double plo, phi;
+	const char *prule;
 } tpl_field;
 
-#define F(e, a, m, lo, hi, rule) { e, a, offsetof(bc_template, m), lo, hi, rule, 0 }
-#define O(e, a, m, lo, hi, rule) { e, a, offsetof(bc_template, m), lo, hi, rule, 1 }
+#define F(e, a, m, lo, hi, rule, plo, phi, prule) { e, a, offsetof(bc_template, m), lo, hi, rule, 0, plo, phi, prule }
+#define O(e, a, m, lo, hi, rule, plo, phi, prule) { e, a, offsetof(bc_template, m), lo, hi, rule, 1, plo, phi, prule }
 static const tpl_field fields[] = {
-	F("page", "width", page_w, 210, 210, "khổ giấy A4 rộng 210 mm (NĐ 30/2020, Phụ lục I)"),
-	F("page", "height", page_h, 297, 297, "khổ giấy A4 cao 297 mm (NĐ 30/2020, Phụ lục I)"),
-	F("page", "top", m_top, 20, 25, "lề trên 20–25 mm"),
-	F("page", "bottom", m_bottom, 20, 25, "lề dưới 20–25 mm"),
-	F("page", "left", m_left, 30, 35, "lề trái 30–35 mm"),
-	F("page", "right", m_right, 15, 20, "lề phải 15–20 mm"),
-	F("body", "size", body_size, 13, 14, "nội dung cỡ chữ 13–14"),
-	F("body", "indent", indent_cm, 1, 1.27, "lùi đầu dòng 1–1,27 cm"),
-	F("body", "paragraph-space", para_space, 6, 18, "khoảng cách giữa các đoạn tối thiểu 6 pt"),
-	F("body", "line-spacing", line_spacing, 1, 1.5, "khoảng cách dòng từ đơn (single) đến 1,5 dòng"),
-	F("header", "left-width", left_width, 55, 90, "cột tên cơ quan rộng 55–90 mm (bố cục hai cột)"),
-	F("header", "issuer-size", issuer_size, 12, 13, "tên cơ quan cỡ chữ 12–13"),
-	F("header", "number-size", number_size, 13, 13, "số, ký hiệu cỡ chữ 13"),
-	F("header", "summary-size", summary_size, 12, 13, "trích yếu công văn cỡ chữ 12–13"),
-	F("header", "motto-size", motto_size, 12, 13, "quốc hiệu cỡ chữ 12–13"),
-	F("header", "slogan-size", slogan_size, 13, 14, "tiêu ngữ cỡ chữ 13–14"),
-	F("header", "dateline-size", dateline_size, 13, 14, "địa danh, ngày tháng cỡ chữ 13–14"),
-	F("header", "urgency-size", urgency_size, 13, 14, "dấu chỉ mức độ khẩn cỡ chữ 13–14"),
-	F("title", "type-size", doctype_size, 13, 14, "tên loại văn bản cỡ chữ 13–14"),
-	F("title", "size", title_size, 13, 14, "trích yếu nội dung cỡ chữ 13–14"),
-	F("headings", "level1-size", h1_size, 13, 14, "đề mục cấp I cỡ chữ 13–14"),
-	F("headings", "level2-size", h2_size, 13, 14, "đề mục cấp 1 cỡ chữ 13–14"),
-	F("headings", "lower-size", h3_size, 13, 14, "đề mục cấp dưới cỡ chữ 13–14"),
-	F("page-number", "size", pageno_size, 13, 14, "số trang cỡ chữ 13–14"),
-	F("closing", "label-size", recip_label_size, 12, 12, "\"Nơi nhận:\" cỡ chữ 12"),
-	F("closing", "list-size", recip_size, 11, 11, "danh sách nơi nhận cỡ chữ 11"),
-	F("closing", "signature-size", sign_size, 13, 14, "chức vụ, họ tên người ký cỡ chữ 13–14"),
-	F("closing", "signature-space", sign_space, 20, 40, "khoảng để ký 20–40 mm"),
-	F("footnote", "size", note_size, 10, 12, "chú thích cỡ chữ nhỏ hơn nội dung, 10–12"),
-	F("table", "size", table_size, 9, 13, "chữ trong bảng 9–13"),
-	F("appendix", "label-size", appx_label_size, 14, 14, "\"Phụ lục\" cỡ chữ 14"),
-	F("appendix", "title-size", appx_title_size, 13, 14, "tên phụ lục cỡ chữ 13–14"),
-	F("draft", "size", draft_size, 13, 16, "dấu \"DỰ THẢO\" cỡ chữ 13–16"),
-	F("header", "issuer-rule", issuer_rule, 1.0 / 3, 0.5, "đường kẻ dưới tên cơ quan dài 1/3–1/2 dòng chữ"),
-	F("title", "rule", title_rule, 1.0 / 3, 0.5, "đường kẻ dưới trích yếu dài 1/3–1/2 dòng chữ"),
-	F("addressee", "size", addressee_size, 14, 14, "\"Kính gửi\" và tên nơi nhận cỡ chữ 14"),
-	O("decision", "competence-size", competence_size, 13, 14, "thẩm quyền ban hành cỡ chữ 13–14"),
-	O("decision", "basis-size", basis_size, 13, 14, "căn cứ ban hành cỡ chữ 13–14"),
-	O("decision", "enacting-size", enacting_size, 14, 14, "từ \"QUYẾT ĐỊNH:\" cỡ chữ 14"),
-	O("decision", "article-size", article_size, 13, 14, "\"Điều\" và tên điều cỡ chữ bằng lời văn, 13–14"),
+	F("page", "width", page_w, 210, 210, "khổ giấy A4 rộng 210 mm (NĐ 30/2020, Phụ lục I)",
+	  210, 210, "khổ giấy A4 rộng 210 mm (HD 36-HD/VPTW, II.4.2)"),
+	F("page", "height", page_h, 297, 297, "khổ giấy A4 cao 297 mm (NĐ 30/2020, Phụ lục I)",
+	  297, 297, "khổ giấy A4 cao 297 mm (HD 36-HD/VPTW, II.4.2)"),
+	F("page", "top", m_top, 20, 25, "lề trên 20–25 mm", 20, 20, "lề trên 20 mm (HD 36-HD/VPTW, II.4.3)"),
+	F("page", "bottom", m_bottom, 20, 25, "lề dưới 20–25 mm", 20, 20, "lề dưới 20 mm (HD 36-HD/VPTW, II.4.3)"),
+	F("page", "left", m_left, 30, 35, "lề trái 30–35 mm", 30, 30, "lề trái 30 mm (HD 36-HD/VPTW, II.4.3)"),
+	F("page", "right", m_right, 15, 20, "lề phải 15–20 mm", 15, 15, "lề phải 15 mm (HD 36-HD/VPTW, II.4.3)"),
+	F("body", "size", body_size, 13, 14, "nội dung cỡ chữ 13–14", 14, 15, "nội dung văn bản cỡ chữ 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
+	F("body", "indent", indent_cm, 1, 1.27, "lùi đầu dòng 1–1,27 cm", 1, 1, "chữ đầu dòng lùi vào khoảng 10 mm (HD 36-HD/VPTW, II.1.6.2)"),
+	F("body", "paragraph-space", para_space, 6, 18, "khoảng cách giữa các đoạn tối thiểu 6 pt",
+	  6, 18, "khoảng cách giữa các đoạn tối thiểu 6 pt (HD 36-HD/VPTW, II.1.6.2)"),
+	F("body", "line-spacing", line_spacing, 1, 1.5, "khoảng cách dòng từ đơn (single) đến 1,5 dòng",
+	  1, 1.5, "khoảng cách dòng tối thiểu 18 pt (HD 36-HD/VPTW, II.1.6.2), đến 1,5 dòng"),
+	F("header", "left-width", left_width, 55, 90, "cột tên cơ quan rộng 55–90 mm (bố cục hai cột)",
+	  55, 90, "cột tên cơ quan rộng 55–90 mm (bố cục hai cột, HD 36-HD/VPTW, Phụ lục 1)"),
+	F("header", "issuer-size", issuer_size, 12, 13, "tên cơ quan cỡ chữ 12–13", 14, 14, "tên cơ quan cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 2)"),
+	F("header", "number-size", number_size, 13, 13, "số, ký hiệu cỡ chữ 13", 14, 14, "số và ký hiệu cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 3)"),
+	F("header", "summary-size", summary_size, 12, 13, "trích yếu công văn cỡ chữ 12–13",
+	  12, 12, "trích yếu công văn cỡ chữ 12 (HD 36-HD/VPTW, Phụ lục 3, mục 5)"),
+	F("header", "motto-size", motto_size, 12, 13, "quốc hiệu cỡ chữ 12–13",
+	  15, 15, "tiêu đề \"ĐẢNG CỘNG SẢN VIỆT NAM\" cỡ chữ 15 (HD 36-HD/VPTW, Phụ lục 3, mục 1)"),
+	F("header", "slogan-size", slogan_size, 13, 14, "tiêu ngữ cỡ chữ 13–14", -1, -1, "văn bản của Đảng không có tiêu ngữ (HD 36-HD/VPTW, II.1.1)"),
+	F("header", "dateline-size", dateline_size, 13, 14, "địa danh, ngày tháng cỡ chữ 13–14",
+	  14, 14, "địa danh, ngày tháng cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 4)"),
+	F("header", "urgency-size", urgency_size, 13, 14, "dấu chỉ mức độ khẩn cỡ chữ 13–14",
+	  14, 14, "dấu chỉ mức độ khẩn cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 10)"),
+	F("title", "type-size", doctype_size, 13, 14, "tên loại văn bản cỡ chữ 13–14",
+	  15, 16, "tên loại văn bản cỡ chữ 15–16 (HD 36-HD/VPTW, Phụ lục 3, mục 5)"),
+	F("title", "size", title_size, 13, 14, "trích yếu nội dung cỡ chữ 13–14",
+	  14, 15, "trích yếu nội dung cỡ chữ 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 5)"),
+	F("headings", "level1-size", h1_size, 13, 14, "đề mục cấp I cỡ chữ 13–14", 14, 15, "đề mục cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
+	F("headings", "level2-size", h2_size, 13, 14, "đề mục cấp 1 cỡ chữ 13–14", 14, 15, "đề mục cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
+	F("headings", "lower-size", h3_size, 13, 14, "đề mục cấp dưới cỡ chữ 13–14", 14, 15, "khoản, điểm cỡ chữ 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
+	F("page-number", "size", pageno_size, 13, 14, "số trang cỡ chữ 13–14", 14, 14, "số trang cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 15)"),
+	F("closing", "label-size", recip_label_size, 12, 12, "\"Nơi nhận:\" cỡ chữ 12",
+	  14, 14, "từ \"Nơi nhận\" cỡ chữ 14, gạch chân (HD 36-HD/VPTW, Phụ lục 3, mục 9)"),
+	F("closing", "list-size", recip_size, 11, 11, "danh sách nơi nhận cỡ chữ 11",
+	  12, 12, "tên nơi nhận cỡ chữ 12 (HD 36-HD/VPTW, Phụ lục 3, mục 9)"),
+	F("closing", "signature-size", sign_size, 13, 14, "chức vụ, họ tên người ký cỡ chữ 13–14",
+	  14, 14, "quyền hạn, chức vụ, họ tên người ký cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 7)"),
+	F("closing", "signature-space", sign_space, 20, 40, "khoảng để ký 20–40 mm",
+	  20, 40, "khoảng để ký và đóng dấu 20–40 mm (HD 36-HD/VPTW không ghi số đo; như NĐ 30)"),
+	F("footnote", "size", note_size, 10, 12, "chú thích cỡ chữ nhỏ hơn nội dung, 10–12",
+	  10, 12, "chú thích cỡ chữ nhỏ hơn nội dung, 10–12 (HD 36-HD/VPTW không ghi; như NĐ 30)"),
+	F("table", "size", table_size, 9, 13, "chữ trong bảng 9–13", 9, 13, "chữ trong bảng 9–13 (HD 36-HD/VPTW không ghi; như NĐ 30)"),
+	F("appendix", "label-size", appx_label_size, 14, 14, "\"Phụ lục\" cỡ chữ 14",
+	  14, 15, "từ \"Phụ lục\" cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, II.4.5 không ghi cỡ)"),
+	F("appendix", "title-size", appx_title_size, 13, 14, "tên phụ lục cỡ chữ 13–14",
+	  14, 15, "tiêu đề phụ lục cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, II.4.5 không ghi cỡ)"),
+	F("draft", "size", draft_size, 13, 16, "dấu \"DỰ THẢO\" cỡ chữ 13–16", 14, 14, "chỉ dẫn dự thảo cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 11)"),
+	F("header", "issuer-rule", issuer_rule, 1.0 / 3, 0.5, "đường kẻ dưới tên cơ quan dài 1/3–1/2 dòng chữ",
+	  -1, -1, "dưới tên cơ quan của Đảng là dấu sao (*), không kẻ (HD 36-HD/VPTW, II.1.2.2)"),
+	F("title", "rule", title_rule, 1.0 / 3, 0.5, "đường kẻ dưới trích yếu dài 1/3–1/2 dòng chữ",
+	  -1, -1, "dưới trích yếu văn bản của Đảng là năm dấu gạch nối (-----), không kẻ (HD 36-HD/VPTW, II.1.5.2)"),
+	F("addressee", "size", addressee_size, 14, 14, "\"Kính gửi\" và tên nơi nhận cỡ chữ 14",
+	  14, 14, "\"Kính gửi\" và tên nơi nhận cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 9)"),
+	O("decision", "competence-size", competence_size, 13, 14, "thẩm quyền ban hành cỡ chữ 13–14",
+	  14, 15, "thẩm quyền ban hành cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
+	O("decision", "basis-size", basis_size, 13, 14, "căn cứ ban hành cỡ chữ 13–14",
+	  14, 15, "căn cứ ban hành cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
+	O("decision", "enacting-size", enacting_size, 14, 14, "từ \"QUYẾT ĐỊNH:\" cỡ chữ 14",
+	  14, 15, "từ \"QUYẾT ĐỊNH:\" cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
+	O("decision", "article-size", article_size, 13, 14, "\"Điều\" và tên điều cỡ chữ bằng lời văn, 13–14",
+	  14, 15, "\"Điều\" và tên điều cỡ chữ 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
 };
 #undef F
 #undef O
@@ -98,28 +132,54 @@ const char *bc_template_file(bc_doctype type)
 	return f ? f : "bao-cao.xml";
 }
 
-int bc_template_setting(size_t i, const char **elem, const char **attr, double *lo, double *hi)
+const char *bc_template_file_for(const bc_document *doc)
+{
+	/* the model decided the family and, by the date, the Party's guide in force */
+	const char *g = bc_guide_template(bc_document_facts(doc)->guide);
+	return g ? g : bc_template_file(bc_document_type(doc));
+}
+
+/* The range of field f for a family: 0, or -1 when that family's format has no such part. */
+static int field_range(const tpl_field *f, bc_family fam, double *lo, double *hi, const char **rule)
+{
+	if (fam == BC_FAMILY_PARTY) {
+		*lo = f->plo, *hi = f->phi, *rule = f->prule;
+		return f->plo < 0 ? -1 : 0;
+	}
+	*lo = f->lo, *hi = f->hi, *rule = f->rule;
+	return 0;
+}
+
+int bc_template_setting(size_t i, bc_family fam, const char **elem, const char **attr, double *lo, double *hi)
 {
 	if (i >= sizeof fields / sizeof fields[0])
 		return 0;
 	*elem = fields[i].elem;
 	*attr = fields[i].attr;
-	*lo = fields[i].lo;
-	*hi = fields[i].hi;
-	return 1;
+	const char *rule;
+	return field_range(&fields[i], fam, lo, hi, &rule) == 0 ? 1 : 2;
 }
 
 int bc_template_check(const bc_template *t, char *err, size_t errsize)
 {
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		double v = field_val(t, &fields[i]);
-		if (!(v >= fields[i].lo - 1e-9 && v <= fields[i].hi + 1e-9)) {
-			snprintf(err, errsize, "<%s %s=\"%g\">: %s", fields[i].elem, fields[i].attr, v, fields[i].rule);
+		double v = field_val(t, &fields[i]), lo, hi;
+		const char *rule;
+		if (field_range(&fields[i], t->family, &lo, &hi, &rule) != 0)
+			continue;   /* a part the family's format has not: never drawn */
+		if (!(v >= lo - 1e-9 && v <= hi + 1e-9)) {
+			snprintf(err, errsize, "<%s %s=\"%g\">: %s", fields[i].elem, fields[i].attr, v, rule);
 			return -1;
 		}
 	}
 	if (t->left_width >= t->page_w - t->m_left - t->m_right - 60) {
 		snprintf(err, errsize, "<header left-width=\"%g\">: cột quốc hiệu cần ít nhất 60 mm", t->left_width);
+		return -1;
+	}
+	/* the Party's lines are at least 18 pt apart ("Exactly"): the multiple of single spacing by the body size */
+	if (t->family == BC_FAMILY_PARTY && t->body_size * BC_SINGLE_SPACING * t->line_spacing < 18 - 1e-6) {
+		snprintf(err, errsize, "<body line-spacing=\"%g\">: %g × %g pt × %g = %.1f pt; khoảng cách giữa các dòng tối thiểu 18 pt (HD 36-HD/VPTW, II.1.6.2)",
+		         t->line_spacing, t->line_spacing, t->body_size, BC_SINGLE_SPACING, t->body_size * BC_SINGLE_SPACING * t->line_spacing);
 		return -1;
 	}
 	return 0;
@@ -279,14 +339,26 @@ static int read_settings(bc_template *t, xmlDocPtr x, xmlNodePtr e, int is_font,
 	return rc;
 }
 
+static int load_file(bc_template *t, const char *file, const char *path, char *err, size_t errsize);
+
 int bc_template_load(bc_template *t, bc_doctype type, const char *path, char *err, size_t errsize)
+{
+	return load_file(t, bc_template_file(type), path, err, errsize);
+}
+
+int bc_template_load_for(bc_template *t, const bc_document *doc, const char *path, char *err, size_t errsize)
+{
+	return load_file(t, bc_template_file_for(doc), path, err, errsize);
+}
+
+/* Loads `path`, or when NULL the installed template called `file`. */
+static int load_file(bc_template *t, const char *file, const char *path, char *err, size_t errsize)
 {
 	memset(t, 0, sizeof *t);
 	char found[PATH_MAX + 64];
 	if (!path) {
-		if (find_template(bc_template_file(type), found, sizeof found) != 0) {
-			snprintf(err, errsize, "template %s not found (set BAOCAO_DATADIR, or install with make install)",
-			         bc_template_file(type));
+		if (find_template(file, found, sizeof found) != 0) {
+			snprintf(err, errsize, "template %s not found (set BAOCAO_DATADIR, or install with make install)", file);
 			return -1;
 		}
 		path = found;
@@ -344,6 +416,29 @@ int bc_template_load(bc_template *t, bc_doctype type, const char *path, char *er
 		snprintf(t->name, sizeof t->name, "%.*s", (int)bc_utf8_fit(n, strlen(n), sizeof t->name - 1), n);
 	}
 	free(name);
+	/* family="party": the Party's format (its ranges, its header and closing); guide: the guide's
+	 * name, a label for the reader */
+	char *fam = NULL, *guide = NULL;
+	if (rc == 0)
+		rc = attr_get(x, root, "family", &fam, path, err, errsize);
+	if (rc == 0 && fam && strcmp(fam, "party") == 0)
+		t->family = BC_FAMILY_PARTY;
+	else if (rc == 0 && fam && strcmp(fam, "state") != 0) {
+		snprintf(err, errsize, "%s: <template family=\"%.*s\">: state or party", path, (int)bc_utf8_fit(fam, strlen(fam), 40), fam);
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = attr_get(x, root, "guide", &guide, path, err, errsize);
+	if (rc == 0 && guide)
+		snprintf(t->guide, sizeof t->guide, "%.*s", (int)bc_utf8_fit(guide, strlen(guide), sizeof t->guide - 1), guide);
+	free(fam);
+	free(guide);
+	for (xmlAttrPtr a = root->properties; a && rc == 0; a = a->next)
+		if (strcmp((const char *)a->name, "name") && strcmp((const char *)a->name, "family") &&
+		    strcmp((const char *)a->name, "guide")) {
+			snprintf(err, errsize, "%s: unknown setting <template %s>", path, (const char *)a->name);
+			rc = -1;
+		}
 	int seen[sizeof fields / sizeof fields[0]] = { 0 };
 	for (xmlNodePtr e = root->children; e && rc == 0; e = e->next) {
 		if (e->type != XML_ELEMENT_NODE)
@@ -378,7 +473,17 @@ int bc_template_load(bc_template *t, bc_doctype type, const char *path, char *er
 	if (rc != 0)
 		return -1;
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		if (!seen[i] && fields[i].optional) {
+		double lo, hi;
+		const char *rule;
+		int absent_part = field_range(&fields[i], t->family, &lo, &hi, &rule) != 0;
+		if (absent_part && seen[i]) {
+			/* a setting for a part the family's format has not: a slip to be told of */
+			snprintf(err, errsize, "%s: <%s %s>: %s", path, fields[i].elem, fields[i].attr, rule);
+			return -1;
+		}
+		if (absent_part) {
+			*field_ptr(t, &fields[i]) = t->body_size;
+		} else if (!seen[i] && fields[i].optional) {
 			*field_ptr(t, &fields[i]) = fields[i].lo > t->body_size ? fields[i].lo : t->body_size;
 		} else if (!seen[i]) {
 			snprintf(err, errsize, "%s: <%s %s> is missing", path, fields[i].elem, fields[i].attr);

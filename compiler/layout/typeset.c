@@ -686,7 +686,8 @@ void bc_typeset_furniture(const bc_page *page, const bc_template *tpl, const bc_
 		            .x2 = (float)(left + (right - left) / 4), .y2 = (float)page->notes_top };
 		bc_oplist_add(out, &r);
 	}
-	if (draft) {
+	/* the Party's draft mark is a line of the header, under the number (typeset_header.c) */
+	if (draft && tpl->family != BC_FAMILY_PARTY) {
 		const char *s = tpl->draft_text[0] ? tpl->draft_text : "DỰ THẢO";
 		size_t len = strlen(s);
 		double size = tpl->draft_size;

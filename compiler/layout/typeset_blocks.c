@@ -21,7 +21,11 @@ static const char *label_prefix(ts *t, bc_label_kind kind, bc_str label, char de
 	case BC_LABEL_STAR: snprintf(tmp, sizeof tmp, "*) "); break;
 	case BC_LABEL_ARTICLE: snprintf(tmp, sizeof tmp, "Điều %.80s%s ", l, dot ? "" : "."); break;
 	default:
-		/* the author's mark when the model kept one ("I-", "2/"), else the dot */
+		/* the author's mark when the model kept one ("I-", "2/"), else the dot; a
+		 * Roman heading of the Party's format takes its hyphen, "I-" (HD 05-HD/VPTW,
+		 * as the guides themselves write theirs: "I- HƯỚNG DẪN CHUNG") */
+		if (!delim && kind == BC_LABEL_ROMAN && t->tpl->family == BC_FAMILY_PARTY && !dot)
+			delim = '-';
 		if (delim)
 			snprintf(tmp, sizeof tmp, "%.80s%c ", l, delim);
 		else

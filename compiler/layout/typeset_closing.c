@@ -64,6 +64,9 @@ void ts_set_closing(ts *t)
 	trecorder rec;
 	ts_rec_begin(t, &rec, u);
 	ts_rec_col(t, 1);
+	/* the Party's form (HD 36-HD/VPTW, Phụ lục 3, mục 7 and 9): the position upright,
+	 * not bold; "Nơi nhận" upright and underlined, not bold italic */
+	int party = tp->family == BC_FAMILY_PARTY;
 	if (signature) {
 		const bc_node *signer = NULL;
 		for (const bc_node *c = signature->first; c; c = c->next) {
@@ -73,7 +76,8 @@ void ts_set_closing(ts *t)
 				signer = c;
 				continue;
 			}
-			ts_column_line(t, c, NULL, xr, wr, &yr, BC_FACE_BOLD, tp->sign_size, 1, &u->ops);
+			bc_face f = party && c->as.line->role == BC_ROLE_POSITION ? BC_FACE_REGULAR : BC_FACE_BOLD;
+			ts_column_line(t, c, NULL, xr, wr, &yr, f, tp->sign_size, 1, &u->ops);
 		}
 		yr += tp->sign_space * BC_MM;
 		ts_rec_extend(t, yr);
@@ -91,7 +95,7 @@ void ts_set_closing(ts *t)
 			if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_RECIPIENTS_LABEL)
 				label = c;
 		bc_items it = { 0 };
-		istyle st = { BC_FACE_BOLD_ITALIC, tp->recip_label_size, 0, 0, 0 };
+		istyle st = { party ? BC_FACE_REGULAR : BC_FACE_BOLD_ITALIC, tp->recip_label_size, 0, party, 0 };
 		if (label)
 			ts_add_inlines(t, &it, label, st);
 		else

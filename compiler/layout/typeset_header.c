@@ -101,8 +101,9 @@ static void set_addressees(ts *t, double below)
 		label = "Kính gửi:", label_len = strlen(label);
 	double size = t->tpl->addressee_size, lh = ts_line_height(t, size, 1.0);
 	double sp = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, " ", 1);
-	double lw = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, label, label_len);
-	double colon = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, ":", 1);
+	bc_face lface = t->tpl->family == BC_FAMILY_PARTY ? BC_FACE_ITALIC : BC_FACE_REGULAR;
+	double lw = t->m->measure(t->m->ctx, lface, size, label, label_len);
+	double colon = t->m->measure(t->m->ctx, lface, size, ":", 1);
 	const char *dash = n > 1 ? "- " : "";
 	double widest = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -121,7 +122,8 @@ static void set_addressees(ts *t, double below)
 	trecorder rec;   /* a list longer than a page goes on over pages, a line at a time */
 	ts_rec_begin(t, &rec, u);
 	ts_rec_col(t, 0);
-	bc_op op = { .kind = BC_OP_TEXT, .face = BC_FACE_REGULAR, .size = (float)size, .x = (float)bx,
+	/* the Party's "Kính gửi:" is italic, the names upright (HD 36-HD/VPTW, Phụ lục 3, mục 9) */
+	bc_op op = { .kind = BC_OP_TEXT, .face = lface, .size = (float)size, .x = (float)bx,
 	             .y = (float)ts_baseline_in(t, lh, size), .s = label, .len = label_len };
 	bc_oplist_add(&u->ops, &op);
 	double y = n > 1 ? lh : 0;
@@ -189,7 +191,7 @@ static double blank_line(ts *t, const bc_node *n, double x, double w, double *y,
 	ts_plain(n, &b);
 	const char *plain = bc_buf_cstr(&b);
 	if (n->as.line->role == BC_ROLE_NUMBER && !n->as.line->unread && !n->as.line->number.len && n->as.line->symbol.len)
-		keep_blank(t, &it, plain, "Số:");
+		keep_blank(t, &it, plain, strstr(plain, "Số:") ? "Số:" : "Số");   /* the Party's "Số -CTr/TU": no colon */
 	if (n->as.line->role == BC_ROLE_DATELINE && !n->as.line->unread && n->as.line->date.year) {
 		if (!n->as.line->date.day)
 			keep_blank(t, &it, plain, "ngày");
@@ -220,7 +222,7 @@ static const char *lost_number(ts *t)
 		bc_buf_put(&b, f->code_notation.s, f->code_notation.len);
 	} else {
 		/* the Party's "Số 03-CTr/TU" has no colon and a dash before the type's letters */
-		bc_buf_puts(&b, f->family == BC_FAMILY_PARTY ? "Số " DOTS "-" DOTS "/" DOTS : "Số: " DOTS "/" DOTS);
+		bc_buf_puts(&b, t->tpl->family == BC_FAMILY_PARTY ? "Số " DOTS "-" DOTS "/" DOTS : "Số: " DOTS "/" DOTS);
 		t->stats->blank_parts |= BC_BLANK_NUMBER;
 	}
 	const char *s = ts_strdup(t, bc_buf_cstr(&b), b.len);
@@ -278,7 +280,13 @@ void ts_set_header(ts *t)
 		issuer_w = ts_column_line(t, NULL, DOTS DOTS DOTS DOTS DOTS DOTS, xl, lw, &yl, BC_FACE_REGULAR, tp->issuer_size, 0, &u->ops);
 		t->stats->blank_parts |= BC_BLANK_ISSUER;
 	}
-	{
+	/* the Party's documents (HD 36-HD/VPTW, II.1.2.2) set a star under the issuing body, the
+	 * state's (NĐ 30/2020, Phụ lục I) a short rule */
+	int party = tp->family == BC_FAMILY_PARTY;
+	if (party) {
+		ts_column_line(t, NULL, "*", xl, lw, &yl, BC_FACE_REGULAR, tp->issuer_size, 0, &u->ops);
+		ts_rec_extend(t, yl);
+	} else {
 		double rl = issuer_w * tp->issuer_rule;
 		yl += 3.5;
 		ts_add_rule(&u->ops, xl + (lw - rl) / 2, xl + (lw + rl) / 2, yl, 0.6);
@@ -287,15 +295,21 @@ void ts_set_header(ts *t)
 	}
 	const bc_node *num = meta_line(t, BC_ROLE_NUMBER);
 	if (num) {
-		yl += 2;
+		yl += party ? 0 : 2;
 		blank_line(t, num, xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, &u->ops);
 	} else {
-		yl += 2;
+		yl += party ? 0 : 2;
 		ts_column_line(t, NULL, lost_number(t), xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, 0, &u->ops);
 	}
+	/* the Party's draft mark ("Dự thảo lần 2") under the number, in italics (HD 36-HD/VPTW,
+	 * II.2.2, Phụ lục 3, mục 11), as the source words it; the state's is boxed at the top */
+	const bc_node *dr = party ? meta_line(t, BC_ROLE_DRAFT) : NULL;
+	if (dr)
+		ts_column_line(t, dr, NULL, xl, lw, &yl, BC_FACE_ITALIC, tp->draft_size, 0, &u->ops);
 	const bc_node *sum = meta_line(t, BC_ROLE_SUMMARY);
+	/* a công văn's summary: upright (NĐ 30/2020), the Party's in italics (HD 36-HD/VPTW, Phụ lục 3, mục 5) */
 	if (sum)
-		ts_column_line(t, sum, NULL, xl, lw, &yl, BC_FACE_REGULAR, tp->summary_size, 0, &u->ops);
+		ts_column_line(t, sum, NULL, xl, lw, &yl, party ? BC_FACE_ITALIC : BC_FACE_REGULAR, tp->summary_size, 0, &u->ops);
 	const bc_node *urg = meta_line(t, BC_ROLE_URGENCY);
 	if (urg) {
 		yl += 6;
@@ -311,9 +325,8 @@ void ts_set_header(ts *t)
 
 	/* right: motto, slogan with its rule, place and date */
 	ts_rec_col(t, 1);
-	/* the Party's documents (Hướng dẫn 36-HD/VPTW) head with "ĐẢNG CỘNG SẢN
-	 * VIỆT NAM", underlined, and no slogan: the state's motto is never put on them */
-	int party = bc_document_facts(t->doc)->family == BC_FAMILY_PARTY;
+	/* the Party's documents (HD 36-HD/VPTW, II.1.1.2) head with "ĐẢNG CỘNG SẢN VIỆT
+	 * NAM" over a rule as long as it, and no slogan: the state's motto is never put on them */
 	double sw = ts_column_line(t, meta_line(t, BC_ROLE_MOTTO), party ? "ĐẢNG CỘNG SẢN VIỆT NAM" : "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 	                           xr, wr, &yr, BC_FACE_BOLD, tp->motto_size, 1, &u->ops);
 	const bc_node *slogan = meta_line(t, BC_ROLE_SLOGAN);
@@ -364,7 +377,15 @@ void ts_set_header(ts *t)
 		tw = ts_set_column(t, &it, t->x0 + t->width * 0.05, t->width * 0.9, &y, BC_JUST_CENTER,
 		                ts_line_height(t, tp->title_size, 1.0), tp->title_size, &tu->ops);
 	bc_items_free(&it);
-	if (tw > 0 || dt) {
+	if ((tw > 0 || dt) && party) {
+		/* the Party's five hyphens under the title (HD 36-HD/VPTW, II.1.5.2), in the title's size */
+		y += 2;
+		ts_column_line(t, NULL, "-----", t->x0, t->width, &y, BC_FACE_REGULAR, tp->title_size, 0, &tu->ops);
+		y += 6;
+		ts_rec_extend(t, y);
+		tu->h = y;
+		ts_rec_push(t, 1);
+	} else if (tw > 0 || dt) {
 		double rl = (tw > 0 ? tw : t->width / 3) * tp->title_rule;
 		if (rl < 40)
 			rl = 40;

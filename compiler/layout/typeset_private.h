@@ -83,7 +83,7 @@ typedef struct lines {
 /* A copy of s in the typesetter's arena, freed with it. */
 char *ts_strdup(ts *t, const char *s, size_t len);
 /* Inline, as they were in one file: called for every line set. */
-#define SINGLE 1.15            /* single line spacing of a Times-like face, per pt of size */
+#define SINGLE BC_SINGLE_SPACING   /* template.h */
 static inline double ts_line_height(const ts *t, double size, double spacing)
 {
 	return size * SINGLE * spacing;

@@ -46,7 +46,7 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_DATELINE] = "^(?:([^,\\d]{2,60}?)[\\s\\x{a0}]*,|(\\p{Lu}[^,\\d\\s\\x{a0}]*(?:[\\s\\x{a0}]+\\p{Lu}[^,\\d\\s\\x{a0}]*){0,5}))[\\s\\x{a0}]*ngày[\\s\\x{a0}]*(?:(\\d{0,2}|\\.{2,}|…+)[\\s\\x{a0}]*tháng[\\s\\x{a0}]*(\\d{0,2}|\\.{2,}|…+)[\\s\\x{a0}]*năm[\\s\\x{a0}]*(\\d{4})|(\\d{1,2})[\\s\\x{a0}]*/[\\s\\x{a0}]*(\\d{1,2})[\\s\\x{a0}]*/[\\s\\x{a0}]*(\\d{4}))[\\s\\x{a0}]*\\.?$",
 	[BC_PAT_ADDRESSEE] = "^Kính gửi\\s*:",
 	[BC_PAT_RECIPIENTS] = "^Nơi nhận\\s*:",
-	[BC_PAT_AUTHORITY] = "^(?:TM|KT|TL|TUQ|Q|T/M|T\\.M)(?:\\.\\s*|\\s+)(?=\\p{Lu})",
+	[BC_PAT_AUTHORITY] = "^(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\\.M)(?:\\.\\s*|\\s+)(?=\\p{Lu})",
 	[BC_PAT_APPENDIX] = "^(?:PHỤ LỤC|Phụ lục)(?:\\s+(?:số\\s+)?([IVXLC]+|\\d{1,6}))?\\s*$",   /* 6 digits, as bc_arabic_value reads */
 	[BC_PAT_ATTACH] = "^\\((?:(?:B|b)an hành )?(?:K|k)èm theo\\b",
 	[BC_PAT_UNIT] = "^\\(?(?:Đơn vị tính|ĐVT)\\s*:",

@@ -31,7 +31,7 @@ static const bc_kind kinds[] = {
 	{ BC_DOC_UNKNOWN, NULL, "Thông báo Kết luận", "TB", NULL, STATE, CITED },
 	{ BC_DOC_UNKNOWN, NULL, "Thông báo kết luận", "TB", NULL, STATE, CITED },
 	{ BC_DOC_THONG_BAO, "THÔNG BÁO", "Thông báo", "TB", NULL, STATE, HEADER | ATTACH | CITED | CODE },
-	{ BC_DOC_TO_TRINH, "TỜ TRÌNH", "Tờ trình", "TTr", NULL, STATE, HEADER | ATTACH | CITED | CODE },
+	{ BC_DOC_TO_TRINH, "TỜ TRÌNH", "Tờ trình", "TTr", "to-trinh.xml", STATE, HEADER | ATTACH | CITED | CODE },
 	{ BC_DOC_HUONG_DAN, "HƯỚNG DẪN", "Hướng dẫn", "HD", NULL, STATE, HEADER | CITED | CODE },
 	{ BC_DOC_DE_AN, "ĐỀ ÁN", "Đề án", "ĐA", NULL, STATE, HEADER | CITED | CODE },
 	{ BC_DOC_BIEN_BAN, "BIÊN BẢN", "Biên bản", "BB", NULL, STATE, HEADER | CODE },
@@ -121,4 +121,63 @@ int bc_is_type_code(const char *s, size_t len)
 int bc_doctype_has_articles(bc_doctype t)
 {
 	return t == BC_DOC_QUYET_DINH || t == BC_DOC_NGHI_QUYET || t == BC_DOC_NGHI_DINH || t == BC_DOC_THONG_TU;
+}
+
+/* ---- the Party's codes and guides ---- */
+
+/*
+ * The type codes a Party symbol carries ("Số 03-CTr/TU"): Hướng dẫn
+ * 36-HD/VPTW, II.1.3.1 b gives the rule (the first letters of the type's
+ * syllables) with NQ, CT, KL, QC, BC as instances and fixes QĐ, QĐi (quy
+ * định), CT, CTr, TT (thông tri), TTr; its examples add HD, CV and BB.
+ * Hướng dẫn 05-HD/VPTW (reference/README.md) lists NQ, QĐ, KL, QC, TB, BC,
+ * KH, CTr, TTr, CV, BB, ĐA, PA.  This is the union of the two.
+ */
+static const char *const party_codes[] = { "NQ", "QĐ", "QĐi", "CT", "CTr", "TT", "TTr", "KL", "QC", "TB",
+	                                        "BC", "KH", "CV", "BB", "ĐA", "PA", "HD" };
+
+const char *bc_party_type_code(bc_doctype t)
+{
+	if (t == BC_DOC_QUY_DINH)
+		return "QĐi";   /* the state's "QyĐ" */
+	if (t == BC_DOC_CONG_VAN)
+		return "CV";    /* the state's công văn carries no type code */
+	return bc_doctype_code(t);
+}
+
+int bc_is_party_type_code(const char *s, size_t len)
+{
+	for (size_t i = 0; i < sizeof party_codes / sizeof party_codes[0]; i++)
+		if (strlen(party_codes[i]) == len && memcmp(party_codes[i], s, len) == 0)
+			return 1;
+	return 0;
+}
+
+bc_guide bc_guide_for(bc_family family, int known, bc_date issued)
+{
+	if (family != BC_FAMILY_PARTY)
+		return BC_GUIDE_ND30;
+	/* Hướng dẫn 05-HD/VPTW of 27/5/2026 for what is issued since; undated, the guide in force */
+	if (!known)
+		return BC_GUIDE_HD05;
+	long d = (long)issued.year * 10000 + issued.month * 100 + issued.day;
+	return d >= 20260527 ? BC_GUIDE_HD05 : BC_GUIDE_HD36;
+}
+
+const char *bc_guide_name(bc_guide g)
+{
+	switch (g) {
+	case BC_GUIDE_HD36: return "36-HD/VPTW";
+	case BC_GUIDE_HD05: return "05-HD/VPTW";
+	default: return "30/2020/NĐ-CP";
+	}
+}
+
+const char *bc_guide_template(bc_guide g)
+{
+	switch (g) {
+	case BC_GUIDE_HD36: return "dang-36.xml";
+	case BC_GUIDE_HD05: return "dang-05.xml";
+	default: return NULL;
+	}
 }

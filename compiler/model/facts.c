@@ -394,7 +394,10 @@ static int node_holds(const bc_node *n, const char *const *words, bc_buf *scratc
  * CHỦ NGHĨA VIỆT NAM"; an issuer that is a Party body (Thành ủy, Đảng ủy, Ban
  * Thường vụ …); a signature "T/M"; and, when the header is gone (seed 002),
  * a first paragraph that names a Party body as the one issuing the text
- * ("Ban Thường vụ Thành ủy ban hành Chương trình hành động …").  The state's
+ * ("Ban Thường vụ Thành ủy ban hành Chương trình hành động …"); and a Party
+ * symbol ("CTr/TU": the type's code before a slash, or a Party body's code
+ * after it), the header's or, when it lost its number, an appendix's (Kèm
+ * theo …) line's.  The state's
  * motto decides for the state whatever else the text says.
  */
 static bc_family find_family(const bc_facts *f, bc_buf *scratch)
@@ -416,6 +419,22 @@ static bc_family find_family(const bc_facts *f, bc_buf *scratch)
 			party = 1;
 		if (c->as.line->role == BC_ROLE_ISSUER && node_holds(c, party_body, scratch))
 			party = 1;
+	}
+	/* the symbol: the Party's "CTr/TU" puts the type's code before a slash, the
+	 * state's "BC-UBND" before a hyphen; a Party body's code after it ("…/TU") */
+	if (f->code_notation.len) {
+		const char *y = f->code_notation.s;
+		size_t yl = f->code_notation.len, slash = 0;
+		while (slash < yl && y[slash] != '/' && y[slash] != '-')
+			slash++;
+		if (slash < yl && y[slash] == '/' && bc_is_party_type_code(y, slash))
+			party = 1;
+		static const char *const party_code[] = { "/TU", "/TW", "/ĐU", "/HU" };
+		for (size_t k = 0; k < sizeof party_code / sizeof party_code[0]; k++) {
+			size_t pl = strlen(party_code[k]);
+			if (yl >= pl && memcmp(y + yl - pl, party_code[k], pl) == 0)
+				party = 1;
+		}
 	}
 	static const char *const party_sign[] = { "T/M ", "T/M.", NULL };
 	for (const bc_node *c = f->signature ? f->signature->first : NULL; c; c = c->next)
@@ -479,7 +498,9 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 	if (!f->subject.len)
 		f->subject = dispatch_subject(f, &b, &scratch);
 	find_signer(f, doc, &b, &scratch);
-	f->family = find_family(f, &scratch);
+	/* --profile says it outright; else the text shows it */
+	f->family = doc->profile == 1 ? BC_FAMILY_STATE : doc->profile == 2 ? BC_FAMILY_PARTY : find_family(f, &scratch);
+	f->guide = bc_guide_for(f->family, f->issued_known, f->issued);
 	find_recipients(f, doc, &scratch);
 	find_priority(f, &b, &scratch);
 	bc_buf_free(&b);
@@ -521,6 +542,12 @@ const bc_facts *bc_document_facts(const bc_document *doc)
 		bc_facts_compute(doc, d->facts);
 	}
 	return d->facts;
+}
+
+void bc_document_set_profile(bc_document *doc, int profile)
+{
+	doc->profile = profile;
+	bc_document_free_facts(doc);   /* worked out again, with it, on the next call */
 }
 
 void bc_document_free_facts(bc_document *doc)

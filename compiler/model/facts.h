@@ -67,6 +67,11 @@ typedef struct bc_facts {
 	 * Party's (Hướng dẫn 36-HD/VPTW), from the header's motto, the issuer's and
 	 * the signature's words, or the preamble naming a Party body as issuer. */
 	bc_family family;
+	/* Which guide lays a Party document out and checks it (vocab.h): Hướng dẫn
+	 * 05-HD/VPTW for one dated on or after 27/5/2026, 36-HD/VPTW for one dated
+	 * before; an undated one (a draft, a header lost) follows 05, the guide in
+	 * force.  BC_GUIDE_ND30 for a state document. */
+	bc_guide guide;
 	int priority;           /* Priority/@code: 0 thường, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc,
 	                           4 hỏa tốc hẹn giờ; -1 without an urgency line or for a text not known */
 	bc_str priority_text;   /* Priority: the urgency line's words ("HỎA TỐC") */

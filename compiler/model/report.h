@@ -367,6 +367,10 @@ typedef struct bc_document {
 	 * read: the shape, and each line it dropped or changed.  Owned by the
 	 * caller; NULL when the stage did not run. */
 	const struct bc_restore *restore;
+	/* --profile: the rules the user says the document follows, whatever its
+	 * text shows: 0 decide from the text (facts.c), 1 the state's, 2 the
+	 * Party's.  Set with bc_document_set_profile, read only by the facts. */
+	int profile;
 } bc_document;
 
 /* Node construction and tree edits (model/node.c). */
@@ -445,5 +449,7 @@ int bc_document_verify(const bc_document *doc, char *err, size_t errsize);
 bc_document *bc_document_new(const char *filename);
 void bc_document_free(bc_document *doc);
 void bc_document_free_facts(bc_document *doc);   /* model/facts.c; by bc_document_free */
+/* Forces the family the facts give (0 from the text, 1 state, 2 Party): --profile (model/facts.c). */
+void bc_document_set_profile(bc_document *doc, int profile);
 
 #endif

@@ -16,6 +16,16 @@
 
 typedef enum bc_family { BC_FAMILY_STATE = 0, BC_FAMILY_PARTY } bc_family;
 
+/* The rules a document's format follows: Nghị định 30/2020/NĐ-CP for the state's,
+ * for the Party's Hướng dẫn 36-HD/VPTW (03/4/2018) until Hướng dẫn 05-HD/VPTW
+ * (27/5/2026) replaced it. */
+typedef enum bc_guide { BC_GUIDE_ND30 = 0, BC_GUIDE_HD36, BC_GUIDE_HD05 } bc_guide;
+/* The guide of a family for a document issued on `issued` (known: the date is complete);
+ * the name ("36-HD/VPTW") and the page template's file ("dang-36.xml") of a guide. */
+bc_guide bc_guide_for(bc_family family, int known, bc_date issued);
+const char *bc_guide_name(bc_guide g);
+const char *bc_guide_template(bc_guide g);
+
 /* Where a kind's words are recognised. */
 enum {
 	BC_KIND_HEADER = 1 << 0,  /* its name is a type line of the header ("BÁO CÁO") */
@@ -42,6 +52,11 @@ const bc_kind *bc_kind_of(bc_doctype t);
 bc_doctype bc_doctype_from_name(const char *s, size_t len);
 /* Is `s` a type code of symbols ("BC", "QĐ", "CTr", …)? */
 int bc_is_type_code(const char *s, size_t len);
+/* The type code a Party document's symbol carries for type t (Hướng dẫn 36-HD/VPTW, II.1.3.1 b:
+ * "QĐi" for a quy định, "CV" for a công văn; else the state's), "" when none. */
+const char *bc_party_type_code(bc_doctype t);
+/* Is `s` one of the type codes the Party's guides list (36-HD/VPTW II.1.3.1 b, 05-HD/VPTW)? */
+int bc_is_party_type_code(const char *s, size_t len);
 /* Is a document of this type a decision or resolution, read as preamble and articles? */
 int bc_doctype_has_articles(bc_doctype t);
 

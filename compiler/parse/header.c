@@ -269,6 +269,15 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 	return i;
 }
 
+/* Is `num` a Party công văn's number line ("CV/…" after the number) ending on source line `no`? */
+static int party_dispatch(const bc_node *num, uint32_t no)
+{
+	if (!num || (num->end_line ? num->end_line : num->pos.line) != no)
+		return 0;
+	bc_str y = num->as.line->symbol;
+	return y.len > 3 && y.s && !memcmp(y.s, "CV/", 3);
+}
+
 static int match_core(bc_pattern_id id, const bc_line *l)
 {
 	size_t ov[16];
@@ -366,6 +375,12 @@ size_t bp_parse_header(parser *p, size_t i)
 			if (seen_type && !seen_title) {
 				i = header_block(p, BC_ROLE_TITLE, i);
 				seen_title = 1;
+				continue;
+			}
+			/* a Party công văn ("Số 268-CV/VPTU") writes its summary under the number
+			 * without "V/v" (Hướng dẫn 36-HD/VPTW, II.1.5.2, ô 5b) */
+			if (!seen_type && !p->doc->idx.summary && i > 0 && party_dispatch(p->doc->idx.number, L->v[i - 1].no)) {
+				i = header_block(p, BC_ROLE_SUMMARY, i);
 				continue;
 			}
 			return i;

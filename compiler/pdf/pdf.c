@@ -700,7 +700,7 @@ int bc_pdf_output(const bc_document *doc, const bc_render_options *opt, bc_buf *
 	bc_pos top = { 1, 1 };
 	bc_template tpl;
 	char err[1024];
-	if (bc_template_load(&tpl, bc_document_type(doc), opt ? opt->template_path : NULL, err, sizeof err) != 0) {
+	if (bc_template_load_for(&tpl, doc, opt ? opt->template_path : NULL, err, sizeof err) != 0) {
 		pdf_diag(diags, doc, PE_TEMPLATE, top, "%s", err);
 		return 1;
 	}

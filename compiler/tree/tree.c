@@ -275,8 +275,8 @@ static void put_restored_section(bc_buf *out, const bc_restore *r)
 static void put_facts_section(bc_buf *out, const bc_facts *f)
 {
 	bc_buf_puts(out, "facts\n");
-	if (f->family == BC_FAMILY_PARTY)
-		bc_buf_puts(out, "  family party\n");
+	if (f->family == BC_FAMILY_PARTY)   /* and the guide its date puts it under */
+		bc_buf_printf(out, "  family party\n  guide %s\n", bc_guide_name(f->guide));
 	put_fact(out, "type-name", f->type_name);
 	put_fact(out, "code-number", f->code_number);
 	put_fact(out, "code-notation", f->code_notation);

@@ -38,8 +38,12 @@ int bc_xml_write(const bc_document *doc, xmlTextWriterPtr w)
 	const char *code = x.facts->doctype ? bc_doctype_code(x.facts->doctype->as.line->doctype) : "";
 	if (code[0])
 		xw_attr(&x, "doctype", code, strlen(code));
-	if (x.facts->family == BC_FAMILY_PARTY)
-		xw_attr(&x, "family", "party", 5);   /* the Party's rules (Hướng dẫn 36); the state's go unsaid */
+	if (x.facts->family == BC_FAMILY_PARTY) {
+		/* the Party's rules, and the guide in force on its date; the state's go unsaid */
+		xw_attr(&x, "family", "party", 5);
+		const char *g = bc_guide_name(x.facts->guide);
+		xw_attr(&x, "guide", g, strlen(g));
+	}
 	x.depth = 1;
 
 	xw_meta(&x, meta);

@@ -13,6 +13,7 @@
 #include "../../compiler/input/decode.h"
 #include "../../compiler/lex/patterns.h"
 #include "../../compiler/parse/parse.h"
+#include "../../compiler/model/facts.h"
 #include "../../compiler/model/vocab.h"
 #include "../../compiler/render/render.h"
 #include "../../compiler/util/utf8.h"
@@ -313,6 +314,39 @@ static void test_utf8_validator(void **state)
 			         cases[i].want);
 }
 
+/* The Party's guide by the date (Hướng dẫn 05-HD/VPTW from 27/5/2026), the family by the symbol, --profile. */
+static void test_party_guide(void **state)
+{
+	(void)state;
+	bc_date before = { 26, 5, 2026 }, on = { 27, 5, 2026 }, old = { 3, 4, 2018 };
+	assert_int_equal(bc_guide_for(BC_FAMILY_PARTY, 1, before), BC_GUIDE_HD36);
+	assert_int_equal(bc_guide_for(BC_FAMILY_PARTY, 1, old), BC_GUIDE_HD36);
+	assert_int_equal(bc_guide_for(BC_FAMILY_PARTY, 1, on), BC_GUIDE_HD05);
+	assert_int_equal(bc_guide_for(BC_FAMILY_PARTY, 0, before), BC_GUIDE_HD05);   /* undated: the guide in force */
+	assert_int_equal(bc_guide_for(BC_FAMILY_STATE, 1, on), BC_GUIDE_ND30);
+	assert_string_equal(bc_guide_template(BC_GUIDE_HD36), "dang-36.xml");
+	assert_null(bc_guide_template(BC_GUIDE_ND30));
+	assert_string_equal(bc_party_type_code(BC_DOC_QUY_DINH), "QĐi");
+	assert_true(bc_is_party_type_code("CTr", 3) && !bc_is_party_type_code("QyĐ", strlen("QyĐ")));
+	bc_diags d;
+	bc_diags_init(&d);
+	/* no motto, no Party issuer, no T/M: the symbol "CTr/TU" alone says Party */
+	bc_document *doc = parse_text("Số 03-CTr/TU\n\nHải Phòng, ngày 05 tháng 3 năm 2026\n\nCHƯƠNG TRÌNH\n\nvề việc thử\n\nNội dung.\n", &d);
+	assert_int_equal(bc_document_facts(doc)->family, BC_FAMILY_PARTY);
+	assert_int_equal(bc_document_facts(doc)->guide, BC_GUIDE_HD36);
+	bc_document_set_profile(doc, 1);   /* --profile state: the facts are worked out again */
+	assert_int_equal(bc_document_facts(doc)->family, BC_FAMILY_STATE);
+	bc_document_free(doc);
+	/* the state's "BC-UBND", "2026/QĐ-UBND" say nothing of the Party */
+	doc = parse_text("Số: 03/2026/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nvề việc thử\n\nNội dung.\n", &d);
+	assert_int_equal(bc_document_facts(doc)->family, BC_FAMILY_STATE);
+	bc_document_set_profile(doc, 2);
+	assert_int_equal(bc_document_facts(doc)->family, BC_FAMILY_PARTY);
+	assert_int_equal(bc_document_facts(doc)->guide, BC_GUIDE_HD05);   /* the header has no date */
+	bc_document_free(doc);
+	bc_diags_free(&d);
+}
+
 int main(void)
 {
 	bc_patterns_init();
@@ -326,6 +360,7 @@ int main(void)
 		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_utf8_validator),
+		cmocka_unit_test(test_party_guide),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	bc_patterns_free();

@@ -470,15 +470,18 @@ static void test_cid_maps_follow_the_cmaps(void **state)
 	bc_font_release(&fam);
 }
 
-/* bao-cao.xml with `from` replaced by `to`, loaded: the error, or "" when it loads. */
-static const char *patched_template(const char *from, const char *to)
+/* templates/`file` with `from` replaced by `to`, loaded: the error, or "" when it loads. */
+static const char *patched_file(const char *file, const char *from, const char *to)
 {
 	static char err[512];
-	char path[64];
+	char path[64], src[128];
 	snprintf(path, sizeof path, "/tmp/test_pdf_tpl_%d.xml", (int)getpid());
-	FILE *f = fopen("templates/bao-cao.xml", "r");
-	if (!f)
-		f = fopen("../templates/bao-cao.xml", "r");
+	snprintf(src, sizeof src, "templates/%s", file);
+	FILE *f = fopen(src, "r");
+	if (!f) {
+		snprintf(src, sizeof src, "../templates/%s", file);
+		f = fopen(src, "r");
+	}
 	assert_non_null(f);
 	char buf[8192], out[8400];
 	size_t n = fread(buf, 1, sizeof buf - 1, f);
@@ -498,6 +501,40 @@ static const char *patched_template(const char *from, const char *to)
 		snprintf(err, sizeof err, "refused without a message");
 	unlink(path);
 	return err;
+}
+
+static const char *patched_template(const char *from, const char *to) { return patched_file("bao-cao.xml", from, to); }
+
+/* The Party's templates: read against Hướng dẫn 36-HD/VPTW's values, each refusal naming its clause. */
+static void test_party_template(void **state)
+{
+	(void)state;
+	assert_string_equal(patched_file("dang-36.xml", "left=\"30\"", "left=\"30\""), "");
+	/* 35 mm is the state's upper bound, not the Party's 30 */
+	assert_non_null(strstr(patched_file("dang-36.xml", "left=\"30\"", "left=\"35\""), "lề trái 30 mm (HD 36-HD/VPTW, II.4.3)"));
+	assert_non_null(strstr(patched_file("dang-36.xml", "motto-size=\"15\"", "motto-size=\"13\""), "Phụ lục 3, mục 1"));
+	assert_non_null(strstr(patched_file("dang-36.xml", "list-size=\"12\"", "list-size=\"11\""), "Phụ lục 3, mục 9"));
+	/* no slogan in the Party's format: a setting for one is refused with the reason */
+	assert_non_null(strstr(patched_file("dang-36.xml", "urgency-size=\"14\"", "urgency-size=\"14\" slogan-size=\"13\""),
+	                       "không có tiêu ngữ"));
+	/* 18 pt between lines at least: 14 × 1.15 × 1.05 = 16.9 */
+	assert_non_null(strstr(patched_file("dang-36.xml", "line-spacing=\"1.12\"", "line-spacing=\"1.05\""), "tối thiểu 18 pt"));
+	assert_non_null(strstr(patched_file("dang-36.xml", "family=\"party\"", "family=\"dang\""), "state or party"));
+	/* the state's ranges still hold for the state's: a 15 pt motto is refused there */
+	assert_non_null(strstr(patched_template("motto-size=\"12\"", "motto-size=\"15\""), "quốc hiệu cỡ chữ 12–13"));
+	static const char *const shipped[] = { "dang-36.xml", "dang-05.xml" };
+	for (size_t i = 0; i < 2; i++) {
+		char path[128];
+		snprintf(path, sizeof path, "templates/%s", shipped[i]);
+		if (access(path, R_OK) != 0)
+			snprintf(path, sizeof path, "../templates/%s", shipped[i]);
+		bc_template t;
+		char err[512];
+		assert_int_equal(bc_template_load(&t, BC_DOC_CHUONG_TRINH, path, err, sizeof err), 0);
+		assert_int_equal(t.family, BC_FAMILY_PARTY);
+		assert_true(t.motto_size == 15 && t.body_size >= 14 && t.m_left == 30 && t.m_right == 15);
+		assert_string_equal(t.guide, i == 0 ? "36-HD/VPTW" : "05-HD/VPTW");
+	}
 }
 
 static void test_template_out_of_range_refused(void **state)
@@ -529,6 +566,7 @@ static void test_template_out_of_range_refused(void **state)
 	static const struct { bc_doctype type; const char *name; } shipped[] = {
 		{ BC_DOC_BAO_CAO, "Báo cáo" }, { BC_DOC_CHI_THI, "Chỉ thị" }, { BC_DOC_CHUONG_TRINH, "Chương trình" },
 		{ BC_DOC_KE_HOACH, "Kế hoạch" }, { BC_DOC_CONG_VAN, "Công văn" }, { BC_DOC_QUYET_DINH, "Quyết định" },
+		{ BC_DOC_TO_TRINH, "Tờ trình" },
 	};
 	for (size_t i = 0; i < sizeof shipped / sizeof shipped[0]; i++) {
 		assert_int_equal(bc_template_load(&t, shipped[i].type, NULL, err, sizeof err), 0);
@@ -553,19 +591,29 @@ static void test_template_doc_in_step(void **state)
 	const char *elem, *attr;
 	double lo, hi;
 	size_t count = 0;
-	for (size_t i = 0; bc_template_setting(i, &elem, &attr, &lo, &hi); i++, count++) {
-		char row[128], range[64];
-		if (hi - lo < 1e-9)
-			snprintf(range, sizeof range, "%g", lo);
-		else if (fabs(lo - 1.0 / 3) < 1e-9 && fabs(hi - 0.5) < 1e-9)
-			snprintf(range, sizeof range, "1/3–1/2");
-		else
-			snprintf(range, sizeof range, "%g–%g", lo, hi);
-		snprintf(row, sizeof row, "| `%s` | `%s` | %s |", elem, attr, range);
-		if (!strstr(doc, row))
-			fail_msg("grammar/TEMPLATE.md lacks the row %s", row);
+	/* the state's table first, then the Party's, after its heading */
+	const char *party = strstr(doc, "## The Party's settings");
+	assert_non_null(party);
+	for (int fam = 0; fam < 2; fam++) {
+		const char *in = fam ? party : doc;
+		int r;
+		for (size_t i = 0; (r = bc_template_setting(i, fam ? BC_FAMILY_PARTY : BC_FAMILY_STATE, &elem, &attr, &lo, &hi)); i++, count++) {
+			char row[128], range[64];
+			if (r == 2)
+				snprintf(range, sizeof range, "—");
+			else if (hi - lo < 1e-9)
+				snprintf(range, sizeof range, "%g", lo);
+			else if (fabs(lo - 1.0 / 3) < 1e-9 && fabs(hi - 0.5) < 1e-9)
+				snprintf(range, sizeof range, "1/3–1/2");
+			else
+				snprintf(range, sizeof range, "%g–%g", lo, hi);
+			snprintf(row, sizeof row, "| `%s` | `%s` | %s |", elem, attr, range);
+			const char *at = strstr(in, row);
+			if (!at || (!fam && at > party))
+				fail_msg("grammar/TEMPLATE.md lacks the row %s in the %s table", row, fam ? "Party's" : "state's");
+		}
 	}
-	assert_true(count >= 40);
+	assert_true(count >= 80);
 }
 
 /* ---- the engine alone, with a fixed-width measure ---------------------------------- */
@@ -769,6 +817,7 @@ int main(void)
 		cmocka_unit_test(test_overlong_word),
 		cmocka_unit_test(test_pager_keeps_and_progresses),
 		cmocka_unit_test(test_template_out_of_range_refused),
+		cmocka_unit_test(test_party_template),
 		cmocka_unit_test(test_template_doc_in_step),
 		cmocka_unit_test(test_writes_valid_a4_pdf),
 		cmocka_unit_test(test_margins_and_page_numbers),
