@@ -112,14 +112,28 @@ static void test_verifier_finds_broken_trees(void **state)
 	bc_document *doc = parse_text(with_table, &d);
 	assert_int_equal(bc_document_verify(doc, err, sizeof err), 0);
 
-	/* a cell moved under a paragraph */
-	bc_node *p = find(doc->root, BC_NODE_PARAGRAPH, 0), *c = find(doc->root, BC_NODE_CELL, 0);
+	/* a cell under a paragraph (a table's cells are in its rows' arrays: one made by hand) */
+	bc_node *p = find(doc->root, BC_NODE_PARAGRAPH, 0), *c = bc_node_new(doc, BC_NODE_CELL, (bc_pos){ 3, 1 });
 	assert_non_null(p);
-	assert_non_null(c);
-	bc_node_unlink(c);
 	bc_node_append(p, c);
 	assert_int_equal(bc_document_verify(doc, err, sizeof err), -1);
 	assert_non_null(strstr(err, "cell node at 3:1: not allowed under its parent"));
+	bc_document_free(doc);
+
+	/* a row's cell whose content is not a CELL node of that row, or whose span is 0 */
+	doc = parse_text(with_table, &d);
+	bc_node *r1 = find(doc->root, BC_NODE_ROW, 1);
+	assert_true(r1->as.row.ncells > 0);
+	r1->as.row.cells[0].flags |= BC_CELL_CONTENT;
+	r1->as.row.cells[0].u.content = find(doc->root, BC_NODE_PARAGRAPH, 0);
+	assert_int_equal(bc_document_verify(doc, err, sizeof err), -1);
+	assert_non_null(strstr(err, "a cell's content is not a CELL node of its row"));
+	bc_document_free(doc);
+	doc = parse_text(with_table, &d);
+	r1 = find(doc->root, BC_NODE_ROW, 1);
+	r1->as.row.cells[0].colspan = 0;
+	assert_int_equal(bc_document_verify(doc, err, sizeof err), -1);
+	assert_non_null(strstr(err, "cell span out of range"));
 	bc_document_free(doc);
 
 	/* a broken prev link */
