@@ -401,6 +401,43 @@ static void trim_dangling_bullet(blk *b)
 		g->len--;
 }
 
+/* The most code points a scan's OCR leaves before a signer's name: the
+ * signature's strokes read as marks ("=“Z" before "Thái Văn Tài"). */
+#define NAME_DEBRIS_MAX 4
+
+/* Where a person's name starts on line l, after the debris a signature's
+ * strokes leave when a scan is read by OCR, or -1 when the line is no name:
+ * two to five words, each a capital and then small letters ("Thái Văn Tài").
+ * The debris is at most NAME_DEBRIS_MAX code points, holds no small letter
+ * and at least one mark that is no letter ("=“Z"): a capital alone before
+ * the name is a stroke read as a letter only beside such a mark. */
+static long name_after_debris(const bc_line *l)
+{
+	const char *s = l->s + l->core;
+	size_t n = l->core_len, at = 0;
+	int skipped = 0, marks = 0;
+	for (;;) {
+		uint32_t cp = 0, next = 0;
+		int k = bc_utf8_decode(s + at, n - at, &cp);
+		if (k <= 0)
+			return -1;
+		if (at + (size_t)k < n)
+			bc_utf8_decode(s + at + k, n - at - (size_t)k, &next);
+		if (bc_cp_is_upper(cp) && bc_cp_is_lower(next))
+			break;
+		if (bc_cp_is_lower(cp) || ++skipped > NAME_DEBRIS_MAX)
+			return -1;
+		marks += !bc_cp_is_letter(cp) && cp != ' ';
+		at += (size_t)k;
+	}
+	if (skipped && !marks)
+		return -1;
+	bc_line t = *l;
+	t.core += at;
+	t.core_len -= at;
+	return recipient_name_like(&t) ? (long)at : -1;
+}
+
 /* "Nơi nhận:" (which may carry its first recipient on the same line) and
  * the recipients listed under it, blank lines between them allowed. */
 static size_t recipient_blocks(parser *p, size_t i)
@@ -513,6 +550,16 @@ static size_t text_blocks(parser *p, size_t i)
 	if (l->upper && l->kind == BC_LK_TEXT && p->nb && p->b[p->nb - 1].kind == B_RECIP_ITEM)
 		/* signed by the head himself: "CHỦ TỊCH" or "THỦ TƯỚNG", then the name, after Nơi nhận */
 		return signature_blocks(p, i);
+	long name = l->kind == BC_LK_TEXT && p->nb && p->b[p->nb - 1].kind == B_RECIP_ITEM ? name_after_debris(l) : -1;
+	if (name >= 0) {
+		/* a name alone after Nơi nhận: a scan whose signer's title OCR lost
+		 * under the stamp, its strokes read as marks before the name; the
+		 * name is the signer, the marks are no one's words */
+		blk *b = bp_new_blk(p, B_SIGNER, i);
+		bp_add_line_text(b, l, l->core + (size_t)name, 0);
+		bp_fix_breaks(b);
+		return i + 1;
+	}
 	if (p->decision && l->upper && l->kind == BC_LK_TEXT && p->nb && ends_with_endmark(p))
 		/* a decision signed by the head himself, after ./. */
 		return signature_blocks(p, i);

@@ -91,6 +91,28 @@ static void index_part(parser *p, bc_role role, bc_node *n)
 		bc_diag_add(p->diags, BC_W_HEADER_REPEATED, n->pos, "%s", bc_role_name(role));
 }
 
+/* A dateline that reads as one but not in full ("Hà Nội ngày 09 thảng ?#
+ * năm 2026", OCR): the place before "ngày", and of the date the parts that
+ * read, the rest left blank as on a form (the year here; a day only with its
+ * month).  The line stays unread: the checker points at it. */
+static void legible_dateline(parser *p, bc_node *n, const char *s, size_t len)
+{
+	size_t ov[8];
+	if (!bc_pattern_search(BC_PAT_DATE_LEGIBLE, s, len, 0, ov, 4))
+		return;
+	size_t e = ov[0];
+	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == ','))
+		e--;
+	if (e)
+		n->as.line.place = bp_dup(p, s, e);
+	int v[3] = { 0, 0, 0 };
+	for (int g = 0; g < 3; g++)
+		if (ov[2 * g + 2] != (size_t)-1)
+			for (size_t i = ov[2 * g + 2]; i < ov[2 * g + 3]; i++)
+				v[g] = v[g] * 10 + (s[i] - '0');
+	n->as.line.date = (bc_date){ v[0], v[1], v[2] };
+}
+
 /* The header line l as a LINE node of the role, its parts read; `more`, when
  * not NULL, is a later line that goes on it (the symbol "/BC-SNV" under
  * "Số: 181"); `unread`: the line looks like the role's but its parts could
@@ -122,6 +144,9 @@ static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_l
 				n->as.line.number = bp_dup(p, s + ov[2], ov[3] - ov[2]);
 			if (ov[4] != (size_t)-1)
 				n->as.line.symbol = bp_dup(p, s + ov[4], ov[5] - ov[4]);
+		} else if (unread && bc_pattern_match(BC_PAT_NUMBER_GARBLED, s, t.len, ov, 8)) {
+			/* "Số: 2/9. /CT-CS": the number is not given, the symbol that reads is */
+			n->as.line.symbol = bp_dup(p, s + ov[2], ov[3] - ov[2]);
 		}
 		index_part(p, role, n);
 		break;
@@ -139,6 +164,8 @@ static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_l
 					if (s[i] >= '0' && s[i] <= '9')
 						v[g] = v[g] * 10 + (s[i] - '0');
 			n->as.line.date = (bc_date){ v[0], v[1], v[2] };
+		} else if (unread) {
+			legible_dateline(p, n, s, t.len);
 		}
 		bc_dateline_split(n);
 		index_part(p, role, n);
