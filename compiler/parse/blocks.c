@@ -181,6 +181,18 @@ static size_t wrapped_lines(parser *p, size_t i)
 	return i;
 }
 
+/* "(Đã ký)", "[ (Đã ký)": a line in parentheses, at most two marks before them. */
+static int signature_note(const bc_line *l)
+{
+	const char *s = l->s + l->core;
+	size_t n = l->core_len, a = 0;
+	while (a < n && a < 3 && (s[a] == '[' || s[a] == ' ' || s[a] == '*' || s[a] == '_'))
+		a++;
+	while (n > a && (s[n - 1] == ']' || s[n - 1] == ' ' || s[n - 1] == '*' || s[n - 1] == '_'))
+		n--;
+	return n - a >= 3 && s[a] == '(' && s[n - 1] == ')';
+}
+
 /* A line that can be the signer's name: text, not in capitals, short. */
 static int is_signer_name(const bc_line *l) { return l->base == BC_LK_TEXT && !l->upper && l->nchars <= 40; }
 
@@ -210,6 +222,16 @@ static size_t signature_blocks(parser *p, size_t i)
 		for (size_t j = k; j < m; j++)
 			bp_line_blk(p, B_POSITION, j);
 		k = nm;
+	}
+	/* "(Đã ký)", "(Ký tên, đóng dấu)" in the signature's space, "[ (Đã ký)" with
+	 * a picture's mark before it: a note of the closing, the name after it */
+	size_t sk = k;
+	if (k < L->n && signature_note(&L->v[k])) {
+		sk = skip_blank(L, k + 1);
+		if (sk < L->n && is_signer_name(&L->v[sk]) && !signature_note(&L->v[sk])) {
+			bp_line_blk(p, B_PARA, k);
+			k = sk;
+		}
 	}
 	if (k < L->n && is_signer_name(&L->v[k])) {
 		bp_line_blk(p, B_SIGNER, k);
