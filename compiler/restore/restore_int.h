@@ -33,6 +33,7 @@ typedef struct rs_ctx {
 	rs_line *v;              /* v[0] is input line 1 */
 	size_t n;
 	uint32_t npages;
+	rs_line top;             /* only its adds: lines written before the first input line */
 	bc_shape shape;          /* as detected or forced */
 	int forced;
 	bc_restore *out;
@@ -51,8 +52,12 @@ void rs_cells(rs_ctx *cx);       /* cells.c: a table written one cell per paragr
 /* Takes input line i out of the text because its words are written elsewhere
  * (rs_add): recorded as changed, under `kind`; counts nothing (the caller counts). */
 void rs_move(rs_ctx *cx, size_t i, bc_restore_kind kind);
-/* Writes s[0..len) as a line of its own after input line `after`; its first
- * character stands at input line `line` (1-based), column `col`. */
+/* `after` for the lines written before the text's first line (a header a
+ * converter put at the end, moved back to the top: layout.c). */
+#define RS_TOP ((size_t)-1)
+
+/* Writes s[0..len) as a line of its own after input line `after` (or RS_TOP);
+ * its first character stands at input line `line` (1-based), column `col`. */
 void rs_add_line(rs_ctx *cx, size_t after, const char *s, size_t len, uint32_t line, uint32_t col);
 /* The line last written after input line `after` stands, from its column
  * col on, at input line `line`, column `incol`. */
