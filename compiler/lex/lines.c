@@ -229,6 +229,20 @@ static int pat(bc_pattern_id id, const bc_line *l, size_t *ov)
 	return bc_pattern_match(id, l->s + l->core, l->core_len, ov, 8);
 }
 
+/* ".      THONG TU": one or two marks then three spaces or more at the line's
+ * start, a speck of the scan OCR read far left of a centred line: where the
+ * line's words start after it, else 0. */
+static size_t ocr_speck(const char *c, size_t n)
+{
+	size_t a = 0;
+	while (a < n && a < 2 && strchr(".,'`:;-_~", c[a]) && c[a])
+		a++;
+	size_t g = a;
+	while (g < n && c[g] == ' ')
+		g++;
+	return a && g - a >= 3 && g < n ? g : 0;
+}
+
 static void classify(bc_line *l, int first_line)
 {
 	size_t ov[16];
@@ -302,6 +316,18 @@ static void classify(bc_line *l, int first_line)
 	if (l->upper && (l->doctype = bc_doctype_from_name(c, n)) != BC_DOC_UNKNOWN) {
 		l->kind = BC_LK_DOCTYPE;
 		return;
+	}
+	/* a scan's OCR: the type line without its marks ("THONG TU"), perhaps after
+	 * a speck read as a mark far left of the centred line (".      THONG TU"),
+	 * which is no word of the line */
+	if (l->upper) {
+		size_t a = ocr_speck(c, n);
+		if ((l->doctype = bc_doctype_from_unmarked(c + a, n - a)) != BC_DOC_UNKNOWN) {
+			l->core += a;
+			l->core_len -= a;
+			l->kind = BC_LK_DOCTYPE;
+			return;
+		}
 	}
 
 	static const struct { bc_pattern_id id; bc_label_kind kind; } labels[] = {

@@ -40,6 +40,9 @@ const bc_kind *bc_kinds(size_t *count);
 const bc_kind *bc_kind_of(bc_doctype t);
 /* The type of a header type line, runs of spaces read as one ("BÁO  CÁO"); BC_DOC_UNKNOWN if none. */
 bc_doctype bc_doctype_from_name(const char *s, size_t len);
+/* A type name whose marks a scan's OCR lost, in ASCII capitals ("THONG TU",
+ * "QUYET DINH"): the type whose name reads so without its marks, or UNKNOWN. */
+bc_doctype bc_doctype_from_unmarked(const char *s, size_t len);
 /* Is `s` a type code of symbols ("BC", "QĐ", "CTr", …)? */
 int bc_is_type_code(const char *s, size_t len);
 /* Is a document of this type a decision or resolution, read as preamble and articles? */

@@ -268,6 +268,24 @@ static int title_goes_on(const blk *t, const bc_line *next)
 	return bc_cp_is_lower(first) && last != '.' && last != ';' && last != ':' && last != '!' && last != '?';
 }
 
+/* "7 Quy dinh va …", ">      xông nhân, …": a speck of a scan OCR read as a
+ * mark or a figure before a title line's words (a title starts with a word; a
+ * figure that starts one is followed by a word in lower case, "100 ngày").
+ * How many bytes to skip: one mark, or one figure before a capital, and the
+ * spaces after it; else 0. */
+static size_t title_speck(const char *s, size_t n)
+{
+	if (n < 3 || !strchr(">|~`'_0123456789", s[0]) || !s[0] || s[1] != ' ')
+		return 0;
+	size_t g = 1;
+	while (g < n && s[g] == ' ')
+		g++;
+	uint32_t cp = 0;
+	if (g >= n || bc_utf8_decode(s + g, n - g, &cp) <= 0 || !bc_cp_is_letter(cp))
+		return 0;
+	return s[0] >= '0' && s[0] <= '9' && !bc_cp_is_upper(cp) ? 0 : g;
+}
+
 /* A block of lines joined into one LINE node (title, summary). */
 static size_t header_block(parser *p, bc_role role, size_t i)
 {
@@ -282,7 +300,10 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		    bp_is_decision(p->doc))
 			break;
 		/* the whole line, so that "**" opened on the first line and closed on the last is kept */
-		bp_add_line_text(&tmp, &L->v[i], md_start(&L->v[i]), 1);
+		size_t from = md_start(&L->v[i]);
+		if (role == BC_ROLE_TITLE)
+			from += title_speck(L->v[i].s + from, L->v[i].len - from);
+		bp_add_line_text(&tmp, &L->v[i], from, 1);
 		tmp.last = i;
 		i++;
 		if (i + 1 < L->n && L->v[i].kind == BC_LK_BLANK && title_goes_on(&tmp, &L->v[i + 1]))

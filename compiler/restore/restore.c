@@ -23,6 +23,7 @@ static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_MARKDOWN] = "markdown",
 	[BC_RESTORE_LAYOUT] = "layout",
 	[BC_RESTORE_CELLS] = "cells",
+	[BC_RESTORE_OCR] = "ocr",
 };
 
 /* The note each kind of restore is reported with, once, at its first line. */
@@ -34,6 +35,7 @@ static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_MARKDOWN] = BC_N_RESTORE_MARKDOWN,
 	[BC_RESTORE_LAYOUT] = BC_N_RESTORE_LAYOUT,
 	[BC_RESTORE_CELLS] = BC_N_RESTORE_CELLS,
+	[BC_RESTORE_OCR] = BC_N_RESTORE_OCR,
 };
 
 const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }
@@ -249,6 +251,9 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 	}
 	cx.npages = page;
 	cx.forced = shape != BC_SHAPE_AUTO;
+	/* an OCR script's page lines are its form feeds: before the shape is told from them */
+	if (!(cx.forced && shape == BC_SHAPE_TYPED))
+		rs_ocr(&cx);
 	cx.shape = cx.forced ? shape : detect(&cx);
 	out->shape = cx.shape;
 	out->forced = cx.forced;

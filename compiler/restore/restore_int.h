@@ -41,6 +41,7 @@ typedef struct rs_ctx {
 
 /* The concerns, in the order the driver runs them.  Each changes only lines
  * its own evidence shows damaged, and records what it did. */
+void rs_ocr(rs_ctx *cx);         /* ocr.c: an OCR script's lines around each page, which start its pages */
 void rs_stamps(rs_ctx *cx);      /* stamps.c: signature and portal stamps, Word field codes */
 void rs_pages(rs_ctx *cx);       /* pages.c: page numbers at the edges of pages */
 void rs_glyphs(rs_ctx *cx);      /* glyphs.c: letters a PDF font mapped wrongly */
