@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/fold.h"
 #include "../util/utf8.h"
 
 /* The dateline is itself the header's date: no date node inside it (one that
@@ -321,6 +322,73 @@ static int match_core(bc_pattern_id id, const bc_line *l)
 {
 	size_t ov[16];
 	return bc_pattern_match(id, l->s + l->core, l->core_len, ov, 8);
+}
+
+/* The folded words of a consolidated text's authentication ("xác thực văn
+ * bản hợp nhất", Pháp lệnh hợp nhất văn bản quy phạm pháp luật, Điều 6): where
+ * in l's core they start, or -1. */
+static long authentication_at(const bc_line *l)
+{
+	if (l->base != BC_LK_TEXT || !l->upper)
+		return -1;
+	bc_buf f = BC_BUF_INIT;
+	long at = -1;
+	const char *s = l->s + l->core;
+	/* from each word's start: the fold of the rest begins with the words */
+	for (size_t i = 0; i < l->core_len && at < 0; i++) {
+		if ((i && s[i - 1] != ' ') || s[i] == ' ')
+			continue;
+		bc_buf_clear(&f);
+		bc_fold_words(s + i, l->core_len - i, &f);
+		if (f.len >= 25 && (!memcmp(f.s, "xac thuc van ban hop nhat", 25)))
+			at = (long)i;
+	}
+	bc_buf_free(&f);
+	return at;
+}
+
+int bp_is_authentication(const bc_line *l) { return authentication_at(l) >= 0; }
+
+size_t bp_authentication_blocks(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	blk tmp;
+	bc_line *l = &L->v[i];
+	size_t at = (size_t)authentication_at(l), core = l->core, len = l->core_len;
+	/* "BỘ QUỐC PHÒNG       XÁC THỰC VĂN BẢN HỢP NHẤT": the issuer beside the words */
+	size_t e = at;
+	while (e > 0 && l->s[core + e - 1] == ' ')
+		e--;
+	if (e && !p->doc->idx.issuer_first) {
+		l->core_len = e;
+		header_line_of(p, BC_ROLE_ISSUER, l, NULL, 0, &tmp);
+	}
+	l->core = core + at;
+	l->core_len = len - at;
+	blk *b = bp_new_blk(p, B_AUTHENTICATION, i);
+	bp_add_line_text(b, l, l->core, 0);
+	bp_fix_breaks(b);
+	l->core = core;
+	l->core_len = len;
+	/* the lines under it: the issuer, the number and the dateline, in any order */
+	for (i++; i < L->n; i++) {
+		l = &L->v[i];
+		if (l->kind == BC_LK_BLANK)
+			continue;
+		if (l->kind == BC_LK_NUMBER && !p->doc->idx.number)
+			header_line_of(p, BC_ROLE_NUMBER, l, NULL, 0, &tmp);
+		else if (l->base == BC_LK_DATELINE && !p->doc->idx.dateline)
+			header_line_of(p, BC_ROLE_DATELINE, l, NULL, 0, &tmp);
+		else if (l->base == BC_LK_TEXT && !p->doc->idx.dateline && match_core(BC_PAT_DATELINE, l))
+			header_line_of(p, BC_ROLE_DATELINE, l, NULL, 0, &tmp);
+		else if (l->base == BC_LK_TEXT && !p->doc->idx.dateline && match_core(BC_PAT_DATELINE_LIKE, l))
+			header_line_of(p, BC_ROLE_DATELINE, l, NULL, 1, &tmp);
+		else if (l->base == BC_LK_TEXT && l->upper && !p->doc->idx.issuer_first && !p->doc->idx.number)
+			header_line_of(p, BC_ROLE_ISSUER, l, NULL, 0, &tmp);
+		else
+			break;
+	}
+	return i;
 }
 
 /* The header block of the plain form from line i, up to the first line that
