@@ -261,7 +261,11 @@ static void find_signer(bc_facts *f, const bc_document *doc, bc_buf *b, bc_buf *
 	bc_buf_clear(b);
 	if (who)
 		put_node_words(b, who, scratch);
+	/* the name without the rank printed before it ("Thượng tướng Nguyễn Văn A") */
+	size_t rank = bc_rank_len(b->s ? b->s : "", b->len);
 	f->signer_name = keep_buf(f, b);
+	f->signer_name.s += rank;
+	f->signer_name.len -= rank;
 }
 
 /* The words of every META line of a role, joined. */

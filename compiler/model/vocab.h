@@ -64,4 +64,11 @@ int bc_arabic_value(const char *s, size_t len);
 /* The letter label of value v ("a", "đ"); "?" when out of range. */
 const char *bc_letter_name(int v);
 
+/* ---- signers (model/labels.c) ---- */
+
+/* "Thượng tướng Nguyễn Văn A": the length of a military or police rank the
+ * armed forces print before a signer's name, with the spaces after it; 0 when
+ * s starts with none. */
+size_t bc_rank_len(const char *s, size_t len);
+
 #endif

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "../model/vocab.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
@@ -403,13 +404,18 @@ static char dangling_bullet(const blk *b)
 }
 
 /* "-Nhưtrên": a recipient's dash with the space after it lost (OCR), before a capital. */
-static int glued_bullet(const bc_line *l)
+static size_t glued_bullet(const bc_line *l)
 {
-	if (l->kind != BC_LK_TEXT || l->core_len < 3 || l->s[l->core] != '-')
+	if (l->kind != BC_LK_TEXT || l->core_len < 3 || (l->s[l->core] != '-' && l->s[l->core] != '~'))
 		return 0;
+	/* "~ Báo QĐND": a scan's OCR reads the dash of an item as a tilde */
+	size_t k = l->core + 1;
+	if (l->s[l->core] == '~')
+		while (k < l->core + l->core_len && l->s[k] == ' ')
+			k++;
 	uint32_t cp = 0;
-	bc_utf8_decode(l->s + l->core + 1, l->core_len - 1, &cp);
-	return bc_cp_is_upper(cp);
+	bc_utf8_decode(l->s + k, l->core + l->core_len - k, &cp);
+	return bc_cp_is_upper(cp) ? k : 0;
 }
 
 /* The item's text without that dash and the spaces before it. */
@@ -460,6 +466,50 @@ static long name_after_debris(const bc_line *l)
 	return recipient_name_like(&t) ? (long)at : -1;
 }
 
+/* The gap of this many spaces or more inside an item's line parts the
+ * recipients' column from the signature's beside it, as a scan's OCR keeps
+ * them (pdftotext -layout's columns are unfolded in restore/layout.c). */
+#define COLUMN_GAP 8
+
+/* An item's line that goes on, after a wide gap, with a name in the other
+ * column ("- Đoàn Nghi lễ Quân đội;      Thượng tướng Nguyễn Văn A"): the
+ * item ends at the gap, and the name (a rank may stand before it) is the
+ * signer's, a block of its own after the item. */
+static void beside_item(parser *p, blk *it, const bc_line *r)
+{
+	if (!it->nseg)
+		return;
+	bc_seg *g = &it->segs[it->nseg - 1];
+	const char *s = g->s;
+	for (size_t k = 0; k + COLUMN_GAP < g->len; k++) {
+		if (s[k] != ' ')
+			continue;
+		size_t e = k;
+		while (e < g->len && s[e] == ' ')
+			e++;
+		if (e - k < COLUMN_GAP || e >= g->len) {
+			k = e;
+			continue;
+		}
+		bc_line t = *r;
+		t.core = (size_t)(s + e - r->s);
+		t.core_len = (size_t)(s + g->len - (s + e));
+		while (t.core_len && t.s[t.core + t.core_len - 1] == ' ')
+			t.core_len--;
+		size_t rank = bc_rank_len(t.s + t.core, t.core_len);
+		bc_line nm = t;
+		nm.core += rank;
+		nm.core_len -= rank;
+		if (!recipient_name_like(&nm))
+			return;
+		g->len = k;
+		blk *sb = bp_new_blk(p, B_SIGNER, (size_t)(r - p->lines.v));
+		bp_add_line_text(sb, &t, t.core, 0);
+		bp_fix_breaks(sb);
+		return;
+	}
+}
+
 /* "Nơi nhận:" (which may carry its first recipient on the same line) and
  * the recipients listed under it, blank lines between them allowed. */
 static size_t recipient_blocks(parser *p, size_t i)
@@ -474,12 +524,15 @@ static size_t recipient_blocks(parser *p, size_t i)
 			break;
 		i = k;
 		const bc_line *r = &L->v[i];
-		int glued = glued_bullet(r);
+		size_t glued = glued_bullet(r);
 		if (r->kind != BC_LK_BULLET && !glued && !(carried && r->kind == BC_LK_TEXT && !r->upper))
 			break;
 		blk *it = bp_new_blk(p, B_RECIP_ITEM, i);
+		size_t iti = p->nb - 1;
 		it->bullet = r->kind == BC_LK_BULLET ? r->bullet : glued ? '-' : carried;
-		bp_add_line_text(it, r, r->kind == BC_LK_BULLET ? r->rest : glued ? r->core + 1 : r->core, 1);
+		bp_add_line_text(it, r, r->kind == BC_LK_BULLET ? r->rest : glued ? glued : r->core, 1);
+		beside_item(p, it, r);
+		it = &p->b[iti];   /* a signer's block may have moved the blocks */
 		carried = dangling_bullet(it);
 		if (carried && !(i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !L->v[i + 1].upper))
 			carried = 0;
@@ -494,10 +547,10 @@ static size_t recipient_blocks(parser *p, size_t i)
 		 * part of the item above, whatever its last mark */
 		size_t run_to = i + 1;
 		while (run_to < L->n && L->v[run_to].kind == BC_LK_TEXT && !L->v[run_to].upper &&
-		       !recipient_name_like(&L->v[run_to]))
+		       !recipient_name_like(&L->v[run_to]) && !glued_bullet(&L->v[run_to]))
 			run_to++;
 		int list_goes_on = run_to < L->n && run_to > i + 1 && L->v[run_to].kind == BC_LK_BULLET;
-		while (i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !L->v[i + 1].upper) {
+		while (i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !L->v[i + 1].upper && !glued_bullet(&L->v[i + 1])) {
 			const bc_line *c = &L->v[i + 1];
 			uint32_t first = 0, last = bp_last_cp(it);
 			bc_utf8_decode(c->s + c->core, c->core_len, &first);
