@@ -510,6 +510,52 @@ static void beside_item(parser *p, blk *it, const bc_line *r)
 	}
 }
 
+/* A line of the recipients' column that goes on, after one space, with an
+ * authority of the signature's column in capitals ("- Như trên; KT. TRƯỞNG
+ * BAN …", "Nơi nhận: TL. CỤC TRƯỞNG"): a scan's OCR reads the two columns
+ * onto one line with a single space between.  The line ends before it, and
+ * the authority is a block of its own after it; a lone small letter at its
+ * end is a speck of the scan ("TL. CỤC TRƯỞNG l"). */
+static void authority_beside(parser *p, size_t bi, const bc_line *r)
+{
+	blk *b = &p->b[bi];
+	if (!b->nseg)
+		return;
+	bc_seg *g = &b->segs[b->nseg - 1];
+	const char *s = g->s;
+	for (size_t k = 1; k + 4 < g->len; k++) {
+		size_t ov[4];
+		if (s[k - 1] != ' ' || !bc_pattern_match(BC_PAT_AUTHORITY, s + k, g->len - k, ov, 2))
+			continue;
+		size_t e = g->len;
+		while (e > k && s[e - 1] == ' ')
+			e--;
+		if (e > k + 2 && s[e - 2] == ' ' && s[e - 1] >= 'a' && s[e - 1] <= 'z')
+			for (e -= 2; e > k && s[e - 1] == ' ';)
+				e--;
+		int small = 0;
+		for (size_t m = k; m < e && !small;) {
+			uint32_t cp = 0;
+			int n = bc_utf8_decode(s + m, e - m, &cp);
+			small = n <= 0 || bc_cp_is_lower(cp);
+			m += n > 0 ? (size_t)n : 1;
+		}
+		if (small)
+			return;
+		bc_line t = *r;
+		t.core = (size_t)(s + k - r->s);
+		t.core_len = e - k;
+		size_t cut = k;
+		while (cut > 0 && s[cut - 1] == ' ')
+			cut--;
+		g->len = cut;
+		blk *ab = bp_new_blk(p, B_AUTHORITY, (size_t)(r - p->lines.v));
+		bp_add_line_text(ab, &t, t.core, 0);
+		bp_fix_breaks(ab);
+		return;
+	}
+}
+
 /* "Nơi nhận:" (which may carry its first recipient on the same line) and
  * the recipients listed under it, blank lines between them allowed. */
 static size_t recipient_blocks(parser *p, size_t i)
@@ -517,6 +563,7 @@ static size_t recipient_blocks(parser *p, size_t i)
 	bc_lines *L = &p->lines;
 	blk *b = bp_new_blk(p, B_RECIP_LABEL, i);
 	bp_add_line_text(b, &L->v[i], L->v[i].core, 0);
+	authority_beside(p, p->nb - 1, &L->v[i]);
 	char carried = 0;   /* a bullet the line above ended with, for this line */
 	for (i++; i < L->n; i++) {
 		size_t k = skip_blank(L, i);
@@ -532,7 +579,8 @@ static size_t recipient_blocks(parser *p, size_t i)
 		it->bullet = r->kind == BC_LK_BULLET ? r->bullet : glued ? '-' : carried;
 		bp_add_line_text(it, r, r->kind == BC_LK_BULLET ? r->rest : glued ? glued : r->core, 1);
 		beside_item(p, it, r);
-		it = &p->b[iti];   /* a signer's block may have moved the blocks */
+		authority_beside(p, iti, r);
+		it = &p->b[iti];   /* a signer's or an authority's block may have moved the blocks */
 		carried = dangling_bullet(it);
 		if (carried && !(i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !L->v[i + 1].upper))
 			carried = 0;
