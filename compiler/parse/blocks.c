@@ -533,14 +533,18 @@ static void authority_beside(parser *p, size_t bi, const bc_line *r)
 		if (e > k + 2 && s[e - 2] == ' ' && s[e - 1] >= 'a' && s[e - 1] <= 'z')
 			for (e -= 2; e > k && s[e - 1] == ' ';)
 				e--;
-		int small = 0;
-		for (size_t m = k; m < e && !small;) {
+		/* capitals only, two words at least after the mark and six letters
+		 * ("KT. TRƯỞNG PHÒNG"), not an abbreviation in an item ("Phòng KT. HT") */
+		int small = 0, words = 0, letters = 0;
+		for (size_t m = k + ov[1]; m < e && !small;) {
 			uint32_t cp = 0;
 			int n = bc_utf8_decode(s + m, e - m, &cp);
 			small = n <= 0 || bc_cp_is_lower(cp);
+			letters += bc_cp_is_upper(cp);
+			words += m == k + ov[1] || (s[m - 1] == ' ' && cp != ' ');
 			m += n > 0 ? (size_t)n : 1;
 		}
-		if (small)
+		if (small || words < 2 || letters < 6)
 			return;
 		bc_line t = *r;
 		t.core = (size_t)(s + k - r->s);

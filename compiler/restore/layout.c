@@ -565,6 +565,9 @@ static size_t dateline_starts(const char *s, size_t n, size_t at)
 static void md_cell(const rs_line *l, size_t off, const char *s, size_t n, size_t column, uint32_t line, paras *ps)
 {
 	size_t b = 0, place = dateline_starts(s, n, 0);
+	/* the characters before s, and up to `counted` in it: columns counted once, as the pieces go */
+	size_t counted = 0;
+	uint32_t chars = (uint32_t)bc_utf8_count(l->s, off);
 	int authority = 0;
 	while (b < n) {
 		while (b < n && s[b] == ' ')
@@ -580,6 +583,8 @@ static void md_cell(const rs_line *l, size_t off, const char *s, size_t n, size_
 			continue;
 		}
 		authority = authority_mark(s + b, n - b) != 0;
+		/* the piece so far: a letter or figure in it (worded), a small letter (small) */
+		int worded = 0, small = 0;
 		while (e < n) {
 			if (rule) {
 				if (s[e] != '_')
@@ -588,7 +593,11 @@ static void md_cell(const rs_line *l, size_t off, const char *s, size_t n, size_
 				continue;
 			}
 			if (s[e] != ' ') {
-				e++;
+				uint32_t c = 0;
+				int m = bc_utf8_decode(s + e, n - e, &c);
+				worded |= bc_cp_is_letter(c) || (c >= '0' && c <= '9');
+				small |= bc_cp_is_lower(c);
+				e += m > 0 ? (size_t)m : 1;
 				continue;
 			}
 			size_t g = e;
@@ -603,14 +612,6 @@ static void md_cell(const rs_line *l, size_t off, const char *s, size_t n, size_
 			size_t pn = e - b;
 			/* a piece of marks alone ("[" of a picture) goes on with the next;
 			 * one in capitals ends where a name starts ("PHÓ GIÁM ĐỐC Trần Thị Lan") */
-			int worded = 0, small = 0;
-			for (size_t k = b; k < e;) {
-				uint32_t c = 0;
-				int m = bc_utf8_decode(s + k, e - k, &c);
-				worded |= bc_cp_is_letter(c) || (c >= '0' && c <= '9');
-				small |= bc_cp_is_lower(c);
-				k += m > 0 ? (size_t)m : 1;
-			}
 			uint32_t cp2 = 0;
 			if (g < n)
 				bc_utf8_decode(s + g + cp_len(s + g, n - g), n - g - cp_len(s + g, n - g), &cp2);
@@ -628,7 +629,9 @@ static void md_cell(const rs_line *l, size_t off, const char *s, size_t n, size_
 		while (pe > b && s[pe - 1] == ' ')
 			pe--;
 		if (pe > b) {
-			uint32_t col = (uint32_t)bc_utf8_count(l->s, off + b) + 1;
+			chars += (uint32_t)bc_utf8_count(s + counted, b - counted);
+			counted = b;
+			uint32_t col = chars + 1;
 			para *p = para_new(ps, column, line, input_col(l, col));
 			bc_buf_put(&p->text, s + b, pe - b);
 		}
@@ -670,6 +673,20 @@ static size_t md_table(rs_ctx *cx, size_t i)
 	}
 	if (last - i > 3)
 		return last - i + 1;   /* a table of data: a layout table has a row or two */
+	/* a table of data is left at once: no cell holds the motto, the slogan,
+	 * "Nơi nhận", "Kính gửi" or an authority mark at a word's start */
+	int layout = 0;
+	for (size_t k = i; k <= last && !layout; k++) {
+		const rs_line *l = &cx->v[k];
+		layout = holds_text(l->s, l->len, "CỘNG HÒA XÃ HỘI") || holds_text(l->s, l->len, "CỘNG HOÀ XÃ HỘI") ||
+		         holds_text(l->s, l->len, "Độc lập - Tự do") || holds_text(l->s, l->len, "Nơi nhận") ||
+		         holds_text(l->s, l->len, "Kính gửi");
+		for (size_t b = 1; b < l->len && !layout; b++)
+			if (l->s[b - 1] == ' ' || l->s[b - 1] == '|')
+				layout = authority_mark(l->s + b, l->len - b) != 0;
+	}
+	if (!layout)
+		return last - i + 1;
 	paras ps = { 0 };
 	size_t ncols = 0;
 	int header = 0;
@@ -700,7 +717,7 @@ static size_t md_table(rs_ctx *cx, size_t i)
 	}
 	/* a layout table has a paragraph only a header or a closing has, "Số:" aside
 	 * (a table of documents may list numbers so) */
-	int layout = header;
+	layout = header;
 	for (size_t k = 0; k < ps.n && !layout; k++) {
 		const char *t = ps.v[k].text.s;
 		size_t tn = ps.v[k].text.len;
