@@ -52,6 +52,10 @@ static void check_number(bc_check_ctx *cx, const bc_node *n, bc_doctype type, in
 		return;
 	}
 	const char *code = bc_doctype_code(type);
+	/* "46/VBHN-BQP": a consolidated text (văn bản hợp nhất) carries the
+	 * consolidation's code, whatever the type of the text it consolidates */
+	if (tl == 4 && memcmp(t, "VBHN", 4) == 0)
+		return;
 	if (type == BC_DOC_CONG_VAN) {
 		/* a dispatch carries the issuer's abbreviation: UBND-VP */
 		if (bc_is_type_code(t, tl))

@@ -229,6 +229,20 @@ static int pat(bc_pattern_id id, const bc_line *l, size_t *ov)
 	return bc_pattern_match(id, l->s + l->core, l->core_len, ov, 8);
 }
 
+/* ".      THONG TU": one or two marks then three spaces or more at the line's
+ * start, a speck of the scan OCR read far left of a centred line: where the
+ * line's words start after it, else 0. */
+static size_t ocr_speck(const char *c, size_t n)
+{
+	size_t a = 0;
+	while (a < n && a < 2 && strchr(".,'`:;-_~", c[a]) && c[a])
+		a++;
+	size_t g = a;
+	while (g < n && c[g] == ' ')
+		g++;
+	return a && g - a >= 3 && g < n ? g : 0;
+}
+
 static void classify(bc_line *l, int first_line)
 {
 	size_t ov[16];
@@ -302,6 +316,18 @@ static void classify(bc_line *l, int first_line)
 	if (l->upper && (l->doctype = bc_doctype_from_name(c, n)) != BC_DOC_UNKNOWN) {
 		l->kind = BC_LK_DOCTYPE;
 		return;
+	}
+	/* a scan's OCR: the type line without its marks ("THONG TU"), perhaps after
+	 * a speck read as a mark far left of the centred line (".      THONG TU"),
+	 * which is no word of the line */
+	if (l->upper) {
+		size_t a = ocr_speck(c, n);
+		if ((l->doctype = bc_doctype_from_unmarked(c + a, n - a)) != BC_DOC_UNKNOWN) {
+			l->core += a;
+			l->core_len -= a;
+			l->kind = BC_LK_DOCTYPE;
+			return;
+		}
 	}
 
 	static const struct { bc_pattern_id id; bc_label_kind kind; } labels[] = {
@@ -388,17 +414,27 @@ static size_t number_dateline_split(const char *s, size_t n, size_t *resume)
 	size_t a = 0, ov[16];
 	while (a < n && is_space(s[a]))
 		a++;
-	if (!bc_pattern_match(BC_PAT_NUMBER_LEAD, s + a, n - a, ov, 8))
-		return 0;
-	size_t cut = a + ov[1], r = cut, e = n;
-	while (r < e && (is_space(s[r]) || (s[r] == '\xc2' && r + 1 < e && s[r + 1] == '\xa0')))
-		r += s[r] == '\xc2' ? 2 : 1;
-	while (e > r && (is_space(s[e - 1]) || s[e - 1] == '\r'))
-		e--;
-	if (r >= e || !bc_pattern_match(BC_PAT_DATELINE, s + r, e - r, ov, 8))
-		return 0;
-	*resume = r;
-	return cut;
+	/* as written, or as a scan's OCR leaves it: "Số: 2/9. /CT-CS Hà Nội ngày 09
+	 * thảng ?# năm 2026", the number and the month misread.  The dateline then
+	 * only has to read as one (a place, "ngày", "năm" and a year ending the
+	 * line), so that each half is the header line it is, read or not */
+	for (int loose = 0; loose < 2; loose++) {
+		if (!bc_pattern_match(loose ? BC_PAT_NUMBER_GARBLED : BC_PAT_NUMBER_LEAD, s + a, n - a, ov, 8))
+			continue;
+		size_t cut = a + ov[1], r = cut, e = n;
+		while (r < e && (is_space(s[r]) || (s[r] == '\xc2' && r + 1 < e && s[r + 1] == '\xa0')))
+			r += s[r] == '\xc2' ? 2 : 1;
+		while (e > r && (is_space(s[e - 1]) || s[e - 1] == '\r' || s[e - 1] == '.'))
+			e--;
+		if (r >= e)
+			continue;
+		if (bc_pattern_match(BC_PAT_DATELINE, s + r, e - r, ov, 8) ||
+		    (bc_pattern_match(BC_PAT_DATELINE_LIKE, s + r, e - r, ov, 8) && ov[1] == e - r)) {
+			*resume = r;
+			return cut;
+		}
+	}
+	return 0;
 }
 
 /* A piece of a line read alone: a header role a column holds (an issuer

@@ -29,8 +29,18 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_NUMBER_LEAD] = "^(?:Số|SỐ)[\\s\\x{a0}]*[:.]?[\\s\\x{a0}]*[0-9]*[\\s\\x{a0}]*/[\\s\\x{a0}]*[^\\s\\x{a0}]*[^\\s\\x{a0}.,;][.,;]?(?=[\\s\\x{a0}])",
 	/* what starts as a number line does, read or not: "Số:", "Số1§4ØBGDĐT-GDPT" (OCR) */
 	[BC_PAT_NUMBER_LIKE] = "^(?:Số|SỐ)[\\s\\x{a0}]*[:.\\d]",
-	/* what reads as a place and date, read or not: "Hà Nội ngày 09 thảng ?# năm 2026" (OCR) */
-	[BC_PAT_DATELINE_LIKE] = "^\\p{Lu}[^\\d]{0,60}?[\\s\\x{a0},]ngày\\b.{0,40}?\\bnăm[\\s\\x{a0}]*\\d{2,4}",
+	/* what reads as a place and date, read or not: "Hà Nội ngày 09 thảng ?# năm 2026" (OCR):
+	 * a place of six words at most, no figure in it, and the year ending the
+	 * line (a sentence that mentions a date goes on after it, or has more words before) */
+	[BC_PAT_DATELINE_LIKE] = "^\\p{Lu}[^\\d\\s\\x{a0}]*(?:[\\s\\x{a0}]+[^\\d\\s\\x{a0}]+){0,5}?[\\s\\x{a0},]*[\\s\\x{a0}]ngày\\b.{0,40}?\\bnăm[\\s\\x{a0}]*\\d{2,4}[\\s\\x{a0}.]*$",
+	/* a number line whose number OCR misread but whose symbol after the last
+	 * "/" reads ("Số: 2/9. /CT-CS"): no letter before it, a symbol of capitals
+	 * with its hyphen (group 1), then a space or the end */
+	[BC_PAT_NUMBER_GARBLED] = "^(?:Số|SỐ)[\\s\\x{a0}]*[:.]?[^\\p{L}]{0,16}?/[\\s\\x{a0}]*(\\p{Lu}[\\p{L}\\d&]*(?:-[\\p{L}\\d&]+)+)(?=[\\s\\x{a0}]|$)",
+	/* the parts of a date that read when others do not: a month only where
+	 * "tháng" and its figures read, a day only where the month does too;
+	 * groups 1-3 day, month, year (ends the line) */
+	[BC_PAT_DATE_LEGIBLE] = "ngày[\\s\\x{a0}]*(?:(\\d{1,2})[\\s\\x{a0}]*(?=tháng[\\s\\x{a0}]*\\d{1,2}[\\s\\x{a0}]*năm))?.*?(?:tháng[\\s\\x{a0}]*(\\d{1,2})[\\s\\x{a0}]*(?=năm))?năm[\\s\\x{a0}]*(\\d{4})[\\s\\x{a0}.]*$",
 	/* the symbol alone on the line after "Số: 181": "/BC-SNV" */
 	[BC_PAT_NUMBER_REST] = "^([0-9]*)[\\s\\x{a0}]*/[\\s\\x{a0}]*([^\\s\\x{a0}]*[^\\s\\x{a0}.,;])[\\s\\x{a0}]*[.,;]?$",
 	[BC_PAT_SUMMARY] = "^V/v[\\s:.]",

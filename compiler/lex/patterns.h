@@ -15,6 +15,8 @@ typedef enum bc_pattern_id {
 	BC_PAT_NUMBER_REST,   /* "/BC-SNV": the symbol on the line after "Số: 181" */
 	BC_PAT_NUMBER_LIKE,   /* "Số:", "Số1§4Ø…": starts as a number line, read or not */
 	BC_PAT_DATELINE_LIKE, /* "Hà Nội ngày 09 thảng ?# năm 2026": a place and date, read or not */
+	BC_PAT_NUMBER_GARBLED, /* "Số: 2/9. /CT-CS": a number misread, its symbol legible (group 1) */
+	BC_PAT_DATE_LEGIBLE,  /* "ngày 09 thảng ?# năm 2026": the parts of a misread date that read (day, month, year) */
 	BC_PAT_SUMMARY,       /* "V/v ..." */
 	BC_PAT_DRAFT,         /* "(DỰ THẢO)" */
 	BC_PAT_URGENCY,       /* "HỎA TỐC", "THƯỢNG KHẨN", "KHẨN" */

@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "../util/buf.h"
+#include "../util/fold.h"
+
 /* An alias row: another spelling of a type whose main row comes elsewhere. */
 #define ALIAS (1u << 8)
 
@@ -106,6 +109,48 @@ bc_doctype bc_doctype_from_name(const char *s, size_t len)
 		if ((kinds[i].flags & HEADER) && strlen(kinds[i].name) == k && memcmp(kinds[i].name, tmp, k) == 0)
 			return kinds[i].type;
 	return BC_DOC_UNKNOWN;
+}
+
+/* The words without marks, in lower case, đ read as d (OCR reads Đ as D). */
+static void unmarked(const char *s, size_t len, bc_buf *b)
+{
+	bc_buf f = BC_BUF_INIT;
+	bc_fold_words(s, len, &f);
+	bc_buf_clear(b);
+	for (size_t i = 0; i < f.len; i++) {
+		if ((unsigned char)f.s[i] == 0xC4 && i + 1 < f.len && (unsigned char)f.s[i + 1] == 0x91) {
+			bc_buf_putc(b, 'd');
+			i++;
+		} else {
+			bc_buf_putc(b, f.s[i]);
+		}
+	}
+	bc_buf_free(&f);
+}
+
+bc_doctype bc_doctype_from_unmarked(const char *s, size_t len)
+{
+	int letters = 0;
+	for (size_t i = 0; i < len; i++) {
+		if ((unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z'))
+			return BC_DOC_UNKNOWN;   /* a mark or a small letter: not a name OCR stripped */
+		letters += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	if (letters < 4 || len > 40)
+		return BC_DOC_UNKNOWN;
+	bc_buf a = BC_BUF_INIT, k = BC_BUF_INIT;
+	unmarked(s, len, &a);
+	bc_doctype t = BC_DOC_UNKNOWN;
+	for (size_t i = 0; i < NKINDS && t == BC_DOC_UNKNOWN; i++) {
+		if (!(kinds[i].flags & HEADER))
+			continue;
+		unmarked(kinds[i].name, strlen(kinds[i].name), &k);
+		if (k.len == a.len && memcmp(k.s, a.s, a.len) == 0)
+			t = kinds[i].type;
+	}
+	bc_buf_free(&a);
+	bc_buf_free(&k);
+	return t;
 }
 
 int bc_is_type_code(const char *s, size_t len)

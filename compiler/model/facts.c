@@ -261,7 +261,11 @@ static void find_signer(bc_facts *f, const bc_document *doc, bc_buf *b, bc_buf *
 	bc_buf_clear(b);
 	if (who)
 		put_node_words(b, who, scratch);
+	/* the name without the rank printed before it ("Thượng tướng Nguyễn Văn A") */
+	size_t rank = bc_rank_len(b->s ? b->s : "", b->len);
 	f->signer_name = keep_buf(f, b);
+	f->signer_name.s += rank;
+	f->signer_name.len -= rank;
 }
 
 /* The words of every META line of a role, joined. */
@@ -302,11 +306,15 @@ static void find_type_name(bc_facts *f, bc_buf *b, bc_buf *scratch)
 {
 	if (!f->doctype)
 		return;
-	/* The type as the line states it ("CHƯƠNG TRÌNH HÀNH ĐỘNG"), else the model's name. */
+	/* The type as the line states it ("CHƯƠNG TRÌNH HÀNH ĐỘNG"), else the
+	 * model's name: also when the line is no name as written ("THONG TU", its
+	 * marks lost to a scan's OCR) */
 	bc_buf words = BC_BUF_INIT;
 	put_node_words(&words, f->doctype, scratch);
-	if (words.len == 0)
+	if (words.len == 0 || bc_doctype_from_name(words.s, words.len) == BC_DOC_UNKNOWN) {
+		bc_buf_clear(&words);
 		bc_buf_puts(&words, bc_doctype_name(f->doctype->as.line->doctype));
+	}
 	bc_buf_clear(b);
 	sentence_case(b, bc_buf_cstr(&words), words.len);
 	bc_buf_free(&words);

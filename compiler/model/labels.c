@@ -1,6 +1,8 @@
 /* labels.c — the values of numbering labels (I, 1, a, đ …) in the order Vietnamese documents count them. */
 #include "vocab.h"
 
+#include <string.h>
+
 int bc_roman_value(const char *s, size_t len)
 {
 	int total = 0, prev = 0;
@@ -57,4 +59,21 @@ int bc_arabic_value(const char *s, size_t len)
 		v = v * 10 + (s[i] - '0');
 	}
 	return v;
+}
+
+size_t bc_rank_len(const char *s, size_t len)
+{
+	static const char *const ranks[] = {
+		"Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá",
+		"Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy", "Chuẩn đô đốc", "Phó Đô đốc", "Đô đốc",
+	};
+	for (size_t k = 0; k < sizeof ranks / sizeof ranks[0]; k++) {
+		size_t rl = strlen(ranks[k]);
+		if (len > rl && memcmp(s, ranks[k], rl) == 0 && s[rl] == ' ') {
+			while (rl < len && s[rl] == ' ')
+				rl++;
+			return rl;
+		}
+	}
+	return 0;
 }

@@ -50,6 +50,9 @@ const bc_kind *bc_kinds(size_t *count);
 const bc_kind *bc_kind_of(bc_doctype t);
 /* The type of a header type line, runs of spaces read as one ("BÁO  CÁO"); BC_DOC_UNKNOWN if none. */
 bc_doctype bc_doctype_from_name(const char *s, size_t len);
+/* A type name whose marks a scan's OCR lost, in ASCII capitals ("THONG TU",
+ * "QUYET DINH"): the type whose name reads so without its marks, or UNKNOWN. */
+bc_doctype bc_doctype_from_unmarked(const char *s, size_t len);
 /* Is `s` a type code of symbols ("BC", "QĐ", "CTr", …)? */
 int bc_is_type_code(const char *s, size_t len);
 /* The type code a Party document's symbol carries for type t (Hướng dẫn 36-HD/VPTW, II.1.3.1 b:
@@ -75,5 +78,12 @@ int bc_letter_value(const char *s, size_t len);
 int bc_arabic_value(const char *s, size_t len);
 /* The letter label of value v ("a", "đ"); "?" when out of range. */
 const char *bc_letter_name(int v);
+
+/* ---- signers (model/labels.c) ---- */
+
+/* "Thượng tướng Nguyễn Văn A": the length of a military or police rank the
+ * armed forces print before a signer's name, with the spaces after it; 0 when
+ * s starts with none. */
+size_t bc_rank_len(const char *s, size_t len);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "../model/vocab.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
@@ -181,6 +182,18 @@ static size_t wrapped_lines(parser *p, size_t i)
 	return i;
 }
 
+/* "(Đã ký)", "[ (Đã ký)": a line in parentheses, at most two marks before them. */
+static int signature_note(const bc_line *l)
+{
+	const char *s = l->s + l->core;
+	size_t n = l->core_len, a = 0;
+	while (a < n && a < 3 && (s[a] == '[' || s[a] == ' ' || s[a] == '*' || s[a] == '_'))
+		a++;
+	while (n > a && (s[n - 1] == ']' || s[n - 1] == ' ' || s[n - 1] == '*' || s[n - 1] == '_'))
+		n--;
+	return n - a >= 3 && s[a] == '(' && s[n - 1] == ')';
+}
+
 /* A line that can be the signer's name: text, not in capitals, short. */
 static int is_signer_name(const bc_line *l) { return l->base == BC_LK_TEXT && !l->upper && l->nchars <= 40; }
 
@@ -210,6 +223,16 @@ static size_t signature_blocks(parser *p, size_t i)
 		for (size_t j = k; j < m; j++)
 			bp_line_blk(p, B_POSITION, j);
 		k = nm;
+	}
+	/* "(Đã ký)", "(Ký tên, đóng dấu)" in the signature's space, "[ (Đã ký)" with
+	 * a picture's mark before it: a note of the closing, the name after it */
+	size_t sk = k;
+	if (k < L->n && signature_note(&L->v[k])) {
+		sk = skip_blank(L, k + 1);
+		if (sk < L->n && is_signer_name(&L->v[sk]) && !signature_note(&L->v[sk])) {
+			bp_line_blk(p, B_PARA, k);
+			k = sk;
+		}
 	}
 	if (k < L->n && is_signer_name(&L->v[k])) {
 		bp_line_blk(p, B_SIGNER, k);
@@ -383,13 +406,18 @@ static char dangling_bullet(const blk *b)
 }
 
 /* "-Nhưtrên": a recipient's dash with the space after it lost (OCR), before a capital. */
-static int glued_bullet(const bc_line *l)
+static size_t glued_bullet(const bc_line *l)
 {
-	if (l->kind != BC_LK_TEXT || l->core_len < 3 || l->s[l->core] != '-')
+	if (l->kind != BC_LK_TEXT || l->core_len < 3 || (l->s[l->core] != '-' && l->s[l->core] != '~'))
 		return 0;
+	/* "~ Báo QĐND": a scan's OCR reads the dash of an item as a tilde */
+	size_t k = l->core + 1;
+	if (l->s[l->core] == '~')
+		while (k < l->core + l->core_len && l->s[k] == ' ')
+			k++;
 	uint32_t cp = 0;
-	bc_utf8_decode(l->s + l->core + 1, l->core_len - 1, &cp);
-	return bc_cp_is_upper(cp);
+	bc_utf8_decode(l->s + k, l->core + l->core_len - k, &cp);
+	return bc_cp_is_upper(cp) ? k : 0;
 }
 
 /* The item's text without that dash and the spaces before it. */
@@ -403,6 +431,137 @@ static void trim_dangling_bullet(blk *b)
 		g->len--;
 }
 
+/* The most code points a scan's OCR leaves before a signer's name: the
+ * signature's strokes read as marks ("=“Z" before "Thái Văn Tài"). */
+#define NAME_DEBRIS_MAX 4
+
+/* Where a person's name starts on line l, after the debris a signature's
+ * strokes leave when a scan is read by OCR, or -1 when the line is no name:
+ * two to five words, each a capital and then small letters ("Thái Văn Tài").
+ * The debris is at most NAME_DEBRIS_MAX code points, holds no small letter
+ * and at least one mark that is no letter ("=“Z"): a capital alone before
+ * the name is a stroke read as a letter only beside such a mark. */
+static long name_after_debris(const bc_line *l)
+{
+	const char *s = l->s + l->core;
+	size_t n = l->core_len, at = 0;
+	int skipped = 0, marks = 0;
+	for (;;) {
+		uint32_t cp = 0, next = 0;
+		int k = bc_utf8_decode(s + at, n - at, &cp);
+		if (k <= 0)
+			return -1;
+		if (at + (size_t)k < n)
+			bc_utf8_decode(s + at + k, n - at - (size_t)k, &next);
+		if (bc_cp_is_upper(cp) && bc_cp_is_lower(next))
+			break;
+		if (bc_cp_is_lower(cp) || ++skipped > NAME_DEBRIS_MAX)
+			return -1;
+		marks += !bc_cp_is_letter(cp) && cp != ' ';
+		at += (size_t)k;
+	}
+	if (skipped && !marks)
+		return -1;
+	bc_line t = *l;
+	t.core += at;
+	t.core_len -= at;
+	return recipient_name_like(&t) ? (long)at : -1;
+}
+
+/* The gap of this many spaces or more inside an item's line parts the
+ * recipients' column from the signature's beside it, as a scan's OCR keeps
+ * them (pdftotext -layout's columns are unfolded in restore/layout.c). */
+#define COLUMN_GAP 8
+
+/* An item's line that goes on, after a wide gap, with a name in the other
+ * column ("- Đoàn Nghi lễ Quân đội;      Thượng tướng Nguyễn Văn A"): the
+ * item ends at the gap, and the name (a rank may stand before it) is the
+ * signer's, a block of its own after the item. */
+static void beside_item(parser *p, blk *it, const bc_line *r)
+{
+	if (!it->nseg)
+		return;
+	bc_seg *g = &it->segs[it->nseg - 1];
+	const char *s = g->s;
+	for (size_t k = 0; k + COLUMN_GAP < g->len; k++) {
+		if (s[k] != ' ')
+			continue;
+		size_t e = k;
+		while (e < g->len && s[e] == ' ')
+			e++;
+		if (e - k < COLUMN_GAP || e >= g->len) {
+			k = e;
+			continue;
+		}
+		bc_line t = *r;
+		t.core = (size_t)(s + e - r->s);
+		t.core_len = (size_t)(s + g->len - (s + e));
+		while (t.core_len && t.s[t.core + t.core_len - 1] == ' ')
+			t.core_len--;
+		size_t rank = bc_rank_len(t.s + t.core, t.core_len);
+		bc_line nm = t;
+		nm.core += rank;
+		nm.core_len -= rank;
+		if (!recipient_name_like(&nm))
+			return;
+		g->len = k;
+		blk *sb = bp_new_blk(p, B_SIGNER, (size_t)(r - p->lines.v));
+		bp_add_line_text(sb, &t, t.core, 0);
+		bp_fix_breaks(sb);
+		return;
+	}
+}
+
+/* A line of the recipients' column that goes on, after one space, with an
+ * authority of the signature's column in capitals ("- Như trên; KT. TRƯỞNG
+ * BAN …", "Nơi nhận: TL. CỤC TRƯỞNG"): a scan's OCR reads the two columns
+ * onto one line with a single space between.  The line ends before it, and
+ * the authority is a block of its own after it; a lone small letter at its
+ * end is a speck of the scan ("TL. CỤC TRƯỞNG l"). */
+static void authority_beside(parser *p, size_t bi, const bc_line *r)
+{
+	blk *b = &p->b[bi];
+	if (!b->nseg)
+		return;
+	bc_seg *g = &b->segs[b->nseg - 1];
+	const char *s = g->s;
+	for (size_t k = 1; k + 4 < g->len; k++) {
+		size_t ov[4];
+		if (s[k - 1] != ' ' || !bc_pattern_match(BC_PAT_AUTHORITY, s + k, g->len - k, ov, 2))
+			continue;
+		size_t e = g->len;
+		while (e > k && s[e - 1] == ' ')
+			e--;
+		if (e > k + 2 && s[e - 2] == ' ' && s[e - 1] >= 'a' && s[e - 1] <= 'z')
+			for (e -= 2; e > k && s[e - 1] == ' ';)
+				e--;
+		/* capitals only, two words at least after the mark and six letters
+		 * ("KT. TRƯỞNG PHÒNG"), not an abbreviation in an item ("Phòng KT. HT") */
+		int small = 0, words = 0, letters = 0;
+		for (size_t m = k + ov[1]; m < e && !small;) {
+			uint32_t cp = 0;
+			int n = bc_utf8_decode(s + m, e - m, &cp);
+			small = n <= 0 || bc_cp_is_lower(cp);
+			letters += bc_cp_is_upper(cp);
+			words += m == k + ov[1] || (s[m - 1] == ' ' && cp != ' ');
+			m += n > 0 ? (size_t)n : 1;
+		}
+		if (small || words < 2 || letters < 6)
+			return;
+		bc_line t = *r;
+		t.core = (size_t)(s + k - r->s);
+		t.core_len = e - k;
+		size_t cut = k;
+		while (cut > 0 && s[cut - 1] == ' ')
+			cut--;
+		g->len = cut;
+		blk *ab = bp_new_blk(p, B_AUTHORITY, (size_t)(r - p->lines.v));
+		bp_add_line_text(ab, &t, t.core, 0);
+		bp_fix_breaks(ab);
+		return;
+	}
+}
+
 /* "Nơi nhận:" (which may carry its first recipient on the same line) and
  * the recipients listed under it, blank lines between them allowed. */
 static size_t recipient_blocks(parser *p, size_t i)
@@ -410,6 +569,7 @@ static size_t recipient_blocks(parser *p, size_t i)
 	bc_lines *L = &p->lines;
 	blk *b = bp_new_blk(p, B_RECIP_LABEL, i);
 	bp_add_line_text(b, &L->v[i], L->v[i].core, 0);
+	authority_beside(p, p->nb - 1, &L->v[i]);
 	char carried = 0;   /* a bullet the line above ended with, for this line */
 	for (i++; i < L->n; i++) {
 		size_t k = skip_blank(L, i);
@@ -417,12 +577,16 @@ static size_t recipient_blocks(parser *p, size_t i)
 			break;
 		i = k;
 		const bc_line *r = &L->v[i];
-		int glued = glued_bullet(r);
+		size_t glued = glued_bullet(r);
 		if (r->kind != BC_LK_BULLET && !glued && !(carried && r->kind == BC_LK_TEXT && !r->upper))
 			break;
 		blk *it = bp_new_blk(p, B_RECIP_ITEM, i);
+		size_t iti = p->nb - 1;
 		it->bullet = r->kind == BC_LK_BULLET ? r->bullet : glued ? '-' : carried;
-		bp_add_line_text(it, r, r->kind == BC_LK_BULLET ? r->rest : glued ? r->core + 1 : r->core, 1);
+		bp_add_line_text(it, r, r->kind == BC_LK_BULLET ? r->rest : glued ? glued : r->core, 1);
+		beside_item(p, it, r);
+		authority_beside(p, iti, r);
+		it = &p->b[iti];   /* a signer's or an authority's block may have moved the blocks */
 		carried = dangling_bullet(it);
 		if (carried && !(i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !L->v[i + 1].upper))
 			carried = 0;
@@ -437,10 +601,10 @@ static size_t recipient_blocks(parser *p, size_t i)
 		 * part of the item above, whatever its last mark */
 		size_t run_to = i + 1;
 		while (run_to < L->n && L->v[run_to].kind == BC_LK_TEXT && !L->v[run_to].upper &&
-		       !recipient_name_like(&L->v[run_to]))
+		       !recipient_name_like(&L->v[run_to]) && !glued_bullet(&L->v[run_to]))
 			run_to++;
 		int list_goes_on = run_to < L->n && run_to > i + 1 && L->v[run_to].kind == BC_LK_BULLET;
-		while (i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !L->v[i + 1].upper) {
+		while (i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !L->v[i + 1].upper && !glued_bullet(&L->v[i + 1])) {
 			const bc_line *c = &L->v[i + 1];
 			uint32_t first = 0, last = bp_last_cp(it);
 			bc_utf8_decode(c->s + c->core, c->core_len, &first);
@@ -512,9 +676,22 @@ static size_t text_blocks(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;
 	const bc_line *l = &L->v[i];
+	/* a consolidated text's number, date and issuer, at its end */
+	if (l->upper && l->kind == BC_LK_TEXT && bp_is_authentication(l))
+		return bp_authentication_blocks(p, i);
 	if (l->upper && l->kind == BC_LK_TEXT && p->nb && p->b[p->nb - 1].kind == B_RECIP_ITEM)
 		/* signed by the head himself: "CHỦ TỊCH" or "THỦ TƯỚNG", then the name, after Nơi nhận */
 		return signature_blocks(p, i);
+	long name = l->kind == BC_LK_TEXT && p->nb && p->b[p->nb - 1].kind == B_RECIP_ITEM ? name_after_debris(l) : -1;
+	if (name >= 0) {
+		/* a name alone after Nơi nhận: a scan whose signer's title OCR lost
+		 * under the stamp, its strokes read as marks before the name; the
+		 * name is the signer, the marks are no one's words */
+		blk *b = bp_new_blk(p, B_SIGNER, i);
+		bp_add_line_text(b, l, l->core + (size_t)name, 0);
+		bp_fix_breaks(b);
+		return i + 1;
+	}
 	if (p->decision && l->upper && l->kind == BC_LK_TEXT && p->nb && ends_with_endmark(p))
 		/* a decision signed by the head himself, after ./. */
 		return signature_blocks(p, i);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/fold.h"
 #include "../util/utf8.h"
 
 /* The dateline is itself the header's date: no date node inside it (one that
@@ -91,6 +92,28 @@ static void index_part(parser *p, bc_role role, bc_node *n)
 		bc_diag_add(p->diags, BC_W_HEADER_REPEATED, n->pos, "%s", bc_role_name(role));
 }
 
+/* A dateline that reads as one but not in full ("Hà Nội ngày 09 thảng ?#
+ * năm 2026", OCR): the place before "ngày", and of the date the parts that
+ * read, the rest left blank as on a form (the year here; a day only with its
+ * month).  The line stays unread: the checker points at it. */
+static void legible_dateline(parser *p, bc_node *n, const char *s, size_t len)
+{
+	size_t ov[8];
+	if (!bc_pattern_search(BC_PAT_DATE_LEGIBLE, s, len, 0, ov, 4))
+		return;
+	size_t e = ov[0];
+	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == ','))
+		e--;
+	if (e)
+		n->as.line->place = bp_dup(p, s, e);
+	int v[3] = { 0, 0, 0 };
+	for (int g = 0; g < 3; g++)
+		if (ov[2 * g + 2] != (size_t)-1)
+			for (size_t i = ov[2 * g + 2]; i < ov[2 * g + 3]; i++)
+				v[g] = v[g] * 10 + (s[i] - '0');
+	n->as.line->date = (bc_date){ v[0], v[1], v[2] };
+}
+
 /* The header line l as a LINE node of the role, its parts read; `more`, when
  * not NULL, is a later line that goes on it (the symbol "/BC-SNV" under
  * "Số: 181"); `unread`: the line looks like the role's but its parts could
@@ -122,6 +145,9 @@ static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_l
 				n->as.line->number = bp_dup(p, s + ov[2], ov[3] - ov[2]);
 			if (ov[4] != (size_t)-1)
 				n->as.line->symbol = bp_dup(p, s + ov[4], ov[5] - ov[4]);
+		} else if (unread && bc_pattern_match(BC_PAT_NUMBER_GARBLED, s, t.len, ov, 8)) {
+			/* "Số: 2/9. /CT-CS": the number is not given, the symbol that reads is */
+			n->as.line->symbol = bp_dup(p, s + ov[2], ov[3] - ov[2]);
 		}
 		index_part(p, role, n);
 		break;
@@ -139,6 +165,8 @@ static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_l
 					if (s[i] >= '0' && s[i] <= '9')
 						v[g] = v[g] * 10 + (s[i] - '0');
 			n->as.line->date = (bc_date){ v[0], v[1], v[2] };
+		} else if (unread) {
+			legible_dateline(p, n, s, t.len);
 		}
 		bc_dateline_split(n);
 		index_part(p, role, n);
@@ -241,6 +269,24 @@ static int title_goes_on(const blk *t, const bc_line *next)
 	return bc_cp_is_lower(first) && last != '.' && last != ';' && last != ':' && last != '!' && last != '?';
 }
 
+/* "7 Quy dinh va …", ">      xông nhân, …": a speck of a scan OCR read as a
+ * mark or a figure before a title line's words (a title starts with a word; a
+ * figure that starts one is followed by a word in lower case, "100 ngày").
+ * How many bytes to skip: one mark, or one figure before a capital, and the
+ * spaces after it; else 0. */
+static size_t title_speck(const char *s, size_t n)
+{
+	if (n < 3 || !strchr(">|~`'_0123456789", s[0]) || !s[0] || s[1] != ' ')
+		return 0;
+	size_t g = 1;
+	while (g < n && s[g] == ' ')
+		g++;
+	uint32_t cp = 0;
+	if (g >= n || bc_utf8_decode(s + g, n - g, &cp) <= 0 || !bc_cp_is_letter(cp))
+		return 0;
+	return s[0] >= '0' && s[0] <= '9' && !bc_cp_is_upper(cp) ? 0 : g;
+}
+
 /* A block of lines joined into one LINE node (title, summary). */
 static size_t header_block(parser *p, bc_role role, size_t i)
 {
@@ -255,7 +301,10 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		    bp_is_decision(p->doc))
 			break;
 		/* the whole line, so that "**" opened on the first line and closed on the last is kept */
-		bp_add_line_text(&tmp, &L->v[i], md_start(&L->v[i]), 1);
+		size_t from = md_start(&L->v[i]);
+		if (role == BC_ROLE_TITLE)
+			from += title_speck(L->v[i].s + from, L->v[i].len - from);
+		bp_add_line_text(&tmp, &L->v[i], from, 1);
 		tmp.last = i;
 		i++;
 		if (i + 1 < L->n && L->v[i].kind == BC_LK_BLANK && title_goes_on(&tmp, &L->v[i + 1]))
@@ -282,6 +331,73 @@ static int match_core(bc_pattern_id id, const bc_line *l)
 {
 	size_t ov[16];
 	return bc_pattern_match(id, l->s + l->core, l->core_len, ov, 8);
+}
+
+/* The folded words of a consolidated text's authentication ("xác thực văn
+ * bản hợp nhất", Pháp lệnh hợp nhất văn bản quy phạm pháp luật, Điều 6): where
+ * in l's core they start, or -1. */
+static long authentication_at(const bc_line *l)
+{
+	if (l->base != BC_LK_TEXT || !l->upper)
+		return -1;
+	bc_buf f = BC_BUF_INIT;
+	long at = -1;
+	const char *s = l->s + l->core;
+	/* from each word's start: the fold of the rest begins with the words */
+	for (size_t i = 0; i < l->core_len && at < 0; i++) {
+		if ((i && s[i - 1] != ' ') || s[i] == ' ')
+			continue;
+		bc_buf_clear(&f);
+		bc_fold_words(s + i, l->core_len - i, &f);
+		if (f.len >= 25 && (!memcmp(f.s, "xac thuc van ban hop nhat", 25)))
+			at = (long)i;
+	}
+	bc_buf_free(&f);
+	return at;
+}
+
+int bp_is_authentication(const bc_line *l) { return authentication_at(l) >= 0; }
+
+size_t bp_authentication_blocks(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	blk tmp;
+	bc_line *l = &L->v[i];
+	size_t at = (size_t)authentication_at(l), core = l->core, len = l->core_len;
+	/* "BỘ QUỐC PHÒNG       XÁC THỰC VĂN BẢN HỢP NHẤT": the issuer beside the words */
+	size_t e = at;
+	while (e > 0 && l->s[core + e - 1] == ' ')
+		e--;
+	if (e && !p->doc->idx.issuer_first) {
+		l->core_len = e;
+		header_line_of(p, BC_ROLE_ISSUER, l, NULL, 0, &tmp);
+	}
+	l->core = core + at;
+	l->core_len = len - at;
+	blk *b = bp_new_blk(p, B_AUTHENTICATION, i);
+	bp_add_line_text(b, l, l->core, 0);
+	bp_fix_breaks(b);
+	l->core = core;
+	l->core_len = len;
+	/* the lines under it: the issuer, the number and the dateline, in any order */
+	for (i++; i < L->n; i++) {
+		l = &L->v[i];
+		if (l->kind == BC_LK_BLANK)
+			continue;
+		if (l->kind == BC_LK_NUMBER && !p->doc->idx.number)
+			header_line_of(p, BC_ROLE_NUMBER, l, NULL, 0, &tmp);
+		else if (l->base == BC_LK_DATELINE && !p->doc->idx.dateline)
+			header_line_of(p, BC_ROLE_DATELINE, l, NULL, 0, &tmp);
+		else if (l->base == BC_LK_TEXT && !p->doc->idx.dateline && match_core(BC_PAT_DATELINE, l))
+			header_line_of(p, BC_ROLE_DATELINE, l, NULL, 0, &tmp);
+		else if (l->base == BC_LK_TEXT && !p->doc->idx.dateline && match_core(BC_PAT_DATELINE_LIKE, l))
+			header_line_of(p, BC_ROLE_DATELINE, l, NULL, 1, &tmp);
+		else if (l->base == BC_LK_TEXT && l->upper && !p->doc->idx.issuer_first && !p->doc->idx.number)
+			header_line_of(p, BC_ROLE_ISSUER, l, NULL, 0, &tmp);
+		else
+			break;
+	}
+	return i;
 }
 
 /* The header block of the plain form from line i, up to the first line that

@@ -106,9 +106,14 @@ static uint32_t input_col(const rs_line *l, uint32_t col)
 	return col + add;
 }
 
-/* The columns written out, left first, each paragraph a line after line `at`. */
-static void unfold(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t ncols)
+static int holds_text(const char *s, size_t n, const char *w) { return bc_find(s, n, w, strlen(w), 0) != NULL; }
+
+/* The columns written out, left first, each paragraph a line after line
+ * `last`, or before the text's first line when `to_top` (then with a blank
+ * line after them, before the text's own first line). */
+static void unfold_at(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t ncols, int to_top)
 {
+	size_t at = to_top ? RS_TOP : last;
 	int any = 0;
 	for (size_t i = 0; i < ps->n && !any; i++)
 		any = is_layout_text(ps->v[i].text.s ? ps->v[i].text.s : "", ps->v[i].text.len) ||
@@ -126,13 +131,20 @@ static void unfold(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t ncol
 			if (p->column != c || !p->text.len)
 				continue;
 			if ((!in_col && wrote) || (in_col && p->cell != cell))
-				rs_add_line(cx, last, "", 0, p->line, 1);   /* a blank line between the columns, and the cells of one */
+				rs_add_line(cx, at, "", 0, p->line, 1);   /* a blank line between the columns, and the cells of one */
 			cell = p->cell;
-			rs_add_line(cx, last, p->text.s, p->text.len, p->line, p->col);
+			rs_add_line(cx, at, p->text.s, p->text.len, p->line, p->col);
 			in_col = wrote = 1;
 		}
 	}
+	if (to_top && wrote)
+		rs_add_line(cx, at, "", 0, (uint32_t)(last + 1), 1);
 	cx->out->count[BC_RESTORE_LAYOUT]++;
+}
+
+static void unfold(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t ncols)
+{
+	unfold_at(cx, first, last, ps, ncols, 0);
 }
 
 /* ---- pandoc's grid tables ---- */
@@ -430,6 +442,294 @@ static size_t pipe_rows(rs_ctx *cx, size_t i)
 	return j - i;
 }
 
+/* ---- a Markdown table whose one row holds the header or the closing ---- */
+
+/*
+ * A Word file's header table pasted into Markdown (by hand, or by a
+ * converter that writes tables as pipe tables: a cell on one line) is a row
+ * of two cells and the rule under it: "| CHÍNH PHỦ _______  Số: 30/2020/NĐ-CP
+ * | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ____ Hà
+ * Nội, ngày 05 tháng 3 năm 2020 |", and "| Nơi nhận: - Ban Bí thư …; - Lưu:
+ * VT. | TM. CHÍNH PHỦ THỦ TƯỚNG    (Đã ký)     Nguyễn Xuân Phúc |".  The
+ * paragraphs of a cell are joined by spaces (or "<br>"); they are cut where a
+ * header's or a closing's part begins, whose words say so.
+ */
+
+/* "| --- | :---: |": the rule under a Markdown table's first row. */
+static int md_rule(const rs_line *l)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	if (n < 3 || s[0] != '|')
+		return 0;
+	int dash = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '-')
+			dash = 1;
+		else if (s[i] != '|' && s[i] != ':' && s[i] != ' ')
+			return 0;
+	}
+	return dash;
+}
+
+static int starts_with(const char *s, size_t n, const char *w)
+{
+	size_t wl = strlen(w);
+	return n >= wl && memcmp(s, w, wl) == 0;
+}
+
+/* The length of the code point at s (1 for a byte that starts none). */
+static size_t cp_len(const char *s, size_t n)
+{
+	uint32_t cp = 0;
+	int m = n ? bc_utf8_decode(s, n, &cp) : 0;
+	return m > 0 ? (size_t)m : 1;
+}
+
+static int ends_with(const char *s, size_t n, const char *w)
+{
+	size_t wl = strlen(w);
+	return n >= wl && memcmp(s + n - wl, w, wl) == 0;
+}
+
+/* "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M" then a space or a capital: a signature's authority. */
+static size_t authority_mark(const char *s, size_t n)
+{
+	static const char *const marks[] = { "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L" };
+	for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+		size_t ml = strlen(marks[k]);
+		if (starts_with(s, n, marks[k]) && n > ml + 1 && (s[ml] == ' ' || ((unsigned char)s[ml] >= 'A' && (unsigned char)s[ml] <= 'Z')))
+			return ml;
+	}
+	return 0;
+}
+
+/* Where a part of the header or the closing begins at s (the start of a word). */
+static int part_starts(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"Số:", "CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "ĐẢNG CỘNG SẢN VIỆT NAM", "Độc lập -", "Nơi nhận", "Kính gửi",
+		"(Đã ký)", "<br",
+	};
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (starts_with(s, n, words[k]))
+			return 1;
+	return authority_mark(s, n) != 0;
+}
+
+/* The words a signer's position starts with, after an authority on the same
+ * line ("TM. CHÍNH PHỦ THỦ TƯỚNG", "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC"). */
+static int position_starts(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"PHÓ ", "THỨ TRƯỞNG", "THỦ TƯỚNG", "CHỦ TỊCH", "CHỦ NHIỆM", "BỘ TRƯỞNG", "GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH ",
+		"BÍ THƯ", "TRƯỞNG BAN", "TRƯỞNG PHÒNG", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "HIỆU TRƯỞNG", "VIỆN TRƯỞNG", "CHI CỤC TRƯỞNG",
+		"TỔNG CỤC TRƯỞNG", "THỦ TRƯỞNG",
+	};
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (starts_with(s, n, words[k]))
+			return 1;
+	return 0;
+}
+
+/* ", ngày" of a dateline from `at` on: where its place begins (at most five
+ * words, each starting with a capital, back from the comma), or 0. */
+static size_t dateline_starts(const char *s, size_t n, size_t at)
+{
+	const char *c = bc_find(s + at, n - at, ", ngày ", 7, 2);
+	if (!c)
+		return 0;
+	size_t e = (size_t)(c - s), b = e;
+	for (int words = 0; words < 5 && b > at; words++) {
+		size_t w = b;
+		while (w > at && s[w - 1] != ' ')
+			w--;
+		uint32_t cp = 0;
+		bc_utf8_decode(s + w, b - w, &cp);
+		if (!bc_cp_is_upper(cp))
+			break;
+		b = w;
+		while (b > at && s[b - 1] == ' ')
+			b--;
+		if (b > at && (s[b - 1] == '_' || starts_with(s + b - 9, 9, "Hạnh phúc")))
+			break;   /* the rule or the slogan before the place */
+	}
+	while (b < e && s[b] == ' ')
+		b++;
+	return b < e ? b : 0;
+}
+
+/* The cell s[0..n) of line l, its first byte at offset `off` of the line, cut
+ * into its paragraphs, each a para of column `column`. */
+static void md_cell(const rs_line *l, size_t off, const char *s, size_t n, size_t column, uint32_t line, paras *ps)
+{
+	size_t b = 0, place = dateline_starts(s, n, 0);
+	/* the characters before s, and up to `counted` in it: columns counted once, as the pieces go */
+	size_t counted = 0;
+	uint32_t chars = (uint32_t)bc_utf8_count(l->s, off);
+	int authority = 0;
+	while (b < n) {
+		while (b < n && s[b] == ' ')
+			b++;
+		if (b >= n)
+			break;
+		/* the piece from b: up to the next cut */
+		size_t e = b, words = 0;
+		int rule = s[b] == '_';
+		if (starts_with(s + b, n - b, "<br")) {
+			const char *gt = memchr(s + b, '>', n - b);
+			b = gt ? (size_t)(gt - s) + 1 : n;
+			continue;
+		}
+		authority = authority_mark(s + b, n - b) != 0;
+		/* the piece so far: a letter or figure in it (worded), a small letter (small) */
+		int worded = 0, small = 0;
+		while (e < n) {
+			if (rule) {
+				if (s[e] != '_')
+					break;
+				e++;
+				continue;
+			}
+			if (s[e] != ' ') {
+				uint32_t c = 0;
+				int m = bc_utf8_decode(s + e, n - e, &c);
+				worded |= bc_cp_is_letter(c) || (c >= '0' && c <= '9');
+				small |= bc_cp_is_lower(c);
+				e += m > 0 ? (size_t)m : 1;
+				continue;
+			}
+			size_t g = e;
+			while (g < n && s[g] == ' ')
+				g++;
+			if (g >= n)
+				break;
+			words++;
+			uint32_t cp = 0;
+			bc_utf8_decode(s + g, n - g, &cp);
+			const char *prev = s + e;
+			size_t pn = e - b;
+			/* a piece of marks alone ("[" of a picture) goes on with the next;
+			 * one in capitals ends where a name starts ("PHÓ GIÁM ĐỐC Trần Thị Lan") */
+			uint32_t cp2 = 0;
+			if (g < n)
+				bc_utf8_decode(s + g + cp_len(s + g, n - g), n - g - cp_len(s + g, n - g), &cp2);
+			int name_after_caps = worded && !small && bc_cp_is_upper(cp) && bc_cp_is_lower(cp2);
+			if (worded &&
+			    ((g - e >= 3 && !bc_cp_is_lower(cp)) || s[g] == '_' || part_starts(s + g, n - g) || g == place ||
+			     name_after_caps ||
+			     (s[g] == '-' && g + 1 < n && s[g + 1] == ' ' && pn && strchr(";,:.", prev[-1])) ||
+			     ends_with(s + b, pn, "Hạnh phúc") || ends_with(s + b, pn, "(Đã ký)") ||
+			     (authority && words >= 2 && position_starts(s + g, n - g))))
+				break;
+			e = g;
+		}
+		size_t pe = e;
+		while (pe > b && s[pe - 1] == ' ')
+			pe--;
+		if (pe > b) {
+			chars += (uint32_t)bc_utf8_count(s + counted, b - counted);
+			counted = b;
+			uint32_t col = chars + 1;
+			para *p = para_new(ps, column, line, input_col(l, col));
+			bc_buf_put(&p->text, s + b, pe - b);
+		}
+		if (authority && e < n && position_starts(s + e + 1, n - e - 1))
+			authority = 0;
+		b = e;
+	}
+}
+
+/* Whether a line before `first` holds the motto: the text has its header at the top. */
+static int motto_above(const rs_ctx *cx, size_t first)
+{
+	for (size_t i = 0; i < first; i++) {
+		const rs_line *l = &cx->v[i];
+		if (!l->dropped && (holds_text(l->s, l->len, "CỘNG HÒA XÃ HỘI") || holds_text(l->s, l->len, "CỘNG HOÀ XÃ HỘI") ||
+		                    holds_text(l->s, l->len, "Độc lập - Tự do")))
+			return 1;
+	}
+	return 0;
+}
+
+/* A Markdown table from line i: its first row, the rule, and at most one more
+ * row; unfolded when a cell holds a header's or a closing's part. */
+static size_t md_table(rs_ctx *cx, size_t i)
+{
+	const char *s;
+	size_t n;
+	rs_trim(&cx->v[i], &s, &n);
+	if (n < 3 || s[0] != '|' || md_rule(&cx->v[i]) || i + 1 >= cx->n || !md_rule(&cx->v[i + 1]))
+		return 0;
+	size_t last = i + 1;
+	while (last + 1 < cx->n && !cx->v[last + 1].dropped) {
+		const char *t;
+		size_t tn;
+		rs_trim(&cx->v[last + 1], &t, &tn);
+		if (tn < 2 || t[0] != '|')
+			break;
+		last++;
+	}
+	if (last - i > 3)
+		return last - i + 1;   /* a table of data: a layout table has a row or two */
+	/* a table of data is left at once: no cell holds the motto, the slogan,
+	 * "Nơi nhận", "Kính gửi" or an authority mark at a word's start */
+	int layout = 0;
+	for (size_t k = i; k <= last && !layout; k++) {
+		const rs_line *l = &cx->v[k];
+		layout = holds_text(l->s, l->len, "CỘNG HÒA XÃ HỘI") || holds_text(l->s, l->len, "CỘNG HOÀ XÃ HỘI") ||
+		         holds_text(l->s, l->len, "Độc lập - Tự do") || holds_text(l->s, l->len, "Nơi nhận") ||
+		         holds_text(l->s, l->len, "Kính gửi");
+		for (size_t b = 1; b < l->len && !layout; b++)
+			if (l->s[b - 1] == ' ' || l->s[b - 1] == '|')
+				layout = authority_mark(l->s + b, l->len - b) != 0;
+	}
+	if (!layout)
+		return last - i + 1;
+	paras ps = { 0 };
+	size_t ncols = 0;
+	int header = 0;
+	for (size_t k = i; k <= last; k++) {
+		const rs_line *l = &cx->v[k];
+		if (md_rule(l))
+			continue;
+		size_t column = 0, b = 0;
+		while (b < l->len && l->s[b] != '|')
+			b++;
+		while (b < l->len) {
+			size_t c = ++b;
+			while (b < l->len && l->s[b] != '|')
+				b++;
+			if (b >= l->len)
+				break;
+			size_t e = b;
+			while (c < e && l->s[c] == ' ')
+				c++;
+			while (e > c && l->s[e - 1] == ' ')
+				e--;
+			header |= holds_text(l->s + c, e - c, "CỘNG HÒA XÃ HỘI") || holds_text(l->s + c, e - c, "CỘNG HOÀ XÃ HỘI") ||
+			          holds_text(l->s + c, e - c, "Độc lập - Tự do");
+			md_cell(l, c, l->s + c, e - c, column, (uint32_t)(k + 1), &ps);
+			if (++column > ncols)
+				ncols = column;
+		}
+	}
+	/* a layout table has a paragraph only a header or a closing has, "Số:" aside
+	 * (a table of documents may list numbers so) */
+	layout = header;
+	for (size_t k = 0; k < ps.n && !layout; k++) {
+		const char *t = ps.v[k].text.s;
+		size_t tn = ps.v[k].text.len;
+		layout = starts_with(t, tn, "Nơi nhận") || starts_with(t, tn, "Kính gửi") || authority_mark(t, tn) != 0;
+	}
+	/* a header the converter left at the end of the text goes back to the top */
+	if (layout && ncols <= 3)
+		unfold_at(cx, i, last, &ps, ncols, header && !motto_above(cx, i));
+	paras_free(&ps);
+	return last - i + 1;
+}
+
 void rs_layout(rs_ctx *cx)
 {
 	for (size_t i = 0; i < cx->n; i++) {
@@ -440,6 +740,8 @@ void rs_layout(rs_ctx *cx)
 		size_t span = grid_table(cx, i);
 		if (!span)
 			span = html_table(cx, i);
+		if (!span)
+			span = md_table(cx, i);
 		if (!span)
 			span = pipe_rows(cx, i);
 		if (span)

@@ -23,6 +23,7 @@ static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_MARKDOWN] = "markdown",
 	[BC_RESTORE_LAYOUT] = "layout",
 	[BC_RESTORE_CELLS] = "cells",
+	[BC_RESTORE_OCR] = "ocr",
 };
 
 /* The note each kind of restore is reported with, once, at its first line. */
@@ -34,6 +35,7 @@ static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_MARKDOWN] = BC_N_RESTORE_MARKDOWN,
 	[BC_RESTORE_LAYOUT] = BC_N_RESTORE_LAYOUT,
 	[BC_RESTORE_CELLS] = BC_N_RESTORE_CELLS,
+	[BC_RESTORE_OCR] = BC_N_RESTORE_OCR,
 };
 
 const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }
@@ -108,7 +110,7 @@ void rs_move(rs_ctx *cx, size_t i, bc_restore_kind kind) { take_out(cx, i, kind,
 
 void rs_add_line(rs_ctx *cx, size_t after, const char *s, size_t len, uint32_t line, uint32_t col)
 {
-	rs_line *l = &cx->v[after];
+	rs_line *l = after == RS_TOP ? &cx->top : &cx->v[after];
 	l->adds = bc_xgrow(l->adds, l->nadds, sizeof *l->adds);
 	rs_add *a = &l->adds[l->nadds++];
 	a->s = bc_xmalloc(len + 1);
@@ -123,7 +125,8 @@ void rs_add_line(rs_ctx *cx, size_t after, const char *s, size_t len, uint32_t l
 
 void rs_add_jump(rs_ctx *cx, size_t after, uint32_t col, uint32_t line, uint32_t incol)
 {
-	rs_add *a = &cx->v[after].adds[cx->v[after].nadds - 1];
+	rs_line *l = after == RS_TOP ? &cx->top : &cx->v[after];
+	rs_add *a = &l->adds[l->nadds - 1];
 	a->jumps = bc_xgrow(a->jumps, a->njumps, sizeof *a->jumps);
 	a->jumps[a->njumps++] = (bc_restore_shift){ 0, col, incol - col, line };
 }
@@ -195,6 +198,28 @@ static int by_line(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* The lines a concern wrote after one input line (or before the first), each
+ * from its own place in the input: into the restored text b, as lines nl+1 … */
+static void write_adds(bc_restore *out, bc_buf *b, size_t *nl, const rs_line *l)
+{
+	for (size_t k = 0; k < l->nadds; k++) {
+		const rs_add *a = &l->adds[k];
+		if (*nl)
+			bc_buf_putc(b, '\n');
+		bc_buf_put(b, a->s, a->len);
+		out->orig_line[++*nl] = a->line;
+		if (a->col > 1) {
+			out->shifts = bc_xgrow(out->shifts, out->nshifts, sizeof *out->shifts);
+			out->shifts[out->nshifts++] = (bc_restore_shift){ (uint32_t)*nl, 1, a->col - 1, 0 };
+		}
+		for (size_t j = 0; j < a->njumps; j++) {
+			out->shifts = bc_xgrow(out->shifts, out->nshifts, sizeof *out->shifts);
+			out->shifts[out->nshifts] = a->jumps[j];
+			out->shifts[out->nshifts++].line = (uint32_t)*nl;
+		}
+	}
+}
+
 void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, size_t npage_starts, bc_shape shape,
                     bc_restore *out, bc_diags *diags)
 {
@@ -226,6 +251,9 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 	}
 	cx.npages = page;
 	cx.forced = shape != BC_SHAPE_AUTO;
+	/* an OCR script's page lines are its form feeds: before the shape is told from them */
+	if (!(cx.forced && shape == BC_SHAPE_TYPED))
+		rs_ocr(&cx);
 	cx.shape = cx.forced ? shape : detect(&cx);
 	out->shape = cx.shape;
 	out->forced = cx.forced;
@@ -247,11 +275,12 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		/* the restored text, and where each of its lines came from */
 		bc_buf b = BC_BUF_INIT;
 		bc_buf_reserve(&b, len);
-		size_t nl = 0, cap_lines = cx.n;
+		size_t nl = 0, cap_lines = cx.n + cx.top.nadds;
 		for (size_t i = 0; i < cx.n; i++)
 			cap_lines += cx.v[i].nadds;
 		out->orig_line = bc_xmalloc((cap_lines + 1) * sizeof *out->orig_line);
 		out->orig_line[0] = 0;
+		write_adds(out, &b, &nl, &cx.top);
 		for (size_t i = 0; i < cx.n; i++) {
 			rs_line *l = &cx.v[i];
 			if (!l->dropped) {
@@ -265,22 +294,7 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 				}
 			}
 			/* the lines a concern wrote after it, each from its own place in the input */
-			for (size_t k = 0; k < l->nadds; k++) {
-				rs_add *a = &l->adds[k];
-				if (nl)
-					bc_buf_putc(&b, '\n');
-				bc_buf_put(&b, a->s, a->len);
-				out->orig_line[++nl] = a->line;
-				if (a->col > 1) {
-					out->shifts = bc_xgrow(out->shifts, out->nshifts, sizeof *out->shifts);
-					out->shifts[out->nshifts++] = (bc_restore_shift){ (uint32_t)nl, 1, a->col - 1, 0 };
-				}
-				for (size_t j = 0; j < a->njumps; j++) {
-					out->shifts = bc_xgrow(out->shifts, out->nshifts, sizeof *out->shifts);
-					out->shifts[out->nshifts] = a->jumps[j];
-					out->shifts[out->nshifts++].line = (uint32_t)nl;
-				}
-			}
+			write_adds(out, &b, &nl, l);
 		}
 		if (len && text[len - 1] == '\n')
 			bc_buf_putc(&b, '\n');
@@ -300,6 +314,11 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 			bc_diag_add(diags, kind_codes[k], (bc_pos){ first ? first : 1, 1 }, "%zu", out->count[k]);
 		}
 	}
+	for (size_t k = 0; k < cx.top.nadds; k++) {
+		free(cx.top.adds[k].s);
+		free(cx.top.adds[k].jumps);
+	}
+	free(cx.top.adds);
 	for (size_t i = 0; i < cx.n; i++) {
 		free(cx.v[i].repl);
 		free(cx.v[i].shifts);

@@ -33,6 +33,7 @@ typedef struct rs_ctx {
 	rs_line *v;              /* v[0] is input line 1 */
 	size_t n;
 	uint32_t npages;
+	rs_line top;             /* only its adds: lines written before the first input line */
 	bc_shape shape;          /* as detected or forced */
 	int forced;
 	bc_restore *out;
@@ -40,6 +41,7 @@ typedef struct rs_ctx {
 
 /* The concerns, in the order the driver runs them.  Each changes only lines
  * its own evidence shows damaged, and records what it did. */
+void rs_ocr(rs_ctx *cx);         /* ocr.c: an OCR script's lines around each page, which start its pages */
 void rs_stamps(rs_ctx *cx);      /* stamps.c: signature and portal stamps, Word field codes */
 void rs_pages(rs_ctx *cx);       /* pages.c: page numbers at the edges of pages */
 void rs_glyphs(rs_ctx *cx);      /* glyphs.c: letters a PDF font mapped wrongly */
@@ -51,8 +53,12 @@ void rs_cells(rs_ctx *cx);       /* cells.c: a table written one cell per paragr
 /* Takes input line i out of the text because its words are written elsewhere
  * (rs_add): recorded as changed, under `kind`; counts nothing (the caller counts). */
 void rs_move(rs_ctx *cx, size_t i, bc_restore_kind kind);
-/* Writes s[0..len) as a line of its own after input line `after`; its first
- * character stands at input line `line` (1-based), column `col`. */
+/* `after` for the lines written before the text's first line (a header a
+ * converter put at the end, moved back to the top: layout.c). */
+#define RS_TOP ((size_t)-1)
+
+/* Writes s[0..len) as a line of its own after input line `after` (or RS_TOP);
+ * its first character stands at input line `line` (1-based), column `col`. */
 void rs_add_line(rs_ctx *cx, size_t after, const char *s, size_t len, uint32_t line, uint32_t col);
 /* The line last written after input line `after` stands, from its column
  * col on, at input line `line`, column `incol`. */
