@@ -301,10 +301,10 @@ expect nul-not-utf16 1 "nul.txt:2:4: lỗi nghiêm trọng: tệp chứa byte NU
 # init: a skeleton of each kind in the explicit form that compiles as it is, with no finding at all; --list names
 # them; an unknown type and an existing file are refused (exit 2), never overwritten
 expect init-list 0 "quyet-dinh     Quyết định" -- $WRAP "$B" init --list
-for k in bao-cao cong-van to-trinh ke-hoach quyet-dinh chi-thi chuong-trinh; do
+for k in bao-cao cong-van to-trinh ke-hoach quyet-dinh chi-thi chuong-trinh bao-cao-dang ke-hoach-dang chuong-trinh-dang; do
 	check_true "init-list-$k" "grep -q '^  $k ' '$T/out'"
 done
-for k in bao-cao cong-van to-trinh ke-hoach quyet-dinh chi-thi chuong-trinh; do
+for k in bao-cao cong-van to-trinh ke-hoach quyet-dinh chi-thi chuong-trinh bao-cao-dang ke-hoach-dang chuong-trinh-dang; do
 	expect "init-$k" 0 "" -- $WRAP "$B" init "$k" -o "$T/init-$k.txt"
 	check_true "init-$k-explicit" '[ "$(head -1 "$T/init-$k.txt")" = "---" ]'
 	expect "init-$k-check" 0 "Không phát hiện lỗi." -- $WRAP "$B" check "$T/init-$k.txt"
@@ -314,6 +314,9 @@ for k in bao-cao cong-van to-trinh ke-hoach quyet-dinh chi-thi chuong-trinh; do
 	check_true "init-$k-pdf-written" '[ "$(head -c 5 "$T/init-$k.pdf")" = "%PDF-" ]'
 done
 expect init-type-in-pdf 0 "" -- sh -c "pdftotext '$T/init-quyet-dinh.pdf' - | grep -q 'QUYẾT ĐỊNH'"
+# the Party's skeletons are Party documents: the Party's name over the page, no state motto, the family in the model
+expect init-party-motto 0 "" -- sh -c "pdftotext '$T/init-ke-hoach-dang.pdf' - | grep -q 'ĐẢNG CỘNG SẢN VIỆT NAM' && ! pdftotext '$T/init-ke-hoach-dang.pdf' - | grep -q 'CỘNG HÒA'"
+expect init-party-family 0 "family party" -- $WRAP "$B" tree "$T/init-chuong-trinh-dang.txt"
 expect init-stdout 0 "type: KẾ HOẠCH" -- $WRAP "$B" init ke-hoach
 expect init-unknown 2 "unknown type of document 'bien-ban'" -- $WRAP "$B" init bien-ban
 check_true init-unknown-lists 'grep -q "bao-cao        Báo cáo" "$T/out"'

@@ -37,6 +37,29 @@
 	"- Thường trực Đảng ủy xã;\n"                                                                  \
 	"- Lưu: VT, VP.\n"
 
+/* A Party document (Hướng dẫn 36-HD/VPTW): "family: party" gives the Party's
+ * motto and number; the commune's Party committee issues and signs it (T/M
+ * for a collective body); Nơi nhận as the guide writes it, each place ending
+ * with a comma, the last with a full stop, "Lưu Văn phòng …" without a colon;
+ * the text ends with a full stop (no "./."). */
+#define PARTY_HEAD                                                                                 \
+	"---\n"                                                                                        \
+	"# Khối siêu dữ liệu thay cho phần đầu văn bản (grammar/FORMAT.md §11).\n"                     \
+	"# Văn bản của Đảng (Hướng dẫn 36-HD/VPTW): family: party.\n"                                 \
+	"# Sửa các giá trị mẫu; dòng bắt đầu bằng # là ghi chú, không được in.\n"                     \
+	"family: party\n"                                                                              \
+	"issuer: ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG\n"                                                         \
+	"issuer: ĐẢNG ỦY XÃ AN THẮNG\n"                                                                \
+	"# Số để trống khi còn là dự thảo; ngày để .. khi chưa ký.\n"                                  \
+	"number:\n"
+
+#define PARTY_RECIPIENTS                                                                           \
+	"\nNơi nhận:\n"                                                                                \
+	"- Ban Thường vụ Thành ủy (để báo cáo),\n"                                                      \
+	"- Các đồng chí Đảng ủy viên,\n"                                                               \
+	"- Các chi bộ trực thuộc,\n"                                                                   \
+	"- Lưu Văn phòng Đảng ủy.\n"
+
 static const bc_skeleton skeletons[] = {
 	{ "bao-cao", "Báo cáo",
 	  META_HEAD "symbol: BC-UBND\n" META_DATE "type: BÁO CÁO\n"
@@ -137,6 +160,45 @@ static const bc_skeleton skeletons[] = {
 	  "## III. TỔ CHỨC THỰC HIỆN\n\n"
 	  "Các cơ quan, đơn vị căn cứ Chương trình này tổ chức thực hiện./.\n"
 	  RECIPIENTS("UBND thành phố Hải Phòng") },
+	{ "bao-cao-dang", "Báo cáo (văn bản của Đảng)",
+	  PARTY_HEAD "symbol: BC/ĐU\n" META_DATE "type: BÁO CÁO\n"
+	  "title: Kết quả lãnh đạo thực hiện nhiệm vụ tháng 01 năm 2026\n"
+	  META_SIGN("T/M ĐẢNG ỦY", "BÍ THƯ")
+	  "Ban Thường vụ Đảng ủy xã An Thắng báo cáo kết quả lãnh đạo thực hiện nhiệm vụ\n"
+	  "tháng 01 năm 2026 như sau:\n\n"
+	  "I- KẾT QUẢ LÃNH ĐẠO, CHỈ ĐẠO\n\n"
+	  "1. Công tác xây dựng Đảng\n\n"
+	  "Nội dung kết quả đạt được.\n\n"
+	  "2. Lãnh đạo thực hiện nhiệm vụ chính trị\n\n"
+	  "Nội dung kết quả đạt được.\n\n"
+	  "II- NHIỆM VỤ TRỌNG TÂM THÁNG 02 NĂM 2026\n\n"
+	  "Nội dung nhiệm vụ thời gian tới.\n"
+	  PARTY_RECIPIENTS },
+	{ "ke-hoach-dang", "Kế hoạch (văn bản của Đảng)",
+	  PARTY_HEAD "symbol: KH/ĐU\n" META_DATE "type: KẾ HOẠCH\n"
+	  "title: Học tập, quán triệt nghị quyết năm 2026\n"
+	  META_SIGN("T/M ĐẢNG ỦY", "BÍ THƯ")
+	  "Ban Chấp hành Đảng bộ xã An Thắng ban hành Kế hoạch học tập, quán triệt nghị\n"
+	  "quyết năm 2026 như sau:\n\n"
+	  "I- MỤC ĐÍCH, YÊU CẦU\n\n"
+	  "1. Mục đích\n\n"
+	  "Nội dung mục đích.\n\n"
+	  "2. Yêu cầu\n\n"
+	  "Nội dung yêu cầu.\n\n"
+	  "II- TỔ CHỨC THỰC HIỆN\n\n"
+	  "Các chi bộ căn cứ Kế hoạch này tổ chức thực hiện.\n"
+	  PARTY_RECIPIENTS },
+	{ "chuong-trinh-dang", "Chương trình hành động (văn bản của Đảng)",
+	  PARTY_HEAD "symbol: CTr/ĐU\n" META_DATE "type: CHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+	  "title: Thực hiện nghị quyết năm 2026\n"
+	  META_SIGN("T/M ĐẢNG ỦY", "BÍ THƯ")
+	  "I- MỤC TIÊU\n\n"
+	  "Nội dung mục tiêu.\n\n"
+	  "II- NHIỆM VỤ, GIẢI PHÁP\n\n"
+	  "Nội dung nhiệm vụ, giải pháp.\n\n"
+	  "III- TỔ CHỨC THỰC HIỆN\n\n"
+	  "Các chi bộ căn cứ Chương trình này tổ chức thực hiện.\n"
+	  PARTY_RECIPIENTS },
 };
 
 const bc_skeleton *bc_skeletons(size_t *count)

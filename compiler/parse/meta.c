@@ -12,7 +12,7 @@
  * no key: the motto and slogan the explicit form never writes out). */
 typedef enum meta_key_id {
 	MK_ISSUER, MK_ADDRESSEE, MK_AUTHORITY,
-	MK_NUMBER, MK_SYMBOL, MK_SUMMARY, MK_DRAFT, MK_URGENCY, MK_MOTTO,
+	MK_FAMILY, MK_NUMBER, MK_SYMBOL, MK_SUMMARY, MK_DRAFT, MK_URGENCY, MK_MOTTO,
 	MK_PLACE, MK_DATE, MK_TYPE, MK_TITLE, MK_POSITION, MK_SIGNER,
 	MK_COUNT
 } meta_key_id;
@@ -45,6 +45,7 @@ typedef struct meta_key {
 static void add_issuer(meta *m, const meta_val *v);
 static void add_addressee(meta *m, const meta_val *v);
 static void add_authority(meta *m, const meta_val *v);
+static void add_family(meta *m, const meta_val *v);
 static void add_number(meta *m, const meta_val *v);
 static void add_summary(meta *m, const meta_val *v);
 static void add_draft(meta *m, const meta_val *v);
@@ -59,6 +60,7 @@ static const meta_key keys[MK_COUNT] = {
 	[MK_ISSUER]    = { "issuer",    BC_ROLE_ISSUER,    1, add_issuer },
 	[MK_ADDRESSEE] = { "addressee", BC_ROLE_ADDRESSEE, 1, add_addressee },
 	[MK_AUTHORITY] = { "authority", BC_ROLE_AUTHORITY, 1, add_authority },
+	[MK_FAMILY]    = { "family",    BC_ROLE_NONE,      0, add_family },   /* no line: how the others are written */
 	[MK_NUMBER]    = { "number",    BC_ROLE_NUMBER,    0, add_number },   /* with symbol */
 	[MK_SYMBOL]    = { "symbol",    BC_ROLE_NUMBER,    0, NULL },
 	[MK_SUMMARY]   = { "summary",   BC_ROLE_SUMMARY,   0, add_summary },
@@ -127,15 +129,29 @@ static void add_authority(meta *m, const meta_val *v)
 		doc->idx.authority_first = n;
 }
 
-/* "Số: 03/CT-UBND" from number and symbol, either of which may be missing. */
+/* "family: party": a Party document (Hướng dẫn 36-HD/VPTW, FORMAT.md §11.1):
+ * the Party's motto and the number written its way; "state", the default, a
+ * document of Nghị định 30; another word is an error and the line is ignored. */
+static int party(const meta *m) { return have(m, MK_FAMILY) && m->v[MK_FAMILY].len == 5 && !memcmp(m->v[MK_FAMILY].s, "party", 5); }
+
+static void add_family(meta *m, const meta_val *v)
+{
+	if (v->s && !party(m) && !(v->len == 5 && !memcmp(v->s, "state", 5))) {
+		bc_diag_add(m->p->diags, BC_E_META_VALUE, v->pos, "family: %.*s", (int)v->len, v->s);
+		m->v[MK_FAMILY].s = NULL;
+	}
+}
+
+/* "Số: 03/CT-UBND" from number and symbol, either of which may be missing;
+ * a Party document's "Số 03-CTr/ĐU", no colon, a hyphen before the symbol. */
 static void add_number(meta *m, const meta_val *v)
 {
 	const meta_val *sym = &m->v[MK_SYMBOL];
 	if (!have(m, MK_NUMBER) && !have(m, MK_SYMBOL))
 		return;
 	bc_buf_clear(&m->tmp);
-	bc_buf_printf(&m->tmp, "Số: %.*s/%.*s", (int)v->len, val_or_empty(m, MK_NUMBER), (int)sym->len,
-	              val_or_empty(m, MK_SYMBOL));
+	bc_buf_printf(&m->tmp, party(m) ? "Số %.*s-%.*s" : "Số: %.*s/%.*s", (int)v->len, val_or_empty(m, MK_NUMBER),
+	              (int)sym->len, val_or_empty(m, MK_SYMBOL));
 	bc_node *n = synth_tmp(m, BC_ROLE_NUMBER, have(m, MK_NUMBER) ? v->pos : sym->pos);
 	n->as.line->number = bp_dup(m->p, val_or_empty(m, MK_NUMBER), v->len);
 	n->as.line->symbol = bp_dup(m->p, val_or_empty(m, MK_SYMBOL), sym->len);
@@ -179,9 +195,14 @@ static void add_urgency(meta *m, const meta_val *v)
 		bc_diag_add(m->p->diags, BC_E_META_VALUE, v->pos, "urgency: %.*s", (int)v->len, v->s);
 }
 
-/* The national motto and slogan, which every state document bears. */
+/* The national motto and slogan, which every state document bears; a Party
+ * document bears the Party's name instead, and no slogan (Hướng dẫn 36, II.1.1). */
 static void add_motto(meta *m, const meta_val *v)
 {
+	if (party(m)) {
+		synth_line(m->p, m->p->doc->meta, BC_ROLE_MOTTO, (bc_pos){ 0, 0 }, "ĐẢNG CỘNG SẢN VIỆT NAM");
+		return;
+	}
 	synth_line(m->p, m->p->doc->meta, BC_ROLE_MOTTO, (bc_pos){ 0, 0 }, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 	synth_line(m->p, m->p->doc->meta, BC_ROLE_SLOGAN, (bc_pos){ 0, 0 }, "Độc lập - Tự do - Hạnh phúc");
 }
