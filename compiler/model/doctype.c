@@ -202,9 +202,14 @@ bc_guide bc_guide_for(bc_family family, int known, bc_date issued)
 {
 	if (family != BC_FAMILY_PARTY)
 		return BC_GUIDE_ND30;
-	/* Hướng dẫn 05-HD/VPTW of 27/5/2026 for what is issued since; undated, the guide in force */
-	if (!known)
+	/* Hướng dẫn 05-HD/VPTW of 27/5/2026 for what is issued since; undated, the
+	 * guide in force, unless what the date does give (a draft's month and year
+	 * around a blank day: "ngày … tháng 01 năm 2026") falls before it */
+	if (!known) {
+		if (issued.year > 0 && (issued.year < 2026 || (issued.year == 2026 && issued.month > 0 && issued.month < 5)))
+			return BC_GUIDE_HD36;
 		return BC_GUIDE_HD05;
+	}
 	long d = (long)issued.year * 10000 + issued.month * 100 + issued.day;
 	return d >= 20260527 ? BC_GUIDE_HD05 : BC_GUIDE_HD36;
 }

@@ -508,7 +508,10 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 	find_signer(f, doc, &b, &scratch);
 	/* --profile says it outright; else the text shows it */
 	f->family = doc->profile == 1 ? BC_FAMILY_STATE : doc->profile == 2 ? BC_FAMILY_PARTY : find_family(f, &scratch);
-	f->guide = bc_guide_for(f->family, f->issued_known, f->issued);
+	f->guide = bc_guide_for(f->family, f->issued_known,
+	                        f->issued_known ? f->issued
+	                        : f->dateline   ? f->dateline->as.line->date
+	                                        : (bc_date){ 0, 0, 0 });
 	find_recipients(f, doc, &scratch);
 	find_priority(f, &b, &scratch);
 	bc_buf_free(&b);

@@ -20,7 +20,8 @@ typedef enum bc_family { BC_FAMILY_STATE = 0, BC_FAMILY_PARTY } bc_family;
  * for the Party's Hướng dẫn 36-HD/VPTW (03/4/2018) until Hướng dẫn 05-HD/VPTW
  * (27/5/2026) replaced it. */
 typedef enum bc_guide { BC_GUIDE_ND30 = 0, BC_GUIDE_HD36, BC_GUIDE_HD05 } bc_guide;
-/* The guide of a family for a document issued on `issued` (known: the date is complete);
+/* The guide of a family for a document issued on `issued` (known: the date is complete;
+ * else what it gives, a month and year or nothing);
  * the name ("36-HD/VPTW") and the page template's file ("dang-36.xml") of a guide. */
 bc_guide bc_guide_for(bc_family family, int known, bc_date issued);
 const char *bc_guide_name(bc_guide g);

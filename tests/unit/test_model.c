@@ -336,7 +336,12 @@ static void test_party_guide(void **state)
 	assert_int_equal(bc_guide_for(BC_FAMILY_PARTY, 1, before), BC_GUIDE_HD36);
 	assert_int_equal(bc_guide_for(BC_FAMILY_PARTY, 1, old), BC_GUIDE_HD36);
 	assert_int_equal(bc_guide_for(BC_FAMILY_PARTY, 1, on), BC_GUIDE_HD05);
-	assert_int_equal(bc_guide_for(BC_FAMILY_PARTY, 0, before), BC_GUIDE_HD05);   /* undated: the guide in force */
+	assert_int_equal(bc_guide_for(BC_FAMILY_PARTY, 0, (bc_date){ 0, 0, 0 }), BC_GUIDE_HD05);   /* undated: the guide in force */
+	/* a draft's blank day: its month and year say which side of 27/5/2026 */
+	assert_int_equal(bc_guide_for(BC_FAMILY_PARTY, 0, (bc_date){ 0, 1, 2026 }), BC_GUIDE_HD36);
+	assert_int_equal(bc_guide_for(BC_FAMILY_PARTY, 0, (bc_date){ 0, 0, 2025 }), BC_GUIDE_HD36);
+	assert_int_equal(bc_guide_for(BC_FAMILY_PARTY, 0, (bc_date){ 0, 5, 2026 }), BC_GUIDE_HD05);
+	assert_int_equal(bc_guide_for(BC_FAMILY_PARTY, 0, (bc_date){ 0, 8, 2026 }), BC_GUIDE_HD05);
 	assert_int_equal(bc_guide_for(BC_FAMILY_STATE, 1, on), BC_GUIDE_ND30);
 	assert_string_equal(bc_guide_template(BC_GUIDE_HD36), "dang-36.xml");
 	assert_null(bc_guide_template(BC_GUIDE_ND30));
