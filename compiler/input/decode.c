@@ -160,7 +160,7 @@ static void name_bad_bytes(const unsigned char *s, size_t n, char *dst, size_t c
 			break;
 	}
 	if (want > 1 && n < want && used < cap)
-		snprintf(dst + used, cap - used, " (truncated at end of input)");
+		snprintf(dst + used, cap - used, "%s", _(" (bị cắt ở cuối tệp)"));
 }
 
 /* ---- the last pass: line ends, composition, forbidden characters -------- */
@@ -965,7 +965,7 @@ static int decode_auto(const unsigned char *s, size_t n, bc_source *out, bc_diag
 		set_encoding(out, "UTF-8");
 		rc = report_invalid_utf8(s, n, st.first_bad, diags);
 	} else if (pct[other] >= PLAUSIBLE_PERCENT && pct[best] - pct[other] < CLEAR_MARGIN_PERCENT) {
-		bc_diag_add(diags, BC_E_AMBIGUOUS_ENC, pos_start, "%s (%d%%) or %s (%d%%)", cand[0]->name, pct[0],
+		bc_diag_add(diags, BC_E_AMBIGUOUS_ENC, pos_start, _("%s (%d%%) hoặc %s (%d%%)"), cand[0]->name, pct[0],
 		            cand[1]->name, pct[1]);
 		rc = -1;
 	} else {

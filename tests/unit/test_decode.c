@@ -345,7 +345,7 @@ static void test_invalid_utf8(void **state)
 	expect_fail_at("a\nổn \xF4\x90\x80\x80z", 12, "utf-8", BC_E_INVALID_UTF8, 2, 4, "byte 0xF4 0x90 0x80 0x80");
 	expect_fail_at("a\nổn \xF8\x88\x80\x80\x80z", 13, "utf-8", BC_E_INVALID_UTF8, 2, 4, "byte 0xF8");
 	expect_fail_at("a\nổn \xE1\x80", 9, "utf-8", BC_E_INVALID_UTF8, 2, 4,
-	               "byte 0xE1 0x80 (truncated at end of input)");
+	               "byte 0xE1 0x80 (bị cắt ở cuối tệp)");
 	/* Columns are counted in composed characters: "a\u0301b" is 2. */
 	expect_fail_at("a\xCC\x81" "b\xFF", 5, "utf-8", BC_E_INVALID_UTF8, 1, 3, "byte 0xFF");
 	/* A CRLF file counts CRLF as one break. */
