@@ -33,11 +33,12 @@ bc_lang bc_lang_from_env(void)
 
 /* Where the catalogues are: beside the program in its build tree (build/locale), then relative
  * to an installed program (PREFIX/bin/../share/locale, which also finds them in a DESTDIR before
- * the files are moved into place), then where `make install` put them.  The English catalogue
- * is the probe: it is always built. */
+ * the files are moved into place), then the build tree's seen from the unit tests and tools
+ * (build/tests/../locale), then where `make install` put them.  The English catalogue is the
+ * probe: it is always built. */
 static void bind_catalogue(void)
 {
-	static const char *const rel[] = { "locale", "../share/locale" };
+	static const char *const rel[] = { "locale", "../share/locale", "../locale" };
 	static const char probe[] = "/en/LC_MESSAGES/" DOMAIN ".mo";
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
