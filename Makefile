@@ -8,6 +8,7 @@ BINDIR   ?= $(PREFIX)/bin
 DATADIR  ?= $(PREFIX)/share/baocao
 LIBDIR   ?= $(PREFIX)/lib/baocao
 MANDIR   ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR  ?=
 
 CC       ?= cc
@@ -19,6 +20,7 @@ BUILD    ?= build
 
 # Flags every build needs, kept apart from the user's CFLAGS.
 BC_CPPFLAGS = -DBAOCAO_VERSION='"$(VERSION)"' -DBAOCAO_DATADIR='"$(DATADIR)"' -DBAOCAO_LIBDIR='"$(LIBDIR)"' \
+              -DBAOCAO_LOCALEDIR='"$(LOCALEDIR)"' \
               $(shell $(PKG_CONFIG) --cflags $(PKGS))
 BC_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wno-unused-parameter -MMD -MP
 BC_LIBS     = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lhpdf -lm
@@ -49,9 +51,60 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRCS = $(sort $(wildcard tests/tools/*.c))
 TOOL_BINS = $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/tools/%)
 
-.PHONY: all test check check-all unit tools install uninstall clean valgrind sanitize bench fuzz fuzz-smoke fuzz-build
+# Messages (po/README.md).  Vietnamese is the source language: every message is written in
+# Vietnamese in the code, which is the program's default and needs no catalogue (it works from
+# the build tree and wherever the catalogues are missing); each other language is po/LL.po,
+# compiled by msgfmt into $(BUILD)/locale/LL/LC_MESSAGES/baocao.mo, which the program finds beside
+# itself, and installed to $(LOCALEDIR).  For English the diagnostics' texts come from the
+# English column of compiler/diag/diag_codes.def (po/diag2po.c), their one place.
+LINGUAS  := $(shell sed 's/#.*//' po/LINGUAS)
+MO_FILES  = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/baocao.mo)
+MSGFMT   ?= msgfmt
+XGETTEXT ?= xgettext
+XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword --keyword=_ --keyword=N_ --keyword=bc_tr:2 \
+                 --keyword=bc_ntr:2,3 \
+                 --keyword=F:6 --keyword=O:6 --add-comments=TRANSLATORS: --package-name=baocao --package-version=$(VERSION) \
+                 --msgid-bugs-address= --sort-by-file
 
-all: $(PROG)
+.PHONY: all test check check-all unit tools install uninstall clean valgrind sanitize bench fuzz fuzz-smoke fuzz-build po po-check
+
+all: $(PROG) $(MO_FILES)
+
+$(BUILD)/po/diag2po: po/diag2po.c compiler/diag/diag_codes.def
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ po/diag2po.c
+
+$(BUILD)/po/diag-en.po: $(BUILD)/po/diag2po
+	$(BUILD)/po/diag2po en > $@
+
+$(BUILD)/po/diag.pot: $(BUILD)/po/diag2po
+	$(BUILD)/po/diag2po pot > $@
+
+# English: po/en.po (the program's messages) and the diagnostics' column; another language: its .po alone.
+$(BUILD)/locale/en/LC_MESSAGES/baocao.mo: po/en.po $(BUILD)/po/diag-en.po
+	@mkdir -p $(dir $@)
+	msgcat --use-first -o $(BUILD)/po/en-all.po po/en.po $(BUILD)/po/diag-en.po
+	$(MSGFMT) --check -o $@ $(BUILD)/po/en-all.po
+
+$(BUILD)/locale/%/LC_MESSAGES/baocao.mo: po/%.po
+	@mkdir -p $(dir $@)
+	$(MSGFMT) --check -o $@ $<
+
+# Every message the sources mark has its English translation in po/en.po (tests/cli.sh runs it):
+# msgcmp fails on a message missing, untranslated or fuzzy.
+po-check:
+	@mkdir -p $(BUILD)/po
+	$(XGETTEXT) $(XGETTEXT_FLAGS) -o $(BUILD)/po/check.pot $(LIB_SRCS) compiler/main.c
+	msgcmp po/en.po $(BUILD)/po/check.pot
+
+# For translators: po/baocao.pot, every message (the program's, extracted by xgettext, and the
+# diagnostics'), and each po/LL.po merged with it (msgmerge).  po/en.po is merged with the
+# program's messages alone: its diagnostics are diag_codes.def's.
+po: $(BUILD)/po/diag.pot
+	$(XGETTEXT) $(XGETTEXT_FLAGS) -o $(BUILD)/po/program.pot $(LIB_SRCS) compiler/main.c
+	msgcat --sort-by-file -o po/baocao.pot $(BUILD)/po/program.pot $(BUILD)/po/diag.pot
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching po/en.po $(BUILD)/po/program.pot
+	for l in $(filter-out en,$(LINGUAS)); do msgmerge --quiet --update --backup=none po/$$l.po po/baocao.pot; done
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -108,7 +161,7 @@ corpus-report: $(PROG)
 	@BUILD=$(BUILD) sh bench/corpus-report.sh
 
 # Every suite; prints one closing line "N passed, N failed".
-test check: $(PROG) $(UNIT_BINS) $(TOOL_BINS)
+test check: $(PROG) $(MO_FILES) $(UNIT_BINS) $(TOOL_BINS)
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # The whole regression suite under valgrind's memcheck: any error fails.
@@ -118,7 +171,7 @@ check-all: test
 	$(MAKE) valgrind
 	$(MAKE) fuzz-smoke
 
-valgrind: $(PROG) $(UNIT_BINS) $(TOOL_BINS)
+valgrind: $(PROG) $(MO_FILES) $(UNIT_BINS) $(TOOL_BINS)
 	@BUILD=$(BUILD) BAOCAO_NO_JIT=1 BAOCAO_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/run.sh
 
 # A separate build tree with AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -143,17 +196,24 @@ fuzz: fuzz-build $(PROG)
 fuzz-smoke: fuzz-build $(PROG)
 	FUZZ_JOBS=2 sh fuzz/run.sh 1 $(FUZZER)
 
-install: $(PROG)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/grammar $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1
+install: $(PROG) $(MO_FILES)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/grammar $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/en/man1
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/baocao
 	install -d $(DESTDIR)$(LIBDIR)
 	install -m 755 $(RENDER) $(DESTDIR)$(LIBDIR)/
 	install -m 644 grammar/baocao.rng $(DESTDIR)$(DATADIR)/grammar/
 	if ls templates/*.xml >/dev/null 2>&1; then install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/; fi
 	install -m 644 man/baocao.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/en/baocao.1 $(DESTDIR)$(MANDIR)/en/man1/
+	for l in $(LINGUAS); do \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/baocao.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ || exit 1; \
+	done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/baocao $(DESTDIR)$(MANDIR)/man1/baocao.1
+	rm -f $(DESTDIR)$(BINDIR)/baocao $(DESTDIR)$(MANDIR)/man1/baocao.1 $(DESTDIR)$(MANDIR)/en/man1/baocao.1
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/baocao.mo; done
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)
 
 clean:

@@ -66,13 +66,13 @@ static const bc_output_table *load_plugin(void)
 		snprintf(path, sizeof path, "%s/baocao-render.so", BAOCAO_LIBDIR);
 	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (!h) {
-		fprintf(stderr, "%s: cannot load the output stages: %s\n", progname, dlerror());
+		fprintf(stderr, _("%s: không nạp được các bước xuất kết quả: %s\n"), progname, dlerror());
 		return NULL;
 	}
 	const bc_output_table *t = dlsym(h, BC_PLUGIN_SYMBOL);
 	if (!t || t->abi != BC_RENDER_ABI || t->struct_size != sizeof(bc_renderer) || !t->version ||
 	    strcmp(t->version, BAOCAO_VERSION) != 0) {
-		fprintf(stderr, "%s: %s: not the output stages of baocao %s (interface %u)\n", progname, path,
+		fprintf(stderr, _("%s: %s: không phải các bước xuất kết quả của baocao %s (giao diện %u)\n"), progname, path,
 		        BAOCAO_VERSION, (unsigned)BC_RENDER_ABI);
 		return NULL;
 	}
@@ -92,54 +92,60 @@ static const bc_renderer *find_output(const char *command, int *usage_error)
 	const bc_output_table *t = load_plugin();
 	r = t ? bc_output_find(t, command) : NULL;
 	if (t && !r)
-		fprintf(stderr, "%s: the output stages lack '%s'\n", progname, command);
+		fprintf(stderr, _("%s: các bước xuất kết quả thiếu '%s'\n"), progname, command);
 	return r;
 }
 
+/* The help, in paragraphs: each is one message of the catalogue, as translators expect. */
 static void usage(FILE *out)
 {
-	fprintf(out,
-	        "Cách dùng / Usage:\n"
-	        "  %s xml IN [-o OUT] [--validate] [--encoding ENC]\n"
-	        "  %s check IN [--format text|json|sarif] [--lang vi|en] [--Werror] [--verbose]\n"
-	        "  %s pdf IN [-o OUT] [--template FILE] [--profile state|party]\n"
-	        "  %s tree IN [-o OUT]\n"
-	        "  %s init TYPE [-o OUT] | init --list\n"
-	        "  %s --help | --version\n"
-	        "\n"
-	        "IN may be '-' for standard input; OUT may be '-' for standard output.\n"
-	        "Without -o, OUT is IN with its extension replaced by .xml or .pdf;\n"
-	        "tree writes to standard output.\n"
-	        "init writes a new document of TYPE (bao-cao, cong-van, ke-hoach, ...) in the explicit\n"
-	        "form, ready to compile, to OUT (never over an existing file) or standard output.\n"
-	        "\n"
-	        "Options:\n"
-	        "  -o, --output FILE     where to write the result\n"
-	        "  -e, --encoding ENC    utf-8, utf-16, cp1258, tcvn (default: detect)\n"
-	        "  -s, --shape SHAPE     what made the text: typed, pdf, markdown, word (default: detect;\n"
-	        "                        typed restores nothing)\n"
-	        "      --validate        validate the XML against the schema before writing it\n"
-	        "  -t, --template FILE   page layout for the PDF (default: by document type)\n"
-	        "      --profile P       state (Nghị định 30) or party (the Party's guides): whose format the PDF and\n"
-	        "                        check follow (default: read off the document)\n"
-	        "  -f, --format FMT      diagnostics as text, json or sarif (check)\n"
-	        "  -l, --lang LANG       messages in vi (default) or en\n"
-	        "  -W, --Werror          warnings count as errors for the exit status (check)\n"
-	        "      --verbose         every finding; without it the text shows 5 of a code and counts the rest (check)\n"
-	        "  -q, --quiet           no count line after check's findings, no summary line after xml or pdf\n"
-	        "      --list            the types init knows, with their Vietnamese names\n"
-	        "  -h, --help            this help\n"
-	        "  -V, --version         the version\n"
-	        "\n"
-	        "\n"
-	        "A .docx, .doc, .odt, .rtf or .pdf is refused with the command that makes its text.\n"
-	        "Exit status: 0 success, 1 the input has errors, 2 usage or I/O failure.\n",
-	        progname, progname, progname, progname, progname, progname);
+	fputs(_("Cách dùng:\n"
+	        "  baocao xml VÀO [-o RA] [--validate] [--encoding BẢNG_MÃ]\n"
+	        "  baocao check VÀO [--format text|json|sarif] [--lang vi|en] [--Werror] [--verbose]\n"
+	        "  baocao pdf VÀO [-o RA] [--template TỆP] [--profile state|party]\n"
+	        "  baocao tree VÀO [-o RA]\n"
+	        "  baocao init LOẠI [-o RA] | init --list\n"
+	        "  baocao --help | --version\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("VÀO có thể là '-': đầu vào chuẩn; RA có thể là '-': đầu ra chuẩn.\n"
+	        "Không có -o, RA là VÀO với phần mở rộng đổi thành .xml hoặc .pdf;\n"
+	        "tree ghi ra đầu ra chuẩn.\n"
+	        "init viết một văn bản mới thuộc LOẠI (bao-cao, cong-van, ke-hoach, ...) ở dạng\n"
+	        "tường minh, biên dịch được ngay, vào RA (không bao giờ ghi đè tệp đã có) hoặc đầu ra chuẩn.\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Tùy chọn:\n"
+	        "  -o, --output TỆP         nơi ghi kết quả\n"
+	        "  -e, --encoding BẢNG_MÃ   utf-8, utf-16, cp1258, tcvn (mặc định: tự nhận ra)\n"
+	        "  -s, --shape DẠNG         chương trình đã làm ra văn bản: typed, pdf, markdown, word\n"
+	        "                           (mặc định: tự nhận ra; typed không khôi phục gì)\n"
+	        "      --validate           kiểm tra XML theo lược đồ trước khi ghi\n"
+	        "  -t, --template TỆP       bố cục trang của PDF (mặc định: theo loại văn bản)\n"
+	        "      --profile P          state (Nghị định 30) hoặc party (hướng dẫn của Đảng): thể thức\n"
+	        "                           PDF và check theo (mặc định: đọc từ văn bản)\n"
+	        "  -f, --format KIỂU        kết quả kiểm tra dạng text, json hoặc sarif (check)\n"
+	        "  -l, --lang NGÔN_NGỮ      thông báo bằng tiếng Việt (vi, mặc định) hoặc tiếng Anh (en)\n"
+	        "  -W, --Werror             cảnh báo cũng tính là lỗi cho mã thoát (check)\n"
+	        "      --verbose            mọi phát hiện; không có nó, mỗi mã chỉ hiện 5 lần và đếm\n"
+	        "                           số còn lại (check)\n"
+	        "  -q, --quiet              không in dòng đếm sau các phát hiện của check, không in dòng\n"
+	        "                           tóm tắt sau xml hoặc pdf\n"
+	        "      --list               các loại văn bản init biết, kèm tên tiếng Việt\n"
+	        "  -h, --help               trợ giúp này\n"
+	        "  -V, --version            phiên bản\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Tệp .docx, .doc, .odt, .rtf hoặc .pdf bị từ chối, kèm lệnh lấy ra văn bản của nó.\n"
+	        "Mã thoát: 0 thành công, 1 đầu vào có lỗi, 2 sai cách dùng hoặc lỗi đọc, ghi tệp.\n"),
+	      out);
 }
 
+/* "baocao: PATH: WHAT: reason", WHAT and the reason in the language of messages. */
 static void io_error(const char *what, const char *path)
 {
-	fprintf(stderr, "%s: %s: %s: %s\n", progname, path, what, strerror(errno));
+	int err = errno;
+	fprintf(stderr, "%s: %s: %s: %s\n", progname, path, _(what), bc_strerror(err));
 }
 
 /* Reads all of a file (or stdin) into memory; refuses directories. */
@@ -150,11 +156,11 @@ static int read_input(const char *path, unsigned char **data, size_t *len)
 	if (strcmp(path, "-") != 0) {
 		struct stat st;
 		if (stat(path, &st) != 0) {
-			io_error("cannot open", path);
+			io_error(N_("không mở được"), path);
 			return -1;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "%s: %s: is a directory\n", progname, path);
+			fprintf(stderr, _("%s: %s: là một thư mục\n"), progname, path);
 			return -1;
 		}
 		/* a file's size known: one buffer, no growing copies (one byte more, to see its end) */
@@ -163,7 +169,7 @@ static int read_input(const char *path, unsigned char **data, size_t *len)
 			cap = (size_t)st.st_size + 1;
 		f = fopen(path, "rb");
 		if (!f) {
-			io_error("cannot open", path);
+			io_error(N_("không mở được"), path);
 			return -1;
 		}
 	}
@@ -181,7 +187,7 @@ static int read_input(const char *path, unsigned char **data, size_t *len)
 		n += r;
 		if (r == 0) {
 			if (ferror(f)) {
-				io_error("cannot read", path);
+				io_error(N_("không đọc được"), path);
 				if (f != stdin)
 					fclose(f);
 				free(buf);
@@ -321,7 +327,7 @@ static char *temp_beside(const char *path, int *fd)
 		fchmod(*fd, 0666 & ~um);
 	}
 	if (*fd < 0) {
-		io_error("cannot create a temporary file for", path);
+		io_error(N_("không tạo được tệp tạm để ghi"), path);
 		free(tmp);
 		return NULL;
 	}
@@ -349,7 +355,7 @@ static int stdout_failed;
 static int write_stdout(const char *s, size_t n)
 {
 	if (fwrite(s, 1, n, stdout) != n || fflush(stdout) != 0) {
-		io_error("cannot write", "standard output");
+		io_error(N_("không ghi được"), _("đầu ra chuẩn"));
 		stdout_failed = 1;
 		return -1;
 	}
@@ -383,14 +389,14 @@ static int resolve_output(const char *path, char **resolved)
 	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
 		return 0;
 	if (stat(path, &st) != 0) {
-		io_error("is a symbolic link to nothing; cannot write", path);
+		io_error(N_("là liên kết tượng trưng trỏ vào chỗ không có gì; không ghi được"), path);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode))
 		return 0;   /* a device or FIFO: written in place through the link */
 	char *real = realpath(path, NULL);
 	if (!real) {
-		io_error("cannot resolve the symbolic link", path);
+		io_error(N_("không lần theo được liên kết tượng trưng"), path);
 		return -1;
 	}
 	*resolved = real;
@@ -413,13 +419,13 @@ static int commit_bytes(const char *path, const char *s, size_t n)
 	if (is_special_output(path)) {
 		int fd = open(path, O_WRONLY | O_TRUNC);
 		if (fd < 0 || write_all(fd, s, n) != 0) {
-			io_error("cannot write", path);
+			io_error(N_("không ghi được"), path);
 			if (fd >= 0)
 				close(fd);
 			return -1;
 		}
 		if (close(fd) != 0) {
-			io_error("cannot write", path);
+			io_error(N_("không ghi được"), path);
 			return -1;
 		}
 		return 0;
@@ -429,14 +435,14 @@ static int commit_bytes(const char *path, const char *s, size_t n)
 	if (!tmp)
 		return -1;
 	if (write_all(fd, s, n) != 0 || fsync(fd) != 0) {
-		io_error("cannot write", path);
+		io_error(N_("không ghi được"), path);
 		close(fd);
 		temp_done(tmp, 1);
 		free(tmp);
 		return -1;
 	}
 	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		io_error("cannot write", path);
+		io_error(N_("không ghi được"), path);
 		temp_done(tmp, 1);
 		free(tmp);
 		return -1;
@@ -489,18 +495,18 @@ static int stream_close(stream_target *st, bc_buf *out, int ok)
 	int rc = 0;
 	if (ok) {
 		if (bc_buf_flush(out) != 0 || fsync(st->fd) != 0) {
-			io_error("cannot write", st->final);
+			io_error(N_("không ghi được"), st->final);
 			ok = 0;
 			rc = -1;
 		}
 	}
 	if (close(st->fd) != 0 && ok) {
-		io_error("cannot write", st->final);
+		io_error(N_("không ghi được"), st->final);
 		ok = 0;
 		rc = -1;
 	}
 	if (ok && rename(st->tmp, st->final) != 0) {
-		io_error("cannot write", st->final);
+		io_error(N_("không ghi được"), st->final);
 		ok = 0;
 		rc = -1;
 	}
@@ -510,24 +516,13 @@ static int stream_close(stream_target *st, bc_buf *out, int ok)
 	return rc;
 }
 
-static bc_lang lang_from_env(void)
-{
-	const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	for (size_t i = 0; i < 3; i++) {
-		const char *v = getenv(vars[i]);
-		if (v && *v)
-			return strncmp(v, "en", 2) == 0 ? BC_LANG_EN : BC_LANG_VI;
-	}
-	return BC_LANG_VI;
-}
-
 /* Every output: streamed to a temporary file renamed into place, or, for standard output and
  * devices, made in memory and written whole: the one atomic path either way. */
 static int cmd_render(const options *o, const bc_renderer *r, bc_document *doc, bc_diags *diags)
 {
 	char *path = o->output ? bc_xstrdup(o->output) : r->ext ? default_output(o->input, r->ext) : bc_xstrdup("-");
 	if (same_file(path, o->input)) {
-		fprintf(stderr, "%s: %s: refusing to overwrite the input\n", progname, path);
+		fprintf(stderr, _("%s: %s: không ghi đè lên tệp đầu vào\n"), progname, path);
 		free(path);
 		return EXIT_USAGE;
 	}
@@ -539,7 +534,7 @@ static int cmd_render(const options *o, const bc_renderer *r, bc_document *doc, 
 		errno = 0;
 		long long v = strtoll(sde, &end, 10);
 		if (*end || errno || v < 0) {
-			fprintf(stderr, "%s: SOURCE_DATE_EPOCH: not a number of seconds: %s\n", progname, sde);
+			fprintf(stderr, _("%s: SOURCE_DATE_EPOCH: không phải một số giây: %s\n"), progname, sde);
 			free(path);
 			return EXIT_USAGE;
 		}
@@ -567,7 +562,7 @@ static int cmd_render(const options *o, const bc_renderer *r, bc_document *doc, 
 	if (r_rc != 0) {
 		rc = r_rc == 1 ? EXIT_INPUT : EXIT_USAGE;
 		if (own.count[BC_LEVEL_ERROR] + own.count[BC_LEVEL_FATAL] == 0)
-			fprintf(stderr, "%s: %s: cannot write the %s output\n", progname, o->input, r->name);
+			fprintf(stderr, _("%s: %s: không viết được kết quả %s\n"), progname, o->input, r->name);
 		for (size_t i = 0; i < own.n; i++) {
 			if (own.v[i].arg)
 				bc_diag_add(diags, own.v[i].code, own.v[i].pos, "%s", own.v[i].arg);
@@ -622,15 +617,14 @@ static void findings_summary(const bc_diags *diags, const bc_diags *found, const
 	if (!errors && !warnings)
 		return;
 	fprintf(stderr, "%s: ", name);
-	if (lang == BC_LANG_EN) {
-		if (errors)
-			fprintf(stderr, "%zu error%s, ", errors, errors == 1 ? "" : "s");
-		fprintf(stderr, "%zu warning%s — run baocao check to see them\n", warnings, warnings == 1 ? "" : "s");
-	} else {
-		if (errors)
-			fprintf(stderr, "%zu lỗi, ", errors);
-		fprintf(stderr, "%zu cảnh báo — chạy baocao check để xem\n", warnings);
+	if (errors) {
+		fprintf(stderr, bc_ntr(lang, "%zu lỗi", "%zu lỗi", errors), errors);
+		fputs(", ", stderr);
 	}
+	fprintf(stderr,
+	        bc_ntr(lang, "%zu cảnh báo — chạy baocao check để xem\n", "%zu cảnh báo — chạy baocao check để xem\n",
+	               warnings),
+	        warnings);
 }
 
 /* The types init knows, one a line: the name to type, then the kind's Vietnamese name. */
@@ -648,28 +642,27 @@ static int cmd_init(const options *o, int nargs, char **args)
 {
 	if (o->list) {
 		if (nargs != 0) {
-			fprintf(stderr, "%s: init --list takes no type\n", progname);
+			fprintf(stderr, _("%s: init --list không nhận loại văn bản nào\n"), progname);
 			return EXIT_USAGE;
 		}
 		list_skeletons(stdout);
 		return EXIT_OK;
 	}
 	if (nargs != 1) {
-		fprintf(stderr, "%s: init needs one type of document:\n", progname);
+		fprintf(stderr, _("%s: init cần một loại văn bản:\n"), progname);
 		list_skeletons(stderr);
 		return EXIT_USAGE;
 	}
 	const bc_skeleton *k = bc_skeleton_find(args[0]);
 	if (!k) {
-		fprintf(stderr, "%s: unknown type of document '%s'; the types are:\n", progname, args[0]);
+		fprintf(stderr, _("%s: không có loại văn bản '%s'; các loại là:\n"), progname, args[0]);
 		list_skeletons(stderr);
 		return EXIT_USAGE;
 	}
 	const char *path = o->output ? o->output : "-";
 	struct stat st;
 	if (strcmp(path, "-") != 0 && !is_our_stdout(path) && lstat(path, &st) == 0) {
-		fprintf(stderr, "%s: %s: already exists; init never overwrites a file (choose another name)\n", progname,
-		        path);
+		fprintf(stderr, _("%s: %s: đã có; init không bao giờ ghi đè một tệp (hãy chọn tên khác)\n"), progname, path);
 		return EXIT_USAGE;
 	}
 	install_signal_handlers();
@@ -687,7 +680,7 @@ static int take_option(int c, options *o)
 	case 'v': o->validate = 1; break;
 	case 't': o->template_path = optarg; break;
 	case 'f': o->format = optarg; break;
-	case 'l': o->lang = strncmp(optarg, "en", 2) == 0 ? BC_LANG_EN : BC_LANG_VI; break;
+	case 'l': o->lang = bc_lang_from_name(optarg); break;
 	case 'W': o->werror = 1; break;
 	case OPT_VERBOSE: o->verbose = 1; break;
 	case 'q': o->quiet = 1; break;
@@ -698,6 +691,45 @@ static int take_option(int c, options *o)
 	default: usage(stderr); return EXIT_USAGE;
 	}
 	return -1;
+}
+
+/* An option getopt refused, said with the program's prefix and in the language of messages
+ * (opterr is off: getopt's own messages carry argv[0] and are English): '?' an unknown or
+ * ambiguous option, ':' one whose value is missing. */
+static int bad_option(int c, char **argv, const struct option *longopts)
+{
+	const char *arg = argv[optind - 1], *text = arg;
+	char shortopt[3] = { '-', (char)optopt, '\0' };
+	int is_long = strncmp(arg, "--", 2) == 0 && (optopt == 0 || optopt > 0xff);
+	for (size_t i = 0; !is_long && strncmp(arg, "--", 2) == 0 && longopts[i].name; i++)
+		is_long = longopts[i].val == optopt &&
+		          strncmp(longopts[i].name, arg + 2, strcspn(arg + 2, "=")) == 0;
+	if (!is_long)
+		text = shortopt;
+	if (c == ':')
+		fprintf(stderr, _("%s: tùy chọn '%s' cần một giá trị\n"), progname, text);
+	else
+		fprintf(stderr, _("%s: không hiểu tùy chọn '%s'\n"), progname, text);
+	usage(stderr);
+	return EXIT_USAGE;
+}
+
+/* The language of messages, chosen before any is printed (an option's error included): the last
+ * --lang of the command line, read by getopt exactly as the real pass reads it but on a copy
+ * (getopt reorders what it reads), else the locale's. */
+static bc_lang lang_of_args(int argc, char **argv, const char *optstring, const struct option *longopts)
+{
+	bc_lang lang = bc_lang_from_env();
+	char **copy = bc_xmalloc(((size_t)argc + 1) * sizeof *copy);
+	memcpy(copy, argv, ((size_t)argc + 1) * sizeof *copy);
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, copy, optstring, longopts, NULL)) != -1)
+		if (c == 'l')
+			lang = bc_lang_from_name(optarg);
+	free(copy);
+	optind = 0;   /* the real pass starts afresh */
+	return lang;
 }
 
 /* A standard stream the caller closed (baocao check >&-) gets /dev/null, opened the wrong way
@@ -733,9 +765,9 @@ static int finish_stdout(int rc)
 	/* the failing write may lie behind later calls that reset errno: then no reason is given */
 	if (!stdout_failed && err) {
 		errno = err;
-		io_error("cannot write", "standard output");
+		io_error(N_("không ghi được"), _("đầu ra chuẩn"));
 	} else if (!stdout_failed) {
-		fprintf(stderr, "%s: standard output: cannot write\n", progname);
+		fprintf(stderr, _("%s: đầu ra chuẩn: không ghi được\n"), progname);
 	}
 	return EXIT_USAGE;
 }
@@ -752,7 +784,6 @@ static int run(int argc, char **argv)
 {
 	options o;
 	memset(&o, 0, sizeof o);
-	o.lang = lang_from_env();
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "encoding", required_argument, NULL, 'e' },
@@ -771,9 +802,12 @@ static int run(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, rc_opt;
+	opterr = 0;   /* bad_option says it */
+	o.lang = lang_of_args(argc, argv, ":o:e:s:t:f:l:WqhV", longopts);
+	bc_i18n_use(o.lang);
 	/* options before the command ("+": stop at the command) */
-	while ((c = getopt_long(argc, argv, "+o:e:s:t:f:l:WqhV", longopts, NULL)) != -1)
-		if ((rc_opt = take_option(c, &o)) >= 0)
+	while ((c = getopt_long(argc, argv, "+:o:e:s:t:f:l:WqhV", longopts, NULL)) != -1)
+		if ((rc_opt = c == '?' || c == ':' ? bad_option(c, argv, longopts) : take_option(c, &o)) >= 0)
 			return rc_opt;
 	if (optind >= argc) {
 		usage(stderr);
@@ -786,8 +820,8 @@ static int run(int argc, char **argv)
 	int sub_argc = argc - optind;
 	char **sub_argv = argv + optind;
 	optind = 0;  /* 0 makes glibc start afresh */
-	while ((c = getopt_long(sub_argc, sub_argv, "o:e:s:t:f:l:WqhV", longopts, NULL)) != -1)
-		if ((rc_opt = take_option(c, &o)) >= 0)
+	while ((c = getopt_long(sub_argc, sub_argv, ":o:e:s:t:f:l:WqhV", longopts, NULL)) != -1)
+		if ((rc_opt = c == '?' || c == ':' ? bad_option(c, sub_argv, longopts) : take_option(c, &o)) >= 0)
 			return rc_opt;
 	if (strcmp(o.command, "init") == 0)
 		return cmd_init(&o, sub_argc - optind, sub_argv + optind);
@@ -796,27 +830,27 @@ static int run(int argc, char **argv)
 	if (!is_check && !(renderer = find_output(o.command, &unknown)) && !unknown)
 		return EXIT_USAGE;   /* the plugin could not be loaded: said why */
 	if (unknown) {
-		fprintf(stderr, "%s: unknown command '%s'\n", progname, o.command);
+		fprintf(stderr, _("%s: không có lệnh '%s'\n"), progname, o.command);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
 	if (optind != sub_argc - 1) {
-		fprintf(stderr, "%s: %s needs exactly one input file\n", progname, o.command);
+		fprintf(stderr, _("%s: %s cần đúng một tệp đầu vào\n"), progname, o.command);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
 	o.input = sub_argv[optind];
 	bc_shape shape = o.shape ? bc_shape_from_name(o.shape) : BC_SHAPE_AUTO;
 	if (shape == BC_SHAPE_COUNT) {
-		fprintf(stderr, "%s: unknown shape '%s' (typed, pdf, markdown, word or auto)\n", progname, o.shape);
+		fprintf(stderr, _("%s: không có dạng '%s' (typed, pdf, markdown, word hoặc auto)\n"), progname, o.shape);
 		return EXIT_USAGE;
 	}
 	if (o.profile && strcmp(o.profile, "state") && strcmp(o.profile, "party")) {
-		fprintf(stderr, "%s: unknown profile '%s' (state or party)\n", progname, o.profile);
+		fprintf(stderr, _("%s: không có thể thức '%s' (state hoặc party)\n"), progname, o.profile);
 		return EXIT_USAGE;
 	}
 	if (o.format && strcmp(o.format, "text") && strcmp(o.format, "json") && strcmp(o.format, "sarif")) {
-		fprintf(stderr, "%s: unknown format '%s'\n", progname, o.format);
+		fprintf(stderr, _("%s: không có kiểu kết quả '%s'\n"), progname, o.format);
 		return EXIT_USAGE;
 	}
 

@@ -156,21 +156,21 @@ mkfifo "$T/fifo2"
 run fifo-input-invalid 1 "fifo2:2:4:" "[binary-input]" -- $WRAP "$B" xml --lang en "$T/fifo2" -o "$T/fifo2.xml"
 wait
 run dev-null-input 1 "/dev/null:1:1:" "[empty-input]" -- $WRAP "$B" xml --lang en /dev/null -o "$T/null.xml"
-run proc-mem-unreadable 2 "/proc/self/mem: cannot read: Input/output error" -- $WRAP "$B" xml /proc/self/mem -o "$T/mem.xml"
+run proc-mem-unreadable 2 "/proc/self/mem: không đọc được: lỗi vào/ra" -- $WRAP "$B" xml /proc/self/mem -o "$T/mem.xml"
 ln -s "$T/nowhere.txt" "$T/dangling.txt"
-run dangling-symlink 2 "dangling.txt: cannot open: No such file or directory" -- $WRAP "$B" xml "$T/dangling.txt"
+run dangling-symlink 2 "dangling.txt: không mở được: không có tệp hoặc thư mục này" -- $WRAP "$B" xml "$T/dangling.txt"
 ln -s "$T/loop-b" "$T/loop-a"
 ln -s "$T/loop-a" "$T/loop-b"
-run symlink-loop 2 "loop-a: cannot open: Too many levels of symbolic links" -- $WRAP "$B" xml "$T/loop-a"
+run symlink-loop 2 "loop-a: không mở được: quá nhiều cấp liên kết tượng trưng" -- $WRAP "$B" xml "$T/loop-a"
 # unreadable: root reads anything, so as root the run drops to nobody with setpriv
 mkdir "$T/locked"
 cp "$T/ok.txt" "$T/locked/secret.txt"
 chmod 000 "$T/locked/secret.txt"
 chmod 755 "$T" "$T/locked"
 if [ "$(id -u)" -ne 0 ]; then
-	run unreadable 2 "secret.txt: cannot open: Permission denied" -- $WRAP "$B" xml "$T/locked/secret.txt" -o -
+	run unreadable 2 "secret.txt: không mở được: không có quyền truy cập" -- $WRAP "$B" xml "$T/locked/secret.txt" -o -
 elif command -v setpriv >/dev/null 2>&1 && setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$B" 2>/dev/null; then
-	run unreadable 2 "secret.txt: cannot open: Permission denied" -- \
+	run unreadable 2 "secret.txt: không mở được: không có quyền truy cập" -- \
 		setpriv --reuid=65534 --regid=65534 --clear-groups $WRAP "$B" xml "$T/locked/secret.txt" -o -
 else
 	note "unreadable: not run (root, and no setpriv or $B not reachable by nobody)"
@@ -191,8 +191,8 @@ echo "# outputs"
 # test makes its own /dev/full (major 1, minor 7), so that a regression cannot replace the real one.
 FULL=/dev/full
 mknod "$T/full" c 1 7 2>/dev/null && FULL="$T/full"
-run dev-full-xml 2 "full: cannot write: No space left on device" -- $WRAP "$B" xml "$T/ok.txt" -o "$FULL"
-run dev-full-pdf 2 "full: cannot write: No space left on device" -- $WRAP "$B" pdf "$T/ok.txt" -o "$FULL"
+run dev-full-xml 2 "full: không ghi được: thiết bị đã hết chỗ trống" -- $WRAP "$B" xml "$T/ok.txt" -o "$FULL"
+run dev-full-pdf 2 "full: không ghi được: thiết bị đã hết chỗ trống" -- $WRAP "$B" pdf "$T/ok.txt" -o "$FULL"
 if [ -c "$FULL" ] && [ -c /dev/full ] && [ -c /dev/null ]; then ok dev-full-still-a-device; else bad dev-full-still-a-device; fi
 NULLDEV=/dev/null
 mknod "$T/null" c 1 3 2>/dev/null && NULLDEV="$T/null"
@@ -228,7 +228,7 @@ ln -s "$NULLDEV" "$T/null-link"
 run output-link-to-device 0 -- $WRAP "$B" pdf "$T/ok.txt" -o "$T/null-link"
 if [ -L "$T/null-link" ] && [ -c "$NULLDEV" ]; then ok output-link-to-device-kept; else bad output-link-to-device-kept; fi
 ln -s "$T/nowhere/x.xml" "$T/dangling-out.xml"
-run output-dangling-link 2 "dangling-out.xml: is a symbolic link to nothing" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/dangling-out.xml"
+run output-dangling-link 2 "dangling-out.xml: là liên kết tượng trưng trỏ vào chỗ không có gì" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/dangling-out.xml"
 if [ -L "$T/dangling-out.xml" ] && [ ! -e "$T/nowhere" ]; then ok output-dangling-link-kept; else bad output-dangling-link-kept; fi
 check_temp "$T" output-link-no-temp
 # -o - makes no temporary file at all: TMPDIR unset, unusable, or /tmp read-only change nothing
@@ -249,7 +249,7 @@ else
 	note "stdout-tmp-read-only: not run (no unshare -m here)"
 fi
 mkdir "$T/outdir"
-run output-is-directory 2 "outdir: cannot write: Is a directory" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/outdir"
+run output-is-directory 2 "outdir: không ghi được: là một thư mục" -- $WRAP "$B" xml "$T/ok.txt" -o "$T/outdir"
 check_temp "$T" output-is-directory-no-temp
 # a full disk: a small tmpfs (needs mount rights), else skipped
 awk 'BEGIN { for (i = 1; i <= 4000; i++) printf "%d. Mục số %d có nội dung\n\n", i, i }' >"$T/long.txt"
@@ -257,7 +257,7 @@ mkdir "$T/small"
 if mount -t tmpfs -o size=64k tmpfs "$T/small" 2>/dev/null; then
 	MNT="$T/small"
 	printf 'OLD' >"$T/small/prev.xml"
-	run full-disk-xml 2 "prev.xml: cannot write: No space left on device" -- $WRAP "$B" xml "$T/long.txt" -o "$T/small/prev.xml"
+	run full-disk-xml 2 "prev.xml: không ghi được: thiết bị đã hết chỗ trống" -- $WRAP "$B" xml "$T/long.txt" -o "$T/small/prev.xml"
 	run full-disk-pdf 2 "prev.pdf" -- $WRAP "$B" pdf "$T/long.txt" -o "$T/small/prev.pdf"
 	if [ "$(cat "$T/small/prev.xml")" = OLD ] && [ ! -e "$T/small/prev.pdf" ]; then ok full-disk-previous-kept; else bad full-disk-previous-kept; fi
 	check_temp "$T/small" full-disk-no-temp
@@ -267,7 +267,7 @@ else
 fi
 # over the file-size limit (ulimit -f, in 512-byte blocks): an error, not a silent kill
 printf 'OLD' >"$T/limited.xml"
-run file-size-limit 2 "limited.xml: cannot write: File too large" -- sh -c "ulimit -f 16; exec $WRAP $B xml '$T/long.txt' -o '$T/limited.xml'"
+run file-size-limit 2 "limited.xml: không ghi được: tệp quá lớn" -- sh -c "ulimit -f 16; exec $WRAP $B xml '$T/long.txt' -o '$T/limited.xml'"
 if [ "$(cat "$T/limited.xml")" = OLD ]; then ok file-size-limit-previous-kept; else bad file-size-limit-previous-kept; fi
 check_temp "$T" file-size-limit-no-temp
 
@@ -280,7 +280,7 @@ if [ -z "$WRAP" ] && case "$BUILD" in *san*) false ;; *) true ;; esac; then
 	# with 2 ("out of memory"); if libharu's allocation fails first, it is a [pdf-libharu] error, also 2
 	sh -c "ulimit -v 120000; exec $B pdf '$T/huge.txt' -o '$T/huge.pdf'" >"$T/out" 2>&1
 	rc=$?
-	if { [ "$rc" -eq 2 ] && grep -q "out of memory" "$T/out"; } || { [ "$rc" -eq 2 ] && grep -q "pdf-libharu" "$T/out"; }; then
+	if { [ "$rc" -eq 2 ] && grep -q "hết bộ nhớ" "$T/out"; } || { [ "$rc" -eq 2 ] && grep -q "pdf-libharu" "$T/out"; }; then
 		ok out-of-memory
 	else
 		bad "out-of-memory: exit $rc"
@@ -296,12 +296,12 @@ echo "# output never overwrites the input"
 cp "$T/ok.txt" "$T/in.txt"
 ln -s "$T/in.txt" "$T/in-symlink.xml"
 ln "$T/in.txt" "$T/in-hardlink.xml"
-run output-symlink-to-input 2 "refusing to overwrite the input" -- $WRAP "$B" xml "$T/in.txt" -o "$T/in-symlink.xml"
-run output-hardlink-to-input 2 "refusing to overwrite the input" -- $WRAP "$B" xml "$T/in.txt" -o "$T/in-hardlink.xml"
-run pdf-output-is-input 2 "refusing to overwrite the input" -- $WRAP "$B" pdf "$T/in.txt" -o "$T/in.txt"
-run pdf-output-hardlink 2 "refusing to overwrite the input" -- $WRAP "$B" pdf "$T/in.txt" -o "$T/in-hardlink.xml"
+run output-symlink-to-input 2 "không ghi đè lên tệp đầu vào" -- $WRAP "$B" xml "$T/in.txt" -o "$T/in-symlink.xml"
+run output-hardlink-to-input 2 "không ghi đè lên tệp đầu vào" -- $WRAP "$B" xml "$T/in.txt" -o "$T/in-hardlink.xml"
+run pdf-output-is-input 2 "không ghi đè lên tệp đầu vào" -- $WRAP "$B" pdf "$T/in.txt" -o "$T/in.txt"
+run pdf-output-hardlink 2 "không ghi đè lên tệp đầu vào" -- $WRAP "$B" pdf "$T/in.txt" -o "$T/in-hardlink.xml"
 cp "$T/ok.txt" "$T/named.xml"
-run default-output-is-input 2 "refusing to overwrite the input" -- $WRAP "$B" xml "$T/named.xml"
+run default-output-is-input 2 "không ghi đè lên tệp đầu vào" -- $WRAP "$B" xml "$T/named.xml"
 if cmp -s "$T/in.txt" "$T/ok.txt" && cmp -s "$T/named.xml" "$T/ok.txt"; then ok input-untouched; else bad input-untouched; fi
 
 echo "# interrupted runs leave the previous output and no temporary file"
@@ -425,7 +425,7 @@ run template-billion-laughs-content 1 "[pdf-template]" "entity" -- sh -c "$VLIMI
 # a draft mark longer than the template's 63 bytes is refused whole, never cut inside a character (before: cut
 # at byte 63, the half "Ự" then failed as "the font has no glyph U+FFFD"); 62 bytes are printed whole
 sed 's#<draft [^>]*/>#<draft text="DỰ THẢO DỰ THẢO DỰ THẢO DỰ THẢO DỰ THẢO DỰ" size="14"/>#' "$tpl" >"$T/draft64.xml"
-run template-draft-too-long 1 "[pdf-template]" "<draft text>: the draft mark is at most 63 bytes" -- $WRAP "$B" pdf --template "$T/draft64.xml" "$T/ok.txt" -o "$T/t.pdf"
+run template-draft-too-long 1 "[pdf-template]" "<draft text>: dấu dự thảo dài nhiều nhất 63 byte" -- $WRAP "$B" pdf --template "$T/draft64.xml" "$T/ok.txt" -o "$T/t.pdf"
 sed 's#<draft [^>]*/>#<draft text="DỰ THẢO LẦN 2 ĐÃ SỬA THEO Ý KIẾN CÁC SỞ NGÀNH" size="14"/>#' "$tpl" >"$T/draft62.xml"
 printf '(DỰ THẢO)\n\nBÁO CÁO\n\nVề việc thử\n\nI. MỞ ĐẦU\n\nNội dung một.\n' >"$T/draft.txt"
 run template-draft-62-bytes 0 -- $WRAP "$B" pdf --template "$T/draft62.xml" "$T/draft.txt" -o "$T/t.pdf"
@@ -436,13 +436,13 @@ else
 fi
 # a template over 64 KiB is refused before it is parsed; an attribute over 1 024 bytes (entities expanded) too
 { head -c 70000 /dev/zero | tr '\000' ' '; cat "$tpl"; } >"$T/huge-template.xml"
-run template-too-large 1 "[pdf-template]" "a template is at most 65536 bytes" -- $WRAP "$B" pdf --template "$T/huge-template.xml" "$T/ok.txt" -o "$T/t.pdf"
+run template-too-large 1 "[pdf-template]" "mẫu trang dài nhiều nhất 65536 byte" -- $WRAP "$B" pdf --template "$T/huge-template.xml" "$T/ok.txt" -o "$T/t.pdf"
 sed "s#<template#<!DOCTYPE template [<!ENTITY t \"1111111111\">]>\\
 <template#; s#size=\"14\"/>#size=\"$(awk 'BEGIN { for (i = 0; i < 110; i++) printf "\\&t;" }')\"/>#" "$tpl" >"$T/long-attr.xml"
-run template-attribute-too-long 1 "[pdf-template]" "the value is longer than 1024 bytes" -- $WRAP "$B" pdf --template "$T/long-attr.xml" "$T/ok.txt" -o "$T/t.pdf"
+run template-attribute-too-long 1 "[pdf-template]" "giá trị dài hơn 1024 byte" -- $WRAP "$B" pdf --template "$T/long-attr.xml" "$T/ok.txt" -o "$T/t.pdf"
 # XInclude is not processed: the element is unknown
 sed 's#</template>#<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/></template>#' "$tpl" >"$T/xinclude.xml"
-run template-xinclude-refused 1 "[pdf-template]" "unknown setting <include" -- $WRAP "$B" pdf --template "$T/xinclude.xml" "$T/ok.txt" -o "$T/t.pdf"
+run template-xinclude-refused 1 "[pdf-template]" "không có thiết lập <include" -- $WRAP "$B" pdf --template "$T/xinclude.xml" "$T/ok.txt" -o "$T/t.pdf"
 if grep -rq "SECRET-$$" "$T"/*.pdf 2>/dev/null; then bad template-secret-not-leaked; else ok template-secret-not-leaked; fi
 
 echo "# crashes the fuzzer found, replayed (tests/regress/crash/)"

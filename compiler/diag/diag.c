@@ -11,9 +11,9 @@
 static const struct {
 	const char *id;
 	bc_level level;
-	const char *text[2];
+	const char *text;   /* Vietnamese; the English column is the catalogue's (po/diag2po.c) */
 } table[BC_DIAG_COUNT] = {
-#define BC_DIAG(code, id, level, vi, en) [BC_##code] = { id, BC_LEVEL_##level, { vi, en } },
+#define BC_DIAG(code, id, level, vi, en) [BC_##code] = { id, BC_LEVEL_##level, vi },
 #include "diag_codes.def"
 #undef BC_DIAG
 };
@@ -73,7 +73,8 @@ void bc_diag_add(bc_diags *d, bc_diag_code code, bc_pos pos, const char *argfmt,
 
 bc_level bc_diag_level(bc_diag_code code) { return table[code].level; }
 const char *bc_diag_id(bc_diag_code code) { return table[code].id; }
-const char *bc_diag_text(bc_diag_code code, bc_lang lang) { return table[code].text[lang == BC_LANG_EN]; }
+/* in its code's context: two codes with one Vietnamese text may still differ in English */
+const char *bc_diag_text(bc_diag_code code, bc_lang lang) { return bc_trc(lang, table[code].id, table[code].text); }
 
 static int by_position(const void *a, const void *b)
 {

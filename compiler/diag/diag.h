@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "../model/report.h"
+#include "../util/i18n.h"
 
 typedef enum bc_level { BC_LEVEL_NOTE = 0, BC_LEVEL_WARNING, BC_LEVEL_ERROR, BC_LEVEL_FATAL, BC_LEVEL_COUNT } bc_level;
 
@@ -16,8 +17,6 @@ typedef enum bc_diag_code {
 #undef BC_DIAG
 	BC_DIAG_COUNT
 } bc_diag_code;
-
-typedef enum bc_lang { BC_LANG_VI = 0, BC_LANG_EN } bc_lang;
 
 typedef struct bc_diag {
 	bc_diag_code code;
@@ -44,6 +43,8 @@ void bc_diag_vadd(bc_diags *d, bc_diag_code code, bc_pos pos, const char *argfmt
 
 bc_level bc_diag_level(bc_diag_code code);
 const char *bc_diag_id(bc_diag_code code);
+/* The code's text in lang: the Vietnamese column of diag_codes.def, or its translation in the
+ * catalogue (for English, made from the English column: po/diag2po.c). */
 const char *bc_diag_text(bc_diag_code code, bc_lang lang);
 const char *bc_level_name(bc_level level, bc_lang lang);
 

@@ -7,11 +7,9 @@
 
 const char *bc_level_name(bc_level level, bc_lang lang)
 {
-	static const char *const names[2][BC_LEVEL_COUNT] = {
-		{ "ghi chú", "cảnh báo", "lỗi", "lỗi nghiêm trọng" },
-		{ "note", "warning", "error", "fatal" },
-	};
-	return names[lang == BC_LANG_EN][level];
+	static const char *const names[BC_LEVEL_COUNT] = { N_("ghi chú"), N_("cảnh báo"), N_("lỗi"),
+		                                               N_("lỗi nghiêm trọng") };
+	return bc_tr(lang, names[level]);
 }
 
 /* ------------------------------------------------------------ text */
@@ -35,8 +33,8 @@ void bc_diags_print(FILE *out, const bc_diags *d, const char *filename, bc_level
 			continue;
 		if (per_code && shown[g->code] >= per_code) {
 			if (shown[g->code]++ == per_code)
-				fprintf(out, lang == BC_LANG_EN ? "%s: … and %zu more [%s]\n" : "%s: … và %zu lần nữa [%s]\n",
-				        filename, total[g->code] - per_code, bc_diag_id(g->code));
+				fprintf(out, bc_tr(lang, "%s: … và %zu lần nữa [%s]\n"), filename, total[g->code] - per_code,
+				        bc_diag_id(g->code));
 			continue;
 		}
 		shown[g->code]++;
@@ -57,13 +55,16 @@ void bc_diags_print_summary(FILE *out, const bc_diags *d, bc_lang lang)
 {
 	size_t errors = d->count[BC_LEVEL_ERROR] + d->count[BC_LEVEL_FATAL];
 	size_t warnings = d->count[BC_LEVEL_WARNING], notes = d->count[BC_LEVEL_NOTE];
-	if (!errors && !warnings && !notes)
-		fputs(lang == BC_LANG_EN ? "No problems found.\n" : "Không phát hiện lỗi.\n", out);
-	else if (lang == BC_LANG_EN)
-		fprintf(out, "%zu error%s, %zu warning%s, %zu note%s\n", errors, errors == 1 ? "" : "s", warnings,
-		        warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
-	else
-		fprintf(out, "%zu lỗi, %zu cảnh báo, %zu ghi chú\n", errors, warnings, notes);
+	if (!errors && !warnings && !notes) {
+		fputs(bc_tr(lang, "Không phát hiện lỗi.\n"), out);
+		return;
+	}
+	fprintf(out, bc_ntr(lang, "%zu lỗi", "%zu lỗi", errors), errors);
+	fputs(", ", out);
+	fprintf(out, bc_ntr(lang, "%zu cảnh báo", "%zu cảnh báo", warnings), warnings);
+	fputs(", ", out);
+	fprintf(out, bc_ntr(lang, "%zu ghi chú", "%zu ghi chú", notes), notes);
+	fputs("\n", out);
 }
 
 /* ------------------------------------------------------------ JSON */

@@ -160,7 +160,7 @@ static void name_bad_bytes(const unsigned char *s, size_t n, char *dst, size_t c
 			break;
 	}
 	if (want > 1 && n < want && used < cap)
-		snprintf(dst + used, cap - used, " (truncated at end of input)");
+		snprintf(dst + used, cap - used, "%s", _(" (bị cắt ở cuối tệp)"));
 }
 
 /* ---- the last pass: line ends, composition, forbidden characters -------- */
@@ -523,7 +523,7 @@ static int decode_utf16(const unsigned char *b, size_t n, int big_endian, bc_sou
 	set_encoding(out, big_endian ? "UTF-16BE" : "UTF-16LE");
 	size_t total = n;
 	if (n >= 2 && ((big_endian && b[0] == 0xFF && b[1] == 0xFE) || (!big_endian && b[0] == 0xFE && b[1] == 0xFF))) {
-		bc_diag_add(diags, BC_E_INVALID_UTF16, pos_start, "the byte-order mark says %s", big_endian ? "UTF-16LE" : "UTF-16BE");
+		bc_diag_add(diags, BC_E_INVALID_UTF16, pos_start, _("dấu BOM cho biết %s"), big_endian ? "UTF-16LE" : "UTF-16BE");
 		return -1;
 	}
 	if (n >= 2 && ((big_endian && b[0] == 0xFE && b[1] == 0xFF) || (!big_endian && b[0] == 0xFF && b[1] == 0xFE))) {
@@ -546,14 +546,14 @@ static int decode_utf16(const unsigned char *b, size_t n, int big_endian, bc_sou
 			if (i + 3 < n)
 				v = big_endian ? ((uint32_t)b[i + 2] << 8 | b[i + 3]) : ((uint32_t)b[i + 3] << 8 | b[i + 2]);
 			if (v < 0xDC00 || v > 0xDFFF) {
-				bc_diag_add(diags, BC_E_INVALID_UTF16, pos_at_end(u8, ol), "unpaired high surrogate 0x%04X", u);
+				bc_diag_add(diags, BC_E_INVALID_UTF16, pos_at_end(u8, ol), _("nửa đầu 0x%04X của cặp thay thế (surrogate) đứng lẻ"), u);
 				free(u8);
 				return -1;
 			}
 			cp = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
 			i += 2;
 		} else if (u >= 0xDC00 && u <= 0xDFFF) {
-			bc_diag_add(diags, BC_E_INVALID_UTF16, pos_at_end(u8, ol), "unpaired low surrogate 0x%04X", u);
+			bc_diag_add(diags, BC_E_INVALID_UTF16, pos_at_end(u8, ol), _("nửa sau 0x%04X của cặp thay thế (surrogate) đứng lẻ"), u);
 			free(u8);
 			return -1;
 		} else if (u == 0) {
@@ -564,7 +564,7 @@ static int decode_utf16(const unsigned char *b, size_t n, int big_endian, bc_sou
 		ol += (size_t)bc_utf8_encode(cp, u8 + ol);
 	}
 	if (i < n) {
-		bc_diag_add(diags, BC_E_INVALID_UTF16, pos_at_end(u8, ol), "odd number of bytes (%zu)", total);
+		bc_diag_add(diags, BC_E_INVALID_UTF16, pos_at_end(u8, ol), _("số byte lẻ (%zu)"), total);
 		free(u8);
 		return -1;
 	}
@@ -644,7 +644,7 @@ static int convert_legacy(const legacy *lg, const unsigned char *s, size_t n, ch
 	size_t bad = 0;
 	int rc = iconv_all(lg->iconv_name, s, n, res, reslen, &bad);
 	if (rc == -2) {
-		bc_diag_add(diags, BC_E_UNKNOWN_ENC, pos_start, "%s (not available in this system's iconv)", lg->name);
+		bc_diag_add(diags, BC_E_UNKNOWN_ENC, pos_start, _("%s (iconv của máy này không có)"), lg->name);
 		return -1;
 	}
 	if (rc == -1) {
@@ -655,13 +655,13 @@ static int convert_legacy(const legacy *lg, const unsigned char *s, size_t n, ch
 		if (iconv_all(lg->iconv_name, s, bad, &pre, &prel, &dummy) == 0)
 			p = pos_at_end(pre, prel);
 		free(pre);
-		bc_diag_add(diags, BC_E_BAD_ENCODING, p, "byte 0x%02X is not defined in %s", bad < n ? s[bad] : 0, lg->name);
+		bc_diag_add(diags, BC_E_BAD_ENCODING, p, _("byte 0x%02X không có trong %s"), bad < n ? s[bad] : 0, lg->name);
 		return -1;
 	}
 	utf8_stats st;
 	utf8_scan((const unsigned char *)*res, *reslen, &st);
 	if (st.first_bad < *reslen) {   /* iconv promised UTF-8; do not trust it blindly */
-		bc_diag_add(diags, BC_E_BAD_ENCODING, pos_at_end(*res, st.first_bad), "iconv produced invalid UTF-8");
+		bc_diag_add(diags, BC_E_BAD_ENCODING, pos_at_end(*res, st.first_bad), _("iconv trả về UTF-8 không hợp lệ"));
 		free(*res);
 		*res = NULL;
 		return -1;
@@ -965,7 +965,7 @@ static int decode_auto(const unsigned char *s, size_t n, bc_source *out, bc_diag
 		set_encoding(out, "UTF-8");
 		rc = report_invalid_utf8(s, n, st.first_bad, diags);
 	} else if (pct[other] >= PLAUSIBLE_PERCENT && pct[best] - pct[other] < CLEAR_MARGIN_PERCENT) {
-		bc_diag_add(diags, BC_E_AMBIGUOUS_ENC, pos_start, "%s (%d%%) or %s (%d%%)", cand[0]->name, pct[0],
+		bc_diag_add(diags, BC_E_AMBIGUOUS_ENC, pos_start, _("%s (%d%%) hoặc %s (%d%%)"), cand[0]->name, pct[0],
 		            cand[1]->name, pct[1]);
 		rc = -1;
 	} else {
@@ -1084,7 +1084,7 @@ static int decode_kind(enc_kind kind, const unsigned char *bytes, size_t n, cons
                        bc_diags *diags)
 {
 	if (n > BC_MAX_INPUT_BYTES) {
-		bc_diag_add(diags, BC_E_TOO_LARGE, pos_start, "%zu bytes; the limit is %zu", n, BC_MAX_INPUT_BYTES);
+		bc_diag_add(diags, BC_E_TOO_LARGE, pos_start, _("%zu byte; giới hạn là %zu"), n, BC_MAX_INPUT_BYTES);
 		return -1;
 	}
 	if (n == 0 || !bytes) {

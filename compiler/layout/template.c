@@ -1,5 +1,6 @@
 /* template.c — reading a layout template (XML, no network) and refusing values its format (the state's or the Party's) forbids. */
 #include "template.h"
+#include "../util/i18n.h"
 
 #include <errno.h>
 #include <libxml/parser.h>
@@ -168,12 +169,12 @@ int bc_template_check(const bc_template *t, char *err, size_t errsize)
 		if (field_range(&fields[i], t->family, &lo, &hi, &rule) != 0)
 			continue;   /* a part the family's format has not: never drawn */
 		if (!(v >= lo - 1e-9 && v <= hi + 1e-9)) {
-			snprintf(err, errsize, "<%s %s=\"%g\">: %s", fields[i].elem, fields[i].attr, v, rule);
+			snprintf(err, errsize, "<%s %s=\"%g\">: %s", fields[i].elem, fields[i].attr, v, _(rule));
 			return -1;
 		}
 	}
 	if (t->left_width >= t->page_w - t->m_left - t->m_right - 60) {
-		snprintf(err, errsize, "<header left-width=\"%g\">: cột quốc hiệu cần ít nhất 60 mm", t->left_width);
+		snprintf(err, errsize, _("<header left-width=\"%g\">: cột quốc hiệu cần ít nhất 60 mm"), t->left_width);
 		return -1;
 	}
 	/* the Party's lines are at least 18 pt apart ("Exactly"): the multiple of single spacing by the body size */
@@ -260,7 +261,7 @@ static int attr_get(xmlDocPtr x, xmlNodePtr e, const char *name, char **out, con
 		return 0;
 	bc_buf b = BC_BUF_INIT;
 	if (attr_append(x, a->children, &b, 0) != 0) {
-		snprintf(err, errsize, "%s: <%s %s>: the value is longer than %d bytes", path, (const char *)e->name,
+		snprintf(err, errsize, _("%s: <%s %s>: giá trị dài hơn %d byte"), path, (const char *)e->name,
 		         name, TPL_MAX_ATTR);
 		bc_buf_free(&b);
 		return -1;
@@ -285,7 +286,7 @@ static int read_font(bc_template *t, xmlDocPtr x, xmlNodePtr e, const char *path
 		for (size_t j = 0; j < sizeof allowed_fonts / sizeof allowed_fonts[0]; j++)
 			ok |= strcmp((const char *)f, allowed_fonts[j]) == 0;
 		if (!ok) {
-			snprintf(err, errsize, "%s: <font %s=\"%.*s\">: phông chữ Times New Roman (bộ mã Unicode TCVN 6909:2001) hoặc Liberation Serif cùng số đo",
+			snprintf(err, errsize, _("%s: <font %s=\"%.*s\">: phông chữ Times New Roman (bộ mã Unicode TCVN 6909:2001) hoặc Liberation Serif cùng số đo"),
 			         path, which[k], (int)bc_utf8_fit(f, strlen(f), 80), f);
 			rc = -1;
 		} else {
@@ -322,7 +323,7 @@ static int read_settings(bc_template *t, xmlDocPtr x, xmlNodePtr e, int is_font,
 			char *end = NULL;
 			double d = v ? strtod(v, &end) : 0;
 			if (!v || end == v || *end != '\0') {
-				snprintf(err, errsize, "%s: <%s %s=\"%.*s\"> is not a number", path, fields[i].elem, fields[i].attr,
+				snprintf(err, errsize, _("%s: <%s %s=\"%.*s\"> không phải một số"), path, fields[i].elem, fields[i].attr,
 				         v ? (int)bc_utf8_fit(v, strlen(v), 80) : 0, v ? v : "");
 				rc = -1;
 			} else {
@@ -332,7 +333,7 @@ static int read_settings(bc_template *t, xmlDocPtr x, xmlNodePtr e, int is_font,
 			free(v);
 		}
 		if (!known && rc == 0) {
-			snprintf(err, errsize, "%s: unknown setting <%s %s>", path, (const char *)e->name, (const char *)a->name);
+			snprintf(err, errsize, _("%s: không có thiết lập <%s %s>"), path, (const char *)e->name, (const char *)a->name);
 			rc = -1;
 		}
 	}
@@ -358,7 +359,7 @@ static int load_file(bc_template *t, const char *file, const char *path, char *e
 	char found[PATH_MAX + 64];
 	if (!path) {
 		if (find_template(file, found, sizeof found) != 0) {
-			snprintf(err, errsize, "template %s not found (set BAOCAO_DATADIR, or install with make install)", file);
+			snprintf(err, errsize, _("không tìm thấy mẫu trang %s (hãy đặt BAOCAO_DATADIR, hoặc cài bằng make install)"), file);
 			return -1;
 		}
 		path = found;
@@ -366,7 +367,7 @@ static int load_file(bc_template *t, const char *file, const char *path, char *e
 	/* read whole, and at most TPL_MAX_BYTES of it: a larger file is refused before it is parsed */
 	int fd = open(path, O_RDONLY);
 	if (fd < 0) {
-		snprintf(err, errsize, "%s: not a readable XML template: %s", path, strerror(errno));
+		snprintf(err, errsize, _("%s: không đọc được thành mẫu trang XML: %s"), path, bc_strerror(errno));
 		return -1;
 	}
 	char *bytes = bc_xmalloc(TPL_MAX_BYTES + 1);
@@ -376,7 +377,7 @@ static int load_file(bc_template *t, const char *file, const char *path, char *e
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			snprintf(err, errsize, "%s: not a readable XML template: %s", path, strerror(errno));
+			snprintf(err, errsize, _("%s: không đọc được thành mẫu trang XML: %s"), path, bc_strerror(errno));
 			close(fd);
 			free(bytes);
 			return -1;
@@ -386,7 +387,7 @@ static int load_file(bc_template *t, const char *file, const char *path, char *e
 	}
 	close(fd);
 	if (nbytes > TPL_MAX_BYTES) {
-		snprintf(err, errsize, "%s: a template is at most %d bytes; this one is larger", path, TPL_MAX_BYTES);
+		snprintf(err, errsize, _("%s: mẫu trang dài nhiều nhất %d byte; mẫu này dài hơn"), path, TPL_MAX_BYTES);
 		free(bytes);
 		return -1;
 	}
@@ -396,7 +397,7 @@ static int load_file(bc_template *t, const char *file, const char *path, char *e
 	free(bytes);
 	if (!x) {
 		const xmlError *e = xmlGetLastError();
-		snprintf(err, errsize, "%s: not a readable XML template%s%s", path, e && e->message ? ": " : "",
+		snprintf(err, errsize, _("%s: không đọc được thành mẫu trang XML%s%s"), path, e && e->message ? ": " : "",
 		         e && e->message ? e->message : "");
 		if (strlen(err) > 0 && err[strlen(err) - 1] == '\n')
 			err[strlen(err) - 1] = '\0';
@@ -404,7 +405,7 @@ static int load_file(bc_template *t, const char *file, const char *path, char *e
 	}
 	xmlNodePtr root = xmlDocGetRootElement(x);
 	if (!root || strcmp((const char *)root->name, "template") != 0) {
-		snprintf(err, errsize, "%s: the root element must be <template>", path);
+		snprintf(err, errsize, _("%s: phần tử gốc phải là <template>"), path);
 		xmlFreeDoc(x);
 		return -1;
 	}
@@ -448,7 +449,7 @@ static int load_file(bc_template *t, const char *file, const char *path, char *e
 			rc = attr_get(x, e, "text", &txt, path, err, errsize);
 			if (txt && strlen(txt) >= sizeof t->draft_text) {
 				/* printed whole or not at all: a cut mark would read as another word */
-				snprintf(err, errsize, "%s: <draft text>: the draft mark is at most %zu bytes (about 20 letters with their marks); this one has %zu",
+				snprintf(err, errsize, _("%s: <draft text>: dấu dự thảo dài nhiều nhất %zu byte (khoảng 20 chữ có dấu); dấu này có %zu"),
 				         path, sizeof t->draft_text - 1, strlen(txt));
 				rc = -1;
 			} else if (txt) {
@@ -465,7 +466,7 @@ static int load_file(bc_template *t, const char *file, const char *path, char *e
 		if (rc == 0)
 			rc = read_settings(t, x, e, is_font, seen, &known_elem, path, err, errsize);
 		if (!known_elem && rc == 0 && strcmp((const char *)e->name, "draft") != 0) {
-			snprintf(err, errsize, "%s: unknown element <%s>", path, (const char *)e->name);
+			snprintf(err, errsize, _("%s: không có phần tử <%s>"), path, (const char *)e->name);
 			rc = -1;
 		}
 	}
@@ -486,12 +487,12 @@ static int load_file(bc_template *t, const char *file, const char *path, char *e
 		} else if (!seen[i] && fields[i].optional) {
 			*field_ptr(t, &fields[i]) = fields[i].lo > t->body_size ? fields[i].lo : t->body_size;
 		} else if (!seen[i]) {
-			snprintf(err, errsize, "%s: <%s %s> is missing", path, fields[i].elem, fields[i].attr);
+			snprintf(err, errsize, _("%s: thiếu <%s %s>"), path, fields[i].elem, fields[i].attr);
 			return -1;
 		}
 	}
 	if (!t->font_family[0][0]) {
-		snprintf(err, errsize, "%s: <font family> is missing", path);
+		snprintf(err, errsize, _("%s: thiếu <font family>"), path);
 		return -1;
 	}
 	if (!t->draft_text[0])

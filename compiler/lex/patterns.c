@@ -1,6 +1,7 @@
 /* patterns.c — every regular expression that classifies a line, in one table, each compiled on first use (JIT once used often). */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "patterns.h"
+#include "../util/i18n.h"
 
 #include <pcre2.h>
 #include <stdint.h>
@@ -145,7 +146,7 @@ static pattern *get(bc_pattern_id id)
 	if (!p->code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof msg);
-		fprintf(stderr, "baocao: internal error: pattern %d at %zu: %s\n", (int)id, (size_t)off, (char *)msg);
+		fprintf(stderr, _("baocao: lỗi bên trong: mẫu %d ở vị trí %zu: %s\n"), (int)id, (size_t)off, (char *)msg);
 		abort();
 	}
 	first_bytes(p);

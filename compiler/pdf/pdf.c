@@ -45,7 +45,7 @@ static void pdf_diag(bc_diags *d, const bc_document *doc, int which, bc_pos pos,
 
 /* ---- glyph check --------------------------------------------------------- */
 
-static const char *const face_name[BC_FACE_COUNT] = { "regular", "bold", "italic", "bold italic" };
+static const char *const face_name[BC_FACE_COUNT] = { N_("thường"), N_("đậm"), N_("nghiêng"), N_("đậm nghiêng") };
 
 /* Every character of the text against every face: a missing glyph would be an empty box on paper. */
 static int check_glyphs(const bc_document *doc, const bc_font_family *fam, bc_diags *diags)
@@ -73,7 +73,7 @@ static int check_glyphs(const bc_document *doc, const bc_font_family *fam, bc_di
 					bc_utf8_encode(cp, enc);
 					bc_pos pos = { n->pos.line, col };
 					pdf_diag(diags, doc, PE_GLYPH, pos, "U+%04X '%s' (%s %s)", (unsigned)cp, enc, fam->family,
-					         face_name[f]);
+					         _(face_name[f]));
 					missing++;
 					break;
 				}
@@ -717,7 +717,7 @@ int bc_pdf_output(const bc_document *doc, const bc_render_options *opt, bc_buf *
 	for (size_t i = 0; i < dlen;) {
 		uint32_t cp = bc_utf8_next(tpl.draft_text, dlen, &i);
 		if (!bc_font_has_glyph(&fam, BC_FACE_BOLD, cp)) {
-			pdf_diag(diags, doc, PE_GLYPH, top, "U+%04X in the template's draft mark", (unsigned)cp);
+			pdf_diag(diags, doc, PE_GLYPH, top, _("U+%04X trong dấu dự thảo của mẫu trang"), (unsigned)cp);
 			bad++;
 		}
 	}
@@ -750,7 +750,7 @@ int bc_pdf_output(const bc_document *doc, const bc_render_options *opt, bc_buf *
 	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
 	HPDF_SetPageMode(w.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	if (bc_font_load_hpdf(&fam, w.pdf) != 0) {
-		pdf_diag(diags, doc, PE_NO_FONT, top, "libharu cannot load %s (error 0x%04X)", fam.path[0], (unsigned)w.error);
+		pdf_diag(diags, doc, PE_NO_FONT, top, _("libharu không nạp được %s (lỗi 0x%04X)"), fam.path[0], (unsigned)w.error);
 		rc = 1;
 		goto done;
 	}
@@ -763,32 +763,32 @@ int bc_pdf_output(const bc_document *doc, const bc_render_options *opt, bc_buf *
 	set_info(&w, doc, opt);
 	bc_typeset_stats st;
 	if (bc_typeset(doc, &tpl, &w.m, emit_page, &w, &st) != 0 || w.error) {
-		pdf_diag(diags, doc, PE_LIBHARU, top, "error 0x%04X, detail %u", (unsigned)w.error, (unsigned)w.detail);
+		pdf_diag(diags, doc, PE_LIBHARU, top, _("lỗi 0x%04X, chi tiết %u"), (unsigned)w.error, (unsigned)w.detail);
 		rc = 2;   /* libharu failing (memory, internal error) is not the input's fault */
 		goto done;
 	}
 	/* once per part of the header the page shows as a blank (the typesetter found it lost) */
 	static const struct { unsigned bit; const char *part; } blanks[] = {
-		{ BC_BLANK_ISSUER, "tên cơ quan, tổ chức ban hành" },
-		{ BC_BLANK_NUMBER, "số, ký hiệu" },
-		{ BC_BLANK_DATE, "địa danh và thời gian ban hành" },
-		{ BC_BLANK_PLACE, "địa danh" },
+		{ BC_BLANK_ISSUER, N_("tên cơ quan, tổ chức ban hành") },
+		{ BC_BLANK_NUMBER, N_("số, ký hiệu") },
+		{ BC_BLANK_DATE, N_("địa danh và thời gian ban hành") },
+		{ BC_BLANK_PLACE, N_("địa danh") },
 	};
 	for (size_t i = 0; i < sizeof blanks / sizeof *blanks; i++)
 		if (st.blank_parts & blanks[i].bit)
-			pdf_diag(diags, doc, PE_BLANK, top, "%s", blanks[i].part);
+			pdf_diag(diags, doc, PE_BLANK, top, "%s", _(blanks[i].part));
 	/* a dispatch has no headings: one bookmark, its name, still lets a viewer show what it is */
 	if (w.outlines == 0 && st.pages > 0 && w.name) {
 		HPDF_Page first = HPDF_GetPageByIndex(w.pdf, 0);
 		add_outline(&w, first, HPDF_Page_GetHeight(first), 1, w.name, tpl.m_top * BC_MM);
 	}
 	if (bc_font_write_tounicode(&fam) != 0) {
-		pdf_diag(diags, doc, PE_LIBHARU, top, "cannot rewrite the ToUnicode maps (error 0x%04X)", (unsigned)w.error);
+		pdf_diag(diags, doc, PE_LIBHARU, top, _("không viết lại được bảng ToUnicode (lỗi 0x%04X)"), (unsigned)w.error);
 		rc = 2;
 		goto done;
 	}
 	if (save_to(&w, out) != 0) {
-		pdf_diag(diags, doc, PE_LIBHARU, top, "saving the finished file (error 0x%04X)", (unsigned)w.error);
+		pdf_diag(diags, doc, PE_LIBHARU, top, _("khi lưu tệp đã hoàn tất (lỗi 0x%04X)"), (unsigned)w.error);
 		rc = 2;
 	}
 done:

@@ -1,5 +1,6 @@
 /* xalloc.c — allocation that ends the program cleanly when memory runs out. */
 #include "xalloc.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +9,7 @@
 /* Exit status 2 is "I/O or resource failure" in the command's contract. */
 static void out_of_memory(size_t n)
 {
-	fprintf(stderr, "baocao: error: out of memory (%zu bytes)\n", n);
+	fprintf(stderr, _("baocao: lỗi: hết bộ nhớ (%zu byte)\n"), n);
 	exit(2);
 }
 

@@ -46,7 +46,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
 		line = (int)xmlGetLineNo((xmlNodePtr)e->node);
 	/* the position is in the XML, which the argument says; the source has none */
 	if (k->diags)
-		bc_diag_add(k->diags, BC_E_XML_SCHEMA, (bc_pos){ 1, 1 }, "XML line %d: %.*s", line, (int)len, msg);
+		bc_diag_add(k->diags, BC_E_XML_SCHEMA, (bc_pos){ 1, 1 }, _("dòng %d của XML: %.*s"), line, (int)len, msg);
 	if (!k->out)
 		return;
 	if (line > 0)

@@ -345,7 +345,7 @@ static void test_invalid_utf8(void **state)
 	expect_fail_at("a\nổn \xF4\x90\x80\x80z", 12, "utf-8", BC_E_INVALID_UTF8, 2, 4, "byte 0xF4 0x90 0x80 0x80");
 	expect_fail_at("a\nổn \xF8\x88\x80\x80\x80z", 13, "utf-8", BC_E_INVALID_UTF8, 2, 4, "byte 0xF8");
 	expect_fail_at("a\nổn \xE1\x80", 9, "utf-8", BC_E_INVALID_UTF8, 2, 4,
-	               "byte 0xE1 0x80 (truncated at end of input)");
+	               "byte 0xE1 0x80 (bị cắt ở cuối tệp)");
 	/* Columns are counted in composed characters: "a\u0301b" is 2. */
 	expect_fail_at("a\xCC\x81" "b\xFF", 5, "utf-8", BC_E_INVALID_UTF8, 1, 3, "byte 0xFF");
 	/* A CRLF file counts CRLF as one break. */
@@ -521,16 +521,16 @@ static void test_invalid_utf16(void **state)
 	size_t n = to_utf16("ổn\nab", 0, 1, b, sizeof b);
 	b[n++] = 0x00; b[n++] = 0xD8;   /* high surrogate, then 'c' */
 	b[n++] = 'c'; b[n++] = 0x00;
-	expect_fail_at((const char *)b, n, NULL, BC_E_INVALID_UTF16, 2, 3, "unpaired high surrogate 0xD800");
+	expect_fail_at((const char *)b, n, NULL, BC_E_INVALID_UTF16, 2, 3, "nửa đầu 0xD800 của cặp thay thế (surrogate) đứng lẻ");
 	n = to_utf16("ổn\nab", 1, 1, b, sizeof b);
 	b[n++] = 0xDC; b[n++] = 0x00;   /* lone low surrogate */
-	expect_fail_at((const char *)b, n, NULL, BC_E_INVALID_UTF16, 2, 3, "unpaired low surrogate 0xDC00");
+	expect_fail_at((const char *)b, n, NULL, BC_E_INVALID_UTF16, 2, 3, "nửa sau 0xDC00 của cặp thay thế (surrogate) đứng lẻ");
 	n = to_utf16("ab", 0, 1, b, sizeof b);
 	b[n++] = 0x00; b[n++] = 0xD8;   /* high surrogate at the very end */
-	expect_fail_at((const char *)b, n, NULL, BC_E_INVALID_UTF16, 1, 3, "unpaired high surrogate 0xD800");
+	expect_fail_at((const char *)b, n, NULL, BC_E_INVALID_UTF16, 1, 3, "nửa đầu 0xD800 của cặp thay thế (surrogate) đứng lẻ");
 	n = to_utf16("ab\ncd", 0, 1, b, sizeof b);
 	b[n++] = 'e';
-	expect_fail_at((const char *)b, n, NULL, BC_E_INVALID_UTF16, 2, 3, "odd number of bytes (13)");
+	expect_fail_at((const char *)b, n, NULL, BC_E_INVALID_UTF16, 2, 3, "số byte lẻ (13)");
 	/* A BOM that contradicts the named byte order. */
 	n = to_utf16("ab", 1, 1, b, sizeof b);
 	expect_fail_at((const char *)b, n, "utf-16le", BC_E_INVALID_UTF16, 1, 1, NULL);
@@ -540,10 +540,10 @@ static void test_bad_legacy_byte(void **state)
 {
 	/* 0x81 is not defined in CP1258; it sits on line 2 after "Hà ". */
 	const char in[] = "ab\r\nH\xE0 \x81x";
-	expect_fail_at(in, sizeof in - 1, "cp1258", BC_E_BAD_ENCODING, 2, 4, "byte 0x81 is not defined in CP1258");
+	expect_fail_at(in, sizeof in - 1, "cp1258", BC_E_BAD_ENCODING, 2, 4, "byte 0x81 không có trong CP1258");
 	/* after a base letter and a combining mark, which compose to one */
 	const char in2[] = "N\xF4\xF2\x81";
-	expect_fail_at(in2, sizeof in2 - 1, "cp1258", BC_E_BAD_ENCODING, 1, 3, "byte 0x81 is not defined in CP1258");
+	expect_fail_at(in2, sizeof in2 - 1, "cp1258", BC_E_BAD_ENCODING, 1, 3, "byte 0x81 không có trong CP1258");
 }
 
 static void test_too_large(void **state)

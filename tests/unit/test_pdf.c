@@ -546,7 +546,7 @@ static void test_template_out_of_range_refused(void **state)
 	assert_non_null(strstr(patched_template("family=\"Times New Roman\"", "family=\"DejaVu Serif\""),
 	                       "Times New Roman (bộ mã Unicode TCVN 6909:2001)"));
 	assert_non_null(strstr(patched_template("<font family=\"Times New Roman\" fallback=\"Liberation Serif\"/>", ""),
-	                       "<font family> is missing"));
+	                       "thiếu <font family>"));
 	assert_non_null(strstr(patched_template("issuer-rule=\"0.4\"", "issuer-rule=\"0.7\""), "1/3–1/2"));
 	assert_non_null(strstr(patched_template("<title type-size=\"14\" size=\"14\" rule=\"0.4\"/>",
 	                                        "<title type-size=\"14\" size=\"14\" rule=\"0.2\"/>"),
@@ -559,7 +559,7 @@ static void test_template_out_of_range_refused(void **state)
 	                                        "<addressee size=\"14\"/><decision enacting-size=\"12\"/>"),
 	                       "QUYẾT ĐỊNH:"));
 	assert_non_null(strstr(patched_template("<addressee size=\"14\"/>", "<addressee size=\"14\" color=\"red\"/>"),
-	                       "unknown setting <addressee color>"));
+	                       "không có thiết lập <addressee color>"));
 	/* the shipped templates all load, each with its type's name */
 	bc_template t;
 	char err[512];
