@@ -52,70 +52,70 @@ typedef struct tpl_field {
 #define O(e, a, m, lo, hi, rule, plo, phi, prule) { e, a, offsetof(bc_template, m), lo, hi, rule, 1, plo, phi, prule }
 static const tpl_field fields[] = {
 	F("page", "width", page_w, 210, 210, "khổ giấy A4 rộng 210 mm (NĐ 30/2020, Phụ lục I)",
-	  210, 210, "khổ giấy A4 rộng 210 mm (HD 36-HD/VPTW, II.4.2)"),
+	  210, 210, N_("khổ giấy A4 rộng 210 mm (HD 36-HD/VPTW, II.4.2)")),
 	F("page", "height", page_h, 297, 297, "khổ giấy A4 cao 297 mm (NĐ 30/2020, Phụ lục I)",
-	  297, 297, "khổ giấy A4 cao 297 mm (HD 36-HD/VPTW, II.4.2)"),
-	F("page", "top", m_top, 20, 25, "lề trên 20–25 mm", 20, 20, "lề trên 20 mm (HD 36-HD/VPTW, II.4.3)"),
-	F("page", "bottom", m_bottom, 20, 25, "lề dưới 20–25 mm", 20, 20, "lề dưới 20 mm (HD 36-HD/VPTW, II.4.3)"),
-	F("page", "left", m_left, 30, 35, "lề trái 30–35 mm", 30, 30, "lề trái 30 mm (HD 36-HD/VPTW, II.4.3)"),
-	F("page", "right", m_right, 15, 20, "lề phải 15–20 mm", 15, 15, "lề phải 15 mm (HD 36-HD/VPTW, II.4.3)"),
-	F("body", "size", body_size, 13, 14, "nội dung cỡ chữ 13–14", 14, 15, "nội dung văn bản cỡ chữ 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
-	F("body", "indent", indent_cm, 1, 1.27, "lùi đầu dòng 1–1,27 cm", 1, 1, "chữ đầu dòng lùi vào khoảng 10 mm (HD 36-HD/VPTW, II.1.6.2)"),
+	  297, 297, N_("khổ giấy A4 cao 297 mm (HD 36-HD/VPTW, II.4.2)")),
+	F("page", "top", m_top, 20, 25, "lề trên 20–25 mm", 20, 20, N_("lề trên 20 mm (HD 36-HD/VPTW, II.4.3)")),
+	F("page", "bottom", m_bottom, 20, 25, "lề dưới 20–25 mm", 20, 20, N_("lề dưới 20 mm (HD 36-HD/VPTW, II.4.3)")),
+	F("page", "left", m_left, 30, 35, "lề trái 30–35 mm", 30, 30, N_("lề trái 30 mm (HD 36-HD/VPTW, II.4.3)")),
+	F("page", "right", m_right, 15, 20, "lề phải 15–20 mm", 15, 15, N_("lề phải 15 mm (HD 36-HD/VPTW, II.4.3)")),
+	F("body", "size", body_size, 13, 14, "nội dung cỡ chữ 13–14", 14, 15, N_("nội dung văn bản cỡ chữ 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)")),
+	F("body", "indent", indent_cm, 1, 1.27, "lùi đầu dòng 1–1,27 cm", 1, 1, N_("chữ đầu dòng lùi vào khoảng 10 mm (HD 36-HD/VPTW, II.1.6.2)")),
 	F("body", "paragraph-space", para_space, 6, 18, "khoảng cách giữa các đoạn tối thiểu 6 pt",
-	  6, 18, "khoảng cách giữa các đoạn tối thiểu 6 pt (HD 36-HD/VPTW, II.1.6.2)"),
+	  6, 18, N_("khoảng cách giữa các đoạn tối thiểu 6 pt (HD 36-HD/VPTW, II.1.6.2)")),
 	F("body", "line-spacing", line_spacing, 1, 1.5, "khoảng cách dòng từ đơn (single) đến 1,5 dòng",
-	  1, 1.5, "khoảng cách dòng tối thiểu 18 pt (HD 36-HD/VPTW, II.1.6.2), đến 1,5 dòng"),
+	  1, 1.5, N_("khoảng cách dòng tối thiểu 18 pt (HD 36-HD/VPTW, II.1.6.2), đến 1,5 dòng")),
 	F("header", "left-width", left_width, 55, 90, "cột tên cơ quan rộng 55–90 mm (bố cục hai cột)",
-	  55, 90, "cột tên cơ quan rộng 55–90 mm (bố cục hai cột, HD 36-HD/VPTW, Phụ lục 1)"),
-	F("header", "issuer-size", issuer_size, 12, 13, "tên cơ quan cỡ chữ 12–13", 14, 14, "tên cơ quan cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 2)"),
-	F("header", "number-size", number_size, 13, 13, "số, ký hiệu cỡ chữ 13", 14, 14, "số và ký hiệu cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 3)"),
+	  55, 90, N_("cột tên cơ quan rộng 55–90 mm (bố cục hai cột, HD 36-HD/VPTW, Phụ lục 1)")),
+	F("header", "issuer-size", issuer_size, 12, 13, "tên cơ quan cỡ chữ 12–13", 14, 14, N_("tên cơ quan cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 2)")),
+	F("header", "number-size", number_size, 13, 13, "số, ký hiệu cỡ chữ 13", 14, 14, N_("số và ký hiệu cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 3)")),
 	F("header", "summary-size", summary_size, 12, 13, "trích yếu công văn cỡ chữ 12–13",
-	  12, 12, "trích yếu công văn cỡ chữ 12 (HD 36-HD/VPTW, Phụ lục 3, mục 5)"),
+	  12, 12, N_("trích yếu công văn cỡ chữ 12 (HD 36-HD/VPTW, Phụ lục 3, mục 5)")),
 	F("header", "motto-size", motto_size, 12, 13, "quốc hiệu cỡ chữ 12–13",
-	  15, 15, "tiêu đề \"ĐẢNG CỘNG SẢN VIỆT NAM\" cỡ chữ 15 (HD 36-HD/VPTW, Phụ lục 3, mục 1)"),
-	F("header", "slogan-size", slogan_size, 13, 14, "tiêu ngữ cỡ chữ 13–14", -1, -1, "văn bản của Đảng không có tiêu ngữ (HD 36-HD/VPTW, II.1.1)"),
+	  15, 15, N_("tiêu đề \"ĐẢNG CỘNG SẢN VIỆT NAM\" cỡ chữ 15 (HD 36-HD/VPTW, Phụ lục 3, mục 1)")),
+	F("header", "slogan-size", slogan_size, 13, 14, "tiêu ngữ cỡ chữ 13–14", -1, -1, N_("văn bản của Đảng không có tiêu ngữ (HD 36-HD/VPTW, II.1.1)")),
 	F("header", "dateline-size", dateline_size, 13, 14, "địa danh, ngày tháng cỡ chữ 13–14",
-	  14, 14, "địa danh, ngày tháng cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 4)"),
+	  14, 14, N_("địa danh, ngày tháng cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 4)")),
 	F("header", "urgency-size", urgency_size, 13, 14, "dấu chỉ mức độ khẩn cỡ chữ 13–14",
-	  14, 14, "dấu chỉ mức độ khẩn cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 10)"),
+	  14, 14, N_("dấu chỉ mức độ khẩn cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 10)")),
 	F("title", "type-size", doctype_size, 13, 14, "tên loại văn bản cỡ chữ 13–14",
-	  15, 16, "tên loại văn bản cỡ chữ 15–16 (HD 36-HD/VPTW, Phụ lục 3, mục 5)"),
+	  15, 16, N_("tên loại văn bản cỡ chữ 15–16 (HD 36-HD/VPTW, Phụ lục 3, mục 5)")),
 	F("title", "size", title_size, 13, 14, "trích yếu nội dung cỡ chữ 13–14",
-	  14, 15, "trích yếu nội dung cỡ chữ 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 5)"),
-	F("headings", "level1-size", h1_size, 13, 14, "đề mục cấp I cỡ chữ 13–14", 14, 15, "đề mục cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
-	F("headings", "level2-size", h2_size, 13, 14, "đề mục cấp 1 cỡ chữ 13–14", 14, 15, "đề mục cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
-	F("headings", "lower-size", h3_size, 13, 14, "đề mục cấp dưới cỡ chữ 13–14", 14, 15, "khoản, điểm cỡ chữ 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
-	F("page-number", "size", pageno_size, 13, 14, "số trang cỡ chữ 13–14", 14, 14, "số trang cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 15)"),
+	  14, 15, N_("trích yếu nội dung cỡ chữ 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 5)")),
+	F("headings", "level1-size", h1_size, 13, 14, "đề mục cấp I cỡ chữ 13–14", 14, 15, N_("đề mục cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)")),
+	F("headings", "level2-size", h2_size, 13, 14, "đề mục cấp 1 cỡ chữ 13–14", 14, 15, N_("đề mục cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)")),
+	F("headings", "lower-size", h3_size, 13, 14, "đề mục cấp dưới cỡ chữ 13–14", 14, 15, N_("khoản, điểm cỡ chữ 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)")),
+	F("page-number", "size", pageno_size, 13, 14, "số trang cỡ chữ 13–14", 14, 14, N_("số trang cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 15)")),
 	F("closing", "label-size", recip_label_size, 12, 12, "\"Nơi nhận:\" cỡ chữ 12",
-	  14, 14, "từ \"Nơi nhận\" cỡ chữ 14, gạch chân (HD 36-HD/VPTW, Phụ lục 3, mục 9)"),
+	  14, 14, N_("từ \"Nơi nhận\" cỡ chữ 14, gạch chân (HD 36-HD/VPTW, Phụ lục 3, mục 9)")),
 	F("closing", "list-size", recip_size, 11, 11, "danh sách nơi nhận cỡ chữ 11",
-	  12, 12, "tên nơi nhận cỡ chữ 12 (HD 36-HD/VPTW, Phụ lục 3, mục 9)"),
+	  12, 12, N_("tên nơi nhận cỡ chữ 12 (HD 36-HD/VPTW, Phụ lục 3, mục 9)")),
 	F("closing", "signature-size", sign_size, 13, 14, "chức vụ, họ tên người ký cỡ chữ 13–14",
-	  14, 14, "quyền hạn, chức vụ, họ tên người ký cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 7)"),
+	  14, 14, N_("quyền hạn, chức vụ, họ tên người ký cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 7)")),
 	F("closing", "signature-space", sign_space, 20, 40, "khoảng để ký 20–40 mm",
-	  20, 40, "khoảng để ký và đóng dấu 20–40 mm (HD 36-HD/VPTW không ghi số đo; như NĐ 30)"),
+	  20, 40, N_("khoảng để ký và đóng dấu 20–40 mm (HD 36-HD/VPTW không ghi số đo; như NĐ 30)")),
 	F("footnote", "size", note_size, 10, 12, "chú thích cỡ chữ nhỏ hơn nội dung, 10–12",
-	  10, 12, "chú thích cỡ chữ nhỏ hơn nội dung, 10–12 (HD 36-HD/VPTW không ghi; như NĐ 30)"),
-	F("table", "size", table_size, 9, 13, "chữ trong bảng 9–13", 9, 13, "chữ trong bảng 9–13 (HD 36-HD/VPTW không ghi; như NĐ 30)"),
+	  10, 12, N_("chú thích cỡ chữ nhỏ hơn nội dung, 10–12 (HD 36-HD/VPTW không ghi; như NĐ 30)")),
+	F("table", "size", table_size, 9, 13, "chữ trong bảng 9–13", 9, 13, N_("chữ trong bảng 9–13 (HD 36-HD/VPTW không ghi; như NĐ 30)")),
 	F("appendix", "label-size", appx_label_size, 14, 14, "\"Phụ lục\" cỡ chữ 14",
-	  14, 15, "từ \"Phụ lục\" cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, II.4.5 không ghi cỡ)"),
+	  14, 15, N_("từ \"Phụ lục\" cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, II.4.5 không ghi cỡ)")),
 	F("appendix", "title-size", appx_title_size, 13, 14, "tên phụ lục cỡ chữ 13–14",
-	  14, 15, "tiêu đề phụ lục cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, II.4.5 không ghi cỡ)"),
-	F("draft", "size", draft_size, 13, 16, "dấu \"DỰ THẢO\" cỡ chữ 13–16", 14, 14, "chỉ dẫn dự thảo cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 11)"),
+	  14, 15, N_("tiêu đề phụ lục cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, II.4.5 không ghi cỡ)")),
+	F("draft", "size", draft_size, 13, 16, "dấu \"DỰ THẢO\" cỡ chữ 13–16", 14, 14, N_("chỉ dẫn dự thảo cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 11)")),
 	F("header", "issuer-rule", issuer_rule, 1.0 / 3, 0.5, "đường kẻ dưới tên cơ quan dài 1/3–1/2 dòng chữ",
-	  -1, -1, "dưới tên cơ quan của Đảng là dấu sao (*), không kẻ (HD 36-HD/VPTW, II.1.2.2)"),
+	  -1, -1, N_("dưới tên cơ quan của Đảng là dấu sao (*), không kẻ (HD 36-HD/VPTW, II.1.2.2)")),
 	F("title", "rule", title_rule, 1.0 / 3, 0.5, "đường kẻ dưới trích yếu dài 1/3–1/2 dòng chữ",
-	  -1, -1, "dưới trích yếu văn bản của Đảng là năm dấu gạch nối (-----), không kẻ (HD 36-HD/VPTW, II.1.5.2)"),
+	  -1, -1, N_("dưới trích yếu văn bản của Đảng là năm dấu gạch nối (-----), không kẻ (HD 36-HD/VPTW, II.1.5.2)")),
 	F("addressee", "size", addressee_size, 14, 14, "\"Kính gửi\" và tên nơi nhận cỡ chữ 14",
-	  14, 14, "\"Kính gửi\" và tên nơi nhận cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 9)"),
+	  14, 14, N_("\"Kính gửi\" và tên nơi nhận cỡ chữ 14 (HD 36-HD/VPTW, Phụ lục 3, mục 9)")),
 	O("decision", "competence-size", competence_size, 13, 14, "thẩm quyền ban hành cỡ chữ 13–14",
-	  14, 15, "thẩm quyền ban hành cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
+	  14, 15, N_("thẩm quyền ban hành cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)")),
 	O("decision", "basis-size", basis_size, 13, 14, "căn cứ ban hành cỡ chữ 13–14",
-	  14, 15, "căn cứ ban hành cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
+	  14, 15, N_("căn cứ ban hành cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)")),
 	O("decision", "enacting-size", enacting_size, 14, 14, "từ \"QUYẾT ĐỊNH:\" cỡ chữ 14",
-	  14, 15, "từ \"QUYẾT ĐỊNH:\" cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
+	  14, 15, N_("từ \"QUYẾT ĐỊNH:\" cỡ chữ bằng nội dung, 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)")),
 	O("decision", "article-size", article_size, 13, 14, "\"Điều\" và tên điều cỡ chữ bằng lời văn, 13–14",
-	  14, 15, "\"Điều\" và tên điều cỡ chữ 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)"),
+	  14, 15, N_("\"Điều\" và tên điều cỡ chữ 14–15 (HD 36-HD/VPTW, Phụ lục 3, mục 6)")),
 };
 #undef F
 #undef O
@@ -179,7 +179,7 @@ int bc_template_check(const bc_template *t, char *err, size_t errsize)
 	}
 	/* the Party's lines are at least 18 pt apart ("Exactly"): the multiple of single spacing by the body size */
 	if (t->family == BC_FAMILY_PARTY && t->body_size * BC_SINGLE_SPACING * t->line_spacing < 18 - 1e-6) {
-		snprintf(err, errsize, "<body line-spacing=\"%g\">: %g × %g pt × %g = %.1f pt; khoảng cách giữa các dòng tối thiểu 18 pt (HD 36-HD/VPTW, II.1.6.2)",
+		snprintf(err, errsize, _("<body line-spacing=\"%g\">: %g × %g pt × %g = %.1f pt; khoảng cách giữa các dòng tối thiểu 18 pt (HD 36-HD/VPTW, II.1.6.2)"),
 		         t->line_spacing, t->line_spacing, t->body_size, BC_SINGLE_SPACING, t->body_size * BC_SINGLE_SPACING * t->line_spacing);
 		return -1;
 	}
@@ -425,7 +425,7 @@ static int load_file(bc_template *t, const char *file, const char *path, char *e
 	if (rc == 0 && fam && strcmp(fam, "party") == 0)
 		t->family = BC_FAMILY_PARTY;
 	else if (rc == 0 && fam && strcmp(fam, "state") != 0) {
-		snprintf(err, errsize, "%s: <template family=\"%.*s\">: state or party", path, (int)bc_utf8_fit(fam, strlen(fam), 40), fam);
+		snprintf(err, errsize, _("%s: <template family=\"%.*s\">: state hoặc party"), path, (int)bc_utf8_fit(fam, strlen(fam), 40), fam);
 		rc = -1;
 	}
 	if (rc == 0)
@@ -437,7 +437,7 @@ static int load_file(bc_template *t, const char *file, const char *path, char *e
 	for (xmlAttrPtr a = root->properties; a && rc == 0; a = a->next)
 		if (strcmp((const char *)a->name, "name") && strcmp((const char *)a->name, "family") &&
 		    strcmp((const char *)a->name, "guide")) {
-			snprintf(err, errsize, "%s: unknown setting <template %s>", path, (const char *)a->name);
+			snprintf(err, errsize, _("%s: không có thiết lập <template %s>"), path, (const char *)a->name);
 			rc = -1;
 		}
 	int seen[sizeof fields / sizeof fields[0]] = { 0 };
@@ -479,7 +479,7 @@ static int load_file(bc_template *t, const char *file, const char *path, char *e
 		int absent_part = field_range(&fields[i], t->family, &lo, &hi, &rule) != 0;
 		if (absent_part && seen[i]) {
 			/* a setting for a part the family's format has not: a slip to be told of */
-			snprintf(err, errsize, "%s: <%s %s>: %s", path, fields[i].elem, fields[i].attr, rule);
+			snprintf(err, errsize, "%s: <%s %s>: %s", path, fields[i].elem, fields[i].attr, _(rule));
 			return -1;
 		}
 		if (absent_part) {

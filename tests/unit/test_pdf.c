@@ -519,7 +519,7 @@ static void test_party_template(void **state)
 	                       "không có tiêu ngữ"));
 	/* 18 pt between lines at least: 14 × 1.15 × 1.05 = 16.9 */
 	assert_non_null(strstr(patched_file("dang-36.xml", "line-spacing=\"1.12\"", "line-spacing=\"1.05\""), "tối thiểu 18 pt"));
-	assert_non_null(strstr(patched_file("dang-36.xml", "family=\"party\"", "family=\"dang\""), "state or party"));
+	assert_non_null(strstr(patched_file("dang-36.xml", "family=\"party\"", "family=\"dang\""), "state hoặc party"));
 	/* the state's ranges still hold for the state's: a 15 pt motto is refused there */
 	assert_non_null(strstr(patched_template("motto-size=\"12\"", "motto-size=\"15\""), "quốc hiệu cỡ chữ 12–13"));
 	static const char *const shipped[] = { "dang-36.xml", "dang-05.xml" };
