@@ -632,8 +632,12 @@ static void list_skeletons(FILE *out)
 {
 	size_t n;
 	const bc_skeleton *k = bc_skeletons(&n);
+	int w = 0;   /* the names in one column, as wide as the longest ("chuong-trinh-dang") */
 	for (size_t i = 0; i < n; i++)
-		fprintf(out, "  %-14s %s\n", k[i].type, k[i].name);
+		if ((int)strlen(k[i].type) > w)
+			w = (int)strlen(k[i].type);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "  %-*s %s\n", w, k[i].type, k[i].name);
 }
 
 /* init TYPE [-o OUT]: a new document in the explicit form, or the list of types.  An existing

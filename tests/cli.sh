@@ -303,7 +303,7 @@ expect nul-not-utf16 1 "nul.txt:2:4: lỗi nghiêm trọng: tệp chứa byte NU
 
 # init: a skeleton of each kind in the explicit form that compiles as it is, with no finding at all; --list names
 # them; an unknown type and an existing file are refused (exit 2), never overwritten
-expect init-list 0 "quyet-dinh     Quyết định" -- $WRAP "$B" init --list
+expect init-list 0 "quyet-dinh        Quyết định" -- $WRAP "$B" init --list
 for k in bao-cao cong-van to-trinh ke-hoach quyet-dinh chi-thi chuong-trinh bao-cao-dang ke-hoach-dang chuong-trinh-dang; do
 	check_true "init-list-$k" "grep -q '^  $k ' '$T/out'"
 done
@@ -322,7 +322,7 @@ expect init-party-motto 0 "" -- sh -c "pdftotext '$T/init-ke-hoach-dang.pdf' - |
 expect init-party-family 0 "family party" -- $WRAP "$B" tree "$T/init-chuong-trinh-dang.txt"
 expect init-stdout 0 "type: KẾ HOẠCH" -- $WRAP "$B" init ke-hoach
 expect init-unknown 2 "không có loại văn bản 'bien-ban'" -- $WRAP "$B" init bien-ban
-check_true init-unknown-lists 'grep -q "bao-cao        Báo cáo" "$T/out"'
+check_true init-unknown-lists 'grep -q "bao-cao           Báo cáo" "$T/out"'
 expect init-no-type 2 "init cần một loại văn bản" -- $WRAP "$B" init
 printf 'công việc của tôi\n' >"$T/mine.txt"
 expect init-no-overwrite 2 "mine.txt: đã có" -- $WRAP "$B" init bao-cao -o "$T/mine.txt"
