@@ -448,9 +448,9 @@ static long name_after_debris(const bc_line *l)
 	int skipped = 0, marks = 0;
 	for (;;) {
 		uint32_t cp = 0, next = 0;
+		if (at >= n)
+			return -1;   /* debris and no name: bc_utf8_decode needs a byte to read */
 		int k = bc_utf8_decode(s + at, n - at, &cp);
-		if (k <= 0)
-			return -1;
 		if (at + (size_t)k < n)
 			bc_utf8_decode(s + at + k, n - at - (size_t)k, &next);
 		if (bc_cp_is_upper(cp) && bc_cp_is_lower(next))
