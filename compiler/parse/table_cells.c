@@ -348,15 +348,6 @@ size_t tb_cell_number_into(const char *s, size_t len, char *out, size_t outsize)
 	return strlen(out);
 }
 
-/* Cell value in plain decimal, or an empty string. */
-bc_str tb_cell_number(bc_document *doc, const char *s, size_t len)
-{
-	bc_str none = { NULL, 0 };
-	char out[NUMBER_MAX + 8];
-	size_t n = tb_cell_number_into(s, len, out, sizeof out);
-	return n ? bc_str_dup(doc, out, n) : none;
-}
-
 /* ------------------------------------------------------------ labels, text */
 
 static int is_roman(char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == 'D' || c == 'M'; }

@@ -195,13 +195,14 @@ typedef struct hcell {
 	bc_node *node;
 } hcell;
 
-static int all_numbers(bc_document *doc, const rrow *r)
+static int all_numbers(const rrow *r)
 {
 	int any = 0;
+	char v[NUMBER_MAX + 8];
 	for (size_t c = 0; c < r->n; c++) {
 		if (r->v[c].len == 0)
 			continue;
-		if (tb_cell_number(doc, r->v[c].s, r->v[c].len).len == 0)
+		if (tb_cell_number_into(r->v[c].s, r->v[c].len, v, sizeof v) == 0)
 			return 0;
 		any = 1;
 	}
@@ -213,7 +214,7 @@ static int all_numbers(bc_document *doc, const rrow *r)
  * to `cand`. */
 static int continues_header(bc_document *doc, const rrow *above, const rrow *cand, unsigned char *allowed)
 {
-	if (cand->n == 0 || cand->v[0].len != 0 || last_nonempty(cand) == 0 || all_numbers(doc, cand))
+	if (cand->n == 0 || cand->v[0].len != 0 || last_nonempty(cand) == 0 || all_numbers(cand))
 		return 0;
 	size_t width = above->n > cand->n ? above->n : cand->n;
 	if (width > BC_MAX_TABLE_COLUMNS)

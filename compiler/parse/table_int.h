@@ -107,7 +107,6 @@ void tb_row_copy(rrow *dst, const rrow *src);
 void tb_split_line(const bc_table_line *ln, rrow *row);
 void tb_cells_written(const bc_table_line *ln, int *written, int *fields);
 size_t tb_tag_end(const char *s, size_t i, size_t e);
-bc_str tb_cell_number(bc_document *doc, const char *s, size_t len);
 size_t tb_cell_number_into(const char *s, size_t len, char *out, size_t outsize);
 int tb_is_label(const char *s, size_t len);
 size_t tb_leading_label(const char *s, size_t len, size_t *text_at);
