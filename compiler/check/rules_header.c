@@ -7,14 +7,12 @@
 
 static const bc_pos top = { 1, 1 };
 
-/* "CT-UBND", "2026/QĐ-UBND", "UBND-VP": parts of letters and digits joined by '-', after an optional year. */
 /* The symbol's parts: the type's code, then the issuer's, after `sep`: "-" in
- * the state's "BC-UBND" (Nghị định 30; the Party's "CTr/TU" is rules_party.c's). */
+ * the state's "BC-UBND" (Nghị định 30; the Party's "CTr/TU" is rules_party.c's);
+ * the year of "30/2020/NĐ-CP" is the line's own part, not the symbol's. */
 static int symbol_ok(const char *s, size_t len, char sep, const char **type, size_t *tlen)
 {
 	size_t i = 0;
-	if (len > 5 && s[4] == '/' && bc_arabic_value(s, 4))
-		i = 5;
 	*type = s + i;
 	*tlen = 0;
 	size_t part = 0;
@@ -112,8 +110,9 @@ static void *begin(bc_check_ctx *cx)
 	/* what the archival facts took from an appendix's (Kèm theo …) line instead */
 	const bc_facts *f = bc_document_facts(doc);
 	if (f->number_from)
-		bc_diag_add(cx->diags, BC_N_RECOVERED, f->number_from->pos, "%.*s/%.*s", (int)f->code_number.len,
-		            f->code_number.s, (int)f->code_notation.len, f->code_notation.s);
+		bc_diag_add(cx->diags, BC_N_RECOVERED, f->number_from->pos, "%.*s/%.*s%s%.*s", (int)f->code_number.len,
+		            f->code_number.s, (int)f->code_year.len, f->code_year.s, f->code_year.len ? "/" : "",
+		            (int)f->code_notation.len, f->code_notation.s);
 	if (f->issued_from)
 		bc_diag_add(cx->diags, BC_N_RECOVERED, f->issued_from->pos, "%02d/%02d/%04d", f->issued.day, f->issued.month,
 		            f->issued.year);

@@ -86,6 +86,10 @@ static void check_attach(bc_check_ctx *cx, refs_state *s, const bc_node *n)
 			bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%.*s ≠ %.*s", (int)num.len, num.s, (int)dn.len, dn.s);
 		else if (sym.len && ds.len && !same_str(sym, ds))
 			bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%.*s ≠ %.*s", (int)sym.len, sym.s, (int)ds.len, ds.s);
+		else if (n->as.line->year.len && x->number->as.line->year.len &&
+		         !same_str(n->as.line->year, x->number->as.line->year))
+			bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%.*s ≠ %.*s", (int)n->as.line->year.len,
+			            n->as.line->year.s, (int)x->number->as.line->year.len, x->number->as.line->year.s);
 	}
 	if (x->dateline && full(x->dateline->as.line->date) && full(n->as.line->date) &&
 	    !same_date(x->dateline->as.line->date, n->as.line->date)) {
@@ -103,6 +107,7 @@ static void check_attach(bc_check_ctx *cx, refs_state *s, const bc_node *n)
 		return;
 	}
 	if (!same_str(f->as.line->number, num) || !same_str(f->as.line->symbol, sym) ||
+	    !same_str(f->as.line->year, n->as.line->year) ||
 	    !same_date(f->as.line->date, n->as.line->date) || f->as.line->doctype != n->as.line->doctype)
 		bc_diag_add(cx->diags, BC_W_ATTACH_DIFFERS, n->pos, "%u", f->pos.line);
 }

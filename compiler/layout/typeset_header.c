@@ -219,6 +219,10 @@ static const char *lost_number(ts *t)
 		else
 			bc_buf_puts(&b, DOTS);
 		bc_buf_putc(&b, '/');
+		if (f->code_year.len) {
+			bc_buf_put(&b, f->code_year.s, f->code_year.len);
+			bc_buf_putc(&b, '/');
+		}
 		bc_buf_put(&b, f->code_notation.s, f->code_notation.len);
 	} else {
 		/* the Party's "Số 03-CTr/TU" has no colon and a dash before the type's letters */

@@ -717,6 +717,150 @@ static int is_chapter(const bc_lines *L, size_t k, size_t *ov)
 	return 1;
 }
 
+/* The letters of a Roman numeral as OCR reads them: I as "Ị", "Í", "l", "1",
+ * "|"; II as "H" (the two strokes joined).  Writes the numeral read to out
+ * (at most cap - 1 bytes); 0 when a code point is none of them. */
+static int ocr_roman(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = bc_utf8_decode(s + i, n - i, &cp);
+		i += k ? k : 1;
+		const char *r;
+		switch (cp) {
+		case 'I': case 'l': case '1': case '|': case '!':
+		case 0xCD: case 0xCC: case 0x1ECA: case 0x1EC8: case 0x128: case 0xED: case 0xEC:   /* Í Ì Ị Ỉ Ĩ í ì */
+			r = "I"; break;
+		case 'H': r = "II"; break;
+		case 'V': r = "V"; break;
+		case 'X': r = "X"; break;
+		default: return 0;
+		}
+		size_t rl = strlen(r);
+		if (o + rl >= cap)
+			return 0;
+		memcpy(out + o, r, rl);
+		o += rl;
+	}
+	out[o] = '\0';
+	return o > 0;
+}
+
+/* The letters of a line. */
+static size_t letters_of(const bc_line *l)
+{
+	size_t letters = 0;
+	for (size_t i = 0; i < l->len;) {
+		uint32_t cp;
+		size_t k = bc_utf8_decode(l->s + i, l->len - i, &cp);
+		i += k ? k : 1;
+		letters += bc_cp_is_letter(cp) != 0;
+	}
+	return letters;
+}
+
+/* The line's letters are capitals but for OCR slips: at least four letters,
+ * at most one in five in lower case ("LE TANG DOI vởi QUÂN NHÂN"). */
+static int mostly_upper(const bc_line *l)
+{
+	size_t letters = 0, lower = 0;
+	for (size_t i = 0; i < l->len;) {
+		uint32_t cp;
+		size_t k = bc_utf8_decode(l->s + i, l->len - i, &cp);
+		i += k ? k : 1;
+		if (bc_cp_is_letter(cp)) {
+			letters++;
+			lower += bc_cp_is_lower(cp) != 0;
+		}
+	}
+	return letters >= 4 && lower * 5 <= letters;
+}
+
+/* "Chương V" as OCR of a scan leaves it: a stray mark before it with a run of
+ * spaces (":       Chương I", "-      ChươngV"), no space before the number,
+ * the number's letters misread ("VỊ", "VH"), specks after it ("Ô   :").
+ * Taken only with the evidence a reader has: the number read is the one the
+ * chapters before make next (`expect`), what follows it on the line has no
+ * small letters, the next line is the chapter's title in capitals, and the
+ * line above did not break off a sentence.  Sets the label to the token and
+ * label_value to `expect`. */
+static int is_chapter_ocr(bc_lines *L, size_t k, int expect)
+{
+	bc_line *l = &L->v[k];
+	const char *s = l->s;
+	size_t n = l->len, i = 0;
+	if (expect < 1 || expect > 39 || (l->base != BC_LK_TEXT && l->base != BC_LK_BULLET))
+		return 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	/* a stray mark, then at least three spaces */
+	size_t m = i;
+	while (m < n && m - i < 2 && s[m] && strchr(":;-\\|'\"=_.,~*", s[m]))
+		m++;
+	if (m > i) {
+		size_t sp = m;
+		while (sp < n && s[sp] == ' ')
+			sp++;
+		if (sp - m < 3)
+			return 0;
+		i = sp;
+	}
+	static const char *const words[] = { "Chương", "CHƯƠNG" };
+	size_t w = 0, at = i;
+	for (size_t j = 0; j < 2 && !w; j++)
+		if (n - i >= strlen(words[j]) && memcmp(s + i, words[j], strlen(words[j])) == 0)
+			w = strlen(words[j]);
+	if (!w)
+		return 0;
+	i += w;
+	while (i < n && s[i] == ' ')
+		i++;
+	size_t t0 = i;
+	while (i < n && s[i] != ' ' && s[i] != '\t')
+		i++;
+	char read[16], want[16];
+	if (i == t0 || !ocr_roman(s + t0, i - t0, read, sizeof read) || bc_roman_format(expect, want, sizeof want) == 0 ||
+	    strcmp(read, want) != 0)
+		return 0;
+	size_t rest = i;
+	for (; i < n;) {
+		uint32_t cp;
+		size_t c = bc_utf8_decode(s + i, n - i, &cp);
+		if (bc_cp_is_lower(cp))
+			return 0;
+		i += c ? c : 1;
+	}
+	size_t j = k + 1;
+	while (j < L->n && L->v[j].base == BC_LK_BLANK)
+		j++;
+	if (j >= L->n || j - k > 2 || !mostly_upper(&L->v[j]))
+		return 0;
+	/* a sentence broken off above: a line of words (a page's number and
+	 * specks, "2         TÔ,", are none) */
+	const bc_line *above = k > 0 ? &L->v[k - 1] : NULL;
+	if (above && above->base == BC_LK_TEXT && above->kind != BC_LK_ARTICLE && letters_of(above) >= 30) {
+		uint32_t end = line_last_cp(above);
+		if (end == ',' || bc_cp_is_lower(end))
+			return 0;
+	}
+	l->label = (uint32_t)t0;
+	l->label_len = (uint32_t)(rest - t0);
+	l->rest = (uint32_t)rest;
+	/* the title's lines, capitals but for OCR's slips ("LE TANG DOI vởi QUÂN NHÂN") */
+	for (size_t t = j; t < L->n && t - j < 3 && L->v[t].base == BC_LK_TEXT && mostly_upper(&L->v[t]); t++)
+		L->v[t].ocr_caps = 1;
+	/* the number as written needs no reading ("ChươngV"): none */
+	l->label_value = strlen(want) == rest - t0 && memcmp(want, s + t0, rest - t0) == 0 ? 0 : (uint8_t)expect;
+	/* the line's text from "Chương" on: the stray mark before it is no word */
+	if (l->core < at) {
+		size_t e = l->core + l->core_len;
+		l->core = (uint32_t)at;
+		l->core_len = (uint32_t)(e > at ? e - at : 0);
+	}
+	return 1;
+}
+
 /* The articles from k, in the body and in appendices (a regulation issued
  * with the decision), with the clauses "1." and points "a)" inside them;
  * the chapters "Chương I" and their sections "Mục 1" that hold articles. */
@@ -724,10 +868,13 @@ static void mark_articles(bc_lines *L, size_t k)
 {
 	size_t ov[16];
 	int in_article = 0;
+	int chapter = 0;   /* the last chapter's number, 0 before the first (and in a new appendix) */
 	for (; k < L->n; k++) {
 		bc_line *l = &L->v[k];
 		if (l->base == BC_LK_RECIPIENTS || l->base == BC_LK_AUTHORITY || l->base == BC_LK_APPENDIX) {
 			in_article = 0;
+			if (l->base == BC_LK_APPENDIX)
+				chapter = 0;
 			continue;
 		}
 		if (l->base == BC_LK_LABEL && in_article) {
@@ -744,6 +891,17 @@ static void mark_articles(bc_lines *L, size_t k)
 			l->label = l->core + ov[4];
 			l->label_len = ov[5] - ov[4];
 			l->rest = l->core + ov[1];
+			in_article = 0;
+			if (l->label_kind == BC_LABEL_CHAPTER) {
+				int v = bc_roman_value(l->s + l->label, l->label_len);
+				chapter = v ? v : bc_arabic_value(l->s + l->label, l->label_len);
+			}
+			continue;
+		}
+		if (is_chapter_ocr(L, k, chapter + 1)) {
+			l->kind = BC_LK_CHAPTER;
+			l->label_kind = BC_LABEL_CHAPTER;
+			chapter++;
 			in_article = 0;
 			continue;
 		}

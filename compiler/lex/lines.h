@@ -67,12 +67,17 @@ typedef struct bc_line {
 	/* the kind of the line on its own: kind but where bc_lines_mark_decision
 	 * re-read it (here, where the struct has room, rather than by kind) */
 	uint8_t base;
+	/* BC_LK_CHAPTER read through OCR damage ("Chương VỊ", "ChươngVH"): the
+	 * chapter's number, which its place in the sequence makes certain; the
+	 * label offsets keep the token as the text has it.  0 otherwise. */
+	uint8_t label_value;
 	/* BC_LK_BULLET */
 	char bullet;
 	unsigned decorated : 1; /* whole line bold/italic or a markdown heading */
 	unsigned hard_break : 1;/* ends with two spaces: a line break */
 	unsigned upper : 1;     /* its letters are all capitals (at least two letters) */
 	unsigned lead_tabs : 1; /* BC_LK_TAB_ROW whose TABs all stand before its first word: alone, an indented paragraph (§9.1) */
+	unsigned ocr_caps : 1;  /* under a chapter line read through OCR damage: its title, in capitals but for OCR's slips */
 } bc_line;
 
 typedef struct bc_lines {

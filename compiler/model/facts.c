@@ -365,6 +365,7 @@ static void recover_from_attach(bc_facts *f, const bc_document *doc)
 		if (a && (!f->code_notation.len || (sym.len == f->code_notation.len &&
 		                                    memcmp(sym.s, f->code_notation.s, sym.len) == 0))) {
 			f->code_number = a->as.line->number;
+			f->code_year = a->as.line->year;
 			f->code_notation = sym;
 			f->number_from = a;
 		}
@@ -467,7 +468,7 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 	memset(f, 0, sizeof *f);
 	bc_arena_init(&f->arena);
 	static const bc_str none = { "", 0 };
-	f->type_name = f->code_number = f->code_notation = f->organ_name = f->subject = none;
+	f->type_name = f->code_number = f->code_notation = f->code_year = f->organ_name = f->subject = none;
 	f->signer_position = f->signer_name = f->priority_text = none;
 	f->priority = -1;
 	if (!doc)
@@ -495,6 +496,7 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 	if (f->number) {
 		f->code_number = f->number->as.line->number.s ? f->number->as.line->number : none;
 		f->code_notation = f->number->as.line->symbol.s ? f->number->as.line->symbol : none;
+		f->code_year = f->number->as.line->year.s ? f->number->as.line->year : none;
 	}
 	if (f->dateline && bc_date_exists(f->dateline->as.line->date)) {
 		f->issued_known = 1;

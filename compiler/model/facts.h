@@ -49,6 +49,7 @@ typedef struct bc_facts {
 	                           the model's name for its type when the line has no words */
 	bc_str code_number;     /* CodeNumber: "63" (empty when the line leaves it blank) */
 	bc_str code_notation;   /* CodeNotation: "BC-UBND" */
+	bc_str code_year;       /* not a field: the year of "30/2020/NĐ-CP" (the IssuedDate's year) */
 	int issued_known;       /* IssuedDate: the dateline's date is complete and real */
 	bc_date issued;
 	/* When the header lost them: the (Kèm theo …) line of an appendix the

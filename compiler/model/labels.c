@@ -25,6 +25,28 @@ int bc_roman_value(const char *s, size_t len)
 	return total > 0 ? total : 0;
 }
 
+size_t bc_roman_format(int v, char *out, size_t cap)
+{
+	static const struct { int v; const char *s; } digits[] = {
+		{ 1000, "M" }, { 900, "CM" }, { 500, "D" }, { 400, "CD" }, { 100, "C" }, { 90, "XC" },
+		{ 50, "L" }, { 40, "XL" }, { 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" }, { 1, "I" },
+	};
+	size_t o = 0;
+	if (v < 1 || v > 3999 || cap == 0)
+		return 0;
+	for (size_t d = 0; d < sizeof digits / sizeof digits[0]; d++)
+		while (v >= digits[d].v) {
+			size_t n = strlen(digits[d].s);
+			if (o + n >= cap)
+				return 0;
+			memcpy(out + o, digits[d].s, n);
+			o += n;
+			v -= digits[d].v;
+		}
+	out[o] = '\0';
+	return o;
+}
+
 /* The letters of Vietnamese numbering, in order: no f, j, w, z; đ after d. */
 static const char *const vn_letters[] = { "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
 	"n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y" };

@@ -252,6 +252,11 @@ struct bc_line_data {
 	bc_doctype doctype;   /* DOCTYPE, APPX_ATTACH: which document */
 	bc_str number;        /* NUMBER, APPX_ATTACH: "03" (may be empty) */
 	bc_str symbol;        /* NUMBER, APPX_ATTACH: "CT-UBND" */
+	/* NUMBER, APPX_ATTACH: the year a legal normative document's number
+	 * carries between number and symbol ("30/2020/NĐ-CP": "2020"); the
+	 * symbol (ký hiệu, Nghị định 30 Phụ lục I: the type's and the issuer's
+	 * codes) is what follows it */
+	bc_str year;
 	bc_str place;         /* DATELINE */
 	bc_date date;         /* DATELINE, APPX_ATTACH */
 	bc_str label;         /* APPX_LABEL: "I", "II", "" */
@@ -322,6 +327,9 @@ struct bc_node {
 		 * node small: a table of 100 000 rows has a million nodes */
 		struct bc_line_data *line;
 		struct { bc_str label; } appendix;          /* "I", "II", or "" */
+		/* HEADING of a chapter whose label OCR garbled: the label as the text
+		 * has it ("VỊ" for the section's "VI"); empty otherwise */
+		struct { bc_str label_read; } heading;
 		struct { int id; bc_str mark; } note;       /* mark as written: "¹", "<sup>1</sup>", "[^1]" */
 		struct { int id; bc_node *note; } noteref;  /* note: resolved target, NULL if none */
 		struct { bc_str literal; } text;

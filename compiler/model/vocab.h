@@ -75,6 +75,8 @@ int bc_date_plausible(bc_date d);
 
 /* Numbering labels as values: "IV" -> 4, "đ" -> 6 (Vietnamese order), "12" -> 12; 0 when not one. */
 int bc_roman_value(const char *s, size_t len);
+/* v (1 to 3999) as a Roman numeral in out (cap bytes with its NUL); its length, 0 when it does not fit. */
+size_t bc_roman_format(int v, char *out, size_t cap);
 int bc_letter_value(const char *s, size_t len);
 int bc_arabic_value(const char *s, size_t len);
 /* The letter label of value v ("a", "đ"); "?" when out of range. */

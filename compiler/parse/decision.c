@@ -94,7 +94,7 @@ size_t bp_chapter_blk(parser *p, size_t i)
 	if (k < L->n && L->v[k].kind == BC_LK_BLANK && l->rest >= l->core + l->core_len)
 		k++;
 	size_t start = k;
-	while (k < L->n && k - start < 3 && L->v[k].kind == BC_LK_TEXT && L->v[k].upper) {
+	while (k < L->n && k - start < 3 && L->v[k].kind == BC_LK_TEXT && (L->v[k].upper || L->v[k].ocr_caps)) {
 		bp_add_line_text(b, &L->v[k], L->v[k].core, 0);
 		b->last = k++;
 	}
@@ -118,6 +118,8 @@ void bp_add_chapter(parser *p, builder *bd, blk *b)
 	s->as.section.kind = l->label_kind;
 	s->as.section.label = bp_label_str(p, l);
 	bc_node *h = bc_node_new(p->doc, BC_NODE_HEADING, s->pos);
+	if (l->label_value)
+		h->as.heading.label_read = bp_dup(p, l->s + l->label, l->label_len);
 	/* the title: the text after the label, then the lines under it */
 	blk title = *b;
 	bc_seg *segs = bc_xmalloc((b->nseg ? b->nseg : 1) * sizeof *segs);

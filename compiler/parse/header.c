@@ -144,10 +144,10 @@ static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_l
 			if (ov[2] != (size_t)-1)
 				n->as.line->number = bp_dup(p, s + ov[2], ov[3] - ov[2]);
 			if (ov[4] != (size_t)-1)
-				n->as.line->symbol = bp_dup(p, s + ov[4], ov[5] - ov[4]);
+				bp_set_code(p, n, NULL, 0, s + ov[4], ov[5] - ov[4]);
 		} else if (unread && bc_pattern_match(BC_PAT_NUMBER_GARBLED, s, t.len, ov, 8)) {
 			/* "Số: 2/9. /CT-CS": the number is not given, the symbol that reads is */
-			n->as.line->symbol = bp_dup(p, s + ov[2], ov[3] - ov[2]);
+			bp_set_code(p, n, NULL, 0, s + ov[2], ov[3] - ov[2]);
 		}
 		index_part(p, role, n);
 		break;

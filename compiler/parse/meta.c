@@ -153,8 +153,7 @@ static void add_number(meta *m, const meta_val *v)
 	bc_buf_printf(&m->tmp, party(m) ? "Số %.*s-%.*s" : "Số: %.*s/%.*s", (int)v->len, val_or_empty(m, MK_NUMBER),
 	              (int)sym->len, val_or_empty(m, MK_SYMBOL));
 	bc_node *n = synth_tmp(m, BC_ROLE_NUMBER, have(m, MK_NUMBER) ? v->pos : sym->pos);
-	n->as.line->number = bp_dup(m->p, val_or_empty(m, MK_NUMBER), v->len);
-	n->as.line->symbol = bp_dup(m->p, val_or_empty(m, MK_SYMBOL), sym->len);
+	bp_set_code(m->p, n, val_or_empty(m, MK_NUMBER), v->len, val_or_empty(m, MK_SYMBOL), sym->len);
 	m->p->doc->idx.number = n;
 }
 

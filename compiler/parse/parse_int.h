@@ -148,6 +148,7 @@ bc_pos bp_blk_pos(const parser *p, const blk *b);
 void bp_fill_inline(parser *p, bc_node *n, blk *b);
 bc_node *bp_line_node(parser *p, bc_role role, blk *b);
 bc_str bp_dup(parser *p, const char *s, size_t n);
+void bp_set_code(parser *p, bc_node *n, const char *num, size_t numlen, const char *sym, size_t symlen);
 void bp_plain(const bc_node *n, bc_buf *out);
 bc_node *bp_container(builder *bd);
 void bp_close_for(builder *bd, bc_label_kind k);

@@ -30,13 +30,29 @@ bc_node *bp_line_node(parser *p, bc_role role, blk *b)
 
 bc_str bp_dup(parser *p, const char *s, size_t n) { return bc_str_dup(p->doc, s, n); }
 
+/* A number line's or a reference's number and symbol, decided once for every
+ * output: a legal normative document numbers "30/2020/NĐ-CP" (Luật Ban hành
+ * văn bản quy phạm pháp luật, Art. 8: number, year, then the symbol), and
+ * the symbol is "NĐ-CP" as Nghị định 30 defines it, the year a part of its
+ * own.  num may be NULL (no number given). */
+void bp_set_code(parser *p, bc_node *n, const char *num, size_t numlen, const char *sym, size_t symlen)
+{
+	if (num)
+		n->as.line->number = bp_dup(p, num, numlen);
+	if (symlen > 5 && sym[4] == '/' && bc_arabic_value(sym, 4) >= 1945 && bc_arabic_value(sym, 4) <= 2100) {
+		n->as.line->year = bp_dup(p, sym, 4);
+		sym += 5;
+		symlen -= 5;
+	}
+	n->as.line->symbol = bp_dup(p, sym, symlen);
+}
+
 /* "Kèm theo Báo cáo số 63 /BC-UBND ngày 05 tháng 3 năm 2026" and "Số: 03 /CT-UBND". */
 static void parse_ref(parser *p, bc_node *n, const char *s, size_t len)
 {
 	size_t ov[16];
 	if (bc_pattern_search(BC_PAT_DOC_REF, s, len, 0, ov, 8)) {
-		n->as.line->number = bp_dup(p, s + ov[2], ov[3] - ov[2]);
-		n->as.line->symbol = bp_dup(p, s + ov[4], ov[5] - ov[4]);
+		bp_set_code(p, n, s + ov[2], ov[3] - ov[2], s + ov[4], ov[5] - ov[4]);
 	} else {
 		/* "số -CTr/TU": a blank number in a draft */
 		const char *q = NULL;
@@ -51,7 +67,7 @@ static void parse_ref(parser *p, bc_node *n, const char *s, size_t len)
 				const char *f = e;
 				while (f < s + len && *f != ' ')
 					f++;
-				n->as.line->symbol = bp_dup(p, e, (size_t)(f - e));
+				bp_set_code(p, n, NULL, 0, e, (size_t)(f - e));
 			}
 		}
 	}
@@ -114,6 +130,10 @@ void bp_end_list(builder *bd)
 
 bc_str bp_label_str(parser *p, const bc_line *l)
 {
+	char r[16];
+	/* a chapter's number read through OCR damage: the number, not the specks */
+	if (l->label_value && bc_roman_format(l->label_value, r, sizeof r))
+		return bp_dup(p, r, strlen(r));
 	return bp_dup(p, l->s + l->label, l->label_len);
 }
 

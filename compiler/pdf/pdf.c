@@ -650,6 +650,10 @@ static void set_info(writer *w, const bc_document *doc, const bc_render_options 
 	if (nb && (nb->as.line->number.len || nb->as.line->symbol.len)) {
 		bc_buf_puts(&name, " số ");
 		bc_buf_put(&name, nb->as.line->number.s, nb->as.line->number.len);
+		if (nb->as.line->year.len) {
+			bc_buf_putc(&name, '/');
+			bc_buf_put(&name, nb->as.line->year.s, nb->as.line->year.len);
+		}
 		if (nb->as.line->symbol.len) {
 			bc_buf_putc(&name, '/');
 			bc_buf_put(&name, nb->as.line->symbol.s, nb->as.line->symbol.len);

@@ -124,6 +124,9 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 		if (n->as.section.run_in)
 			bc_buf_puts(out, " run-in");
 		break;
+	case BC_NODE_HEADING:
+		put_str(out, "label-read", n->as.heading.label_read);
+		break;
 	case BC_NODE_PARAGRAPH:
 		put_label(out, n->as.para.kind, n->as.para.label);
 		if (n->as.para.delim)
@@ -167,6 +170,7 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 		if (n->as.line->doctype != BC_DOC_UNKNOWN)
 			bc_buf_printf(out, " doctype=\"%s\"", bc_doctype_name(n->as.line->doctype));
 		put_str(out, "number", n->as.line->number);
+		put_str(out, "year", n->as.line->year);
 		put_str(out, "symbol", n->as.line->symbol);
 		put_str(out, "place", n->as.line->place);
 		put_date(out, "date", n->as.line->date);

@@ -127,6 +127,9 @@ static void write_chapter(xw *x, const bc_node *n)
 {
 	xw_open_block(x, n->as.section.kind == BC_LABEL_CHAPTER ? "chapter" : "subchapter");
 	xw_attr_str(x, "label", n->as.section.label);
+	/* the label as an OCR'd text has it, when the model read it otherwise */
+	if (n->first && n->first->type == BC_NODE_HEADING)
+		xw_attr_str(x, "label-read", n->first->as.heading.label_read);
 	xw_attr_line(x, n);
 	heading_and_blocks(x, n);
 }

@@ -68,6 +68,7 @@ static void write_meta_line(xw *x, const bc_node *n)
 		 * a line that could not be read gives no value */
 		if (!n->as.line->unread)
 			xw_attr(x, "value", n->as.line->number.s ? n->as.line->number.s : "", n->as.line->number.len);
+		xw_attr_str(x, "year", n->as.line->year);
 		xw_attr_str(x, "symbol", n->as.line->symbol);
 	} else if (n->as.line->role == BC_ROLE_DOCTYPE) {
 		const char *code = bc_doctype_code(n->as.line->doctype);
@@ -162,6 +163,7 @@ void xw_appendix(xw *x, const bc_node *n)
 		} else if (role == BC_ROLE_APPX_ATTACH) {
 			xw_open_mixed(x, "attached", c);
 			xw_attr_str(x, "number", c->as.line->number);
+			xw_attr_str(x, "year", c->as.line->year);
 			xw_attr_str(x, "symbol", c->as.line->symbol);
 			if (bc_date_exists(c->as.line->date)) {
 				char iso[16];
