@@ -197,6 +197,49 @@ static int signature_note(const bc_line *l)
 /* A line that can be the signer's name: text, not in capitals, short. */
 static int is_signer_name(const bc_line *l) { return l->base == BC_LK_TEXT && !l->upper && l->nchars <= 40; }
 
+/* A person's name on a line of its own: two to six words, each a capital
+ * then small letters ("Nguyễn Nhân Bản"), nothing else. */
+static int is_person_name(const bc_line *l)
+{
+	if (l->base != BC_LK_TEXT || l->upper || l->nchars > 40)
+		return 0;
+	const char *s = l->s + l->core;
+	size_t n = l->core_len, words = 0;
+	int start = 1;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = bc_utf8_decode(s + i, n - i, &cp);
+		i += k ? k : 1;
+		if (cp == ' ') {
+			start = 1;
+			continue;
+		}
+		if (!bc_cp_is_letter(cp) || (start ? !bc_cp_is_upper(cp) : !bc_cp_is_lower(cp)))
+			return 0;
+		words += start;
+		start = 0;
+	}
+	return words >= 2 && words <= 6;
+}
+
+/* A signature standing last with nothing to announce it (no Nơi nhận, no
+ * "./." before it: a phiếu trình, a tờ trình): from line i, one to three
+ * lines in capitals, the signature's space (a blank line or more), a
+ * person's name, then nothing but blank lines to the end or to an appendix. */
+static int signature_last(const bc_lines *L, size_t i)
+{
+	size_t k = i;
+	while (k < L->n && k - i < 3 && L->v[k].kind == BC_LK_TEXT && L->v[k].upper && L->v[k].nchars <= 60)
+		k++;
+	if (k == i || k >= L->n || L->v[k].kind != BC_LK_BLANK)
+		return 0;
+	k = skip_blank(L, k);
+	if (k >= L->n || !is_person_name(&L->v[k]))
+		return 0;
+	k = skip_blank(L, k + 1);
+	return k == L->n || L->v[k].kind == BC_LK_APPENDIX;
+}
+
 /* The signature from line i: authority lines ("TM.", "KT."), position lines
  * in capitals ("CHỦ TỊCH"; a decision may start here, without an authority
  * line), then the name after blank lines.  Returns the line after it. */
@@ -694,6 +737,8 @@ static size_t text_blocks(parser *p, size_t i)
 	}
 	if (p->decision && l->upper && l->kind == BC_LK_TEXT && p->nb && ends_with_endmark(p))
 		/* a decision signed by the head himself, after ./. */
+		return signature_blocks(p, i);
+	if (l->upper && l->kind == BC_LK_TEXT && p->nb && signature_last(L, i))
 		return signature_blocks(p, i);
 	if (l->upper && ends_with_endmark(p)) {
 		for (; i < L->n && L->v[i].kind != BC_LK_BLANK && L->v[i].upper; i++)
