@@ -107,6 +107,23 @@ static void *begin(bc_check_ctx *cx)
 		bc_diag_add(cx->diags, BC_W_NO_SIGNER, x->authority_first ? x->authority_first->pos : end, NULL);
 	if (!x->recipients)
 		bc_diag_add(cx->diags, BC_W_NO_RECIPIENTS, end, NULL);
+	/* a word the parser left out of the signature though it stands in its
+	 * space, between its first line and the name (a slip typed there); a note
+	 * in brackets, "(Đã ký)", is the signature's own */
+	const bc_node *sig = NULL;
+	for (const bc_node *c = doc->closing ? doc->closing->first : NULL; c && !sig; c = c->next)
+		if (c->type == BC_NODE_SIGNATURE)
+			sig = c;
+	for (const bc_node *c = doc->closing ? doc->closing->first : NULL; c && sig; c = c->next) {
+		if (c->type != BC_NODE_PARAGRAPH || c->pos.line <= sig->pos.line || c->pos.line >= sig->end_line)
+			continue;
+		bc_block_text t = { 0 };
+		bc_text_gather(&t, c);
+		const char *s = bc_buf_cstr(&t.buf);
+		if (t.buf.len && s[0] != '(' && s[0] != '[' && !memchr(s, ' ', t.buf.len))
+			bc_diag_add(cx->diags, BC_W_SIGNATURE_STRAY, c->pos, "%s", s);
+		bc_text_free(&t);
+	}
 	/* what the archival facts took from an appendix's (Kèm theo …) line instead */
 	const bc_facts *f = bc_document_facts(doc);
 	if (f->number_from)

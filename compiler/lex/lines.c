@@ -243,6 +243,30 @@ static size_t ocr_speck(const char *c, size_t n)
 	return a && g - a >= 3 && g < n ? g : 0;
 }
 
+static void classify(bc_line *l, int first_line);
+
+/* A line whose only TABs follow its last word ("Điều 1. Phạm vi điều chỉnh⇥",
+ * a Word paragraph docx2txt wrote with the tab its author typed at its end),
+ * with no row of a TAB table above or below it: the TABs are white space at
+ * the line's end, and the line is read as it reads without them.  Inside a
+ * table, such a line is a row whose last cells are empty. */
+static void trailing_tabs(bc_lines *L)
+{
+	for (size_t i = 0; i < L->n; i++) {
+		bc_line *l = &L->v[i];
+		size_t end = (size_t)l->core + l->core_len;
+		if (l->kind != BC_LK_TAB_ROW || l->lead_tabs || memchr(l->s, '\t', end) != NULL)
+			continue;
+		if ((i > 0 && L->v[i - 1].kind == BC_LK_TAB_ROW) || (i + 1 < L->n && L->v[i + 1].kind == BC_LK_TAB_ROW))
+			continue;
+		uint32_t len = l->len;
+		l->len = (uint32_t)end;
+		classify(l, i == 0);
+		l->len = len;
+		l->base = l->kind;
+	}
+}
+
 static void classify(bc_line *l, int first_line)
 {
 	size_t ov[16];
@@ -592,6 +616,7 @@ void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags
 			break;
 		i = e + 1;
 	}
+	trailing_tabs(out);
 }
 
 /* ---- the body of a decision or resolution ---- */

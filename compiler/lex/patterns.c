@@ -62,7 +62,11 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_ATTACH] = "^\\((?:(?:B|b)an hành )?(?:K|k)èm theo\\b",
 	[BC_PAT_UNIT] = "^\\(?(?:Đơn vị tính|ĐVT)\\s*:",
 	/* a lone "*" is the star a Party document prints under its issuer (Hướng dẫn 36) */
-	[BC_PAT_RULE] = "^(?:-{3,}|_{3,}|\\*{3,}|={3,}|—{2,}|–{3,}|\\*)$",
+	/* a rule line; the short rule under an issuer or a motto is often typed
+	 * as raised underscores, which converters mark as superscript: docx2txt
+	 * "[_______]" (several runs side by side), pandoc "^(___)" (plain), "^___^"
+	 * (Markdown), "<sup>___</sup>" (GFM) */
+	[BC_PAT_RULE] = "^(?:-{3,}|_{3,}|\\*{3,}|={3,}|—{2,}|–{3,}|\\*|(?:(?:\\[|\\^\\(|\\^|<sup>)(?:_{3,}|-{3,})(?:\\]|\\)|\\^|</sup>))+)$",
 	[BC_PAT_PIPE_RULE] = "^\\|?\\s*:?-{1,}:?\\s*(?:\\|\\s*:?-{1,}:?\\s*)+\\|?\\s*$|^\\|\\s*:?-{3,}:?\\s*\\|\\s*$",
 	[BC_PAT_NOTE_DEF] = "^\\[\\^(\\d{1,5})\\]:\\s*",   /* 5 digits, as a mark [^n] (parse/inline.c) */
 	[BC_PAT_INLINE_DATE] = "(?:ngày|Ngày)\\s+(?:(\\d{1,2})/(\\d{1,2})/(\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4}))",

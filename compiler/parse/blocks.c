@@ -40,9 +40,37 @@ static void add_seg(blk *b, const bc_line *l, size_t off, size_t end, int brk)
 
 /* Appends the text of line l from `off`: to the end of its content when
  * `whole` (decoration kept), else to the end of its core. */
+/* s[0..n) holds only emphasis stars and spaces ("** ", "***"), at least one star. */
+static int stars_only(const char *s, size_t n)
+{
+	size_t stars = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '*' && s[i] != ' ')
+			return 0;
+		stars += s[i] == '*';
+	}
+	return stars > 0;
+}
+
 void bp_add_line_text(blk *b, const bc_line *l, size_t off, int whole)
 {
 	size_t end = whole ? content_end(l) : core_end(l);
+	/* a line wrapped whole in stars ("**Một đoạn in đậm.**", a bold run over
+	 * lines): the core leaves the stars out to classify the line, but the
+	 * text keeps both ends or neither, so that no closing star is left alone
+	 * as a character.  From the core: the opening stars too, the inline
+	 * parser pairs them; from a label's rest: not the closing ones either. */
+	if (whole && l->decorated && core_end(l) <= end) {
+		size_t start = 0;
+		while (start < l->core && (l->s[start] == ' ' || l->s[start] == '\t'))
+			start++;
+		int open = start < l->core && stars_only(l->s + start, l->core - start);
+		int close = core_end(l) < end && stars_only(l->s + core_end(l), end - core_end(l));
+		if (off == l->core && open)
+			off = start;
+		else if (off > l->core && open && close)
+			end = core_end(l);
+	}
 	if (off > end)
 		off = end;
 	int brk = b->nseg > 0 && b->segs[b->nseg - 1].brk == 2;
@@ -222,6 +250,12 @@ static int is_person_name(const bc_line *l)
 	return words >= 2 && words <= 6;
 }
 
+/* A line of one word. */
+static int one_word(const bc_line *l)
+{
+	return l->core_len && !memchr(l->s + l->core, ' ', l->core_len);
+}
+
 /* A signature standing last with nothing to announce it (no Nơi nhận, no
  * "./." before it: a phiếu trình, a tờ trình): from line i, one to three
  * lines in capitals, the signature's space (a blank line or more), a
@@ -275,6 +309,15 @@ static size_t signature_blocks(parser *p, size_t i)
 		if (sk < L->n && is_signer_name(&L->v[sk]) && !signature_note(&L->v[sk])) {
 			bp_line_blk(p, B_PARA, k);
 			k = sk;
+		}
+	}
+	/* a word typed by mistake in the signature's space ("Hdfđ"), a person's
+	 * name under it: the name signs, the word stays a line of the closing */
+	if (k < L->n && is_signer_name(&L->v[k]) && !is_person_name(&L->v[k])) {
+		size_t nx = skip_blank(L, k + 1);
+		if (nx < L->n && is_person_name(&L->v[nx]) && one_word(&L->v[k])) {
+			bp_line_blk(p, B_PARA, k);
+			k = nx;
 		}
 	}
 	if (k < L->n && is_signer_name(&L->v[k])) {
@@ -613,6 +656,18 @@ static size_t recipient_blocks(parser *p, size_t i)
 	blk *b = bp_new_blk(p, B_RECIP_LABEL, i);
 	bp_add_line_text(b, &L->v[i], L->v[i].core, 0);
 	authority_beside(p, p->nb - 1, &L->v[i]);
+	/* the two columns of a closing table read row after row (docx2txt):
+	 * "Nơi nhận:", then the signature's "KT. CHỦ TỊCH" of the same row, then
+	 * the items; the authority lines are the signature's, its position and
+	 * name follow the items */
+	size_t a = i + 1;
+	while (a < L->n && a - i <= 2 && L->v[a].kind == BC_LK_AUTHORITY)
+		a++;
+	if (a > i + 1 && a < L->n && L->v[a].kind == BC_LK_BULLET) {
+		for (size_t j = i + 1; j < a; j++)
+			bp_line_blk(p, B_AUTHORITY, j);
+		i = a - 1;
+	}
 	char carried = 0;   /* a bullet the line above ended with, for this line */
 	for (i++; i < L->n; i++) {
 		size_t k = skip_blank(L, i);

@@ -107,6 +107,16 @@ void rs_markdown(rs_ctx *cx)
 				col += 2;
 				continue;
 			}
+			if (s[k] == '_' && k + 2 < n && s[k + 1] == '_' && s[k + 2] == '_') {
+				/* three or more: a rule or a blank to fill in ("[______][____]"), no emphasis */
+				size_t r = k;
+				while (r < n && s[r] == '_')
+					r++;
+				bc_buf_put(&b, s + k, r - k);
+				col += (uint32_t)(r - k);
+				k = r - 1;
+				continue;
+			}
 			if (s[k] == '_' && k + 1 < n && s[k + 1] == '_') {
 				/* as CommonMark reads "__": it opens before a mark that is not a
 				 * space ("__*(Năm 2026)*__", "__(1)__") and closes after one
