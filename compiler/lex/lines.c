@@ -145,7 +145,9 @@ static void find_core(bc_line *l)
 		size_t h = a;
 		while (h < b && s[h] == '#')
 			h++;
-		if (h - a <= 6 && (h == b || s[h] == ' ')) {
+		/* six marks in Markdown; pandoc writes Word's heading styles 7 to 9
+		 * with seven to nine ("######## Chương I") */
+		if (h - a <= 9 && (h == b || s[h] == ' ')) {
 			a = h;
 			while (a < b && s[a] == ' ')
 				a++;

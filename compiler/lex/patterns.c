@@ -55,8 +55,9 @@ static const char *const sources[BC_PAT_COUNT] = {
 	 * Groups: 1 place before a comma, 2 place without; 3-5 day, month, year in
 	 * words; 6-8 in figures */
 	[BC_PAT_DATELINE] = "^(?:([^,\\d]{2,60}?)[\\s\\x{a0}]*,|(\\p{Lu}[^,\\d\\s\\x{a0}]*(?:[\\s\\x{a0}]+\\p{Lu}[^,\\d\\s\\x{a0}]*){0,5}))[\\s\\x{a0}]*ngày[\\s\\x{a0}]*(?:(\\d{0,2}|\\.{2,}|…+)[\\s\\x{a0}]*tháng[\\s\\x{a0}]*(\\d{0,2}|\\.{2,}|…+)[\\s\\x{a0}]*năm[\\s\\x{a0}]*(\\d{4})|(\\d{1,2})[\\s\\x{a0}]*/[\\s\\x{a0}]*(\\d{1,2})[\\s\\x{a0}]*/[\\s\\x{a0}]*(\\d{4}))[\\s\\x{a0}]*\\.?$",
-	[BC_PAT_ADDRESSEE] = "^Kính gửi\\s*:",
-	[BC_PAT_RECIPIENTS] = "^Nơi nhận\\s*:",
+	/* the label's emphasis may close before its colon ("***Nơi nhận***:", pandoc) */
+	[BC_PAT_ADDRESSEE] = "^(?:\\*{1,3}|_{1,2})?Kính gửi(?:\\*{1,3}|_{1,2})?\\s*:",
+	[BC_PAT_RECIPIENTS] = "^(?:\\*{1,3}|_{1,2})?Nơi nhận(?:\\*{1,3}|_{1,2})?\\s*:",
 	[BC_PAT_AUTHORITY] = "^(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\\.M)(?:\\.\\s*|\\s+)(?=\\p{Lu})",
 	[BC_PAT_APPENDIX] = "^(?:PHỤ LỤC|Phụ lục)(?:\\s+(?:số\\s+)?([IVXLC]+|\\d{1,6}))?\\s*$",   /* 6 digits, as bc_arabic_value reads */
 	[BC_PAT_ATTACH] = "^\\((?:(?:B|b)an hành )?(?:K|k)èm theo\\b",
@@ -66,7 +67,7 @@ static const char *const sources[BC_PAT_COUNT] = {
 	 * as raised underscores, which converters mark as superscript: docx2txt
 	 * "[_______]" (several runs side by side), pandoc "^(___)" (plain), "^___^"
 	 * (Markdown), "<sup>___</sup>" (GFM) */
-	[BC_PAT_RULE] = "^(?:-{3,}|_{3,}|\\*{3,}|={3,}|—{2,}|–{3,}|\\*|(?:(?:\\[|\\^\\(|\\^|<sup>)(?:_{3,}|-{3,})(?:\\]|\\)|\\^|</sup>))+)$",
+	[BC_PAT_RULE] = "^(?:-{3,}|_{3,}|\\*{3,}|={3,}|—{2,}|–{3,}|\\*|(?:(?:\\[|\\^\\(|\\^|<sup>)(?:_{3,}|-{3,})(?:\\]|\\)|\\^|</sup>))+|(?:\\^|<sup>)_{3,}|_{3,}(?:\\^|</sup>))$",
 	[BC_PAT_PIPE_RULE] = "^\\|?\\s*:?-{1,}:?\\s*(?:\\|\\s*:?-{1,}:?\\s*)+\\|?\\s*$|^\\|\\s*:?-{3,}:?\\s*\\|\\s*$",
 	[BC_PAT_NOTE_DEF] = "^\\[\\^(\\d{1,5})\\]:\\s*",   /* 5 digits, as a mark [^n] (parse/inline.c) */
 	[BC_PAT_INLINE_DATE] = "(?:ngày|Ngày)\\s+(?:(\\d{1,2})/(\\d{1,2})/(\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4}))",

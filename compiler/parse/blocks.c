@@ -215,7 +215,8 @@ static int signature_note(const bc_line *l)
 {
 	const char *s = l->s + l->core;
 	size_t n = l->core_len, a = 0;
-	while (a < n && a < 3 && (s[a] == '[' || s[a] == ' ' || s[a] == '*' || s[a] == '_'))
+	/* "\\[ (Đã ký)": pandoc's Markdown escapes the picture's mark */
+	while (a < n && a < 4 && (s[a] == '[' || s[a] == ' ' || s[a] == '*' || s[a] == '_' || s[a] == '\\'))
 		a++;
 	while (n > a && (s[n - 1] == ']' || s[n - 1] == ' ' || s[n - 1] == '*' || s[n - 1] == '_'))
 		n--;

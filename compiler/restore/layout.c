@@ -23,11 +23,17 @@
  */
 
 /* One paragraph of a cell: where it is in the input. */
+#define MAX_JUMPS 8
 typedef struct para {
 	bc_buf text;
 	uint32_t line, col;      /* input position of its first character */
 	size_t column;
 	size_t cell;             /* HTML: which cell (from 1), so that cells stand apart; 0 elsewhere */
+	uint32_t last_line;      /* grid: the input line of its last part */
+	/* grid: where a part joined from a later line starts (character column
+	 * in the text, from 1) and stands in the input */
+	struct { uint32_t at, line, col; } jumps[MAX_JUMPS];
+	size_t njumps;
 } para;
 
 typedef struct paras {
@@ -134,6 +140,8 @@ static void unfold_at(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t n
 				rs_add_line(cx, at, "", 0, p->line, 1);   /* a blank line between the columns, and the cells of one */
 			cell = p->cell;
 			rs_add_line(cx, at, p->text.s, p->text.len, p->line, p->col);
+			for (size_t k = 0; k < p->njumps; k++)
+				rs_add_jump(cx, at, p->jumps[k].at, p->jumps[k].line, p->jumps[k].col);
 			in_col = wrote = 1;
 		}
 	}
@@ -176,6 +184,20 @@ static size_t grid_rule(const rs_line *l, size_t *plus, size_t max)
  * else at the rule's '+' columns (characters; the line is UTF-8).  Each line
  * of a cell is a line of its own: a grid keeps a paragraph's lines as the
  * cell wrapped them, and the reader joins wrapped lines itself. */
+/* The text holds an odd number of "**": a bold run it opened goes on. */
+static int stars_open(const bc_buf *t)
+{
+	size_t pairs = 0;
+	for (size_t i = 0; i + 1 < t->len; i++)
+		if (t->s[i] == '*' && t->s[i + 1] == '*') {
+			pairs++;
+			i++;
+			while (i + 1 < t->len && t->s[i + 1] == '*')
+				i++;
+		}
+	return pairs % 2 == 1;
+}
+
 static void grid_row(const rs_line *l, uint32_t line, const size_t *plus, size_t np, paras *ps)
 {
 	size_t at[MAX_COLS + 1], k = 0;
@@ -206,7 +228,28 @@ static void grid_row(const rs_line *l, uint32_t line, const size_t *plus, size_t
 			e--;
 		if (s == e)
 			continue;
+		/* a bold run the grid wrapped ("**TRƯỜNG THPT CAO LÃNH" / "2**"): the
+		 * line goes on the paragraph of the line above in the same column,
+		 * whose "**" is still open; other lines stay lines of their own (a
+		 * cell's lines may be the author's: the motto over the slogan) */
+		para *up = NULL;
+		for (size_t q = ps->n; q-- > 0;)
+			if (ps->v[q].column == c) {
+				up = &ps->v[q];
+				break;
+			}
+		if (up && up->last_line + 1 == line && up->njumps < MAX_JUMPS && stars_open(&up->text)) {
+			bc_buf_putc(&up->text, ' ');
+			up->jumps[up->njumps].at = (uint32_t)bc_utf8_count(up->text.s, up->text.len) + 1;
+			up->jumps[up->njumps].line = line;
+			up->jumps[up->njumps].col = input_col(l, col);
+			up->njumps++;
+			bc_buf_put(&up->text, l->s + s, e - s);
+			up->last_line = line;
+			continue;
+		}
 		para *p = para_new(ps, c, line, input_col(l, col));
+		p->last_line = line;
 		bc_buf_put(&p->text, l->s + s, e - s);
 	}
 }
@@ -287,33 +330,54 @@ static size_t html_table(rs_ctx *cx, size_t i)
 	paras ps = { 0 };
 	para *cur = NULL;
 	size_t column = 0, ncols = 0, last = i, cell = 0;
-	int in_cell = 0, done = 0;
+	int in_cell = 0, done = 0, in_tag = 0;
 	for (size_t j = i; j < cx->n && !done && j - i < 400; j++) {
 		const rs_line *l = &cx->v[j];
 		uint32_t col = 1;
-		for (size_t b = 0; b < l->len;) {
+		size_t b0 = 0;
+		if (in_tag) {
+			/* the rest of a tag pandoc wrapped onto this line ("<h4" / "id=\"section\">") */
+			const char *gt = memchr(l->s, '>', l->len);
+			if (!gt)
+				continue;
+			b0 = (size_t)(gt - l->s) + 1;
+			col += (uint32_t)bc_utf8_count(l->s, b0);
+			in_tag = 0;
+		}
+		for (size_t b = b0; b < l->len;) {
 			if (l->s[b] == '<') {
 				const char *gt = memchr(l->s + b, '>', l->len - b);
-				if (!gt)
-					break;
-				size_t tl = (size_t)(gt - (l->s + b)) + 1;
 				const char *t = l->s + b;
-				if (!strncmp(t, "<tr", 3)) {
+				size_t tl = gt ? (size_t)(gt - t) + 1 : l->len - b;
+				/* the tag's name ends at a space, "/", ">" or the line's end */
+				char nm[12];
+				size_t k = 1, o = 0;
+				for (; k < tl && o + 1 < sizeof nm && t[k] != ' ' && t[k] != '>' && t[k] != '\t' && !(t[k] == '/' && k > 1); k++)
+					nm[o++] = (char)(t[k] >= 'A' && t[k] <= 'Z' ? t[k] | 0x20 : t[k]);
+				nm[o] = '\0';
+				int heading = (nm[0] == 'h' || (nm[0] == '/' && nm[1] == 'h')) && nm[nm[0] == '/' ? 2 : 1] >= '1' &&
+				              nm[nm[0] == '/' ? 2 : 1] <= '6' && nm[nm[0] == '/' ? 3 : 2] == '\0';
+				if (!strcmp(nm, "tr")) {
 					column = 0;
-				} else if (!strncmp(t, "<td", 3) || !strncmp(t, "<th", 3)) {
+				} else if (!strcmp(nm, "td") || !strcmp(nm, "th")) {
 					in_cell = 1;
 					cur = NULL;
 					cell++;
-				} else if (!strncmp(t, "</td", 4) || !strncmp(t, "</th", 4)) {
+				} else if (!strcmp(nm, "/td") || !strcmp(nm, "/th")) {
 					in_cell = 0;
 					cur = NULL;
 					if (++column > ncols)
 						ncols = column;
-				} else if (!strncmp(t, "<p", 2) || !strncmp(t, "</p", 3) || !strncmp(t, "<br", 3)) {
+				} else if (!strcmp(nm, "p") || !strcmp(nm, "/p") || !strcmp(nm, "br") || heading) {
+					/* a paragraph of the cell: <p>, and <h2>…<h6> where the Word style was a heading's */
 					cur = NULL;
-				} else if (!strncmp(t, "</table", 7)) {
+				} else if (!strcmp(nm, "/table")) {
 					done = 1;
 					last = j;
+					break;
+				}
+				if (!gt) {
+					in_tag = 1;
 					break;
 				}
 				/* other tags (<strong>, <em>, <colgroup> …) are the layout's, not words: a header's

@@ -64,6 +64,16 @@ static int tighten_emphasis(rs_ctx *cx, size_t i, bc_buf *b, uint32_t removed)
 	return 1;
 }
 
+/* A backslash at s[k] that ends its line, or its cell of a grid table's row
+ * ("| UBND TỈNH LÂM ĐỒNG\\    |"): pandoc's Markdown for a line break. */
+static int hard_break_at(const char *s, size_t n, size_t k)
+{
+	size_t e = k + 1;
+	while (e < n && (s[e] == ' ' || s[e] == '\t'))
+		e++;
+	return e == n || (s[e] == '|' && e > k + 1 && n && s[0] == '|');
+}
+
 void rs_markdown(rs_ctx *cx)
 {
 	if (cx->shape != BC_SHAPE_MARKDOWN)
@@ -99,6 +109,13 @@ void rs_markdown(rs_ctx *cx)
 				bc_buf_putc(&b, s[k + 1]);
 				k++;
 				col++;
+				continue;
+			}
+			if (s[k] == '\\' && hard_break_at(s, n, k)) {
+				/* pandoc's hard line break: the line's end is the break, the mark no word */
+				removed++;
+				changed = 1;
+				rs_shift(cx, i, col, removed);
 				continue;
 			}
 			if (s[k] == '\\' && k + 1 < n) {
