@@ -247,24 +247,34 @@ static size_t ocr_speck(const char *c, size_t n)
 
 static void classify(bc_line *l, int first_line);
 
-/* A line whose only TABs follow its last word ("Điều 1. Phạm vi điều chỉnh⇥",
- * a Word paragraph docx2txt wrote with the tab its author typed at its end),
- * with no row of a TAB table above or below it: the TABs are white space at
- * the line's end, and the line is read as it reads without them.  Inside a
- * table, such a line is a row whose last cells are empty. */
-static void trailing_tabs(bc_lines *L)
+/* A line whose TABs all stand before its first word or after its last
+ * ("⇥CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" of catdoc, "Điều 1. Phạm vi điều
+ * chỉnh⇥" of docx2txt: the tab a Word author typed to place the line), with
+ * no row of a TAB table above or below it: the TABs are white space, and
+ * the line is read as it reads without them.  Inside a table, such a line
+ * is a row whose first or last cells are empty. */
+static void edge_tabs(bc_lines *L)
 {
 	for (size_t i = 0; i < L->n; i++) {
 		bc_line *l = &L->v[i];
-		size_t end = (size_t)l->core + l->core_len;
-		if (l->kind != BC_LK_TAB_ROW || l->lead_tabs || memchr(l->s, '\t', end) != NULL)
+		if (l->kind != BC_LK_TAB_ROW || !l->core_len || memchr(l->s + l->core, '\t', l->core_len) != NULL)
 			continue;
 		if ((i > 0 && L->v[i - 1].kind == BC_LK_TAB_ROW) || (i + 1 < L->n && L->v[i + 1].kind == BC_LK_TAB_ROW))
 			continue;
-		uint32_t len = l->len;
-		l->len = (uint32_t)end;
-		classify(l, i == 0);
-		l->len = len;
+		/* the core alone, as a line of its own; its offsets back in the line after */
+		bc_line t = *l;
+		uint32_t shift = l->core;
+		t.s += shift;
+		t.len = l->core_len;
+		t.core = 0;
+		t.lead_tabs = 0;
+		classify(&t, i == 0);
+		t.s = l->s;
+		t.len = l->len;
+		t.core = l->core;
+		t.label += shift;
+		t.rest += shift;
+		*l = t;
 		l->base = l->kind;
 	}
 }
@@ -492,6 +502,40 @@ static int has(const char *s, size_t n, const char *p)
 	return count_of(s, n, p) != 0;
 }
 
+/* The closing's two columns on one line, split by a TAB or a run of three
+ * spaces or more (catdoc, antiword, pdftotext -layout): "- Lưu: VT, HCC,
+ * NC.⇥TL. CHỦ TỊCH".  Cut where the left part is the recipients' label or an
+ * item and the right one an authority line in capitals (TM., KT., TL. …).
+ * Returns the offset where the gap starts, or 0; *resume gets where it ends. */
+static size_t closing_split(const char *s, size_t n, size_t *resume)
+{
+	size_t a = 0;
+	while (a < n && is_space(s[a]))
+		a++;
+	if (a >= n || !(s[a] == '-' || s[a] == '+' || (n - a >= 9 && memcmp(s + a, "Nơi nhận", 9) == 0)))
+		return 0;
+	for (size_t i = a + 1; i < n; i++) {
+		if (s[i] != '\t' && !(s[i] == ' ' && i + 2 < n && s[i + 1] == ' ' && s[i + 2] == ' '))
+			continue;
+		size_t g = i;
+		while (g < n && is_space(s[g]))
+			g++;
+		size_t ov[4];
+		if (g >= n || !bc_pattern_match(BC_PAT_AUTHORITY, s + g, n - g, ov, 2))
+			return 0;
+		for (size_t k = g; k < n;) {
+			uint32_t cp;
+			size_t c = bc_utf8_decode(s + k, n - k, &cp);
+			if (bc_cp_is_lower(cp))
+				return 0;
+			k += c ? c : 1;
+		}
+		*resume = g;
+		return i;
+	}
+	return 0;
+}
+
 /* The two columns of the paper header flattened side by side, split by a
  * TAB or a run of three or more spaces (pdftotext -layout, catdoc): "SỞ GDĐT
  * TỈNH ĐỒNG THÁP      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".  The line is cut
@@ -597,6 +641,8 @@ void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags
 				cut = number_dateline_split(l.s, l.len, &resume);
 			if (!cut && part == 0)
 				cut = column_split(l.s, l.len, &resume);
+			if (!cut && part == 0)
+				cut = closing_split(l.s, l.len, &resume);
 			bc_line rest = l;
 			if (cut)
 				l.len = cut;
@@ -618,7 +664,7 @@ void bc_lines_split(bc_lines *out, const char *text, size_t len, bc_diags *diags
 			break;
 		i = e + 1;
 	}
-	trailing_tabs(out);
+	edge_tabs(out);
 }
 
 /* ---- the body of a decision or resolution ---- */
