@@ -40,6 +40,11 @@
 #define MAX_HEAD_BYTES 120   /* a header cell is a short title (some 60 to 90 letters) */
 #define MAX_COLUMN_ROWS 40   /* rows of a table printed column by column */
 #define MAX_COLUMN_LINE 60   /* characters: a line of a column's block is narrower than the page's text */
+#define MAX_VALUE 24         /* characters of a value cell of a numbered row */
+#define MIN_RUN 3            /* numbered rows of one shape that make a table without its header */
+#define MAX_RUN_ROWS 512     /* rows of one such table */
+#define MAX_GAP 12           /* rows between two runs of one table that could not be read */
+#define MAX_TAIL 4           /* rows of a label and values after the numbered ones ("Tổng cộng") */
 
 /* One paragraph: input lines [first, last], not blank, of one page. */
 typedef struct unit {
@@ -292,7 +297,7 @@ static void put_unit(const rs_ctx *cx, const unit *u, row_text *rt)
 		const char *s;
 		size_t n;
 		rs_trim(l, &s, &n);
-		if (rt->b.len && rt->b.s[rt->b.len - 1] != '\t')
+		if (rt->b.len && rt->b.s[rt->b.len - 1] != '\t' && rt->b.s[rt->b.len - 1] != ' ')
 			put_byte(rt, ' ');
 		uint32_t from = (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1, at = rt->col;
 		rt->jumps = bc_xgrow(rt->jumps, rt->njumps, sizeof *rt->jumps);
@@ -309,23 +314,39 @@ static void put_unit(const rs_ctx *cx, const unit *u, row_text *rt)
 	}
 }
 
-/* One row: the cells u[starts[c]] … joined, TAB-separated; written after line `after`. */
-static void write_row(rs_ctx *cx, size_t after, const unit *u, const size_t *starts, size_t nc, size_t m)
+static void put_str(row_text *rt, const char *s)
+{
+	while (*s)
+		put_byte(rt, *s++);
+}
+
+/* One row: the cells u[starts[c]] … joined, TAB-separated (or, pipe, as a
+ * pipe table's row: "| a | b |"); written after line `after`. */
+static void write_row_as(rs_ctx *cx, size_t after, const unit *u, const size_t *starts, size_t nc, size_t m, int pipe)
 {
 	row_text rt = { BC_BUF_INIT, 1, NULL, 0 };
+	if (pipe)
+		put_str(&rt, "| ");
 	for (size_t c = 0; c < nc; c++) {
 		if (c)
-			put_byte(&rt, '\t');
+			put_str(&rt, pipe ? " | " : "\t");
 		size_t end = c + 1 < nc ? starts[c + 1] : m;
 		for (size_t k = starts[c]; k < end; k++)
 			put_unit(cx, &u[k], &rt);
 	}
+	if (pipe)
+		put_str(&rt, " |");
 	/* the row stands on its first cell's line; each later part jumps to its own */
 	rs_add_line(cx, after, rt.b.s ? rt.b.s : "", rt.b.len, rt.jumps[0].to_line, rt.jumps[0].shift);
-	for (size_t j = 1; j < rt.njumps; j++)
+	for (size_t j = pipe ? 0 : 1; j < rt.njumps; j++)
 		rs_add_jump(cx, after, rt.jumps[j].col, rt.jumps[j].to_line, rt.jumps[j].shift);
 	free(rt.jumps);
 	bc_buf_free(&rt.b);
+}
+
+static void write_row(rs_ctx *cx, size_t after, const unit *u, const size_t *starts, size_t nc, size_t m)
+{
+	write_row_as(cx, after, u, starts, nc, m, 0);
 }
 
 /* ---- finding the tables ---- */
@@ -570,6 +591,190 @@ static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 	return nc + 1;
 }
 
+/* ---- numbered rows under a header pdftotext interleaved ---- */
+
+/* A value cell: a paragraph of one short line, a figure ("6,78", "81,82%",
+ * "7,37/10") or a word in capitals ("TỐT", "KHÁ"), without a pipe. */
+static int value_cell(const rs_ctx *cx, const unit *u)
+{
+	if (u->first != u->last)
+		return 0;
+	const char *s;
+	size_t n;
+	bare(&cx->v[u->first], &s, &n);
+	if (!n || bc_utf8_count(s, n) > MAX_VALUE)
+		return 0;
+	if ((s[0] >= '0' && s[0] <= '9') || ((s[0] == '-' || s[0] == '+') && n > 1 && s[1] >= '0' && s[1] <= '9')) {
+		for (size_t k = 0; k < n; k++)
+			if (!strchr("0123456789,.%/+- ", s[k]))
+				return 0;
+		return 1;
+	}
+	int letters = 0;
+	for (size_t k = 0; k < n;) {
+		uint32_t cp = 0;
+		int w = bc_utf8_decode(s + k, n - k, &cp);
+		if (w <= 0)
+			return 0;
+		if (cp != ' ' && (!bc_cp_is_letter(cp) || bc_cp_is_lower(cp)))
+			return 0;
+		letters += cp != ' ';
+		k += (size_t)w;
+	}
+	return letters > 0 && !is_number_head(&cx->v[u->first]);
+}
+
+/* No line of paragraph u holds a '|' (a pipe table's row would split there). */
+static int no_pipe(const rs_ctx *cx, const unit *u)
+{
+	for (size_t i = u->first; i <= u->last; i++)
+		if (!cx->v[i].dropped && memchr(cx->v[i].s, '|', cx->v[i].len))
+			return 0;
+	return 1;
+}
+
+static int goes_on(const rs_ctx *cx, size_t i);
+
+/* A row's label: a paragraph that is no value and starts with a letter or
+ * "(", each later line going on with the one before (lower case, "(": not
+ * the labels of several rows in one block). */
+static int label_cell(const rs_ctx *cx, const unit *u)
+{
+	uint32_t cp = first_cp(cx, u);
+	if (value_cell(cx, u) || !(bc_cp_is_letter(cp) || cp == '(') || !no_pipe(cx, u))
+		return 0;
+	for (size_t i = u->first + 1; i <= u->last; i++)
+		if (!goes_on(cx, i))
+			return 0;
+	return 1;
+}
+
+/* The row numbered k at u[at]: its number, its label (a paragraph, and those
+ * going on with it) and the values after it, up to `lim` paragraphs of one
+ * page.  *lab: the first value's paragraph; returns the values counted
+ * greedily (the next row's number among them), or -1 when u[at] opens no row. */
+static long row_at(const rs_ctx *cx, const unit *u, size_t nu, size_t at, long k, size_t *lab)
+{
+	if (at + 1 >= nu || row_number(cx, &u[at]) != k || !label_cell(cx, &u[at + 1]))
+		return -1;
+	uint32_t page = cx->v[u[at].first].page;
+	size_t l = at + 2;
+	while (l < nu && l < at + 2 + MAX_EXTRA && cx->v[u[l].first].page == page && continues(cx, &u[l]) && label_cell(cx, &u[l]))
+		l++;
+	size_t v = l;
+	while (v < nu && v - l <= MAX_COLS && cx->v[u[v].first].page == page && value_cell(cx, &u[v]))
+		v++;
+	*lab = l;
+	return (long)(v - l);
+}
+
+/* A table pdftotext wrote row after row but with its header's cells among
+ * its first rows (dense tables, a header repeated after a page break): from
+ * the row numbered at u[0] on, rows each of a number, a label and the same
+ * number of values, numbered on by one, MIN_RUN rows at least; then rows of
+ * a label and as many values ("Tổng cộng", "Chỉ số chung").  The header
+ * cannot be told from the rows it is mixed with: the rows are written back
+ * as a pipe table without header rows, the header's paragraphs stay as
+ * they are.  Returns the paragraphs used (0: none). */
+typedef struct run {
+	size_t j, used;          /* its paragraphs: u[j .. j + used) */
+	long first, last;        /* its first and last row numbers */
+	size_t nv;               /* values a row */
+	int keep;
+} run;
+
+static size_t numbered_at(rs_ctx *cx, unit *u, size_t nu, run *rn, int write)
+{
+	long k = row_number(cx, &u[0]);
+	size_t lab;
+	long m = row_at(cx, u, nu, 0, k, &lab);
+	/* the values of a row that goes on: the next number closes them */
+	if (m < 3 || row_number(cx, &u[lab + (size_t)m - 1]) != k + 1)
+		return 0;
+	size_t nv = (size_t)m - 1;
+	if (nv + 2 > MAX_COLS)
+		return 0;
+	size_t nc = nv + 2;
+	size_t rstart[MAX_RUN_ROWS], rlab[MAX_RUN_ROWS], nr = 0, at = 0;
+	for (;;) {
+		m = row_at(cx, u, nu, at, k, &lab);
+		if (m == (long)nv + 1 && row_number(cx, &u[lab + nv]) == k + 1) {
+			rstart[nr] = at;
+			rlab[nr++] = lab;
+			at = lab + nv;
+			k++;
+			if (nr < MAX_RUN_ROWS)
+				continue;
+			break;
+		}
+		if (m == (long)nv) {
+			rstart[nr] = at;
+			rlab[nr++] = lab;
+			at = lab + nv;
+		}
+		break;
+	}
+	if (nr < MIN_RUN)
+		return 0;
+	/* rows of a label and as many values, closed by a paragraph that is none */
+	size_t ntail = 0;
+	uint32_t page = cx->v[u[at - 1].first].page;
+	while (ntail < MAX_TAIL && nr < MAX_RUN_ROWS && at + 1 + nv <= nu && row_number(cx, &u[at]) == 0 &&
+	       label_cell(cx, &u[at]) && head_like(cx, &u[at]) && cx->v[u[at].first].page == page) {
+		size_t v = at + 1;
+		while (v < at + 1 + nv && cx->v[u[v].first].page == page && value_cell(cx, &u[v]))
+			v++;
+		if (v < at + 1 + nv || (v < nu && cx->v[u[v].first].page == page && value_cell(cx, &u[v])))
+			break;
+		rstart[nr] = at;
+		rlab[nr++] = at + 1;
+		at = v;
+		ntail++;
+	}
+	for (size_t j = 0; j < at; j++)
+		if (!no_pipe(cx, &u[j]))
+			return 0;
+	rn->used = at;
+	rn->first = row_number(cx, &u[0]);
+	rn->last = row_number(cx, &u[rstart[nr - ntail - 1]]);
+	rn->nv = nv;
+	if (!write)
+		return at;
+	/* written back: a blank line, the rule of a table without header rows, the rows */
+	size_t last = u[at - 1].last;
+	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
+	char rule[4 * MAX_COLS + 2];
+	size_t rl = 0;
+	for (size_t c = 0; c < nc; c++)
+		memcpy(rule + rl, "|---", 4), rl += 4;
+	rule[rl++] = '|';
+	rs_add_line(cx, last, rule, rl, (uint32_t)(u[0].first + 1), 1);
+	for (size_t r = 0; r < nr; r++) {
+		/* a numbered row: number, label, values; a row after them: no number */
+		size_t st[MAX_COLS], base = rstart[r];
+		int numbered = r < nr - ntail;
+		size_t c = 0;
+		st[c++] = 0;
+		if (numbered)
+			st[c++] = 1;
+		for (size_t x = 0; x < nv; x++)
+			st[c++] = rlab[r] - base + x;
+		if (!numbered) {
+			/* an empty number cell: "| | Chỉ số chung | …" */
+			for (size_t x = nc - 1; x > 0; x--)
+				st[x] = st[x - 1];
+			st[0] = 0;
+		}
+		write_row_as(cx, last, &u[base], st, nc, rlab[r] - base + nv, 1);
+	}
+	for (size_t j = 0; j < at; j++)
+		for (size_t i = u[j].first; i <= u[j].last; i++)
+			if (!cx->v[i].dropped)
+				rs_move(cx, i, BC_RESTORE_CELLS);
+	cx->out->count[BC_RESTORE_CELLS]++;
+	return at;
+}
+
 void rs_cells(rs_ctx *cx)
 {
 	size_t i = 0;
@@ -605,5 +810,42 @@ void rs_cells(rs_ctx *cx)
 		if (used)
 			j += used - 1;
 	}
+	/* then rows numbered on under a header that did not come out whole:
+	 * found first, then written when complete */
+	run *rn = NULL;
+	size_t nrn = 0;
+	for (size_t j = 0; j < nu; j++) {
+		if (cx->v[u[j].first].dropped || row_number(cx, &u[j]) <= 0)
+			continue;
+		/* up to a table already rebuilt */
+		size_t left = 0;
+		while (j + left < nu && left < MAX_UNITS && !cx->v[u[j + left].first].dropped)
+			left++;
+		run r = { j, 0, 0, 0, 0, 1 };
+		if (numbered_at(cx, &u[j], left, &r, 0)) {
+			rn = bc_xgrow(rn, nrn, sizeof *rn);
+			rn[nrn++] = r;
+			j += r.used - 1;
+		}
+	}
+	/* runs numbered on from one another (a table over pages, rows between
+	 * them not read) are one table: a run with fewer values a row than
+	 * another of them lost some of its cells elsewhere, and stays as it is */
+	for (size_t a = 0, b; a < nrn; a = b) {
+		size_t most = rn[a].nv;
+		for (b = a + 1; b < nrn && rn[b].first > rn[b - 1].last && rn[b].first <= rn[b - 1].last + MAX_GAP; b++)
+			if (rn[b].nv > most)
+				most = rn[b].nv;
+		for (size_t x = a; x < b; x++)
+			rn[x].keep = rn[x].nv == most;
+	}
+	for (size_t x = 0; x < nrn; x++)
+		if (rn[x].keep) {
+			size_t left = 0;
+			while (rn[x].j + left < nu && left < MAX_UNITS && !cx->v[u[rn[x].j + left].first].dropped)
+				left++;
+			numbered_at(cx, &u[rn[x].j], left, &rn[x], 1);
+		}
+	free(rn);
 	free(u);
 }
