@@ -31,6 +31,18 @@
  * over its cells.  Such blocks are rebuilt when every one splits into its
  * header and as many cells as there are numbers.  Tables whose cells of
  * several rows come out interleaved (pdftotext on dense tables) are not.
+ *
+ * Dense tables often come out with the header's cells among the first rows'
+ * (and again after each page break), then clean: the number, the label,
+ * the values, each a paragraph.  A reader takes the rows that read so: from
+ * a number k on, each row a number one more than the last, a label and as
+ * many values as the first row had, three rows at least, and the rows of a
+ * label and as many values after them ("Chỉ số chung").  The header cannot
+ * be told from what it is mixed with, so the rows become a pipe table
+ * without header rows and the rest stays paragraphs.  Runs numbered on from
+ * one another are one table over pages; one with fewer values a row than
+ * another lost a column elsewhere (a column block pdftotext wrote apart)
+ * and stays as it was.
  */
 
 #define MAX_UNITS 4096       /* paragraphs looked at from one header on */
@@ -814,13 +826,15 @@ void rs_cells(rs_ctx *cx)
 	 * found first, then written when complete */
 	run *rn = NULL;
 	size_t nrn = 0;
+	/* stop[j]: the first paragraph from j on that a table rebuilt above took */
+	size_t *stop = bc_xmalloc((nu + 1) * sizeof *stop);
+	stop[nu] = nu;
+	for (size_t j = nu; j-- > 0;)
+		stop[j] = cx->v[u[j].first].dropped ? j : stop[j + 1];
 	for (size_t j = 0; j < nu; j++) {
 		if (cx->v[u[j].first].dropped || row_number(cx, &u[j]) <= 0)
 			continue;
-		/* up to a table already rebuilt */
-		size_t left = 0;
-		while (j + left < nu && left < MAX_UNITS && !cx->v[u[j + left].first].dropped)
-			left++;
+		size_t left = stop[j] - j < MAX_UNITS ? stop[j] - j : MAX_UNITS;
 		run r = { j, 0, 0, 0, 0, 1 };
 		if (numbered_at(cx, &u[j], left, &r, 0)) {
 			rn = bc_xgrow(rn, nrn, sizeof *rn);
@@ -841,11 +855,10 @@ void rs_cells(rs_ctx *cx)
 	}
 	for (size_t x = 0; x < nrn; x++)
 		if (rn[x].keep) {
-			size_t left = 0;
-			while (rn[x].j + left < nu && left < MAX_UNITS && !cx->v[u[rn[x].j + left].first].dropped)
-				left++;
-			numbered_at(cx, &u[rn[x].j], left, &rn[x], 1);
+			size_t j = rn[x].j, left = stop[j] - j < MAX_UNITS ? stop[j] - j : MAX_UNITS;
+			numbered_at(cx, &u[j], left, &rn[x], 1);
 		}
+	free(stop);
 	free(rn);
 	free(u);
 }
