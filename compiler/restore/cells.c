@@ -782,8 +782,8 @@ static size_t numbered_at(rs_ctx *cx, unit *u, size_t nu, run *rn, int write)
 	for (size_t j = 0; j < at; j++)
 		for (size_t i = u[j].first; i <= u[j].last; i++)
 			if (!cx->v[i].dropped)
-				rs_move(cx, i, BC_RESTORE_CELLS);
-	cx->out->count[BC_RESTORE_CELLS]++;
+				rs_move(cx, i, BC_RESTORE_ROWS);
+	cx->out->count[BC_RESTORE_ROWS]++;
 	return at;
 }
 
