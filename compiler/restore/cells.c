@@ -56,6 +56,7 @@
 #define MIN_RUN 3            /* numbered rows of one shape that make a table without its header */
 #define MAX_RUN_ROWS 512     /* rows of one such table */
 #define MAX_GAP 12           /* rows between two runs of one table that could not be read */
+#define MAX_MIXED 24         /* paragraphs of a row among a header's fragments */
 #define MAX_TAIL 4           /* rows of a label and values after the numbered ones ("Tổng cộng") */
 
 /* One paragraph: input lines [first, last], not blank, of one page. */
@@ -695,6 +696,79 @@ typedef struct run {
 	int keep;
 } run;
 
+/* Line i, in a row's paragraphs, as a header prints it: short, no figure,
+ * starting with a letter or "(", not a sentence's end. */
+static int head_fragment(const rs_ctx *cx, size_t i)
+{
+	const char *s;
+	size_t n;
+	bare(&cx->v[i], &s, &n);
+	if (!n || n > MAX_HEAD_BYTES || strchr(".;:,", s[n - 1]))
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if ((s[k] >= '0' && s[k] <= '9') || s[k] == '|')
+			return 0;
+	uint32_t cp = 0;
+	bc_utf8_decode(s, n, &cp);
+	return cp == '(' || bc_cp_is_letter(cp);
+}
+
+/* Line i a figure ("74,00", "71,46%") standing alone on its line. */
+static int figure_line(const rs_ctx *cx, size_t i)
+{
+	unit one = { i, i };
+	uint32_t cp = first_cp(cx, &one);
+	return value_cell(cx, &one) && !bc_cp_is_letter(cp);
+}
+
+/* The row numbered k whose label ends before u[l], its values among a
+ * repeated header's fragments (the first row under a page's header, or the
+ * last over it, pdftotext printing both in one stream): up to the paragraph
+ * reading k + 1 with a label after it, every line a figure or a header's
+ * fragment, exactly nv figures, one page break at most.  The figures, in
+ * the order read, go to vals[]; returns the paragraph of k + 1, or 0. */
+static size_t mixed_row(const rs_ctx *cx, const unit *u, size_t nu, size_t at, size_t l, long k, size_t nv, unit *vals)
+{
+	uint32_t page = cx->v[u[at].first].page;
+	size_t got = 0, heads = 0;
+	for (size_t p = l; p < nu && p < l + MAX_MIXED; p++) {
+		if (cx->v[u[p].first].page > page + 1)
+			return 0;
+		if (got == nv && heads && row_number(cx, &u[p]) == k + 1 && p + 1 < nu && label_cell(cx, &u[p + 1]))
+			return p;
+		if (u[p].first == u[p].last && value_cell(cx, &u[p])) {
+			if (got == nv)
+				return 0;
+			vals[got++] = u[p];
+			continue;
+		}
+		for (size_t i = u[p].first; i <= u[p].last; i++) {
+			if (figure_line(cx, i)) {
+				if (got == nv)
+					return 0;
+				vals[got++] = (unit){ i, i };
+			} else if (head_fragment(cx, i)) {
+				heads++;
+			} else {
+				return 0;
+			}
+		}
+	}
+	return 0;
+}
+
+/* u[p] reads a number and a label follows it: a row's start, not a value. */
+static int opens_row(const rs_ctx *cx, const unit *u, size_t nu, size_t p)
+{
+	return row_number(cx, &u[p]) > 0 && p + 1 < nu && label_cell(cx, &u[p + 1]);
+}
+
+/* One row read: its number's paragraph, its label's paragraphs [lab0, lab1),
+ * its values vals[v0 .. v0 + nv) (paragraphs, or lines among a header's). */
+typedef struct nrow {
+	size_t num, lab0, lab1, v0;
+} nrow;
+
 static size_t numbered_at(rs_ctx *cx, unit *u, size_t nu, run *rn, int write)
 {
 	long k = row_number(cx, &u[0]);
@@ -706,52 +780,68 @@ static size_t numbered_at(rs_ctx *cx, unit *u, size_t nu, run *rn, int write)
 	size_t nv = (size_t)m - 1;
 	if (nv + 2 > MAX_COLS)
 		return 0;
-	size_t nc = nv + 2;
-	size_t rstart[MAX_RUN_ROWS], rlab[MAX_RUN_ROWS], nr = 0, at = 0;
+	size_t nc = nv + 2, cap = MAX_RUN_ROWS + MAX_TAIL;
+	nrow *rows = bc_xmalloc(cap * sizeof *rows);
+	unit *vals = bc_xmalloc(cap * nv * sizeof *vals);
+	size_t nr = 0, at = 0, used = 0, ntail = 0;
 	for (;;) {
 		m = row_at(cx, u, nu, at, k, &lab);
-		if (m == (long)nv + 1 && row_number(cx, &u[lab + nv]) == k + 1) {
-			rstart[nr] = at;
-			rlab[nr++] = lab;
-			at = lab + nv;
-			k++;
-			if (nr < MAX_RUN_ROWS)
-				continue;
+		if (m < 0 || nr == MAX_RUN_ROWS)
 			break;
+		size_t labstart = at + 1;
+		unit *rv = &vals[nr * nv];
+		rows[nr] = (nrow){ at, labstart, lab, nr * nv };
+		if (m == (long)nv + 1 && row_number(cx, &u[lab + nv]) == k + 1) {
+			/* a clean row, and the next one's number */
+			memcpy(rv, &u[lab], nv * sizeof *rv);
+			nr++;
+			used = at = lab + nv;
+			k++;
+			continue;
 		}
-		if (m == (long)nv) {
-			rstart[nr] = at;
-			rlab[nr++] = lab;
-			at = lab + nv;
+		size_t next = nr ? mixed_row(cx, u, nu, at, lab, k, nv, rv) : 0;
+		if (next) {
+			nr++;
+			used = at = next;
+			k++;
+			continue;
+		}
+		if (m == (long)nv && !opens_row(cx, u, nu, lab + nv - 1)) {
+			/* the last row (not one short of a value, the next row's number its last) */
+			memcpy(rv, &u[lab], nv * sizeof *rv);
+			nr++;
+			used = lab + nv;
 		}
 		break;
 	}
 	if (nr < MIN_RUN)
-		return 0;
+		goto none;
+	/* a row that went on with no row after it read: its values end before the number */
+	at = used;
 	/* rows of a label and as many values, closed by a paragraph that is none */
-	size_t ntail = 0;
 	uint32_t page = cx->v[u[at - 1].first].page;
-	while (ntail < MAX_TAIL && nr < MAX_RUN_ROWS && at + 1 + nv <= nu && row_number(cx, &u[at]) == 0 &&
+	while (ntail < MAX_TAIL && at + 1 + nv <= nu && row_number(cx, &u[at]) == 0 &&
 	       label_cell(cx, &u[at]) && head_like(cx, &u[at]) && cx->v[u[at].first].page == page) {
 		size_t v = at + 1;
 		while (v < at + 1 + nv && cx->v[u[v].first].page == page && value_cell(cx, &u[v]))
 			v++;
-		if (v < at + 1 + nv || (v < nu && cx->v[u[v].first].page == page && value_cell(cx, &u[v])))
+		if (v < at + 1 + nv || (v < nu && cx->v[u[v].first].page == page && value_cell(cx, &u[v])) || opens_row(cx, u, nu, v - 1))
 			break;
-		rstart[nr] = at;
-		rlab[nr++] = at + 1;
+		rows[nr] = (nrow){ (size_t)-1, at, at + 1, nr * nv };
+		memcpy(&vals[nr * nv], &u[at + 1], nv * sizeof *vals);
+		nr++;
 		at = v;
 		ntail++;
 	}
 	for (size_t j = 0; j < at; j++)
 		if (!no_pipe(cx, &u[j]))
-			return 0;
+			goto none;
 	rn->used = at;
 	rn->first = row_number(cx, &u[0]);
-	rn->last = row_number(cx, &u[rstart[nr - ntail - 1]]);
+	rn->last = row_number(cx, &u[rows[nr - ntail - 1].num]);
 	rn->nv = nv;
 	if (!write)
-		return at;
+		goto done;
 	/* written back: a blank line, the rule of a table without header rows, the rows */
 	size_t last = u[at - 1].last;
 	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
@@ -762,29 +852,34 @@ static size_t numbered_at(rs_ctx *cx, unit *u, size_t nu, run *rn, int write)
 	rule[rl++] = '|';
 	rs_add_line(cx, last, rule, rl, (uint32_t)(u[0].first + 1), 1);
 	for (size_t r = 0; r < nr; r++) {
-		/* a numbered row: number, label, values; a row after them: no number */
-		size_t st[MAX_COLS], base = rstart[r];
-		int numbered = r < nr - ntail;
-		size_t c = 0;
+		/* the row's paragraphs: number (or none), label, values */
+		unit cu[1 + MAX_EXTRA + 1 + MAX_COLS];
+		size_t st[MAX_COLS], n = 0, c = 0;
 		st[c++] = 0;
-		if (numbered)
-			st[c++] = 1;
-		for (size_t x = 0; x < nv; x++)
-			st[c++] = rlab[r] - base + x;
-		if (!numbered) {
-			/* an empty number cell: "| | Chỉ số chung | …" */
-			for (size_t x = nc - 1; x > 0; x--)
-				st[x] = st[x - 1];
-			st[0] = 0;
+		if (rows[r].num != (size_t)-1)
+			cu[n++] = u[rows[r].num];
+		st[c++] = n;
+		for (size_t j = rows[r].lab0; j < rows[r].lab1; j++)
+			cu[n++] = u[j];
+		for (size_t x = 0; x < nv; x++) {
+			st[c++] = n;
+			cu[n++] = vals[rows[r].v0 + x];
 		}
-		write_row_as(cx, last, &u[base], st, nc, rlab[r] - base + nv, 1);
+		write_row_as(cx, last, cu, st, nc, n, 1);
+		for (size_t j = 0; j < n; j++)
+			for (size_t i = cu[j].first; i <= cu[j].last; i++)
+				if (!cx->v[i].dropped)
+					rs_move(cx, i, BC_RESTORE_ROWS);
 	}
-	for (size_t j = 0; j < at; j++)
-		for (size_t i = u[j].first; i <= u[j].last; i++)
-			if (!cx->v[i].dropped)
-				rs_move(cx, i, BC_RESTORE_ROWS);
 	cx->out->count[BC_RESTORE_ROWS]++;
+done:
+	free(rows);
+	free(vals);
 	return at;
+none:
+	free(rows);
+	free(vals);
+	return 0;
 }
 
 void rs_cells(rs_ctx *cx)
