@@ -57,6 +57,7 @@
 #define MAX_RUN_ROWS 512     /* rows of one such table */
 #define MAX_GAP 12           /* rows between two runs of one table that could not be read */
 #define MAX_MIXED 24         /* paragraphs of a row among a header's fragments */
+#define MAX_MIXED_LINES 64   /* and their lines */
 #define MAX_TAIL 4           /* rows of a label and values after the numbered ones ("Tổng cộng") */
 
 /* One paragraph: input lines [first, last], not blank, of one page. */
@@ -730,7 +731,7 @@ static int figure_line(const rs_ctx *cx, size_t i)
 static size_t mixed_row(const rs_ctx *cx, const unit *u, size_t nu, size_t at, size_t l, long k, size_t nv, unit *vals)
 {
 	uint32_t page = cx->v[u[at].first].page;
-	size_t got = 0, heads = 0;
+	size_t got = 0, heads = 0, lines = 0;
 	for (size_t p = l; p < nu && p < l + MAX_MIXED; p++) {
 		if (cx->v[u[p].first].page > page + 1)
 			return 0;
@@ -743,6 +744,8 @@ static size_t mixed_row(const rs_ctx *cx, const unit *u, size_t nu, size_t at, s
 			continue;
 		}
 		for (size_t i = u[p].first; i <= u[p].last; i++) {
+			if (++lines > MAX_MIXED_LINES)
+				return 0;
 			if (figure_line(cx, i)) {
 				if (got == nv)
 					return 0;
