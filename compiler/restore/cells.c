@@ -416,9 +416,115 @@ static size_t read_head(const rs_ctx *cx, const unit *u, size_t nu, size_t *hsta
 	return k == nu || nc < MIN_COLS ? 0 : nc;
 }
 
+/* The header a page break prints again, its cells among the next row's
+ * paragraphs: taken out of the paragraphs the rows are read from, written
+ * back as a row of its own before the row at `at`. */
+typedef struct repeat {
+	size_t at;               /* the filtered paragraph the row after it starts at */
+	unit cell[MAX_COLS];     /* each header cell's lines, as printed again */
+} repeat;
+
+#define MAX_REPEATS 16
+
+/* Line i's bare text is line j's. */
+static int same_line(const rs_ctx *cx, size_t i, size_t j)
+{
+	const char *a, *b;
+	size_t an, bn;
+	bare(&cx->v[i], &a, &an);
+	bare(&cx->v[j], &b, &bn);
+	return an == bn && memcmp(a, b, an) == 0;
+}
+
+/* Paragraph y begins with the lines of header cell hc (one paragraph): how many, or 0. */
+static size_t begins_with(const rs_ctx *cx, const unit *y, const unit *hc)
+{
+	size_t n = hc->last - hc->first + 1;
+	if (y->last - y->first + 1 < n)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (cx->v[y->first + k].dropped || !same_line(cx, y->first + k, hc->first + k))
+			return 0;
+	return n;
+}
+
+/* The paragraphs u[h..nu) with the header a page break repeats taken out:
+ * at a page's first paragraph repeating the header's first cell, every
+ * other cell printed again at the start of one of the next paragraphs of
+ * that page, once, and a row's number after the first; each header cell
+ * one paragraph.  Writes the kept paragraphs (a paragraph that began with a
+ * cell keeps its other lines) to fu with their index in u in orig, and the
+ * repeats to reps; returns the paragraphs kept. */
+static size_t take_repeats(const rs_ctx *cx, const unit *u, size_t nu, const size_t *hstart, size_t nc, size_t h,
+                           unit *fu, size_t *orig, repeat *reps, size_t *nrep)
+{
+	size_t nf = 0;
+	*nrep = 0;
+	for (size_t c = 0; c < nc; c++)
+		if ((c + 1 < nc ? hstart[c + 1] : h) != hstart[c] + 1)
+			nc = 0;   /* a header cell over two paragraphs: not looked for */
+	for (size_t x = 0; x < nu;) {
+		repeat rp;
+		size_t take[MAX_COLS], win = x + 2 * nc + MAX_EXTRA, c = 1, kept = 0;
+		take[0] = (size_t)-1;
+		if (x > h && nc && *nrep < MAX_REPEATS && cx->v[u[x].first].page != cx->v[u[x - 1].last].page &&
+		    begins_with(cx, &u[x], &u[hstart[0]]) == u[x].last - u[x].first + 1) {
+			take[0] = x;
+			rp.cell[0] = u[x];
+			for (; c < nc; c++) {
+				size_t y = x + 1, n = 0;
+				for (; y < nu && y < win && cx->v[u[y].first].page == cx->v[u[x].first].page; y++) {
+					int taken = 0;
+					for (size_t d = 1; d < c; d++)
+						taken |= take[d] == y;
+					if (!taken && (n = begins_with(cx, &u[y], &u[hstart[c]])))
+						break;
+				}
+				if (!n)
+					break;
+				take[c] = y;
+				rp.cell[c] = (unit){ u[y].first, u[y].first + n - 1 };
+			}
+		}
+		if (c < nc || x <= h || !nc || *nrep >= MAX_REPEATS || take[0] != x) {
+			fu[nf] = u[x];
+			orig[nf++] = x++;
+			continue;
+		}
+		/* the repeat found: the paragraphs from x on, without its lines */
+		size_t hi = x;
+		for (size_t d = 0; d < nc; d++)
+			if (take[d] > hi)
+				hi = take[d];
+		size_t first = nf;
+		for (size_t y = x; y <= hi; y++) {
+			unit left = u[y];
+			for (size_t d = 0; d < nc; d++)
+				if (take[d] == y)
+					left.first = rp.cell[d].last + 1;
+			if (left.first <= left.last) {
+				fu[nf] = left;
+				orig[nf++] = y;
+				kept++;
+			}
+		}
+		if (!kept || row_number(cx, &fu[first]) <= 0) {
+			/* no row's number after it: not taken out */
+			nf = first;
+			fu[nf] = u[x];
+			orig[nf++] = x++;
+			continue;
+		}
+		rp.at = first;
+		reps[(*nrep)++] = rp;
+		x = hi + 1;
+	}
+	return nf;
+}
+
 /* A table whose header opens at paragraph u[0]: written back when it has a
  * row; returns the paragraphs it used (0: none). */
-static size_t table_at(rs_ctx *cx, unit *u, size_t nu)
+static size_t table_rows(rs_ctx *cx, unit *u, size_t nu, const repeat *reps, size_t nrep)
 {
 	size_t hstart[MAX_COLS], h;
 	size_t nc = read_head(cx, u, nu, hstart, &h);
@@ -503,6 +609,17 @@ static size_t table_at(rs_ctx *cx, unit *u, size_t nu)
 	write_row(cx, last, u, hs, nc, h);
 	for (size_t r = 0; r < rows; r++) {
 		size_t st[MAX_COLS];
+		/* the header printed again before this row */
+		for (size_t x = 0; x < nrep; x++)
+			if (reps[x].at == rstart[r]) {
+				for (size_t c = 0; c < nc; c++)
+					st[c] = c;
+				write_row(cx, last, reps[x].cell, st, nc, nc);
+				for (size_t c = 0; c < nc; c++)
+					for (size_t i = reps[x].cell[c].first; i <= reps[x].cell[c].last; i++)
+						if (!cx->v[i].dropped)
+							rs_move(cx, i, BC_RESTORE_CELLS);
+			}
 		st[0] = 0;
 		for (size_t c = 0; c < ncells; c++)
 			st[c + 1] = starts[r][c] + 1;
@@ -513,6 +630,26 @@ static size_t table_at(rs_ctx *cx, unit *u, size_t nu)
 			if (!cx->v[i].dropped)
 				rs_move(cx, i, BC_RESTORE_CELLS);
 	cx->out->count[BC_RESTORE_CELLS]++;
+	return used;
+}
+
+/* table_rows over the paragraphs without the header a page break repeats;
+ * returns the paragraphs of u used. */
+static size_t table_at(rs_ctx *cx, unit *u, size_t nu)
+{
+	size_t hstart[MAX_COLS], h;
+	size_t nc = read_head(cx, u, nu, hstart, &h);
+	if (!nc)
+		return 0;
+	unit *fu = bc_xmalloc(nu * sizeof *fu);
+	size_t *orig = bc_xmalloc(nu * sizeof *orig), nrep;
+	repeat *reps = bc_xmalloc(MAX_REPEATS * sizeof *reps);
+	size_t nf = take_repeats(cx, u, nu, hstart, nc, h, fu, orig, reps, &nrep);
+	size_t used = table_rows(cx, fu, nf, reps, nrep);
+	used = used ? orig[used - 1] + 1 : 0;
+	free(fu);
+	free(orig);
+	free(reps);
 	return used;
 }
 
@@ -539,7 +676,7 @@ static int goes_on(const rs_ctx *cx, size_t i)
 
 /* A column's block b split into its header and n cells (seg[0..n], each a
  * run of its lines); 0 when it does not split so, or reads as text. */
-static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
+static int column_block_as(const rs_ctx *cx, const unit *b, size_t n, unit *seg, size_t head)
 {
 	size_t k = 0;
 	for (size_t i = b->first; i <= b->last; i++) {
@@ -549,11 +686,16 @@ static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
 			seg[k - 1].last = i;
 			continue;
 		}
-		if (k == n + 1)
+		if (k == n + head)
 			return 0;
 		seg[k++] = (unit){ i, i };
 	}
-	return k == n + 1 && head_like(cx, &seg[0]);
+	return k == n + head && (!head || head_like(cx, &seg[0]));
+}
+
+static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
+{
+	return column_block_as(cx, b, n, seg, 1);
 }
 
 /* pdftotext's blocks of a table printed column by column: "TT" over its row
@@ -603,6 +745,66 @@ static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 				rs_move(cx, i, BC_RESTORE_CELLS);
 	cx->out->count[BC_RESTORE_CELLS]++;
 	return nc + 1;
+}
+
+/* pdftotext's blocks of a narrow table printed column by column with its
+ * header apart: "TT" and some of the header's cells each a paragraph, a
+ * block of the row numbers 1 … n, then a block a column: first one of n
+ * cells for each of those header cells, in order, then blocks of their own
+ * header over n cells.  Returns the paragraphs used (0: none). */
+static size_t split_columns_at(rs_ctx *cx, unit *u, size_t nu)
+{
+	size_t h = 1;
+	while (h < nu && h <= MAX_COLS && u[h].first == u[h].last && head_like(cx, &u[h]) && row_number(cx, &u[h]) == 0)
+		h++;
+	size_t hc = h - 1;       /* header cells printed apart */
+	if (!hc || h >= nu || u[h].first == u[h].last)
+		return 0;
+	size_t n = u[h].last - u[h].first + 1;
+	if (n < 2 || n > MAX_COLUMN_ROWS)
+		return 0;
+	for (size_t r = 0; r < n; r++) {
+		unit one = { u[h].first + r, u[h].first + r };
+		if (row_number(cx, &one) != (long)r + 1)
+			return 0;
+	}
+	uint32_t page = cx->v[u[0].first].page;
+	for (size_t j = 1; j <= h; j++)
+		if (cx->v[u[j].first].page != page)
+			return 0;
+	/* seg[c * (n + 1) + r]: column c's header (r = 0, none for the first hc) and cells */
+	unit seg[(MAX_COLS - 1) * (MAX_COLUMN_ROWS + 1)];
+	size_t nc = 0;
+	while (h + 1 + nc < nu && nc < MAX_COLS - 1 && cx->v[u[h + 1 + nc].first].page == page) {
+		unit *sg = &seg[nc * (n + 1)];
+		if (nc < hc) {
+			if (!column_block_as(cx, &u[h + 1 + nc], n, sg + 1, 0))
+				break;
+			sg[0] = u[1 + nc];
+		} else if (!column_block(cx, &u[h + 1 + nc], n, sg)) {
+			break;
+		}
+		nc++;
+	}
+	if (nc < hc || nc + 1 < MIN_COLS)
+		return 0;
+	size_t used = h + 1 + nc, last = u[used - 1].last, starts[MAX_COLS];
+	unit row[MAX_COLS];
+	for (size_t c = 0; c <= nc; c++)
+		starts[c] = c;
+	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
+	for (size_t r = 0; r <= n; r++) {
+		row[0] = r ? (unit){ u[h].first + r - 1, u[h].first + r - 1 } : u[0];
+		for (size_t c = 0; c < nc; c++)
+			row[c + 1] = seg[c * (n + 1) + r];
+		write_row(cx, last, row, starts, nc + 1, nc + 1);
+	}
+	for (size_t j = 0; j < used; j++)
+		for (size_t i = u[j].first; i <= u[j].last; i++)
+			if (!cx->v[i].dropped)
+				rs_move(cx, i, BC_RESTORE_CELLS);
+	cx->out->count[BC_RESTORE_CELLS]++;
+	return used;
 }
 
 /* ---- numbered rows under a header pdftotext interleaved ---- */
@@ -916,6 +1118,9 @@ void rs_cells(rs_ctx *cx)
 				used = columns_at(cx, &u[j], left);
 		} else if (read_head(cx, &u[j], left < 2 * MAX_COLS + 2 ? left : 2 * MAX_COLS + 2, hs, &h)) {
 			used = table_at(cx, &u[j], left);
+		} else if (cx->shape == BC_SHAPE_PDF) {
+			/* "TT" and header cells apart, then the columns' blocks */
+			used = split_columns_at(cx, &u[j], left);
 		}
 		if (used)
 			j += used - 1;
