@@ -968,6 +968,17 @@ static int opens_row(const rs_ctx *cx, const unit *u, size_t nu, size_t p)
 	return row_number(cx, &u[p]) > 0 && p + 1 < nu && label_cell(cx, &u[p + 1]);
 }
 
+/* What a value looks like: a word in capitals 3, a figure with "/" 2, with "%" 1, any other 0. */
+static int value_kind(const rs_ctx *cx, const unit *v)
+{
+	const char *s;
+	size_t n;
+	bare(&cx->v[v->first], &s, &n);
+	if (n && !(s[0] >= '0' && s[0] <= '9') && s[0] != '-' && s[0] != '+')
+		return 3;
+	return memchr(s, '/', n) ? 2 : memchr(s, '%', n) ? 1 : 0;
+}
+
 /* One row read: its number's paragraph, its label's paragraphs [lab0, lab1),
  * its values vals[v0 .. v0 + nv) (paragraphs, or lines among a header's). */
 typedef struct nrow {
@@ -989,6 +1000,7 @@ static size_t numbered_at(rs_ctx *cx, unit *u, size_t nu, run *rn, int write)
 	nrow *rows = bc_xmalloc(cap * sizeof *rows);
 	unit *vals = bc_xmalloc(cap * nv * sizeof *vals);
 	size_t nr = 0, at = 0, used = 0, ntail = 0;
+	int kind[MAX_COLS];      /* each column's value_kind in the clean rows, -1 when they differ */
 	for (;;) {
 		m = row_at(cx, u, nu, at, k, &lab);
 		if (m < 0 || nr == MAX_RUN_ROWS)
@@ -999,12 +1011,21 @@ static size_t numbered_at(rs_ctx *cx, unit *u, size_t nu, run *rn, int write)
 		if (m == (long)nv + 1 && row_number(cx, &u[lab + nv]) == k + 1) {
 			/* a clean row, and the next one's number */
 			memcpy(rv, &u[lab], nv * sizeof *rv);
+			for (size_t x = 0; x < nv; x++) {
+				int vk = value_kind(cx, &rv[x]);
+				kind[x] = !nr || kind[x] == vk ? vk : -1;
+			}
 			nr++;
 			used = at = lab + nv;
 			k++;
 			continue;
 		}
 		size_t next = nr ? mixed_row(cx, u, nu, at, lab, k, nv, rv) : 0;
+		/* the figures taken in the order read: each as its column's look in
+		 * the clean rows ("%" under "%"), or the row is not read */
+		for (size_t x = 0; next && x < nv; x++)
+			if (kind[x] >= 0 && value_kind(cx, &rv[x]) != kind[x])
+				next = 0;
 		if (next) {
 			nr++;
 			used = at = next;
