@@ -39,10 +39,14 @@
  * many values as the first row had, three rows at least, and the rows of a
  * label and as many values after them ("Chỉ số chung").  The header cannot
  * be told from what it is mixed with, so the rows become a pipe table
- * without header rows and the rest stays paragraphs.  Runs numbered on from
- * one another are one table over pages; one with fewer values a row than
- * another lost a column elsewhere (a column block pdftotext wrote apart)
- * and stays as it was.
+ * without header rows and the rest stays paragraphs.  A row under a page's
+ * repeated header is read when its figures, among the header's fragments,
+ * are exactly as many as a row has.  Runs numbered on from one another are
+ * pieces of one table; one with fewer values a row than another lost a
+ * column elsewhere (a column block pdftotext wrote apart) and stays as it
+ * was.  A header printed again over the next row's cells after a page break
+ * is taken out and written back as a repeated header row, and narrow
+ * tables printed column by column may have their first header cells apart.
  */
 
 #define MAX_UNITS 4096       /* paragraphs looked at from one header on */
