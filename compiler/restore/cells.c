@@ -31,6 +31,22 @@
  * over its cells.  Such blocks are rebuilt when every one splits into its
  * header and as many cells as there are numbers.  Tables whose cells of
  * several rows come out interleaved (pdftotext on dense tables) are not.
+ *
+ * Dense tables often come out with the header's cells among the first rows'
+ * (and again after each page break), then clean: the number, the label,
+ * the values, each a paragraph.  A reader takes the rows that read so: from
+ * a number k on, each row a number one more than the last, a label and as
+ * many values as the first row had, three rows at least, and the rows of a
+ * label and as many values after them ("Chỉ số chung").  The header cannot
+ * be told from what it is mixed with, so the rows become a pipe table
+ * without header rows and the rest stays paragraphs.  A row under a page's
+ * repeated header is read when its figures, among the header's fragments,
+ * are exactly as many as a row has.  Runs numbered on from one another are
+ * pieces of one table; one with fewer values a row than another lost a
+ * column elsewhere (a column block pdftotext wrote apart) and stays as it
+ * was.  A header printed again over the next row's cells after a page break
+ * is taken out and written back as a repeated header row, and narrow
+ * tables printed column by column may have their first header cells apart.
  */
 
 #define MAX_UNITS 4096       /* paragraphs looked at from one header on */
@@ -40,6 +56,13 @@
 #define MAX_HEAD_BYTES 120   /* a header cell is a short title (some 60 to 90 letters) */
 #define MAX_COLUMN_ROWS 40   /* rows of a table printed column by column */
 #define MAX_COLUMN_LINE 60   /* characters: a line of a column's block is narrower than the page's text */
+#define MAX_VALUE 24         /* characters of a value cell of a numbered row */
+#define MIN_RUN 3            /* numbered rows of one shape that make a table without its header */
+#define MAX_RUN_ROWS 512     /* rows of one such table */
+#define MAX_GAP 12           /* rows between two runs of one table that could not be read */
+#define MAX_MIXED 24         /* paragraphs of a row among a header's fragments */
+#define MAX_MIXED_LINES 64   /* and their lines */
+#define MAX_TAIL 4           /* rows of a label and values after the numbered ones ("Tổng cộng") */
 
 /* One paragraph: input lines [first, last], not blank, of one page. */
 typedef struct unit {
@@ -292,7 +315,7 @@ static void put_unit(const rs_ctx *cx, const unit *u, row_text *rt)
 		const char *s;
 		size_t n;
 		rs_trim(l, &s, &n);
-		if (rt->b.len && rt->b.s[rt->b.len - 1] != '\t')
+		if (rt->b.len && rt->b.s[rt->b.len - 1] != '\t' && rt->b.s[rt->b.len - 1] != ' ')
 			put_byte(rt, ' ');
 		uint32_t from = (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1, at = rt->col;
 		rt->jumps = bc_xgrow(rt->jumps, rt->njumps, sizeof *rt->jumps);
@@ -309,23 +332,39 @@ static void put_unit(const rs_ctx *cx, const unit *u, row_text *rt)
 	}
 }
 
-/* One row: the cells u[starts[c]] … joined, TAB-separated; written after line `after`. */
-static void write_row(rs_ctx *cx, size_t after, const unit *u, const size_t *starts, size_t nc, size_t m)
+static void put_str(row_text *rt, const char *s)
+{
+	while (*s)
+		put_byte(rt, *s++);
+}
+
+/* One row: the cells u[starts[c]] … joined, TAB-separated (or, pipe, as a
+ * pipe table's row: "| a | b |"); written after line `after`. */
+static void write_row_as(rs_ctx *cx, size_t after, const unit *u, const size_t *starts, size_t nc, size_t m, int pipe)
 {
 	row_text rt = { BC_BUF_INIT, 1, NULL, 0 };
+	if (pipe)
+		put_str(&rt, "| ");
 	for (size_t c = 0; c < nc; c++) {
 		if (c)
-			put_byte(&rt, '\t');
+			put_str(&rt, pipe ? " | " : "\t");
 		size_t end = c + 1 < nc ? starts[c + 1] : m;
 		for (size_t k = starts[c]; k < end; k++)
 			put_unit(cx, &u[k], &rt);
 	}
+	if (pipe)
+		put_str(&rt, " |");
 	/* the row stands on its first cell's line; each later part jumps to its own */
 	rs_add_line(cx, after, rt.b.s ? rt.b.s : "", rt.b.len, rt.jumps[0].to_line, rt.jumps[0].shift);
-	for (size_t j = 1; j < rt.njumps; j++)
+	for (size_t j = pipe ? 0 : 1; j < rt.njumps; j++)
 		rs_add_jump(cx, after, rt.jumps[j].col, rt.jumps[j].to_line, rt.jumps[j].shift);
 	free(rt.jumps);
 	bc_buf_free(&rt.b);
+}
+
+static void write_row(rs_ctx *cx, size_t after, const unit *u, const size_t *starts, size_t nc, size_t m)
+{
+	write_row_as(cx, after, u, starts, nc, m, 0);
 }
 
 /* ---- finding the tables ---- */
@@ -381,9 +420,115 @@ static size_t read_head(const rs_ctx *cx, const unit *u, size_t nu, size_t *hsta
 	return k == nu || nc < MIN_COLS ? 0 : nc;
 }
 
+/* The header a page break prints again, its cells among the next row's
+ * paragraphs: taken out of the paragraphs the rows are read from, written
+ * back as a row of its own before the row at `at`. */
+typedef struct repeat {
+	size_t at;               /* the filtered paragraph the row after it starts at */
+	unit cell[MAX_COLS];     /* each header cell's lines, as printed again */
+} repeat;
+
+#define MAX_REPEATS 16
+
+/* Line i's bare text is line j's. */
+static int same_line(const rs_ctx *cx, size_t i, size_t j)
+{
+	const char *a, *b;
+	size_t an, bn;
+	bare(&cx->v[i], &a, &an);
+	bare(&cx->v[j], &b, &bn);
+	return an == bn && memcmp(a, b, an) == 0;
+}
+
+/* Paragraph y begins with the lines of header cell hc (one paragraph): how many, or 0. */
+static size_t begins_with(const rs_ctx *cx, const unit *y, const unit *hc)
+{
+	size_t n = hc->last - hc->first + 1;
+	if (y->last - y->first + 1 < n)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (cx->v[y->first + k].dropped || !same_line(cx, y->first + k, hc->first + k))
+			return 0;
+	return n;
+}
+
+/* The paragraphs u[h..nu) with the header a page break repeats taken out:
+ * at a page's first paragraph repeating the header's first cell, every
+ * other cell printed again at the start of one of the next paragraphs of
+ * that page, once, and a row's number after the first; each header cell
+ * one paragraph.  Writes the kept paragraphs (a paragraph that began with a
+ * cell keeps its other lines) to fu with their index in u in orig, and the
+ * repeats to reps; returns the paragraphs kept. */
+static size_t take_repeats(const rs_ctx *cx, const unit *u, size_t nu, const size_t *hstart, size_t nc, size_t h,
+                           unit *fu, size_t *orig, repeat *reps, size_t *nrep)
+{
+	size_t nf = 0;
+	*nrep = 0;
+	for (size_t c = 0; c < nc; c++)
+		if ((c + 1 < nc ? hstart[c + 1] : h) != hstart[c] + 1)
+			nc = 0;   /* a header cell over two paragraphs: not looked for */
+	for (size_t x = 0; x < nu;) {
+		repeat rp;
+		size_t take[MAX_COLS], win = x + 2 * nc + MAX_EXTRA, c = 1, kept = 0;
+		take[0] = (size_t)-1;
+		if (x > h && nc && *nrep < MAX_REPEATS && cx->v[u[x].first].page != cx->v[u[x - 1].last].page &&
+		    begins_with(cx, &u[x], &u[hstart[0]]) == u[x].last - u[x].first + 1) {
+			take[0] = x;
+			rp.cell[0] = u[x];
+			for (; c < nc; c++) {
+				size_t y = x + 1, n = 0;
+				for (; y < nu && y < win && cx->v[u[y].first].page == cx->v[u[x].first].page; y++) {
+					int taken = 0;
+					for (size_t d = 1; d < c; d++)
+						taken |= take[d] == y;
+					if (!taken && (n = begins_with(cx, &u[y], &u[hstart[c]])))
+						break;
+				}
+				if (!n)
+					break;
+				take[c] = y;
+				rp.cell[c] = (unit){ u[y].first, u[y].first + n - 1 };
+			}
+		}
+		if (c < nc || x <= h || !nc || *nrep >= MAX_REPEATS || take[0] != x) {
+			fu[nf] = u[x];
+			orig[nf++] = x++;
+			continue;
+		}
+		/* the repeat found: the paragraphs from x on, without its lines */
+		size_t hi = x;
+		for (size_t d = 0; d < nc; d++)
+			if (take[d] > hi)
+				hi = take[d];
+		size_t first = nf;
+		for (size_t y = x; y <= hi; y++) {
+			unit left = u[y];
+			for (size_t d = 0; d < nc; d++)
+				if (take[d] == y)
+					left.first = rp.cell[d].last + 1;
+			if (left.first <= left.last) {
+				fu[nf] = left;
+				orig[nf++] = y;
+				kept++;
+			}
+		}
+		if (!kept || row_number(cx, &fu[first]) <= 0) {
+			/* no row's number after it: not taken out */
+			nf = first;
+			fu[nf] = u[x];
+			orig[nf++] = x++;
+			continue;
+		}
+		rp.at = first;
+		reps[(*nrep)++] = rp;
+		x = hi + 1;
+	}
+	return nf;
+}
+
 /* A table whose header opens at paragraph u[0]: written back when it has a
  * row; returns the paragraphs it used (0: none). */
-static size_t table_at(rs_ctx *cx, unit *u, size_t nu)
+static size_t table_rows(rs_ctx *cx, unit *u, size_t nu, const repeat *reps, size_t nrep)
 {
 	size_t hstart[MAX_COLS], h;
 	size_t nc = read_head(cx, u, nu, hstart, &h);
@@ -468,6 +613,17 @@ static size_t table_at(rs_ctx *cx, unit *u, size_t nu)
 	write_row(cx, last, u, hs, nc, h);
 	for (size_t r = 0; r < rows; r++) {
 		size_t st[MAX_COLS];
+		/* the header printed again before this row */
+		for (size_t x = 0; x < nrep; x++)
+			if (reps[x].at == rstart[r]) {
+				for (size_t c = 0; c < nc; c++)
+					st[c] = c;
+				write_row(cx, last, reps[x].cell, st, nc, nc);
+				for (size_t c = 0; c < nc; c++)
+					for (size_t i = reps[x].cell[c].first; i <= reps[x].cell[c].last; i++)
+						if (!cx->v[i].dropped)
+							rs_move(cx, i, BC_RESTORE_CELLS);
+			}
 		st[0] = 0;
 		for (size_t c = 0; c < ncells; c++)
 			st[c + 1] = starts[r][c] + 1;
@@ -478,6 +634,26 @@ static size_t table_at(rs_ctx *cx, unit *u, size_t nu)
 			if (!cx->v[i].dropped)
 				rs_move(cx, i, BC_RESTORE_CELLS);
 	cx->out->count[BC_RESTORE_CELLS]++;
+	return used;
+}
+
+/* table_rows over the paragraphs without the header a page break repeats;
+ * returns the paragraphs of u used. */
+static size_t table_at(rs_ctx *cx, unit *u, size_t nu)
+{
+	size_t hstart[MAX_COLS], h;
+	size_t nc = read_head(cx, u, nu, hstart, &h);
+	if (!nc)
+		return 0;
+	unit *fu = bc_xmalloc(nu * sizeof *fu);
+	size_t *orig = bc_xmalloc(nu * sizeof *orig), nrep;
+	repeat *reps = bc_xmalloc(MAX_REPEATS * sizeof *reps);
+	size_t nf = take_repeats(cx, u, nu, hstart, nc, h, fu, orig, reps, &nrep);
+	size_t used = table_rows(cx, fu, nf, reps, nrep);
+	used = used ? orig[used - 1] + 1 : 0;
+	free(fu);
+	free(orig);
+	free(reps);
 	return used;
 }
 
@@ -504,7 +680,7 @@ static int goes_on(const rs_ctx *cx, size_t i)
 
 /* A column's block b split into its header and n cells (seg[0..n], each a
  * run of its lines); 0 when it does not split so, or reads as text. */
-static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
+static int column_block_as(const rs_ctx *cx, const unit *b, size_t n, unit *seg, size_t head)
 {
 	size_t k = 0;
 	for (size_t i = b->first; i <= b->last; i++) {
@@ -514,11 +690,16 @@ static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
 			seg[k - 1].last = i;
 			continue;
 		}
-		if (k == n + 1)
+		if (k == n + head)
 			return 0;
 		seg[k++] = (unit){ i, i };
 	}
-	return k == n + 1 && head_like(cx, &seg[0]);
+	return k == n + head && (!head || head_like(cx, &seg[0]));
+}
+
+static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
+{
+	return column_block_as(cx, b, n, seg, 1);
 }
 
 /* pdftotext's blocks of a table printed column by column: "TT" over its row
@@ -570,6 +751,367 @@ static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 	return nc + 1;
 }
 
+/* pdftotext's blocks of a narrow table printed column by column with its
+ * header apart: "TT" and some of the header's cells each a paragraph, a
+ * block of the row numbers 1 … n, then a block a column: first one of n
+ * cells for each of those header cells, in order, then blocks of their own
+ * header over n cells.  Returns the paragraphs used (0: none). */
+static size_t split_columns_at(rs_ctx *cx, unit *u, size_t nu)
+{
+	size_t h = 1;
+	while (h < nu && h <= MAX_COLS && u[h].first == u[h].last && head_like(cx, &u[h]) && row_number(cx, &u[h]) == 0)
+		h++;
+	size_t hc = h - 1;       /* header cells printed apart */
+	if (!hc || h >= nu || u[h].first == u[h].last)
+		return 0;
+	size_t n = u[h].last - u[h].first + 1;
+	if (n < 2 || n > MAX_COLUMN_ROWS)
+		return 0;
+	for (size_t r = 0; r < n; r++) {
+		unit one = { u[h].first + r, u[h].first + r };
+		if (row_number(cx, &one) != (long)r + 1)
+			return 0;
+	}
+	uint32_t page = cx->v[u[0].first].page;
+	for (size_t j = 1; j <= h; j++)
+		if (cx->v[u[j].first].page != page)
+			return 0;
+	/* seg[c * (n + 1) + r]: column c's header (r = 0, none for the first hc) and cells */
+	unit seg[(MAX_COLS - 1) * (MAX_COLUMN_ROWS + 1)];
+	size_t nc = 0;
+	while (h + 1 + nc < nu && nc < MAX_COLS - 1 && cx->v[u[h + 1 + nc].first].page == page) {
+		unit *sg = &seg[nc * (n + 1)];
+		if (nc < hc) {
+			if (!column_block_as(cx, &u[h + 1 + nc], n, sg + 1, 0))
+				break;
+			sg[0] = u[1 + nc];
+		} else if (!column_block(cx, &u[h + 1 + nc], n, sg)) {
+			break;
+		}
+		nc++;
+	}
+	if (nc < hc || nc + 1 < MIN_COLS)
+		return 0;
+	size_t used = h + 1 + nc, last = u[used - 1].last, starts[MAX_COLS];
+	unit row[MAX_COLS];
+	for (size_t c = 0; c <= nc; c++)
+		starts[c] = c;
+	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
+	for (size_t r = 0; r <= n; r++) {
+		row[0] = r ? (unit){ u[h].first + r - 1, u[h].first + r - 1 } : u[0];
+		for (size_t c = 0; c < nc; c++)
+			row[c + 1] = seg[c * (n + 1) + r];
+		write_row(cx, last, row, starts, nc + 1, nc + 1);
+	}
+	for (size_t j = 0; j < used; j++)
+		for (size_t i = u[j].first; i <= u[j].last; i++)
+			if (!cx->v[i].dropped)
+				rs_move(cx, i, BC_RESTORE_CELLS);
+	cx->out->count[BC_RESTORE_CELLS]++;
+	return used;
+}
+
+/* ---- numbered rows under a header pdftotext interleaved ---- */
+
+/* A value cell: a paragraph of one short line, a figure ("6,78", "81,82%",
+ * "7,37/10") or a word in capitals ("TỐT", "KHÁ"), without a pipe. */
+static int value_cell(const rs_ctx *cx, const unit *u)
+{
+	if (u->first != u->last)
+		return 0;
+	const char *s;
+	size_t n;
+	bare(&cx->v[u->first], &s, &n);
+	if (!n || bc_utf8_count(s, n) > MAX_VALUE)
+		return 0;
+	if ((s[0] >= '0' && s[0] <= '9') || ((s[0] == '-' || s[0] == '+') && n > 1 && s[1] >= '0' && s[1] <= '9')) {
+		for (size_t k = 0; k < n; k++)
+			if (!strchr("0123456789,.%/+- ", s[k]))
+				return 0;
+		return 1;
+	}
+	int letters = 0;
+	for (size_t k = 0; k < n;) {
+		uint32_t cp = 0;
+		int w = bc_utf8_decode(s + k, n - k, &cp);
+		if (w <= 0)
+			return 0;
+		if (cp != ' ' && (!bc_cp_is_letter(cp) || bc_cp_is_lower(cp)))
+			return 0;
+		letters += cp != ' ';
+		k += (size_t)w;
+	}
+	return letters > 0 && !is_number_head(&cx->v[u->first]);
+}
+
+/* No line of paragraph u holds a '|' (a pipe table's row would split there). */
+static int no_pipe(const rs_ctx *cx, const unit *u)
+{
+	for (size_t i = u->first; i <= u->last; i++)
+		if (!cx->v[i].dropped && memchr(cx->v[i].s, '|', cx->v[i].len))
+			return 0;
+	return 1;
+}
+
+static int goes_on(const rs_ctx *cx, size_t i);
+
+/* A row's label: a paragraph that is no value and starts with a letter or
+ * "(", each later line going on with the one before (lower case, "(": not
+ * the labels of several rows in one block). */
+static int label_cell(const rs_ctx *cx, const unit *u)
+{
+	uint32_t cp = first_cp(cx, u);
+	if (value_cell(cx, u) || !(bc_cp_is_letter(cp) || cp == '(') || !no_pipe(cx, u))
+		return 0;
+	for (size_t i = u->first + 1; i <= u->last; i++)
+		if (!goes_on(cx, i))
+			return 0;
+	return 1;
+}
+
+/* The row numbered k at u[at]: its number, its label (a paragraph, and those
+ * going on with it) and the values after it, up to `lim` paragraphs of one
+ * page.  *lab: the first value's paragraph; returns the values counted
+ * greedily (the next row's number among them), or -1 when u[at] opens no row. */
+static long row_at(const rs_ctx *cx, const unit *u, size_t nu, size_t at, long k, size_t *lab)
+{
+	if (at + 1 >= nu || row_number(cx, &u[at]) != k || !label_cell(cx, &u[at + 1]))
+		return -1;
+	uint32_t page = cx->v[u[at].first].page;
+	size_t l = at + 2;
+	while (l < nu && l < at + 2 + MAX_EXTRA && cx->v[u[l].first].page == page && continues(cx, &u[l]) && label_cell(cx, &u[l]))
+		l++;
+	size_t v = l;
+	while (v < nu && v - l <= MAX_COLS && cx->v[u[v].first].page == page && value_cell(cx, &u[v]))
+		v++;
+	*lab = l;
+	return (long)(v - l);
+}
+
+/* A table pdftotext wrote row after row but with its header's cells among
+ * its first rows (dense tables, a header repeated after a page break): from
+ * the row numbered at u[0] on, rows each of a number, a label and the same
+ * number of values, numbered on by one, MIN_RUN rows at least; then rows of
+ * a label and as many values ("Tổng cộng", "Chỉ số chung").  The header
+ * cannot be told from the rows it is mixed with: the rows are written back
+ * as a pipe table without header rows, the header's paragraphs stay as
+ * they are.  Returns the paragraphs used (0: none). */
+typedef struct run {
+	size_t j, used;          /* its paragraphs: u[j .. j + used) */
+	long first, last;        /* its first and last row numbers */
+	size_t nv;               /* values a row */
+	int keep;
+} run;
+
+/* Line i, in a row's paragraphs, as a header prints it: short, no figure,
+ * starting with a letter or "(", not a sentence's end. */
+static int head_fragment(const rs_ctx *cx, size_t i)
+{
+	const char *s;
+	size_t n;
+	bare(&cx->v[i], &s, &n);
+	if (!n || n > MAX_HEAD_BYTES || strchr(".;:,", s[n - 1]))
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if ((s[k] >= '0' && s[k] <= '9') || s[k] == '|')
+			return 0;
+	uint32_t cp = 0;
+	bc_utf8_decode(s, n, &cp);
+	return cp == '(' || bc_cp_is_letter(cp);
+}
+
+/* Line i a figure ("74,00", "71,46%") standing alone on its line. */
+static int figure_line(const rs_ctx *cx, size_t i)
+{
+	unit one = { i, i };
+	uint32_t cp = first_cp(cx, &one);
+	return value_cell(cx, &one) && !bc_cp_is_letter(cp);
+}
+
+/* The row numbered k whose label ends before u[l], its values among a
+ * repeated header's fragments (the first row under a page's header, or the
+ * last over it, pdftotext printing both in one stream): up to the paragraph
+ * reading k + 1 with a label after it, every line a figure or a header's
+ * fragment, exactly nv figures, one page break at most.  The figures, in
+ * the order read, go to vals[]; returns the paragraph of k + 1, or 0. */
+static size_t mixed_row(const rs_ctx *cx, const unit *u, size_t nu, size_t at, size_t l, long k, size_t nv, unit *vals)
+{
+	uint32_t page = cx->v[u[at].first].page;
+	size_t got = 0, heads = 0, lines = 0;
+	for (size_t p = l; p < nu && p < l + MAX_MIXED; p++) {
+		if (cx->v[u[p].first].page > page + 1)
+			return 0;
+		if (got == nv && heads && row_number(cx, &u[p]) == k + 1 && p + 1 < nu && label_cell(cx, &u[p + 1]))
+			return p;
+		if (u[p].first == u[p].last && value_cell(cx, &u[p])) {
+			if (got == nv)
+				return 0;
+			vals[got++] = u[p];
+			continue;
+		}
+		for (size_t i = u[p].first; i <= u[p].last; i++) {
+			if (++lines > MAX_MIXED_LINES)
+				return 0;
+			if (figure_line(cx, i)) {
+				if (got == nv)
+					return 0;
+				vals[got++] = (unit){ i, i };
+			} else if (head_fragment(cx, i)) {
+				heads++;
+			} else {
+				return 0;
+			}
+		}
+	}
+	return 0;
+}
+
+/* u[p] reads a number and a label follows it: a row's start, not a value. */
+static int opens_row(const rs_ctx *cx, const unit *u, size_t nu, size_t p)
+{
+	return row_number(cx, &u[p]) > 0 && p + 1 < nu && label_cell(cx, &u[p + 1]);
+}
+
+/* What a value looks like: a word in capitals 3, a figure with "/" 2, with "%" 1, any other 0. */
+static int value_kind(const rs_ctx *cx, const unit *v)
+{
+	const char *s;
+	size_t n;
+	bare(&cx->v[v->first], &s, &n);
+	if (n && !(s[0] >= '0' && s[0] <= '9') && s[0] != '-' && s[0] != '+')
+		return 3;
+	return memchr(s, '/', n) ? 2 : memchr(s, '%', n) ? 1 : 0;
+}
+
+/* One row read: its number's paragraph, its label's paragraphs [lab0, lab1),
+ * its values vals[v0 .. v0 + nv) (paragraphs, or lines among a header's). */
+typedef struct nrow {
+	size_t num, lab0, lab1, v0;
+} nrow;
+
+static size_t numbered_at(rs_ctx *cx, unit *u, size_t nu, run *rn, int write)
+{
+	long k = row_number(cx, &u[0]);
+	size_t lab;
+	long m = row_at(cx, u, nu, 0, k, &lab);
+	/* the values of a row that goes on: the next number closes them */
+	if (m < 3 || row_number(cx, &u[lab + (size_t)m - 1]) != k + 1)
+		return 0;
+	size_t nv = (size_t)m - 1;
+	if (nv + 2 > MAX_COLS)
+		return 0;
+	size_t nc = nv + 2, cap = MAX_RUN_ROWS + MAX_TAIL;
+	nrow *rows = bc_xmalloc(cap * sizeof *rows);
+	unit *vals = bc_xmalloc(cap * nv * sizeof *vals);
+	size_t nr = 0, at = 0, used = 0, ntail = 0;
+	int kind[MAX_COLS];      /* each column's value_kind in the clean rows, -1 when they differ */
+	for (;;) {
+		m = row_at(cx, u, nu, at, k, &lab);
+		if (m < 0 || nr == MAX_RUN_ROWS)
+			break;
+		size_t labstart = at + 1;
+		unit *rv = &vals[nr * nv];
+		rows[nr] = (nrow){ at, labstart, lab, nr * nv };
+		if (m == (long)nv + 1 && row_number(cx, &u[lab + nv]) == k + 1) {
+			/* a clean row, and the next one's number */
+			memcpy(rv, &u[lab], nv * sizeof *rv);
+			for (size_t x = 0; x < nv; x++) {
+				int vk = value_kind(cx, &rv[x]);
+				kind[x] = !nr || kind[x] == vk ? vk : -1;
+			}
+			nr++;
+			used = at = lab + nv;
+			k++;
+			continue;
+		}
+		size_t next = nr ? mixed_row(cx, u, nu, at, lab, k, nv, rv) : 0;
+		/* the figures taken in the order read: each as its column's look in
+		 * the clean rows ("%" under "%"), or the row is not read */
+		for (size_t x = 0; next && x < nv; x++)
+			if (kind[x] >= 0 && value_kind(cx, &rv[x]) != kind[x])
+				next = 0;
+		if (next) {
+			nr++;
+			used = at = next;
+			k++;
+			continue;
+		}
+		if (m == (long)nv && !opens_row(cx, u, nu, lab + nv - 1)) {
+			/* the last row (not one short of a value, the next row's number its last) */
+			memcpy(rv, &u[lab], nv * sizeof *rv);
+			nr++;
+			used = lab + nv;
+		}
+		break;
+	}
+	if (nr < MIN_RUN)
+		goto none;
+	/* a row that went on with no row after it read: its values end before the number */
+	at = used;
+	/* rows of a label and as many values, closed by a paragraph that is none */
+	uint32_t page = cx->v[u[at - 1].first].page;
+	while (ntail < MAX_TAIL && at + 1 + nv <= nu && row_number(cx, &u[at]) == 0 &&
+	       label_cell(cx, &u[at]) && head_like(cx, &u[at]) && cx->v[u[at].first].page == page) {
+		size_t v = at + 1;
+		while (v < at + 1 + nv && cx->v[u[v].first].page == page && value_cell(cx, &u[v]))
+			v++;
+		if (v < at + 1 + nv || (v < nu && cx->v[u[v].first].page == page && value_cell(cx, &u[v])) || opens_row(cx, u, nu, v - 1))
+			break;
+		rows[nr] = (nrow){ (size_t)-1, at, at + 1, nr * nv };
+		memcpy(&vals[nr * nv], &u[at + 1], nv * sizeof *vals);
+		nr++;
+		at = v;
+		ntail++;
+	}
+	for (size_t j = 0; j < at; j++)
+		if (!no_pipe(cx, &u[j]))
+			goto none;
+	rn->used = at;
+	rn->first = row_number(cx, &u[0]);
+	rn->last = row_number(cx, &u[rows[nr - ntail - 1].num]);
+	rn->nv = nv;
+	if (!write)
+		goto done;
+	/* written back: a blank line, the rule of a table without header rows, the rows */
+	size_t last = u[at - 1].last;
+	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
+	char rule[4 * MAX_COLS + 2];
+	size_t rl = 0;
+	for (size_t c = 0; c < nc; c++)
+		memcpy(rule + rl, "|---", 4), rl += 4;
+	rule[rl++] = '|';
+	rs_add_line(cx, last, rule, rl, (uint32_t)(u[0].first + 1), 1);
+	for (size_t r = 0; r < nr; r++) {
+		/* the row's paragraphs: number (or none), label, values */
+		unit cu[1 + MAX_EXTRA + 1 + MAX_COLS];
+		size_t st[MAX_COLS], n = 0, c = 0;
+		st[c++] = 0;
+		if (rows[r].num != (size_t)-1)
+			cu[n++] = u[rows[r].num];
+		st[c++] = n;
+		for (size_t j = rows[r].lab0; j < rows[r].lab1; j++)
+			cu[n++] = u[j];
+		for (size_t x = 0; x < nv; x++) {
+			st[c++] = n;
+			cu[n++] = vals[rows[r].v0 + x];
+		}
+		write_row_as(cx, last, cu, st, nc, n, 1);
+		for (size_t j = 0; j < n; j++)
+			for (size_t i = cu[j].first; i <= cu[j].last; i++)
+				if (!cx->v[i].dropped)
+					rs_move(cx, i, BC_RESTORE_ROWS);
+	}
+	cx->out->count[BC_RESTORE_ROWS]++;
+done:
+	free(rows);
+	free(vals);
+	return at;
+none:
+	free(rows);
+	free(vals);
+	return 0;
+}
+
 void rs_cells(rs_ctx *cx)
 {
 	size_t i = 0;
@@ -601,9 +1143,50 @@ void rs_cells(rs_ctx *cx)
 				used = columns_at(cx, &u[j], left);
 		} else if (read_head(cx, &u[j], left < 2 * MAX_COLS + 2 ? left : 2 * MAX_COLS + 2, hs, &h)) {
 			used = table_at(cx, &u[j], left);
+		} else if (cx->shape == BC_SHAPE_PDF) {
+			/* "TT" and header cells apart, then the columns' blocks */
+			used = split_columns_at(cx, &u[j], left);
 		}
 		if (used)
 			j += used - 1;
 	}
+	/* then rows numbered on under a header that did not come out whole:
+	 * found first, then written when complete */
+	run *rn = NULL;
+	size_t nrn = 0;
+	/* stop[j]: the first paragraph from j on that a table rebuilt above took */
+	size_t *stop = bc_xmalloc((nu + 1) * sizeof *stop);
+	stop[nu] = nu;
+	for (size_t j = nu; j-- > 0;)
+		stop[j] = cx->v[u[j].first].dropped ? j : stop[j + 1];
+	for (size_t j = 0; j < nu; j++) {
+		if (cx->v[u[j].first].dropped || row_number(cx, &u[j]) <= 0)
+			continue;
+		size_t left = stop[j] - j < MAX_UNITS ? stop[j] - j : MAX_UNITS;
+		run r = { j, 0, 0, 0, 0, 1 };
+		if (numbered_at(cx, &u[j], left, &r, 0)) {
+			rn = bc_xgrow(rn, nrn, sizeof *rn);
+			rn[nrn++] = r;
+			j += r.used - 1;
+		}
+	}
+	/* runs numbered on from one another (a table over pages, rows between
+	 * them not read) are one table: a run with fewer values a row than
+	 * another of them lost some of its cells elsewhere, and stays as it is */
+	for (size_t a = 0, b; a < nrn; a = b) {
+		size_t most = rn[a].nv;
+		for (b = a + 1; b < nrn && rn[b].first > rn[b - 1].last && rn[b].first <= rn[b - 1].last + MAX_GAP; b++)
+			if (rn[b].nv > most)
+				most = rn[b].nv;
+		for (size_t x = a; x < b; x++)
+			rn[x].keep = rn[x].nv == most;
+	}
+	for (size_t x = 0; x < nrn; x++)
+		if (rn[x].keep) {
+			size_t j = rn[x].j, left = stop[j] - j < MAX_UNITS ? stop[j] - j : MAX_UNITS;
+			numbered_at(cx, &u[j], left, &rn[x], 1);
+		}
+	free(stop);
+	free(rn);
 	free(u);
 }

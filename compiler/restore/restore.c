@@ -24,6 +24,7 @@ static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_LAYOUT] = "layout",
 	[BC_RESTORE_CELLS] = "cells",
 	[BC_RESTORE_OCR] = "ocr",
+	[BC_RESTORE_ROWS] = "rows",
 };
 
 /* The note each kind of restore is reported with, once, at its first line. */
@@ -36,6 +37,7 @@ static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_LAYOUT] = BC_N_RESTORE_LAYOUT,
 	[BC_RESTORE_CELLS] = BC_N_RESTORE_CELLS,
 	[BC_RESTORE_OCR] = BC_N_RESTORE_OCR,
+	[BC_RESTORE_ROWS] = BC_W_RESTORE_ROWS,
 };
 
 const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }
