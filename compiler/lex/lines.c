@@ -923,8 +923,10 @@ static int is_chapter_ocr(bc_lines *L, size_t k, int expect)
 	/* the title's lines, capitals but for OCR's slips ("LE TANG DOI vởi QUÂN NHÂN") */
 	for (size_t t = j; t < L->n && t - j < 3 && L->v[t].base == BC_LK_TEXT && mostly_upper(&L->v[t]); t++)
 		L->v[t].ocr_caps = 1;
-	/* the number as written needs no reading ("ChươngV"): none */
-	l->label_value = strlen(want) == rest - t0 && memcmp(want, s + t0, rest - t0) == 0 ? 0 : (uint8_t)expect;
+	/* written as read ("Chương V" after a stray mark): nothing to record;
+	 * else the number read, and the words as written are kept ("ChươngV") */
+	int same = strlen(want) == rest - t0 && memcmp(want, s + t0, rest - t0) == 0 && t0 > at + w;
+	l->label_value = same ? 0 : (uint8_t)expect;
 	/* the line's text from "Chương" on: the stray mark before it is no word */
 	if (l->core < at) {
 		size_t e = l->core + l->core_len;

@@ -67,9 +67,10 @@ typedef struct bc_line {
 	/* the kind of the line on its own: kind but where bc_lines_mark_decision
 	 * re-read it (here, where the struct has room, rather than by kind) */
 	uint8_t base;
-	/* BC_LK_CHAPTER read through OCR damage ("Chương VỊ", "ChươngVH"): the
-	 * chapter's number, which its place in the sequence makes certain; the
-	 * label offsets keep the token as the text has it.  0 otherwise. */
+	/* BC_LK_CHAPTER read through OCR damage ("Chương VỊ", "ChươngVH",
+	 * "ChươngV"): the chapter's number, which its place in the sequence makes
+	 * certain; the label offsets keep the token as the text has it, the core
+	 * starts at the word "Chương".  0 otherwise. */
 	uint8_t label_value;
 	/* BC_LK_BULLET */
 	char bullet;

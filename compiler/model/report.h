@@ -327,8 +327,9 @@ struct bc_node {
 		 * node small: a table of 100 000 rows has a million nodes */
 		struct bc_line_data *line;
 		struct { bc_str label; } appendix;          /* "I", "II", or "" */
-		/* HEADING of a chapter whose label OCR garbled: the label as the text
-		 * has it ("VỊ" for the section's "VI"); empty otherwise */
+		/* HEADING of a chapter whose label OCR garbled: the word and the
+		 * number as the text has them ("Chương VỊ" for the section's "VI",
+		 * "ChươngV" for "V"); empty otherwise */
 		struct { bc_str label_read; } heading;
 		struct { int id; bc_str mark; } note;       /* mark as written: "¹", "<sup>1</sup>", "[^1]" */
 		struct { int id; bc_node *note; } noteref;  /* note: resolved target, NULL if none */

@@ -119,7 +119,7 @@ void bp_add_chapter(parser *p, builder *bd, blk *b)
 	s->as.section.label = bp_label_str(p, l);
 	bc_node *h = bc_node_new(p->doc, BC_NODE_HEADING, s->pos);
 	if (l->label_value)
-		h->as.heading.label_read = bp_dup(p, l->s + l->label, l->label_len);
+		h->as.heading.label_read = bp_dup(p, l->s + l->core, l->label + l->label_len - l->core);
 	/* the title: the text after the label, then the lines under it */
 	blk title = *b;
 	bc_seg *segs = bc_xmalloc((b->nseg ? b->nseg : 1) * sizeof *segs);

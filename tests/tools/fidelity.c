@@ -436,6 +436,16 @@ static void walk(xml_t *x, xmlNodePtr n)
 			emit_text(x, "Điều");
 			attr = "label";
 		}
+		else if (!strcmp(name, "chapter") || !strcmp(name, "subchapter")) {
+			/* <chapter label="I"> is the source's "Chương I" ("Mục 1"); a
+			 * chapter line OCR garbled is kept as read in label-read ("ChươngVH") */
+			xmlChar *r = xmlGetProp(n, (const xmlChar *)"label-read");
+			if (!r)
+				emit_text(x, !strcmp(name, "chapter") ? "Chương" : "Mục");
+			attr = r ? "label-read" : "label";
+			if (r)
+				xmlFree(r);
+		}
 		else if (!strcmp(name, "note"))
 			attr = "id";
 		if (attr) {
