@@ -28,6 +28,7 @@ typedef enum bc_restore_kind {
 	BC_RESTORE_LAYOUT,       /* the header or the signature laid out in a table, its columns one after the other (layout.c) */
 	BC_RESTORE_CELLS,        /* a table written one cell per paragraph, rebuilt as TAB-separated rows (cells.c) */
 	BC_RESTORE_OCR,          /* "Page 3", "text_chars=0 | ocr_ran=True", "[OCR Result]" of an OCR script (ocr.c) */
+	BC_RESTORE_OCR_TABLE,    /* a table OCR read as lines, its cells parted by single spaces, rebuilt as rows (ocrtable.c) */
 	BC_RESTORE_KIND_COUNT
 } bc_restore_kind;
 
