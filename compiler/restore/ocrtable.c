@@ -28,8 +28,10 @@
  *    column of short values shaped alike (at most six words, from a figure,
  *    or from a word of time before it, "Ngày", "Tháng", "Quý" …, to the
  *    row's end: "Tháng 4/2026", "Ngày 17,18 tháng 4/2026", "15"), and a
- *    phrase of two words or more that every row holds after its first word
- *    (a column whose cells all open alike, "Sở Giáo dục và Đào tạo …").
+ *    phrase of two words or more, opened by a capital, that every row holds
+ *    once after its first word, after a word in lower case or a figure (a
+ *    column whose cells all open alike, "… hồ sơ Văn phòng Ủy ban …"; after
+ *    a capital it may go on with it, "Phó Chủ tịch").
  *    The number of titles must equal the number of cells the evidence
  *    makes; the header's word count is no evidence.
  *
@@ -50,6 +52,7 @@
 #define OT_MAX_TAIL 6           /* words of a last column of values */
 #define OT_MAX_BLANKS 2         /* blank lines between two rows */
 #define OT_MIN_PHRASE 2         /* words of a phrase every row holds */
+#define OT_PHRASE_WORDS 24      /* words of a row a phrase is looked for in: bounded work a row */
 
 typedef struct span {
 	size_t b, e;   /* bytes of the line */
@@ -296,27 +299,35 @@ static int common_phrase(const rs_ctx *cx, const orow *rows, size_t nr, const si
 {
 	const orow *r0 = &rows[0];
 	const rs_line *l0 = &cx->v[r0->line];
-	for (size_t k = 1; k + OT_MIN_PHRASE <= limit[0]; k++) {
+	for (size_t k = 1; k + OT_MIN_PHRASE <= limit[0] && k < OT_PHRASE_WORDS; k++) {
 		if (!bc_cp_is_upper(cp_at(l0->s + r0->w[k].b, r0->w[k].e - r0->w[k].b)))
 			continue;
 		const span *p = &r0->w[k];
 		int all = 1;
 		for (size_t r = 1; r < nr && all; r++) {
 			size_t found = 0, where = 0;
-			for (size_t j = 1; j + OT_MIN_PHRASE <= limit[r]; j++)
+			for (size_t j = 1; j + OT_MIN_PHRASE <= limit[r] && j < OT_PHRASE_WORDS; j++)
 				if (phrase_at(cx, &rows[r], j, l0, p, OT_MIN_PHRASE))
 					found++, where = j;
 			all = found == 1;
 			at[r] = where;
 		}
 		/* a column starts there only when the word before it differs between the
-		 * rows: "Giáo dục" after "Sở" in every row is inside the phrase "Sở Giáo dục" */
-		if (all) {
-			at[0] = k;
-			for (size_t r = 1; r < nr; r++)
-				if (!phrase_at(cx, &rows[r], at[r] - 1, l0, &r0->w[k - 1], 1))
-					return 1;
+		 * rows ("Giáo dục" after "Sở" in every row is inside the phrase "Sở Giáo
+		 * dục"), and in every row starts in lower case or is a figure or marks:
+		 * a capital before it may be its own ("Phó Chủ tịch" under "Chủ tịch") */
+		if (!all)
+			continue;
+		at[0] = k;
+		int differs = 0, open = 1;
+		for (size_t r = 0; r < nr && open; r++) {
+			const orow *rr = &rows[r];
+			const span *b = &rr->w[at[r] - 1];
+			open = !bc_cp_is_upper(cp_at(cx->v[rr->line].s + b->b, b->e - b->b));
+			differs |= r > 0 && !phrase_at(cx, rr, at[r] - 1, l0, &r0->w[k - 1], 1);
 		}
+		if (differs && open)
+			return 1;
 	}
 	return 0;
 }
@@ -425,12 +436,13 @@ static size_t table_at(rs_ctx *cx, size_t hi, orow *rows)
 	if (nt < OT_MIN_TITLES)
 		return hi;
 	/* the rows: 1, 2, 3 … each read plainly or through a confusion */
-	size_t nr = 0, i = hi;
+	size_t nr = 0, i = hi, seen = 0;
 	int how[OT_MAX_ROWS];
 	while (nr < OT_MAX_ROWS) {
 		size_t j = next_line(cx, i);
 		if (j == cx->n || !(how[nr] = row_at(&cx->v[j], (long)nr + 1, &rows[nr])))
 			break;
+		seen++;
 		rows[nr].line = j;
 		/* a row whose line goes on, in lower case, on the line under it is not one line: the table ends before it */
 		if (j + 1 < cx->n && !cx->v[j + 1].dropped && !rs_blank(&cx->v[j + 1]) &&
@@ -447,8 +459,12 @@ static size_t table_at(rs_ctx *cx, size_t hi, orow *rows)
 			break;
 		}
 	nr = keep;
-	if (nr < 2)
+	if (nr < 2) {
+		/* a header and two numbered lines: a table a reader sees, whose rows are not certain */
+		if (seen >= 2)
+			bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_KEPT, (bc_pos){ (uint32_t)(hi + 1), 1 }, NULL);
 		return hi;
+	}
 	/* the cells: the values' column at each row's end, and a phrase every row holds */
 	size_t limit[OT_MAX_ROWS], at[OT_MAX_ROWS], with_tail = 0;
 	for (size_t r = 0; r < nr; r++) {
