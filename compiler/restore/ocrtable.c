@@ -518,6 +518,9 @@ static size_t table_at(rs_ctx *cx, size_t hi, orow *rows)
 			certain++;
 		}
 	}
+	/* a last row whose number was misread stands only when it splits as the others do */
+	if (how[nr - 1] == 1 && !rows[nr - 1].certain)
+		nr--;
 	if (certain < 2 || 2 * certain < nr) {
 		bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_KEPT, (bc_pos){ (uint32_t)(hi + 1), 1 }, NULL);
 		return rows[nr - 1].line;
