@@ -229,6 +229,10 @@ static int row_at(const rs_line *l, long k, orow *r)
 	const char *sp = memchr(s, ' ', n);
 	if (!sp)
 		return 0;
+	/* a run of three spaces is a column gap (pdftotext -layout): another shape */
+	for (size_t i = 0; i + 2 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
+			return 0;
 	size_t tn = (size_t)(sp - s);
 	if (tn > 1 && s[tn - 1] == '.')
 		tn--;
