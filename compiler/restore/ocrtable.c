@@ -35,6 +35,11 @@
  *    The number of titles must equal the number of cells the evidence
  *    makes; the header's word count is no evidence.
  *
+ * Single spaces only: a line with a run of three spaces (a column gap of
+ * pdftotext -layout) or a TAB is another shape, and ends the rows.  A row
+ * whose line goes on in lower case on the next line is not one line: the
+ * table ends before it.  256 rows at most.
+ *
  * A row the evidence does not split keeps its text in one cell (the cells
  * after it empty), and a note says so at the row; a misread number is
  * written as the figure read, the line as OCR wrote it is kept (restored
