@@ -25,6 +25,7 @@ static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_CELLS] = "cells",
 	[BC_RESTORE_OCR] = "ocr",
 	[BC_RESTORE_ROWS] = "rows",
+	[BC_RESTORE_OCR_TABLE] = "ocr-table",
 };
 
 /* The note each kind of restore is reported with, once, at its first line. */
@@ -38,6 +39,7 @@ static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_CELLS] = BC_N_RESTORE_CELLS,
 	[BC_RESTORE_OCR] = BC_N_RESTORE_OCR,
 	[BC_RESTORE_ROWS] = BC_W_RESTORE_ROWS,
+	[BC_RESTORE_OCR_TABLE] = BC_N_RESTORE_OCR_TABLE,
 };
 
 const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }
@@ -229,6 +231,7 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 	rs_ctx cx;
 	memset(&cx, 0, sizeof cx);
 	cx.out = out;
+	cx.diags = diags;
 	cx.text = text;
 	cx.len = len;
 	/* the input's lines, each with its page */
@@ -270,6 +273,8 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		rs_layout(&cx);
 		/* after the page numbers are gone: a table goes on over a page break */
 		rs_cells(&cx);
+		/* after the cells: its header holds its titles on the "STT" line, theirs do not */
+		rs_ocr_tables(&cx);
 		if (cx.shape == BC_SHAPE_PDF)
 			rs_sides(&cx);
 	}

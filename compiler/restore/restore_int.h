@@ -37,6 +37,7 @@ typedef struct rs_ctx {
 	bc_shape shape;          /* as detected or forced */
 	int forced;
 	bc_restore *out;
+	bc_diags *diags;         /* for notes of a concern's own, at input positions (ocrtable.c) */
 } rs_ctx;
 
 /* The concerns, in the order the driver runs them.  Each changes only lines
@@ -49,6 +50,7 @@ void rs_markdown(rs_ctx *cx);    /* markdown.c: escapes and __strong__ of Markdo
 void rs_layout(rs_ctx *cx);      /* layout.c: the header's and the signature's layout tables, unfolded */
 void rs_sides(rs_ctx *cx);       /* layout.c: the same two columns side by side in a PDF's -layout text */
 void rs_cells(rs_ctx *cx);       /* cells.c: a table written one cell per paragraph, rebuilt as rows */
+void rs_ocr_tables(rs_ctx *cx);  /* ocrtable.c: a table OCR read as lines of words, rebuilt as rows */
 
 /* Takes input line i out of the text because its words are written elsewhere
  * (rs_add): recorded as changed, under `kind`; counts nothing (the caller counts). */

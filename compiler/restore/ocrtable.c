@@ -1,0 +1,721 @@
+/* ocrtable.c — a table OCR read as lines, each row one line with its cells parted by single spaces, rebuilt as TAB-separated rows. */
+#include "restore_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+
+/*
+ * Tesseract reads a scanned table row by row: each row one line, its cells
+ * parted by one space like any two words ("4 Sở Giáo dục và Đào tạo Phú Thọ
+ * Tháng 5/2026"), its header likewise ("STT Đơn vị Thời gian"), blank lines
+ * between some rows, and the row numbers sometimes misread ("|" for 1, ":"
+ * for 5).  A careful reader still sees the table:
+ *
+ *  - a header line opened by the row-number column ("STT", "TT", "Số TT" …),
+ *    then short column titles, each starting with a capital ("Đơn vị",
+ *    "Thời gian"; a word in capitals, "UBND", makes the titles uncertain);
+ *  - then lines opened by the row numbers 1, 2, 3 … in order, a blank line
+ *    or two between them at most.  A "|", "l" or "I" where 1 must stand, a
+ *    ":" where 5 must, is read as that figure only when the sequence makes
+ *    it certain: the next row's number is read plainly (or, for the last
+ *    row, the one before it is and the row splits as the others do);
+ *  - each row's text after its number split into as many cells as the
+ *    header has titles, by evidence that holds across the rows: a last
+ *    column of short values shaped alike (at most six words, from a figure,
+ *    or from a word of time before it, "Ngày", "Tháng", "Quý" …, to the
+ *    row's end: "Tháng 4/2026", "Ngày 17,18 tháng 4/2026", "15"), and a
+ *    phrase of two words or more, opened by a capital, that every row holds
+ *    once after its first word, after a word in lower case or a figure (a
+ *    column whose cells all open alike, "… hồ sơ Văn phòng Ủy ban …"; after
+ *    a capital it may go on with it, "Phó Chủ tịch").
+ *    The number of titles must equal the number of cells the evidence
+ *    makes; the header's word count is no evidence.
+ *
+ * A header with no number column ("Link điền thông tin theo sở Link biểu
+ * mẫu Link điền thông tin khảo sát") is one only when the same capitalised
+ * word opens three titles or more and is the line's only capital; OCR then
+ * writes the cells of its row interleaved over a few lines, which nothing
+ * tells apart: those lines make one row, its text in its first cell, and a
+ * note says so (repeated_at).
+ *
+ * Single spaces only: a line with a run of three spaces (a column gap of
+ * pdftotext -layout) or a TAB is another shape, and ends the rows.  A row
+ * whose line goes on in lower case on the next line is not one line: the
+ * table ends before it.  256 rows at most.
+ *
+ * A row the evidence does not split keeps its text in one cell (the cells
+ * after it empty), and a note says so at the row; a misread number is
+ * written as the figure read, the line as OCR wrote it is kept (restored
+ * records), and a note says what was read.  When fewer than two rows, or
+ * fewer than half of them, split, the table stays text and a note says so.
+ * Every row is written after the table's last line, the header first, as
+ * cells.c writes its rows; each character keeps its input column.
+ */
+
+#define OT_MAX_HEAD_BYTES 160   /* a header line: the number's title and a few short ones */
+#define OT_MAX_TITLES 7         /* titles after the number's */
+#define OT_MIN_TITLES 2         /* "STT" and one title is a numbered list as often as a table */
+#define OT_MAX_ROWS 256
+#define OT_MAX_WORDS 64         /* words of a row looked at; a longer row keeps its text in one cell */
+#define OT_MAX_TAIL 6           /* words of a last column of values */
+#define OT_MAX_BLANKS 2         /* blank lines between two rows */
+#define OT_MIN_PHRASE 2         /* words of a phrase every row holds */
+#define OT_PHRASE_WORDS 24      /* words of a row a phrase is looked for in: bounded work a row */
+
+typedef struct span {
+	size_t b, e;   /* bytes of the line */
+} span;
+
+typedef struct orow {
+	size_t line;              /* input line, 0-based */
+	size_t lead;              /* bytes of leading spaces */
+	size_t tb, te;            /* the number's token */
+	int misread;              /* the token read as the number through OCR's confusions */
+	span w[OT_MAX_WORDS];     /* the words after the number */
+	size_t nw;
+	int toolong;
+	size_t cut[OT_MAX_TITLES];   /* the words that start the cells after the first */
+	size_t ncut;
+	int certain;
+} orow;
+
+/* ---- words ---- */
+
+static uint32_t cp_at(const char *s, size_t n)
+{
+	uint32_t cp = 0;
+	if (n)
+		bc_utf8_decode(s, n, &cp);
+	return cp;
+}
+
+static int has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
+static int has_letter_or_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = 0;
+		int m = bc_utf8_decode(s + i, n - i, &cp);
+		if (bc_cp_is_letter(cp) || (cp >= '0' && cp <= '9'))
+			return 1;
+		i += m > 0 ? (size_t)m : 1;
+	}
+	return 0;
+}
+
+/* Two letters or more, none in lower case: "UBND", "ĐƠN". */
+static int all_caps(const char *s, size_t n)
+{
+	size_t letters = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = 0;
+		int m = bc_utf8_decode(s + i, n - i, &cp);
+		if (bc_cp_is_lower(cp))
+			return 0;
+		letters += bc_cp_is_letter(cp);
+		i += m > 0 ? (size_t)m : 1;
+	}
+	return letters >= 2;
+}
+
+/* A word of the values' column after its first: a figure in it, a word in
+ * lower case ("tháng"), or marks alone ("-"). */
+static int value_word(const char *s, size_t n)
+{
+	return has_digit(s, n) || bc_cp_is_lower(cp_at(s, n)) || !has_letter_or_digit(s, n);
+}
+
+/* A word of time that stands before a figure in a column of dates: "Ngày 17", "Tháng 4/2026", "trước 15/5". */
+static int time_word(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"Ngày", "ngày", "Tháng", "tháng", "Năm", "năm", "Quý", "quý", "Tuần", "tuần", "Từ", "từ",
+		"Đến", "đến", "Trước", "trước", "Trong", "trong", "Giờ", "giờ", "Đợt", "đợt",
+	};
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (strlen(words[k]) == n && memcmp(words[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The words of s[b..e) into w (at most max); 0 when there are more. */
+static int split_words(const char *s, size_t b, size_t e, span *w, size_t max, size_t *nw)
+{
+	*nw = 0;
+	size_t i = b;
+	while (i < e) {
+		while (i < e && s[i] == ' ')
+			i++;
+		if (i == e)
+			break;
+		size_t j = i;
+		while (j < e && s[j] != ' ')
+			j++;
+		if (*nw == max)
+			return 0;
+		w[(*nw)++] = (span){ i, j };
+		i = j;
+	}
+	return 1;
+}
+
+/* ---- the header ---- */
+
+/* The line as a header: "STT" (or another title of the number column), then
+ * titles each opened by a capital.  Returns the number of titles (0: no
+ * header); starts[] their first bytes, numend the end of the number's
+ * title; *uncertain when a word in capitals makes the titles unclear. */
+static size_t head_titles(const rs_line *l, size_t *starts, size_t *numend, int *uncertain)
+{
+	static const char *const heads[] = { "STT ", "TT ", "Stt ", "Số TT ", "SỐ TT ", "Số thứ tự ", "SỐ THỨ TỰ " };
+	if (l->dropped || !l->len || l->len > OT_MAX_HEAD_BYTES || memchr(l->s, '\t', l->len))
+		return 0;
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	if (n < 4 || !strchr("TS", s[0]))
+		return 0;
+	size_t b = (size_t)(s - l->s), e = b + n, at = 0;
+	for (size_t k = 0; k < sizeof heads / sizeof heads[0] && !at; k++) {
+		size_t hl = strlen(heads[k]);
+		if (n > hl && memcmp(s, heads[k], hl) == 0)
+			at = b + hl;
+	}
+	if (!at || strchr(".;:,", l->s[e - 1]))
+		return 0;
+	/* single spaces: a run of three is pdftotext -layout's column gap, another shape */
+	for (size_t i = b; i + 2 < e; i++)
+		if (l->s[i] == ' ' && l->s[i + 1] == ' ' && l->s[i + 2] == ' ')
+			return 0;
+	span w[3 * OT_MAX_TITLES];
+	size_t nw;
+	if (!split_words(l->s, at, e, w, sizeof w / sizeof w[0], &nw) || !nw)
+		return 0;
+	size_t nt = 0;
+	*uncertain = 0;
+	for (size_t k = 0; k < nw; k++) {
+		const char *ws = l->s + w[k].b;
+		size_t wn = w[k].e - w[k].b;
+		uint32_t cp = cp_at(ws, wn);
+		if (k == 0 && !bc_cp_is_upper(cp))
+			return 0;
+		if (!bc_cp_is_upper(cp))
+			continue;
+		if (all_caps(ws, wn))
+			*uncertain = 1;
+		if (nt == OT_MAX_TITLES)
+			return 0;
+		starts[nt++] = w[k].b;
+	}
+	*numend = at - 1;
+	return nt;
+}
+
+/* ---- the rows ---- */
+
+/* OCR's confusions of a figure: "|", "l", "I" for 1, ":" for 5. */
+static int confusable(char c, char digit)
+{
+	return (digit == '1' && (c == '|' || c == 'l' || c == 'I')) || (digit == '5' && c == ':');
+}
+
+/* Line l as row k: 2 its number read plainly ("4", "4."), 1 read through
+ * OCR's confusions ("|"), 0 not row k.  Fills the row's token and words. */
+static int row_at(const rs_line *l, long k, orow *r)
+{
+	if (l->dropped || memchr(l->s, '\t', l->len))
+		return 0;
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	const char *sp = memchr(s, ' ', n);
+	if (!sp)
+		return 0;
+	/* a run of three spaces is a column gap (pdftotext -layout): another shape */
+	for (size_t i = 0; i + 2 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
+			return 0;
+	size_t tn = (size_t)(sp - s);
+	if (tn > 1 && s[tn - 1] == '.')
+		tn--;
+	char want[24];
+	int wl = 0;
+	for (long v = k; v > 0 && wl < 20; v /= 10)
+		want[wl++] = (char)('0' + v % 10);
+	if (tn != (size_t)wl)
+		return 0;
+	int mis = 0;
+	for (size_t i = 0; i < tn; i++) {
+		char d = want[wl - 1 - (int)i];
+		if (s[i] == d)
+			continue;
+		if (!confusable(s[i], d))
+			return 0;
+		mis++;
+	}
+	memset(r, 0, sizeof *r);
+	r->lead = (size_t)(s - l->s);
+	r->tb = r->lead;
+	r->te = r->lead + tn;
+	r->misread = mis > 0;
+	size_t e = r->lead + n;
+	r->toolong = !split_words(l->s, (size_t)(sp - l->s), e, r->w, OT_MAX_WORDS, &r->nw);
+	if (!r->toolong && !r->nw)
+		return 0;
+	return mis ? 1 : 2;
+}
+
+/* The word where the row's last column of values starts, or 0 when the row has none. */
+static size_t tail_start(const rs_line *l, const orow *r)
+{
+	size_t n = r->nw, run = n;
+	while (run > 0 && value_word(l->s + r->w[run - 1].b, r->w[run - 1].e - r->w[run - 1].b))
+		run--;
+	size_t d = run;
+	while (d < n && !has_digit(l->s + r->w[d].b, r->w[d].e - r->w[d].b))
+		d++;
+	if (d == n)
+		return 0;
+	size_t t = d;
+	/* words of time before the figure, back to the capital that stopped the run */
+	while (t > 0 && t + 1 > run && time_word(l->s + r->w[t - 1].b, r->w[t - 1].e - r->w[t - 1].b))
+		t--;
+	return t >= 1 && n - t <= OT_MAX_TAIL ? t : 0;
+}
+
+/* Whether row r holds the words p[0..pn) (of line pl) at word k. */
+static int phrase_at(const rs_ctx *cx, const orow *r, size_t k, const rs_line *pl, const span *p, size_t pn)
+{
+	if (k + pn > r->nw)
+		return 0;
+	const rs_line *l = &cx->v[r->line];
+	for (size_t j = 0; j < pn; j++) {
+		size_t a = r->w[k + j].e - r->w[k + j].b, b = p[j].e - p[j].b;
+		if (a != b || memcmp(l->s + r->w[k + j].b, pl->s + p[j].b, a) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* A phrase of OT_MIN_PHRASE words or more, opened by a capital, that every
+ * row holds once after its first word and before `limit[r]` (its values'
+ * column): where a column starts.  Returns the phrase's word in each row
+ * (at[r]), 0 when there is none.  Bounded: rows and words are. */
+static int common_phrase(const rs_ctx *cx, const orow *rows, size_t nr, const size_t *limit, size_t *at)
+{
+	const orow *r0 = &rows[0];
+	const rs_line *l0 = &cx->v[r0->line];
+	for (size_t k = 1; k + OT_MIN_PHRASE <= limit[0] && k < OT_PHRASE_WORDS; k++) {
+		if (!bc_cp_is_upper(cp_at(l0->s + r0->w[k].b, r0->w[k].e - r0->w[k].b)))
+			continue;
+		const span *p = &r0->w[k];
+		int all = 1;
+		for (size_t r = 1; r < nr && all; r++) {
+			size_t found = 0, where = 0;
+			for (size_t j = 1; j + OT_MIN_PHRASE <= limit[r] && j < OT_PHRASE_WORDS; j++)
+				if (phrase_at(cx, &rows[r], j, l0, p, OT_MIN_PHRASE))
+					found++, where = j;
+			all = found == 1;
+			at[r] = where;
+		}
+		/* a column starts there only when the word before it differs between the
+		 * rows ("Giáo dục" after "Sở" in every row is inside the phrase "Sở Giáo
+		 * dục"), and in every row starts in lower case or is a figure or marks:
+		 * a capital before it may be its own ("Phó Chủ tịch" under "Chủ tịch") */
+		if (!all)
+			continue;
+		at[0] = k;
+		int differs = 0, open = 1;
+		for (size_t r = 0; r < nr && open; r++) {
+			const orow *rr = &rows[r];
+			const span *b = &rr->w[at[r] - 1];
+			open = !bc_cp_is_upper(cp_at(cx->v[rr->line].s + b->b, b->e - b->b));
+			differs |= r > 0 && !phrase_at(cx, rr, at[r] - 1, l0, &r0->w[k - 1], 1);
+		}
+		if (differs && open)
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- writing ---- */
+
+/* The input column of restored column col of line l (its rewrites' shifts). */
+static uint32_t input_col(const rs_line *l, uint32_t col)
+{
+	uint32_t add = 0;
+	for (size_t k = 0; k < l->nshifts && l->shifts[k].col <= col; k++)
+		add = l->shifts[k].shift;
+	return col + add;
+}
+
+/* Writes line i's text from byte `lead` on, as changed in buf (same length,
+ * then `extra` bytes), after line `after`: each character at its input column. */
+static void write_line(rs_ctx *cx, size_t after, size_t i, size_t lead, const char *buf, size_t len)
+{
+	const rs_line *l = &cx->v[i];
+	uint32_t from = (uint32_t)bc_utf8_count(l->s, lead) + 1;
+	rs_add_line(cx, after, buf, len, (uint32_t)(i + 1), input_col(l, from));
+	for (size_t k = 0; k < l->nshifts; k++)
+		if (l->shifts[k].col > from)
+			rs_add_jump(cx, after, 1 + l->shifts[k].col - from, (uint32_t)(i + 1), l->shifts[k].col + l->shifts[k].shift);
+}
+
+static bc_pos pos_of(const rs_ctx *cx, size_t i, size_t byte)
+{
+	const rs_line *l = &cx->v[i];
+	return (bc_pos){ (uint32_t)(i + 1), input_col(l, (uint32_t)bc_utf8_count(l->s, byte) + 1) };
+}
+
+static void write_table(rs_ctx *cx, size_t hi, const size_t *tstarts, size_t nt, size_t numend, orow *rows, size_t nr)
+{
+	size_t last = rows[nr - 1].line;
+	rs_add_line(cx, last, "", 0, (uint32_t)(hi + 1), 1);
+	bc_buf b = BC_BUF_INIT;
+	/* the header: a TAB for the space before each title */
+	const rs_line *hl = &cx->v[hi];
+	const char *s;
+	size_t n;
+	rs_trim(hl, &s, &n);
+	size_t lead = (size_t)(s - hl->s);
+	bc_buf_put(&b, s, n);
+	b.s[numend - lead] = '\t';
+	for (size_t t = 1; t < nt; t++)
+		b.s[tstarts[t] - 1 - lead] = '\t';
+	write_line(cx, last, hi, lead, b.s, b.len);
+	for (size_t r = 0; r < nr; r++) {
+		orow *rw = &rows[r];
+		const rs_line *l = &cx->v[rw->line];
+		rs_trim(l, &s, &n);
+		b.len = 0;
+		bc_buf_put(&b, s, n);
+		/* the number as read: a confused mark becomes its figure, the input line is kept as OCR wrote it */
+		char want[24];
+		int wl = snprintf(want, sizeof want, "%zu", r + 1);
+		for (size_t k = rw->tb; k < rw->te && (int)(k - rw->tb) < wl; k++)
+			b.s[k - rw->lead] = want[k - rw->tb];
+		if (rw->misread)
+			bc_diag_add(cx->diags, BC_N_RESTORE_ROW_NUMBER, pos_of(cx, rw->line, rw->tb), "“%.*s” → %s",
+			            (int)(rw->te - rw->tb), l->s + rw->tb, want);
+		b.s[rw->w[0].b - 1 - rw->lead] = '\t';
+		if (rw->certain) {
+			for (size_t c = 0; c < rw->ncut; c++)
+				b.s[rw->w[rw->cut[c]].b - 1 - rw->lead] = '\t';
+		} else {
+			/* its text in one cell, the others empty */
+			for (size_t c = 1; c < nt; c++)
+				bc_buf_putc(&b, '\t');
+			bc_diag_add(cx->diags, BC_N_RESTORE_ROW_UNSPLIT, pos_of(cx, rw->line, rw->w[0].b), NULL);
+		}
+		write_line(cx, last, rw->line, rw->lead, b.s, b.len);
+	}
+	bc_buf_free(&b);
+	rs_move(cx, hi, BC_RESTORE_OCR_TABLE);
+	for (size_t r = 0; r < nr; r++)
+		rs_move(cx, rows[r].line, BC_RESTORE_OCR_TABLE);
+	cx->out->count[BC_RESTORE_OCR_TABLE]++;
+}
+
+/* ---- finding the tables ---- */
+
+/* The next line after i that is not blank, within OT_MAX_BLANKS blank lines and on i's page; cx->n if none. */
+static size_t next_line(const rs_ctx *cx, size_t i)
+{
+	size_t blanks = 0;
+	for (size_t j = i + 1; j < cx->n; j++) {
+		if (cx->v[j].page != cx->v[i].page)
+			return cx->n;
+		if (!cx->v[j].dropped && !rs_blank(&cx->v[j]))
+			return j;
+		if (!cx->v[j].dropped && ++blanks > OT_MAX_BLANKS)
+			return cx->n;
+	}
+	return cx->n;
+}
+
+/* The table whose header is line hi: returns the last line it looked at (hi when none). */
+static size_t table_at(rs_ctx *cx, size_t hi, orow *rows)
+{
+	size_t tstarts[OT_MAX_TITLES], numend;
+	int uncertain;
+	size_t nt = head_titles(&cx->v[hi], tstarts, &numend, &uncertain);
+	if (nt < OT_MIN_TITLES)
+		return hi;
+	/* the rows: 1, 2, 3 … each read plainly or through a confusion */
+	size_t nr = 0, i = hi, seen = 0;
+	int how[OT_MAX_ROWS];
+	while (nr < OT_MAX_ROWS) {
+		size_t j = next_line(cx, i);
+		if (j == cx->n || !(how[nr] = row_at(&cx->v[j], (long)nr + 1, &rows[nr])))
+			break;
+		seen++;
+		rows[nr].line = j;
+		/* a row whose line goes on, in lower case, on the line under it is not one line: the table ends before it */
+		if (j + 1 < cx->n && !cx->v[j + 1].dropped && !rs_blank(&cx->v[j + 1]) &&
+		    bc_cp_is_lower(cp_at(cx->v[j + 1].s, cx->v[j + 1].len)))
+			break;
+		nr++;
+		i = j;
+	}
+	/* a confused number stands where the sequence makes it certain: the next row's is read plainly */
+	size_t keep = nr;
+	for (size_t r = 0; r < nr; r++)
+		if (how[r] == 1 && !(r + 1 < nr && how[r + 1] == 2) && !(r + 1 == nr && r > 0 && how[r - 1] == 2)) {
+			keep = r;
+			break;
+		}
+	nr = keep;
+	if (nr < 2) {
+		/* a header and two numbered lines: a table a reader sees, whose rows are not certain */
+		if (seen >= 2)
+			bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_KEPT, (bc_pos){ (uint32_t)(hi + 1), 1 }, NULL);
+		return hi;
+	}
+	/* the cells: the values' column at each row's end, and a phrase every row holds */
+	size_t limit[OT_MAX_ROWS], at[OT_MAX_ROWS], with_tail = 0;
+	for (size_t r = 0; r < nr; r++) {
+		limit[r] = rows[r].toolong ? 0 : tail_start(&cx->v[rows[r].line], &rows[r]);
+		with_tail += limit[r] != 0;
+	}
+	int tail = with_tail >= 2 && 2 * with_tail >= nr;
+	for (size_t r = 0; r < nr; r++)
+		if (!limit[r])
+			limit[r] = rows[r].nw;
+	/* the phrase: among the rows the values' column split (or all, when no such column) */
+	orow *ref[OT_MAX_ROWS];
+	size_t nref = 0;
+	for (size_t r = 0; r < nr; r++)
+		if (!rows[r].toolong && (!tail || limit[r] < rows[r].nw))
+			ref[nref++] = &rows[r];
+	int phrase = 0;
+	if (nref >= 2) {
+		/* common_phrase reads rows in an array: the reference rows copied by index */
+		size_t lim[OT_MAX_ROWS], pat[OT_MAX_ROWS];
+		orow *tmp = bc_xmalloc(nref * sizeof *tmp);
+		for (size_t k = 0; k < nref; k++) {
+			tmp[k] = *ref[k];
+			lim[k] = limit[ref[k] - rows];
+		}
+		phrase = common_phrase(cx, tmp, nref, lim, pat);
+		for (size_t k = 0; k < nref && phrase; k++)
+			at[ref[k] - rows] = pat[k];
+		free(tmp);
+	}
+	size_t cells = 1 + (size_t)tail + (size_t)phrase;
+	size_t certain = 0;
+	if (!uncertain && cells == nt) {
+		for (size_t r = 0; r < nr; r++) {
+			orow *rw = &rows[r];
+			int ok = !rw->toolong && (!tail || limit[r] < rw->nw);
+			if (phrase) {
+				int in = 0;
+				for (size_t k = 0; k < nref; k++)
+					in |= ref[k] == rw;
+				ok = ok && in;
+			}
+			rw->certain = ok;
+			if (!ok)
+				continue;
+			rw->ncut = 0;
+			if (phrase)
+				rw->cut[rw->ncut++] = at[r];
+			if (tail)
+				rw->cut[rw->ncut++] = limit[r];
+			certain++;
+		}
+	}
+	/* a last row whose number was misread stands only when it splits as the others do */
+	if (how[nr - 1] == 1 && !rows[nr - 1].certain)
+		nr--;
+	if (certain < 2 || 2 * certain < nr) {
+		bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_KEPT, (bc_pos){ (uint32_t)(hi + 1), 1 }, NULL);
+		return rows[nr - 1].line;
+	}
+	write_table(cx, hi, tstarts, nt, numend, rows, nr);
+	return rows[nr - 1].line;
+}
+
+/* ---- a header of titles each opened by the same word, over one row broken into lines ---- */
+
+/* "Link điền thông tin theo sở Link biểu mẫu Link điền thông tin khảo sát":
+ * three titles or more, each opened by the same capitalised word, of two
+ * words at least, the line's only capitals; no figure, no "," ";" and no
+ * final ".", ":".  Returns the number of titles, starts[] their first bytes. */
+static size_t head_repeated(const rs_line *l, size_t *starts)
+{
+	if (l->dropped || l->len < 8 || l->len > OT_MAX_HEAD_BYTES || memchr(l->s, '\t', l->len) || has_digit(l->s, l->len) ||
+	    memchr(l->s, ',', l->len) || memchr(l->s, ';', l->len))
+		return 0;
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	if (!n || !bc_cp_is_upper(cp_at(s, n)) || strchr(".:", s[n - 1]))
+		return 0;
+	size_t b = (size_t)(s - l->s);
+	for (size_t i = b; i + 2 < b + n; i++)
+		if (l->s[i] == ' ' && l->s[i + 1] == ' ' && l->s[i + 2] == ' ')
+			return 0;
+	span w[3 * OT_MAX_TITLES];
+	size_t nw, nt = 0;
+	if (!split_words(l->s, b, b + n, w, sizeof w / sizeof w[0], &nw))
+		return 0;
+	size_t first = w[0].e - w[0].b;
+	if (all_caps(l->s + w[0].b, first))
+		return 0;   /* "STT", "UBND": the other header, or an acronym */
+	for (size_t k = 0; k < nw; k++) {
+		const char *ws = l->s + w[k].b;
+		size_t wn = w[k].e - w[k].b;
+		if (!bc_cp_is_upper(cp_at(ws, wn)))
+			continue;
+		if (wn != first || memcmp(ws, l->s + w[0].b, wn) != 0 || (nt && w[k].b == starts[nt - 1]) || k + 1 == nw ||
+		    nt == OT_MAX_TITLES)
+			return 0;
+		/* two words a title at least: the repeated word is not a title of its own */
+		if (k + 1 < nw && bc_cp_is_upper(cp_at(l->s + w[k + 1].b, w[k + 1].e - w[k + 1].b)))
+			return 0;
+		starts[nt++] = w[k].b;
+	}
+	return nt >= 3 ? nt : 0;
+}
+
+#define OT_MAX_BODY_LINES 6     /* lines of the one row under a header of repeated titles */
+
+/* A line that can be part of the row under such a header: not a number's,
+ * a bullet's or a label's start, no TAB, no column gap. */
+static int body_line(const rs_line *l)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	if (l->dropped || !n || memchr(s, '\t', n) || strchr("-+*•(0123456789", s[0]))
+		return 0;
+	for (size_t i = 0; i + 2 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
+			return 0;
+	return 1;
+}
+
+/* The table whose header of repeated titles is line hi: one row, the lines
+ * right under it (and after a blank line, a line that goes on in lower
+ * case), its text in its first cell: OCR interleaved its cells' lines, and
+ * nothing tells them apart.  Returns the last line used (hi when none). */
+static size_t repeated_at(rs_ctx *cx, size_t hi)
+{
+	size_t ts[OT_MAX_TITLES];
+	size_t nt = head_repeated(&cx->v[hi], ts);
+	if (!nt || hi + 1 >= cx->n || cx->v[hi + 1].page != cx->v[hi].page || rs_blank(&cx->v[hi + 1]) || !body_line(&cx->v[hi + 1]))
+		return hi;
+	size_t body[OT_MAX_BODY_LINES + 1], nb = 0, j = hi + 1;
+	while (j < cx->n && nb <= OT_MAX_BODY_LINES) {
+		body[nb++] = j;
+		size_t k = j + 1;
+		if (k < cx->n && !rs_blank(&cx->v[k]) && !cx->v[k].dropped && cx->v[k].page == cx->v[j].page) {
+			if (!body_line(&cx->v[k]))
+				return hi;   /* a list or a table follows: not one row */
+			j = k;
+			continue;
+		}
+		/* after a blank line, the row goes on only with a line in lower case */
+		k = next_line(cx, j);
+		const char *t;
+		size_t tn;
+		if (k == cx->n || !body_line(&cx->v[k]))
+			break;
+		rs_trim(&cx->v[k], &t, &tn);
+		if (!bc_cp_is_lower(cp_at(t, tn)))
+			break;
+		j = k;
+	}
+	if (nb > OT_MAX_BODY_LINES)
+		return hi;   /* more lines than a row: text */
+	/* the header: a TAB for the space before each title */
+	size_t last = body[nb - 1];
+	rs_add_line(cx, last, "", 0, (uint32_t)(hi + 1), 1);
+	const rs_line *hl = &cx->v[hi];
+	const char *s;
+	size_t n;
+	rs_trim(hl, &s, &n);
+	size_t lead = (size_t)(s - hl->s);
+	bc_buf b = BC_BUF_INIT;
+	bc_buf_put(&b, s, n);
+	for (size_t t = 1; t < nt; t++)
+		b.s[ts[t] - 1 - lead] = '\t';
+	write_line(cx, last, hi, lead, b.s, b.len);
+	/* the row: its lines joined by spaces, each where it stands in the input, then the empty cells */
+	b.len = 0;
+	uint32_t col = 1;
+	bc_restore_shift *jumps = NULL;   /* col: in the row; shift: the input's column; to_line: the input's line */
+	size_t nj = 0;
+	for (size_t k = 0; k < nb; k++) {
+		const rs_line *l = &cx->v[body[k]];
+		rs_trim(l, &s, &n);
+		if (k) {
+			bc_buf_putc(&b, ' ');
+			col++;
+		}
+		uint32_t from = (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1;
+		jumps = bc_xgrow(jumps, nj, sizeof *jumps);
+		jumps[nj++] = (bc_restore_shift){ 0, col, input_col(l, from), (uint32_t)(body[k] + 1) };
+		for (size_t q = 0; q < l->nshifts; q++)
+			if (l->shifts[q].col > from) {
+				jumps = bc_xgrow(jumps, nj, sizeof *jumps);
+				jumps[nj++] = (bc_restore_shift){ 0, col + l->shifts[q].col - from, l->shifts[q].col + l->shifts[q].shift,
+				                                  (uint32_t)(body[k] + 1) };
+			}
+		bc_buf_put(&b, s, n);
+		col += (uint32_t)bc_utf8_count(s, n);
+	}
+	for (size_t t = 1; t < nt; t++)
+		bc_buf_putc(&b, '\t');
+	rs_add_line(cx, last, b.s, b.len, jumps[0].to_line, jumps[0].shift);
+	for (size_t q = 1; q < nj; q++)
+		rs_add_jump(cx, last, jumps[q].col, jumps[q].to_line, jumps[q].shift);
+	free(jumps);
+	bc_buf_free(&b);
+	{
+		const rs_line *l0 = &cx->v[body[0]];
+		const char *t;
+		size_t tn;
+		rs_trim(l0, &t, &tn);
+		bc_diag_add(cx->diags, BC_N_RESTORE_ROW_UNSPLIT, pos_of(cx, body[0], (size_t)(t - l0->s)), NULL);
+	}
+	rs_move(cx, hi, BC_RESTORE_OCR_TABLE);
+	for (size_t k = 0; k < nb; k++)
+		rs_move(cx, body[k], BC_RESTORE_OCR_TABLE);
+	cx->out->count[BC_RESTORE_OCR_TABLE]++;
+	return last;
+}
+
+void rs_ocr_tables(rs_ctx *cx)
+{
+	orow *rows = NULL;
+	for (size_t i = 0; i < cx->n; i++) {
+		const rs_line *l = &cx->v[i];
+		/* most lines are not looked at further: a header starts with a capital after spaces */
+		size_t k = 0;
+		while (k < l->len && l->s[k] == ' ')
+			k++;
+		if (l->dropped || k == l->len || (unsigned char)l->s[k] < 'A' || l->s[k] == '|' || (l->s[k] >= 'a' && l->s[k] <= 'z'))
+			continue;
+		size_t ts[OT_MAX_TITLES], ne;
+		int unc;
+		if ((l->s[k] == 'S' || l->s[k] == 'T') && head_titles(l, ts, &ne, &unc) >= OT_MIN_TITLES) {
+			if (!rows)
+				rows = bc_xmalloc(OT_MAX_ROWS * sizeof *rows);
+			i = table_at(cx, i, rows);
+		} else {
+			i = repeated_at(cx, i);
+		}
+	}
+	free(rows);
+}
