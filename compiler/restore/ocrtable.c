@@ -35,13 +35,6 @@
  *    The number of titles must equal the number of cells the evidence
  *    makes; the header's word count is no evidence.
  *
- * A header with no number column ("Link điền thông tin theo sở Link biểu
- * mẫu Link điền thông tin khảo sát") is one only when the same capitalised
- * word opens three titles or more and is the line's only capital; OCR then
- * writes the cells of its row interleaved over a few lines, which nothing
- * tells apart: those lines make one row, its text in its first cell, and a
- * note says so (repeated_at).
- *
  * Single spaces only: a line with a run of three spaces (a column gap of
  * pdftotext -layout) or a TAB is another shape, and ends the rows.  A row
  * whose line goes on in lower case on the next line is not one line: the
@@ -545,177 +538,24 @@ static size_t table_at(rs_ctx *cx, size_t hi, orow *rows)
 	return rows[nr - 1].line;
 }
 
-/* ---- a header of titles each opened by the same word, over one row broken into lines ---- */
-
-/* "Link điền thông tin theo sở Link biểu mẫu Link điền thông tin khảo sát":
- * three titles or more, each opened by the same capitalised word, of two
- * words at least, the line's only capitals; no figure, no "," ";" and no
- * final ".", ":".  Returns the number of titles, starts[] their first bytes. */
-static size_t head_repeated(const rs_line *l, size_t *starts)
-{
-	if (l->dropped || l->len < 8 || l->len > OT_MAX_HEAD_BYTES || memchr(l->s, '\t', l->len) || has_digit(l->s, l->len) ||
-	    memchr(l->s, ',', l->len) || memchr(l->s, ';', l->len))
-		return 0;
-	const char *s;
-	size_t n;
-	rs_trim(l, &s, &n);
-	if (!n || !bc_cp_is_upper(cp_at(s, n)) || strchr(".:", s[n - 1]))
-		return 0;
-	size_t b = (size_t)(s - l->s);
-	for (size_t i = b; i + 2 < b + n; i++)
-		if (l->s[i] == ' ' && l->s[i + 1] == ' ' && l->s[i + 2] == ' ')
-			return 0;
-	span w[3 * OT_MAX_TITLES];
-	size_t nw, nt = 0;
-	if (!split_words(l->s, b, b + n, w, sizeof w / sizeof w[0], &nw))
-		return 0;
-	size_t first = w[0].e - w[0].b;
-	if (all_caps(l->s + w[0].b, first))
-		return 0;   /* "STT", "UBND": the other header, or an acronym */
-	for (size_t k = 0; k < nw; k++) {
-		const char *ws = l->s + w[k].b;
-		size_t wn = w[k].e - w[k].b;
-		if (!bc_cp_is_upper(cp_at(ws, wn)))
-			continue;
-		if (wn != first || memcmp(ws, l->s + w[0].b, wn) != 0 || (nt && w[k].b == starts[nt - 1]) || k + 1 == nw ||
-		    nt == OT_MAX_TITLES)
-			return 0;
-		/* two words a title at least: the repeated word is not a title of its own */
-		if (k + 1 < nw && bc_cp_is_upper(cp_at(l->s + w[k + 1].b, w[k + 1].e - w[k + 1].b)))
-			return 0;
-		starts[nt++] = w[k].b;
-	}
-	return nt >= 3 ? nt : 0;
-}
-
-#define OT_MAX_BODY_LINES 6     /* lines of the one row under a header of repeated titles */
-
-/* A line that can be part of the row under such a header: not a number's,
- * a bullet's or a label's start, no TAB, no column gap. */
-static int body_line(const rs_line *l)
-{
-	const char *s;
-	size_t n;
-	rs_trim(l, &s, &n);
-	if (l->dropped || !n || memchr(s, '\t', n) || strchr("-+*•(0123456789", s[0]))
-		return 0;
-	for (size_t i = 0; i + 2 < n; i++)
-		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
-			return 0;
-	return 1;
-}
-
-/* The table whose header of repeated titles is line hi: one row, the lines
- * right under it (and after a blank line, a line that goes on in lower
- * case), its text in its first cell: OCR interleaved its cells' lines, and
- * nothing tells them apart.  Returns the last line used (hi when none). */
-static size_t repeated_at(rs_ctx *cx, size_t hi)
-{
-	size_t ts[OT_MAX_TITLES];
-	size_t nt = head_repeated(&cx->v[hi], ts);
-	if (!nt || hi + 1 >= cx->n || cx->v[hi + 1].page != cx->v[hi].page || rs_blank(&cx->v[hi + 1]) || !body_line(&cx->v[hi + 1]))
-		return hi;
-	size_t body[OT_MAX_BODY_LINES + 1], nb = 0, j = hi + 1;
-	while (j < cx->n && nb <= OT_MAX_BODY_LINES) {
-		body[nb++] = j;
-		size_t k = j + 1;
-		if (k < cx->n && !rs_blank(&cx->v[k]) && !cx->v[k].dropped && cx->v[k].page == cx->v[j].page) {
-			if (!body_line(&cx->v[k]))
-				return hi;   /* a list or a table follows: not one row */
-			j = k;
-			continue;
-		}
-		/* after a blank line, the row goes on only with a line in lower case */
-		k = next_line(cx, j);
-		const char *t;
-		size_t tn;
-		if (k == cx->n || !body_line(&cx->v[k]))
-			break;
-		rs_trim(&cx->v[k], &t, &tn);
-		if (!bc_cp_is_lower(cp_at(t, tn)))
-			break;
-		j = k;
-	}
-	if (nb > OT_MAX_BODY_LINES)
-		return hi;   /* more lines than a row: text */
-	/* the header: a TAB for the space before each title */
-	size_t last = body[nb - 1];
-	rs_add_line(cx, last, "", 0, (uint32_t)(hi + 1), 1);
-	const rs_line *hl = &cx->v[hi];
-	const char *s;
-	size_t n;
-	rs_trim(hl, &s, &n);
-	size_t lead = (size_t)(s - hl->s);
-	bc_buf b = BC_BUF_INIT;
-	bc_buf_put(&b, s, n);
-	for (size_t t = 1; t < nt; t++)
-		b.s[ts[t] - 1 - lead] = '\t';
-	write_line(cx, last, hi, lead, b.s, b.len);
-	/* the row: its lines joined by spaces, each where it stands in the input, then the empty cells */
-	b.len = 0;
-	uint32_t col = 1;
-	bc_restore_shift *jumps = NULL;   /* col: in the row; shift: the input's column; to_line: the input's line */
-	size_t nj = 0;
-	for (size_t k = 0; k < nb; k++) {
-		const rs_line *l = &cx->v[body[k]];
-		rs_trim(l, &s, &n);
-		if (k) {
-			bc_buf_putc(&b, ' ');
-			col++;
-		}
-		uint32_t from = (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1;
-		jumps = bc_xgrow(jumps, nj, sizeof *jumps);
-		jumps[nj++] = (bc_restore_shift){ 0, col, input_col(l, from), (uint32_t)(body[k] + 1) };
-		for (size_t q = 0; q < l->nshifts; q++)
-			if (l->shifts[q].col > from) {
-				jumps = bc_xgrow(jumps, nj, sizeof *jumps);
-				jumps[nj++] = (bc_restore_shift){ 0, col + l->shifts[q].col - from, l->shifts[q].col + l->shifts[q].shift,
-				                                  (uint32_t)(body[k] + 1) };
-			}
-		bc_buf_put(&b, s, n);
-		col += (uint32_t)bc_utf8_count(s, n);
-	}
-	for (size_t t = 1; t < nt; t++)
-		bc_buf_putc(&b, '\t');
-	rs_add_line(cx, last, b.s, b.len, jumps[0].to_line, jumps[0].shift);
-	for (size_t q = 1; q < nj; q++)
-		rs_add_jump(cx, last, jumps[q].col, jumps[q].to_line, jumps[q].shift);
-	free(jumps);
-	bc_buf_free(&b);
-	{
-		const rs_line *l0 = &cx->v[body[0]];
-		const char *t;
-		size_t tn;
-		rs_trim(l0, &t, &tn);
-		bc_diag_add(cx->diags, BC_N_RESTORE_ROW_UNSPLIT, pos_of(cx, body[0], (size_t)(t - l0->s)), NULL);
-	}
-	rs_move(cx, hi, BC_RESTORE_OCR_TABLE);
-	for (size_t k = 0; k < nb; k++)
-		rs_move(cx, body[k], BC_RESTORE_OCR_TABLE);
-	cx->out->count[BC_RESTORE_OCR_TABLE]++;
-	return last;
-}
-
 void rs_ocr_tables(rs_ctx *cx)
 {
 	orow *rows = NULL;
 	for (size_t i = 0; i < cx->n; i++) {
 		const rs_line *l = &cx->v[i];
-		/* most lines are not looked at further: a header starts with a capital after spaces */
+		/* most lines are not looked at further: a header starts with S or T after spaces */
 		size_t k = 0;
 		while (k < l->len && l->s[k] == ' ')
 			k++;
-		if (l->dropped || k == l->len || (unsigned char)l->s[k] < 'A' || l->s[k] == '|' || (l->s[k] >= 'a' && l->s[k] <= 'z'))
+		if (l->dropped || k == l->len || (l->s[k] != 'S' && l->s[k] != 'T'))
 			continue;
 		size_t ts[OT_MAX_TITLES], ne;
 		int unc;
-		if ((l->s[k] == 'S' || l->s[k] == 'T') && head_titles(l, ts, &ne, &unc) >= OT_MIN_TITLES) {
-			if (!rows)
-				rows = bc_xmalloc(OT_MAX_ROWS * sizeof *rows);
-			i = table_at(cx, i, rows);
-		} else {
-			i = repeated_at(cx, i);
-		}
+		if (head_titles(l, ts, &ne, &unc) < OT_MIN_TITLES)
+			continue;
+		if (!rows)
+			rows = bc_xmalloc(OT_MAX_ROWS * sizeof *rows);
+		i = table_at(cx, i, rows);
 	}
 	free(rows);
 }
