@@ -118,7 +118,8 @@ static void legible_dateline(parser *p, bc_node *n, const char *s, size_t len)
  * not NULL, is a later line that goes on it (the symbol "/BC-SNV" under
  * "Số: 181"); `unread`: the line looks like the role's but its parts could
  * not be read, and none are given (the checker says so at its line). */
-static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_line *more, int unread, blk *tmp)
+static void header_line_of2(parser *p, bc_role role, const bc_line *l, const bc_line *more, const bc_line *more2,
+                            int unread, blk *tmp)
 {
 	memset(tmp, 0, sizeof *tmp);
 	tmp->first = tmp->last = (size_t)(l - p->lines.v);
@@ -127,6 +128,10 @@ static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_l
 	if (more) {
 		bp_add_line_text(tmp, more, more->core, 0);
 		tmp->last = (size_t)(more - p->lines.v);
+	}
+	if (more2) {
+		bp_add_line_text(tmp, more2, more2->core, 0);
+		tmp->last = (size_t)(more2 - p->lines.v);
 	}
 	bp_fix_breaks(tmp);
 	bc_node *n = bp_line_node(p, role, tmp);
@@ -191,9 +196,28 @@ static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_l
 	tmp->segs = NULL;
 }
 
+static void header_line_of(parser *p, bc_role role, const bc_line *l, const bc_line *more, int unread, blk *tmp)
+{
+	header_line_of2(p, role, l, more, NULL, unread, tmp);
+}
+
 static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
 {
 	header_line_of(p, role, l, NULL, 0, tmp);
+}
+
+/* A piece of a dateline a PDF's text boxes split: "Lâm Đồng, ngày", "tháng",
+ * "tháng 9 năm 2025", "năm 2026". */
+static int date_piece(const bc_line *l)
+{
+	const char *s = l->s + l->core;
+	size_t n = l->core_len;
+	if (n >= 5 && (memcmp(s, "tháng", 6 <= n ? 6 : n) == 0 || memcmp(s, "năm", 4 <= n ? 4 : n) == 0))
+		return n <= 24;
+	size_t e = n;
+	while (e > 0 && ((s[e - 1] >= '0' && s[e - 1] <= '9') || s[e - 1] == ' '))
+		e--;
+	return e >= 5 && n <= 60 && memcmp(s + e - 5, "ngày", 5) == 0;
 }
 
 /* "Số: 181" with its symbol "/BC-SNV" on a later line, blank lines between
@@ -206,16 +230,82 @@ static const bc_line *symbol_below(parser *p, size_t i)
 	if (!bc_pattern_match(BC_PAT_NUMBER, l->s + l->core, l->core_len, ov, 8) || ov[4] != (size_t)-1)
 		return NULL;
 	int has_number = ov[3] > ov[2];
-	size_t k = i + 1;
-	while (k < L->n && k <= i + 2 && L->v[k].kind == BC_LK_BLANK)
-		k++;
-	if (k >= L->n || L->v[k].kind != BC_LK_TEXT)
+	/* up to eight lines on, past the header's other parts a PDF's text boxes
+	 * put between (the motto, the slogan, the dateline's pieces: "Số:" /
+	 * "CỘNG HÒA …" / "/GM-UBND"), never past the type line or the body's */
+	for (size_t k = i + 1; k < L->n && k <= i + 8; k++) {
+		const bc_line *m = &L->v[k];
+		if (m->kind == BC_LK_BLANK || m->kind == BC_LK_MOTTO || m->kind == BC_LK_SLOGAN || m->kind == BC_LK_DATELINE)
+			continue;
+		if (m->kind != BC_LK_TEXT)
+			return NULL;
+		if (!bc_pattern_match(BC_PAT_NUMBER_REST, m->s + m->core, m->core_len, ov, 8)) {
+			/* a dateline's piece ("Lâm Đồng, ngày", "tháng 9 năm 2025") or the motto's half */
+			if (m->upper || date_piece(m))
+				continue;
+			return NULL;
+		}
+		/* one number: "Số: 181" then "/BC-SNV", or "Số:" then "181/BC-SNV" */
+		return has_number && ov[3] > ov[2] ? NULL : m;
+	}
+	return NULL;
+}
+
+/* "Lâm Đồng, ngày" with "tháng 4 năm 2026" on a later line, blank lines
+ * between: the gap a draft leaves for the day split the dateline into two
+ * text boxes of a PDF (pdftotext).  That later line when the two read as one
+ * dateline, else NULL. */
+static const bc_line *date_below(parser *p, size_t i, const bc_line **more2)
+{
+	bc_lines *L = &p->lines;
+	const bc_line *l = &L->v[i];
+	if (l->core_len < 6 || l->core_len > 80)
 		return NULL;
-	const bc_line *m = &L->v[k];
-	if (!bc_pattern_match(BC_PAT_NUMBER_REST, m->s + m->core, m->core_len, ov, 8))
+	/* the line ends with "ngày", or "ngày" and the day */
+	const char *s = l->s + l->core;
+	size_t n = l->core_len, e = n;
+	while (e > 0 && s[e - 1] >= '0' && s[e - 1] <= '9')
+		e--;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	if (e < 5 || memcmp(s + e - 5, "ngày", 5) != 0)
 		return NULL;
-	/* one number: "Số: 181" then "/BC-SNV", or "Số:" then "181/BC-SNV" */
-	return has_number && ov[3] > ov[2] ? NULL : m;
+	/* the pieces after it, past blank lines and what a PDF's text boxes put
+	 * between (the symbol "/QĐ-UBND", the motto, the slogan): "tháng 9 năm
+	 * 2025", or "tháng" then "năm 2026" */
+	const bc_line *part[2] = { NULL, NULL };
+	size_t np = 0, ov[20];
+	for (size_t k = i + 1; k < L->n && k <= i + 8 && np < 2; k++) {
+		const bc_line *m = &L->v[k];
+		if (m->kind == BC_LK_BLANK || m->kind == BC_LK_MOTTO || m->kind == BC_LK_SLOGAN)
+			continue;
+		if (m->kind != BC_LK_TEXT)
+			break;
+		if (date_piece(m) && (np || memcmp(m->s + m->core, "tháng", 6) == 0)) {
+			part[np++] = m;
+			continue;
+		}
+		if (!np && bc_pattern_match(BC_PAT_NUMBER_REST, m->s + m->core, m->core_len, ov, 8))
+			continue;
+		break;
+	}
+	if (!np || part[0] == &L->v[i + 1])
+		return NULL;
+	for (size_t take = np; take > 0; take--) {
+		bc_buf b = BC_BUF_INIT;
+		bc_buf_put(&b, s, n);
+		for (size_t k = 0; k < take; k++) {
+			bc_buf_putc(&b, ' ');
+			bc_buf_put(&b, part[k]->s + part[k]->core, part[k]->core_len);
+		}
+		int ok = bc_pattern_match(BC_PAT_DATELINE, b.s, b.len, ov, 10);
+		bc_buf_free(&b);
+		if (ok) {
+			*more2 = take == 2 ? part[1] : NULL;
+			return part[0];
+		}
+	}
+	return NULL;
 }
 
 /* The motto broken over two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM",
@@ -288,18 +378,46 @@ static size_t title_speck(const char *s, size_t n)
 }
 
 /* A block of lines joined into one LINE node (title, summary). */
+/* A line at least sixty characters wide and a sixth wider than `widest`. */
+static int wider(const bc_line *l, uint32_t widest)
+{
+	return l->nchars >= 60 && 6 * (uint64_t)l->nchars >= 7 * (uint64_t)widest;
+}
+
+/* Line i of a title, read as a list item because a wrapped line starts with a
+ * dash ("… tuyến cao tốc Tân Phú" / "– Bảo Lộc"): it goes on the title when
+ * the line above ends in no stop.  A title has no list. */
+static int title_dash(const parser *p, bc_role role, size_t i)
+{
+	const bc_lines *L = &p->lines;
+	if (role != BC_ROLE_TITLE || i == 0 || L->v[i].kind != BC_LK_BULLET || L->v[i - 1].kind == BC_LK_BLANK)
+		return 0;
+	const bc_line *up = &L->v[i - 1];
+	char last = up->core_len ? up->s[up->core + up->core_len - 1] : 0;
+	return last != '.' && last != ';' && last != ':' && last != ',';
+}
+
 static size_t header_block(parser *p, bc_role role, size_t i)
 {
 	bc_lines *L = &p->lines;
 	blk tmp;
 	memset(&tmp, 0, sizeof tmp);
 	tmp.first = i;
+	uint32_t widest = 0;   /* the title's widest line so far */
 	while (i < L->n && L->v[i].kind != BC_LK_BLANK &&
-	       (i == tmp.first || L->v[i].kind == BC_LK_TEXT)) {
+	       (i == tmp.first || L->v[i].kind == BC_LK_TEXT || title_dash(p, role, i))) {
 		/* a decision's issuing authority in capitals right under its title */
 		if (role == BC_ROLE_TITLE && i > tmp.first && L->v[i].upper && !L->v[tmp.first].upper &&
 		    bp_is_decision(p->doc))
 			break;
+		/* a PDF's text: the body's first paragraph right under the title,
+		 * its lines wider than the title's (the title is set centred in a
+		 * narrower measure): two lines of the kind, or one ending the block */
+		if (role == BC_ROLE_TITLE && p->pdf_text && i > tmp.first && wider(&L->v[i], widest) &&
+		    (i + 1 >= L->n || L->v[i + 1].kind == BC_LK_BLANK || wider(&L->v[i + 1], widest)))
+			break;
+		if (L->v[i].nchars > widest)
+			widest = L->v[i].nchars;
 		/* the whole line, so that "**" opened on the first line and closed on the last is kept */
 		size_t from = md_start(&L->v[i]);
 		if (role == BC_ROLE_TITLE)
@@ -407,9 +525,12 @@ size_t bp_parse_header(parser *p, size_t i)
 	bc_lines *L = &p->lines;
 	int seen_type = 0, seen_title = 0;
 	blk tmp;
+	/* later lines a header part took (the symbol under "Số:" past the motto,
+	 * a dateline's pieces): passed over when the loop comes to them */
+	size_t taken[3] = { (size_t)-1, (size_t)-1, (size_t)-1 };
 	while (i < L->n) {
 		const bc_line *l = &L->v[i];
-		if (l->kind == BC_LK_BLANK) {
+		if (l->kind == BC_LK_BLANK || i == taken[0] || i == taken[1] || i == taken[2]) {
 			i++;
 			continue;
 		}
@@ -417,7 +538,9 @@ size_t bp_parse_header(parser *p, size_t i)
 		case BC_LK_NUMBER: {
 			const bc_line *more = symbol_below(p, i);
 			header_line_of(p, BC_ROLE_NUMBER, l, more, 0, &tmp);
-			i = more ? (size_t)(more - L->v) + 1 : i + 1;
+			if (more)
+				taken[0] = (size_t)(more - L->v);
+			i++;
 			continue;
 		}
 		case BC_LK_DRAFT: header_line(p, BC_ROLE_DRAFT, l, &tmp); i++; continue;
@@ -468,6 +591,17 @@ size_t bp_parse_header(parser *p, size_t i)
 			 * does ("Số:", "Số1…") or reads as a place and date but whose
 			 * parts are not readable (OCR, a slip): the role, unread, so
 			 * that the header goes on and the checker points at the line */
+			if (!seen_type && !seen_title && !p->doc->idx.dateline) {
+				const bc_line *more2 = NULL, *more = date_below(p, i, &more2);
+				if (more) {
+					header_line_of2(p, BC_ROLE_DATELINE, l, more, more2, 0, &tmp);
+					taken[1] = (size_t)(more - L->v);
+					if (more2)
+						taken[2] = (size_t)(more2 - L->v);
+					i++;
+					continue;
+				}
+			}
 			if (!seen_type && !seen_title && !p->doc->idx.number && match_core(BC_PAT_NUMBER_LIKE, l)) {
 				header_line_of(p, BC_ROLE_NUMBER, l, NULL, 1, &tmp);
 				i++;
