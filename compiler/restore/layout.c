@@ -909,6 +909,31 @@ static uint32_t anchor_col(const rs_line *l, int closing)
 	           : 0;
 }
 
+/* "Nơi nhận:" alone on its line, the signature's column starting a line or
+ * two under it with an authority line far right ("   TM. CHÍNH PHỦ", alone or
+ * after a recipient and a run of spaces): that line's right column, or 0. */
+static uint32_t authority_below(const rs_ctx *cx, size_t k)
+{
+	const char *s;
+	size_t n;
+	rs_trim(&cx->v[k], &s, &n);
+	if (n < 9 || memcmp(s, "Nơi nhận", 9) != 0 || n > 16)
+		return 0;
+	for (size_t j = k + 1; j < cx->n && j <= k + 3; j++) {
+		const rs_line *l = &cx->v[j];
+		side sd;
+		if (l->dropped || rs_blank(l) || !split_side(l, 0, &sd))
+			continue;
+		/* a right part after a gap, or the line alone far right (no gap: its text starts the part) */
+		size_t rb = sd.re > sd.rb ? sd.rb : sd.lb;
+		uint32_t col = sd.re > sd.rb ? sd.rcol : sd.lcol;
+		size_t re = sd.re > sd.rb ? sd.re : sd.le;
+		if (col >= 30 && re > rb && authority_mark(l->s + rb, re - rb))
+			return col;
+	}
+	return 0;
+}
+
 /* Lines [first, last] as two columns at rcol, written left column first. */
 static void unfold_sides(rs_ctx *cx, size_t first, size_t last, uint32_t rcol)
 {
@@ -994,7 +1019,7 @@ void rs_sides(rs_ctx *cx)
 	}
 	/* the closing: from "Nơi nhận" beside the signature, to the text's end or a page's */
 	for (size_t k = 0; k < cx->n; k++) {
-		if (cx->v[k].dropped || !(rcol = anchor_col(&cx->v[k], 1)))
+		if (cx->v[k].dropped || !((rcol = anchor_col(&cx->v[k], 1)) || (rcol = authority_below(cx, k))))
 			continue;
 		size_t e = k;
 		for (size_t j = k + 1; j < cx->n && j - k < 60; j++) {
