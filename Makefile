@@ -160,6 +160,12 @@ bench-peers: $(PROG)
 corpus-report: $(PROG)
 	@BUILD=$(BUILD) sh bench/corpus-report.sh
 
+# The corpus's Word files through every converter at hand (docx2txt, pandoc, LibreOffice + pdftotext),
+# against tests/converted/*.expect; the converters are not CI's packages, so not part of `make test`.
+.PHONY: converters-report
+converters-report: $(PROG) $(TOOL_BINS)
+	@BUILD=$(BUILD) sh bench/converters.sh
+
 # Every suite; prints one closing line "N passed, N failed".
 test check: $(PROG) $(MO_FILES) $(UNIT_BINS) $(TOOL_BINS)
 	@BUILD=$(BUILD) sh tests/run.sh

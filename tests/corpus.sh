@@ -213,6 +213,8 @@ def readable(path):
 # ---- comparison
 def norm(s):
     s = unicodedata.normalize("NFC", s)
+    # a dash is a dash: converters write the author's "–" as "-" (docx2txt) or "--" (pandoc's Markdown)
+    s = re.sub(r"\s*(?:--|–|—)\s*|\s+-\s+", " - ", s)
     s = re.sub(r"\s+", " ", s).strip()
     return re.sub(r"[\s.;:,]+$", "", s)
 

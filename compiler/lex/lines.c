@@ -189,8 +189,15 @@ static void find_core(bc_line *l)
 		l->decorated = 1;
 		while (a < b && is_space(s[a]))
 			a++;
-		while (b > a && is_space(s[b - 1]))
-			b--;
+		/* a no-break space inside the marks too ("Hạnh phúc\u00a0**", pandoc) */
+		for (size_t k;;) {
+			if (b > a && is_space(s[b - 1]))
+				b--;
+			else if ((k = uspace_before(s + a, b - a)) != 0)
+				b -= k;
+			else
+				break;
+		}
 	}
 	l->core = a;
 	l->core_len = b - a;

@@ -350,13 +350,22 @@ static size_t md_start(const bc_line *l)
  * and the text so far ends in no stop.  Word converters (catdoc, docx2txt)
  * write every line break of a title as a paragraph; no body paragraph starts
  * in lower case. */
-static int title_goes_on(const blk *t, const bc_line *next)
+static int title_goes_on(const blk *t, const bc_line *above, const bc_line *next)
 {
 	if (next->kind != BC_LK_TEXT || !t->nseg)
 		return 0;
 	uint32_t first = 0, last = bp_last_cp(t);
 	bc_utf8_decode(next->s + next->core, next->core_len, &first);
-	return bc_cp_is_lower(first) && last != '.' && last != ';' && last != ':' && last != '!' && last != '?';
+	if (last == '.' || last == ';' || last == ':' || last == '!' || last == '?')
+		return 0;
+	/* a comma leaves the title open ("… Ủy viên Ban Thường vụ Tỉnh ủy," /
+	 * blank / "Phó Chủ tịch UBND tỉnh …", pandoc's paragraph for each line);
+	 * so does a paragraph set whole in bold as the title's last one was
+	 * ("**Tổ chức sinh hoạt chuyên môn**" / blank / "**Cụm 2 năm học …**") */
+	if (last == ',' || bc_cp_is_lower(first))
+		return 1;
+	return above->decorated && next->decorated && next->core_len && next->s[next->core + next->core_len - 1] != '.' &&
+	       next->s[next->core + next->core_len - 1] != ':';
 }
 
 /* "7 Quy dinh va …", ">      xông nhân, …": a speck of a scan OCR read as a
@@ -378,10 +387,10 @@ static size_t title_speck(const char *s, size_t n)
 }
 
 /* A block of lines joined into one LINE node (title, summary). */
-/* A line at least sixty characters wide and a sixth wider than `widest`. */
-static int wider(const bc_line *l, uint32_t widest)
+/* A line at least `least` characters wide and a sixth wider than `widest`. */
+static int wider(const bc_line *l, uint32_t widest, uint32_t least)
 {
-	return l->nchars >= 60 && 6 * (uint64_t)l->nchars >= 7 * (uint64_t)widest;
+	return l->nchars >= least && 6 * (uint64_t)l->nchars >= 7 * (uint64_t)widest;
 }
 
 /* Line i of a title, read as a list item because a wrapped line starts with a
@@ -412,9 +421,10 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 			break;
 		/* a PDF's text: the body's first paragraph right under the title,
 		 * its lines wider than the title's (the title is set centred in a
-		 * narrower measure): two lines of the kind, or one ending the block */
-		if (role == BC_ROLE_TITLE && p->pdf_text && i > tmp.first && wider(&L->v[i], widest) &&
-		    (i + 1 >= L->n || L->v[i + 1].kind == BC_LK_BLANK || wider(&L->v[i + 1], widest)))
+		 * narrower measure): its first line (indented, so a little short)
+		 * and the next, full, or a first line ending the block */
+		if (role == BC_ROLE_TITLE && p->pdf_text && i > tmp.first && wider(&L->v[i], widest, 50) &&
+		    (i + 1 >= L->n || L->v[i + 1].kind == BC_LK_BLANK || wider(&L->v[i + 1], widest, 60)))
 			break;
 		if (L->v[i].nchars > widest)
 			widest = L->v[i].nchars;
@@ -425,7 +435,7 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		bp_add_line_text(&tmp, &L->v[i], from, 1);
 		tmp.last = i;
 		i++;
-		if (i + 1 < L->n && L->v[i].kind == BC_LK_BLANK && title_goes_on(&tmp, &L->v[i + 1]))
+		if (i + 1 < L->n && L->v[i].kind == BC_LK_BLANK && title_goes_on(&tmp, &L->v[tmp.last], &L->v[i + 1]))
 			i++;
 	}
 	bp_fix_breaks(&tmp);

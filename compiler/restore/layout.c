@@ -30,6 +30,7 @@ typedef struct para {
 	size_t column;
 	size_t cell;             /* HTML: which cell (from 1), so that cells stand apart; 0 elsewhere */
 	uint32_t last_line;      /* grid: the input line of its last part */
+	int hard_end;            /* grid: its line ended with pandoc's line break ("\\"): nothing joins it */
 	/* grid: where a part joined from a later line starts (character column
 	 * in the text, from 1) and stands in the input */
 	struct { uint32_t at, line, col; } jumps[MAX_JUMPS];
@@ -226,6 +227,11 @@ static void grid_row(const rs_line *l, uint32_t line, const size_t *plus, size_t
 		}
 		while (e > s && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t'))
 			e--;
+		/* pandoc's line break at the cell line's end: the mark goes, the line ends there */
+		int hard = e > s && l->s[e - 1] == '\\' && !(e - 1 > s && l->s[e - 2] == '\\');
+		if (hard)
+			for (e--; e > s && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t');)
+				e--;
 		if (s == e)
 			continue;
 		/* a bold run the grid wrapped ("**TRƯỜNG THPT CAO LÃNH" / "2**"): the
@@ -238,7 +244,7 @@ static void grid_row(const rs_line *l, uint32_t line, const size_t *plus, size_t
 				up = &ps->v[q];
 				break;
 			}
-		if (up && up->last_line + 1 == line && up->njumps < MAX_JUMPS && stars_open(&up->text)) {
+		if (up && up->last_line + 1 == line && up->njumps < MAX_JUMPS && !up->hard_end && stars_open(&up->text)) {
 			bc_buf_putc(&up->text, ' ');
 			up->jumps[up->njumps].at = (uint32_t)bc_utf8_count(up->text.s, up->text.len) + 1;
 			up->jumps[up->njumps].line = line;
@@ -246,10 +252,12 @@ static void grid_row(const rs_line *l, uint32_t line, const size_t *plus, size_t
 			up->njumps++;
 			bc_buf_put(&up->text, l->s + s, e - s);
 			up->last_line = line;
+			up->hard_end = hard;
 			continue;
 		}
 		para *p = para_new(ps, c, line, input_col(l, col));
 		p->last_line = line;
+		p->hard_end = hard;
 		bc_buf_put(&p->text, l->s + s, e - s);
 	}
 }

@@ -64,14 +64,15 @@ static int tighten_emphasis(rs_ctx *cx, size_t i, bc_buf *b, uint32_t removed)
 	return 1;
 }
 
-/* A backslash at s[k] that ends its line, or its cell of a grid table's row
- * ("| UBND TỈNH LÂM ĐỒNG\\    |"): pandoc's Markdown for a line break. */
+/* A backslash at s[k] that ends its line: pandoc's Markdown for a line
+ * break.  In a grid table's row ("| UBND TỈNH LÂM ĐỒNG\\    |") it stays for
+ * the grid's reader (layout.c), which ends the cell's line there. */
 static int hard_break_at(const char *s, size_t n, size_t k)
 {
 	size_t e = k + 1;
 	while (e < n && (s[e] == ' ' || s[e] == '\t'))
 		e++;
-	return e == n || (s[e] == '|' && e > k + 1 && n && s[0] == '|');
+	return e == n && !(n && s[0] == '|');
 }
 
 void rs_markdown(rs_ctx *cx)

@@ -1,0 +1,75 @@
+#!/bin/sh
+# converters.sh — the corpus's Word files as each converter at hand writes them, against what a clerk reads in them.
+# Each tests/converted/NN.expect names a Word file of ../shared/corpus (`source:`) and the facts read from it by
+# hand (format of tests/corpus/README.md).  Every converter found on the machine turns the file into text:
+# docx2txt; pandoc to plain text, GFM and Markdown; LibreOffice to PDF, then pdftotext in its default mode,
+# -layout and -raw.  tests/corpus.sh then compares each text's facts (and, with the fidelity tool built, that
+# every word reaches the XML).  Prints, per converter, the fields right, and the fields that are not.
+# Usage: bench/converters.sh   (make converters-report).  Env: BUILD, BAOCAO_CORPUS.  Not part of `make test`:
+# the converters are not among the packages CI installs; a converter that is missing is skipped and said so.
+BUILD=${BUILD:-build}
+CORPUS=${BAOCAO_CORPUS:-../shared/corpus}
+if [ ! -d "$CORPUS" ]; then
+	echo "SKIP: $CORPUS not found"
+	exit 0
+fi
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT INT TERM
+have() { command -v "$1" >/dev/null 2>&1; }
+for tool in docx2txt pandoc soffice pdftotext; do
+	have "$tool" || echo "# $tool not found: its shapes are skipped"
+done
+# convert NAME OUTDIR SOURCE: writes OUTDIR/NN.txt, or nothing when the converter is missing or fails
+convert() {
+	name=$1 out=$2 src=$3 nn=$(basename "$src" | cut -c1-2)
+	mkdir -p "$out"
+	case $name in
+	docx2txt) have docx2txt && docx2txt <"$src" >"$out/$nn.txt" 2>/dev/null ;;
+	pandoc-plain) have pandoc && pandoc -f docx -t plain "$src" -o "$out/$nn.txt" 2>/dev/null ;;
+	pandoc-gfm) have pandoc && pandoc -f docx -t gfm "$src" -o "$out/$nn.txt" 2>/dev/null ;;
+	pandoc-markdown) have pandoc && pandoc -f docx -t markdown "$src" -o "$out/$nn.txt" 2>/dev/null ;;
+	pdftotext*)
+		have soffice && have pdftotext || return 0
+		pdf="$T/pdf/$nn.pdf"
+		if [ ! -f "$pdf" ]; then
+			mkdir -p "$T/pdf" "$T/lo"
+			HOME="$T/lo" timeout 300 soffice --headless --convert-to pdf --outdir "$T/pdf" "$src" >/dev/null 2>&1
+			[ -f "$T/pdf/$(basename "${src%.*}").pdf" ] && mv "$T/pdf/$(basename "${src%.*}").pdf" "$pdf"
+		fi
+		[ -f "$pdf" ] || return 0
+		case $name in
+		pdftotext) pdftotext "$pdf" "$out/$nn.txt" ;;
+		pdftotext-layout) pdftotext -layout "$pdf" "$out/$nn.txt" ;;
+		pdftotext-raw) pdftotext -raw "$pdf" "$out/$nn.txt" ;;
+		esac ;;
+	esac
+	# a converter's failure leaves no text: no data for it, not a failure of the compiler
+	[ -s "$out/$nn.txt" ] || rm -f "$out/$nn.txt"
+	return 0
+}
+total_ok=0 total_bad=0
+for conv in docx2txt pandoc-plain pandoc-gfm pandoc-markdown pdftotext pdftotext-layout pdftotext-raw; do
+	out="$T/$conv"
+	exp="$T/$conv.expect"
+	mkdir -p "$out" "$exp"
+	for e in tests/converted/*.expect; do
+		src=$(sed -n 's/^source: *//p' "$e")
+		[ -f "$CORPUS/$src" ] || { echo "# $src not in $CORPUS"; continue; }
+		convert "$conv" "$out" "$CORPUS/$src"
+		nn=$(basename "$e" .expect)
+		[ -f "$out/$nn.txt" ] || continue
+		sed -e '/^source:/d' -e "1i file: $nn.txt" "$e" >"$exp/$nn.expect"
+	done
+	if [ -z "$(ls "$exp")" ]; then
+		echo "$conv: no text (converter missing)"
+		continue
+	fi
+	BUILD=$BUILD BAOCAO_CORPUS=$out CORPUS_EXPECT=$exp sh tests/corpus.sh >"$T/$conv.out" 2>&1
+	ok=$(grep -c '^ok' "$T/$conv.out")
+	bad=$(grep -c '^FAIL' "$T/$conv.out")
+	total_ok=$((total_ok + ok))
+	total_bad=$((total_bad + bad))
+	echo "$conv: $ok right, $bad wrong"
+	grep '^FAIL' "$T/$conv.out" | sed 's/^/    /'
+done
+echo "all converters: $total_ok right, $total_bad wrong"
