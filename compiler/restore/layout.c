@@ -295,6 +295,18 @@ static size_t grid_table(rs_ctx *cx, size_t i)
 
 /* ---- HTML tables (pandoc's gfm) ---- */
 
+/* The number after `attr` (`rowspan="`) in the tag t[0..tl), or 0. */
+static unsigned tag_number(const char *t, size_t tl, const char *attr)
+{
+	const char *a = bc_find(t, tl, attr, strlen(attr), 0);
+	if (!a)
+		return 0;
+	unsigned v = 0;
+	for (a += strlen(attr); a < t + tl && *a >= '0' && *a <= '9' && v < 100000; a++)
+		v = v * 10 + (unsigned)(*a - '0');
+	return v;
+}
+
 /* An HTML character reference at s: its code point and length, or 0. */
 static uint32_t entity(const char *s, size_t n, size_t *len)
 {
@@ -338,6 +350,12 @@ static size_t html_table(rs_ctx *cx, size_t i)
 	paras ps = { 0 };
 	para *cur = NULL;
 	size_t column = 0, ncols = 0, last = i, cell = 0;
+	/* rows each column is still held for by a cell above it (rowspan), and
+	 * the columns the open cell spans (colspan): a cell's column is its place
+	 * in the grid, not its place in its row ("<th rowspan="4">Nơi nhận …" then
+	 * rows of one cell each, all in the second column) */
+	unsigned held[MAX_COLS + 1] = { 0 };
+	size_t spans = 1;
 	int in_cell = 0, done = 0, in_tag = 0;
 	for (size_t j = i; j < cx->n && !done && j - i < 400; j++) {
 		const rs_line *l = &cx->v[j];
@@ -367,14 +385,27 @@ static size_t html_table(rs_ctx *cx, size_t i)
 				              nm[nm[0] == '/' ? 2 : 1] <= '6' && nm[nm[0] == '/' ? 3 : 2] == '\0';
 				if (!strcmp(nm, "tr")) {
 					column = 0;
+					for (size_t c = 0; c <= MAX_COLS; c++)
+						if (held[c])
+							held[c]--;
 				} else if (!strcmp(nm, "td") || !strcmp(nm, "th")) {
 					in_cell = 1;
 					cur = NULL;
 					cell++;
+					while (column < MAX_COLS && held[column])
+						column++;
+					unsigned rs = tag_number(t, tl, "rowspan=\""), cs = tag_number(t, tl, "colspan=\"");
+					spans = cs > 1 && cs <= MAX_COLS ? cs : 1;
+					for (size_t c = column; rs > 1 && c < column + spans && c <= MAX_COLS; c++)
+						held[c] = rs < 1000 ? rs : 1000;   /* this row and rs - 1 more: counted down at each row's start */
 				} else if (!strcmp(nm, "/td") || !strcmp(nm, "/th")) {
 					in_cell = 0;
 					cur = NULL;
-					if (++column > ncols)
+					column += spans;
+					spans = 1;
+					if (column > MAX_COLS)
+						column = MAX_COLS;
+					if (column > ncols)
 						ncols = column;
 				} else if (!strcmp(nm, "p") || !strcmp(nm, "/p") || !strcmp(nm, "br") || heading) {
 					/* a paragraph of the cell: <p>, and <h2>…<h6> where the Word style was a heading's */
