@@ -37,7 +37,7 @@ typedef enum bc_shape {
 	BC_SHAPE_TYPED,          /* typed or saved as text: nothing to undo */
 	BC_SHAPE_PDF,            /* text extracted from a PDF (pdftotext, pdfminer, OCR) */
 	BC_SHAPE_MARKDOWN,       /* a Word file converted to Markdown (pandoc, mammoth) */
-	BC_SHAPE_WORD,           /* a Word file's text (docx2txt, antiword, catdoc): its field codes show */
+	BC_SHAPE_WORD,           /* a Word file's text (docx2txt, antiword, catdoc): its field codes show, or docx2txt's lines centred on 80 columns */
 	BC_SHAPE_COUNT
 } bc_shape;
 
