@@ -292,8 +292,10 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		/* after the rewrites: the cells it moves are read as repaired */
 		rs_layout(&cx);
 		/* after the page numbers are gone: a table goes on over a page break */
-		rs_cells(&cx);
+		/* docx2txt's tables first: their empty cells are blank lines a
+		 * paragraph-per-cell reading would take for its separators */
 		rs_wordcells(&cx);
+		rs_cells(&cx);
 		if (cx.shape == BC_SHAPE_PDF)
 			rs_sides(&cx);
 	}
