@@ -26,7 +26,7 @@ typedef enum bc_restore_kind {
 	BC_RESTORE_GLYPH,        /* "TRƢỜNG" for "TRƯỜNG": a PDF font's wrong mapping (glyphs.c) */
 	BC_RESTORE_MARKDOWN,     /* "a\)" and "__BÁO CÁO__" of a Markdown converter (markdown.c) */
 	BC_RESTORE_LAYOUT,       /* the header or the signature laid out in a table, its columns one after the other (layout.c) */
-	BC_RESTORE_CELLS,        /* a table written one cell per paragraph, rebuilt as TAB-separated rows (cells.c) */
+	BC_RESTORE_CELLS,        /* a table written one cell per paragraph (cells.c) or, by docx2txt, per line (wordcells.c), rebuilt as TAB-separated rows */
 	BC_RESTORE_OCR,          /* "Page 3", "text_chars=0 | ocr_ran=True", "[OCR Result]" of an OCR script (ocr.c) */
 	BC_RESTORE_KIND_COUNT
 } bc_restore_kind;
