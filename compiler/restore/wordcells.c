@@ -152,6 +152,7 @@ typedef struct seq {
 	int roman;
 	label dec;
 	int rows;
+	size_t cols;             /* in a carry: the cells of the table it ended */
 } seq;
 
 /* lb is the number that comes next after the numbering st. */
@@ -431,7 +432,10 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 	for (size_t d = MIN_COLS; d <= MAX_COLS; d++)
 		if (hist[d] > hist[nc])
 			nc = d;
-	if (!nc || hist[nc] < 2 || 2 * hist[nc] < nd) {
+	/* a table going on keeps the cells of the one before, when no row says otherwise */
+	if (st0.rows && st0.cols && hist[st0.cols] == nd)
+		nc = st0.cols;
+	else if (!nc || hist[nc] < 2 || 2 * hist[nc] < nd) {
 		left_as_text(cx, h);
 		return h + 1;
 	}
@@ -523,7 +527,7 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 		rows++;
 	}
 	size_t next = h + 1;
-	if (rows < 2) {
+	if (rows < (st0.rows ? 1u : 2u)) {
 		left_as_text(cx, h);
 	} else {
 		if (stopped)
@@ -549,6 +553,7 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 		next = last + 1;
 		/* where the numbering stands after the rows written, for a table going on */
 		*carry = st0;
+		carry->cols = nc;
 		for (size_t r = 0; r < rows; r++) {
 			read_label(&cx->v[rb[r]], &lb);
 			advance(carry, &lb);
@@ -571,8 +576,10 @@ void rs_wordcells(rs_ctx *cx)
 			i++;
 			continue;
 		}
+		size_t built = cx->out->count[BC_RESTORE_CELLS];
 		size_t next = table_at(cx, i, &carry, end);
-		if (next > i + 1)
+		/* only a table written back is one a repeated header goes on with */
+		if (cx->out->count[BC_RESTORE_CELLS] > built)
 			end = next;
 		i = next;
 	}
