@@ -17,7 +17,10 @@
  * cell), then, a few lines on, "1." (or "I"), and the lines from each row
  * number to the next (2., 2.1., 2.2., 3., or I, 1, 2, II, 1 …) holding the
  * same count of cells.  That count is learned from the rows themselves: the
- * distance between successive numbers that most rows share.
+ * distance between successive numbers that most rows share.  A number of one
+ * level is written as the first is ("3" among "1." "2." is a figure in a
+ * cell), and a row whose next number comes before it has its cells ends the
+ * table there.
  *
  * A row with more lines than cells (a cell of two paragraphs) is read only
  * when one way of joining its lines is better than every other, judged
@@ -103,6 +106,7 @@ typedef struct label {
 	int roman;               /* its value when Roman, else 0 */
 	int part[MAX_DEPTH];
 	int depth;
+	int dot;                 /* written with a final "." */
 } label;
 
 static int roman_value(const char *s, size_t n)
@@ -122,11 +126,12 @@ static int read_label(const rs_line *l, label *lb)
 	const char *s;
 	size_t n;
 	rs_trim(l, &s, &n);
-	if (n && s[n - 1] == '.')
-		n--;
+	int dot = n && s[n - 1] == '.';
+	n -= (size_t)dot;
 	if (!n || n > 15)
 		return 0;
 	memset(lb, 0, sizeof *lb);
+	lb->dot = dot;
 	if ((lb->roman = roman_value(s, n)) != 0)
 		return 1;
 	size_t i = 0;
@@ -152,12 +157,17 @@ typedef struct seq {
 	int roman;
 	label dec;
 	int rows;
+	int dot;                 /* the first number's final ".": "1." or "1" */
 	size_t cols;             /* in a carry: the cells of the table it ended */
 } seq;
 
 /* lb is the number that comes next after the numbering st. */
 static int follows(const seq *st, const label *lb)
 {
+	/* a number of one level is written as the table's first is: a "3"
+	 * among "1." "2." is a figure in a cell ("3.2" is a number whatever) */
+	if ((lb->roman || lb->depth == 1) && st->rows && lb->dot != st->dot)
+		return 0;
 	if (lb->roman)
 		return lb->roman == st->roman + 1 && (st->roman || !st->rows);
 	const label *p = &st->dec;
@@ -173,6 +183,8 @@ static int follows(const seq *st, const label *lb)
 
 static void advance(seq *st, const label *lb)
 {
+	if (!st->rows)
+		st->dot = lb->dot;
 	if (lb->roman) {
 		st->roman = lb->roman;
 		st->dec.depth = 0;
@@ -448,10 +460,18 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 	/* the rows: from each number, the next at nc lines or a few more */
 	size_t cap = 64, nr = 0, *rb = bc_xmalloc(cap * sizeof *rb), *rm = bc_xmalloc(cap * sizeof *rm);
 	st = st0;
+	size_t short_row = SIZE_MAX;
 	read_label(&cx->v[r0], &lb);
 	for (size_t at = r0;;) {
 		advance(&st, &lb);
-		size_t j = at + nc;
+		/* the next number before the row has its cells: the row is short, the table ends before it */
+		size_t j = at + 1;
+		while (j < cx->n && j < at + nc && !(read_label(&cx->v[j], &lb) && follows(&st, &lb)))
+			j++;
+		if (j < cx->n && j < at + nc) {
+			short_row = at;
+			break;
+		}
 		while (j < cx->n && j - at <= nc + MAX_EXTRA && !head_line(&cx->v[j]) && !(read_label(&cx->v[j], &lb) && follows(&st, &lb)))
 			j++;
 		int found = j < cx->n && j - at <= nc + MAX_EXTRA && !head_line(&cx->v[j]);
@@ -465,6 +485,13 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 		if (!found)
 			break;
 		at = j;
+	}
+	if (!nr) {
+		/* the first row is short */
+		left_as_text(cx, h);
+		free(rb);
+		free(rm);
+		return h + 1;
 	}
 	/* how each column's cells look in the rows that needed no joining */
 	profile pf;
@@ -487,7 +514,6 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 	/* each row's cells; a row that cannot be read ends the table before it */
 	size_t (*starts)[MAX_COLS] = bc_xmalloc(nr * sizeof *starts);
 	size_t rows = 0, ncells = nc - 1;
-	int stopped = 0;
 	for (size_t r = 0; r < nr; r++) {
 		int sc;
 		if (rm[r] == nc) {
@@ -495,7 +521,6 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 				starts[r][c] = c;
 		} else if (rm[r]) {
 			if (best_split(cx, &pf, rb[r] + 1, rm[r] - 1, ncells, starts[r], &sc) < 0) {
-				stopped = 1;
 				break;
 			}
 		} else {
@@ -519,19 +544,27 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 				}
 			}
 			if (!best_m || ties) {
-				stopped = 1;
 				break;
 			}
 			rm[r] = best_m + 1;
 		}
 		rows++;
 	}
+	size_t stop_at = rows < nr ? rb[rows] : short_row;
+	int stopped = stop_at != SIZE_MAX;
 	size_t next = h + 1;
 	if (rows < (st0.rows ? 1u : 2u)) {
 		left_as_text(cx, h);
 	} else {
 		if (stopped)
-			left_as_text(cx, rb[rows]);
+			left_as_text(cx, stop_at);
+		/* where the numbering stands after the rows written, for a table going on */
+		*carry = st0;
+		carry->cols = nc;
+		for (size_t r = 0; r < rows; r++) {
+			read_label(&cx->v[rb[r]], &lb);
+			advance(carry, &lb);
+		}
 		size_t last = rb[rows - 1] + rm[rows - 1] - 1;
 		rs_add_line(cx, last, "", 0, (uint32_t)(h + 1), 1);
 		for (int k = 0; k < hrows; k++)
@@ -551,13 +584,6 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 				rs_move(cx, i, BC_RESTORE_CELLS);
 		cx->out->count[BC_RESTORE_CELLS]++;
 		next = last + 1;
-		/* where the numbering stands after the rows written, for a table going on */
-		*carry = st0;
-		carry->cols = nc;
-		for (size_t r = 0; r < rows; r++) {
-			read_label(&cx->v[rb[r]], &lb);
-			advance(carry, &lb);
-		}
 	}
 	free(starts);
 	free(rb);
