@@ -160,13 +160,30 @@ void rs_shift(rs_ctx *cx, size_t i, uint32_t col, uint32_t shift)
 /* ---- the shape ---- */
 
 /* Evidence of a converter, counted over the text: a PDF's form feeds and
- * wrongly mapped letters, a Markdown converter's escapes and __strong__. */
-static bc_shape detect(const rs_ctx *cx)
+ * wrongly mapped letters, a Markdown converter's escapes and __strong__,
+ * docx2txt's lines centred on 80 columns (cx->docx2txt, set whether or not
+ * the shape is forced), a Word field's code. */
+static bc_shape detect(rs_ctx *cx)
 {
 	size_t escapes = 0, underscores = 0, glyphs = 0, fields = 0, tables = 0;
+	size_t padded = 0, centred = 0, indented = 0;
 	for (size_t i = 0; i < cx->n; i++) {
 		const char *s = cx->v[i].s;
 		size_t n = cx->v[i].len;
+		/* docx2txt centres a paragraph on an 80-column line, counting its
+		 * bytes and its line end: (79 - bytes) / 2 spaces before it, so an
+		 * empty centred paragraph is 39 spaces, an empty right-aligned one 79 */
+		size_t lead = 0;
+		while (lead < n && s[lead] == ' ')
+			lead++;
+		if (lead == n) {
+			padded += n == 39 || n == 79;
+		} else if (lead >= 8) {
+			size_t rest = n - lead;
+			indented++;
+			if (rest < 79 && (lead == (79 - rest) / 2 || lead + rest == 79))
+				centred++;
+		}
 		/* pandoc's tables: a grid's "+---+" rule, or raw HTML */
 		if (n >= 4 && ((s[0] == '+' && s[1] == '-' && s[n - 1] == '+') || memcmp(s, "<table", n < 6 ? n : 6) == 0))
 			tables++;
@@ -187,6 +204,12 @@ static bc_shape detect(const rs_ctx *cx)
 	}
 	if (cx->npages > 1 || glyphs)
 		return BC_SHAPE_PDF;
+	/* docx2txt's text: the lines set far in are centred on its 80 columns
+	 * (half of them at least, four at least), or two empty paragraphs
+	 * padded so stand beside two centred lines */
+	cx->docx2txt = (centred >= 4 && 2 * centred >= indented) || (padded >= 2 && centred >= 2 && 2 * centred >= indented);
+	if (cx->docx2txt && !tables)
+		return BC_SHAPE_WORD;
 	if (escapes >= 2 || underscores >= 4 || tables)
 		return BC_SHAPE_MARKDOWN;
 	if (fields)
@@ -259,7 +282,8 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 	/* an OCR script's page lines are its form feeds: before the shape is told from them */
 	if (!(cx.forced && shape == BC_SHAPE_TYPED))
 		rs_ocr(&cx);
-	cx.shape = cx.forced ? shape : detect(&cx);
+	bc_shape seen = detect(&cx);
+	cx.shape = cx.forced ? shape : seen;
 	out->shape = cx.shape;
 	out->forced = cx.forced;
 	/* each concern asks for its own evidence; only a shape forced to
@@ -272,6 +296,9 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		/* after the rewrites: the cells it moves are read as repaired */
 		rs_layout(&cx);
 		/* after the page numbers are gone: a table goes on over a page break */
+		/* docx2txt's tables first: their empty cells are blank lines a
+		 * paragraph-per-cell reading would take for its separators */
+		rs_wordcells(&cx);
 		rs_cells(&cx);
 		/* after the cells: its header holds its titles on the "STT" line, theirs do not */
 		rs_ocr_tables(&cx);

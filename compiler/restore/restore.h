@@ -26,7 +26,7 @@ typedef enum bc_restore_kind {
 	BC_RESTORE_GLYPH,        /* "TRƢỜNG" for "TRƯỜNG": a PDF font's wrong mapping (glyphs.c) */
 	BC_RESTORE_MARKDOWN,     /* "a\)" and "__BÁO CÁO__" of a Markdown converter (markdown.c) */
 	BC_RESTORE_LAYOUT,       /* the header or the signature laid out in a table, its columns one after the other (layout.c) */
-	BC_RESTORE_CELLS,        /* a table written one cell per paragraph, rebuilt as TAB-separated rows (cells.c) */
+	BC_RESTORE_CELLS,        /* a table written one cell per paragraph (cells.c) or, by docx2txt, per line (wordcells.c), rebuilt as TAB-separated rows */
 	BC_RESTORE_OCR,          /* "Page 3", "text_chars=0 | ocr_ran=True", "[OCR Result]" of an OCR script (ocr.c) */
 	BC_RESTORE_ROWS,         /* numbered rows under a header pdftotext interleaved, rebuilt without the header (cells.c) */
 	BC_RESTORE_OCR_TABLE,    /* a table OCR read as lines, its cells parted by single spaces, rebuilt as rows (ocrtable.c) */
@@ -39,7 +39,7 @@ typedef enum bc_shape {
 	BC_SHAPE_TYPED,          /* typed or saved as text: nothing to undo */
 	BC_SHAPE_PDF,            /* text extracted from a PDF (pdftotext, pdfminer, OCR) */
 	BC_SHAPE_MARKDOWN,       /* a Word file converted to Markdown (pandoc, mammoth) */
-	BC_SHAPE_WORD,           /* a Word file's text (docx2txt, antiword, catdoc): its field codes show */
+	BC_SHAPE_WORD,           /* a Word file's text (docx2txt, antiword, catdoc): its field codes show, or docx2txt's lines centred on 80 columns */
 	BC_SHAPE_COUNT
 } bc_shape;
 

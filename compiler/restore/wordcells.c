@@ -1,0 +1,612 @@
+/* wordcells.c — a table docx2txt wrote one cell per line, with nothing between the cells, rebuilt as TAB-separated rows. */
+#include "restore_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+
+/*
+ * docx2txt writes each paragraph of a Word file as one line, and a table's
+ * cells one after the other, each cell's paragraphs as further lines: no
+ * separator, no blank line, an empty cell an empty line (or, centred, a line
+ * of 39 spaces).  The rows are gone; a careful reader sees them again only
+ * where the table numbers its rows: a line "STT" or "TT" (a header's first
+ * cell), then, a few lines on, "1." (or "I"), and the lines from each row
+ * number to the next (2., 2.1., 2.2., 3., or I, 1, 2, II, 1 …) holding the
+ * same count of cells.  That count is learned from the rows themselves: the
+ * distance between successive numbers that most rows share.  A number of one
+ * level is written as the first is ("3" among "1." "2." is a figure in a
+ * cell), and a row whose next number comes before it has its cells ends the
+ * table there.
+ *
+ * A row with more lines than cells (a cell of two paragraphs) is read only
+ * when one way of joining its lines is better than every other, judged
+ * against the rows that needed none: for each column, whether its cells are
+ * empty, figures or words, and how docx2txt set them (at the left, centred,
+ * at the right).  The last row takes the lines that fit best.  The header
+ * (the lines from "STT" to "1.") is one row when its lines, or its
+ * paragraphs once a line starting in lower case or "(" joins the one before,
+ * are as many as the cells; or two rows when the last lines before "1." are
+ * a row whose empty cells stand under the cells of the first that span down
+ * (a cell of the first row over several columns stands over a run of filled
+ * ones).  Anything else leaves the lines as they were and says so
+ * (restore-table-text).
+ */
+
+#define MAX_COLS 12
+#define MIN_COLS 3           /* a number and two cells */
+#define MAX_EXTRA 3          /* lines a row may hold beyond its cells */
+#define MAX_HEAD_LINES 40    /* from "STT" to "1." */
+#define MAX_DEPTH 4          /* 2.1.3.4 */
+
+enum { AL_LEFT, AL_CENTRE, AL_RIGHT, AL_OTHER };
+enum { CL_EMPTY, CL_FIGURE, CL_WORDS };
+
+/* ---- a line as docx2txt set it ---- */
+
+static int align_of(const rs_line *l)
+{
+	size_t lead = 0;
+	while (lead < l->len && l->s[lead] == ' ')
+		lead++;
+	if (lead == l->len)
+		return l->len == 39 ? AL_CENTRE : l->len == 79 ? AL_RIGHT : l->len == 0 ? AL_LEFT : AL_OTHER;
+	if (lead == 0)
+		return AL_LEFT;
+	size_t rest = l->len - lead;
+	if (rest < 79 && lead == (79 - rest) / 2)
+		return AL_CENTRE;
+	if (lead + rest == 79)
+		return AL_RIGHT;
+	return AL_OTHER;
+}
+
+static int class_of(const rs_line *l)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	if (!n)
+		return CL_EMPTY;
+	return s[0] >= '0' && s[0] <= '9' ? CL_FIGURE : CL_WORDS;
+}
+
+/* A line that goes on with the paragraph before it: lower case or "(". */
+static int goes_on(const rs_line *l)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	uint32_t cp = 0;
+	if (n)
+		bc_utf8_decode(s, n, &cp);
+	return n && (cp == '(' || bc_cp_is_lower(cp));
+}
+
+/* "STT", "TT", "Số TT", "Số thứ tự" alone on the line. */
+static int head_line(const rs_line *l)
+{
+	static const char *const heads[] = { "TT", "STT", "Stt", "Số TT", "SỐ TT", "Số thứ tự", "SỐ THỨ TỰ" };
+	if (l->dropped || l->len > 80)
+		return 0;
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
+		if (n == strlen(heads[k]) && memcmp(s, heads[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A row's number: "7", "7.", "2.1.", "3.2", or a Roman "II" ("II."). */
+typedef struct label {
+	int roman;               /* its value when Roman, else 0 */
+	int part[MAX_DEPTH];
+	int depth;
+	int dot;                 /* written with a final "." */
+} label;
+
+static int roman_value(const char *s, size_t n)
+{
+	static const char *const r[] = { "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+	                                 "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX" };
+	for (size_t k = 0; k < sizeof r / sizeof r[0]; k++)
+		if (n == strlen(r[k]) && memcmp(s, r[k], n) == 0)
+			return (int)k + 1;
+	return 0;
+}
+
+static int read_label(const rs_line *l, label *lb)
+{
+	if (l->dropped || l->len > 80)
+		return 0;
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	int dot = n && s[n - 1] == '.';
+	n -= (size_t)dot;
+	if (!n || n > 15)
+		return 0;
+	memset(lb, 0, sizeof *lb);
+	lb->dot = dot;
+	if ((lb->roman = roman_value(s, n)) != 0)
+		return 1;
+	size_t i = 0;
+	while (i < n) {
+		if (lb->depth == MAX_DEPTH)
+			return 0;
+		int v = 0, digits = 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9' && digits < 3)
+			v = v * 10 + (s[i++] - '0'), digits++;
+		if (!digits || v == 0)
+			return 0;
+		lb->part[lb->depth++] = v;
+		if (i < n && s[i++] != '.')
+			return 0;
+		if (i == n && s[i - 1] == '.')
+			return 0;
+	}
+	return 1;
+}
+
+/* Where the numbering stands: the last Roman number, the last decimal one (depth 0: none since). */
+typedef struct seq {
+	int roman;
+	label dec;
+	int rows;
+	int dot;                 /* the first number's final ".": "1." or "1" */
+	size_t cols;             /* in a carry: the cells of the table it ended */
+} seq;
+
+/* lb is the number that comes next after the numbering st. */
+static int follows(const seq *st, const label *lb)
+{
+	/* a number of one level is written as the table's first is: a "3"
+	 * among "1." "2." is a figure in a cell ("3.2" is a number whatever) */
+	if ((lb->roman || lb->depth == 1) && st->rows && lb->dot != st->dot)
+		return 0;
+	if (lb->roman)
+		return lb->roman == st->roman + 1 && (st->roman || !st->rows);
+	const label *p = &st->dec;
+	if (!p->depth)
+		return lb->depth == 1 && lb->part[0] == 1;
+	/* a first child: 2 then 2.1 */
+	if (lb->depth == p->depth + 1 && lb->part[lb->depth - 1] == 1 && !memcmp(lb->part, p->part, p->depth * sizeof(int)))
+		return 1;
+	/* the next at a level of the last: 2.1.3 then 2.1.4, 2.2 or 3 */
+	int k = lb->depth - 1;
+	return k < p->depth && !memcmp(lb->part, p->part, k * sizeof(int)) && lb->part[k] == p->part[k] + 1;
+}
+
+static void advance(seq *st, const label *lb)
+{
+	if (!st->rows)
+		st->dot = lb->dot;
+	if (lb->roman) {
+		st->roman = lb->roman;
+		st->dec.depth = 0;
+	} else {
+		st->dec = *lb;
+	}
+	st->rows++;
+}
+
+/* ---- the columns' look, from the rows that needed no joining ---- */
+
+typedef struct profile {
+	int cls[MAX_COLS], al[MAX_COLS];
+} profile;
+
+/* How well cells made of lines v[first .. first + m) split at starts[0..nc) fit the profile. */
+static int score(const rs_ctx *cx, const profile *pf, size_t first, const size_t *starts, size_t nc, size_t m)
+{
+	int sc = 0;
+	for (size_t c = 0; c < nc; c++) {
+		size_t b = first + starts[c], e = first + (c + 1 < nc ? starts[c + 1] : m);
+		sc += 2 * (class_of(&cx->v[b]) == pf->cls[c + 1]);
+		int all = 1;
+		for (size_t i = b; i < e; i++) {
+			all &= align_of(&cx->v[i]) == pf->al[c + 1];
+			/* an empty line or a figure is a cell of its own */
+			if (i > b && class_of(&cx->v[i]) != CL_WORDS)
+				sc -= 2;
+		}
+		sc += all;
+		/* a figure is a cell of its own */
+		if (e - b > 1 && class_of(&cx->v[b]) == CL_FIGURE)
+			sc -= 2;
+	}
+	return sc;
+}
+
+/* The best split of the m lines after a row's number into nc cells; -1 when
+ * two are equally good or the best fits the columns too badly. */
+static int best_split(const rs_ctx *cx, const profile *pf, size_t first, size_t m, size_t nc, size_t *starts, int *best_score)
+{
+	size_t cur[MAX_COLS];
+	int best = -1000, ties = 0;
+	for (size_t c = 0; c < nc; c++)
+		cur[c] = c;
+	for (;;) {
+		int sc = score(cx, pf, first, cur, nc, m);
+		if (sc > best) {
+			best = sc;
+			ties = 0;
+			memcpy(starts, cur, nc * sizeof *cur);
+		} else if (sc == best) {
+			ties++;
+		}
+		size_t c = nc - 1;
+		while (c >= 1 && cur[c] == m - nc + c)
+			c--;
+		if (c == 0)
+			break;
+		cur[c]++;
+		for (size_t k = c + 1; k < nc; k++)
+			cur[k] = cur[k - 1] + 1;
+	}
+	*best_score = best;
+	/* the cells' kinds as their columns', all but one */
+	return ties || best < 2 * ((int)nc - 1) ? -1 : 0;
+}
+
+/* ---- writing the rows ---- */
+
+typedef struct row_text {
+	bc_buf b;
+	uint32_t col;
+	bc_restore_shift *jumps;
+	size_t njumps;
+} row_text;
+
+static void put_byte(row_text *rt, char c)
+{
+	bc_buf_putc(&rt->b, c);
+	rt->col += ((unsigned char)c & 0xC0) != 0x80;
+}
+
+/* The input column of restored column col of line l (its rewrites' shifts). */
+static uint32_t input_col(const rs_line *l, uint32_t col)
+{
+	uint32_t add = 0;
+	for (size_t k = 0; k < l->nshifts && l->shifts[k].col <= col; k++)
+		add = l->shifts[k].shift;
+	return col + add;
+}
+
+/* Appends lines [b, e) as one cell, joined by spaces, each where it stands in the input. */
+static void put_cell(const rs_ctx *cx, size_t b, size_t e, row_text *rt)
+{
+	int any = 0;
+	for (size_t i = b; i < e; i++) {
+		const rs_line *l = &cx->v[i];
+		if (l->dropped || rs_blank(l))
+			continue;
+		const char *s;
+		size_t n;
+		rs_trim(l, &s, &n);
+		if (any)
+			put_byte(rt, ' ');
+		any = 1;
+		uint32_t from = (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1, at = rt->col;
+		rt->jumps = bc_xgrow(rt->jumps, rt->njumps, sizeof *rt->jumps);
+		rt->jumps[rt->njumps++] = (bc_restore_shift){ 0, at, input_col(l, from), (uint32_t)(i + 1) };
+		for (size_t k = 0; k < l->nshifts; k++)
+			if (l->shifts[k].col > from) {
+				rt->jumps = bc_xgrow(rt->jumps, rt->njumps, sizeof *rt->jumps);
+				rt->jumps[rt->njumps++] = (bc_restore_shift){ 0, at + l->shifts[k].col - from, l->shifts[k].col + l->shifts[k].shift, (uint32_t)(i + 1) };
+			}
+		/* a TAB inside a cell would make another cell */
+		for (size_t k = 0; k < n; k++)
+			put_byte(rt, s[k] == '\t' ? ' ' : s[k]);
+	}
+}
+
+/* One row: cell c of lines [cb[c], ce[c]) (empty when equal), TAB-separated, written after line `after`;
+ * a row opening with an empty cell stands on its first cell's line. */
+static void write_row(rs_ctx *cx, size_t after, const size_t *cb, const size_t *ce, size_t nc)
+{
+	row_text rt = { BC_BUF_INIT, 1, NULL, 0 };
+	for (size_t c = 0; c < nc; c++) {
+		if (c)
+			put_byte(&rt, '\t');
+		put_cell(cx, cb[c], ce[c], &rt);
+	}
+	/* the row stands where its first word does; a row opening with empty cells, on its first line */
+	if (rt.njumps && rt.jumps[0].col == 1)
+		rs_add_line(cx, after, rt.b.s ? rt.b.s : "", rt.b.len, rt.jumps[0].to_line, rt.jumps[0].shift);
+	else
+		rs_add_line(cx, after, rt.b.s ? rt.b.s : "", rt.b.len, (uint32_t)(cb[0] + 1), 1);
+	for (size_t j = rt.njumps && rt.jumps[0].col == 1 ? 1 : 0; j < rt.njumps; j++)
+		rs_add_jump(cx, after, rt.jumps[j].col, rt.jumps[j].to_line, rt.jumps[j].shift);
+	free(rt.jumps);
+	bc_buf_free(&rt.b);
+}
+
+/* ---- the header ---- */
+
+/* The header's lines [h, e): up to two rows of nc cells (cb/ce per row); the number of rows, 0 when not read. */
+static int read_head(const rs_ctx *cx, size_t h, size_t e, size_t nc, size_t cb[2][MAX_COLS], size_t ce[2][MAX_COLS])
+{
+	size_t nl = e - h;
+	if (nl == nc) {
+		for (size_t c = 0; c < nc; c++)
+			cb[0][c] = h + c, ce[0][c] = h + c + 1;
+		return 1;
+	}
+	/* its paragraphs: the filled lines, a line in lower case or "(" going on with the one before */
+	size_t ub[MAX_HEAD_LINES], ue[MAX_HEAD_LINES], nu = 0;
+	for (size_t i = h; i < e; i++) {
+		if (rs_blank(&cx->v[i]))
+			continue;
+		if (nu && goes_on(&cx->v[i]) && ue[nu - 1] == i)
+			ue[nu - 1] = i + 1;
+		else
+			ub[nu] = i, ue[nu++] = i + 1;
+	}
+	if (nu == nc) {
+		for (size_t c = 0; c < nc; c++)
+			cb[0][c] = ub[c], ce[0][c] = ue[c];
+		return 1;
+	}
+	if (nl <= nc)
+		return 0;
+	/* two rows: the last nc lines a row whose empty cells lie under cells spanning down */
+	size_t r2 = e - nc, empties = 0, runs = 0;
+	if (!rs_blank(&cx->v[r2]))
+		return 0;
+	for (size_t c = 0; c < nc; c++) {
+		int blank = rs_blank(&cx->v[r2 + c]);
+		empties += blank;
+		runs += !blank && (c == 0 || rs_blank(&cx->v[r2 + c - 1]));
+	}
+	nu = 0;
+	for (size_t i = h; i < r2; i++) {
+		if (rs_blank(&cx->v[i]))
+			continue;
+		if (nu && goes_on(&cx->v[i]) && ue[nu - 1] == i)
+			ue[nu - 1] = i + 1;
+		else
+			ub[nu] = i, ue[nu++] = i + 1;
+	}
+	if (!runs || nu != empties + runs)
+		return 0;
+	/* the first row's cells in order: one over each empty cell, one over each run (the rest of the run empty) */
+	size_t u = 0;
+	for (size_t c = 0; c < nc; c++) {
+		int blank = rs_blank(&cx->v[r2 + c]);
+		cb[1][c] = r2 + c, ce[1][c] = r2 + c + 1;
+		if (blank || c == 0 || rs_blank(&cx->v[r2 + c - 1]))
+			cb[0][c] = ub[u], ce[0][c] = ue[u], u++;
+		else
+			cb[0][c] = ce[0][c] = r2 + c;
+	}
+	return 2;
+}
+
+/* ---- a table ---- */
+
+/* Says that the lines from line i on look like a table's, left as text: the
+ * note names the line (a header's "STT", or the number of the row that could
+ * not be read). */
+static void left_as_text(rs_ctx *cx, size_t i)
+{
+	const char *s;
+	size_t n;
+	rs_trim(&cx->v[i], &s, &n);
+	if (cx->diags)
+		bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_TEXT, (bc_pos){ (uint32_t)(i + 1), (uint32_t)bc_utf8_count(cx->v[i].s, (size_t)(s - cx->v[i].s)) + 1 }, "%.*s", (int)n, s);
+}
+
+/* The table whose header opens at line h; returns the line after it (h + 1
+ * when none).  A table whose numbering does not start again (a header Word
+ * repeats on the next page, docx2txt as a table of its own) goes on with
+ * *carry, the numbering where the table before it ended, when that ended
+ * at most a few lines above. */
+static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
+{
+	/* its first row's number */
+	seq st = { 0 }, st0;
+	label lb;
+	size_t r0 = h + 1;
+	int cont = carry->rows && h >= carry_end && h - carry_end <= 3;
+	for (; r0 < cx->n && r0 - h <= MAX_HEAD_LINES; r0++) {
+		if (head_line(&cx->v[r0]))
+			break;
+		if (read_label(&cx->v[r0], &lb) && (follows(&st, &lb) || (cont && follows(carry, &lb))))
+			break;
+	}
+	if (r0 >= cx->n || r0 - h > MAX_HEAD_LINES || head_line(&cx->v[r0])) {
+		left_as_text(cx, h);
+		return r0 < cx->n && head_line(&cx->v[r0]) ? r0 : h + 1;
+	}
+	if (!follows(&st, &lb))
+		st = *carry;
+	st0 = st;
+	/* the count of lines a row: the distance most rows keep between their numbers */
+	size_t hist[MAX_COLS + MAX_EXTRA + 1] = { 0 }, nd = 0;
+	for (size_t at = r0;;) {
+		advance(&st, &lb);
+		size_t j = at + 2;
+		while (j < cx->n && j - at <= MAX_COLS + MAX_EXTRA && !head_line(&cx->v[j]) &&
+		       !(read_label(&cx->v[j], &lb) && follows(&st, &lb)))
+			j++;
+		if (j >= cx->n || j - at > MAX_COLS + MAX_EXTRA || head_line(&cx->v[j]))
+			break;
+		hist[j - at]++;
+		nd++;
+		at = j;
+	}
+	size_t nc = 0;
+	for (size_t d = MIN_COLS; d <= MAX_COLS; d++)
+		if (hist[d] > hist[nc])
+			nc = d;
+	/* a table going on keeps the cells of the one before, when no row says otherwise */
+	if (st0.rows && st0.cols && hist[st0.cols] == nd)
+		nc = st0.cols;
+	else if (!nc || hist[nc] < 2 || 2 * hist[nc] < nd) {
+		left_as_text(cx, h);
+		return h + 1;
+	}
+	size_t hb[2][MAX_COLS], he[2][MAX_COLS];
+	int hrows = read_head(cx, h, r0, nc, hb, he);
+	if (!hrows) {
+		left_as_text(cx, h);
+		return h + 1;
+	}
+	/* the rows: from each number, the next at nc lines or a few more */
+	size_t cap = 64, nr = 0, *rb = bc_xmalloc(cap * sizeof *rb), *rm = bc_xmalloc(cap * sizeof *rm);
+	st = st0;
+	size_t short_row = SIZE_MAX;
+	read_label(&cx->v[r0], &lb);
+	for (size_t at = r0;;) {
+		advance(&st, &lb);
+		/* the next number before the row has its cells: the row is short, the table ends before it */
+		size_t j = at + 1;
+		while (j < cx->n && j < at + nc && !(read_label(&cx->v[j], &lb) && follows(&st, &lb)))
+			j++;
+		if (j < cx->n && j < at + nc) {
+			short_row = at;
+			break;
+		}
+		while (j < cx->n && j - at <= nc + MAX_EXTRA && !head_line(&cx->v[j]) && !(read_label(&cx->v[j], &lb) && follows(&st, &lb)))
+			j++;
+		int found = j < cx->n && j - at <= nc + MAX_EXTRA && !head_line(&cx->v[j]);
+		if (nr == cap) {
+			cap *= 2;
+			rb = bc_xrealloc(rb, cap * sizeof *rb);
+			rm = bc_xrealloc(rm, cap * sizeof *rm);
+		}
+		rb[nr] = at;
+		rm[nr++] = found ? j - at : 0;   /* 0: the last row, its end not known */
+		if (!found)
+			break;
+		at = j;
+	}
+	if (!nr) {
+		/* the first row is short */
+		left_as_text(cx, h);
+		free(rb);
+		free(rm);
+		return h + 1;
+	}
+	/* how each column's cells look in the rows that needed no joining */
+	profile pf;
+	for (size_t c = 0; c < nc; c++) {
+		size_t cls[3] = { 0 }, al[4] = { 0 };
+		for (size_t r = 0; r < nr; r++)
+			if (rm[r] == nc) {
+				cls[class_of(&cx->v[rb[r] + c])]++;
+				al[align_of(&cx->v[rb[r] + c])]++;
+			}
+		pf.cls[c] = 0;
+		for (int k = 1; k < 3; k++)
+			if (cls[k] > cls[pf.cls[c]])
+				pf.cls[c] = k;
+		pf.al[c] = 0;
+		for (int a = 1; a < 4; a++)
+			if (al[a] > al[pf.al[c]])
+				pf.al[c] = a;
+	}
+	/* each row's cells; a row that cannot be read ends the table before it */
+	size_t (*starts)[MAX_COLS] = bc_xmalloc(nr * sizeof *starts);
+	size_t rows = 0, ncells = nc - 1;
+	for (size_t r = 0; r < nr; r++) {
+		int sc;
+		if (rm[r] == nc) {
+			for (size_t c = 0; c < ncells; c++)
+				starts[r][c] = c;
+		} else if (rm[r]) {
+			if (best_split(cx, &pf, rb[r] + 1, rm[r] - 1, ncells, starts[r], &sc) < 0) {
+				break;
+			}
+		} else {
+			/* the last row: the lines that fit best, no farther than the next header */
+			int best = -1000, ties = 0;
+			size_t best_m = 0;
+			for (size_t m = ncells; m <= ncells + MAX_EXTRA && rb[r] + 1 + m <= cx->n; m++) {
+				size_t s[MAX_COLS];
+				int stop = 0;
+				for (size_t i = rb[r] + 1; i < rb[r] + 1 + m; i++)
+					stop |= head_line(&cx->v[i]) || cx->v[i].dropped;
+				if (stop)
+					break;
+				if (best_split(cx, &pf, rb[r] + 1, m, ncells, s, &sc) < 0)
+					continue;
+				if (sc > best) {
+					best = sc, ties = 0, best_m = m;
+					memcpy(starts[r], s, sizeof s);
+				} else if (sc == best) {
+					ties++;
+				}
+			}
+			if (!best_m || ties) {
+				break;
+			}
+			rm[r] = best_m + 1;
+		}
+		rows++;
+	}
+	size_t stop_at = rows < nr ? rb[rows] : short_row;
+	int stopped = stop_at != SIZE_MAX;
+	size_t next = h + 1;
+	if (rows < (st0.rows ? 1u : 2u)) {
+		left_as_text(cx, h);
+	} else {
+		if (stopped)
+			left_as_text(cx, stop_at);
+		/* where the numbering stands after the rows written, for a table going on */
+		*carry = st0;
+		carry->cols = nc;
+		for (size_t r = 0; r < rows; r++) {
+			read_label(&cx->v[rb[r]], &lb);
+			advance(carry, &lb);
+		}
+		size_t last = rb[rows - 1] + rm[rows - 1] - 1;
+		rs_add_line(cx, last, "", 0, (uint32_t)(h + 1), 1);
+		for (int k = 0; k < hrows; k++)
+			write_row(cx, last, hb[k], he[k], nc);
+		for (size_t r = 0; r < rows; r++) {
+			size_t cb[MAX_COLS], ce[MAX_COLS];
+			cb[0] = rb[r], ce[0] = rb[r] + 1;
+			for (size_t c = 0; c < ncells; c++) {
+				cb[c + 1] = rb[r] + 1 + starts[r][c];
+				ce[c + 1] = c + 1 < ncells ? rb[r] + 1 + starts[r][c + 1] : rb[r] + rm[r];
+			}
+			write_row(cx, last, cb, ce, nc);
+		}
+		rs_add_line(cx, last, "", 0, (uint32_t)(last + 1), 1);
+		for (size_t i = h; i <= last; i++)
+			if (!cx->v[i].dropped)
+				rs_move(cx, i, BC_RESTORE_CELLS);
+		cx->out->count[BC_RESTORE_CELLS]++;
+		next = last + 1;
+	}
+	free(starts);
+	free(rb);
+	free(rm);
+	return next;
+}
+
+void rs_wordcells(rs_ctx *cx)
+{
+	if (cx->shape != BC_SHAPE_WORD || !cx->docx2txt)
+		return;
+	seq carry = { 0 };
+	size_t end = 0;
+	for (size_t i = 0; i < cx->n;) {
+		if (!head_line(&cx->v[i])) {
+			i++;
+			continue;
+		}
+		size_t built = cx->out->count[BC_RESTORE_CELLS];
+		size_t next = table_at(cx, i, &carry, end);
+		/* only a table written back is one a repeated header goes on with */
+		if (cx->out->count[BC_RESTORE_CELLS] > built)
+			end = next;
+		i = next;
+	}
+}
