@@ -237,15 +237,8 @@ static int best_split(const rs_ctx *cx, const profile *pf, const unit *u, size_t
 		} else if (sc == best) {
 			ties++;
 		}
-		/* next combination */
-		size_t c = nc - 1;
-		while (c >= 1 && cur[c] == m - nc + c)
-			c--;
-		if (c == 0)
+		if (!rs_next_split(cur, nc, m))
 			break;
-		cur[c]++;
-		for (size_t k = c + 1; k < nc; k++)
-			cur[k] = cur[k - 1] + 1;
 	}
 	*best_score = best;
 	if (ties)
@@ -281,85 +274,25 @@ static int repeats_head(const rs_ctx *cx, const unit *u, const unit *head, const
 
 /* ---- writing the rows ---- */
 
-/* The input column of restored column col of line l (its rewrites' shifts). */
-static uint32_t input_col(const rs_line *l, uint32_t col)
-{
-	uint32_t add = 0;
-	for (size_t k = 0; k < l->nshifts && l->shifts[k].col <= col; k++)
-		add = l->shifts[k].shift;
-	return col + add;
-}
-
-/* A row being written: its text, its column (characters, from 1) at the end,
- * and where each input line's part of it starts. */
-typedef struct row_text {
-	bc_buf b;
-	uint32_t col;
-	bc_restore_shift *jumps; /* col: in the row; shift: the input's column; to_line: the input's line */
-	size_t njumps;
-} row_text;
-
-static void put_byte(row_text *rt, char c)
-{
-	bc_buf_putc(&rt->b, c);
-	rt->col += ((unsigned char)c & 0xC0) != 0x80;
-}
-
-/* Appends paragraph u's lines, joined by spaces, each where it stands in the input. */
-static void put_unit(const rs_ctx *cx, const unit *u, row_text *rt)
-{
-	for (size_t i = u->first; i <= u->last; i++) {
-		const rs_line *l = &cx->v[i];
-		if (l->dropped || rs_blank(l))
-			continue;
-		const char *s;
-		size_t n;
-		rs_trim(l, &s, &n);
-		if (rt->b.len && rt->b.s[rt->b.len - 1] != '\t' && rt->b.s[rt->b.len - 1] != ' ')
-			put_byte(rt, ' ');
-		uint32_t from = (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1, at = rt->col;
-		rt->jumps = bc_xgrow(rt->jumps, rt->njumps, sizeof *rt->jumps);
-		rt->jumps[rt->njumps++] = (bc_restore_shift){ 0, at, input_col(l, from), (uint32_t)(i + 1) };
-		/* the line's own rewrites (a Markdown escape's backslash gone) shift its later columns */
-		for (size_t k = 0; k < l->nshifts; k++)
-			if (l->shifts[k].col > from) {
-				rt->jumps = bc_xgrow(rt->jumps, rt->njumps, sizeof *rt->jumps);
-				rt->jumps[rt->njumps++] = (bc_restore_shift){ 0, at + l->shifts[k].col - from, l->shifts[k].col + l->shifts[k].shift, (uint32_t)(i + 1) };
-			}
-		/* a TAB inside a cell would make another cell */
-		for (size_t k = 0; k < n; k++)
-			put_byte(rt, s[k] == '\t' ? ' ' : s[k]);
-	}
-}
-
-static void put_str(row_text *rt, const char *s)
-{
-	while (*s)
-		put_byte(rt, *s++);
-}
-
 /* One row: the cells u[starts[c]] … joined, TAB-separated (or, pipe, as a
- * pipe table's row: "| a | b |"); written after line `after`. */
+ * pipe table's row: "| a | b |"); written after line `after`, on its first
+ * cell's line (each later part jumps to its own). */
 static void write_row_as(rs_ctx *cx, size_t after, const unit *u, const size_t *starts, size_t nc, size_t m, int pipe)
 {
-	row_text rt = { BC_BUF_INIT, 1, NULL, 0 };
+	rs_row rt = RS_ROW_INIT;
 	if (pipe)
-		put_str(&rt, "| ");
+		rs_row_str(&rt, "| ");
 	for (size_t c = 0; c < nc; c++) {
 		if (c)
-			put_str(&rt, pipe ? " | " : "\t");
+			rs_row_str(&rt, pipe ? " | " : "\t");
 		size_t end = c + 1 < nc ? starts[c + 1] : m;
 		for (size_t k = starts[c]; k < end; k++)
-			put_unit(cx, &u[k], &rt);
+			rs_row_lines(cx, u[k].first, u[k].last, &rt);
 	}
 	if (pipe)
-		put_str(&rt, " |");
-	/* the row stands on its first cell's line; each later part jumps to its own */
-	rs_add_line(cx, after, rt.b.s ? rt.b.s : "", rt.b.len, rt.jumps[0].to_line, rt.jumps[0].shift);
-	for (size_t j = pipe ? 0 : 1; j < rt.njumps; j++)
-		rs_add_jump(cx, after, rt.jumps[j].col, rt.jumps[j].to_line, rt.jumps[j].shift);
-	free(rt.jumps);
-	bc_buf_free(&rt.b);
+		rs_row_str(&rt, " |");
+	/* a pipe row's "| " stands where its first cell does */
+	rs_row_add(cx, after, &rt, pipe && rt.njumps ? rt.jumps[0].to_line : 0, pipe && rt.njumps ? rt.jumps[0].shift : 0);
 }
 
 static void write_row(rs_ctx *cx, size_t after, const unit *u, const size_t *starts, size_t nc, size_t m)

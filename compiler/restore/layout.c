@@ -104,14 +104,6 @@ static int is_section_heading(const char *s, size_t n)
 	return letters >= 8;
 }
 
-/* The input column of column `col` of line l, through the line's own rewrites. */
-static uint32_t input_col(const rs_line *l, uint32_t col)
-{
-	uint32_t add = 0;
-	for (size_t k = 0; k < l->nshifts && l->shifts[k].col <= col; k++)
-		add = l->shifts[k].shift;
-	return col + add;
-}
 
 static int holds_text(const char *s, size_t n, const char *w) { return bc_find(s, n, w, strlen(w), 0) != NULL; }
 
@@ -248,14 +240,14 @@ static void grid_row(const rs_line *l, uint32_t line, const size_t *plus, size_t
 			bc_buf_putc(&up->text, ' ');
 			up->jumps[up->njumps].at = (uint32_t)bc_utf8_count(up->text.s, up->text.len) + 1;
 			up->jumps[up->njumps].line = line;
-			up->jumps[up->njumps].col = input_col(l, col);
+			up->jumps[up->njumps].col = rs_input_col(l, col);
 			up->njumps++;
 			bc_buf_put(&up->text, l->s + s, e - s);
 			up->last_line = line;
 			up->hard_end = hard;
 			continue;
 		}
-		para *p = para_new(ps, c, line, input_col(l, col));
+		para *p = para_new(ps, c, line, rs_input_col(l, col));
 		p->last_line = line;
 		p->hard_end = hard;
 		bc_buf_put(&p->text, l->s + s, e - s);
@@ -436,7 +428,7 @@ static size_t html_table(rs_ctx *cx, size_t i)
 			if (in_cell) {
 				if (!cur && cp != ' ')
 				{
-					cur = para_new(&ps, column, (uint32_t)(j + 1), input_col(l, col));
+					cur = para_new(&ps, column, (uint32_t)(j + 1), rs_input_col(l, col));
 					cur->cell = cell;
 				}
 				if (cur) {
@@ -533,7 +525,7 @@ static size_t pipe_rows(rs_ctx *cx, size_t i)
 			while (e > s && l->s[e - 1] == ' ')
 				e--;
 			if (e > s) {
-				para *p = para_new(&ps, column, (uint32_t)(k + 1), input_col(l, scol));
+				para *p = para_new(&ps, column, (uint32_t)(k + 1), rs_input_col(l, scol));
 				bc_buf_put(&p->text, l->s + s, e - s);
 			}
 			if (++column > ncols)
@@ -735,7 +727,7 @@ static void md_cell(const rs_line *l, size_t off, const char *s, size_t n, size_
 			chars += (uint32_t)bc_utf8_count(s + counted, b - counted);
 			counted = b;
 			uint32_t col = chars + 1;
-			para *p = para_new(ps, column, line, input_col(l, col));
+			para *p = para_new(ps, column, line, rs_input_col(l, col));
 			bc_buf_put(&p->text, s + b, pe - b);
 		}
 		if (authority && e < n && position_starts(s + e + 1, n - e - 1))
@@ -983,11 +975,11 @@ static void unfold_sides(rs_ctx *cx, size_t first, size_t last, uint32_t rcol)
 		if (l->dropped || !split_side(l, rcol, &sd))
 			continue;
 		if (sd.le > sd.lb) {
-			para *p = para_new(&ps, 0, (uint32_t)(i + 1), input_col(l, sd.lcol));
+			para *p = para_new(&ps, 0, (uint32_t)(i + 1), rs_input_col(l, sd.lcol));
 			bc_buf_put(&p->text, l->s + sd.lb, sd.le - sd.lb);
 		}
 		if (sd.re > sd.rb) {
-			para *p = para_new(&ps, 1, (uint32_t)(i + 1), input_col(l, sd.rcol));
+			para *p = para_new(&ps, 1, (uint32_t)(i + 1), rs_input_col(l, sd.rcol));
 			bc_buf_put(&p->text, l->s + sd.rb, sd.re - sd.rb);
 		}
 	}

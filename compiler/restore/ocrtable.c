@@ -343,14 +343,6 @@ static int common_phrase(const rs_ctx *cx, const orow *rows, size_t nr, const si
 
 /* ---- writing ---- */
 
-/* The input column of restored column col of line l (its rewrites' shifts). */
-static uint32_t input_col(const rs_line *l, uint32_t col)
-{
-	uint32_t add = 0;
-	for (size_t k = 0; k < l->nshifts && l->shifts[k].col <= col; k++)
-		add = l->shifts[k].shift;
-	return col + add;
-}
 
 /* Writes line i's text from byte `lead` on, as changed in buf (same length,
  * then `extra` bytes), after line `after`: each character at its input column. */
@@ -358,7 +350,7 @@ static void write_line(rs_ctx *cx, size_t after, size_t i, size_t lead, const ch
 {
 	const rs_line *l = &cx->v[i];
 	uint32_t from = (uint32_t)bc_utf8_count(l->s, lead) + 1;
-	rs_add_line(cx, after, buf, len, (uint32_t)(i + 1), input_col(l, from));
+	rs_add_line(cx, after, buf, len, (uint32_t)(i + 1), rs_input_col(l, from));
 	for (size_t k = 0; k < l->nshifts; k++)
 		if (l->shifts[k].col > from)
 			rs_add_jump(cx, after, 1 + l->shifts[k].col - from, (uint32_t)(i + 1), l->shifts[k].col + l->shifts[k].shift);
@@ -367,7 +359,7 @@ static void write_line(rs_ctx *cx, size_t after, size_t i, size_t lead, const ch
 static bc_pos pos_of(const rs_ctx *cx, size_t i, size_t byte)
 {
 	const rs_line *l = &cx->v[i];
-	return (bc_pos){ (uint32_t)(i + 1), input_col(l, (uint32_t)bc_utf8_count(l->s, byte) + 1) };
+	return (bc_pos){ (uint32_t)(i + 1), rs_input_col(l, (uint32_t)bc_utf8_count(l->s, byte) + 1) };
 }
 
 static void write_table(rs_ctx *cx, size_t hi, const size_t *tstarts, size_t nt, size_t numend, orow *rows, size_t nr)

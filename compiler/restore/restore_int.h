@@ -3,6 +3,7 @@
 #define BAOCAO_RESTORE_INT_H
 
 #include "restore.h"
+#include "../util/buf.h"
 
 /* A line a concern writes after an input line, made of part of one input line,
  * or of parts of several (jumps). */
@@ -74,6 +75,31 @@ void rs_drop(rs_ctx *cx, size_t i, bc_restore_kind kind);
 void rs_rewrite(rs_ctx *cx, size_t i, bc_restore_kind kind, const char *s, size_t len);
 /* From restored column col of line i on, the input's column is `shift` further. */
 void rs_shift(rs_ctx *cx, size_t i, uint32_t col, uint32_t shift);
+
+/* rows.c: a rebuilt table's row, written as one restored line whose every
+ * part keeps its input position (cells.c, wordcells.c). */
+typedef struct rs_row {
+	bc_buf b;
+	uint32_t col;            /* the row's column (characters, from 1) at its end */
+	bc_restore_shift *jumps; /* col: in the row; shift: the input's column; to_line: the input's line */
+	size_t njumps;
+} rs_row;
+#define RS_ROW_INIT { BC_BUF_INIT, 1, NULL, 0 }
+/* The input column of restored column col of line l (its rewrites' shifts). */
+uint32_t rs_input_col(const rs_line *l, uint32_t col);
+void rs_row_byte(rs_row *r, char c);
+void rs_row_str(rs_row *r, const char *s);
+/* Appends input lines [first, last] (blank ones skipped) to the row's cell,
+ * joined by spaces, each where it stands in the input; a TAB in them becomes a space. */
+void rs_row_lines(const rs_ctx *cx, size_t first, size_t last, rs_row *r);
+/* Writes the row after line `after` and empties it: standing at input line
+ * `line`, column `col`, or, line 0, where its first part stands. */
+void rs_row_add(rs_ctx *cx, size_t after, rs_row *r, uint32_t line, uint32_t col);
+
+/* The next way of cutting m paragraphs into nc cells, the cells' first
+ * paragraphs cur[1] < … < cur[nc - 1] in (0, m) (cur[0] is 0), odometer-wise;
+ * 0 when cur was the last.  Start from cur[c] = c. */
+int rs_next_split(size_t *cur, size_t nc, size_t m);
 
 /* A Word field's code standing where its result should be ("PAGE \* MERGEFORMAT 11"). */
 int rs_field_code(const rs_line *l);

@@ -239,14 +239,8 @@ static int best_split(const rs_ctx *cx, const profile *pf, size_t first, size_t 
 		} else if (sc == best) {
 			ties++;
 		}
-		size_t c = nc - 1;
-		while (c >= 1 && cur[c] == m - nc + c)
-			c--;
-		if (c == 0)
+		if (!rs_next_split(cur, nc, m))
 			break;
-		cur[c]++;
-		for (size_t k = c + 1; k < nc; k++)
-			cur[k] = cur[k - 1] + 1;
 	}
 	*best_score = best;
 	/* the cells' kinds as their columns', all but one */
@@ -255,75 +249,21 @@ static int best_split(const rs_ctx *cx, const profile *pf, size_t first, size_t 
 
 /* ---- writing the rows ---- */
 
-typedef struct row_text {
-	bc_buf b;
-	uint32_t col;
-	bc_restore_shift *jumps;
-	size_t njumps;
-} row_text;
-
-static void put_byte(row_text *rt, char c)
-{
-	bc_buf_putc(&rt->b, c);
-	rt->col += ((unsigned char)c & 0xC0) != 0x80;
-}
-
-/* The input column of restored column col of line l (its rewrites' shifts). */
-static uint32_t input_col(const rs_line *l, uint32_t col)
-{
-	uint32_t add = 0;
-	for (size_t k = 0; k < l->nshifts && l->shifts[k].col <= col; k++)
-		add = l->shifts[k].shift;
-	return col + add;
-}
-
-/* Appends lines [b, e) as one cell, joined by spaces, each where it stands in the input. */
-static void put_cell(const rs_ctx *cx, size_t b, size_t e, row_text *rt)
-{
-	int any = 0;
-	for (size_t i = b; i < e; i++) {
-		const rs_line *l = &cx->v[i];
-		if (l->dropped || rs_blank(l))
-			continue;
-		const char *s;
-		size_t n;
-		rs_trim(l, &s, &n);
-		if (any)
-			put_byte(rt, ' ');
-		any = 1;
-		uint32_t from = (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1, at = rt->col;
-		rt->jumps = bc_xgrow(rt->jumps, rt->njumps, sizeof *rt->jumps);
-		rt->jumps[rt->njumps++] = (bc_restore_shift){ 0, at, input_col(l, from), (uint32_t)(i + 1) };
-		for (size_t k = 0; k < l->nshifts; k++)
-			if (l->shifts[k].col > from) {
-				rt->jumps = bc_xgrow(rt->jumps, rt->njumps, sizeof *rt->jumps);
-				rt->jumps[rt->njumps++] = (bc_restore_shift){ 0, at + l->shifts[k].col - from, l->shifts[k].col + l->shifts[k].shift, (uint32_t)(i + 1) };
-			}
-		/* a TAB inside a cell would make another cell */
-		for (size_t k = 0; k < n; k++)
-			put_byte(rt, s[k] == '\t' ? ' ' : s[k]);
-	}
-}
-
 /* One row: cell c of lines [cb[c], ce[c]) (empty when equal), TAB-separated, written after line `after`;
- * a row opening with an empty cell stands on its first cell's line. */
+ * the row stands where its first word does, a row opening with empty cells on its first line. */
 static void write_row(rs_ctx *cx, size_t after, const size_t *cb, const size_t *ce, size_t nc)
 {
-	row_text rt = { BC_BUF_INIT, 1, NULL, 0 };
+	rs_row rt = RS_ROW_INIT;
 	for (size_t c = 0; c < nc; c++) {
 		if (c)
-			put_byte(&rt, '\t');
-		put_cell(cx, cb[c], ce[c], &rt);
+			rs_row_byte(&rt, '\t');
+		if (ce[c] > cb[c])
+			rs_row_lines(cx, cb[c], ce[c] - 1, &rt);
 	}
-	/* the row stands where its first word does; a row opening with empty cells, on its first line */
 	if (rt.njumps && rt.jumps[0].col == 1)
-		rs_add_line(cx, after, rt.b.s ? rt.b.s : "", rt.b.len, rt.jumps[0].to_line, rt.jumps[0].shift);
+		rs_row_add(cx, after, &rt, 0, 0);
 	else
-		rs_add_line(cx, after, rt.b.s ? rt.b.s : "", rt.b.len, (uint32_t)(cb[0] + 1), 1);
-	for (size_t j = rt.njumps && rt.jumps[0].col == 1 ? 1 : 0; j < rt.njumps; j++)
-		rs_add_jump(cx, after, rt.jumps[j].col, rt.jumps[j].to_line, rt.jumps[j].shift);
-	free(rt.jumps);
-	bc_buf_free(&rt.b);
+		rs_row_add(cx, after, &rt, (uint32_t)(cb[0] + 1), 1);
 }
 
 /* ---- the header ---- */

@@ -1,0 +1,85 @@
+/* rows.c — what the concerns that rebuild tables share: the ways to cut a row into cells, and a row written as one restored line whose every part keeps its input position. */
+#include "restore_int.h"
+
+#include <stdlib.h>
+
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+
+int rs_next_split(size_t *cur, size_t nc, size_t m)
+{
+	size_t c = nc - 1;
+	while (c >= 1 && cur[c] == m - nc + c)
+		c--;
+	if (c == 0)
+		return 0;
+	cur[c]++;
+	for (size_t k = c + 1; k < nc; k++)
+		cur[k] = cur[k - 1] + 1;
+	return 1;
+}
+
+uint32_t rs_input_col(const rs_line *l, uint32_t col)
+{
+	uint32_t add = 0;
+	for (size_t k = 0; k < l->nshifts && l->shifts[k].col <= col; k++)
+		add = l->shifts[k].shift;
+	return col + add;
+}
+
+void rs_row_byte(rs_row *r, char c)
+{
+	bc_buf_putc(&r->b, c);
+	r->col += ((unsigned char)c & 0xC0) != 0x80;
+}
+
+void rs_row_str(rs_row *r, const char *s)
+{
+	while (*s)
+		rs_row_byte(r, *s++);
+}
+
+void rs_row_lines(const rs_ctx *cx, size_t first, size_t last, rs_row *r)
+{
+	for (size_t i = first; i <= last; i++) {
+		const rs_line *l = &cx->v[i];
+		if (l->dropped || rs_blank(l))
+			continue;
+		const char *s;
+		size_t n;
+		rs_trim(l, &s, &n);
+		/* the lines of one cell are joined by a space; a cell starts after a TAB */
+		if (r->b.len && r->b.s[r->b.len - 1] != '\t' && r->b.s[r->b.len - 1] != ' ')
+			rs_row_byte(r, ' ');
+		uint32_t from = (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1, at = r->col;
+		r->jumps = bc_xgrow(r->jumps, r->njumps, sizeof *r->jumps);
+		r->jumps[r->njumps++] = (bc_restore_shift){ 0, at, rs_input_col(l, from), (uint32_t)(i + 1) };
+		/* the line's own rewrites (a Markdown escape's backslash gone) shift its later columns */
+		for (size_t k = 0; k < l->nshifts; k++)
+			if (l->shifts[k].col > from) {
+				r->jumps = bc_xgrow(r->jumps, r->njumps, sizeof *r->jumps);
+				r->jumps[r->njumps++] = (bc_restore_shift){ 0, at + l->shifts[k].col - from,
+				                                            l->shifts[k].col + l->shifts[k].shift, (uint32_t)(i + 1) };
+			}
+		/* a TAB inside a cell would make another cell */
+		for (size_t k = 0; k < n; k++)
+			rs_row_byte(r, s[k] == '\t' ? ' ' : s[k]);
+	}
+}
+
+void rs_row_add(rs_ctx *cx, size_t after, rs_row *r, uint32_t line, uint32_t col)
+{
+	size_t j = 0;
+	if (!line && r->njumps) {
+		/* the row stands where its first part does */
+		line = r->jumps[0].to_line;
+		col = r->jumps[0].shift;
+		j = 1;
+	}
+	rs_add_line(cx, after, r->b.s ? r->b.s : "", r->b.len, line ? line : 1, col ? col : 1);
+	for (; j < r->njumps; j++)
+		rs_add_jump(cx, after, r->jumps[j].col, r->jumps[j].to_line, r->jumps[j].shift);
+	free(r->jumps);
+	bc_buf_free(&r->b);
+	*r = (rs_row){ BC_BUF_INIT, 1, NULL, 0 };
+}
