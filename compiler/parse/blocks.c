@@ -447,6 +447,20 @@ static size_t table_blocks(parser *p, size_t i)
 
 /* "Đỗ Ngọc Huỳnh": every word capitalised and no mark, as a signer's name
  * set beside the list by the extractor — never part of an item. */
+/* The line's letters are all capitals ("PHÓ CHỦ TỊCH"). */
+static int all_capitals(const bc_line *l)
+{
+	const char *s = l->s + l->core, *e = s + l->core_len;
+	while (s < e) {
+		uint32_t cp = 0;
+		int k = bc_utf8_decode(s, (size_t)(e - s), &cp);
+		if (k <= 0 || bc_cp_is_lower(cp))
+			return 0;
+		s += k;
+	}
+	return 1;
+}
+
 static int recipient_name_like(const bc_line *l)
 {
 	const char *s = l->s + l->core, *e = s + l->core_len;
@@ -592,7 +606,10 @@ static void beside_item(parser *p, blk *it, const bc_line *r)
 		if (!recipient_name_like(&nm))
 			return;
 		g->len = k;
-		blk *sb = bp_new_blk(p, B_SIGNER, (size_t)(r - p->lines.v));
+		/* all in capitals, the signer's position beside the recipients
+		 * ("- Như trên;      PHÓ CHỦ TỊCH", a one-page PDF's -layout text):
+		 * a position line of the signature, not a name */
+		blk *sb = bp_new_blk(p, all_capitals(&nm) ? B_POSITION : B_SIGNER, (size_t)(r - p->lines.v));
 		bp_add_line_text(sb, &t, t.core, 0);
 		bp_fix_breaks(sb);
 		return;
