@@ -368,6 +368,38 @@ static int title_goes_on(const blk *t, const bc_line *above, const bc_line *next
 	       next->s[next->core + next->core_len - 1] != ':';
 }
 
+/* Line k, after a blank line under the title, is the title's last line set
+ * as a paragraph of its own ("Tổ chức sinh hoạt chuyên môn môn Lịch sử" /
+ * blank / "Cụm 2 năm học 2025 - 2026"): one short line opened by a capital,
+ * ending in no stop, and the body starting right after it, as a body starts
+ * (a label, "Căn cứ", "Thực hiện", "Theo", "Kính gửi"). */
+static int title_last_line(const bc_lines *L, size_t k)
+{
+	const bc_line *l = &L->v[k];
+	if (l->kind != BC_LK_TEXT || l->nchars > 70 || l->upper || (k + 1 < L->n && L->v[k + 1].kind != BC_LK_BLANK))
+		return 0;
+	uint32_t first = 0, last = 0;
+	size_t n = l->core_len;
+	if (n)
+		last = bc_utf8_prev(l->s + l->core, &n);
+	bc_utf8_decode(l->s + l->core, l->core_len, &first);
+	if (!bc_cp_is_upper(first) || last == '.' || last == ';' || last == ':' || last == ',' || last == '!' || last == '?')
+		return 0;
+	size_t j = k + 1;
+	while (j < L->n && L->v[j].kind == BC_LK_BLANK)
+		j++;
+	if (j >= L->n)
+		return 0;
+	const bc_line *b = &L->v[j];
+	if (b->kind == BC_LK_LABEL || b->kind == BC_LK_ADDRESSEE)
+		return 1;
+	static const char *const opens[] = { "Căn cứ", "Thực hiện", "Theo ", "Kính gửi" };
+	for (size_t w = 0; w < sizeof opens / sizeof opens[0]; w++)
+		if (b->core_len >= strlen(opens[w]) && memcmp(b->s + b->core, opens[w], strlen(opens[w])) == 0)
+			return 1;
+	return 0;
+}
+
 /* "7 Quy dinh va …", ">      xông nhân, …": a speck of a scan OCR read as a
  * mark or a figure before a title line's words (a title starts with a word; a
  * figure that starts one is followed by a word in lower case, "100 ngày").
@@ -435,7 +467,8 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		bp_add_line_text(&tmp, &L->v[i], from, 1);
 		tmp.last = i;
 		i++;
-		if (i + 1 < L->n && L->v[i].kind == BC_LK_BLANK && title_goes_on(&tmp, &L->v[tmp.last], &L->v[i + 1]))
+		if (i + 1 < L->n && L->v[i].kind == BC_LK_BLANK &&
+		    (title_goes_on(&tmp, &L->v[tmp.last], &L->v[i + 1]) || (role == BC_ROLE_TITLE && title_last_line(L, i + 1))))
 			i++;
 	}
 	bp_fix_breaks(&tmp);
