@@ -54,6 +54,7 @@ void rs_sides(rs_ctx *cx);       /* layout.c: the same two columns side by side 
 void rs_cells(rs_ctx *cx);       /* cells.c: a table written one cell per paragraph, rebuilt as rows */
 void rs_ocr_tables(rs_ctx *cx);  /* ocrtable.c: a table OCR read as lines of words, rebuilt as rows */
 void rs_wordcells(rs_ctx *cx);   /* wordcells.c: a table docx2txt wrote one cell per line, rebuilt as rows */
+void rs_spacecols(rs_ctx *cx);   /* spacecols.c: a table pdftotext -layout wrote with its columns as runs of spaces, rebuilt as rows */
 
 /* Takes input line i out of the text because its words are written elsewhere
  * (rs_add): recorded as changed, under `kind`; counts nothing (the caller counts). */
