@@ -280,6 +280,7 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		at = e + 1;
 	}
 	cx.npages = page;
+	cx.ff_end = npage_starts && page_starts[npage_starts - 1] > cx.n;
 	cx.forced = shape != BC_SHAPE_AUTO;
 	/* an OCR script's page lines are its form feeds: before the shape is told from them */
 	if (!(cx.forced && shape == BC_SHAPE_TYPED))

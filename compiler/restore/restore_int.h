@@ -37,6 +37,7 @@ typedef struct rs_ctx {
 	rs_line top;             /* only its adds: lines written before the first input line */
 	bc_shape shape;          /* as detected or forced */
 	int forced;
+	int ff_end;              /* a form feed ends the text, as pdftotext ends every page (restore.c): a one-page PDF's text */
 	int docx2txt;            /* the evidence of docx2txt's lines (restore.c detect): centred on 80 columns */
 	bc_restore *out;
 	bc_diags *diags;         /* for notes of a concern's own, at input positions (ocrtable.c), and what a concern left undone (restore-table-text) */

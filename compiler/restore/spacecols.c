@@ -395,7 +395,8 @@ static size_t table_at(rs_ctx *cx, size_t i)
 
 void rs_spacecols(rs_ctx *cx)
 {
-	if (cx->shape != BC_SHAPE_PDF)
+	/* a PDF's text, or a one-page text pdftotext ended with its form feed (not detected as a PDF's) */
+	if (cx->shape != BC_SHAPE_PDF && !(cx->shape == BC_SHAPE_TYPED && !cx->forced && cx->ff_end))
 		return;
 	for (size_t i = 0; i < cx->n;) {
 		if (!usable(&cx->v[i]) || rs_blank(&cx->v[i])) {
