@@ -40,6 +40,11 @@
  *    2026") the header is left as paragraphs and the rows become a pipe
  *    table without header rows (restore-space-table-headless).
  *
+ * Only in a PDF's text, or a one-page text pdftotext ended with its form
+ * feed (rs_ctx.ff_end).  Not rebuilt: a table whose first row has neither a
+ * number nor a figure, and one whose cells are parted by single spaces
+ * throughout (no rows of three parts).
+ *
  * Justified prose has single spaces; the header's two columns and the
  * signature beside the recipients make lines of two parts: neither is a
  * table.  Every part of a rebuilt row keeps its input position.  Work is
