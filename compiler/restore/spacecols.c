@@ -24,7 +24,9 @@
  *    columns are the union of the rows' parts, growing as rows are read,
  *    a part that falls in no column opening a new one; a line with fewer
  *    than half the columns filled and nothing in the first goes on with the
- *    row above (a wrapped cell), at most six such lines a row;
+ *    row above (a wrapped cell), and so does, under a numbered row, a line
+ *    of words alone (no number, no figure) however many cells it fills;
+ *    at most six such lines a row;
  *  - at least two rows of three parts, three columns at least, and evidence
  *    of a table: half the rows opened by a row number, or a column whose
  *    cells are figures in half the rows;
@@ -243,6 +245,7 @@ static size_t table_at(rs_ctx *cx, size_t i)
 	uint32_t page = cx->v[i].page;
 	rows[nr++] = i;
 	wide++;
+	part first_part = p[0];   /* the first part of the last row taken */
 	size_t wrap = 0;
 	for (size_t j = i + 1; j < cx->n && nr < MAX_ROWS; j++) {
 		const rs_line *l = &cx->v[j];
@@ -259,7 +262,12 @@ static size_t table_at(rs_ctx *cx, size_t i)
 		}
 		if (bad)
 			break;
-		if (m >= 2 && (2 * m >= nc || in_first)) {
+		/* under a numbered row, a line of words alone (no number, no figure)
+		 * in the row's own columns is its cells going on, however many */
+		int goes_on = !in_first && wrap < MAX_WRAP && row_number(&cx->v[rows[nr - 1]], &first_part);
+		for (int k = 0; k < m && goes_on; k++)
+			goes_on = at[k] > 0 && !figure(l, &p[k]);
+		if (!goes_on && m >= 2 && (2 * m >= nc || in_first)) {
 			/* a row: its parts in distinct columns, new ones opened */
 			span save[MAX_COLS];
 			int snc = nc, ok = 1;
@@ -293,6 +301,7 @@ static size_t table_at(rs_ctx *cx, size_t i)
 				break;
 			}
 			rows[nr++] = j;
+			first_part = p[0];
 			wide += m >= 3;
 			wrap = 0;
 			end = j;
