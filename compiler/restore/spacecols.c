@@ -17,7 +17,7 @@
  * rows, its cells wrapped.  Today's reader sees the table again:
  *
  *  - a line's parts are its runs of text between gaps of two spaces or
- *    more; a row number (1 to 3 digits, or I … XX in capitals) opening the
+ *    more; a row number (1 to 3 digits, or up to four of I, V, X) opening the
  *    first part, a single space after it, is a part of its own;
  *  - the rows: from a line of three parts or more on, lines each of whose
  *    parts overlaps exactly one column (a character's tolerance) — the
