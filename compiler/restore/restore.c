@@ -26,6 +26,7 @@ static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_OCR] = "ocr",
 	[BC_RESTORE_ROWS] = "rows",
 	[BC_RESTORE_OCR_TABLE] = "ocr-table",
+	[BC_RESTORE_SPACE_TABLE] = "space-table",
 };
 
 /* The note each kind of restore is reported with, once, at its first line. */
@@ -40,6 +41,7 @@ static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_OCR] = BC_N_RESTORE_OCR,
 	[BC_RESTORE_ROWS] = BC_W_RESTORE_ROWS,
 	[BC_RESTORE_OCR_TABLE] = BC_N_RESTORE_OCR_TABLE,
+	[BC_RESTORE_SPACE_TABLE] = BC_N_RESTORE_SPACE_TABLE,
 };
 
 const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }
@@ -278,6 +280,7 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		at = e + 1;
 	}
 	cx.npages = page;
+	cx.ff_end = npage_starts && page_starts[npage_starts - 1] > cx.n;
 	cx.forced = shape != BC_SHAPE_AUTO;
 	/* an OCR script's page lines are its form feeds: before the shape is told from them */
 	if (!(cx.forced && shape == BC_SHAPE_TYPED))
@@ -302,6 +305,8 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		rs_cells(&cx);
 		/* after the cells: its header holds its titles on the "STT" line, theirs do not */
 		rs_ocr_tables(&cx);
+		/* before the sides: a row of a table is no header's two columns */
+		rs_spacecols(&cx);
 		if (cx.shape == BC_SHAPE_PDF)
 			rs_sides(&cx);
 	}

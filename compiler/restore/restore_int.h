@@ -37,6 +37,7 @@ typedef struct rs_ctx {
 	rs_line top;             /* only its adds: lines written before the first input line */
 	bc_shape shape;          /* as detected or forced */
 	int forced;
+	int ff_end;              /* a form feed ends the text, as pdftotext ends every page (restore.c): a one-page PDF's text */
 	int docx2txt;            /* the evidence of docx2txt's lines (restore.c detect): centred on 80 columns */
 	bc_restore *out;
 	bc_diags *diags;         /* for notes of a concern's own, at input positions (ocrtable.c), and what a concern left undone (restore-table-text) */
@@ -54,6 +55,7 @@ void rs_sides(rs_ctx *cx);       /* layout.c: the same two columns side by side 
 void rs_cells(rs_ctx *cx);       /* cells.c: a table written one cell per paragraph, rebuilt as rows */
 void rs_ocr_tables(rs_ctx *cx);  /* ocrtable.c: a table OCR read as lines of words, rebuilt as rows */
 void rs_wordcells(rs_ctx *cx);   /* wordcells.c: a table docx2txt wrote one cell per line, rebuilt as rows */
+void rs_spacecols(rs_ctx *cx);   /* spacecols.c: a table pdftotext -layout wrote with its columns as runs of spaces, rebuilt as rows */
 
 /* Takes input line i out of the text because its words are written elsewhere
  * (rs_add): recorded as changed, under `kind`; counts nothing (the caller counts). */
