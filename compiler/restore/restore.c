@@ -143,7 +143,8 @@ void rs_rewrite(rs_ctx *cx, size_t i, bc_restore_kind kind, const char *s, size_
 	if (!l->repl)
 		record(cx, i, kind, 0);
 	char *copy = bc_xmalloc(len + 1);
-	memcpy(copy, s, len);
+	if (len)   /* a line a rewrite leaves empty (a Markdown line break alone): s may be NULL */
+		memcpy(copy, s, len);
 	copy[len] = 0;
 	free(l->repl);
 	l->repl = copy;
