@@ -18,7 +18,7 @@ if [ ! -d "$CORPUS" ]; then
 fi
 export BUILD CORPUS
 exec python3 - "$@" <<'EOF'
-import os, re, shlex, subprocess, sys, unicodedata
+import os, re, shlex, subprocess, sys, tempfile, unicodedata
 
 build = os.environ.get("BUILD", "build")
 corpus = os.environ.get("CORPUS", "../shared/corpus")
@@ -129,7 +129,6 @@ def words_kept(path):
     first problems; "" when the tool is not built."""
     if not os.path.exists(FIDELITY):
         return ""
-    import tempfile
     with tempfile.TemporaryDirectory() as d:
         x = os.path.join(d, "out.xml")
         r = run([baocao, "xml", path, "-o", x])

@@ -827,16 +827,21 @@ static int ocr_roman(const char *s, size_t n, char *out, size_t cap)
 	return o > 0;
 }
 
-/* The letters of a line. */
-static size_t letters_of(const bc_line *l)
+/* The letters of a line, and in *lower how many of them are small. */
+static size_t letters_of(const bc_line *l, size_t *lower)
 {
-	size_t letters = 0;
+	size_t letters = 0, small = 0;
 	for (size_t i = 0; i < l->len;) {
 		uint32_t cp;
 		size_t k = bc_utf8_decode(l->s + i, l->len - i, &cp);
 		i += k ? k : 1;
-		letters += bc_cp_is_letter(cp) != 0;
+		if (bc_cp_is_letter(cp)) {
+			letters++;
+			small += bc_cp_is_lower(cp) != 0;
+		}
 	}
+	if (lower)
+		*lower = small;
 	return letters;
 }
 
@@ -844,16 +849,7 @@ static size_t letters_of(const bc_line *l)
  * at most one in five in lower case ("LE TANG DOI vởi QUÂN NHÂN"). */
 static int mostly_upper(const bc_line *l)
 {
-	size_t letters = 0, lower = 0;
-	for (size_t i = 0; i < l->len;) {
-		uint32_t cp;
-		size_t k = bc_utf8_decode(l->s + i, l->len - i, &cp);
-		i += k ? k : 1;
-		if (bc_cp_is_letter(cp)) {
-			letters++;
-			lower += bc_cp_is_lower(cp) != 0;
-		}
-	}
+	size_t lower, letters = letters_of(l, &lower);
 	return letters >= 4 && lower * 5 <= letters;
 }
 
@@ -919,7 +915,7 @@ static int is_chapter_ocr(bc_lines *L, size_t k, int expect)
 	/* a sentence broken off above: a line of words (a page's number and
 	 * specks, "2         TÔ,", are none) */
 	const bc_line *above = k > 0 ? &L->v[k - 1] : NULL;
-	if (above && above->base == BC_LK_TEXT && above->kind != BC_LK_ARTICLE && letters_of(above) >= 30) {
+	if (above && above->base == BC_LK_TEXT && above->kind != BC_LK_ARTICLE && letters_of(above, NULL) >= 30) {
 		uint32_t end = line_last_cp(above);
 		if (end == ',' || bc_cp_is_lower(end))
 			return 0;

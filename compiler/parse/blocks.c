@@ -107,12 +107,7 @@ static int wrap_breaks_here(const bc_line *prev, const bc_line *next)
 {
 	if (prev->nchars >= 60 || next->nchars < 40)
 		return 0;
-	uint32_t cp = 0;
-	const char *s = prev->s + prev->core;
-	size_t n = prev->core_len;
-	if (n)
-		cp = bc_utf8_prev(s, &n);
-	return is_terminal(cp);
+	return is_terminal(bp_line_last_cp(prev));
 }
 
 static void table_row(blk *b, const bc_line *l, int after_break)
@@ -226,29 +221,38 @@ static int signature_note(const bc_line *l)
 /* A line that can be the signer's name: text, not in capitals, short. */
 static int is_signer_name(const bc_line *l) { return l->base == BC_LK_TEXT && !l->upper && l->nchars <= 40; }
 
+/* The line's core is two to max_words words of letters, each opened by a
+ * capital ("Nguyễn Nhân Bản"); with rest_small, the rest of each word in
+ * small letters (so not "PHÓ CHỦ TỊCH"). */
+static int name_words(const bc_line *l, int max_words, int rest_small)
+{
+	const char *s = l->s + l->core, *e = s + l->core_len;
+	int words = 0, at_start = 1;
+	while (s < e) {
+		uint32_t cp = 0;
+		int k = bc_utf8_decode(s, (size_t)(e - s), &cp);
+		if (k <= 0)
+			return 0;
+		s += k;
+		if (cp == ' ') {
+			at_start = 1;
+			continue;
+		}
+		if (!bc_cp_is_upper(cp) && !bc_cp_is_lower(cp))
+			return 0;
+		if (at_start ? !bc_cp_is_upper(cp) : rest_small && !bc_cp_is_lower(cp))
+			return 0;
+		words += at_start;
+		at_start = 0;
+	}
+	return words >= 2 && words <= max_words;
+}
+
 /* A person's name on a line of its own: two to six words, each a capital
  * then small letters ("Nguyễn Nhân Bản"), nothing else. */
 static int is_person_name(const bc_line *l)
 {
-	if (l->base != BC_LK_TEXT || l->upper || l->nchars > 40)
-		return 0;
-	const char *s = l->s + l->core;
-	size_t n = l->core_len, words = 0;
-	int start = 1;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = bc_utf8_decode(s + i, n - i, &cp);
-		i += k ? k : 1;
-		if (cp == ' ') {
-			start = 1;
-			continue;
-		}
-		if (!bc_cp_is_letter(cp) || (start ? !bc_cp_is_upper(cp) : !bc_cp_is_lower(cp)))
-			return 0;
-		words += start;
-		start = 0;
-	}
-	return words >= 2 && words <= 6;
+	return is_signer_name(l) && name_words(l, 6, 1);
 }
 
 /* A line of one word. */
@@ -445,8 +449,6 @@ static size_t table_blocks(parser *p, size_t i)
 	return i;
 }
 
-/* "Đỗ Ngọc Huỳnh": every word capitalised and no mark, as a signer's name
- * set beside the list by the extractor — never part of an item. */
 /* The line's letters are all capitals ("PHÓ CHỦ TỊCH"). */
 static int all_capitals(const bc_line *l)
 {
@@ -461,31 +463,9 @@ static int all_capitals(const bc_line *l)
 	return 1;
 }
 
-static int recipient_name_like(const bc_line *l)
-{
-	const char *s = l->s + l->core, *e = s + l->core_len;
-	int words = 0, at_start = 1;
-	while (s < e) {
-		uint32_t cp = 0;
-		int k = bc_utf8_decode(s, (size_t)(e - s), &cp);
-		if (k <= 0)
-			return 0;
-		s += k;
-		if (cp == ' ') {
-			at_start = 1;
-			continue;
-		}
-		if (!bc_cp_is_upper(cp) && !bc_cp_is_lower(cp))
-			return 0;
-		if (at_start) {
-			if (!bc_cp_is_upper(cp))
-				return 0;
-			words++;
-		}
-		at_start = 0;
-	}
-	return words >= 2 && words <= 5;
-}
+/* "Đỗ Ngọc Huỳnh": every word capitalised and no mark, as a signer's name
+ * set beside the list by the extractor — never part of an item. */
+static int recipient_name_like(const bc_line *l) { return name_words(l, 5, 0); }
 
 /* "- V01, C04 - Bộ Công an;          -" then "Thường trực Tỉnh ủy;": a
  * Word table cell's text (catdoc, antiword) with the next item's dash left
@@ -722,8 +702,7 @@ static size_t recipient_blocks(parser *p, size_t i)
 		int list_goes_on = run_to < L->n && run_to > i + 1 && L->v[run_to].kind == BC_LK_BULLET;
 		while (i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !L->v[i + 1].upper && !glued_bullet(&L->v[i + 1])) {
 			const bc_line *c = &L->v[i + 1];
-			uint32_t first = 0, last = bp_last_cp(it);
-			bc_utf8_decode(c->s + c->core, c->core_len, &first);
+			uint32_t first = bp_line_first_cp(c), last = bp_last_cp(it);
 			if (!bc_cp_is_lower(first) && last != ',' && !(list_goes_on && i + 1 < run_to))
 				break;
 			bp_add_line_text(it, c, c->core, 1);
@@ -840,11 +819,7 @@ static int heading_line_ends(const parser *p, size_t i)
 	const bc_line *l = &L->v[i], *nx = &L->v[i + 1];
 	if (l->upper)
 		return 2;
-	uint32_t last = 0, first = 0;
-	size_t n = l->core_len;
-	if (n)
-		last = bc_utf8_prev(l->s + l->core, &n);
-	bc_utf8_decode(nx->s + nx->core, nx->core_len, &first);
+	uint32_t last = bp_line_last_cp(l), first = bp_line_first_cp(nx);
 	if (!bc_cp_is_upper(first) || last == ',' || last == ';' || last == '.' || last == '-' || last == 0x2013)
 		return 0;
 	if (5 * l->nchars <= 4 * nx->nchars)

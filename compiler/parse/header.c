@@ -212,7 +212,7 @@ static int date_piece(const bc_line *l)
 {
 	const char *s = l->s + l->core;
 	size_t n = l->core_len;
-	if (n >= 5 && (memcmp(s, "tháng", 6 <= n ? 6 : n) == 0 || memcmp(s, "năm", 4 <= n ? 4 : n) == 0))
+	if ((n >= 6 && memcmp(s, "tháng", 6) == 0) || (n >= 5 && memcmp(s, "năm", 4) == 0))
 		return n <= 24;
 	size_t e = n;
 	while (e > 0 && ((s[e - 1] >= '0' && s[e - 1] <= '9') || s[e - 1] == ' '))
@@ -354,8 +354,7 @@ static int title_goes_on(const blk *t, const bc_line *above, const bc_line *next
 {
 	if (next->kind != BC_LK_TEXT || !t->nseg)
 		return 0;
-	uint32_t first = 0, last = bp_last_cp(t);
-	bc_utf8_decode(next->s + next->core, next->core_len, &first);
+	uint32_t first = bp_line_first_cp(next), last = bp_last_cp(t);
 	if (last == '.' || last == ';' || last == ':' || last == '!' || last == '?')
 		return 0;
 	/* a comma leaves the title open ("… Ủy viên Ban Thường vụ Tỉnh ủy," /
@@ -378,11 +377,7 @@ static int title_last_line(const bc_lines *L, size_t k)
 	const bc_line *l = &L->v[k];
 	if (l->kind != BC_LK_TEXT || l->nchars > 70 || l->upper || (k + 1 < L->n && L->v[k + 1].kind != BC_LK_BLANK))
 		return 0;
-	uint32_t first = 0, last = 0;
-	size_t n = l->core_len;
-	if (n)
-		last = bc_utf8_prev(l->s + l->core, &n);
-	bc_utf8_decode(l->s + l->core, l->core_len, &first);
+	uint32_t first = bp_line_first_cp(l), last = bp_line_last_cp(l);
 	if (!bc_cp_is_upper(first) || last == '.' || last == ';' || last == ':' || last == ',' || last == '!' || last == '?')
 		return 0;
 	size_t j = k + 1;

@@ -29,6 +29,19 @@ uint32_t bp_first_cp(const blk *b)
 	return cp;
 }
 
+uint32_t bp_line_last_cp(const bc_line *l)
+{
+	size_t n = l->core_len;
+	return n ? bc_utf8_prev(l->s + l->core, &n) : 0;
+}
+
+uint32_t bp_line_first_cp(const bc_line *l)
+{
+	uint32_t cp = 0;
+	bc_utf8_decode(l->s + l->core, l->core_len, &cp);
+	return cp;
+}
+
 /* The last meaningful character, skipping closing markup, quotes, footnote marks. */
 uint32_t bp_last_cp(const blk *b)
 {

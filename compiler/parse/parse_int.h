@@ -131,6 +131,9 @@ void bp_collect_blocks(parser *p, size_t i);
 /* joins.c */
 uint32_t bp_first_cp(const blk *b);
 uint32_t bp_last_cp(const blk *b);
+/* The last code point of a line's core (0 for an empty core), and its first. */
+uint32_t bp_line_last_cp(const bc_line *l);
+uint32_t bp_line_first_cp(const bc_line *l);
 void bp_decide_headings(parser *p);
 void bp_attach_continuations(parser *p);
 

@@ -79,6 +79,15 @@ static void bare(const rs_line *l, const char **s, size_t *n)
 		(*n)--;
 }
 
+/* The bare text of a paragraph of one line; 0 when it has more lines. */
+static int one_line(const rs_ctx *cx, const unit *u, const char **s, size_t *n)
+{
+	if (u->first != u->last)
+		return 0;
+	bare(&cx->v[u->first], s, n);
+	return 1;
+}
+
 static int bare_is(const rs_line *l, const char *w)
 {
 	const char *s;
@@ -100,11 +109,10 @@ static int is_number_head(const rs_line *l)
 /* The row number a one-line paragraph reads ("7", "7."), or 0. */
 static long row_number(const rs_ctx *cx, const unit *u)
 {
-	if (u->first != u->last)
-		return 0;
 	const char *s;
 	size_t n;
-	bare(&cx->v[u->first], &s, &n);
+	if (!one_line(cx, u, &s, &n))
+		return 0;
 	if (n && s[n - 1] == '.')
 		n--;
 	if (n == 0 || n > 3)
@@ -220,26 +228,24 @@ static int score(const rs_ctx *cx, const profile *pf, const unit *u, const size_
 
 /* The best way to make nc cells of m paragraphs u[0..m): the cells' first
  * paragraphs in starts[]; -1 when two ways are equally good. */
+typedef struct split_arg {
+	const rs_ctx *cx;
+	const profile *pf;
+	const unit *u;
+	size_t nc, m;
+} split_arg;
+
+static int score_of(void *arg, const size_t *starts)
+{
+	const split_arg *a = arg;
+	return score(a->cx, a->pf, a->u, starts, a->nc, a->m);
+}
+
 static int best_split(const rs_ctx *cx, const profile *pf, const unit *u, size_t m, size_t nc, size_t *starts, int *best_score)
 {
-	size_t cur[MAX_COLS];
-	int best = -1000, ties = 0;
-	cur[0] = 0;
-	/* the later cells' starts, ascending in (0, m): every choice, odometer-wise */
-	for (size_t c = 1; c < nc; c++)
-		cur[c] = c;
-	for (;;) {
-		int sc = score(cx, pf, u, cur, nc, m);
-		if (sc > best) {
-			best = sc;
-			ties = 0;
-			memcpy(starts, cur, nc * sizeof *cur);
-		} else if (sc == best) {
-			ties++;
-		}
-		if (!rs_next_split(cur, nc, m))
-			break;
-	}
+	split_arg a = { cx, pf, u, nc, m };
+	int best;
+	size_t ties = rs_best_split(nc, m, score_of, &a, starts, &best);
 	*best_score = best;
 	if (ties)
 		return -1;
@@ -259,17 +265,25 @@ static int best_split(const rs_ctx *cx, const profile *pf, const unit *u, size_t
 /* A paragraph that prints a header cell again (a page's repeated header): no row goes past it. */
 static int repeats_head(const rs_ctx *cx, const unit *u, const unit *head, const size_t *hstart, size_t nc)
 {
-	if (u->first != u->last)
-		return 0;
 	const char *s, *h;
 	size_t n, hn;
-	bare(&cx->v[u->first], &s, &n);
+	if (!one_line(cx, u, &s, &n))
+		return 0;
 	for (size_t c = 0; c < nc; c++) {
 		bare(&cx->v[head[hstart[c]].first], &h, &hn);
 		if (hn == n && memcmp(h, s, n) == 0)
 			return 1;
 	}
 	return 0;
+}
+
+/* The lines of paragraphs u[0 .. n) out of the text: their words stand in the rows written for them. */
+static void move_units(rs_ctx *cx, const unit *u, size_t n)
+{
+	for (size_t j = 0; j < n; j++)
+		for (size_t i = u[j].first; i <= u[j].last; i++)
+			if (!cx->v[i].dropped)
+				rs_move(cx, i, BC_RESTORE_CELLS);
 }
 
 /* ---- writing the rows ---- */
@@ -552,20 +566,14 @@ static size_t table_rows(rs_ctx *cx, unit *u, size_t nu, const repeat *reps, siz
 				for (size_t c = 0; c < nc; c++)
 					st[c] = c;
 				write_row(cx, last, reps[x].cell, st, nc, nc);
-				for (size_t c = 0; c < nc; c++)
-					for (size_t i = reps[x].cell[c].first; i <= reps[x].cell[c].last; i++)
-						if (!cx->v[i].dropped)
-							rs_move(cx, i, BC_RESTORE_CELLS);
+				move_units(cx, reps[x].cell, nc);
 			}
 		st[0] = 0;
 		for (size_t c = 0; c < ncells; c++)
 			st[c + 1] = starts[r][c] + 1;
 		write_row(cx, last, &u[rstart[r]], st, nc, rlen[r]);
 	}
-	for (size_t j = 0; j < used; j++)
-		for (size_t i = u[j].first; i <= u[j].last; i++)
-			if (!cx->v[i].dropped)
-				rs_move(cx, i, BC_RESTORE_CELLS);
+	move_units(cx, u, used);
 	cx->out->count[BC_RESTORE_CELLS]++;
 	return used;
 }
@@ -676,10 +684,7 @@ static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 			row[c + 1] = seg[c * (n + 1) + r];
 		write_row(cx, last, row, starts, nc + 1, nc + 1);
 	}
-	for (size_t j = 0; j <= nc; j++)
-		for (size_t i = u[j].first; i <= u[j].last; i++)
-			if (!cx->v[i].dropped)
-				rs_move(cx, i, BC_RESTORE_CELLS);
+	move_units(cx, u, nc + 1);
 	cx->out->count[BC_RESTORE_CELLS]++;
 	return nc + 1;
 }
@@ -736,10 +741,7 @@ static size_t split_columns_at(rs_ctx *cx, unit *u, size_t nu)
 			row[c + 1] = seg[c * (n + 1) + r];
 		write_row(cx, last, row, starts, nc + 1, nc + 1);
 	}
-	for (size_t j = 0; j < used; j++)
-		for (size_t i = u[j].first; i <= u[j].last; i++)
-			if (!cx->v[i].dropped)
-				rs_move(cx, i, BC_RESTORE_CELLS);
+	move_units(cx, u, used);
 	cx->out->count[BC_RESTORE_CELLS]++;
 	return used;
 }
@@ -750,11 +752,10 @@ static size_t split_columns_at(rs_ctx *cx, unit *u, size_t nu)
  * "7,37/10") or a word in capitals ("TỐT", "KHÁ"), without a pipe. */
 static int value_cell(const rs_ctx *cx, const unit *u)
 {
-	if (u->first != u->last)
-		return 0;
 	const char *s;
 	size_t n;
-	bare(&cx->v[u->first], &s, &n);
+	if (!one_line(cx, u, &s, &n))
+		return 0;
 	if (!n || bc_utf8_count(s, n) > MAX_VALUE)
 		return 0;
 	if ((s[0] >= '0' && s[0] <= '9') || ((s[0] == '-' || s[0] == '+') && n > 1 && s[1] >= '0' && s[1] <= '9')) {

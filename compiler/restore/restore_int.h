@@ -98,10 +98,13 @@ void rs_row_lines(const rs_ctx *cx, size_t first, size_t last, rs_row *r);
  * `line`, column `col`, or, line 0, where its first part stands. */
 void rs_row_add(rs_ctx *cx, size_t after, rs_row *r, uint32_t line, uint32_t col);
 
-/* The next way of cutting m paragraphs into nc cells, the cells' first
- * paragraphs cur[1] < … < cur[nc - 1] in (0, m) (cur[0] is 0), odometer-wise;
- * 0 when cur was the last.  Start from cur[c] = c. */
-int rs_next_split(size_t *cur, size_t nc, size_t m);
+/* The best way to cut m paragraphs into nc cells (at most RS_MAX_CELLS), every
+ * way tried: the cells' first paragraphs starts[0] = 0 < starts[1] < … < m,
+ * each way scored by score(arg, starts), the highest kept in starts and
+ * *best.  Returns how many other ways scored as high (ties). */
+#define RS_MAX_CELLS 16
+size_t rs_best_split(size_t nc, size_t m, int (*score)(void *arg, const size_t *starts), void *arg, size_t *starts,
+                     int *best);
 
 /* A Word field's code standing where its result should be ("PAGE \* MERGEFORMAT 11"). */
 int rs_field_code(const rs_line *l);

@@ -2,21 +2,39 @@
 #include "restore_int.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
 
-int rs_next_split(size_t *cur, size_t nc, size_t m)
+size_t rs_best_split(size_t nc, size_t m, int (*score)(void *arg, const size_t *starts), void *arg, size_t *starts,
+                     int *best)
 {
-	size_t c = nc - 1;
-	while (c >= 1 && cur[c] == m - nc + c)
-		c--;
-	if (c == 0)
-		return 0;
-	cur[c]++;
-	for (size_t k = c + 1; k < nc; k++)
-		cur[k] = cur[k - 1] + 1;
-	return 1;
+	size_t cur[RS_MAX_CELLS], ties = 0;
+	*best = -1000;
+	if (nc == 0 || nc > RS_MAX_CELLS || m < nc)
+		return 1;
+	for (size_t c = 0; c < nc; c++)
+		cur[c] = c;
+	for (;;) {
+		int sc = score(arg, cur);
+		if (sc > *best) {
+			*best = sc;
+			ties = 0;
+			memcpy(starts, cur, nc * sizeof *cur);
+		} else if (sc == *best) {
+			ties++;
+		}
+		/* the next way, odometer-wise: the last start that can move moves, the later ones follow it */
+		size_t c = nc - 1;
+		while (c >= 1 && cur[c] == m - nc + c)
+			c--;
+		if (c == 0)
+			return ties;
+		cur[c]++;
+		for (size_t k = c + 1; k < nc; k++)
+			cur[k] = cur[k - 1] + 1;
+	}
 }
 
 uint32_t rs_input_col(const rs_line *l, uint32_t col)

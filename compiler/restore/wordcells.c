@@ -224,24 +224,23 @@ static int score(const rs_ctx *cx, const profile *pf, size_t first, const size_t
 
 /* The best split of the m lines after a row's number into nc cells; -1 when
  * two are equally good or the best fits the columns too badly. */
+typedef struct split_arg {
+	const rs_ctx *cx;
+	const profile *pf;
+	size_t first, nc, m;
+} split_arg;
+
+static int score_of(void *arg, const size_t *starts)
+{
+	const split_arg *a = arg;
+	return score(a->cx, a->pf, a->first, starts, a->nc, a->m);
+}
+
 static int best_split(const rs_ctx *cx, const profile *pf, size_t first, size_t m, size_t nc, size_t *starts, int *best_score)
 {
-	size_t cur[MAX_COLS];
-	int best = -1000, ties = 0;
-	for (size_t c = 0; c < nc; c++)
-		cur[c] = c;
-	for (;;) {
-		int sc = score(cx, pf, first, cur, nc, m);
-		if (sc > best) {
-			best = sc;
-			ties = 0;
-			memcpy(starts, cur, nc * sizeof *cur);
-		} else if (sc == best) {
-			ties++;
-		}
-		if (!rs_next_split(cur, nc, m))
-			break;
-	}
+	split_arg a = { cx, pf, first, nc, m };
+	int best;
+	size_t ties = rs_best_split(nc, m, score_of, &a, starts, &best);
 	*best_score = best;
 	/* the cells' kinds as their columns', all but one */
 	return ties || best < 2 * ((int)nc - 1) ? -1 : 0;
@@ -268,6 +267,23 @@ static void write_row(rs_ctx *cx, size_t after, const size_t *cb, const size_t *
 
 /* ---- the header ---- */
 
+/* The paragraphs of header lines [h, e): the filled lines, a line in lower
+ * case or "(" going on with the one right before it; [ub[k], ue[k]) each.
+ * Returns how many. */
+static size_t paragraphs(const rs_ctx *cx, size_t h, size_t e, size_t *ub, size_t *ue)
+{
+	size_t nu = 0;
+	for (size_t i = h; i < e; i++) {
+		if (rs_blank(&cx->v[i]))
+			continue;
+		if (nu && goes_on(&cx->v[i]) && ue[nu - 1] == i)
+			ue[nu - 1] = i + 1;
+		else
+			ub[nu] = i, ue[nu++] = i + 1;
+	}
+	return nu;
+}
+
 /* The header's lines [h, e): up to two rows of nc cells (cb/ce per row); the number of rows, 0 when not read. */
 static int read_head(const rs_ctx *cx, size_t h, size_t e, size_t nc, size_t cb[2][MAX_COLS], size_t ce[2][MAX_COLS])
 {
@@ -278,15 +294,8 @@ static int read_head(const rs_ctx *cx, size_t h, size_t e, size_t nc, size_t cb[
 		return 1;
 	}
 	/* its paragraphs: the filled lines, a line in lower case or "(" going on with the one before */
-	size_t ub[MAX_HEAD_LINES], ue[MAX_HEAD_LINES], nu = 0;
-	for (size_t i = h; i < e; i++) {
-		if (rs_blank(&cx->v[i]))
-			continue;
-		if (nu && goes_on(&cx->v[i]) && ue[nu - 1] == i)
-			ue[nu - 1] = i + 1;
-		else
-			ub[nu] = i, ue[nu++] = i + 1;
-	}
+	size_t ub[MAX_HEAD_LINES], ue[MAX_HEAD_LINES];
+	size_t nu = paragraphs(cx, h, e, ub, ue);
 	if (nu == nc) {
 		for (size_t c = 0; c < nc; c++)
 			cb[0][c] = ub[c], ce[0][c] = ue[c];
@@ -303,15 +312,7 @@ static int read_head(const rs_ctx *cx, size_t h, size_t e, size_t nc, size_t cb[
 		empties += blank;
 		runs += !blank && (c == 0 || rs_blank(&cx->v[r2 + c - 1]));
 	}
-	nu = 0;
-	for (size_t i = h; i < r2; i++) {
-		if (rs_blank(&cx->v[i]))
-			continue;
-		if (nu && goes_on(&cx->v[i]) && ue[nu - 1] == i)
-			ue[nu - 1] = i + 1;
-		else
-			ub[nu] = i, ue[nu++] = i + 1;
-	}
+	nu = paragraphs(cx, h, r2, ub, ue);
 	if (!runs || nu != empties + runs)
 		return 0;
 	/* the first row's cells in order: one over each empty cell, one over each run (the rest of the run empty) */
