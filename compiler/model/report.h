@@ -272,6 +272,11 @@ struct bc_line_data {
 	 * "… ngày … năm 2026") but its parts could not be read (OCR, a
 	 * slip): no number, symbol, place or date are given */
 	int unread;
+	/* TITLE, AUTHORITY, SIGNER: the line as the text has it when the parser
+	 * left a scan's specks out of what it read ("7 Quy dinh va …",
+	 * "TL. CỤC TRƯỞNG l", "=“ZThái Văn Tài"): kept so that nothing of the
+	 * input is lost; empty otherwise */
+	bc_str read;
 };
 
 /* The data of a CITE node (as.cite). */

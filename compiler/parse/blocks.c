@@ -616,6 +616,7 @@ static void authority_beside(parser *p, size_t bi, const bc_line *r)
 		size_t e = g->len;
 		while (e > k && s[e - 1] == ' ')
 			e--;
+		size_t read_end = e;
 		if (e > k + 2 && s[e - 2] == ' ' && s[e - 1] >= 'a' && s[e - 1] <= 'z')
 			for (e -= 2; e > k && s[e - 1] == ' ';)
 				e--;
@@ -642,6 +643,8 @@ static void authority_beside(parser *p, size_t bi, const bc_line *r)
 		blk *ab = bp_new_blk(p, B_AUTHORITY, (size_t)(r - p->lines.v));
 		bp_add_line_text(ab, &t, t.core, 0);
 		bp_fix_breaks(ab);
+		if (read_end > e)
+			ab->read = bp_dup(p, s + k, read_end - k);
 		return;
 	}
 }
@@ -785,6 +788,8 @@ static size_t text_blocks(parser *p, size_t i)
 		blk *b = bp_new_blk(p, B_SIGNER, i);
 		bp_add_line_text(b, l, l->core + (size_t)name, 0);
 		bp_fix_breaks(b);
+		if (name > 0)
+			b->read = bp_dup(p, l->s + l->core, l->core_len);
 		return i + 1;
 	}
 	if (p->decision && l->upper && l->kind == BC_LK_TEXT && p->nb && ends_with_endmark(p))

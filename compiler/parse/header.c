@@ -413,6 +413,24 @@ static size_t title_speck(const char *s, size_t n)
 	return s[0] >= '0' && s[0] <= '9' && !bc_cp_is_upper(cp) ? 0 : g;
 }
 
+/* Lines first..last of a title as the text has them, specks and all, one
+ * space between lines (the node's `read`). */
+static bc_str read_lines(parser *p, size_t first, size_t last)
+{
+	bc_buf b = BC_BUF_INIT;
+	for (size_t i = first; i <= last; i++) {
+		const bc_line *l = &p->lines.v[i];
+		if (l->kind == BC_LK_BLANK)
+			continue;
+		if (b.len)
+			bc_buf_putc(&b, ' ');
+		bc_buf_put(&b, l->s + l->core, l->core_len);
+	}
+	bc_str r = bp_dup(p, b.s ? b.s : "", b.len);
+	bc_buf_free(&b);
+	return r;
+}
+
 /* A block of lines joined into one LINE node (title, summary). */
 /* A line at least `least` characters wide and a sixth wider than `widest`. */
 static int wider(const bc_line *l, uint32_t widest, uint32_t least)
@@ -440,6 +458,7 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 	memset(&tmp, 0, sizeof tmp);
 	tmp.first = i;
 	uint32_t widest = 0;   /* the title's widest line so far */
+	int speck = 0;         /* a line's speck left out: the title keeps its lines as read */
 	while (i < L->n && L->v[i].kind != BC_LK_BLANK &&
 	       (i == tmp.first || L->v[i].kind == BC_LK_TEXT || title_dash(p, role, i))) {
 		/* a decision's issuing authority in capitals right under its title */
@@ -457,8 +476,10 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 			widest = L->v[i].nchars;
 		/* the whole line, so that "**" opened on the first line and closed on the last is kept */
 		size_t from = md_start(&L->v[i]);
-		if (role == BC_ROLE_TITLE)
+		if (role == BC_ROLE_TITLE && title_speck(L->v[i].s + from, L->v[i].len - from)) {
+			speck = 1;
 			from += title_speck(L->v[i].s + from, L->v[i].len - from);
+		}
 		bp_add_line_text(&tmp, &L->v[i], from, 1);
 		tmp.last = i;
 		i++;
@@ -467,6 +488,8 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 			i++;
 	}
 	bp_fix_breaks(&tmp);
+	if (speck)
+		tmp.read = read_lines(p, tmp.first, tmp.last);
 	bc_node *n = bp_line_node(p, role, &tmp);
 	bc_node_append(p->doc->meta, n);
 	index_part(p, role, n);

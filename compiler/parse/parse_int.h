@@ -61,6 +61,9 @@ typedef struct blk {
 	int cut_short;
 	int run_in;             /* a heading whose text runs on after the label (I. Thời gian: …) */
 	int lean;               /* phase 2: a numbered block's own shape, heading (1), sentence (-1) or either (0) */
+	/* a LINE block whose text leaves out a scan's specks: the text as read,
+	 * specks and all (the LINE node's `read`, in the document's arena) */
+	bc_str read;
 } blk;
 
 

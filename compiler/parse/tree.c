@@ -24,6 +24,7 @@ bc_node *bp_line_node(parser *p, bc_role role, blk *b)
 {
 	bc_node *n = bc_node_new(p->doc, BC_NODE_LINE, bp_blk_pos(p, b));
 	n->as.line->role = role;
+	n->as.line->read = b->read;
 	bp_fill_inline(p, n, b);
 	return n;
 }

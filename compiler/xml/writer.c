@@ -140,6 +140,9 @@ void xw_open_mixed(xw *x, const char *name, const bc_node *n)
 	xw_start(x, name);
 	if (n)
 		xw_attr_line(x, n);
+	/* a line the parser read leaving a scan's specks out: the line as the text has it */
+	if (n && n->type == BC_NODE_LINE)
+		xw_attr_str(x, "read", n->as.line->read);
 }
 
 /* ---- dates ---- */

@@ -428,6 +428,14 @@ static void walk(xml_t *x, xmlNodePtr n)
 			}
 			continue;
 		}
+		/* a line read with a scan's specks left out keeps the text as
+		 * read in `read` ("=“ZThái Văn Tài"): its words are those */
+		xmlChar *read = xmlGetProp(n, (const xmlChar *)"read");
+		if (read) {
+			emit_text(x, (const char *)read);
+			xmlFree(read);
+			continue;
+		}
 		const char *attr = NULL;
 		if (!strcmp(name, "section") || !strcmp(name, "p") || !strcmp(name, "item"))
 			attr = "label";
