@@ -518,6 +518,14 @@ static int stream_close(stream_target *st, bc_buf *out, int ok)
 
 /* Every output: streamed to a temporary file renamed into place, or, for standard output and
  * devices, made in memory and written whole: the one atomic path either way. */
+/* The lines the restore stage dropped or changed, as the input's lines (an
+ * editor's: a form feed ends none), for the outputs that list them. */
+static void restore_records_remap(bc_restore *rs, const bc_source *src)
+{
+	for (size_t i = 0; i < rs->nrec; i++)
+		rs->rec[i].line = bc_source_line(src, rs->rec[i].line);
+}
+
 static int cmd_render(const options *o, const bc_renderer *r, bc_document *doc, bc_diags *diags)
 {
 	char *path = o->output ? bc_xstrdup(o->output) : r->ext ? default_output(o->input, r->ext) : bc_xstrdup("-");
@@ -903,6 +911,7 @@ static int run(int argc, char **argv)
 		bc_check(doc, &diags);
 		bc_restore_remap(&rs, doc, &diags, remap_from);
 		bc_source_remap(&src, doc, &diags, decoded_from);
+		restore_records_remap(&rs, &src);
 		rc = cmd_check(&o, NULL, &diags);
 	} else {
 		/* check's findings too, for the line that counts them once the output
@@ -916,6 +925,7 @@ static int run(int argc, char **argv)
 			bc_check(doc, &found);
 		bc_restore_remap(&rs, doc, &diags, remap_from);
 		bc_source_remap(&src, doc, &diags, decoded_from);
+		restore_records_remap(&rs, &src);
 		if (refused) {
 			bc_diags_sort(&diags);
 			bc_diags_print(stderr, &diags, name, BC_LEVEL_ERROR, o.lang, 0);

@@ -384,6 +384,7 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 	bc_buf b = BC_BUF_INIT;
 	int failed = 0;
 	size_t line = 1, pos = 0;
+	uint32_t ff_cols = 0;   /* characters of the input's line before the decoded line, form feeds included */
 	const unsigned char *u = (const unsigned char *)s;
 	fmt_state fs;
 	memset(&fs, 0, sizeof fs);
@@ -421,7 +422,9 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 			free(fs.shifts);
 			bc_buf_free(&b);
 			free(out->page_starts);
+			free(out->page_cols);
 			out->page_starts = NULL;
+			out->page_cols = NULL;
 			out->npage_starts = 0;
 			return -1;
 		}
@@ -431,8 +434,14 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 			bc_buf_putc(&b, '\n');
 		line++;
 		if (s[e] == '\f' && !failed) {
+			/* the input's line goes on after the form feed: the characters before it */
+			ff_cols = clamp32(ff_cols + bc_utf8_count(s + pos, e - pos) + 1);
 			out->page_starts = bc_xgrow(out->page_starts, out->npage_starts, sizeof *out->page_starts);
+			out->page_cols = bc_xgrow(out->page_cols, out->npage_starts, sizeof *out->page_cols);
+			out->page_cols[out->npage_starts] = ff_cols;
 			out->page_starts[out->npage_starts++] = clamp32(line);
+		} else {
+			ff_cols = 0;
 		}
 		if (s[e] == '\r' && e + 1 < len && s[e + 1] == '\n')
 			e++;
@@ -442,7 +451,9 @@ static int finish(const char *s, size_t len, int warn_nfd, bc_source *out, bc_di
 		free(fs.shifts);
 		bc_buf_free(&b);
 		free(out->page_starts);
+		free(out->page_cols);
 		out->page_starts = NULL;
+		out->page_cols = NULL;
 		out->npage_starts = 0;
 		return -1;
 	}
@@ -1144,14 +1155,51 @@ void bc_source_free(bc_source *src)
 		return;
 	free(src->text);
 	free(src->page_starts);
+	free(src->page_cols);
 	free(src->shifts);
 	memset(src, 0, sizeof *src);
 }
 
+/* How many of the decoded lines up to `line` began after a form feed. */
+static size_t pages_up_to(const bc_source *src, uint32_t line)
+{
+	size_t lo = 0, hi = src->npage_starts;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (src->page_starts[mid] <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+uint32_t bc_source_line(const bc_source *src, uint32_t line)
+{
+	if (!src || !src->npage_starts || line < 1)
+		return line;
+	return line - (uint32_t)pages_up_to(src, line);
+}
+
+/* p, at the decoded text's columns, on the input's line: a line a form feed
+ * began goes on the input's line the feed stands in, after what stood before it */
+static bc_pos page_pos(const bc_source *src, bc_pos p)
+{
+	if (!src->npage_starts || p.line < 1)
+		return p;
+	size_t k = pages_up_to(src, p.line);
+	if (k && src->page_starts[k - 1] == p.line && p.col)
+		p.col += src->page_cols[k - 1];
+	p.line -= (uint32_t)k;
+	return p;
+}
+
 bc_pos bc_source_pos(const bc_source *src, bc_pos p)
 {
-	if (!src || !src->nshifts)
+	if (!src)
 		return p;
+	if (!src->nshifts)
+		return page_pos(src, p);
 	size_t lo = 0, hi = src->nshifts;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -1165,12 +1213,12 @@ bc_pos bc_source_pos(const bc_source *src, bc_pos p)
 	for (size_t k = lo; k < src->nshifts && src->shifts[k].line == p.line && src->shifts[k].col <= p.col; k++)
 		add = src->shifts[k].shift;
 	p.col += add;
-	return p;
+	return page_pos(src, p);
 }
 
 void bc_source_remap(const bc_source *src, struct bc_document *doc, bc_diags *diags, size_t from)
 {
-	if (!src || !src->nshifts)
+	if (!src || (!src->nshifts && !src->npage_starts))
 		return;
 	if (doc && doc->root) {
 		bc_iter it;
@@ -1183,18 +1231,29 @@ void bc_source_remap(const bc_source *src, struct bc_document *doc, bc_diags *di
 			if (bc_node_is_made_up(n))
 				continue;
 			n->pos = bc_source_pos(src, n->pos);
+			if (n->end_line)
+				n->end_line = bc_source_line(src, n->end_line);
 			/* a cell seen as a node (a view the iterator made, or its content):
 			 * its position is the row's cell's to keep */
 			if (n->type == BC_NODE_CELL && it.cell && n->parent == it.row)
 				it.cell->pos = n->pos;
-			if (n->type == BC_NODE_CITE) {
+			if (n->type == BC_NODE_PARAGRAPH && n->as.para.joined_at)
+				n->as.para.joined_at = bc_source_line(src, n->as.para.joined_at);
+			else if (n->type == BC_NODE_ROW && n->as.row.fragment_merged)
+				n->as.row.fragment_merged = bc_source_line(src, n->as.row.fragment_merged);
+			else if (n->type == BC_NODE_CITE) {
 				n->as.cite->number_pos = bc_source_pos(src, n->as.cite->number_pos);
 				if (n->as.cite->dated != BC_CITE_UNDATED)
 					n->as.cite->date_pos = bc_source_pos(src, n->as.cite->date_pos);
 			}
 		}
+		doc->line_count = bc_source_line(src, doc->line_count);
 	}
-	if (diags)
+	if (diags) {
+		/* bc_decode's own: at the input's columns, on the decoded lines */
+		for (size_t i = 0; i < from && i < diags->n; i++)
+			diags->v[i].pos = page_pos(src, diags->v[i].pos);
 		for (size_t i = from; i < diags->n; i++)
 			diags->v[i].pos = bc_source_pos(src, diags->v[i].pos);
+	}
 }

@@ -21,6 +21,11 @@ typedef struct bc_source {
 	/* the lines that begin after a form feed, ascending: where a PDF's
 	 * extracted text began a new page (the form feed itself is a line end) */
 	uint32_t *page_starts;  /* malloc'd, or NULL */
+	/* page_cols[k]: the characters of the input's line before decoded line
+	 * page_starts[k] begins, the form feed included.  An editor counts no
+	 * line at a form feed (pdftotext writes "\fText" for a page's first
+	 * line): positions go back to the input's lines with these */
+	uint32_t *page_cols;
 	size_t npage_starts;
 	bc_source_shift *shifts; /* sorted by line, then col; malloc'd, or NULL */
 	size_t nshifts;
@@ -46,11 +51,14 @@ void bc_source_free(bc_source *src);
 
 struct bc_document;
 /* A position in the decoded text as one in the input (the columns of the
- * format characters removed put back). */
+ * format characters removed put back, the lines a form feed ended joined). */
 bc_pos bc_source_pos(const bc_source *src, bc_pos p);
+/* A decoded line as the input's (an editor's) line. */
+uint32_t bc_source_line(const bc_source *src, uint32_t line);
 /* Every position of the model's nodes and of diags[from..] moved back to the
- * input's columns: called after bc_restore_remap, with `from` the number of
- * diagnostics bc_decode left (its own are the input's already). */
+ * input's lines and columns, and the input lines of diags[..from) (bc_decode's
+ * own, at the input's columns already): called after bc_restore_remap, with
+ * `from` the number of diagnostics bc_decode left. */
 void bc_source_remap(const bc_source *src, struct bc_document *doc, bc_diags *diags, size_t from);
 
 /* Input size limit, documented in the man page. */
