@@ -8,6 +8,8 @@
 # is removed).  Ends with one line "N passed, N failed".
 # Usage: tests/corpus.sh [--tsv] [NN...]   (--tsv: one tab-separated line per field for
 #        bench/corpus-report.sh: NN, field, status, expected, actual)
+#        tests/corpus.sh --facts FILE: the facts the compiler reads in FILE, written as a data
+#        file (for bench/roundtrip.sh, which compares a clean text with its converted copies)
 # Env: BUILD (default build), BAOCAO_CORPUS (default ../shared/corpus), BAOCAO_WRAP,
 #      CORPUS_EXPECT (default tests/corpus).
 BUILD=${BUILD:-build}
@@ -242,6 +244,16 @@ def same(field, e, a):
 def short(s, n=120):
     s = re.sub(r"\s+", " ", s)
     return s if len(s) <= n else s[:n - 1] + "…"
+
+if args[:1] == ["--facts"] and len(args) == 2:
+    act = actual_facts(args[1])
+    if not act["_ok"]:
+        sys.exit("corpus.sh: baocao tree %s exited %d" % (args[1], act["_rc"]))
+    print("file: %s" % os.path.basename(args[1]))
+    for field in FIELDS:
+        if field in act and field not in ("readable", "words"):
+            print("%s: %s" % (field, re.sub(r"\s+", " ", act[field]).strip()))
+    sys.exit(0)
 
 passed = failed = 0
 files = sorted(f for f in os.listdir(expdir) if f.endswith(".expect"))

@@ -1,0 +1,70 @@
+#!/bin/sh
+# roundtrip.sh — the samples and seeds printed to PDF by the compiler, read back through each PDF text extractor at hand, against the facts of the clean text.
+# For every sample (samples/*.txt) and seed (../shared/seeds), `baocao pdf` makes the PDF; pdftotext
+# (default, -layout, -raw), mutool (mupdf-tools) and pdf2txt (pdfminer) turn it back into text, the
+# shapes real documents arrive in.  The facts the compiler reads in the clean text (tests/corpus.sh
+# --facts: type, number, symbol, date, issuer, title, signer, recipients, headings, tables) are the
+# expected values for every copy, and every word of a copy must reach its XML: the issue's "same tree
+# when a document is rewritten into another realistic shape", with real converters.  Prints, per
+# extractor, the fields right and those that are not.
+# Usage: bench/roundtrip.sh   (make roundtrip-report).  Env: BUILD, BAOCAO_SEEDS.  Not part of
+# `make test`: mutool and pdf2txt are not among the packages CI installs; a missing one is skipped.
+BUILD=${BUILD:-build}
+SEEDS=${BAOCAO_SEEDS:-../shared/seeds}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT INT TERM
+have() { command -v "$1" >/dev/null 2>&1; }
+mkdir -p "$T/pdf" "$T/expect"
+srcs=$(ls samples/*.txt 2>/dev/null)
+if [ -d "$SEEDS" ]; then
+	srcs="$srcs $(ls "$SEEDS"/* 2>/dev/null)"
+else
+	echo "# $SEEDS not found: samples only"
+fi
+n=0
+for src in $srcs; do
+	n=$((n + 1))
+	nn=$(printf 'r%02d' "$n")
+	if ! "$BUILD/baocao" pdf "$src" -o "$T/pdf/$nn.pdf" 2>/dev/null; then
+		echo "# $src: no PDF"
+		continue
+	fi
+	sh tests/corpus.sh --facts "$src" | sed "1s/.*/file: $nn.txt/" >"$T/expect/$nn.expect" || rm -f "$T/expect/$nn.expect"
+	echo "# $nn: $src"
+done
+total_ok=0 total_bad=0
+for conv in pdftotext pdftotext-layout pdftotext-raw mutool pdfminer; do
+	case $conv in
+	pdftotext*) tool=pdftotext ;;
+	mutool) tool=mutool ;;
+	pdfminer) tool=pdf2txt ;;
+	esac
+	if ! have "$tool"; then
+		echo "$conv: $tool not found"
+		continue
+	fi
+	out="$T/$conv"
+	mkdir -p "$out"
+	for e in "$T"/expect/*.expect; do
+		nn=$(basename "$e" .expect)
+		pdf="$T/pdf/$nn.pdf"
+		case $conv in
+		pdftotext) pdftotext "$pdf" "$out/$nn.txt" ;;
+		pdftotext-layout) pdftotext -layout "$pdf" "$out/$nn.txt" ;;
+		pdftotext-raw) pdftotext -raw "$pdf" "$out/$nn.txt" ;;
+		mutool) mutool draw -q -F txt -o "$out/$nn.txt" "$pdf" 2>/dev/null ;;
+		pdfminer) pdf2txt -o "$out/$nn.txt" "$pdf" 2>/dev/null ;;
+		esac
+		[ -s "$out/$nn.txt" ] || rm -f "$out/$nn.txt"
+	done
+	BUILD=$BUILD BAOCAO_CORPUS=$out CORPUS_EXPECT=$T/expect sh tests/corpus.sh >"$T/$conv.out" 2>&1
+	ok=$(grep -c '^ok' "$T/$conv.out")
+	bad=$(grep -c '^FAIL' "$T/$conv.out")
+	total_ok=$((total_ok + ok))
+	total_bad=$((total_bad + bad))
+	echo "$conv: $ok right, $bad wrong"
+	grep '^FAIL' "$T/$conv.out" | sed 's/^/    /'
+done
+echo "all extractors: $total_ok right, $total_bad wrong"
+[ -n "$KEEP" ] && cp -r "$T" "$KEEP"
+exit 0
