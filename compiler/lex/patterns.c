@@ -28,12 +28,14 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_NUMBER] = "^(?:Số|SỐ)[\\s\\x{a0}]*[:.]?[\\s\\x{a0}]*([0-9]*)[\\s\\x{a0}]*(?:[/-][\\s\\x{a0}]*([^\\s\\x{a0}]*[^\\s\\x{a0}.,;]))?[\\s\\x{a0}]*[.,;]?[\\s\\x{a0}]*$",
 	/* the number line's words up to the symbol, when more follows on the line: "Số: /STP-BTTP Lâm Đồng, ngày …" */
 	[BC_PAT_NUMBER_LEAD] = "^(?:Số|SỐ)[\\s\\x{a0}]*[:.]?[\\s\\x{a0}]*[0-9]*[\\s\\x{a0}]*/[\\s\\x{a0}]*[^\\s\\x{a0}]*[^\\s\\x{a0}.,;][.,;]?(?=[\\s\\x{a0}])",
-	/* what starts as a number line does, read or not: "Số:", "Số1§4ØBGDĐT-GDPT" (OCR) */
-	[BC_PAT_NUMBER_LIKE] = "^(?:Số|SỐ)[\\s\\x{a0}]*[:.\\d]",
+	/* what starts as a number line does, read or not: "Số:", "Số1§4ØBGDĐT-GDPT" (OCR),
+	 * "Số ……-……/……" (a form's blanks, the Party's style without the colon) */
+	[BC_PAT_NUMBER_LIKE] = "^(?:Số|SỐ)[\\s\\x{a0}]*(?:[:.\\d_]|…)",
 	/* what reads as a place and date, read or not: "Hà Nội ngày 09 thảng ?# năm 2026" (OCR):
 	 * a place of six words at most, no figure in it, and the year ending the
-	 * line (a sentence that mentions a date goes on after it, or has more words before) */
-	[BC_PAT_DATELINE_LIKE] = "^\\p{Lu}[^\\d\\s\\x{a0}]*(?:[\\s\\x{a0}]+[^\\d\\s\\x{a0}]+){0,5}?[\\s\\x{a0},]*[\\s\\x{a0}]ngày\\b.{0,40}?\\bnăm[\\s\\x{a0}]*\\d{2,4}[\\s\\x{a0}.]*$",
+	 * line (a sentence that mentions a date goes on after it, or has more words before),
+	 * or a form's blank for it ("……, ngày …… tháng …… năm ……") */
+	[BC_PAT_DATELINE_LIKE] = "^(?:\\p{Lu}|…)[^\\d\\s\\x{a0}]*(?:[\\s\\x{a0}]+[^\\d\\s\\x{a0}]+){0,5}?[\\s\\x{a0},]*[\\s\\x{a0}]ngày\\b.{0,40}?\\bnăm[\\s\\x{a0}]*(?:\\d{2,4}|…+)[\\s\\x{a0}.…]*$",
 	/* a number line whose number OCR misread but whose symbol after the last
 	 * "/" reads ("Số: 2/9. /CT-CS"): no letter before it, a symbol of capitals
 	 * with its hyphen (group 1), then a space or the end */

@@ -579,6 +579,40 @@ size_t bp_authentication_blocks(parser *p, size_t i)
 	return i;
 }
 
+/* A line of dots alone ("……………", "........"): a blank left to fill in. */
+static int blank_fill(const bc_line *l)
+{
+	const char *s = l->s + l->core;
+	size_t n = l->core_len, dots = 0;
+	for (size_t k = 0; k < n;) {
+		if (s[k] == '.' || s[k] == ' ') {
+			dots += s[k] == '.';
+			k++;
+		} else if (n - k >= 3 && !memcmp(s + k, "\xe2\x80\xa6", 3)) {   /* … */
+			dots += 3;
+			k += 3;
+		} else {
+			return 0;
+		}
+	}
+	return dots >= 3;
+}
+
+/* Whether the first line from i that is not blank is a part of a header. */
+static int header_follows(const bc_lines *L, size_t i)
+{
+	/* the rule or the Party's star under the issuer's place */
+	while (i < L->n && (L->v[i].kind == BC_LK_BLANK || L->v[i].kind == BC_LK_RULE))
+		i++;
+	if (i >= L->n)
+		return 0;
+	bc_line_kind k = L->v[i].kind;
+	if (k == BC_LK_TEXT)
+		return L->v[i].upper || match_core(BC_PAT_NUMBER_LIKE, &L->v[i]) || match_core(BC_PAT_DATELINE_LIKE, &L->v[i]);
+	return k == BC_LK_MOTTO || k == BC_LK_SLOGAN || k == BC_LK_NUMBER || k == BC_LK_DATELINE || k == BC_LK_DOCTYPE ||
+	       k == BC_LK_URGENCY || k == BC_LK_DRAFT;
+}
+
 /* The header block of the plain form from line i, up to the first line that
  * belongs to the body (a second type line, a label, a paragraph); returns it. */
 size_t bp_parse_header(parser *p, size_t i)
@@ -670,6 +704,13 @@ size_t bp_parse_header(parser *p, size_t i)
 			}
 			if (!seen_type && !seen_title && !p->doc->idx.dateline && match_core(BC_PAT_DATELINE_LIKE, l)) {
 				header_line_of(p, BC_ROLE_DATELINE, l, NULL, 1, &tmp);
+				i++;
+				continue;
+			}
+			/* "………………" where the issuer stands: the blank a form or a draft
+			 * leaves for a part not filled in (the compiler prints one for a
+			 * header without an issuer); the header goes on under it */
+			if (!seen_type && !seen_title && blank_fill(l) && header_follows(L, i + 1)) {
 				i++;
 				continue;
 			}
