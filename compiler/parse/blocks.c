@@ -649,6 +649,19 @@ static void authority_beside(parser *p, size_t bi, const bc_line *r)
 	}
 }
 
+/* Whether line c, after a blank line, goes on with the recipients' item
+ * above it: that item ends in no stop (';', '.', ':'), c starts in lower
+ * case, and the list goes on under it (a bullet) or c ends as an item does. */
+static int wrapped_past_blank(const parser *p, const bc_line *c, const bc_line *next)
+{
+	if (c->kind != BC_LK_TEXT || c->upper || glued_bullet(c) || !p->nb || p->b[p->nb - 1].kind != B_RECIP_ITEM)
+		return 0;
+	uint32_t last = bp_last_cp(&p->b[p->nb - 1]), end = bp_line_last_cp(c);
+	if (last == ';' || last == '.' || last == ':' || !bc_cp_is_lower(bp_line_first_cp(c)))
+		return 0;
+	return end == ';' || end == ',' || (next && next->kind == BC_LK_BULLET);
+}
+
 /* "Nơi nhận:" (which may carry its first recipient on the same line) and
  * the recipients listed under it, blank lines between them allowed. */
 static size_t recipient_blocks(parser *p, size_t i)
@@ -672,6 +685,17 @@ static size_t recipient_blocks(parser *p, size_t i)
 	char carried = 0;   /* a bullet the line above ended with, for this line */
 	for (i++; i < L->n; i++) {
 		size_t k = skip_blank(L, i);
+		if (k > i && wrapped_past_blank(p, &L->v[k], k + 1 < L->n ? &L->v[k + 1] : NULL)) {
+			/* an item wrapped over a blank line (pdfminer parts a column's
+			 * lines into boxes): "- TTQU, HU, TU trực thuộc; HĐND, UBND",
+			 * blank, "các quận, huyện, thành phố trực thuộc;" */
+			blk *it = &p->b[p->nb - 1];
+			bp_add_line_text(it, &L->v[k], L->v[k].core, 1);
+			it->last = i = k;
+			it->hard_wrapped = 1;
+			bp_fix_breaks(it);
+			continue;
+		}
 		if (k > i && (k == L->n || (L->v[k].kind != BC_LK_BULLET && !glued_bullet(&L->v[k]))))
 			break;
 		i = k;
@@ -703,9 +727,20 @@ static size_t recipient_blocks(parser *p, size_t i)
 		       !recipient_name_like(&L->v[run_to]) && !glued_bullet(&L->v[run_to]))
 			run_to++;
 		int list_goes_on = run_to < L->n && run_to > i + 1 && L->v[run_to].kind == BC_LK_BULLET;
-		while (i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !L->v[i + 1].upper && !glued_bullet(&L->v[i + 1])) {
+		while (i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !glued_bullet(&L->v[i + 1])) {
 			const bc_line *c = &L->v[i + 1];
 			uint32_t first = bp_line_first_cp(c), last = bp_last_cp(it);
+			/* a wrapped item's last word in capitals ("- Các Ban của HĐND TP, VPĐĐBQH&HĐND" /
+			 * "TP;"): it ends as an item does, which no authority line does */
+			if (c->upper) {
+				uint32_t end = bp_line_last_cp(c);
+				if ((end != ';' && end != ',') || last == ';' || last == '.' || last == ':')
+					break;
+				bp_add_line_text(it, c, c->core, 1);
+				it->last = ++i;
+				it->hard_wrapped = 1;
+				continue;
+			}
 			if (!bc_cp_is_lower(first) && last != ',' && !(list_goes_on && i + 1 < run_to))
 				break;
 			bp_add_line_text(it, c, c->core, 1);
