@@ -650,16 +650,20 @@ static void authority_beside(parser *p, size_t bi, const bc_line *r)
 }
 
 /* Whether line c, after a blank line, goes on with the recipients' item
- * above it: that item ends in no stop (';', '.', ':'), c starts in lower
- * case, and the list goes on under it (a bullet) or c ends as an item does. */
+ * above it: that item ends in no stop (';', '.', ':'), and c starts in lower
+ * case and the list goes on under it (a bullet) or c ends as an item does,
+ * or c is in capitals and ends with ';'. */
 static int wrapped_past_blank(const parser *p, const bc_line *c, const bc_line *next)
 {
-	if (c->kind != BC_LK_TEXT || c->upper || glued_bullet(c) || !p->nb || p->b[p->nb - 1].kind != B_RECIP_ITEM)
+	if (c->kind != BC_LK_TEXT || glued_bullet(c) || !p->nb || p->b[p->nb - 1].kind != B_RECIP_ITEM)
 		return 0;
 	uint32_t last = bp_last_cp(&p->b[p->nb - 1]), end = bp_line_last_cp(c);
-	if (last == ';' || last == '.' || last == ':' || !bc_cp_is_lower(bp_line_first_cp(c)))
+	if (last == ';' || last == '.' || last == ':')
 		return 0;
-	return end == ';' || end == ',' || (next && next->kind == BC_LK_BULLET);
+	/* in capitals, its last word ("TP;"): it ends as an item does, which no authority line does */
+	if (c->upper)
+		return end == ';';
+	return bc_cp_is_lower(bp_line_first_cp(c)) && (end == ';' || end == ',' || (next && next->kind == BC_LK_BULLET));
 }
 
 /* "Nơi nhận:" (which may carry its first recipient on the same line) and

@@ -289,7 +289,7 @@ static const bc_line *date_below(parser *p, size_t i, const bc_line **more2)
 			continue;
 		break;
 	}
-	if (!np || part[0] == &L->v[i + 1])
+	if (!np)
 		return NULL;
 	for (size_t take = np; take > 0; take--) {
 		bc_buf b = BC_BUF_INIT;
@@ -438,6 +438,20 @@ static int wider(const bc_line *l, uint32_t widest, uint32_t least)
 	return l->nchars >= least && 6 * (uint64_t)l->nchars >= 7 * (uint64_t)widest;
 }
 
+/* Lines i, i+1 and i+2 are text, each 60 characters at least and a twelfth
+ * wider than `widest`: a justified paragraph's, wider than a title's. */
+static int body_run(const bc_lines *L, size_t i, uint32_t widest)
+{
+	if (i + 2 >= L->n)
+		return 0;
+	for (size_t k = i; k < i + 3; k++) {
+		const bc_line *l = &L->v[k];
+		if (l->kind != BC_LK_TEXT || l->nchars < 60 || 12 * (uint64_t)l->nchars < 13 * (uint64_t)widest)
+			return 0;
+	}
+	return 1;
+}
+
 /* Line i of a title, read as a list item because a wrapped line starts with a
  * dash ("… tuyến cao tốc Tân Phú" / "– Bảo Lộc"): it goes on the title when
  * the line above ends in no stop.  A title has no list. */
@@ -471,6 +485,11 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		 * and the next, full, or a first line ending the block */
 		if (role == BC_ROLE_TITLE && p->pdf_text && i > tmp.first && wider(&L->v[i], widest, 50) &&
 		    (i + 1 >= L->n || L->v[i + 1].kind == BC_LK_BLANK || wider(&L->v[i + 1], widest, 60)))
+			break;
+		/* the same when the title was set in the body's full measure, in
+		 * bold (fewer letters a line): after two lines of title, three
+		 * lines of text each a little wider than any of the title's */
+		if (role == BC_ROLE_TITLE && p->pdf_text && i >= tmp.first + 2 && body_run(L, i, widest))
 			break;
 		if (L->v[i].nchars > widest)
 			widest = L->v[i].nchars;
