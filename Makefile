@@ -166,6 +166,12 @@ corpus-report: $(PROG)
 converters-report: $(PROG) $(TOOL_BINS)
 	@BUILD=$(BUILD) sh bench/converters.sh
 
+# The samples and seeds through the compiler's own PDF and every PDF text extractor at hand (pdftotext
+# default, -layout, -raw, mutool, pdfminer), against the clean text's facts; not part of `make test`.
+.PHONY: roundtrip-report
+roundtrip-report: $(PROG) $(TOOL_BINS)
+	@BUILD=$(BUILD) sh bench/roundtrip.sh
+
 # Every suite; prints one closing line "N passed, N failed".
 test check: $(PROG) $(MO_FILES) $(UNIT_BINS) $(TOOL_BINS)
 	@BUILD=$(BUILD) sh tests/run.sh

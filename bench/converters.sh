@@ -3,7 +3,7 @@
 # Each tests/converted/NN.expect names a Word file of ../shared/corpus (`source:`) and the facts read from it by
 # hand (format of tests/corpus/README.md).  Every converter found on the machine turns the file into text:
 # docx2txt; pandoc to plain text, GFM and Markdown; LibreOffice to PDF, then pdftotext in its default mode,
-# -layout and -raw.  tests/corpus.sh then compares each text's facts (and, with the fidelity tool built, that
+# -layout and -raw, mutool (mupdf-tools) and pdf2txt (pdfminer).  tests/corpus.sh then compares each text's facts (and, with the fidelity tool built, that
 # every word reaches the XML).  Prints, per converter, the fields right, and the fields that are not.
 # Usage: bench/converters.sh   (make converters-report).  Env: BUILD, BAOCAO_CORPUS.  Not part of `make test`:
 # the converters are not among the packages CI installs; a converter that is missing is skipped and said so.
@@ -16,7 +16,7 @@ fi
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
 have() { command -v "$1" >/dev/null 2>&1; }
-for tool in docx2txt pandoc soffice pdftotext; do
+for tool in docx2txt pandoc soffice pdftotext mutool pdf2txt; do
 	have "$tool" || echo "# $tool not found: its shapes are skipped"
 done
 # convert NAME OUTDIR SOURCE: writes OUTDIR/NN.txt, or nothing when the converter is missing or fails
@@ -28,8 +28,8 @@ convert() {
 	pandoc-plain) have pandoc && pandoc -f docx -t plain "$src" -o "$out/$nn.txt" 2>/dev/null ;;
 	pandoc-gfm) have pandoc && pandoc -f docx -t gfm "$src" -o "$out/$nn.txt" 2>/dev/null ;;
 	pandoc-markdown) have pandoc && pandoc -f docx -t markdown "$src" -o "$out/$nn.txt" 2>/dev/null ;;
-	pdftotext*)
-		have soffice && have pdftotext || return 0
+	pdftotext* | mutool | pdfminer)
+		have soffice || return 0
 		pdf="$T/pdf/$nn.pdf"
 		if [ ! -f "$pdf" ]; then
 			mkdir -p "$T/pdf" "$T/lo"
@@ -38,9 +38,11 @@ convert() {
 		fi
 		[ -f "$pdf" ] || return 0
 		case $name in
-		pdftotext) pdftotext "$pdf" "$out/$nn.txt" ;;
-		pdftotext-layout) pdftotext -layout "$pdf" "$out/$nn.txt" ;;
-		pdftotext-raw) pdftotext -raw "$pdf" "$out/$nn.txt" ;;
+		pdftotext) have pdftotext && pdftotext "$pdf" "$out/$nn.txt" ;;
+		pdftotext-layout) have pdftotext && pdftotext -layout "$pdf" "$out/$nn.txt" ;;
+		pdftotext-raw) have pdftotext && pdftotext -raw "$pdf" "$out/$nn.txt" ;;
+		mutool) have mutool && mutool draw -q -F txt -o "$out/$nn.txt" "$pdf" 2>/dev/null ;;
+		pdfminer) have pdf2txt && pdf2txt -o "$out/$nn.txt" "$pdf" 2>/dev/null ;;
 		esac ;;
 	esac
 	# a converter's failure leaves no text: no data for it, not a failure of the compiler
@@ -48,7 +50,7 @@ convert() {
 	return 0
 }
 total_ok=0 total_bad=0
-for conv in docx2txt pandoc-plain pandoc-gfm pandoc-markdown pdftotext pdftotext-layout pdftotext-raw; do
+for conv in docx2txt pandoc-plain pandoc-gfm pandoc-markdown pdftotext pdftotext-layout pdftotext-raw mutool pdfminer; do
 	out="$T/$conv"
 	exp="$T/$conv.expect"
 	mkdir -p "$out" "$exp"

@@ -7,10 +7,12 @@
 # expected values for every copy, and every word of a copy must reach its XML: the issue's "same tree
 # when a document is rewritten into another realistic shape", with real converters.  Prints, per
 # extractor, the fields right and those that are not.
-# Usage: bench/roundtrip.sh   (make roundtrip-report).  Env: BUILD, BAOCAO_SEEDS.  Not part of
+# Usage: bench/roundtrip.sh   (make roundtrip-report).  Env: BUILD, BAOCAO_SEEDS, BAOCAO_CORPUS; ALL=1
+# adds the corpus's readable texts; KEEP=DIR keeps the PDFs, texts and data.  Not part of
 # `make test`: mutool and pdf2txt are not among the packages CI installs; a missing one is skipped.
 BUILD=${BUILD:-build}
 SEEDS=${BAOCAO_SEEDS:-../shared/seeds}
+CORPUS=${BAOCAO_CORPUS:-../shared/corpus}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -19,7 +21,15 @@ srcs=$(ls samples/*.txt 2>/dev/null)
 if [ -d "$SEEDS" ]; then
 	srcs="$srcs $(ls "$SEEDS"/* 2>/dev/null)"
 else
-	echo "# $SEEDS not found: samples only"
+	echo "# $SEEDS not found: no seeds"
+fi
+# the corpus's readable texts too (ALL=1): printed by the compiler, as an office using it would send them
+if [ -n "$ALL" ] && [ -d "$CORPUS" ]; then
+	for e in tests/corpus/*.expect; do
+		grep -q '^readable: no' "$e" && continue
+		f=$(sed -n 's/^file: *//p' "$e")
+		[ -f "$CORPUS/$f" ] && srcs="$srcs $CORPUS/$f"
+	done
 fi
 n=0
 for src in $srcs; do

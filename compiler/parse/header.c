@@ -452,6 +452,20 @@ static int body_run(const bc_lines *L, size_t i, uint32_t widest)
 	return 1;
 }
 
+static int sentence_under(const bc_lines *L, size_t i, uint32_t widest)
+{
+	if (i + 1 >= L->n)
+		return 0;
+	const bc_line *l = &L->v[i], *below = &L->v[i + 1];
+	if (l->kind != BC_LK_TEXT || below->kind != BC_LK_TEXT || l->nchars < 60 || below->nchars < 70 ||
+	    12 * (uint64_t)below->nchars < 13 * (uint64_t)widest || !bc_cp_is_upper(bp_line_first_cp(l)))
+		return 0;
+	/* the title's line above ends no sentence or clause: the text goes on as another */
+	const bc_line *up = &L->v[i - 1];
+	char last = up->core_len ? up->s[up->core + up->core_len - 1] : 0;
+	return last != ',' && last != '-';
+}
+
 /* Line i of a title, read as a list item because a wrapped line starts with a
  * dash ("… tuyến cao tốc Tân Phú" / "– Bảo Lộc"): it goes on the title when
  * the line above ends in no stop.  A title has no list. */
@@ -490,6 +504,12 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		 * bold (fewer letters a line): after two lines of title, three
 		 * lines of text each a little wider than any of the title's */
 		if (role == BC_ROLE_TITLE && p->pdf_text && i >= tmp.first + 2 && body_run(L, i, widest))
+			break;
+		/* or a paragraph starting under a title of any length: a line
+		 * that starts a sentence, and under it a line of the body's full
+		 * measure (70 characters at least, a twelfth wider than the
+		 * title's lines), whatever follows ("Căn cứ …" over two lines) */
+		if (role == BC_ROLE_TITLE && p->pdf_text && i > tmp.first && sentence_under(L, i, widest))
 			break;
 		if (L->v[i].nchars > widest)
 			widest = L->v[i].nchars;

@@ -1040,11 +1040,20 @@ void rs_sides(rs_ctx *cx)
 	if (anchor != (size_t)-1) {
 		/* the columns end with the last line that has a right part: lines after
 		 * it in the left column alone (a dispatch's V/v, "Kính gửi") stay where they are */
-		size_t end = anchor;
-		for (size_t k = anchor; k <= last; k++) {
+		size_t end = anchor, apart = 0;
+		for (size_t k = anchor; k <= last && apart <= 2; k++) {
 			side sd;
-			if (!cx->v[k].dropped && split_side(&cx->v[k], rcol, &sd) && sd.re > sd.rb)
+			if (cx->v[k].dropped || rs_blank(&cx->v[k]))
+				continue;
+			if (split_side(&cx->v[k], rcol, &sd) && sd.re > sd.rb) {
 				end = k;
+				apart = 0;
+			} else {
+				/* three lines of the left column alone (V/v, Kính gửi, the
+				 * body's first paragraph): the header's columns ended, and
+				 * a table under them has columns of its own */
+				apart++;
+			}
 		}
 		unfold_sides(cx, first, end, rcol);
 	}

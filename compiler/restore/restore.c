@@ -205,7 +205,9 @@ static bc_shape detect(rs_ctx *cx)
 		for (const char *p = s; (p = memchr(p, 0xC6, (size_t)(s + n - p))) != NULL && p + 1 < s + n; p++)
 			glyphs += (unsigned char)p[1] == 0xA2 || (unsigned char)p[1] == 0xA3;   /* Ƣ ƣ */
 	}
-	if (cx->npages > 1 || glyphs)
+	/* pdftotext, mutool and pdfminer end every page with a form feed, the
+	 * last one too: a one-page PDF's text ends with one, which no typed text does */
+	if (cx->npages > 1 || glyphs || cx->ff_end)
 		return BC_SHAPE_PDF;
 	/* docx2txt's text: the lines set far in are centred on its 80 columns
 	 * (half of them at least, four at least), or two empty paragraphs
