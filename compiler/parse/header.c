@@ -452,6 +452,20 @@ static int body_run(const bc_lines *L, size_t i, uint32_t widest)
 	return 1;
 }
 
+/* "Căn cứ …;" or "Xét …;": a basis of the document, which ends with ';', ',' or '.' (or runs on, wrapped). */
+static int basis_line(const bc_line *l)
+{
+	size_t ov[4];
+	if (l->kind != BC_LK_TEXT || !bc_pattern_match(BC_PAT_BASIS, l->s + l->core, l->core_len, ov, 2))
+		return 0;
+	/* "Thực hiện" opens a title as often as a basis: only the words a title never opens with */
+	static const char *const opens[] = { "Căn cứ ", "Xét ", "Theo đề nghị " };
+	for (size_t k = 0; k < sizeof opens / sizeof *opens; k++)
+		if (l->core_len > strlen(opens[k]) && !memcmp(l->s + l->core, opens[k], strlen(opens[k])))
+			return 1;
+	return 0;
+}
+
 static int sentence_under(const bc_lines *L, size_t i, uint32_t widest)
 {
 	if (i + 1 >= L->n)
@@ -459,6 +473,10 @@ static int sentence_under(const bc_lines *L, size_t i, uint32_t widest)
 	const bc_line *l = &L->v[i], *below = &L->v[i + 1];
 	if (l->kind != BC_LK_TEXT || below->kind != BC_LK_TEXT || l->nchars < 60 || below->nchars < 70 ||
 	    12 * (uint64_t)below->nchars < 13 * (uint64_t)widest || !bc_cp_is_upper(bp_line_first_cp(l)))
+		return 0;
+	/* the paragraph's first line is indented: the line under it is longer
+	 * (a title's lines, balanced, are not) */
+	if (16 * (uint64_t)below->nchars < 17 * (uint64_t)l->nchars)
 		return 0;
 	/* the title's line above ends no sentence or clause: the text goes on as another */
 	const bc_line *up = &L->v[i - 1];
@@ -506,10 +524,15 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		if (role == BC_ROLE_TITLE && p->pdf_text && i >= tmp.first + 2 && body_run(L, i, widest))
 			break;
 		/* or a paragraph starting under a title of any length: a line
-		 * that starts a sentence, and under it a line of the body's full
-		 * measure (70 characters at least, a twelfth wider than the
-		 * title's lines), whatever follows ("Căn cứ …" over two lines) */
+		 * that starts a sentence, indented, and under it a line of the
+		 * body's full measure (70 characters at least, a twelfth wider
+		 * than the title's lines), whatever follows ("Căn cứ …" over two
+		 * lines) */
 		if (role == BC_ROLE_TITLE && p->pdf_text && i > tmp.first && sentence_under(L, i, widest))
+			break;
+		/* a legal document's basis right under its title ("Căn cứ Luật …;"):
+		 * the preamble, which no title's line is */
+		if (role == BC_ROLE_TITLE && i > tmp.first && basis_line(&L->v[i]))
 			break;
 		if (L->v[i].nchars > widest)
 			widest = L->v[i].nchars;
