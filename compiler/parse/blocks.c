@@ -264,19 +264,25 @@ static int one_word(const bc_line *l)
 /* A signature standing last with nothing to announce it (no Nơi nhận, no
  * "./." before it: a phiếu trình, a tờ trình): from line i, one to three
  * lines in capitals, the signature's space (a blank line or more), a
- * person's name, then nothing but blank lines to the end or to an appendix. */
+ * person's name, then nothing but blank lines to the end or to an appendix.
+ * Or the same right before "Nơi nhận:", the signature's column read before
+ * the recipients' (pdftotext -raw, mutool, pdfminer), where the signature's
+ * space may have no blank line left. */
 static int signature_last(const bc_lines *L, size_t i)
 {
 	size_t k = i;
 	while (k < L->n && k - i < 3 && L->v[k].kind == BC_LK_TEXT && L->v[k].upper && L->v[k].nchars <= 60)
 		k++;
-	if (k == i || k >= L->n || L->v[k].kind != BC_LK_BLANK)
+	if (k == i || k >= L->n)
 		return 0;
+	int spaced = L->v[k].kind == BC_LK_BLANK;
 	k = skip_blank(L, k);
 	if (k >= L->n || !is_person_name(&L->v[k]))
 		return 0;
 	k = skip_blank(L, k + 1);
-	return k == L->n || L->v[k].kind == BC_LK_APPENDIX;
+	if (k < L->n && L->v[k].kind == BC_LK_RECIPIENTS)
+		return 1;
+	return spaced && (k == L->n || L->v[k].kind == BC_LK_APPENDIX);
 }
 
 /* The signature from line i: authority lines ("TM.", "KT."), position lines
@@ -650,9 +656,9 @@ static void authority_beside(parser *p, size_t bi, const bc_line *r)
 }
 
 /* Whether line c, after a blank line, goes on with the recipients' item
- * above it: that item ends in no stop (';', '.', ':'), and c starts in lower
- * case and the list goes on under it (a bullet) or c ends as an item does,
- * or c is in capitals and ends with ';'. */
+ * above it: that item ends in no stop (';', '.', ':'), and c ends with ';',
+ * or starts in lower case and the list goes on under it (a bullet) or c
+ * ends with ','. */
 static int wrapped_past_blank(const parser *p, const bc_line *c, const bc_line *next)
 {
 	if (c->kind != BC_LK_TEXT || glued_bullet(c) || !p->nb || p->b[p->nb - 1].kind != B_RECIP_ITEM)
@@ -660,10 +666,11 @@ static int wrapped_past_blank(const parser *p, const bc_line *c, const bc_line *
 	uint32_t last = bp_last_cp(&p->b[p->nb - 1]), end = bp_line_last_cp(c);
 	if (last == ';' || last == '.' || last == ':')
 		return 0;
-	/* in capitals, its last word ("TP;"): it ends as an item does, which no authority line does */
-	if (c->upper)
-		return end == ';';
-	return bc_cp_is_lower(bp_line_first_cp(c)) && (end == ';' || end == ',' || (next && next->kind == BC_LK_BULLET));
+	/* it ends as an item does, which no authority line or name does: the
+	 * item's last words, in capitals ("TP;") or a name's ("Chính phủ;") */
+	if (end == ';')
+		return 1;
+	return !c->upper && bc_cp_is_lower(bp_line_first_cp(c)) && (end == ',' || (next && next->kind == BC_LK_BULLET));
 }
 
 /* "Nơi nhận:" (which may carry its first recipient on the same line) and
