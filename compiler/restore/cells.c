@@ -762,8 +762,9 @@ static size_t split_columns_at(rs_ctx *cx, unit *u, size_t nu)
  * labels, a line starting in lower case or with "(", or closing a "(" the
  * label left open, going on with it.  The header's two cells are the label
  * lines standing wholly before the first figure or after the last; which
- * names the figures shows when its "/" parts are as many as every figure's
- * ("Số lượng …/Tổng số …" over "8.368/8.654").  After a page break the header
+ * names the figures shows when it writes their shape and the other does not:
+ * as many "/" parts ("Số lượng …/Tổng số …" over "8.368/8.654"), or a "%"
+ * ("Tỷ lệ (%)" over "96,5%").  After a page break the header
  * is printed again, "TT" and the next numbers apart; a label cut by the
  * break ("(mã TTHC:" / "1.011443)") goes on over it.  The table is rebuilt
  * when the numbers, the labels and the figures are as many, the label column
@@ -841,6 +842,15 @@ static size_t slash_parts(const rs_ctx *cx, const lcell *c, int first)
 		for (size_t b = 0; b < cx->v[c->line[k]].len; b++)
 			parts += cx->v[c->line[k]].s[b] == '/';
 	return parts;
+}
+
+/* A line of the cell holds a '%'. */
+static int has_percent(const rs_ctx *cx, const lcell *c)
+{
+	for (size_t k = 0; k < c->n; k++)
+		if (memchr(cx->v[c->line[k]].s, '%', cx->v[c->line[k]].len))
+			return 1;
+	return 0;
 }
 
 /* The header's cells of page 1: the label cells wholly before the first
@@ -1012,6 +1022,32 @@ done:
 	return best;
 }
 
+/* Which header cell names the figures: the one that writes the figures'
+ * own shape when the other does not, as many "/" parts as each figure's
+ * first line ("Số lượng …/Tổng số …" over "8.368/8.654") or a "%" when every
+ * figure has one ("Tỷ lệ (%)" over "96,7%"); -1 when nothing tells, or the
+ * two disagree. */
+static int figures_head(const rs_ctx *cx, const weave *w)
+{
+	int by_slash = -1, by_percent = -1;
+	size_t parts = slash_parts(cx, &w->fig[0], 1);
+	int all_percent = 1;
+	for (size_t r = 0; r < w->nfig; r++) {
+		if (slash_parts(cx, &w->fig[r], 1) != parts)
+			parts = 0;
+		all_percent &= has_percent(cx, &w->fig[r]);
+	}
+	int s0 = slash_parts(cx, &w->head[0], 0) == parts, s1 = slash_parts(cx, &w->head[1], 0) == parts;
+	if (parts >= 2 && s0 != s1)
+		by_slash = s0 ? 0 : 1;
+	int p0 = has_percent(cx, &w->head[0]), p1 = has_percent(cx, &w->head[1]);
+	if (all_percent && p0 != p1)
+		by_percent = p0 ? 0 : 1;
+	if (by_slash >= 0 && by_percent >= 0 && by_slash != by_percent)
+		return -1;
+	return by_slash >= 0 ? by_slash : by_percent;
+}
+
 static void write_lrow(rs_ctx *cx, size_t after, const lcell *const *cells, size_t nc)
 {
 	rs_row rt = RS_ROW_INIT;
@@ -1036,15 +1072,10 @@ static size_t interleaved_at(rs_ctx *cx, unit *u, size_t nu)
 		used = weave_read(cx, u, used, w);   /* read again up to the end found */
 	if (!used || !weave_heads(cx, w))
 		goto none;
-	/* which header cell names the figures: its "/" parts are every figure's */
-	size_t parts = slash_parts(cx, &w->fig[0], 1);
-	for (size_t r = 1; r < w->nfig; r++)
-		if (slash_parts(cx, &w->fig[r], 1) != parts)
-			goto none;
-	int f0 = slash_parts(cx, &w->head[0], 0) == parts, f1 = slash_parts(cx, &w->head[1], 0) == parts;
-	if (parts < 2 || f0 == f1)
+	int fh = figures_head(cx, w);
+	if (fh < 0)
 		goto none;
-	size_t hf = f0 ? 0 : 1, ht = 1 - hf;
+	size_t hf = (size_t)fh, ht = 1 - hf;
 	size_t last = u[used - 1].last;
 	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
 	const lcell *row[3] = { &w->tt, &w->head[ht], &w->head[hf] };
