@@ -1048,6 +1048,27 @@ static int figures_head(const rs_ctx *cx, const weave *w)
 	return by_slash >= 0 ? by_slash : by_percent;
 }
 
+/* Every label's line that another goes on from was wrapped: it nearly fills
+ * the column (three fifths of its widest line at least).  A short line gone
+ * on from by a lower-case one is a cell of a third column ("hồ sơ" under
+ * "Đơn vị tính") taken for a label's end: the columns are not two. */
+static int labels_wrapped(const rs_ctx *cx, const weave *w)
+{
+	size_t widest = 0;
+	for (size_t t = 0; t < w->ntext; t++)
+		for (size_t k = 0; k < w->text[t].n; k++) {
+			size_t i = w->text[t].line[k], n = bc_utf8_count(cx->v[i].s, cx->v[i].len);
+			widest = n > widest ? n : widest;
+		}
+	for (size_t t = 0; t < w->ntext; t++)
+		for (size_t k = 0; k + 1 < w->text[t].n; k++) {
+			size_t i = w->text[t].line[k];
+			if (5 * bc_utf8_count(cx->v[i].s, cx->v[i].len) < 3 * widest)
+				return 0;
+		}
+	return 1;
+}
+
 static void write_lrow(rs_ctx *cx, size_t after, const lcell *const *cells, size_t nc)
 {
 	rs_row rt = RS_ROW_INIT;
@@ -1073,7 +1094,7 @@ static size_t interleaved_at(rs_ctx *cx, unit *u, size_t nu)
 	if (!used || !weave_heads(cx, w))
 		goto none;
 	int fh = figures_head(cx, w);
-	if (fh < 0)
+	if (fh < 0 || !labels_wrapped(cx, w))
 		goto none;
 	size_t hf = (size_t)fh, ht = 1 - hf;
 	size_t last = u[used - 1].last;
