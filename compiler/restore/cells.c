@@ -854,8 +854,8 @@ static int has_percent(const rs_ctx *cx, const lcell *c)
 }
 
 /* The header's cells of page 1: the label cells wholly before the first
- * figure line or after the last, two of them, each a header's short title;
- * taken out of the labels.  0 when they are not so. */
+ * figure line or after the last, two of them, each a header's short title
+ * (a letter or "(" first, no sentence's end); taken out of the labels.  0 when they are not so. */
 static int weave_heads(const rs_ctx *cx, weave *w)
 {
 	if (w->heads)
@@ -873,7 +873,9 @@ static int weave_heads(const rs_ctx *cx, weave *w)
 		const char *s;
 		size_t n;
 		bare(&cx->v[c->line[c->n - 1]], &s, &n);
-		if (nh == 2 || bytes > MAX_HEAD_BYTES || !n || strchr(".;:,", s[n - 1]))
+		unit first = { c->line[0], c->line[0] };
+		uint32_t cp = first_cp(cx, &first);
+		if (nh == 2 || bytes > MAX_HEAD_BYTES || !n || strchr(".;:,", s[n - 1]) || !(cp == '(' || bc_cp_is_letter(cp)))
 			return 0;
 		at[nh++] = t;
 	}
@@ -892,7 +894,7 @@ static int weave_heads(const rs_ctx *cx, weave *w)
 	return 1;
 }
 
-/* The numbers, labels and figures read are as many, and every header printed again is whole. */
+/* The numbers, labels and figures read are as many, and every header printed again is whole (or not printed). */
 static int weave_even(const rs_ctx *cx, const weave *w)
 {
 	weave tmp;
@@ -903,9 +905,11 @@ static int weave_even(const rs_ctx *cx, const weave *w)
 			return 0;
 		x = &tmp;
 	}
-	for (size_t r = 0; r < x->nrep; r++)
-		if (!x->rep[r].tt.n || !x->rep[r].cell[0].n || !x->rep[r].cell[1].n)
+	for (size_t r = 0; r < x->nrep; r++) {
+		size_t seen = !!x->rep[r].tt.n + !!x->rep[r].cell[0].n + !!x->rep[r].cell[1].n;
+		if (seen != 0 && seen != 3)
 			return 0;
+	}
 	return x->nnum >= 2 && x->ntext == x->nnum && x->nfig == x->nnum;
 }
 
@@ -1103,7 +1107,7 @@ static size_t interleaved_at(rs_ctx *cx, unit *u, size_t nu)
 	write_lrow(cx, last, row, 3);
 	for (size_t r = 0; r < w->nnum; r++) {
 		for (size_t x = 0; x < w->nrep; x++)
-			if (w->rep[x].before == r) {
+			if (w->rep[x].before == r && w->rep[x].tt.n) {
 				const lcell *rr[3] = { &w->rep[x].tt, &w->rep[x].cell[ht], &w->rep[x].cell[hf] };
 				write_lrow(cx, last, rr, 3);
 			}
