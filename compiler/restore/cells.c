@@ -937,8 +937,9 @@ static int numbers_only(const rs_ctx *cx, const unit *b, long next)
 	return 1;
 }
 
-/* Reads the paragraphs u[0 .. nu) into w, u[0] "TT" over its numbers; returns
- * how many paragraphs make a whole table (0: none). */
+/* Reads the paragraphs u[0 .. nu) into w, u[0] "TT" over its numbers or
+ * alone (its numbers in the next paragraphs); returns how many paragraphs
+ * make a whole table (0: none). */
 static size_t weave_read(const rs_ctx *cx, const unit *u, size_t nu, weave *w)
 {
 	memset(w, 0, sizeof *w);
@@ -955,8 +956,15 @@ static size_t weave_read(const rs_ctx *cx, const unit *u, size_t nu, weave *w)
 		w->num[w->nnum++].line[0] = i;
 		w->num[w->nnum - 1].n = 1;
 	}
+	/* "TT" alone: the numbers follow in paragraphs of their own */
+	if (!w->nnum && nu > 1) {
+		unit one = { u[1].first, u[1].first };
+		first = row_number(cx, &one);
+		if (first <= 0)
+			return 0;
+	}
 	uint32_t page = cx->v[u[0].first].page;
-	int body = 1;            /* a label or figure seen on this page */
+	int body = 0;            /* a label or figure seen on this page */
 	for (size_t p = 1; p < nu; p++) {
 		const unit *b = &u[p];
 		if (cx->v[b->first].page != page) {
@@ -972,7 +980,7 @@ static size_t weave_read(const rs_ctx *cx, const unit *u, size_t nu, weave *w)
 		if (!body && numbers_only(cx, b, first + (long)w->nnum)) {
 			for (size_t i = b->first; i <= b->last; i++) {
 				int tt = i == b->first && is_number_head(&cx->v[i]);
-				if (tt ? rp->tt.n != 0 : w->nnum == MAX_COLUMN_ROWS)
+				if (tt ? !rp || rp->tt.n != 0 : w->nnum == MAX_COLUMN_ROWS)
 					goto done;
 				lcell *c = tt ? &rp->tt : &w->num[w->nnum++];
 				c->line[c->n++] = i;
@@ -1085,12 +1093,10 @@ static void write_lrow(rs_ctx *cx, size_t after, const lcell *const *cells, size
 	rs_row_add(cx, after, &rt, 0, 0);
 }
 
-/* The table from u[0], "TT" over its numbers, when its label and figure
- * columns come out interleaved; returns the paragraphs used (0: none). */
+/* The table from u[0], "TT" over its numbers or before them, when its label
+ * and figure columns come out interleaved; returns the paragraphs used (0: none). */
 static size_t interleaved_at(rs_ctx *cx, unit *u, size_t nu)
 {
-	if (u[0].last - u[0].first < 2)
-		return 0;
 	weave *w = bc_xmalloc(sizeof *w);
 	size_t used = weave_read(cx, u, nu, w);
 	if (used)
@@ -1460,6 +1466,9 @@ void rs_cells(rs_ctx *cx)
 		} else if (cx->shape == BC_SHAPE_PDF) {
 			/* "TT" and header cells apart, then the columns' blocks */
 			used = split_columns_at(cx, &u[j], left);
+			/* or "TT", its numbers apart, then the two columns interleaved */
+			if (!used)
+				used = interleaved_at(cx, &u[j], left);
 		}
 		if (used)
 			j += used - 1;
