@@ -29,8 +29,11 @@
  * pdftotext also writes a table column by column, when each column is a text
  * block of its own: "STT" over the row numbers, then each column's header
  * over its cells.  Such blocks are rebuilt when every one splits into its
- * header and as many cells as there are numbers.  Tables whose cells of
- * several rows come out interleaved (pdftotext on dense tables) are not.
+ * header and as many cells as there are numbers.  When a label column and
+ * a figure column came out as one block, their lines alternating (a figure
+ * centred in its row), the lines are parted again by what they are: figures
+ * apart, labels apart (see interleaved_at).  Tables whose cells of several
+ * rows come out interleaved (pdftotext on dense tables) are not.
  *
  * Dense tables often come out with the header's cells among the first rows'
  * (and again after each page break), then clean: the number, the label,
@@ -746,6 +749,386 @@ static size_t split_columns_at(rs_ctx *cx, unit *u, size_t nu)
 	return used;
 }
 
+/* ---- two columns interleaved line by line ---- */
+
+/*
+ * A table of a label column and a figure column printed column by column,
+ * where pdftotext took both columns into one block: a figure centred in its
+ * row stands between its label's lines, so the block's lines, sorted top to
+ * bottom, alternate between the columns ("Đăng ký biện pháp …", "8.368/8.654",
+ * "đất, tài sản …", "(96,7%)").  A reader parts them again by what each line
+ * is: a figure line (digits and their marks alone) belongs to the figures, a
+ * "(…%)" under a figure goes on with it; any other line belongs to the
+ * labels, a line starting in lower case or with "(", or closing a "(" the
+ * label left open, going on with it.  The header's two cells are the label
+ * lines standing wholly before the first figure or after the last; which
+ * names the figures shows when it writes their shape and the other does not:
+ * as many "/" parts ("Số lượng …/Tổng số …" over "8.368/8.654"), or a "%"
+ * ("Tỷ lệ (%)" over "96,5%").  After a page break the header
+ * is printed again, "TT" and the next numbers apart; a label cut by the
+ * break ("(mã TTHC:" / "1.011443)") goes on over it.  The table is rebuilt
+ * when the numbers, the labels and the figures are as many, the label column
+ * written before the figures (as such tables are printed); else nothing
+ * changes.
+ */
+
+#define MAX_CELL_LINES 16    /* lines of one cell of an interleaved column */
+#define MAX_WEAVE_PAGES 4    /* pages one such table spans */
+
+/* A cell whose lines another column's interleave: its lines in order. */
+typedef struct lcell {
+	size_t line[MAX_CELL_LINES];
+	size_t n;
+	int open;                /* "(" its lines leave open */
+} lcell;
+
+/* A page's header printed again: "TT" and the two cells (n = 0: not seen). */
+typedef struct wrepeat {
+	size_t before;           /* the row it stands over */
+	lcell tt, cell[2];
+} wrepeat;
+
+typedef struct weave {
+	lcell tt, num[MAX_COLUMN_ROWS];
+	size_t nnum;
+	lcell text[MAX_COLUMN_ROWS + 2], fig[MAX_COLUMN_ROWS];
+	size_t ntext, nfig;
+	lcell head[2];           /* the header's cells as read (after page 1) */
+	int heads;               /* head[] found, taken out of text[] */
+	wrepeat rep[MAX_WEAVE_PAGES];
+	size_t nrep;
+} weave;
+
+static int lcell_add(const rs_ctx *cx, lcell *c, size_t i)
+{
+	if (c->n == MAX_CELL_LINES)
+		return 0;
+	c->line[c->n++] = i;
+	for (size_t k = 0; k < cx->v[i].len; k++)
+		c->open += cx->v[i].s[k] == '(' ? 1 : cx->v[i].s[k] == ')' ? -1 : 0;
+	return 1;
+}
+
+/* Line i holds a figure and its marks alone ("8.368/8.654", "(96,7%)", "12"). */
+static int figure_text(const rs_ctx *cx, size_t i)
+{
+	const char *s;
+	size_t n, digits = 0;
+	bare(&cx->v[i], &s, &n);
+	if (!n || bc_utf8_count(s, n) > MAX_VALUE)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		if (!strchr("0123456789,.%/()+- ", s[k]))
+			return 0;
+		digits += s[k] >= '0' && s[k] <= '9';
+	}
+	return digits > 0;
+}
+
+/* Line i closes more "(" than it opens. */
+static int closes_paren(const rs_ctx *cx, size_t i)
+{
+	int d = 0;
+	for (size_t k = 0; k < cx->v[i].len; k++)
+		d += cx->v[i].s[k] == ')' ? 1 : cx->v[i].s[k] == '(' ? -1 : 0;
+	return d > 0;
+}
+
+/* The "/" parts of a cell's text, or of its first line (first). */
+static size_t slash_parts(const rs_ctx *cx, const lcell *c, int first)
+{
+	size_t parts = 1;
+	for (size_t k = 0; k < (first ? 1 : c->n); k++)
+		for (size_t b = 0; b < cx->v[c->line[k]].len; b++)
+			parts += cx->v[c->line[k]].s[b] == '/';
+	return parts;
+}
+
+/* A line of the cell holds a '%'. */
+static int has_percent(const rs_ctx *cx, const lcell *c)
+{
+	for (size_t k = 0; k < c->n; k++)
+		if (memchr(cx->v[c->line[k]].s, '%', cx->v[c->line[k]].len))
+			return 1;
+	return 0;
+}
+
+/* The header's cells of page 1: the label cells wholly before the first
+ * figure line or after the last, two of them, each a header's short title
+ * (a letter or "(" first, no sentence's end); taken out of the labels.  0 when they are not so. */
+static int weave_heads(const rs_ctx *cx, weave *w)
+{
+	if (w->heads)
+		return 1;
+	if (!w->nfig)
+		return 0;
+	size_t ff = w->fig[0].line[0], lf = w->fig[w->nfig - 1].line[w->fig[w->nfig - 1].n - 1], at[2], nh = 0;
+	for (size_t t = 0; t < w->ntext; t++) {
+		const lcell *c = &w->text[t];
+		if (c->line[c->n - 1] > ff && c->line[0] < lf)
+			continue;
+		size_t bytes = 0;
+		for (size_t k = 0; k < c->n; k++)
+			bytes += cx->v[c->line[k]].len + 1;
+		const char *s;
+		size_t n;
+		bare(&cx->v[c->line[c->n - 1]], &s, &n);
+		unit first = { c->line[0], c->line[0] };
+		uint32_t cp = first_cp(cx, &first);
+		if (nh == 2 || bytes > MAX_HEAD_BYTES || !n || strchr(".;:,", s[n - 1]) || !(cp == '(' || bc_cp_is_letter(cp)))
+			return 0;
+		at[nh++] = t;
+	}
+	if (nh != 2)
+		return 0;
+	w->head[0] = w->text[at[0]];
+	w->head[1] = w->text[at[1]];
+	size_t k = 0;
+	for (size_t t = 0; t < w->ntext; t++)
+		if (t != at[0] && t != at[1])
+			w->text[k++] = w->text[t];
+	for (size_t t = k; t < w->ntext; t++)
+		w->text[t] = (lcell){ { 0 }, 0, 0 };
+	w->ntext = k;
+	w->heads = 1;
+	return 1;
+}
+
+/* The numbers, labels and figures read are as many, and every header printed again is whole (or not printed). */
+static int weave_even(const rs_ctx *cx, const weave *w)
+{
+	weave tmp;
+	const weave *x = w;
+	if (!w->heads) {
+		tmp = *w;
+		if (!weave_heads(cx, &tmp))
+			return 0;
+		x = &tmp;
+	}
+	for (size_t r = 0; r < x->nrep; r++) {
+		size_t seen = !!x->rep[r].tt.n + !!x->rep[r].cell[0].n + !!x->rep[r].cell[1].n;
+		if (seen != 0 && seen != 3)
+			return 0;
+	}
+	return x->nnum >= 2 && x->ntext == x->nnum && x->nfig == x->nnum;
+}
+
+/* Line i and those after it in paragraph b are header cell h's lines: how many, or 0. */
+static size_t repeats_cell(const rs_ctx *cx, const unit *b, size_t i, const lcell *h)
+{
+	if (i + h->n - 1 > b->last)
+		return 0;
+	for (size_t k = 0; k < h->n; k++)
+		if (!same_line(cx, i + k, h->line[k]))
+			return 0;
+	return h->n;
+}
+
+/* Every line of paragraph b reads the next row number (after a "TT" at its top). */
+static int numbers_only(const rs_ctx *cx, const unit *b, long next)
+{
+	for (size_t i = b->first; i <= b->last; i++) {
+		unit one = { i, i };
+		if (i == b->first && is_number_head(&cx->v[i]))
+			continue;
+		if (row_number(cx, &one) != next++)
+			return 0;
+	}
+	return 1;
+}
+
+/* Reads the paragraphs u[0 .. nu) into w, u[0] "TT" over its numbers or
+ * alone (its numbers in the next paragraphs); returns how many paragraphs
+ * make a whole table (0: none). */
+static size_t weave_read(const rs_ctx *cx, const unit *u, size_t nu, weave *w)
+{
+	memset(w, 0, sizeof *w);
+	size_t best = 0;
+	long first = 0;
+	w->tt.line[w->tt.n++] = u[0].first;
+	for (size_t i = u[0].first + 1; i <= u[0].last; i++) {
+		unit one = { i, i };
+		long v = row_number(cx, &one);
+		if (i == u[0].first + 1)
+			first = v;
+		if (v <= 0 || v != first + (long)w->nnum || w->nnum == MAX_COLUMN_ROWS)
+			return 0;
+		w->num[w->nnum++].line[0] = i;
+		w->num[w->nnum - 1].n = 1;
+	}
+	/* "TT" alone: the numbers follow in paragraphs of their own */
+	if (!w->nnum && nu > 1) {
+		unit one = { u[1].first, u[1].first };
+		first = row_number(cx, &one);
+		if (first <= 0)
+			return 0;
+	}
+	uint32_t page = cx->v[u[0].first].page;
+	int body = 0;            /* a label or figure seen on this page */
+	for (size_t p = 1; p < nu; p++) {
+		const unit *b = &u[p];
+		if (cx->v[b->first].page != page) {
+			/* a new page: the header printed again, then the next numbers */
+			if (cx->v[b->first].page != page + 1 || w->nrep == MAX_WEAVE_PAGES || !weave_heads(cx, w))
+				break;
+			page = cx->v[b->first].page;
+			memset(&w->rep[w->nrep], 0, sizeof w->rep[w->nrep]);
+			w->rep[w->nrep++].before = w->nnum;
+			body = 0;
+		}
+		wrepeat *rp = w->nrep ? &w->rep[w->nrep - 1] : NULL;
+		if (!body && numbers_only(cx, b, first + (long)w->nnum)) {
+			for (size_t i = b->first; i <= b->last; i++) {
+				int tt = i == b->first && is_number_head(&cx->v[i]);
+				if (tt ? !rp || rp->tt.n != 0 : w->nnum == MAX_COLUMN_ROWS)
+					goto done;
+				lcell *c = tt ? &rp->tt : &w->num[w->nnum++];
+				c->line[c->n++] = i;
+			}
+			continue;
+		}
+		for (size_t i = b->first; i <= b->last; i++) {
+			if (bc_utf8_count(cx->v[i].s, cx->v[i].len) > MAX_COLUMN_LINE)
+				goto done;   /* a line of text across the page */
+			size_t got = 0;
+			for (size_t h = 0; rp && h < 2 && !got; h++)
+				if (!rp->cell[h].n && (got = repeats_cell(cx, b, i, &w->head[h])))
+					for (size_t k = 0; k < got; k++)
+						lcell_add(cx, &rp->cell[h], i + k);
+			if (got) {
+				i += got - 1;
+				continue;
+			}
+			if (!body && rp && !rp->tt.n && is_number_head(&cx->v[i])) {
+				lcell_add(cx, &rp->tt, i);
+				continue;
+			}
+			body = 1;
+			lcell *t = w->ntext ? &w->text[w->ntext - 1] : NULL;
+			uint32_t cp = 0;
+			const char *s;
+			size_t n;
+			bare(&cx->v[i], &s, &n);
+			if (n)
+				bc_utf8_decode(s, n, &cp);
+			int ok;
+			if (t && t->open > 0 && closes_paren(cx, i)) {
+				ok = lcell_add(cx, t, i);   /* a label's "(" closed, over a page break too */
+			} else if (figure_text(cx, i)) {
+				if (cp == '(' && w->nfig)
+					ok = lcell_add(cx, &w->fig[w->nfig - 1], i);
+				else
+					ok = w->nfig < MAX_COLUMN_ROWS && lcell_add(cx, &w->fig[w->nfig++], i);
+			} else if (t && (cp == '(' || bc_cp_is_lower(cp))) {
+				ok = lcell_add(cx, t, i);
+			} else {
+				ok = w->ntext < MAX_COLUMN_ROWS + 2 && lcell_add(cx, &w->text[w->ntext++], i);
+			}
+			if (!ok)
+				goto done;
+		}
+		if (weave_even(cx, w))
+			best = p + 1;
+	}
+done:
+	return best;
+}
+
+/* Which header cell names the figures: the one that writes the figures'
+ * own shape when the other does not, as many "/" parts as each figure's
+ * first line ("Số lượng …/Tổng số …" over "8.368/8.654") or a "%" when every
+ * figure has one ("Tỷ lệ (%)" over "96,7%"); -1 when nothing tells, or the
+ * two disagree. */
+static int figures_head(const rs_ctx *cx, const weave *w)
+{
+	int by_slash = -1, by_percent = -1;
+	size_t parts = slash_parts(cx, &w->fig[0], 1);
+	int all_percent = 1;
+	for (size_t r = 0; r < w->nfig; r++) {
+		if (slash_parts(cx, &w->fig[r], 1) != parts)
+			parts = 0;
+		all_percent &= has_percent(cx, &w->fig[r]);
+	}
+	int s0 = slash_parts(cx, &w->head[0], 0) == parts, s1 = slash_parts(cx, &w->head[1], 0) == parts;
+	if (parts >= 2 && s0 != s1)
+		by_slash = s0 ? 0 : 1;
+	int p0 = has_percent(cx, &w->head[0]), p1 = has_percent(cx, &w->head[1]);
+	if (all_percent && p0 != p1)
+		by_percent = p0 ? 0 : 1;
+	if (by_slash >= 0 && by_percent >= 0 && by_slash != by_percent)
+		return -1;
+	return by_slash >= 0 ? by_slash : by_percent;
+}
+
+/* Every label's line that another goes on from was wrapped: it nearly fills
+ * the column (three fifths of its widest line at least).  A short line gone
+ * on from by a lower-case one is a cell of a third column ("hồ sơ" under
+ * "Đơn vị tính") taken for a label's end: the columns are not two. */
+static int labels_wrapped(const rs_ctx *cx, const weave *w)
+{
+	size_t widest = 0;
+	for (size_t t = 0; t < w->ntext; t++)
+		for (size_t k = 0; k < w->text[t].n; k++) {
+			size_t i = w->text[t].line[k], n = bc_utf8_count(cx->v[i].s, cx->v[i].len);
+			widest = n > widest ? n : widest;
+		}
+	for (size_t t = 0; t < w->ntext; t++)
+		for (size_t k = 0; k + 1 < w->text[t].n; k++) {
+			size_t i = w->text[t].line[k];
+			if (5 * bc_utf8_count(cx->v[i].s, cx->v[i].len) < 3 * widest)
+				return 0;
+		}
+	return 1;
+}
+
+static void write_lrow(rs_ctx *cx, size_t after, const lcell *const *cells, size_t nc)
+{
+	rs_row rt = RS_ROW_INIT;
+	for (size_t c = 0; c < nc; c++) {
+		if (c)
+			rs_row_str(&rt, "\t");
+		for (size_t k = 0; k < cells[c]->n; k++)
+			rs_row_lines(cx, cells[c]->line[k], cells[c]->line[k], &rt);
+	}
+	rs_row_add(cx, after, &rt, 0, 0);
+}
+
+/* The table from u[0], "TT" over its numbers or before them, when its label
+ * and figure columns come out interleaved; returns the paragraphs used (0: none). */
+static size_t interleaved_at(rs_ctx *cx, unit *u, size_t nu)
+{
+	weave *w = bc_xmalloc(sizeof *w);
+	size_t used = weave_read(cx, u, nu, w);
+	if (used)
+		used = weave_read(cx, u, used, w);   /* read again up to the end found */
+	if (!used || !weave_heads(cx, w))
+		goto none;
+	int fh = figures_head(cx, w);
+	if (fh < 0 || !labels_wrapped(cx, w))
+		goto none;
+	size_t hf = (size_t)fh, ht = 1 - hf;
+	size_t last = u[used - 1].last;
+	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
+	const lcell *row[3] = { &w->tt, &w->head[ht], &w->head[hf] };
+	write_lrow(cx, last, row, 3);
+	for (size_t r = 0; r < w->nnum; r++) {
+		for (size_t x = 0; x < w->nrep; x++)
+			if (w->rep[x].before == r && w->rep[x].tt.n) {
+				const lcell *rr[3] = { &w->rep[x].tt, &w->rep[x].cell[ht], &w->rep[x].cell[hf] };
+				write_lrow(cx, last, rr, 3);
+			}
+		const lcell *br[3] = { &w->num[r], &w->text[r], &w->fig[r] };
+		write_lrow(cx, last, br, 3);
+	}
+	move_units(cx, u, used);
+	cx->out->count[BC_RESTORE_CELLS]++;
+	free(w);
+	return used;
+none:
+	free(w);
+	return 0;
+}
+
 /* ---- numbered rows under a header pdftotext interleaved ---- */
 
 /* A value cell: a paragraph of one short line, a figure ("6,78", "81,82%",
@@ -1075,11 +1458,17 @@ void rs_cells(rs_ctx *cx)
 			/* "TT" over the row numbers: the table column by column */
 			if (cx->shape == BC_SHAPE_PDF)
 				used = columns_at(cx, &u[j], left);
+			/* or its label and figure columns interleaved */
+			if (cx->shape == BC_SHAPE_PDF && !used)
+				used = interleaved_at(cx, &u[j], left);
 		} else if (read_head(cx, &u[j], left < 2 * MAX_COLS + 2 ? left : 2 * MAX_COLS + 2, hs, &h)) {
 			used = table_at(cx, &u[j], left);
 		} else if (cx->shape == BC_SHAPE_PDF) {
 			/* "TT" and header cells apart, then the columns' blocks */
 			used = split_columns_at(cx, &u[j], left);
+			/* or "TT", its numbers apart, then the two columns interleaved */
+			if (!used)
+				used = interleaved_at(cx, &u[j], left);
 		}
 		if (used)
 			j += used - 1;
