@@ -752,7 +752,11 @@ static size_t recipient_blocks(parser *p, size_t i)
 				it->hard_wrapped = 1;
 				continue;
 			}
-			if (!bc_cp_is_lower(first) && last != ',' && !(list_goes_on && i + 1 < run_to))
+			/* or the line above stops on a word ("…; Trợ lý," / "Thư ký của: TTg; các" /
+			 * "Vụ, Cục: …"): an item's line ends with a mark, a wrapped one mid-phrase;
+			 * a name under it is the signer's */
+			int mid_phrase = bc_cp_is_letter(last) && bc_cp_is_lower(last) && !recipient_name_like(c);
+			if (!bc_cp_is_lower(first) && last != ',' && !mid_phrase && !(list_goes_on && i + 1 < run_to))
 				break;
 			bp_add_line_text(it, c, c->core, 1);
 			it->last = ++i;

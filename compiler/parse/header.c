@@ -452,6 +452,13 @@ static int body_run(const bc_lines *L, size_t i, uint32_t widest)
 	return 1;
 }
 
+/* Line l's core ends with `tail`. */
+static int ends_with(const bc_line *l, const char *tail)
+{
+	size_t n = strlen(tail);
+	return l->core_len >= n && !memcmp(l->s + l->core + l->core_len - n, tail, n);
+}
+
 /* "Căn cứ …;" or "Xét …;": a basis of the document, which ends with ';', ',' or '.' (or runs on, wrapped). */
 static int basis_line(const bc_line *l)
 {
@@ -529,6 +536,10 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		 * than the title's lines), whatever follows ("Căn cứ …" over two
 		 * lines) */
 		if (role == BC_ROLE_TITLE && p->pdf_text && i > tmp.first && sentence_under(L, i, widest))
+			break;
+		/* a công điện's opening under its title ("VĂN PHÒNG CHÍNH PHỦ
+		 * điện:", Nghị định 30, Phụ lục III): the sender, then the addressees */
+		if (role == BC_ROLE_TITLE && i > tmp.first && ends_with(&L->v[i], " điện:"))
 			break;
 		/* a legal document's basis right under its title ("Căn cứ Luật …;"):
 		 * the preamble, which no title's line is */
