@@ -230,10 +230,10 @@ static const bc_line *symbol_below(parser *p, size_t i)
 	if (!bc_pattern_match(BC_PAT_NUMBER, l->s + l->core, l->core_len, ov, 8) || ov[4] != (size_t)-1)
 		return NULL;
 	int has_number = ov[3] > ov[2];
-	/* up to eight lines on, past the header's other parts a PDF's text boxes
+	/* up to twelve lines on, past the header's other parts a PDF's text boxes
 	 * put between (the motto, the slogan, the dateline's pieces: "Số:" /
 	 * "CỘNG HÒA …" / "/GM-UBND"), never past the type line or the body's */
-	for (size_t k = i + 1; k < L->n && k <= i + 8; k++) {
+	for (size_t k = i + 1; k < L->n && k <= i + 12; k++) {
 		const bc_line *m = &L->v[k];
 		if (m->kind == BC_LK_BLANK || m->kind == BC_LK_MOTTO || m->kind == BC_LK_SLOGAN || m->kind == BC_LK_DATELINE)
 			continue;

@@ -1055,6 +1055,15 @@ void rs_sides(rs_ctx *cx)
 				apart++;
 			}
 		}
+		/* the left column's last part wrapped under the columns' last line
+		 * ("V/v trả lời đề nghị của" / "Sở Nội vụ tỉnh Lâm Đồng"): lines of
+		 * the left column alone, no blank line between, within its width */
+		for (size_t k = end + 1; k < cx->n && k <= end + 3; k++) {
+			const rs_line *l = &cx->v[k];
+			if (l->dropped || rs_blank(l) || bc_utf8_count(l->s, l->len) >= rcol || type_line(l))
+				break;
+			end = k;
+		}
 		unfold_sides(cx, first, end, rcol);
 	}
 	/* the closing: from "Nơi nhận" beside the signature, to the text's end or a page's */
