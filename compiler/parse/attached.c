@@ -66,7 +66,9 @@ void bp_find_attached(parser *p)
 		size_t from = k;
 		while (from > 0 && heading_line(p, &p->b[from - 1]))
 			from--;
-		if (from == k || from == 0 || p->b[from - 1].kind != B_SIGNER)
+		/* right after the signature, or after the Nơi nhận that a PDF's
+		 * text writes under it (mutool, pdftotext -raw) */
+		if (from == k || from == 0 || (p->b[from - 1].kind != B_SIGNER && p->b[from - 1].kind != B_RECIP_ITEM))
 			continue;
 		mark_attached(p, from, k);
 		signed_ = 0;

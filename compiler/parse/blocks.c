@@ -756,6 +756,8 @@ static size_t recipient_blocks(parser *p, size_t i)
 			 * "Vụ, Cục: …"): an item's line ends with a mark, a wrapped one mid-phrase;
 			 * a name under it is the signer's */
 			int mid_phrase = bc_cp_is_letter(last) && bc_cp_is_lower(last) && !recipient_name_like(c);
+			/* the item's note in brackets under a line with no stop ("- Lưu: VT, SNV" / "(Ngan-15).") */
+			mid_phrase |= first == '(' && last != ';' && last != '.' && last != ':';
 			if (!bc_cp_is_lower(first) && last != ',' && !mid_phrase && !(list_goes_on && i + 1 < run_to))
 				break;
 			bp_add_line_text(it, c, c->core, 1);
