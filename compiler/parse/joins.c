@@ -235,6 +235,17 @@ static int is_texty(const blk *b)
 	       b->kind == B_BASIS || b->kind == B_CLAUSE || b->kind == B_POINT;
 }
 
+/* Block b starts with a bracket and a small letter: "(bản chính);", a
+ * phrase's aside, never a sentence's start. */
+static int bracket_lower(const blk *b)
+{
+	if (!b->nseg || b->segs[0].len < 2 || b->segs[0].s[0] != '(')
+		return 0;
+	uint32_t cp = 0;
+	bc_utf8_decode(b->segs[0].s + 1, b->segs[0].len - 1, &cp);
+	return bc_cp_is_lower(cp);
+}
+
 /* Does block b read as the rest of `prev`, cut by a page break? */
 static int continues(const blk *prev, const blk *b)
 {
@@ -253,7 +264,7 @@ static int continues(const blk *prev, const blk *b)
 		 * heading ("1. Nội dung") was not cut, whatever follows it */
 		if (prev->first == prev->last && prev->label_line && prev->label_line->nchars < 40)
 			return 0;
-		return bc_cp_is_lower(c) && b->kind == B_PARA;
+		return (bc_cp_is_lower(c) || bracket_lower(b)) && b->kind == B_PARA;
 	}
 	if (bc_cp_is_lower(c))
 		return b->kind == B_PARA;
