@@ -485,10 +485,19 @@ static int sentence_under(const bc_lines *L, size_t i, uint32_t widest)
 	 * (a title's lines, balanced, are not) */
 	if (16 * (uint64_t)below->nchars < 17 * (uint64_t)l->nchars)
 		return 0;
-	/* the title's line above ends no sentence or clause: the text goes on as another */
+	/* the title's line above ends no sentence or clause: the text goes on as
+	 * another; nor on a word that leads into what follows ("… của" / "Quốc
+	 * hội về …": the title goes on with a name) */
 	const bc_line *up = &L->v[i - 1];
 	char last = up->core_len ? up->s[up->core + up->core_len - 1] : 0;
-	return last != ',' && last != '-';
+	if (last == ',' || last == '-')
+		return 0;
+	static const char *const leads[] = { " của", " và", " về", " các", " với", " cho", " tại", " trong", " theo",
+	                                     " đối", " để", " những", " đến", " từ", " trên", " số", " ngày", " là" };
+	for (size_t k = 0; k < sizeof leads / sizeof *leads; k++)
+		if (ends_with(up, leads[k]))
+			return 0;
+	return 1;
 }
 
 /* Line i of a title, read as a list item because a wrapped line starts with a
