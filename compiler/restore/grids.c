@@ -254,9 +254,94 @@ static int ends_with(const char *s, size_t n, const char *w)
 	return n >= wl && memcmp(s + n - wl, w, wl) == 0;
 }
 
+/* s[0..n) is letters in capitals (with their marks) only. */
+static int all_capitals(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n;) {
+		uint32_t cp = 0;
+		int m = bc_utf8_decode(s + k, n - k, &cp);
+		if (m <= 0 || (!bc_cp_is_upper(cp) && !is_mark(cp)))
+			return 0;
+		k += (size_t)m;
+	}
+	return n > 0;
+}
+
+/* s[0..n) is a Vietnamese syllable or its beginning: some ending (a vowel,
+ * a final consonant, "ua" after "q") makes it whole. */
+static int syllable_start(const char *s, size_t n, int caps)
+{
+	static const char *const small[] = { "", "a", "i", "u", "y", "o", "n", "ng", "nh", "c", "ch", "m", "p", "t", "ua", NULL };
+	static const char *const big[] = { "", "A", "I", "U", "Y", "O", "N", "NG", "NH", "C", "CH", "M", "P", "T", "UA", NULL };
+	char w[72];
+	if (n + 3 > sizeof w)
+		return 0;
+	memcpy(w, s, n);
+	for (const char *const *e = caps ? big : small; *e; e++) {
+		size_t el = strlen(*e);
+		memcpy(w + n, *e, el);
+		if (bc_vn_syllable(w, n + el))
+			return 1;
+	}
+	return 0;
+}
+
+/* The words (runs of letters) the text writes, sorted: a word cut in a
+ * narrow column is joined when the text has it whole elsewhere. */
+typedef struct lexword {
+	const char *s;
+	size_t n;
+} lexword;
+
+typedef struct lexicon {
+	lexword *v;
+	size_t n;
+	int built;
+} lexicon;
+
+static int lexword_cmp(const void *a, const void *b)
+{
+	const lexword *x = a, *y = b;
+	size_t m = x->n < y->n ? x->n : y->n;
+	int c = memcmp(x->s, y->s, m);
+	return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+static void lexicon_build(lexicon *lx, const rs_ctx *cx)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < cx->n; i++) {
+		const rs_line *l = &cx->v[i];
+		if (l->dropped)
+			continue;
+		for (size_t k = 0; k < l->len;) {
+			size_t e = k + letters_forward(l->s + k, l->len - k);
+			if (e == k) {
+				k++;
+				continue;
+			}
+			if (lx->n == cap) {
+				cap = cap ? 2 * cap : 1024;
+				lx->v = bc_xrealloc(lx->v, cap * sizeof *lx->v);
+			}
+			lx->v[lx->n++] = (lexword){ l->s + k, e - k };
+			k = e;
+		}
+	}
+	if (lx->n)
+		qsort(lx->v, lx->n, sizeof *lx->v, lexword_cmp);
+	lx->built = 1;
+}
+
+static int lexicon_has(const lexicon *lx, const char *s, size_t n)
+{
+	lexword key = { s, n };
+	return lx->n && bsearch(&key, lx->v, lx->n, sizeof *lx->v, lexword_cmp) != NULL;
+}
+
 /* x (the word the cell's text ends with) and y (the next line, alone on it)
  * are one word pandoc cut: the evidence that no space stood between them. */
-static int cut_word(const char *x, size_t xn, const char *y, size_t yn)
+static int cut_word(const char *x, size_t xn, const char *y, size_t yn, const lexicon *lex)
 {
 	if (!xn || !yn)
 		return 0;
@@ -279,6 +364,9 @@ static int cut_word(const char *x, size_t xn, const char *y, size_t yn)
 	size_t x0 = 0;
 	while (x0 < xn && is_delim(x[x0]))
 		x0++;
+	/* a hyphen inside a word, its second half cut ("19/NQ" / "-HĐND") */
+	if (y[0] == '-' && yn >= 2 && (is_digit(x[xn - 1]) || bc_cp_is_letter(last_cp(x, xn))))
+		return 1;
 	if (is_digit(y[0])) {
 		if (is_digit(x[xn - 1]))
 			return 1;
@@ -296,23 +384,31 @@ static int cut_word(const char *x, size_t xn, const char *y, size_t yn)
 		return 0;
 	const char *r1 = x + xb, *r2 = y;
 	size_t n1 = xn - xb, n2 = ye;
-	uint32_t a = last_cp(r1, n1), b = first_cp(r2, n2);
+	char joined[64];
+	if (n1 + n2 > sizeof joined - 8)
+		return 0;
+	memcpy(joined, r1, n1);
+	memcpy(joined + n1, r2, n2);
+	int caps = all_capitals(r1, n1) && all_capitals(r2, n2);
 	/* a capital after small letters starts a word of its own ("lục" / "B**") */
-	int cased = !(bc_cp_is_upper(b) && !bc_cp_is_upper(first_cp(r1, n1)));
-	if (cased && n1 + n2 < 48) {
-		char joined[48];
-		memcpy(joined, r1, n1);
-		memcpy(joined + n1, r2, n2);
-		if (bc_vn_syllable(joined, n1 + n2))
+	if (!caps && bc_cp_is_upper(first_cp(r2, n2)))
+		return 0;
+	/* a syllable goes on: the letters joined begin one ("li" / "ệu**", "c" / "hú**";
+	 * not "vị" / "tính**", nor "Số" / "l" where a column of one character cuts every letter) */
+	if (syllable_start(joined, n1 + n2, caps))
+		return 1;
+	/* the word joined is one the text writes whole elsewhere ("PA" / "KN", "(PAKN)") */
+	if (lex && lexicon_has(lex, joined, n1 + n2))
+		return 1;
+	if (caps) {
+		/* a capital alone before an abbreviation's consonants ("U" / "BND") */
+		if (one_letter(r1, n1) && capitals_no_vowel(r2, n2))
+			return 1;
+		/* capitals that are no syllable, then consonants alone: an abbreviation cut
+		 * ("S" / "TT", "UB" / "N"); after a syllable a new word starts ("ỦY" / "B") */
+		if (!bc_vn_syllable(r1, n1) && (capitals_no_vowel(r2, n2) || lone_consonant(r1, n1)))
 			return 1;
 	}
-	/* a capital alone before an abbreviation's consonants ("U" / "BND") */
-	if (one_letter(r1, n1) && bc_cp_is_upper(a) && capitals_no_vowel(r2, n2))
-		return 1;
-	/* a consonant alone is no word: cut from the letters beside it, of its case */
-	if ((lone_consonant(r1, n1) || lone_consonant(r2, n2)) &&
-	    ((bc_cp_is_upper(a) && bc_cp_is_upper(b)) || (bc_cp_is_lower(a) && bc_cp_is_lower(b))))
-		return 1;
 	return 0;
 }
 
@@ -347,7 +443,7 @@ typedef struct cell_line {
 /* Lines [first, last] as one row: each column's pieces joined, a space
  * between two lines but where the word was cut; TABs between the cells (or
  * " | " in a pipe table's row).  Returns how many cuts it joined. */
-static size_t write_row(rs_ctx *cx, size_t after, size_t first, size_t last, const cols *cs, int pipe)
+static size_t write_row(rs_ctx *cx, size_t after, size_t first, size_t last, const cols *cs, int pipe, const lexicon *lx)
 {
 	rs_row r = RS_ROW_INIT;
 	size_t joined = 0, nl = last - first + 1;
@@ -398,7 +494,7 @@ static size_t write_row(rs_ctx *cx, size_t after, size_t first, size_t last, con
 				size_t xb = r.b.len;
 				while (xb > cell && r.b.s[xb - 1] != ' ')
 					xb--;
-				cut = cut_word(r.b.s + xb, r.b.len - xb, y, yn);
+				cut = cut_word(r.b.s + xb, r.b.len - xb, y, yn, lx);
 			}
 			esc = 0;
 			if (r.b.len > cell && !cut)
@@ -417,8 +513,12 @@ static size_t write_row(rs_ctx *cx, size_t after, size_t first, size_t last, con
 static int usable(const rs_line *l) { return !l->dropped && !l->nadds; }
 
 /* The rows [row[k], row[k + 1]) of lines from `first` to `end`, written after `end`. */
-static void write_table(rs_ctx *cx, size_t first, size_t end, const size_t *row, size_t nrows, const cols *cs, int header)
+static void write_table(rs_ctx *cx, size_t first, size_t end, const size_t *row, size_t nrows, const cols *cs, int header,
+                        lexicon *lx)
 {
+	/* the text's words, before the first table's lines leave it */
+	if (!lx->built)
+		lexicon_build(lx, cx);
 	rs_add_line(cx, end, "", 0, (uint32_t)(first + 1), 1);
 	if (!header) {
 		/* no header row: a pipe table whose rule comes first (§9.1) */
@@ -431,7 +531,7 @@ static void write_table(rs_ctx *cx, size_t first, size_t end, const size_t *row,
 	}
 	for (size_t k = 0; k < nrows; k++) {
 		size_t a = row[2 * k], b = row[2 * k + 1];
-		write_row(cx, end, a, b, cs, !header);
+		write_row(cx, end, a, b, cs, !header, lx);
 	}
 	rs_add_line(cx, end, "", 0, (uint32_t)(end + 1), 1);
 	for (size_t j = first; j <= end; j++)
@@ -473,7 +573,7 @@ static size_t grid_rule(const rs_line *l, uint32_t *plus, int *heavy)
 }
 
 /* A grid from line i: returns the lines it took (rebuilt), or 0. */
-static size_t grid_at(rs_ctx *cx, size_t i)
+static size_t grid_at(rs_ctx *cx, size_t i, lexicon *lx)
 {
 	uint32_t plus[MAX_COLS + 1];
 	int heavy;
@@ -531,7 +631,7 @@ static size_t grid_at(rs_ctx *cx, size_t i)
 	}
 	size_t span = 0;
 	if (ok && nrows) {
-		write_table(cx, i, end, row, nrows, &cs, header != 0);
+		write_table(cx, i, end, row, nrows, &cs, header != 0, lx);
 		span = end - i + 1;
 	}
 	free(row);
@@ -596,7 +696,7 @@ static int full_dashes(const rs_line *l, uint32_t from, uint32_t len)
 enum { MULTILINE, HEADLESS, SIMPLE };
 
 /* A multiline or simple table from line i: returns the lines it took (rebuilt), or 0. */
-static size_t table_at(rs_ctx *cx, size_t i)
+static size_t table_at(rs_ctx *cx, size_t i, lexicon *lx)
 {
 	uint32_t st[MAX_COLS], ln[MAX_COLS];
 	size_t rule, nc;
@@ -688,7 +788,7 @@ static size_t table_at(rs_ctx *cx, size_t i)
 			ok = pieces_of(&cx->v[k], &cs, p);
 		}
 		if (ok) {
-			write_table(cx, i, end, row, nrows, &cs, header);
+			write_table(cx, i, end, row, nrows, &cs, header, lx);
 			span = end - i + 1;
 		}
 	}
@@ -702,13 +802,15 @@ void rs_grids(rs_ctx *cx)
 	 * tables); pandoc's dashes may stand in a text with no other mark of
 	 * Markdown (no escape, no grid) */
 	int dashes = cx->shape != BC_SHAPE_PDF;
+	lexicon lx = { NULL, 0, 0 };
 	for (size_t i = 0; i < cx->n; i++) {
 		if (cx->v[i].dropped)
 			continue;
-		size_t span = grid_at(cx, i);
+		size_t span = grid_at(cx, i, &lx);
 		if (!span && dashes)
-			span = table_at(cx, i);
+			span = table_at(cx, i, &lx);
 		if (span)
 			i += span - 1;
 	}
+	free(lx.v);
 }

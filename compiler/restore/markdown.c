@@ -7,7 +7,8 @@
 
 /*
  * mammoth and pandoc escape every punctuation mark Markdown could read as
- * syntax: "a\)", "1\.", "\- Nơi nhận", "\(Kèm theo"; and mammoth writes bold
+ * syntax: "a\)", "1\.", "\- Nơi nhận", "\(Kèm theo", a "\%" opening a line
+ * (pandoc's title block would start there); and mammoth writes bold
  * as "__ỦY BAN NHÂN DÂN__".  In the baocao format a backslash escapes only the
  * characters of its own markup (* < > [ ] ^ | \, FORMAT.md §3.5), so those
  * stay; the others lose their backslash, and a __pair__ on one line becomes
@@ -16,7 +17,7 @@
  * the author's.
  */
 static int own_escape(char c) { return c && strchr("*<>[]^|\\", c) != NULL; }
-int rs_md_escape(char c) { return c && strchr(".-()!#+=_`{}~\"'", c) != NULL; }
+int rs_md_escape(char c) { return c && strchr(".-()!#+=_`{}~\"'%", c) != NULL; }
 
 /* "__" at s[k] opens or closes strong text: a letter or digit inside, next to it. */
 static int is_word_byte(unsigned char c) { return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }

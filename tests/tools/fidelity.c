@@ -15,7 +15,8 @@
  * since "nghiệp³" is the word "nghiệp" followed by the note mark "3".
  *
  * Checks, ignoring input lines that the XML marks as removed repeated table
- * headers (<repeat line="N"/>, whose words must all be words of the table's thead;
+ * headers (<repeat line="N"/>, whose words must all be words of the table's thead,
+ * or pieces of them where a grid's narrow column cut a word over lines;
  * a <repeat kind="reworded"> keeps its cells, whose words are read like a row's):
  *   order:    each input line's words are a subsequence of the XML word stream
  *             within 4*words+20 positions of some occurrence of its first word;
@@ -532,8 +533,13 @@ static int repeat_matches(xmlNodePtr table, const words_t *in, size_t a, size_t 
 	for (size_t i = 0; i < head.n; i++)
 		avail[head.w[i].id]++;
 	int ok = 1;
-	for (size_t k = 0; ok && k < line.n; k++)
+	for (size_t k = 0; ok && k < line.n; k++) {
 		ok = avail[line.w[k].id]-- > 0;
+		/* a piece of a header word: pandoc cuts a word wider than its grid
+		 * column over lines ("S" / "TT**"), and the row joins them back */
+		for (size_t i = 0; !ok && i < head.n; i++)
+			ok = strstr(ft.str[head.w[i].id], ft.str[line.w[k].id]) != NULL;
+	}
 	free(avail);
 	for (uint32_t i = 0; i < ft.n; i++)
 		free(ft.str[i]);
