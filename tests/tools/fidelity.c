@@ -512,7 +512,39 @@ static xmlNodePtr child_named(xmlNodePtr n, const char *name)
 }
 
 /* Is input line `line` (its words ws[a..b)) a copy of its table's header rows? */
-static int repeat_matches(xmlNodePtr table, const words_t *in, size_t a, size_t b, intern_t *t)
+/* Which characters (columns from 1) of input line `line` stand inside an HTML
+ * tag ("<th rowspan=\"2\">"): a row of a table pandoc wrote in HTML, whose
+ * tags are no words of the header.  Returns a calloc'd map of `*n` + 1 flags. */
+static unsigned char *tag_columns(const char *text, size_t len, uint32_t line, size_t *n)
+{
+	size_t i = 0;
+	for (uint32_t l = 1; l < line && i < len; i++)
+		if (text[i] == '\n')
+			l++;
+	size_t e = i;
+	while (e < len && text[e] != '\n')
+		e++;
+	unsigned char *in = calloc(e - i + 2, 1);
+	if (!in)
+		oom();
+	size_t col = 0;
+	int tag = 0;
+	for (size_t k = i; k < e; k++) {
+		if (((unsigned char)text[k] & 0xC0) == 0x80)
+			continue;
+		col++;
+		if (text[k] == '<')
+			tag = 1;
+		in[col] = (unsigned char)tag;
+		if (text[k] == '>')
+			tag = 0;
+	}
+	*n = col;
+	return in;
+}
+
+static int repeat_matches(xmlNodePtr table, const words_t *in, size_t a, size_t b, intern_t *t, const unsigned char *intag,
+                          size_t ncols)
 {
 	xmlNodePtr thead = child_named(table, "thead");
 	if (!thead || a == b)
@@ -523,6 +555,8 @@ static int repeat_matches(xmlNodePtr table, const words_t *in, size_t a, size_t 
 	fold_ctx f = { &ft, &line };
 	for (size_t i = a; i < b; i++) {
 		const char *w = t->str[in->w[i].id];
+		if (in->w[i].col <= ncols && intag[in->w[i].col])
+			continue;   /* a tag's name or attribute */
 		fold_word(&f, w, strlen(w), 0);
 	}
 	/* every word of the line must be a header word (as a multiset): page-break
@@ -657,10 +691,13 @@ int main(int argc, char **argv)
 			continue;
 		}
 		size_t a = lstart[l], b = lend[l];
-		if (x.repeat_table[r] && repeat_matches(x.repeat_table[r], &in, a, b, &t))
+		size_t ncols = 0;
+		unsigned char *intag = tag_columns(text, len, l, &ncols);
+		if (x.repeat_table[r] && repeat_matches(x.repeat_table[r], &in, a, b, &t, intag, ncols))
 			exempt[l] = 1;
 		else
 			report(l, 1, "<repeat>", "removed line is not a copy of the table header");
+		free(intag);
 	}
 
 	/* positions of each word in the XML stream */
