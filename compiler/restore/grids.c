@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "../input/decode.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
@@ -29,8 +31,11 @@
  * so it is joined to the line above without a space only on evidence that
  * the word was cut: markup that cannot stand where the space would leave it
  * (a "*" alone), a mark no word starts or ends with (".898", "14/"),
- * figures on both sides, a Vietnamese syllable made whole ("li" / "ệu**")
- * or a consonant alone that no word is ("c" / "hú**", "S" / "TT").
+ * figures on both sides, letters that begin a Vietnamese syllable together
+ * ("li" / "ệu**", "c" / "hú**"), a word the text writes whole elsewhere, or
+ * capitals cut as an abbreviation is ("S" / "TT", "U" / "BND").  The HTML
+ * tables of GFM are read in layout.c, which parses them for the layout
+ * tables, and rebuilt the same way.
  */
 
 #define MAX_COLS 16
@@ -286,18 +291,44 @@ static int syllable_start(const char *s, size_t n, int caps)
 	return 0;
 }
 
-/* The words (runs of letters) the text writes, sorted: a word cut in a
- * narrow column is joined when the text has it whole elsewhere. */
+/* The words (runs of letters) the text writes, in small letters, sorted: a
+ * word cut in a narrow column is joined when the text has it whole, or a
+ * word it begins, elsewhere; and a syllable the text writes as a word of
+ * its own outside its grids (whose lines hold the pieces of the words they
+ * cut) ends there ("Số" / "l" in a column of one character: "Sốl" begins
+ * no word the text has). */
 typedef struct lexword {
 	const char *s;
 	size_t n;
+	int grid;                /* from a grid's line */
 } lexword;
 
 typedef struct lexicon {
+	bc_buf text;             /* the words, each ended by a NUL */
 	lexword *v;
 	size_t n;
 	int built;
 } lexicon;
+
+/* s[0..n) in small letters into out[0..cap); its length, or 0 when it does not fit. */
+static size_t small_letters(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t o = 0;
+	for (size_t k = 0; k < n;) {
+		uint32_t cp = 0;
+		int m = bc_utf8_decode(s + k, n - k, &cp);
+		if (m <= 0)
+			return 0;
+		char u8[4];
+		int el = bc_utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp), u8);
+		if (o + (size_t)el >= cap)
+			return 0;
+		memcpy(out + o, u8, (size_t)el);
+		o += (size_t)el;
+		k += (size_t)m;
+	}
+	return o;
+}
 
 static int lexword_cmp(const void *a, const void *b)
 {
@@ -309,34 +340,63 @@ static int lexword_cmp(const void *a, const void *b)
 
 static void lexicon_build(lexicon *lx, const rs_ctx *cx)
 {
-	size_t cap = 0;
+	lx->built = 1;
+	size_t count = 0;
 	for (size_t i = 0; i < cx->n; i++) {
 		const rs_line *l = &cx->v[i];
+		const char *t;
+		size_t tn;
+		rs_trim(l, &t, &tn);
 		if (l->dropped)
 			continue;
+		int grid = tn && (t[0] == '|' || t[0] == '+');
 		for (size_t k = 0; k < l->len;) {
 			size_t e = k + letters_forward(l->s + k, l->len - k);
 			if (e == k) {
 				k++;
 				continue;
 			}
-			if (lx->n == cap) {
-				cap = cap ? 2 * cap : 1024;
-				lx->v = bc_xrealloc(lx->v, cap * sizeof *lx->v);
+			char w[128];
+			size_t wn = small_letters(l->s + k, e - k, w, sizeof w);
+			if (wn) {
+				bc_buf_putc(&lx->text, grid ? 'g' : 't');
+				bc_buf_put(&lx->text, w, wn);
+				bc_buf_putc(&lx->text, '\0');
+				count++;
 			}
-			lx->v[lx->n++] = (lexword){ l->s + k, e - k };
 			k = e;
 		}
 	}
-	if (lx->n)
-		qsort(lx->v, lx->n, sizeof *lx->v, lexword_cmp);
-	lx->built = 1;
+	if (!count)
+		return;
+	lx->v = bc_xmalloc(count * sizeof *lx->v);
+	for (size_t o = 0; o < lx->text.len && lx->n < count;) {
+		size_t n = strlen(lx->text.s + o + 1);
+		lx->v[lx->n++] = (lexword){ lx->text.s + o + 1, n, lx->text.s[o] == 'g' };
+		o += n + 2;
+	}
+	qsort(lx->v, lx->n, sizeof *lx->v, lexword_cmp);
 }
 
-static int lexicon_has(const lexicon *lx, const char *s, size_t n)
+/* The text has the word s[0..n) (in small letters) outside its grids, or,
+ * `begins`, a word starting so anywhere. */
+static int lexicon_has(const lexicon *lx, const char *s, size_t n, int begins)
 {
-	lexword key = { s, n };
-	return lx->n && bsearch(&key, lx->v, lx->n, sizeof *lx->v, lexword_cmp) != NULL;
+	size_t lo = 0, hi = lx->n;
+	lexword key = { s, n, 0 };
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lexword_cmp(&lx->v[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (begins)
+		return lo < lx->n && lx->v[lo].n >= n && !memcmp(lx->v[lo].s, s, n);
+	for (; lo < lx->n && lx->v[lo].n == n && !memcmp(lx->v[lo].s, s, n); lo++)
+		if (!lx->v[lo].grid)
+			return 1;
+	return 0;
 }
 
 /* x (the word the cell's text ends with) and y (the next line, alone on it)
@@ -393,12 +453,21 @@ static int cut_word(const char *x, size_t xn, const char *y, size_t yn, const le
 	/* a capital after small letters starts a word of its own ("lục" / "B**") */
 	if (!caps && bc_cp_is_upper(first_cp(r2, n2)))
 		return 0;
+	/* the text's own words: the letters joined begin one it writes whole
+	 * elsewhere ("PA" / "KN" where "(PAKN)" stands in a sentence; "li" /
+	 * "ệu**"), or the letters above are a word of it the letters joined begin
+	 * none of ("Số" / "l", "Ghi" / "ch" in a column of one or two characters) */
+	char f[72], f1[72];
+	size_t fn = small_letters(joined, n1 + n2, f, sizeof f), f1n = small_letters(r1, n1, f1, sizeof f1);
+	if (lex && lex->n && fn && f1n) {
+		if (lexicon_has(lex, f, fn, 1))
+			return 1;
+		if (lexicon_has(lex, f1, f1n, 0) && bc_vn_syllable(r1, n1))
+			return 0;
+	}
 	/* a syllable goes on: the letters joined begin one ("li" / "ệu**", "c" / "hú**";
-	 * not "vị" / "tính**", nor "Số" / "l" where a column of one character cuts every letter) */
+	 * not "vị" / "tính**") */
 	if (syllable_start(joined, n1 + n2, caps))
-		return 1;
-	/* the word joined is one the text writes whole elsewhere ("PA" / "KN", "(PAKN)") */
-	if (lex && lexicon_has(lex, joined, n1 + n2))
 		return 1;
 	if (caps) {
 		/* a capital alone before an abbreviation's consonants ("U" / "BND") */
@@ -802,7 +871,7 @@ void rs_grids(rs_ctx *cx)
 	 * tables); pandoc's dashes may stand in a text with no other mark of
 	 * Markdown (no escape, no grid) */
 	int dashes = cx->shape != BC_SHAPE_PDF;
-	lexicon lx = { NULL, 0, 0 };
+	lexicon lx = { BC_BUF_INIT, NULL, 0, 0 };
 	for (size_t i = 0; i < cx->n; i++) {
 		if (cx->v[i].dropped)
 			continue;
@@ -813,4 +882,5 @@ void rs_grids(rs_ctx *cx)
 			i += span - 1;
 	}
 	free(lx.v);
+	bc_buf_free(&lx.text);
 }

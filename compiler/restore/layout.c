@@ -469,6 +469,19 @@ static size_t html_table(rs_ctx *cx, size_t i)
 				const char *gt = memchr(l->s + b, '>', l->len - b);
 				const char *t = l->s + b;
 				size_t tl = gt ? (size_t)(gt - t) + 1 : l->len - b;
+				/* a tag pandoc wrapped ("<th" / "rowspan=\"2\">"): its attributes are read whole */
+				bc_buf whole = BC_BUF_INIT;
+				if (!gt && j + 1 < cx->n) {
+					const rs_line *nx = &cx->v[j + 1];
+					const char *ngt = memchr(nx->s, '>', nx->len);
+					if (ngt) {
+						bc_buf_put(&whole, t, tl);
+						bc_buf_putc(&whole, ' ');
+						bc_buf_put(&whole, nx->s, (size_t)(ngt - nx->s) + 1);
+						t = whole.s;
+						tl = whole.len;
+					}
+				}
 				/* the tag's name ends at a space, "/", ">" or the line's end */
 				char nm[12];
 				size_t k = 1, o = 0;
@@ -513,6 +526,7 @@ static size_t html_table(rs_ctx *cx, size_t i)
 					last = j;
 					break;
 				}
+				bc_buf_free(&whole);
 				if (!gt) {
 					in_tag = 1;
 					break;

@@ -528,7 +528,11 @@ static unsigned char *tag_columns(const char *text, size_t len, uint32_t line, s
 	if (!in)
 		oom();
 	size_t col = 0;
+	/* the rest of a tag pandoc wrapped from the line above ("<th" / "rowspan=\"2\">") */
 	int tag = 0;
+	for (size_t k = i; k < e && text[k] != '<'; k++)
+		if (text[k] == '>')
+			tag = 1;
 	for (size_t k = i; k < e; k++) {
 		if (((unsigned char)text[k] & 0xC0) == 0x80)
 			continue;
