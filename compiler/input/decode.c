@@ -841,6 +841,29 @@ static int word_ok(const vn_letter *w, size_t n)
 	return syllable_ok(sym, n);
 }
 
+int bc_vn_syllable(const char *s, size_t n)
+{
+	vn_letter w[WORD_MAX];
+	size_t wn = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = 0;
+		int k = bc_utf8_decode(s + i, n - i, &cp);
+		if (k <= 0)
+			return 0;
+		if (cp >= 0x0300 && cp <= 0x036F) {
+			if (!wn)
+				return 0;
+			apply_mark(&w[wn - 1], cp);
+		} else {
+			if (wn == WORD_MAX || !bc_cp_is_letter(cp))
+				return 0;
+			analyse_letter(cp, &w[wn++]);
+		}
+		i += (size_t)k;
+	}
+	return word_ok(w, wn);
+}
+
 /* Enough evidence to decide; keeps detection cheap on large files. */
 #define SCORE_SAMPLE 20000
 

@@ -61,6 +61,12 @@ uint32_t bc_source_line(const bc_source *src, uint32_t line);
  * `from` the number of diagnostics bc_decode left. */
 void bc_source_remap(const bc_source *src, struct bc_document *doc, bc_diags *diags, size_t from);
 
+/* Whether s[0..n) is one Vietnamese syllable as it is written: an initial,
+ * a vowel nucleus and a final that the language puts together, at most one
+ * tone mark, in lower case, capitals or capitalised ("liệu", "CHÚ", "Ghi";
+ * not "li ệu" nor "STT"). */
+int bc_vn_syllable(const char *s, size_t n);
+
 /* Input size limit, documented in the man page. */
 #define BC_MAX_INPUT_BYTES ((size_t)256 * 1024 * 1024)
 

@@ -23,12 +23,14 @@
  */
 
 /* One paragraph of a cell: where it is in the input. */
-#define MAX_JUMPS 8
+#define MAX_JUMPS 64
 typedef struct para {
 	bc_buf text;
 	uint32_t line, col;      /* input position of its first character */
 	size_t column;
 	size_t cell;             /* HTML: which cell (from 1), so that cells stand apart; 0 elsewhere */
+	size_t row;              /* HTML: which row (from 1) */
+	int head;                /* HTML: a cell of <thead> */
 	uint32_t last_line;      /* grid: the input line of its last part */
 	int hard_end;            /* grid: its line ended with pandoc's line break ("\\"): nothing joins it */
 	/* grid: where a part joined from a later line starts (character column
@@ -110,14 +112,20 @@ static int holds_text(const char *s, size_t n, const char *w) { return bc_find(s
 /* The columns written out, left first, each paragraph a line after line
  * `last`, or before the text's first line when `to_top` (then with a blank
  * line after them, before the text's own first line). */
-static void unfold_at(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t ncols, int to_top)
+/* A paragraph of the table holds what only a header, a closing or a form laid out in a table holds. */
+static int layout_paras(const paras *ps)
 {
-	size_t at = to_top ? RS_TOP : last;
 	int any = 0;
 	for (size_t i = 0; i < ps->n && !any; i++)
 		any = is_layout_text(ps->v[i].text.s ? ps->v[i].text.s : "", ps->v[i].text.len) ||
 		      is_section_heading(ps->v[i].text.s ? ps->v[i].text.s : "", ps->v[i].text.len);
-	if (!any)
+	return any;
+}
+
+static void unfold_at(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t ncols, int to_top)
+{
+	size_t at = to_top ? RS_TOP : last;
+	if (!layout_paras(ps))
 		return;
 	for (size_t i = first; i <= last; i++)
 		rs_move(cx, i, BC_RESTORE_LAYOUT);
@@ -170,7 +178,7 @@ static size_t grid_rule(const rs_line *l, size_t *plus, size_t max)
 	return np >= 3 ? np : 0;   /* two columns at least */
 }
 
-#define MAX_COLS 8
+#define MAX_COLS 16
 
 /* Splits a "| a | b |" line into its cells: at its own '|' when it has one
  * for each '+' of the rule (a rewrite, "\\-" to "-", may have moved them),
@@ -331,6 +339,97 @@ static uint32_t entity(const char *s, size_t n, size_t *len)
 	return 0;
 }
 
+/* Appends paragraph p to the row, each part where it stands in the input; in a
+ * pipe table's row a '|' of the text is escaped. */
+static void row_para(rs_row *r, const para *p, int pipe)
+{
+	uint32_t at = 1, line = p->line, incol = p->col;   /* the last jump: para character `at` at input line, incol */
+	r->jumps = bc_xgrow(r->jumps, r->njumps, sizeof *r->jumps);
+	r->jumps[r->njumps++] = (bc_restore_shift){ 0, r->col, incol, line };
+	size_t k = 0;
+	uint32_t pc = 1;
+	for (size_t b = 0; b < p->text.len; b++) {
+		unsigned char c = (unsigned char)p->text.s[b];
+		if ((c & 0xC0) != 0x80) {
+			if (b)
+				pc++;
+			if (k < p->njumps && p->jumps[k].at == pc) {
+				at = pc;
+				line = p->jumps[k].line;
+				incol = p->jumps[k].col;
+				k++;
+				r->jumps = bc_xgrow(r->jumps, r->njumps, sizeof *r->jumps);
+				r->jumps[r->njumps++] = (bc_restore_shift){ 0, r->col, incol, line };
+			}
+			if (pipe && c == '|') {
+				rs_row_byte(r, '\\');
+				r->jumps = bc_xgrow(r->jumps, r->njumps, sizeof *r->jumps);
+				r->jumps[r->njumps++] = (bc_restore_shift){ 0, r->col, incol + (pc - at), line };
+			}
+		}
+		rs_row_byte(r, c == '\t' ? ' ' : (char)c);
+	}
+}
+
+/*
+ * A table of data pandoc wrote in HTML (GFM, when a cell holds several
+ * paragraphs or spans): rebuilt as the rows a reader sees, as grids.c
+ * rebuilds a grid.  Each row a line of TAB-separated cells (§9.1), a cell
+ * its paragraphs joined by spaces, written in the column it starts in; the
+ * columns a cell spans across or down are empty cells, as a TAB table's
+ * header writes a spanning cell (§9.2).  Without <thead>, a pipe table whose
+ * rule comes first.  The tags go, as a layout table's do.
+ */
+static void html_rows(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t ncols, size_t nrows)
+{
+	if (ncols < 2 || !nrows)
+		return;
+	int head = 0;
+	for (size_t k = 0; k < ps->n; k++)
+		head |= ps->v[k].head;
+	rs_add_line(cx, last, "", 0, (uint32_t)(first + 1), 1);
+	if (!head) {
+		char rule[4 * (MAX_COLS + 1) + 2];
+		size_t rl = 0;
+		for (size_t c = 0; c < ncols && c <= MAX_COLS; c++)
+			memcpy(rule + rl, "|---", 4), rl += 4;
+		rule[rl++] = '|';
+		rs_add_line(cx, last, rule, rl, (uint32_t)(first + 1), 1);
+	}
+	for (size_t r = 1; r <= nrows; r++) {
+		rs_row row = RS_ROW_INIT;
+		int any = 0;
+		if (!head)
+			rs_row_str(&row, "| ");
+		for (size_t c = 0; c < ncols; c++) {
+			if (c)
+				rs_row_str(&row, head ? "\t" : " | ");
+			int in_cell = 0;
+			for (size_t k = 0; k < ps->n; k++) {
+				const para *p = &ps->v[k];
+				if (p->row != r || p->column != c || !p->text.len)
+					continue;
+				if (in_cell)
+					rs_row_byte(&row, ' ');
+				row_para(&row, p, !head);
+				in_cell = any = 1;
+			}
+		}
+		if (!head)
+			rs_row_str(&row, " |");
+		if (any || head)
+			rs_row_add(cx, last, &row, 0, 0);
+		else {
+			free(row.jumps);
+			bc_buf_free(&row.b);
+		}
+	}
+	rs_add_line(cx, last, "", 0, (uint32_t)(last + 1), 1);
+	for (size_t i = first; i <= last; i++)
+		rs_move(cx, i, BC_RESTORE_GRID_TABLE);
+	cx->out->count[BC_RESTORE_GRID_TABLE]++;
+}
+
 /* Reads the table from line i: cells of <td>/<th>, paragraphs of <p> or <br>. */
 static size_t html_table(rs_ctx *cx, size_t i)
 {
@@ -347,12 +446,15 @@ static size_t html_table(rs_ctx *cx, size_t i)
 	 * in the grid, not its place in its row ("<th rowspan="4">Nơi nhận …" then
 	 * rows of one cell each, all in the second column) */
 	unsigned held[MAX_COLS + 1] = { 0 };
-	size_t spans = 1;
-	int in_cell = 0, done = 0, in_tag = 0;
-	for (size_t j = i; j < cx->n && !done && j - i < 400; j++) {
+	size_t spans = 1, row = 0;
+	int in_cell = 0, done = 0, in_tag = 0, in_head = 0;
+	for (size_t j = i; j < cx->n && !done && j - i < 2000; j++) {
 		const rs_line *l = &cx->v[j];
 		uint32_t col = 1;
 		size_t b0 = 0;
+		/* where a paragraph's text goes on after a line's end, a tag or a
+		 * character reference, it stands elsewhere in the input: a jump */
+		int gap = 1;
 		if (in_tag) {
 			/* the rest of a tag pandoc wrapped onto this line ("<h4" / "id=\"section\">") */
 			const char *gt = memchr(l->s, '>', l->len);
@@ -367,6 +469,19 @@ static size_t html_table(rs_ctx *cx, size_t i)
 				const char *gt = memchr(l->s + b, '>', l->len - b);
 				const char *t = l->s + b;
 				size_t tl = gt ? (size_t)(gt - t) + 1 : l->len - b;
+				/* a tag pandoc wrapped ("<th" / "rowspan=\"2\">"): its attributes are read whole */
+				bc_buf whole = BC_BUF_INIT;
+				if (!gt && j + 1 < cx->n) {
+					const rs_line *nx = &cx->v[j + 1];
+					const char *ngt = memchr(nx->s, '>', nx->len);
+					if (ngt) {
+						bc_buf_put(&whole, t, tl);
+						bc_buf_putc(&whole, ' ');
+						bc_buf_put(&whole, nx->s, (size_t)(ngt - nx->s) + 1);
+						t = whole.s;
+						tl = whole.len;
+					}
+				}
 				/* the tag's name ends at a space, "/", ">" or the line's end */
 				char nm[12];
 				size_t k = 1, o = 0;
@@ -375,7 +490,11 @@ static size_t html_table(rs_ctx *cx, size_t i)
 				nm[o] = '\0';
 				int heading = (nm[0] == 'h' || (nm[0] == '/' && nm[1] == 'h')) && nm[nm[0] == '/' ? 2 : 1] >= '1' &&
 				              nm[nm[0] == '/' ? 2 : 1] <= '6' && nm[nm[0] == '/' ? 3 : 2] == '\0';
-				if (!strcmp(nm, "tr")) {
+				gap = 1;
+				if (!strcmp(nm, "thead") || !strcmp(nm, "/thead")) {
+					in_head = nm[0] != '/';
+				} else if (!strcmp(nm, "tr")) {
+					row++;
 					column = 0;
 					for (size_t c = 0; c <= MAX_COLS; c++)
 						if (held[c])
@@ -407,6 +526,7 @@ static size_t html_table(rs_ctx *cx, size_t i)
 					last = j;
 					break;
 				}
+				bc_buf_free(&whole);
 				if (!gt) {
 					in_tag = 1;
 					break;
@@ -430,8 +550,18 @@ static size_t html_table(rs_ctx *cx, size_t i)
 				{
 					cur = para_new(&ps, column, (uint32_t)(j + 1), rs_input_col(l, col));
 					cur->cell = cell;
+					cur->row = row;
+					cur->head = in_head;
+					gap = 0;
 				}
 				if (cur) {
+					if (gap && cur->njumps < MAX_JUMPS) {
+						cur->jumps[cur->njumps].at = (uint32_t)bc_utf8_count(cur->text.s, cur->text.len) + 1;
+						cur->jumps[cur->njumps].line = (uint32_t)(j + 1);
+						cur->jumps[cur->njumps].col = rs_input_col(l, col);
+						cur->njumps++;
+					}
+					gap = ecp != 0;
 					char u8[4];
 					if (ecp)
 						bc_buf_put(&cur->text, u8, (size_t)bc_utf8_encode(ecp, u8));
@@ -451,7 +581,10 @@ static size_t html_table(rs_ctx *cx, size_t i)
 		for (size_t k = 0; k < ps.n; k++)
 			while (ps.v[k].text.len && ps.v[k].text.s[ps.v[k].text.len - 1] == ' ')
 				ps.v[k].text.len--;
-		unfold(cx, i, last, &ps, ncols ? ncols : 1);
+		if (layout_paras(&ps))
+			unfold(cx, i, last, &ps, ncols ? ncols : 1);
+		else
+			html_rows(cx, i, last, &ps, ncols, row);
 		span = last - i + 1;
 	}
 	paras_free(&ps);

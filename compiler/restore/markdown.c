@@ -7,7 +7,8 @@
 
 /*
  * mammoth and pandoc escape every punctuation mark Markdown could read as
- * syntax: "a\)", "1\.", "\- Nơi nhận", "\(Kèm theo"; and mammoth writes bold
+ * syntax: "a\)", "1\.", "\- Nơi nhận", "\(Kèm theo", a "\%" opening a line
+ * (pandoc's title block would start there); and mammoth writes bold
  * as "__ỦY BAN NHÂN DÂN__".  In the baocao format a backslash escapes only the
  * characters of its own markup (* < > [ ] ^ | \, FORMAT.md §3.5), so those
  * stay; the others lose their backslash, and a __pair__ on one line becomes
@@ -16,7 +17,7 @@
  * the author's.
  */
 static int own_escape(char c) { return c && strchr("*<>[]^|\\", c) != NULL; }
-static int md_escape(char c) { return c && strchr(".-()!#+=_`{}~\"'", c) != NULL; }
+int rs_md_escape(char c) { return c && strchr(".-()!#+=_`{}~\"'%", c) != NULL; }
 
 /* "__" at s[k] opens or closes strong text: a letter or digit inside, next to it. */
 static int is_word_byte(unsigned char c) { return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
@@ -102,7 +103,7 @@ void rs_markdown(rs_ctx *cx)
 		/* __ pairs: the first opener with a closer after it on the line */
 		size_t open = (size_t)-1;
 		for (size_t k = 0; k < n; k++) {
-			if (s[k] == '\\' && k + 1 < n && md_escape(s[k + 1]) && !own_escape(s[k + 1])) {
+			if (s[k] == '\\' && k + 1 < n && rs_md_escape(s[k + 1]) && !own_escape(s[k + 1])) {
 				/* the escaped mark stays, its backslash goes: later columns are one further in the input */
 				removed++;
 				changed = 1;

@@ -27,6 +27,7 @@ static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_ROWS] = "rows",
 	[BC_RESTORE_OCR_TABLE] = "ocr-table",
 	[BC_RESTORE_SPACE_TABLE] = "space-table",
+	[BC_RESTORE_GRID_TABLE] = "grid-table",
 };
 
 /* The note each kind of restore is reported with, once, at its first line. */
@@ -42,6 +43,7 @@ static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_ROWS] = BC_W_RESTORE_ROWS,
 	[BC_RESTORE_OCR_TABLE] = BC_N_RESTORE_OCR_TABLE,
 	[BC_RESTORE_SPACE_TABLE] = BC_N_RESTORE_SPACE_TABLE,
+	[BC_RESTORE_GRID_TABLE] = BC_N_RESTORE_GRID_TABLE,
 };
 
 const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }
@@ -301,6 +303,8 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		rs_markdown(&cx);
 		/* after the rewrites: the cells it moves are read as repaired */
 		rs_layout(&cx);
+		/* after the layout tables: the grids left are data */
+		rs_grids(&cx);
 		/* after the page numbers are gone: a table goes on over a page break */
 		/* docx2txt's tables first: their empty cells are blank lines a
 		 * paragraph-per-cell reading would take for its separators */

@@ -51,6 +51,7 @@ void rs_pages(rs_ctx *cx);       /* pages.c: page numbers at the edges of pages 
 void rs_glyphs(rs_ctx *cx);      /* glyphs.c: letters a PDF font mapped wrongly */
 void rs_markdown(rs_ctx *cx);    /* markdown.c: escapes and __strong__ of Markdown converters */
 void rs_layout(rs_ctx *cx);      /* layout.c: the header's and the signature's layout tables, unfolded */
+void rs_grids(rs_ctx *cx);       /* grids.c: the other tables pandoc's Markdown wrote (grid, multiline, simple), rebuilt as rows */
 void rs_sides(rs_ctx *cx);       /* layout.c: the same two columns side by side in a PDF's -layout text */
 void rs_cells(rs_ctx *cx);       /* cells.c: a table written one cell per paragraph, rebuilt as rows */
 void rs_ocr_tables(rs_ctx *cx);  /* ocrtable.c: a table OCR read as lines of words, rebuilt as rows */
@@ -105,6 +106,10 @@ void rs_row_add(rs_ctx *cx, size_t after, rs_row *r, uint32_t line, uint32_t col
 #define RS_MAX_CELLS 16
 size_t rs_best_split(size_t nc, size_t m, int (*score)(void *arg, const size_t *starts), void *arg, size_t *starts,
                      int *best);
+
+/* markdown.c: c is a mark Markdown converters escape that is no markup of
+ * the baocao format ("\\." "\\-"): its backslash goes. */
+int rs_md_escape(char c);
 
 /* A Word field's code standing where its result should be ("PAGE \* MERGEFORMAT 11"). */
 int rs_field_code(const rs_line *l);

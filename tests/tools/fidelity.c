@@ -15,7 +15,8 @@
  * since "nghiệp³" is the word "nghiệp" followed by the note mark "3".
  *
  * Checks, ignoring input lines that the XML marks as removed repeated table
- * headers (<repeat line="N"/>, whose words must all be words of the table's thead;
+ * headers (<repeat line="N"/>, whose words must all be words of the table's thead,
+ * or pieces of them where a grid's narrow column cut a word over lines;
  * a <repeat kind="reworded"> keeps its cells, whose words are read like a row's):
  *   order:    each input line's words are a subsequence of the XML word stream
  *             within 4*words+20 positions of some occurrence of its first word;
@@ -511,7 +512,43 @@ static xmlNodePtr child_named(xmlNodePtr n, const char *name)
 }
 
 /* Is input line `line` (its words ws[a..b)) a copy of its table's header rows? */
-static int repeat_matches(xmlNodePtr table, const words_t *in, size_t a, size_t b, intern_t *t)
+/* Which characters (columns from 1) of input line `line` stand inside an HTML
+ * tag ("<th rowspan=\"2\">"): a row of a table pandoc wrote in HTML, whose
+ * tags are no words of the header.  Returns a calloc'd map of `*n` + 1 flags. */
+static unsigned char *tag_columns(const char *text, size_t len, uint32_t line, size_t *n)
+{
+	size_t i = 0;
+	for (uint32_t l = 1; l < line && i < len; i++)
+		if (text[i] == '\n')
+			l++;
+	size_t e = i;
+	while (e < len && text[e] != '\n')
+		e++;
+	unsigned char *in = calloc(e - i + 2, 1);
+	if (!in)
+		oom();
+	size_t col = 0;
+	/* the rest of a tag pandoc wrapped from the line above ("<th" / "rowspan=\"2\">") */
+	int tag = 0;
+	for (size_t k = i; k < e && text[k] != '<'; k++)
+		if (text[k] == '>')
+			tag = 1;
+	for (size_t k = i; k < e; k++) {
+		if (((unsigned char)text[k] & 0xC0) == 0x80)
+			continue;
+		col++;
+		if (text[k] == '<')
+			tag = 1;
+		in[col] = (unsigned char)tag;
+		if (text[k] == '>')
+			tag = 0;
+	}
+	*n = col;
+	return in;
+}
+
+static int repeat_matches(xmlNodePtr table, const words_t *in, size_t a, size_t b, intern_t *t, const unsigned char *intag,
+                          size_t ncols)
 {
 	xmlNodePtr thead = child_named(table, "thead");
 	if (!thead || a == b)
@@ -522,6 +559,8 @@ static int repeat_matches(xmlNodePtr table, const words_t *in, size_t a, size_t 
 	fold_ctx f = { &ft, &line };
 	for (size_t i = a; i < b; i++) {
 		const char *w = t->str[in->w[i].id];
+		if (in->w[i].col <= ncols && intag[in->w[i].col])
+			continue;   /* a tag's name or attribute */
 		fold_word(&f, w, strlen(w), 0);
 	}
 	/* every word of the line must be a header word (as a multiset): page-break
@@ -532,8 +571,13 @@ static int repeat_matches(xmlNodePtr table, const words_t *in, size_t a, size_t 
 	for (size_t i = 0; i < head.n; i++)
 		avail[head.w[i].id]++;
 	int ok = 1;
-	for (size_t k = 0; ok && k < line.n; k++)
+	for (size_t k = 0; ok && k < line.n; k++) {
 		ok = avail[line.w[k].id]-- > 0;
+		/* a piece of a header word: pandoc cuts a word wider than its grid
+		 * column over lines ("S" / "TT**"), and the row joins them back */
+		for (size_t i = 0; !ok && i < head.n; i++)
+			ok = strstr(ft.str[head.w[i].id], ft.str[line.w[k].id]) != NULL;
+	}
 	free(avail);
 	for (uint32_t i = 0; i < ft.n; i++)
 		free(ft.str[i]);
@@ -651,10 +695,13 @@ int main(int argc, char **argv)
 			continue;
 		}
 		size_t a = lstart[l], b = lend[l];
-		if (x.repeat_table[r] && repeat_matches(x.repeat_table[r], &in, a, b, &t))
+		size_t ncols = 0;
+		unsigned char *intag = tag_columns(text, len, l, &ncols);
+		if (x.repeat_table[r] && repeat_matches(x.repeat_table[r], &in, a, b, &t, intag, ncols))
 			exempt[l] = 1;
 		else
 			report(l, 1, "<repeat>", "removed line is not a copy of the table header");
+		free(intag);
 	}
 
 	/* positions of each word in the XML stream */
