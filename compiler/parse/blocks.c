@@ -688,10 +688,12 @@ static size_t recipient_blocks(parser *p, size_t i)
 	size_t a = i + 1;
 	while (a < L->n && a - i <= 2 && L->v[a].kind == BC_LK_AUTHORITY)
 		a++;
-	if (a > i + 1 && a < L->n && L->v[a].kind == BC_LK_BULLET) {
+	/* a blank line under them too (mutool's boxes) */
+	size_t items = a > i + 1 ? skip_blank(L, a) : a;
+	if (a > i + 1 && items < L->n && L->v[items].kind == BC_LK_BULLET) {
 		for (size_t j = i + 1; j < a; j++)
 			bp_line_blk(p, B_AUTHORITY, j);
-		i = a - 1;
+		i = items - 1;
 	}
 	char carried = 0;   /* a bullet the line above ended with, for this line */
 	for (i++; i < L->n; i++) {

@@ -452,6 +452,32 @@ static int body_run(const bc_lines *L, size_t i, uint32_t widest)
 	return 1;
 }
 
+static int basis_line(const bc_line *l);
+static int ends_with(const bc_line *l, const char *tail);
+static int title_dash(const parser *p, bc_role role, size_t i);
+
+/* Line k of a PDF's text, after a blank line under the title so far, is
+ * the title's next line: the extractor wrote each line as a box of its own
+ * (mutool), a blank line after every one.  The title so far ends in no
+ * stop; line k is one line alone, no wider than the title's, ending in no
+ * stop either, and neither a basis nor a công điện's opening. */
+static int box_line(const parser *p, const blk *t, size_t k, uint32_t widest)
+{
+	const bc_lines *L = &p->lines;
+	if (!p->pdf_text || k >= L->n || !t->nseg || !widest)
+		return 0;
+	const bc_line *l = &L->v[k];
+	if ((l->kind != BC_LK_TEXT && !title_dash(p, BC_ROLE_TITLE, k)) || (k + 1 < L->n && L->v[k + 1].kind != BC_LK_BLANK))
+		return 0;
+	uint32_t last = bp_last_cp(t), end = bp_line_last_cp(l);
+	if (last == '.' || last == ';' || last == ':' || last == '!' || last == '?' || end == '.' || end == ':' ||
+	    end == ';' || end == '!' || end == '?')
+		return 0;
+	if (6 * (uint64_t)l->nchars > 7 * (uint64_t)widest || basis_line(l) || ends_with(l, " điện:"))
+		return 0;
+	return 1;
+}
+
 /* Line l's core ends with `tail`. */
 static int ends_with(const bc_line *l, const char *tail)
 {
@@ -506,9 +532,15 @@ static int sentence_under(const bc_lines *L, size_t i, uint32_t widest)
 static int title_dash(const parser *p, bc_role role, size_t i)
 {
 	const bc_lines *L = &p->lines;
-	if (role != BC_ROLE_TITLE || i == 0 || L->v[i].kind != BC_LK_BULLET || L->v[i - 1].kind == BC_LK_BLANK)
+	if (role != BC_ROLE_TITLE || i == 0 || L->v[i].kind != BC_LK_BULLET)
 		return 0;
-	const bc_line *up = &L->v[i - 1];
+	size_t u = i - 1;
+	/* a PDF's text with a blank line after every line (mutool's boxes) */
+	if (p->pdf_text && u > 0 && L->v[u].kind == BC_LK_BLANK)
+		u--;
+	if (L->v[u].kind == BC_LK_BLANK)
+		return 0;
+	const bc_line *up = &L->v[u];
 	char last = up->core_len ? up->s[up->core + up->core_len - 1] : 0;
 	return last != '.' && last != ';' && last != ':' && last != ',';
 }
@@ -566,7 +598,8 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		tmp.last = i;
 		i++;
 		if (i + 1 < L->n && L->v[i].kind == BC_LK_BLANK &&
-		    (title_goes_on(&tmp, &L->v[tmp.last], &L->v[i + 1]) || (role == BC_ROLE_TITLE && title_last_line(L, i + 1))))
+		    (title_goes_on(&tmp, &L->v[tmp.last], &L->v[i + 1]) || (role == BC_ROLE_TITLE && title_last_line(L, i + 1)) ||
+		     (role == BC_ROLE_TITLE && box_line(p, &tmp, i + 1, widest))))
 			i++;
 	}
 	bp_fix_breaks(&tmp);
