@@ -685,13 +685,13 @@ static size_t recipient_blocks(parser *p, size_t i)
 	 * "Nơi nhận:", then the signature's "KT. CHỦ TỊCH" of the same row, then
 	 * the items; the authority lines are the signature's, its position and
 	 * name follow the items */
-	size_t a = i + 1;
-	while (a < L->n && a - i <= 2 && L->v[a].kind == BC_LK_AUTHORITY)
+	/* a blank line between them too (mutool's boxes) */
+	size_t from = skip_blank(L, i + 1), a = from;
+	while (a < L->n && a - from <= 1 && L->v[a].kind == BC_LK_AUTHORITY)
 		a++;
-	/* a blank line under them too (mutool's boxes) */
-	size_t items = a > i + 1 ? skip_blank(L, a) : a;
-	if (a > i + 1 && items < L->n && L->v[items].kind == BC_LK_BULLET) {
-		for (size_t j = i + 1; j < a; j++)
+	size_t items = a > from ? skip_blank(L, a) : a;
+	if (a > from && (from == i + 1 || p->pdf_text) && items < L->n && L->v[items].kind == BC_LK_BULLET) {
+		for (size_t j = from; j < a; j++)
 			bp_line_blk(p, B_AUTHORITY, j);
 		i = items - 1;
 	}
