@@ -17,8 +17,11 @@
  * rows, its cells wrapped.  Today's reader sees the table again:
  *
  *  - a line's parts are its runs of text between gaps of two spaces or
- *    more; a row number (1 to 3 digits, or up to four of I, V, X) opening the
- *    first part, a single space after it, is a part of its own;
+ *    more; a row number opening the first part, a single space after it
+ *    (1 to 3 digits, up to four of I, V, X, or an item's number of two
+ *    levels or more, "2.2.1."), is a part of its own;
+ *  - a row number: those, a dot after them allowed, or an item's number
+ *    "1.", "3.3.1." (groups of 1 to 3 digits, then of 1 or 2, dotted);
  *  - the rows: from a line of three parts or more on, lines each of whose
  *    parts overlaps exactly one column (a character's tolerance) — the
  *    columns are the union of the rows' parts, growing as rows are read,
@@ -30,17 +33,33 @@
  *  - at least two rows of three parts, three columns at least, and evidence
  *    of a table: half the rows opened by a row number, or a column whose
  *    cells are figures in half the rows;
- *  - the header: the lines right above the first row, up to a blank line
- *    (eight at most; a line of one part that falls in no column at its top,
- *    "Đơn vị tính: tấn", is not the header's).  When every part of it falls
- *    in exactly one column, no two of one line in the same, it is written as
- *    the table's first TAB-separated row, each column's parts joined top to
- *    bottom.  When a header line has two parts in one column, the columns
- *    the rows make are fewer than the table's (cells parted by a single
- *    space): the lines stay text (restore-space-table-kept).  Otherwise (a
- *    header cell over two columns, "Thực hiện 6 tháng" over "Năm 2025 Năm
- *    2026") the header is left as paragraphs and the rows become a pipe
- *    table without header rows (restore-space-table-headless).
+ *  - cells centred on their row's line (a numbered line with a column empty
+ *    that the line under it fills, or a bracket a cell leaves open that the
+ *    cell of the next row closes): the rows cannot be cut from one another
+ *    with certainty, the lines stay text up to a blank line
+ *    (restore-space-table-centred);
+ *  - above the first row, numbered lines whose parts fall in the columns, the
+ *    lines under them going on in theirs, are rows too (a group's row,
+ *    "1. Dịch vụ công", its other cells empty, has too few parts to open one);
+ *  - the header: the lines above the rows, up to a blank line (eight at
+ *    most; a line of one part that falls in no column at its top, "Đơn vị
+ *    tính: tấn", is not the header's; none when a numbered line is among
+ *    them).  Read by its own columns first (stacked_header): the parts that
+ *    overlap from line to line are one title's lines, a part over two parts
+ *    of one line below it a group's title over their columns; when the
+ *    titles are as many as the columns, or more by columns to the right of
+ *    the rows' that no row fills ("Ghi chú"), each column between its
+ *    neighbours' titles, they are written as one TAB-separated header row,
+ *    or two under groups' titles (the group's over its first column, empty
+ *    cells after it).  Otherwise, when every part of it falls in exactly
+ *    one column, no two of one line in the same, one header row, each
+ *    column's parts joined top to bottom.  When a header line has two
+ *    parts in one column, the columns the rows make are fewer than the
+ *    table's (cells parted by a single space): the lines stay text
+ *    (restore-space-table-kept).  Otherwise ("Năm 2025 Năm 2026", two
+ *    titles parted by a single space, under "Thực hiện 6 tháng") the
+ *    header is left as paragraphs and the rows become a pipe table without
+ *    header rows (restore-space-table-headless).
  *
  * Only in a PDF's text, or a one-page text pdftotext ended with its form
  * feed (rs_ctx.ff_end).  Not rebuilt: a table whose first row has neither a
@@ -64,6 +83,38 @@ typedef struct part {
 	size_t b, e;             /* bytes of the line */
 	uint32_t cs, ce;         /* characters, from 0, ce past the last */
 } part;
+
+/* A row's number: 1 to 3 digits, up to four of I, V, X (a dot may follow),
+ * or an item's number of a form's rows, "1.", "2.1", "3.3.1.": a group of 1
+ * to 3 digits, then up to three of 1 or 2 digits, parted by dots.  "1.200"
+ * is a figure (a dot parts thousands), not a number. */
+static int number_str(const char *s, size_t len)
+{
+	if (len && s[len - 1] == '.')
+		len--;
+	if (len < 1 || len > 11)
+		return 0;
+	if (!(s[0] >= '0' && s[0] <= '9')) {
+		for (size_t k = 0; k < len; k++)
+			if (!(s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
+				return 0;
+		return len <= 4;
+	}
+	size_t k = 0, group = 0;
+	for (;;) {
+		size_t d = 0;
+		while (k < len && s[k] >= '0' && s[k] <= '9')
+			k++, d++;
+		if (d < 1 || d > (group ? 2u : 3u))
+			return 0;
+		group++;
+		if (k == len)
+			return group <= 4;
+		if (s[k] != '.')
+			return 0;
+		k++;
+	}
+}
 
 /* The parts of line l; -1 when it cannot be a table's line (a TAB, a `|`, too many parts). */
 static int parts_of(const rs_line *l, part *p, int allow_pipe)
@@ -104,18 +155,19 @@ static int parts_of(const rs_line *l, part *p, int allow_pipe)
 		p[n].ce = lastc + 1;
 		n++;
 	}
-	/* a row number opening the first part, a single space after it */
+	/* a row number opening the first part, a single space after it: a plain
+	 * one ("12", "IV"), or an item's of two levels or more ("2.2.1."); not
+	 * "2." alone, which opens numbered prose as often as a row */
 	if (n >= 2 && n < MAX_PARTS) {
 		const char *s = l->s + p[0].b;
 		size_t len = p[0].e - p[0].b, k = 0;
-		while (k < len && k < 4 && ((s[k] >= '0' && s[k] <= '9') || s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
+		while (k < len && s[k] != ' ')
 			k++;
-		int digits = k && s[0] >= '0' && s[0] <= '9';
-		int ok = k && k < len && s[k] == ' ' && k + 1 < len;
-		for (size_t j = 0; ok && j < k; j++)
-			if (digits != (s[j] >= '0' && s[j] <= '9'))
-				ok = 0;
-		if (ok && digits && k > 3)
+		int ok = k < len && k + 1 < len && number_str(s, k);
+		int inner_dot = 0;
+		for (size_t j = 0; ok && j + 1 < k; j++)
+			inner_dot |= s[j] == '.';
+		if (ok && memchr(s, '.', k) && !inner_dot)
 			ok = 0;
 		if (ok) {
 			memmove(p + 2, p + 1, (size_t)(n - 1) * sizeof *p);
@@ -162,18 +214,7 @@ static int open_column(span *col, int *nc, const part *p)
 	return k;
 }
 
-static int row_number(const rs_line *l, const part *p)
-{
-	const char *s = l->s + p->b;
-	size_t len = p->e - p->b;
-	if (len < 1 || len > 4)
-		return 0;
-	int digits = s[0] >= '0' && s[0] <= '9';
-	for (size_t k = 0; k < len; k++)
-		if (digits ? !(s[k] >= '0' && s[k] <= '9') : !(s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
-			return 0;
-	return !digits || len <= 3;
-}
+static int row_number(const rs_line *l, const part *p) { return number_str(l->s + p->b, p->e - p->b); }
 
 /* A figure: digits with . , % ( ) - only. */
 static int figure(const rs_line *l, const part *p)
@@ -202,8 +243,9 @@ static void row_part(rs_row *r, const rs_line *l, size_t i, const part *p)
 		rs_row_byte(r, l->s[k]);
 }
 
-/* Lines [first, last] as one row, each part in its column's cell. */
-static void write_row(rs_ctx *cx, size_t after, size_t first, size_t last, const span *col, int nc, int pipe)
+/* Lines [first, last] as one row, each part in its column's cell, then `empty` empty cells. */
+static void write_row(rs_ctx *cx, size_t after, size_t first, size_t last, const span *col, int nc, int pipe,
+                      int empty)
 {
 	rs_row r = RS_ROW_INIT;
 	if (pipe)
@@ -219,9 +261,278 @@ static void write_row(rs_ctx *cx, size_t after, size_t first, size_t last, const
 					row_part(&r, &cx->v[i], i, &p[k]);
 		}
 	}
+	for (int c = 0; c < empty; c++)
+		rs_row_byte(&r, '\t');
 	if (pipe)
 		rs_row_str(&r, " |");
 	rs_row_add(cx, after, &r, pipe && r.njumps ? r.jumps[0].to_line : 0, pipe && r.njumps ? r.jumps[0].shift : 0);
+}
+
+/* Line j opens with a row number standing in the first column. */
+static int numbered_at(const rs_ctx *cx, size_t j, const span *col, int nc)
+{
+	part p[MAX_PARTS];
+	int m = parts_of(&cx->v[j], p, 0);
+	return m >= 1 && row_number(&cx->v[j], &p[0]) && column_of(col, nc, &p[0]) == 0;
+}
+
+/* Every part of line j stands in one column, no two in the same; with
+ * `wrap`, none in the first (a cell going on under its row). */
+static int in_columns(const rs_ctx *cx, size_t j, const span *col, int nc, int wrap)
+{
+	part p[MAX_PARTS];
+	int m = parts_of(&cx->v[j], p, 0), seen[MAX_COLS] = { 0 };
+	if (m < 1)
+		return 0;
+	for (int k = 0; k < m; k++) {
+		int c = column_of(col, nc, &p[k]);
+		if (c < 0 || seen[c] || (wrap && c == 0))
+			return 0;
+		seen[c] = 1;
+	}
+	return 1;
+}
+
+/* The columns line j fills, a bit each. */
+static unsigned columns_filled(const rs_ctx *cx, size_t j, const span *col, int nc)
+{
+	part p[MAX_PARTS];
+	int m = parts_of(&cx->v[j], p, 0);
+	unsigned mask = 0;
+	for (int k = 0; k < m; k++) {
+		int c = column_of(col, nc, &p[k]);
+		if (c >= 0)
+			mask |= 1u << c;
+	}
+	return mask;
+}
+
+/* The brackets of column c's cell over lines [first, last]: *depth ends as
+ * the opened less the closed, *low the least it reached (from 0). */
+static void paren_depth(const rs_ctx *cx, size_t first, size_t last, const span *col, int nc, int c, int *depth, int *low)
+{
+	*depth = *low = 0;
+	for (size_t j = first; j <= last; j++) {
+		part p[MAX_PARTS];
+		int m = parts_of(&cx->v[j], p, 0);
+		for (int k = 0; k < m; k++) {
+			if (column_of(col, nc, &p[k]) != c)
+				continue;
+			for (size_t b = p[k].b; b < p[k].e; b++) {
+				*depth += cx->v[j].s[b] == '(';
+				*depth -= cx->v[j].s[b] == ')';
+				if (*depth < *low)
+					*low = *depth;
+			}
+		}
+	}
+}
+
+/* Whether the rows' cells stand centred on their number's line: a numbered
+ * line with a column empty that the line under it, a cell going on, fills.
+ * Were the cells at the top of their rows, as a row's lines under its number
+ * are then read, a cell would start on the number's line; centred, a cell of
+ * two lines or more starts above it, and its lines between two numbers
+ * belong some to the row above, some to the row below.  Looked for from
+ * line top (the lines above the first row: a row's lines above its number)
+ * to line end; and in a bracket a cell leaves open that the cell of the row
+ * under it closes ("(gồm hồ sơ nộp trực tuyến" over "4.3.1. + trực tiếp)"). */
+static int centred(const rs_ctx *cx, size_t top, size_t end, const size_t *rows, size_t nr, const span *col, int nc)
+{
+	size_t r = 0;
+	for (size_t j = top; j < end; j++) {
+		while (r < nr && rows[r] < j + 1)
+			r++;
+		/* the line under j goes on with j's row: no row of the table starts on it, nor is it numbered */
+		if (!numbered_at(cx, j, col, nc) || (r < nr && rows[r] == j + 1) || numbered_at(cx, j + 1, col, nc))
+			continue;
+		if (!in_columns(cx, j + 1, col, nc, 1))
+			continue;
+		if (columns_filled(cx, j + 1, col, nc) & ~columns_filled(cx, j, col, nc))
+			return 1;
+	}
+	/* a bracket a row's cell leaves open, which the cell under it closes:
+	 * the line that opens it is the lower row's, above its number */
+	for (r = 0; r + 1 < nr; r++)
+		for (int c = 1; c < nc; c++) {
+			int open = 0, low = 0, depth = 0;
+			paren_depth(cx, rows[r], rows[r + 1] - 1, col, nc, c, &open, &low);
+			paren_depth(cx, rows[r + 1], r + 2 < nr ? rows[r + 2] - 1 : end, col, nc, c, &depth, &low);
+			if (open > 0 && low < 0)
+				return 1;
+		}
+	return 0;
+}
+
+/* A header's part, with its line. */
+typedef struct hpart {
+	size_t line;
+	part p;
+	int group;               /* over two parts of one line below it: a group's title */
+	int cell;                /* its stack, then its column */
+} hpart;
+#define MAX_HPARTS (MAX_HEAD * MAX_PARTS)
+
+static int overlaps(uint32_t acs, uint32_t ace, uint32_t bcs, uint32_t bce) { return acs < bce && bcs < ace; }
+
+static int stack_root(int *up, int k)
+{
+	while (up[k] != k)
+		k = up[k] = up[up[k]];
+	return k;
+}
+
+/* The header lines [h0, i) read by their own columns: each title's lines
+ * stand one over the other, overlapping ("Chỉ tiêu thống kê" over "(Sử
+ * dụng …)"), so the parts that overlap from line to line are one column's
+ * title, a stack; a part over two parts of a line below it is a group's
+ * title ("Kết quả thống kê" over "Đơn vị tính" and "Số liệu"), spanning the
+ * stacks it overlaps, all of whose parts stand below it.  The stacks, left
+ * to right, are the table's columns, when there are as many and each
+ * column's middle lies between its neighbours' titles' and each title's
+ * between its neighbours' columns' (pdftotext moves a line's words by a few
+ * characters, a title is centred over a figure ending its cell: nearer
+ * cannot be asked); stacks to the right of every column are columns no row
+ * fills ("Ghi chú").  Fills hp (cell: the column; group: the first row's
+ * title over its columns) and returns the header's columns, or 0 when it
+ * cannot be read so, -1 when it has more columns than the rows, not all to
+ * their right (a title the rows' parts would put in another's column, as
+ * one header row, is not to be trusted either); under[c] is the first
+ * column of the group over column c, or -1, and *groups is set when there
+ * are groups' titles (two header rows). */
+static int stacked_header(const rs_ctx *cx, size_t h0, size_t i, const span *col, int nc, hpart *hp, size_t *nhp,
+                          int *under, int *groups)
+{
+	size_t n = 0;
+	for (size_t j = h0; j < i; j++) {
+		part p[MAX_PARTS];
+		int m = parts_of(&cx->v[j], p, 0);
+		if (m < 1)
+			return 0;
+		for (int k = 0; k < m; k++)
+			hp[n++] = (hpart){ j, p[k], 0, -1 };
+	}
+	*nhp = n;
+	/* groups' titles: over two parts of one line below */
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = 0; b < n && !hp[a].group; b++) {
+			if (hp[b].line <= hp[a].line || !overlaps(hp[a].p.cs, hp[a].p.ce, hp[b].p.cs, hp[b].p.ce))
+				continue;
+			for (size_t c = b + 1; c < n && hp[c].line == hp[b].line; c++)
+				if (overlaps(hp[a].p.cs, hp[a].p.ce, hp[c].p.cs, hp[c].p.ce))
+					hp[a].group = 1;
+		}
+	/* the stacks: the other parts, joined as they overlap */
+	int up[MAX_HPARTS];
+	for (size_t a = 0; a < n; a++)
+		up[a] = (int)a;
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = a + 1; b < n; b++)
+			if (!hp[a].group && !hp[b].group && overlaps(hp[a].p.cs, hp[a].p.ce, hp[b].p.cs, hp[b].p.ce))
+				up[stack_root(up, (int)b)] = stack_root(up, (int)a);
+	span st[MAX_COLS];
+	int root[MAX_COLS], ns = 0;
+	for (size_t a = 0; a < n; a++) {
+		if (hp[a].group)
+			continue;
+		int r = stack_root(up, (int)a), s = 0;
+		while (s < ns && root[s] != r)
+			s++;
+		if (s == ns) {
+			if (ns == MAX_COLS)
+				return 0;
+			root[ns] = r;
+			st[ns++] = (span){ hp[a].p.cs, hp[a].p.ce };
+		}
+		if (hp[a].p.cs < st[s].cs)
+			st[s].cs = hp[a].p.cs;
+		if (hp[a].p.ce > st[s].ce)
+			st[s].ce = hp[a].p.ce;
+	}
+	/* left to right, apart */
+	for (int a = 1; a < ns; a++)
+		for (int b = a; b > 0 && st[b].cs < st[b - 1].cs; b--) {
+			span t = st[b];
+			st[b] = st[b - 1], st[b - 1] = t;
+			int r = root[b];
+			root[b] = root[b - 1], root[b - 1] = r;
+		}
+	for (int a = 1; a < ns; a++)
+		if (st[a].cs < st[a - 1].ce)
+			return 0;
+	if (ns < nc)
+		return 0;
+	for (int s = nc; s < ns; s++)
+		if (st[s].cs < col[nc - 1].ce + TOL)
+			return -1;
+	/* each column between its neighbours' titles, each title between its neighbours' columns (doubled middles) */
+	for (int k = 0; k < nc; k++) {
+		uint32_t cm = col[k].cs + col[k].ce, sm = st[k].cs + st[k].ce;
+		if ((k > 0 && cm <= st[k - 1].cs + st[k - 1].ce) || (k + 1 < ns && cm >= st[k + 1].cs + st[k + 1].ce))
+			return 0;
+		if ((k > 0 && sm <= col[k - 1].cs + col[k - 1].ce) || (k + 1 < nc && sm >= col[k + 1].cs + col[k + 1].ce))
+			return 0;
+	}
+	for (size_t a = 0; a < n; a++)
+		if (!hp[a].group) {
+			int r = stack_root(up, (int)a), s = 0;
+			while (root[s] != r)
+				s++;
+			hp[a].cell = s;
+		}
+	/* a group's title: the stacks it overlaps, two or more, not the first (a
+	 * second header row opens empty), every part of them below it; groups
+	 * the same or apart */
+	int first_of[MAX_COLS], last_of[MAX_COLS];
+	for (int s = 0; s < ns; s++)
+		first_of[s] = last_of[s] = -1;
+	*groups = 0;
+	for (size_t a = 0; a < n; a++) {
+		if (!hp[a].group)
+			continue;
+		int sa = -1, sb = -1;
+		for (int s = 0; s < ns; s++)
+			if (overlaps(hp[a].p.cs, hp[a].p.ce, st[s].cs, st[s].ce)) {
+				if (sa < 0)
+					sa = s;
+				sb = s;
+			}
+		if (sa < 1 || sb <= sa)
+			return 0;
+		for (size_t b = 0; b < n; b++)
+			if (!hp[b].group && hp[b].cell >= sa && hp[b].cell <= sb && hp[b].line <= hp[a].line)
+				return 0;
+		for (int s = sa; s <= sb; s++) {
+			if (first_of[s] >= 0 && (first_of[s] != sa || last_of[s] != sb))
+				return 0;
+			first_of[s] = sa, last_of[s] = sb;
+		}
+		hp[a].cell = sa;
+		*groups = 1;
+	}
+	for (int s = 0; s < ns; s++)
+		under[s] = first_of[s];
+	return ns;
+}
+
+/* The header's row `row` (0, or 1 under groups' titles) of ns cells: in the
+ * first, each column's title, a group's over its first column (the empty
+ * cells after it are its span); in the second, the titles under the groups'.
+ * under[c]: the first column of the group over column c, or -1. */
+static void write_header_row(rs_ctx *cx, size_t after, const hpart *hp, size_t n, int ns, const int *under, int row)
+{
+	rs_row r = RS_ROW_INIT;
+	for (int c = 0; c < ns; c++) {
+		if (c)
+			rs_row_byte(&r, '\t');
+		for (size_t a = 0; a < n; a++) {
+			int take = row == 0 ? hp[a].cell == c && hp[a].group == (under[c] >= 0)
+			                    : hp[a].cell == c && !hp[a].group && under[c] >= 0;
+			if (take)
+				row_part(&r, &cx->v[hp[a].line], hp[a].line, &hp[a].p);
+		}
+	}
+	rs_row_add(cx, after, &r, 0, 0);
 }
 
 /* Tries a table whose first row is line i; returns the line after it, or i + 1 when there is none. */
@@ -341,10 +652,46 @@ static size_t table_at(rs_ctx *cx, size_t i)
 		evidence |= 2 * figs[c] >= nr && figs[c] >= 2;
 	if (!evidence)
 		return end + 1;
+	/* the lines above, up to a blank line: group rows, then the header */
+	size_t top = i;
+	while (top > 0 && i - top < MAX_HEAD + MAX_WRAP && usable(&cx->v[top - 1]) && !rs_blank(&cx->v[top - 1]) &&
+	       cx->v[top - 1].page == page)
+		top--;
+	if (centred(cx, top, end, rows, nr, col, nc)) {
+		/* a row's lines above its number's as well as below: which row a
+		 * line between two numbers belongs to is not known; it stays text
+		 * up to a blank line */
+		bc_diag_add(cx->diags, BC_N_RESTORE_SPACE_TABLE_CENTRED, (bc_pos){ (uint32_t)(i + 1), 1 }, "%zu", nr);
+		size_t j = end + 1;
+		while (j < cx->n && !rs_blank(&cx->v[j]) && cx->v[j].page == page)
+			j++;
+		return j;
+	}
+	/* a numbered row right above the first, with the lines under it that go
+	 * on in its columns: a group's row ("1. Thống kê", its other cells
+	 * empty) has too few parts to open the table, yet is one of its rows */
+	for (;;) {
+		size_t g = i, wraps = 0;
+		while (g > top && wraps <= MAX_WRAP) {
+			g--;
+			if (numbered_at(cx, g, col, nc) || !in_columns(cx, g, col, nc, 1))
+				break;
+			wraps++;
+		}
+		if (g >= i || !numbered_at(cx, g, col, nc) || !in_columns(cx, g, col, nc, 0) || nr == MAX_ROWS)
+			break;
+		memmove(rows + 1, rows, nr * sizeof *rows);
+		rows[0] = g;
+		nr++;
+		i = g;
+	}
 	/* the header: the lines above, up to a blank line */
 	size_t h0 = i;
-	while (h0 > 0 && i - h0 < MAX_HEAD && usable(&cx->v[h0 - 1]) && !rs_blank(&cx->v[h0 - 1]) && cx->v[h0 - 1].page == page)
+	while (h0 > top && i - h0 < MAX_HEAD)
 		h0--;
+	for (size_t j = h0; j < i; j++)
+		if (numbered_at(cx, j, col, nc))
+			h0 = i;   /* a row left out, what is under it its cells going on: no header */
 	/* a line of one part in no column at its top is not the header's */
 	while (h0 < i) {
 		int m = parts_of(&cx->v[h0], p, 1);
@@ -382,11 +729,28 @@ static size_t table_at(rs_ctx *cx, size_t i)
 			j++;
 		return j;
 	}
-	/* written back after the last line: a blank line, the header row or a rule, the rows */
-	size_t first = header ? h0 : i;
+	/* the header read by its own columns first: a part falls in the column
+	 * of the rows' parts it touches, a title over a figure's column or beside
+	 * it may touch the wrong one ("Ghi chú" beside the figures, when no row
+	 * has a note) */
+	hpart hp[MAX_HPARTS];
+	size_t nhp = 0;
+	int under[MAX_COLS], groups = 0, ns = 0;
+	if (h0 < i && !merged)
+		ns = stacked_header(cx, h0, i, col, nc, hp, &nhp, under, &groups);
+	if (ns)
+		header = 0;
+	if (ns < 0)
+		ns = 0;
+	/* written back after the last line: a blank line, the header rows or a rule, the rows */
+	size_t first = header || ns ? h0 : i;
 	rs_add_line(cx, end, "", 0, (uint32_t)(first + 1), 1);
 	if (header) {
-		write_row(cx, end, h0, i - 1, col, nc, 0);
+		write_row(cx, end, h0, i - 1, col, nc, 0, 0);
+	} else if (ns) {
+		write_header_row(cx, end, hp, nhp, ns, under, 0);
+		if (groups)
+			write_header_row(cx, end, hp, nhp, ns, under, 1);
 	} else {
 		char rule[4 * MAX_COLS + 2];
 		size_t rl = 0;
@@ -399,7 +763,8 @@ static size_t table_at(rs_ctx *cx, size_t i)
 	}
 	for (size_t r = 0; r < nr; r++) {
 		size_t last = r + 1 < nr ? rows[r + 1] - 1 : end;
-		write_row(cx, end, rows[r], last, col, nc, !header);
+		/* columns only the header fills ("Ghi chú" with no note) are empty cells at the rows' ends */
+		write_row(cx, end, rows[r], last, col, nc, !header && !ns, ns > nc ? ns - nc : 0);
 	}
 	for (size_t j = first; j <= end; j++)
 		rs_move(cx, j, BC_RESTORE_SPACE_TABLE);
