@@ -573,8 +573,9 @@ static int centred(const rs_ctx *cx, size_t top, size_t end, const size_t *rows,
 typedef struct hpart {
 	size_t line;
 	part p;
-	int group;               /* over two parts of one line below it: a group's title */
+	int group;               /* 1: over two parts of one line below it, a group's title; 2: the next line of one */
 	int cell;                /* its stack, then its column */
+	int last;                /* a group's title: the last column it spans */
 } hpart;
 #define MAX_HPARTS (MAX_HEAD * MAX_PARTS)
 
@@ -615,7 +616,7 @@ static int stacked_header(const rs_ctx *cx, size_t h0, size_t i, const span *col
 		if (m < 1)
 			return 0;
 		for (int k = 0; k < m; k++)
-			hp[n++] = (hpart){ j, p[k], 0, -1 };
+			hp[n++] = (hpart){ j, p[k], 0, -1, -1 };
 	}
 	*nhp = n;
 	/* groups' titles: over two parts of one line below */
@@ -626,6 +627,20 @@ static int stacked_header(const rs_ctx *cx, size_t h0, size_t i, const span *col
 			for (size_t c = b + 1; c < n && hp[c].line == hp[b].line; c++)
 				if (overlaps(hp[a].p.cs, hp[a].p.ce, hp[c].p.cs, hp[c].p.ce))
 					hp[a].group = 1;
+		}
+	/* a group's title going on, on the next line, under it: a part with
+	 * more of its column's below it ("Thực hiện" / "quý I" / "Năm 2025") */
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = 0; b < n; b++) {
+			if (!hp[a].group || hp[b].group || hp[b].line != hp[a].line + 1 ||
+			    !overlaps(hp[a].p.cs, hp[a].p.ce, hp[b].p.cs, hp[b].p.ce))
+				continue;
+			for (size_t c = 0; c < n; c++)
+				if (hp[c].line > hp[b].line && !hp[c].group && overlaps(hp[b].p.cs, hp[b].p.ce, hp[c].p.cs, hp[c].p.ce)) {
+					hp[b].group = 2;
+					hp[b].last = (int)a;   /* its title's, till the columns are known */
+					break;
+				}
 		}
 	/* the stacks: the other parts, joined as they overlap */
 	int up[MAX_HPARTS];
@@ -698,7 +713,12 @@ static int stacked_header(const rs_ctx *cx, size_t h0, size_t i, const span *col
 		if (!hp[a].group)
 			continue;
 		int sa = -1, sb = -1;
-		for (int s = 0; s < ns; s++)
+		if (hp[a].group == 2) {
+			/* as its title's line above it, read before it */
+			sa = hp[hp[a].last].cell;
+			sb = hp[hp[a].last].last;
+		}
+		for (int s = 0; s < ns && hp[a].group == 1; s++)
 			if (overlaps(hp[a].p.cs, hp[a].p.ce, st[s].cs, st[s].ce)) {
 				if (sa < 0)
 					sa = s;
@@ -715,6 +735,7 @@ static int stacked_header(const rs_ctx *cx, size_t h0, size_t i, const span *col
 			first_of[s] = sa, last_of[s] = sb;
 		}
 		hp[a].cell = sa;
+		hp[a].last = sb;
 		*groups = 1;
 	}
 	for (int s = 0; s < ns; s++)
@@ -733,7 +754,7 @@ static void write_header_row(rs_ctx *cx, size_t after, const hpart *hp, size_t n
 		if (c)
 			rs_row_byte(&r, '\t');
 		for (size_t a = 0; a < n; a++) {
-			int take = row == 0 ? hp[a].cell == c && hp[a].group == (under[c] >= 0)
+			int take = row == 0 ? hp[a].cell == c && (hp[a].group != 0) == (under[c] >= 0)
 			                    : hp[a].cell == c && !hp[a].group && under[c] >= 0;
 			if (take)
 				row_part(&r, &cx->v[hp[a].line], hp[a].line, &hp[a].p);
