@@ -309,10 +309,11 @@ static int figures_only(const cutting *x, const size_t *starts, int j)
  * the columns they grow would judge a row by the rows read before it): each
  * cell under its own column's title, under no other's by more than a
  * character, a cell between words starting where its title does (two
- * characters either way: a unit under "Đơn vị tính"); then a cut between a figure and words first, the figures
- * alone on their side (a figure has a cell of its own), then the cuts
- * furthest right (a cell's words start under its column's title or after
- * it, so the words a cell could give its right-hand neighbour are its own). */
+ * characters either way: a unit under "Đơn vị tính"); then a cut between a
+ * figure and words first, the figures alone on their side (a figure has a
+ * cell of its own), then the cuts furthest right (a cell's words start
+ * under its column's title or after it, so the words a cell could give its
+ * right-hand neighbour are its own). */
 static int cut_score(void *arg, const size_t *starts)
 {
 	const cutting *x = arg;
@@ -340,10 +341,9 @@ static int cut_score(void *arg, const size_t *starts)
 }
 
 /* Part p of line l, under two columns' titles or more (two cells pdftotext
- * parted by a single space: a name and its unit, a figure and a note), cut into one
- * part a column at the best cut of its words (cut_score), when there is one
- * best.  Returns the parts written to
- * out (1: left whole). */
+ * parted by a single space: a name and its unit, a figure and a note), cut
+ * into one part a column at the best cut of its words (cut_score), when
+ * there is one best.  Returns the parts written to out (1: left whole). */
 static int cut_part(const rs_line *l, const part *p, const span *title, int nc, part *out, int room)
 {
 	int first = -1, last = -1;
@@ -512,8 +512,8 @@ static unsigned columns_filled(const rs_ctx *cx, size_t j, const span *col, int 
 
 /* The brackets of column c's cell over lines [first, last]: *depth ends as
  * the opened less the closed, *low the least it reached (from 0). */
-static void paren_depth(const rs_ctx *cx, size_t first, size_t last, const span *col, int nc, const span *cut, int c, int *depth,
-                        int *low)
+static void paren_depth(const rs_ctx *cx, size_t first, size_t last, const span *col, int nc, const span *cut, int c,
+                        int *depth, int *low)
 {
 	*depth = *low = 0;
 	for (size_t j = first; j <= last; j++) {
