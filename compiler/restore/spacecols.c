@@ -37,7 +37,9 @@
  *    that the line under it fills, or a bracket a cell leaves open that the
  *    cell of the next row closes): the rows cannot be cut from one another
  *    with certainty, the lines stay text up to a blank line
- *    (restore-space-table-centred);
+ *    (restore-space-table-centred); when that is seen only in the lines
+ *    above the rows and every row is one line, the rows are in no doubt and
+ *    stand without those lines (no header);
  *  - above the first row, numbered lines whose parts fall in the columns, the
  *    lines under them going on in theirs, are rows too (a group's row,
  *    "1. Dịch vụ công", its other cells empty, has too few parts to open one);
@@ -960,7 +962,11 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 	while (top > 0 && i - top < MAX_HEAD + MAX_WRAP && usable(&cx->v[top - 1]) && !rs_blank(&cx->v[top - 1]) &&
 	       cx->v[top - 1].page == page)
 		top--;
-	if (centred(cx, top, end, rows, nr, col, nc, cut)) {
+	/* cells centred on their row's line: among the rows, or in the numbered
+	 * lines above them, when some row goes on over a line of its own (rows
+	 * of one line each leave no line in doubt) */
+	int above = centred(cx, top, i, rows, nr, col, nc, cut);
+	if (centred(cx, i, end, rows, nr, col, nc, cut) || (above && end + 1 - i > nr)) {
 		if (cut)
 			*failed = 0;
 		/* a row's lines above its number's as well as below: which row a
@@ -975,7 +981,7 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 	/* a numbered row right above the first, with the lines under it that go
 	 * on in its columns: a group's row ("1. Thống kê", its other cells
 	 * empty) has too few parts to open the table, yet is one of its rows */
-	for (;;) {
+	for (; !above;) {
 		size_t g = i, wraps = 0;
 		while (g > top && wraps <= MAX_WRAP) {
 			g--;
@@ -1079,8 +1085,10 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 			memcpy(rule + rl, "|---", 4), rl += 4;
 		rule[rl++] = '|';
 		rs_add_line(cx, end, rule, rl, (uint32_t)(i + 1), 1);
-		if (h0 < i)
-			bc_diag_add(cx->diags, BC_N_RESTORE_SPACE_TABLE_HEADLESS, (bc_pos){ (uint32_t)(h0 + 1), 1 }, "%zu", i - h0);
+		/* the header left as paragraphs, or not told from the centred rows above */
+		if (h0 < i || (above && top < i))
+			bc_diag_add(cx->diags, BC_N_RESTORE_SPACE_TABLE_HEADLESS, (bc_pos){ (uint32_t)((h0 < i ? h0 : top) + 1), 1 },
+			            "%zu", i - (h0 < i ? h0 : top));
 	}
 	for (size_t r = 0; r < nr; r++) {
 		size_t last = r + 1 < nr ? rows[r + 1] - 1 : end;
