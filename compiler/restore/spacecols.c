@@ -17,8 +17,11 @@
  * rows, its cells wrapped.  Today's reader sees the table again:
  *
  *  - a line's parts are its runs of text between gaps of two spaces or
- *    more; a row number (1 to 3 digits, or up to four of I, V, X) opening the
- *    first part, a single space after it, is a part of its own;
+ *    more; a row number opening the first part, a single space after it
+ *    (1 to 3 digits, up to four of I, V, X, or an item's number of two
+ *    levels or more, "2.2.1."), is a part of its own;
+ *  - a row number: those, a dot after them allowed, or an item's number
+ *    "1.", "3.3.1." (groups of 1 to 3 digits, then of 1 or 2, dotted);
  *  - the rows: from a line of three parts or more on, lines each of whose
  *    parts overlaps exactly one column (a character's tolerance) — the
  *    columns are the union of the rows' parts, growing as rows are read,
@@ -30,27 +33,55 @@
  *  - at least two rows of three parts, three columns at least, and evidence
  *    of a table: half the rows opened by a row number, or a column whose
  *    cells are figures in half the rows;
- *  - the header: the lines right above the first row, up to a blank line
- *    (eight at most; a line of one part that falls in no column at its top,
- *    "Đơn vị tính: tấn", is not the header's).  When every part of it falls
- *    in exactly one column, no two of one line in the same, it is written as
- *    the table's first TAB-separated row, each column's parts joined top to
- *    bottom.  When a header line has two parts in one column, the columns
- *    the rows make are fewer than the table's (cells parted by a single
- *    space): the lines stay text (restore-space-table-kept).  Otherwise (a
- *    header cell over two columns, "Thực hiện 6 tháng" over "Năm 2025 Năm
- *    2026") the header is left as paragraphs and the rows become a pipe
+ *  - cells centred on their row's line (a numbered line with a column empty
+ *    that the line under it fills, or a bracket a cell leaves open that the
+ *    cell of the next row closes): the rows cannot be cut from one another
+ *    with certainty, the lines stay text up to a blank line
+ *    (restore-space-table-centred); when that is seen only in the lines
+ *    above the rows and every row is one line, the rows are in no doubt and
+ *    stand without those lines (no header);
+ *  - above the first row, numbered lines whose parts fall in the columns, the
+ *    lines under them going on in theirs, are rows too (a group's row,
+ *    "1. Dịch vụ công", its other cells empty, has too few parts to open one);
+ *  - the header: the lines above the rows, up to a blank line (eight at
+ *    most; a line of one part that falls in no column at its top, "Đơn vị
+ *    tính: tấn", is not the header's; none when a numbered line is among
+ *    them).  Read by its own columns first (stacked_header): the parts that
+ *    overlap from line to line are one title's lines, a part over two parts
+ *    of one line below it a group's title over their columns; when the
+ *    titles are as many as the columns, or more by columns to the right of
+ *    the rows' that no row fills ("Ghi chú"), each column between its
+ *    neighbours' titles, they are written as one TAB-separated header row,
+ *    or two under groups' titles (the group's over its first column, empty
+ *    cells after it).  Otherwise, when every part of it falls in exactly
+ *    one column, no two of one line in the same, one header row, each
+ *    column's parts joined top to bottom.  When a header line has two
+ *    parts in one column, the columns the rows make are fewer than the
+ *    table's (cells parted by a single space: "… có hạt Tấn", "2.768,0 Đạt
+ *    tiến độ"): when the header's titles (stacked_header, no group) are
+ *    more than the rows' columns, the rows are read again with the titles
+ *    as the columns, a row's run of three or more under two titles cut
+ *    between its words (cut_part: a figure alone on its side first, else a
+ *    cell starting where its title does), and kept when every row of data
+ *    has a cell in a column so cut, starting within three characters of
+ *    the others' (cuts_agree), and the titles are its header; else the
+ *    lines stay text (restore-space-table-kept).  Otherwise ("Năm 2025 Năm
+ *    2026", two titles parted by a single space, under "Thực hiện 6
+ *    tháng") the header is left as paragraphs and the rows become a pipe
  *    table without header rows (restore-space-table-headless).
  *
  * Only in a PDF's text, or a one-page text pdftotext ended with its form
  * feed (rs_ctx.ff_end).  Not rebuilt: a table whose first row has neither a
- * number nor a figure, and one whose cells are parted by single spaces
- * throughout (no rows of three parts).
+ * number nor a figure, one whose cells are parted by single spaces
+ * throughout (no rows of three parts), and one whose header's titles,
+ * parted by single spaces, are fewer than its columns.
  *
  * Justified prose has single spaces; the header's two columns and the
  * signature beside the recipients make lines of two parts: neither is a
  * table.  Every part of a rebuilt row keeps its input position.  Work is
- * linear: a line is parted at most a bounded number of times.
+ * linear: a line is parted at most a bounded number of times, a part cut
+ * by trying every cut of at most MAX_WORDS words into at most MAX_CUT
+ * cells (253 ways).
  */
 
 #define MAX_PARTS 16
@@ -64,6 +95,66 @@ typedef struct part {
 	size_t b, e;             /* bytes of the line */
 	uint32_t cs, ce;         /* characters, from 0, ce past the last */
 } part;
+
+/* A row's number: 1 to 3 digits, up to four of I, V, X (a dot may follow),
+ * or an item's number of a form's rows, "1.", "2.1", "3.3.1.": a group of 1
+ * to 3 digits, then up to three of 1 or 2 digits, parted by dots.  "1.200"
+ * is a figure (a dot parts thousands), not a number. */
+static int number_str(const char *s, size_t len)
+{
+	if (len && s[len - 1] == '.')
+		len--;
+	if (len < 1 || len > 11)
+		return 0;
+	if (!(s[0] >= '0' && s[0] <= '9')) {
+		for (size_t k = 0; k < len; k++)
+			if (!(s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
+				return 0;
+		return len <= 4;
+	}
+	size_t k = 0, group = 0;
+	for (;;) {
+		size_t d = 0;
+		while (k < len && s[k] >= '0' && s[k] <= '9')
+			k++, d++;
+		if (d < 1 || d > (group ? 2u : 3u))
+			return 0;
+		group++;
+		if (k == len)
+			return group <= 4;
+		if (s[k] != '.')
+			return 0;
+		k++;
+	}
+}
+
+/* A row number opening p[0], a single space after it: a plain one ("12",
+ * "IV"), or an item's of two levels or more ("2.2.1."), made a part of its
+ * own; not "2." alone, which opens numbered prose as often as a row. */
+static void split_number(const rs_line *l, part *p, int *np)
+{
+	int n = *np;
+	if (n >= MAX_PARTS)
+		return;
+	const char *s = l->s + p[0].b;
+	size_t len = p[0].e - p[0].b, k = 0;
+	while (k < len && s[k] != ' ')
+		k++;
+	int ok = k < len && k + 1 < len && number_str(s, k);
+	int inner_dot = 0;
+	for (size_t j = 0; ok && j + 1 < k; j++)
+		inner_dot |= s[j] == '.';
+	if (!ok || (memchr(s, '.', k) && !inner_dot))
+		return;
+	memmove(p + 2, p + 1, (size_t)(n - 1) * sizeof *p);
+	p[1].b = p[0].b + k + 1;
+	p[1].e = p[0].e;
+	p[1].cs = p[0].cs + (uint32_t)k + 1;
+	p[1].ce = p[0].ce;
+	p[0].e = p[0].b + k;
+	p[0].ce = p[0].cs + (uint32_t)k;
+	*np = n + 1;
+}
 
 /* The parts of line l; -1 when it cannot be a table's line (a TAB, a `|`, too many parts). */
 static int parts_of(const rs_line *l, part *p, int allow_pipe)
@@ -104,30 +195,8 @@ static int parts_of(const rs_line *l, part *p, int allow_pipe)
 		p[n].ce = lastc + 1;
 		n++;
 	}
-	/* a row number opening the first part, a single space after it */
-	if (n >= 2 && n < MAX_PARTS) {
-		const char *s = l->s + p[0].b;
-		size_t len = p[0].e - p[0].b, k = 0;
-		while (k < len && k < 4 && ((s[k] >= '0' && s[k] <= '9') || s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
-			k++;
-		int digits = k && s[0] >= '0' && s[0] <= '9';
-		int ok = k && k < len && s[k] == ' ' && k + 1 < len;
-		for (size_t j = 0; ok && j < k; j++)
-			if (digits != (s[j] >= '0' && s[j] <= '9'))
-				ok = 0;
-		if (ok && digits && k > 3)
-			ok = 0;
-		if (ok) {
-			memmove(p + 2, p + 1, (size_t)(n - 1) * sizeof *p);
-			p[1].b = p[0].b + k + 1;
-			p[1].e = p[0].e;
-			p[1].cs = p[0].cs + (uint32_t)k + 1;
-			p[1].ce = p[0].ce;
-			p[0].e = p[0].b + k;
-			p[0].ce = p[0].cs + (uint32_t)k;
-			n++;
-		}
-	}
+	if (n >= 2)
+		split_number(l, p, &n);
 	return n;
 }
 
@@ -162,18 +231,28 @@ static int open_column(span *col, int *nc, const part *p)
 	return k;
 }
 
-static int row_number(const rs_line *l, const part *p)
+/* The column of part p; with `cut` (the columns a header's titles gave,
+ * grown by the rows' parts, which pdftotext moves by a character or two
+ * from line to line, so that the columns may overlap a little), the one it
+ * overlaps most, when one does. */
+static int column_in(const span *col, int nc, const span *cut, const part *p)
 {
-	const char *s = l->s + p->b;
-	size_t len = p->e - p->b;
-	if (len < 1 || len > 4)
-		return 0;
-	int digits = s[0] >= '0' && s[0] <= '9';
-	for (size_t k = 0; k < len; k++)
-		if (digits ? !(s[k] >= '0' && s[k] <= '9') : !(s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
-			return 0;
-	return !digits || len <= 3;
+	if (!cut)
+		return column_of(col, nc, p);
+	int at = -1;
+	uint32_t most = 0;
+	for (int k = 0; k < nc; k++) {
+		uint32_t a = p->cs > col[k].cs ? p->cs : col[k].cs, b = p->ce < col[k].ce ? p->ce : col[k].ce;
+		uint32_t ov = b > a ? b - a : 0;
+		if (ov > most)
+			most = ov, at = k;
+		else if (ov && ov == most)
+			at = -2;
+	}
+	return most ? at : column_of(col, nc, p);
 }
+
+static int row_number(const rs_line *l, const part *p) { return number_str(l->s + p->b, p->e - p->b); }
 
 /* A figure: digits with . , % ( ) - only. */
 static int figure(const rs_line *l, const part *p)
@@ -189,7 +268,174 @@ static int figure(const rs_line *l, const part *p)
 	return d;
 }
 
+/* A caption, "label: words": a colon inside, words after it (a title has none). */
+static int caption(const rs_line *l, const part *p)
+{
+	const char *c = memchr(l->s + p->b, ':', p->e - p->b);
+	return c && c > l->s + p->b && c + 2 < l->s + p->e && c[1] == ' ';
+}
+
 static int usable(const rs_line *l) { return !l->dropped && !l->repl && !l->nadds; }
+
+#define MAX_WORDS 24         /* words of a part that may be cut into cells */
+#define MAX_CUT 3            /* cells a part may be cut into (a name, its unit, a figure) */
+
+/* Characters of [cs, ce) within column c. */
+static uint32_t overlap_of(uint32_t cs, uint32_t ce, const span *c)
+{
+	uint32_t a = cs > c->cs ? cs : c->cs, b = ce < c->ce ? ce : c->ce;
+	return b > a ? b - a : 0;
+}
+
+/* A part's words to be cut into the cells of columns first, first + 1, …: */
+typedef struct cutting {
+	const rs_line *l;
+	const part *w;           /* its words (parted by single spaces) */
+	size_t nw;
+	const span *title;       /* the columns' titles */
+	int nc, first, k;        /* k cells */
+} cutting;
+
+/* Cell j of a cut holds figures alone. */
+static int figures_only(const cutting *x, const size_t *starts, int j)
+{
+	size_t a = starts[j], b = j + 1 < x->k ? starts[j + 1] : x->nw;
+	for (size_t w = a; w < b; w++)
+		if (!figure(x->l, &x->w[w]))
+			return 0;
+	return 1;
+}
+
+/* A cut of the words into k cells, judged by the titles alone (where they
+ * are; the rows' parts stand a character or two off from line to line, and
+ * the columns they grow would judge a row by the rows read before it): each
+ * cell under its own column's title, under no other's by more than a
+ * character, a cell between words starting where its title does (two
+ * characters either way: a unit under "Đơn vị tính"); then a cut between a
+ * figure and words first, the figures alone on their side (a figure has a
+ * cell of its own), then the cuts furthest right (a cell's words start
+ * under its column's title or after it, so the words a cell could give its
+ * right-hand neighbour are its own). */
+static int cut_score(void *arg, const size_t *starts)
+{
+	const cutting *x = arg;
+	int score = 0;
+	for (int j = 0; j < x->k; j++) {
+		size_t a = starts[j], b = j + 1 < x->k ? starts[j + 1] : x->nw;
+		uint32_t cs = x->w[a].cs, ce = x->w[b - 1].ce;
+		for (int c = 0; c < x->nc; c++)
+			if (c == x->first + j ? !overlap_of(cs, ce, &x->title[c]) : overlap_of(cs, ce, &x->title[c]) > TOL)
+				return -100000;
+		if (j) {
+			/* between words, the cell starts where its column does (two
+			 * characters either way): a name's last word reaching under
+			 * the next title is not that column's cell */
+			int fig = figure(x->l, &x->w[a - 1]) != figure(x->l, &x->w[a]) &&
+			          (figures_only(x, starts, j - 1) || figures_only(x, starts, j));
+			uint32_t at = x->title[x->first + j].cs;
+			if (!fig && (cs + 2 < at || cs > at + 2))
+				return -100000;
+			score += fig ? 1000 : 0;
+			score += (int)cs;
+		}
+	}
+	return score;
+}
+
+/* Part p of line l, under two columns' titles or more (two cells pdftotext
+ * parted by a single space: a name and its unit, a figure and a note), cut
+ * into one part a column at the best cut of its words (cut_score), when
+ * there is one best.  Returns the parts written to out (1: left whole). */
+static int cut_part(const rs_line *l, const part *p, const span *title, int nc, part *out, int room)
+{
+	int first = -1, last = -1;
+	for (int c = 0; c < nc; c++)
+		if (overlap_of(p->cs, p->ce, &title[c])) {
+			if (first < 0)
+				first = c;
+			last = c;
+		}
+	out[0] = *p;
+	if (last <= first || last - first + 1 > room || last - first + 1 > MAX_CUT)
+		return 1;
+	part w[MAX_WORDS];
+	size_t nw = 0;
+	uint32_t c = p->cs;
+	for (size_t i = p->b; i < p->e;) {
+		if (l->s[i] == ' ') {
+			i++, c++;
+			continue;
+		}
+		if (nw == MAX_WORDS)
+			return 1;
+		w[nw].b = i;
+		w[nw].cs = c;
+		while (i < p->e && l->s[i] != ' ') {
+			i++;
+			while (i < p->e && ((unsigned char)l->s[i] & 0xC0) == 0x80)
+				i++;
+			c++;
+		}
+		w[nw].e = i;
+		w[nw].ce = c;
+		nw++;
+	}
+	cutting x = { l, w, nw, title, nc, first, last - first + 1 };
+	size_t starts[RS_MAX_CELLS];
+	int best;
+	if ((size_t)x.k > nw || x.k > RS_MAX_CELLS)
+		return 1;
+	size_t ties = rs_best_split((size_t)x.k, nw, cut_score, &x, starts, &best);
+	if (best < 0 || ties)
+		return 1;
+	for (int j = 0; j < x.k; j++) {
+		size_t a = starts[j], b = j + 1 < x.k ? starts[j + 1] : nw;
+		out[j] = (part){ w[a].b, w[b - 1].e, w[a].cs, w[b - 1].ce };
+	}
+	return x.k;
+}
+
+/* The parts of line l (parts_of) in a table of columns col; with `cut`,
+ * those over two of the columns cut into a part each (cut_part); -1 as
+ * parts_of. */
+static int line_parts(const rs_line *l, part *p, const span *col, int nc, const span *cut)
+{
+	int n = parts_of(l, p, 0);
+	/* a line of one part in a table, a row number and its group's name
+	 * ("II Lĩnh vực văn hóa"): the number a part of its own when it stands
+	 * in the first column and the name from the second on */
+	if (n == 1 && nc >= 2) {
+		part q[2] = { p[0], p[0] };
+		int m = 1;
+		split_number(l, q, &m);
+		if (m == 2 && q[0].cs < col[0].ce + TOL && q[1].cs + TOL >= col[1].cs)
+			p[0] = q[0], p[1] = q[1], n = 2;
+	}
+	/* a row's parts, three at least: a line of a number and a name, or of
+	 * a cell or two going on, is a group's row or a wrapped cell, whose
+	 * words may reach under the next column's title (a group's name over
+	 * the whole row) */
+	if (!cut || n < 3)
+		return n;
+	part q[MAX_PARTS];
+	int m = 0;
+	for (int k = 0; k < n; k++) {
+		int got = cut_part(l, &p[k], cut, nc, q + m, MAX_PARTS - m - (n - k - 1));
+		m += got;
+	}
+	memcpy(p, q, (size_t)m * sizeof *p);
+	return m;
+}
+
+/* The column of part k of line l's parts p: column_in, but a row number
+ * opening the line and touching the first column is the first column's
+ * ("I" between a column of "1", "2" and the names: both within a character). */
+static int part_column(const rs_line *l, const part *p, int k, const span *col, int nc, const span *cut)
+{
+	if (k == 0 && nc >= 1 && row_number(l, &p[0]) && p[0].cs < col[0].ce + TOL && (nc < 2 || p[0].ce <= col[1].cs + TOL))
+		return 0;
+	return column_in(col, nc, cut, &p[k]);
+}
 
 /* Appends part p of input line i to the row, where it stands in the input. */
 static void row_part(rs_row *r, const rs_line *l, size_t i, const part *p)
@@ -202,8 +448,9 @@ static void row_part(rs_row *r, const rs_line *l, size_t i, const part *p)
 		rs_row_byte(r, l->s[k]);
 }
 
-/* Lines [first, last] as one row, each part in its column's cell. */
-static void write_row(rs_ctx *cx, size_t after, size_t first, size_t last, const span *col, int nc, int pipe)
+/* Lines [first, last] as one row, each part in its column's cell, then `empty` empty cells. */
+static void write_row(rs_ctx *cx, size_t after, size_t first, size_t last, const span *col, int nc, const span *cut,
+                      int pipe, int empty)
 {
 	rs_row r = RS_ROW_INIT;
 	if (pipe)
@@ -213,22 +460,375 @@ static void write_row(rs_ctx *cx, size_t after, size_t first, size_t last, const
 			rs_row_str(&r, pipe ? " | " : "\t");
 		for (size_t i = first; i <= last; i++) {
 			part p[MAX_PARTS];
-			int n = parts_of(&cx->v[i], p, 0);
+			int n = line_parts(&cx->v[i], p, col, nc, cut);
 			for (int k = 0; k < n; k++)
-				if (column_of(col, nc, &p[k]) == c)
+				if (part_column(&cx->v[i], p, k, col, nc, cut) == c)
 					row_part(&r, &cx->v[i], i, &p[k]);
 		}
 	}
+	for (int c = 0; c < empty; c++)
+		rs_row_byte(&r, '\t');
 	if (pipe)
 		rs_row_str(&r, " |");
 	rs_row_add(cx, after, &r, pipe && r.njumps ? r.jumps[0].to_line : 0, pipe && r.njumps ? r.jumps[0].shift : 0);
 }
 
-/* Tries a table whose first row is line i; returns the line after it, or i + 1 when there is none. */
-static size_t table_at(rs_ctx *cx, size_t i)
+/* Line j opens with a row number standing in the first column. */
+static int numbered_at(const rs_ctx *cx, size_t j, const span *col, int nc, const span *cut)
 {
 	part p[MAX_PARTS];
-	int n = parts_of(&cx->v[i], p, 0);
+	int m = line_parts(&cx->v[j], p, col, nc, cut);
+	return m >= 1 && row_number(&cx->v[j], &p[0]) && part_column(&cx->v[j], p, 0, col, nc, cut) == 0;
+}
+
+/* Every part of line j stands in one column, no two in the same; with
+ * `wrap`, none in the first (a cell going on under its row). */
+static int in_columns(const rs_ctx *cx, size_t j, const span *col, int nc, const span *cut, int wrap)
+{
+	part p[MAX_PARTS];
+	int m = line_parts(&cx->v[j], p, col, nc, cut), seen[MAX_COLS] = { 0 };
+	if (m < 1)
+		return 0;
+	for (int k = 0; k < m; k++) {
+		int c = part_column(&cx->v[j], p, k, col, nc, cut);
+		if (c < 0 || seen[c] || (wrap && c == 0))
+			return 0;
+		seen[c] = 1;
+	}
+	return 1;
+}
+
+/* The columns line j fills, a bit each. */
+static unsigned columns_filled(const rs_ctx *cx, size_t j, const span *col, int nc, const span *cut)
+{
+	part p[MAX_PARTS];
+	int m = line_parts(&cx->v[j], p, col, nc, cut);
+	unsigned mask = 0;
+	for (int k = 0; k < m; k++) {
+		int c = part_column(&cx->v[j], p, k, col, nc, cut);
+		if (c >= 0)
+			mask |= 1u << c;
+	}
+	return mask;
+}
+
+/* The brackets of column c's cell over lines [first, last]: *depth ends as
+ * the opened less the closed, *low the least it reached (from 0). */
+static void paren_depth(const rs_ctx *cx, size_t first, size_t last, const span *col, int nc, const span *cut, int c,
+                        int *depth, int *low)
+{
+	*depth = *low = 0;
+	for (size_t j = first; j <= last; j++) {
+		part p[MAX_PARTS];
+		int m = line_parts(&cx->v[j], p, col, nc, cut);
+		for (int k = 0; k < m; k++) {
+			if (part_column(&cx->v[j], p, k, col, nc, cut) != c)
+				continue;
+			for (size_t b = p[k].b; b < p[k].e; b++) {
+				*depth += cx->v[j].s[b] == '(';
+				*depth -= cx->v[j].s[b] == ')';
+				if (*depth < *low)
+					*low = *depth;
+			}
+		}
+	}
+}
+
+/* Whether the rows' cells stand centred on their number's line: a numbered
+ * line with a column empty that the line under it, a cell going on, fills.
+ * Were the cells at the top of their rows, as a row's lines under its number
+ * are then read, a cell would start on the number's line; centred, a cell of
+ * two lines or more starts above it, and its lines between two numbers
+ * belong some to the row above, some to the row below.  Looked for from
+ * line top (the lines above the first row: a row's lines above its number)
+ * to line end; and in a bracket a cell leaves open that the cell of the row
+ * under it closes ("(gồm hồ sơ nộp trực tuyến" over "4.3.1. + trực tiếp)"). */
+static int centred(const rs_ctx *cx, size_t top, size_t end, const size_t *rows, size_t nr, const span *col, int nc,
+                   const span *cut)
+{
+	size_t r = 0;
+	for (size_t j = top; j < end; j++) {
+		while (r < nr && rows[r] < j + 1)
+			r++;
+		/* the line under j goes on with j's row: no row of the table starts on it, nor is it numbered */
+		if (!numbered_at(cx, j, col, nc, cut) || (r < nr && rows[r] == j + 1) || numbered_at(cx, j + 1, col, nc, cut))
+			continue;
+		if (!in_columns(cx, j + 1, col, nc, cut, 1))
+			continue;
+		if (columns_filled(cx, j + 1, col, nc, cut) & ~columns_filled(cx, j, col, nc, cut))
+			return 1;
+	}
+	/* a bracket a row's cell leaves open, which the cell under it closes:
+	 * the line that opens it is the lower row's, above its number */
+	for (r = 0; r + 1 < nr; r++)
+		for (int c = 1; c < nc; c++) {
+			int open = 0, low = 0, depth = 0;
+			paren_depth(cx, rows[r], rows[r + 1] - 1, col, nc, cut, c, &open, &low);
+			paren_depth(cx, rows[r + 1], r + 2 < nr ? rows[r + 2] - 1 : end, col, nc, cut, c, &depth, &low);
+			if (open > 0 && low < 0)
+				return 1;
+		}
+	return 0;
+}
+
+/* A header's part, with its line. */
+typedef struct hpart {
+	size_t line;
+	part p;
+	int group;               /* 1: over two parts of one line below it, a group's title; 2: the next line of one */
+	int cell;                /* its stack, then its column */
+	int last;                /* a group's title: the last column it spans */
+} hpart;
+#define MAX_HPARTS (MAX_HEAD * MAX_PARTS)
+
+static int overlaps(uint32_t acs, uint32_t ace, uint32_t bcs, uint32_t bce) { return acs < bce && bcs < ace; }
+
+static int stack_root(int *up, int k)
+{
+	while (up[k] != k)
+		k = up[k] = up[up[k]];
+	return k;
+}
+
+/* The header lines [h0, i) read by their own columns: each title's lines
+ * stand one over the other, overlapping ("Chỉ tiêu thống kê" over "(Sử
+ * dụng …)"), so the parts that overlap from line to line are one column's
+ * title, a stack; a part over two parts of a line below it is a group's
+ * title ("Kết quả thống kê" over "Đơn vị tính" and "Số liệu"), spanning the
+ * stacks it overlaps, all of whose parts stand below it.  The stacks, left
+ * to right, are the table's columns, when there are as many and each
+ * column's middle lies between its neighbours' titles' and each title's
+ * between its neighbours' columns' (pdftotext moves a line's words by a few
+ * characters, a title is centred over a figure ending its cell: nearer
+ * cannot be asked); stacks to the right of every column are columns no row
+ * fills ("Ghi chú").  Fills hp (cell: the column; group: the first row's
+ * title over its columns) and returns the header's columns, or 0 when it
+ * cannot be read so, -1 when it has more columns than the rows, not all to
+ * their right (a title the rows' parts would put in another's column, as
+ * one header row, is not to be trusted either); under[c] is the first
+ * column of the group over column c, or -1, and *groups is set when there
+ * are groups' titles (two header rows). */
+static int stacked_header(const rs_ctx *cx, size_t h0, size_t i, const span *col, int nc, hpart *hp, size_t *nhp,
+                          int *under, int *groups, span *stacks)
+{
+	size_t n = 0;
+	for (size_t j = h0; j < i; j++) {
+		part p[MAX_PARTS];
+		int m = parts_of(&cx->v[j], p, 0);
+		if (m < 1)
+			return 0;
+		for (int k = 0; k < m; k++)
+			hp[n++] = (hpart){ j, p[k], 0, -1, -1 };
+	}
+	*nhp = n;
+	/* groups' titles: over two parts of one line below */
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = 0; b < n && !hp[a].group; b++) {
+			if (hp[b].line <= hp[a].line || !overlaps(hp[a].p.cs, hp[a].p.ce, hp[b].p.cs, hp[b].p.ce))
+				continue;
+			for (size_t c = b + 1; c < n && hp[c].line == hp[b].line; c++)
+				if (overlaps(hp[a].p.cs, hp[a].p.ce, hp[c].p.cs, hp[c].p.ce))
+					hp[a].group = 1;
+		}
+	/* a group's title going on, on the next line, under it: a part with
+	 * more of its column's below it ("Thực hiện" / "quý I" / "Năm 2025") */
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = 0; b < n; b++) {
+			if (!hp[a].group || hp[b].group || hp[b].line != hp[a].line + 1 ||
+			    !overlaps(hp[a].p.cs, hp[a].p.ce, hp[b].p.cs, hp[b].p.ce))
+				continue;
+			for (size_t c = 0; c < n; c++)
+				if (hp[c].line > hp[b].line && !hp[c].group && overlaps(hp[b].p.cs, hp[b].p.ce, hp[c].p.cs, hp[c].p.ce)) {
+					hp[b].group = 2;
+					hp[b].last = (int)a;   /* its title's, till the columns are known */
+					break;
+				}
+		}
+	/* the stacks: the other parts, joined as they overlap */
+	int up[MAX_HPARTS];
+	for (size_t a = 0; a < n; a++)
+		up[a] = (int)a;
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = a + 1; b < n; b++)
+			if (!hp[a].group && !hp[b].group && overlaps(hp[a].p.cs, hp[a].p.ce, hp[b].p.cs, hp[b].p.ce))
+				up[stack_root(up, (int)b)] = stack_root(up, (int)a);
+	span st[MAX_COLS];
+	int root[MAX_COLS], ns = 0;
+	for (size_t a = 0; a < n; a++) {
+		if (hp[a].group)
+			continue;
+		int r = stack_root(up, (int)a), s = 0;
+		while (s < ns && root[s] != r)
+			s++;
+		if (s == ns) {
+			if (ns == MAX_COLS)
+				return 0;
+			root[ns] = r;
+			st[ns++] = (span){ hp[a].p.cs, hp[a].p.ce };
+		}
+		if (hp[a].p.cs < st[s].cs)
+			st[s].cs = hp[a].p.cs;
+		if (hp[a].p.ce > st[s].ce)
+			st[s].ce = hp[a].p.ce;
+	}
+	/* left to right, apart */
+	for (int a = 1; a < ns; a++)
+		for (int b = a; b > 0 && st[b].cs < st[b - 1].cs; b--) {
+			span t = st[b];
+			st[b] = st[b - 1], st[b - 1] = t;
+			int r = root[b];
+			root[b] = root[b - 1], root[b - 1] = r;
+		}
+	for (int a = 1; a < ns; a++)
+		if (st[a].cs < st[a - 1].ce)
+			return 0;
+	if (stacks)
+		memcpy(stacks, st, (size_t)ns * sizeof *st);
+	if (ns < nc || (!col && ns < 3))
+		return 0;
+	for (int s = nc; s < ns && col; s++)
+		if (st[s].cs < col[nc - 1].ce + TOL)
+			return -1;
+	/* each column between its neighbours' titles, each title between its neighbours' columns (doubled middles) */
+	for (int k = 0; col && k < nc; k++) {
+		uint32_t cm = col[k].cs + col[k].ce, sm = st[k].cs + st[k].ce;
+		if ((k > 0 && cm <= st[k - 1].cs + st[k - 1].ce) || (k + 1 < ns && cm >= st[k + 1].cs + st[k + 1].ce))
+			return 0;
+		if ((k > 0 && sm <= col[k - 1].cs + col[k - 1].ce) || (k + 1 < nc && sm >= col[k + 1].cs + col[k + 1].ce))
+			return 0;
+	}
+	for (size_t a = 0; a < n; a++)
+		if (!hp[a].group) {
+			int r = stack_root(up, (int)a), s = 0;
+			while (root[s] != r)
+				s++;
+			hp[a].cell = s;
+		}
+	/* a group's title: the stacks it overlaps, two or more, not the first (a
+	 * second header row opens empty), every part of them below it; groups
+	 * the same or apart */
+	int first_of[MAX_COLS], last_of[MAX_COLS];
+	for (int s = 0; s < ns; s++)
+		first_of[s] = last_of[s] = -1;
+	*groups = 0;
+	for (size_t a = 0; a < n; a++) {
+		if (!hp[a].group)
+			continue;
+		int sa = -1, sb = -1;
+		if (hp[a].group == 2) {
+			/* as its title's line above it, read before it */
+			sa = hp[hp[a].last].cell;
+			sb = hp[hp[a].last].last;
+		}
+		for (int s = 0; s < ns && hp[a].group == 1; s++)
+			if (overlaps(hp[a].p.cs, hp[a].p.ce, st[s].cs, st[s].ce)) {
+				if (sa < 0)
+					sa = s;
+				sb = s;
+			}
+		if (sa < 1 || sb <= sa)
+			return 0;
+		for (size_t b = 0; b < n; b++)
+			if (!hp[b].group && hp[b].cell >= sa && hp[b].cell <= sb && hp[b].line <= hp[a].line)
+				return 0;
+		for (int s = sa; s <= sb; s++) {
+			if (first_of[s] >= 0 && (first_of[s] != sa || last_of[s] != sb))
+				return 0;
+			first_of[s] = sa, last_of[s] = sb;
+		}
+		hp[a].cell = sa;
+		hp[a].last = sb;
+		*groups = 1;
+	}
+	for (int s = 0; s < ns; s++)
+		under[s] = first_of[s];
+	return ns;
+}
+
+/* The header's row `row` (0, or 1 under groups' titles) of ns cells: in the
+ * first, each column's title, a group's over its first column (the empty
+ * cells after it are its span); in the second, the titles under the groups'.
+ * under[c]: the first column of the group over column c, or -1. */
+static void write_header_row(rs_ctx *cx, size_t after, const hpart *hp, size_t n, int ns, const int *under, int row)
+{
+	rs_row r = RS_ROW_INIT;
+	for (int c = 0; c < ns; c++) {
+		if (c)
+			rs_row_byte(&r, '\t');
+		for (size_t a = 0; a < n; a++) {
+			int take = row == 0 ? hp[a].cell == c && (hp[a].group != 0) == (under[c] >= 0)
+			                    : hp[a].cell == c && !hp[a].group && under[c] >= 0;
+			if (take)
+				row_part(&r, &cx->v[hp[a].line], hp[a].line, &hp[a].p);
+		}
+	}
+	rs_row_add(cx, after, &r, 0, 0);
+}
+
+/* Part p of line l starts where a cut between words put it: a single space
+ * before it, after a word, neither of the two a figure. */
+static int cut_between_words(const rs_line *l, const part *p)
+{
+	if (p->b < 2 || l->s[p->b - 1] != ' ' || l->s[p->b - 2] == ' ')
+		return 0;
+	size_t a = p->b - 1;
+	while (a > 0 && l->s[a - 1] != ' ')
+		a--;
+	part before = { a, p->b - 1, 0, 0 }, first = *p;
+	while (first.e > first.b && memchr(l->s + first.b, ' ', first.e - first.b))
+		first.e = (size_t)((const char *)memchr(l->s + first.b, ' ', first.e - first.b) - l->s);
+	return !figure(l, &before) && !figure(l, &first);
+}
+
+/* Under titles, a column some row's cell was cut into between words (a
+ * unit after a name) is a column only if every row of data (three parts or
+ * more) has a cell there, all starting within three characters: units
+ * strewn over the name's end ("… nông thôn mới Thôn", "… việc làm Người")
+ * are no column a reader sees. */
+static int cuts_agree(const rs_ctx *cx, const size_t *rows, size_t nr, const span *col, int nc, const span *cut)
+{
+	for (int c = 1; c < nc; c++) {
+		int between = 0, empty = 0;
+		uint32_t lo = UINT32_MAX, hi = 0;
+		for (size_t r = 0; r < nr; r++) {
+			const rs_line *l = &cx->v[rows[r]];
+			part p[MAX_PARTS];
+			if (parts_of(l, p, 0) < 3)
+				continue;
+			int m = line_parts(l, p, col, nc, cut), k = 0;
+			while (k < m && part_column(l, p, k, col, nc, cut) != c)
+				k++;
+			if (k == m) {
+				empty = 1;
+				continue;
+			}
+			between |= cut_between_words(l, &p[k]);
+			lo = p[k].cs < lo ? p[k].cs : lo;
+			hi = p[k].cs > hi ? p[k].cs : hi;
+		}
+		if (between && (empty || hi - lo > 3))
+			return 0;
+	}
+	return 1;
+}
+
+/* Tries a table whose first row is line i; returns the line after it, or i + 1 when there is none.
+ * With stacks (the titles of a header whose columns the rows' parts were too
+ * few for: cells parted by a single space), the columns start as the
+ * titles, and the parts over two of them are cut (line_parts); *failed is
+ * then set when nothing was done, no note given, for the caller to say so. */
+static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, int *failed)
+{
+	const span *cut = stacks;   /* the titles, when cutting */
+	span col[MAX_COLS];
+	int nc = 0;
+	if (cut) {
+		memcpy(col, stacks, (size_t)nstacks * sizeof *col);
+		nc = nstacks;
+		*failed = 1;
+	}
+	part p[MAX_PARTS];
+	int n = line_parts(&cx->v[i], p, col, nc, cut);
 	if (n < 3)
 		return i + 1;
 	/* the first row opens with its number or holds a figure: a header's line does neither */
@@ -237,11 +837,22 @@ static size_t table_at(rs_ctx *cx, size_t i)
 		opens |= figure(&cx->v[i], &p[k]);
 	if (!opens)
 		return i + 1;
-	span col[MAX_COLS];
-	int nc = 0;
-	for (int k = 0; k < n && k < MAX_COLS; k++)
-		col[nc++] = (span){ p[k].cs, p[k].ce };
-	size_t rows[MAX_ROWS], nr = 0, wide = 0, end = i;
+	if (!cut)
+		for (int k = 0; k < n && k < MAX_COLS; k++)
+			col[nc++] = (span){ p[k].cs, p[k].ce };
+	else
+		/* the first row's parts each in a title's column, grown by them */
+		for (int k = 0, seen[MAX_COLS] = { 0 }; k < n; k++) {
+			int c = part_column(&cx->v[i], p, k, col, nc, cut);
+			if (c < 0 || seen[c])
+				return i + 1;
+			seen[c] = 1;
+			if (p[k].cs < col[c].cs)
+				col[c].cs = p[k].cs;
+			if (p[k].ce > col[c].ce)
+				col[c].ce = p[k].ce;
+		}
+	size_t rows[MAX_ROWS], nr = 0, wide = 0, end = i, first_row = i;
 	uint32_t page = cx->v[i].page;
 	rows[nr++] = i;
 	wide++;
@@ -251,12 +862,12 @@ static size_t table_at(rs_ctx *cx, size_t i)
 		const rs_line *l = &cx->v[j];
 		if (!usable(l) || l->page != page || rs_blank(l))
 			break;
-		int m = parts_of(l, p, 0);
+		int m = line_parts(l, p, col, nc, cut);
 		if (m < 1)
 			break;
 		int at[MAX_PARTS], bad = 0, in_first = 0;
 		for (int k = 0; k < m; k++) {
-			at[k] = column_of(col, nc, &p[k]);
+			at[k] = part_column(l, p, k, col, nc, cut);
 			bad |= at[k] == -2;
 			in_first |= at[k] == 0;
 		}
@@ -272,28 +883,31 @@ static size_t table_at(rs_ctx *cx, size_t i)
 			span save[MAX_COLS];
 			int snc = nc, ok = 1;
 			memcpy(save, col, sizeof col);
+			/* the titles' columns are all the table's */
 			for (int k = 0; k < m && ok; k++)
 				if (at[k] == -1)
-					ok = open_column(col, &nc, &p[k]) >= 0;
+					ok = !cut && open_column(col, &nc, &p[k]) >= 0;
 			for (int k = 0; k < m && ok; k++) {
-				int c = column_of(col, nc, &p[k]);
+				int c = part_column(l, p, k, col, nc, cut);
 				if (c < 0)
 					ok = 0;
 				for (int q = 0; q < k && ok; q++)
-					if (column_of(col, nc, &p[q]) == c)
+					if (part_column(l, p, q, col, nc, cut) == c)
 						ok = 0;
 			}
 			if (ok)
 				for (int k = 0; k < m; k++) {
-					int c = column_of(col, nc, &p[k]);
+					int c = part_column(l, p, k, col, nc, cut);
 					if (p[k].cs < col[c].cs)
 						col[c].cs = p[k].cs;
 					if (p[k].ce > col[c].ce)
 						col[c].ce = p[k].ce;
 				}
-			/* the columns grown must stay apart */
+			/* the columns grown must stay apart; under titles, in their order
+			 * (a column's parts stand a character or two off from line to
+			 * line, its neighbour's may reach as far) */
 			for (int c = 1; c < nc && ok; c++)
-				if (col[c].cs < col[c - 1].ce + 1)
+				if (cut ? col[c].cs <= col[c - 1].cs || col[c].ce <= col[c - 1].ce : col[c].cs < col[c - 1].ce + 1)
 					ok = 0;
 			if (!ok) {
 				memcpy(col, save, sizeof col);
@@ -320,42 +934,87 @@ static size_t table_at(rs_ctx *cx, size_t i)
 	/* every line's parts, each in one column of the columns found, none two in one */
 	size_t numbered = 0, figs[MAX_COLS] = { 0 };
 	for (size_t j = i; j <= end; j++) {
-		int m = parts_of(&cx->v[j], p, 0);
+		int m = line_parts(&cx->v[j], p, col, nc, cut);
 		int seen[MAX_COLS] = { 0 };
 		for (int k = 0; k < m; k++) {
-			int c = column_of(col, nc, &p[k]);
+			int c = part_column(&cx->v[j], p, k, col, nc, cut);
 			if (c < 0 || seen[c])
 				return end + 1;
 			seen[c] = 1;
 		}
 	}
 	for (size_t r = 0; r < nr; r++) {
-		int m = parts_of(&cx->v[rows[r]], p, 0);
-		numbered += column_of(col, nc, &p[0]) == 0 && row_number(&cx->v[rows[r]], &p[0]);
+		int m = line_parts(&cx->v[rows[r]], p, col, nc, cut);
+		numbered += part_column(&cx->v[rows[r]], p, 0, col, nc, cut) == 0 && row_number(&cx->v[rows[r]], &p[0]);
 		for (int k = 0; k < m; k++)
 			if (figure(&cx->v[rows[r]], &p[k]))
-				figs[column_of(col, nc, &p[k])]++;
+				figs[part_column(&cx->v[rows[r]], p, k, col, nc, cut)]++;
 	}
+	if (cut && !cuts_agree(cx, rows, nr, col, nc, cut))
+		return i + 1;
 	int evidence = 2 * numbered >= nr;
 	for (int c = 1; c < nc; c++)
 		evidence |= 2 * figs[c] >= nr && figs[c] >= 2;
 	if (!evidence)
 		return end + 1;
+	/* the lines above, up to a blank line: group rows, then the header */
+	size_t top = i;
+	while (top > 0 && i - top < MAX_HEAD + MAX_WRAP && usable(&cx->v[top - 1]) && !rs_blank(&cx->v[top - 1]) &&
+	       cx->v[top - 1].page == page)
+		top--;
+	/* cells centred on their row's line: among the rows, or in the numbered
+	 * lines above them, when some row goes on over a line of its own (rows
+	 * of one line each leave no line in doubt) */
+	int above = centred(cx, top, i, rows, nr, col, nc, cut);
+	if (centred(cx, i, end, rows, nr, col, nc, cut) || (above && end + 1 - i > nr)) {
+		if (cut)
+			*failed = 0;
+		/* a row's lines above its number's as well as below: which row a
+		 * line between two numbers belongs to is not known; it stays text
+		 * up to a blank line */
+		bc_diag_add(cx->diags, BC_N_RESTORE_SPACE_TABLE_CENTRED, (bc_pos){ (uint32_t)(i + 1), 1 }, "%zu", nr);
+		size_t j = end + 1;
+		while (j < cx->n && !rs_blank(&cx->v[j]) && cx->v[j].page == page)
+			j++;
+		return j;
+	}
+	/* a numbered row right above the first, with the lines under it that go
+	 * on in its columns: a group's row ("1. Thống kê", its other cells
+	 * empty) has too few parts to open the table, yet is one of its rows */
+	for (; !above;) {
+		size_t g = i, wraps = 0;
+		while (g > top && wraps <= MAX_WRAP) {
+			g--;
+			if (numbered_at(cx, g, col, nc, cut) || !in_columns(cx, g, col, nc, cut, 1))
+				break;
+			wraps++;
+		}
+		if (g >= i || !numbered_at(cx, g, col, nc, cut) || !in_columns(cx, g, col, nc, cut, 0) || nr == MAX_ROWS)
+			break;
+		memmove(rows + 1, rows, nr * sizeof *rows);
+		rows[0] = g;
+		nr++;
+		i = g;
+	}
 	/* the header: the lines above, up to a blank line */
 	size_t h0 = i;
-	while (h0 > 0 && i - h0 < MAX_HEAD && usable(&cx->v[h0 - 1]) && !rs_blank(&cx->v[h0 - 1]) && cx->v[h0 - 1].page == page)
+	while (h0 > top && i - h0 < MAX_HEAD)
 		h0--;
-	/* a line of one part in no column at its top is not the header's */
+	for (size_t j = h0; j < i; j++)
+		if (numbered_at(cx, j, col, nc, cut))
+			h0 = i;   /* a row left out, what is under it its cells going on: no header */
+	/* a line of one part at its top in no column, or a caption ("Đơn vị
+	 * tính: triệu đồng" over the last column), is not the header's */
 	while (h0 < i) {
 		int m = parts_of(&cx->v[h0], p, 1);
-		if (m == 1 && column_of(col, nc, &p[0]) < 0) {
+		if (m == 1 && (column_in(col, nc, cut, &p[0]) < 0 || caption(&cx->v[h0], &p[0]))) {
 			h0++;
 			continue;
 		}
 		break;
 	}
-	int header = h0 < i, merged = 0;
-	for (size_t j = h0; j < i; j++) {
+	int header = h0 < i && !cut, merged = 0;
+	for (size_t j = h0; j < i && !cut; j++) {
 		int m = parts_of(&cx->v[j], p, 0);
 		int seen[MAX_COLS] = { 0 };
 		if (m < 1) {
@@ -373,8 +1032,21 @@ static size_t table_at(rs_ctx *cx, size_t i)
 			seen[c] = 1;
 		}
 	}
+	hpart hp[MAX_HPARTS];
+	size_t nhp = 0;
+	int under[MAX_COLS], groups = 0, ns = 0;
 	if (merged) {
-		/* the rows' columns are fewer than the header's: cells parted by a single space */
+		/* the rows' columns are fewer than the header's: cells parted by a
+		 * single space.  Read again with the header's titles as the columns,
+		 * the parts over two of them cut */
+		span st[MAX_COLS];
+		int nst = stacked_header(cx, h0, i, NULL, 0, hp, &nhp, under, &groups, st);
+		int failed = 1;
+		size_t next = 0;
+		if (nst > nc && !groups)
+			next = table_at(cx, first_row, st, nst, &failed);
+		if (!failed)
+			return next;
 		bc_diag_add(cx->diags, BC_N_RESTORE_SPACE_TABLE_KEPT, (bc_pos){ (uint32_t)(i + 1), 1 }, "%zu", nr);
 		/* nor is the rest of its block a table of its own: it stays text up to a blank line */
 		size_t j = end + 1;
@@ -382,11 +1054,30 @@ static size_t table_at(rs_ctx *cx, size_t i)
 			j++;
 		return j;
 	}
-	/* written back after the last line: a blank line, the header row or a rule, the rows */
-	size_t first = header ? h0 : i;
+	/* the header read by its own columns first: a part falls in the column
+	 * of the rows' parts it touches, a title over a figure's column or beside
+	 * it may touch the wrong one ("Ghi chú" beside the figures, when no row
+	 * has a note) */
+	if (h0 < i)
+		ns = stacked_header(cx, h0, i, col, nc, hp, &nhp, under, &groups, NULL);
+	if (ns)
+		header = 0;
+	if (ns < 0)
+		ns = 0;
+	/* read with the titles as columns: they must be its header */
+	if (cut && ns != nc)
+		return i + 1;
+	if (cut)
+		*failed = 0;
+	/* written back after the last line: a blank line, the header rows or a rule, the rows */
+	size_t first = header || ns ? h0 : i;
 	rs_add_line(cx, end, "", 0, (uint32_t)(first + 1), 1);
 	if (header) {
-		write_row(cx, end, h0, i - 1, col, nc, 0);
+		write_row(cx, end, h0, i - 1, col, nc, 0, 0, 0);
+	} else if (ns) {
+		write_header_row(cx, end, hp, nhp, ns, under, 0);
+		if (groups)
+			write_header_row(cx, end, hp, nhp, ns, under, 1);
 	} else {
 		char rule[4 * MAX_COLS + 2];
 		size_t rl = 0;
@@ -394,12 +1085,15 @@ static size_t table_at(rs_ctx *cx, size_t i)
 			memcpy(rule + rl, "|---", 4), rl += 4;
 		rule[rl++] = '|';
 		rs_add_line(cx, end, rule, rl, (uint32_t)(i + 1), 1);
-		if (h0 < i)
-			bc_diag_add(cx->diags, BC_N_RESTORE_SPACE_TABLE_HEADLESS, (bc_pos){ (uint32_t)(h0 + 1), 1 }, "%zu", i - h0);
+		/* the header left as paragraphs, or not told from the centred rows above */
+		if (h0 < i || (above && top < i))
+			bc_diag_add(cx->diags, BC_N_RESTORE_SPACE_TABLE_HEADLESS, (bc_pos){ (uint32_t)((h0 < i ? h0 : top) + 1), 1 },
+			            "%zu", i - (h0 < i ? h0 : top));
 	}
 	for (size_t r = 0; r < nr; r++) {
 		size_t last = r + 1 < nr ? rows[r + 1] - 1 : end;
-		write_row(cx, end, rows[r], last, col, nc, !header);
+		/* columns only the header fills ("Ghi chú" with no note) are empty cells at the rows' ends */
+		write_row(cx, end, rows[r], last, col, nc, cut, !header && !ns, ns > nc ? ns - nc : 0);
 	}
 	for (size_t j = first; j <= end; j++)
 		rs_move(cx, j, BC_RESTORE_SPACE_TABLE);
@@ -417,6 +1111,6 @@ void rs_spacecols(rs_ctx *cx)
 			i++;
 			continue;
 		}
-		i = table_at(cx, i);
+		i = table_at(cx, i, NULL, 0, NULL);
 	}
 }
