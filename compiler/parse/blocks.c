@@ -698,7 +698,7 @@ static size_t recipient_blocks(parser *p, size_t i)
 	char carried = 0;   /* a bullet the line above ended with, for this line */
 	for (i++; i < L->n; i++) {
 		size_t k = skip_blank(L, i);
-		if (k > i && wrapped_past_blank(p, &L->v[k], k + 1 < L->n ? &L->v[k + 1] : NULL)) {
+		if (k > i && k < L->n && wrapped_past_blank(p, &L->v[k], k + 1 < L->n ? &L->v[k + 1] : NULL)) {
 			/* an item wrapped over a blank line (pdfminer parts a column's
 			 * lines into boxes): "- TTQU, HU, TU trực thuộc; HĐND, UBND",
 			 * blank, "các quận, huyện, thành phố trực thuộc;" */
