@@ -9,17 +9,7 @@
 #include "../model/vocab.h"
 #include "patterns.h"
 
-static int starts(const char *s, size_t n, const char *p)
-{
-	size_t k = strlen(p);
-	return n >= k && memcmp(s, p, k) == 0;
-}
 
-static int ends(const char *s, size_t n, const char *p)
-{
-	size_t k = strlen(p);
-	return n >= k && memcmp(s + n - k, p, k) == 0;
-}
 
 /* Occurrences of `p` in s[0..n). */
 static size_t count_of(const char *s, size_t n, const char *p)
@@ -42,14 +32,14 @@ int bc_note_mark(const char *s, size_t n, size_t *len)
 {
 	size_t i = 0;
 	int id = 0, digits = 0;
-	if (starts(s, n, "<sup>")) {
+	if (bc_starts(s, n, "<sup>")) {
 		i = 5;
 		while (i < n && s[i] >= '0' && s[i] <= '9' && digits < 5) {
 			id = id * 10 + (s[i] - '0');
 			i++;
 			digits++;
 		}
-		if (!digits || !starts(s + i, n - i, "</sup>"))
+		if (!digits || !bc_starts(s + i, n - i, "</sup>"))
 			return -1;
 		*len = i + 6;
 		return id;
@@ -163,7 +153,7 @@ static void find_core(bc_line *l)
 		int stripped = 0;
 		for (size_t w = 0; w < sizeof wraps / sizeof wraps[0]; w++) {
 			size_t ol = strlen(wraps[w][0]), cl = strlen(wraps[w][1]);
-			if (n > ol + cl && starts(c, n, wraps[w][0]) && ends(c, n, wraps[w][1])) {
+			if (n > ol + cl && bc_starts(c, n, wraps[w][0]) && bc_ends(c, n, wraps[w][1])) {
 				/* "*) x*" is a star label, not emphasis */
 				if (wraps[w][0][0] == '*' && (c[ol] == ')' || c[ol] == ' ' || c[ol] == '*'))
 					continue;
@@ -177,10 +167,10 @@ static void find_core(bc_line *l)
 			}
 		}
 		/* a bold run opened on one line and closed on a later one */
-		if (!stripped && n > 2 && starts(c, n, "**") && c[2] != ')' && count_of(c, n, "**") == 1) {
+		if (!stripped && n > 2 && bc_starts(c, n, "**") && c[2] != ')' && count_of(c, n, "**") == 1) {
 			a += 2;
 			stripped = 1;
-		} else if (!stripped && n > 2 && ends(c, n, "**") && count_of(c, n, "**") == 1) {
+		} else if (!stripped && n > 2 && bc_ends(c, n, "**") && count_of(c, n, "**") == 1) {
 			b -= 2;
 			stripped = 1;
 		}
@@ -414,10 +404,10 @@ static void classify(bc_line *l, int first_line)
 		l->rest = l->core + 1 + sp;
 		return;
 	}
-	if (n >= 4 && (starts(c, n, "– ") || starts(c, n, "• "))) {
+	if (n >= 4 && (bc_starts(c, n, "– ") || bc_starts(c, n, "• "))) {
 		l->kind = BC_LK_BULLET;
 		l->bullet = '-';
-		l->rest = l->core + (starts(c, n, "– ") ? 4 : 4);
+		l->rest = l->core + (bc_starts(c, n, "– ") ? 4 : 4);
 		return;
 	}
 	l->kind = BC_LK_TEXT;

@@ -655,6 +655,31 @@ static void authority_beside(parser *p, size_t bi, const bc_line *r)
 	}
 }
 
+/* A recipients' item's line ends with its own mark. */
+static int item_stop(uint32_t cp) { return cp == ';' || cp == '.' || cp == ':'; }
+
+/* Whether line c, right under the recipients' item `it`, goes on with it:
+ * in lower case or after a comma; in a run of such lines the list goes on
+ * after (in_run); in capitals, ending as an item does (';' or ','), which no
+ * authority line does ("- Các Ban của HĐND TP, VPĐĐBQH&HĐND" / "TP;"); under
+ * a line that stops on a word ("… Long; các" / "Vụ, Cục: …": an item's
+ * line ends with a mark, a wrapped one mid-phrase), unless a name (the
+ * signer's); or the item's note in brackets under a line with no stop
+ * ("- Lưu: VT, SNV" / "(Ngan-15)."). */
+static int item_goes_on(const blk *it, const bc_line *c, int in_run)
+{
+	uint32_t first = bp_line_first_cp(c), last = bp_last_cp(it);
+	if (c->upper) {
+		uint32_t end = bp_line_last_cp(c);
+		return (end == ';' || end == ',') && !item_stop(last);
+	}
+	if (bc_cp_is_lower(first) || last == ',' || in_run)
+		return 1;
+	if (bc_cp_is_letter(last) && bc_cp_is_lower(last) && !recipient_name_like(c))
+		return 1;
+	return first == '(' && !item_stop(last);
+}
+
 /* Whether line c, after a blank line, goes on with the recipients' item
  * above it: that item ends in no stop (';', '.', ':'), and c ends with ';',
  * or starts in lower case and the list goes on under it (a bullet) or c
@@ -664,7 +689,7 @@ static int wrapped_past_blank(const parser *p, const bc_line *c, const bc_line *
 	if (c->kind != BC_LK_TEXT || glued_bullet(c) || !p->nb || p->b[p->nb - 1].kind != B_RECIP_ITEM)
 		return 0;
 	uint32_t last = bp_last_cp(&p->b[p->nb - 1]), end = bp_line_last_cp(c);
-	if (last == ';' || last == '.' || last == ':')
+	if (item_stop(last))
 		return 0;
 	/* it ends as an item does, which no authority line or name does: the
 	 * item's last words, in capitals ("TP;") or a name's ("Chính phủ;") */
@@ -740,28 +765,9 @@ static size_t recipient_blocks(parser *p, size_t i)
 		       !recipient_name_like(&L->v[run_to]) && !glued_bullet(&L->v[run_to]))
 			run_to++;
 		int list_goes_on = run_to < L->n && run_to > i + 1 && L->v[run_to].kind == BC_LK_BULLET;
-		while (i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !glued_bullet(&L->v[i + 1])) {
+		while (i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !glued_bullet(&L->v[i + 1]) &&
+		       item_goes_on(it, &L->v[i + 1], list_goes_on && i + 1 < run_to)) {
 			const bc_line *c = &L->v[i + 1];
-			uint32_t first = bp_line_first_cp(c), last = bp_last_cp(it);
-			/* a wrapped item's last word in capitals ("- Các Ban của HĐND TP, VPĐĐBQH&HĐND" /
-			 * "TP;"): it ends as an item does, which no authority line does */
-			if (c->upper) {
-				uint32_t end = bp_line_last_cp(c);
-				if ((end != ';' && end != ',') || last == ';' || last == '.' || last == ':')
-					break;
-				bp_add_line_text(it, c, c->core, 1);
-				it->last = ++i;
-				it->hard_wrapped = 1;
-				continue;
-			}
-			/* or the line above stops on a word ("…; Trợ lý," / "Thư ký của: TTg; các" /
-			 * "Vụ, Cục: …"): an item's line ends with a mark, a wrapped one mid-phrase;
-			 * a name under it is the signer's */
-			int mid_phrase = bc_cp_is_letter(last) && bc_cp_is_lower(last) && !recipient_name_like(c);
-			/* the item's note in brackets under a line with no stop ("- Lưu: VT, SNV" / "(Ngan-15).") */
-			mid_phrase |= first == '(' && last != ';' && last != '.' && last != ':';
-			if (!bc_cp_is_lower(first) && last != ',' && !mid_phrase && !(list_goes_on && i + 1 < run_to))
-				break;
 			bp_add_line_text(it, c, c->core, 1);
 			it->last = ++i;
 			it->hard_wrapped = 1;

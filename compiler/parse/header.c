@@ -345,6 +345,12 @@ static size_t md_start(const bc_line *l)
 	return a;
 }
 
+/* Line l's text (its core) ends with `tail`. */
+static int core_ends(const bc_line *l, const char *tail) { return bc_ends(l->s + l->core, l->core_len, tail); }
+
+/* A mark that ends a sentence or a clause: no title's line ends so. */
+static int stop_mark(uint32_t cp) { return cp == '.' || cp == ';' || cp == ':' || cp == '!' || cp == '?'; }
+
 /* "Tăng cường công tác … ma túy" / blank / "và xây dựng xã, …": a title or V/v
  * line goes on after a blank line when the line under it starts in lower case
  * and the text so far ends in no stop.  Word converters (catdoc, docx2txt)
@@ -355,7 +361,7 @@ static int title_goes_on(const blk *t, const bc_line *above, const bc_line *next
 	if (next->kind != BC_LK_TEXT || !t->nseg)
 		return 0;
 	uint32_t first = bp_line_first_cp(next), last = bp_last_cp(t);
-	if (last == '.' || last == ';' || last == ':' || last == '!' || last == '?')
+	if (stop_mark(last))
 		return 0;
 	/* a comma leaves the title open ("… Ủy viên Ban Thường vụ Tỉnh ủy," /
 	 * blank / "Phó Chủ tịch UBND tỉnh …", pandoc's paragraph for each line);
@@ -390,7 +396,7 @@ static int title_last_line(const bc_lines *L, size_t k)
 		return 1;
 	static const char *const opens[] = { "Căn cứ", "Thực hiện", "Theo ", "Kính gửi" };
 	for (size_t w = 0; w < sizeof opens / sizeof opens[0]; w++)
-		if (b->core_len >= strlen(opens[w]) && memcmp(b->s + b->core, opens[w], strlen(opens[w])) == 0)
+		if (bc_starts(b->s + b->core, b->core_len, opens[w]))
 			return 1;
 	return 0;
 }
@@ -452,39 +458,6 @@ static int body_run(const bc_lines *L, size_t i, uint32_t widest)
 	return 1;
 }
 
-static int basis_line(const bc_line *l);
-static int ends_with(const bc_line *l, const char *tail);
-static int title_dash(const parser *p, bc_role role, size_t i);
-
-/* Line k of a PDF's text, after a blank line under the title so far, is
- * the title's next line: the extractor wrote each line as a box of its own
- * (mutool), a blank line after every one.  The title so far ends in no
- * stop; line k is one line alone, no wider than the title's, ending in no
- * stop either, and neither a basis nor a công điện's opening. */
-static int box_line(const parser *p, const blk *t, size_t k, uint32_t widest)
-{
-	const bc_lines *L = &p->lines;
-	if (!p->pdf_text || k >= L->n || !t->nseg || !widest)
-		return 0;
-	const bc_line *l = &L->v[k];
-	if ((l->kind != BC_LK_TEXT && !title_dash(p, BC_ROLE_TITLE, k)) || (k + 1 < L->n && L->v[k + 1].kind != BC_LK_BLANK))
-		return 0;
-	uint32_t last = bp_last_cp(t), end = bp_line_last_cp(l);
-	if (last == '.' || last == ';' || last == ':' || last == '!' || last == '?' || end == '.' || end == ':' ||
-	    end == ';' || end == '!' || end == '?')
-		return 0;
-	if (6 * (uint64_t)l->nchars > 7 * (uint64_t)widest || basis_line(l) || ends_with(l, " điện:"))
-		return 0;
-	return 1;
-}
-
-/* Line l's core ends with `tail`. */
-static int ends_with(const bc_line *l, const char *tail)
-{
-	size_t n = strlen(tail);
-	return l->core_len >= n && !memcmp(l->s + l->core + l->core_len - n, tail, n);
-}
-
 /* "Căn cứ …;" or "Xét …;": a basis of the document, which ends with ';', ',' or '.' (or runs on, wrapped). */
 static int basis_line(const bc_line *l)
 {
@@ -494,7 +467,7 @@ static int basis_line(const bc_line *l)
 	/* "Thực hiện" opens a title as often as a basis: only the words a title never opens with */
 	static const char *const opens[] = { "Căn cứ ", "Xét ", "Theo đề nghị " };
 	for (size_t k = 0; k < sizeof opens / sizeof *opens; k++)
-		if (l->core_len > strlen(opens[k]) && !memcmp(l->s + l->core, opens[k], strlen(opens[k])))
+		if (bc_starts(l->s + l->core, l->core_len, opens[k]))
 			return 1;
 	return 0;
 }
@@ -521,7 +494,7 @@ static int sentence_under(const bc_lines *L, size_t i, uint32_t widest)
 	static const char *const leads[] = { " của", " và", " về", " các", " với", " cho", " tại", " trong", " theo",
 	                                     " đối", " để", " những", " đến", " từ", " trên", " số", " ngày", " là" };
 	for (size_t k = 0; k < sizeof leads / sizeof *leads; k++)
-		if (ends_with(up, leads[k]))
+		if (core_ends(up, leads[k]))
 			return 0;
 	return 1;
 }
@@ -543,6 +516,26 @@ static int title_dash(const parser *p, bc_role role, size_t i)
 	const bc_line *up = &L->v[u];
 	char last = up->core_len ? up->s[up->core + up->core_len - 1] : 0;
 	return last != '.' && last != ';' && last != ':' && last != ',';
+}
+
+/* Line k of a PDF's text, after a blank line under the title so far, is
+ * the title's next line: the extractor wrote each line as a box of its own
+ * (mutool), a blank line after every one.  The title so far ends in no
+ * stop; line k is one line alone, no wider than the title's, ending in no
+ * stop either, and neither a basis nor a công điện's opening. */
+static int box_line(const parser *p, const blk *t, size_t k, uint32_t widest)
+{
+	const bc_lines *L = &p->lines;
+	if (!p->pdf_text || k >= L->n || !t->nseg || !widest)
+		return 0;
+	const bc_line *l = &L->v[k];
+	if ((l->kind != BC_LK_TEXT && !title_dash(p, BC_ROLE_TITLE, k)) || (k + 1 < L->n && L->v[k + 1].kind != BC_LK_BLANK))
+		return 0;
+	if (stop_mark(bp_last_cp(t)) || stop_mark(bp_line_last_cp(l)))
+		return 0;
+	if (6 * (uint64_t)l->nchars > 7 * (uint64_t)widest || basis_line(l) || core_ends(l, " điện:"))
+		return 0;
+	return 1;
 }
 
 static size_t header_block(parser *p, bc_role role, size_t i)
@@ -580,7 +573,7 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 			break;
 		/* a công điện's opening under its title ("VĂN PHÒNG CHÍNH PHỦ
 		 * điện:", Nghị định 30, Phụ lục III): the sender, then the addressees */
-		if (role == BC_ROLE_TITLE && i > tmp.first && ends_with(&L->v[i], " điện:"))
+		if (role == BC_ROLE_TITLE && i > tmp.first && core_ends(&L->v[i], " điện:"))
 			break;
 		/* a legal document's basis right under its title ("Căn cứ Luật …;"):
 		 * the preamble, which no title's line is */
@@ -590,10 +583,9 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 			widest = L->v[i].nchars;
 		/* the whole line, so that "**" opened on the first line and closed on the last is kept */
 		size_t from = md_start(&L->v[i]);
-		if (role == BC_ROLE_TITLE && title_speck(L->v[i].s + from, L->v[i].len - from)) {
-			speck = 1;
-			from += title_speck(L->v[i].s + from, L->v[i].len - from);
-		}
+		size_t skip = role == BC_ROLE_TITLE ? title_speck(L->v[i].s + from, L->v[i].len - from) : 0;
+		speck |= skip != 0;
+		from += skip;
 		bp_add_line_text(&tmp, &L->v[i], from, 1);
 		tmp.last = i;
 		i++;

@@ -247,17 +247,7 @@ static uint32_t last_cp(const char *s, size_t n)
 	return cp;
 }
 
-static int starts_with(const char *s, size_t n, const char *w)
-{
-	size_t wl = strlen(w);
-	return n >= wl && memcmp(s, w, wl) == 0;
-}
 
-static int ends_with(const char *s, size_t n, const char *w)
-{
-	size_t wl = strlen(w);
-	return n >= wl && memcmp(s + n - wl, w, wl) == 0;
-}
 
 /* s[0..n) is letters in capitals (with their marks) only. */
 static int all_capitals(const char *s, size_t n)
@@ -409,10 +399,10 @@ static int cut_word(const char *x, size_t xn, const char *y, size_t yn, const le
 	if (delims_only(x, xn) || delims_only(y, yn))
 		return 1;
 	/* marks that no word starts with, or ends with before a space */
-	if (strchr(".,;:!?)]}%/", y[0]) || starts_with(y, yn, "…") || starts_with(y, yn, "”") || starts_with(y, yn, "’") ||
-	    starts_with(y, yn, "»"))
+	if (strchr(".,;:!?)]}%/", y[0]) || bc_starts(y, yn, "…") || bc_starts(y, yn, "”") || bc_starts(y, yn, "’") ||
+	    bc_starts(y, yn, "»"))
 		return 1;
-	if (strchr("([{/", x[xn - 1]) || ends_with(x, xn, "“") || ends_with(x, xn, "‘") || ends_with(x, xn, "«"))
+	if (strchr("([{/", x[xn - 1]) || bc_ends(x, xn, "“") || bc_ends(x, xn, "‘") || bc_ends(x, xn, "«"))
 		return 1;
 	/* a hyphen inside a word ("NQ-" / "HĐND"), not a dash standing alone */
 	if (x[xn - 1] == '-' && xn >= 2) {

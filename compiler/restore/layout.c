@@ -701,11 +701,6 @@ static int md_rule(const rs_line *l)
 	return dash;
 }
 
-static int starts_with(const char *s, size_t n, const char *w)
-{
-	size_t wl = strlen(w);
-	return n >= wl && memcmp(s, w, wl) == 0;
-}
 
 /* The length of the code point at s (1 for a byte that starts none). */
 static size_t cp_len(const char *s, size_t n)
@@ -715,11 +710,6 @@ static size_t cp_len(const char *s, size_t n)
 	return m > 0 ? (size_t)m : 1;
 }
 
-static int ends_with(const char *s, size_t n, const char *w)
-{
-	size_t wl = strlen(w);
-	return n >= wl && memcmp(s + n - wl, w, wl) == 0;
-}
 
 /* "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M" then a space or a capital: a signature's authority. */
 static size_t authority_mark(const char *s, size_t n)
@@ -727,7 +717,7 @@ static size_t authority_mark(const char *s, size_t n)
 	static const char *const marks[] = { "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L" };
 	for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
 		size_t ml = strlen(marks[k]);
-		if (starts_with(s, n, marks[k]) && n > ml + 1 && (s[ml] == ' ' || ((unsigned char)s[ml] >= 'A' && (unsigned char)s[ml] <= 'Z')))
+		if (bc_starts(s, n, marks[k]) && n > ml + 1 && (s[ml] == ' ' || ((unsigned char)s[ml] >= 'A' && (unsigned char)s[ml] <= 'Z')))
 			return ml;
 	}
 	return 0;
@@ -741,7 +731,7 @@ static int part_starts(const char *s, size_t n)
 		"(Đã ký)", "<br",
 	};
 	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-		if (starts_with(s, n, words[k]))
+		if (bc_starts(s, n, words[k]))
 			return 1;
 	return authority_mark(s, n) != 0;
 }
@@ -756,7 +746,7 @@ static int position_starts(const char *s, size_t n)
 		"TỔNG CỤC TRƯỞNG", "THỦ TRƯỞNG",
 	};
 	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-		if (starts_with(s, n, words[k]))
+		if (bc_starts(s, n, words[k]))
 			return 1;
 	return 0;
 }
@@ -780,7 +770,7 @@ static size_t dateline_starts(const char *s, size_t n, size_t at)
 		b = w;
 		while (b > at && s[b - 1] == ' ')
 			b--;
-		if (b > at && (s[b - 1] == '_' || starts_with(s + b - 9, 9, "Hạnh phúc")))
+		if (b > at && (s[b - 1] == '_' || bc_starts(s + b - 9, 9, "Hạnh phúc")))
 			break;   /* the rule or the slogan before the place */
 	}
 	while (b < e && s[b] == ' ')
@@ -805,7 +795,7 @@ static void md_cell(const rs_line *l, size_t off, const char *s, size_t n, size_
 		/* the piece from b: up to the next cut */
 		size_t e = b, words = 0;
 		int rule = s[b] == '_';
-		if (starts_with(s + b, n - b, "<br")) {
+		if (bc_starts(s + b, n - b, "<br")) {
 			const char *gt = memchr(s + b, '>', n - b);
 			b = gt ? (size_t)(gt - s) + 1 : n;
 			continue;
@@ -848,7 +838,7 @@ static void md_cell(const rs_line *l, size_t off, const char *s, size_t n, size_
 			    ((g - e >= 3 && !bc_cp_is_lower(cp)) || s[g] == '_' || part_starts(s + g, n - g) || g == place ||
 			     name_after_caps ||
 			     (s[g] == '-' && g + 1 < n && s[g + 1] == ' ' && pn && strchr(";,:.", prev[-1])) ||
-			     ends_with(s + b, pn, "Hạnh phúc") || ends_with(s + b, pn, "(Đã ký)") ||
+			     bc_ends(s + b, pn, "Hạnh phúc") || bc_ends(s + b, pn, "(Đã ký)") ||
 			     (authority && words >= 2 && position_starts(s + g, n - g))))
 				break;
 			e = g;
@@ -949,7 +939,7 @@ static size_t md_table(rs_ctx *cx, size_t i)
 	for (size_t k = 0; k < ps.n && !layout; k++) {
 		const char *t = ps.v[k].text.s;
 		size_t tn = ps.v[k].text.len;
-		layout = starts_with(t, tn, "Nơi nhận") || starts_with(t, tn, "Kính gửi") || authority_mark(t, tn) != 0;
+		layout = bc_starts(t, tn, "Nơi nhận") || bc_starts(t, tn, "Kính gửi") || authority_mark(t, tn) != 0;
 	}
 	/* a header the converter left at the end of the text goes back to the top */
 	if (layout && ncols <= 3)

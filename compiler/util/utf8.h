@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Decodes one code point at s (len > 0, valid UTF-8); returns its byte length,
  * always at least 1, so a loop over it always advances.  Inline: the lexer,
@@ -79,5 +80,18 @@ int bc_cp_is_space(uint32_t cp);   /* ASCII white space and U+00A0 */
 int bc_cp_superscript_digit(uint32_t cp);
 /* Base letter of a Vietnamese letter without its marks, lower case ("Ấ" -> 'a', "Đ" -> 'd'); other code points map to themselves lower-cased when ASCII. */
 uint32_t bc_cp_fold(uint32_t cp);
+
+/* Whether s[0..n) starts (ends) with the bytes of w. */
+static inline int bc_starts(const char *s, size_t n, const char *w)
+{
+	size_t wl = strlen(w);
+	return n >= wl && memcmp(s, w, wl) == 0;
+}
+
+static inline int bc_ends(const char *s, size_t n, const char *w)
+{
+	size_t wl = strlen(w);
+	return n >= wl && memcmp(s + n - wl, w, wl) == 0;
+}
 
 #endif
