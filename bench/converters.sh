@@ -15,7 +15,7 @@ if [ ! -d "$CORPUS" ]; then
 fi
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
-have() { command -v "$1" >/dev/null 2>&1; }
+. bench/pdftext.sh
 for tool in docx2txt pandoc soffice pdftotext mutool pdf2txt; do
 	have "$tool" || echo "# $tool not found: its shapes are skipped"
 done
@@ -37,20 +37,13 @@ convert() {
 			[ -f "$T/pdf/$(basename "${src%.*}").pdf" ] && mv "$T/pdf/$(basename "${src%.*}").pdf" "$pdf"
 		fi
 		[ -f "$pdf" ] || return 0
-		case $name in
-		pdftotext) have pdftotext && pdftotext "$pdf" "$out/$nn.txt" ;;
-		pdftotext-layout) have pdftotext && pdftotext -layout "$pdf" "$out/$nn.txt" ;;
-		pdftotext-raw) have pdftotext && pdftotext -raw "$pdf" "$out/$nn.txt" ;;
-		mutool) have mutool && mutool draw -q -F txt -o "$out/$nn.txt" "$pdf" 2>/dev/null ;;
-		pdfminer) have pdf2txt && pdf2txt -o "$out/$nn.txt" "$pdf" 2>/dev/null ;;
-		esac ;;
+		pdf_text "$name" "$pdf" "$out/$nn.txt" ;;
 	esac
 	# a converter's failure leaves no text: no data for it, not a failure of the compiler
 	[ -s "$out/$nn.txt" ] || rm -f "$out/$nn.txt"
 	return 0
 }
-total_ok=0 total_bad=0
-for conv in docx2txt pandoc-plain pandoc-gfm pandoc-markdown pdftotext pdftotext-layout pdftotext-raw mutool pdfminer; do
+for conv in docx2txt pandoc-plain pandoc-gfm pandoc-markdown $PDF_EXTRACTORS; do
 	out="$T/$conv"
 	exp="$T/$conv.expect"
 	mkdir -p "$out" "$exp"
@@ -66,12 +59,6 @@ for conv in docx2txt pandoc-plain pandoc-gfm pandoc-markdown pdftotext pdftotext
 		echo "$conv: no text (converter missing)"
 		continue
 	fi
-	BUILD=$BUILD BAOCAO_CORPUS=$out CORPUS_EXPECT=$exp sh tests/corpus.sh >"$T/$conv.out" 2>&1
-	ok=$(grep -c '^ok' "$T/$conv.out")
-	bad=$(grep -c '^FAIL' "$T/$conv.out")
-	total_ok=$((total_ok + ok))
-	total_bad=$((total_bad + bad))
-	echo "$conv: $ok right, $bad wrong"
-	grep '^FAIL' "$T/$conv.out" | sed 's/^/    /'
+	tally "$conv" "$out" "$exp" "$T/$conv.out"
 done
 echo "all converters: $total_ok right, $total_bad wrong"

@@ -15,7 +15,7 @@ SEEDS=${BAOCAO_SEEDS:-../shared/seeds}
 CORPUS=${BAOCAO_CORPUS:-../shared/corpus}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
-have() { command -v "$1" >/dev/null 2>&1; }
+. bench/pdftext.sh
 mkdir -p "$T/pdf" "$T/expect"
 srcs=$(ls samples/*.txt 2>/dev/null)
 if [ -d "$SEEDS" ]; then
@@ -42,8 +42,7 @@ for src in $srcs; do
 	sh tests/corpus.sh --facts "$src" | sed "1s/.*/file: $nn.txt/" >"$T/expect/$nn.expect" || rm -f "$T/expect/$nn.expect"
 	echo "# $nn: $src"
 done
-total_ok=0 total_bad=0
-for conv in pdftotext pdftotext-layout pdftotext-raw mutool pdfminer; do
+for conv in $PDF_EXTRACTORS; do
 	case $conv in
 	pdftotext*) tool=pdftotext ;;
 	mutool) tool=mutool ;;
@@ -58,22 +57,9 @@ for conv in pdftotext pdftotext-layout pdftotext-raw mutool pdfminer; do
 	for e in "$T"/expect/*.expect; do
 		nn=$(basename "$e" .expect)
 		pdf="$T/pdf/$nn.pdf"
-		case $conv in
-		pdftotext) pdftotext "$pdf" "$out/$nn.txt" ;;
-		pdftotext-layout) pdftotext -layout "$pdf" "$out/$nn.txt" ;;
-		pdftotext-raw) pdftotext -raw "$pdf" "$out/$nn.txt" ;;
-		mutool) mutool draw -q -F txt -o "$out/$nn.txt" "$pdf" 2>/dev/null ;;
-		pdfminer) pdf2txt -o "$out/$nn.txt" "$pdf" 2>/dev/null ;;
-		esac
-		[ -s "$out/$nn.txt" ] || rm -f "$out/$nn.txt"
+		pdf_text "$conv" "$pdf" "$out/$nn.txt"
 	done
-	BUILD=$BUILD BAOCAO_CORPUS=$out CORPUS_EXPECT=$T/expect sh tests/corpus.sh >"$T/$conv.out" 2>&1
-	ok=$(grep -c '^ok' "$T/$conv.out")
-	bad=$(grep -c '^FAIL' "$T/$conv.out")
-	total_ok=$((total_ok + ok))
-	total_bad=$((total_bad + bad))
-	echo "$conv: $ok right, $bad wrong"
-	grep '^FAIL' "$T/$conv.out" | sed 's/^/    /'
+	tally "$conv" "$out" "$T/expect" "$T/$conv.out"
 done
 echo "all extractors: $total_ok right, $total_bad wrong"
 [ -n "$KEEP" ] && cp -r "$T" "$KEEP"
