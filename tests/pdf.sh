@@ -165,6 +165,22 @@ fi
 # keeps the first): set after everything rather than lost
 words_doc note-on-repeated-number tests/pdf/note-on-repeated-number.txt
 
+# a consolidated text (FORMAT.md §5.12a): its number and date stand in the authentication at its
+# end, with the consolidating body beside "XÁC THỰC VĂN BẢN HỢP NHẤT" (lost when the top named the
+# body too, before): set there, after the text and before the signature, never in the top header
+if words_doc consolidated tests/pdf/consolidated.txt; then
+	t=$(pdftotext -layout "$TMP/consolidated.pdf" - 2>/dev/null)
+	at() { printf '%s\n' "$t" | grep -n "$1" | head -1 | cut -d: -f1; }
+	body=$(at 'công tác văn thư\./\.') auth=$(at 'XÁC THỰC VĂN BẢN HỢP NHẤT') num=$(at 'Số: 07/VBHN-BNV')
+	date=$(at 'Hà Nội, ngày 14 tháng 4 năm 2026') sig=$(at 'KT. BỘ TRƯỞNG')
+	if [ -n "$body" ] && [ -n "$auth" ] && [ -n "$num" ] && [ -n "$date" ] && [ -n "$sig" ] &&
+	   [ "$auth" -gt "$body" ] && [ "$num" -gt "$body" ] && [ "$date" -gt "$body" ] && [ "$sig" -gt "$num" ]; then
+		ok consolidated/authentication-at-end
+	else
+		bad "consolidated/authentication-at-end: body $body, authentication $auth, number $num, date $date, signature $sig"
+	fi
+fi
+
 # footnotes referenced from the header, title, addressee, a table cell, the recipients, the
 # signature and an appendix's title: each set at the foot of its reference's page (note-pages rule)
 cat >"$TMP/notes-everywhere.txt" <<'DOC'

@@ -32,6 +32,7 @@ static double hang_dash(bc_items *li, double x, double base, bc_oplist *ops)
 void ts_set_closing(ts *t)
 {
 	const bc_node *cl = t->doc->closing;
+	ts_set_authentication(t);
 	if (!cl)
 		return;
 	const bc_template *tp = t->tpl;

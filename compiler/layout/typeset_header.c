@@ -250,6 +250,84 @@ static const char *lost_dateline(ts *t)
 	return ts_strdup(t, tmp, strlen(tmp));
 }
 
+/* The lines naming the issuing body, in the left column: the header's at the
+ * top (at_end 0) or a consolidated text's authentication's (1), the last in
+ * bold; under them the Party's star (HD 36-HD/VPTW, II.1.2.2) or the state's
+ * short rule (NĐ 30/2020, Phụ lục I).  A header without one has a dotted
+ * line in its place, unless the authentication at the end names the body. */
+static void set_issuers(ts *t, int at_end, double xl, double lw, double *yl, bc_oplist *ops)
+{
+	const bc_template *tp = t->tpl;
+	const bc_node *last_issuer = NULL, *auth = meta_line(t, BC_ROLE_AUTHENTICATION);
+	if (t->doc->meta)
+		for (const bc_node *n = t->doc->meta->first; n; n = n->next)
+			if (n->type == BC_NODE_LINE && n->as.line->role == BC_ROLE_ISSUER && n->as.line->at_end == at_end)
+				last_issuer = n;
+	double issuer_w = 0;
+	if (t->doc->meta)
+		for (const bc_node *n = t->doc->meta->first; n; n = n->next) {
+			if (n->type != BC_NODE_LINE || n->as.line->role != BC_ROLE_ISSUER || n->as.line->at_end != at_end)
+				continue;
+			int bold = n == last_issuer;
+			double w = ts_column_line(t, n, NULL, xl, lw, yl, bold ? BC_FACE_BOLD : BC_FACE_REGULAR, tp->issuer_size, 1, ops);
+			if (bold)
+				issuer_w = w;
+		}
+	if (!last_issuer) {
+		if (at_end || (auth && t->doc->idx.issuer_first))
+			return;
+		/* the issuing body lost: a dotted line in its place, the rule under it */
+		issuer_w = ts_column_line(t, NULL, DOTS DOTS DOTS DOTS DOTS DOTS, xl, lw, yl, BC_FACE_REGULAR, tp->issuer_size, 0, ops);
+		t->stats->blank_parts |= BC_BLANK_ISSUER;
+	}
+	if (tp->family == BC_FAMILY_PARTY) {
+		ts_column_line(t, NULL, "*", xl, lw, yl, BC_FACE_REGULAR, tp->issuer_size, 0, ops);
+		ts_rec_extend(t, *yl);
+	} else {
+		double rl = issuer_w * tp->issuer_rule;
+		*yl += 3.5;
+		ts_add_rule(ops, xl + (lw - rl) / 2, xl + (lw + rl) / 2, *yl, 0.6);
+		*yl += 6;
+		ts_rec_extend(t, *yl);
+	}
+}
+
+/* A consolidated text's authentication at its end (FORMAT.md §5.12a), set as
+ * the text has it: the consolidating body and the number on the left, "XÁC
+ * THỰC VĂN BẢN HỢP NHẤT" and the place and date on the right; the signature
+ * follows.  Nothing when the document has none. */
+void ts_set_authentication(ts *t)
+{
+	const bc_node *auth = meta_line(t, BC_ROLE_AUTHENTICATION);
+	if (!auth)
+		return;
+	const bc_template *tp = t->tpl;
+	double lw = tp->left_width * BC_MM;
+	double xl = t->x0, xr = t->x0 + lw, wr = t->width - lw;
+	bc_unit *u = bc_unit_new(0);
+	u->gap = 12;
+	double yl = 0, yr = 0;
+	trecorder rec;
+	ts_rec_begin(t, &rec, u);
+	ts_rec_col(t, 0);
+	set_issuers(t, 1, xl, lw, &yl, &u->ops);
+	const bc_node *num = meta_line(t, BC_ROLE_NUMBER);
+	if (num && num->as.line->at_end)
+		blank_line(t, num, xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, &u->ops);
+	ts_rec_extend(t, yl);
+	ts_rec_col(t, 1);
+	ts_column_line(t, auth, NULL, xr, wr, &yr, BC_FACE_BOLD, tp->motto_size, 1, &u->ops);
+	yr += 4;
+	const bc_node *dl = meta_line(t, BC_ROLE_DATELINE);
+	if (dl && dl->as.line->at_end)
+		blank_line(t, dl, xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, &u->ops);
+	ts_rec_extend(t, yr);
+	u->h = yl > yr ? yl : yr;
+	/* kept with the signature under it */
+	u->keep_next = 1;
+	ts_rec_push(t, 0);
+}
+
 void ts_set_header(ts *t)
 {
 	const bc_template *tp = t->tpl;
@@ -264,41 +342,12 @@ void ts_set_header(ts *t)
 	ts_rec_col(t, 0);
 
 	/* left: issuer lines, the rule under the issuing body, number, summary, urgency */
-	const bc_node *last_issuer = NULL;
-	if (t->doc->meta)
-		for (const bc_node *n = t->doc->meta->first; n; n = n->next)
-			if (n->type == BC_NODE_LINE && n->as.line->role == BC_ROLE_ISSUER)
-				last_issuer = n;
-	double issuer_w = 0;
-	if (t->doc->meta)
-		for (const bc_node *n = t->doc->meta->first; n; n = n->next) {
-			if (n->type != BC_NODE_LINE || n->as.line->role != BC_ROLE_ISSUER)
-				continue;
-			int bold = n == last_issuer;
-			double w = ts_column_line(t, n, NULL, xl, lw, &yl, bold ? BC_FACE_BOLD : BC_FACE_REGULAR, tp->issuer_size, 1, &u->ops);
-			if (bold)
-				issuer_w = w;
-		}
-	if (!last_issuer) {
-		/* the issuing body lost: a dotted line in its place, the rule under it */
-		issuer_w = ts_column_line(t, NULL, DOTS DOTS DOTS DOTS DOTS DOTS, xl, lw, &yl, BC_FACE_REGULAR, tp->issuer_size, 0, &u->ops);
-		t->stats->blank_parts |= BC_BLANK_ISSUER;
-	}
-	/* the Party's documents (HD 36-HD/VPTW, II.1.2.2) set a star under the issuing body, the
-	 * state's (NĐ 30/2020, Phụ lục I) a short rule */
 	int party = tp->family == BC_FAMILY_PARTY;
-	if (party) {
-		ts_column_line(t, NULL, "*", xl, lw, &yl, BC_FACE_REGULAR, tp->issuer_size, 0, &u->ops);
-		ts_rec_extend(t, yl);
-	} else {
-		double rl = issuer_w * tp->issuer_rule;
-		yl += 3.5;
-		ts_add_rule(&u->ops, xl + (lw - rl) / 2, xl + (lw + rl) / 2, yl, 0.6);
-		yl += 6;
-		ts_rec_extend(t, yl);
-	}
+	set_issuers(t, 0, xl, lw, &yl, &u->ops);
 	const bc_node *num = meta_line(t, BC_ROLE_NUMBER);
-	if (num) {
+	if (num && num->as.line->at_end) {
+		/* a consolidated text's number stands in its authentication at the end */
+	} else if (num) {
 		yl += party ? 0 : 2;
 		blank_line(t, num, xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, &u->ops);
 	} else {
@@ -341,7 +390,9 @@ void ts_set_header(ts *t)
 	yr += 10;
 	ts_rec_extend(t, yr);
 	const bc_node *dl = meta_line(t, BC_ROLE_DATELINE);
-	if (dl)
+	if (dl && dl->as.line->at_end)
+		;   /* set in the authentication at the end */
+	else if (dl)
 		blank_line(t, dl, xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, &u->ops);
 	else
 		ts_column_line(t, NULL, lost_dateline(t), xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, 0, &u->ops);

@@ -130,6 +130,7 @@ void ts_rec_push(ts *t, int chain);
 /* ---- the parts ---- */
 
 void ts_set_header(ts *t);                             /* typeset_header.c */
+void ts_set_authentication(ts *t);
 void ts_set_block(ts *t, const bc_node *n);            /* typeset_blocks.c */
 void ts_set_blocks(ts *t, const bc_node *parent);
 

@@ -131,6 +131,15 @@ const bc_node *bc_meta_line(const bc_document *doc, const bc_node *meta, bc_role
 	return known ? known : child_line(meta, role);
 }
 
+int bc_issuer_line(const bc_document *doc, const bc_node *n)
+{
+	if (n->type != BC_NODE_LINE || n->as.line->role != BC_ROLE_ISSUER)
+		return 0;
+	/* the parser indexes the top's first issuer line, else the end's */
+	const bc_node *first = doc->idx.issuer_first;
+	return !first || n->as.line->at_end == first->as.line->at_end;
+}
+
 /* Folding removes the marks, so HOẢ, HỎA and HOÀ all read "hoa". */
 int bc_priority_code(const char *s, size_t len)
 {
@@ -268,12 +277,14 @@ static void find_signer(bc_facts *f, const bc_document *doc, bc_buf *b, bc_buf *
 	f->signer_name.len -= rank;
 }
 
-/* The words of every META line of a role, joined. */
-static bc_str joined_lines(bc_facts *f, bc_role role, bc_buf *b, bc_buf *scratch)
+/* The words of every META line of a role, joined (of the issuer, the lines
+ * that name the document's: bc_issuer_line). */
+static bc_str joined_lines(const bc_document *doc, bc_facts *f, bc_role role, bc_buf *b, bc_buf *scratch)
 {
 	bc_buf_clear(b);
 	for (const bc_node *c = f->meta ? f->meta->first : NULL; c; c = c->next)
-		if (c->type == BC_NODE_LINE && c->as.line->role == role)
+		if (c->type == BC_NODE_LINE && c->as.line->role == role &&
+		    (role != BC_ROLE_ISSUER || bc_issuer_line(doc, c)))
 			put_node_words(b, c, scratch);
 	return keep_buf(f, b);
 }
@@ -503,8 +514,8 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 		f->issued = f->dateline->as.line->date;
 	}
 	recover_from_attach(f, doc);
-	f->organ_name = joined_lines(f, BC_ROLE_ISSUER, &b, &scratch);
-	f->subject = joined_lines(f, BC_ROLE_TITLE, &b, &scratch);
+	f->organ_name = joined_lines(doc, f, BC_ROLE_ISSUER, &b, &scratch);
+	f->subject = joined_lines(doc, f, BC_ROLE_TITLE, &b, &scratch);
 	if (!f->subject.len)
 		f->subject = dispatch_subject(f, &b, &scratch);
 	find_signer(f, doc, &b, &scratch);

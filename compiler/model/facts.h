@@ -95,6 +95,11 @@ void bc_facts_free(bc_facts *f);
  * LINE of that role in `meta` (which may be NULL). */
 const bc_node *bc_meta_line(const bc_document *doc, const bc_node *meta, bc_role role);
 
+/* Whether n is a line naming the document's issuer: an ISSUER line of the
+ * header at the top, or, when the top names none, of a consolidated text's
+ * authentication block at its end (the body that consolidated it). */
+int bc_issuer_line(const bc_document *doc, const bc_node *n);
+
 /* Phụ lục VI code of an urgency text ("HỎA TỐC", "Hỏa tốc hẹn giờ", "KHẨN"), -1 when not known. */
 int bc_priority_code(const char *s, size_t len);
 

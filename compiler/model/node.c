@@ -278,6 +278,7 @@ static const char *const role_names[BC_ROLE_COUNT] = {
 	[BC_ROLE_COMPETENCE] = "competence",
 	[BC_ROLE_BASIS] = "basis",
 	[BC_ROLE_ENACTING] = "enacting",
+	[BC_ROLE_AUTHENTICATION] = "authentication",
 };
 
 const char *bc_role_name(bc_role r)

@@ -111,6 +111,9 @@ typedef enum bc_role {
 	BC_ROLE_COMPETENCE,  /* "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THẮNG": the issuing authority (thẩm quyền ban hành) */
 	BC_ROLE_BASIS,       /* "Căn cứ ...;", "Xét ...;", "Theo đề nghị của ....": one basis (căn cứ ban hành) */
 	BC_ROLE_ENACTING,    /* "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:": the enacting words before the articles */
+	/* "XÁC THỰC VĂN BẢN HỢP NHẤT": a consolidated text's authentication, at its
+	 * end, the issuer, number and dateline under or beside it (FORMAT.md §5.12a) */
+	BC_ROLE_AUTHENTICATION,
 	BC_ROLE_COUNT
 } bc_role;
 
@@ -277,6 +280,12 @@ struct bc_line_data {
 	 * "TL. CỤC TRƯỞNG l", "=“ZThái Văn Tài"): kept so that nothing of the
 	 * input is lost; empty otherwise */
 	bc_str read;
+	/* A META line that stands in a consolidated text's authentication block at
+	 * its end (the AUTHENTICATION line and the issuer, number and dateline
+	 * read from that block), not in the header at the top: the PDF sets them
+	 * there, and an issuer at the end names the document only when the top
+	 * names none (bc_issuer_line) */
+	int at_end;
 };
 
 /* The data of a CITE node (as.cite). */

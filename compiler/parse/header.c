@@ -138,6 +138,7 @@ static void header_line_of2(parser *p, bc_role role, const bc_line *l, const bc_
 	if (role == BC_ROLE_DATELINE)
 		bp_unwrap_dates(n);
 	bc_node_append(p->doc->meta, n);
+	n->as.line->at_end = p->at_end;
 	bc_buf t = BC_BUF_INIT;
 	bp_plain(n, &t);
 	const char *s = bc_buf_cstr(&t);
@@ -184,9 +185,11 @@ static void header_line_of2(parser *p, bc_role role, const bc_line *l, const bc_
 	case BC_ROLE_URGENCY: p->doc->idx.urgency = n; break;
 	case BC_ROLE_SUMMARY: index_part(p, role, n); break;
 	case BC_ROLE_ISSUER:
+		/* the top's issuer lines, else the authentication block's */
 		if (!p->doc->idx.issuer_first)
 			p->doc->idx.issuer_first = n;
-		p->doc->idx.issuer_last = n;
+		if (p->doc->idx.issuer_first->as.line->at_end == n->as.line->at_end)
+			p->doc->idx.issuer_last = n;
 		break;
 	default:
 		break;
@@ -650,21 +653,23 @@ size_t bp_authentication_blocks(parser *p, size_t i)
 	blk tmp;
 	bc_line *l = &L->v[i];
 	size_t at = (size_t)authentication_at(l), core = l->core, len = l->core_len;
-	/* "BỘ QUỐC PHÒNG       XÁC THỰC VĂN BẢN HỢP NHẤT": the issuer beside the words */
+	p->at_end = 1;
+	/* "BỘ QUỐC PHÒNG       XÁC THỰC VĂN BẢN HỢP NHẤT": the consolidating body
+	 * beside the words, an issuer line of the block even when the top names
+	 * one (bc_issuer_line says which names the document) */
 	size_t e = at;
 	while (e > 0 && l->s[core + e - 1] == ' ')
 		e--;
-	if (e && !p->doc->idx.issuer_first) {
+	if (e) {
 		l->core_len = e;
 		header_line_of(p, BC_ROLE_ISSUER, l, NULL, 0, &tmp);
 	}
 	l->core = core + at;
 	l->core_len = len - at;
-	blk *b = bp_new_blk(p, B_AUTHENTICATION, i);
-	bp_add_line_text(b, l, l->core, 0);
-	bp_fix_breaks(b);
+	header_line_of(p, BC_ROLE_AUTHENTICATION, l, NULL, 0, &tmp);
 	l->core = core;
 	l->core_len = len;
+	bp_new_blk(p, B_AUTHENTICATION, i);
 	/* the lines under it: the issuer, the number and the dateline, in any order */
 	for (i++; i < L->n; i++) {
 		l = &L->v[i];
@@ -683,6 +688,7 @@ size_t bp_authentication_blocks(parser *p, size_t i)
 		else
 			break;
 	}
+	p->at_end = 0;
 	return i;
 }
 

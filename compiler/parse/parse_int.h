@@ -32,7 +32,7 @@ typedef enum {
 	B_RECIP_LABEL, B_RECIP_ITEM, B_AUTHORITY, B_POSITION, B_SIGNER,
 	B_APPX, B_APPX_TITLE, B_ATTACH,
 	B_APPX_HEAD,            /* an attached text's own header line: issuer, motto, slogan (role) */
-	B_AUTHENTICATION,       /* "XÁC THỰC VĂN BẢN HỢP NHẤT": a paragraph that opens the closing */
+	B_AUTHENTICATION,       /* "XÁC THỰC VĂN BẢN HỢP NHẤT" (a META line): where the closing opens */
 	/* the body of a decision or resolution */
 	B_COMPETENCE, B_BASIS, B_ENACTING, B_ARTICLE, B_CLAUSE, B_POINT,
 	B_CHAPTER       /* "Chương I" or "Mục 1" with its title */
@@ -81,6 +81,9 @@ typedef struct parser {
 	int word_text;            /* a Word file's text: paragraphs are whole, a blank line is never a page break */
 	size_t pdf_joins;
 	bc_pos first_join;
+	/* reading a consolidated text's authentication block: the header lines
+	 * made now stand at its end (bc_line_data.at_end) */
+	int at_end;
 } parser;
 
 
@@ -178,9 +181,9 @@ void bp_unwrap_dates(bc_node *n);
 size_t bp_parse_header(parser *p, size_t i);
 /* "XÁC THỰC VĂN BẢN HỢP NHẤT" at line i: 1 when the line holds those words. */
 int bp_is_authentication(const bc_line *l);
-/* A consolidated text's authentication block from line i (header.c): its
- * issuer, number and dateline as the header's lines, the words themselves a
- * paragraph.  Returns the line after it. */
+/* A consolidated text's authentication block from line i (header.c): the
+ * words, its issuer, number and dateline as the header's lines at its end
+ * (at_end), and a block that opens the closing.  Returns the line after it. */
 size_t bp_authentication_blocks(parser *p, size_t i);
 
 /* meta.c */

@@ -414,10 +414,11 @@ static int add_part(parser *p, tree_state *ts, size_t k)
 	case B_APPX_HEAD:
 		return 1;   /* set in its appendix when the type line under it opens it */
 	case B_AUTHENTICATION:
-		/* a consolidated text's closing starts with its authentication */
+		/* a consolidated text's closing starts with its authentication (its
+		 * lines are META's, at_end) */
 		bp_end_list(&ts->bd);
 		ts->in_closing = 1;
-		bc_node_append(bp_closing_node(p), bp_make_para(p, b));
+		bp_closing_node(p);
 		return 1;
 	case B_APPX:
 		open_appendix(p, ts, k);

@@ -575,8 +575,8 @@ static void set_info(writer *w, const bc_document *doc, const bc_render_options 
 			bc_buf *into = NULL;
 			if (n->as.line->role == BC_ROLE_TITLE)
 				into = &title;
-			else if (n->as.line->role == BC_ROLE_ISSUER)
-				into = &author;
+			else if (bc_issuer_line(doc, n))
+				into = &author;   /* the issuer that names the document (a consolidated text's may be at its end) */
 			else if (n->as.line->role == BC_ROLE_NUMBER)
 				into = &kw;
 			else if (n->as.line->role == BC_ROLE_SUMMARY)

@@ -177,6 +177,8 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 		put_str(out, "label", n->as.line->label);
 		if (n->as.line->unread)
 			bc_buf_puts(out, " unread");
+		if (n->as.line->at_end)
+			bc_buf_puts(out, " at-end");
 		put_str(out, "read", n->as.line->read);
 		break;
 	case BC_NODE_APPENDIX:
