@@ -91,22 +91,13 @@ static int one_line(const rs_ctx *cx, const unit *u, const char **s, size_t *n)
 	return 1;
 }
 
-static int bare_is(const rs_line *l, const char *w)
+/* A header's first cell: the row-number column. */
+static int is_number_head(const rs_line *l)
 {
 	const char *s;
 	size_t n;
 	bare(l, &s, &n);
-	return n == strlen(w) && memcmp(s, w, n) == 0;
-}
-
-/* A header's first cell: the row-number column. */
-static int is_number_head(const rs_line *l)
-{
-	static const char *const heads[] = { "TT", "STT", "Stt", "Số TT", "SỐ TT", "Số thứ tự", "SỐ THỨ TỰ" };
-	for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
-		if (bare_is(l, heads[k]))
-			return 1;
-	return 0;
+	return n && rs_number_head(s, n) == n;
 }
 
 /* The row number a one-line paragraph reads ("7", "7."), or 0. */

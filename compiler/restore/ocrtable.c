@@ -170,7 +170,6 @@ static int split_words(const char *s, size_t b, size_t e, span *w, size_t max, s
  * title; *uncertain when a word in capitals makes the titles unclear. */
 static size_t head_titles(const rs_line *l, size_t *starts, size_t *numend, int *uncertain)
 {
-	static const char *const heads[] = { "STT ", "TT ", "Stt ", "Số TT ", "SỐ TT ", "Số thứ tự ", "SỐ THỨ TỰ " };
 	if (l->dropped || !l->len || l->len > OT_MAX_HEAD_BYTES || memchr(l->s, '\t', l->len))
 		return 0;
 	const char *s;
@@ -179,11 +178,9 @@ static size_t head_titles(const rs_line *l, size_t *starts, size_t *numend, int 
 	if (n < 4 || !strchr("TS", s[0]))
 		return 0;
 	size_t b = (size_t)(s - l->s), e = b + n, at = 0;
-	for (size_t k = 0; k < sizeof heads / sizeof heads[0] && !at; k++) {
-		size_t hl = strlen(heads[k]);
-		if (n > hl && memcmp(s, heads[k], hl) == 0)
-			at = b + hl;
-	}
+	size_t hl = rs_number_head(s, n);
+	if (hl && hl < n)
+		at = b + hl + 1;   /* past the space after it */
 	if (!at || strchr(".;:,", l->s[e - 1]))
 		return 0;
 	/* single spaces: a run of three is pdftotext -layout's column gap, another shape */

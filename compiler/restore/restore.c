@@ -28,6 +28,7 @@ static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_OCR_TABLE] = "ocr-table",
 	[BC_RESTORE_SPACE_TABLE] = "space-table",
 	[BC_RESTORE_GRID_TABLE] = "grid-table",
+	[BC_RESTORE_RUNNING] = "running",
 };
 
 /* The note each kind of restore is reported with, once, at its first line. */
@@ -44,6 +45,7 @@ static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_OCR_TABLE] = BC_N_RESTORE_OCR_TABLE,
 	[BC_RESTORE_SPACE_TABLE] = BC_N_RESTORE_SPACE_TABLE,
 	[BC_RESTORE_GRID_TABLE] = BC_N_RESTORE_GRID_TABLE,
+	[BC_RESTORE_RUNNING] = BC_N_RESTORE_RUNNING,
 };
 
 const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }
@@ -69,6 +71,17 @@ int rs_blank(const rs_line *l)
 		if (l->s[i] != ' ' && l->s[i] != '\t')
 			return 0;
 	return 1;
+}
+
+size_t rs_number_head(const char *s, size_t n)
+{
+	static const char *const heads[] = { "TT", "STT", "Stt", "Số TT", "SỐ TT", "Số thứ tự", "SỐ THỨ TỰ" };
+	for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
+		size_t hl = strlen(heads[k]);
+		if (n >= hl && memcmp(s, heads[k], hl) == 0 && (n == hl || s[hl] == ' '))
+			return hl;
+	}
+	return 0;
 }
 
 void rs_trim(const rs_line *l, const char **s, size_t *len)
@@ -298,6 +311,9 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 	 * "typed" keeps them all from looking */
 	if (!(cx.forced && cx.shape == BC_SHAPE_TYPED)) {
 		rs_stamps(&cx);
+		/* before the page numbers: "2" above or below a running "DỰ THẢO"
+		 * is at the page's edge once the running line is gone */
+		rs_running(&cx);
 		rs_pages(&cx);
 		rs_glyphs(&cx);
 		rs_markdown(&cx);

@@ -32,6 +32,7 @@ typedef enum bc_restore_kind {
 	BC_RESTORE_OCR_TABLE,    /* a table OCR read as lines, its cells parted by single spaces, rebuilt as rows (ocrtable.c) */
 	BC_RESTORE_SPACE_TABLE,  /* a table pdftotext -layout wrote with its columns as runs of spaces, rebuilt as rows (spacecols.c) */
 	BC_RESTORE_GRID_TABLE,   /* a table pandoc wrote as a grid, a multiline or a simple table, rebuilt as rows (grids.c) */
+	BC_RESTORE_RUNNING,      /* "DỰ THẢO", "2 DỰ THẢO": a running header or footer at an edge of every page (pages.c) */
 	BC_RESTORE_KIND_COUNT
 } bc_restore_kind;
 

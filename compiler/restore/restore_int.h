@@ -47,6 +47,7 @@ typedef struct rs_ctx {
  * its own evidence shows damaged, and records what it did. */
 void rs_ocr(rs_ctx *cx);         /* ocr.c: an OCR script's lines around each page, which start its pages */
 void rs_stamps(rs_ctx *cx);      /* stamps.c: signature and portal stamps, Word field codes */
+void rs_running(rs_ctx *cx);     /* pages.c: running headers and footers, repeated at an edge of every page */
 void rs_pages(rs_ctx *cx);       /* pages.c: page numbers at the edges of pages */
 void rs_glyphs(rs_ctx *cx);      /* glyphs.c: letters a PDF font mapped wrongly */
 void rs_markdown(rs_ctx *cx);    /* markdown.c: escapes and __strong__ of Markdown converters */
@@ -115,6 +116,9 @@ int rs_md_escape(char c);
 int rs_field_code(const rs_line *l);
 /* Line i holds only spaces and tabs (or nothing). */
 int rs_blank(const rs_line *l);
+/* The bytes of the row-number column's title ("TT", "STT", "Số TT", "Số
+ * thứ tự") that s starts with, at its end or before a space; else 0. */
+size_t rs_number_head(const char *s, size_t n);
 /* Line i without its leading and trailing spaces. */
 void rs_trim(const rs_line *l, const char **s, size_t *len);
 
