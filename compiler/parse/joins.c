@@ -306,7 +306,9 @@ void bp_attach_continuations(parser *p)
 		if (in_notes) {
 			if (continues(last_text, b)) {
 				join(p, last_text, b);
-				bc_diag_add(p->diags, BC_W_NOTE_MISPLACED, (bc_pos){ p->lines.v[run_start->first].no, 1 }, NULL);
+				/* the restore stage found this one at a PDF page's foot and said so */
+				if (!bp_note_span_end(p, run_start))
+					bc_diag_add(p->diags, BC_W_NOTE_MISPLACED, (bc_pos){ p->lines.v[run_start->first].no, 1 }, NULL);
 				in_notes = 0;
 				run_start = NULL;
 				continue;
@@ -317,6 +319,11 @@ void bp_attach_continuations(parser *p)
 				if (after_heading && b->kind == B_PARA && !bc_cp_is_lower(bp_first_cp(b)))
 					back_to_body = 1;
 				if (bp_has_noteref(b))
+					back_to_body = 1;
+				/* a note the restore stage found at a page's foot ends
+				 * with the page: what follows its span is body */
+				uint32_t span = bp_note_span_end(p, &p->b[cur_note]);
+				if (span && !bp_in_note_span(p, b, span))
 					back_to_body = 1;
 				if (!back_to_body) {
 					b->owner_note = (int)cur_note;

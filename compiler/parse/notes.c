@@ -1,5 +1,6 @@
 /* notes.c — footnotes: telling a note's text from the body, NOTE nodes, and references resolved to their notes. */
 #include "parse_int.h"
+#include "../restore/restore.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,31 @@ int bp_has_noteref(const blk *b)
 		}
 	}
 	return 0;
+}
+
+/* The input line (before the restore stage) of the parser's line i. */
+static uint32_t input_line(const parser *p, size_t i)
+{
+	const bc_restore *r = p->doc->restore;
+	uint32_t no = p->lines.v[i].no;
+	return r && r->orig_line && no <= r->nlines ? r->orig_line[no] : no;
+}
+
+uint32_t bp_note_span_end(const parser *p, const blk *note)
+{
+	const bc_restore *r = p->doc->restore;
+	if (!r || !r->nnotes)
+		return 0;
+	uint32_t at = input_line(p, note->first);
+	for (size_t k = 0; k < r->nnotes; k++)
+		if (r->notes[k].first <= at && at <= r->notes[k].last)
+			return r->notes[k].last;
+	return 0;
+}
+
+int bp_in_note_span(const parser *p, const blk *b, uint32_t last)
+{
+	return input_line(p, b->first) <= last;
 }
 
 static bc_node *notes_node(parser *p)

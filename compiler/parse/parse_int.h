@@ -174,6 +174,11 @@ char bp_note_bullet(const blk *b);
 int bp_has_noteref(const blk *b);
 void bp_add_note(parser *p, tree_state *ts, size_t k);
 void bp_resolve_notes(parser *p);
+/* A note the restore stage found at the foot of a PDF's page (its text
+ * whole, footnotes.c): the last input line of its span; else 0. */
+uint32_t bp_note_span_end(const parser *p, const blk *note);
+/* Block b starts at or before input line `last`. */
+int bp_in_note_span(const parser *p, const blk *b, uint32_t last);
 
 /* header.c */
 void bp_unwrap_dates(bc_node *n);

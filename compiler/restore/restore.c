@@ -29,6 +29,7 @@ static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_SPACE_TABLE] = "space-table",
 	[BC_RESTORE_GRID_TABLE] = "grid-table",
 	[BC_RESTORE_RUNNING] = "running",
+	[BC_RESTORE_NOTE] = "footnote",
 };
 
 /* The note each kind of restore is reported with, once, at its first line. */
@@ -46,6 +47,7 @@ static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_SPACE_TABLE] = BC_N_RESTORE_SPACE_TABLE,
 	[BC_RESTORE_GRID_TABLE] = BC_N_RESTORE_GRID_TABLE,
 	[BC_RESTORE_RUNNING] = BC_N_RESTORE_RUNNING,
+	[BC_RESTORE_NOTE] = BC_N_RESTORE_NOTE,
 };
 
 const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }
@@ -315,6 +317,8 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		 * is at the page's edge once the running line is gone */
 		rs_running(&cx);
 		rs_pages(&cx);
+		/* after the page furniture: a page's notes are its last lines */
+		rs_footnotes(&cx);
 		rs_glyphs(&cx);
 		rs_markdown(&cx);
 		/* after the rewrites: the cells it moves are read as repaired */
@@ -490,5 +494,6 @@ void bc_restore_free(bc_restore *r)
 	free(r->text);
 	free(r->orig_line);
 	free(r->shifts);
+	free(r->notes);
 	memset(r, 0, sizeof *r);
 }

@@ -33,6 +33,7 @@ typedef enum bc_restore_kind {
 	BC_RESTORE_SPACE_TABLE,  /* a table pdftotext -layout wrote with its columns as runs of spaces, rebuilt as rows (spacecols.c) */
 	BC_RESTORE_GRID_TABLE,   /* a table pandoc wrote as a grid, a multiline or a simple table, rebuilt as rows (grids.c) */
 	BC_RESTORE_RUNNING,      /* "DỰ THẢO", "2 DỰ THẢO": a running header or footer at an edge of every page (pages.c) */
+	BC_RESTORE_NOTE,         /* "quan1." and "1 Hướng dẫn …" at the page's foot: a footnote's mark and text (footnotes.c) */
 	BC_RESTORE_KIND_COUNT
 } bc_restore_kind;
 
@@ -64,6 +65,11 @@ typedef struct bc_restore_shift {
 	uint32_t to_line;
 } bc_restore_shift;
 
+/* The input lines a note's text spans (footnotes.c). */
+typedef struct bc_restore_span {
+	uint32_t first, last;
+} bc_restore_span;
+
 typedef struct bc_restore {
 	bc_shape shape;          /* detected, or as forced */
 	int forced;
@@ -76,6 +82,11 @@ typedef struct bc_restore {
 	bc_restore_record *rec;  /* in input order */
 	size_t nrec;
 	size_t count[BC_RESTORE_KIND_COUNT];
+	/* a PDF's notes found at the foot of its pages, each note's text whole
+	 * (footnotes.c): the parser continues such a note over no block beyond
+	 * its span, the page's end (the next page's first block is body) */
+	bc_restore_span *notes;
+	size_t nnotes;
 } bc_restore;
 
 /* Restores `text` (decoded: UTF-8, LF line ends).  page_starts: the input
