@@ -33,7 +33,7 @@ only = {a for a in args if not a.startswith("--")}
 
 FIELDS = ["type", "number", "symbol", "date", "issuer", "title", "signer-name",
           "signer-position", "recipients", "headings", "tables", "table-cols", "table-rows",
-          "appendices", "readable", "words"]
+          "appendices", "notes", "readable", "words"]
 
 # ---- the data files
 def read_expect(path):
@@ -205,6 +205,8 @@ def actual_facts(path):
     act["table-rows"] = " | ".join(str(sum(1 for n in t.walk() if n.kind == "row" and not n.flag("head")))
                                    for t in tables)
     act["appendices"] = str(sum(1 for k in report.kids if k.kind == "appendix")) if report else "0"
+    notes = child(report, "notes") if report else None
+    act["notes"] = " | ".join(k.attr("id") or "?" for k in notes.kids if k.kind == "note") if notes else ""
     return act
 
 def readable(path):
