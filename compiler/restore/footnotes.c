@@ -111,8 +111,10 @@ static int note_start(const rs_line *l, unsigned k)
 	size_t w = dl;
 	while (w < n && s[w] == ' ')
 		w++;
-	/* a word: not a figure, not a sign ("1 - 2", "3 %") */
+	/* a word: not a figure, not a sign ("3 %") */
 	unsigned char c = (unsigned char)s[w];
+	if (w + 1 < n && (c == '-' || c == '+') && s[w + 1] == ' ')
+		return 1;   /* "4 - Ngày bầu cử …": a note whose text is a list */
 	return w < n && (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '"' || c == '(') ? 1 : 0;
 }
 
