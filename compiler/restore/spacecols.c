@@ -430,11 +430,11 @@ typedef struct spill {
  * every reading of a line goes through); NULL: none. */
 static const spill *spilling;
 
-/* A word's kind: 1 a figure, 2 starting with a capital, 3 with a small letter, 0 else (a mark). */
+/* A word's kind: 1 a figure or a date ("6/2025"), 2 starting with a capital, 3 with a small letter, 0 else (a mark). */
 static int word_kind(const rs_line *l, size_t b, size_t e)
 {
 	part w = { b, e, 0, 0, 0 };
-	if (figure(l, &w))
+	if (figure(l, &w) || (l->s[b] >= '0' && l->s[b] <= '9'))
 		return 1;
 	uint32_t cp;
 	bc_utf8_decode(l->s + b, e - b, &cp);
@@ -488,7 +488,7 @@ static int spill_cut(const rs_line *l, part *p, int n, int k, const span *col, i
 	if (p[k].col1)
 		return n;
 	int c = start_column(col, nc, &p[k]);
-	if (n >= MAX_PARTS || c < 0 || c + 2 >= nc || !sp->end[c] || p[k].ce <= sp->end[c] + TOL || !sp->nshape[c + 1])
+	if (n >= MAX_PARTS || c < 0 || c + 2 >= nc || !sp->end[c] || p[k].ce + TOL < sp->end[c] || !sp->nshape[c + 1])
 		return n;
 	/* the next column empty, a cell after it filled */
 	int after = 0;
@@ -928,6 +928,30 @@ static void write_header_row(rs_ctx *cx, size_t after, const hpart *hp, size_t n
 	rs_row_add(cx, after, &r, 0, 0);
 }
 
+/* Columns c and c + 1 stand under one title of the header's, tit, and
+ * under no other: the title over both. */
+static int one_title(const span *col, int c, const span *tit, int ntit)
+{
+	int s = -1;
+	for (int t = 0; t < ntit; t++) {
+		int a = overlaps(col[c].cs, col[c].ce, tit[t].cs, tit[t].ce), b = overlaps(col[c + 1].cs, col[c + 1].ce, tit[t].cs, tit[t].ce);
+		if (a && b)
+			s = t;
+		else if (a || b)
+			return 0;
+	}
+	return s >= 0;
+}
+
+/* Columns c and c + 1 made one. */
+static void join_columns(span *col, int *nc, int c)
+{
+	col[c].ce = col[c + 1].ce > col[c].ce ? col[c + 1].ce : col[c].ce;
+	col[c].cs = col[c + 1].cs < col[c].cs ? col[c + 1].cs : col[c].cs;
+	memmove(col + c + 1, col + c + 2, (size_t)(*nc - c - 2) * sizeof *col);
+	(*nc)--;
+}
+
 /* Two columns under one title of the header, words left-aligned in one and
  * figures right-aligned in the other ("15,5-16" and "7.944,5" under "Mục
  * tiêu năm 2026"), no line filling both: one column, when the titles are
@@ -943,25 +967,15 @@ static int join_under_titles(const rs_ctx *cx, size_t h0, size_t i, size_t end, 
 		return 0;
 	memcpy(c2, col, (size_t)n * sizeof *col);
 	for (int c = 0; c + 1 < n;) {
-		int s = -1, alone = 1;
-		for (int t = 0; t < nst; t++) {
-			int a = overlaps(c2[c].cs, c2[c].ce, st[t].cs, st[t].ce), b = overlaps(c2[c + 1].cs, c2[c + 1].ce, st[t].cs, st[t].ce);
-			if (a && b)
-				s = t;
-			else if (a || b)
-				alone = 0;
-		}
 		unsigned both = 3u << c;
-		for (size_t j = i; j <= end && s >= 0 && alone; j++)
+		int alone = one_title(c2, c, st, nst);
+		for (size_t j = i; j <= end && alone; j++)
 			if ((columns_filled(cx, j, c2, n, NULL) & both) == both)
 				alone = 0;
-		if (s < 0 || !alone) {
+		if (alone)
+			join_columns(c2, &n, c);
+		else
 			c++;
-			continue;
-		}
-		c2[c].ce = c2[c + 1].ce > c2[c].ce ? c2[c + 1].ce : c2[c].ce;
-		memmove(c2 + c + 1, c2 + c + 2, (size_t)(n - c - 2) * sizeof *c2);
-		n--;
 	}
 	if (n != nst)
 		return 0;
@@ -1022,6 +1036,37 @@ static int cuts_agree(const rs_ctx *cx, const size_t *rows, size_t nr, const spa
  * few for: cells parted by a single space), the columns start as the
  * titles, and the parts over two of them are cut (line_parts); *failed is
  * then set when nothing was done, no note given, for the caller to say so. */
+/* Line j's parts p over two columns, under one title (one_title), that no
+ * other of its parts and no line from i on fills both: the two joined.
+ * Returns whether col changed. */
+static int join_over(const rs_ctx *cx, size_t i, size_t j, const part *p, int m, span *col, int *nc, const span *tit, int ntit)
+{
+	int changed = 0;
+	for (int k = 0; k < m; k++) {
+		if (p[k].col1 || column_of(col, *nc, &p[k]) != -2)
+			continue;
+		int c = 0;
+		while (c < *nc && !(p[k].cs < col[c].ce + TOL && p[k].ce + TOL > col[c].cs))
+			c++;
+		if (c + 1 >= *nc || (c + 2 < *nc && p[k].ce + TOL > col[c + 2].cs) || !one_title(col, c, tit, ntit))
+			continue;
+		int alone = 1;
+		for (int q = 0; q < m && alone; q++) {
+			int at = q == k || p[q].col1 ? -1 : column_of(col, *nc, &p[q]);
+			alone = at != c && at != c + 1 && at != -2;
+		}
+		unsigned both = 3u << c;
+		for (size_t q = i; q < j && alone; q++)
+			if ((columns_filled(cx, q, col, *nc, NULL) & both) == both)
+				alone = 0;
+		if (!alone)
+			continue;
+		join_columns(col, nc, c);
+		changed = 1;
+	}
+	return changed;
+}
+
 static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, int *failed);
 
 /* Line j's parts read without spills, learnt by sp. */
@@ -1041,7 +1086,7 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 	const span *cut = stacks;   /* the titles, when cutting */
 	/* spills are read in the rows' own columns only */
 	spilling = cut ? NULL : sp;
-	span col[MAX_COLS];
+	span col[MAX_COLS] = { { 0, 0 } };
 	int nc = 0;
 	if (cut) {
 		memcpy(col, stacks, (size_t)nstacks * sizeof *col);
@@ -1052,6 +1097,24 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 	int n = line_parts(&cx->v[i], p, col, nc, cut);
 	if (n < 3)
 		return i + 1;
+	/* the titles of the lines above, when they read as a header's: a part
+	 * over two columns under one title joins them (a column's figures
+	 * right-aligned, its words left-aligned: "Thuộc top 5 …" over "3,8-4,3"
+	 * and "194.935,6") */
+	span tit[MAX_COLS];
+	int ntit = 0;
+	if (!cut) {
+		size_t a = i;
+		while (a > 0 && i - a < MAX_HEAD && usable(&cx->v[a - 1]) && !rs_blank(&cx->v[a - 1]) && cx->v[a - 1].page == cx->v[i].page)
+			a--;
+		hpart hp[MAX_HPARTS];
+		size_t nhp = 0;
+		int under[MAX_COLS], groups = 0;
+		if (a < i)
+			ntit = stacked_header(cx, a, i, NULL, 0, hp, &nhp, under, &groups, tit);
+		if (ntit < 3 || groups)
+			ntit = 0;
+	}
 	/* the first row opens with its number or holds a figure: a header's line does neither */
 	int opens = row_number(&cx->v[i], &p[0]);
 	for (int k = 1; k < n; k++)
@@ -1094,6 +1157,18 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 			at[k] = part_column(l, p, k, col, nc, cut);
 			bad |= at[k] == -2;
 			in_first |= at[k] == 0;
+		}
+		if (bad && ntit && join_over(cx, i, j, p, m, col, &nc, tit, ntit)) {
+			memset(sp, 0, sizeof *sp);
+			for (size_t q = i; q < j; q++)
+				learn_line(cx, q, sp, col, nc);
+			m = line_parts(l, p, col, nc, cut);
+			bad = in_first = 0;
+			for (int k = 0; k < m; k++) {
+				at[k] = part_column(l, p, k, col, nc, cut);
+				bad |= at[k] == -2;
+				in_first |= at[k] == 0;
+			}
 		}
 		if (bad)
 			break;
