@@ -470,6 +470,52 @@ static int has_shape(const spill *sp, int c, uint16_t sh)
 	return 0;
 }
 
+/* The spill's evidence cleared, but for the shapes of seed's (the same
+ * table's on the page before, its header printed again: its cells' shapes
+ * are this page's columns' too). */
+static void spill_reset(spill *sp, const spill *seed)
+{
+	memset(sp, 0, sizeof *sp);
+	if (seed)
+		for (int c = 0; c < MAX_COLS; c++) {
+			sp->nshape[c] = seed->nshape[c];
+			memcpy(sp->shape[c], seed->shape[c], sizeof sp->shape[c]);
+		}
+}
+
+/* The table last rebuilt with a header (rs_spacecols clears it): the words
+ * of its header's lines, its columns, its spill and its page;
+ * the next page's table under the same words is the same table, its header
+ * printed again. */
+static struct {
+	uint64_t head;           /* 0: none */
+	size_t nhead;            /* its lines */
+	int nc;
+	spill sp;
+	uint32_t page;
+} last_table;
+
+/* The words of lines [a, i), hashed (FNV-1a; spaces between words as one). */
+static uint64_t words_hash(const rs_ctx *cx, size_t a, size_t i)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t j = a; j < i; j++) {
+		int gap = 1;
+		for (size_t k = 0; k < cx->v[j].len; k++) {
+			unsigned char ch = (unsigned char)cx->v[j].s[k];
+			if (ch == ' ' || ch == '\f') {
+				gap = 1;
+				continue;
+			}
+			if (gap)
+				h = (h ^ ' ') * 1099511628211ull;
+			gap = 0;
+			h = (h ^ ch) * 1099511628211ull;
+		}
+	}
+	return h ? h : 1;
+}
+
 /* The column whose span part p starts in (the rightmost starting by it: a
  * name a single space after its number starts where the numbers end); -1 for none. */
 static int start_column(const span *col, int nc, const part *p)
@@ -1103,6 +1149,7 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 	 * and "194.935,6") */
 	span tit[MAX_COLS];
 	int ntit = 0;
+	const spill *seed = NULL;
 	if (!cut) {
 		size_t a = i;
 		while (a > 0 && i - a < MAX_HEAD && usable(&cx->v[a - 1]) && !rs_blank(&cx->v[a - 1]) && cx->v[a - 1].page == cx->v[i].page)
@@ -1114,7 +1161,14 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 			ntit = stacked_header(cx, a, i, NULL, 0, hp, &nhp, under, &groups, tit);
 		if (ntit < 3 || groups)
 			ntit = 0;
+		/* the table of the page before, its header printed again right over
+		 * the first row, its titles as many as that table's columns: its
+		 * cells' shapes are known */
+		if (ntit && last_table.head && a + last_table.nhead == i && last_table.page + 1 == cx->v[i].page &&
+		    last_table.nc == ntit && words_hash(cx, a, a + last_table.nhead) == last_table.head)
+			seed = &last_table.sp;
 	}
+	spill_reset(sp, seed);
 	/* the first row opens with its number or holds a figure: a header's line does neither */
 	int opens = row_number(&cx->v[i], &p[0]);
 	for (int k = 1; k < n; k++)
@@ -1159,7 +1213,7 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 			in_first |= at[k] == 0;
 		}
 		if (bad && ntit && join_over(cx, i, j, p, m, col, &nc, tit, ntit)) {
-			memset(sp, 0, sizeof *sp);
+			spill_reset(sp, seed);
 			for (size_t q = i; q < j; q++)
 				learn_line(cx, q, sp, col, nc);
 			m = line_parts(l, p, col, nc, cut);
@@ -1245,7 +1299,7 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 		return i + 1;
 	/* the spills judged again by every line's evidence, in the columns found */
 	if (!cut) {
-		memset(sp, 0, sizeof *sp);
+		spill_reset(sp, seed);
 		for (size_t j = i; j <= end; j++)
 			learn_line(cx, j, sp, col, nc);
 	}
@@ -1374,7 +1428,7 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 		return j;
 	}
 	if (h0 < i && !cut && join_under_titles(cx, h0, i, end, col, &nc)) {
-		memset(sp, 0, sizeof *sp);
+		spill_reset(sp, seed);
 		for (size_t j = i; j <= end; j++)
 			learn_line(cx, j, sp, col, nc);
 	}
@@ -1422,6 +1476,13 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 	for (size_t j = first; j <= end; j++)
 		rs_move(cx, j, BC_RESTORE_SPACE_TABLE);
 	cx->out->count[BC_RESTORE_SPACE_TABLE]++;
+	if (!cut && (header || ns)) {
+		last_table.head = words_hash(cx, h0, i);
+		last_table.nhead = i - h0;
+		last_table.nc = nc;
+		last_table.sp = *sp;
+		last_table.page = cx->v[end].page;
+	}
 	return end + 1;
 }
 
@@ -1440,6 +1501,7 @@ void rs_spacecols(rs_ctx *cx)
 	/* a PDF's text, or a one-page text pdftotext ended with its form feed (not detected as a PDF's) */
 	if (cx->shape != BC_SHAPE_PDF && !(cx->shape == BC_SHAPE_TYPED && !cx->forced && cx->ff_end))
 		return;
+	memset(&last_table, 0, sizeof last_table);
 	for (size_t i = 0; i < cx->n;) {
 		if (!usable(&cx->v[i]) || rs_blank(&cx->v[i])) {
 			i++;
