@@ -30,6 +30,27 @@
  *    row above (a wrapped cell), and so does, under a numbered row, a line
  *    of words alone (no number, no figure) however many cells it fills;
  *    at most six such lines a row;
+ *  - a cell that fills its column is followed by a single space before the
+ *    next column's ("… bình quân/năm %", "… thành phố Tháng 6/2025"), set
+ *    as far left as that space lets it: a part is cut after a word when its
+ *    next column is empty on the line, a cell after that one filled, the
+ *    part reaches as far as its column's cells do on the lines whose next
+ *    column is filled apart, and exactly one cut leaves a head ending before
+ *    the next column starts and a tail of a shape (its words' kinds: a
+ *    figure or a date, a word in capitals, one in lower case, a mark) that
+ *    column's cells standing apart have; the tail is that column's cell
+ *    (spill_cut).  Judged as the rows are read by the rows read, then again
+ *    by all; the shapes of a table's cells on the page before count too
+ *    when its header is printed again right over the first row (its titles
+ *    as many as that table's columns, its words the same);
+ *  - the row numbers' column and the names' may touch (a name a single
+ *    space after its right-aligned number, "  1 Tốc độ …" over " 1.1 Khu
+ *    vực …");
+ *  - two columns under one title of the header above the rows, under no
+ *    other, no line filling both (figures right-aligned, words left-aligned
+ *    in one column: "15,5-16" and "7.944,5" under "Mục tiêu năm 2026"), are
+ *    one: as the rows are read when a part stands over both, and after, when
+ *    the titles are then as many as the columns;
  *  - at least two rows of three parts, three columns at least, and evidence
  *    of a table: half the rows opened by a row number, or a column whose
  *    cells are figures in half the rows;
@@ -46,7 +67,8 @@
  *  - the header: the lines above the rows, up to a blank line (eight at
  *    most; a line of one part that falls in no column at its top, "Đơn vị
  *    tính: tấn", is not the header's; none when a numbered line is among
- *    them).  Read by its own columns first (stacked_header): the parts that
+ *    them; nor a heading's line at its top, "1. Mục tiêu, chỉ tiêu").  Read
+ *    by its own columns first (stacked_header): the parts that
  *    overlap from line to line are one title's lines, a part over two parts
  *    of one line below it a group's title over their columns; when the
  *    titles are as many as the columns, or more by columns to the right of
