@@ -6,7 +6,7 @@
 /*
  * pdftotext and pdfminer end each page with a form feed; the page's number
  * comes out as a line of its own, first or last on the page ("2", "- 2 -",
- * "Trang 2").  A line is taken for page k's number only when it stands at an
+ * "Trang 2"; a draft's mark beside it, "2      DỰ THẢO").  A line is taken for page k's number only when it stands at an
  * edge of page k and reads k, or counts on a run of pages numbered of their
  * own (an appendix's: 2, 3, … from its second page on): a lone "1" inside a
  * page is a footnote mark or a table cell, and stays.
@@ -31,6 +31,17 @@ static long page_value(const rs_line *l)
 		return 0;
 	if (i + 2 <= n && s[i] == ' ' && s[i + 1] == '-')
 		i += 2;
+	/* the draft's mark beside it, as the first page carries it alone at its
+	 * top ("2      DỰ THẢO"): the page's furniture too */
+	size_t gap = 0;
+	while (i + gap < n && s[i + gap] == ' ')
+		gap++;
+	if (gap >= 3) {
+		static const char *const marks[] = { "DỰ THẢO", "(DỰ THẢO)" };
+		for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+			if (n - i - gap == strlen(marks[k]) && memcmp(s + i + gap, marks[k], n - i - gap) == 0)
+				return v;
+	}
 	return i == n ? v : 0;
 }
 
