@@ -30,6 +30,27 @@
  *    row above (a wrapped cell), and so does, under a numbered row, a line
  *    of words alone (no number, no figure) however many cells it fills;
  *    at most six such lines a row;
+ *  - a cell that fills its column is followed by a single space before the
+ *    next column's ("… bình quân/năm %", "… thành phố Tháng 6/2025"), set
+ *    as far left as that space lets it: a part is cut after a word when its
+ *    next column is empty on the line, a cell after that one filled, the
+ *    part reaches as far as its column's cells do on the lines whose next
+ *    column is filled apart, and exactly one cut leaves a head ending before
+ *    the next column starts and a tail of a shape (its words' kinds: a
+ *    figure or a date, a word in capitals, one in lower case, a mark) that
+ *    column's cells standing apart have; the tail is that column's cell
+ *    (spill_cut).  Judged as the rows are read by the rows read, then again
+ *    by all; the shapes of a table's cells on the page before count too
+ *    when its header is printed again right over the first row (its titles
+ *    as many as that table's columns, its words the same);
+ *  - the row numbers' column and the names' may touch (a name a single
+ *    space after its right-aligned number, "  1 Tốc độ …" over " 1.1 Khu
+ *    vực …");
+ *  - two columns under one title of the header above the rows, under no
+ *    other, no line filling both (figures right-aligned, words left-aligned
+ *    in one column: "15,5-16" and "7.944,5" under "Mục tiêu năm 2026"), are
+ *    one: as the rows are read when a part stands over both, and after, when
+ *    the titles are then as many as the columns;
  *  - at least two rows of three parts, three columns at least, and evidence
  *    of a table: half the rows opened by a row number, or a column whose
  *    cells are figures in half the rows;
@@ -46,7 +67,8 @@
  *  - the header: the lines above the rows, up to a blank line (eight at
  *    most; a line of one part that falls in no column at its top, "Đơn vị
  *    tính: tấn", is not the header's; none when a numbered line is among
- *    them).  Read by its own columns first (stacked_header): the parts that
+ *    them; nor a heading's line at its top, "1. Mục tiêu, chỉ tiêu").  Read
+ *    by its own columns first (stacked_header): the parts that
  *    overlap from line to line are one title's lines, a part over two parts
  *    of one line below it a group's title over their columns; when the
  *    titles are as many as the columns, or more by columns to the right of
@@ -94,6 +116,7 @@
 typedef struct part {
 	size_t b, e;             /* bytes of the line */
 	uint32_t cs, ce;         /* characters, from 0, ce past the last */
+	int col1;                /* a spilled cell (spill_cut): its column + 1, wherever it stands; 0 otherwise */
 } part;
 
 /* A row's number: 1 to 3 digits, up to four of I, V, X (a dot may follow),
@@ -174,6 +197,7 @@ static int parts_of(const rs_line *l, part *p, int allow_pipe)
 			return -1;
 		p[n].b = i;
 		p[n].cs = c;
+		p[n].col1 = 0;
 		size_t last = i;
 		uint32_t lastc = c;
 		while (i < l->len) {
@@ -273,6 +297,13 @@ static int caption(const rs_line *l, const part *p)
 {
 	const char *c = memchr(l->s + p->b, ':', p->e - p->b);
 	return c && c > l->s + p->b && c + 2 < l->s + p->e && c[1] == ' ';
+}
+
+/* A heading's line, "1. Mục tiêu, chỉ tiêu": an item's number and its dot, then words (a title has no number). */
+static int heading_line(const rs_line *l, const part *p)
+{
+	const char *s = l->s + p->b, *sp = memchr(s, ' ', p->e - p->b);
+	return sp && sp > s + 1 && sp[-1] == '.' && number_str(s, (size_t)(sp - s));
 }
 
 static int usable(const rs_line *l) { return !l->dropped && !l->repl && !l->nadds; }
@@ -390,9 +421,201 @@ static int cut_part(const rs_line *l, const part *p, const span *title, int nc, 
 		return 1;
 	for (int j = 0; j < x.k; j++) {
 		size_t a = starts[j], b = j + 1 < x.k ? starts[j + 1] : nw;
-		out[j] = (part){ w[a].b, w[b - 1].e, w[a].cs, w[b - 1].ce };
+		out[j] = (part){ w[a].b, w[b - 1].e, w[a].cs, w[b - 1].ce, 0 };
 	}
 	return x.k;
+}
+
+/* Spilled cells.  A cell that fills its column's width is followed by a
+ * single space before the next column's cell ("Tốc độ tăng trưởng GRDP bình
+ * quân/năm %", "Trình Hội đồng nhân dân thành phố Tháng 6/2025"): pdftotext
+ * sets the next cell's words on from the last word, as far left as the
+ * single space lets them, so that their place says little of their column.
+ * What does: where the column's cells end on the lines whose next column is
+ * filled apart (a part reaching further holds more than its column), and the
+ * shape of the next column's cells standing apart (their words' kinds, in
+ * order: a figure, a word in capitals, one in lower case, a mark such as
+ * "%").  A part is cut after its word when exactly one cut leaves a head
+ * ending before the next column starts and a tail of a shape that column's
+ * cells have, the next column empty on the line and a cell after it filled
+ * (a group's name running over the whole row is no data row's); the tail is
+ * the next column's cell wherever it stands. */
+#define MAX_SHAPES 16
+#define SHAPE_WORDS 6        /* words of a cell whose shape is kept */
+typedef struct spill {
+	uint32_t end[MAX_COLS];  /* column c's cells end by here, seen on lines whose column c + 1 is filled; 0: not seen */
+	uint16_t shape[MAX_COLS][MAX_SHAPES];
+	int nshape[MAX_COLS];
+} spill;
+
+/* The spill of the table being read (table_at sets it, for line_parts, which
+ * every reading of a line goes through); NULL: none. */
+static const spill *spilling;
+
+/* A word's kind: 1 a figure or a date ("6/2025"), 2 starting with a capital, 3 with a small letter, 0 else (a mark). */
+static int word_kind(const rs_line *l, size_t b, size_t e)
+{
+	part w = { b, e, 0, 0, 0 };
+	if (figure(l, &w) || (l->s[b] >= '0' && l->s[b] <= '9'))
+		return 1;
+	uint32_t cp;
+	bc_utf8_decode(l->s + b, e - b, &cp);
+	return bc_cp_is_upper(cp) ? 2 : bc_cp_is_lower(cp) ? 3 : 0;
+}
+
+/* The shape of bytes [b, e) of line l: its words' kinds, two bits each after
+ * a leading 1; 0 when it has more than SHAPE_WORDS words. */
+static uint16_t shape_of(const rs_line *l, size_t b, size_t e)
+{
+	uint16_t sh = 1;
+	int words = 0;
+	for (size_t i = b; i < e;) {
+		if (l->s[i] == ' ') {
+			i++;
+			continue;
+		}
+		size_t a = i;
+		while (i < e && l->s[i] != ' ')
+			i++;
+		if (++words > SHAPE_WORDS)
+			return 0;
+		sh = (uint16_t)(sh << 2 | word_kind(l, a, i));
+	}
+	return sh;
+}
+
+static int has_shape(const spill *sp, int c, uint16_t sh)
+{
+	for (int k = 0; k < sp->nshape[c]; k++)
+		if (sp->shape[c][k] == sh)
+			return 1;
+	return 0;
+}
+
+/* The spill's evidence cleared, but for the shapes of seed's (the same
+ * table's on the page before, its header printed again: its cells' shapes
+ * are this page's columns' too). */
+static void spill_reset(spill *sp, const spill *seed)
+{
+	memset(sp, 0, sizeof *sp);
+	if (seed)
+		for (int c = 0; c < MAX_COLS; c++) {
+			sp->nshape[c] = seed->nshape[c];
+			memcpy(sp->shape[c], seed->shape[c], sizeof sp->shape[c]);
+		}
+}
+
+/* The table last rebuilt with a header (rs_spacecols clears it): the words
+ * of its header's lines, its columns, its spill and its page;
+ * the next page's table under the same words is the same table, its header
+ * printed again. */
+static struct {
+	uint64_t head;           /* 0: none */
+	size_t nhead;            /* its lines */
+	int nc;
+	spill sp;
+	uint32_t page;
+} last_table;
+
+/* The words of lines [a, i), hashed (FNV-1a; spaces between words as one). */
+static uint64_t words_hash(const rs_ctx *cx, size_t a, size_t i)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t j = a; j < i; j++) {
+		int gap = 1;
+		for (size_t k = 0; k < cx->v[j].len; k++) {
+			unsigned char ch = (unsigned char)cx->v[j].s[k];
+			if (ch == ' ' || ch == '\f') {
+				gap = 1;
+				continue;
+			}
+			if (gap)
+				h = (h ^ ' ') * 1099511628211ull;
+			gap = 0;
+			h = (h ^ ch) * 1099511628211ull;
+		}
+	}
+	return h ? h : 1;
+}
+
+/* The column whose span part p starts in (the rightmost starting by it: a
+ * name a single space after its number starts where the numbers end); -1 for none. */
+static int start_column(const span *col, int nc, const part *p)
+{
+	int c = nc - 1;
+	while (c >= 0 && col[c].cs > p->cs + TOL)
+		c--;
+	return c >= 0 && p->cs < col[c].ce + TOL ? c : -1;
+}
+
+/* Part k of line l's n parts p, cut in two when it spills over into the next
+ * column (above); returns the parts (n or n + 1). */
+static int spill_cut(const rs_line *l, part *p, int n, int k, const span *col, int nc)
+{
+	const spill *sp = spilling;
+	if (p[k].col1)
+		return n;
+	int c = start_column(col, nc, &p[k]);
+	if (n >= MAX_PARTS || c < 0 || c + 2 >= nc || !sp->end[c] || p[k].ce + TOL < sp->end[c] || !sp->nshape[c + 1])
+		return n;
+	/* the next column empty, a cell after it filled */
+	int after = 0;
+	for (int q = 0; q < n; q++) {
+		if (q == k)
+			continue;
+		int at = p[q].col1 ? p[q].col1 - 1 : column_of(col, nc, &p[q]);
+		if (at == c + 1 || (q > k && at < 0))
+			return n;
+		after |= q > k && at > c + 1;
+	}
+	if (!after || (p[k].ce > col[c + 2].cs))
+		return n;
+	size_t cut = 0;
+	uint32_t cutc = 0, headc = 0;
+	int found = 0;
+	uint32_t ch = p[k].cs;
+	for (size_t i = p[k].b; i < p[k].e; i++) {
+		if (((unsigned char)l->s[i] & 0xC0) != 0x80 && i > p[k].b)
+			ch++;
+		if (l->s[i] != ' ')
+			continue;
+		/* a cut after the word before i: the head ends at character ch */
+		uint16_t sh = shape_of(l, i + 1, p[k].e);
+		if (ch + 1 < col[c + 1].cs && sh && has_shape(sp, c + 1, sh)) {
+			if (found++)
+				return n;
+			cut = i, cutc = ch + 1, headc = ch;
+		}
+	}
+	if (found != 1)
+		return n;
+	memmove(p + k + 2, p + k + 1, (size_t)(n - k - 1) * sizeof *p);
+	p[k + 1] = (part){ cut + 1, p[k].e, cutc, p[k].ce, c + 2 };
+	p[k].e = cut;
+	p[k].ce = headc;
+	return n + 1;
+}
+
+/* Adds line l's parts (read with no spill) to the spill's evidence. */
+static void spill_learn(spill *sp, const rs_line *l, const part *p, int n, const span *col, int nc)
+{
+	int at[MAX_PARTS];
+	unsigned filled = 0;
+	for (int k = 0; k < n; k++) {
+		at[k] = p[k].col1 ? -1 : column_of(col, nc, &p[k]);
+		if (at[k] >= 0)
+			filled |= 1u << at[k];
+	}
+	for (int k = 0; k < n; k++) {
+		int c = at[k];
+		if (c < 0)
+			continue;
+		if (c + 1 < nc && (filled >> (c + 1) & 1) && p[k].ce > sp->end[c])
+			sp->end[c] = p[k].ce;
+		uint16_t sh = shape_of(l, p[k].b, p[k].e);
+		if (sh && !has_shape(sp, c, sh) && sp->nshape[c] < MAX_SHAPES)
+			sp->shape[c][sp->nshape[c]++] = sh;
+	}
 }
 
 /* The parts of line l (parts_of) in a table of columns col; with `cut`,
@@ -415,6 +638,8 @@ static int line_parts(const rs_line *l, part *p, const span *col, int nc, const 
 	 * a cell or two going on, is a group's row or a wrapped cell, whose
 	 * words may reach under the next column's title (a group's name over
 	 * the whole row) */
+	for (int k = 0; spilling && !cut && k < n; k++)
+		n = spill_cut(l, p, n, k, col, nc);
 	if (!cut || n < 3)
 		return n;
 	part q[MAX_PARTS];
@@ -432,8 +657,14 @@ static int line_parts(const rs_line *l, part *p, const span *col, int nc, const 
  * ("I" between a column of "1", "2" and the names: both within a character). */
 static int part_column(const rs_line *l, const part *p, int k, const span *col, int nc, const span *cut)
 {
+	if (p[k].col1)
+		return p[k].col1 - 1;
 	if (k == 0 && nc >= 1 && row_number(l, &p[0]) && p[0].cs < col[0].ce + TOL && (nc < 2 || p[0].ce <= col[1].cs + TOL))
 		return 0;
+	/* and the name a single space after it, starting where the numbers' column ends, the second's */
+	if (k == 1 && nc >= 2 && !cut && !p[0].col1 && part_column(l, p, 0, col, nc, cut) == 0 && p[1].cs >= col[0].ce &&
+	    p[1].cs < col[1].ce && p[1].ce > col[1].cs && (nc < 3 || p[1].ce + TOL <= col[2].cs))
+		return 1;
 	return column_in(col, nc, cut, &p[k]);
 }
 
@@ -765,6 +996,62 @@ static void write_header_row(rs_ctx *cx, size_t after, const hpart *hp, size_t n
 	rs_row_add(cx, after, &r, 0, 0);
 }
 
+/* Columns c and c + 1 stand under one title of the header's, tit, and
+ * under no other: the title over both. */
+static int one_title(const span *col, int c, const span *tit, int ntit)
+{
+	int s = -1;
+	for (int t = 0; t < ntit; t++) {
+		int a = overlaps(col[c].cs, col[c].ce, tit[t].cs, tit[t].ce), b = overlaps(col[c + 1].cs, col[c + 1].ce, tit[t].cs, tit[t].ce);
+		if (a && b)
+			s = t;
+		else if (a || b)
+			return 0;
+	}
+	return s >= 0;
+}
+
+/* Columns c and c + 1 made one. */
+static void join_columns(span *col, int *nc, int c)
+{
+	col[c].ce = col[c + 1].ce > col[c].ce ? col[c + 1].ce : col[c].ce;
+	col[c].cs = col[c + 1].cs < col[c].cs ? col[c + 1].cs : col[c].cs;
+	memmove(col + c + 1, col + c + 2, (size_t)(*nc - c - 2) * sizeof *col);
+	(*nc)--;
+}
+
+/* Two columns under one title of the header, words left-aligned in one and
+ * figures right-aligned in the other ("15,5-16" and "7.944,5" under "Mục
+ * tiêu năm 2026"), no line filling both: one column, when the titles are
+ * then as many as the columns.  Returns whether col changed. */
+static int join_under_titles(const rs_ctx *cx, size_t h0, size_t i, size_t end, span *col, int *nc)
+{
+	hpart hp[MAX_HPARTS];
+	size_t nhp = 0;
+	int under[MAX_COLS], groups = 0;
+	span st[MAX_COLS], c2[MAX_COLS];
+	int nst = stacked_header(cx, h0, i, NULL, 0, hp, &nhp, under, &groups, st), n = *nc;
+	if (nst < 3 || groups || nst >= n)
+		return 0;
+	memcpy(c2, col, (size_t)n * sizeof *col);
+	for (int c = 0; c + 1 < n;) {
+		unsigned both = 3u << c;
+		int alone = one_title(c2, c, st, nst);
+		for (size_t j = i; j <= end && alone; j++)
+			if ((columns_filled(cx, j, c2, n, NULL) & both) == both)
+				alone = 0;
+		if (alone)
+			join_columns(c2, &n, c);
+		else
+			c++;
+	}
+	if (n != nst)
+		return 0;
+	memcpy(col, c2, (size_t)n * sizeof *col);
+	*nc = n;
+	return 1;
+}
+
 /* Part p of line l starts where a cut between words put it: a single space
  * before it, after a word, neither of the two a figure. */
 static int cut_between_words(const rs_line *l, const part *p)
@@ -774,7 +1061,7 @@ static int cut_between_words(const rs_line *l, const part *p)
 	size_t a = p->b - 1;
 	while (a > 0 && l->s[a - 1] != ' ')
 		a--;
-	part before = { a, p->b - 1, 0, 0 }, first = *p;
+	part before = { a, p->b - 1, 0, 0, 0 }, first = *p;
 	while (first.e > first.b && memchr(l->s + first.b, ' ', first.e - first.b))
 		first.e = (size_t)((const char *)memchr(l->s + first.b, ' ', first.e - first.b) - l->s);
 	return !figure(l, &before) && !figure(l, &first);
@@ -817,10 +1104,57 @@ static int cuts_agree(const rs_ctx *cx, const size_t *rows, size_t nr, const spa
  * few for: cells parted by a single space), the columns start as the
  * titles, and the parts over two of them are cut (line_parts); *failed is
  * then set when nothing was done, no note given, for the caller to say so. */
-static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, int *failed)
+/* Line j's parts p over two columns, under one title (one_title), that no
+ * other of its parts and no line from i on fills both: the two joined.
+ * Returns whether col changed. */
+static int join_over(const rs_ctx *cx, size_t i, size_t j, const part *p, int m, span *col, int *nc, const span *tit, int ntit)
+{
+	int changed = 0;
+	for (int k = 0; k < m; k++) {
+		if (p[k].col1 || column_of(col, *nc, &p[k]) != -2)
+			continue;
+		int c = 0;
+		while (c < *nc && !(p[k].cs < col[c].ce + TOL && p[k].ce + TOL > col[c].cs))
+			c++;
+		if (c + 1 >= *nc || (c + 2 < *nc && p[k].ce + TOL > col[c + 2].cs) || !one_title(col, c, tit, ntit))
+			continue;
+		int alone = 1;
+		for (int q = 0; q < m && alone; q++) {
+			int at = q == k || p[q].col1 ? -1 : column_of(col, *nc, &p[q]);
+			alone = at != c && at != c + 1 && at != -2;
+		}
+		unsigned both = 3u << c;
+		for (size_t q = i; q < j && alone; q++)
+			if ((columns_filled(cx, q, col, *nc, NULL) & both) == both)
+				alone = 0;
+		if (!alone)
+			continue;
+		join_columns(col, nc, c);
+		changed = 1;
+	}
+	return changed;
+}
+
+static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, int *failed);
+
+/* Line j's parts read without spills, learnt by sp. */
+static void learn_line(rs_ctx *cx, size_t j, spill *sp, const span *col, int nc)
+{
+	const spill *saved = spilling;
+	part p[MAX_PARTS];
+	spilling = NULL;
+	int m = line_parts(&cx->v[j], p, col, nc, NULL);
+	spilling = saved;
+	if (m > 0)
+		spill_learn(sp, &cx->v[j], p, m, col, nc);
+}
+
+static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, int *failed, spill *sp)
 {
 	const span *cut = stacks;   /* the titles, when cutting */
-	span col[MAX_COLS];
+	/* spills are read in the rows' own columns only */
+	spilling = cut ? NULL : sp;
+	span col[MAX_COLS] = { { 0, 0 } };
 	int nc = 0;
 	if (cut) {
 		memcpy(col, stacks, (size_t)nstacks * sizeof *col);
@@ -831,6 +1165,32 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 	int n = line_parts(&cx->v[i], p, col, nc, cut);
 	if (n < 3)
 		return i + 1;
+	/* the titles of the lines above, when they read as a header's: a part
+	 * over two columns under one title joins them (a column's figures
+	 * right-aligned, its words left-aligned: "Thuộc top 5 …" over "3,8-4,3"
+	 * and "194.935,6") */
+	span tit[MAX_COLS];
+	int ntit = 0;
+	const spill *seed = NULL;
+	if (!cut) {
+		size_t a = i;
+		while (a > 0 && i - a < MAX_HEAD && usable(&cx->v[a - 1]) && !rs_blank(&cx->v[a - 1]) && cx->v[a - 1].page == cx->v[i].page)
+			a--;
+		hpart hp[MAX_HPARTS];
+		size_t nhp = 0;
+		int under[MAX_COLS], groups = 0;
+		if (a < i)
+			ntit = stacked_header(cx, a, i, NULL, 0, hp, &nhp, under, &groups, tit);
+		if (ntit < 3 || groups)
+			ntit = 0;
+		/* the table of the page before, its header printed again right over
+		 * the first row, its titles as many as that table's columns: its
+		 * cells' shapes are known */
+		if (ntit && last_table.head && a + last_table.nhead == i && last_table.page + 1 == cx->v[i].page &&
+		    last_table.nc == ntit && words_hash(cx, a, a + last_table.nhead) == last_table.head)
+			seed = &last_table.sp;
+	}
+	spill_reset(sp, seed);
 	/* the first row opens with its number or holds a figure: a header's line does neither */
 	int opens = row_number(&cx->v[i], &p[0]);
 	for (int k = 1; k < n; k++)
@@ -856,6 +1216,9 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 	uint32_t page = cx->v[i].page;
 	rows[nr++] = i;
 	wide++;
+	part first_number = p[0];   /* the first row's first part: column 0 is the row numbers' when it is one */
+	if (!cut)
+		learn_line(cx, i, sp, col, nc);
 	part first_part = p[0];   /* the first part of the last row taken */
 	size_t wrap = 0;
 	for (size_t j = i + 1; j < cx->n && nr < MAX_ROWS; j++) {
@@ -871,6 +1234,18 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 			bad |= at[k] == -2;
 			in_first |= at[k] == 0;
 		}
+		if (bad && ntit && join_over(cx, i, j, p, m, col, &nc, tit, ntit)) {
+			spill_reset(sp, seed);
+			for (size_t q = i; q < j; q++)
+				learn_line(cx, q, sp, col, nc);
+			m = line_parts(l, p, col, nc, cut);
+			bad = in_first = 0;
+			for (int k = 0; k < m; k++) {
+				at[k] = part_column(l, p, k, col, nc, cut);
+				bad |= at[k] == -2;
+				in_first |= at[k] == 0;
+			}
+		}
 		if (bad)
 			break;
 		/* under a numbered row, a line of words alone (no number, no figure)
@@ -883,10 +1258,14 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 			span save[MAX_COLS];
 			int snc = nc, ok = 1;
 			memcpy(save, col, sizeof col);
-			/* the titles' columns are all the table's */
+			/* the titles' columns are all the table's; a spilled cell's column
+			 * is known by its index, which a column opened would move */
+			int spilled = 0;
+			for (int k = 0; k < m; k++)
+				spilled |= p[k].col1 != 0;
 			for (int k = 0; k < m && ok; k++)
 				if (at[k] == -1)
-					ok = !cut && open_column(col, &nc, &p[k]) >= 0;
+					ok = !cut && !spilled && open_column(col, &nc, &p[k]) >= 0;
 			for (int k = 0; k < m && ok; k++) {
 				int c = part_column(l, p, k, col, nc, cut);
 				if (c < 0)
@@ -897,6 +1276,8 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 			}
 			if (ok)
 				for (int k = 0; k < m; k++) {
+					if (p[k].col1)
+						continue;   /* where it stands is not its column's place */
 					int c = part_column(l, p, k, col, nc, cut);
 					if (p[k].cs < col[c].cs)
 						col[c].cs = p[k].cs;
@@ -905,9 +1286,12 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 				}
 			/* the columns grown must stay apart; under titles, in their order
 			 * (a column's parts stand a character or two off from line to
-			 * line, its neighbour's may reach as far) */
+			 * line, its neighbour's may reach as far); the row numbers' and
+			 * the names' may touch, a name set a single space after its
+			 * right-aligned number ("  1 Tốc độ …" over " 1.1 Khu vực …") */
 			for (int c = 1; c < nc && ok; c++)
-				if (cut ? col[c].cs <= col[c - 1].cs || col[c].ce <= col[c - 1].ce : col[c].cs < col[c - 1].ce + 1)
+				if (cut ? col[c].cs <= col[c - 1].cs || col[c].ce <= col[c - 1].ce
+				        : col[c].cs < col[c - 1].ce + (c == 1 && row_number(&cx->v[i], &first_number) ? 0 : 1))
 					ok = 0;
 			if (!ok) {
 				memcpy(col, save, sizeof col);
@@ -919,6 +1303,8 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 			wide += m >= 3;
 			wrap = 0;
 			end = j;
+			if (!cut)
+				learn_line(cx, j, sp, col, nc);
 			continue;
 		}
 		/* a wrapped cell going on with the row above */
@@ -928,9 +1314,17 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 		if (none || in_first || ++wrap > MAX_WRAP)
 			break;
 		end = j;
+		if (!cut)
+			learn_line(cx, j, sp, col, nc);
 	}
 	if (wide < 2 || nc < 3 || nc > MAX_COLS)
 		return i + 1;
+	/* the spills judged again by every line's evidence, in the columns found */
+	if (!cut) {
+		spill_reset(sp, seed);
+		for (size_t j = i; j <= end; j++)
+			learn_line(cx, j, sp, col, nc);
+	}
 	/* every line's parts, each in one column of the columns found, none two in one */
 	size_t numbered = 0, figs[MAX_COLS] = { 0 };
 	for (size_t j = i; j <= end; j++) {
@@ -1003,11 +1397,12 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 	for (size_t j = h0; j < i; j++)
 		if (numbered_at(cx, j, col, nc, cut))
 			h0 = i;   /* a row left out, what is under it its cells going on: no header */
-	/* a line of one part at its top in no column, or a caption ("Đơn vị
-	 * tính: triệu đồng" over the last column), is not the header's */
+	/* a line of one part at its top in no column, a caption ("Đơn vị
+	 * tính: triệu đồng" over the last column) or a heading ("1. Mục tiêu,
+	 * chỉ tiêu"), is not the header's */
 	while (h0 < i) {
 		int m = parts_of(&cx->v[h0], p, 1);
-		if (m == 1 && (column_in(col, nc, cut, &p[0]) < 0 || caption(&cx->v[h0], &p[0]))) {
+		if (m == 1 && (column_in(col, nc, cut, &p[0]) < 0 || caption(&cx->v[h0], &p[0]) || heading_line(&cx->v[h0], &p[0]))) {
 			h0++;
 			continue;
 		}
@@ -1054,6 +1449,11 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 			j++;
 		return j;
 	}
+	if (h0 < i && !cut && join_under_titles(cx, h0, i, end, col, &nc)) {
+		spill_reset(sp, seed);
+		for (size_t j = i; j <= end; j++)
+			learn_line(cx, j, sp, col, nc);
+	}
 	/* the header read by its own columns first: a part falls in the column
 	 * of the rows' parts it touches, a title over a figure's column or beside
 	 * it may touch the wrong one ("Ghi chú" beside the figures, when no row
@@ -1098,7 +1498,24 @@ static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, in
 	for (size_t j = first; j <= end; j++)
 		rs_move(cx, j, BC_RESTORE_SPACE_TABLE);
 	cx->out->count[BC_RESTORE_SPACE_TABLE]++;
+	if (!cut && (header || ns)) {
+		last_table.head = words_hash(cx, h0, i);
+		last_table.nhead = i - h0;
+		last_table.nc = nc;
+		last_table.sp = *sp;
+		last_table.page = cx->v[end].page;
+	}
 	return end + 1;
+}
+
+static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, int *failed)
+{
+	const spill *saved = spilling;
+	spill sp;
+	memset(&sp, 0, sizeof sp);
+	size_t next = table_read(cx, i, stacks, nstacks, failed, &sp);
+	spilling = saved;
+	return next;
 }
 
 void rs_spacecols(rs_ctx *cx)
@@ -1106,6 +1523,7 @@ void rs_spacecols(rs_ctx *cx)
 	/* a PDF's text, or a one-page text pdftotext ended with its form feed (not detected as a PDF's) */
 	if (cx->shape != BC_SHAPE_PDF && !(cx->shape == BC_SHAPE_TYPED && !cx->forced && cx->ff_end))
 		return;
+	memset(&last_table, 0, sizeof last_table);
 	for (size_t i = 0; i < cx->n;) {
 		if (!usable(&cx->v[i]) || rs_blank(&cx->v[i])) {
 			i++;
