@@ -174,6 +174,16 @@ gen_cell_heads() {
 gen_cell_columns() {
 	awk -v n="$1" 'BEGIN { printf "\f"; for (i = 0; i < n; i++) printf "TT\n1\n2\n\nTên\nA\n\n" }' >"$2"
 }
+# a PDF's text: one line of N words each with its note's mark glued ("từ7"), then N note lines at the
+# page's foot ("7 Chú thích số 7."): every note found (restore/footnotes.c), each page's foot read once
+gen_pdf_notes() {
+	awk -v n="$1" 'BEGIN { printf "\f"; for (i = 1; i <= n; i++) printf "từ%d ", i; printf "\n"
+		for (i = 1; i <= n; i++) printf "%d Chú thích số %d.\n", i, i; printf "\f" }' >"$2"
+}
+# N pages of a PDF's text, each with its running line ("DỰ THẢO" and the page's number) at its foot
+gen_running() {
+	awk -v n="$1" 'BEGIN { for (i = 1; i <= n; i++) printf "Đoạn văn của trang %d nối sang trang sau\n%d DỰ THẢO\n\f", i, i }' >"$2"
+}
 gen_splits() {
 	awk -v n="$1" 'BEGIN { printf "Đoạn văn bắt đầu\n\n"; for (i = 0; i < n; i++) printf "tiếp tục đoạn văn %d\n\n", i }' >"$2"
 }
@@ -247,6 +257,8 @@ run table-rows           gen_rows            25000    check  "0 1"
 run table-rows-pdf       gen_rows            5000     pdf    "0"
 run cell-heads           gen_cell_heads      5000     check  "0 1"
 run cell-columns         gen_cell_columns    10000    check  "0 1"
+run pdf-notes            gen_pdf_notes       10000    check  "0 1"
+run running-lines        gen_running         10000    check  "0 1"
 run page-splits          gen_splits          25000    xml    "0"
 run page-splits          gen_splits          25000    check  "0 1"
 run bullets              gen_bullets         25000    xml    "0"

@@ -19,8 +19,9 @@
  * Read so, the note's text is the paragraph's, and the figure a number in it.
  *
  * A note is taken when both stand where they should, in the order of notes:
- * the notes' numbers go 1, 2, 3 … through the text (one may be passed over,
- * its number set where it cannot be read as its text's); note k's text opens
+ * the notes' numbers go 1, 2, 3 … through the text (up to three may be
+ * passed over, their numbers set where they cannot be read as their texts');
+ * note k's text opens
  * a line of a page (not its first) that starts with k, then a space and a
  * word, or holds k alone with a line of words under it; and the text before
  * it, from the previous note's mark on, on that page or the one before, has
@@ -176,19 +177,179 @@ static int mark_before(const rs_ctx *cx, mark_cache *c, size_t lo, size_t at, un
 	return 1;
 }
 
-/* Writes line i again with the figures of k at byte q raised. */
-static void raise_at(rs_ctx *cx, size_t i, size_t q, unsigned k)
+/* A figure to raise: note k's figures at byte `byte` of line `line`. */
+typedef struct mark_raise {
+	size_t line, byte;
+	unsigned k;
+} mark_raise;
+
+typedef struct mark_raises {
+	mark_raise *v;
+	size_t n;
+} mark_raises;
+
+static void raise_later(mark_raises *r, size_t line, size_t byte, unsigned k)
 {
-	const rs_line *l = &cx->v[i];
-	char d[12];
-	size_t dl = (size_t)snprintf(d, sizeof d, "%u", k);
+	r->v = bc_xgrow(r->v, r->n, sizeof *r->v);
+	r->v[r->n++] = (mark_raise){ line, byte, k };
+}
+
+static int raise_cmp(const void *a, const void *b)
+{
+	const mark_raise *x = a, *y = b;
+	if (x->line != y->line)
+		return (x->line > y->line) - (x->line < y->line);
+	return (x->byte > y->byte) - (x->byte < y->byte);
+}
+
+/* Writes each line holding figures to raise again, once, with all of them
+ * raised: as many characters as before, so the columns after each stay
+ * where they were (a line of a thousand marks is copied once, not a
+ * thousand times). */
+static void raise_all(rs_ctx *cx, mark_raises *r)
+{
+	qsort(r->v, r->n, sizeof *r->v, raise_cmp);
 	bc_buf b = BC_BUF_INIT;
-	bc_buf_put(&b, l->s, q);
-	put_raised(&b, k);
-	bc_buf_put(&b, l->s + q + dl, l->len - q - dl);
-	/* as many characters as before: the columns after it stay where they were */
-	rs_rewrite(cx, i, BC_RESTORE_NOTE, b.s, b.len);
+	for (size_t j = 0, e; j < r->n; j = e) {
+		size_t line = r->v[j].line;
+		for (e = j; e < r->n && r->v[e].line == line; e++)
+			;
+		const rs_line *l = &cx->v[line];
+		if (l->dropped)
+			continue;   /* a note's lone number and its text, written again as one line */
+		bc_buf_clear(&b);
+		size_t at = 0;
+		for (size_t k = j; k < e; k++) {
+			char d[12];
+			size_t dl = (size_t)snprintf(d, sizeof d, "%u", r->v[k].k);
+			if (r->v[k].byte < at || r->v[k].byte + dl > l->len)
+				continue;
+			bc_buf_put(&b, l->s + at, r->v[k].byte - at);
+			put_raised(&b, r->v[k].k);
+			at = r->v[k].byte + dl;
+		}
+		bc_buf_put(&b, l->s + at, l->len - at);
+		rs_rewrite(cx, line, BC_RESTORE_NOTE, b.s, b.len);
+	}
 	bc_buf_free(&b);
+	free(r->v);
+}
+
+/* How many numbers a note may come after the last one found: the extraction
+ * puts some notes' numbers where they cannot be read as their texts' (alone
+ * under the page's other notes, or before another note's text). */
+#define NOTE_SKIP 3
+
+/* A note found: its number, how its start is written (note_start), its
+ * start's and its text's first line, past its text's last, its mark. */
+typedef struct note_at {
+	unsigned k;
+	int form;
+	size_t start, text, end, mline, mbyte;
+} note_at;
+
+/* Whether line i of the page from b to before e opens note k, its mark in
+ * the text before it from (mline, mbyte) on, no earlier than line lo: all
+ * the evidence above, into *n. */
+static int note_here(const rs_ctx *cx, mark_cache cache[2], size_t b, size_t e, size_t i, size_t lo,
+                     unsigned k, size_t mline, size_t mbyte, int at_foot, note_at *n)
+{
+	int form = note_start(&cx->v[i], k);
+	size_t text = i;
+	if (form == 2) {
+		/* "1" alone: its text on the next line with text, a word first */
+		text = next_text(cx, i + 1, e);
+		if (text >= e || lone_figure(&cx->v[text]))
+			return 0;
+	}
+	size_t ml = mline, mb = mbyte;
+	if (!form || !mark_before(cx, &cache[k & 1], lo, i, k, &ml, &mb))
+		return 0;
+	/* the note's text: to the next note's start (its mark in the text
+	 * before this one's), or the page's end */
+	size_t end = text + 1;
+	for (; end < e; end++) {
+		if (cx->v[end].dropped || !note_start(&cx->v[end], k + 1))
+			continue;
+		size_t l2 = ml, b2 = mb + 1;
+		if (mark_before(cx, &cache[(k + 1) & 1], lo, i, k + 1, &l2, &b2))
+			break;
+	}
+	/* at the foot of the page: a page's notes are its last lines, a few
+	 * of them (a numbered row of a table is not a note); known when a note
+	 * before it on the page was (at_foot) */
+	size_t body = 0, foot = 0;
+	for (size_t j = b; j < e && !at_foot; j++)
+		if (!cx->v[j].dropped && !rs_blank(&cx->v[j])) {
+			if (j < i)
+				body++;
+			else
+				foot++;
+		}
+	/* and its text a block or a few: not a table's cells, a blank line
+	 * between each (pdftotext's cells, one per line) */
+	size_t gaps = 0;
+	for (size_t j = text + 1; j < end; j++)
+		gaps += rs_blank(&cx->v[j]) && !rs_blank(&cx->v[j - 1]);
+	/* many short notes on one page (a list of projects, each its note):
+	 * two more lines for each of the next notes in order, each with its mark */
+	size_t more = 0, ml2 = ml, mb2 = mb + 1;
+	for (size_t j = end; j < e && foot > 12 + 2 * more; j++) {
+		if (cx->v[j].dropped || !note_start(&cx->v[j], k + 1 + (unsigned)more))
+			continue;
+		mark_cache c2 = { 0 };
+		if (!mark_before(cx, &c2, lo, i, k + 1 + (unsigned)more, &ml2, &mb2))
+			break;
+		mb2++;
+		more++;
+	}
+	if ((!at_foot && foot > 12 + 2 * more && foot * 2 > body) || gaps > 3)
+		return 0;
+	*n = (note_at){ k, form, i, text, end, ml, mb };
+	return 1;
+}
+
+/* Marks note n again: its mark and number raised (by raise_all, once the
+ * notes are found: their marks are looked for in the text as it stands),
+ * its text one block, its span kept. */
+static void mark_note(rs_ctx *cx, const note_at *n, mark_raises *r)
+{
+	raise_later(r, n->mline, n->mbyte, n->k);
+	size_t i = n->start, text = n->text;
+	if (n->form == 1) {
+		const char *s;
+		size_t len;
+		rs_trim(&cx->v[i], &s, &len);
+		raise_later(r, i, (size_t)(s - cx->v[i].s), n->k);
+	} else {
+		/* "1" alone, its text under it: one line "¹ text", each part where it stood */
+		bc_buf nb = BC_BUF_INIT;
+		put_raised(&nb, n->k);
+		bc_buf_putc(&nb, ' ');
+		const char *s, *ms;
+		size_t len, mn;
+		rs_trim(&cx->v[text], &s, &len);
+		rs_trim(&cx->v[i], &ms, &mn);
+		uint32_t mark_chars = (uint32_t)bc_utf8_count(ms, mn);
+		uint32_t mcol = rs_input_col(&cx->v[i], (uint32_t)bc_utf8_count(cx->v[i].s, (size_t)(ms - cx->v[i].s)) + 1);
+		uint32_t tcol = rs_input_col(&cx->v[text], (uint32_t)bc_utf8_count(cx->v[text].s, (size_t)(s - cx->v[text].s)) + 1);
+		bc_buf_put(&nb, s, len);
+		rs_add_line(cx, text, nb.s, nb.len, (uint32_t)(i + 1), mcol);
+		rs_add_jump(cx, text, mark_chars + 2, (uint32_t)(text + 1), tcol);
+		rs_move(cx, i, BC_RESTORE_NOTE);
+		rs_move(cx, text, BC_RESTORE_NOTE);
+		bc_buf_free(&nb);
+	}
+	/* one block: the blank lines inside the note's text go */
+	for (size_t k = text + 1; k < n->end; k++)
+		if (!cx->v[k].dropped && rs_blank(&cx->v[k]) && next_text(cx, k, n->end) < n->end)
+			rs_move(cx, k, BC_RESTORE_NOTE);
+	size_t last = n->end;
+	while (last > text && (cx->v[last - 1].dropped || rs_blank(&cx->v[last - 1])))
+		last--;
+	bc_restore *out = cx->out;
+	out->notes = bc_xgrow(out->notes, out->nnotes, sizeof *out->notes);
+	out->notes[out->nnotes++] = (bc_restore_span){ (uint32_t)(i + 1), (uint32_t)(last > text ? last : text + 1) };
 }
 
 void rs_footnotes(rs_ctx *cx)
@@ -198,6 +359,7 @@ void rs_footnotes(rs_ctx *cx)
 	unsigned want = 1;
 	size_t mline = 0, mbyte = 0, found = 0, prev_page = 0;
 	mark_cache cache[2] = { { 0 }, { 0 } };
+	mark_raises r = { NULL, 0 };
 	for (size_t b = 0, e; b < cx->n; b = e) {
 		uint32_t page = cx->v[b].page;
 		for (e = b; e < cx->n && cx->v[e].page == page; e++)
@@ -206,109 +368,29 @@ void rs_footnotes(rs_ctx *cx)
 		/* the marks are looked for from the previous page's start on */
 		size_t lo = prev_page;
 		prev_page = b;
+		int at_foot = 0;   /* a note of this page found: the lines after it are its foot */
 		for (size_t i = first + 1 < e ? first + 1 : e; i < e;) {
 			i = next_text(cx, i, e);
 			if (i >= e)
 				break;
-			/* note `want`, or the one after it when the extraction put the
-			 * number of `want` where it cannot be read as the note's (alone
-			 * below the page's other notes) */
-			int form = 0;
-			size_t text = i, ml = mline, mb = mbyte;
-			for (unsigned k = want; k <= want + 1 && !form; k++) {
-				form = note_start(&cx->v[i], k);
-				text = i;
-				if (form == 2) {
-					/* "1" alone: its text on the next line with text, a word first */
-					text = next_text(cx, i + 1, e);
-					if (text >= e || lone_figure(&cx->v[text]))
-						form = 0;
-				}
-				ml = mline, mb = mbyte;
-				if (form && !mark_before(cx, &cache[k & 1], lo, i, k, &ml, &mb))
-					form = 0;
-				if (form)
-					want = k;
-			}
-			if (!form) {
+			note_at n;
+			int ok = 0;
+			for (unsigned k = want; k <= want + NOTE_SKIP && !ok; k++)
+				ok = note_here(cx, cache, b, e, i, lo, k, mline, mbyte, at_foot, &n);
+			if (!ok) {
 				i++;
 				continue;
 			}
-			/* the note's text: to the next note's start (its mark in the text
-			 * before this one's), or the page's end */
-			size_t end = text + 1;
-			for (; end < e; end++) {
-				if (cx->v[end].dropped || !note_start(&cx->v[end], want + 1))
-					continue;
-				size_t l2 = ml, b2 = mb + 1;
-				if (mark_before(cx, &cache[(want + 1) & 1], lo, i, want + 1, &l2, &b2))
-					break;
-			}
-			/* at the foot of the page: a page's notes are its last lines, a
-			 * few of them (a numbered row of a table is not a note) */
-			size_t body = 0, foot = 0;
-			for (size_t k = b; k < e; k++)
-				if (!cx->v[k].dropped && !rs_blank(&cx->v[k])) {
-					if (k < i)
-						body++;
-					else
-						foot++;
-				}
-			/* and its text a block or a few: not a table's cells, a blank
-			 * line between each (pdftotext's cells, one per line) */
-			size_t gaps = 0;
-			for (size_t k = text + 1; k < end; k++)
-				gaps += rs_blank(&cx->v[k]) && !rs_blank(&cx->v[k - 1]);
-			if ((foot > 12 && foot * 2 > body) || gaps > 3) {
-				i++;
-				continue;
-			}
-			raise_at(cx, ml, mb, want);
-			if (form == 1) {
-				const char *s;
-				size_t n;
-				rs_trim(&cx->v[i], &s, &n);
-				raise_at(cx, i, (size_t)(s - cx->v[i].s), want);
-			} else {
-				/* "1" alone, its text under it: one line "¹ text", each part where it stood */
-				bc_buf nb = BC_BUF_INIT;
-				put_raised(&nb, want);
-				bc_buf_putc(&nb, ' ');
-				const char *s;
-				size_t n;
-				rs_trim(&cx->v[text], &s, &n);
-				size_t mark_chars = 0;
-				for (unsigned k = want; k; k /= 10)
-					mark_chars++;
-				const char *ms;
-				size_t mn;
-				rs_trim(&cx->v[i], &ms, &mn);
-				uint32_t mcol = rs_input_col(&cx->v[i], (uint32_t)bc_utf8_count(cx->v[i].s, (size_t)(ms - cx->v[i].s)) + 1);
-				uint32_t tcol = rs_input_col(&cx->v[text], (uint32_t)bc_utf8_count(cx->v[text].s, (size_t)(s - cx->v[text].s)) + 1);
-				bc_buf_put(&nb, s, n);
-				rs_add_line(cx, text, nb.s, nb.len, (uint32_t)(i + 1), mcol);
-				rs_add_jump(cx, text, (uint32_t)mark_chars + 2, (uint32_t)(text + 1), tcol);
-				rs_move(cx, i, BC_RESTORE_NOTE);
-				rs_move(cx, text, BC_RESTORE_NOTE);
-				bc_buf_free(&nb);
-			}
-			/* one block: the blank lines inside the note's text go */
-			for (size_t k = text + 1; k < end; k++)
-				if (!cx->v[k].dropped && rs_blank(&cx->v[k]) && next_text(cx, k, end) < end)
-					rs_move(cx, k, BC_RESTORE_NOTE);
-			size_t last = end;
-			while (last > text && (cx->v[last - 1].dropped || rs_blank(&cx->v[last - 1])))
-				last--;
-			bc_restore *r = cx->out;
-			r->notes = bc_xgrow(r->notes, r->nnotes, sizeof *r->notes);
-			r->notes[r->nnotes++] = (bc_restore_span){ (uint32_t)(i + 1), (uint32_t)(last > text ? last : text + 1) };
+			mark_note(cx, &n, &r);
+			at_foot = 1;
 			found++;
-			want++;
-			mline = ml;
-			mbyte = mb + 1;
-			i = end;
+			want = n.k + 1;
+			mline = n.mline;
+			mbyte = n.mbyte + 1;
+			i = n.end;
 		}
 	}
+	raise_all(cx, &r);
 	/* counted by notes, not by the lines rewritten */
 	cx->out->count[BC_RESTORE_NOTE] = found;
 }
