@@ -835,7 +835,7 @@ static size_t text_blocks(parser *p, size_t i)
 	bc_lines *L = &p->lines;
 	const bc_line *l = &L->v[i];
 	/* a consolidated text's number, date and issuer, at its end */
-	if (l->upper && l->kind == BC_LK_TEXT && bp_is_authentication(l))
+	if ((l->upper && l->kind == BC_LK_TEXT && bp_is_authentication(l)) || bp_authentication_below(p, i))
 		return bp_authentication_blocks(p, i);
 	if (l->upper && l->kind == BC_LK_TEXT && p->nb && p->b[p->nb - 1].kind == B_RECIP_ITEM)
 		/* signed by the head himself: "CHỦ TỊCH" or "THỦ TƯỚNG", then the name, after Nơi nhận */

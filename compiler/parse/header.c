@@ -647,10 +647,51 @@ static long authentication_at(const bc_line *l)
 
 int bp_is_authentication(const bc_line *l) { return authentication_at(l) >= 0; }
 
+/* Line i may stand in an authentication block before its words: the
+ * consolidating body's name in capitals, or the number line. */
+static int before_words(const parser *p, const bc_line *l)
+{
+	if (l->kind == BC_LK_NUMBER)
+		return !p->doc->idx.number;   /* a second number is text, as a repeated part is */
+	return l->kind == BC_LK_TEXT && l->upper && !bp_is_authentication(l);
+}
+
+size_t bp_authentication_below(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	if (!before_words(p, &L->v[i]))
+		return 0;
+	/* a PDF's text reads the block's left column first: "BỘ QUỐC PHÒNG",
+	 * "Số: 46/VBHN-BQP", then "XÁC THỰC …" (a few lines, blank ones between) */
+	for (size_t k = i + 1, seen = 0; k < L->n && seen < 4; k++) {
+		const bc_line *l = &L->v[k];
+		if (l->kind == BC_LK_BLANK)
+			continue;
+		seen++;
+		if (l->upper && l->kind == BC_LK_TEXT && bp_is_authentication(l))
+			return k;
+		if (!before_words(p, l))
+			return 0;
+	}
+	return 0;
+}
+
 size_t bp_authentication_blocks(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;
 	blk tmp;
+	size_t words = bp_authentication_below(p, i);
+	if (words) {
+		/* its body's name and number read before the words */
+		p->at_end = 1;
+		for (; i < words; i++) {
+			const bc_line *b = &L->v[i];
+			if (b->kind == BC_LK_NUMBER)
+				header_line_of(p, BC_ROLE_NUMBER, b, NULL, 0, &tmp);
+			else if (b->kind != BC_LK_BLANK)
+				header_line_of(p, BC_ROLE_ISSUER, b, NULL, 0, &tmp);
+		}
+	}
 	bc_line *l = &L->v[i];
 	size_t at = (size_t)authentication_at(l), core = l->core, len = l->core_len;
 	p->at_end = 1;

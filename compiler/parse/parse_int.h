@@ -186,6 +186,10 @@ void bp_unwrap_dates(bc_node *n);
 size_t bp_parse_header(parser *p, size_t i);
 /* "XÁC THỰC VĂN BẢN HỢP NHẤT" at line i: 1 when the line holds those words. */
 int bp_is_authentication(const bc_line *l);
+/* The line of "XÁC THỰC VĂN BẢN HỢP NHẤT" a few lines below line i when
+ * line i and those between are the block's body name or number, read before
+ * the words (a PDF's text); else 0. */
+size_t bp_authentication_below(parser *p, size_t i);
 /* A consolidated text's authentication block from line i (header.c): the
  * words, its issuer, number and dateline as the header's lines at its end
  * (at_end), and a block that opens the closing.  Returns the line after it. */
