@@ -140,9 +140,10 @@ void rs_pages(rs_ctx *cx)
  */
 #define RUN_EDGE 2   /* lines looked at, from each edge of a page */
 
-/* Line l's words with the number `page` (a token of its own) left out, and
- * its spaces as one, into b; 0 when what is left is no running line's: fewer
- * than two words, or a gap (a TAB, two spaces) between two of them, as the
+/* Line l's words with the number `page` (a token of its own, or before a
+ * slash and the count of pages: "Trang 2/5") left out, and its spaces as
+ * one, into b; 0 when what is left is no running line's: fewer than two
+ * words (the number counted), or a gap (a TAB, two spaces) between two of them, as the
  * columns of a table or of the header's two sides are (-layout sets the
  * page's number apart from the words beside it: that gap is the number's). */
 static int running_key(const rs_line *l, uint32_t page, bc_buf *b)
@@ -170,8 +171,16 @@ static int running_key(const rs_line *l, uint32_t page, bc_buf *b)
 		size_t d = i;
 		while (d < e && s[d] >= '0' && s[d] <= '9' && d - i < 5)
 			v = v * 10 + (s[d++] - '0');
-		if (!skipped && d == e && v == (long)page) {
-			skipped = after_number = 1;   /* the page's number beside the words */
+		/* the page's number beside the words, or of the pages ("2/5") */
+		size_t f = d;
+		if (f < e && s[f] == '/' && f + 1 < e) {
+			f++;
+			while (f < e && s[f] >= '0' && s[f] <= '9')
+				f++;
+		}
+		if (!skipped && d > i && f == e && v == (long)page) {
+			skipped = after_number = 1;
+			words++;   /* "Trang 2/5": a word of the line all the same */
 			i = e;
 			continue;
 		}
