@@ -208,6 +208,8 @@ static int raise_cmp(const void *a, const void *b)
  * thousand times). */
 static void raise_all(rs_ctx *cx, mark_raises *r)
 {
+	if (!r->n)
+		return;   /* no note: nothing to sort (qsort wants an array, even of none) */
 	qsort(r->v, r->n, sizeof *r->v, raise_cmp);
 	bc_buf b = BC_BUF_INIT;
 	for (size_t j = 0, e; j < r->n; j = e) {
