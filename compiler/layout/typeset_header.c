@@ -345,15 +345,13 @@ void ts_set_header(ts *t)
 	int party = tp->family == BC_FAMILY_PARTY;
 	set_issuers(t, 0, xl, lw, &yl, &u->ops);
 	const bc_node *num = meta_line(t, BC_ROLE_NUMBER);
-	if (num && num->as.line->at_end) {
-		/* a consolidated text's number stands in its authentication at the end */
-	} else if (num) {
+	/* a consolidated text's number stands in its authentication at the end */
+	if (!num || !num->as.line->at_end)
 		yl += party ? 0 : 2;
-		blank_line(t, num, xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, &u->ops);
-	} else {
-		yl += party ? 0 : 2;
+	if (!num)
 		ts_column_line(t, NULL, lost_number(t), xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, 0, &u->ops);
-	}
+	else if (!num->as.line->at_end)
+		blank_line(t, num, xl, lw, &yl, BC_FACE_REGULAR, tp->number_size, &u->ops);
 	/* the Party's draft mark ("Dự thảo lần 2") under the number, in italics (HD 36-HD/VPTW,
 	 * II.2.2, Phụ lục 3, mục 11), as the source words it; the state's is boxed at the top */
 	const bc_node *dr = party ? meta_line(t, BC_ROLE_DRAFT) : NULL;
@@ -390,11 +388,9 @@ void ts_set_header(ts *t)
 	yr += 10;
 	ts_rec_extend(t, yr);
 	const bc_node *dl = meta_line(t, BC_ROLE_DATELINE);
-	if (dl && dl->as.line->at_end)
-		;   /* set in the authentication at the end */
-	else if (dl)
+	if (dl && !dl->as.line->at_end)   /* one at the end is set in the authentication */
 		blank_line(t, dl, xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, &u->ops);
-	else
+	else if (!dl)
 		ts_column_line(t, NULL, lost_dateline(t), xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, 0, &u->ops);
 	u->h = yl > yr ? yl : yr;
 	ts_rec_push(t, 0);

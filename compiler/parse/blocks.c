@@ -835,8 +835,10 @@ static size_t text_blocks(parser *p, size_t i)
 	bc_lines *L = &p->lines;
 	const bc_line *l = &L->v[i];
 	/* a consolidated text's number, date and issuer, at its end */
-	if ((l->upper && l->kind == BC_LK_TEXT && bp_is_authentication(l)) || bp_authentication_below(p, i))
-		return bp_authentication_blocks(p, i);
+	int here = l->upper && l->kind == BC_LK_TEXT && bp_is_authentication(l);
+	size_t words = here ? i : bp_authentication_below(p, i);
+	if (here || words)
+		return bp_authentication_blocks(p, i, words);
 	if (l->upper && l->kind == BC_LK_TEXT && p->nb && p->b[p->nb - 1].kind == B_RECIP_ITEM)
 		/* signed by the head himself: "CHỦ TỊCH" or "THỦ TƯỚNG", then the name, after Nơi nhận */
 		return signature_blocks(p, i);

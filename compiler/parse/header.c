@@ -676,16 +676,15 @@ size_t bp_authentication_below(parser *p, size_t i)
 	return 0;
 }
 
-size_t bp_authentication_blocks(parser *p, size_t i)
+size_t bp_authentication_blocks(parser *p, size_t i, size_t words)
 {
 	bc_lines *L = &p->lines;
 	blk tmp;
-	size_t words = bp_authentication_below(p, i);
-	if (words) {
+	if (words > i) {
 		/* its body's name and number read before the words */
 		p->at_end = 1;
 		for (; i < words; i++) {
-			const bc_line *b = &L->v[i];
+			const bc_line *b = &L->v[i];   /* standing before the words: before_words said so */
 			if (b->kind == BC_LK_NUMBER)
 				header_line_of(p, BC_ROLE_NUMBER, b, NULL, 0, &tmp);
 			else if (b->kind != BC_LK_BLANK)

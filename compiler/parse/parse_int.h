@@ -190,10 +190,11 @@ int bp_is_authentication(const bc_line *l);
  * line i and those between are the block's body name or number, read before
  * the words (a PDF's text); else 0. */
 size_t bp_authentication_below(parser *p, size_t i);
-/* A consolidated text's authentication block from line i (header.c): the
- * words, its issuer, number and dateline as the header's lines at its end
- * (at_end), and a block that opens the closing.  Returns the line after it. */
-size_t bp_authentication_blocks(parser *p, size_t i);
+/* A consolidated text's authentication block from line i (header.c), its
+ * words at line `words` (i itself, or bp_authentication_below's): the words,
+ * its issuer, number and dateline as the header's lines at its end (at_end),
+ * and a block that opens the closing.  Returns the line after it. */
+size_t bp_authentication_blocks(parser *p, size_t i, size_t words);
 
 /* meta.c */
 size_t bp_parse_meta_block(parser *p);

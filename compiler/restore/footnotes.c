@@ -119,18 +119,6 @@ static int note_start(const rs_line *l, unsigned k)
 	return w < n && (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '"' || c == '(') ? 1 : 0;
 }
 
-/* A line of figures alone (another note's number, a page's). */
-static int lone_figure(const rs_line *l)
-{
-	const char *s;
-	size_t n;
-	rs_trim(l, &s, &n);
-	for (size_t i = 0; i < n; i++)
-		if (!is_digit(s[i]))
-			return 0;
-	return 1;
-}
-
 /* The first line with text from i on, before end, or end. */
 static size_t next_text(const rs_ctx *cx, size_t i, size_t end)
 {
@@ -261,7 +249,7 @@ static int note_here(const rs_ctx *cx, mark_cache cache[2], size_t b, size_t e, 
 	if (form == 2) {
 		/* "1" alone: its text on the next line with text, a word first */
 		text = next_text(cx, i + 1, e);
-		if (text >= e || lone_figure(&cx->v[text]))
+		if (text >= e || rs_figures(&cx->v[text], (size_t)-1))   /* another note's number, a page's */
 			return 0;
 	}
 	size_t ml = mline, mb = mbyte;

@@ -600,34 +600,17 @@ static void write_table(rs_ctx *cx, size_t first, size_t end, const size_t *row,
 
 /* ---- grids ---- */
 
-/* "+----+-----+" or "+====+": a grid's rule; the '+' columns.  Returns how many, and whether it is of '='. */
+/* "+----+-----+" or "+====+": a grid's rule (rs_grid_rule) of 2 to
+ * MAX_COLS + 1 '+', none side by side, of '-' or of '=' but not both, five
+ * characters at least; the '+' columns.  Returns how many, and whether it is of '='. */
 static size_t grid_rule(const rs_line *l, uint32_t *plus, int *heavy)
 {
-	const char *s;
-	size_t n;
-	rs_trim(l, &s, &n);
-	if (n < 5 || s[0] != '+' || s[n - 1] != '+')
+	unsigned m;
+	size_t np = rs_grid_rule(l, plus, MAX_COLS + 1, &m);
+	if (!np || np > MAX_COLS + 1 || (m & RS_RULE_PLUS2) || plus[np - 1] - plus[0] < 4 ||
+	    ((m & RS_RULE_EQ) && (m & RS_RULE_DASH)))
 		return 0;
-	size_t lead = (size_t)(s - l->s), np = 0;
-	int eq = 0, dash = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '+') {
-			if (np > MAX_COLS)
-				return 0;
-			if (i && s[i - 1] == '+')
-				return 0;
-			plus[np++] = (uint32_t)(lead + i);   /* a rule is ASCII: bytes are characters */
-		} else if (s[i] == '=') {
-			eq = 1;
-		} else if (s[i] == '-') {
-			dash = 1;
-		} else if (s[i] != ':') {
-			return 0;
-		}
-	}
-	if (eq && dash)
-		return 0;
-	*heavy = eq;
+	*heavy = (m & RS_RULE_EQ) != 0;
 	return np;
 }
 

@@ -158,24 +158,15 @@ static void unfold(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t ncol
 
 /* ---- pandoc's grid tables ---- */
 
-/* "+----+-----+" or "+====+": a rule of a grid; the columns' '+' positions, in characters. */
-static size_t grid_rule(const rs_line *l, size_t *plus, size_t max)
+/* "+----+-----+" or "+====+": a rule of a grid (rs_grid_rule) of three '+'
+ * at least (two columns); the first `max` '+' positions, in characters. */
+static size_t grid_rule(const rs_line *l, uint32_t *plus, size_t max)
 {
-	const char *s;
-	size_t n;
-	rs_trim(l, &s, &n);
-	if (n < 3 || s[0] != '+' || s[n - 1] != '+')
-		return 0;
-	size_t lead = (size_t)(s - l->s), np = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '+') {
-			if (np < max)
-				plus[np++] = lead + i;   /* the rule is ASCII: bytes are characters */
-		} else if (s[i] != '-' && s[i] != '=' && s[i] != ':') {
-			return 0;
-		}
-	}
-	return np >= 3 ? np : 0;   /* two columns at least */
+	unsigned m;
+	size_t np = rs_grid_rule(l, plus, max, &m);
+	if (np > max)
+		np = max;
+	return np >= 3 ? np : 0;
 }
 
 #define MAX_COLS 16
@@ -199,7 +190,7 @@ static int stars_open(const bc_buf *t)
 	return pairs % 2 == 1;
 }
 
-static void grid_row(const rs_line *l, uint32_t line, const size_t *plus, size_t np, paras *ps)
+static void grid_row(const rs_line *l, uint32_t line, const uint32_t *plus, size_t np, paras *ps)
 {
 	size_t at[MAX_COLS + 1], k = 0;
 	uint32_t atcol[MAX_COLS + 1];
@@ -264,7 +255,7 @@ static void grid_row(const rs_line *l, uint32_t line, const size_t *plus, size_t
 
 static size_t grid_table(rs_ctx *cx, size_t i)
 {
-	size_t plus[MAX_COLS + 1];
+	uint32_t plus[MAX_COLS + 1];
 	size_t np = grid_rule(&cx->v[i], plus, MAX_COLS + 1);
 	if (!np || np > MAX_COLS + 1)
 		return 0;
@@ -274,7 +265,7 @@ static size_t grid_table(rs_ctx *cx, size_t i)
 		const char *s;
 		size_t n;
 		rs_trim(&cx->v[j], &s, &n);
-		size_t p2[MAX_COLS + 1];
+		uint32_t p2[MAX_COLS + 1];
 		if (grid_rule(&cx->v[j], p2, MAX_COLS + 1)) {
 			last = j;
 			continue;

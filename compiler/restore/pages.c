@@ -201,20 +201,6 @@ static int running_key(const rs_line *l, uint32_t page, bc_buf *b)
 	return words >= 2 && letters >= 4;
 }
 
-/* A line that holds a lone number, nothing else. */
-static int lone_number(const rs_line *l)
-{
-	const char *s;
-	size_t n;
-	rs_trim(l, &s, &n);
-	if (!n || n > 4)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
 /* Line i stands over a table's header line opened by the row-number column's
  * title, within three lines with text of the page (before `end`): "Cơ quan"
  * over "STT   Nhiệm vụ   …   Cơ quan, …" in -layout, a header's first line
@@ -248,7 +234,7 @@ static void edge_lines(const rs_ctx *cx, size_t first, size_t end, size_t at[2])
 			if (cx->v[i].dropped || rs_blank(&cx->v[i]))
 				continue;
 			seen++;
-			if (lone_number(&cx->v[i]))
+			if (rs_figures(&cx->v[i], 4))
 				continue;
 			if (!bottom || i != at[0])
 				at[bottom] = i;

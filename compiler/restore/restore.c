@@ -75,6 +75,46 @@ int rs_blank(const rs_line *l)
 	return 1;
 }
 
+size_t rs_grid_rule(const rs_line *l, uint32_t *plus, size_t max, unsigned *marks)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	*marks = 0;
+	if (n < 3 || s[0] != '+' || s[n - 1] != '+')
+		return 0;
+	size_t lead = (size_t)(s - l->s), np = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '+') {
+			if (i && s[i - 1] == '+')
+				*marks |= RS_RULE_PLUS2;
+			if (np < max)
+				plus[np] = (uint32_t)(lead + i);
+			np++;
+		} else if (s[i] == '=') {
+			*marks |= RS_RULE_EQ;
+		} else if (s[i] == '-') {
+			*marks |= RS_RULE_DASH;
+		} else if (s[i] != ':') {
+			return 0;
+		}
+	}
+	return np;
+}
+
+int rs_figures(const rs_line *l, size_t max)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	if (!n || n > max)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
 size_t rs_number_head(const char *s, size_t n)
 {
 	static const char *const heads[] = { "TT", "STT", "Stt", "Số TT", "SỐ TT", "Số thứ tự", "SỐ THỨ TỰ" };

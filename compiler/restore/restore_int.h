@@ -120,6 +120,14 @@ int rs_blank(const rs_line *l);
 /* The bytes of the row-number column's title ("TT", "STT", "Số TT", "Số
  * thứ tự") that s starts with, at its end or before a space; else 0. */
 size_t rs_number_head(const char *s, size_t n);
+/* "+----+-----+" or "+====+": a line of a pandoc grid's rule ('+' at both
+ * ends of its text, '-', '=' and ':' between).  Returns how many '+' it has
+ * (the first `max` of their columns into plus: a rule is ASCII, bytes are
+ * characters), 0 when it is no rule; *marks tells what it is made of. */
+enum { RS_RULE_EQ = 1, RS_RULE_DASH = 2, RS_RULE_PLUS2 = 4 /* two '+' side by side */ };
+size_t rs_grid_rule(const rs_line *l, uint32_t *plus, size_t max, unsigned *marks);
+/* Line l holds figures alone, one to max of them ("2": a page's or a note's number). */
+int rs_figures(const rs_line *l, size_t max);
 /* Line i without its leading and trailing spaces. */
 void rs_trim(const rs_line *l, const char **s, size_t *len);
 
