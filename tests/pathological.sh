@@ -180,6 +180,13 @@ gen_pdf_notes() {
 	awk -v n="$1" 'BEGIN { printf "\f"; for (i = 1; i <= n; i++) printf "từ%d ", i; printf "\n"
 		for (i = 1; i <= n; i++) printf "%d Chú thích số %d.\n", i, i; printf "\f" }' >"$2"
 }
+# a table of figures read a row a line (pdftotext -raw): N rows under one header, then N headers each
+# over its page's rows numbering on (a table going on over N page breaks)
+gen_figure_rows() {
+	awk -v n="$1" 'BEGIN { printf "TT Nội dung\nDự toán\nnăm 2026\nTỷ lệ (%%)\n"
+		for (i = 1; i <= n; i++) printf "%d Khoản thu của xã 1.%03d,5 %d,%d%%\n", i, i % 1000, i % 100, i % 10
+		for (i = n + 1; i <= 2 * n; i++) printf "\fTT Nội dung\nDự toán\nnăm 2026\nTỷ lệ (%%)\n%d Khoản thu của xã 2.000 5,0%%\n", i; printf "\f" }' >"$2"
+}
 # N pages of a PDF's text, each with its running line ("DỰ THẢO" and the page's number) at its foot
 gen_running() {
 	awk -v n="$1" 'BEGIN { for (i = 1; i <= n; i++) printf "Đoạn văn của trang %d nối sang trang sau\n%d DỰ THẢO\n\f", i, i }' >"$2"
@@ -259,6 +266,8 @@ run cell-heads           gen_cell_heads      5000     check  "0 1"
 run cell-columns         gen_cell_columns    10000    check  "0 1"
 run pdf-notes            gen_pdf_notes       10000    check  "0 1"
 run running-lines        gen_running         10000    check  "0 1"
+run figure-rows          gen_figure_rows     10000    check  "0 1"
+run figure-rows          gen_figure_rows     5000     xml    "0 1"
 run page-splits          gen_splits          25000    xml    "0"
 run page-splits          gen_splits          25000    check  "0 1"
 run bullets              gen_bullets         25000    xml    "0"

@@ -1420,6 +1420,144 @@ none:
 	return 0;
 }
 
+
+/* ---- rows numbered with their labels, the values' columns in blocks after them ---- */
+
+/*
+ * pdftotext (and pdfminer) write a long ranking table's columns as blocks of
+ * their own when the number and the name stand close: one block of
+ * "21 UBND xã Tân Hải" lines, the rows numbered on as places are, then a
+ * block for each column of values, as many lines as the rows, each line
+ * the same count of figures (two columns printed close come out on one
+ * line: "60,49 81,74%").  The header's cells come out scrambled above
+ * ("Điểm Điểm tự chuẩn đánh tối đa giá"): the rows are written as a pipe
+ * table without header rows, the header's lines stay text, and a note says
+ * so.  Only on the evidence of the counts: every block exactly as many
+ * lines as the rows, every line of it figures alone.
+ */
+
+#define LC_MIN_ROWS 3
+#define LC_MAX_FIGURES 4     /* figures on one line of a values' block */
+
+/* "21 UBND xã Tân Hải": a number of up to four digits, a space, then a letter
+ * or "("; its number in *v and where the label starts in *lab.  0 when not. */
+static int numbered_label(const rs_line *l, long *v, size_t *lab)
+{
+	if (l->dropped || bc_utf8_count(l->s, l->len) > MAX_COLUMN_LINE || memchr(l->s, '\t', l->len) || memchr(l->s, '|', l->len))
+		return 0;
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	size_t d = 0;
+	*v = 0;
+	while (d < n && d < 5 && s[d] >= '0' && s[d] <= '9')
+		*v = *v * 10 + (s[d++] - '0');
+	if (!d || d > 4 || *v <= 0 || d + 1 >= n || s[d] != ' ')
+		return 0;
+	uint32_t cp = 0;
+	bc_utf8_decode(s + d + 1, n - d - 1, &cp);
+	if (!(bc_cp_is_letter(cp) || cp == '('))
+		return 0;
+	*lab = (size_t)(s - l->s) + d + 1;
+	return 1;
+}
+
+/* The figures alone on line l ("74,00", "60,49 81,74%"): their count (at most
+ * LC_MAX_FIGURES), their bytes in fb/fe; 0 when the line holds anything else. */
+static size_t line_figures(const rs_line *l, size_t *fb, size_t *fe)
+{
+	if (l->dropped || memchr(l->s, '|', l->len))
+		return 0;
+	size_t nf = 0, i = 0;
+	while (i < l->len) {
+		while (i < l->len && l->s[i] == ' ')
+			i++;
+		if (i == l->len)
+			break;
+		size_t j = i, digits = 0;
+		for (; j < l->len && l->s[j] != ' '; j++) {
+			if (l->s[j] >= '0' && l->s[j] <= '9')
+				digits++;
+			else if (!strchr(".,%/()+-", l->s[j]))
+				return 0;
+		}
+		if (!digits || nf == LC_MAX_FIGURES)
+			return 0;
+		fb[nf] = i, fe[nf++] = j;
+		i = j;
+	}
+	return nf;
+}
+
+/* The table whose numbered labels are paragraph u[0]: returns the paragraphs used (0: none). */
+static size_t labelled_columns_at(rs_ctx *cx, const unit *u, size_t nu)
+{
+	size_t n = u[0].last - u[0].first + 1;
+	if (n < LC_MIN_ROWS)
+		return 0;
+	long first = 0, prev = 0, v;
+	size_t lab;
+	for (size_t r = 0; r < n; r++) {
+		if (!numbered_label(&cx->v[u[0].first + r], &v, &lab))
+			return 0;
+		if (r == 0)
+			first = v;
+		else if (v != prev && v != first + (long)r)
+			return 0;
+		prev = v;
+	}
+	/* the values' blocks: each exactly n lines, each line as many figures as the block's first */
+	size_t nb = 0, nv = 0, fb[LC_MAX_FIGURES], fe[LC_MAX_FIGURES];
+	while (nb + 1 < nu && u[nb + 1].last - u[nb + 1].first + 1 == n && cx->v[u[nb + 1].first].page == cx->v[u[0].first].page) {
+		size_t m = line_figures(&cx->v[u[nb + 1].first], fb, fe);
+		int ok = m > 0 && nv + m + 2 <= MAX_COLS;
+		for (size_t i = u[nb + 1].first + 1; i <= u[nb + 1].last && ok; i++)
+			ok = line_figures(&cx->v[i], fb, fe) == m;
+		if (!ok)
+			break;
+		nv += m;
+		nb++;
+	}
+	if (!nb || nv + 2 < MIN_COLS)
+		return 0;
+	size_t nc = nv + 2, last = u[nb].last;
+	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
+	char rule[4 * MAX_COLS + 2];
+	size_t rl = 0;
+	for (size_t c = 0; c < nc; c++)
+		memcpy(rule + rl, "|---", 4), rl += 4;
+	rule[rl++] = '|';
+	rs_add_line(cx, last, rule, rl, (uint32_t)(u[0].first + 1), 1);
+	for (size_t r = 0; r < n; r++) {
+		size_t li = u[0].first + r;
+		const rs_line *l = &cx->v[li];
+		numbered_label(l, &v, &lab);
+		const char *s;
+		size_t len;
+		rs_trim(l, &s, &len);
+		size_t b = (size_t)(s - l->s);
+		rs_row rt = RS_ROW_INIT;
+		rs_row_str(&rt, "| ");
+		rs_row_span(cx, li, b, lab - 1, &rt);
+		rs_row_str(&rt, " | ");
+		rs_row_span(cx, li, lab, b + len, &rt);
+		for (size_t k = 1; k <= nb; k++) {
+			size_t vi = u[k].first + r;
+			size_t m = line_figures(&cx->v[vi], fb, fe);
+			for (size_t f = 0; f < m; f++) {
+				rs_row_str(&rt, " | ");
+				rs_row_span(cx, vi, fb[f], fe[f], &rt);
+			}
+		}
+		rs_row_str(&rt, " |");
+		rs_row_add(cx, last, &rt, rt.jumps[0].to_line, rt.jumps[0].shift);
+	}
+	move_units(cx, u, nb + 1);
+	bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_HEADLESS, (bc_pos){ (uint32_t)(u[0].first + 1), 1 }, NULL);
+	cx->out->count[BC_RESTORE_CELLS]++;
+	return nb + 1;
+}
+
 void rs_cells(rs_ctx *cx)
 {
 	size_t i = 0;
@@ -1464,6 +1602,14 @@ void rs_cells(rs_ctx *cx)
 		if (used)
 			j += used - 1;
 	}
+	/* a PDF's rows numbered with their labels, the values' columns in blocks after them */
+	if (cx->shape == BC_SHAPE_PDF)
+		for (size_t j = 0; j < nu; j++)
+			if (!cx->v[u[j].first].dropped) {
+				size_t used = labelled_columns_at(cx, &u[j], nu - j < MAX_UNITS ? nu - j : MAX_UNITS);
+				if (used)
+					j += used - 1;
+			}
 	/* then rows numbered on under a header that did not come out whole:
 	 * found first, then written when complete */
 	run *rn = NULL;

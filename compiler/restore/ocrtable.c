@@ -527,9 +527,289 @@ static size_t table_at(rs_ctx *cx, size_t hi, orow *rows)
 	return rows[nr - 1].line;
 }
 
+/* ---- rows of figures ---- */
+
+/*
+ * A table of figures read row by row (pdftotext -raw, mutool's rows, OCR):
+ * "1 Thu ngân sách nhà nước trên địa bàn 7.944,5 4.210,6 53,0".  The header
+ * rarely sits on one line there: "TT Nội dung" and, under it, each title
+ * of the figures' columns on lines of its own ("Dự toán" / "năm 2026" /
+ * "(triệu đồng)").  The rows themselves are the evidence: every row its
+ * number, a label, and as many figures at its end as every other row, each
+ * figure a cell ("-" an empty value).  The header is the lines from "STT"
+ * to the first row: its titles (each opened by a capital, a line in lower
+ * case or "(" going on with the title before) must be as many as the cells
+ * after the number; else the rows stand without a header, the header's
+ * lines stay text, and a note says so.  After the numbered rows, a row or
+ * two of a short label and as many figures ("Tổng cộng") are the table's.
+ */
+
+#define FT_MAX_VALUES 12        /* figures at a row's end, each a cell */
+#define FT_MIN_VALUES 2         /* one figure at a row's end is a sentence's as often */
+#define FT_MAX_HEAD_LINES 10    /* header lines under the "STT" line */
+#define FT_MAX_HEAD_LINE 60     /* bytes: a line of a column's title is short */
+#define FT_MAX_TOTALS 2         /* rows of a label and values after the numbered ones */
+#define FT_MAX_TOTAL_WORDS 6    /* words of such a label ("Tổng cộng", "Toàn tỉnh") */
+
+/* A figure standing as a cell: digits with their marks ("7.944,5", "53,0",
+ * "100%", "-4,7", "(96,7%)", "8.368/8.654"), or a dash alone (no value). */
+static int figure_word(const char *s, size_t n)
+{
+	if ((n == 1 && s[0] == '-') || (n == 3 && memcmp(s, "\xE2\x80\x93", 3) == 0))
+		return 1;
+	size_t digits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (!strchr(".,%/()+-", s[i]))
+			return 0;
+	}
+	return digits > 0 && n <= 20;
+}
+
+/* The figures at the end of row r, at most nw - 1 (the label keeps a word). */
+static size_t end_figures(const rs_line *l, const orow *r)
+{
+	size_t f = 0;
+	while (f + 1 < r->nw && f < FT_MAX_VALUES &&
+	       figure_word(l->s + r->w[r->nw - 1 - f].b, r->w[r->nw - 1 - f].e - r->w[r->nw - 1 - f].b))
+		f++;
+	return f;
+}
+
+/* A line of a column's title under the header's first line: short, single spaces, no TAB. */
+static int head_piece(const rs_line *l)
+{
+	if (l->dropped || memchr(l->s, '\t', l->len))
+		return 0;
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	if (!n || n > FT_MAX_HEAD_LINE || strchr(".;:", s[n - 1]))
+		return 0;
+	for (size_t i = 0; i + 2 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
+			return 0;
+	return 1;
+}
+
+/* Whether the line goes on with the title before it: lower case, "(", a figure. */
+static int goes_on(const rs_line *l)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	uint32_t cp = cp_at(s, n);
+	return cp == '(' || (cp >= '0' && cp <= '9') || bc_cp_is_lower(cp);
+}
+
+/* A total's row: a short label opened by a capital, then exactly k figures.
+ * Fills r's words (its number's token empty). */
+static int total_at(const rs_line *l, size_t k, orow *r)
+{
+	if (l->dropped || memchr(l->s, '\t', l->len))
+		return 0;
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	if (!n || !bc_cp_is_upper(cp_at(s, n)))
+		return 0;
+	for (size_t i = 0; i + 2 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
+			return 0;
+	memset(r, 0, sizeof *r);
+	r->lead = r->tb = r->te = (size_t)(s - l->s);
+	size_t b = r->lead;
+	if (!split_words(l->s, b, b + n, r->w, OT_MAX_WORDS, &r->nw) || r->nw < k + 1 || r->nw > k + FT_MAX_TOTAL_WORDS)
+		return 0;
+	if (end_figures(l, r) != k || has_digit(l->s + r->w[0].b, r->w[0].e - r->w[0].b))
+		return 0;
+	return 1;
+}
+
+/* One row of figures: its number (none for a total's row), its label, its k values; TAB- or pipe-separated. */
+static void write_figure_row(rs_ctx *cx, size_t after, const orow *rw, size_t k, int pipe)
+{
+	rs_row rt = RS_ROW_INIT;
+	const char *sep = pipe ? " | " : "\t";
+	if (pipe)
+		rs_row_str(&rt, "| ");
+	rs_row_span(cx, rw->line, rw->tb, rw->te, &rt);
+	rs_row_str(&rt, sep);
+	rs_row_span(cx, rw->line, rw->w[0].b, rw->w[rw->nw - k - 1].e, &rt);
+	for (size_t v = rw->nw - k; v < rw->nw; v++) {
+		rs_row_str(&rt, sep);
+		rs_row_span(cx, rw->line, rw->w[v].b, rw->w[v].e, &rt);
+	}
+	if (pipe)
+		rs_row_str(&rt, " |");
+	/* the row stands where its first part does, a "| " or an empty first cell before it */
+	if (rt.njumps && rt.jumps[0].col != 1)
+		rs_row_add(cx, after, &rt, rt.jumps[0].to_line, rt.jumps[0].shift);
+	else
+		rs_row_add(cx, after, &rt, 0, 0);
+}
+
+/* The table of figures whose header opens at line hi; returns the last line
+ * it took (hi when none).  *next is the number a table going on after it
+ * starts with: its header printed again over the next page's rows, which
+ * start there (when *next is past 1) or at 1; *values, the figures its
+ * rows end with, which a table going on keeps (one row is then enough). */
+static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, size_t *values)
+{
+	size_t tstarts[OT_MAX_TITLES], numend;
+	int uncertain = 0;
+	size_t nt = head_titles(&cx->v[hi], tstarts, &numend, &uncertain);
+	if (!nt)
+		return hi;
+	/* the header's lines under it, up to row 1 */
+	size_t hl[FT_MAX_HEAD_LINES], nh = 0, j = hi;
+	for (;;) {
+		j = next_line(cx, j);
+		if (j == cx->n)
+			return hi;
+		if (row_at(&cx->v[j], 1, &rows[0]) == 2 || (*next > 1 && row_at(&cx->v[j], *next, &rows[0]) == 2))
+			break;
+		if (nh == FT_MAX_HEAD_LINES || !head_piece(&cx->v[j]))
+			return hi;
+		hl[nh++] = j;
+	}
+	/* the rows 1, 2, 3 … each a line ending in figures; numbered as places
+	 * are, a tie the same number and the next its place ("11 11 13") */
+	size_t nr = 0, f[OT_MAX_ROWS];
+	long first = row_at(&cx->v[j], 1, &rows[0]) == 2 ? 1 : *next, num = first;
+	for (;;) {
+		rows[nr].line = j;
+		f[nr] = rows[nr].toolong ? 0 : end_figures(&cx->v[j], &rows[nr]);
+		if (f[nr] < FT_MIN_VALUES)
+			break;
+		/* a row going on, in lower case, on the line under it is not one line */
+		if (j + 1 < cx->n && !cx->v[j + 1].dropped && !rs_blank(&cx->v[j + 1]) &&
+		    bc_cp_is_lower(cp_at(cx->v[j + 1].s, cx->v[j + 1].len)))
+			break;
+		nr++;
+		j = next_line(cx, j);
+		if (nr == OT_MAX_ROWS || j == cx->n)
+			break;
+		if (row_at(&cx->v[j], first + (long)nr, &rows[nr]) == 2)
+			num = first + (long)nr;
+		else if (row_at(&cx->v[j], num, &rows[nr]) != 2)
+			break;
+	}
+	int going_on = first > 1;
+	if (nr < (going_on ? 1u : 2u))
+		return hi;
+	/* the values a row: the count most rows end with (a table going on: the
+	 * one before's); a row with fewer ends the table */
+	size_t hist[FT_MAX_VALUES + 1] = { 0 }, k = 0;
+	for (size_t r = 0; r < nr; r++)
+		hist[f[r]]++;
+	for (size_t v = FT_MIN_VALUES; v <= FT_MAX_VALUES; v++)
+		if (hist[v] > hist[k])
+			k = v;
+	if (going_on)
+		k = *values;
+	size_t keep = 0, fewest = FT_MAX_VALUES;
+	while (keep < nr && f[keep] >= k) {
+		if (f[keep] < fewest)
+			fewest = f[keep];
+		keep++;
+	}
+	nr = keep;
+	if (!k || nr < (going_on ? 1u : 2u) || (!going_on && 2 * hist[k] < nr))
+		return hi;
+	size_t last = rows[nr - 1].line, ntot = 0;
+	orow tot[FT_MAX_TOTALS];
+	for (size_t t = 0; t < FT_MAX_TOTALS; t++) {
+		size_t x = next_line(cx, last);
+		if (x == cx->n || !total_at(&cx->v[x], k, &tot[t]))
+			break;
+		tot[t].line = x;
+		last = x;
+		ntot++;
+	}
+	/* the header: the titles on the "STT" line, then one for each line opened by a capital */
+	size_t pieces = nt;
+	for (size_t h = 0; h < nh; h++)
+		pieces += !goes_on(&cx->v[hl[h]]);
+	int header = !uncertain && pieces == 1 + k;
+	/* every label ending in a figure ("Thôn 1", "Tổ 5") makes one figure more
+	 * at every row's end: the header's titles, one fewer, say which */
+	if (!header && !uncertain && !going_on && fewest == k && k > FT_MIN_VALUES && pieces == k) {
+		/* such a figure is a plain number of up to three digits in every row ("1", "12": no "5.200") */
+		int plain = 1;
+		for (size_t r = 0; r < nr && plain; r++) {
+			const span *w = &rows[r].w[rows[r].nw - k];
+			plain = w->e - w->b <= 3;
+			for (size_t x = w->b; x < w->e && plain; x++)
+				plain = cx->v[rows[r].line].s[x] >= '0' && cx->v[rows[r].line].s[x] <= '9';
+		}
+		if (plain)
+			k--, header = 1;
+	}
+	/* a pipe table's row would split at a "|" of its cells */
+	for (size_t r = 0; r < nr + ntot && !header; r++) {
+		const rs_line *l = &cx->v[r < nr ? rows[r].line : tot[r - nr].line];
+		if (memchr(l->s, '|', l->len))
+			return hi;
+	}
+	rs_add_line(cx, last, "", 0, (uint32_t)(hi + 1), 1);
+	if (header) {
+		const rs_line *l = &cx->v[hi];
+		const char *s;
+		size_t n;
+		rs_trim(l, &s, &n);
+		size_t b = (size_t)(s - l->s), e = b + n;
+		rs_row rt = RS_ROW_INIT;
+		rs_row_span(cx, hi, b, numend, &rt);
+		for (size_t t = 0; t < nt; t++) {
+			size_t te = t + 1 < nt ? tstarts[t + 1] : e;
+			while (te > tstarts[t] && l->s[te - 1] == ' ')
+				te--;
+			rs_row_str(&rt, "\t");
+			rs_row_span(cx, hi, tstarts[t], te, &rt);
+		}
+		for (size_t h = 0; h < nh; h++) {
+			const rs_line *p = &cx->v[hl[h]];
+			if (!goes_on(p))
+				rs_row_str(&rt, "\t");
+			rs_trim(p, &s, &n);
+			rs_row_span(cx, hl[h], (size_t)(s - p->s), (size_t)(s - p->s) + n, &rt);
+		}
+		rs_row_add(cx, last, &rt, 0, 0);
+		rs_move(cx, hi, BC_RESTORE_FIGURE_TABLE);
+		for (size_t h = 0; h < nh; h++)
+			rs_move(cx, hl[h], BC_RESTORE_FIGURE_TABLE);
+	} else {
+		/* the rule of a table without header rows; the header's lines stay text */
+		char rule[4 * (FT_MAX_VALUES + 2) + 2];
+		size_t rl = 0;
+		for (size_t c = 0; c < k + 2; c++)
+			memcpy(rule + rl, "|---", 4), rl += 4;
+		rule[rl++] = '|';
+		rs_add_line(cx, last, rule, rl, (uint32_t)(rows[0].line + 1), 1);
+		bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_HEADLESS, (bc_pos){ (uint32_t)(hi + 1), 1 }, NULL);
+	}
+	for (size_t r = 0; r < nr; r++) {
+		write_figure_row(cx, last, &rows[r], k, !header);
+		rs_move(cx, rows[r].line, BC_RESTORE_FIGURE_TABLE);
+	}
+	for (size_t t = 0; t < ntot; t++) {
+		write_figure_row(cx, last, &tot[t], k, !header);
+		rs_move(cx, tot[t].line, BC_RESTORE_FIGURE_TABLE);
+	}
+	cx->out->count[BC_RESTORE_FIGURE_TABLE]++;
+	*next = first + (long)nr;
+	*values = k;
+	return last;
+}
+
 void rs_ocr_tables(rs_ctx *cx)
 {
 	orow *rows = NULL;
+	/* a table of figures going on over a page break: where the last ended, its next number */
+	size_t ended = 0, values = 0;
+	long next = 1;
 	for (size_t i = 0; i < cx->n; i++) {
 		const rs_line *l = &cx->v[i];
 		/* most lines are not looked at further: a header starts with S or T after spaces */
@@ -540,11 +820,27 @@ void rs_ocr_tables(rs_ctx *cx)
 			continue;
 		size_t ts[OT_MAX_TITLES], ne;
 		int unc;
-		if (head_titles(l, ts, &ne, &unc) < OT_MIN_TITLES)
+		size_t nt = head_titles(l, ts, &ne, &unc);
+		if (!nt)
 			continue;
 		if (!rows)
 			rows = bc_xmalloc(OT_MAX_ROWS * sizeof *rows);
-		i = table_at(cx, i, rows);
+		/* rows ending in figures first: their values are cells one by one, not one column */
+		long after = 1;
+		if (next > 1 && ended < i) {
+			/* only blank lines and the page's furniture between */
+			size_t j = ended + 1;
+			while (j < i && (cx->v[j].dropped || rs_blank(&cx->v[j])))
+				j++;
+			if (j == i)
+				after = next;
+		}
+		size_t end = figure_table_at(cx, i, rows, &after, &values);
+		if (end != i)
+			ended = end, next = after;
+		if (end == i && nt >= OT_MIN_TITLES)
+			end = table_at(cx, i, rows);
+		i = end;
 	}
 	free(rows);
 }

@@ -30,6 +30,7 @@ static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_GRID_TABLE] = "grid-table",
 	[BC_RESTORE_RUNNING] = "running",
 	[BC_RESTORE_NOTE] = "footnote",
+	[BC_RESTORE_FIGURE_TABLE] = "figure-table",
 };
 
 /* The note each kind of restore is reported with, once, at its first line. */
@@ -48,6 +49,7 @@ static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_GRID_TABLE] = BC_N_RESTORE_GRID_TABLE,
 	[BC_RESTORE_RUNNING] = BC_N_RESTORE_RUNNING,
 	[BC_RESTORE_NOTE] = BC_N_RESTORE_NOTE,
+	[BC_RESTORE_FIGURE_TABLE] = BC_N_RESTORE_FIGURE_TABLE,
 };
 
 const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }

@@ -34,6 +34,7 @@ typedef enum bc_restore_kind {
 	BC_RESTORE_GRID_TABLE,   /* a table pandoc wrote as a grid, a multiline or a simple table, rebuilt as rows (grids.c) */
 	BC_RESTORE_RUNNING,      /* "DỰ THẢO", "2 DỰ THẢO": a running header or footer at an edge of every page (pages.c) */
 	BC_RESTORE_NOTE,         /* "quan1." and "1 Hướng dẫn …" at the page's foot: a footnote's mark and text (footnotes.c) */
+	BC_RESTORE_FIGURE_TABLE, /* a table of figures read row by row, a row a line ending in its values (ocrtable.c) */
 	BC_RESTORE_KIND_COUNT
 } bc_restore_kind;
 

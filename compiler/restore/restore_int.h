@@ -97,6 +97,8 @@ void rs_row_str(rs_row *r, const char *s);
 /* Appends input lines [first, last] (blank ones skipped) to the row's cell,
  * joined by spaces, each where it stands in the input; a TAB in them becomes a space. */
 void rs_row_lines(const rs_ctx *cx, size_t first, size_t last, rs_row *r);
+/* Appends bytes [b, e) of input line i to the row's cell, after a space when the cell has text. */
+void rs_row_span(const rs_ctx *cx, size_t i, size_t b, size_t e, rs_row *r);
 /* Writes the row after line `after` and empties it: standing at input line
  * `line`, column `col`, or, line 0, where its first part stands. */
 void rs_row_add(rs_ctx *cx, size_t after, rs_row *r, uint32_t line, uint32_t col);

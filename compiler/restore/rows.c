@@ -57,6 +57,30 @@ void rs_row_str(rs_row *r, const char *s)
 		rs_row_byte(r, *s++);
 }
 
+void rs_row_span(const rs_ctx *cx, size_t i, size_t b, size_t e, rs_row *r)
+{
+	const rs_line *l = &cx->v[i];
+	if (e <= b)
+		return;
+	/* the parts of one cell are joined by a space; a cell starts after a TAB */
+	if (r->b.len && r->b.s[r->b.len - 1] != '\t' && r->b.s[r->b.len - 1] != ' ')
+		rs_row_byte(r, ' ');
+	uint32_t from = (uint32_t)bc_utf8_count(l->s, b) + 1, at = r->col;
+	r->jumps = bc_xgrow(r->jumps, r->njumps, sizeof *r->jumps);
+	r->jumps[r->njumps++] = (bc_restore_shift){ 0, at, rs_input_col(l, from), (uint32_t)(i + 1) };
+	/* the line's own rewrites (a Markdown escape's backslash gone) shift its later columns */
+	uint32_t to = from + (uint32_t)bc_utf8_count(l->s + b, e - b);
+	for (size_t k = 0; k < l->nshifts; k++)
+		if (l->shifts[k].col > from && l->shifts[k].col < to) {
+			r->jumps = bc_xgrow(r->jumps, r->njumps, sizeof *r->jumps);
+			r->jumps[r->njumps++] = (bc_restore_shift){ 0, at + l->shifts[k].col - from,
+			                                            l->shifts[k].col + l->shifts[k].shift, (uint32_t)(i + 1) };
+		}
+	/* a TAB inside a cell would make another cell */
+	for (size_t k = b; k < e; k++)
+		rs_row_byte(r, l->s[k] == '\t' ? ' ' : l->s[k]);
+}
+
 void rs_row_lines(const rs_ctx *cx, size_t first, size_t last, rs_row *r)
 {
 	for (size_t i = first; i <= last; i++) {
@@ -66,22 +90,8 @@ void rs_row_lines(const rs_ctx *cx, size_t first, size_t last, rs_row *r)
 		const char *s;
 		size_t n;
 		rs_trim(l, &s, &n);
-		/* the lines of one cell are joined by a space; a cell starts after a TAB */
-		if (r->b.len && r->b.s[r->b.len - 1] != '\t' && r->b.s[r->b.len - 1] != ' ')
-			rs_row_byte(r, ' ');
-		uint32_t from = (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1, at = r->col;
-		r->jumps = bc_xgrow(r->jumps, r->njumps, sizeof *r->jumps);
-		r->jumps[r->njumps++] = (bc_restore_shift){ 0, at, rs_input_col(l, from), (uint32_t)(i + 1) };
-		/* the line's own rewrites (a Markdown escape's backslash gone) shift its later columns */
-		for (size_t k = 0; k < l->nshifts; k++)
-			if (l->shifts[k].col > from) {
-				r->jumps = bc_xgrow(r->jumps, r->njumps, sizeof *r->jumps);
-				r->jumps[r->njumps++] = (bc_restore_shift){ 0, at + l->shifts[k].col - from,
-				                                            l->shifts[k].col + l->shifts[k].shift, (uint32_t)(i + 1) };
-			}
-		/* a TAB inside a cell would make another cell */
-		for (size_t k = 0; k < n; k++)
-			rs_row_byte(r, s[k] == '\t' ? ' ' : s[k]);
+		size_t b = (size_t)(s - l->s);
+		rs_row_span(cx, i, b, b + n, r);
 	}
 }
 

@@ -86,6 +86,12 @@ static int goes_on(const rs_line *l)
 	return n && (cp == '(' || bc_cp_is_lower(cp));
 }
 
+/* A line a row of a PDF's text does not run over: blank, or on another page's. */
+static int stops(const rs_line *l)
+{
+	return l->dropped || rs_blank(l);
+}
+
 /* "STT", "TT", "Số TT", "Số thứ tự" alone on the line. */
 static int head_line(const rs_line *l)
 {
@@ -285,10 +291,10 @@ static size_t paragraphs(const rs_ctx *cx, size_t h, size_t e, size_t *ub, size_
 }
 
 /* The header's lines [h, e): up to two rows of nc cells (cb/ce per row); the number of rows, 0 when not read. */
-static int read_head(const rs_ctx *cx, size_t h, size_t e, size_t nc, size_t cb[2][MAX_COLS], size_t ce[2][MAX_COLS])
+static int read_head(const rs_ctx *cx, size_t h, size_t e, size_t nc, int strict, size_t cb[2][MAX_COLS], size_t ce[2][MAX_COLS])
 {
 	size_t nl = e - h;
-	if (nl == nc) {
+	if (nl == nc && !strict) {
 		for (size_t c = 0; c < nc; c++)
 			cb[0][c] = h + c, ce[0][c] = h + c + 1;
 		return 1;
@@ -301,7 +307,7 @@ static int read_head(const rs_ctx *cx, size_t h, size_t e, size_t nc, size_t cb[
 			cb[0][c] = ub[c], ce[0][c] = ue[c];
 		return 1;
 	}
-	if (nl <= nc)
+	if (nl <= nc || strict)
 		return 0;
 	/* two rows: the last nc lines a row whose empty cells lie under cells spanning down */
 	size_t r2 = e - nc, empties = 0, runs = 0;
@@ -335,6 +341,9 @@ static int read_head(const rs_ctx *cx, size_t h, size_t e, size_t nc, size_t cb[
  * not be read). */
 static void left_as_text(rs_ctx *cx, size_t i)
 {
+	/* a PDF's text: the other readings of a table get their turn, and say what they leave */
+	if (!cx->docx2txt)
+		return;
 	const char *s;
 	size_t n;
 	rs_trim(&cx->v[i], &s, &n);
@@ -349,6 +358,8 @@ static void left_as_text(rs_ctx *cx, size_t i)
  * at most a few lines above. */
 static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 {
+	/* outside docx2txt a blank line is no empty cell: it ends a row's lines */
+	int strict = !cx->docx2txt;
 	/* its first row's number */
 	seq st = { 0 }, st0;
 	label lb;
@@ -372,9 +383,11 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 	for (size_t at = r0;;) {
 		advance(&st, &lb);
 		size_t j = at + 2;
-		while (j < cx->n && j - at <= MAX_COLS + MAX_EXTRA && !head_line(&cx->v[j]) &&
+		while (j < cx->n && j - at <= MAX_COLS + MAX_EXTRA && !head_line(&cx->v[j]) && !(strict && stops(&cx->v[j])) &&
 		       !(read_label(&cx->v[j], &lb) && follows(&st, &lb)))
 			j++;
+		if (j < cx->n && strict && stops(&cx->v[j]))
+			break;
 		if (j >= cx->n || j - at > MAX_COLS + MAX_EXTRA || head_line(&cx->v[j]))
 			break;
 		hist[j - at]++;
@@ -393,7 +406,7 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 		return h + 1;
 	}
 	size_t hb[2][MAX_COLS], he[2][MAX_COLS];
-	int hrows = read_head(cx, h, r0, nc, hb, he);
+	int hrows = read_head(cx, h, r0, nc, strict, hb, he);
 	if (!hrows) {
 		left_as_text(cx, h);
 		return h + 1;
@@ -413,9 +426,10 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 			short_row = at;
 			break;
 		}
-		while (j < cx->n && j - at <= nc + MAX_EXTRA && !head_line(&cx->v[j]) && !(read_label(&cx->v[j], &lb) && follows(&st, &lb)))
+		while (j < cx->n && j - at <= nc + MAX_EXTRA && !head_line(&cx->v[j]) && !(strict && stops(&cx->v[j])) &&
+		       !(read_label(&cx->v[j], &lb) && follows(&st, &lb)))
 			j++;
-		int found = j < cx->n && j - at <= nc + MAX_EXTRA && !head_line(&cx->v[j]);
+		int found = j < cx->n && j - at <= nc + MAX_EXTRA && !head_line(&cx->v[j]) && !(strict && stops(&cx->v[j]));
 		if (nr == cap) {
 			cap *= 2;
 			rb = bc_xrealloc(rb, cap * sizeof *rb);
@@ -472,7 +486,7 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 				size_t s[MAX_COLS];
 				int stop = 0;
 				for (size_t i = rb[r] + 1; i < rb[r] + 1 + m; i++)
-					stop |= head_line(&cx->v[i]) || cx->v[i].dropped;
+					stop |= head_line(&cx->v[i]) || cx->v[i].dropped || (strict && stops(&cx->v[i]));
 				if (stop)
 					break;
 				if (best_split(cx, &pf, rb[r] + 1, m, ncells, s, &sc) < 0)
@@ -534,7 +548,9 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 
 void rs_wordcells(rs_ctx *cx)
 {
-	if (cx->shape != BC_SHAPE_WORD || !cx->docx2txt)
+	/* docx2txt's tables; and a PDF's text that writes each cell on a line of
+	 * its own (mutool), the rows without blank lines */
+	if (!((cx->shape == BC_SHAPE_WORD && cx->docx2txt) || cx->shape == BC_SHAPE_PDF))
 		return;
 	seq carry = { 0 };
 	size_t end = 0;
