@@ -238,11 +238,44 @@ typedef struct note_at {
 	size_t start, text, end, mline, mbyte;
 } note_at;
 
+/* The last line read as a note's start ("1 Thủ tục …", "1") whose mark
+ * was nowhere before it: a numbered row of a table or a list. */
+typedef struct unmarked {
+	int set, form;
+	unsigned k;
+	size_t line;
+} unmarked;
+
+/* Line i ("2 Đăng ký thành lập hộ kinh doanh") is a numbered row of a table
+ * or a list, not note k, when one of the few lines with text above it on its
+ * page opens with k - 1 as it opens with k and no mark of k - 1 stands
+ * before that line, or when its text holds a table's column gap (five
+ * spaces or more, pdftotext -layout). */
+static int in_numbered_run(const rs_ctx *cx, size_t b, size_t i, unsigned k, int form, const unmarked *u)
+{
+	const rs_line *l = &cx->v[i];
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	for (size_t q = 0, run = 0; q < n; q++) {
+		run = s[q] == ' ' ? run + 1 : 0;
+		if (run >= 5)
+			return 1;
+	}
+	if (!u->set || u->k + 1 != k || u->form != form || u->line < b || u->line >= i)
+		return 0;
+	/* within the few lines with text above (mutool: "1" / "Thủ tục …" / "1.700/2.912" / "2") */
+	size_t seen = 0;
+	for (size_t j = u->line + 1; j < i; j++)
+		seen += !cx->v[j].dropped && !rs_blank(&cx->v[j]);
+	return seen < 8;
+}
+
 /* Whether line i of the page from b to before e opens note k, its mark in
  * the text before it from (mline, mbyte) on, no earlier than line lo: all
  * the evidence above, into *n. */
 static int note_here(const rs_ctx *cx, mark_cache cache[2], size_t b, size_t e, size_t i, size_t lo,
-                     unsigned k, size_t mline, size_t mbyte, int at_foot, note_at *n)
+                     unsigned k, size_t mline, size_t mbyte, int at_foot, unmarked *um, note_at *n)
 {
 	int form = note_start(&cx->v[i], k);
 	size_t text = i;
@@ -252,9 +285,13 @@ static int note_here(const rs_ctx *cx, mark_cache cache[2], size_t b, size_t e, 
 		if (text >= e || rs_figures(&cx->v[text], (size_t)-1))   /* another note's number, a page's */
 			return 0;
 	}
-	size_t ml = mline, mb = mbyte;
-	if (!form || !mark_before(cx, &cache[k & 1], lo, i, k, &ml, &mb))
+	if (!form || (!at_foot && in_numbered_run(cx, b, i, k, form, um)))
 		return 0;
+	size_t ml = mline, mb = mbyte;
+	if (!mark_before(cx, &cache[k & 1], lo, i, k, &ml, &mb)) {
+		*um = (unmarked){ 1, form, k, i };
+		return 0;
+	}
 	/* the note's text: to the next note's start (its mark in the text
 	 * before this one's), or the page's end */
 	size_t end = text + 1;
@@ -350,6 +387,7 @@ void rs_footnotes(rs_ctx *cx)
 	size_t mline = 0, mbyte = 0, found = 0, prev_page = 0;
 	mark_cache cache[2] = { { 0 }, { 0 } };
 	mark_raises r = { NULL, 0 };
+	unmarked um = { 0 };
 	for (size_t b = 0, e; b < cx->n; b = e) {
 		uint32_t page = cx->v[b].page;
 		for (e = b; e < cx->n && cx->v[e].page == page; e++)
@@ -363,10 +401,10 @@ void rs_footnotes(rs_ctx *cx)
 			i = next_text(cx, i, e);
 			if (i >= e)
 				break;
-			note_at n;
+			note_at n = { 0 };
 			int ok = 0;
 			for (unsigned k = want; k <= want + NOTE_SKIP && !ok; k++)
-				ok = note_here(cx, cache, b, e, i, lo, k, mline, mbyte, at_foot, &n);
+				ok = note_here(cx, cache, b, e, i, lo, k, mline, mbyte, at_foot, &um, &n);
 			if (!ok) {
 				i++;
 				continue;
