@@ -1,5 +1,7 @@
-/* attached.c — a text issued with a decision and sent after its signature, with a header of its own, read as an appendix. */
+/* attached.c — a text issued with a decision and sent after its signature, with a header of its own, read as an appendix; an appendix's page headed by the issuer's name again. */
 #include "parse_int.h"
+
+#include <string.h>
 
 /*
  * A decision that issues a charter, a regulation or a plan ("ban hành kèm
@@ -72,5 +74,65 @@ void bp_find_attached(parser *p)
 			continue;
 		mark_attached(p, from, k);
 		signed_ = 0;
+	}
+}
+
+/*
+ * An appendix's page often repeats the issuer's name over its "PHỤ LỤC"
+ * line, as the header of the document's first page does ("BỘ GIÁO DỤC VÀ
+ * ĐÀO TẠO" / "PHỤ LỤC 1"); read so far, it is a paragraph of the closing or
+ * of the appendix before.  A line right above the appendix's label line
+ * that is one of the header's issuer lines, word for word (with the other
+ * issuer lines above it in the header's order, and the motto and slogan
+ * beside them or not), is the appendix's own header line.  Nothing else is
+ * taken: a line in capitals over "PHỤ LỤC" may be a heading of the text
+ * before.
+ */
+
+/* The header's issuer line (not the end's) whose text is line l's, or NULL. */
+static const bc_node *issuer_named(parser *p, const bc_line *l)
+{
+	const char *s = l->s + l->core;
+	size_t n = l->core_len;
+	for (const bc_node *c = p->doc->meta ? p->doc->meta->first : NULL; c; c = c->next) {
+		if (c->type != BC_NODE_LINE || c->as.line->role != BC_ROLE_ISSUER || c->as.line->at_end)
+			continue;
+		bc_buf t = BC_BUF_INIT;
+		bp_plain(c, &t);
+		int same = t.len == n && n && memcmp(t.s, s, n) == 0;
+		bc_buf_free(&t);
+		if (same)
+			return c;
+	}
+	return NULL;
+}
+
+void bp_find_appendix_heads(parser *p)
+{
+	for (size_t k = 1; k < p->nb; k++) {
+		if (p->b[k].kind != B_APPX || p->b[k - 1].kind == B_APPX_HEAD)
+			continue;
+		/* the one-line blocks above it: motto and slogan, issuer lines of the header's */
+		size_t from = k, issuers = 0;
+		while (from > 0) {
+			blk *b = &p->b[from - 1];
+			if (b->dead || b->first != b->last || (b->kind != B_PARA && b->kind != B_AUTHORITY && b->kind != B_POSITION))
+				break;
+			const bc_line *l = &p->lines.v[b->first];
+			if (l->base != BC_LK_MOTTO && l->base != BC_LK_SLOGAN) {
+				if (!issuer_named(p, l))
+					break;
+				issuers++;
+			}
+			from--;
+		}
+		if (!issuers)
+			continue;
+		for (size_t h = from; h < k; h++) {
+			blk *b = &p->b[h];
+			bc_line_kind base = p->lines.v[b->first].base;
+			b->kind = B_APPX_HEAD;
+			b->role = base == BC_LK_MOTTO ? BC_ROLE_MOTTO : base == BC_LK_SLOGAN ? BC_ROLE_SLOGAN : BC_ROLE_ISSUER;
+		}
 	}
 }

@@ -67,6 +67,7 @@ bc_document *bc_parse_restored(const char *filename, const char *text, size_t le
 	}
 	bp_collect_blocks(&p, i);
 	bp_find_attached(&p);
+	bp_find_appendix_heads(&p);
 	bp_decide_headings(&p);
 	bp_attach_continuations(&p);
 	bp_build_tree(&p);

@@ -123,6 +123,8 @@ typedef struct tree_state {
 
 /* attached.c */
 void bp_find_attached(parser *p);
+/* attached.c: the issuer's name repeated over an appendix's label line, the appendix's header line */
+void bp_find_appendix_heads(parser *p);
 
 /* tree.c */
 char bp_label_delim(const bc_line *l);
