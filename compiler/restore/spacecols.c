@@ -179,6 +179,65 @@ static void split_number(const rs_line *l, part *p, int *np)
 	*np = n + 1;
 }
 
+/* A token of figures: digits with . , % ( ) - + only, a digit among them. */
+static int figure_token(const char *s, size_t n)
+{
+	int d = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (s[k] >= '0' && s[k] <= '9')
+			d = 1;
+		else if (!strchr(".,%()-+", s[k]))
+			return 0;
+	}
+	return d;
+}
+
+/* Parts made of figures alone parted by single spaces ("13,951 93,004%":
+ * two columns of figures that pdftotext set one space apart) split into a
+ * part a figure, on a line of two parts or more: no cell holds two figures
+ * side by side.  Returns the parts' count (as many as fit in MAX_PARTS). */
+static int split_figures(const rs_line *l, part *p, int n)
+{
+	/* only on a line pdftotext -layout parted in columns: figures alone on a
+	 * line, single-spaced, are a block of another extraction's */
+	for (int k = 0; k < n && n >= 2; k++) {
+		const char *s = l->s + p[k].b;
+		size_t len = p[k].e - p[k].b;
+		const char *sp = memchr(s, ' ', len);
+		if (!sp)
+			continue;
+		int all = 1, tokens = 0;
+		for (size_t a = 0; a < len && all;) {
+			size_t z = a;
+			while (z < len && s[z] != ' ')
+				z++;
+			all = figure_token(s + a, z - a);
+			/* a plain figure or two after a value is a note's mark set
+			 * raised ("60,195 29"), not a column's value */
+			if (a && z - a <= 2 && s[a] >= '0' && s[a] <= '9' && (z - a == 1 || (s[a + 1] >= '0' && s[a + 1] <= '9')))
+				all = 0;
+			tokens++;
+			a = z + 1;
+		}
+		if (!all || n + tokens - 1 > MAX_PARTS)
+			continue;
+		/* the figures are ASCII: a byte a character */
+		memmove(p + k + tokens, p + k + 1, (size_t)(n - k - 1) * sizeof *p);
+		part whole = p[k];
+		size_t a = 0;
+		for (int t = 0; t < tokens; t++) {
+			size_t z = a;
+			while (z < len && s[z] != ' ')
+				z++;
+			p[k + t] = (part){ whole.b + a, whole.b + z, whole.cs + (uint32_t)a, whole.cs + (uint32_t)z, 0 };
+			a = z + 1;
+		}
+		n += tokens - 1;
+		k += tokens - 1;
+	}
+	return n;
+}
+
 /* The parts of line l; -1 when it cannot be a table's line (a TAB, a `|`, too many parts). */
 static int parts_of(const rs_line *l, part *p, int allow_pipe)
 {
@@ -221,7 +280,7 @@ static int parts_of(const rs_line *l, part *p, int allow_pipe)
 	}
 	if (n >= 2)
 		split_number(l, p, &n);
-	return n;
+	return split_figures(l, p, n);
 }
 
 typedef struct span {
@@ -1398,11 +1457,13 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 		if (numbered_at(cx, j, col, nc, cut))
 			h0 = i;   /* a row left out, what is under it its cells going on: no header */
 	/* a line of one part at its top in no column, a caption ("Đơn vị
-	 * tính: triệu đồng" over the last column) or a heading ("1. Mục tiêu,
-	 * chỉ tiêu"), is not the header's */
+	 * tính: triệu đồng" over the last column), a heading ("1. Mục tiêu,
+	 * chỉ tiêu") or the end of a sentence ("quả:", the last line of the
+	 * paragraph that leads to the table) is not the header's */
 	while (h0 < i) {
 		int m = parts_of(&cx->v[h0], p, 1);
-		if (m == 1 && (column_in(col, nc, cut, &p[0]) < 0 || caption(&cx->v[h0], &p[0]) || heading_line(&cx->v[h0], &p[0]))) {
+		if (m == 1 && (column_in(col, nc, cut, &p[0]) < 0 || caption(&cx->v[h0], &p[0]) || heading_line(&cx->v[h0], &p[0]) ||
+		               strchr(".:;", cx->v[h0].s[p[0].e - 1]))) {
 			h0++;
 			continue;
 		}
