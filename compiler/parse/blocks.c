@@ -896,6 +896,29 @@ static int heading_line_ends(const parser *p, size_t i)
 	return 1;
 }
 
+/* Whether the labelled line i is a heading wrapped once, its section's text
+ * right under it (a PDF's text): "5. Đề nghị Ủy ban Mặt trận … các tổ chức
+ * chính" / "trị - xã hội" / "Vận động hội viên, …".  The label's line ends
+ * no sentence or clause; the next goes on in lower case, half as long or
+ * less, ending none either; the one after it opens with a capital and is
+ * longer again: a paragraph's lines run to one width, a heading's last line
+ * stops short. */
+static int heading_wraps_once(const parser *p, size_t i)
+{
+	const bc_lines *L = &p->lines;
+	if (i + 2 >= L->n)
+		return 0;
+	const bc_line *l = &L->v[i], *nx = &L->v[i + 1], *body = &L->v[i + 2];
+	if (nx->kind != BC_LK_TEXT || nx->upper || body->kind != BC_LK_TEXT || body->upper)
+		return 0;
+	uint32_t last = bp_line_last_cp(l), nlast = bp_line_last_cp(nx);
+	if (!last || strchr(",;.:", (int)(last < 128 ? last : 'a')) || last == '-' || last == 0x2013 ||
+	    !nlast || (nlast < 128 && strchr(",;.:", (int)nlast)))
+		return 0;
+	return l->nchars >= 40 && bc_cp_is_lower(bp_line_first_cp(nx)) && 2 * nx->nchars <= l->nchars &&
+	       bc_cp_is_upper(bp_line_first_cp(body)) && body->nchars >= 2 * nx->nchars;
+}
+
 /* A labelled block from line i: where heading_line_ends says the line may
  * end, the place is kept (cut_seg) and the block goes on. */
 static size_t label_blocks(parser *p, size_t i)
@@ -911,6 +934,13 @@ static size_t label_blocks(parser *p, size_t i)
 		if (ends) {
 			b->cut_seg = b->nseg;
 			b->cut_short = ends == 2;
+		} else if (heading_wraps_once(p, i)) {
+			/* the heading's two lines are the block; its text a block of its own */
+			bp_add_line_text(b, &p->lines.v[i + 1], p->lines.v[i + 1].core, 1);
+			b->last = i + 1;
+			b->hard_wrapped = 1;
+			bp_fix_breaks(b);
+			return i + 2;
 		}
 	}
 	return wrapped_lines(p, i);
