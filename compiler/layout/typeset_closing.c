@@ -118,8 +118,11 @@ void ts_set_closing(ts *t)
 					ts_add_text(t, &li, ts_strdup(t, tmp, 2), 2, &s2);
 			}
 			ts_add_inlines(t, &li, c, s2);
-			/* past the signature's height, the list goes on in units of its own */
-			if (!pushed && yl + lh > yr + 0.01) {
+			/* past the signature's height, the list goes on in units of its own:
+			 * from the first item that starts under its foot (one that starts
+			 * beside it stays in its unit, so that no gap opens under the
+			 * signer's name before the next) */
+			if (!pushed && yl + 0.01 > yr) {
 				u->h = yl > yr ? yl : yr;
 				ts_rec_push(t, 0);
 				pushed = 1;
