@@ -240,6 +240,12 @@ static void set_section(ts *t, const bc_node *n)
 		ts_set_block(t, c);
 }
 
+/* The role of the LINE right before n among its siblings; -1 when none is. */
+static int role_before(const bc_node *n)
+{
+	return n->prev && n->prev->type == BC_NODE_LINE ? (int)n->prev->as.line->role : -1;
+}
+
 /* A line with a role in the body: a table's unit ("Đơn vị tính: %"), or a decision's
  * preamble (NĐ 30): competence, bases, enacting words. */
 static void set_role_line(ts *t, const bc_node *n)
@@ -261,13 +267,18 @@ static void set_role_line(ts *t, const bc_node *n)
 		ps.just = BC_JUST_CENTER;
 		ps.keep_all = 1;
 		ps.gap = t->tpl->para_space + 6;
+		/* the competence's lines are one block ("HỘI ĐỒNG NHÂN DÂN XÃ …" /
+		 * "KHÓA II, KỲ HỌP THỨ BA"): no gap inside it */
+		if (n->as.line->role == BC_ROLE_COMPETENCE && role_before(n) == BC_ROLE_COMPETENCE)
+			ps.gap = 0;
 		ps.size = n->as.line->role == BC_ROLE_COMPETENCE ? t->tpl->competence_size : t->tpl->enacting_size;
 		break;
 	case BC_ROLE_BASIS:
 		ps.face = BC_FACE_ITALIC;
 		ps.indent = t->tpl->indent_cm * 10 * BC_MM;
 		ps.size = t->tpl->basis_size;
-		ps.gap = 3;
+		/* the first basis stands apart from the competence's block above it */
+		ps.gap = role_before(n) == BC_ROLE_COMPETENCE ? t->tpl->para_space + 6 : 3;
 		break;
 	default:
 		break;
