@@ -161,6 +161,13 @@ static int numbered_under(const bc_table_line *next, const rcell *f0)
 	return yes;
 }
 
+/* A group's label: a Roman numeral or a capital letter, with further parts
+ * or not ("I", "II", "A", "A.II", "B.I", "I.1"); not an Arabic number. */
+static int group_label(const rcell *c)
+{
+	return c->len && c->s[0] >= 'A' && c->s[0] <= 'Z' && tb_is_label(c->s, c->len);
+}
+
 /* "Tổng cộng", "TỔNG SỐ", "Cộng:": the first cell with text says the row sums those above. */
 static int says_total(const rrow *row)
 {
@@ -199,6 +206,10 @@ void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row)
 	int did_split = 0;
 	if (n >= 1 && says_total(row)) {
 		kind = BC_ROW_TOTAL;
+	} else if (t->cols >= 3 && n >= 3 && group_label(&row->v[0]) && !is_empty(cell_at(row, 1))) {
+		/* "A.II<TAB>Các dự án chuyển tiếp<TAB><TAB>1.015,09": a group's
+		 * label, its total in a later cell (§9.3) */
+		kind = BC_ROW_GROUP;
 	} else if (t->cols >= 3 && n >= 1) {
 		int rest_empty = 1;
 		for (size_t c = 2; c < n && rest_empty; c++)
@@ -278,7 +289,8 @@ void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row)
 		}
 		bc_cell *cell = &cells[r->as.row.ncells++];
 		tb_set_cell(t, r, cell, rc, at_end, c);
-		if ((kind == BC_ROW_BODY || kind == BC_ROW_TOTAL) && rc && rc->len)
+		/* a group's total too, past its label and name ("A.II … 1.015,09") */
+		if ((kind == BC_ROW_BODY || kind == BC_ROW_TOTAL || (kind == BC_ROW_GROUP && c >= 2)) && rc && rc->len)
 			tb_set_number(t, r, cell, rc);
 		if (ln->is_pipe) {
 			span_info *si = bc_arena_alloc(&t->doc->arena, sizeof *si);
