@@ -345,8 +345,12 @@ void bp_attach_continuations(parser *p)
 		    b->kind == B_AUTHORITY)
 			last_text = NULL;
 	}
-	/* a heading that a page break cut and whose rest was joined is a numbered paragraph */
+	/* a heading that a page break cut and whose rest was joined is a numbered
+	 * paragraph, unless, joined, it is still a heading's shape: a few lines
+	 * ending no sentence nor announcing what follows (pdfminer's "5. … các
+	 * tổ chức chính" / blank / "trị - xã hội") */
 	for (size_t k = 0; k < p->nb; k++)
-		if (p->b[k].kind == B_HEADING && p->b[k].joined_at && !p->b[k].cut_seg && !p->b[k].run_in)
+		if (p->b[k].kind == B_HEADING && p->b[k].joined_at && !p->b[k].cut_seg && !p->b[k].run_in &&
+		    (!wrapped_heading(&p->b[k]) || bp_last_cp(&p->b[k]) == ':'))
 			p->b[k].kind = B_NUMPARA;
 }
