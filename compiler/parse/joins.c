@@ -232,7 +232,7 @@ static void join(parser *p, blk *into, blk *from)
 static int is_texty(const blk *b)
 {
 	return b->kind == B_PARA || b->kind == B_NUMPARA || b->kind == B_ITEM || b->kind == B_HEADING ||
-	       b->kind == B_BASIS || b->kind == B_CLAUSE || b->kind == B_POINT;
+	       b->kind == B_BASIS || b->kind == B_CLAUSE || b->kind == B_POINT || b->kind == B_ARTICLE;
 }
 
 /* Block b starts with a bracket and a small letter: "(bản chính);", a
@@ -259,6 +259,10 @@ static int continues(const blk *prev, const blk *b)
 		return 1;
 	if (is_terminal(end) || end == 0)
 		return 0;
+	/* a basis, an article's line never start in lower case: the rest of the
+	 * one before, a blank line between (pdfminer: "… của Chính" / "phủ về …") */
+	if (prev->kind == B_BASIS || prev->kind == B_ARTICLE)
+		return bc_cp_is_lower(c) && end != ';' && (b->kind == B_PARA || (prev->kind == B_BASIS && b->kind == B_BASIS));
 	if (prev->kind == B_HEADING && !prev->cut_seg && !prev->run_in) {
 		/* a line a page break cut runs to the width of the text: a short
 		 * heading ("1. Nội dung") was not cut, whatever follows it */
