@@ -330,7 +330,10 @@ static int note_here(const rs_ctx *cx, mark_cache cache[2], size_t b, size_t e, 
 		mb2++;
 		more++;
 	}
-	if ((!at_foot && foot > 12 + 2 * more && foot * 2 > body) || gaps > 3)
+	/* a long note (fourteen lines of a small font under "24") is read when
+	 * its mark stands on its own page: the evidence is close at hand */
+	size_t limit = 12 + 2 * more + (cx->v[ml].page == cx->v[i].page ? 12 : 0);
+	if ((!at_foot && foot > limit && foot * 2 > body) || gaps > 3)
 		return 0;
 	*n = (note_at){ k, form, i, text, end, ml, mb };
 	return 1;
