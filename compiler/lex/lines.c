@@ -542,7 +542,8 @@ static size_t closing_split(const char *s, size_t n, size_t *resume)
 static size_t column_split(const char *s, size_t n, size_t *resume)
 {
 	/* a line without one of those roles' words is not tried (tables have many gaps) */
-	if (!has(s, n, "Số") && !has(s, n, "SỐ") && !has(s, n, "CỘNG H") && !has(s, n, "Độc lập") && !has(s, n, "ngày"))
+	if (!has(s, n, "Số") && !has(s, n, "SỐ") && !has(s, n, "CỘNG H") && !has(s, n, "ĐẢNG CỘNG") && !has(s, n, "Độc lập") &&
+	    !has(s, n, "ngày"))
 		return 0;
 	/* a line that is one role as a whole ("Số:     /BC-UBND") is not cut */
 	int whole = 0;
@@ -569,9 +570,11 @@ static size_t column_split(const char *s, size_t n, size_t *resume)
 	/* a scan's OCR keeps one space, or " _ ", between the columns; the right
 	 * column is then cut off only where it is the motto or the slogan, texts
 	 * too particular to end a sentence by chance: "BỘ TÀI CHÍNH CỘNG HÒA XÃ
-	 * HỘI CHỦ NGHĨA VIỆT NAM", "CỤC THUẾ Độc lập - Tự do - Hạnh phúc" */
-	static const char *const starts_of[] = { "CỘNG H", "Độc lập" };
-	for (size_t k = 0; k < 2; k++) {
+	 * HỘI CHỦ NGHĨA VIỆT NAM", "CỤC THUẾ Độc lập - Tự do - Hạnh phúc", the
+	 * Party's "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG ĐẢNG CỘNG SẢN VIỆT NAM" (pdftotext
+	 * keeps one space when the columns stand close) */
+	static const char *const starts_of[] = { "CỘNG H", "Độc lập", "ĐẢNG CỘNG SẢN" };
+	for (size_t k = 0; k < 3; k++) {
 		const char *p = s + a, *e = s + n;
 		size_t pl = strlen(starts_of[k]);
 		while ((size_t)(e - p) > pl && (p = memchr(p + 1, starts_of[k][0], (size_t)(e - p - 1))) != NULL) {

@@ -26,8 +26,9 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_LABEL_STAR] = "^\\*\\)\\s*(?=\\S)",
 	/* spaces may be NBSP, a run, or none; "." for ":" and a final "." or ";" are slips */
 	[BC_PAT_NUMBER] = "^(?:Số|SỐ)[\\s\\x{a0}]*[:.]?[\\s\\x{a0}]*([0-9]*)[\\s\\x{a0}]*(?:[/-][\\s\\x{a0}]*([^\\s\\x{a0}]*[^\\s\\x{a0}.,;]))?[\\s\\x{a0}]*[.,;]?[\\s\\x{a0}]*$",
-	/* the number line's words up to the symbol, when more follows on the line: "Số: /STP-BTTP Lâm Đồng, ngày …" */
-	[BC_PAT_NUMBER_LEAD] = "^(?:Số|SỐ)[\\s\\x{a0}]*[:.]?[\\s\\x{a0}]*[0-9]*[\\s\\x{a0}]*/[\\s\\x{a0}]*[^\\s\\x{a0}]*[^\\s\\x{a0}.,;][.,;]?(?=[\\s\\x{a0}])",
+	/* the number line's words up to the symbol, when more follows on the line: "Số: /STP-BTTP Lâm Đồng, ngày …",
+	 * the Party's "Số 45-BC/ĐU An Thắng, ngày …" */
+	[BC_PAT_NUMBER_LEAD] = "^(?:Số|SỐ)[\\s\\x{a0}]*[:.]?[\\s\\x{a0}]*[0-9]*[\\s\\x{a0}]*[/-][\\s\\x{a0}]*[^\\s\\x{a0}]*[^\\s\\x{a0}.,;][.,;]?(?=[\\s\\x{a0}])",
 	/* what starts as a number line does, read or not: "Số:", "Số1§4ØBGDĐT-GDPT" (OCR),
 	 * "Số ……-……/……" (a form's blanks, the Party's style without the colon) */
 	[BC_PAT_NUMBER_LIKE] = "^(?:Số|SỐ)[\\s\\x{a0}]*(?:[:.\\d_]|…)",
