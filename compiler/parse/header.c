@@ -578,6 +578,12 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		 * điện:", Nghị định 30, Phụ lục III): the sender, then the addressees */
 		if (role == BC_ROLE_TITLE && i > tmp.first && core_ends(&L->v[i], " điện:"))
 			break;
+		/* the body's lead-in right under the title, announcing what follows
+		 * ("Ủy ban nhân dân xã An Thắng trân trọng kính mời:"): no title's
+		 * line after its first opens with a capital and ends so */
+		if (role == BC_ROLE_TITLE && i > tmp.first && bc_cp_is_upper(bp_line_first_cp(&L->v[i])) &&
+		    bp_line_last_cp(&L->v[i]) == ':')
+			break;
 		/* a legal document's basis right under its title ("Căn cứ Luật …;"):
 		 * the preamble, which no title's line is */
 		if (role == BC_ROLE_TITLE && i > tmp.first && basis_line(&L->v[i]))
