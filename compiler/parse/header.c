@@ -558,9 +558,11 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		/* a PDF's text: the body's first paragraph right under the title,
 		 * its lines wider than the title's (the title is set centred in a
 		 * narrower measure): its first line (indented, so a little short)
-		 * and the next, full, or a first line ending the block */
+		 * and the next, full or ending the paragraph's sentence, or a first
+		 * line ending the block */
 		if (role == BC_ROLE_TITLE && p->pdf_text && i > tmp.first && wider(&L->v[i], widest, 50) &&
-		    (i + 1 >= L->n || L->v[i + 1].kind == BC_LK_BLANK || wider(&L->v[i + 1], widest, 60)))
+		    (i + 1 >= L->n || L->v[i + 1].kind == BC_LK_BLANK || wider(&L->v[i + 1], widest, 60) ||
+		     (L->v[i + 1].kind == BC_LK_TEXT && stop_mark(bp_line_last_cp(&L->v[i + 1])))))
 			break;
 		/* the same when the title was set in the body's full measure, in
 		 * bold (fewer letters a line): after two lines of title, three
