@@ -87,9 +87,12 @@ static void *begin(bc_check_ctx *cx)
 		bc_diag_add(cx->diags, BC_W_NUMBER_UNREAD, x->number->pos, NULL);
 	else
 		check_number(cx, x->number, type, draft);
-	if (!x->dateline)
-		bc_diag_add(cx->diags, BC_W_NO_DATELINE, top, NULL);
-	else if (x->dateline->as.line->unread)
+	/* a biên bản has none (Nghị định 30, Phụ lục III, mẫu 1.9: its time and
+	 * place are its first lines, "Thời gian bắt đầu", "Địa điểm") */
+	if (!x->dateline) {
+		if (type != BC_DOC_BIEN_BAN)
+			bc_diag_add(cx->diags, BC_W_NO_DATELINE, top, NULL);
+	} else if (x->dateline->as.line->unread)
 		bc_diag_add(cx->diags, BC_W_DATELINE_UNREAD, x->dateline->pos, NULL);
 	else
 		check_date(cx, x->dateline, draft);

@@ -390,7 +390,7 @@ void ts_set_header(ts *t)
 	const bc_node *dl = meta_line(t, BC_ROLE_DATELINE);
 	if (dl && !dl->as.line->at_end)   /* one at the end is set in the authentication */
 		blank_line(t, dl, xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, &u->ops);
-	else if (!dl)
+	else if (!dl && bc_document_type(t->doc) != BC_DOC_BIEN_BAN)   /* a biên bản has none (mẫu 1.9) */
 		ts_column_line(t, NULL, lost_dateline(t), xr, wr, &yr, BC_FACE_ITALIC, tp->dateline_size, 0, &u->ops);
 	u->h = yl > yr ? yl : yr;
 	ts_rec_push(t, 0);
