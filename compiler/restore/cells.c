@@ -1383,12 +1383,7 @@ static size_t numbered_at(rs_ctx *cx, unit *u, size_t nu, run *rn, int write)
 	/* written back: a blank line, the rule of a table without header rows, the rows */
 	size_t last = u[at - 1].last;
 	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
-	char rule[4 * MAX_COLS + 2];
-	size_t rl = 0;
-	for (size_t c = 0; c < nc; c++)
-		memcpy(rule + rl, "|---", 4), rl += 4;
-	rule[rl++] = '|';
-	rs_add_line(cx, last, rule, rl, (uint32_t)(u[0].first + 1), 1);
+	rs_add_pipe_rule(cx, last, nc, (uint32_t)(u[0].first + 1));
 	for (size_t r = 0; r < nr; r++) {
 		/* the row's paragraphs: number (or none), label, values */
 		unit cu[1 + MAX_EXTRA + 1 + MAX_COLS];
@@ -1522,12 +1517,7 @@ static size_t labelled_columns_at(rs_ctx *cx, const unit *u, size_t nu)
 		return 0;
 	size_t nc = nv + 2, last = u[nb].last;
 	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
-	char rule[4 * MAX_COLS + 2];
-	size_t rl = 0;
-	for (size_t c = 0; c < nc; c++)
-		memcpy(rule + rl, "|---", 4), rl += 4;
-	rule[rl++] = '|';
-	rs_add_line(cx, last, rule, rl, (uint32_t)(u[0].first + 1), 1);
+	rs_add_pipe_rule(cx, last, nc, (uint32_t)(u[0].first + 1));
 	for (size_t r = 0; r < n; r++) {
 		size_t li = u[0].first + r;
 		const rs_line *l = &cx->v[li];

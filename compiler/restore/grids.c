@@ -581,12 +581,7 @@ static void write_table(rs_ctx *cx, size_t first, size_t end, const size_t *row,
 	rs_add_line(cx, end, "", 0, (uint32_t)(first + 1), 1);
 	if (!header) {
 		/* no header row: a pipe table whose rule comes first (§9.1) */
-		char rule[4 * MAX_COLS + 2];
-		size_t rl = 0;
-		for (size_t c = 0; c < cs->n; c++)
-			memcpy(rule + rl, "|---", 4), rl += 4;
-		rule[rl++] = '|';
-		rs_add_line(cx, end, rule, rl, (uint32_t)(first + 1), 1);
+		rs_add_pipe_rule(cx, end, cs->n, (uint32_t)(first + 1));
 	}
 	for (size_t k = 0; k < nrows; k++) {
 		size_t a = row[2 * k], b = row[2 * k + 1];

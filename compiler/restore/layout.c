@@ -380,12 +380,7 @@ static void html_rows(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t n
 		head |= ps->v[k].head;
 	rs_add_line(cx, last, "", 0, (uint32_t)(first + 1), 1);
 	if (!head) {
-		char rule[4 * (MAX_COLS + 1) + 2];
-		size_t rl = 0;
-		for (size_t c = 0; c < ncols && c <= MAX_COLS; c++)
-			memcpy(rule + rl, "|---", 4), rl += 4;
-		rule[rl++] = '|';
-		rs_add_line(cx, last, rule, rl, (uint32_t)(first + 1), 1);
+		rs_add_pipe_rule(cx, last, ncols < MAX_COLS + 1 ? ncols : MAX_COLS + 1, (uint32_t)(first + 1));
 	}
 	for (size_t r = 1; r <= nrows; r++) {
 		rs_row row = RS_ROW_INIT;

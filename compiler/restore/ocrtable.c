@@ -782,12 +782,7 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 			rs_move(cx, hl[h], BC_RESTORE_FIGURE_TABLE);
 	} else {
 		/* the rule of a table without header rows; the header's lines stay text */
-		char rule[4 * (FT_MAX_VALUES + 2) + 2];
-		size_t rl = 0;
-		for (size_t c = 0; c < k + 2; c++)
-			memcpy(rule + rl, "|---", 4), rl += 4;
-		rule[rl++] = '|';
-		rs_add_line(cx, last, rule, rl, (uint32_t)(rows[0].line + 1), 1);
+		rs_add_pipe_rule(cx, last, k + 2, (uint32_t)(rows[0].line + 1));
 		bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_HEADLESS, (bc_pos){ (uint32_t)(hi + 1), 1 }, NULL);
 	}
 	for (size_t r = 0; r < nr; r++) {

@@ -95,6 +95,16 @@ void rs_row_lines(const rs_ctx *cx, size_t first, size_t last, rs_row *r)
 	}
 }
 
+void rs_add_pipe_rule(rs_ctx *cx, size_t after, size_t nc, uint32_t line)
+{
+	bc_buf b = BC_BUF_INIT;
+	for (size_t c = 0; c < nc; c++)
+		bc_buf_put(&b, "|---", 4);
+	bc_buf_putc(&b, '|');
+	rs_add_line(cx, after, b.s, b.len, line, 1);
+	bc_buf_free(&b);
+}
+
 void rs_row_add(rs_ctx *cx, size_t after, rs_row *r, uint32_t line, uint32_t col)
 {
 	size_t j = 0;

@@ -1540,12 +1540,7 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 		if (groups)
 			write_header_row(cx, end, hp, nhp, ns, under, 1);
 	} else {
-		char rule[4 * MAX_COLS + 2];
-		size_t rl = 0;
-		for (int c = 0; c < nc; c++)
-			memcpy(rule + rl, "|---", 4), rl += 4;
-		rule[rl++] = '|';
-		rs_add_line(cx, end, rule, rl, (uint32_t)(i + 1), 1);
+		rs_add_pipe_rule(cx, end, (size_t)nc, (uint32_t)(i + 1));
 		/* the header left as paragraphs, or not told from the centred rows above */
 		if (h0 < i || (above && top < i))
 			bc_diag_add(cx->diags, BC_N_RESTORE_SPACE_TABLE_HEADLESS, (bc_pos){ (uint32_t)((h0 < i ? h0 : top) + 1), 1 },
