@@ -106,6 +106,15 @@ static int has_letter_or_digit(const char *s, size_t n)
 	return 0;
 }
 
+/* A run of three spaces: pdftotext -layout's gap between columns. */
+static int column_gap(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 2 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
+			return 1;
+	return 0;
+}
+
 /* Two letters or more, none in lower case: "UBND", "ĐƠN". */
 static int all_caps(const char *s, size_t n)
 {
@@ -184,9 +193,8 @@ static size_t head_titles(const rs_line *l, size_t *starts, size_t *numend, int 
 	if (!at || strchr(".;:,", l->s[e - 1]))
 		return 0;
 	/* single spaces: a run of three is pdftotext -layout's column gap, another shape */
-	for (size_t i = b; i + 2 < e; i++)
-		if (l->s[i] == ' ' && l->s[i + 1] == ' ' && l->s[i + 2] == ' ')
-			return 0;
+	if (column_gap(l->s + b, e - b))
+		return 0;
 	span w[3 * OT_MAX_TITLES];
 	size_t nw;
 	if (!split_words(l->s, at, e, w, sizeof w / sizeof w[0], &nw) || !nw)
@@ -232,9 +240,8 @@ static int row_at(const rs_line *l, long k, orow *r)
 	if (!sp)
 		return 0;
 	/* a run of three spaces is a column gap (pdftotext -layout): another shape */
-	for (size_t i = 0; i + 2 < n; i++)
-		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
-			return 0;
+	if (column_gap(s, n))
+		return 0;
 	size_t tn = (size_t)(sp - s);
 	if (tn > 1 && s[tn - 1] == '.')
 		tn--;
@@ -585,12 +592,7 @@ static int head_piece(const rs_line *l)
 	const char *s;
 	size_t n;
 	rs_trim(l, &s, &n);
-	if (!n || n > FT_MAX_HEAD_LINE || strchr(".;:", s[n - 1]))
-		return 0;
-	for (size_t i = 0; i + 2 < n; i++)
-		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
-			return 0;
-	return 1;
+	return n && n <= FT_MAX_HEAD_LINE && !strchr(".;:", s[n - 1]) && !column_gap(s, n);
 }
 
 /* Whether the line goes on with the title before it: lower case, "(", a figure. */
@@ -612,11 +614,8 @@ static int total_at(const rs_line *l, size_t k, orow *r)
 	const char *s;
 	size_t n;
 	rs_trim(l, &s, &n);
-	if (!n || !bc_cp_is_upper(cp_at(s, n)))
+	if (!n || !bc_cp_is_upper(cp_at(s, n)) || column_gap(s, n))
 		return 0;
-	for (size_t i = 0; i + 2 < n; i++)
-		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
-			return 0;
 	memset(r, 0, sizeof *r);
 	r->lead = r->tb = r->te = (size_t)(s - l->s);
 	size_t b = r->lead;
