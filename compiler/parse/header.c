@@ -829,10 +829,17 @@ size_t bp_parse_header(parser *p, size_t i)
 		case BC_LK_ADDRESSEE:
 			header_line(p, BC_ROLE_ADDRESSEE, l, &tmp);
 			i++;
-			/* the addressees listed under "Kính gửi:" */
-			while (i < L->n && (L->v[i].kind == BC_LK_BULLET) ) {
-				header_line(p, BC_ROLE_ADDRESSEE, &L->v[i], &tmp);
-				i++;
+			/* the addressees listed under "Kính gửi:", a blank line between
+			 * them when the label stands alone ("Kính gửi:" / blank / "- Sở
+			 * Tài chính;" / blank / "- Sở Nội vụ.": pandoc, pdfminer) */
+			for (;;) {
+				size_t j = i;
+				while (bp_line_last_cp(l) == ':' && j < L->n && L->v[j].kind == BC_LK_BLANK && j - i < 2)
+					j++;
+				if (j >= L->n || L->v[j].kind != BC_LK_BULLET)
+					break;
+				header_line(p, BC_ROLE_ADDRESSEE, &L->v[j], &tmp);
+				i = j + 1;
 			}
 			continue;
 		case BC_LK_TEXT:
