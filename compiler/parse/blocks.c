@@ -843,6 +843,15 @@ static size_t text_blocks(parser *p, size_t i)
 		/* signed by the head himself: "CHỦ TỊCH" or "THỦ TƯỚNG", then the name, after Nơi nhận */
 		return signature_blocks(p, i);
 	long name = l->kind == BC_LK_TEXT && p->nb && p->b[p->nb - 1].kind == B_RECIP_ITEM ? name_after_debris(l) : -1;
+	/* or, the signature's column read before the recipients' (mutool,
+	 * pdftotext -raw), right after the body's end mark and over Nơi nhận */
+	if (name < 0 && l->kind == BC_LK_TEXT && ends_with_endmark(p)) {
+		size_t k = i + 1;
+		while (k < L->n && L->v[k].kind == BC_LK_BLANK)
+			k++;
+		if (k < L->n && L->v[k].kind == BC_LK_RECIPIENTS)
+			name = name_after_debris(l);
+	}
 	if (name >= 0) {
 		/* a name alone after Nơi nhận: a scan whose signer's title OCR lost
 		 * under the stamp, its strokes read as marks before the name; the
