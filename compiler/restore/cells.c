@@ -1548,6 +1548,107 @@ static size_t labelled_columns_at(rs_ctx *cx, const unit *u, size_t nu)
 	return nb + 1;
 }
 
+/*
+ * pdftotext's default mode may write a small table of figures so: the
+ * block of its numbered labels, then a block holding the header's pieces
+ * and, at its end, every figure on a line of its own, n rows × m columns in
+ * reading order ("7.944,5" / "4.210,6" / "53,0" / "18.650,0" …).  Row after
+ * row or column after column cannot be told from the order alone; the
+ * figures tell it: a column's figures are alike (as many digits before the
+ * comma), and the reading whose columns are far more alike is taken, row
+ * after row only (the order pdftotext reads cells in).  The header's pieces
+ * stay text and a note says so.
+ */
+
+/* Digits before the decimal comma of a figure line ("18.650,0": 5). */
+static size_t int_digits(const rs_line *l)
+{
+	size_t d = 0;
+	for (size_t i = 0; i < l->len && l->s[i] != ','; i++)
+		d += l->s[i] >= '0' && l->s[i] <= '9';
+	return d;
+}
+
+/* How unlike a column's figures are, summed over the columns, when the
+ * n × m figure lines from line f are read row after row (rows 1) or column
+ * after column (rows 0): each column's widest less its narrowest. */
+static size_t spread(const rs_ctx *cx, size_t f, size_t n, size_t m, int rows)
+{
+	size_t sum = 0;
+	for (size_t c = 0; c < m; c++) {
+		size_t lo = SIZE_MAX, hi = 0;
+		for (size_t r = 0; r < n; r++) {
+			size_t d = int_digits(&cx->v[f + (rows ? r * m + c : c * n + r)]);
+			lo = d < lo ? d : lo;
+			hi = d > hi ? d : hi;
+		}
+		sum += hi - lo;
+	}
+	return sum;
+}
+
+static size_t labelled_figures_at(rs_ctx *cx, const unit *u, size_t nu)
+{
+	size_t n = u[0].last - u[0].first + 1;
+	if (n < LC_MIN_ROWS || nu < 2 || cx->v[u[1].first].page != cx->v[u[0].first].page)
+		return 0;
+	long first = 0, prev = 0, v;
+	size_t lab;
+	for (size_t r = 0; r < n; r++) {
+		if (!numbered_label(&cx->v[u[0].first + r], &v, &lab))
+			return 0;
+		if (r == 0)
+			first = v;
+		else if (v != prev && v != first + (long)r)
+			return 0;
+		prev = v;
+	}
+	/* the next block's last lines: figures alone, one a line, a whole number of rows' worth */
+	size_t fb[LC_MAX_FIGURES], fe[LC_MAX_FIGURES], nf = 0;
+	while (nf < u[1].last - u[1].first + 1 && line_figures(&cx->v[u[1].last - nf], fb, fe) == 1)
+		nf++;
+	size_t m = nf / n;
+	if (m < 2 || m + 2 > MAX_COLS)
+		return 0;
+	size_t f0 = u[1].last + 1 - n * m;
+	/* row after row only when its columns are far more alike than column after column's */
+	size_t by_rows = spread(cx, f0, n, m, 1), by_cols = spread(cx, f0, n, m, 0);
+	if (!(by_cols >= 2 && 3 * by_rows < by_cols))
+		return 0;
+	size_t nc = m + 2, last = u[1].last;
+	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
+	rs_add_pipe_rule(cx, last, nc, (uint32_t)(u[0].first + 1));
+	for (size_t r = 0; r < n; r++) {
+		size_t li = u[0].first + r;
+		const rs_line *l = &cx->v[li];
+		numbered_label(l, &v, &lab);
+		const char *t;
+		size_t len;
+		rs_trim(l, &t, &len);
+		size_t b = (size_t)(t - l->s);
+		rs_row rt = RS_ROW_INIT;
+		rs_row_str(&rt, "| ");
+		rs_row_span(cx, li, b, lab - 1, &rt);
+		rs_row_str(&rt, " | ");
+		rs_row_span(cx, li, lab, b + len, &rt);
+		for (size_t c = 0; c < m; c++) {
+			size_t vi = f0 + r * m + c;
+			line_figures(&cx->v[vi], fb, fe);
+			rs_row_str(&rt, " | ");
+			rs_row_span(cx, vi, fb[0], fe[0], &rt);
+		}
+		rs_row_str(&rt, " |");
+		rs_row_add(cx, last, &rt, rt.jumps[0].to_line, rt.jumps[0].shift);
+	}
+	for (size_t i = u[0].first; i <= u[0].last; i++)
+		rs_move(cx, i, BC_RESTORE_CELLS);
+	for (size_t i = f0; i <= u[1].last; i++)
+		rs_move(cx, i, BC_RESTORE_CELLS);
+	bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_HEADLESS, (bc_pos){ (uint32_t)(u[0].first + 1), 1 }, NULL);
+	cx->out->count[BC_RESTORE_CELLS]++;
+	return 2;
+}
+
 void rs_cells(rs_ctx *cx)
 {
 	size_t i = 0;
@@ -1596,7 +1697,10 @@ void rs_cells(rs_ctx *cx)
 	if (cx->shape == BC_SHAPE_PDF)
 		for (size_t j = 0; j < nu; j++)
 			if (!cx->v[u[j].first].dropped) {
-				size_t used = labelled_columns_at(cx, &u[j], nu - j < MAX_UNITS ? nu - j : MAX_UNITS);
+				size_t left = nu - j < MAX_UNITS ? nu - j : MAX_UNITS;
+				size_t used = labelled_columns_at(cx, &u[j], left);
+				if (!used)
+					used = labelled_figures_at(cx, &u[j], left);
 				if (used)
 					j += used - 1;
 			}
