@@ -1605,7 +1605,9 @@ static size_t labelled_figures_at(rs_ctx *cx, const unit *u, size_t nu)
 	}
 	/* the next block's last lines: figures alone, one a line, a whole number of rows' worth */
 	size_t fb[LC_MAX_FIGURES], fe[LC_MAX_FIGURES], nf = 0;
-	while (nf < u[1].last - u[1].first + 1 && line_figures(&cx->v[u[1].last - nf], fb, fe) == 1)
+	/* not a header's column numbers, "(1)" "(2)": a figure in brackets is none of these */
+	while (nf < u[1].last - u[1].first + 1 && line_figures(&cx->v[u[1].last - nf], fb, fe) == 1 &&
+	       cx->v[u[1].last - nf].s[fb[0]] != '(')
 		nf++;
 	size_t m = nf / n;
 	if (m < 2 || m + 2 > MAX_COLS)
