@@ -846,9 +846,7 @@ static size_t text_blocks(parser *p, size_t i)
 	/* or, the signature's column read before the recipients' (mutool,
 	 * pdftotext -raw), right after the body's end mark and over Nơi nhận */
 	if (name < 0 && l->kind == BC_LK_TEXT && ends_with_endmark(p)) {
-		size_t k = i + 1;
-		while (k < L->n && L->v[k].kind == BC_LK_BLANK)
-			k++;
+		size_t k = skip_blank(L, i + 1);
 		if (k < L->n && L->v[k].kind == BC_LK_RECIPIENTS)
 			name = name_after_debris(l);
 	}
@@ -905,6 +903,9 @@ static int heading_line_ends(const parser *p, size_t i)
 	return 1;
 }
 
+/* A mark that ends a sentence or a clause. */
+static int clause_end(uint32_t cp) { return cp == ',' || cp == ';' || cp == '.' || cp == ':'; }
+
 /* Whether the labelled line i is a heading wrapped once, its section's text
  * right under it (a PDF's text): "5. Đề nghị Ủy ban Mặt trận … các tổ chức
  * chính" / "trị - xã hội" / "Vận động hội viên, …".  The label's line ends
@@ -921,8 +922,7 @@ static int heading_wraps_once(const parser *p, size_t i)
 	if (nx->kind != BC_LK_TEXT || nx->upper || body->kind != BC_LK_TEXT || body->upper)
 		return 0;
 	uint32_t last = bp_line_last_cp(l), nlast = bp_line_last_cp(nx);
-	if (!last || strchr(",;.:", (int)(last < 128 ? last : 'a')) || last == '-' || last == 0x2013 ||
-	    !nlast || (nlast < 128 && strchr(",;.:", (int)nlast)))
+	if (!last || clause_end(last) || last == '-' || last == 0x2013 || !nlast || clause_end(nlast))
 		return 0;
 	return l->nchars >= 40 && bc_cp_is_lower(bp_line_first_cp(nx)) && 2 * nx->nchars <= l->nchars &&
 	       bc_cp_is_upper(bp_line_first_cp(body)) && body->nchars >= 2 * nx->nchars;

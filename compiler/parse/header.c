@@ -832,9 +832,10 @@ size_t bp_parse_header(parser *p, size_t i)
 			/* the addressees listed under "Kính gửi:", a blank line between
 			 * them when the label stands alone ("Kính gửi:" / blank / "- Sở
 			 * Tài chính;" / blank / "- Sở Nội vụ.": pandoc, pdfminer) */
+			int alone = bp_line_last_cp(l) == ':';
 			for (;;) {
 				size_t j = i;
-				while (bp_line_last_cp(l) == ':' && j < L->n && L->v[j].kind == BC_LK_BLANK && j - i < 2)
+				while (alone && j < L->n && L->v[j].kind == BC_LK_BLANK && j - i < 2)
 					j++;
 				if (j >= L->n || L->v[j].kind != BC_LK_BULLET)
 					break;

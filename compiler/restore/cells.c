@@ -1469,14 +1469,10 @@ static size_t line_figures(const rs_line *l, size_t *fb, size_t *fe)
 			i++;
 		if (i == l->len)
 			break;
-		size_t j = i, digits = 0;
-		for (; j < l->len && l->s[j] != ' '; j++) {
-			if (l->s[j] >= '0' && l->s[j] <= '9')
-				digits++;
-			else if (!strchr(".,%/()+-", l->s[j]))
-				return 0;
-		}
-		if (!digits || nf == LC_MAX_FIGURES)
+		size_t j = i;
+		while (j < l->len && l->s[j] != ' ')
+			j++;
+		if (!rs_figure_token(l->s + i, j - i) || nf == LC_MAX_FIGURES)
 			return 0;
 		fb[nf] = i, fe[nf++] = j;
 		i = j;
@@ -1484,16 +1480,18 @@ static size_t line_figures(const rs_line *l, size_t *fb, size_t *fe)
 	return nf;
 }
 
-/* The table whose numbered labels are paragraph u[0]: returns the paragraphs used (0: none). */
-static size_t labelled_columns_at(rs_ctx *cx, const unit *u, size_t nu)
+/* Paragraph u's lines are the rows' numbered labels, the numbers counting on
+ * as places do (each the one before plus one, or the same for a tie and then
+ * the place it stands at): how many rows, 0 when not (or fewer than LC_MIN_ROWS). */
+static size_t numbered_labels(const rs_ctx *cx, const unit *u)
 {
-	size_t n = u[0].last - u[0].first + 1;
+	size_t n = u->last - u->first + 1;
 	if (n < LC_MIN_ROWS)
 		return 0;
 	long first = 0, prev = 0, v;
 	size_t lab;
 	for (size_t r = 0; r < n; r++) {
-		if (!numbered_label(&cx->v[u[0].first + r], &v, &lab))
+		if (!numbered_label(&cx->v[u->first + r], &v, &lab))
 			return 0;
 		if (r == 0)
 			first = v;
@@ -1501,6 +1499,61 @@ static size_t labelled_columns_at(rs_ctx *cx, const unit *u, size_t nu)
 			return 0;
 		prev = v;
 	}
+	return n;
+}
+
+/* A table without header rows of nc columns, written after line `last`: a
+ * blank line and its rule, standing at the labels' first line. */
+static void headless_open(rs_ctx *cx, const unit *labels, size_t last, size_t nc)
+{
+	rs_add_line(cx, last, "", 0, (uint32_t)(labels->first + 1), 1);
+	rs_add_pipe_rule(cx, last, nc, (uint32_t)(labels->first + 1));
+}
+
+/* The note that the header stays text, and the table counted. */
+static void headless_done(rs_ctx *cx, const unit *labels)
+{
+	bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_HEADLESS, (bc_pos){ (uint32_t)(labels->first + 1), 1 }, NULL);
+	cx->out->count[BC_RESTORE_CELLS]++;
+}
+
+/* A row's first cells, from its label line li ("21 UBND xã Tân Hải"): "| 21 | UBND xã Tân Hải". */
+static void label_row_open(const rs_ctx *cx, size_t li, rs_row *rt)
+{
+	const rs_line *l = &cx->v[li];
+	long v;
+	size_t lab;
+	numbered_label(l, &v, &lab);
+	const char *s;
+	size_t len;
+	rs_trim(l, &s, &len);
+	size_t b = (size_t)(s - l->s);
+	rs_row_str(rt, "| ");
+	rs_row_span(cx, li, b, lab - 1, rt);
+	rs_row_str(rt, " | ");
+	rs_row_span(cx, li, lab, b + len, rt);
+}
+
+/* A value's cell: bytes [b, e) of line vi. */
+static void label_row_value(const rs_ctx *cx, size_t vi, size_t b, size_t e, rs_row *rt)
+{
+	rs_row_str(rt, " | ");
+	rs_row_span(cx, vi, b, e, rt);
+}
+
+/* The row closed and written after line `last`, where its number stands. */
+static void label_row_write(rs_ctx *cx, size_t last, rs_row *rt)
+{
+	rs_row_str(rt, " |");
+	rs_row_add(cx, last, rt, rt->jumps[0].to_line, rt->jumps[0].shift);
+}
+
+/* The table whose numbered labels are paragraph u[0]: returns the paragraphs used (0: none). */
+static size_t labelled_columns_at(rs_ctx *cx, const unit *u, size_t nu)
+{
+	size_t n = numbered_labels(cx, &u[0]);
+	if (!n)
+		return 0;
 	/* the values' blocks: each exactly n lines, each line as many figures as the block's first */
 	size_t nb = 0, nv = 0, fb[LC_MAX_FIGURES], fe[LC_MAX_FIGURES];
 	while (nb + 1 < nu && u[nb + 1].last - u[nb + 1].first + 1 == n && cx->v[u[nb + 1].first].page == cx->v[u[0].first].page) {
@@ -1515,36 +1568,21 @@ static size_t labelled_columns_at(rs_ctx *cx, const unit *u, size_t nu)
 	}
 	if (!nb || nv + 2 < MIN_COLS)
 		return 0;
-	size_t nc = nv + 2, last = u[nb].last;
-	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
-	rs_add_pipe_rule(cx, last, nc, (uint32_t)(u[0].first + 1));
+	size_t last = u[nb].last;
+	headless_open(cx, &u[0], last, nv + 2);
 	for (size_t r = 0; r < n; r++) {
-		size_t li = u[0].first + r;
-		const rs_line *l = &cx->v[li];
-		numbered_label(l, &v, &lab);
-		const char *s;
-		size_t len;
-		rs_trim(l, &s, &len);
-		size_t b = (size_t)(s - l->s);
 		rs_row rt = RS_ROW_INIT;
-		rs_row_str(&rt, "| ");
-		rs_row_span(cx, li, b, lab - 1, &rt);
-		rs_row_str(&rt, " | ");
-		rs_row_span(cx, li, lab, b + len, &rt);
+		label_row_open(cx, u[0].first + r, &rt);
 		for (size_t k = 1; k <= nb; k++) {
 			size_t vi = u[k].first + r;
 			size_t m = line_figures(&cx->v[vi], fb, fe);
-			for (size_t f = 0; f < m; f++) {
-				rs_row_str(&rt, " | ");
-				rs_row_span(cx, vi, fb[f], fe[f], &rt);
-			}
+			for (size_t f = 0; f < m; f++)
+				label_row_value(cx, vi, fb[f], fe[f], &rt);
 		}
-		rs_row_str(&rt, " |");
-		rs_row_add(cx, last, &rt, rt.jumps[0].to_line, rt.jumps[0].shift);
+		label_row_write(cx, last, &rt);
 	}
 	move_units(cx, u, nb + 1);
-	bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_HEADLESS, (bc_pos){ (uint32_t)(u[0].first + 1), 1 }, NULL);
-	cx->out->count[BC_RESTORE_CELLS]++;
+	headless_done(cx, &u[0]);
 	return nb + 1;
 }
 
@@ -1589,20 +1627,9 @@ static size_t spread(const rs_ctx *cx, size_t f, size_t n, size_t m, int rows)
 
 static size_t labelled_figures_at(rs_ctx *cx, const unit *u, size_t nu)
 {
-	size_t n = u[0].last - u[0].first + 1;
-	if (n < LC_MIN_ROWS || nu < 2 || cx->v[u[1].first].page != cx->v[u[0].first].page)
+	size_t n = numbered_labels(cx, &u[0]);
+	if (!n || nu < 2 || cx->v[u[1].first].page != cx->v[u[0].first].page)
 		return 0;
-	long first = 0, prev = 0, v;
-	size_t lab;
-	for (size_t r = 0; r < n; r++) {
-		if (!numbered_label(&cx->v[u[0].first + r], &v, &lab))
-			return 0;
-		if (r == 0)
-			first = v;
-		else if (v != prev && v != first + (long)r)
-			return 0;
-		prev = v;
-	}
 	/* the next block's last lines: figures alone, one a line, a whole number of rows' worth */
 	size_t fb[LC_MAX_FIGURES], fe[LC_MAX_FIGURES], nf = 0;
 	/* not a header's column numbers, "(1)" "(2)": a figure in brackets is none of these */
@@ -1617,37 +1644,22 @@ static size_t labelled_figures_at(rs_ctx *cx, const unit *u, size_t nu)
 	size_t by_rows = spread(cx, f0, n, m, 1), by_cols = spread(cx, f0, n, m, 0);
 	if (!(by_cols >= 2 && 3 * by_rows < by_cols))
 		return 0;
-	size_t nc = m + 2, last = u[1].last;
-	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
-	rs_add_pipe_rule(cx, last, nc, (uint32_t)(u[0].first + 1));
+	size_t last = u[1].last;
+	headless_open(cx, &u[0], last, m + 2);
 	for (size_t r = 0; r < n; r++) {
-		size_t li = u[0].first + r;
-		const rs_line *l = &cx->v[li];
-		numbered_label(l, &v, &lab);
-		const char *t;
-		size_t len;
-		rs_trim(l, &t, &len);
-		size_t b = (size_t)(t - l->s);
 		rs_row rt = RS_ROW_INIT;
-		rs_row_str(&rt, "| ");
-		rs_row_span(cx, li, b, lab - 1, &rt);
-		rs_row_str(&rt, " | ");
-		rs_row_span(cx, li, lab, b + len, &rt);
+		label_row_open(cx, u[0].first + r, &rt);
 		for (size_t c = 0; c < m; c++) {
 			size_t vi = f0 + r * m + c;
 			line_figures(&cx->v[vi], fb, fe);
-			rs_row_str(&rt, " | ");
-			rs_row_span(cx, vi, fb[0], fe[0], &rt);
+			label_row_value(cx, vi, fb[0], fe[0], &rt);
 		}
-		rs_row_str(&rt, " |");
-		rs_row_add(cx, last, &rt, rt.jumps[0].to_line, rt.jumps[0].shift);
+		label_row_write(cx, last, &rt);
 	}
-	for (size_t i = u[0].first; i <= u[0].last; i++)
-		rs_move(cx, i, BC_RESTORE_CELLS);
-	for (size_t i = f0; i <= u[1].last; i++)
-		rs_move(cx, i, BC_RESTORE_CELLS);
-	bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_HEADLESS, (bc_pos){ (uint32_t)(u[0].first + 1), 1 }, NULL);
-	cx->out->count[BC_RESTORE_CELLS]++;
+	/* the labels and the figures; the header's pieces above the figures stay */
+	unit used[2] = { u[0], { f0, u[1].last } };
+	move_units(cx, used, 2);
+	headless_done(cx, &u[0]);
 	return 2;
 }
 

@@ -564,14 +564,7 @@ static int figure_word(const char *s, size_t n)
 {
 	if ((n == 1 && s[0] == '-') || (n == 3 && memcmp(s, "\xE2\x80\x93", 3) == 0))
 		return 1;
-	size_t digits = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
-			digits++;
-		else if (!strchr(".,%/()+-", s[i]))
-			return 0;
-	}
-	return digits > 0 && n <= 20;
+	return n <= 20 && rs_figure_token(s, n);
 }
 
 /* The figures at the end of row r, at most nw - 1 (the label keeps a word). */

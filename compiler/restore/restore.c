@@ -104,6 +104,18 @@ size_t rs_grid_rule(const rs_line *l, uint32_t *plus, size_t max, unsigned *mark
 	return np;
 }
 
+int rs_figure_token(const char *s, size_t n)
+{
+	size_t digits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (!strchr(".,%/()+-", s[i]))
+			return 0;
+	}
+	return digits > 0;
+}
+
 int rs_figures(const rs_line *l, size_t max)
 {
 	const char *s;

@@ -133,6 +133,9 @@ enum { RS_RULE_EQ = 1, RS_RULE_DASH = 2, RS_RULE_PLUS2 = 4 /* two '+' side by si
 size_t rs_grid_rule(const rs_line *l, uint32_t *plus, size_t max, unsigned *marks);
 /* Line l holds figures alone, one to max of them ("2": a page's or a note's number). */
 int rs_figures(const rs_line *l, size_t max);
+/* s[0..n) is a figure as a table's cell writes it: digits with . , % / ( ) + -,
+ * a digit among them ("7.944,5", "96,4%", "8.368/8.654", "(96,7%)"). */
+int rs_figure_token(const char *s, size_t n);
 /* Line i without its leading and trailing spaces. */
 void rs_trim(const rs_line *l, const char **s, size_t *len);
 

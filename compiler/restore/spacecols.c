@@ -338,18 +338,7 @@ static int column_in(const span *col, int nc, const span *cut, const part *p)
 static int row_number(const rs_line *l, const part *p) { return number_str(l->s + p->b, p->e - p->b); }
 
 /* A figure: digits with . , % ( ) - only. */
-static int figure(const rs_line *l, const part *p)
-{
-	int d = 0;
-	for (size_t k = p->b; k < p->e; k++) {
-		char ch = l->s[k];
-		if (ch >= '0' && ch <= '9')
-			d = 1;
-		else if (!strchr(".,%()-+", ch))
-			return 0;
-	}
-	return d;
-}
+static int figure(const rs_line *l, const part *p) { return figure_token(l->s + p->b, p->e - p->b); }
 
 /* A caption, "label: words": a colon inside, words after it (a title has none). */
 static int caption(const rs_line *l, const part *p)
