@@ -343,6 +343,9 @@ static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 	}
 	if (n->type != BC_NODE_PARAGRAPH && n->type != BC_NODE_ITEM && n->type != BC_NODE_HEADING)
 		return;
+	/* a line of a form's signature box ("Ngày      tháng 9 năm 2025"): its blanks are for the pen */
+	if (n->parent && n->parent->type == BC_NODE_SIGNATURE)
+		return;
 	spaces(cx, bt, t, len, n->pos.line && justified_block(s, cx, n, s->justified_doc));
 	brackets(cx, s, bt, t, len);
 	numbers(cx, bt, t, len);

@@ -71,6 +71,11 @@ void ts_set_closing(ts *t)
 	if (signature) {
 		const bc_node *signer = NULL;
 		for (const bc_node *c = signature->first; c; c = c->next) {
+			/* a form's box: the dots for an opinion, the date of signing, in italics as printed */
+			if (c->type == BC_NODE_PARAGRAPH) {
+				ts_column_line(t, c, NULL, xr, wr, &yr, BC_FACE_ITALIC, tp->sign_size, 0, &u->ops);
+				continue;
+			}
 			if (c->type != BC_NODE_LINE)
 				continue;
 			if (c->as.line->role == BC_ROLE_SIGNER) {

@@ -79,6 +79,9 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_BASIS] = "^(?:Căn cứ|Xét|Theo đề nghị|Theo đề xuất|Theo ý kiến|Sau khi xem xét|Thực hiện)(?=\\s|\\x{a0}|$)",
 	[BC_PAT_ENACTING] = "^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ)\\s*:?$",
 	[BC_PAT_CHAPTER] = "^(?:\\*{2,3}|<b>)?(Chương|CHƯƠNG|Mục|MỤC)(?:\\s|\\x{a0})+([IVXLC]{1,7}|\\d{1,2})(?![\\p{L}\\d])\\s*[.:]?(?:\\*{2,3}|</b>)?(?:\\s|\\x{a0})*",
+	/* the date a signer writes in a form's box, by hand when blank: no place before it, the day
+	 * and month possibly blank or dotted, the year printed (a phiếu trình's boxes) */
+	[BC_PAT_SIGNING_DATE] = "^(?:Ngày|NGÀY)[\\s\\x{a0}]*(?:\\d{1,2}|\\.{2,}|…+)?[\\s\\x{a0}]*tháng[\\s\\x{a0}]*(?:\\d{1,2}|\\.{2,}|…+)?[\\s\\x{a0}]*năm[\\s\\x{a0}]*\\d{4}[\\s\\x{a0}]*\\.?$",
 	[BC_PAT_DOC_REF] = "số\\s+(\\d{1,5})\\s*/\\s*((?:\\d{4}/)?[\\p{L}\\d]+(?:-[\\p{L}\\d]+)*)",
 };
 

@@ -40,6 +40,8 @@ typedef enum bc_pattern_id {
 	BC_PAT_BASIS,         /* "Căn cứ ", "Xét ", "Theo đề nghị của ": a basis of the preamble */
 	BC_PAT_ENACTING,      /* "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:" alone on the line */
 	BC_PAT_CHAPTER,       /* "Chương I", "CHƯƠNG II.", "Mục 1": group 1 the word, 2 the number */
+	/* the closing */
+	BC_PAT_SIGNING_DATE,  /* "Ngày 22 tháng 9 năm 2025", "Ngày    tháng 9 năm 2025": a form's box, dated when signed */
 	BC_PAT_COUNT
 } bc_pattern_id;
 

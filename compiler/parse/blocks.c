@@ -261,6 +261,47 @@ static int one_word(const bc_line *l)
 	return l->core_len && !memchr(l->s + l->core, ' ', l->core_len);
 }
 
+/* A line of a form's signature box between the signer's title and name
+ * (a phiếu trình's "LÃNH ĐẠO VĂN PHÒNG" box): a row of dots where the signer
+ * writes an opinion by hand, or the date written when signing ("Ngày 22
+ * tháng 9 năm 2025", the day left blank to be written in). */
+static int box_space(const bc_line *l)
+{
+	if (l->kind != BC_LK_TEXT || l->upper)
+		return 0;
+	const char *s = l->s + l->core;
+	size_t n = l->core_len, dots = 0, k = 0;
+	while (k < n) {
+		if (s[k] == '.')
+			dots++, k++;
+		else if (s[k] == ' ')
+			k++;
+		else if (n - k >= 3 && memcmp(s + k, "\xe2\x80\xa6", 3) == 0)   /* … */
+			dots += 3, k += 3;
+		else
+			break;
+	}
+	if (k == n)
+		return dots >= 5;
+	size_t ov[2];
+	return bc_pattern_match(BC_PAT_SIGNING_DATE, s, n, ov, 1) > 0;
+}
+
+/* The first line at or after i that is neither blank nor a form box's space
+ * (box_space); *spaced is set when one was passed. */
+static size_t skip_box_space(const bc_lines *L, size_t i, int *spaced)
+{
+	for (;;) {
+		size_t k = skip_blank(L, i);
+		if (k > i)
+			*spaced = 1;
+		if (k >= L->n || !box_space(&L->v[k]))
+			return k;
+		*spaced = 1;
+		i = k + 1;
+	}
+}
+
 /* A signature standing last with nothing to announce it (no Nơi nhận, no
  * "./." before it: a phiếu trình, a tờ trình): from line i, one to three
  * lines in capitals, the signature's space (a blank line or more), a
@@ -275,8 +316,8 @@ static int signature_last(const bc_lines *L, size_t i)
 		k++;
 	if (k == i || k >= L->n)
 		return 0;
-	int spaced = L->v[k].kind == BC_LK_BLANK;
-	k = skip_blank(L, k);
+	int spaced = 0;
+	k = skip_box_space(L, k, &spaced);
 	if (k >= L->n || !is_person_name(&L->v[k]))
 		return 0;
 	k = skip_blank(L, k + 1);
@@ -299,6 +340,16 @@ static size_t signature_blocks(parser *p, size_t i)
 		i++;
 	}
 	size_t k = skip_blank(L, i);
+	/* a form's box: the row of dots for a handwritten opinion, the date
+	 * written when signing; lines of the closing, the name under them */
+	int spaced = 0;
+	size_t bk = skip_box_space(L, k, &spaced);
+	if (bk > k && bk < L->n && is_signer_name(&L->v[bk])) {
+		for (size_t j = k; j < bk; j++)
+			if (box_space(&L->v[j]))
+				bp_line_blk(p, B_SIGN_SPACE, j);
+		k = bk;
+	}
 	/* more position lines after the signature's space, right above the name:
 	 * "PHÓ GIÁM ĐỐC SỞ NỘI VỤ" of a signer holding two offices; taken only
 	 * when a name follows them */

@@ -30,6 +30,7 @@
 typedef enum {
 	B_PARA, B_HEADING, B_NUMPARA, B_ITEM, B_NOTE, B_TABLE, B_RULE, B_UNIT,
 	B_RECIP_LABEL, B_RECIP_ITEM, B_AUTHORITY, B_POSITION, B_SIGNER,
+	B_SIGN_SPACE,           /* a line of a form's signature box, the signature's own: "......", "Ngày … tháng 9 năm 2025" */
 	B_APPX, B_APPX_TITLE, B_ATTACH,
 	B_APPX_HEAD,            /* an attached text's own header line: issuer, motto, slogan (role) */
 	B_AUTHENTICATION,       /* "XÁC THỰC VĂN BẢN HỢP NHẤT" (a META line): where the closing opens */

@@ -440,6 +440,12 @@ static int add_part(parser *p, tree_state *ts, size_t k)
 	case B_AUTHORITY: case B_POSITION: case B_SIGNER:
 		add_signature_line(p, ts, b);
 		return 1;
+	case B_SIGN_SPACE:
+		/* a paragraph of the signature (the schema's <p> in <signature>), set in its column */
+		if (!ts->signature)
+			return 0;
+		bc_node_append(ts->signature, bp_make_para(p, b));
+		return 1;
 	case B_COMPETENCE: case B_BASIS: case B_ENACTING:
 		if (ts->in_closing)
 			return 0;
