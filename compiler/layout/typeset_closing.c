@@ -29,6 +29,98 @@ static double hang_dash(bc_items *li, double x, double base, bc_oplist *ops)
 	return hang;
 }
 
+/* A signature's lines above the room to sign (authority, position, a form
+ * box's dots and date), centred in the column x, w from *y.  The Party's form
+ * (HD 36-HD/VPTW, Phụ lục 3, mục 7 and 9): the position upright, not bold. */
+static void set_signature_titles(ts *t, const bc_node *sig, double x, double w, double *y, bc_oplist *ops)
+{
+	const bc_template *tp = t->tpl;
+	int party = tp->family == BC_FAMILY_PARTY;
+	for (const bc_node *c = sig->first; c; c = c->next) {
+		/* a form's box: the dots for an opinion, the date of signing, in italics as printed */
+		if (c->type == BC_NODE_PARAGRAPH) {
+			ts_column_line(t, c, NULL, x, w, y, BC_FACE_ITALIC, tp->sign_size, 0, ops);
+			continue;
+		}
+		if (c->type != BC_NODE_LINE || c->as.line->role == BC_ROLE_SIGNER)
+			continue;
+		bc_face f = party && c->as.line->role == BC_ROLE_POSITION ? BC_FACE_REGULAR : BC_FACE_BOLD;
+		ts_column_line(t, c, NULL, x, w, y, f, tp->sign_size, 1, ops);
+	}
+}
+
+/* The signer's name of a signature, or NULL. */
+static const bc_node *signature_name(const bc_node *sig)
+{
+	for (const bc_node *c = sig->first; c; c = c->next)
+		if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_SIGNER)
+			return c;
+	return NULL;
+}
+
+/* "Nơi nhận:" and the list in the left column of unit u from *yl, beside a
+ * signature yr high: the items that start under its foot go on in units of
+ * their own (*pushed once u is pushed). */
+static void set_recipients(ts *t, const bc_node *recipients, bc_unit *u, double *yl, double yr, int *pushed)
+{
+	const bc_template *tp = t->tpl;
+	int party = tp->family == BC_FAMILY_PARTY;
+	double wl = t->width * 0.45;
+	const bc_node *label = NULL;
+	for (const bc_node *c = recipients->first; c; c = c->next)
+		if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_RECIPIENTS_LABEL)
+			label = c;
+	bc_items it = { 0 };
+	istyle st = { party ? BC_FACE_REGULAR : BC_FACE_BOLD_ITALIC, tp->recip_label_size, 0, party, 0 };
+	if (label)
+		ts_add_inlines(t, &it, label, st);
+	else
+		ts_add_text(t, &it, "Nơi nhận:", strlen("Nơi nhận:"), &st);
+	ts_set_column(t, &it, t->x0, wl, yl, BC_JUST_LEFT, ts_line_height(t, tp->recip_label_size, 1.0),
+	           tp->recip_label_size, &u->ops);
+	bc_items_free(&it);
+	double lh = ts_line_height(t, tp->recip_size, 1.0);
+	bc_buf b = BC_BUF_INIT;
+	for (const bc_node *c = recipients->first; c; c = c->next) {
+		if (c == label)
+			continue;
+		bc_items li = { 0 };
+		istyle s2 = { BC_FACE_REGULAR, tp->recip_size, 0, 0, 0 };
+		ts_plain(c, &b);
+		if (c->type == BC_NODE_ITEM && c->as.item.bullet) {
+			char tmp[3] = { c->as.item.bullet, ' ', 0 };
+			if (!ts_starts_with(bc_buf_cstr(&b), tmp))
+				ts_add_text(t, &li, ts_strdup(t, tmp, 2), 2, &s2);
+		}
+		ts_add_inlines(t, &li, c, s2);
+		/* past the signature's height, the list goes on in units of its own:
+		 * from the first item that starts under its foot (one that starts
+		 * beside it stays in its unit, so that no gap opens under the
+		 * signer's name before the next) */
+		if (!*pushed && *yl + 0.01 > yr) {
+			u->h = *yl > yr ? *yl : yr;
+			ts_rec_push(t, 0);
+			*pushed = 1;
+		}
+		/* a long item's wrapped lines start under its text, not under its dash */
+		if (*pushed) {
+			bc_unit *lu = bc_unit_new(0);
+			double y = 0;
+			t->note_to = lu;
+			double hang = hang_dash(&li, t->x0, y + ts_baseline_in(t, lh, tp->recip_size), &lu->ops);
+			ts_set_column(t, &li, t->x0 + hang, wl - hang, &y, BC_JUST_LEFT, lh, tp->recip_size, &lu->ops);
+			t->note_to = NULL;
+			lu->h = y;
+			ts_push(t, lu);
+		} else {
+			double hang = hang_dash(&li, t->x0, *yl + ts_baseline_in(t, lh, tp->recip_size), &u->ops);
+			ts_set_column(t, &li, t->x0 + hang, wl - hang, yl, BC_JUST_LEFT, lh, tp->recip_size, &u->ops);
+		}
+		bc_items_free(&li);
+	}
+	bc_buf_free(&b);
+}
+
 void ts_set_closing(ts *t)
 {
 	const bc_node *cl = t->doc->closing;
@@ -43,11 +135,18 @@ void ts_set_closing(ts *t)
 		else if (c->type == BC_NODE_SIGNATURE)
 			signature = c;
 	}
+	/* two signatures side by side (a biên bản's THƯ KÝ and CHỦ TRÌ): the
+	 * left one takes the left column, the recipients go under them */
+	const bc_node *left_sig = signature && signature->as.signature.beside && signature->prev &&
+	                          signature->prev->type == BC_NODE_SIGNATURE ? signature->prev : NULL;
+	const bc_node *recipients_under = left_sig ? recipients : NULL;
+	if (left_sig)
+		recipients = NULL;
 	/* the last recipients and signature are set side by side below; any
 	 * earlier one (a closing the source repeats) is set in its place as
 	 * blocks, its label and items as lines, so that no word is lost */
 	for (const bc_node *c = cl->first; c; c = c->next)
-		if (c != recipients && c != signature)
+		if (c != recipients && c != signature && c != left_sig && c != recipients_under)
 			ts_set_block(t, c);
 	if (!recipients && !signature)
 		return;
@@ -65,27 +164,22 @@ void ts_set_closing(ts *t)
 	trecorder rec;
 	ts_rec_begin(t, &rec, u);
 	ts_rec_col(t, 1);
-	/* the Party's form (HD 36-HD/VPTW, Phụ lục 3, mục 7 and 9): the position upright,
-	 * not bold; "Nơi nhận" upright and underlined, not bold italic */
-	int party = tp->family == BC_FAMILY_PARTY;
+	/* the names of two signatures side by side stand on one line: the room
+	 * to sign starts under the taller column of titles */
+	double left_titles = 0;
+	if (left_sig) {
+		bc_oplist scratch = { 0 };
+		set_signature_titles(t, left_sig, t->x0, wl, &left_titles, &scratch);
+		bc_oplist_free(&scratch);
+	}
+	double name_y = 0;
 	if (signature) {
-		const bc_node *signer = NULL;
-		for (const bc_node *c = signature->first; c; c = c->next) {
-			/* a form's box: the dots for an opinion, the date of signing, in italics as printed */
-			if (c->type == BC_NODE_PARAGRAPH) {
-				ts_column_line(t, c, NULL, xr, wr, &yr, BC_FACE_ITALIC, tp->sign_size, 0, &u->ops);
-				continue;
-			}
-			if (c->type != BC_NODE_LINE)
-				continue;
-			if (c->as.line->role == BC_ROLE_SIGNER) {
-				signer = c;
-				continue;
-			}
-			bc_face f = party && c->as.line->role == BC_ROLE_POSITION ? BC_FACE_REGULAR : BC_FACE_BOLD;
-			ts_column_line(t, c, NULL, xr, wr, &yr, f, tp->sign_size, 1, &u->ops);
-		}
+		const bc_node *signer = signature_name(signature);
+		set_signature_titles(t, signature, xr, wr, &yr, &u->ops);
+		if (left_titles > yr)
+			yr = left_titles;
 		yr += tp->sign_space * BC_MM;
+		name_y = yr;
 		ts_rec_extend(t, yr);
 		ts_rec_glue(t);
 		if (signer)
@@ -95,64 +189,35 @@ void ts_set_closing(ts *t)
 	double yl = 0;
 	int pushed = 0;
 	ts_rec_col(t, 0);
-	if (recipients) {
-		const bc_node *label = NULL;
-		for (const bc_node *c = recipients->first; c; c = c->next)
-			if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_RECIPIENTS_LABEL)
-				label = c;
-		bc_items it = { 0 };
-		istyle st = { party ? BC_FACE_REGULAR : BC_FACE_BOLD_ITALIC, tp->recip_label_size, 0, party, 0 };
-		if (label)
-			ts_add_inlines(t, &it, label, st);
-		else
-			ts_add_text(t, &it, "Nơi nhận:", strlen("Nơi nhận:"), &st);
-		ts_set_column(t, &it, t->x0, wl, &yl, BC_JUST_LEFT, ts_line_height(t, tp->recip_label_size, 1.0),
-		           tp->recip_label_size, &u->ops);
-		bc_items_free(&it);
-		double lh = ts_line_height(t, tp->recip_size, 1.0);
-		bc_buf b = BC_BUF_INIT;
-		for (const bc_node *c = recipients->first; c; c = c->next) {
-			if (c == label)
-				continue;
-			bc_items li = { 0 };
-			istyle s2 = { BC_FACE_REGULAR, tp->recip_size, 0, 0, 0 };
-			ts_plain(c, &b);
-			if (c->type == BC_NODE_ITEM && c->as.item.bullet) {
-				char tmp[3] = { c->as.item.bullet, ' ', 0 };
-				if (!ts_starts_with(bc_buf_cstr(&b), tmp))
-					ts_add_text(t, &li, ts_strdup(t, tmp, 2), 2, &s2);
-			}
-			ts_add_inlines(t, &li, c, s2);
-			/* past the signature's height, the list goes on in units of its own:
-			 * from the first item that starts under its foot (one that starts
-			 * beside it stays in its unit, so that no gap opens under the
-			 * signer's name before the next) */
-			if (!pushed && yl + 0.01 > yr) {
-				u->h = yl > yr ? yl : yr;
-				ts_rec_push(t, 0);
-				pushed = 1;
-			}
-			/* a long item's wrapped lines start under its text, not under its dash */
-			if (pushed) {
-				bc_unit *lu = bc_unit_new(0);
-				double y = 0;
-				t->note_to = lu;
-				double hang = hang_dash(&li, t->x0, y + ts_baseline_in(t, lh, tp->recip_size), &lu->ops);
-				ts_set_column(t, &li, t->x0 + hang, wl - hang, &y, BC_JUST_LEFT, lh, tp->recip_size, &lu->ops);
-				t->note_to = NULL;
-				lu->h = y;
-				ts_push(t, lu);
-			} else {
-				double hang = hang_dash(&li, t->x0, yl + ts_baseline_in(t, lh, tp->recip_size), &u->ops);
-				ts_set_column(t, &li, t->x0 + hang, wl - hang, &yl, BC_JUST_LEFT, lh, tp->recip_size, &u->ops);
-			}
-			bc_items_free(&li);
-		}
-		bc_buf_free(&b);
+	if (left_sig) {
+		const bc_node *signer = signature_name(left_sig);
+		set_signature_titles(t, left_sig, t->x0, wl, &yl, &u->ops);
+		yl = name_y;
+		ts_rec_extend(t, yl);
+		ts_rec_glue(t);
+		if (signer)
+			ts_column_line(t, signer, NULL, t->x0, wl, &yl, BC_FACE_BOLD, tp->sign_size, 0, &u->ops);
 	}
+	if (recipients)
+		set_recipients(t, recipients, u, &yl, yr, &pushed);
 	if (!pushed) {
 		u->h = yl > yr ? yl : yr;
 		ts_rec_push(t, 0);
+	}
+	/* under two signatures side by side, the recipients in the left column, on their own */
+	if (recipients_under) {
+		bc_unit *ru = bc_unit_new(0);
+		ru->gap = 12;
+		trecorder rrec;
+		ts_rec_begin(t, &rrec, ru);
+		ts_rec_col(t, 0);
+		double y = 0;
+		int rpushed = 0;
+		set_recipients(t, recipients_under, ru, &y, 0, &rpushed);
+		if (!rpushed) {
+			ru->h = y;
+			ts_rec_push(t, 0);
+		}
 	}
 }
 

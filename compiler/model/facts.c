@@ -493,6 +493,10 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 	f->dateline = bc_meta_line(doc, f->meta, BC_ROLE_DATELINE);
 	f->urgency = bc_meta_line(doc, f->meta, BC_ROLE_URGENCY);
 	f->signature = child_of_type(f->closing, BC_NODE_SIGNATURE);
+	/* of two signatures side by side, the one with the signer's name */
+	if (doc->idx.signer && doc->idx.signer->parent && doc->idx.signer->parent->type == BC_NODE_SIGNATURE &&
+	    doc->idx.signer->parent->as.signature.beside && doc->idx.signer->parent->parent == f->closing)
+		f->signature = doc->idx.signer->parent;
 
 	bc_buf b = BC_BUF_INIT, scratch = BC_BUF_INIT;
 	find_type_name(f, &b, &scratch);

@@ -341,6 +341,10 @@ struct bc_node {
 		 * node small: a table of 100 000 rows has a million nodes */
 		struct bc_line_data *line;
 		struct { bc_str label; } appendix;          /* "I", "II", or "" */
+		/* beside: the SIGNATURE stands beside the one before it, the two set
+		 * side by side (a biên bản's THƯ KÝ and CHỦ TRÌ); the right one signs
+		 * for the document (bc_facts.signature) */
+		struct { int beside; } signature;
 		/* HEADING of a chapter whose label OCR garbled: the word and the
 		 * number as the text has them ("Chương VỊ" for the section's "VI",
 		 * "ChươngV" for "V"); empty otherwise */

@@ -188,6 +188,30 @@ static size_t skip_blank(const bc_lines *L, size_t i)
 	return i;
 }
 
+/* Whether the list item b, whose line prev ends with ".", is its list's
+ * last, the line under it a paragraph of its own: most items before it (two
+ * at least) ended with ";" as the items of a list do (Nghị định 30), the
+ * last with "."; the next line starts with a capital and does not end as an
+ * item does (";"), which the wrapped rest of an item with a sentence inside
+ * it would. */
+static int list_ends_here(const parser *p, const blk *b, const bc_line *prev, const bc_line *next)
+{
+	if (b->kind != B_ITEM || bp_line_last_cp(prev) != '.' || !bc_cp_is_upper(bp_line_first_cp(next)))
+		return 0;
+	uint32_t end = bp_line_last_cp(next);
+	if (end == ';')
+		return 0;
+	int items = 0, semis = 0;
+	for (size_t k = p->nb - 1; k > 0 && items < 50; k--) {
+		const blk *a = &p->b[k - 1];
+		if (a->kind != B_ITEM || a->bullet != b->bullet)
+			break;
+		items++;
+		semis += bp_last_cp(a) == ';';
+	}
+	return semis >= 2 && 2 * semis > items;
+}
+
 /* Lines that go on the block just made, whose text ended on line i: wrapped
  * text without a blank line between.  Returns the line after the block. */
 static size_t wrapped_lines(parser *p, size_t i)
@@ -195,7 +219,7 @@ static size_t wrapped_lines(parser *p, size_t i)
 	bc_lines *L = &p->lines;
 	blk *b = &p->b[p->nb - 1];
 	for (i++; i < L->n && L->v[i].kind == BC_LK_TEXT && !L->v[i].upper &&
-	          !wrap_breaks_here(&L->v[i - 1], &L->v[i]); i++) {
+	          !wrap_breaks_here(&L->v[i - 1], &L->v[i]) && !list_ends_here(p, b, &L->v[i - 1], &L->v[i]); i++) {
 		/* the whole line: the text of a decorated line may carry markup the core dropped */
 		bp_add_line_text(b, &L->v[i], L->v[i].core, 1);
 		b->last = i;
@@ -300,6 +324,132 @@ static size_t skip_box_space(const bc_lines *L, size_t i, int *spaced)
 		*spaced = 1;
 		i = k + 1;
 	}
+}
+
+/* Line l cut in two at its one gap between columns (a TAB, or three spaces
+ * or more): *a and *b are l with the core narrowed to the left part and to
+ * the right one.  0 when the core has no such gap, or more than one. */
+static int two_columns(const bc_line *l, bc_line *a, bc_line *b)
+{
+	const char *s = l->s + l->core;
+	size_t n = l->core_len, gap = 0, gap_end = 0;
+	for (size_t k = 0; k < n;) {
+		if (s[k] != ' ' && s[k] != '\t') {
+			k++;
+			continue;
+		}
+		size_t e = k;
+		int tab = 0;
+		while (e < n && (s[e] == ' ' || s[e] == '\t'))
+			tab |= s[e++] == '\t';
+		if (tab || e - k >= 3) {
+			if (gap_end)
+				return 0;
+			gap = k, gap_end = e;
+		}
+		k = e;
+	}
+	if (!gap_end || !gap || gap_end >= n)
+		return 0;
+	*a = *l, *b = *l;
+	a->core_len = gap;
+	b->core = l->core + gap_end;
+	b->core_len = n - gap_end;
+	return 1;
+}
+
+/* Capitals and no small letter: a signature's title ("TM. BAN CHẤP HÀNH", "CHỦ TRÌ"). */
+static int capitals_part(const bc_line *l)
+{
+	const char *s = l->s + l->core, *e = s + l->core_len;
+	int caps = 0;
+	while (s < e) {
+		uint32_t cp = 0;
+		int k = bc_utf8_decode(s, (size_t)(e - s), &cp);
+		if (k <= 0 || bc_cp_is_lower(cp))
+			return 0;
+		caps += bc_cp_is_upper(cp);
+		s += k;
+	}
+	return caps >= 2;
+}
+
+/* The column, in code points, where byte off of line l stands. */
+static size_t cp_column(const bc_line *l, size_t off)
+{
+	size_t col = 0;
+	for (size_t k = 0; k < off && k < l->len; k++)
+		col += ((unsigned char)l->s[k] & 0xC0) != 0x80;
+	return col;
+}
+
+/* Two signatures typed side by side (a biên bản's THƯ KÝ and CHỦ TRÌ, the
+ * two sides of a handover, the bodies of a joint text), from line i: one to
+ * three lines of titles in capitals, the first of two (two_columns), the
+ * others of two or of one standing in a column (in the right one when it
+ * starts within eight characters of where the first line's right title
+ * does, in the left one when it starts the line), the signature's space,
+ * then a line of two names.  Each signature is made of its column's parts,
+ * the left first; the right one signs for the document.  Returns the line
+ * after them, or 0 when the lines are not so. */
+static size_t signatures_beside(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	bc_line a, b;
+	if (!two_columns(&L->v[i], &a, &b) || !capitals_part(&a) || !capitals_part(&b))
+		return 0;
+	size_t right_col = cp_column(&L->v[i], b.core);
+	unsigned char side[3] = { 3, 0, 0 };   /* bit 0: a left part, bit 1: a right one */
+	size_t k = i + 1;
+	for (; k < L->n && k - i < 3 && L->v[k].kind != BC_LK_BLANK; k++) {
+		const bc_line *l = &L->v[k];
+		if (two_columns(l, &a, &b)) {
+			if (!capitals_part(&a) || !capitals_part(&b))
+				break;
+			side[k - i] = 3;
+			continue;
+		}
+		if (!l->upper || l->kind == BC_LK_TAB_ROW)
+			break;
+		size_t at = cp_column(l, l->core);
+		if (at + 8 >= right_col && at <= right_col + 8)
+			side[k - i] = 2;
+		else if (at < 4)
+			side[k - i] = 1;
+		else
+			break;
+	}
+	size_t nm = skip_blank(L, k);
+	if (nm >= L->n || !two_columns(&L->v[nm], &a, &b) || !name_words(&a, 6, 1) || !name_words(&b, 6, 1))
+		return 0;
+	for (int col = 0; col < 2; col++) {
+		int first = 1;
+		for (size_t j = i; j <= nm; j++) {
+			if (j >= k && j < nm)
+				continue;
+			bc_line one;
+			const bc_line *t;
+			if (j < k && side[j - i] != 3) {
+				if (!(side[j - i] & (1 << col)))
+					continue;
+				one = L->v[j];
+				t = &one;
+			} else {
+				two_columns(&L->v[j], &a, &b);
+				t = col ? &b : &a;
+			}
+			size_t ov[2];
+			blk_kind kind = j == nm ? B_SIGNER
+			                : bc_pattern_match(BC_PAT_AUTHORITY, t->s + t->core, t->core_len, ov, 1) ? B_AUTHORITY
+			                : B_POSITION;
+			blk *bk = bp_new_blk(p, kind, j);
+			bp_add_line_text(bk, t, t->core, 0);
+			bp_fix_breaks(bk);
+			bk->beside = col == 1 && first;
+			first = 0;
+		}
+	}
+	return nm + 1;
 }
 
 /* A signature standing last with nothing to announce it (no Nơi nhận, no
@@ -1011,6 +1161,11 @@ static size_t line_blocks(parser *p, size_t i)
 {
 	const bc_line *l = &p->lines.v[i];
 	blk *b;
+	if (p->nb && (l->kind == BC_LK_TEXT || l->kind == BC_LK_AUTHORITY || l->kind == BC_LK_TAB_ROW)) {
+		size_t e = signatures_beside(p, i);
+		if (e)
+			return e;
+	}
 	switch (l->kind) {
 	case BC_LK_COMPETENCE: case BC_LK_BASIS: case BC_LK_BASIS_CONT: case BC_LK_ENACTING: case BC_LK_ARTICLE:
 		/* a decision's preamble line or article: one-line blocks are done, an

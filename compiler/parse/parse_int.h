@@ -65,6 +65,9 @@ typedef struct blk {
 	/* a LINE block whose text leaves out a scan's specks: the text as read,
 	 * specks and all (the LINE node's `read`, in the document's arena) */
 	bc_str read;
+	/* a signature's first line that stands beside the signature before it
+	 * (THƯ KÝ and CHỦ TRÌ of a biên bản, typed side by side): a SIGNATURE of its own */
+	int beside;
 } blk;
 
 

@@ -322,10 +322,16 @@ static void add_signature_line(parser *p, tree_state *ts, blk *b)
 	bc_document *doc = p->doc;
 	bp_end_list(&ts->bd);
 	ts->in_closing = 1;
-	if (!ts->signature || (b->kind == B_AUTHORITY && ts->signature->last &&
-	                       ts->signature->last->as.line->role != BC_ROLE_AUTHORITY)) {
+	if (!ts->signature || b->beside || (b->kind == B_AUTHORITY && ts->signature->last &&
+	                                    ts->signature->last->as.line->role != BC_ROLE_AUTHORITY)) {
 		ts->signature = bc_node_new(doc, BC_NODE_SIGNATURE, bp_blk_pos(p, b));
 		bc_node_append(bp_closing_node(p), ts->signature);
+		if (b->beside) {
+			/* the right one of two side by side signs for the document: its
+			 * position and authority, not the left one's, are the signer's */
+			ts->signature->as.signature.beside = 1;
+			doc->idx.position = doc->idx.authority_first = NULL;
+		}
 	}
 	bc_role role = b->kind == B_AUTHORITY ? BC_ROLE_AUTHORITY : b->kind == B_POSITION ? BC_ROLE_POSITION : BC_ROLE_SIGNER;
 	bc_node *n = bp_line_node(p, role, b);

@@ -138,6 +138,10 @@ static void put_facts(bc_buf *out, const bc_document *doc, const bc_node *n)
 	case BC_NODE_LIST:
 		put_bullet(out, n->as.list.bullet);
 		break;
+	case BC_NODE_SIGNATURE:
+		if (n->as.signature.beside)
+			bc_buf_puts(out, " beside");
+		break;
 	case BC_NODE_ITEM:
 		put_bullet(out, n->as.item.bullet);
 		put_label(out, n->as.item.kind, n->as.item.label);

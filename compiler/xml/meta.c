@@ -116,6 +116,8 @@ static void write_signature(xw *x, const bc_node *n)
 {
 	xw_open_block(x, "signature");
 	xw_attr_line(x, n);
+	if (n->as.signature.beside)
+		xw_attr(x, "beside", "1", 1);
 	for (const bc_node *c = n->first; c; c = c->next) {
 		bc_role role = c->type == BC_NODE_LINE ? c->as.line->role : BC_ROLE_NONE;
 		if (role == BC_ROLE_AUTHORITY || role == BC_ROLE_POSITION || role == BC_ROLE_SIGNER)
