@@ -58,6 +58,22 @@ static const bc_node *signature_name(const bc_node *sig)
 	return NULL;
 }
 
+/* A signature in the column x, w from *y: its titles, the room to sign (its
+ * foot at name_y when that is not negative: the line of the names of two
+ * signatures side by side), the name. */
+static void set_signature_column(ts *t, const bc_node *sig, double x, double w, double name_y, double *y,
+                                 bc_oplist *ops)
+{
+	const bc_node *signer = signature_name(sig);
+	set_signature_titles(t, sig, x, w, y, ops);
+	*y = name_y >= 0 ? name_y : *y + t->tpl->sign_space * BC_MM;
+	ts_rec_extend(t, *y);
+	ts_rec_glue(t);
+	if (signer)
+		ts_column_line(t, signer, NULL, x, w, y, BC_FACE_BOLD, t->tpl->sign_size, 0, ops);
+}
+
+
 /* "Nơi nhận:" and the list in the left column of unit u from *yl, beside a
  * signature yr high: the items that start under its foot go on in units of
  * their own (*pushed once u is pushed). */
@@ -155,7 +171,8 @@ void ts_set_closing(ts *t)
 	 * the signature; the last pushed unit is still queued in the pager */
 	if (t->pager.qn > 0)
 		t->pager.q[t->pager.qn - 1]->keep_next = 1;
-	/* right column: authority, position, room to sign, name; kept in one unit */
+	/* the signature (authority, position, room to sign, name) and the recipients beside it, or two
+	 * signatures side by side: one unit */
 	bc_unit *u = bc_unit_new(0);
 	u->gap = 12;
 	double yr = 0;
@@ -163,43 +180,31 @@ void ts_set_closing(ts *t)
 	 * position kept with the room to sign and the name */
 	trecorder rec;
 	ts_rec_begin(t, &rec, u);
-	ts_rec_col(t, 1);
-	/* the names of two signatures side by side stand on one line: the room
-	 * to sign starts under the taller column of titles */
-	double left_titles = 0;
-	if (left_sig) {
-		bc_oplist scratch = { 0 };
-		set_signature_titles(t, left_sig, t->x0, wl, &left_titles, &scratch);
-		bc_oplist_free(&scratch);
-	}
-	double name_y = 0;
-	if (signature) {
-		const bc_node *signer = signature_name(signature);
-		set_signature_titles(t, signature, xr, wr, &yr, &u->ops);
-		if (left_titles > yr)
-			yr = left_titles;
-		yr += tp->sign_space * BC_MM;
-		name_y = yr;
-		ts_rec_extend(t, yr);
-		ts_rec_glue(t);
-		if (signer)
-			ts_column_line(t, signer, NULL, xr, wr, &yr, BC_FACE_BOLD, tp->sign_size, 0, &u->ops);
-	}
-	/* left column: "Nơi nhận:" and the list, as far as it goes beside the signature */
 	double yl = 0;
 	int pushed = 0;
-	ts_rec_col(t, 0);
 	if (left_sig) {
-		const bc_node *signer = signature_name(left_sig);
-		set_signature_titles(t, left_sig, t->x0, wl, &yl, &u->ops);
-		yl = name_y;
-		ts_rec_extend(t, yl);
-		ts_rec_glue(t);
-		if (signer)
-			ts_column_line(t, signer, NULL, t->x0, wl, &yl, BC_FACE_BOLD, tp->sign_size, 0, &u->ops);
+		/* the names of two signatures side by side stand on one line: the
+		 * room to sign starts under the taller column of titles; the left
+		 * column drawn first, as it is read */
+		double hl = 0, hr = 0;
+		bc_oplist scratch = { 0 };
+		set_signature_titles(t, left_sig, t->x0, wl, &hl, &scratch);
+		set_signature_titles(t, signature, xr, wr, &hr, &scratch);
+		bc_oplist_free(&scratch);
+		double name_y = (hl > hr ? hl : hr) + tp->sign_space * BC_MM;
+		ts_rec_col(t, 0);
+		set_signature_column(t, left_sig, t->x0, wl, name_y, &yl, &u->ops);
+		ts_rec_col(t, 1);
+		set_signature_column(t, signature, xr, wr, name_y, &yr, &u->ops);
+	} else {
+		ts_rec_col(t, 1);
+		if (signature)
+			set_signature_column(t, signature, xr, wr, -1, &yr, &u->ops);
+		/* left column: "Nơi nhận:" and the list, as far as it goes beside the signature */
+		ts_rec_col(t, 0);
+		if (recipients)
+			set_recipients(t, recipients, u, &yl, yr, &pushed);
 	}
-	if (recipients)
-		set_recipients(t, recipients, u, &yl, yr, &pushed);
 	if (!pushed) {
 		u->h = yl > yr ? yl : yr;
 		ts_rec_push(t, 0);

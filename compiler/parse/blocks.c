@@ -452,6 +452,55 @@ static size_t signatures_beside(parser *p, size_t i)
 	return nm + 1;
 }
 
+/* The same two signatures read row after row, each title and each name a
+ * line of its own (docx2txt writes a table's cells so, pdftotext without
+ * -layout the two columns' lines): after the body's end mark or the
+ * recipients, two lines of a title in capitals (sixty characters at most,
+ * blank lines between them allowed), the signature's space, then two
+ * person's names; or column after column, a title and its name twice
+ * (pdftotext -raw, mutool: the order the PDF drew them); after them nothing
+ * but blank lines to the end, an appendix or Nơi nhận.  The first title and
+ * name sign on the left, the second on the right.  Returns the line after
+ * them, or 0. */
+static size_t signatures_in_rows(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	if (!ends_with_endmark(p) && p->b[p->nb - 1].kind != B_RECIP_ITEM)
+		return 0;
+	size_t at[4];
+	size_t k = i;
+	int pairs = 0;   /* title, name, title, name: each column read whole, the left first */
+	for (int n = 0; n < 4; n++) {
+		k = skip_blank(L, k);
+		if (k >= L->n)
+			return 0;
+		const bc_line *l = &L->v[k];
+		if (n == 1 && is_person_name(l))
+			pairs = 1;
+		int title = n == 0 || (pairs ? n == 2 : n == 1);
+		if (title ? !(l->upper && (l->kind == BC_LK_TEXT || l->kind == BC_LK_AUTHORITY) && l->nchars <= 60)
+		          : !is_person_name(l))
+			return 0;
+		at[n] = k++;
+	}
+	if (pairs) {
+		size_t t = at[1];
+		at[1] = at[2], at[2] = t;
+	}
+	size_t end = skip_blank(L, k);
+	if (end < L->n && L->v[end].kind != BC_LK_RECIPIENTS && L->v[end].kind != BC_LK_APPENDIX)
+		return 0;
+	for (int col = 0; col < 2; col++) {
+		size_t ov[2];
+		const bc_line *t = &L->v[at[col]];
+		blk *b = bp_line_blk(p, bc_pattern_match(BC_PAT_AUTHORITY, t->s + t->core, t->core_len, ov, 1)
+		                            ? B_AUTHORITY : B_POSITION, at[col]);
+		b->beside = col == 1;
+		bp_line_blk(p, B_SIGNER, at[2 + col]);
+	}
+	return at[3] + 1;
+}
+
 /* A signature standing last with nothing to announce it (no Nơi nhận, no
  * "./." before it: a phiếu trình, a tờ trình): from line i, one to three
  * lines in capitals, the signature's space (a blank line or more), a
@@ -1163,6 +1212,8 @@ static size_t line_blocks(parser *p, size_t i)
 	blk *b;
 	if (p->nb && (l->kind == BC_LK_TEXT || l->kind == BC_LK_AUTHORITY || l->kind == BC_LK_TAB_ROW)) {
 		size_t e = signatures_beside(p, i);
+		if (!e && l->kind != BC_LK_TAB_ROW)
+			e = signatures_in_rows(p, i);
 		if (e)
 			return e;
 	}
