@@ -58,6 +58,7 @@ static void set_addressees(ts *t, double below)
 	const bc_node **whon = NULL;   /* each addressee's line and the bytes of its plain text before the name */
 	size_t *skip = NULL;
 	size_t n = 0, cap = 0;
+	int lead = 0;   /* the label is a line of its own ("VĂN PHÒNG CHÍNH PHỦ điện:"), the items under its start */
 	bc_buf b = BC_BUF_INIT;
 	if (t->doc->meta)
 		for (const bc_node *a = t->doc->meta->first; a; a = a->next) {
@@ -67,6 +68,16 @@ static void set_addressees(ts *t, double below)
 			const char *s = bc_buf_cstr(&b), *s0 = s;
 			while (*s == ' ' || *s == '-' || *s == '+')
 				s++;
+			/* the label the parser read (a công điện's "… điện:") */
+			const bc_str *ml = &a->as.line->label;
+			if (!label && ml->len && strncmp(s, ml->s, ml->len) == 0) {
+				label = ts_strdup(t, s, ml->len);
+				label_len = ml->len;
+				lead = 1;
+				s += ml->len;
+				while (*s == ' ')
+					s++;
+			}
 			if (!label) {
 				const char *colon = strchr(s, ':');
 				/* "Kính gửi:" in any case: the label ends at its colon */
@@ -104,7 +115,7 @@ static void set_addressees(ts *t, double below)
 	bc_face lface = t->tpl->family == BC_FAMILY_PARTY ? BC_FACE_ITALIC : BC_FACE_REGULAR;
 	double lw = t->m->measure(t->m->ctx, lface, size, label, label_len);
 	double colon = t->m->measure(t->m->ctx, lface, size, ":", 1);
-	const char *dash = n > 1 ? "- " : "";
+	const char *dash = n > 1 || lead ? "- " : "";
 	double widest = 0;
 	for (size_t i = 0; i < n; i++) {
 		double w = t->m->measure(t->m->ctx, BC_FACE_REGULAR, size, dash, strlen(dash)) +
@@ -113,9 +124,9 @@ static void set_addressees(ts *t, double below)
 			widest = w;
 	}
 	/* where the addressees start, from the label's left end */
-	double off = n > 1 ? lw - colon : lw + sp;
+	double off = lead ? 0 : n > 1 ? lw - colon : lw + sp;
 	double block = off + widest > lw ? off + widest : lw;
-	double bx = block <= t->width ? t->x0 + (t->width - block) / 2 : t->x0 + t->tpl->indent_cm * 10 * BC_MM;
+	double bx = block <= t->width && !lead ? t->x0 + (t->width - block) / 2 : t->x0 + t->tpl->indent_cm * 10 * BC_MM;
 	double ax = bx + off, aw = t->x0 + t->width - ax;
 	bc_unit *u = bc_unit_new(0);
 	u->gap = 12;
@@ -126,7 +137,7 @@ static void set_addressees(ts *t, double below)
 	bc_op op = { .kind = BC_OP_TEXT, .face = lface, .size = (float)size, .x = (float)bx,
 	             .y = (float)ts_baseline_in(t, lh, size), .s = label, .len = label_len };
 	bc_oplist_add(&u->ops, &op);
-	double y = n > 1 ? lh : 0;
+	double y = n > 1 || lead ? lh : 0;
 	for (size_t i = 0; i < n; i++) {
 		bc_items it = { 0 };
 		istyle st = { BC_FACE_REGULAR, size, 0, 0, 0 };

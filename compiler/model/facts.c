@@ -172,7 +172,13 @@ static bc_str recipient_name(bc_facts *f, const bc_node *n, bc_buf *scratch)
 	const char *s = bc_buf_cstr(&words);
 	size_t len = words.len, skip = 0;
 	fold_ascii(&folded, s, len);
-	if (folded.len >= 8 && memcmp(folded.s, "kinh gui", 8) == 0) {
+	/* the label the parser read ("VĂN PHÒNG CHÍNH PHỦ điện:") names no one */
+	const bc_str *label = n->type == BC_NODE_LINE && n->as.line->role == BC_ROLE_ADDRESSEE ? &n->as.line->label : NULL;
+	if (label && label->len && label->len <= len && memcmp(s, label->s, label->len) == 0) {
+		skip = label->len;
+		while (skip < len && s[skip] == ' ')
+			skip++;
+	} else if (folded.len >= 8 && memcmp(folded.s, "kinh gui", 8) == 0) {
 		/* The folded form has one byte per code point: skip 8 code points. */
 		size_t cps = 0;
 		while (skip < len && cps < 8) {

@@ -262,7 +262,8 @@ struct bc_line_data {
 	bc_str year;
 	bc_str place;         /* DATELINE */
 	bc_date date;         /* DATELINE, APPX_ATTACH */
-	bc_str label;         /* APPX_LABEL: "I", "II", "" */
+	bc_str label;         /* APPX_LABEL: "I", "II", ""; ADDRESSEE: the line's text when it is a công
+	                       * điện's label "VĂN PHÒNG CHÍNH PHỦ điện:" (the list's, naming no one) */
 	/* DATELINE: where the place ends and the date begins, decided by
 	 * the parser for every output: at the first comma of the line's
 	 * own text, else after the place it read.  split: the TEXT child

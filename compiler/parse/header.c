@@ -209,6 +209,69 @@ static void header_line(parser *p, bc_role role, const bc_line *l, blk *tmp)
 	header_line_of(p, role, l, NULL, 0, tmp);
 }
 
+/* The addressees listed from line i under a label ("Kính gửi:", a công
+ * điện's "… điện:"), each a "- " item, a blank line between them when the
+ * label stands alone ("Kính gửi:" / blank / "- Sở Tài chính;" / blank / "- Sở
+ * Nội vụ.": pandoc, pdfminer).  An item goes on on the next line (a PDF's
+ * wrapped lines) when that starts in lower case, or when its line ends with
+ * ',' or, fifty characters long or more, with a letter ("… Văn hóa và" /
+ * "Xã hội của Quốc hội;"); not after a short last item ("- Sở Nội vụ").
+ * Returns the line after them. */
+static size_t addressee_items(parser *p, size_t i, int alone, blk *tmp)
+{
+	const bc_lines *L = &p->lines;
+	for (;;) {
+		size_t j = i;
+		while (alone && j < L->n && L->v[j].kind == BC_LK_BLANK && j - i < 2)
+			j++;
+		if (j >= L->n || L->v[j].kind != BC_LK_BULLET)
+			break;
+		size_t e = j;
+		while (e + 1 < L->n && L->v[e + 1].kind == BC_LK_TEXT && !L->v[e + 1].upper && e - j < 5) {
+			uint32_t last = bp_line_last_cp(&L->v[e]);
+			if (!bc_cp_is_lower(bp_line_first_cp(&L->v[e + 1])) && last != ',' &&
+			    !(bc_cp_is_letter(last) && L->v[e].nchars >= 50))
+				break;
+			e++;
+		}
+		memset(tmp, 0, sizeof *tmp);
+		tmp->first = j;
+		for (size_t k = j; k <= e; k++) {
+			const bc_line *x = &L->v[k];
+			bp_add_line_text(tmp, x, x->kind == BC_LK_BULLET ? x->rest : x->core, 0);
+			tmp->last = k;
+		}
+		bp_fix_breaks(tmp);
+		bc_node_append(p->doc->meta, bp_line_node(p, BC_ROLE_ADDRESSEE, tmp));
+		i = e + 1;
+	}
+	return i;
+}
+
+/* "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ điện:", "VĂN PHÒNG CHÍNH PHỦ điện:": a body
+ * or a head's title in capitals, then "điện:" ending the line. */
+static int cable_lead(const bc_line *l)
+{
+	static const char tail[] = " điện:";
+	size_t n = sizeof tail - 1;
+	if (l->kind != BC_LK_TEXT || l->core_len <= n + 4 ||
+	    memcmp(l->s + l->core + l->core_len - n, tail, n) != 0)
+		return 0;
+	bc_line head = *l;
+	head.core_len -= n;
+	const char *s = head.s + head.core, *e = s + head.core_len;
+	int caps = 0;
+	while (s < e) {
+		uint32_t cp = 0;
+		int k = bc_utf8_decode(s, (size_t)(e - s), &cp);
+		if (k <= 0 || bc_cp_is_lower(cp))
+			return 0;
+		caps += bc_cp_is_upper(cp);
+		s += k;
+	}
+	return caps >= 4;
+}
+
 /* A piece of a dateline a PDF's text boxes split: "Lâm Đồng, ngày", "tháng",
  * "tháng 9 năm 2025", "năm 2026". */
 static int date_piece(const bc_line *l)
@@ -828,20 +891,7 @@ size_t bp_parse_header(parser *p, size_t i)
 			continue;
 		case BC_LK_ADDRESSEE:
 			header_line(p, BC_ROLE_ADDRESSEE, l, &tmp);
-			i++;
-			/* the addressees listed under "Kính gửi:", a blank line between
-			 * them when the label stands alone ("Kính gửi:" / blank / "- Sở
-			 * Tài chính;" / blank / "- Sở Nội vụ.": pandoc, pdfminer) */
-			int alone = bp_line_last_cp(l) == ':';
-			for (;;) {
-				size_t j = i;
-				while (alone && j < L->n && L->v[j].kind == BC_LK_BLANK && j - i < 2)
-					j++;
-				if (j >= L->n || L->v[j].kind != BC_LK_BULLET)
-					break;
-				header_line(p, BC_ROLE_ADDRESSEE, &L->v[j], &tmp);
-				i = j + 1;
-			}
+			i = addressee_items(p, i + 1, bp_line_last_cp(l) == ':', &tmp);
 			continue;
 		case BC_LK_TEXT:
 			/* before the type line, a dateline without the comma after its
@@ -896,6 +946,19 @@ size_t bp_parse_header(parser *p, size_t i)
 			if (seen_type && !seen_title) {
 				i = header_block(p, BC_ROLE_TITLE, i);
 				seen_title = 1;
+				continue;
+			}
+			/* a công điện's "VĂN PHÒNG CHÍNH PHỦ điện:" over the bodies it is
+			 * sent to (Nghị định 30, Phụ lục III, Mẫu 1.6, ô 6 and 7): its
+			 * Kính gửi, the line the list's label */
+			if (seen_type && cable_lead(l) && i + 1 < L->n) {
+				header_line(p, BC_ROLE_ADDRESSEE, l, &tmp);
+				bc_node *lead = p->doc->meta->last;
+				bc_buf t = BC_BUF_INIT;
+				bp_plain(lead, &t);
+				lead->as.line->label = bp_dup(p, bc_buf_cstr(&t), t.len);
+				bc_buf_free(&t);
+				i = addressee_items(p, i + 1, 1, &tmp);
 				continue;
 			}
 			/* a Party công văn ("Số 268-CV/VPTU") writes its summary under the number
