@@ -481,6 +481,38 @@ static int add_part(parser *p, tree_state *ts, size_t k)
 	}
 }
 
+/* Whether block b opens with the words that sum up a whole text ("Trên đây
+ * là báo cáo …", "Trên đây là Kế hoạch …"), bold or italic marks before them. */
+static int sums_up(const blk *b)
+{
+	if (b->kind != B_PARA || !b->nseg)
+		return 0;
+	const char *s = b->segs[0].s;
+	size_t n = b->segs[0].len, k = 0;
+	while (k < n && k < 3 && (s[k] == '*' || s[k] == '_'))
+		k++;
+	static const char words[] = "Trên đây";
+	return n - k >= sizeof words - 1 && memcmp(s + k, words, sizeof words - 1) == 0;
+}
+
+/* The index of the body's last block of structure (a heading, a numbered
+ * paragraph, an article, a chapter), before the closing and the appendices;
+ * -1 when none. */
+static long last_structure(const parser *p)
+{
+	long last = -1;
+	for (size_t k = 0; k < p->nb; k++) {
+		blk_kind kd = p->b[k].kind;
+		if (p->b[k].dead)
+			continue;
+		if (kd == B_RECIP_LABEL || kd == B_AUTHORITY || kd == B_POSITION || kd == B_SIGNER || kd == B_APPX)
+			break;
+		if (kd == B_HEADING || kd == B_NUMPARA || kd == B_ARTICLE || kd == B_CHAPTER || kd == B_CLAUSE || kd == B_POINT)
+			last = (long)k;
+	}
+	return last;
+}
+
 /* Phase 3: the blocks, in order, to nodes. */
 void bp_build_tree(parser *p)
 {
@@ -488,6 +520,7 @@ void bp_build_tree(parser *p)
 	memset(&ts, 0, sizeof ts);
 	ts.bd.root = p->doc->body;
 	ts.note_of = bc_xcalloc(p->nb + 1, sizeof *ts.note_of);
+	long structure = last_structure(p);
 	for (size_t k = 0; k < p->nb; k++) {
 		blk *b = &p->b[k];
 		if (b->dead)
@@ -508,6 +541,12 @@ void bp_build_tree(parser *p)
 			/* text after Nơi nhận or the signature belongs to the closing */
 			bc_node_append(bp_closing_node(p), bp_make_para(p, b));
 		} else {
+			/* the text's closing words after its last section: the body's,
+			 * not that section's (no heading follows them) */
+			if ((long)k > structure && ts.bd.root == p->doc->body && sums_up(b)) {
+				bp_end_list(&ts.bd);
+				ts.bd.nsect = 0;
+			}
 			bp_add_body_block(p, &ts.bd, b);
 		}
 	}
