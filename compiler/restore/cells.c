@@ -1588,15 +1588,51 @@ static size_t labelled_columns_at(rs_ctx *cx, const unit *u, size_t nu)
 
 /*
  * pdftotext's default mode may write a small table of figures so: the
- * block of its numbered labels, then a block holding the header's pieces
- * and, at its end, every figure on a line of its own, n rows × m columns in
- * reading order ("7.944,5" / "4.210,6" / "53,0" / "18.650,0" …).  Row after
- * row or column after column cannot be told from the order alone; the
- * figures tell it: a column's figures are alike (as many digits before the
- * comma), and the reading whose columns are far more alike is taken, row
- * after row only (the order pdftotext reads cells in).  The header's pieces
+ * block of its numbered labels ("1 Thu ngân sách …"), or a block of the row
+ * numbers alone ("1" / "2" / "3") and one of the labels, a total's last
+ * ("Lúa" / "Ngô" / "Rau màu các loại" / "Tổng cộng"); then blocks holding
+ * the header's pieces and, at their ends, figures on lines of their own, n
+ * rows × m columns in reading order ("7.944,5" / "4.210,6" / "53,0" /
+ * "18.650,0" …), one block or more, a block of the header's pieces alone
+ * between them.  Row after row or column after column cannot be told from
+ * the order alone; the figures tell it: a column's figures are alike (as
+ * many digits before the comma), and the reading whose columns are far more
+ * alike is taken, row after row only (the order pdftotext reads cells in);
+ * or the total's row is the sum of the rows above in one reading and not in
+ * the other.  When neither tells, the lines stay text.  The header's pieces
  * stay text and a note says so.
  */
+
+/* A figure's value as offices write it: "." between thousands, "," before
+ * the decimals ("7.944,5", "5.200", "53,0", "81,74%"); *dec its decimals.
+ * 0 when it is not such a figure. */
+static int figure_value(const char *s, size_t n, double *v, int *dec)
+{
+	double x = 0, scale = 0;
+	int digits = 0;
+	*dec = 0;
+	while (n && (s[n - 1] == '%'))
+		n--;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9') {
+			if (scale > 0) {
+				x += (c - '0') * scale;
+				scale /= 10;
+				(*dec)++;
+			} else {
+				x = x * 10 + (c - '0');
+			}
+			digits++;
+		} else if (c == ',' && scale == 0) {
+			scale = 0.1;
+		} else if (c != '.' || scale > 0) {
+			return 0;
+		}
+	}
+	*v = x;
+	return digits > 0;
+}
 
 /* Digits before the decimal comma of a figure line ("18.650,0": 5). */
 static size_t int_digits(const rs_line *l)
@@ -1625,42 +1661,187 @@ static size_t spread(const rs_ctx *cx, size_t f, size_t n, size_t m, int rows)
 	return sum;
 }
 
+/* Whether, the n × m figure lines from line f read row after row (rows 1)
+ * or column after column, the last row is the sum of the rows above in half
+ * the columns or more (a total's row; a column of rates is no sum). */
+static int sums_agree(const rs_ctx *cx, size_t f, size_t n, size_t m, int rows)
+{
+	size_t agree = 0, fb[LC_MAX_FIGURES], fe[LC_MAX_FIGURES];
+	for (size_t c = 0; c < m; c++) {
+		double sum = 0, v = 0, total = 0;
+		int maxdec = 0, dec = 0, ok = 1;
+		for (size_t r = 0; r < n && ok; r++) {
+			const rs_line *l = &cx->v[f + (rows ? r * m + c : c * n + r)];
+			ok = line_figures(l, fb, fe) == 1 && figure_value(l->s + fb[0], fe[0] - fb[0], &v, &dec);
+			maxdec = dec > maxdec ? dec : maxdec;
+			if (r + 1 < n)
+				sum += v;
+			else
+				total = v;
+		}
+		double tol = 0.5 * (double)n;
+		for (int d = 0; d < maxdec; d++)
+			tol /= 10;
+		agree += ok && total > 0 && sum - total <= tol + 1e-9 && total - sum <= tol + 1e-9;
+	}
+	return agree && 2 * agree >= m;
+}
+
+/* How the n × m figure lines from line f are read: 1 row after row, 0
+ * column after column, -1 when the figures do not tell (total: the last
+ * row is a total's). */
+static int figures_order(const rs_ctx *cx, size_t f, size_t n, size_t m, int total)
+{
+	size_t by_rows = spread(cx, f, n, m, 1), by_cols = spread(cx, f, n, m, 0);
+	if (by_cols >= 2 && 3 * by_rows < by_cols)
+		return 1;
+	if (total) {
+		int r = sums_agree(cx, f, n, m, 1), c = sums_agree(cx, f, n, m, 0);
+		if (r != c)
+			return r;
+	}
+	return -1;
+}
+
+/* "Tổng cộng", "TỔNG SỐ", "Cộng": a total's label. */
+static int total_label(const rs_line *l)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	static const char *const words[] = { "Tổng", "TỔNG", "Cộng", "CỘNG" };
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		size_t w = strlen(words[i]);
+		if (n >= w && memcmp(s, words[i], w) == 0 && (n == w || s[w] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/* Paragraph u[0] is the row numbers alone, 1 to k ("1" / "2" / "3"), and
+ * u[1] the rows' labels, k of them or k + 1 with a total's last, none of
+ * them a figure: the rows (*n) and the numbered ones (*k); 0 when not. */
+static int numbers_then_labels(const rs_ctx *cx, const unit *u, size_t nu, size_t *k, size_t *n)
+{
+	if (nu < 3)
+		return 0;
+	size_t kk = u[0].last - u[0].first + 1, nn = u[1].last - u[1].first + 1;
+	if (kk < LC_MIN_ROWS || (nn != kk && nn != kk + 1) || cx->v[u[1].first].page != cx->v[u[0].first].page)
+		return 0;
+	size_t fb[LC_MAX_FIGURES], fe[LC_MAX_FIGURES];
+	for (size_t r = 0; r < kk; r++) {
+		const rs_line *l = &cx->v[u[0].first + r];
+		const char *s;
+		size_t len;
+		rs_trim(l, &s, &len);
+		char num[8];
+		int w = snprintf(num, sizeof num, "%zu", r + 1);
+		if (l->dropped || len != (size_t)w || memcmp(s, num, len) != 0)
+			return 0;
+	}
+	for (size_t r = 0; r < nn; r++) {
+		const rs_line *l = &cx->v[u[1].first + r];
+		if (l->dropped || line_figures(l, fb, fe) || bc_utf8_count(l->s, l->len) > MAX_COLUMN_LINE ||
+		    memchr(l->s, '|', l->len) || memchr(l->s, '\t', l->len))
+			return 0;
+	}
+	if (nn == kk + 1 && !total_label(&cx->v[u[1].last]))
+		return 0;
+	*k = kk, *n = nn;
+	return 1;
+}
+
+/* A block's last lines that are figures alone, one a line ("(1)", a
+ * header's column number, is none): how many. */
+static size_t trailing_figures(const rs_ctx *cx, const unit *u)
+{
+	size_t nf = 0, fb[LC_MAX_FIGURES], fe[LC_MAX_FIGURES];
+	while (nf < u->last - u->first + 1 && line_figures(&cx->v[u->last - nf], fb, fe) == 1 &&
+	       cx->v[u->last - nf].s[fb[0]] != '(')
+		nf++;
+	return nf;
+}
+
+#define LF_MAX_RUNS 4   /* blocks of figures of one table */
+#define LF_MAX_PIECES 2 /* blocks of the header's pieces alone between them */
+
 static size_t labelled_figures_at(rs_ctx *cx, const unit *u, size_t nu)
 {
-	size_t n = numbered_labels(cx, &u[0]);
-	if (!n || nu < 2 || cx->v[u[1].first].page != cx->v[u[0].first].page)
+	size_t n = numbered_labels(cx, &u[0]), k = n, lab = 0;
+	if (!n) {
+		if (!numbers_then_labels(cx, u, nu, &k, &n))
+			return 0;
+		lab = 1;
+	}
+	int total = n > k;
+	/* the blocks of figures after the labels, on their page */
+	struct { size_t f0, m; int rows; } run[LF_MAX_RUNS];
+	size_t nr = 0, cols = 0, j = lab + 1, pieces = 0, end = lab;
+	for (; j < nu && nr < LF_MAX_RUNS && cx->v[u[j].first].page == cx->v[u[0].first].page; j++) {
+		size_t nf = trailing_figures(cx, &u[j]), m = nf / n;
+		if (m >= 1) {
+			size_t f0 = u[j].last + 1 - n * m;
+			int rows = m == 1 ? 1 : figures_order(cx, f0, n, m, total);
+			if (rows < 0)
+				return 0;
+			run[nr].f0 = f0, run[nr].m = m, run[nr].rows = rows;
+			nr++;
+			cols += m;
+			end = j;
+			pieces = 0;
+			continue;
+		}
+		/* a block of the header's pieces, short, before more figures */
+		if (nf || u[j].last - u[j].first >= 4 || ++pieces > LF_MAX_PIECES)
+			break;
+	}
+	/* one block of one column is the labelled_columns_at's or nobody's */
+	if (!nr || (nr == 1 && run[0].m < 2) || cols + 2 > MAX_COLS)
 		return 0;
-	/* the next block's last lines: figures alone, one a line, a whole number of rows' worth */
-	size_t fb[LC_MAX_FIGURES], fe[LC_MAX_FIGURES], nf = 0;
-	/* not a header's column numbers, "(1)" "(2)": a figure in brackets is none of these */
-	while (nf < u[1].last - u[1].first + 1 && line_figures(&cx->v[u[1].last - nf], fb, fe) == 1 &&
-	       cx->v[u[1].last - nf].s[fb[0]] != '(')
-		nf++;
-	size_t m = nf / n;
-	if (m < 2 || m + 2 > MAX_COLS)
-		return 0;
-	size_t f0 = u[1].last + 1 - n * m;
-	/* row after row only when its columns are far more alike than column after column's */
-	size_t by_rows = spread(cx, f0, n, m, 1), by_cols = spread(cx, f0, n, m, 0);
-	if (!(by_cols >= 2 && 3 * by_rows < by_cols))
-		return 0;
-	size_t last = u[1].last;
-	headless_open(cx, &u[0], last, m + 2);
+	size_t last = u[end].last, fb[LC_MAX_FIGURES], fe[LC_MAX_FIGURES];
+	headless_open(cx, &u[0], last, cols + 2);
 	for (size_t r = 0; r < n; r++) {
 		rs_row rt = RS_ROW_INIT;
-		label_row_open(cx, u[0].first + r, &rt);
-		for (size_t c = 0; c < m; c++) {
-			size_t vi = f0 + r * m + c;
-			line_figures(&cx->v[vi], fb, fe);
-			label_row_value(cx, vi, fb[0], fe[0], &rt);
+		if (lab == 0) {
+			label_row_open(cx, u[0].first + r, &rt);
+		} else {
+			/* the number's cell (none on the total's row), then the label's */
+			rs_row_str(&rt, "| ");
+			if (r < k) {
+				const char *s;
+				size_t len;
+				rs_trim(&cx->v[u[0].first + r], &s, &len);
+				size_t b = (size_t)(s - cx->v[u[0].first + r].s);
+				rs_row_span(cx, u[0].first + r, b, b + len, &rt);
+			}
+			rs_row_str(&rt, " | ");
+			const rs_line *l = &cx->v[u[1].first + r];
+			const char *s;
+			size_t len;
+			rs_trim(l, &s, &len);
+			size_t b = (size_t)(s - l->s);
+			rs_row_span(cx, u[1].first + r, b, b + len, &rt);
 		}
+		for (size_t x = 0; x < nr; x++)
+			for (size_t c = 0; c < run[x].m; c++) {
+				size_t vi = run[x].f0 + (run[x].rows ? r * run[x].m + c : c * n + r);
+				line_figures(&cx->v[vi], fb, fe);
+				label_row_value(cx, vi, fb[0], fe[0], &rt);
+			}
 		label_row_write(cx, last, &rt);
 	}
 	/* the labels and the figures; the header's pieces above the figures stay */
-	unit used[2] = { u[0], { f0, u[1].last } };
-	move_units(cx, used, 2);
+	unit used[2 + LF_MAX_RUNS];
+	size_t nused = 0;
+	for (size_t x = 0; x <= lab; x++)
+		used[nused++] = u[x];
+	for (size_t x = 0; x < nr; x++) {
+		size_t f0 = run[x].f0, fl = f0 + n * run[x].m - 1;
+		used[nused++] = (unit){ f0, fl };
+	}
+	move_units(cx, used, nused);
 	headless_done(cx, &u[0]);
-	return 2;
+	return end + 1;
 }
 
 void rs_cells(rs_ctx *cx)
