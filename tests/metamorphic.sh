@@ -83,7 +83,8 @@ TYPES = ("BÁO CÁO", "KẾ HOẠCH", "QUYẾT ĐỊNH", "CÔNG VĂN", "THÔNG B
 
 def header_split(t):
     """The header's lines (before the type line, or the V/v of a dispatch) as the two columns a Word
-    file lays them out in: the issuer and the number on the left, the motto and the date on the right."""
+    file lays them out in: the issuer and the number on the left, the motto (the state's, or the Party's
+    "ĐẢNG CỘNG SẢN VIỆT NAM") and the date on the right."""
     lines = t.split("\n")
     end = next((i for i, l in enumerate(lines) if l.strip().strip("*") in TYPES or l.startswith("Kính gửi")), None)
     if end is None or t.startswith("---"):
@@ -93,7 +94,7 @@ def header_split(t):
         c = l.strip()
         if not c or set(c) <= set("-_*"):
             continue   # the rules under the issuer and the motto: the table's borders
-        (right if ("CỘNG HÒA" in c or "Độc lập" in c or ", ngày" in c) else left).append(c)
+        (right if ("CỘNG HÒA" in c or "Độc lập" in c or "ĐẢNG CỘNG SẢN" in c or ", ngày" in c) else left).append(c)
     return left, right, lines[end:]
 
 def pipes(t):

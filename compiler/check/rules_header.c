@@ -98,7 +98,8 @@ static void *begin(bc_check_ctx *cx)
 		check_date(cx, x->dateline, draft);
 	if (!x->doctype && !x->summary)
 		bc_diag_add(cx->diags, BC_W_NO_DOCTYPE, top, NULL);
-	if (!x->title && !x->summary)
+	/* a giấy giới thiệu, a giấy nghỉ phép has none (Phụ lục III, Mẫu 1.8, 1.10) */
+	if (!x->title && !x->summary && !(bc_kind_of(type)->flags & BC_KIND_UNTITLED))
 		bc_diag_add(cx->diags, BC_W_NO_TITLE, top, NULL);
 	/* the closing: where it is, or the end of the text */
 	bc_pos end = { doc->line_count ? doc->line_count : 1, 1 };

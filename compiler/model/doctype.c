@@ -13,6 +13,7 @@
 #define ATTACH BC_KIND_ATTACH
 #define CITED BC_KIND_CITED
 #define CODE BC_KIND_CODE
+#define UNTITLED BC_KIND_UNTITLED
 #define STATE BC_FAMILY_STATE
 
 /*
@@ -52,8 +53,8 @@ static const bc_kind kinds[] = {
 	{ BC_DOC_GIAY_UY_QUYEN, "GIẤY ỦY QUYỀN", "Giấy ủy quyền", "GUQ", NULL, STATE, HEADER | CODE },
 	{ BC_DOC_GIAY_UY_QUYEN, "GIẤY UỶ QUYỀN", NULL, NULL, NULL, STATE, HEADER | ALIAS },
 	{ BC_DOC_GIAY_MOI, "GIẤY MỜI", "Giấy mời", "GM", NULL, STATE, HEADER | CITED | CODE },
-	{ BC_DOC_GIAY_GIOI_THIEU, "GIẤY GIỚI THIỆU", "Giấy giới thiệu", "GGT", NULL, STATE, HEADER | CODE },
-	{ BC_DOC_GIAY_NGHI_PHEP, "GIẤY NGHỈ PHÉP", "Giấy nghỉ phép", "GNP", NULL, STATE, HEADER | CODE },
+	{ BC_DOC_GIAY_GIOI_THIEU, "GIẤY GIỚI THIỆU", "Giấy giới thiệu", "GGT", NULL, STATE, HEADER | CODE | UNTITLED },
+	{ BC_DOC_GIAY_NGHI_PHEP, "GIẤY NGHỈ PHÉP", "Giấy nghỉ phép", "GNP", NULL, STATE, HEADER | CODE | UNTITLED },
 	{ BC_DOC_PHIEU_GUI, "PHIẾU GỬI", "Phiếu gửi", "PG", NULL, STATE, HEADER | CODE },
 	{ BC_DOC_PHIEU_CHUYEN, "PHIẾU CHUYỂN", "Phiếu chuyển", "PC", NULL, STATE, HEADER | CODE },
 	{ BC_DOC_PHIEU_BAO, "PHIẾU BÁO", "Phiếu báo", "PB", NULL, STATE, HEADER | CODE },

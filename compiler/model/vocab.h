@@ -32,7 +32,8 @@ enum {
 	BC_KIND_HEADER = 1 << 0,  /* its name is a type line of the header ("BÁO CÁO") */
 	BC_KIND_ATTACH = 1 << 1,  /* its word names the parent document of an appendix ("Kèm theo Báo cáo số …") */
 	BC_KIND_CITED = 1 << 2,   /* its word cites another document in the text ("Quyết định số 12/QĐ-UBND") */
-	BC_KIND_CODE = 1 << 3     /* its code is a type code of symbols ("…/BC-UBND") */
+	BC_KIND_CODE = 1 << 3,    /* its code is a type code of symbols ("…/BC-UBND") */
+	BC_KIND_UNTITLED = 1 << 4 /* its form has no trích yếu under the type (Phụ lục III, Mẫu 1.8, 1.10) */
 };
 
 typedef struct bc_kind {

@@ -679,12 +679,27 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 }
 
 /* Is `num` a Party công văn's number line ("CV/…" after the number) ending on source line `no`? */
-static int party_dispatch(const bc_node *num, uint32_t no)
+static int party_dispatch(const bc_lines *L, const bc_node *num, size_t i)
 {
-	if (!num || (num->end_line ? num->end_line : num->pos.line) != no)
+	if (!num || i == 0)
 		return 0;
 	bc_str y = num->as.line->symbol;
-	return y.len > 3 && y.s && !memcmp(y.s, "CV/", 3);
+	if (!(y.len > 3 && y.s && !memcmp(y.s, "CV/", 3)))
+		return 0;
+	/* right under the number line, or under it but for the right column's
+	 * lines a PDF's restored columns put between (the motto, the dateline) */
+	uint32_t at = num->end_line ? num->end_line : num->pos.line;
+	for (size_t k = i; k-- > 0;) {
+		const bc_line *l = &L->v[k];
+		if (l->no == at)
+			return 1;
+		if (l->kind != BC_LK_BLANK && l->kind != BC_LK_MOTTO && l->kind != BC_LK_SLOGAN && l->kind != BC_LK_DATELINE &&
+		    l->kind != BC_LK_RULE)
+			return 0;
+		if (l->kind == BC_LK_BLANK && k + 1 == i)
+			return 0;   /* a blank line right over it: the body's first paragraph */
+	}
+	return 0;
 }
 
 static int match_core(bc_pattern_id id, const bc_line *l)
@@ -943,6 +958,13 @@ size_t bp_parse_header(parser *p, size_t i)
 				i++;
 				continue;
 			}
+			/* the body's lead-in right under the type line ("Ủy ban nhân dân xã
+			 * An Thắng trân trọng giới thiệu:"): a giấy giới thiệu, a giấy mời
+			 * has no title (Phụ lục III, Mẫu 1.7, 1.8), and no title's first
+			 * line is a sentence ending with ':' */
+			if (seen_type && !seen_title && !l->upper && l->nchars >= 20 &&
+			    bc_cp_is_upper(bp_line_first_cp(l)) && bp_line_last_cp(l) == ':')
+				return i;
 			if (seen_type && !seen_title) {
 				i = header_block(p, BC_ROLE_TITLE, i);
 				seen_title = 1;
@@ -962,8 +984,9 @@ size_t bp_parse_header(parser *p, size_t i)
 				continue;
 			}
 			/* a Party công văn ("Số 268-CV/VPTU") writes its summary under the number
-			 * without "V/v" (Hướng dẫn 36-HD/VPTW, II.1.5.2, ô 5b) */
-			if (!seen_type && !p->doc->idx.summary && i > 0 && party_dispatch(p->doc->idx.number, L->v[i - 1].no)) {
+			 * without "V/v" (Hướng dẫn 36-HD/VPTW, II.1.5.2, ô 5b): the line under it
+			 * in the input (a PDF's columns restored put the motto's between) */
+			if (!seen_type && !p->doc->idx.summary && party_dispatch(L, p->doc->idx.number, i)) {
 				i = header_block(p, BC_ROLE_SUMMARY, i);
 				continue;
 			}
