@@ -1,5 +1,6 @@
 /* attached.c — a text issued with a decision and sent after its signature, with a header of its own, read as an appendix; an appendix's page headed by the issuer's name again. */
 #include "parse_int.h"
+#include "../util/utf8.h"
 
 #include <string.h>
 
@@ -23,13 +24,28 @@
  * a guess here would move the closing's own words.
  */
 
-/* A one-line block of the closing that can be part of an attached text's heading. */
+/* A one-line block of the closing that can be part of an attached text's
+ * heading: in capitals, the motto, the slogan, or a rule under the issuer's
+ * name or the slogan (the decree's form draws them). */
 static int heading_line(const parser *p, const blk *b)
 {
+	if (!b->dead && b->kind == B_RULE)
+		return 1;
 	if (b->dead || b->first != b->last || (b->kind != B_PARA && b->kind != B_AUTHORITY && b->kind != B_POSITION))
 		return 0;
 	const bc_line *l = &p->lines.v[b->first];
 	return l->upper || l->base == BC_LK_MOTTO || l->base == BC_LK_SLOGAN;
+}
+
+/* A line of the attached text's title in small letters, right above its
+ * attach line ("Làm việc của Ban Chỉ đạo", the trích yếu as the form writes
+ * it under the type in capitals). */
+static int title_line(const parser *p, const blk *b)
+{
+	if (b->dead || b->first != b->last || b->kind != B_PARA)
+		return 0;
+	const bc_line *l = &p->lines.v[b->first];
+	return !l->upper && l->base == BC_LK_TEXT && l->nchars <= 120 && bc_cp_is_upper(bp_line_first_cp(l));
 }
 
 static void mark_attached(parser *p, size_t from, size_t attach)
@@ -37,21 +53,34 @@ static void mark_attached(parser *p, size_t from, size_t attach)
 	/* the repeated header ends with the slogan, or the motto when there is none */
 	size_t head_end = from;   /* one past the header's last block */
 	for (size_t k = from; k < attach; k++) {
-		bc_line_kind base = p->lines.v[p->b[k].first].base;
+		bc_line_kind base = p->b[k].kind == B_RULE ? BC_LK_RULE : p->lines.v[p->b[k].first].base;
 		if (base == BC_LK_MOTTO || base == BC_LK_SLOGAN)
 			head_end = k + 1;
 	}
-	if (head_end >= attach)
-		return;   /* a header and no type line under it */
-	for (size_t k = from; k < head_end; k++) {
+	/* the rules under the slogan: the header's drawing, as at the top */
+	size_t type = head_end;
+	while (type < attach && p->b[type].kind == B_RULE)
+		type++;
+	/* a header and no type line in capitals under it */
+	if (type >= attach || p->b[type].kind == B_RULE || !p->lines.v[p->b[type].first].upper)
+		return;
+	for (size_t k = from; k < type; k++) {
 		blk *b = &p->b[k];
+		if (b->kind == B_RULE) {
+			b->dead = 1;   /* a rule of the header, which the model keeps nowhere */
+			continue;
+		}
 		bc_line_kind base = p->lines.v[b->first].base;
 		b->kind = B_APPX_HEAD;
 		b->role = base == BC_LK_MOTTO ? BC_ROLE_MOTTO : base == BC_LK_SLOGAN ? BC_ROLE_SLOGAN : BC_ROLE_ISSUER;
 	}
-	p->b[head_end].kind = B_APPX;
-	for (size_t k = head_end + 1; k < attach; k++)
-		p->b[k].kind = B_APPX_TITLE;
+	p->b[type].kind = B_APPX;
+	for (size_t k = type + 1; k < attach; k++) {
+		if (p->b[k].kind == B_RULE)
+			p->b[k].dead = 1;   /* the rule under the title */
+		else
+			p->b[k].kind = B_APPX_TITLE;
+	}
 }
 
 void bp_find_attached(parser *p)
@@ -66,6 +95,8 @@ void bp_find_attached(parser *p)
 		if (b->kind != B_ATTACH || !signed_)
 			continue;
 		size_t from = k;
+		while (from > 0 && k - from < 3 && title_line(p, &p->b[from - 1]))
+			from--;
 		while (from > 0 && heading_line(p, &p->b[from - 1]))
 			from--;
 		/* right after the signature, or after the Nơi nhận that a PDF's

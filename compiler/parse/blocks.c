@@ -218,6 +218,9 @@ static size_t wrapped_lines(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;
 	blk *b = &p->b[p->nb - 1];
+	/* a type's name alone ("QUY CHẾ" of a text issued with a decision): its title under it is no wrapped part of it */
+	if (L->v[b->first].base == BC_LK_DOCTYPE && b->first == i)
+		return i + 1;
 	for (i++; i < L->n && L->v[i].kind == BC_LK_TEXT && !L->v[i].upper &&
 	          !wrap_breaks_here(&L->v[i - 1], &L->v[i]) && !list_ends_here(p, b, &L->v[i - 1], &L->v[i]); i++) {
 		/* the whole line: the text of a decorated line may carry markup the core dropped */

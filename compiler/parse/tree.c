@@ -296,11 +296,15 @@ static void open_appendix(parser *p, tree_state *ts, size_t k)
 	ts->in_closing = 0;
 	/* an attached text's own header lines, just before its type line (attached.c) */
 	size_t head = k;
-	while (head > 0 && p->b[head - 1].kind == B_APPX_HEAD)
+	/* the header's rules between them are dead blocks (attached.c) */
+	while (head > 0 && (p->b[head - 1].kind == B_APPX_HEAD || (p->b[head - 1].dead && p->b[head - 1].kind == B_RULE)))
 		head--;
+	while (head < k && p->b[head].dead)
+		head++;
 	bc_node *a = bc_node_new(p->doc, BC_NODE_APPENDIX, bp_blk_pos(p, &p->b[head]));
 	for (size_t h = head; h < k; h++)
-		bc_node_append(a, bp_line_node(p, p->b[h].role, &p->b[h]));
+		if (!p->b[h].dead)
+			bc_node_append(a, bp_line_node(p, p->b[h].role, &p->b[h]));
 	const bc_line *l = &p->lines.v[b->first];
 	size_t ov[8];
 	if (bc_pattern_match(BC_PAT_APPENDIX, l->s + l->core, l->core_len, ov, 4) >= 2 && ov[2] != (size_t)-1)
