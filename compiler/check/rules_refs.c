@@ -355,6 +355,20 @@ static void dates(bc_check_ctx *cx, refs_state *s, const bc_node *n)
 	}
 }
 
+/* Whether the attach line a names this document by its number and symbol
+ * ("(Ban hành kèm theo Quyết định số 15/QĐ-UBND …)" in Quyết định 15/QĐ-UBND):
+ * the heading of a part of it, not a sentence saying what else is sent
+ * ("(Kèm theo dự thảo Văn bản chỉ đạo …)"). */
+static int names_this_document(const bc_document *doc, const bc_node *a)
+{
+	const bc_node *num = doc->idx.number;
+	if (!num)
+		return 0;
+	bc_str n1 = a->as.line->number, n2 = num->as.line->number, y1 = a->as.line->symbol, y2 = num->as.line->symbol;
+	return n1.len && n1.len == n2.len && !memcmp(n1.s, n2.s, n1.len) && y1.len == y2.len && y1.len &&
+	       !memcmp(y1.s, y2.s, y1.len);
+}
+
 static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 {
 	refs_state *s = st;
@@ -362,6 +376,10 @@ static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 	const char *t = bt->buf.s ? bt->buf.s : "";
 	size_t len = bt->buf.len;
 	if (n->type == BC_NODE_LINE && n->as.line->role == BC_ROLE_APPX_ATTACH) {
+		/* the heading of a text the reader did not take for an appendix (its
+		 * header's lines read as the closing's): said, not left silent */
+		if ((!n->parent || n->parent->type != BC_NODE_APPENDIX) && names_this_document(cx->doc, n))
+			bc_diag_add(cx->diags, BC_W_ATTACH_OUTSIDE, n->pos, NULL);
 		check_attach(cx, s, n);
 		return;
 	}
