@@ -485,8 +485,16 @@ static int add_part(parser *p, tree_state *ts, size_t k)
 	}
 }
 
-/* Whether block b opens with the words that sum up a whole text ("Trên đây
- * là báo cáo …", "Trên đây là Kế hoạch …"), bold or italic marks before them. */
+static int starts_with(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n >= k && memcmp(s, w, k) == 0;
+}
+
+/* Whether block b opens with the words that close a whole text: its sum
+ * ("Trên đây là báo cáo …", "Trên đây là Kế hoạch …"), or the request to
+ * report what hinders it ("Trong quá trình thực hiện, nếu có khó khăn,
+ * vướng mắc, …"); bold or italic marks before them. */
 static int sums_up(const blk *b)
 {
 	if (b->kind != B_PARA || !b->nseg)
@@ -495,8 +503,20 @@ static int sums_up(const blk *b)
 	size_t n = b->segs[0].len, k = 0;
 	while (k < n && k < 3 && (s[k] == '*' || s[k] == '_'))
 		k++;
-	static const char words[] = "Trên đây";
-	return n - k >= sizeof words - 1 && memcmp(s + k, words, sizeof words - 1) == 0;
+	if (starts_with(s + k, n - k, "Trên đây"))
+		return 1;
+	if (!starts_with(s + k, n - k, "Trong quá trình") && !starts_with(s + k, n - k, "Quá trình"))
+		return 0;
+	/* "vướng mắc" anywhere in the paragraph, over its lines */
+	static const char w[] = "vướng mắc";
+	for (size_t g = 0; g < b->nseg; g++) {
+		const char *t = b->segs[g].s;
+		size_t m = b->segs[g].len;
+		for (size_t i = 0; i + sizeof w - 1 <= m; i++)
+			if (memcmp(t + i, w, sizeof w - 1) == 0)
+				return 1;
+	}
+	return 0;
 }
 
 /* The index of the body's last block of structure (a heading, a numbered
