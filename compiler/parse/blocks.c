@@ -188,6 +188,23 @@ static size_t skip_blank(const bc_lines *L, size_t i)
 	return i;
 }
 
+/* A table's header written as a line of text (pdftotext -raw, a table
+ * whose columns could not be rebuilt): "TT Nội dung Cơ quan chủ trì", "STT
+ * Tên công trình …": no wrapped part of the paragraph or heading above. */
+static int table_head_text(const bc_line *l)
+{
+	const char *s = l->s + l->core;
+	size_t n = l->core_len, k = 0;
+	if (n > 4 && memcmp(s, "STT ", 4) == 0)
+		k = 4;
+	else if (n > 3 && memcmp(s, "TT ", 3) == 0)
+		k = 3;
+	else
+		return 0;
+	uint32_t cp = 0;
+	return bc_utf8_decode(s + k, n - k, &cp) > 0 && bc_cp_is_upper(cp);
+}
+
 /* Whether the list item b, whose line prev ends with ".", is its list's
  * last, the line under it a paragraph of its own: most items before it (two
  * at least) ended with ";" as the items of a list do (Nghị định 30), the
@@ -221,7 +238,7 @@ static size_t wrapped_lines(parser *p, size_t i)
 	/* a type's name alone ("QUY CHẾ" of a text issued with a decision): its title under it is no wrapped part of it */
 	if (L->v[b->first].base == BC_LK_DOCTYPE && b->first == i)
 		return i + 1;
-	for (i++; i < L->n && L->v[i].kind == BC_LK_TEXT && !L->v[i].upper &&
+	for (i++; i < L->n && L->v[i].kind == BC_LK_TEXT && !L->v[i].upper && !table_head_text(&L->v[i]) &&
 	          !wrap_breaks_here(&L->v[i - 1], &L->v[i]) && !list_ends_here(p, b, &L->v[i - 1], &L->v[i]); i++) {
 		/* the whole line: the text of a decorated line may carry markup the core dropped */
 		bp_add_line_text(b, &L->v[i], L->v[i].core, 1);
@@ -1144,7 +1161,7 @@ static int heading_line_ends(const parser *p, size_t i)
 	if (i + 1 >= L->n || L->v[i + 1].kind != BC_LK_TEXT || L->v[i + 1].upper)
 		return 0;   /* wrapped_lines takes no line either */
 	const bc_line *l = &L->v[i], *nx = &L->v[i + 1];
-	if (l->upper)
+	if (l->upper || table_head_text(nx))
 		return 2;
 	uint32_t last = bp_line_last_cp(l), first = bp_line_first_cp(nx);
 	if (!bc_cp_is_upper(first) || last == ',' || last == ';' || last == '.' || last == '-' || last == 0x2013)
