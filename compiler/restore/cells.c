@@ -1718,19 +1718,25 @@ static int total_label(const rs_line *l)
 	return 0;
 }
 
-/* Paragraph u[0] is the row numbers alone, 1 to k ("1" / "2" / "3"), and
- * u[1] the rows' labels, k of them or k + 1 with a total's last, none of
- * them a figure: the rows (*n) and the numbered ones (*k); 0 when not. */
-static int numbers_then_labels(const rs_ctx *cx, const unit *u, size_t nu, size_t *k, size_t *n)
+/* Paragraph u[0] is the row numbers alone, 1 to k ("1" / "2" / "3"), under
+ * the header's "TT" or not, and u[1] the rows' labels, k of them or k + 1
+ * with a total's last, none of them a figure, under a header's cell of one
+ * line ("Nội dung") or not: the rows (*n), the numbered ones (*k), and the
+ * lines of u[0] and u[1] where the numbers and the labels start (*nf, *lf;
+ * the header's cells above them stay text).  0 when not. */
+static int numbers_then_labels(const rs_ctx *cx, const unit *u, size_t nu, size_t *k, size_t *n, size_t *nf,
+                               size_t *lf)
 {
-	if (nu < 3)
+	if (nu < 3 || cx->v[u[1].first].page != cx->v[u[0].first].page)
 		return 0;
-	size_t kk = u[0].last - u[0].first + 1, nn = u[1].last - u[1].first + 1;
-	if (kk < LC_MIN_ROWS || (nn != kk && nn != kk + 1) || cx->v[u[1].first].page != cx->v[u[0].first].page)
+	size_t n0 = u[0].first + (head_line(&cx->v[u[0].first]) ? 1 : 0);
+	if (n0 > u[0].last)
 		return 0;
-	size_t fb[LC_MAX_FIGURES], fe[LC_MAX_FIGURES];
+	size_t kk = u[0].last - n0 + 1;
+	if (kk < LC_MIN_ROWS)
+		return 0;
 	for (size_t r = 0; r < kk; r++) {
-		const rs_line *l = &cx->v[u[0].first + r];
+		const rs_line *l = &cx->v[n0 + r];
 		const char *s;
 		size_t len;
 		rs_trim(l, &s, &len);
@@ -1739,15 +1745,19 @@ static int numbers_then_labels(const rs_ctx *cx, const unit *u, size_t nu, size_
 		if (l->dropped || len != (size_t)w || memcmp(s, num, len) != 0)
 			return 0;
 	}
-	for (size_t r = 0; r < nn; r++) {
+	size_t lines = u[1].last - u[1].first + 1, fb[LC_MAX_FIGURES], fe[LC_MAX_FIGURES];
+	for (size_t r = 0; r < lines; r++) {
 		const rs_line *l = &cx->v[u[1].first + r];
 		if (l->dropped || line_figures(l, fb, fe) || bc_utf8_count(l->s, l->len) > MAX_COLUMN_LINE ||
 		    memchr(l->s, '|', l->len) || memchr(l->s, '\t', l->len))
 			return 0;
 	}
-	if (nn == kk + 1 && !total_label(&cx->v[u[1].last]))
+	int total = total_label(&cx->v[u[1].last]);
+	/* the labels: k, or k + 1 ending with a total's; one line more is the header's cell over them */
+	size_t nn = total ? kk + 1 : kk;
+	if (lines != nn && lines != nn + 1)
 		return 0;
-	*k = kk, *n = nn;
+	*k = kk, *n = nn, *nf = n0, *lf = u[1].first + (lines - nn);
 	return 1;
 }
 
@@ -1767,9 +1777,9 @@ static size_t trailing_figures(const rs_ctx *cx, const unit *u)
 
 static size_t labelled_figures_at(rs_ctx *cx, const unit *u, size_t nu)
 {
-	size_t n = numbered_labels(cx, &u[0]), k = n, lab = 0;
+	size_t n = numbered_labels(cx, &u[0]), k = n, lab = 0, nf = u[0].first, lf = u[0].first;
 	if (!n) {
-		if (!numbers_then_labels(cx, u, nu, &k, &n))
+		if (!numbers_then_labels(cx, u, nu, &k, &n, &nf, &lf))
 			return 0;
 		lab = 1;
 	}
@@ -1810,17 +1820,17 @@ static size_t labelled_figures_at(rs_ctx *cx, const unit *u, size_t nu)
 			if (r < k) {
 				const char *s;
 				size_t len;
-				rs_trim(&cx->v[u[0].first + r], &s, &len);
-				size_t b = (size_t)(s - cx->v[u[0].first + r].s);
-				rs_row_span(cx, u[0].first + r, b, b + len, &rt);
+				rs_trim(&cx->v[nf + r], &s, &len);
+				size_t b = (size_t)(s - cx->v[nf + r].s);
+				rs_row_span(cx, nf + r, b, b + len, &rt);
 			}
 			rs_row_str(&rt, " | ");
-			const rs_line *l = &cx->v[u[1].first + r];
+			const rs_line *l = &cx->v[lf + r];
 			const char *s;
 			size_t len;
 			rs_trim(l, &s, &len);
 			size_t b = (size_t)(s - l->s);
-			rs_row_span(cx, u[1].first + r, b, b + len, &rt);
+			rs_row_span(cx, lf + r, b, b + len, &rt);
 		}
 		for (size_t x = 0; x < nr; x++)
 			for (size_t c = 0; c < run[x].m; c++) {
@@ -1833,8 +1843,13 @@ static size_t labelled_figures_at(rs_ctx *cx, const unit *u, size_t nu)
 	/* the labels and the figures; the header's pieces above the figures stay */
 	unit used[2 + LF_MAX_RUNS];
 	size_t nused = 0;
-	for (size_t x = 0; x <= lab; x++)
-		used[nused++] = u[x];
+	if (lab == 0) {
+		used[nused++] = u[0];
+	} else {
+		/* the numbers and the labels, not the header's cells over them */
+		used[nused++] = (unit){ nf, u[0].last };
+		used[nused++] = (unit){ lf, u[1].last };
+	}
 	for (size_t x = 0; x < nr; x++) {
 		size_t f0 = run[x].f0, fl = f0 + n * run[x].m - 1;
 		used[nused++] = (unit){ f0, fl };
