@@ -75,7 +75,12 @@ else
 	echo "# seeds absent ($SEEDS): only the samples"
 fi
 for s in samples/*.txt; do
-	check_doc "sample-$(basename "$s" .txt)" "$s"
+	case $s in
+	# a one-page form (Phụ lục III, Mẫu 1.8): two lines of its text reach the right margin, fewer than
+	# the three the text area's and the justified rule's edge is measured by
+	*/giay-gioi-thieu.txt) PDFRULES_SKIP="text-area justified" check_doc "sample-$(basename "$s" .txt)" "$s" ;;
+	*) check_doc "sample-$(basename "$s" .txt)" "$s" ;;
+	esac
 done
 
 # every text of the corpus that compiles (a refused one has no PDF to compare; SOURCES.md describes the corpus)

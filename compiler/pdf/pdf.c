@@ -600,6 +600,9 @@ static void set_info(writer *w, const bc_document *doc, const bc_render_options 
 	if (dt) {
 		bc_buf_clear(&subject);
 		line_text(dt, &subject);
+		/* a giấy giới thiệu has no title: its type names it */
+		if (!title.len)
+			line_text(dt, &title);
 	}
 	clip_info(&title);
 	clip_info(&author);
