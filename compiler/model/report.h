@@ -33,7 +33,7 @@
  *                     the clause's text, then blocks and points:
  *           POINT (điểm "a)"), kind LETTER, level 5, no HEADING: first
  *                     child a PARAGRAPH of kind LETTER, then blocks.
- *     CLOSING         RECIPIENTS (of ITEM), SIGNATURE (of LINE), PARAGRAPH
+ *     CLOSING         RECIPIENTS (of ITEM), SIGNATURE (of LINE; a form box's PARAGRAPHs), PARAGRAPH
  *     APPENDIX        LINE(APPX_LABEL, APPX_TITLE, APPX_ATTACH), then blocks
  *     NOTES           NOTE nodes (footnote texts), wherever the source had them
  *

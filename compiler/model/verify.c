@@ -57,7 +57,8 @@ static int may_contain(bc_node_type parent, bc_node_type child)
 	case BC_NODE_RECIPIENTS:
 		return child == BC_NODE_ITEM || child == BC_NODE_LINE || child == BC_NODE_PARAGRAPH || child == BC_NODE_LIST;
 	case BC_NODE_SIGNATURE:
-		return child == BC_NODE_LINE;
+		/* a form's box: the dots for an opinion, the date of signing (FORMAT.md §10.2) */
+		return child == BC_NODE_LINE || child == BC_NODE_PARAGRAPH;
 	case BC_NODE_NOTES:
 		return child == BC_NODE_NOTE;
 	case BC_NODE_HEADING:
