@@ -1703,8 +1703,8 @@ static int figures_order(const rs_ctx *cx, size_t f, size_t n, size_t m, int tot
 	return -1;
 }
 
-/* "Tổng cộng", "TỔNG SỐ", "Cộng": a total's label. */
-static int total_label(const rs_line *l)
+/* "Tổng cộng", "TỔNG SỐ", "Cộng": a total's label (restore_int.h). */
+int rs_total_label(const rs_line *l)
 {
 	const char *s;
 	size_t n;
@@ -1752,7 +1752,7 @@ static int numbers_then_labels(const rs_ctx *cx, const unit *u, size_t nu, size_
 		    memchr(l->s, '|', l->len) || memchr(l->s, '\t', l->len))
 			return 0;
 	}
-	int total = total_label(&cx->v[u[1].last]);
+	int total = rs_total_label(&cx->v[u[1].last]);
 	/* the labels: k, or k + 1 ending with a total's; one line more is the header's cell over them */
 	size_t nn = total ? kk + 1 : kk;
 	if (lines != nn && lines != nn + 1)

@@ -136,6 +136,8 @@ int rs_figures(const rs_line *l, size_t max);
 /* s[0..n) is a figure as a table's cell writes it: digits with . , % / ( ) + -,
  * a digit among them ("7.944,5", "96,4%", "8.368/8.654", "(96,7%)"). */
 int rs_figure_token(const char *s, size_t n);
+/* Whether line l opens with a total's word ("Tổng cộng", "TỔNG SỐ", "Cộng"): a total's row's label. */
+int rs_total_label(const rs_line *l);
 /* Line i without its leading and trailing spaces. */
 void rs_trim(const rs_line *l, const char **s, size_t *len);
 

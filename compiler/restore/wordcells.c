@@ -379,8 +379,8 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 		st = *carry;
 	st0 = st;
 	/* the count of lines a row: the distance most rows keep between their numbers */
-	size_t hist[MAX_COLS + MAX_EXTRA + 1] = { 0 }, nd = 0;
-	for (size_t at = r0;;) {
+	size_t hist[MAX_COLS + MAX_EXTRA + 1] = { 0 }, nd = 0, at = r0;
+	for (;;) {
 		advance(&st, &lb);
 		size_t j = at + 2;
 		while (j < cx->n && j - at <= MAX_COLS + MAX_EXTRA && !head_line(&cx->v[j]) && !(strict && stops(&cx->v[j])) &&
@@ -394,6 +394,14 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 		nd++;
 		at = j;
 	}
+	/* a total's row under the last numbered one keeps the same distance:
+	 * evidence too ("Tổng cộng" after rows 1 and 2) */
+	for (size_t t = at + 2; t < cx->n && t - at <= MAX_COLS && !head_line(&cx->v[t]) && !(strict && stops(&cx->v[t])); t++)
+		if (rs_total_label(&cx->v[t])) {
+			hist[t - at]++;
+			nd++;
+			break;
+		}
 	size_t nc = 0;
 	for (size_t d = MIN_COLS; d <= MAX_COLS; d++)
 		if (hist[d] > hist[nc])
@@ -485,8 +493,10 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 			for (size_t m = ncells; m <= ncells + MAX_EXTRA && rb[r] + 1 + m <= cx->n; m++) {
 				size_t s[MAX_COLS];
 				int stop = 0;
+				/* nor over a total's row under it ("Tổng cộng") */
 				for (size_t i = rb[r] + 1; i < rb[r] + 1 + m; i++)
-					stop |= head_line(&cx->v[i]) || cx->v[i].dropped || (strict && stops(&cx->v[i]));
+					stop |= head_line(&cx->v[i]) || cx->v[i].dropped || (strict && stops(&cx->v[i])) ||
+					        (i > rb[r] + 1 && rs_total_label(&cx->v[i]));
 				if (stop)
 					break;
 				if (best_split(cx, &pf, rb[r] + 1, m, ncells, s, &sc) < 0)
@@ -521,6 +531,21 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 			advance(carry, &lb);
 		}
 		size_t last = rb[rows - 1] + rm[rows - 1] - 1;
+		/* a total's row under the numbered ones, unnumbered: its label, then
+		 * a figure a line for each value's column, nothing more of the kind
+		 * after them ("Tổng cộng" / "820,0" / "430,5" / "1.250,5") */
+		size_t tl = last + 1;
+		/* docx2txt writes the empty number's cell as an empty line before the label */
+		int empty_number = !strict && tl + 1 < cx->n && class_of(&cx->v[tl]) == CL_EMPTY && !cx->v[tl].dropped;
+		if (empty_number)
+			tl++;
+		int total = !stopped && tl + ncells <= cx->n && !cx->v[tl].dropped && rs_total_label(&cx->v[tl]);
+		for (size_t c = 1; total && c < ncells; c++)
+			total = !cx->v[tl + c].dropped && class_of(&cx->v[tl + c]) == CL_FIGURE;
+		if (total && tl + ncells < cx->n && !cx->v[tl + ncells].dropped && class_of(&cx->v[tl + ncells]) == CL_FIGURE)
+			total = 0;
+		if (total)
+			last = tl + ncells - 1;
 		rs_add_line(cx, last, "", 0, (uint32_t)(h + 1), 1);
 		for (int k = 0; k < hrows; k++)
 			write_row(cx, last, hb[k], he[k], nc);
@@ -531,6 +556,13 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 				cb[c + 1] = rb[r] + 1 + starts[r][c];
 				ce[c + 1] = c + 1 < ncells ? rb[r] + 1 + starts[r][c + 1] : rb[r] + rm[r];
 			}
+			write_row(cx, last, cb, ce, nc);
+		}
+		if (total) {
+			size_t cb[MAX_COLS], ce[MAX_COLS];
+			cb[0] = ce[0] = tl;   /* no number (its empty line, if any, stays out of the row) */
+			for (size_t c = 0; c < ncells; c++)
+				cb[c + 1] = tl + c, ce[c + 1] = tl + c + 1;
 			write_row(cx, last, cb, ce, nc);
 		}
 		rs_add_line(cx, last, "", 0, (uint32_t)(last + 1), 1);
