@@ -336,10 +336,10 @@ static void grid_widths(tgrid *g, double W)
 	numeric_needs(g, minw, maxw, num);
 	for (int c = 0; c < g->cols; c++)
 		smax += maxw[c];
-	/* between the narrowest and the natural width: a column whose need is
-	 * within an equal share of the spare room gets it (a short column is set
-	 * on one line; sharing all by need starved them), the long texts share
-	 * what is left by their needs */
+	/* between the narrowest and the natural width: first every column gets
+	 * its need up to an equal share of the spare room (a short column is set
+	 * on one line), then what is left goes by the need still unmet (the long
+	 * texts); sharing all by need starved the short columns */
 	double spare = W - smin, *extra = bc_xcalloc((size_t)g->cols, sizeof *extra);
 	if (smax > W && spare >= 0) {
 		/* columns of figures first, whole: the text columns give the room */
@@ -352,37 +352,14 @@ static void grid_widths(tgrid *g, double W)
 				ntext++;
 		}
 		double numshare = numneed > 0 ? fmin(1, spare / numneed) : 0;
-		double left = spare - numneed * numshare;
-		/* the text columns: those whose need is within an equal share of
-		 * what is left get it whole (set on one line), again and again as
-		 * the share grows; the long texts share the rest by their needs
-		 * (an equal share each left "Nhiệm vụ" as narrow as "Cơ quan chủ trì") */
-		unsigned char *done = bc_xcalloc((size_t)g->cols, 1);
-		for (int c = 0; c < g->cols; c++)
-			if (num[c]) {
-				extra[c] = (maxw[c] - minw[c]) * numshare;
-				done[c] = 1;
-			}
-		for (int changed = 1; changed && ntext > 0;) {
-			changed = 0;
-			double fair = left / ntext;
-			for (int c = 0; c < g->cols; c++)
-				if (!done[c] && maxw[c] - minw[c] <= fair) {
-					extra[c] = maxw[c] - minw[c];
-					left -= extra[c];
-					done[c] = 1;
-					ntext--;
-					changed = 1;
-				}
+		double fair = (spare - numneed * numshare) / (ntext ? ntext : 1), used = 0, unmet = 0;
+		for (int c = 0; c < g->cols; c++) {
+			extra[c] = num[c] ? (maxw[c] - minw[c]) * numshare : fmin(maxw[c] - minw[c], fair);
+			used += extra[c];
+			unmet += maxw[c] - minw[c] - extra[c];
 		}
-		double unmet = 0;
-		for (int c = 0; c < g->cols; c++)
-			if (!done[c])
-				unmet += maxw[c] - minw[c];
 		for (int c = 0; c < g->cols && unmet > 0; c++)
-			if (!done[c])
-				extra[c] = left * ((maxw[c] - minw[c]) / unmet);
-		free(done);
+			extra[c] += (spare - used) * ((maxw[c] - minw[c] - extra[c]) / unmet);
 	}
 	for (int c = 0; c < g->cols; c++) {
 		if (smax <= W)
