@@ -243,6 +243,8 @@ static size_t addressee_items(parser *p, size_t i, int alone, blk *tmp)
 		}
 		bp_fix_breaks(tmp);
 		bc_node_append(p->doc->meta, bp_line_node(p, BC_ROLE_ADDRESSEE, tmp));
+		free(tmp->segs);   /* the node holds its text; the pieces were the block's */
+		tmp->segs = NULL;
 		i = e + 1;
 	}
 	return i;
