@@ -109,6 +109,89 @@ static int is_section_heading(const char *s, size_t n)
 
 static int holds_text(const char *s, size_t n, const char *w) { return bc_find(s, n, w, strlen(w), 0) != NULL; }
 
+/* A paragraph's text without the markup marks at its ends ("**THƯ KÝ**"). */
+static void trim_marks(const char **s, size_t *n)
+{
+	while (*n && (**s == '*' || **s == '_' || **s == ' '))
+		(*s)++, (*n)--;
+	while (*n && ((*s)[*n - 1] == '*' || (*s)[*n - 1] == '_' || (*s)[*n - 1] == ' '))
+		(*n)--;
+}
+
+/* Two capitals at least and no small letter: a signature's title ("CHỦ TRÌ"). */
+static int capitals_text(const char *s, size_t n)
+{
+	trim_marks(&s, &n);
+	int caps = 0;
+	for (size_t k = 0; k < n;) {
+		uint32_t cp = 0;
+		int m = bc_utf8_decode(s + k, n - k, &cp);
+		if (m <= 0 || bc_cp_is_lower(cp))
+			return 0;
+		caps += bc_cp_is_upper(cp);
+		k += (size_t)m;
+	}
+	return caps >= 2;
+}
+
+/* A person's name: two to six words, each a capital then small letters ("Lê Thị Hồng Nhung"). */
+static int person_name(const char *s, size_t n)
+{
+	trim_marks(&s, &n);
+	int words = 0, at_start = 1;
+	for (size_t k = 0; k < n;) {
+		uint32_t cp = 0;
+		int m = bc_utf8_decode(s + k, n - k, &cp);
+		if (m <= 0)
+			return 0;
+		k += (size_t)m;
+		if (cp == ' ') {
+			at_start = 1;
+			continue;
+		}
+		if (at_start ? !bc_cp_is_upper(cp) : !bc_cp_is_lower(cp))
+			return 0;
+		words += at_start;
+		at_start = 0;
+	}
+	return words >= 2 && words <= 6;
+}
+
+/* Every filled cell of the table a signature, two at least: its first
+ * paragraph a title in capitals, its last a person's name (a biên bản's
+ * THƯ KÝ and CHỦ TRÌ, the sides of a handover, laid out in a table's
+ * cells), at most five paragraphs a cell.  The cells are the HTML's, or a
+ * grid's columns. */
+static int signature_cells(const paras *ps)
+{
+	enum { MAX_SIG_CELLS = 6 };
+	size_t key[MAX_SIG_CELLS], first[MAX_SIG_CELLS], last[MAX_SIG_CELLS], count[MAX_SIG_CELLS], nk = 0;
+	for (size_t i = 0; i < ps->n; i++) {
+		const para *p = &ps->v[i];
+		if (!p->text.len)
+			continue;
+		size_t k = p->cell ? p->cell : 1000000 + p->column, j = 0;
+		while (j < nk && key[j] != k)
+			j++;
+		if (j == nk) {
+			if (nk == MAX_SIG_CELLS)
+				return 0;
+			key[nk] = k, first[nk] = i, count[nk] = 0, nk++;
+		}
+		last[j] = i;
+		count[j]++;
+	}
+	if (nk < 2)
+		return 0;
+	for (size_t j = 0; j < nk; j++) {
+		const para *a = &ps->v[first[j]], *b = &ps->v[last[j]];
+		if (count[j] < 2 || count[j] > 5 || !capitals_text(a->text.s, a->text.len) ||
+		    !person_name(b->text.s, b->text.len))
+			return 0;
+	}
+	return 1;
+}
+
 /* The columns written out, left first, each paragraph a line after line
  * `last`, or before the text's first line when `to_top` (then with a blank
  * line after them, before the text's own first line). */
@@ -119,7 +202,7 @@ static int layout_paras(const paras *ps)
 	for (size_t i = 0; i < ps->n && !any; i++)
 		any = is_layout_text(ps->v[i].text.s ? ps->v[i].text.s : "", ps->v[i].text.len) ||
 		      is_section_heading(ps->v[i].text.s ? ps->v[i].text.s : "", ps->v[i].text.len);
-	return any;
+	return any || signature_cells(ps);
 }
 
 static void unfold_at(rs_ctx *cx, size_t first, size_t last, paras *ps, size_t ncols, int to_top)
