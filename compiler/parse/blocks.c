@@ -394,6 +394,19 @@ static int capitals_part(const bc_line *l)
 	return caps >= 2;
 }
 
+/* A line of dashes and spaces only ("----------- -----------"): a table's frame. */
+static int dashes_only(const bc_line *l)
+{
+	int dash = 0;
+	for (size_t k = 0; k < l->len; k++) {
+		if (l->s[k] == '-')
+			dash++;
+		else if (l->s[k] != ' ' && l->s[k] != '\t' && l->s[k] != '\r')
+			return 0;
+	}
+	return dash >= 3;
+}
+
 /* The column, in code points, where byte off of line l stands. */
 static size_t cp_column(const bc_line *l, size_t off)
 {
@@ -439,7 +452,11 @@ static size_t signatures_beside(parser *p, size_t i)
 		else
 			break;
 	}
-	size_t nm = skip_blank(L, k);
+	/* the room to sign: blank lines, and the rules a table's frame drew
+	 * there (pandoc's simple and multiline tables: "------   ------") */
+	size_t nm = k;
+	while (nm < L->n && (L->v[nm].kind == BC_LK_BLANK || L->v[nm].kind == BC_LK_RULE || dashes_only(&L->v[nm])))
+		nm++;
 	if (nm >= L->n || !two_columns(&L->v[nm], &a, &b) || !name_words(&a, 6, 1) || !name_words(&b, 6, 1))
 		return 0;
 	for (int col = 0; col < 2; col++) {

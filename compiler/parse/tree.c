@@ -558,6 +558,9 @@ void bp_build_tree(parser *p)
 				bc_node_append(note, bp_make_para(p, b));
 		} else if (add_part(p, &ts, k)) {
 			continue;
+		} else if (ts.in_closing && b->kind == B_RULE) {
+			/* a rule after the signature (a layout table's frame): no words, no empty paragraph */
+			continue;
 		} else if (ts.in_closing && b->kind == B_TABLE) {
 			/* a table after the signature (a schedule sent with a letter) stays a table: its cells are not a paragraph's text */
 			add_table(p, NULL, b, bp_closing_node(p));
