@@ -489,6 +489,106 @@ static size_t signatures_beside(parser *p, size_t i)
 	return nm + 1;
 }
 
+#define SIG_MAX_CELLS 4
+
+/* The cells of a pipe table's line ("| THƯ KÝ |  | CHỦ TRÌ |"): each as a
+ * copy of l with its core narrowed to the cell's trimmed text; how many
+ * (at most SIG_MAX_CELLS, else 0). */
+static size_t pipe_cells(const bc_line *l, bc_line *cells)
+{
+	const char *s = l->s;
+	size_t n = l->len, k = 0, nc = 0;
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k == n || s[k] != '|')
+		return 0;
+	k++;
+	while (k < n) {
+		size_t b = k;
+		while (k < n && s[k] != '|')
+			k++;
+		if (k == n)
+			break;   /* the text after the last '|' is no cell */
+		size_t e = k;
+		while (b < e && s[b] == ' ')
+			b++;
+		while (e > b && s[e - 1] == ' ')
+			e--;
+		if (nc == SIG_MAX_CELLS)
+			return 0;
+		cells[nc] = *l;
+		cells[nc].core = b;
+		cells[nc].core_len = e - b;
+		nc++;
+		k++;
+	}
+	return nc;
+}
+
+/* Two or three signatures in a pipe table (pandoc's GFM of a Word file's
+ * layout table): after the body's end mark or the recipients, a first row
+ * whose filled cells are titles in capitals (two at least; an empty column
+ * between them), rows of the room to sign (empty cells, the rule), then a
+ * row of persons' names under the titles, nothing else in it.  Each titled
+ * column is a signature, the left first; the last signs for the document.
+ * Returns the line after them, or 0. */
+static size_t signatures_in_pipes(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	if (!ends_with_endmark(p) && p->b[p->nb - 1].kind != B_RECIP_ITEM)
+		return 0;
+	bc_line t[SIG_MAX_CELLS], c[SIG_MAX_CELLS];
+	size_t nc = pipe_cells(&L->v[i], t), titled = 0;
+	if (nc < 2)
+		return 0;
+	for (size_t k = 0; k < nc; k++) {
+		if (!t[k].core_len)
+			continue;
+		if (!capitals_part(&t[k]))
+			return 0;
+		titled++;
+	}
+	if (titled < 2)
+		return 0;
+	size_t j = i + 1;
+	for (; j < L->n && j - i <= 6; j++) {
+		if (L->v[j].kind == BC_LK_PIPE_RULE)
+			continue;
+		if (L->v[j].kind != BC_LK_PIPE_ROW || pipe_cells(&L->v[j], c) != nc)
+			return 0;
+		int empty = 1;
+		for (size_t k = 0; k < nc; k++)
+			empty &= c[k].core_len == 0;
+		if (!empty)
+			break;
+	}
+	if (j >= L->n || j - i > 6)
+		return 0;
+	/* the names' row: a name under each title, nothing elsewhere */
+	for (size_t k = 0; k < nc; k++)
+		if (t[k].core_len ? !name_words(&c[k], 6, 1) : c[k].core_len != 0)
+			return 0;
+	size_t after = j + 1;
+	if (after < L->n && (L->v[after].kind == BC_LK_PIPE_ROW || L->v[after].kind == BC_LK_PIPE_RULE))
+		return 0;
+	int first = 1;
+	for (size_t k = 0; k < nc; k++) {
+		if (!t[k].core_len)
+			continue;
+		size_t ov[2];
+		blk *b = bp_new_blk(p, bc_pattern_match(BC_PAT_AUTHORITY, t[k].s + t[k].core, t[k].core_len, ov, 1)
+		                           ? B_AUTHORITY : B_POSITION, i);
+		bp_add_line_text(b, &t[k], t[k].core, 0);
+		bp_fix_breaks(b);
+		b->beside = !first;
+		first = 0;
+		blk *nb = bp_new_blk(p, B_SIGNER, j);
+		bp_add_line_text(nb, &c[k], c[k].core, 0);
+		bp_fix_breaks(nb);
+	}
+	return after;
+}
+
 /* The same two signatures read row after row, each title and each name a
  * line of its own (docx2txt writes a table's cells so, pdftotext without
  * -layout the two columns' lines): after the body's end mark or the
@@ -1251,6 +1351,11 @@ static size_t line_blocks(parser *p, size_t i)
 		size_t e = signatures_beside(p, i);
 		if (!e && l->kind != BC_LK_TAB_ROW)
 			e = signatures_in_rows(p, i);
+		if (e)
+			return e;
+	}
+	if (p->nb && l->kind == BC_LK_PIPE_ROW) {
+		size_t e = signatures_in_pipes(p, i);
 		if (e)
 			return e;
 	}
