@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "../util/utf8.h"
+
 int bc_roman_value(const char *s, size_t len)
 {
 	int total = 0, prev = 0;
@@ -98,4 +100,28 @@ size_t bc_rank_len(const char *s, size_t len)
 		}
 	}
 	return 0;
+}
+
+int bc_name_words(const char *s, size_t n, int max_words, int rest_small)
+{
+	const char *e = s + n;
+	int words = 0, at_start = 1;
+	while (s < e) {
+		uint32_t cp = 0;
+		int k = bc_utf8_decode(s, (size_t)(e - s), &cp);
+		if (k <= 0)
+			return 0;
+		s += k;
+		if (cp == ' ') {
+			at_start = 1;
+			continue;
+		}
+		if (!bc_cp_is_upper(cp) && !bc_cp_is_lower(cp))
+			return 0;
+		if (at_start ? !bc_cp_is_upper(cp) : rest_small && !bc_cp_is_lower(cp))
+			return 0;
+		words += at_start;
+		at_start = 0;
+	}
+	return words >= 2 && words <= max_words;
 }

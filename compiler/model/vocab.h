@@ -90,4 +90,9 @@ const char *bc_letter_name(int v);
  * s starts with none. */
 size_t bc_rank_len(const char *s, size_t len);
 
+/* Whether s[0..n) is two to max_words words of letters, each opened by a
+ * capital ("Nguyễn Nhân Bản"), one space between them; with rest_small, the
+ * rest of each word in small letters (so not "PHÓ CHỦ TỊCH"). */
+int bc_name_words(const char *s, size_t n, int max_words, int rest_small);
+
 #endif

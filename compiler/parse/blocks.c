@@ -195,9 +195,9 @@ static int table_head_text(const bc_line *l)
 {
 	const char *s = l->s + l->core;
 	size_t n = l->core_len, k = 0;
-	if (n > 4 && memcmp(s, "STT ", 4) == 0)
+	if (bc_starts(s, n, "STT "))
 		k = 4;
-	else if (n > 3 && memcmp(s, "TT ", 3) == 0)
+	else if (bc_starts(s, n, "TT "))
 		k = 3;
 	else
 		return 0;
@@ -270,26 +270,7 @@ static int is_signer_name(const bc_line *l) { return l->base == BC_LK_TEXT && !l
  * small letters (so not "PHÓ CHỦ TỊCH"). */
 static int name_words(const bc_line *l, int max_words, int rest_small)
 {
-	const char *s = l->s + l->core, *e = s + l->core_len;
-	int words = 0, at_start = 1;
-	while (s < e) {
-		uint32_t cp = 0;
-		int k = bc_utf8_decode(s, (size_t)(e - s), &cp);
-		if (k <= 0)
-			return 0;
-		s += k;
-		if (cp == ' ') {
-			at_start = 1;
-			continue;
-		}
-		if (!bc_cp_is_upper(cp) && !bc_cp_is_lower(cp))
-			return 0;
-		if (at_start ? !bc_cp_is_upper(cp) : rest_small && !bc_cp_is_lower(cp))
-			return 0;
-		words += at_start;
-		at_start = 0;
-	}
-	return words >= 2 && words <= max_words;
+	return bc_name_words(l->s + l->core, l->core_len, max_words, rest_small);
 }
 
 /* A person's name on a line of its own: two to six words, each a capital
@@ -379,20 +360,7 @@ static int two_columns(const bc_line *l, bc_line *a, bc_line *b)
 }
 
 /* Capitals and no small letter: a signature's title ("TM. BAN CHẤP HÀNH", "CHỦ TRÌ"). */
-static int capitals_part(const bc_line *l)
-{
-	const char *s = l->s + l->core, *e = s + l->core_len;
-	int caps = 0;
-	while (s < e) {
-		uint32_t cp = 0;
-		int k = bc_utf8_decode(s, (size_t)(e - s), &cp);
-		if (k <= 0 || bc_cp_is_lower(cp))
-			return 0;
-		caps += bc_cp_is_upper(cp);
-		s += k;
-	}
-	return caps >= 2;
-}
+static int capitals_part(const bc_line *l) { return bc_utf8_capitals(l->s + l->core, l->core_len) >= 2; }
 
 /* A line of dashes and spaces only ("----------- -----------"): a table's frame. */
 static int dashes_only(const bc_line *l)
@@ -405,6 +373,23 @@ static int dashes_only(const bc_line *l)
 			return 0;
 	}
 	return dash >= 3;
+}
+
+/* A signature's title line (or part of one): an authority ("TM. …", "KT. …") or a position. */
+static blk_kind title_kind(const bc_line *t)
+{
+	size_t ov[2];
+	return bc_pattern_match(BC_PAT_AUTHORITY, t->s + t->core, t->core_len, ov, 1) ? B_AUTHORITY : B_POSITION;
+}
+
+/* A block of kind k at line `line`, of the part of it t holds (a copy of
+ * the line with its core narrowed to one column's or cell's text). */
+static blk *part_blk(parser *p, blk_kind k, size_t line, const bc_line *t)
+{
+	blk *b = bp_new_blk(p, k, line);
+	bp_add_line_text(b, t, t->core, 0);
+	bp_fix_breaks(b);
+	return b;
 }
 
 /* The column, in code points, where byte off of line l stands. */
@@ -475,13 +460,7 @@ static size_t signatures_beside(parser *p, size_t i)
 				two_columns(&L->v[j], &a, &b);
 				t = col ? &b : &a;
 			}
-			size_t ov[2];
-			blk_kind kind = j == nm ? B_SIGNER
-			                : bc_pattern_match(BC_PAT_AUTHORITY, t->s + t->core, t->core_len, ov, 1) ? B_AUTHORITY
-			                : B_POSITION;
-			blk *bk = bp_new_blk(p, kind, j);
-			bp_add_line_text(bk, t, t->core, 0);
-			bp_fix_breaks(bk);
+			blk *bk = part_blk(p, j == nm ? B_SIGNER : title_kind(t), j, t);
 			bk->beside = col == 1 && first;
 			first = 0;
 		}
@@ -575,16 +554,9 @@ static size_t signatures_in_pipes(parser *p, size_t i)
 	for (size_t k = 0; k < nc; k++) {
 		if (!t[k].core_len)
 			continue;
-		size_t ov[2];
-		blk *b = bp_new_blk(p, bc_pattern_match(BC_PAT_AUTHORITY, t[k].s + t[k].core, t[k].core_len, ov, 1)
-		                           ? B_AUTHORITY : B_POSITION, i);
-		bp_add_line_text(b, &t[k], t[k].core, 0);
-		bp_fix_breaks(b);
-		b->beside = !first;
+		part_blk(p, title_kind(&t[k]), i, &t[k])->beside = !first;
 		first = 0;
-		blk *nb = bp_new_blk(p, B_SIGNER, j);
-		bp_add_line_text(nb, &c[k], c[k].core, 0);
-		bp_fix_breaks(nb);
+		part_blk(p, B_SIGNER, j, &c[k]);
 	}
 	return after;
 }
@@ -628,11 +600,7 @@ static size_t signatures_in_rows(parser *p, size_t i)
 	if (end < L->n && L->v[end].kind != BC_LK_RECIPIENTS && L->v[end].kind != BC_LK_APPENDIX)
 		return 0;
 	for (int col = 0; col < 2; col++) {
-		size_t ov[2];
-		const bc_line *t = &L->v[at[col]];
-		blk *b = bp_line_blk(p, bc_pattern_match(BC_PAT_AUTHORITY, t->s + t->core, t->core_len, ov, 1)
-		                            ? B_AUTHORITY : B_POSITION, at[col]);
-		b->beside = col == 1;
+		bp_line_blk(p, title_kind(&L->v[at[col]]), at[col])->beside = col == 1;
 		bp_line_blk(p, B_SIGNER, at[2 + col]);
 	}
 	return at[3] + 1;
@@ -843,18 +811,7 @@ static size_t table_blocks(parser *p, size_t i)
 }
 
 /* The line's letters are all capitals ("PHÓ CHỦ TỊCH"). */
-static int all_capitals(const bc_line *l)
-{
-	const char *s = l->s + l->core, *e = s + l->core_len;
-	while (s < e) {
-		uint32_t cp = 0;
-		int k = bc_utf8_decode(s, (size_t)(e - s), &cp);
-		if (k <= 0 || bc_cp_is_lower(cp))
-			return 0;
-		s += k;
-	}
-	return 1;
-}
+static int all_capitals(const bc_line *l) { return bc_utf8_capitals(l->s + l->core, l->core_len) >= 0; }
 
 /* "Đỗ Ngọc Huỳnh": every word capitalised and no mark, as a signer's name
  * set beside the list by the extractor — never part of an item. */

@@ -255,23 +255,9 @@ static size_t addressee_items(parser *p, size_t i, int alone, blk *tmp)
 static int cable_lead(const bc_line *l)
 {
 	static const char tail[] = " điện:";
-	size_t n = sizeof tail - 1;
-	if (l->kind != BC_LK_TEXT || l->core_len <= n + 4 ||
-	    memcmp(l->s + l->core + l->core_len - n, tail, n) != 0)
-		return 0;
-	bc_line head = *l;
-	head.core_len -= n;
-	const char *s = head.s + head.core, *e = s + head.core_len;
-	int caps = 0;
-	while (s < e) {
-		uint32_t cp = 0;
-		int k = bc_utf8_decode(s, (size_t)(e - s), &cp);
-		if (k <= 0 || bc_cp_is_lower(cp))
-			return 0;
-		caps += bc_cp_is_upper(cp);
-		s += k;
-	}
-	return caps >= 4;
+	const char *s = l->s + l->core;
+	return l->kind == BC_LK_TEXT && bc_ends(s, l->core_len, tail) &&
+	       bc_utf8_capitals(s, l->core_len - (sizeof tail - 1)) >= 4;
 }
 
 /* A piece of a dateline a PDF's text boxes split: "Lâm Đồng, ngày", "tháng",

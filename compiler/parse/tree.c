@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/utf8.h"
 #include "../util/xalloc.h"
 #include "../model/vocab.h"
 
@@ -485,12 +486,6 @@ static int add_part(parser *p, tree_state *ts, size_t k)
 	}
 }
 
-static int starts_with(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-	return n >= k && memcmp(s, w, k) == 0;
-}
-
 /* Whether block b opens with the words that close a whole text: its sum
  * ("Trên đây là báo cáo …", "Trên đây là Kế hoạch …"), or the request to
  * report what hinders it ("Trong quá trình thực hiện, nếu có khó khăn,
@@ -503,19 +498,15 @@ static int sums_up(const blk *b)
 	size_t n = b->segs[0].len, k = 0;
 	while (k < n && k < 3 && (s[k] == '*' || s[k] == '_'))
 		k++;
-	if (starts_with(s + k, n - k, "Trên đây"))
+	if (bc_starts(s + k, n - k, "Trên đây"))
 		return 1;
-	if (!starts_with(s + k, n - k, "Trong quá trình") && !starts_with(s + k, n - k, "Quá trình"))
+	if (!bc_starts(s + k, n - k, "Trong quá trình") && !bc_starts(s + k, n - k, "Quá trình"))
 		return 0;
 	/* "vướng mắc" anywhere in the paragraph, over its lines */
 	static const char w[] = "vướng mắc";
-	for (size_t g = 0; g < b->nseg; g++) {
-		const char *t = b->segs[g].s;
-		size_t m = b->segs[g].len;
-		for (size_t i = 0; i + sizeof w - 1 <= m; i++)
-			if (memcmp(t + i, w, sizeof w - 1) == 0)
-				return 1;
-	}
+	for (size_t g = 0; g < b->nseg; g++)
+		if (bc_find(b->segs[g].s, b->segs[g].len, w, sizeof w - 1, 0))
+			return 1;
 	return 0;
 }
 

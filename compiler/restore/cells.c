@@ -1712,7 +1712,7 @@ int rs_total_label(const rs_line *l)
 	static const char *const words[] = { "Tổng", "TỔNG", "Cộng", "CỘNG" };
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
 		size_t w = strlen(words[i]);
-		if (n >= w && memcmp(s, words[i], w) == 0 && (n == w || s[w] == ' '))
+		if (bc_starts(s, n, words[i]) && (n == w || s[w] == ' '))
 			return 1;
 	}
 	return 0;

@@ -122,39 +122,14 @@ static void trim_marks(const char **s, size_t *n)
 static int capitals_text(const char *s, size_t n)
 {
 	trim_marks(&s, &n);
-	int caps = 0;
-	for (size_t k = 0; k < n;) {
-		uint32_t cp = 0;
-		int m = bc_utf8_decode(s + k, n - k, &cp);
-		if (m <= 0 || bc_cp_is_lower(cp))
-			return 0;
-		caps += bc_cp_is_upper(cp);
-		k += (size_t)m;
-	}
-	return caps >= 2;
+	return bc_utf8_capitals(s, n) >= 2;
 }
 
 /* A person's name: two to six words, each a capital then small letters ("Lê Thị Hồng Nhung"). */
 static int person_name(const char *s, size_t n)
 {
 	trim_marks(&s, &n);
-	int words = 0, at_start = 1;
-	for (size_t k = 0; k < n;) {
-		uint32_t cp = 0;
-		int m = bc_utf8_decode(s + k, n - k, &cp);
-		if (m <= 0)
-			return 0;
-		k += (size_t)m;
-		if (cp == ' ') {
-			at_start = 1;
-			continue;
-		}
-		if (at_start ? !bc_cp_is_upper(cp) : !bc_cp_is_lower(cp))
-			return 0;
-		words += at_start;
-		at_start = 0;
-	}
-	return words >= 2 && words <= 6;
+	return bc_name_words(s, n, 6, 1);
 }
 
 /* Every filled cell of the table a signature, two at least: its first

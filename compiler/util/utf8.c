@@ -96,6 +96,20 @@ int bc_cp_is_lower(uint32_t cp)
 	return category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
+int bc_utf8_capitals(const char *s, size_t n)
+{
+	int caps = 0;
+	for (size_t k = 0; k < n;) {
+		uint32_t cp = 0;
+		int m = bc_utf8_decode(s + k, n - k, &cp);
+		if (m <= 0 || bc_cp_is_lower(cp))
+			return -1;
+		caps += bc_cp_is_upper(cp);
+		k += (size_t)m;
+	}
+	return caps;
+}
+
 int bc_cp_is_letter(uint32_t cp)
 {
 	if (cp < 0x80)

@@ -73,6 +73,8 @@ size_t bc_utf8_count(const char *s, size_t len);
 const char *bc_find(const char *t, size_t n, const char *needle, size_t nl, size_t anchor);
 
 int bc_cp_is_upper(uint32_t cp);
+/* The capitals of s[0..n) when it holds no small letter ("TM. BAN CHẤP HÀNH": 13); -1 when it holds one. */
+int bc_utf8_capitals(const char *s, size_t n);
 int bc_cp_is_lower(uint32_t cp);
 int bc_cp_is_letter(uint32_t cp);
 int bc_cp_is_space(uint32_t cp);   /* ASCII white space and U+00A0 */
