@@ -5,7 +5,7 @@
 # docx2txt; pandoc to plain text, GFM and Markdown; LibreOffice to PDF, then pdftotext in its default mode,
 # -layout and -raw, mutool (mupdf-tools) and pdf2txt (pdfminer).  tests/corpus.sh then compares each text's facts (and, with the fidelity tool built, that
 # every word reaches the XML).  Prints, per converter, the fields right, and the fields that are not.
-# Usage: bench/converters.sh   (make converters-report).  Env: BUILD, BAOCAO_CORPUS.  Not part of `make test`:
+# Usage: bench/converters.sh   (make converters-report).  Env: BUILD, BAOCAO_CORPUS; KEEP=DIR keeps the texts and PDFs.  Not part of `make test`:
 # the converters are not among the packages CI installs; a converter that is missing is skipped and said so.
 BUILD=${BUILD:-build}
 CORPUS=${BAOCAO_CORPUS:-../shared/corpus}
@@ -62,3 +62,4 @@ for conv in docx2txt pandoc-plain pandoc-gfm pandoc-markdown $PDF_EXTRACTORS; do
 	tally "$conv" "$out" "$exp" "$T/$conv.out"
 done
 echo "all converters: $total_ok right, $total_bad wrong"
+[ -n "$KEEP" ] && mkdir -p "$KEEP" && cp -r "$T"/. "$KEEP"

@@ -8,7 +8,7 @@
 
 #include "../util/xalloc.h"
 
-#define CELL_PAD_X 3.0
+#define CELL_PAD_X 5.4   /* Word's default cell margin, 0.19 cm: extractors then part the cells of a row */
 #define CELL_PAD_Y 2.0
 #define KEEP_ITEMS_CELLS 4096  /* tables up to this many cells keep their items from grid_build to setting */
 
@@ -553,7 +553,9 @@ static int rows_layout(ts *t, tgrid *g, int r0, double size, double lh)
 			e = g->cells[end].row + g->cells[end].rowspan;
 	for (size_t i = first; i < end; i++) {
 		tcell *tc = &g->cells[i];
-		double cw = span_width(g, tc) - 2 * CELL_PAD_X;
+		/* a column as wide as its longest word plus padding gives that word
+		 * back its width only up to rounding: a hair more keeps it whole */
+		double cw = span_width(g, tc) - 2 * CELL_PAD_X + 0.01;
 		if (cw < 4)
 			cw = 4;
 		if (tc->empty) {

@@ -56,11 +56,15 @@
  *    cells are figures in half the rows;
  *  - cells centred on their row's line (a numbered line with a column empty
  *    that the line under it fills, or a bracket a cell leaves open that the
- *    cell of the next row closes): the rows cannot be cut from one another
- *    with certainty, the lines stay text up to a blank line
- *    (restore-space-table-centred); when that is seen only in the lines
- *    above the rows and every row is one line, the rows are in no doubt and
- *    stand without those lines (no header);
+ *    cell of the next row closes): every numbered line a row's number, the
+ *    lines between two numbers cut between the rows as a careful reader
+ *    cuts them (centre_rows); when no cut is the only best, the rows cannot
+ *    be cut from one another with certainty and the lines stay text up to a
+ *    blank line (restore-space-table-centred), or, when that is seen only
+ *    in the lines above the rows and every row is one line, the rows stand
+ *    without those lines (no header);
+ *  - a blank line between rows, the rows numbered on after it, does not end
+ *    them (rows_go_on);
  *  - above the first row, numbered lines whose parts fall in the columns, the
  *    lines under them going on in theirs, are rows too (a group's row,
  *    "1. Dịch vụ công", its other cells empty, has too few parts to open one);
@@ -850,6 +854,246 @@ static int centred(const rs_ctx *cx, size_t top, size_t end, const size_t *rows,
 	return 0;
 }
 
+/*
+ * Rows whose cells stand centred on their number's line, cut from one another
+ * (centre_rows).  Word centres a row's cells vertically; pdftotext -layout
+ * then writes a cell of h lines around its row's middle and the row's number,
+ * one line, on the middle line (h odd) or on a line of its own between the
+ * two middle ones (h even): row j's lines are its number's, a_j above it
+ * and b_j below, as many above as below, or one more on a side when the
+ * number's line is merged into a middle line.  Between two numbers the g
+ * lines are b_j + a_{j + 1}, and after the last number its lines below; the
+ * cut is the one that breaks no cell a careful reader sees whole:
+ *  - a part opening with a small letter goes on with its column's cell on the
+ *    lines above it ("văn chỉ đạo, quán triệt)"): it is not a row's first;
+ *  - a cell's brackets never close more than they opened;
+ * and, of those, the one with the fewest rows not centred exactly.  Taken only
+ * when that cut is the only best; otherwise the rows stay text.
+ */
+#define CUT_BAD 100          /* a cut breaking a cell */
+
+/* Whether part k of line j, in column c, opens with a small letter. */
+static int opens_small(const rs_line *l, const part *p)
+{
+	uint32_t cp;
+	bc_utf8_decode(l->s + p->b, p->e - p->b, &cp);
+	return bc_cp_is_lower(cp);
+}
+
+/* The cost of lines [first, last] as one row, after a row ending at line
+ * prev_last (none when prev_first > prev_last): a cell cut from its row
+ * above, or whose brackets close more than they open, is CUT_BAD. */
+/* The names' column of lines [top, end]: the one holding the most text,
+ * after the numbers'; *width: its widest part, in characters. */
+static int names_column(const rs_ctx *cx, size_t top, size_t end, const span *col, int nc, const span *cut, uint32_t *width)
+{
+	size_t chars[MAX_COLS] = { 0 };
+	uint32_t wide[MAX_COLS] = { 0 };
+	for (size_t j = top; j <= end; j++) {
+		part p[MAX_PARTS];
+		int m = line_parts(&cx->v[j], p, col, nc, cut);
+		for (int k = 0; k < m; k++) {
+			int c = part_column(&cx->v[j], p, k, col, nc, cut);
+			if (c < 0)
+				continue;
+			chars[c] += p[k].ce - p[k].cs;
+			if (p[k].ce - p[k].cs > wide[c])
+				wide[c] = p[k].ce - p[k].cs;
+		}
+	}
+	int best = -1;
+	for (int c = 1; c < nc; c++)
+		if (best < 0 || chars[c] > chars[best])
+			best = c;
+	*width = best >= 0 ? wide[best] : 0;
+	return best;
+}
+
+/* Line j's part in column c, when it has one. */
+static int part_in(const rs_ctx *cx, size_t j, int c, const span *col, int nc, const span *cut, part *out)
+{
+	part p[MAX_PARTS];
+	int m = line_parts(&cx->v[j], p, col, nc, cut);
+	for (int k = 0; k < m; k++)
+		if (part_column(&cx->v[j], p, k, col, nc, cut) == c) {
+			*out = p[k];
+			return 1;
+		}
+	return 0;
+}
+
+/* A name's line under one that had room for its first word: a wrapped
+ * cell's line is one whose next word did not fit, so a line opening with a
+ * capital under a line well short of the column's width (by a sixth: the
+ * page's letters are not all as wide) starts a cell of its own. */
+static int starts_cell(const rs_line *a, const part *pa, const rs_line *b, const part *pb, uint32_t width)
+{
+	uint32_t cp;
+	bc_utf8_decode(b->s + pb->b, pb->e - pb->b, &cp);
+	if (!bc_cp_is_upper(cp))
+		return 0;
+	uint32_t word = 0;
+	for (size_t i = pb->b; i < pb->e && b->s[i] != ' '; i++)
+		word += ((unsigned char)b->s[i] & 0xC0) != 0x80;
+	(void)a;
+	return 6 * (pa->ce - pa->cs + 1 + word) < 5 * width;
+}
+
+static int row_cost(const rs_ctx *cx, size_t prev_first, size_t prev_last, size_t first, size_t num, size_t last,
+                    const span *col, int nc, const span *cut, int names, uint32_t width)
+{
+	int cost = 0;
+	/* the names' lines of the row, each going on from the one above */
+	part was, now;
+	size_t at = SIZE_MAX;
+	for (size_t j = first; j <= last && names > 0; j++)
+		if (part_in(cx, j, names, col, nc, cut, &now)) {
+			if (at != SIZE_MAX && starts_cell(&cx->v[at], &was, &cx->v[j], &now, width))
+				cost += CUT_BAD;
+			was = now, at = j;
+		}
+	unsigned above = 0;
+	for (size_t j = prev_first; j <= prev_last && prev_first <= prev_last; j++)
+		above |= columns_filled(cx, j, col, nc, cut);
+	/* a part on the row's first line in a column the row above fills, opening small */
+	unsigned seen = 0;
+	for (size_t j = first; j <= last; j++) {
+		part p[MAX_PARTS];
+		int m = line_parts(&cx->v[j], p, col, nc, cut);
+		for (int k = 0; k < m; k++) {
+			int c = part_column(&cx->v[j], p, k, col, nc, cut);
+			if (c <= 0 || (seen >> c & 1u))
+				continue;
+			seen |= 1u << c;
+			if ((above >> c & 1u) && opens_small(&cx->v[j], &p[k]))
+				cost += CUT_BAD;
+		}
+	}
+	for (int c = 1; c < nc; c++) {
+		int depth, low;
+		paren_depth(cx, first, last, col, nc, cut, c, &depth, &low);
+		if (low < 0)
+			cost += CUT_BAD;
+	}
+	/* each column's cell centred in the row: h lines of the row's H from
+	 * line (H - h) / 2, either side of it when that falls between lines */
+	size_t top_of[MAX_COLS], bottom_of[MAX_COLS];
+	for (int c = 0; c < nc; c++)
+		top_of[c] = SIZE_MAX, bottom_of[c] = 0;
+	for (size_t j = first; j <= last; j++) {
+		unsigned filled = columns_filled(cx, j, col, nc, cut);
+		for (int c = 0; c < nc; c++)
+			if (filled >> c & 1u) {
+				if (top_of[c] == SIZE_MAX)
+					top_of[c] = j - first;
+				bottom_of[c] = j - first;
+			}
+	}
+	/* a cell of one line shares the number's baseline: its line */
+	size_t H = last - first + 1;
+	for (int c = 0; c < nc; c++) {
+		if (top_of[c] == SIZE_MAX)
+			continue;
+		size_t d = H - (bottom_of[c] - top_of[c] + 1);
+		if (top_of[c] == bottom_of[c] ? top_of[c] != num - first
+		                               : d % 2 ? top_of[c] != d / 2 && top_of[c] != d / 2 + 1 : top_of[c] != d / 2)
+			cost += 2;
+	}
+	return cost;
+}
+
+/*
+ * The rows of a table whose cells stand centred (above), from line top (the
+ * lines above the first row, up to a blank line) to line end: every numbered
+ * line in them a row's number, its lines around it.  On success rows[] holds
+ * each row's first line and *nr their count.  A dynamic programme over the
+ * rows, the state the lines a row has above its number (MAX_WRAP at most).
+ */
+static int centre_rows(const rs_ctx *cx, size_t top, size_t end, size_t *rows, size_t *nr, const span *col, int nc,
+                       const span *cut)
+{
+	size_t k[MAX_ROWS], n = 0;
+	for (size_t j = top; j <= end && n < MAX_ROWS; j++)
+		if (numbered_at(cx, j, col, nc, cut))
+			k[n++] = j;
+	if (n < 2)
+		return 0;
+	uint32_t width;
+	int names = names_column(cx, top, end, col, nc, cut, &width);
+	enum { S = MAX_WRAP + 1 };
+	/* best[j][a]: the least cost of rows 0..j with a lines above row j's
+	 * number; ways: how many cuts reach it (2 meaning more than one); from:
+	 * row j - 1's a */
+	int (*best)[S] = bc_xmalloc(n * sizeof *best), (*ways)[S] = bc_xmalloc(n * sizeof *ways), (*from)[S] = bc_xmalloc(n * sizeof *from);
+	for (size_t j = 0; j < n; j++)
+		for (int a = 0; a < S; a++)
+			best[j][a] = -1, ways[j][a] = 0, from[j][a] = -1;
+	/* row 0: its lines above its number, within the block, none numbered */
+	for (int a = 0; a < S && k[0] >= top + (size_t)a; a++)
+		best[0][a] = 0, ways[0][a] = 1;
+	for (size_t j = 0; j + 1 < n; j++) {
+		size_t g = k[j + 1] - k[j] - 1, x0 = 0, x1 = 0;
+		/* a blank line between two numbers parts their rows (rows standing
+		 * further apart): the lines above it are the upper row's; blank
+		 * lines apart from one another leave no cut */
+		for (size_t x = k[j] + 1; x < k[j + 1]; x++)
+			if (rs_blank(&cx->v[x])) {
+				if (x0 && x != x1 + 1)
+					x0 = SIZE_MAX;
+				if (x0 != SIZE_MAX)
+					x0 = x0 ? x0 : x, x1 = x;
+			}
+		for (int a = 0; a < S; a++) {
+			if (best[j][a] < 0)
+				continue;
+			for (int a2 = 0; a2 < S && (size_t)a2 <= g && x0 != SIZE_MAX; a2++) {
+				size_t b = g - (size_t)a2;
+				if (x0) {
+					if ((size_t)a2 != k[j + 1] - x1 - 1)
+						continue;
+					b = x0 - k[j] - 1;
+				}
+				if (b > (size_t)a + 1 || (size_t)a > b + 1)
+					continue;
+				size_t first = k[j] - (size_t)a, last = k[j] + b;
+				size_t pf = j ? k[j - 1] - (size_t)from[j][a] : 1, pl = j ? first - 1 : 0;
+				int cost = best[j][a] + ((size_t)a != b) + row_cost(cx, pf, pl, first, k[j], last, col, nc, cut, names, width);
+				if (best[j + 1][a2] < 0 || cost < best[j + 1][a2]) {
+					best[j + 1][a2] = cost, ways[j + 1][a2] = ways[j][a], from[j + 1][a2] = a;
+				} else if (cost == best[j + 1][a2]) {
+					ways[j + 1][a2] = 2;
+				}
+			}
+		}
+	}
+	/* the last row: its lines below its number are those up to the end */
+	size_t b = end - k[n - 1];
+	int most = -1, mways = 0, ma = -1;
+	for (int a = 0; a < S; a++) {
+		if (best[n - 1][a] < 0 || b > (size_t)a + 1 || (size_t)a > b + 1)
+			continue;
+		size_t first = k[n - 1] - (size_t)a;
+		size_t pf = n > 1 ? k[n - 2] - (size_t)from[n - 1][a] : 1, pl = first - 1;
+		int cost = best[n - 1][a] + ((size_t)a != b) + row_cost(cx, pf, pl, first, k[n - 1], end, col, nc, cut, names, width);
+		if (most < 0 || cost < most)
+			most = cost, mways = ways[n - 1][a], ma = a;
+		else if (cost == most)
+			mways = 2;
+	}
+	int ok = most >= 0 && most < CUT_BAD && mways == 1;
+	if (ok) {
+		for (size_t j = n; j-- > 0;) {
+			rows[j] = k[j] - (size_t)ma;
+			ma = from[j][ma];
+		}
+		*nr = n;
+	}
+	free(best);
+	free(ways);
+	free(from);
+	return ok;
+}
+
 /* A header's part, with its line. */
 typedef struct hpart {
 	size_t line;
@@ -857,6 +1101,7 @@ typedef struct hpart {
 	int group;               /* 1: over two parts of one line below it, a group's title; 2: the next line of one */
 	int cell;                /* its stack, then its column */
 	int last;                /* a group's title: the last column it spans */
+	uint32_t reach;          /* a group's title centred over two parts: characters it falls short of one */
 } hpart;
 #define MAX_HPARTS (MAX_HEAD * MAX_PARTS)
 
@@ -897,7 +1142,7 @@ static int stacked_header(const rs_ctx *cx, size_t h0, size_t i, const span *col
 		if (m < 1)
 			return 0;
 		for (int k = 0; k < m; k++)
-			hp[n++] = (hpart){ j, p[k], 0, -1, -1 };
+			hp[n++] = (hpart){ j, p[k], 0, -1, -1, 0 };
 	}
 	*nhp = n;
 	/* groups' titles: over two parts of one line below */
@@ -908,6 +1153,22 @@ static int stacked_header(const rs_ctx *cx, size_t h0, size_t i, const span *col
 			for (size_t c = b + 1; c < n && hp[c].line == hp[b].line; c++)
 				if (overlaps(hp[a].p.cs, hp[a].p.ce, hp[c].p.cs, hp[c].p.ce))
 					hp[a].group = 1;
+		}
+	/* or centred over two parts side by side, overlapping one and a
+	 * character or two short of the other ("Kết quả thống kê" over "Đơn vị
+	 * tính" and "Số liệu" on a narrower page): its middle nearer theirs
+	 * together than either's alone */
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = 0; b + 1 < n && !hp[a].group; b++) {
+			const part *x = &hp[b].p, *y = &hp[b + 1].p, *t = &hp[a].p;
+			if (hp[b].line <= hp[a].line || hp[b + 1].line != hp[b].line)
+				continue;
+			int ox = overlaps(t->cs, t->ce, x->cs, x->ce), oy = overlaps(t->cs, t->ce, y->cs, y->ce);
+			if (ox == oy || !overlaps(t->cs, t->ce + 2, x->cs, x->ce) || !overlaps(t->cs, t->ce, y->cs > 2 ? y->cs - 2 : 0, y->ce))
+				continue;
+			long tm = (long)t->cs + t->ce, um = (long)x->cs + y->ce, xm = (long)x->cs + x->ce, ym = (long)y->cs + y->ce;
+			if (labs(tm - um) < labs(tm - xm) && labs(tm - um) < labs(tm - ym))
+				hp[a].group = 1, hp[a].reach = 2;
 		}
 	/* a group's title going on, on the next line, under it: a part with
 	 * more of its column's below it ("Thực hiện" / "quý I" / "Năm 2025") */
@@ -999,8 +1260,9 @@ static int stacked_header(const rs_ctx *cx, size_t h0, size_t i, const span *col
 			sa = hp[hp[a].last].cell;
 			sb = hp[hp[a].last].last;
 		}
+		uint32_t r = hp[a].reach;
 		for (int s = 0; s < ns && hp[a].group == 1; s++)
-			if (overlaps(hp[a].p.cs, hp[a].p.ce, st[s].cs, st[s].ce)) {
+			if (overlaps(hp[a].p.cs > r ? hp[a].p.cs - r : 0, hp[a].p.ce + r, st[s].cs, st[s].ce)) {
 				if (sa < 0)
 					sa = s;
 				sb = s;
@@ -1183,6 +1445,63 @@ static int join_over(const rs_ctx *cx, size_t i, size_t j, const part *p, int m,
 	return changed;
 }
 
+/* The dotted numbers of a row number ("3.2.1." → 3 2 1); their count, 0 for none (a Roman one). */
+static int number_levels(const rs_line *l, const part *p, long *v)
+{
+	int n = 0;
+	long x = -1;
+	for (size_t b = p->b; b <= p->e; b++) {
+		char c = b < p->e ? l->s[b] : '.';
+		if (c >= '0' && c <= '9') {
+			x = (x < 0 ? 0 : x * 10) + (c - '0');
+		} else if (c == '.') {
+			if (x >= 0 && n < 8)
+				v[n++] = x;
+			x = -1;
+		} else {
+			return 0;
+		}
+	}
+	return n;
+}
+
+/* Row number q comes right after row number p in a table's numbering: "2.1"
+ * after "2." (its first item), "2.2" after "2.1", "3." after "2.1.3". */
+static int number_follows(const rs_line *lp, const part *p, const rs_line *lq, const part *q)
+{
+	long a[8], b[8];
+	int n = number_levels(lp, p, a), m = number_levels(lq, q, b);
+	if (!n || !m)
+		return 0;
+	if (m == n + 1)
+		return memcmp(a, b, (size_t)n * sizeof *a) == 0 && b[m - 1] == 1;
+	return m <= n && (m == 1 || memcmp(a, b, (size_t)(m - 1) * sizeof *a) == 0) && b[m - 1] == a[m - 1] + 1;
+}
+
+/* Whether the rows go on past the blank line j, the last row's number on
+ * line last: pdftotext leaves a blank line where rows stand further apart
+ * (a row taller than its neighbours, its cells centred).  They do when the
+ * next line, or the one after it under a cell's line, is numbered on from
+ * the last row (a heading or a numbered paragraph after a table is not). */
+static int rows_go_on(const rs_ctx *cx, size_t j, size_t last, const span *col, int nc, const span *cut)
+{
+	part p[MAX_PARTS], q[MAX_PARTS];
+	if (line_parts(&cx->v[last], p, col, nc, cut) < 1 || !row_number(&cx->v[last], &p[0]))
+		return 0;
+	for (size_t k = j + 1; k < cx->n && k <= j + 2; k++) {
+		const rs_line *l = &cx->v[k];
+		if (!usable(l) || rs_blank(l) || l->page != cx->v[j].page)
+			return 0;
+		if (numbered_at(cx, k, col, nc, cut)) {
+			line_parts(l, q, col, nc, cut);
+			return number_follows(&cx->v[last], &p[0], l, &q[0]);
+		}
+		if (!in_columns(cx, k, col, nc, cut, 1))
+			return 0;
+	}
+	return 0;
+}
+
 static size_t table_at(rs_ctx *cx, size_t i, const span *stacks, int nstacks, int *failed);
 
 /* Line j's parts read without spills, learnt by sp. */
@@ -1271,6 +1590,8 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 	size_t wrap = 0;
 	for (size_t j = i + 1; j < cx->n && nr < MAX_ROWS; j++) {
 		const rs_line *l = &cx->v[j];
+		if (rs_blank(l) && usable(l) && l->page == page && rows_go_on(cx, j, rows[nr - 1], col, nc, cut))
+			continue;
 		if (!usable(l) || l->page != page || rs_blank(l))
 			break;
 		int m = line_parts(l, p, col, nc, cut);
@@ -1407,8 +1728,12 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 	/* cells centred on their row's line: among the rows, or in the numbered
 	 * lines above them, when some row goes on over a line of its own (rows
 	 * of one line each leave no line in doubt) */
-	int above = centred(cx, top, i, rows, nr, col, nc, cut);
-	if (centred(cx, i, end, rows, nr, col, nc, cut) || (above && end + 1 - i > nr)) {
+	int above = centred(cx, top, i, rows, nr, col, nc, cut), among = centred(cx, i, end, rows, nr, col, nc, cut);
+	if ((among || above) && centre_rows(cx, top, end, rows, &nr, col, nc, cut)) {
+		/* every numbered line a row's, its lines around it: no group rows above */
+		i = rows[0];
+		above = 1;
+	} else if (among || (above && end + 1 - i > nr)) {
 		if (cut)
 			*failed = 0;
 		/* a row's lines above its number's as well as below: which row a
