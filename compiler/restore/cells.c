@@ -120,6 +120,48 @@ static long row_number(const rs_ctx *cx, const unit *u)
 	return v;
 }
 
+/* The levels of a row number a one-line paragraph reads: "7", "7.", "2.1.",
+ * "3.2.1" (a group of 1 to 3 digits, then up to three of 1 or 2, dotted; a
+ * dot may end it), in v; their count, 0 for none ("1.200" is a figure). */
+static int row_key(const rs_ctx *cx, const unit *u, long *v)
+{
+	const char *s;
+	size_t n;
+	if (!one_line(cx, u, &s, &n))
+		return 0;
+	if (n && s[n - 1] == '.')
+		n--;
+	int lv = 0;
+	for (size_t i = 0; i < n;) {
+		size_t d = 0;
+		long x = 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			x = x * 10 + (s[i++] - '0'), d++;
+		if (d < 1 || d > (lv ? 2u : 3u) || lv == 4)
+			return 0;
+		v[lv++] = x;
+		if (i < n && s[i++] != '.')
+			return 0;
+		if (i == n && s[n - 1] == '.')
+			return 0;
+	}
+	return lv;
+}
+
+/* Paragraph b's row number comes right after paragraph a's in a table's
+ * numbering: "2" after "1", "2.1." after "2." (its first item), "2.2."
+ * after "2.1.", "3." after "2.1.3.". */
+static int key_follows(const rs_ctx *cx, const unit *a, const unit *b)
+{
+	long x[4], y[4];
+	int n = row_key(cx, a, x), m = row_key(cx, b, y);
+	if (!n || !m)
+		return 0;
+	if (m == n + 1)
+		return memcmp(x, y, (size_t)n * sizeof *x) == 0 && y[m - 1] == 1;
+	return m <= n && (m == 1 || memcmp(x, y, (size_t)(m - 1) * sizeof *x) == 0) && y[m - 1] == x[m - 1] + 1;
+}
+
 /* The first code point of a paragraph's text. */
 static uint32_t first_cp(const rs_ctx *cx, const unit *u)
 {
@@ -469,6 +511,8 @@ static size_t take_repeats(const rs_ctx *cx, const unit *u, size_t nu, const siz
 
 /* A table whose header opens at paragraph u[0]: written back when it has a
  * row; returns the paragraphs it used (0: none). */
+static int value_cell(const rs_ctx *cx, const unit *u);
+
 static size_t table_rows(rs_ctx *cx, unit *u, size_t nu, const repeat *reps, size_t nrep)
 {
 	size_t hstart[MAX_COLS], h;
@@ -477,24 +521,29 @@ static size_t table_rows(rs_ctx *cx, unit *u, size_t nu, const repeat *reps, siz
 		return 0;
 	/* the rows: each from its number to the next, nc - 1 cells after the number */
 	size_t rstart[256], rlen[256], nr = 0;
+	unsigned char group[256];
 	size_t at = h;
-	long k = 1;
 	size_t end = nu;         /* no row reaches a repeated header */
-	while (at < nu && nr < 256 && row_number(cx, &u[at]) == k) {
+	while (at < nu && nr < 256 && (at == h ? row_number(cx, &u[at]) == 1 : 1)) {
 		size_t lim = at + nc + MAX_EXTRA;
 		for (size_t j = at + 1; j <= lim && j < end; j++)
 			if (repeats_head(cx, &u[j], u, hstart, nc))
 				end = j;
 		size_t q = at + nc;
-		while (q < end && q <= lim && row_number(cx, &u[q]) != k + 1)
+		while (q < end && q <= lim && !key_follows(cx, &u[at], &u[q]))
 			q++;
+		group[nr] = 0;
+		/* a group's row, its number and its name ("2." "Kiểm tra, xử lý
+		 * VBQPPL"), its other cells empty: the next number right after */
+		if (!(q < end && q <= lim) && at + 2 < end && key_follows(cx, &u[at], &u[at + 2]) && !value_cell(cx, &u[at + 1]) &&
+		    row_key(cx, &u[at], (long[4]){ 0 }) > 0)
+			q = at + 2, group[nr] = 1;
 		rstart[nr] = at;
 		rlen[nr] = q < end && q <= lim ? q - at : 0;   /* 0: the last row, its end not known */
 		nr++;
 		if (!rlen[nr - 1])
 			break;
 		at = q;
-		k++;
 	}
 	if (!nr)
 		return 0;
@@ -511,7 +560,11 @@ static size_t table_rows(rs_ctx *cx, unit *u, size_t nu, const repeat *reps, siz
 		const unit *cu = &u[rstart[r] + 1];
 		size_t m = rlen[r] ? rlen[r] - 1 : 0;
 		int sc;
-		if (m) {
+		if (group[r]) {
+			starts[r][0] = 0;
+			for (size_t c = 1; c < ncells; c++)
+				starts[r][c] = 1;
+		} else if (m) {
 			if (m == ncells) {
 				for (size_t c = 0; c < ncells; c++)
 					starts[r][c] = c;
