@@ -13,8 +13,10 @@
  * of its own lines between blank lines; mammoth writes each paragraph of a
  * cell as a Markdown paragraph.  The rows are gone, but a careful reader sees
  * them again: a header of short cells opened by "TT" or "STT", then groups
- * each opened by the next row number (1, 2, 3 …) holding as many cells as
- * the header has after its first.  Such a run is written back as the
+ * each opened by the next row number (1, 2, 3 …, or a form's items, 1.,
+ * 1.1., 1.2., 2.) holding as many cells as the header has after its first,
+ * or a group's row, its number and its name alone, the next number right
+ * after them.  Such a run is written back as the
  * project's own TAB-separated rows, each row on the line of its first cell.
  *
  * Only that evidence is taken.  A header cell over two paragraphs ("Trách
