@@ -513,6 +513,17 @@ static int plain_text(const char *s, size_t n)
 	return 1;
 }
 
+/* Text of one to three closing marks alone: "." "," ";" ":" ")" ".)" */
+static int closing_marks(const char *s, size_t n)
+{
+	if (n < 1 || n > 3)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!strchr(".,;:)", s[i]) || !s[i])
+			return 0;
+	return 1;
+}
+
 void bc_inline_parse(bc_inline_ctx *cx, bc_node *parent, const bc_seg *segs, size_t nseg)
 {
 	if (nseg == 0)
@@ -529,7 +540,9 @@ void bc_inline_parse(bc_inline_ctx *cx, bc_node *parent, const bc_seg *segs, siz
 	bc_buf b = BC_BUF_INIT;
 	seg_map *map = bc_xmalloc(nseg * sizeof *map);
 	for (size_t i = 0; i < nseg; i++) {
-		if (i)
+		/* a line of closing marks alone (".", ","), where a PDF's text broke
+		 * the line at a raised note mark, ends the line above: no space */
+		if (i && (segs[i].brk || !closing_marks(segs[i].s, segs[i].len)))
 			bc_buf_putc(&b, segs[i].brk ? '\n' : ' ');
 		map[i].off = b.len;
 		map[i].seg = &segs[i];

@@ -29,7 +29,8 @@
  * that follows no figure, or after a year ("năm 20264;"), no figure after
  * it ("quan1.", "CCN;1", never "85,8").  The note's text runs to the next note's start or to the page's
  * end, among the page's last lines (at most twelve, or fewer than the lines
- * above it) in a few blocks (not a table's cells, one a line between blank
+ * above it, or any number when its number stands alone under its mark, a
+ * line or two between) in a few blocks (not a table's cells, one a line between blank
  * lines).  Then the mark and the note's figure are written as the raised
  * figures of the baocao format ("quan¹.", "¹ Hướng dẫn …", §8), the blank
  * lines inside the note's text are taken out (one block), and the note's
@@ -333,6 +334,16 @@ static int note_here(const rs_ctx *cx, mark_cache cache[2], size_t b, size_t e, 
 	/* a long note (fourteen lines of a small font under "24") is read when
 	 * its mark stands on its own page: the evidence is close at hand */
 	size_t limit = 12 + 2 * more + (cx->v[ml].page == cx->v[i].page ? 12 : 0);
+	/* and any note whose number stands alone on its line right under its
+	 * mark, a line or two between (a page of a few lines of text and a long
+	 * note under them, Word's: "… trên địa bàn tỉnh2" / "." / "2" /
+	 * "Trước sáp nhập tỉnh:"; "12 chi cục13" under "… 14 sở, ngành12" is
+	 * the text's own figure) */
+	size_t between = 0;
+	for (size_t j = ml + 1; j < i && between <= 2; j++)
+		between += !cx->v[j].dropped && !rs_blank(&cx->v[j]);
+	if (form == 2 && cx->v[ml].page == cx->v[i].page && ml < i && between <= 2)
+		limit = (size_t)-1;
 	if ((!at_foot && foot > limit && foot * 2 > body) || gaps > 3)
 		return 0;
 	*n = (note_at){ k, form, i, text, end, ml, mb };
