@@ -31,6 +31,7 @@ static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_RUNNING] = "running",
 	[BC_RESTORE_NOTE] = "footnote",
 	[BC_RESTORE_FIGURE_TABLE] = "figure-table",
+	[BC_RESTORE_BRACKET_NOTE] = "bracket-note",
 };
 
 /* The note each kind of restore is reported with, once, at its first line. */
@@ -50,6 +51,7 @@ static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_RUNNING] = BC_N_RESTORE_RUNNING,
 	[BC_RESTORE_NOTE] = BC_N_RESTORE_NOTE,
 	[BC_RESTORE_FIGURE_TABLE] = BC_N_RESTORE_FIGURE_TABLE,
+	[BC_RESTORE_BRACKET_NOTE] = BC_N_RESTORE_BRACKET_NOTE,
 };
 
 const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }
@@ -373,6 +375,7 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		rs_pages(&cx);
 		/* after the page furniture: a page's notes are its last lines */
 		rs_footnotes(&cx);
+		rs_bracket_notes(&cx);
 		rs_glyphs(&cx);
 		rs_markdown(&cx);
 		/* after the rewrites: the cells it moves are read as repaired */
