@@ -327,6 +327,129 @@ static void numeric_needs(const tgrid *g, const double *minw, double *maxw, unsi
 	free(head);
 }
 
+/*
+ * The spare room of a table too wide for the page shared so that the table
+ * is as short as can be, as a clerk drags Word's column borders: the long
+ * texts ("Nhiệm vụ") widest, a column of dates or short names no wider
+ * than its cells.  The columns of figures get their need first, whole (a
+ * figure does not wrap); then the rest goes, a little at a time, to the
+ * short texts whole (a column whose text fits in half as much again as an
+ * equal share), then the rest goes, a little at a time, to the
+ * column whose widening shortens the table most, a row's height being the
+ * lines of its tallest cell (each cell's lines taken as its text's width
+ * over the column's, unrounded: the measure is smooth, so that each step
+ * has a best column).  Measured on the first rows, a table's first pages
+ * (MEASURE_ROWS), so that a long table costs no more.  Returns 0 when the
+ * table has no text column to widen.
+ */
+#define MEASURE_ROWS 200
+#define WIDTH_STEPS 120
+
+static double table_height(const tgrid *g, const double *w, const double *text, const double *word, int rows)
+{
+	double h = 0;
+	for (int r = 0; r < rows; r++) {
+		double most = 1;
+		for (int c = 0; c < g->cols; c++) {
+			size_t at = (size_t)r * (size_t)g->cols + (size_t)c;
+			/* a line ends short of the column by part of a word, on
+			 * average a third of its widest: more lines in a narrow column */
+			double t = text[at], in = w[c] - 2 * CELL_PAD_X, eff = in - word[at] / 3;
+			if (eff < in / 3)
+				eff = in / 3;
+			if (t > 0 && eff > 0 && t / eff > most)
+				most = t / eff;
+		}
+		h += most;
+	}
+	return h;
+}
+
+static double smin_of(const double *minw, int cols)
+{
+	double s = 0;
+	for (int c = 0; c < cols; c++)
+		s += minw[c];
+	return s;
+}
+
+static int shortest_widths(const tgrid *g, const double *minw, const double *maxw, const unsigned char *num, double spare,
+                           double *extra)
+{
+	int rows = g->rows < MEASURE_ROWS ? g->rows : MEASURE_ROWS, cols = g->cols, texts = 0;
+	for (int c = 0; c < cols; c++)
+		texts += !num[c] && maxw[c] > minw[c];
+	if (rows < 1 || texts == 0)
+		return 0;
+	/* each cell's text on one line, by row and column */
+	double *text = bc_xcalloc((size_t)rows * (size_t)cols, sizeof *text);
+	double *word = bc_xcalloc((size_t)rows * (size_t)cols, sizeof *word);
+	for (size_t i = 0; i < g->ncells; i++) {
+		const tcell *tc = &g->cells[i];
+		if (tc->row < rows && tc->colspan == 1 && tc->col < cols && !tc->empty) {
+			text[(size_t)tc->row * (size_t)cols + (size_t)tc->col] = tc->maxw - 2 * CELL_PAD_X;
+			word[(size_t)tc->row * (size_t)cols + (size_t)tc->col] = tc->minw - 2 * CELL_PAD_X;
+		}
+	}
+	double *w = bc_xmalloc((size_t)cols * sizeof *w);
+	for (int c = 0; c < cols; c++)
+		w[c] = minw[c];
+	/* the figures' columns first, as far as the room goes */
+	double numneed = 0;
+	for (int c = 0; c < cols; c++)
+		if (num[c])
+			numneed += maxw[c] - minw[c];
+	double share = numneed > 0 ? fmin(1, spare / numneed) : 0, left = spare;
+	for (int c = 0; c < cols; c++)
+		if (num[c]) {
+			w[c] += (maxw[c] - minw[c]) * share;
+			left -= (maxw[c] - minw[c]) * share;
+		}
+	/* short texts whole, as the first share did: a date or a unit is not
+	 * broken while a long text wraps anyway ("Tháng 02/2027") */
+	double fair = (smin_of(minw, cols) + spare) / cols;
+	for (int c = 0; c < cols; c++)
+		if (!num[c] && maxw[c] <= 1.5 * fair && maxw[c] - w[c] <= left) {
+			left -= maxw[c] - w[c];
+			w[c] = maxw[c];
+		}
+	double step = left / WIDTH_STEPS;
+	for (int k = 0; k < WIDTH_STEPS && step > 0; k++) {
+		double now = table_height(g, w, text, word, rows), gain = 0;
+		int best = -1;
+		for (int c = 0; c < cols; c++) {
+			if (num[c] || w[c] + step > maxw[c] + step / 2)
+				continue;
+			w[c] += step;
+			double d = now - table_height(g, w, text, word, rows);
+			w[c] -= step;
+			/* ties to the column furthest from its need */
+			if (best < 0 || d > gain + 1e-9 || (fabs(d - gain) <= 1e-9 && maxw[c] - w[c] > maxw[best] - w[best]))
+				gain = d, best = c;
+		}
+		if (best < 0)
+			break;
+		w[best] += step;
+	}
+	/* what no text column can use goes by need, as before */
+	double used = 0, unmet = 0;
+	for (int c = 0; c < cols; c++) {
+		if (w[c] > maxw[c])
+			w[c] = maxw[c];
+		used += w[c] - minw[c];
+		unmet += maxw[c] - w[c];
+	}
+	for (int c = 0; c < cols; c++) {
+		extra[c] = w[c] - minw[c];
+		if (unmet > 0)
+			extra[c] += (spare - used) * ((maxw[c] - w[c]) / unmet);
+	}
+	free(w);
+	free(text);
+	free(word);
+	return 1;
+}
+
 /* Column widths from content: each at least its longest word, the rest shared by need. */
 static void grid_widths(tgrid *g, double W)
 {
@@ -341,7 +464,9 @@ static void grid_widths(tgrid *g, double W)
 	 * on one line), then what is left goes by the need still unmet (the long
 	 * texts); sharing all by need starved the short columns */
 	double spare = W - smin, *extra = bc_xcalloc((size_t)g->cols, sizeof *extra);
-	if (smax > W && spare >= 0) {
+	if (smax > W && spare >= 0 && shortest_widths(g, minw, maxw, num, spare, extra)) {
+		/* extra[] holds each column's share */
+	} else if (smax > W && spare >= 0) {
 		/* columns of figures first, whole: the text columns give the room */
 		double numneed = 0;
 		int ntext = 0;
