@@ -109,6 +109,7 @@ nx = root.find(NS + "notes")
 if nx is not None:
     for n in kids(nx, "note"):
         notes[n.get("id")] = n
+RSID = ("00B2412F", "00B2412F", "004E7A19", "00B2412F", "00D61C3A")  # a few editing sessions, as a real file has
 foot_xml = []          # <w:footnote> elements, in order of reference
 foot_ids = {}          # note id -> Word footnote id
 used_notes = set()
@@ -124,7 +125,7 @@ def footnote_xml(wid, note):
                     '<w:r><w:t xml:space="preserve"> </w:t></w:r>')
         t = plain(p).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         runs += '<w:r><w:rPr><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>' % t
-        out.append('<w:p><w:pPr><w:jc w:val="both"/></w:pPr>%s</w:p>' % runs)
+        out.append('<w:p w:rsidR="004E7A19" w:rsidRDefault="004E7A19"><w:pPr><w:jc w:val="both"/></w:pPr>%s</w:p>' % runs)
     return '<w:footnote w:id="%d">%s</w:footnote>' % (wid, "".join(out))
 
 
@@ -543,14 +544,19 @@ for nid, n in notes.items():
 
 if foot_xml:
     blob = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="%s">'
-            '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-            '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+            '<w:footnote w:type="separator" w:id="-1"><w:p w:rsidR="00B2412F" w:rsidRDefault="00B2412F"><w:r><w:separator/></w:r></w:p></w:footnote>'
+            '<w:footnote w:type="continuationSeparator" w:id="0"><w:p w:rsidR="00B2412F" w:rsidRDefault="00B2412F"><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
             '%s</w:footnotes>' % (W_NS, "".join(foot_xml))).encode("utf-8")
     part = Part(PackURI("/word/footnotes.xml"),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
                 blob, doc.part.package)
     doc.part.relate_to(part, RT.FOOTNOTES)
 
+# Word writes revision ids on every paragraph (<w:p w:rsidR=…>); python-docx writes a bare <w:p>, which some
+# converters never see as a paragraph (docx2txt's <w:p[^>]+?> pattern): without them the file is no Word file
+for k, wp in enumerate(doc.element.body.iter(qn("w:p"))):
+    wp.set(qn("w:rsidR"), RSID[k % len(RSID)])
+    wp.set(qn("w:rsidRDefault"), RSID[k % len(RSID)])
 doc.save(out_path)
 
 
