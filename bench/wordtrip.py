@@ -218,7 +218,7 @@ CENTER, RIGHT, JUSTIFY, LEFT = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RI
 
 # ---- header: issuer, number, V/v on the left; motto, slogan, place and date on the right
 def header(m, with_number=True):
-    left, right = layout_table([Cm(6.5), Cm(9.5)])
+    left, right = layout_table([Cm(7.2), Cm(8.8)])
     clear(left)
     clear(right)
     iss = kids(m, "issuer")
