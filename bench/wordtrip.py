@@ -218,7 +218,12 @@ CENTER, RIGHT, JUSTIFY, LEFT = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RI
 
 # ---- header: issuer, number, V/v on the left; motto, slogan, place and date on the right
 def header(m, with_number=True):
-    left, right = layout_table([Cm(7.2), Cm(8.8)])
+    if first(m, "slogan") is None:
+        # a party document (motto ĐẢNG CỘNG SẢN VIỆT NAM, no slogan): two halves, the parent body on one line
+        left, right = layout_table([Cm(8.3), Cm(7.7)])
+    else:
+        # the motto needs 9.5 cm on one line: half a cm into the right margin, as Word templates do
+        left, right = layout_table([Cm(7.0), Cm(9.5)])
     clear(left)
     clear(right)
     iss = kids(m, "issuer")
