@@ -172,6 +172,13 @@ converters-report: $(PROG) $(TOOL_BINS)
 roundtrip-report: $(PROG) $(TOOL_BINS)
 	@BUILD=$(BUILD) sh bench/roundtrip.sh
 
+# The samples typed as Word files (bench/wordtrip.py, python3-docx) through docx2txt and pandoc, and as
+# LibreOffice's PDFs of them through every PDF text extractor at hand, against the clean text's facts;
+# the converters are not CI's packages, so not part of `make test`.
+.PHONY: wordtrip-report
+wordtrip-report: $(PROG) $(TOOL_BINS)
+	@BUILD=$(BUILD) sh bench/wordtrip.sh
+
 # Every suite; prints one closing line "N passed, N failed".
 test check: $(PROG) $(MO_FILES) $(UNIT_BINS) $(TOOL_BINS)
 	@BUILD=$(BUILD) sh tests/run.sh
