@@ -1042,6 +1042,9 @@ static int wrapped_past_blank(const parser *p, const bc_line *c, const bc_line *
 	return !c->upper && bc_cp_is_lower(bp_line_first_cp(c)) && (end == ',' || (next && next->kind == BC_LK_BULLET));
 }
 
+static size_t recipient_items(parser *p, size_t start);
+static int recipients_go_on(const parser *p);
+
 /* "Nơi nhận:" (which may carry its first recipient on the same line) and
  * the recipients listed under it, blank lines between them allowed. */
 static size_t recipient_blocks(parser *p, size_t i)
@@ -1064,8 +1067,17 @@ static size_t recipient_blocks(parser *p, size_t i)
 			bp_line_blk(p, B_AUTHORITY, j);
 		i = items - 1;
 	}
+	return recipient_items(p, i + 1);
+}
+
+/* The recipients' items from line `start` on (recipient_blocks); returns the
+ * line after them. */
+static size_t recipient_items(parser *p, size_t start)
+{
+	bc_lines *L = &p->lines;
+	size_t i;
 	char carried = 0;   /* a bullet the line above ended with, for this line */
-	for (i++; i < L->n; i++) {
+	for (i = start; i < L->n; i++) {
 		size_t k = skip_blank(L, i);
 		if (k > i && k < L->n && wrapped_past_blank(p, &L->v[k], k + 1 < L->n ? &L->v[k + 1] : NULL)) {
 			/* an item wrapped over a blank line (pdfminer parts a column's
@@ -1354,6 +1366,8 @@ static size_t line_blocks(parser *p, size_t i)
 	case BC_LK_LABEL: case BC_LK_CLAUSE: case BC_LK_POINT:
 		return label_blocks(p, i);
 	case BC_LK_BULLET:
+		if (recipients_go_on(p))
+			return recipient_items(p, i);
 		b = bp_new_blk(p, B_ITEM, i);
 		b->bullet = l->bullet;
 		bp_add_line_text(b, l, l->rest, 1);
@@ -1361,6 +1375,30 @@ static size_t line_blocks(parser *p, size_t i)
 	default:
 		return text_blocks(p, i);
 	}
+}
+
+/* The closing's recipients go on after its signature (a PDF's closing table
+ * broken over a page: "Nơi nhận:" and three items beside the signer's titles
+ * at a page's foot, a note, then the other items and the name at the next
+ * page's top): the blocks end with the signature's titles, no name yet (a
+ * page's note between allowed), above them recipients whose last item is no
+ * "Lưu", the list's end. */
+static int recipients_go_on(const parser *p)
+{
+	size_t k = p->nb;
+	while (k > 0 && p->b[k - 1].kind == B_NOTE)
+		k--;
+	if (k == 0 || (p->b[k - 1].kind != B_AUTHORITY && p->b[k - 1].kind != B_POSITION))
+		return 0;
+	while (k > 0 && (p->b[k - 1].kind == B_AUTHORITY || p->b[k - 1].kind == B_POSITION))
+		k--;
+	if (k == 0 || p->b[k - 1].kind != B_RECIP_ITEM)
+		return 0;
+	const blk *it = &p->b[k - 1];
+	const bc_line *l = &p->lines.v[it->first];
+	const char *t = l->s + l->rest;
+	size_t n = l->len > l->rest ? l->len - l->rest : 0;
+	return !(n >= 4 && memcmp(t, "Lưu", 4) == 0);
 }
 
 /* Phase 1: the lines of the body, from line i, to blocks. */

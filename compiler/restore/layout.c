@@ -1033,13 +1033,25 @@ typedef struct side {
 	uint32_t lcol, rcol;   /* their first characters' columns */
 } side;
 
+static int type_line(const rs_line *l);
+
+/* Line j is a footnote's text at a page's foot (footnotes.c found it). */
+static int in_note(const rs_ctx *cx, size_t j)
+{
+	for (size_t n = 0; n < cx->out->nnotes; n++)
+		if (j + 1 >= cx->out->notes[n].first && j + 1 <= cx->out->notes[n].last)
+			return 1;
+	return 0;
+}
+
 /* Splits a line at the column `rcol` (0: at its first gap of GAP spaces or more). */
 static int split_side(const rs_line *l, uint32_t rcol, side *sd)
 {
 	memset(sd, 0, sizeof *sd);
 	size_t b = 0;
 	uint32_t col = 1;
-	while (b < l->len && (l->s[b] == ' ' || l->s[b] == '\t')) {
+	/* a page's first line opens with its form feed: no part of either column */
+	while (b < l->len && (l->s[b] == ' ' || l->s[b] == '\t' || l->s[b] == '\f')) {
 		b++;
 		col++;
 	}
@@ -1132,14 +1144,18 @@ static uint32_t authority_below(const rs_ctx *cx, size_t k)
 	return 0;
 }
 
-/* Lines [first, last] as two columns at rcol, written left column first. */
-static void unfold_sides(rs_ctx *cx, size_t first, size_t last, uint32_t rcol)
+/* Lines [first, last] as two columns at rcol, written left column first;
+ * and lines [first2, last2] after them (none when first2 > last2), the same
+ * columns going on over a page break, the right one at rcol2 there. */
+static void unfold_sides(rs_ctx *cx, size_t first, size_t last, uint32_t rcol, size_t first2, size_t last2, uint32_t rcol2)
 {
 	paras ps = { 0 };
-	for (size_t i = first; i <= last; i++) {
+	for (size_t i = first; i <= (first2 <= last2 ? last2 : last); i++) {
 		const rs_line *l = &cx->v[i];
 		side sd;
-		if (l->dropped || !split_side(l, rcol, &sd))
+		if ((i > last && i < first2) || in_note(cx, i))
+			continue;
+		if (l->dropped || !split_side(l, i > last ? rcol2 : rcol, &sd))
 			continue;
 		if (sd.le > sd.lb) {
 			para *p = para_new(&ps, 0, (uint32_t)(i + 1), rs_input_col(l, sd.lcol));
@@ -1150,9 +1166,12 @@ static void unfold_sides(rs_ctx *cx, size_t first, size_t last, uint32_t rcol)
 			bc_buf_put(&p->text, l->s + sd.rb, sd.re - sd.rb);
 		}
 	}
-	for (size_t i = first; i <= last; i++)
-		if (!rs_blank(&cx->v[i]))   /* a blank line has nothing to move, and stays where it is */
+	for (size_t i = first; i <= (first2 <= last2 ? last2 : last); i++)
+		if (!rs_blank(&cx->v[i]) && !cx->v[i].dropped && (i <= last || i >= first2) && !in_note(cx, i))   /* a blank line has nothing to move, and stays where it is */
 			rs_move(cx, i, BC_RESTORE_LAYOUT);
+	size_t end1 = last;   /* the first block's last line: a column going on past it, over the page break, is one */
+	if (first2 <= last2)
+		last = last2;
 	/* the anchor's words are the evidence already: no is_layout_text needed */
 	int wrote = 0;
 	for (size_t c = 0; c < 2; c++) {
@@ -1163,7 +1182,8 @@ static void unfold_sides(rs_ctx *cx, size_t first, size_t last, uint32_t rcol)
 				continue;
 			/* a blank line between the columns, and where the column itself
 			 * left lines empty (the space for the signature above the name) */
-			if ((!prev && wrote) || (prev && p->line > prev + 1))
+			int over = first2 <= last2 && prev <= end1 + 1 && p->line >= first2 + 1;
+			if ((!prev && wrote) || (prev && p->line > prev + 1 && !over))
 				rs_add_line(cx, last, "", 0, p->line, 1);
 			rs_add_line(cx, last, p->text.s, p->text.len, p->line, p->col);
 			prev = p->line;
@@ -1172,6 +1192,91 @@ static void unfold_sides(rs_ctx *cx, size_t first, size_t last, uint32_t rcol)
 	}
 	cx->out->count[BC_RESTORE_LAYOUT]++;
 	paras_free(&ps);
+}
+
+
+/* A recipient's line of the left column: "- …", "+ …" or "Lưu …" at the line's start. */
+static int recipient_line(const char *s, size_t n)
+{
+	return (n >= 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ') || (n >= 4 && memcmp(s, "Lưu", 4) == 0);
+}
+
+/*
+ * The closing's two columns going on over a page break: Word lets a table's
+ * row break across pages, so that the recipients and the signature started at
+ * a page's foot go on at the next page's top ("- Chủ tịch, các Phó Chủ tịch
+ * UBND xã;" … "- Lưu: VT, VP." and, far right, "Nguyễn Văn Hùng"), a note of
+ * the page between them.  Taken when the lines [k, e] left the closing
+ * unfinished (no "Lưu" among the recipients, or no name under the signature)
+ * and the next page opens with the left column's recipients or the right
+ * column's lines alone; they run to the first line that is neither.  The
+ * right column there starts where its lines do (pdftotext sets each page's
+ * columns anew): *f2 and *e2 the lines, *rcol2 the column.
+ */
+static void closing_goes_on(const rs_ctx *cx, size_t k, size_t e, uint32_t rcol, size_t *f2, size_t *e2, uint32_t *rcol2)
+{
+	int saved = 0, named = 0;
+	for (size_t i = k; i <= e; i++) {
+		const rs_line *l = &cx->v[i];
+		side sd;
+		if (l->dropped || !split_side(l, rcol, &sd))
+			continue;
+		if (sd.le > sd.lb && recipient_line(l->s + sd.lb, sd.le - sd.lb) && holds(l->s + sd.lb, sd.le - sd.lb, "Lưu"))
+			saved = 1;
+		if (sd.re > sd.rb && person_name(l->s + sd.rb, sd.re - sd.rb))
+			named = 1;
+	}
+	if (saved && named)
+		return;
+	size_t j = e + 1;
+	while (j < cx->n && (cx->v[j].dropped || rs_blank(&cx->v[j]) || in_note(cx, j)) && cx->v[j].page == cx->v[e].page)
+		j++;
+	if (j >= cx->n || cx->v[j].page != cx->v[e].page + 1)
+		return;
+	while (j < cx->n && (cx->v[j].dropped || rs_blank(&cx->v[j])))
+		j++;
+	size_t first = j, last = 0;
+	uint32_t right = 0;
+	int left_seen = 0;
+	for (; j < cx->n && j < first + 40 && cx->v[j].page == cx->v[e].page + 1; j++) {
+		const rs_line *l = &cx->v[j];
+		if (l->dropped || rs_blank(l))
+			continue;
+		const char *s;
+		size_t n;
+		rs_trim(l, &s, &n);
+		uint32_t at = (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1;
+		if (type_line(l))
+			break;
+		if (at >= 16) {
+			/* the right column alone, or the left's line then the right's */
+			if (!right || at < right)
+				right = at;
+			last = j;
+			continue;
+		}
+		side sd;
+		if (at <= 4 && split_side(l, 0, &sd) && recipient_line(l->s + sd.lb, sd.le - sd.lb)) {
+			if (sd.re > sd.rb && (!right || sd.rcol < right))
+				right = sd.rcol;
+			left_seen = 1;
+			last = j;
+			continue;
+		}
+		/* a recipient wrapped over a line ("cáo);"): it goes on, in small letters */
+		uint32_t cp;
+		bc_utf8_decode(s, n, &cp);
+		if (left_seen && at <= 4 && bc_cp_is_lower(cp)) {
+			last = j;
+			continue;
+		}
+		break;
+	}
+	if (!last || (!left_seen && !right))
+		return;
+	*f2 = first;
+	*e2 = last;
+	*rcol2 = right ? right : 1000;
 }
 
 /* Is line l a type line alone ("QUYẾT ĐỊNH", centred): where the header's columns end. */
@@ -1231,7 +1336,7 @@ void rs_sides(rs_ctx *cx)
 				break;
 			end = k;
 		}
-		unfold_sides(cx, first, end, rcol);
+		unfold_sides(cx, first, end, rcol, 1, 0, 0);
 	}
 	/* the closing: from "Nơi nhận" beside the signature, to the text's end or a page's */
 	for (size_t k = 0; k < cx->n; k++) {
@@ -1240,12 +1345,16 @@ void rs_sides(rs_ctx *cx)
 		size_t e = k;
 		for (size_t j = k + 1; j < cx->n && j - k < 60; j++) {
 			const rs_line *l = &cx->v[j];
-			if (l->page != cx->v[k].page || type_line(l))
+			/* a page's note under the closing is the page's, not a column's */
+			if (l->page != cx->v[k].page || type_line(l) || in_note(cx, j))
 				break;
 			if (!l->dropped && !rs_blank(l))
 				e = j;
 		}
-		unfold_sides(cx, k, e, rcol);
-		k = e;
+		size_t f2 = 1, e2 = 0;
+		uint32_t rcol2 = 0;
+		closing_goes_on(cx, k, e, rcol, &f2, &e2, &rcol2);
+		unfold_sides(cx, k, e, rcol, f2, e2, rcol2);
+		k = f2 <= e2 ? e2 : e;
 	}
 }

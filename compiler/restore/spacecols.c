@@ -1676,11 +1676,13 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 				learn_line(cx, j, sp, col, nc);
 			continue;
 		}
-		/* a wrapped cell going on with the row above */
+		/* a wrapped cell going on with the row above; but a heading's line
+		 * right under the table ("IV. TỔ CHỨC THỰC HIỆN", its label outside
+		 * the numbers' column) ends it */
 		int none = 0;
 		for (int k = 0; k < m; k++)
 			none |= at[k] < 0;
-		if (none || in_first || ++wrap > MAX_WRAP)
+		if (none || in_first || ++wrap > MAX_WRAP || (m == 1 && heading_line(l, &p[0])))
 			break;
 		end = j;
 		if (!cut)
