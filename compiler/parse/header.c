@@ -592,6 +592,38 @@ static int box_line(const parser *p, const blk *t, size_t k, uint32_t widest)
 	return 1;
 }
 
+/*
+ * The body's first paragraph right under the title, no blank line between,
+ * ending its block with ':' or '.' ("… ban hành Kế hoạch … như sau:"): a
+ * title ends in no such mark, so the paragraph starts inside the block, at
+ * the last line opening with a capital whose line above ends in no comma or
+ * dash (a name opening a wrapped line goes on a sentence).  Returns that line, or L->n when the block
+ * from line i does not end so.
+ */
+static size_t lead_in_under(const bc_lines *L, size_t i)
+{
+	size_t e = i;
+	while (e + 1 < L->n && L->v[e + 1].kind == BC_LK_TEXT)
+		e++;
+	if (e < i + 1 || L->v[e].kind != BC_LK_TEXT)
+		return L->n;
+	uint32_t last = bp_line_last_cp(&L->v[e]);
+	if (last != ':' && last != '.')
+		return L->n;
+	for (size_t k = e; k > i; k--) {
+		uint32_t first = bp_line_first_cp(&L->v[k]);
+		if (!bc_cp_is_upper(first))
+			continue;
+		/* a name opening a wrapped line ("… thành phố," / "Ủy ban nhân dân xã
+		 * ban hành …"): the sentence goes on; its start is further up */
+		const bc_line *up = &L->v[k - 1];
+		char end = up->core_len ? up->s[up->core + up->core_len - 1] : 0;
+		if (end != ',' && end != '-')
+			return k;
+	}
+	return L->n;
+}
+
 static size_t header_block(parser *p, bc_role role, size_t i)
 {
 	bc_lines *L = &p->lines;
@@ -600,7 +632,8 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 	tmp.first = i;
 	uint32_t widest = 0;   /* the title's widest line so far */
 	int speck = 0;         /* a line's speck left out: the title keeps its lines as read */
-	while (i < L->n && L->v[i].kind != BC_LK_BLANK &&
+	size_t stop = role == BC_ROLE_TITLE ? lead_in_under(L, i) : L->n;
+	while (i < L->n && i < stop && L->v[i].kind != BC_LK_BLANK &&
 	       (i == tmp.first || L->v[i].kind == BC_LK_TEXT || title_dash(p, role, i))) {
 		/* a decision's issuing authority in capitals right under its title */
 		if (role == BC_ROLE_TITLE && i > tmp.first && L->v[i].upper && !L->v[tmp.first].upper &&
