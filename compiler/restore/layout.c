@@ -248,6 +248,26 @@ static int stars_open(const bc_buf *t)
 	return pairs % 2 == 1;
 }
 
+/* A cell's line that goes on the line above it, wrapped by the grid: it opens
+ * with a small letter or a figure ("An Thắng, ngày 28 tháng 12 năm" / "2026"),
+ * or the line above ends on a word that leads on ("… năm", "… của"). */
+static int wrapped_on(const bc_buf *above, const char *s, size_t n)
+{
+	uint32_t cp;
+	if (!n || !above->len)
+		return 0;
+	bc_utf8_decode(s, n, &cp);
+	if (bc_cp_is_lower(cp) || (cp >= '0' && cp <= '9'))
+		return 1;
+	static const char *const leads[] = { " năm", " tháng", " ngày", " của", " và", " về", " số", "," };
+	for (size_t k = 0; k < sizeof leads / sizeof *leads; k++) {
+		size_t w = strlen(leads[k]);
+		if (above->len >= w && memcmp(above->s + above->len - w, leads[k], w) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void grid_row(const rs_line *l, uint32_t line, const uint32_t *plus, size_t np, paras *ps)
 {
 	size_t at[MAX_COLS + 1], k = 0;
@@ -285,15 +305,17 @@ static void grid_row(const rs_line *l, uint32_t line, const uint32_t *plus, size
 			continue;
 		/* a bold run the grid wrapped ("**TRƯỜNG THPT CAO LÃNH" / "2**"): the
 		 * line goes on the paragraph of the line above in the same column,
-		 * whose "**" is still open; other lines stay lines of their own (a
-		 * cell's lines may be the author's: the motto over the slogan) */
+		 * whose "**" is still open; so does a line the grid wrapped
+		 * (wrapped_on); other lines stay lines of their own (a cell's lines
+		 * may be the author's: the motto over the slogan) */
 		para *up = NULL;
 		for (size_t q = ps->n; q-- > 0;)
 			if (ps->v[q].column == c) {
 				up = &ps->v[q];
 				break;
 			}
-		if (up && up->last_line + 1 == line && up->njumps < MAX_JUMPS && !up->hard_end && stars_open(&up->text)) {
+		if (up && up->last_line + 1 == line && up->njumps < MAX_JUMPS && !up->hard_end &&
+		    (stars_open(&up->text) || wrapped_on(&up->text, l->s + s, e - s))) {
 			bc_buf_putc(&up->text, ' ');
 			up->jumps[up->njumps].at = (uint32_t)bc_utf8_count(up->text.s, up->text.len) + 1;
 			up->jumps[up->njumps].line = line;
