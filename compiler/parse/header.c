@@ -585,10 +585,28 @@ static int box_line(const parser *p, const blk *t, size_t k, uint32_t widest)
 	const bc_line *l = &L->v[k];
 	if ((l->kind != BC_LK_TEXT && !title_dash(p, BC_ROLE_TITLE, k)) || (k + 1 < L->n && L->v[k + 1].kind != BC_LK_BLANK))
 		return 0;
-	if (stop_mark(bp_last_cp(t)) || stop_mark(bp_line_last_cp(l)))
+	/* a title of two parts goes on after its ';' in small letters ("… 6
+	 * tháng đầu năm;" / "phương hướng, nhiệm vụ …") */
+	if ((stop_mark(bp_last_cp(t)) && !(bp_last_cp(t) == ';' && bc_cp_is_lower(bp_line_first_cp(l)))) ||
+	    stop_mark(bp_line_last_cp(l)))
 		return 0;
 	if (6 * (uint64_t)l->nchars > 7 * (uint64_t)widest || basis_line(l) || core_ends(l, " điện:"))
 		return 0;
+	/* the body's first paragraph, its indented first line a box of its own:
+	 * line k opens with a capital and the block under it, two lines or more,
+	 * goes on the sentence and ends it ("Thực hiện Hướng dẫn số … của Ban Tổ
+	 * chức" / "Thành ủy về … báo cáo kết quả như sau:") */
+	size_t b = k + 1;
+	while (b < L->n && L->v[b].kind == BC_LK_BLANK)
+		b++;
+	if (bc_cp_is_upper(bp_line_first_cp(l)) && b + 1 < L->n && L->v[b].kind == BC_LK_TEXT && L->v[b + 1].kind == BC_LK_TEXT) {
+		size_t e = b + 1;
+		while (e + 1 < L->n && L->v[e + 1].kind == BC_LK_TEXT)
+			e++;
+		uint32_t last = bp_line_last_cp(&L->v[e]);
+		if (last == ':' || last == '.' || last == ';')
+			return 0;
+	}
 	return 1;
 }
 
