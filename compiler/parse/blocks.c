@@ -1254,8 +1254,16 @@ static int heading_line_ends(const parser *p, size_t i)
 		return 0;
 	if (5 * l->nchars <= 4 * nx->nchars)
 		return 2;
-	if (bc_cp_is_lower(last) || nx->nchars < l->nchars)
-		return 0;   /* a full line, or the next one the end of its sentence */
+	if (bc_cp_is_lower(last) || nx->nchars < l->nchars) {
+		/* a full line, or the next one the end of its sentence; but a
+		 * heading set in the full measure (bold, in a PDF's text) may end so,
+		 * its section's text under it over two lines or more ("5. Đề nghị
+		 * … các tổ chức chính trị xã hội" / "Vận động hội viên, …" / "…"):
+		 * its siblings decide */
+		if (p->pdf_text && l->nchars >= 40 && i + 2 < L->n && L->v[i + 2].kind == BC_LK_TEXT && !L->v[i + 2].upper)
+			return 1;
+		return 0;
+	}
 	return 1;
 }
 
