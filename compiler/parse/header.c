@@ -718,6 +718,20 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 }
 
 /* Is `num` a Party công văn's number line ("CV/…" after the number) ending on source line `no`? */
+/* The block from line i is followed, past blank lines, by the motto, the
+ * slogan or the dateline: the header goes on under it (mutool's boxes, a
+ * blank line after each: "Số 27-CV/ĐU" / blank / the summary / blank /
+ * "ĐẢNG CỘNG SẢN VIỆT NAM"). */
+static int header_under(const bc_lines *L, size_t i)
+{
+	size_t k = i;
+	while (k < L->n && L->v[k].kind != BC_LK_BLANK)
+		k++;
+	while (k < L->n && L->v[k].kind == BC_LK_BLANK)
+		k++;
+	return k < L->n && (L->v[k].kind == BC_LK_MOTTO || L->v[k].kind == BC_LK_SLOGAN || L->v[k].kind == BC_LK_DATELINE);
+}
+
 static int party_dispatch(const bc_lines *L, const bc_node *num, size_t i)
 {
 	if (!num || i == 0)
@@ -735,7 +749,7 @@ static int party_dispatch(const bc_lines *L, const bc_node *num, size_t i)
 		if (l->kind != BC_LK_BLANK && l->kind != BC_LK_MOTTO && l->kind != BC_LK_SLOGAN && l->kind != BC_LK_DATELINE &&
 		    l->kind != BC_LK_RULE)
 			return 0;
-		if (l->kind == BC_LK_BLANK && k + 1 == i)
+		if (l->kind == BC_LK_BLANK && k + 1 == i && !header_under(L, i))
 			return 0;   /* a blank line right over it: the body's first paragraph */
 	}
 	return 0;
