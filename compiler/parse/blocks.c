@@ -642,6 +642,13 @@ static size_t signature_blocks(parser *p, size_t i)
 	       (L->v[i].base == BC_LK_AUTHORITY || L->v[i].upper)) {
 		bp_line_blk(p, L->v[i].base == BC_LK_AUTHORITY ? B_AUTHORITY : B_POSITION, i);
 		i++;
+		/* an authority line ("TL. CHỦ TỊCH") is followed by the position it
+		 * signs in ("CHÁNH VĂN PHÒNG"), a blank line between them allowed
+		 * (mutool's boxes, a Word cell's paragraphs) */
+		size_t nx = skip_blank(L, i);
+		if (nx > i && nx < L->n && p->b[p->nb - 1].kind == B_AUTHORITY && L->v[nx].upper && L->v[nx].kind == BC_LK_TEXT &&
+		    L->v[nx].base == BC_LK_TEXT && L->v[nx].nchars <= 60 && !is_signer_name(&L->v[nx]))
+			i = nx;
 	}
 	size_t k = skip_blank(L, i);
 	/* a form's box: the row of dots for a handwritten opinion, the date
