@@ -102,66 +102,27 @@ static int is_number_head(const rs_line *l)
 	return n && rs_number_head(s, n) == n;
 }
 
-/* The row number a one-line paragraph reads ("7", "7."), or 0. */
-static long row_number(const rs_ctx *cx, const unit *u)
-{
-	const char *s;
-	size_t n;
-	if (!one_line(cx, u, &s, &n))
-		return 0;
-	if (n && s[n - 1] == '.')
-		n--;
-	if (n == 0 || n > 3)
-		return 0;
-	long v = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-/* The levels of a row number a one-line paragraph reads: "7", "7.", "2.1.",
- * "3.2.1" (a group of 1 to 3 digits, then up to three of 1 or 2, dotted; a
- * dot may end it), in v; their count, 0 for none ("1.200" is a figure). */
+/* The levels of the row number a one-line paragraph reads (rs_number_levels); 0 for none. */
 static int row_key(const rs_ctx *cx, const unit *u, long *v)
 {
 	const char *s;
 	size_t n;
-	if (!one_line(cx, u, &s, &n))
-		return 0;
-	if (n && s[n - 1] == '.')
-		n--;
-	int lv = 0;
-	for (size_t i = 0; i < n;) {
-		size_t d = 0;
-		long x = 0;
-		while (i < n && s[i] >= '0' && s[i] <= '9')
-			x = x * 10 + (s[i++] - '0'), d++;
-		if (d < 1 || d > (lv ? 2u : 3u) || lv == 4)
-			return 0;
-		v[lv++] = x;
-		if (i < n && s[i++] != '.')
-			return 0;
-		if (i == n && s[n - 1] == '.')
-			return 0;
-	}
-	return lv;
+	return one_line(cx, u, &s, &n) ? rs_number_levels(s, n, v) : 0;
 }
 
-/* Paragraph b's row number comes right after paragraph a's in a table's
- * numbering: "2" after "1", "2.1." after "2." (its first item), "2.2."
- * after "2.1.", "3." after "2.1.3.". */
+/* The row number a one-line paragraph reads ("7", "7."), or 0. */
+static long row_number(const rs_ctx *cx, const unit *u)
+{
+	long v[RS_MAX_LEVELS];
+	return row_key(cx, u, v) == 1 ? v[0] : 0;
+}
+
+/* Paragraph b's row number comes right after paragraph a's (rs_levels_follow). */
 static int key_follows(const rs_ctx *cx, const unit *a, const unit *b)
 {
-	long x[4], y[4];
+	long x[RS_MAX_LEVELS], y[RS_MAX_LEVELS];
 	int n = row_key(cx, a, x), m = row_key(cx, b, y);
-	if (!n || !m)
-		return 0;
-	if (m == n + 1)
-		return memcmp(x, y, (size_t)n * sizeof *x) == 0 && y[m - 1] == 1;
-	return m <= n && (m == 1 || memcmp(x, y, (size_t)(m - 1) * sizeof *x) == 0) && y[m - 1] == x[m - 1] + 1;
+	return rs_levels_follow(x, n, y, m);
 }
 
 /* The first code point of a paragraph's text. */
@@ -538,7 +499,7 @@ static size_t table_rows(rs_ctx *cx, unit *u, size_t nu, const repeat *reps, siz
 		/* a group's row, its number and its name ("2." "Kiểm tra, xử lý
 		 * VBQPPL"), its other cells empty: the next number right after */
 		if (!(q < end && q <= lim) && at + 2 < end && key_follows(cx, &u[at], &u[at + 2]) && !value_cell(cx, &u[at + 1]) &&
-		    row_key(cx, &u[at], (long[4]){ 0 }) > 0)
+		    row_key(cx, &u[at], (long[RS_MAX_LEVELS]){ 0 }) > 0)
 			q = at + 2, group[nr] = 1;
 		rstart[nr] = at;
 		rlen[nr] = q < end && q <= lim ? q - at : 0;   /* 0: the last row, its end not known */

@@ -142,6 +142,36 @@ size_t rs_number_head(const char *s, size_t n)
 	return 0;
 }
 
+int rs_number_levels(const char *s, size_t n, long *v)
+{
+	if (n && s[n - 1] == '.')
+		n--;
+	int lv = 0;
+	for (size_t i = 0; i < n;) {
+		size_t d = 0;
+		long x = 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			x = x * 10 + (s[i++] - '0'), d++;
+		if (d < 1 || d > (lv ? 2u : 3u) || lv == RS_MAX_LEVELS)
+			return 0;
+		v[lv++] = x;
+		if (i < n && s[i++] != '.')
+			return 0;
+		if (i == n && s[n - 1] == '.')
+			return 0;
+	}
+	return lv;
+}
+
+int rs_levels_follow(const long *a, int n, const long *b, int m)
+{
+	if (!n || !m)
+		return 0;
+	if (m == n + 1)
+		return memcmp(a, b, (size_t)n * sizeof *a) == 0 && b[m - 1] == 1;
+	return m <= n && (m == 1 || memcmp(a, b, (size_t)(m - 1) * sizeof *a) == 0) && b[m - 1] == a[m - 1] + 1;
+}
+
 void rs_trim(const rs_line *l, const char **s, size_t *len)
 {
 	size_t b = 0, e = l->len;

@@ -126,6 +126,17 @@ int rs_blank(const rs_line *l);
 /* The bytes of the row-number column's title ("TT", "STT", "Số TT", "Số
  * thứ tự") that s starts with, at its end or before a space; else 0. */
 size_t rs_number_head(const char *s, size_t n);
+
+/* A row's number as a form numbers its items: "7", "7.", "2.1.", "3.2.1" (a
+ * group of 1 to 3 digits, then up to three of 1 or 2, dotted; a dot may end
+ * it), its levels in v (RS_MAX_LEVELS at most); their count, 0 for none
+ * ("1.200" is a figure, "IV" a Roman number). */
+#define RS_MAX_LEVELS 4
+int rs_number_levels(const char *s, size_t n, long *v);
+/* Number b (m levels) comes right after number a (n levels) in a table's
+ * numbering: "2" after "1", "2.1." after "2." (its first item), "2.2." after
+ * "2.1.", "3." after "2.1.3.". */
+int rs_levels_follow(const long *a, int n, const long *b, int m);
 /* "+----+-----+" or "+====+": a line of a pandoc grid's rule ('+' at both
  * ends of its text, '-', '=' and ':' between).  Returns how many '+' it has
  * (the first `max` of their columns into plus: a rule is ASCII, bytes are

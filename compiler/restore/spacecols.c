@@ -1445,37 +1445,12 @@ static int join_over(const rs_ctx *cx, size_t i, size_t j, const part *p, int m,
 	return changed;
 }
 
-/* The dotted numbers of a row number ("3.2.1." → 3 2 1); their count, 0 for none (a Roman one). */
-static int number_levels(const rs_line *l, const part *p, long *v)
-{
-	int n = 0;
-	long x = -1;
-	for (size_t b = p->b; b <= p->e; b++) {
-		char c = b < p->e ? l->s[b] : '.';
-		if (c >= '0' && c <= '9') {
-			x = (x < 0 ? 0 : x * 10) + (c - '0');
-		} else if (c == '.') {
-			if (x >= 0 && n < 8)
-				v[n++] = x;
-			x = -1;
-		} else {
-			return 0;
-		}
-	}
-	return n;
-}
-
-/* Row number q comes right after row number p in a table's numbering: "2.1"
- * after "2." (its first item), "2.2" after "2.1", "3." after "2.1.3". */
+/* Row number q comes right after row number p in a table's numbering (rs_levels_follow). */
 static int number_follows(const rs_line *lp, const part *p, const rs_line *lq, const part *q)
 {
-	long a[8], b[8];
-	int n = number_levels(lp, p, a), m = number_levels(lq, q, b);
-	if (!n || !m)
-		return 0;
-	if (m == n + 1)
-		return memcmp(a, b, (size_t)n * sizeof *a) == 0 && b[m - 1] == 1;
-	return m <= n && (m == 1 || memcmp(a, b, (size_t)(m - 1) * sizeof *a) == 0) && b[m - 1] == a[m - 1] + 1;
+	long a[RS_MAX_LEVELS], b[RS_MAX_LEVELS];
+	int n = rs_number_levels(lp->s + p->b, p->e - p->b, a), m = rs_number_levels(lq->s + q->b, q->e - q->b, b);
+	return rs_levels_follow(a, n, b, m);
 }
 
 /* Whether the rows go on past the blank line j, the last row's number on
