@@ -61,6 +61,5 @@ for conv in $PDF_EXTRACTORS; do
 	done
 	tally "$conv" "$out" "$T/expect" "$T/$conv.out"
 done
-echo "all extractors: $total_ok right, $total_bad wrong"
-[ -n "$KEEP" ] && cp -r "$T" "$KEEP"
+finish extractors
 exit 0

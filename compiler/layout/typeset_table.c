@@ -332,10 +332,10 @@ static void numeric_needs(const tgrid *g, const double *minw, double *maxw, unsi
  * is as short as can be, as a clerk drags Word's column borders: the long
  * texts ("Nhiệm vụ") widest, a column of dates or short names no wider
  * than its cells.  The columns of figures get their need first, whole (a
- * figure does not wrap); then the rest goes, a little at a time, to the
- * short texts whole (a column whose text fits in half as much again as an
- * equal share), then the rest goes, a little at a time, to the
- * column whose widening shortens the table most, a row's height being the
+ * figure does not wrap); then the short texts whole (a column whose text
+ * fits in half as much again as an equal share of the width W); then the
+ * rest goes, a little at a time, to the column whose widening shortens the
+ * table most, a row's height being the
  * lines of its tallest cell (each cell's lines taken as its text's width
  * over the column's, unrounded: the measure is smooth, so that each step
  * has a best column).  Measured on the first rows, a table's first pages
@@ -365,16 +365,23 @@ static double table_height(const tgrid *g, const double *w, const double *text, 
 	return h;
 }
 
-static double smin_of(const double *minw, int cols)
+/* The part of the figures' columns' need (their natural width over their
+ * narrowest) the spare room gives them, whole when it can; *need (when
+ * asked) that need. */
+static double figures_share(const tgrid *g, const double *minw, const double *maxw, const unsigned char *num, double spare,
+                            double *need)
 {
-	double s = 0;
-	for (int c = 0; c < cols; c++)
-		s += minw[c];
-	return s;
+	double n = 0;
+	for (int c = 0; c < g->cols; c++)
+		if (num[c])
+			n += maxw[c] - minw[c];
+	if (need)
+		*need = n;
+	return n > 0 ? fmin(1, spare / n) : 0;
 }
 
-static int shortest_widths(const tgrid *g, const double *minw, const double *maxw, const unsigned char *num, double spare,
-                           double *extra)
+static int shortest_widths(const tgrid *g, const double *minw, const double *maxw, const unsigned char *num, double W,
+                           double spare, double *extra)
 {
 	int rows = g->rows < MEASURE_ROWS ? g->rows : MEASURE_ROWS, cols = g->cols, texts = 0;
 	for (int c = 0; c < cols; c++)
@@ -395,11 +402,7 @@ static int shortest_widths(const tgrid *g, const double *minw, const double *max
 	for (int c = 0; c < cols; c++)
 		w[c] = minw[c];
 	/* the figures' columns first, as far as the room goes */
-	double numneed = 0;
-	for (int c = 0; c < cols; c++)
-		if (num[c])
-			numneed += maxw[c] - minw[c];
-	double share = numneed > 0 ? fmin(1, spare / numneed) : 0, left = spare;
+	double share = figures_share(g, minw, maxw, num, spare, NULL), left = spare;
 	for (int c = 0; c < cols; c++)
 		if (num[c]) {
 			w[c] += (maxw[c] - minw[c]) * share;
@@ -407,7 +410,7 @@ static int shortest_widths(const tgrid *g, const double *minw, const double *max
 		}
 	/* short texts whole, as the first share did: a date or a unit is not
 	 * broken while a long text wraps anyway ("Tháng 02/2027") */
-	double fair = (smin_of(minw, cols) + spare) / cols;
+	double fair = W / cols;
 	for (int c = 0; c < cols; c++)
 		if (!num[c] && maxw[c] <= 1.5 * fair && maxw[c] - w[c] <= left) {
 			left -= maxw[c] - w[c];
@@ -459,24 +462,19 @@ static void grid_widths(tgrid *g, double W)
 	numeric_needs(g, minw, maxw, num);
 	for (int c = 0; c < g->cols; c++)
 		smax += maxw[c];
-	/* between the narrowest and the natural width: first every column gets
+	/* between the narrowest and the natural width: the table as short as can
+	 * be (shortest_widths); without a text column to widen, every column gets
 	 * its need up to an equal share of the spare room (a short column is set
-	 * on one line), then what is left goes by the need still unmet (the long
-	 * texts); sharing all by need starved the short columns */
+	 * on one line), then what is left goes by the need still unmet; sharing
+	 * all by need starved the short columns */
 	double spare = W - smin, *extra = bc_xcalloc((size_t)g->cols, sizeof *extra);
-	if (smax > W && spare >= 0 && shortest_widths(g, minw, maxw, num, spare, extra)) {
-		/* extra[] holds each column's share */
-	} else if (smax > W && spare >= 0) {
+	if (smax > W && spare >= 0 && !shortest_widths(g, minw, maxw, num, W, spare, extra)) {
 		/* columns of figures first, whole: the text columns give the room */
-		double numneed = 0;
+		double numneed;
+		double numshare = figures_share(g, minw, maxw, num, spare, &numneed);
 		int ntext = 0;
-		for (int c = 0; c < g->cols; c++) {
-			if (num[c])
-				numneed += maxw[c] - minw[c];
-			else
-				ntext++;
-		}
-		double numshare = numneed > 0 ? fmin(1, spare / numneed) : 0;
+		for (int c = 0; c < g->cols; c++)
+			ntext += !num[c];
 		double fair = (spare - numneed * numshare) / (ntext ? ntext : 1), used = 0, unmet = 0;
 		for (int c = 0; c < g->cols; c++) {
 			extra[c] = num[c] ? (maxw[c] - minw[c]) * numshare : fmin(maxw[c] - minw[c], fair);

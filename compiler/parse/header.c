@@ -615,15 +615,15 @@ static int box_line(const parser *p, const blk *t, size_t k, uint32_t widest)
  * ending its block with ':' or '.' ("… ban hành Kế hoạch … như sau:"): a
  * title ends in no such mark, so the paragraph starts inside the block, at
  * the last line opening with a capital whose line above ends in no comma or
- * dash (a name opening a wrapped line goes on a sentence).  Returns that line, or L->n when the block
- * from line i does not end so.
+ * dash (a name opening a wrapped line goes on a sentence).  Returns that
+ * line, or L->n when the block from line i does not end so.
  */
 static size_t lead_in_under(const bc_lines *L, size_t i)
 {
 	size_t e = i;
 	while (e + 1 < L->n && L->v[e + 1].kind == BC_LK_TEXT)
 		e++;
-	if (e < i + 1 || L->v[e].kind != BC_LK_TEXT)
+	if (e == i || L->v[e].kind != BC_LK_TEXT)
 		return L->n;
 	uint32_t last = bp_line_last_cp(&L->v[e]);
 	if (last != ':' && last != '.')
@@ -717,7 +717,6 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 	return i;
 }
 
-/* Is `num` a Party công văn's number line ("CV/…" after the number) ending on source line `no`? */
 /* The block from line i is followed, past blank lines, by the motto, the
  * slogan or the dateline: the header goes on under it (mutool's boxes, a
  * blank line after each: "Số 27-CV/ĐU" / blank / the summary / blank /
@@ -732,6 +731,7 @@ static int header_under(const bc_lines *L, size_t i)
 	return k < L->n && (L->v[k].kind == BC_LK_MOTTO || L->v[k].kind == BC_LK_SLOGAN || L->v[k].kind == BC_LK_DATELINE);
 }
 
+/* Is `num` a Party công văn's number line ("CV/…" after the number) ending on source line `no`? */
 static int party_dispatch(const bc_lines *L, const bc_node *num, size_t i)
 {
 	if (!num || i == 0)

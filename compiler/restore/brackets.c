@@ -62,28 +62,22 @@ static int mark_in(const rs_line *l, unsigned k, size_t *at)
 }
 
 /* Line i rewritten with "^" after the "[" of each mark at byte offsets
- * marks[0..nm) and, when `open`, after the line's first "[" and a ":" after
- * its "]"; the input's columns kept by shifts. */
-static void rewrite(rs_ctx *cx, size_t i, const size_t *marks, size_t nm, int open)
+ * marks[0..nm) and, for a note's opening (`colon`), a ":" after its "]";
+ * the input's columns kept by shifts. */
+static void rewrite(rs_ctx *cx, size_t i, const size_t *marks, size_t nm, int colon)
 {
 	const rs_line *l = &cx->v[i];
 	bc_buf b = BC_BUF_INIT;
 	uint32_t col = 1, ins = 0;
 	size_t m = 0;
 	for (size_t k = 0; k < l->len; k++) {
-		int at_mark = (m < nm && marks[m] == k) || (open && k == 0);
 		bc_buf_putc(&b, l->s[k]);
 		if (((unsigned char)l->s[k] & 0xC0) != 0x80)
 			col++;
-		if (at_mark) {
-			if (!(open && k == 0))
-				m++;
-			bc_buf_putc(&b, '^');
-			col++, ins++;
-			rs_shift(cx, i, col, (uint32_t)0 - ins);
-		}
-		if (open && l->s[k] == ']' && ins == 1) {
-			bc_buf_putc(&b, ':');
+		int mark = m < nm && marks[m] == k;
+		m += mark;
+		if (mark || (colon && ins == 1 && l->s[k] == ']')) {
+			bc_buf_putc(&b, mark ? '^' : ':');
 			col++, ins++;
 			rs_shift(cx, i, col, (uint32_t)0 - ins);
 		}
@@ -131,8 +125,9 @@ void rs_bracket_notes(rs_ctx *cx)
 			rewrite(cx, mline[k], mbyte + k, e - k, 0);
 			k = e;
 		}
+		static const size_t at_start = 0;
 		for (unsigned k = 0; k < n; k++)
-			rewrite(cx, opens[k], NULL, 0, 1);
+			rewrite(cx, opens[k], &at_start, 1, 1);
 		cx->out->count[BC_RESTORE_BRACKET_NOTE] = n;
 	}
 	free(mline);

@@ -1172,12 +1172,12 @@ static uint32_t authority_below(const rs_ctx *cx, size_t k)
 static void unfold_sides(rs_ctx *cx, size_t first, size_t last, uint32_t rcol, size_t first2, size_t last2, uint32_t rcol2)
 {
 	paras ps = { 0 };
-	for (size_t i = first; i <= (first2 <= last2 ? last2 : last); i++) {
+	size_t end = first2 <= last2 ? last2 : last;
+	for (size_t i = first; i <= end; i++) {
 		const rs_line *l = &cx->v[i];
 		side sd;
-		if ((i > last && i < first2) || in_note(cx, i))
-			continue;
-		if (l->dropped || !split_side(l, i > last ? rcol2 : rcol, &sd))
+		/* between the two blocks, and a page's note, are no column's */
+		if ((i > last && i < first2) || in_note(cx, i) || l->dropped || !split_side(l, i > last ? rcol2 : rcol, &sd))
 			continue;
 		if (sd.le > sd.lb) {
 			para *p = para_new(&ps, 0, (uint32_t)(i + 1), rs_input_col(l, sd.lcol));
@@ -1188,12 +1188,10 @@ static void unfold_sides(rs_ctx *cx, size_t first, size_t last, uint32_t rcol, s
 			bc_buf_put(&p->text, l->s + sd.rb, sd.re - sd.rb);
 		}
 	}
-	for (size_t i = first; i <= (first2 <= last2 ? last2 : last); i++)
-		if (!rs_blank(&cx->v[i]) && !cx->v[i].dropped && (i <= last || i >= first2) && !in_note(cx, i))   /* a blank line has nothing to move, and stays where it is */
+	/* a blank line has nothing to move, and stays where it is */
+	for (size_t i = first; i <= end; i++)
+		if (!rs_blank(&cx->v[i]) && !cx->v[i].dropped && (i <= last || i >= first2) && !in_note(cx, i))
 			rs_move(cx, i, BC_RESTORE_LAYOUT);
-	size_t end1 = last;   /* the first block's last line: a column going on past it, over the page break, is one */
-	if (first2 <= last2)
-		last = last2;
 	/* the anchor's words are the evidence already: no is_layout_text needed */
 	int wrote = 0;
 	for (size_t c = 0; c < 2; c++) {
@@ -1203,11 +1201,12 @@ static void unfold_sides(rs_ctx *cx, size_t first, size_t last, uint32_t rcol, s
 			if (p->column != c)
 				continue;
 			/* a blank line between the columns, and where the column itself
-			 * left lines empty (the space for the signature above the name) */
-			int over = first2 <= last2 && prev <= end1 + 1 && p->line >= first2 + 1;
+			 * left lines empty (the space for the signature above the name);
+			 * a column going on past the first block, over the page break, is one */
+			int over = first2 <= last2 && prev <= last + 1 && p->line >= first2 + 1;
 			if ((!prev && wrote) || (prev && p->line > prev + 1 && !over))
-				rs_add_line(cx, last, "", 0, p->line, 1);
-			rs_add_line(cx, last, p->text.s, p->text.len, p->line, p->col);
+				rs_add_line(cx, end, "", 0, p->line, 1);
+			rs_add_line(cx, end, p->text.s, p->text.len, p->line, p->col);
 			prev = p->line;
 			wrote = 1;
 		}
@@ -1215,7 +1214,6 @@ static void unfold_sides(rs_ctx *cx, size_t first, size_t last, uint32_t rcol, s
 	cx->out->count[BC_RESTORE_LAYOUT]++;
 	paras_free(&ps);
 }
-
 
 /* A recipient's line of the left column: "- …", "+ …" or "Lưu …" at the line's start. */
 static int recipient_line(const char *s, size_t n)

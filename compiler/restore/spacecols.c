@@ -872,17 +872,6 @@ static int centred(const rs_ctx *cx, size_t top, size_t end, const size_t *rows,
  */
 #define CUT_BAD 100          /* a cut breaking a cell */
 
-/* Whether part k of line j, in column c, opens with a small letter. */
-static int opens_small(const rs_line *l, const part *p)
-{
-	uint32_t cp;
-	bc_utf8_decode(l->s + p->b, p->e - p->b, &cp);
-	return bc_cp_is_lower(cp);
-}
-
-/* The cost of lines [first, last] as one row, after a row ending at line
- * prev_last (none when prev_first > prev_last): a cell cut from its row
- * above, or whose brackets close more than they open, is CUT_BAD. */
 /* The names' column of lines [top, end]: the one holding the most text,
  * after the numbers'; *width: its widest part, in characters. */
 static int names_column(const rs_ctx *cx, size_t top, size_t end, const span *col, int nc, const span *cut, uint32_t *width)
@@ -909,89 +898,82 @@ static int names_column(const rs_ctx *cx, size_t top, size_t end, const span *co
 	return best;
 }
 
-/* Line j's part in column c, when it has one. */
-static int part_in(const rs_ctx *cx, size_t j, int c, const span *col, int nc, const span *cut, part *out)
-{
-	part p[MAX_PARTS];
-	int m = line_parts(&cx->v[j], p, col, nc, cut);
-	for (int k = 0; k < m; k++)
-		if (part_column(&cx->v[j], p, k, col, nc, cut) == c) {
-			*out = p[k];
-			return 1;
-		}
-	return 0;
-}
-
-/* A name's line under one that had room for its first word: a wrapped
- * cell's line is one whose next word did not fit, so a line opening with a
- * capital under a line well short of the column's width (by a sixth: the
- * page's letters are not all as wide) starts a cell of its own. */
-static int starts_cell(const rs_line *a, const part *pa, const rs_line *b, const part *pb, uint32_t width)
+/* A name's line (part b of line lb) under one (part a) that had room for
+ * its first word: a wrapped cell's line is one whose next word did not fit,
+ * so a line opening with a capital under a line well short of the column's
+ * width (by a sixth: the page's letters are not all as wide) starts a cell
+ * of its own. */
+static int starts_cell(const part *a, const rs_line *lb, const part *b, uint32_t width)
 {
 	uint32_t cp;
-	bc_utf8_decode(b->s + pb->b, pb->e - pb->b, &cp);
+	bc_utf8_decode(lb->s + b->b, b->e - b->b, &cp);
 	if (!bc_cp_is_upper(cp))
 		return 0;
 	uint32_t word = 0;
-	for (size_t i = pb->b; i < pb->e && b->s[i] != ' '; i++)
-		word += ((unsigned char)b->s[i] & 0xC0) != 0x80;
-	(void)a;
-	return 6 * (pa->ce - pa->cs + 1 + word) < 5 * width;
+	for (size_t i = b->b; i < b->e && lb->s[i] != ' '; i++)
+		word += ((unsigned char)lb->s[i] & 0xC0) != 0x80;
+	return 6 * (a->ce - a->cs + 1 + word) < 5 * width;
 }
 
+/* The cost of lines [first, last] as one row, its number on line num, after
+ * a row of lines [prev_first, prev_last] (none when prev_first > prev_last):
+ * CUT_BAD for each cell the cut breaks (a part on the row's first line of a
+ * column, in the column the row above fills, opening with a small letter; a
+ * name's line starting a cell under one that had room for its word; a cell
+ * whose brackets close more than they open), 2 for each cell not centred in
+ * the row.  Each line's parts are read once. */
 static int row_cost(const rs_ctx *cx, size_t prev_first, size_t prev_last, size_t first, size_t num, size_t last,
                     const span *col, int nc, const span *cut, int names, uint32_t width)
 {
 	int cost = 0;
-	/* the names' lines of the row, each going on from the one above */
-	part was, now;
-	size_t at = SIZE_MAX;
-	for (size_t j = first; j <= last && names > 0; j++)
-		if (part_in(cx, j, names, col, nc, cut, &now)) {
-			if (at != SIZE_MAX && starts_cell(&cx->v[at], &was, &cx->v[j], &now, width))
-				cost += CUT_BAD;
-			was = now, at = j;
-		}
-	unsigned above = 0;
+	unsigned above = 0, seen = 0;
 	for (size_t j = prev_first; j <= prev_last && prev_first <= prev_last; j++)
 		above |= columns_filled(cx, j, col, nc, cut);
-	/* a part on the row's first line in a column the row above fills, opening small */
-	unsigned seen = 0;
-	for (size_t j = first; j <= last; j++) {
-		part p[MAX_PARTS];
-		int m = line_parts(&cx->v[j], p, col, nc, cut);
-		for (int k = 0; k < m; k++) {
-			int c = part_column(&cx->v[j], p, k, col, nc, cut);
-			if (c <= 0 || (seen >> c & 1u))
-				continue;
-			seen |= 1u << c;
-			if ((above >> c & 1u) && opens_small(&cx->v[j], &p[k]))
-				cost += CUT_BAD;
-		}
-	}
-	for (int c = 1; c < nc; c++) {
-		int depth, low;
-		paren_depth(cx, first, last, col, nc, cut, c, &depth, &low);
-		if (low < 0)
-			cost += CUT_BAD;
-	}
-	/* each column's cell centred in the row: h lines of the row's H from
-	 * line (H - h) / 2, either side of it when that falls between lines */
+	part was;                  /* the names' part of the line above, when had */
+	int had = 0, depth[MAX_COLS] = { 0 }, low[MAX_COLS] = { 0 };
 	size_t top_of[MAX_COLS], bottom_of[MAX_COLS];
 	for (int c = 0; c < nc; c++)
 		top_of[c] = SIZE_MAX, bottom_of[c] = 0;
 	for (size_t j = first; j <= last; j++) {
-		unsigned filled = columns_filled(cx, j, col, nc, cut);
-		for (int c = 0; c < nc; c++)
-			if (filled >> c & 1u) {
-				if (top_of[c] == SIZE_MAX)
-					top_of[c] = j - first;
-				bottom_of[c] = j - first;
+		const rs_line *l = &cx->v[j];
+		part p[MAX_PARTS];
+		int m = line_parts(l, p, col, nc, cut), named = 0;
+		for (int k = 0; k < m; k++) {
+			int c = part_column(l, p, k, col, nc, cut);
+			if (c < 0)
+				continue;
+			if (top_of[c] == SIZE_MAX)
+				top_of[c] = j - first;
+			bottom_of[c] = j - first;
+			if (c == 0)
+				continue;
+			/* a line's first part in the names' column (a spill may put two there) */
+			if (c == names && !named) {
+				if (had && starts_cell(&was, l, &p[k], width))
+					cost += CUT_BAD;
+				was = p[k], had = named = 1;
 			}
+			if (!(seen >> c & 1u)) {
+				seen |= 1u << c;
+				uint32_t cp;
+				bc_utf8_decode(l->s + p[k].b, p[k].e - p[k].b, &cp);
+				if ((above >> c & 1u) && bc_cp_is_lower(cp))
+					cost += CUT_BAD;
+			}
+			for (size_t b = p[k].b; b < p[k].e; b++) {
+				depth[c] += (l->s[b] == '(') - (l->s[b] == ')');
+				if (depth[c] < low[c])
+					low[c] = depth[c];
+			}
+		}
 	}
-	/* a cell of one line shares the number's baseline: its line */
+	/* each column's cell centred in the row: h lines of the row's H from
+	 * line (H - h) / 2, either side of it when that falls between lines; a
+	 * cell of one line shares the number's baseline: its line */
 	size_t H = last - first + 1;
 	for (int c = 0; c < nc; c++) {
+		if (low[c] < 0)
+			cost += CUT_BAD;
 		if (top_of[c] == SIZE_MAX)
 			continue;
 		size_t d = H - (bottom_of[c] - top_of[c] + 1);
@@ -1036,17 +1018,16 @@ static int centre_rows(const rs_ctx *cx, size_t top, size_t end, size_t *rows, s
 		/* a blank line between two numbers parts their rows (rows standing
 		 * further apart): the lines above it are the upper row's; blank
 		 * lines apart from one another leave no cut */
+		int apart = 0;
 		for (size_t x = k[j] + 1; x < k[j + 1]; x++)
 			if (rs_blank(&cx->v[x])) {
-				if (x0 && x != x1 + 1)
-					x0 = SIZE_MAX;
-				if (x0 != SIZE_MAX)
-					x0 = x0 ? x0 : x, x1 = x;
+				apart |= x0 && x != x1 + 1;
+				x0 = x0 ? x0 : x, x1 = x;
 			}
-		for (int a = 0; a < S; a++) {
+		for (int a = 0; a < S && !apart; a++) {
 			if (best[j][a] < 0)
 				continue;
-			for (int a2 = 0; a2 < S && (size_t)a2 <= g && x0 != SIZE_MAX; a2++) {
+			for (int a2 = 0; a2 < S && (size_t)a2 <= g; a2++) {
 				size_t b = g - (size_t)a2;
 				if (x0) {
 					if ((size_t)a2 != k[j + 1] - x1 - 1)
