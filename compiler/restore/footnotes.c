@@ -128,6 +128,136 @@ static size_t next_text(const rs_ctx *cx, size_t i, size_t end)
 	return i;
 }
 
+/* The previous line with text before i, no earlier than b, or (size_t)-1;
+ * a blank line stops it. */
+static size_t line_above(const rs_ctx *cx, size_t b, size_t i)
+{
+	while (i > b) {
+		i--;
+		if (cx->v[i].dropped)
+			continue;
+		return rs_blank(&cx->v[i]) ? (size_t)-1 : i;
+	}
+	return (size_t)-1;
+}
+
+/* Line l holds a word (a letter), not figures and signs alone. */
+static int has_letter(const rs_line *l)
+{
+	for (size_t q = 0; q < l->len; q++) {
+		unsigned char c = (unsigned char)l->s[q];
+		if (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return 1;
+	}
+	return 0;
+}
+
+/* Line i of the page from b to before e is a note's number set after its
+ * text, as pdftotext's default mode writes some notes (the first of a
+ * page's, or each): its figures alone, right under a line of words, and
+ * nothing but a blank line or the page's end under it ("… (giảm 02
+ * điểm): Thanh tra tỉnh, Sở Ngoại vụ." / "9" / "" / page 10).  Its number,
+ * or 0. */
+static unsigned number_after(const rs_ctx *cx, size_t b, size_t e, size_t i)
+{
+	const rs_line *l = &cx->v[i];
+	if (l->dropped || !rs_figures(l, 3))
+		return 0;
+	size_t up = line_above(cx, b, i);
+	if (up == (size_t)-1 || !has_letter(&cx->v[up]))
+		return 0;
+	size_t j = i + 1;
+	while (j < e && cx->v[j].dropped)
+		j++;
+	if (j < e && !rs_blank(&cx->v[j]))
+		return 0;
+	/* and under the blank line, nothing, or another note's text with its
+	 * number after it: a block of lines with text ending in figures alone
+	 * (else the figures number the text under them: "Trần Thanh Tài" /
+	 * "3" / "" / "“a) Trong thời hạn …") */
+	size_t t = next_text(cx, j, e), end = t;
+	for (size_t q = t; q < e && (cx->v[q].dropped || !rs_blank(&cx->v[q])); q++)
+		if (!cx->v[q].dropped)
+			end = q;
+	if (t < e && !rs_figures(&cx->v[end], 3))
+		return 0;
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	unsigned k = 0;
+	for (size_t q = 0; q < n; q++)
+		k = k * 10 + (unsigned)(s[q] - '0');
+	return k;
+}
+
+/* A line's length in characters, its edges' spaces left out. */
+static size_t chars_of(const rs_line *l)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	return bc_utf8_count(s, n);
+}
+
+/* The body's measure, in characters: the median length of the lines of
+ * thirty characters or more that another line of text follows on their
+ * page (a paragraph's lines but its last; a table's cells are shorter).
+ * A page's notes are set in a smaller type, so their full lines are longer
+ * than the body's: where no blank line parts a note from the body above
+ * it, that is what tells them apart. */
+static size_t body_measure(const rs_ctx *cx)
+{
+	enum { MAXC = 400 };
+	size_t *hist = bc_xcalloc(MAXC + 1, sizeof *hist), total = 0;
+	for (size_t i = 0; i + 1 < cx->n; i++) {
+		if (cx->v[i].dropped || cx->v[i + 1].dropped || cx->v[i + 1].page != cx->v[i].page ||
+		    rs_blank(&cx->v[i + 1]))
+			continue;
+		size_t c = chars_of(&cx->v[i]);
+		if (c < 30)
+			continue;
+		hist[c < MAXC ? c : MAXC]++;
+		total++;
+	}
+	size_t w = 0;
+	for (size_t c = 0, seen = 0; c <= MAXC && total; c++) {
+		seen += hist[c];
+		if (seen * 2 >= total) {
+			w = c;
+			break;
+		}
+	}
+	free(hist);
+	return w;
+}
+
+/* Where the text of a note whose number comes after it starts: going up
+ * from line `last` (its last line), no earlier than `top`, to a blank
+ * line or the body.  A line is the note's when it runs longer than the
+ * body's measure w (the note's smaller type), or when it ends a note's
+ * paragraph: a long line above it and an item of the note's list ("- …")
+ * under it; the note's last line may be of any length. */
+static size_t note_top(const rs_ctx *cx, size_t top, size_t last, size_t w)
+{
+	size_t start = last, wide = w + (w > 64 ? w / 8 : 8);
+	for (size_t j = last; j > top;) {
+		size_t up = line_above(cx, top, j);
+		if (up == (size_t)-1)
+			break;
+		if (chars_of(&cx->v[up]) <= wide) {
+			const char *s;
+			size_t n;
+			rs_trim(&cx->v[j], &s, &n);
+			size_t up2 = line_above(cx, top, up);
+			int item = n >= 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ';
+			if (!item || up2 == (size_t)-1 || chars_of(&cx->v[up2]) <= wide)
+				break;
+		}
+		start = j = up;
+	}
+	return start;
+}
+
 /* Where the search for note k's mark from a cursor has got to: each line
  * of a page is asked about (a column of row numbers "2" alone, ten
  * thousand of them), and the text before it is searched once, not again
@@ -297,10 +427,21 @@ static int note_here(const rs_ctx *cx, mark_cache cache[2], size_t b, size_t e, 
 	 * before this one's), or the page's end */
 	size_t end = text + 1;
 	for (; end < e; end++) {
-		if (cx->v[end].dropped || !note_start(&cx->v[end], k + 1))
+		if (number_after(cx, b, e, end))
+			break;   /* another note's number, under that note's text */
+		if (cx->v[end].dropped)
 			continue;
-		size_t l2 = ml, b2 = mb + 1;
-		if (mark_before(cx, &cache[(k + 1) & 1], lo, i, k + 1, &l2, &b2))
+		/* the next note's start, or a later one's (the numbers between
+		 * set elsewhere: "3" / T3 / T4 / "5" / T5 / "4") */
+		int next = 0;
+		for (unsigned k2 = k + 1; k2 <= k + 1 + NOTE_SKIP && !next; k2++) {
+			if (!note_start(&cx->v[end], k2))
+				continue;
+			size_t l2 = ml, b2 = mb + 1;
+			mark_cache c2 = { 0 };
+			next = mark_before(cx, k2 == k + 1 ? &cache[k2 & 1] : &c2, lo, i, k2, &l2, &b2);
+		}
+		if (next)
 			break;
 	}
 	/* at the foot of the page: a page's notes are its last lines, a few
@@ -350,6 +491,70 @@ static int note_here(const rs_ctx *cx, mark_cache cache[2], size_t b, size_t e, 
 	return 1;
 }
 
+/* The notes found on a page so far, each as the lines it holds. */
+typedef struct page_notes {
+	struct { unsigned k; size_t lo, hi; } *v;   /* its number; its first and last lines */
+	size_t n;
+} page_notes;
+
+static void page_note(page_notes *pn, const note_at *n)
+{
+	pn->v = bc_xgrow(pn->v, pn->n, sizeof *pn->v);
+	size_t lo = n->start < n->text ? n->start : n->text, hi = n->end - 1 > n->start ? n->end - 1 : n->start;
+	pn->v[pn->n].k = n->k;
+	pn->v[pn->n].lo = lo;
+	pn->v[pn->n++].hi = hi;
+}
+
+/* Where the search for marks stands: after the last note's mark found
+ * (line, byte), or where it stood when the page began (pline, pbyte). */
+typedef struct mark_at {
+	unsigned want, page_want;   /* the next note's number; the first the page may have */
+	size_t line, byte, pline, pbyte;
+} mark_at;
+
+/* Whether line i, the figures k alone under a note's text (number_after),
+ * numbers that text: k is one the page may have (the next ones, or one its
+ * notes found passed over); its text is the block of lines right above it,
+ * or above the first of the page's notes numbered after it (pdftotext
+ * writes "Do một số sở …" / "3" / "Được thực hiện …" / "4" / "Theo …" /
+ * "2": note 2's number after notes 3 and 4), from the body or a blank line
+ * on (note_top); its mark stands before the text, and no more than twelve
+ * lines of text follow it on the page. */
+static int note_after(const rs_ctx *cx, size_t b, size_t e, size_t i, unsigned k, size_t lo, const mark_at *m,
+                      const page_notes *pn, size_t w, note_at *n)
+{
+	if (k < m->page_want || k > m->want + NOTE_SKIP)
+		return 0;
+	for (size_t q = 0; q < pn->n; q++)
+		if (pn->v[q].k == k)
+			return 0;
+	size_t under = 0;
+	for (size_t j = i + 1; j < e; j++)
+		under += !cx->v[j].dropped && !rs_blank(&cx->v[j]);
+	if (under > 12)
+		return 0;
+	size_t below = i, top = b;
+	for (size_t q = 0; q < pn->n; q++)
+		if (pn->v[q].k > k && pn->v[q].lo < below)
+			below = pn->v[q].lo;
+	for (size_t q = 0; q < pn->n; q++)
+		if (pn->v[q].hi < below && pn->v[q].hi + 1 > top)
+			top = pn->v[q].hi + 1;
+	size_t last = line_above(cx, top, below);
+	if (last == (size_t)-1 || !has_letter(&cx->v[last]))
+		return 0;
+	size_t text = note_top(cx, top, last, w);
+	if (last - text >= 16)
+		return 0;
+	size_t ml = k >= m->want ? m->line : m->pline, mb = k >= m->want ? m->byte : m->pbyte;
+	mark_cache c = { 0 };
+	if (!mark_before(cx, &c, lo, text, k, &ml, &mb))
+		return 0;
+	*n = (note_at){ k, 3, i, text, last + 1, ml, mb };
+	return 1;
+}
+
 /* Marks note n again: its mark and number raised (by raise_all, once the
  * notes are found: their marks are looked for in the text as it stands),
  * its text one block, its span kept. */
@@ -357,13 +562,17 @@ static void mark_note(rs_ctx *cx, const note_at *n, mark_raises *r)
 {
 	raise_later(r, n->mline, n->mbyte, n->k);
 	size_t i = n->start, text = n->text;
+	uint32_t first = (uint32_t)(i + 1);
+	if (n->form == 3)
+		first = (uint32_t)(text + 1);   /* its number after its text */
 	if (n->form == 1) {
 		const char *s;
 		size_t len;
 		rs_trim(&cx->v[i], &s, &len);
 		raise_later(r, i, (size_t)(s - cx->v[i].s), n->k);
 	} else {
-		/* "1" alone, its text under it: one line "¹ text", each part where it stood */
+		/* "1" alone, its text under it (or above it: form 3): one line
+		 * "¹ text", each part where it stood */
 		bc_buf nb = BC_BUF_INIT;
 		put_raised(&nb, n->k);
 		bc_buf_putc(&nb, ' ');
@@ -388,20 +597,23 @@ static void mark_note(rs_ctx *cx, const note_at *n, mark_raises *r)
 	size_t last = n->end;
 	while (last > text && (cx->v[last - 1].dropped || rs_blank(&cx->v[last - 1])))
 		last--;
+	if (n->form == 3)
+		last = i + 1;   /* through its number, where its first line now says it starts */
 	bc_restore *out = cx->out;
 	out->notes = bc_xgrow(out->notes, out->nnotes, sizeof *out->notes);
-	out->notes[out->nnotes++] = (bc_restore_span){ (uint32_t)(i + 1), (uint32_t)(last > text ? last : text + 1) };
+	out->notes[out->nnotes++] = (bc_restore_span){ first, (uint32_t)(last > text ? last : text + 1) };
 }
 
 void rs_footnotes(rs_ctx *cx)
 {
 	if (cx->shape != BC_SHAPE_PDF || cx->npages < 1)
 		return;
-	unsigned want = 1;
-	size_t mline = 0, mbyte = 0, found = 0, prev_page = 0;
+	mark_at m = { 1, 1, 0, 0, 0, 0 };
+	size_t found = 0, prev_page = 0, w = body_measure(cx);
 	mark_cache cache[2] = { { 0 }, { 0 } };
 	mark_raises r = { NULL, 0 };
 	unmarked um = { 0 };
+	page_notes pn = { NULL, 0 };
 	for (size_t b = 0, e; b < cx->n; b = e) {
 		uint32_t page = cx->v[b].page;
 		for (e = b; e < cx->n && cx->v[e].page == page; e++)
@@ -411,27 +623,39 @@ void rs_footnotes(rs_ctx *cx)
 		size_t lo = prev_page;
 		prev_page = b;
 		int at_foot = 0;   /* a note of this page found: the lines after it are its foot */
+		m.page_want = m.want;
+		m.pline = m.line;
+		m.pbyte = m.byte;
+		pn.n = 0;
 		for (size_t i = first + 1 < e ? first + 1 : e; i < e;) {
 			i = next_text(cx, i, e);
 			if (i >= e)
 				break;
 			note_at n = { 0 };
 			int ok = 0;
-			for (unsigned k = want; k <= want + NOTE_SKIP && !ok; k++)
-				ok = note_here(cx, cache, b, e, i, lo, k, mline, mbyte, at_foot, &um, &n);
+			unsigned after = number_after(cx, b, e, i);
+			if (after)
+				ok = note_after(cx, b, e, i, after, lo, &m, &pn, w, &n);
+			/* else its text under it ("92,5%2." / "2" / "" / "Theo kết quả …") */
+			for (unsigned k = m.want; k <= m.want + NOTE_SKIP && !ok; k++)
+				ok = note_here(cx, cache, b, e, i, lo, k, m.line, m.byte, at_foot, &um, &n);
 			if (!ok) {
 				i++;
 				continue;
 			}
 			mark_note(cx, &n, &r);
+			page_note(&pn, &n);
 			at_foot = 1;
 			found++;
-			want = n.k + 1;
-			mline = n.mline;
-			mbyte = n.mbyte + 1;
-			i = n.end;
+			if (n.k >= m.want) {
+				m.want = n.k + 1;
+				m.line = n.mline;
+				m.byte = n.mbyte + 1;
+			}
+			i = n.form == 3 ? i + 1 : n.end;
 		}
 	}
+	free(pn.v);
 	raise_all(cx, &r);
 	/* counted by notes, not by the lines rewritten */
 	cx->out->count[BC_RESTORE_NOTE] = found;
