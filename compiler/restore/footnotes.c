@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "../util/buf.h"
 #include "../util/utf8.h"
@@ -296,6 +297,169 @@ static int mark_before(const rs_ctx *cx, mark_cache *c, size_t lo, size_t at, un
 	return 1;
 }
 
+/* Words a figure set a space after numbers, not marks: "thôn 1", "khoản
+ * 2", "lớp 5", "mức độ 1", "phường 2 Bảo Lộc". */
+static const char *const counted[] = {
+	"số", "khoản", "điều", "điểm", "mục", "tiết", "chương", "phần", "lục", "thôn", "ấp", "tổ", "khu",
+	"phường", "xã", "quận", "huyện", "tỉnh", "đội", "xóm", "bản", "buôn", "làng", "lô", "lớp", "khóa",
+	"khoá", "kỳ", "kì", "quý", "đợt", "lần", "năm", "tháng", "ngày", "tuần", "giờ", "phút", "cấp",
+	"loại", "hạng", "nhóm", "bước", "đoạn", "tầng", "phòng", "đường", "ngõ", "hẻm", "tuyến", "mức",
+	"độ", "bậc", "vòng", "trang", "dòng", "câu", "bài", "hình", "bảng", "biểu", "mẫu", "cụm", "thửa",
+	"tờ", "phiên", "kênh", "đài", "tập", "quyển", "số", "top", "hạ", "tiểu", "khối", "ca", "kíp",
+};
+
+/* Words a figure set a space before counts: "6 tháng", "5 người". */
+static const char *const units[] = {
+	"tháng", "năm", "ngày", "tuần", "giờ", "phút", "quý", "lần", "người", "hộ", "đồng", "tấn", "ha",
+	"km", "m", "cm", "kg", "xã", "thôn", "đơn", "cơ", "trường", "lớp", "học", "hồ", "văn", "dự",
+	"công", "đoàn", "cuộc", "buổi", "đợt", "bộ", "cái", "chiếc", "con", "căn", "nhà", "phòng",
+};
+
+/* Whether s[0..n), in small letters, is one of the words w[0..nw). */
+static int is_word(const char *s, size_t n, const char *const *w, size_t nw)
+{
+	char low[64];
+	size_t ln = 0;
+	for (size_t at = 0; at < n;) {
+		uint32_t cp = bc_utf8_next(s, n, &at);
+		char enc[4];
+		int el = bc_utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp), enc);
+		if (el <= 0 || ln + (size_t)el > sizeof low)
+			return 0;
+		memcpy(low + ln, enc, (size_t)el);
+		ln += (size_t)el;
+	}
+	for (size_t k = 0; k < nw; k++)
+		if (strlen(w[k]) == ln && memcmp(w[k], low, ln) == 0)
+			return 1;
+	return 0;
+}
+
+/* The figures of k at byte q of line l, a space before them, as a note's
+ * mark Word set apart from its word ("kinh doanh thực phẩm 1, qua đó",
+ * "Quyết định QPPL 4 và"): the word before in small letters or all
+ * capitals (never a name's "An Thắng 2", "Bảo Lâm 1") and none that
+ * counts ("thôn 1"); after them the line's end, a closing mark, or a
+ * word in small letters. */
+static int spaced_mark(const rs_line *l, size_t q, size_t dl)
+{
+	const char *s = l->s;
+	if (q < 2 || s[q - 1] != ' ' || s[q - 2] == ' ' || l->nshifts)
+		return 0;   /* (a line whose columns another concern moved keeps its spaces) */
+	size_t e = q + dl;
+	if (e < l->len) {
+		unsigned char c = (unsigned char)s[e];
+		if (strchr(",.;:)", c)) {
+			if (e + 1 < l->len && s[e + 1] != ' ')
+				return 0;   /* "1.2", "4,5" */
+		} else if (c == ' ') {
+			size_t at = e + 1;
+			uint32_t cp = bc_utf8_next(s, l->len, &at);
+			if (!bc_cp_is_lower(cp))
+				return 0;
+		} else {
+			return 0;
+		}
+	}
+	/* the word before */
+	size_t we = q - 1, wb = we;
+	while (wb > 0 && s[wb - 1] != ' ')
+		wb--;
+	size_t lower = 0, upper = 0, other = 0;
+	for (size_t at = wb; at < we;) {
+		uint32_t cp = bc_utf8_next(s, we, &at);
+		if (bc_cp_is_lower(cp))
+			lower++;
+		else if (bc_cp_is_upper(cp))
+			upper++;
+		else
+			other++;
+	}
+	if (other || (upper && (lower || upper < 2)) || (!upper && !lower))
+		return 0;
+	if (is_word(s + wb, we - wb, counted, sizeof counted / sizeof counted[0]))
+		return 0;
+	/* and no unit after it: "thực hiện 6 tháng", "có 5 người" */
+	if (e < l->len && s[e] == ' ') {
+		size_t ub = e + 1, ue = ub;
+		while (ue < l->len && s[ue] != ' ' && !strchr(",.;:)", s[ue]))
+			ue++;
+		if (is_word(s + ub, ue - ub, units, sizeof units / sizeof units[0]))
+			return 0;
+	}
+	return 1;
+}
+
+/* Where the search for a note's mark set apart has got to: the lines
+ * from (line, byte) to before upto hold `count` such figures of k, the
+ * first at (fline, fbyte). */
+typedef struct spaced_cache {
+	unsigned k;
+	size_t lo, line, byte, upto, count, fline, fbyte;
+	int set;
+} spaced_cache;
+
+/* Note k's mark set apart from its word before line `at` (spaced_mark),
+ * when it is the only such figure of k from the cursor (*line, *byte) on
+ * (no earlier than line lo): a note's number and text at the foot of the
+ * page say a mark is there, and no other figure could be it. */
+static int spaced_before(const rs_ctx *cx, spaced_cache *c, size_t lo, size_t at, unsigned k, size_t *line, size_t *byte)
+{
+	size_t from = *line > lo ? *line : lo;
+	if (!c->set || c->k != k || c->lo != lo || c->line != *line || c->byte != *byte || c->upto > at)
+		*c = (spaced_cache){ k, lo, *line, *byte, from, 0, 0, 0, 1 };
+	char d[12];
+	size_t dl = (size_t)snprintf(d, sizeof d, "%u", k);
+	for (; c->upto < at && c->count < 2; c->upto++) {
+		const rs_line *l = &cx->v[c->upto];
+		if (l->dropped)
+			continue;
+		size_t q = c->upto == *line && *line >= lo ? *byte : 0;
+		for (; q + dl <= l->len; q++) {
+			if (memcmp(l->s + q, d, dl) != 0 || !spaced_mark(l, q, dl))
+				continue;
+			if (!c->count++) {
+				c->fline = c->upto;
+				c->fbyte = q;
+			}
+		}
+	}
+	if (c->count != 1)
+		return 0;
+	*line = c->fline;
+	*byte = c->fbyte;
+	return 1;
+}
+
+/* Note k's mark before line `at`: glued to its word (mark_before), else
+ * set apart from it and alone of its kind (spaced_before, when sc). */
+static int mark_found(const rs_ctx *cx, mark_cache *c, spaced_cache *sc, size_t lo, size_t at, unsigned k,
+                      size_t *line, size_t *byte)
+{
+	return mark_before(cx, c, lo, at, k, line, byte) || (sc && spaced_before(cx, sc, lo, at, k, line, byte));
+}
+
+/* Whether a note's text opens with a capital (an opening quote or bracket
+ * before it allowed): line l's, past its number when `numbered`.  A note's
+ * mark set apart from its word is read only for such a text ("Gồm 07 cơ
+ * sở …"): a table's line "6 tháng 1.980,0 …" is no note of "thực hiện 6". */
+static int opens_capital(const rs_line *l, int numbered)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	size_t at = 0;
+	while (numbered && at < n && (is_digit(s[at]) || s[at] == ' '))
+		at++;
+	while (at < n) {
+		uint32_t cp = bc_utf8_next(s, n, &at);
+		if (cp == '"' || cp == '(' || cp == 0x201C || cp == '\'')
+			continue;
+		return bc_cp_is_upper(cp);
+	}
+	return 0;
+}
+
 /* A figure to raise: note k's figures at byte `byte` of line `line`. */
 typedef struct mark_raise {
 	size_t line, byte;
@@ -340,14 +504,22 @@ static void raise_all(rs_ctx *cx, mark_raises *r)
 			continue;   /* a note's lone number and its text, written again as one line */
 		bc_buf_clear(&b);
 		size_t at = 0;
+		uint32_t removed = 0;
 		for (size_t k = j; k < e; k++) {
 			char d[12];
 			size_t dl = (size_t)snprintf(d, sizeof d, "%u", r->v[k].k);
-			if (r->v[k].byte < at || r->v[k].byte + dl > l->len)
+			size_t q = r->v[k].byte;
+			if (q < at || q + dl > l->len)
 				continue;
-			bc_buf_put(&b, l->s + at, r->v[k].byte - at);
+			/* a mark set apart from its word (spaced_mark) is glued to
+			 * it, as §8.1 reads a mark; the columns after it are one
+			 * further on in the input */
+			int apart = q > at && l->s[q - 1] == ' ' && mark_after(l->s, q) == 0;
+			bc_buf_put(&b, l->s + at, q - at - (apart ? 1 : 0));
+			if (apart)
+				rs_shift(cx, line, (uint32_t)bc_utf8_count(b.s, b.len) + 1, ++removed);
 			put_raised(&b, r->v[k].k);
-			at = r->v[k].byte + dl;
+			at = q + dl;
 		}
 		bc_buf_put(&b, l->s + at, l->len - at);
 		rs_rewrite(cx, line, BC_RESTORE_NOTE, b.s, b.len);
@@ -405,7 +577,7 @@ static int in_numbered_run(const rs_ctx *cx, size_t b, size_t i, unsigned k, int
 /* Whether line i of the page from b to before e opens note k, its mark in
  * the text before it from (mline, mbyte) on, no earlier than line lo: all
  * the evidence above, into *n. */
-static int note_here(const rs_ctx *cx, mark_cache cache[2], size_t b, size_t e, size_t i, size_t lo,
+static int note_here(const rs_ctx *cx, mark_cache cache[2], spaced_cache sc[2], size_t b, size_t e, size_t i, size_t lo,
                      unsigned k, size_t mline, size_t mbyte, int at_foot, unmarked *um, note_at *n)
 {
 	int form = note_start(&cx->v[i], k);
@@ -419,7 +591,8 @@ static int note_here(const rs_ctx *cx, mark_cache cache[2], size_t b, size_t e, 
 	if (!form || (!at_foot && in_numbered_run(cx, b, i, k, form, um)))
 		return 0;
 	size_t ml = mline, mb = mbyte;
-	if (!mark_before(cx, &cache[k & 1], lo, i, k, &ml, &mb)) {
+	if (!mark_found(cx, &cache[k & 1], opens_capital(&cx->v[text], form == 1) ? &sc[k & 1] : NULL, lo, i, k, &ml,
+	                &mb)) {
 		*um = (unmarked){ 1, form, k, i };
 		return 0;
 	}
@@ -435,11 +608,15 @@ static int note_here(const rs_ctx *cx, mark_cache cache[2], size_t b, size_t e, 
 		 * set elsewhere: "3" / T3 / T4 / "5" / T5 / "4") */
 		int next = 0;
 		for (unsigned k2 = k + 1; k2 <= k + 1 + NOTE_SKIP && !next; k2++) {
-			if (!note_start(&cx->v[end], k2))
+			int form2 = note_start(&cx->v[end], k2);
+			if (!form2)
 				continue;
+			size_t t2 = form2 == 1 ? end : next_text(cx, end + 1, e);
 			size_t l2 = ml, b2 = mb + 1;
 			mark_cache c2 = { 0 };
-			next = mark_before(cx, k2 == k + 1 ? &cache[k2 & 1] : &c2, lo, i, k2, &l2, &b2);
+			spaced_cache s2 = { 0 };
+			int capital = t2 < e && opens_capital(&cx->v[t2], form2 == 1);
+			next = mark_found(cx, k2 == k + 1 ? &cache[k2 & 1] : &c2, capital ? &s2 : NULL, lo, i, k2, &l2, &b2);
 		}
 		if (next)
 			break;
@@ -549,7 +726,8 @@ static int note_after(const rs_ctx *cx, size_t b, size_t e, size_t i, unsigned k
 		return 0;
 	size_t ml = k >= m->want ? m->line : m->pline, mb = k >= m->want ? m->byte : m->pbyte;
 	mark_cache c = { 0 };
-	if (!mark_before(cx, &c, lo, text, k, &ml, &mb))
+	spaced_cache s2 = { 0 };
+	if (!mark_found(cx, &c, opens_capital(&cx->v[text], 0) ? &s2 : NULL, lo, text, k, &ml, &mb))
 		return 0;
 	*n = (note_at){ k, 3, i, text, last + 1, ml, mb };
 	return 1;
@@ -611,6 +789,7 @@ void rs_footnotes(rs_ctx *cx)
 	mark_at m = { 1, 1, 0, 0, 0, 0 };
 	size_t found = 0, prev_page = 0, w = body_measure(cx);
 	mark_cache cache[2] = { { 0 }, { 0 } };
+	spaced_cache sc[2] = { { 0 }, { 0 } };
 	mark_raises r = { NULL, 0 };
 	unmarked um = { 0 };
 	page_notes pn = { NULL, 0 };
@@ -638,7 +817,7 @@ void rs_footnotes(rs_ctx *cx)
 				ok = note_after(cx, b, e, i, after, lo, &m, &pn, w, &n);
 			/* else its text under it ("92,5%2." / "2" / "" / "Theo kết quả …") */
 			for (unsigned k = m.want; k <= m.want + NOTE_SKIP && !ok; k++)
-				ok = note_here(cx, cache, b, e, i, lo, k, m.line, m.byte, at_foot, &um, &n);
+				ok = note_here(cx, cache, sc, b, e, i, lo, k, m.line, m.byte, at_foot, &um, &n);
 			if (!ok) {
 				i++;
 				continue;
