@@ -1293,7 +1293,12 @@ static int heading_wraps_once(const parser *p, size_t i)
 	if (nx->kind != BC_LK_TEXT || nx->upper || body->kind != BC_LK_TEXT || body->upper)
 		return 0;
 	uint32_t last = bp_line_last_cp(l), nlast = bp_line_last_cp(nx);
-	if (!last || clause_end(last) || last == '-' || last == 0x2013 || !nlast || clause_end(nlast))
+	/* a dash set apart ends a word of the heading's ("… các tổ chức chính
+	 * trị -" / "xã hội", LibreOffice's PDF read by -raw); one glued to a
+	 * word cuts it */
+	size_t dl = last == '-' ? 1 : 3;   /* the dash's bytes */
+	int apart = (last == '-' || last == 0x2013) && l->core_len > dl && l->s[l->core + l->core_len - dl - 1] == ' ';
+	if (!last || clause_end(last) || ((last == '-' || last == 0x2013) && !apart) || !nlast || clause_end(nlast))
 		return 0;
 	return l->nchars >= 40 && bc_cp_is_lower(bp_line_first_cp(nx)) && 2 * nx->nchars <= l->nchars &&
 	       bc_cp_is_upper(bp_line_first_cp(body)) && body->nchars >= 2 * nx->nchars;

@@ -718,9 +718,12 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 }
 
 /* The block from line i is followed, past blank lines, by the motto, the
- * slogan or the dateline: the header goes on under it (mutool's boxes, a
- * blank line after each: "Số 27-CV/ĐU" / blank / the summary / blank /
- * "ĐẢNG CỘNG SẢN VIỆT NAM"). */
+ * slogan, the dateline or the Kính gửi: the header goes on under it
+ * (mutool's boxes, a blank line after each: "Số 27-CV/ĐU" / blank / the
+ * summary / blank / "ĐẢNG CỘNG SẢN VIỆT NAM"; pdftotext's default mode,
+ * the summary's lines under the dateline, set lower than the right
+ * column's: … / "An Thắng, ngày 23 tháng 11 năm 2026" / blank / the
+ * summary / blank / "Kính gửi:"). */
 static int header_under(const bc_lines *L, size_t i)
 {
 	size_t k = i;
@@ -728,7 +731,8 @@ static int header_under(const bc_lines *L, size_t i)
 		k++;
 	while (k < L->n && L->v[k].kind == BC_LK_BLANK)
 		k++;
-	return k < L->n && (L->v[k].kind == BC_LK_MOTTO || L->v[k].kind == BC_LK_SLOGAN || L->v[k].kind == BC_LK_DATELINE);
+	return k < L->n && (L->v[k].kind == BC_LK_MOTTO || L->v[k].kind == BC_LK_SLOGAN || L->v[k].kind == BC_LK_DATELINE ||
+	                    L->v[k].kind == BC_LK_ADDRESSEE);
 }
 
 /* Is `num` a Party công văn's number line ("CV/…" after the number) ending on source line `no`? */
