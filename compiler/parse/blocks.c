@@ -953,6 +953,48 @@ static void beside_item(parser *p, blk *it, const bc_line *r)
 	}
 }
 
+/* The archive's item, the list's last ("- Lưu Văn phòng Đảng ủy."), that
+ * goes on after its end mark and one space with a person's name ("… Đảng
+ * ủy. Trần Thị Lan"): pdftotext -raw reads the signer's name, set level with
+ * the list's last line, onto it.  Taken only when the signature's titles
+ * were read among the recipients above (-raw's interleaved columns) and no
+ * name yet: the item ends at its mark, the name is the signer's. */
+static void name_after_archive(parser *p, blk *it, const bc_line *r)
+{
+	if (!it->nseg || it->segs[0].len < 4 || memcmp(it->segs[0].s, "Lưu", strlen("Lưu")) != 0)
+		return;
+	bc_seg *g = &it->segs[it->nseg - 1];
+	int titles = 0;
+	for (size_t k = p->nb - 1; k-- > 0;) {
+		int kind = p->b[k].kind;
+		if (kind == B_SIGNER)
+			return;
+		if (kind == B_AUTHORITY || kind == B_POSITION)
+			titles = 1;
+		else if (kind != B_RECIP_ITEM)
+			break;
+	}
+	if (!titles)
+		return;
+	const char *s = g->s;
+	for (size_t k = 1; k + 2 < g->len; k++) {
+		if ((s[k] != '.' && s[k] != ';') || s[k + 1] != ' ')
+			continue;
+		bc_line t = *r;   /* (called as the item's first line is read: g is r's) */
+		t.core = (size_t)(s + k + 2 - r->s);
+		t.core_len = g->len - (k + 2);
+		while (t.core_len && t.s[t.core + t.core_len - 1] == ' ')
+			t.core_len--;
+		if (!name_words(&t, 5, 1))
+			continue;
+		g->len = k + 1;
+		blk *sb = bp_new_blk(p, B_SIGNER, (size_t)(r - p->lines.v));
+		bp_add_line_text(sb, &t, t.core, 0);
+		bp_fix_breaks(sb);
+		return;
+	}
+}
+
 /* A line of the recipients' column that goes on, after one space, with an
  * authority of the signature's column in capitals ("- Như trên; KT. TRƯỞNG
  * BAN …", "Nơi nhận: TL. CỤC TRƯỞNG"): a scan's OCR reads the two columns
@@ -1110,6 +1152,7 @@ static size_t recipient_items(parser *p, size_t start)
 		bp_add_line_text(it, r, r->kind == BC_LK_BULLET ? r->rest : glued ? glued : r->core, 1);
 		beside_item(p, it, r);
 		authority_beside(p, iti, r);
+		name_after_archive(p, &p->b[iti], r);
 		it = &p->b[iti];   /* a signer's or an authority's block may have moved the blocks */
 		carried = dangling_bullet(it);
 		if (carried && !(i + 1 < L->n && L->v[i + 1].kind == BC_LK_TEXT && !L->v[i + 1].upper))
