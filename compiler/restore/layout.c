@@ -667,14 +667,21 @@ static int pipe_row(const rs_line *l)
 	rs_trim(l, &s, &n);
 	if (n < 3 || s[0] != '|' || s[n - 1] != '|')
 		return 0;
-	int dash = 0;
-	for (size_t i = 1; i + 1 < n; i++) {
-		if (s[i] == '-')
-			dash = 1;
-		else if (s[i] != '|' && s[i] != ':' && s[i] != ' ')
+	int dash = 0, empty = 0, cell_dash = 0;
+	for (size_t i = 1; i < n; i++) {
+		if (s[i] == '|') {
+			empty |= !cell_dash;
+			cell_dash = 0;
+		} else if (s[i] == '-') {
+			dash = cell_dash = 1;
+		} else if (s[i] != ':' && s[i] != ' ') {
 			return 1;
+		}
 	}
-	return !dash;   /* "|---|---|" is a Markdown table's rule; "|   |   |" a row of empty cells */
+	/* "|---|---|" is a Markdown table's rule; "|   |   |" a row of empty
+	 * cells; "|-------   |        |" antiword's row of a rule under the
+	 * issuer (a Party header's) beside an empty cell */
+	return !dash || empty;
 }
 
 static size_t pipe_rows(rs_ctx *cx, size_t i)
