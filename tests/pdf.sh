@@ -186,6 +186,19 @@ if words_doc consolidated tests/pdf/consolidated.txt; then
 	fi
 fi
 
+# an appendix sent as a file of its own (a document of type PHỤ LỤC): its pages are the appendix's,
+# page 1 opening with its label, no header or closing made up as blanks (the motto, "………", Nơi nhận)
+if words_doc appendix-alone tests/regress/appendix/alone.txt; then
+	t=$(pdftotext -f 1 -l 1 "$TMP/appendix-alone.pdf" - 2>/dev/null)
+	first=$(printf '%s\n' "$t" | grep -v '^[[:space:]]*$' | head -1)
+	pages=$(pdfinfo "$TMP/appendix-alone.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	if [ "$first" = "PHỤ LỤC I" ] && [ "$pages" = 1 ] && ! printf '%s' "$t" | grep -q 'CỘNG HÒA\|………\|Nơi nhận'; then
+		ok appendix-alone/appendix-pages-only
+	else
+		bad "appendix-alone/appendix-pages-only: first line '$first', $pages pages"
+	fi
+fi
+
 # footnotes referenced from the header, title, addressee, a table cell, the recipients, the
 # signature and an appendix's title: each set at the foot of its reference's page (note-pages rule)
 cat >"$TMP/notes-everywhere.txt" <<'DOC'

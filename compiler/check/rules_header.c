@@ -72,12 +72,32 @@ static void check_date(bc_check_ctx *cx, const bc_node *n, int draft)
 		bc_diag_add(cx->diags, BC_W_DATE_INVALID, n->pos, "%02d/%02d/%04d", d.day, d.month, d.year);
 }
 
+/* What the archival facts took from an appendix's (Kèm theo …) line instead
+ * of the header's: said where they came from. */
+static void recovered(bc_check_ctx *cx)
+{
+	const bc_facts *f = bc_document_facts(cx->doc);
+	if (f->number_from)
+		bc_diag_add(cx->diags, BC_N_RECOVERED, f->number_from->pos, "%.*s/%.*s%s%.*s", (int)f->code_number.len,
+		            f->code_number.s, (int)f->code_year.len, f->code_year.s, f->code_year.len ? "/" : "",
+		            (int)f->code_notation.len, f->code_notation.s);
+	if (f->issued_from)
+		bc_diag_add(cx->diags, BC_N_RECOVERED, f->issued_from->pos, "%02d/%02d/%04d", f->issued.day, f->issued.month,
+		            f->issued.year);
+}
+
 static void *begin(bc_check_ctx *cx)
 {
 	const bc_document *doc = cx->doc;
 	const bc_meta_index *x = &doc->idx;
 	int draft = x->draft != NULL;
 	bc_doctype type = bc_document_type(doc);
+	/* an appendix sent as a file of its own has no header, signature or
+	 * Nơi nhận of its own: its document's are elsewhere */
+	if (bc_kind_of(type)->flags & BC_KIND_APPENDIX) {
+		recovered(cx);
+		return NULL;
+	}
 	if (!x->issuer_first)
 		bc_diag_add(cx->diags, BC_W_NO_ISSUER, top, NULL);
 	/* a line that is there but could not be read is reported where it is, not as missing */
@@ -128,15 +148,7 @@ static void *begin(bc_check_ctx *cx)
 			bc_diag_add(cx->diags, BC_W_SIGNATURE_STRAY, c->pos, "%s", s);
 		bc_text_free(&t);
 	}
-	/* what the archival facts took from an appendix's (Kèm theo …) line instead */
-	const bc_facts *f = bc_document_facts(doc);
-	if (f->number_from)
-		bc_diag_add(cx->diags, BC_N_RECOVERED, f->number_from->pos, "%.*s/%.*s%s%.*s", (int)f->code_number.len,
-		            f->code_number.s, (int)f->code_year.len, f->code_year.s, f->code_year.len ? "/" : "",
-		            (int)f->code_notation.len, f->code_notation.s);
-	if (f->issued_from)
-		bc_diag_add(cx->diags, BC_N_RECOVERED, f->issued_from->pos, "%02d/%02d/%04d", f->issued.day, f->issued.month,
-		            f->issued.year);
+	recovered(cx);
 	return NULL;
 }
 

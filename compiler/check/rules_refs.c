@@ -97,8 +97,10 @@ static void check_attach(bc_check_ctx *cx, refs_state *s, const bc_node *n)
 		bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%02d/%02d/%04d ≠ %02d/%02d/%04d", a.day, a.month, a.year,
 		            b.day, b.month, b.year);
 	}
+	/* an appendix sent on its own names its document's type, not its own */
 	bc_doctype t = bc_document_type(cx->doc);
-	if (t != BC_DOC_UNKNOWN && n->as.line->doctype != BC_DOC_UNKNOWN && t != n->as.line->doctype)
+	if (t != BC_DOC_UNKNOWN && !(bc_kind_of(t)->flags & BC_KIND_APPENDIX) && n->as.line->doctype != BC_DOC_UNKNOWN &&
+	    t != n->as.line->doctype)
 		bc_diag_add(cx->diags, BC_W_ATTACH_MISMATCH, n->pos, "%s ≠ %s", bc_doctype_name(n->as.line->doctype),
 		            bc_doctype_name(t));
 	const bc_node *f = s->first_attach;
@@ -446,7 +448,9 @@ static void end(bc_check_ctx *cx, void *st)
 		appx *a = &s->ap[i];
 		if (any_attach && !a->attach)
 			bc_diag_add(cx->diags, BC_W_APPX_NO_ATTACH, a->node->pos, NULL);
-		int named = s->generic_mention || (!a->value && s->nment) || (s->attach_mention && attached_text(a->node));
+		/* an appendix sent as a file of its own has no text to name it in */
+		int named = s->generic_mention || (!a->value && s->nment) || (s->attach_mention && attached_text(a->node)) ||
+		            bc_document_type(cx->doc) == BC_DOC_PHU_LUC;
 		for (size_t k = 0; k < s->nment && !named; k++)
 			named = s->mentions[k] == a->value || (s->nap == 1 && !a->value);
 		bc_str l = a->node->as.appendix.label;

@@ -621,7 +621,11 @@ int bc_typeset(const bc_document *doc, const bc_template *tpl, const bc_metrics 
 	t.x0 = t.port_x0;
 	t.width = t.port_w;
 
-	ts_set_header(&t);
+	/* an appendix sent as a file of its own is its appendix's pages alone:
+	 * no header or closing of a document of its own, made up as blanks */
+	int alone = bc_kind_of(bc_document_type(doc))->flags & BC_KIND_APPENDIX;
+	if (!alone)
+		ts_set_header(&t);
 	if (doc->body)
 		ts_set_blocks(&t, doc->body);
 	/* footnotes nothing outside the notes leads to are not lost: they follow
@@ -643,7 +647,8 @@ int bc_typeset(const bc_document *doc, const bc_template *tpl, const bc_metrics 
 		    !note_placed(&t, iter.cur))
 			note_lines(&t, iter.cur, NULL, push_note);
 	free(reached.v);
-	ts_set_closing(&t);
+	if (!alone)
+		ts_set_closing(&t);
 	for (const bc_node *n = doc->root ? doc->root->first : NULL; n; n = n->next)
 		if (n->type == BC_NODE_APPENDIX)
 			ts_set_appendix(&t, n);

@@ -14,6 +14,7 @@
 #define CITED BC_KIND_CITED
 #define CODE BC_KIND_CODE
 #define UNTITLED BC_KIND_UNTITLED
+#define APPENDIX BC_KIND_APPENDIX
 #define STATE BC_FAMILY_STATE
 
 /*
@@ -64,6 +65,9 @@ static const bc_kind kinds[] = {
 	/* legal documents an office passes on or consolidates */
 	{ BC_DOC_NGHI_DINH, "NGHỊ ĐỊNH", "Nghị định", "NĐ", NULL, STATE, HEADER | CITED | CODE },
 	{ BC_DOC_THONG_TU, "THÔNG TƯ", "Thông tư", "TT", NULL, STATE, HEADER | CITED | CODE },
+	/* an appendix sent as a file of its own (bc_document_type): its PHỤ LỤC
+	 * line is the appendix's label, never a header's type line */
+	{ BC_DOC_PHU_LUC, "PHỤ LỤC", "Phụ lục", NULL, NULL, STATE, APPENDIX },
 	/* words the text cites that are no kind of their own */
 	{ BC_DOC_UNKNOWN, NULL, "Văn bản", NULL, NULL, STATE, CITED },
 	{ BC_DOC_CONG_VAN, NULL, NULL, "CV", NULL, STATE, CODE | ALIAS },   /* not in Phụ lục III, but offices write it */

@@ -295,6 +295,22 @@ static bc_str joined_lines(const bc_document *doc, bc_facts *f, bc_role role, bc
 	return keep_buf(f, b);
 }
 
+/* An appendix sent as a file of its own: its title is the document's
+ * (the first appendix's title lines). */
+static bc_str appendix_subject(const bc_document *doc, bc_facts *f, bc_buf *b, bc_buf *scratch)
+{
+	bc_buf_clear(b);
+	for (const bc_node *n = doc->root ? doc->root->first : NULL; n; n = n->next) {
+		if (n->type != BC_NODE_APPENDIX)
+			continue;
+		for (const bc_node *c = n->first; c; c = c->next)
+			if (c->type == BC_NODE_LINE && c->as.line->role == BC_ROLE_APPX_TITLE)
+				put_node_words(b, c, scratch);
+		break;
+	}
+	return keep_buf(f, b);
+}
+
 /* A dispatch's trích yếu is its "V/v …" line (Nghị định 30, Phụ lục I, ô 5b):
  * the archive's Subject is what follows "V/v", as for other types the title. */
 static bc_str dispatch_subject(bc_facts *f, bc_buf *b, bc_buf *scratch)
@@ -507,10 +523,12 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 	bc_buf b = BC_BUF_INIT, scratch = BC_BUF_INIT;
 	find_type_name(f, &b, &scratch);
 	/* a dispatch prints no type: it is a công văn all the same (bc_document_type
-	 * decides it from its V/v line), and the archive names it so */
-	if (!f->type_name.len && bc_document_type(doc) == BC_DOC_CONG_VAN) {
+	 * decides it from its V/v line), and the archive names it so; so is an
+	 * appendix sent as a file of its own a phụ lục */
+	bc_doctype dt = bc_document_type(doc);
+	if (!f->type_name.len && (dt == BC_DOC_CONG_VAN || dt == BC_DOC_PHU_LUC)) {
 		bc_buf_clear(&b);
-		const char *name = bc_doctype_name(BC_DOC_CONG_VAN);
+		const char *name = bc_doctype_name(dt);
 		sentence_case(&b, name, strlen(name));
 		f->type_name = keep_buf(f, &b);
 	}
@@ -528,6 +546,8 @@ void bc_facts_compute(const bc_document *doc, bc_facts *f)
 	f->subject = joined_lines(doc, f, BC_ROLE_TITLE, &b, &scratch);
 	if (!f->subject.len)
 		f->subject = dispatch_subject(f, &b, &scratch);
+	if (!f->subject.len && dt == BC_DOC_PHU_LUC)
+		f->subject = appendix_subject(doc, f, &b, &scratch);
 	find_signer(f, doc, &b, &scratch);
 	/* --profile says it outright; else the text shows it */
 	f->family = doc->profile == 1 ? BC_FAMILY_STATE : doc->profile == 2 ? BC_FAMILY_PARTY : find_family(f, &scratch);

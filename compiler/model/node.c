@@ -294,7 +294,18 @@ bc_doctype bc_document_type(const bc_document *doc)
 		for (const bc_node *n = doc->meta->first; n; n = n->next)
 			if (n->type == BC_NODE_LINE && n->as.line->role == BC_ROLE_DOCTYPE)
 				return n->as.line->doctype;
-	return doc->idx.summary ? BC_DOC_CONG_VAN : BC_DOC_UNKNOWN;
+	if (doc->idx.summary)
+		return BC_DOC_CONG_VAN;
+	/* an appendix sent as a file of its own (a PHỤ LỤC, its title, its
+	 * "(Kèm theo …)" and its content, nothing before it): a document of
+	 * type PHỤ LỤC, not a report that lost its header */
+	int appendix = 0;
+	for (const bc_node *n = doc->root ? doc->root->first : NULL; n; n = n->next)
+		appendix |= n->type == BC_NODE_APPENDIX;
+	if (appendix && !(doc->meta && doc->meta->first) && !(doc->body && doc->body->first) &&
+	    !(doc->closing && doc->closing->first))
+		return BC_DOC_PHU_LUC;
+	return BC_DOC_UNKNOWN;
 }
 
 int bc_label_level(bc_label_kind k)

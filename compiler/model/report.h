@@ -169,6 +169,7 @@ typedef enum bc_doctype {
 	BC_DOC_KET_LUAN,         /* kết luận (a Party kind, Hướng dẫn 36) */
 	BC_DOC_NGHI_DINH,        /* nghị định */
 	BC_DOC_THONG_TU,         /* thông tư */
+	BC_DOC_PHU_LUC,          /* phụ lục: an appendix sent as a file of its own, no document of its own before it */
 	BC_DOC_TYPE_COUNT
 } bc_doctype;
 

@@ -33,7 +33,8 @@ enum {
 	BC_KIND_ATTACH = 1 << 1,  /* its word names the parent document of an appendix ("Kèm theo Báo cáo số …") */
 	BC_KIND_CITED = 1 << 2,   /* its word cites another document in the text ("Quyết định số 12/QĐ-UBND") */
 	BC_KIND_CODE = 1 << 3,    /* its code is a type code of symbols ("…/BC-UBND") */
-	BC_KIND_UNTITLED = 1 << 4 /* its form has no trích yếu under the type (Phụ lục III, Mẫu 1.8, 1.10) */
+	BC_KIND_UNTITLED = 1 << 4, /* its form has no trích yếu under the type (Phụ lục III, Mẫu 1.8, 1.10) */
+	BC_KIND_APPENDIX = 1 << 5  /* an appendix sent on its own: no header, signature or Nơi nhận of its own */
 };
 
 typedef struct bc_kind {
