@@ -1198,12 +1198,29 @@ static size_t appendix_blocks(parser *p, size_t i)
 			break;
 		bp_line_blk(p, B_APPX_TITLE, i);
 	}
-	if (i > start)
-		return i;
-	size_t k = skip_blank(L, i);
-	if (k < L->n && L->v[k].upper && L->v[k].base == BC_LK_TEXT)
+	if (i == start) {
+		size_t k = skip_blank(L, i);
+		if (!(k < L->n && L->v[k].upper && L->v[k].base == BC_LK_TEXT))
+			return i;
 		for (i = k; i < L->n && L->v[i].base == BC_LK_TEXT; i++)
 			bp_line_blk(p, B_APPX_TITLE, i);
+	}
+	/* a title's lines a paragraph each (pandoc's plain text of a Word
+	 * file: "THỂ THỨC, KỸ THUẬT …" / blank / "VÀ BẢN SAO VĂN BẢN" / blank /
+	 * "(Kèm theo …"): a block of capitals lines with the attach line right
+	 * under it, past blank lines, goes on with the title */
+	for (int more = 0; more < 3; more++) {
+		size_t k = skip_blank(L, i), e = k;
+		while (e < L->n && L->v[e].base == BC_LK_TEXT && L->v[e].upper)
+			e++;
+		if (k == i || e == k || e >= L->n || L->v[e].kind != BC_LK_BLANK)
+			break;
+		size_t a = skip_blank(L, e);
+		if (a >= L->n || L->v[a].base != BC_LK_ATTACH)
+			break;
+		for (i = k; i < e; i++)
+			bp_line_blk(p, B_APPX_TITLE, i);
+	}
 	return i;
 }
 
@@ -1217,16 +1234,29 @@ static size_t attach_blocks(parser *p, size_t i)
 	int open = 0;
 	for (size_t k = 0; k < L->v[i].core_len; k++)
 		open += L->v[i].s[L->v[i].core + k] == '(' ? 1 : L->v[i].s[L->v[i].core + k] == ')' ? -1 : 0;
-	size_t end = i + 1;
-	while (open > 0 && end < L->n && end < i + 4 && L->v[end].kind == BC_LK_TEXT) {
-		const bc_line *c = &L->v[end];
-		for (size_t k = 0; k < c->core_len; k++)
-			open += c->s[c->core + k] == '(' ? 1 : c->s[c->core + k] == ')' ? -1 : 0;
-		end++;
+	/* its lines may be paragraphs of their own, a blank line between
+	 * (pandoc's plain text of a Word file): three lines of text at most,
+	 * one past a blank line only when it closes the parenthesis */
+	size_t end = i + 1, lines = 0;
+	while (open > 0 && lines < 3) {
+		size_t k = skip_blank(L, end);
+		if (k >= L->n || L->v[k].kind != BC_LK_TEXT)
+			break;
+		const bc_line *c = &L->v[k];
+		int o = open;
+		for (size_t q = 0; q < c->core_len; q++)
+			o += c->s[c->core + q] == '(' ? 1 : c->s[c->core + q] == ')' ? -1 : 0;
+		if (k > end && o > 0)
+			break;
+		open = o;
+		end = k + 1;
+		lines++;
 	}
 	if (open > 0)
 		return i + 1;   /* never closed: the lines under it are the text's own */
 	for (size_t k = i + 1; k < end; k++) {
+		if (L->v[k].kind == BC_LK_BLANK)
+			continue;
 		bp_add_line_text(b, &L->v[k], L->v[k].core, 0);
 		b->last = k;
 	}
