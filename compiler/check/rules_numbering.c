@@ -51,6 +51,7 @@ static int label_value(int kind, const char *l, size_t len, char *prefix, size_t
 	case BC_LABEL_ARABIC: return bc_arabic_value(l, len);
 	case BC_LABEL_LETTER: return bc_letter_value(l, len);
 	case BC_LABEL_PAREN: return bc_arabic_value(l, len);
+	case BC_LABEL_PART: return bc_part_value(l, len);
 	case BC_LABEL_DOTTED2:
 	case BC_LABEL_DOTTED3: {
 		size_t dot = len;

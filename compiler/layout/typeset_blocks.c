@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/utf8.h"
 #include "../util/xalloc.h"
 
 /* "I. ", "1.1. ", "a) ", "(1) ", "*) " for a label kind. */
@@ -137,15 +138,16 @@ static int legal_depth(const bc_node *n)
 {
 	int d = 0;
 	for (const bc_node *p = n->parent; p; p = p->parent)
-		if (p->type == BC_NODE_SECTION &&
-		    (p->as.section.kind == BC_LABEL_CHAPTER || p->as.section.kind == BC_LABEL_SUBCHAPTER))
+		if (p->type == BC_NODE_SECTION && (p->as.section.kind == BC_LABEL_CHAPTER ||
+		                                   p->as.section.kind == BC_LABEL_SUBCHAPTER || p->as.section.kind == BC_LABEL_PART))
 			d++;
 	return d;
 }
 
 /* "Chương I" and its title under it, each a line of its own, bold and
  * centred, the title in capitals (NĐ 30, Phụ lục I: the chapters of a
- * regulation); "Mục 1" the same, one level down. */
+ * regulation); "Mục 1" the same, one level down; a report's "Phần thứ
+ * nhất" the same, its word in the label's case ("PHẦN THỨ NHẤT"). */
 static void set_chapter_heading(ts *t, const bc_node *section, const bc_node *heading)
 {
 	pstyle ps = body_style(t);
@@ -157,7 +159,14 @@ static void set_chapter_heading(ts *t, const bc_node *section, const bc_node *he
 	ps.gap = t->tpl->para_space + 6;
 	char tmp[96];
 	bc_str l = section->as.section.label;
-	snprintf(tmp, sizeof tmp, "%s %.*s", section->as.section.kind == BC_LABEL_CHAPTER ? "Chương" : "Mục",
+	bc_label_kind k = section->as.section.kind;
+	int small = 0;
+	for (size_t q = 0; q < l.len && !small;) {
+		uint32_t cp = bc_utf8_next(l.s, l.len, &q);
+		small = bc_cp_is_lower(cp);
+	}
+	snprintf(tmp, sizeof tmp, "%s %.*s",
+	         k == BC_LABEL_CHAPTER ? "Chương" : k == BC_LABEL_SUBCHAPTER ? "Mục" : small ? "Phần" : "PHẦN",
 	         (int)(l.len > 80 ? 80 : l.len), l.s ? l.s : "");
 	int has_title = heading && heading->first;
 	if (!has_title)
@@ -173,7 +182,8 @@ static void set_chapter_heading(ts *t, const bc_node *section, const bc_node *he
 
 static void set_heading(ts *t, const bc_node *section, const bc_node *heading)
 {
-	if (section->as.section.kind == BC_LABEL_CHAPTER || section->as.section.kind == BC_LABEL_SUBCHAPTER) {
+	if (section->as.section.kind == BC_LABEL_CHAPTER || section->as.section.kind == BC_LABEL_SUBCHAPTER ||
+	    section->as.section.kind == BC_LABEL_PART) {
 		set_chapter_heading(t, section, heading);
 		return;
 	}

@@ -1002,6 +1002,76 @@ void bc_lines_mark_decision(bc_lines *L, size_t from)
 	mark_articles(L, k);
 }
 
+/* The label of a part at the start of line l's core ("Phần thứ nhất",
+ * "PHẦN THỨ HAI", "Phần I", "PHẦN 2", "Phần A"): its bytes from the core's
+ * start, or 0.  After it the line ends, or a mark (". : - –") and a title
+ * opening with a capital. */
+static size_t part_label(const bc_line *l, size_t *label, size_t *label_len)
+{
+	const char *s = l->s + l->core;
+	size_t n = l->core_len, at;
+	if (n > 6 && !memcmp(s, "Phần ", strlen("Phần ")))
+		at = strlen("Phần ");
+	else if (n > 6 && !memcmp(s, "PHẦN ", strlen("PHẦN ")))
+		at = strlen("PHẦN ");
+	else
+		return 0;
+	/* the label: "thứ" and an ordinal in words, a Roman numeral, a number
+	 * of two figures at most, or a capital letter A to E (bc_part_value) */
+	size_t lb = at, le = at;
+	size_t th = strlen("thứ ");
+	if (n - at > th && (!memcmp(s + at, "thứ ", th) || !memcmp(s + at, "THỨ ", th)))
+		le = at + th;
+	while (le < n && s[le] != ' ' && s[le] != '.' && s[le] != ':' && s[le] != ',' && s[le] != '-')
+		le++;
+	if (!bc_part_value(s + lb, le - lb))
+		return 0;
+	size_t e = le;
+	if (e < n) {
+		if (!strchr(".:-", s[e]) && !(n - e >= 3 && !memcmp(s + e, "–", 3)) && s[e] != ' ')
+			return 0;
+		while (e < n && (s[e] == ' ' || s[e] == '.' || s[e] == ':' || s[e] == '-'))
+			e++;
+		if (e + 3 <= n && !memcmp(s + e, "–", 3))
+			for (e += 3; e < n && s[e] == ' ';)
+				e++;
+		if (e < n) {
+			size_t q = e;
+			uint32_t cp = bc_utf8_next(s, n, &q);
+			if (!bc_cp_is_upper(cp))
+				return 0;   /* "Phần I của Quy chế này …": a sentence */
+		}
+	}
+	*label = l->core + lb;
+	*label_len = le - lb;
+	return e;
+}
+
+void bc_lines_mark_parts(bc_lines *L, size_t from)
+{
+	for (size_t k = from; k < L->n; k++) {
+		bc_line *l = &L->v[k];
+		if (l->kind != BC_LK_TEXT && l->kind != BC_LK_LABEL)
+			continue;
+		size_t label, label_len, rest = part_label(l, &label, &label_len);
+		if (!rest)
+			continue;
+		/* alone on its line, its title is the capitals line under it */
+		if (rest >= l->core_len) {
+			size_t t = k + 1;
+			while (t < L->n && L->v[t].kind == BC_LK_BLANK && t < k + 3)
+				t++;
+			if (t >= L->n || L->v[t].kind != BC_LK_TEXT || !L->v[t].upper)
+				continue;
+		}
+		l->kind = BC_LK_CHAPTER;
+		l->label_kind = BC_LABEL_PART;
+		l->label = label;
+		l->label_len = label_len;
+		l->rest = l->core + rest;
+	}
+}
+
 void bc_lines_free(bc_lines *lines)
 {
 	free(lines->v);

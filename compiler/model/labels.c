@@ -2,6 +2,7 @@
 #include "vocab.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 #include "../util/utf8.h"
 
@@ -71,6 +72,34 @@ int bc_letter_value(const char *s, size_t len)
 }
 
 const char *bc_letter_name(int v) { return v >= 1 && v <= NLETTERS ? vn_letters[v - 1] : "?"; }
+
+int bc_part_value(const char *s, size_t len)
+{
+	/* "thứ" or "THỨ", a space, then the ordinal in words, in small letters here */
+	static const char *const ordinals[] = { "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười" };
+	size_t th = strlen("thứ ");
+	if (len > th && (!memcmp(s, "thứ ", th) || !memcmp(s, "THỨ ", th))) {
+		char low[16];
+		size_t ln = 0;
+		for (size_t q = th; q < len;) {
+			uint32_t cp = bc_utf8_next(s, len, &q);
+			char enc[4];
+			int el = bc_utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp), enc);
+			if (el <= 0 || ln + (size_t)el > sizeof low)
+				return 0;
+			memcpy(low + ln, enc, (size_t)el);
+			ln += (size_t)el;
+		}
+		for (size_t k = 0; k < sizeof ordinals / sizeof ordinals[0]; k++)
+			if (strlen(ordinals[k]) == ln && !memcmp(ordinals[k], low, ln))
+				return (int)k + 1;
+		return 0;
+	}
+	if (len == 1 && s[0] >= 'A' && s[0] <= 'E')
+		return s[0] - 'A' + 1;
+	int v = bc_roman_value(s, len);
+	return v ? v : len <= 2 ? bc_arabic_value(s, len) : 0;
+}
 
 int bc_arabic_value(const char *s, size_t len)
 {

@@ -321,6 +321,7 @@ int bc_label_level(bc_label_kind k)
 	case BC_LABEL_ARTICLE: return 1;
 	case BC_LABEL_CHAPTER: return 1;
 	case BC_LABEL_SUBCHAPTER: return 2;
+	case BC_LABEL_PART: return 0;   /* above the Roman sections, which start again in each part */
 	default: return 0;
 	}
 }
@@ -337,6 +338,7 @@ static const char *const label_kind_names[BC_LABEL_KIND_COUNT] = {
 	[BC_LABEL_ARTICLE] = "article",
 	[BC_LABEL_CHAPTER] = "chapter",
 	[BC_LABEL_SUBCHAPTER] = "subchapter",
+	[BC_LABEL_PART] = "part",
 };
 
 const char *bc_label_kind_name(bc_label_kind k)

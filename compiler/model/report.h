@@ -130,6 +130,7 @@ typedef enum bc_label_kind {
 	BC_LABEL_ARTICLE,    /* Điều 1.       level 1: an article of a decision or resolution */
 	BC_LABEL_CHAPTER,    /* Chương I      level 1: a chapter of a legal text (nghị định, thông tư, quy chế), holding articles */
 	BC_LABEL_SUBCHAPTER, /* Mục 1         level 2: a section of a chapter (mục), holding articles */
+	BC_LABEL_PART,       /* Phần thứ nhất level 0: a part of a report (phần), holding its Roman sections */
 	BC_LABEL_KIND_COUNT
 } bc_label_kind;
 

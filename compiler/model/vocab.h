@@ -83,6 +83,9 @@ int bc_letter_value(const char *s, size_t len);
 int bc_arabic_value(const char *s, size_t len);
 /* The letter label of value v ("a", "đ"); "?" when out of range. */
 const char *bc_letter_name(int v);
+/* A part's label as a value: "thứ nhất" -> 1 … "thứ mười" -> 10 (either case), "II" -> 2, "3" -> 3,
+ * "A" -> 1 (A to E); 0 when not one. */
+int bc_part_value(const char *s, size_t len);
 
 /* ---- signers (model/labels.c) ---- */
 

@@ -108,8 +108,8 @@ void bp_add_chapter(parser *p, builder *bd, blk *b)
 {
 	const bc_line *l = b->label_line;
 	bp_end_list(bd);
-	if (l->label_kind == BC_LABEL_CHAPTER)
-		bd->nsect = 0;
+	if (l->label_kind == BC_LABEL_CHAPTER || l->label_kind == BC_LABEL_PART)
+		bd->nsect = 0;   /* a chapter, a report's part: at the top of the body or appendix */
 	else
 		while (bd->nsect && bd->sect[bd->nsect - 1]->as.section.kind != BC_LABEL_CHAPTER)
 			bd->nsect--;

@@ -64,6 +64,8 @@ bc_document *bc_parse_restored(const char *filename, const char *text, size_t le
 	if (bp_is_decision(doc)) {
 		bc_lines_mark_decision(&p.lines, i);
 		p.decision = 1;
+	} else {
+		bc_lines_mark_parts(&p.lines, i);
 	}
 	bp_collect_blocks(&p, i);
 	bp_find_attached(&p);

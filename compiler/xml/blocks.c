@@ -122,10 +122,12 @@ static void heading_and_blocks(xw *x, const bc_node *n)
 }
 
 /* <chapter label="I"> (chương) and <subchapter label="1"> (mục) of a legal
- * text: the title as <heading> (none when it has none), then articles. */
+ * text: the title as <heading> (none when it has none), then articles; and
+ * <part label="thứ nhất"> (phần) of a report, then its sections. */
 static void write_chapter(xw *x, const bc_node *n)
 {
-	xw_open_block(x, n->as.section.kind == BC_LABEL_CHAPTER ? "chapter" : "subchapter");
+	bc_label_kind k = n->as.section.kind;
+	xw_open_block(x, k == BC_LABEL_CHAPTER ? "chapter" : k == BC_LABEL_PART ? "part" : "subchapter");
 	xw_attr_str(x, "label", n->as.section.label);
 	/* the label as an OCR'd text has it, when the model read it otherwise */
 	if (n->first && n->first->type == BC_NODE_HEADING)
@@ -136,7 +138,8 @@ static void write_chapter(xw *x, const bc_node *n)
 
 static void write_section(xw *x, const bc_node *n)
 {
-	if (n->as.section.kind == BC_LABEL_CHAPTER || n->as.section.kind == BC_LABEL_SUBCHAPTER) {
+	if (n->as.section.kind == BC_LABEL_CHAPTER || n->as.section.kind == BC_LABEL_SUBCHAPTER ||
+	    n->as.section.kind == BC_LABEL_PART) {
 		write_chapter(x, n);
 		return;
 	}
