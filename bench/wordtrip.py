@@ -392,9 +392,11 @@ def block(container, e, level=1):
         for c in e:
             if tag(c) != "heading":
                 block(container, c, lvl + 1)
-    elif t == "chapter":
+    elif t in ("chapter", "part"):
         h = first(e, "heading")
-        text_para(container, "Chương " + (e.get("label") or ""), CENTER, b=True, before=12)
+        lab = e.get("label") or ""
+        word = "Chương" if t == "chapter" else "PHẦN" if lab == lab.upper() else "Phần"
+        text_para(container, word + " " + lab, CENTER, b=True, before=12)
         if h is not None:
             p = para(container, CENTER, after=6)
             add_inline(p, h, b=True)
