@@ -1047,23 +1047,36 @@ static size_t part_label(const bc_line *l, size_t *label, size_t *label_len)
 	return e;
 }
 
+/* Line k opens a part (part_label): its label and where its title starts
+ * on the line, or 0.  Alone on its line, it needs its title, the capitals
+ * line under it (a blank line or two between). */
+static size_t part_at(const bc_lines *L, size_t k, size_t *label, size_t *label_len)
+{
+	const bc_line *l = &L->v[k];
+	if (l->kind != BC_LK_TEXT && l->kind != BC_LK_LABEL)
+		return 0;
+	size_t rest = part_label(l, label, label_len);
+	if (!rest || rest < l->core_len)
+		return rest;
+	size_t t = k + 1;
+	while (t < L->n && L->v[t].kind == BC_LK_BLANK && t < k + 3)
+		t++;
+	return t < L->n && L->v[t].kind == BC_LK_TEXT && L->v[t].upper ? rest : 0;
+}
+
+int bc_line_is_part(const bc_lines *L, size_t k)
+{
+	size_t label, label_len;
+	return part_at(L, k, &label, &label_len) != 0;
+}
+
 void bc_lines_mark_parts(bc_lines *L, size_t from)
 {
 	for (size_t k = from; k < L->n; k++) {
 		bc_line *l = &L->v[k];
-		if (l->kind != BC_LK_TEXT && l->kind != BC_LK_LABEL)
-			continue;
-		size_t label, label_len, rest = part_label(l, &label, &label_len);
+		size_t label, label_len, rest = part_at(L, k, &label, &label_len);
 		if (!rest)
 			continue;
-		/* alone on its line, its title is the capitals line under it */
-		if (rest >= l->core_len) {
-			size_t t = k + 1;
-			while (t < L->n && L->v[t].kind == BC_LK_BLANK && t < k + 3)
-				t++;
-			if (t >= L->n || L->v[t].kind != BC_LK_TEXT || !L->v[t].upper)
-				continue;
-		}
 		l->kind = BC_LK_CHAPTER;
 		l->label_kind = BC_LABEL_PART;
 		l->label = label;

@@ -99,6 +99,8 @@ void bc_lines_mark_decision(bc_lines *lines, size_t from);
 /* The body's parts ("Phần thứ nhất", "PHẦN II"), from line `from` on: BC_LK_CHAPTER lines of label kind
  * BC_LABEL_PART, their title the text after the label or the capitals lines under it. */
 void bc_lines_mark_parts(bc_lines *lines, size_t from);
+/* Whether line k opens such a part (the header's title stops over it). */
+int bc_line_is_part(const bc_lines *lines, size_t k);
 
 /* Column (1-based, code points) of byte offset `off` within line l. */
 uint32_t bc_line_col(const bc_line *l, size_t off);

@@ -692,6 +692,10 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		 * the preamble, which no title's line is */
 		if (role == BC_ROLE_TITLE && i > tmp.first && basis_line(&L->v[i]))
 			break;
+		/* a report's first part right under its title ("Phần thứ nhất",
+		 * a PDF's text with no blank line between, §6.4a) */
+		if (role == BC_ROLE_TITLE && i > tmp.first && bc_line_is_part(L, i))
+			break;
 		if (L->v[i].nchars > widest)
 			widest = L->v[i].nchars;
 		/* the whole line, so that "**" opened on the first line and closed on the last is kept */

@@ -455,6 +455,11 @@ static void walk(xml_t *x, xmlNodePtr n)
 			if (r)
 				xmlFree(r);
 		}
+		else if (!strcmp(name, "part")) {
+			/* <part label="thứ nhất"> is the source's "Phần thứ nhất" */
+			emit_text(x, "Phần");
+			attr = "label";
+		}
 		else if (!strcmp(name, "note"))
 			attr = "id";
 		if (attr) {
