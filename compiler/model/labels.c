@@ -2,7 +2,6 @@
 #include "vocab.h"
 
 #include <string.h>
-#include <utf8proc.h>
 
 #include "../util/utf8.h"
 
@@ -80,16 +79,9 @@ int bc_part_value(const char *s, size_t len)
 	size_t th = strlen("thứ ");
 	if (len > th && (!memcmp(s, "thứ ", th) || !memcmp(s, "THỨ ", th))) {
 		char low[16];
-		size_t ln = 0;
-		for (size_t q = th; q < len;) {
-			uint32_t cp = bc_utf8_next(s, len, &q);
-			char enc[4];
-			int el = bc_utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp), enc);
-			if (el <= 0 || ln + (size_t)el > sizeof low)
-				return 0;
-			memcpy(low + ln, enc, (size_t)el);
-			ln += (size_t)el;
-		}
+		size_t ln = bc_utf8_lower(s + th, len - th, low, sizeof low);
+		if (ln == (size_t)-1)
+			return 0;
 		for (size_t k = 0; k < sizeof ordinals / sizeof ordinals[0]; k++)
 			if (strlen(ordinals[k]) == ln && !memcmp(ordinals[k], low, ln))
 				return (int)k + 1;

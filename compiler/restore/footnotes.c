@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "../util/buf.h"
 #include "../util/utf8.h"
@@ -319,16 +318,9 @@ static const char *const units[] = {
 static int is_word(const char *s, size_t n, const char *const *w, size_t nw)
 {
 	char low[64];
-	size_t ln = 0;
-	for (size_t at = 0; at < n;) {
-		uint32_t cp = bc_utf8_next(s, n, &at);
-		char enc[4];
-		int el = bc_utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp), enc);
-		if (el <= 0 || ln + (size_t)el > sizeof low)
-			return 0;
-		memcpy(low + ln, enc, (size_t)el);
-		ln += (size_t)el;
-	}
+	size_t ln = bc_utf8_lower(s, n, low, sizeof low);
+	if (ln == (size_t)-1)
+		return 0;
 	for (size_t k = 0; k < nw; k++)
 		if (strlen(w[k]) == ln && memcmp(w[k], low, ln) == 0)
 			return 1;

@@ -213,3 +213,18 @@ size_t bc_utf8_fit(const char *s, size_t len, size_t max)
 		k--;
 	return k;
 }
+
+size_t bc_utf8_lower(const char *s, size_t len, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t at = 0; at < len;) {
+		uint32_t cp = bc_utf8_next(s, len, &at);
+		char enc[4];
+		int el = bc_utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp), enc);
+		if (el <= 0 || n + (size_t)el > cap)
+			return (size_t)-1;
+		memcpy(out + n, enc, (size_t)el);
+		n += (size_t)el;
+	}
+	return n;
+}

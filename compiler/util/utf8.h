@@ -64,6 +64,9 @@ int bc_utf8_encode(uint32_t cp, char *out);
 size_t bc_utf8_fit(const char *s, size_t len, size_t max);
 /* Number of code points in s[0..len). */
 size_t bc_utf8_count(const char *s, size_t len);
+/* s[0..len) in small letters (marks kept: "THỨ" -> "thứ") into out (cap bytes, no NUL): its length,
+ * or (size_t)-1 when it does not fit or holds no UTF-8. */
+size_t bc_utf8_lower(const char *s, size_t len, char *out, size_t cap);
 /*
  * The first occurrence of needle[0..nl) in t[0..n), or NULL: memchr for
  * needle[anchor] (pick a byte rare in Vietnamese text), then memcmp.  memmem
