@@ -345,9 +345,8 @@ static int spaced_mark(const rs_line *l, size_t q, size_t dl)
 			if (e + 1 < l->len && s[e + 1] != ' ')
 				return 0;   /* "1.2", "4,5" */
 		} else if (c == ' ') {
-			size_t at = e + 1;
-			uint32_t cp = bc_utf8_next(s, l->len, &at);
-			if (!bc_cp_is_lower(cp))
+			size_t at = e + 1;   /* a space then the line's end: as the end */
+			if (at < l->len && !bc_cp_is_lower(bc_utf8_next(s, l->len, &at)))
 				return 0;
 		} else {
 			return 0;
