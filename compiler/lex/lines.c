@@ -486,6 +486,7 @@ static int column_role(const char *s, size_t n, int *strict)
 		*strict = 1;
 		return 1;
 	case BC_LK_DRAFT: case BC_LK_URGENCY:
+	case BC_LK_RULE:   /* the rule under the issuer or the motto ("-------⇥ĐẢNG CỘNG SẢN VIỆT NAM", catdoc) */
 		return 1;
 	case BC_LK_TEXT:
 		return t.upper;
@@ -502,7 +503,8 @@ static int has(const char *s, size_t n, const char *p)
 /* The closing's two columns on one line, split by a TAB or a run of three
  * spaces or more (catdoc, antiword, pdftotext -layout): "- Lưu: VT, HCC,
  * NC.⇥TL. CHỦ TỊCH".  Cut where the left part is the recipients' label or an
- * item and the right one an authority line in capitals (TM., KT., TL. …).
+ * item and the right one an authority line in capitals (TM., KT., TL. …),
+ * or, after a TAB, a position in capitals (no small letter, two words).
  * Returns the offset where the gap starts, or 0; *resume gets where it ends. */
 static size_t closing_split(const char *s, size_t n, size_t *resume)
 {
@@ -518,7 +520,13 @@ static size_t closing_split(const char *s, size_t n, size_t *resume)
 		while (g < n && is_space(s[g]))
 			g++;
 		size_t ov[4];
-		if (g >= n || !bc_pattern_match(BC_PAT_AUTHORITY, s + g, n - g, ov, 2))
+		if (g >= n)
+			return 0;
+		/* or, after a TAB (a Word table's cells, catdoc), the signer's
+		 * position in capitals under the authority line ("- Các chi bộ trực
+		 * thuộc,⇥PHÓ BÍ THƯ"): two words at least */
+		if (!bc_pattern_match(BC_PAT_AUTHORITY, s + g, n - g, ov, 2) &&
+		    !(s[i] == '\t' && g + 4 < n && memchr(s + g, ' ', n - g) && !memchr(s + g, '\t', n - g)))
 			return 0;
 		for (size_t k = g; k < n;) {
 			uint32_t cp;
