@@ -296,15 +296,15 @@ static int mark_before(const rs_ctx *cx, mark_cache *c, size_t lo, size_t at, un
 	return 1;
 }
 
-/* Words a figure set a space after numbers, not marks: "thôn 1", "khoản
- * 2", "lớp 5", "mức độ 1", "phường 2 Bảo Lộc". */
+/* Words after which a figure set apart is a number of the sentence's, no
+ * mark: "thôn 1", "khoản 2", "lớp 5", "mức độ 1", "phường 2 Bảo Lộc". */
 static const char *const counted[] = {
 	"số", "khoản", "điều", "điểm", "mục", "tiết", "chương", "phần", "lục", "thôn", "ấp", "tổ", "khu",
 	"phường", "xã", "quận", "huyện", "tỉnh", "đội", "xóm", "bản", "buôn", "làng", "lô", "lớp", "khóa",
 	"khoá", "kỳ", "kì", "quý", "đợt", "lần", "năm", "tháng", "ngày", "tuần", "giờ", "phút", "cấp",
 	"loại", "hạng", "nhóm", "bước", "đoạn", "tầng", "phòng", "đường", "ngõ", "hẻm", "tuyến", "mức",
 	"độ", "bậc", "vòng", "trang", "dòng", "câu", "bài", "hình", "bảng", "biểu", "mẫu", "cụm", "thửa",
-	"tờ", "phiên", "kênh", "đài", "tập", "quyển", "số", "top", "hạ", "tiểu", "khối", "ca", "kíp",
+	"tờ", "phiên", "kênh", "đài", "tập", "quyển", "top", "hạ", "tiểu", "khối", "ca", "kíp",
 };
 
 /* Words a figure set a space before counts: "6 tháng", "5 người". */
