@@ -444,13 +444,14 @@ static void end(bc_check_ctx *cx, void *st)
 	int any_attach = 0;
 	for (size_t i = 0; i < s->nap; i++)
 		any_attach |= s->ap[i].attach;
+	/* an appendix sent as a file of its own has no text to name it in */
+	int alone = bc_kind_of(bc_document_type(cx->doc))->flags & BC_KIND_APPENDIX;
 	for (size_t i = 0; i < s->nap; i++) {
 		appx *a = &s->ap[i];
 		if (any_attach && !a->attach)
 			bc_diag_add(cx->diags, BC_W_APPX_NO_ATTACH, a->node->pos, NULL);
-		/* an appendix sent as a file of its own has no text to name it in */
-		int named = s->generic_mention || (!a->value && s->nment) || (s->attach_mention && attached_text(a->node)) ||
-		            bc_document_type(cx->doc) == BC_DOC_PHU_LUC;
+		int named = alone || s->generic_mention || (!a->value && s->nment) ||
+		            (s->attach_mention && attached_text(a->node));
 		for (size_t k = 0; k < s->nment && !named; k++)
 			named = s->mentions[k] == a->value || (s->nap == 1 && !a->value);
 		bc_str l = a->node->as.appendix.label;

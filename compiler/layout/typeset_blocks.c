@@ -138,8 +138,7 @@ static int legal_depth(const bc_node *n)
 {
 	int d = 0;
 	for (const bc_node *p = n->parent; p; p = p->parent)
-		if (p->type == BC_NODE_SECTION && (p->as.section.kind == BC_LABEL_CHAPTER ||
-		                                   p->as.section.kind == BC_LABEL_SUBCHAPTER || p->as.section.kind == BC_LABEL_PART))
+		if (p->type == BC_NODE_SECTION && bc_label_is_division(p->as.section.kind))
 			d++;
 	return d;
 }
@@ -160,11 +159,7 @@ static void set_chapter_heading(ts *t, const bc_node *section, const bc_node *he
 	char tmp[96];
 	bc_str l = section->as.section.label;
 	bc_label_kind k = section->as.section.kind;
-	int small = 0;
-	for (size_t q = 0; q < l.len && !small;) {
-		uint32_t cp = bc_utf8_next(l.s, l.len, &q);
-		small = bc_cp_is_lower(cp);
-	}
+	int small = l.len && bc_utf8_capitals(l.s, l.len) < 0;   /* "thứ nhất", not "THỨ NHẤT" or "II" */
 	snprintf(tmp, sizeof tmp, "%s %.*s",
 	         k == BC_LABEL_CHAPTER ? "Chương" : k == BC_LABEL_SUBCHAPTER ? "Mục" : small ? "Phần" : "PHẦN",
 	         (int)(l.len > 80 ? 80 : l.len), l.s ? l.s : "");
@@ -182,8 +177,7 @@ static void set_chapter_heading(ts *t, const bc_node *section, const bc_node *he
 
 static void set_heading(ts *t, const bc_node *section, const bc_node *heading)
 {
-	if (section->as.section.kind == BC_LABEL_CHAPTER || section->as.section.kind == BC_LABEL_SUBCHAPTER ||
-	    section->as.section.kind == BC_LABEL_PART) {
+	if (bc_label_is_division(section->as.section.kind)) {
 		set_chapter_heading(t, section, heading);
 		return;
 	}

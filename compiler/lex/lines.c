@@ -1017,12 +1017,8 @@ void bc_lines_mark_decision(bc_lines *L, size_t from)
 static size_t part_label(const bc_line *l, size_t *label, size_t *label_len)
 {
 	const char *s = l->s + l->core;
-	size_t n = l->core_len, at;
-	if (n > 6 && !memcmp(s, "Phần ", strlen("Phần ")))
-		at = strlen("Phần ");
-	else if (n > 6 && !memcmp(s, "PHẦN ", strlen("PHẦN ")))
-		at = strlen("PHẦN ");
-	else
+	size_t n = l->core_len, at = strlen("Phần ");   /* as many bytes as "PHẦN " */
+	if (n <= at || (memcmp(s, "Phần ", at) != 0 && memcmp(s, "PHẦN ", at) != 0))
 		return 0;
 	/* the label: "thứ" and an ordinal in words, a Roman numeral, a number
 	 * of two figures at most, or a capital letter A to E (bc_part_value) */
@@ -1034,21 +1030,20 @@ static size_t part_label(const bc_line *l, size_t *label, size_t *label_len)
 		le++;
 	if (!bc_part_value(s + lb, le - lb))
 		return 0;
+	/* then the line's end, or the marks and spaces before a title */
 	size_t e = le;
-	if (e < n) {
-		if (!strchr(".:-", s[e]) && !(n - e >= 3 && !memcmp(s + e, "–", 3)) && s[e] != ' ')
-			return 0;
-		while (e < n && (s[e] == ' ' || s[e] == '.' || s[e] == ':' || s[e] == '-'))
+	while (e < n) {
+		if (s[e] == ' ' || s[e] == '.' || s[e] == ':' || s[e] == '-')
 			e++;
-		if (e + 3 <= n && !memcmp(s + e, "–", 3))
-			for (e += 3; e < n && s[e] == ' ';)
-				e++;
-		if (e < n) {
-			size_t q = e;
-			uint32_t cp = bc_utf8_next(s, n, &q);
-			if (!bc_cp_is_upper(cp))
-				return 0;   /* "Phần I của Quy chế này …": a sentence */
-		}
+		else if (n - e >= 3 && !memcmp(s + e, "–", 3))
+			e += 3;
+		else
+			break;
+	}
+	if (e < n) {
+		size_t q = e;
+		if (e == le || !bc_cp_is_upper(bc_utf8_next(s, n, &q)))
+			return 0;   /* "Phần I, …", "Phần I của Quy chế này …": a sentence */
 	}
 	*label = l->core + lb;
 	*label_len = le - lb;

@@ -326,6 +326,11 @@ int bc_label_level(bc_label_kind k)
 	}
 }
 
+int bc_label_is_division(bc_label_kind k)
+{
+	return k == BC_LABEL_CHAPTER || k == BC_LABEL_SUBCHAPTER || k == BC_LABEL_PART;
+}
+
 static const char *const label_kind_names[BC_LABEL_KIND_COUNT] = {
 	[BC_LABEL_NONE] = "none",
 	[BC_LABEL_ROMAN] = "roman",

@@ -430,9 +430,13 @@ const char *bc_label_kind_name(bc_label_kind k); /* "roman", "arabic", ... "arti
 const char *bc_repeat_name(bc_repeat r);        /* "none", "same", "reworded" */
 const char *bc_doctype_name(bc_doctype t);      /* "BÁO CÁO" */
 const char *bc_doctype_code(bc_doctype t);      /* "BC" for "Số: 63/BC-UBND" */
-/* The document's type: its type line, else a dispatch when it has a "V/v" summary, else unknown. */
+/* The document's type: its type line, else a dispatch when it has a "V/v" summary, else a phụ lục when it is an
+ * appendix alone, else unknown. */
 bc_doctype bc_document_type(const bc_document *doc);
 int bc_label_level(bc_label_kind k);
+/* A division of the text whose label stands on a line of its own with its title under it: a chapter (Chương),
+ * a section of a chapter (Mục), a report's part (Phần). */
+int bc_label_is_division(bc_label_kind k);
 
 /* An enter/exit iterator over the tree, as cmark's. */
 typedef enum { BC_EV_NONE = 0, BC_EV_DONE, BC_EV_ENTER, BC_EV_EXIT } bc_event;

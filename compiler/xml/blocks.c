@@ -138,8 +138,7 @@ static void write_chapter(xw *x, const bc_node *n)
 
 static void write_section(xw *x, const bc_node *n)
 {
-	if (n->as.section.kind == BC_LABEL_CHAPTER || n->as.section.kind == BC_LABEL_SUBCHAPTER ||
-	    n->as.section.kind == BC_LABEL_PART) {
+	if (bc_label_is_division(n->as.section.kind)) {
 		write_chapter(x, n);
 		return;
 	}
