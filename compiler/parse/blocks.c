@@ -1330,7 +1330,15 @@ static int heading_line_ends(const parser *p, size_t i)
 	if (l->upper || table_head_text(nx))
 		return 2;
 	uint32_t last = bp_line_last_cp(l), first = bp_line_first_cp(nx);
-	if (!bc_cp_is_upper(first) || last == ',' || last == ';' || last == '.' || last == '-' || last == 0x2013)
+	if (last == ',' || last == ';' || last == '.' || last == '-' || last == 0x2013)
+		return 0;
+	/* a PDF's line two fifths as long as the next or less, ending in a
+	 * word, stopped where the next line's first word would have fitted: no
+	 * wrap, whatever the next starts with ("1. Nội dung" over "và phòng học
+	 * bộ môn …", the words between lost by an OCR) */
+	if (!bc_cp_is_upper(first) && p->pdf_text && bc_cp_is_letter(last) && nx->nchars >= 40 && 5 * l->nchars <= 2 * nx->nchars)
+		return 2;
+	if (!bc_cp_is_upper(first))
 		return 0;
 	if (5 * l->nchars <= 4 * nx->nchars)
 		return 2;
