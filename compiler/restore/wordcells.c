@@ -41,6 +41,7 @@
 #define MAX_EXTRA 3          /* lines a row may hold beyond its cells */
 #define MAX_HEAD_LINES 40    /* from "STT" to "1." */
 #define MAX_DEPTH 4          /* 2.1.3.4 */
+#define HEADLESS_MIN_ROWS 3  /* rows that make a table whose header could not be read */
 
 enum { AL_LEFT, AL_CENTRE, AL_RIGHT, AL_OTHER };
 enum { CL_EMPTY, CL_FIGURE, CL_WORDS };
@@ -109,6 +110,7 @@ static int head_line(const rs_line *l)
 
 /* A row's number: "7", "7.", "2.1.", "3.2", or a Roman "II" ("II."). */
 typedef struct label {
+	int letter;              /* a group's capital letter, A = 1 (a budget's "A" "B" "C"), else 0 */
 	int roman;               /* its value when Roman, else 0 */
 	int part[MAX_DEPTH];
 	int depth;
@@ -140,6 +142,10 @@ static int read_label(const rs_line *l, label *lb)
 	lb->dot = dot;
 	if ((lb->roman = roman_value(s, n)) != 0)
 		return 1;
+	if (n == 1 && s[0] >= 'A' && s[0] <= 'Z' && !dot) {
+		lb->letter = s[0] - 'A' + 1;
+		return 1;
+	}
 	size_t i = 0;
 	while (i < n) {
 		if (lb->depth == MAX_DEPTH)
@@ -158,8 +164,10 @@ static int read_label(const rs_line *l, label *lb)
 	return 1;
 }
 
-/* Where the numbering stands: the last Roman number, the last decimal one (depth 0: none since). */
+/* Where the numbering stands: the last group's letter, the last Roman number
+ * (0: none since), the last decimal one (depth 0: none since). */
 typedef struct seq {
+	int letter;
 	int roman;
 	label dec;
 	int rows;
@@ -172,10 +180,13 @@ static int follows(const seq *st, const label *lb)
 {
 	/* a number of one level is written as the table's first is: a "3"
 	 * among "1." "2." is a figure in a cell ("3.2" is a number whatever) */
-	if ((lb->roman || lb->depth == 1) && st->rows && lb->dot != st->dot)
+	if (lb->letter)
+		return lb->letter == st->letter + 1 && (st->letter || !st->rows);
+	if ((lb->roman || lb->depth == 1) && st->rows && lb->dot != st->dot && !(st->letter && !st->roman && !st->dec.depth))
 		return 0;
+	/* "I" opens the Roman numbers under a group's letter too */
 	if (lb->roman)
-		return lb->roman == st->roman + 1 && (st->roman || !st->rows);
+		return lb->roman == st->roman + 1 && (st->roman || !st->rows || st->letter);
 	const label *p = &st->dec;
 	if (!p->depth)
 		return lb->depth == 1 && lb->part[0] == 1;
@@ -189,9 +200,13 @@ static int follows(const seq *st, const label *lb)
 
 static void advance(seq *st, const label *lb)
 {
-	if (!st->rows)
-		st->dot = lb->dot;
-	if (lb->roman) {
+	if (!st->rows || (st->letter && !st->roman && !st->dec.depth && !lb->letter))
+		st->dot = lb->dot;   /* the numbers' own "." or none, learned under the letter too */
+	if (lb->letter) {
+		st->letter = lb->letter;
+		st->roman = 0;
+		st->dec.depth = 0;
+	} else if (lb->roman) {
 		st->roman = lb->roman;
 		st->dec.depth = 0;
 	} else {
@@ -269,6 +284,22 @@ static void write_row(rs_ctx *cx, size_t after, const size_t *cb, const size_t *
 		rs_row_add(cx, after, &rt, 0, 0);
 	else
 		rs_row_add(cx, after, &rt, (uint32_t)(cb[0] + 1), 1);
+}
+
+/* The same row as a pipe table's ("| 1 | Lúa | 5.200 |"), for a table
+ * written without its header: its "| " stands where its first cell does. */
+static void write_pipe_row(rs_ctx *cx, size_t after, const size_t *cb, const size_t *ce, size_t nc)
+{
+	rs_row rt = RS_ROW_INIT;
+	rs_row_str(&rt, "| ");
+	for (size_t c = 0; c < nc; c++) {
+		if (c)
+			rs_row_str(&rt, " | ");
+		if (ce[c] > cb[c])
+			rs_row_lines(cx, cb[c], ce[c] - 1, &rt);
+	}
+	rs_row_str(&rt, " |");
+	rs_row_add(cx, after, &rt, rt.njumps ? rt.jumps[0].to_line : (uint32_t)(cb[0] + 1), rt.njumps ? rt.jumps[0].shift : 1);
 }
 
 /* ---- the header ---- */
@@ -415,7 +446,12 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 	}
 	size_t hb[2][MAX_COLS], he[2][MAX_COLS];
 	int hrows = read_head(cx, h, r0, nc, strict, hb, he);
-	if (!hrows) {
+	/* a PDF's header whose lines came out in another order than its cells
+	 * (mutool: a title over two columns, "Thực hiện 6 tháng đầu năm" over
+	 * "Năm 2025" "Năm 2026", printed before "TT"): the rows are read all the
+	 * same, written without the header, which stays text, and a note says so */
+	int headless = !hrows && strict && !st0.rows;
+	if (!hrows && !headless) {
 		left_as_text(cx, h);
 		return h + 1;
 	}
@@ -518,7 +554,7 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 	size_t stop_at = rows < nr ? rb[rows] : short_row;
 	int stopped = stop_at != SIZE_MAX;
 	size_t next = h + 1;
-	if (rows < (st0.rows ? 1u : 2u)) {
+	if (rows < (st0.rows ? 1u : headless ? HEADLESS_MIN_ROWS : 2u)) {
 		left_as_text(cx, h);
 	} else {
 		if (stopped)
@@ -546,9 +582,12 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 			total = 0;
 		if (total)
 			last = tl + ncells - 1;
-		rs_add_line(cx, last, "", 0, (uint32_t)(h + 1), 1);
+		rs_add_line(cx, last, "", 0, (uint32_t)((headless ? r0 : h) + 1), 1);
+		if (headless)
+			rs_add_pipe_rule(cx, last, nc, (uint32_t)(r0 + 1));
 		for (int k = 0; k < hrows; k++)
 			write_row(cx, last, hb[k], he[k], nc);
+		void (*put)(rs_ctx *, size_t, const size_t *, const size_t *, size_t) = headless ? write_pipe_row : write_row;
 		for (size_t r = 0; r < rows; r++) {
 			size_t cb[MAX_COLS], ce[MAX_COLS];
 			cb[0] = rb[r], ce[0] = rb[r] + 1;
@@ -556,20 +595,22 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 				cb[c + 1] = rb[r] + 1 + starts[r][c];
 				ce[c + 1] = c + 1 < ncells ? rb[r] + 1 + starts[r][c + 1] : rb[r] + rm[r];
 			}
-			write_row(cx, last, cb, ce, nc);
+			put(cx, last, cb, ce, nc);
 		}
 		if (total) {
 			size_t cb[MAX_COLS], ce[MAX_COLS];
 			cb[0] = ce[0] = tl;   /* no number (its empty line, if any, stays out of the row) */
 			for (size_t c = 0; c < ncells; c++)
 				cb[c + 1] = tl + c, ce[c + 1] = tl + c + 1;
-			write_row(cx, last, cb, ce, nc);
+			put(cx, last, cb, ce, nc);
 		}
 		rs_add_line(cx, last, "", 0, (uint32_t)(last + 1), 1);
-		for (size_t i = h; i <= last; i++)
+		for (size_t i = headless ? r0 : h; i <= last; i++)
 			if (!cx->v[i].dropped)
 				rs_move(cx, i, BC_RESTORE_CELLS);
 		cx->out->count[BC_RESTORE_CELLS]++;
+		if (headless && cx->diags)
+			bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_HEADLESS, (bc_pos){ (uint32_t)(h + 1), 1 }, NULL);
 		next = last + 1;
 	}
 	free(starts);
