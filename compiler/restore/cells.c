@@ -304,8 +304,15 @@ static void write_row_as(rs_ctx *cx, size_t after, const unit *u, const size_t *
 	}
 	if (pipe)
 		rs_row_str(&rt, " |");
-	/* a pipe row's "| " stands where its first cell does */
-	rs_row_add(cx, after, &rt, pipe && rt.njumps ? rt.jumps[0].to_line : 0, pipe && rt.njumps ? rt.jumps[0].shift : 0);
+	/* a pipe row's "| " stands where its first cell does; a row opening
+	 * with an empty cell (a total's, no number) on its first part's line,
+	 * that part where it stands */
+	if (pipe && rt.njumps)
+		rs_row_add(cx, after, &rt, rt.jumps[0].to_line, rt.jumps[0].shift);
+	else if (rt.njumps && rt.jumps[0].col != 1)
+		rs_row_add(cx, after, &rt, rt.jumps[0].to_line, 1);
+	else
+		rs_row_add(cx, after, &rt, 0, 0);
 }
 
 static void write_row(rs_ctx *cx, size_t after, const unit *u, const size_t *starts, size_t nc, size_t m)
@@ -659,27 +666,52 @@ static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
  * as places do: each the one before plus one, or the same for a tie and
  * then the place it stands at (9, 10, 11, 11, 13).  Returns the blocks used
  * (0: none). */
+/* Whether the lines first + 1 .. first + n number a table's rows: counting
+ * on as places do, or in groups, each under a letter or a Roman number in
+ * order ("A" 1 2 3 "B" 1 2 … "C": a budget's), its rows from 1 again. */
+static int numbers_column(const rs_ctx *cx, size_t first_line, size_t n)
+{
+	long first = 0, prev = 0;
+	size_t base = 1;          /* the line the current run of numbers starts at */
+	int gkind = 0, gval = 0, numbers = 0;
+	for (size_t r = 1; r <= n; r++) {
+		unit one = { first_line + r, first_line + r };
+		const char *s;
+		size_t len;
+		int kind = 0, g = one_line(cx, &one, &s, &len) ? rs_group_label(s, len, &kind) : 0;
+		if (g && (gkind ? kind == gkind && g == gval + 1 : g == 1 && r == 1)) {
+			gkind = kind, gval = g;
+			base = r + 1;
+			continue;
+		}
+		long v = row_number(cx, &one);
+		if (r == base)
+			first = v;
+		if (v <= 0 || (gkind && r == base && v != 1) || (r > base && v != prev && v != first + (long)(r - base)))
+			return 0;
+		prev = v;
+		numbers++;
+	}
+	return numbers > 0;
+}
+
 static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 {
 	size_t n = u[0].last - u[0].first;
-	if (n < 2 || n > MAX_COLUMN_ROWS)
+	if (n < 2 || n > MAX_COLUMN_ROWS || !numbers_column(cx, u[0].first, n))
 		return 0;
-	long first = 0, prev = 0;
-	for (size_t r = 1; r <= n; r++) {
-		unit one = { u[0].first + r, u[0].first + r };
-		long v = row_number(cx, &one);
-		if (r == 1)
-			first = v;
-		if (v <= 0 || (r > 1 && v != prev && v != first + (long)r - 1))
-			return 0;
-		prev = v;
-	}
-	/* seg[c * (n + 1) + r]: column c's header (r = 0) and cells */
-	unit seg[(MAX_COLS - 1) * (MAX_COLUMN_ROWS + 1)];
+	/* seg[c * (rows + 1) + r]: column c's header (r = 0) and cells; a
+	 * total's row under the numbered ones ("Tổng cộng", no number) makes
+	 * every column one cell longer */
+	unit seg[(MAX_COLS - 1) * (MAX_COLUMN_ROWS + 2)];
+	size_t rows = n;
+	if (nu > 1 && u[1].first > u[0].last && cx->v[u[1].first].page == cx->v[u[0].first].page &&
+	    !column_block(cx, &u[1], n, seg) && column_block(cx, &u[1], n + 1, seg) && rs_total_label(&cx->v[seg[n + 1].first]))
+		rows = n + 1;
 	size_t nc = 0;
 	while (nc + 1 < nu && nc < MAX_COLS - 1 && u[nc + 1].first > u[nc].last &&
 	       cx->v[u[nc + 1].first].page == cx->v[u[0].first].page &&
-	       column_block(cx, &u[nc + 1], n, &seg[nc * (n + 1)]))
+	       column_block(cx, &u[nc + 1], rows, &seg[nc * (rows + 1)]))
 		nc++;
 	if (nc + 1 < MIN_COLS)
 		return 0;
@@ -688,10 +720,11 @@ static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 	for (size_t c = 0; c <= nc; c++)
 		starts[c] = c;
 	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
-	for (size_t r = 0; r <= n; r++) {
-		row[0] = (unit){ u[0].first + r, u[0].first + r };
+	for (size_t r = 0; r <= rows; r++) {
+		/* the total's row has no number: an empty cell */
+		row[0] = r <= n ? (unit){ u[0].first + r, u[0].first + r } : (unit){ 1, 0 };
 		for (size_t c = 0; c < nc; c++)
-			row[c + 1] = seg[c * (n + 1) + r];
+			row[c + 1] = seg[c * (rows + 1) + r];
 		write_row(cx, last, row, starts, nc + 1, nc + 1);
 	}
 	move_units(cx, u, nc + 1);

@@ -172,6 +172,24 @@ int rs_levels_follow(const long *a, int n, const long *b, int m)
 	return m <= n && (m == 1 || memcmp(a, b, (size_t)(m - 1) * sizeof *a) == 0) && b[m - 1] == a[m - 1] + 1;
 }
 
+int rs_group_label(const char *s, size_t n, int *kind)
+{
+	static const char *const roman[] = { "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+	                                     "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX" };
+	if (n && s[n - 1] == '.')
+		n--;
+	for (size_t k = 0; k < sizeof roman / sizeof roman[0]; k++)
+		if (n == strlen(roman[k]) && memcmp(s, roman[k], n) == 0) {
+			*kind = 'I';
+			return (int)k + 1;
+		}
+	if (n == 1 && s[0] >= 'A' && s[0] <= 'Z') {
+		*kind = 'A';
+		return s[0] - 'A' + 1;
+	}
+	return 0;
+}
+
 void rs_trim(const rs_line *l, const char **s, size_t *len)
 {
 	size_t b = 0, e = l->len;

@@ -137,6 +137,10 @@ int rs_number_levels(const char *s, size_t n, long *v);
  * numbering: "2" after "1", "2.1." after "2." (its first item), "2.2." after
  * "2.1.", "3." after "2.1.3.". */
 int rs_levels_follow(const long *a, int n, const long *b, int m);
+/* A group's label in a table's number column: a Roman number up to XX (*kind
+ * 'I') or a single capital letter otherwise (*kind 'A': a budget's "A" "B"
+ * "C"); its value (I = 1, A = 1), 0 for neither.  A final dot is allowed. */
+int rs_group_label(const char *s, size_t n, int *kind);
 /* "+----+-----+" or "+====+": a line of a pandoc grid's rule ('+' at both
  * ends of its text, '-', '=' and ':' between).  Returns how many '+' it has
  * (the first `max` of their columns into plus: a rule is ASCII, bytes are

@@ -117,16 +117,6 @@ typedef struct label {
 	int dot;                 /* written with a final "." */
 } label;
 
-static int roman_value(const char *s, size_t n)
-{
-	static const char *const r[] = { "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
-	                                 "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX" };
-	for (size_t k = 0; k < sizeof r / sizeof r[0]; k++)
-		if (n == strlen(r[k]) && memcmp(s, r[k], n) == 0)
-			return (int)k + 1;
-	return 0;
-}
-
 static int read_label(const rs_line *l, label *lb)
 {
 	if (l->dropped || l->len > 80)
@@ -140,10 +130,13 @@ static int read_label(const rs_line *l, label *lb)
 		return 0;
 	memset(lb, 0, sizeof *lb);
 	lb->dot = dot;
-	if ((lb->roman = roman_value(s, n)) != 0)
+	int kind = 0, g = rs_group_label(s, n, &kind);
+	if (g && kind == 'I') {
+		lb->roman = g;
 		return 1;
-	if (n == 1 && s[0] >= 'A' && s[0] <= 'Z' && !dot) {
-		lb->letter = s[0] - 'A' + 1;
+	}
+	if (g && !dot) {
+		lb->letter = g;
 		return 1;
 	}
 	size_t i = 0;
