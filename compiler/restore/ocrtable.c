@@ -272,6 +272,32 @@ static int row_at(const rs_line *l, long k, orow *r)
 	return mis ? 1 : 2;
 }
 
+/* Line l as a group's row: opened by the group label of value v (a letter,
+ * "A", or a Roman number, "II"; of kind *kind when set, which it then
+ * sets), a space, then its words.  Fills the row's token and words. */
+static int group_at(const rs_line *l, int *kind, int v, orow *r)
+{
+	if (l->dropped || memchr(l->s, '\t', l->len))
+		return 0;
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	const char *sp = memchr(s, ' ', n);
+	if (!sp || column_gap(s, n))
+		return 0;
+	size_t tn = (size_t)(sp - s);
+	int k = 0;
+	if (rs_group_label(s, tn, &k) != v || (*kind && k != *kind))
+		return 0;
+	memset(r, 0, sizeof *r);
+	r->lead = r->tb = (size_t)(s - l->s);
+	r->te = r->lead + tn;
+	if (!split_words(l->s, (size_t)(sp - l->s), r->lead + n, r->w, OT_MAX_WORDS, &r->nw) || !r->nw)
+		return 0;
+	*kind = k;
+	return 1;
+}
+
 /* The word where the row's last column of values starts, or 0 when the row has none. */
 static size_t tail_start(const rs_line *l, const orow *r)
 {
@@ -662,6 +688,10 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 			return hi;
 		if (row_at(&cx->v[j], 1, &rows[0]) == 2 || (*next > 1 && row_at(&cx->v[j], *next, &rows[0]) == 2))
 			break;
+		/* or a budget's first group, "A Chi đầu tư phát triển 6.500,0" */
+		int gk = 0;
+		if (*next == 1 && group_at(&cx->v[j], &gk, 1, &rows[0]))
+			break;
 		if (nh == FT_MAX_HEAD_LINES || !head_piece(&cx->v[j]))
 			return hi;
 		hl[nh++] = j;
@@ -669,11 +699,18 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	/* the rows 1, 2, 3 … each a line ending in figures; numbered as places
 	 * are, a tie the same number and the next its place ("11 11 13") */
 	size_t nr = 0, f[OT_MAX_ROWS];
+	/* rows grouped under letters or Roman numbers (a budget's "A", its rows
+	 * 1, 2 …, "B", its rows from 1 again …) when the first row is a group's:
+	 * gval the last group's value, base the row its group's numbers start at */
+	int gkind = 0, gval = 0;
+	size_t base = 0;
 	long first = row_at(&cx->v[j], 1, &rows[0]) == 2 ? 1 : *next, num = first;
+	if (first == 1 && row_at(&cx->v[j], 1, &rows[0]) != 2 && group_at(&cx->v[j], &gkind, 1, &rows[0]))
+		gval = 1, base = 1, num = 0;
 	for (;;) {
 		rows[nr].line = j;
 		f[nr] = rows[nr].toolong ? 0 : end_figures(&cx->v[j], &rows[nr]);
-		if (f[nr] < FT_MIN_VALUES)
+		if (f[nr] < 1)
 			break;
 		/* a row going on, in lower case, on the line under it is not one line */
 		if (j + 1 < cx->n && !cx->v[j + 1].dropped && !rs_blank(&cx->v[j + 1]) &&
@@ -683,9 +720,12 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 		j = next_line(cx, j);
 		if (nr == OT_MAX_ROWS || j == cx->n)
 			break;
-		if (row_at(&cx->v[j], first + (long)nr, &rows[nr]) == 2)
-			num = first + (long)nr;
-		else if (row_at(&cx->v[j], num, &rows[nr]) != 2)
+		long place = (gkind ? 1 : first) + (long)(nr - base);
+		if (gkind && group_at(&cx->v[j], &gkind, gval + 1, &rows[nr]))
+			gval++, base = nr + 1, num = 0;
+		else if (row_at(&cx->v[j], place, &rows[nr]) == 2)
+			num = place;
+		else if (!num || row_at(&cx->v[j], num, &rows[nr]) != 2)
 			break;
 	}
 	int going_on = first > 1;
@@ -696,7 +736,7 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	size_t hist[FT_MAX_VALUES + 1] = { 0 }, k = 0;
 	for (size_t r = 0; r < nr; r++)
 		hist[f[r]]++;
-	for (size_t v = FT_MIN_VALUES; v <= FT_MAX_VALUES; v++)
+	for (size_t v = 1; v <= FT_MAX_VALUES; v++)
 		if (hist[v] > hist[k])
 			k = v;
 	if (going_on)
@@ -725,6 +765,10 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	for (size_t h = 0; h < nh; h++)
 		pieces += !goes_on(&cx->v[hl[h]]);
 	int header = !uncertain && pieces == 1 + k;
+	/* one figure a row is a sentence's as often: a table only under a
+	 * header of two titles that says so, three rows at least */
+	if (k < FT_MIN_VALUES && (!header || going_on || nr < 3))
+		return hi;
 	/* every label ending in a figure ("Thôn 1", "Tổ 5") makes one figure more
 	 * at every row's end: the header's titles, one fewer, say which */
 	if (!header && !uncertain && !going_on && fewest == k && k > FT_MIN_VALUES && pieces == k) {
@@ -786,7 +830,7 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 		rs_move(cx, tot[t].line, BC_RESTORE_FIGURE_TABLE);
 	}
 	cx->out->count[BC_RESTORE_FIGURE_TABLE]++;
-	*next = first + (long)nr;
+	*next = gkind ? 1 : first + (long)nr;   /* grouped rows go on under no page's header */
 	*values = k;
 	return last;
 }
