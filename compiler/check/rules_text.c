@@ -7,6 +7,7 @@
 #include "../util/xalloc.h"
 #include "rules.h"
 #include "../model/facts.h"
+#include "../restore/restore.h"
 
 typedef struct term {
 	char *key;
@@ -18,6 +19,9 @@ typedef struct term {
 typedef struct text_state {
 	uint8_t *gaps;             /* per source line: its runs of 2 to 5 spaces between words (at most 255) */
 	int justified_doc;         /* the text as a whole came from justified lines (below) */
+	int ocr;                   /* an OCR reading (restore): its bracket and spacing slips are counted, not reported */
+	size_t ocr_slips;
+	bc_pos ocr_first;
 	const bc_node *last;       /* last paragraph of the body */
 	int last_ends_mark, last_has_mark;
 	bc_pos last_pos;
@@ -97,6 +101,7 @@ static void *begin(bc_check_ctx *cx)
 		if (ev == BC_EV_ENTER && prose_block(it.cur->type) && it.cur->pos.line)
 			blocks += justified_block(s, cx, it.cur, 0);
 	s->justified_doc = blocks >= JUSTIFIED_BLOCKS;
+	s->ocr = cx->doc->restore && cx->doc->restore->ocr;
 	return s;
 }
 
@@ -330,14 +335,35 @@ static int ends_with_mark(const char *t, size_t n)
 	return n >= 3 && !memcmp(t + n - 3, "./.", 3);
 }
 
+/* The slips found in an OCR reading's block, counted; the first kept for the note. */
+static void ocr_count(text_state *s, const bc_diags *found)
+{
+	for (size_t i = 0; i < found->n; i++) {
+		if (!s->ocr_slips || found->v[i].pos.line < s->ocr_first.line ||
+		    (found->v[i].pos.line == s->ocr_first.line && found->v[i].pos.col < s->ocr_first.col))
+			s->ocr_first = found->v[i].pos;
+		s->ocr_slips++;
+	}
+}
+
 static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 {
 	text_state *s = st;
 	const bc_node *n = bt->block;
 	const char *t = bt->buf.s ? bt->buf.s : "";
 	size_t len = bt->buf.len;
+	bc_diags *to = cx->diags, scratch;
 	if (n->type == BC_NODE_CELL) {
+		if (s->ocr) {
+			bc_diags_init(&scratch);
+			cx->diags = &scratch;
+		}
 		spaces(cx, bt, t, len, 0);
+		if (s->ocr) {
+			cx->diags = to;
+			ocr_count(s, &scratch);
+			bc_diags_free(&scratch);
+		}
 		numbers(cx, bt, t, len);
 		return;
 	}
@@ -346,8 +372,18 @@ static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 	/* a line of a form's signature box ("Ngày      tháng 9 năm 2025"): its blanks are for the pen */
 	if (n->parent && n->parent->type == BC_NODE_SIGNATURE)
 		return;
+	/* an OCR reading's slips: the same rules, into a list of their own, counted */
+	if (s->ocr) {
+		bc_diags_init(&scratch);
+		cx->diags = &scratch;
+	}
 	spaces(cx, bt, t, len, n->pos.line && justified_block(s, cx, n, s->justified_doc));
 	brackets(cx, s, bt, t, len);
+	if (s->ocr) {
+		cx->diags = to;
+		ocr_count(s, &scratch);
+		bc_diags_free(&scratch);
+	}
 	numbers(cx, bt, t, len);
 	terms(s, cx, bt, t, len);
 	/* the end mark closes the body once */
@@ -386,8 +422,14 @@ static void end(bc_check_ctx *cx, void *st)
 	 * with a full stop (rules_party.c) */
 	if (s->last && !s->last_has_mark && bc_document_facts(cx->doc)->family != BC_FAMILY_PARTY)
 		bc_diag_add(cx->diags, BC_W_END_MARK_MISSING, s->last_pos, NULL);
-	if (s->open_quote)
-		bc_diag_add(cx->diags, BC_W_UNBALANCED, s->open_quote_pos, "“");
+	if (s->open_quote) {
+		if (s->ocr)
+			s->ocr_slips++;
+		else
+			bc_diag_add(cx->diags, BC_W_UNBALANCED, s->open_quote_pos, "“");
+	}
+	if (s->ocr_slips)
+		bc_diag_add(cx->diags, BC_N_OCR_TEXT, s->ocr_first, "%zu", s->ocr_slips);
 	/* a term's years: the most frequent form is taken as meant */
 	bc_sort(s->terms, s->nterms, sizeof *s->terms, by_key);
 	for (size_t i = 0; i < s->nterms;) {

@@ -117,3 +117,36 @@ void rs_ocr(rs_ctx *cx)
 	if (own_pages && page > cx->npages)
 		cx->npages = page;
 }
+
+/*
+ * An OCR tool reading a scan makes signs of the stamp, the signature and the
+ * paper's specks that no office types in a report: "Số1§4ØBGDĐT-GDPT",
+ * "£®RBƯỞNG BAN", "./.&~" (corpus 59, 61, 64).  Two different ones, or the
+ * script's page lines, say the text is such a reading; a single one may be
+ * a writer's (a "§" of a cited law, a "©").
+ */
+static const char *const specks[] = { "£", "®", "§", "Ø", "⁄", "¢", "©", "¬", "¥", "¤", "¦", "þ" };
+#define SPECK_KINDS (sizeof specks / sizeof specks[0])
+
+int rs_ocr_reading(const rs_ctx *cx)
+{
+	if (cx->out->count[BC_RESTORE_OCR])
+		return 1;
+	int seen[SPECK_KINDS] = { 0 }, kinds = 0;
+	for (size_t i = 0; i < cx->n && kinds < 2; i++) {
+		const rs_line *l = &cx->v[i];
+		for (size_t k = 0; k + 1 < l->len; k++) {
+			unsigned char c = (unsigned char)l->s[k];
+			if (c != 0xC2 && c != 0xC3 && c != 0xC5 && c != 0xE2)
+				continue;   /* the specks' first bytes: most bytes are not looked at further */
+			for (size_t x = 0; x < SPECK_KINDS; x++) {
+				size_t sl = strlen(specks[x]);
+				if (!seen[x] && k + sl <= l->len && memcmp(l->s + k, specks[x], sl) == 0) {
+					seen[x] = 1;
+					kinds++;
+				}
+			}
+		}
+	}
+	return kinds >= 2;
+}

@@ -441,6 +441,7 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		rs_spacecols(&cx);
 		if (cx.shape == BC_SHAPE_PDF)
 			rs_sides(&cx);
+		out->ocr = rs_ocr_reading(&cx);
 	}
 	if (out->nrec) {
 		/* the restored text, and where each of its lines came from */

@@ -89,6 +89,9 @@ typedef struct bc_restore {
 	 * its span, the page's end (the next page's first block is body) */
 	bc_restore_span *notes;
 	size_t nnotes;
+	/* the text is an OCR tool's reading of a scan (ocr.c): its brackets and
+	 * spaces are the reading's, not the writer's */
+	int ocr;
 } bc_restore;
 
 /* Restores `text` (decoded: UTF-8, LF line ends).  page_starts: the input

@@ -46,6 +46,7 @@ typedef struct rs_ctx {
 /* The concerns, in the order the driver runs them.  Each changes only lines
  * its own evidence shows damaged, and records what it did. */
 void rs_ocr(rs_ctx *cx);         /* ocr.c: an OCR script's lines around each page, which start its pages */
+int rs_ocr_reading(const rs_ctx *cx); /* ocr.c: whether the text is an OCR tool's reading of a scan */
 void rs_stamps(rs_ctx *cx);      /* stamps.c: signature and portal stamps, Word field codes */
 void rs_running(rs_ctx *cx);     /* pages.c: running headers and footers, repeated at an edge of every page */
 void rs_pages(rs_ctx *cx);       /* pages.c: page numbers at the edges of pages */

@@ -273,7 +273,7 @@ static void put_restored_section(bc_buf *out, const bc_restore *r)
 {
 	if (!r || !r->nrec)
 		return;
-	bc_buf_printf(out, "restored shape=%s%s\n", bc_shape_name(r->shape), r->forced ? " forced" : "");
+	bc_buf_printf(out, "restored shape=%s%s%s\n", bc_shape_name(r->shape), r->forced ? " forced" : "", r->ocr ? " ocr" : "");
 	for (size_t i = 0; i < r->nrec; i++) {
 		const bc_restore_record *rec = &r->rec[i];
 		bc_buf_printf(out, "  %s %s @%u ", rec->dropped ? "removed" : "changed", bc_restore_kind_name(rec->kind),

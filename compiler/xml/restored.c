@@ -18,6 +18,8 @@ void xw_restored(xw *x, const bc_restore *r)
 	xw_open_block(x, "restored");
 	const char *shape = bc_shape_name(r->shape);
 	xw_attr(x, "shape", shape, strlen(shape));
+	if (r->ocr)   /* an OCR reading of a scan: its slips are the reading's */
+		xw_attr(x, "ocr", "true", 4);
 	for (size_t i = 0; i < r->nrec; i++) {
 		const bc_restore_record *rec = &r->rec[i];
 		xw_indent(x);

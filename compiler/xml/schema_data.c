@@ -83,6 +83,8 @@ const char bc_schema_rng[] =
 	"      <attribute name=\"shape\">\n"
 	"        <choice><value>typed</value><value>pdf</value><value>markdown</value><value>word</value></choice>\n"
 	"      </attribute>\n"
+	"      <!-- the text is an OCR tool's reading of a scan -->\n"
+	"      <optional><attribute name=\"ocr\"><value>true</value></attribute></optional>\n"
 	"      <oneOrMore>\n"
 	"        <element>\n"
 	"          <choice><name>removed</name><name>changed</name></choice>\n"
