@@ -185,7 +185,14 @@ def actual_facts(path):
     act["signer-name"] = f.get("signer-name", "")
     pos = []
     closing = child(report, "closing") if report else None
-    sig = child(closing, "signature") if closing else None
+    # the signature whose name the model's facts give as the signer's (of two side by side, the one that
+    # signs for the body: "CHỦ TRÌ" beside "THƯ KÝ"); else the first
+    sigs = [k for k in closing.kids if k.kind == "signature"] if closing else []
+    sig = sigs[0] if sigs else None
+    for sg in sigs:
+        if any(k.kind == "line" and k.flag("name") and k.all_text() == act["signer-name"] for k in sg.kids):
+            sig = sg
+            break
     if sig:
         for k in sig.kids:
             if k.kind == "line" and (k.flag("authority") or k.flag("position")):

@@ -571,11 +571,21 @@ static size_t signatures_in_pipes(parser *p, size_t i)
  * but blank lines to the end, an appendix or Nơi nhận.  The first title and
  * name sign on the left, the second on the right.  Returns the line after
  * them, or 0. */
+static size_t two_signatures(parser *p, size_t i, int before_items);
+
 static size_t signatures_in_rows(parser *p, size_t i)
 {
-	bc_lines *L = &p->lines;
 	if (!ends_with_endmark(p) && p->b[p->nb - 1].kind != B_RECIP_ITEM)
 		return 0;
+	return two_signatures(p, i, 0);
+}
+
+/* The two signatures from line i (signatures_in_rows), followed by what may
+ * follow them: the recipients' items when before_items, else nothing, an
+ * appendix or Nơi nhận. */
+static size_t two_signatures(parser *p, size_t i, int before_items)
+{
+	bc_lines *L = &p->lines;
 	size_t at[4];
 	size_t k = i;
 	int pairs = 0;   /* title, name, title, name: each column read whole, the left first */
@@ -597,7 +607,8 @@ static size_t signatures_in_rows(parser *p, size_t i)
 		at[1] = at[2], at[2] = t;
 	}
 	size_t end = skip_blank(L, k);
-	if (end < L->n && L->v[end].kind != BC_LK_RECIPIENTS && L->v[end].kind != BC_LK_APPENDIX)
+	if (before_items ? end >= L->n || L->v[end].kind != BC_LK_BULLET
+	                 : end < L->n && L->v[end].kind != BC_LK_RECIPIENTS && L->v[end].kind != BC_LK_APPENDIX)
 		return 0;
 	for (int col = 0; col < 2; col++) {
 		bp_line_blk(p, title_kind(&L->v[at[col]]), at[col])->beside = col == 1;
@@ -1115,6 +1126,13 @@ static size_t recipient_blocks(parser *p, size_t i)
 		for (size_t j = from; j < a; j++)
 			bp_line_blk(p, B_AUTHORITY, j);
 		i = items - 1;
+	} else if (p->pdf_text && a == from) {
+		/* two signatures set in a table over "Nơi nhận", the label read
+		 * before the table's cells (pdftotext without -layout): "Nơi nhận:",
+		 * the titles "THƯ KÝ" "CHỦ TRÌ", the names, then the items */
+		size_t after = two_signatures(p, from, 1);
+		if (after)
+			i = after - 1;
 	}
 	return recipient_items(p, i + 1);
 }
