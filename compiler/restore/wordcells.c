@@ -75,6 +75,15 @@ static int class_of(const rs_line *l)
 	return s[0] >= '0' && s[0] <= '9' ? CL_FIGURE : CL_WORDS;
 }
 
+/* A line that is a figure and nothing more ("7.370", "50,7"; not "1.1.2. Chăn nuôi …"). */
+static int figure_alone(const rs_line *l)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	return n && rs_figure_token(s, n);
+}
+
 /* A line that goes on with the paragraph before it: lower case or "(". */
 static int goes_on(const rs_line *l)
 {
@@ -162,6 +171,7 @@ static int read_label(const rs_line *l, label *lb)
 typedef struct seq {
 	int letter;
 	int roman;
+	int ran;                 /* the last top-level decimal number before the group's label: "4" may follow "II" after "3" */
 	label dec;
 	int rows;
 	int dot;                 /* the first number's final ".": "1." or "1" */
@@ -181,8 +191,9 @@ static int follows(const seq *st, const label *lb)
 	if (lb->roman)
 		return lb->roman == st->roman + 1 && (st->roman || !st->rows || st->letter);
 	const label *p = &st->dec;
+	/* under a new group the numbers start again, or run on from the group before ("I" 1 2 3 "II" 4 5) */
 	if (!p->depth)
-		return lb->depth == 1 && lb->part[0] == 1;
+		return lb->depth == 1 && (lb->part[0] == 1 || (st->ran && lb->part[0] == st->ran + 1));
 	/* a first child: 2 then 2.1 */
 	if (lb->depth == p->depth + 1 && lb->part[lb->depth - 1] == 1 && !memcmp(lb->part, p->part, p->depth * sizeof(int)))
 		return 1;
@@ -195,6 +206,8 @@ static void advance(seq *st, const label *lb)
 {
 	if (!st->rows || (st->letter && !st->roman && !st->dec.depth && !lb->letter))
 		st->dot = lb->dot;   /* the numbers' own "." or none, learned under the letter too */
+	if (lb->letter || lb->roman)
+		st->ran = st->dec.depth ? st->dec.part[0] : 0;
 	if (lb->letter) {
 		st->letter = lb->letter;
 		st->roman = 0;
@@ -375,6 +388,13 @@ static void left_as_text(rs_ctx *cx, size_t i)
 		bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_TEXT, (bc_pos){ (uint32_t)(i + 1), (uint32_t)bc_utf8_count(cx->v[i].s, (size_t)(s - cx->v[i].s)) + 1 }, "%.*s", (int)n, s);
 }
 
+/* Line j is the number of the row after the numbering st, set as the
+ * table's first row number is (docx2txt's alignment). */
+static int next_number(const rs_ctx *cx, size_t j, const seq *st, label *lb, int num_al)
+{
+	return read_label(&cx->v[j], lb) && follows(st, lb) && (!cx->docx2txt || align_of(&cx->v[j]) == num_al);
+}
+
 /* The table whose header opens at line h; returns the line after it (h + 1
  * when none).  A table whose numbering does not start again (a header Word
  * repeats on the next page, docx2txt as a table of its own) goes on with
@@ -402,13 +422,17 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 	if (!follows(&st, &lb))
 		st = *carry;
 	st0 = st;
+	/* docx2txt sets the row numbers as the first one stands (centred), the
+	 * figures in the cells elsewhere (at the right): a "2" among a row's
+	 * figures is no row's number */
+	int num_al = align_of(&cx->v[r0]);
 	/* the count of lines a row: the distance most rows keep between their numbers */
 	size_t hist[MAX_COLS + MAX_EXTRA + 1] = { 0 }, nd = 0, at = r0;
 	for (;;) {
 		advance(&st, &lb);
 		size_t j = at + 2;
 		while (j < cx->n && j - at <= MAX_COLS + MAX_EXTRA && !head_line(&cx->v[j]) && !(strict && stops(&cx->v[j])) &&
-		       !(read_label(&cx->v[j], &lb) && follows(&st, &lb)))
+		       !next_number(cx, j, &st, &lb, num_al))
 			j++;
 		if (j < cx->n && strict && stops(&cx->v[j]))
 			break;
@@ -457,14 +481,14 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 		advance(&st, &lb);
 		/* the next number before the row has its cells: the row is short, the table ends before it */
 		size_t j = at + 1;
-		while (j < cx->n && j < at + nc && !(read_label(&cx->v[j], &lb) && follows(&st, &lb)))
+		while (j < cx->n && j < at + nc && !next_number(cx, j, &st, &lb, num_al))
 			j++;
 		if (j < cx->n && j < at + nc) {
 			short_row = at;
 			break;
 		}
 		while (j < cx->n && j - at <= nc + MAX_EXTRA && !head_line(&cx->v[j]) && !(strict && stops(&cx->v[j])) &&
-		       !(read_label(&cx->v[j], &lb) && follows(&st, &lb)))
+		       !next_number(cx, j, &st, &lb, num_al))
 			j++;
 		int found = j < cx->n && j - at <= nc + MAX_EXTRA && !head_line(&cx->v[j]) && !(strict && stops(&cx->v[j]));
 		if (nr == cap) {
@@ -569,9 +593,17 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 		if (empty_number)
 			tl++;
 		int total = !stopped && tl + ncells <= cx->n && !cx->v[tl].dropped && rs_total_label(&cx->v[tl]);
-		for (size_t c = 1; total && c < ncells; c++)
-			total = !cx->v[tl + c].dropped && class_of(&cx->v[tl + c]) == CL_FIGURE;
-		if (total && tl + ncells < cx->n && !cx->v[tl + ncells].dropped && class_of(&cx->v[tl + ncells]) == CL_FIGURE)
+		/* its last cells may be empty lines (no figure under "Tiến độ thực
+		 * hiện"), a figure at least before them; docx2txt's only */
+		size_t figs = 0;
+		for (size_t c = 1; total && c < ncells; c++) {
+			int cl = cx->v[tl + c].dropped ? -1 : class_of(&cx->v[tl + c]);
+			if (cl == CL_FIGURE && figs == c - 1)
+				figs++;
+			else if (!(cl == CL_EMPTY && !strict && figs))
+				total = 0;
+		}
+		if (total && tl + ncells < cx->n && !cx->v[tl + ncells].dropped && figure_alone(&cx->v[tl + ncells]))
 			total = 0;
 		if (total)
 			last = tl + ncells - 1;
