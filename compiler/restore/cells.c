@@ -687,7 +687,8 @@ static int numbers_column(const rs_ctx *cx, size_t first_line, size_t n)
 		long v = row_number(cx, &one);
 		if (r == base)
 			first = v;
-		if (v <= 0 || (gkind && r == base && v != 1) || (r > base && v != prev && v != first + (long)(r - base)))
+		/* under a group the numbers start again, or run on ("I" 1 2 3 "II" 4 5) */
+		if (v <= 0 || (gkind && r == base && v != 1 && v != prev + 1) || (r > base && v != prev && v != first + (long)(r - base)))
 			return 0;
 		prev = v;
 		numbers++;

@@ -704,6 +704,7 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	 * gval the last group's value, base the row its group's numbers start at */
 	int gkind = 0, gval = 0;
 	size_t base = 0;
+	long run = 1, prev_num = 0;   /* the number a group's rows start at; the last row's number */
 	long first = row_at(&cx->v[j], 1, &rows[0]) == 2 ? 1 : *next, num = first;
 	if (first == 1 && row_at(&cx->v[j], 1, &rows[0]) != 2 && group_at(&cx->v[j], &gkind, 1, &rows[0]))
 		gval = 1, base = 1, num = 0;
@@ -720,13 +721,17 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 		j = next_line(cx, j);
 		if (nr == OT_MAX_ROWS || j == cx->n)
 			break;
-		long place = (gkind ? 1 : first) + (long)(nr - base);
+		long place = (gkind ? run : first) + (long)(nr - base);
 		if (gkind && group_at(&cx->v[j], &gkind, gval + 1, &rows[nr]))
-			gval++, base = nr + 1, num = 0;
+			gval++, base = nr + 1, num = 0, run = 1;
 		else if (row_at(&cx->v[j], place, &rows[nr]) == 2)
 			num = place;
+		else if (gkind && base == nr && prev_num && row_at(&cx->v[j], prev_num + 1, &rows[nr]) == 2)
+			run = prev_num + 1, num = prev_num + 1;   /* the numbers run on under the group ("I" 1 2 "II" 3 4) */
 		else if (!num || row_at(&cx->v[j], num, &rows[nr]) != 2)
 			break;
+		if (num)
+			prev_num = num;
 	}
 	int going_on = first > 1;
 	if (nr < (going_on ? 1u : 2u))
