@@ -753,7 +753,14 @@ static void write_row(rs_ctx *cx, size_t after, size_t first, size_t last, const
 		rs_row_byte(&r, '\t');
 	if (pipe)
 		rs_row_str(&r, " |");
-	rs_row_add(cx, after, &r, pipe && r.njumps ? r.jumps[0].to_line : 0, pipe && r.njumps ? r.jumps[0].shift : 0);
+	/* a pipe row's "| " stands where its first part does; a row opening
+	 * with an empty cell on its first part's line, that part where it stands */
+	if (pipe && r.njumps)
+		rs_row_add(cx, after, &r, r.jumps[0].to_line, r.jumps[0].shift);
+	else if (r.njumps && r.jumps[0].col != 1)
+		rs_row_add(cx, after, &r, r.jumps[0].to_line, 1);
+	else
+		rs_row_add(cx, after, &r, 0, 0);
 }
 
 /* Line j opens with a row number standing in the first column. */
@@ -1000,6 +1007,12 @@ static int centre_rows(const rs_ctx *cx, size_t top, size_t end, size_t *rows, s
 			k[n++] = j;
 	if (n < 2)
 		return 0;
+	/* a total's row last, on a line of its own, unnumbered ("Tổng cộng 24 4
+	 * 17 3 0"): a row of its own after the numbered ones, not their last's */
+	size_t total = 0;
+	if (end > k[n - 1] + 1 && n < MAX_ROWS && rs_total_label(&cx->v[end]) && !numbered_at(cx, end, col, nc, cut) &&
+	    in_columns(cx, end, col, nc, cut, 0))
+		total = end--;
 	uint32_t width;
 	int names = names_column(cx, top, end, col, nc, cut, &width);
 	enum { S = MAX_WRAP + 1 };
@@ -1068,6 +1081,8 @@ static int centre_rows(const rs_ctx *cx, size_t top, size_t end, size_t *rows, s
 			ma = from[j][ma];
 		}
 		*nr = n;
+		if (total)
+			rows[(*nr)++] = total;
 	}
 	free(best);
 	free(ways);
