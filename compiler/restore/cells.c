@@ -304,15 +304,7 @@ static void write_row_as(rs_ctx *cx, size_t after, const unit *u, const size_t *
 	}
 	if (pipe)
 		rs_row_str(&rt, " |");
-	/* a pipe row's "| " stands where its first cell does; a row opening
-	 * with an empty cell (a total's, no number) on its first part's line,
-	 * that part where it stands */
-	if (pipe && rt.njumps)
-		rs_row_add(cx, after, &rt, rt.jumps[0].to_line, rt.jumps[0].shift);
-	else if (rt.njumps && rt.jumps[0].col != 1)
-		rs_row_add(cx, after, &rt, rt.jumps[0].to_line, 1);
-	else
-		rs_row_add(cx, after, &rt, 0, 0);
+	rs_row_place(cx, after, &rt);
 }
 
 static void write_row(rs_ctx *cx, size_t after, const unit *u, const size_t *starts, size_t nc, size_t m)

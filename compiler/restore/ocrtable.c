@@ -661,11 +661,7 @@ static void write_figure_row(rs_ctx *cx, size_t after, const orow *rw, size_t k,
 	}
 	if (pipe)
 		rs_row_str(&rt, " |");
-	/* the row stands where its first part does, a "| " or an empty first cell before it */
-	if (rt.njumps && rt.jumps[0].col != 1)
-		rs_row_add(cx, after, &rt, rt.jumps[0].to_line, rt.jumps[0].shift);
-	else
-		rs_row_add(cx, after, &rt, 0, 0);
+	rs_row_place(cx, after, &rt);
 }
 
 /* The table of figures whose header opens at line hi; returns the last line

@@ -104,6 +104,9 @@ void rs_row_span(const rs_ctx *cx, size_t i, size_t b, size_t e, rs_row *r);
 /* Writes the row after line `after` and empties it: standing at input line
  * `line`, column `col`, or, line 0, where its first part stands. */
 void rs_row_add(rs_ctx *cx, size_t after, rs_row *r, uint32_t line, uint32_t col);
+/* Adds the row after line `after`, standing where its first part does (a pipe row's "| ", a row opening
+ * with an empty cell), else where its text starts. */
+void rs_row_place(rs_ctx *cx, size_t after, rs_row *r);
 /* Writes after line `after` the rule a pipe table without header rows opens
  * with ("|---|---|", nc columns, §9.1), standing at input line `line`. */
 void rs_add_pipe_rule(rs_ctx *cx, size_t after, size_t nc, uint32_t line);

@@ -95,6 +95,16 @@ void rs_row_lines(const rs_ctx *cx, size_t first, size_t last, rs_row *r)
 	}
 }
 
+void rs_row_place(rs_ctx *cx, size_t after, rs_row *r)
+{
+	/* a row that does not open with its first part ("| ", an empty first
+	 * cell's TAB) stands where that part does; else where it starts */
+	if (r->njumps && r->jumps[0].col != 1)
+		rs_row_add(cx, after, r, r->jumps[0].to_line, r->jumps[0].shift);
+	else
+		rs_row_add(cx, after, r, 0, 0);
+}
+
 void rs_add_pipe_rule(rs_ctx *cx, size_t after, size_t nc, uint32_t line)
 {
 	bc_buf b = BC_BUF_INIT;

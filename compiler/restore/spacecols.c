@@ -753,14 +753,7 @@ static void write_row(rs_ctx *cx, size_t after, size_t first, size_t last, const
 		rs_row_byte(&r, '\t');
 	if (pipe)
 		rs_row_str(&r, " |");
-	/* a pipe row's "| " stands where its first part does; a row opening
-	 * with an empty cell on its first part's line, that part where it stands */
-	if (pipe && r.njumps)
-		rs_row_add(cx, after, &r, r.jumps[0].to_line, r.jumps[0].shift);
-	else if (r.njumps && r.jumps[0].col != 1)
-		rs_row_add(cx, after, &r, r.jumps[0].to_line, 1);
-	else
-		rs_row_add(cx, after, &r, 0, 0);
+	rs_row_place(cx, after, &r);
 }
 
 /* Line j opens with a row number standing in the first column. */

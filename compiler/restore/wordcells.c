@@ -305,7 +305,7 @@ static void write_pipe_row(rs_ctx *cx, size_t after, const size_t *cb, const siz
 			rs_row_lines(cx, cb[c], ce[c] - 1, &rt);
 	}
 	rs_row_str(&rt, " |");
-	rs_row_add(cx, after, &rt, rt.njumps ? rt.jumps[0].to_line : (uint32_t)(cb[0] + 1), rt.njumps ? rt.jumps[0].shift : 1);
+	rs_row_place(cx, after, &rt);
 }
 
 /* ---- the header ---- */
