@@ -227,22 +227,31 @@ static int confusable(char c, char digit)
 	return (digit == '1' && (c == '|' || c == 'l' || c == 'I')) || (digit == '5' && c == ':');
 }
 
+/* Line l's text (*s, *n) and the bytes of its first word (*tn), when the
+ * line may be a row written with single spaces: not dropped, no TAB, a word
+ * after the first, no run of three spaces (a column gap of pdftotext
+ * -layout: another shape).  0 when not. */
+static int row_line(const rs_line *l, const char **s, size_t *n, size_t *tn)
+{
+	if (l->dropped || memchr(l->s, '\t', l->len))
+		return 0;
+	rs_trim(l, s, n);
+	const char *sp = memchr(*s, ' ', *n);
+	if (!sp || column_gap(*s, *n))
+		return 0;
+	*tn = (size_t)(sp - *s);
+	return 1;
+}
+
 /* Line l as row k: 2 its number read plainly ("4", "4."), 1 read through
  * OCR's confusions ("|"), 0 not row k.  Fills the row's token and words. */
 static int row_at(const rs_line *l, long k, orow *r)
 {
-	if (l->dropped || memchr(l->s, '\t', l->len))
-		return 0;
 	const char *s;
-	size_t n;
-	rs_trim(l, &s, &n);
-	const char *sp = memchr(s, ' ', n);
-	if (!sp)
+	size_t n, tn;
+	if (!row_line(l, &s, &n, &tn))
 		return 0;
-	/* a run of three spaces is a column gap (pdftotext -layout): another shape */
-	if (column_gap(s, n))
-		return 0;
-	size_t tn = (size_t)(sp - s);
+	const char *sp = s + tn;
 	if (tn > 1 && s[tn - 1] == '.')
 		tn--;
 	char want[24];
@@ -277,15 +286,11 @@ static int row_at(const rs_line *l, long k, orow *r)
  * sets), a space, then its words.  Fills the row's token and words. */
 static int group_at(const rs_line *l, int *kind, int v, orow *r)
 {
-	if (l->dropped || memchr(l->s, '\t', l->len))
-		return 0;
 	const char *s;
-	size_t n;
-	rs_trim(l, &s, &n);
-	const char *sp = memchr(s, ' ', n);
-	if (!sp || column_gap(s, n))
+	size_t n, tn;
+	if (!row_line(l, &s, &n, &tn))
 		return 0;
-	size_t tn = (size_t)(sp - s);
+	const char *sp = s + tn;
 	int k = 0;
 	if (rs_group_label(s, tn, &k) != v || (*kind && k != *kind))
 		return 0;
