@@ -565,6 +565,27 @@ static int in_numbered_run(const rs_ctx *cx, size_t b, size_t i, unsigned k, int
 	return seen < 8;
 }
 
+/* Line l ends with two figures or more, each a word of its own ("… 265,0 271,5 2,5"). */
+static int ends_in_figures(const rs_line *l)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	int figs = 0;
+	while (n && figs < 2) {
+		size_t w = n;
+		while (w && s[w - 1] != ' ')
+			w--;
+		if (!rs_figure_token(s + w, n - w))
+			break;
+		figs++;
+		while (w && s[w - 1] == ' ')
+			w--;
+		n = w;
+	}
+	return figs >= 2;
+}
+
 /* Whether line i of the page from b to before e opens note k, its mark in
  * the text before it from (mline, mbyte) on, no earlier than line lo: all
  * the evidence above, into *n. */
@@ -581,6 +602,14 @@ static int note_here(const rs_ctx *cx, mark_cache cache[2], spaced_cache sc[2], 
 	}
 	if (!form || (!at_foot && in_numbered_run(cx, b, i, k, form, um)))
 		return 0;
+	/* a table's row written a line (pdftotext -raw): "1 Nông nghiệp 265,0
+	 * 271,5 2,5" ending in two figures, the next line with text the next
+	 * number's, ending so too; a note's text ends in words */
+	if (form == 1 && ends_in_figures(&cx->v[i])) {
+		size_t nx = next_text(cx, i + 1, e);
+		if (nx < e && note_start(&cx->v[nx], k + 1) == 1 && ends_in_figures(&cx->v[nx]))
+			return 0;
+	}
 	size_t ml = mline, mb = mbyte;
 	if (!mark_found(cx, &cache[k & 1], opens_capital(&cx->v[text], form == 1) ? &sc[k & 1] : NULL, lo, i, k, &ml,
 	                &mb)) {
