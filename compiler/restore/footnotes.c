@@ -545,7 +545,7 @@ typedef struct unmarked {
  * page opens with k - 1 as it opens with k and no mark of k - 1 stands
  * before that line, or when its text holds a table's column gap (five
  * spaces or more, pdftotext -layout). */
-static int in_numbered_run(const rs_ctx *cx, size_t b, size_t i, unsigned k, int form, const unmarked *u)
+static int in_numbered_run(const rs_ctx *cx, size_t b, size_t i, unsigned k, int form, const unmarked *u, size_t w)
 {
 	const rs_line *l = &cx->v[i];
 	const char *s;
@@ -557,6 +557,11 @@ static int in_numbered_run(const rs_ctx *cx, size_t b, size_t i, unsigned k, int
 			return 1;
 	}
 	if (!u->set || u->k + 1 != k || u->form != form || u->line < b || u->line >= i)
+		return 0;
+	/* a line a tenth longer than the body's measure is set in the notes'
+	 * smaller type: the note above it lost its mark (a name's figure set
+	 * apart, "An Thắng 2"), no list of the body numbers them */
+	if (w && 10 * chars_of(&cx->v[i]) > 11 * w)
 		return 0;
 	/* within the few lines with text above (mutool: "1" / "Thủ tục …" / "1.700/2.912" / "2") */
 	size_t seen = 0;
@@ -590,7 +595,7 @@ static int ends_in_figures(const rs_line *l)
  * the text before it from (mline, mbyte) on, no earlier than line lo: all
  * the evidence above, into *n. */
 static int note_here(const rs_ctx *cx, mark_cache cache[2], spaced_cache sc[2], size_t b, size_t e, size_t i, size_t lo,
-                     unsigned k, size_t mline, size_t mbyte, int at_foot, unmarked *um, note_at *n)
+                     unsigned k, size_t mline, size_t mbyte, int at_foot, unmarked *um, size_t w, note_at *n)
 {
 	int form = note_start(&cx->v[i], k);
 	size_t text = i;
@@ -600,7 +605,7 @@ static int note_here(const rs_ctx *cx, mark_cache cache[2], spaced_cache sc[2], 
 		if (text >= e || rs_figures(&cx->v[text], (size_t)-1))   /* another note's number, a page's */
 			return 0;
 	}
-	if (!form || (!at_foot && in_numbered_run(cx, b, i, k, form, um)))
+	if (!form || (!at_foot && in_numbered_run(cx, b, i, k, form, um, w)))
 		return 0;
 	/* a table's row written a line (pdftotext -raw): "1 Nông nghiệp 265,0
 	 * 271,5 2,5" ending in two figures, the next line with text the next
@@ -837,7 +842,7 @@ void rs_footnotes(rs_ctx *cx)
 				ok = note_after(cx, b, e, i, after, lo, &m, &pn, w, &n);
 			/* else its text under it ("92,5%2." / "2" / "" / "Theo kết quả …") */
 			for (unsigned k = m.want; k <= m.want + NOTE_SKIP && !ok; k++)
-				ok = note_here(cx, cache, sc, b, e, i, lo, k, m.line, m.byte, at_foot, &um, &n);
+				ok = note_here(cx, cache, sc, b, e, i, lo, k, m.line, m.byte, at_foot, &um, w, &n);
 			if (!ok) {
 				i++;
 				continue;
