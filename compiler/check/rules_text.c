@@ -346,24 +346,34 @@ static void ocr_count(text_state *s, const bc_diags *found)
 	}
 }
 
+/* A block's spacing slips (and a paragraph's brackets): reported, or in an
+ * OCR reading found by the same rules into a list of their own and counted. */
+static void slips(bc_check_ctx *cx, text_state *s, const bc_block_text *bt, const char *t, size_t len, int justified,
+                  int with_brackets)
+{
+	bc_diags *to = cx->diags, scratch;
+	if (s->ocr) {
+		bc_diags_init(&scratch);
+		cx->diags = &scratch;
+	}
+	spaces(cx, bt, t, len, justified);
+	if (with_brackets)
+		brackets(cx, s, bt, t, len);
+	if (s->ocr) {
+		cx->diags = to;
+		ocr_count(s, &scratch);
+		bc_diags_free(&scratch);
+	}
+}
+
 static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 {
 	text_state *s = st;
 	const bc_node *n = bt->block;
 	const char *t = bt->buf.s ? bt->buf.s : "";
 	size_t len = bt->buf.len;
-	bc_diags *to = cx->diags, scratch;
 	if (n->type == BC_NODE_CELL) {
-		if (s->ocr) {
-			bc_diags_init(&scratch);
-			cx->diags = &scratch;
-		}
-		spaces(cx, bt, t, len, 0);
-		if (s->ocr) {
-			cx->diags = to;
-			ocr_count(s, &scratch);
-			bc_diags_free(&scratch);
-		}
+		slips(cx, s, bt, t, len, 0, 0);
 		numbers(cx, bt, t, len);
 		return;
 	}
@@ -372,18 +382,7 @@ static void on_text(bc_check_ctx *cx, void *st, const bc_block_text *bt)
 	/* a line of a form's signature box ("Ngày      tháng 9 năm 2025"): its blanks are for the pen */
 	if (n->parent && n->parent->type == BC_NODE_SIGNATURE)
 		return;
-	/* an OCR reading's slips: the same rules, into a list of their own, counted */
-	if (s->ocr) {
-		bc_diags_init(&scratch);
-		cx->diags = &scratch;
-	}
-	spaces(cx, bt, t, len, n->pos.line && justified_block(s, cx, n, s->justified_doc));
-	brackets(cx, s, bt, t, len);
-	if (s->ocr) {
-		cx->diags = to;
-		ocr_count(s, &scratch);
-		bc_diags_free(&scratch);
-	}
+	slips(cx, s, bt, t, len, n->pos.line && justified_block(s, cx, n, s->justified_doc), 1);
 	numbers(cx, bt, t, len);
 	terms(s, cx, bt, t, len);
 	/* the end mark closes the body once */

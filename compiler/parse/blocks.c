@@ -1354,10 +1354,8 @@ static int heading_line_ends(const parser *p, size_t i)
 	 * word, stopped where the next line's first word would have fitted: no
 	 * wrap, whatever the next starts with ("1. Nội dung" over "và phòng học
 	 * bộ môn …", the words between lost by an OCR) */
-	if (!bc_cp_is_upper(first) && p->pdf_text && bc_cp_is_letter(last) && nx->nchars >= 40 && 5 * l->nchars <= 2 * nx->nchars)
-		return 2;
 	if (!bc_cp_is_upper(first))
-		return 0;
+		return p->pdf_text && bc_cp_is_letter(last) && nx->nchars >= 40 && 5 * l->nchars <= 2 * nx->nchars ? 2 : 0;
 	if (5 * l->nchars <= 4 * nx->nchars)
 		return 2;
 	if (bc_cp_is_lower(last) || nx->nchars < l->nchars) {

@@ -652,12 +652,6 @@ static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
 	return column_block_as(cx, b, n, seg, 1);
 }
 
-/* pdftotext's blocks of a table printed column by column: "TT" over its row
- * numbers in one block, then a block a column, its header over its n cells.
- * The numbers count on from any one (a table going on from the page before)
- * as places do: each the one before plus one, or the same for a tie and
- * then the place it stands at (9, 10, 11, 11, 13).  Returns the blocks used
- * (0: none). */
 /* Whether the lines first + 1 .. first + n number a table's rows: counting
  * on as places do, or in groups, each under a letter or a Roman number in
  * order ("A" 1 2 3 "B" 1 2 … "C": a budget's), its rows from 1 again. */
@@ -688,6 +682,13 @@ static int numbers_column(const rs_ctx *cx, size_t first_line, size_t n)
 	return numbers > 0;
 }
 
+/* pdftotext's blocks of a table printed column by column: "TT" over its row
+ * numbers in one block, then a block a column, its header over its n cells.
+ * The numbers count on from any one (a table going on from the page before)
+ * as places do: each the one before plus one, or the same for a tie and
+ * then the place it stands at (9, 10, 11, 11, 13).  Returns the blocks used
+ * (0: none).  A total's row under them makes every column one cell
+ * longer. */
 static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 {
 	size_t n = u[0].last - u[0].first;

@@ -137,7 +137,7 @@ int rs_ocr_reading(const rs_ctx *cx)
 		const rs_line *l = &cx->v[i];
 		for (size_t k = 0; k + 1 < l->len; k++) {
 			unsigned char c = (unsigned char)l->s[k];
-			if (c != 0xC2 && c != 0xC3 && c != 0xC5 && c != 0xE2)
+			if (c != 0xC2 && c != 0xC3 && c != 0xE2)
 				continue;   /* the specks' first bytes: most bytes are not looked at further */
 			for (size_t x = 0; x < SPECK_KINDS; x++) {
 				size_t sl = strlen(specks[x]);

@@ -705,8 +705,8 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	 * gval the last group's value, base the row its group's numbers start at */
 	int gkind = 0, gval = 0;
 	size_t base = 0;
-	long run = 1, prev_num = 0;   /* the number a group's rows start at; the last row's number */
 	long first = row_at(&cx->v[j], 1, &rows[0]) == 2 ? 1 : *next, num = first;
+	long run = first, prev_num = 0;   /* the number the current run of rows starts at; the last row's number */
 	if (first == 1 && row_at(&cx->v[j], 1, &rows[0]) != 2 && group_at(&cx->v[j], &gkind, 1, &rows[0]))
 		gval = 1, base = 1, num = 0;
 	for (;;) {
@@ -722,7 +722,7 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 		j = next_line(cx, j);
 		if (nr == OT_MAX_ROWS || j == cx->n)
 			break;
-		long place = (gkind ? run : first) + (long)(nr - base);
+		long place = run + (long)(nr - base);
 		if (gkind && group_at(&cx->v[j], &gkind, gval + 1, &rows[nr]))
 			gval++, base = nr + 1, num = 0, run = 1;
 		else if (row_at(&cx->v[j], place, &rows[nr]) == 2)

@@ -178,6 +178,9 @@ typedef struct seq {
 	size_t cols;             /* in a carry: the cells of the table it ended */
 } seq;
 
+/* The numbering stands right under a group's letter, no number since. */
+static int under_letter(const seq *st) { return st->letter && !st->roman && !st->dec.depth; }
+
 /* lb is the number that comes next after the numbering st. */
 static int follows(const seq *st, const label *lb)
 {
@@ -185,7 +188,7 @@ static int follows(const seq *st, const label *lb)
 	 * among "1." "2." is a figure in a cell ("3.2" is a number whatever) */
 	if (lb->letter)
 		return lb->letter == st->letter + 1 && (st->letter || !st->rows);
-	if ((lb->roman || lb->depth == 1) && st->rows && lb->dot != st->dot && !(st->letter && !st->roman && !st->dec.depth))
+	if ((lb->roman || lb->depth == 1) && st->rows && lb->dot != st->dot && !under_letter(st))
 		return 0;
 	/* "I" opens the Roman numbers under a group's letter too */
 	if (lb->roman)
@@ -204,7 +207,7 @@ static int follows(const seq *st, const label *lb)
 
 static void advance(seq *st, const label *lb)
 {
-	if (!st->rows || (st->letter && !st->roman && !st->dec.depth && !lb->letter))
+	if (!st->rows || (under_letter(st) && !lb->letter))
 		st->dot = lb->dot;   /* the numbers' own "." or none, learned under the letter too */
 	if (lb->letter || lb->roman)
 		st->ran = st->dec.depth ? st->dec.part[0] : 0;
@@ -276,36 +279,28 @@ static int best_split(const rs_ctx *cx, const profile *pf, size_t first, size_t 
 /* ---- writing the rows ---- */
 
 /* One row: cell c of lines [cb[c], ce[c]) (empty when equal), TAB-separated, written after line `after`;
- * the row stands where its first word does, a row opening with empty cells on its first line. */
-static void write_row(rs_ctx *cx, size_t after, const size_t *cb, const size_t *ce, size_t nc)
+ * the row stands where its first word does, a row opening with empty cells on its first line.  Or, pipe,
+ * as a pipe table's row ("| 1 | Lúa | 5.200 |", a table written without its header), standing where its
+ * first part does. */
+static void write_row(rs_ctx *cx, size_t after, const size_t *cb, const size_t *ce, size_t nc, int pipe)
 {
 	rs_row rt = RS_ROW_INIT;
+	if (pipe)
+		rs_row_str(&rt, "| ");
 	for (size_t c = 0; c < nc; c++) {
 		if (c)
-			rs_row_byte(&rt, '\t');
+			rs_row_str(&rt, pipe ? " | " : "\t");
 		if (ce[c] > cb[c])
 			rs_row_lines(cx, cb[c], ce[c] - 1, &rt);
 	}
-	if (rt.njumps && rt.jumps[0].col == 1)
+	if (pipe) {
+		rs_row_str(&rt, " |");
+		rs_row_place(cx, after, &rt);
+	} else if (rt.njumps && rt.jumps[0].col == 1) {
 		rs_row_add(cx, after, &rt, 0, 0);
-	else
+	} else {
 		rs_row_add(cx, after, &rt, (uint32_t)(cb[0] + 1), 1);
-}
-
-/* The same row as a pipe table's ("| 1 | Lúa | 5.200 |"), for a table
- * written without its header: its "| " stands where its first cell does. */
-static void write_pipe_row(rs_ctx *cx, size_t after, const size_t *cb, const size_t *ce, size_t nc)
-{
-	rs_row rt = RS_ROW_INIT;
-	rs_row_str(&rt, "| ");
-	for (size_t c = 0; c < nc; c++) {
-		if (c)
-			rs_row_str(&rt, " | ");
-		if (ce[c] > cb[c])
-			rs_row_lines(cx, cb[c], ce[c] - 1, &rt);
 	}
-	rs_row_str(&rt, " |");
-	rs_row_place(cx, after, &rt);
 }
 
 /* ---- the header ---- */
@@ -611,8 +606,7 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 		if (headless)
 			rs_add_pipe_rule(cx, last, nc, (uint32_t)(r0 + 1));
 		for (int k = 0; k < hrows; k++)
-			write_row(cx, last, hb[k], he[k], nc);
-		void (*put)(rs_ctx *, size_t, const size_t *, const size_t *, size_t) = headless ? write_pipe_row : write_row;
+			write_row(cx, last, hb[k], he[k], nc, 0);
 		for (size_t r = 0; r < rows; r++) {
 			size_t cb[MAX_COLS], ce[MAX_COLS];
 			cb[0] = rb[r], ce[0] = rb[r] + 1;
@@ -620,14 +614,14 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 				cb[c + 1] = rb[r] + 1 + starts[r][c];
 				ce[c + 1] = c + 1 < ncells ? rb[r] + 1 + starts[r][c + 1] : rb[r] + rm[r];
 			}
-			put(cx, last, cb, ce, nc);
+			write_row(cx, last, cb, ce, nc, headless);
 		}
 		if (total) {
 			size_t cb[MAX_COLS], ce[MAX_COLS];
 			cb[0] = ce[0] = tl;   /* no number (its empty line, if any, stays out of the row) */
 			for (size_t c = 0; c < ncells; c++)
 				cb[c + 1] = tl + c, ce[c + 1] = tl + c + 1;
-			put(cx, last, cb, ce, nc);
+			write_row(cx, last, cb, ce, nc, headless);
 		}
 		rs_add_line(cx, last, "", 0, (uint32_t)(last + 1), 1);
 		for (size_t i = headless ? r0 : h; i <= last; i++)
