@@ -1401,6 +1401,30 @@ static int heading_wraps_once(const parser *p, size_t i)
 	       bc_cp_is_upper(bp_line_first_cp(body)) && body->nchars >= 2 * nx->nchars;
 }
 
+/* How many lines in capitals under the labelled line i in capitals go on
+ * with its heading (a PDF's text: "II. KẾT QUẢ THẨM ĐỊNH, ĐÁNH GIÁ CHỈ SỐ CCHC
+ * CỦA CÁC" / "SỞ, NGÀNH, ĐỊA PHƯƠNG"): the heading filled the measure, its
+ * label line ends no sentence or clause, and each line under it is text in
+ * capitals shorter than the one above, as the last lines of a centred or
+ * left-set heading are; no label, type name, table head or signature's title. */
+static size_t caps_heading_lines(const parser *p, size_t i)
+{
+	const bc_lines *L = &p->lines;
+	const bc_line *l = &L->v[i];
+	if (!p->pdf_text || !l->upper || l->nchars < 40)
+		return 0;
+	size_t n = 0;
+	for (size_t k = i + 1; k < L->n && n < 2; k++) {
+		const bc_line *up = &L->v[k - 1], *nx = &L->v[k];
+		uint32_t last = bp_line_last_cp(up);
+		if (!last || last == '.' || last == ':' || last == ';' || nx->kind != BC_LK_TEXT || nx->base != BC_LK_TEXT || !nx->upper ||
+		    nx->nchars >= up->nchars || table_head_text(nx) || nx->decorated)
+			break;
+		n++;
+	}
+	return n;
+}
+
 /* A labelled block from line i: where heading_line_ends says the line may
  * end, the place is kept (cut_seg) and the block goes on. */
 static size_t label_blocks(parser *p, size_t i)
@@ -1410,6 +1434,18 @@ static size_t label_blocks(parser *p, size_t i)
 	b->label_line = l;
 	bp_add_line_text(b, l, l->rest, 1);
 	if (b->kind == B_NUMPARA) {
+		size_t caps = caps_heading_lines(p, i);
+		if (caps) {
+			/* the heading's lines, and it ends there (cut at its end) */
+			for (size_t k = i + 1; k <= i + caps; k++)
+				bp_add_line_text(b, &p->lines.v[k], p->lines.v[k].core, 1);
+			b->last = i + caps;
+			b->hard_wrapped = 1;
+			bp_fix_breaks(b);
+			b->cut_seg = b->nseg;
+			b->cut_short = 1;
+			return i + caps + 1;
+		}
 		int ends = heading_line_ends(p, i);
 		if (ends == 2 && l->upper)
 			return i + 1;

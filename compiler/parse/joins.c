@@ -151,11 +151,30 @@ static void settle_group(parser *p, size_t *idx, size_t n)
 	}
 }
 
+/* Whether the block after b (k its index) is numbered under b's label
+ * ("1.1." right after "1. …"): a paragraph has no subsections, so b heads
+ * one whatever its shape ("1. Về thẩm định … (Nội" / "dung Phần thứ nhất)"). */
+static int child_follows(const parser *p, size_t k)
+{
+	const blk *b = &p->b[k];
+	size_t j = k + 1;
+	while (j < p->nb && p->b[j].dead)
+		j++;
+	if (j >= p->nb || !b->label_line || !p->b[j].label_line || (p->b[j].kind != B_NUMPARA && p->b[j].kind != B_HEADING))
+		return 0;
+	const bc_line *l = b->label_line, *c = p->b[j].label_line;
+	if (bc_label_level(c->label_kind) != bc_label_level(l->label_kind) + 1 ||
+	    (c->label_kind != BC_LABEL_DOTTED2 && c->label_kind != BC_LABEL_DOTTED3))
+		return 0;
+	return c->label_len > l->label_len && memcmp(c->s + c->label, l->s + l->label, l->label_len) == 0 &&
+	       c->s[c->label + l->label_len] == '.';
+}
+
 /* A numbered block is a heading when it is a single line, decorated or not
  * ending as a sentence does, or when its label line ends well short of the
  * text after it (cut_short); a few wrapped lines that end so
  * (wrapped_heading) or a label line about as long as the line after it may be
- * either; then the siblings of one numbering sequence are made alike
+ * either, unless the next block is numbered under it (child_follows); then the siblings of one numbering sequence are made alike
  * (settle_group). */
 void bp_decide_headings(parser *p)
 {
@@ -172,6 +191,8 @@ void bp_decide_headings(parser *p)
 			b->lean = l->decorated || (l->nchars <= 300 && cp != '.' && cp != ';') ? 1 : -1;
 		else
 			b->lean = wrapped_heading(b) ? 0 : -1;
+		if (b->lean == 0 && child_follows(p, k))
+			b->lean = 1;
 		if (b->lean > 0)
 			b->kind = B_HEADING;
 	}
