@@ -87,13 +87,40 @@ static size_t blk_chars(const blk *b)
 	return n;
 }
 
+/* Whether a sentence ends inside the block's text: ". " before a capital
+ * after a small letter or a % ("… thấp nhất là 66,67%. Trong đó:"), which
+ * no heading holds ("TP. Hồ Chí Minh" does not count: its dot follows a
+ * capital; a ";" does not either, headings list with it: "Các sở, ban,
+ * ngành; UBND các xã, phường"). */
+static int inner_sentence_end(const blk *b)
+{
+	for (size_t i = 0; i < b->nseg; i++) {
+		const char *s = b->segs[i].s;
+		size_t n = b->segs[i].len;
+		for (size_t k = 1; k + 2 < n; k++) {
+			if (s[k] != '.' || s[k + 1] != ' ')
+				continue;
+			size_t a = k - 1;   /* the character before the dot */
+			while (a > 0 && ((unsigned char)s[a] & 0xC0) == 0x80)
+				a--;
+			uint32_t before, after;
+			bc_utf8_decode(s + a, k - a, &before);
+			bc_utf8_decode(s + k + 2, n - k - 2, &after);
+			if ((bc_cp_is_lower(before) || before == '%') && bc_cp_is_upper(after))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* A construct of a few hard-wrapped lines that reads as a heading: at most
  * three lines, 300 characters, ending with no sentence's or clause's mark
  * ("1. Báo cáo kết quả … năm 2025 (sau sáp nhập tỉnh)"). */
 static int wrapped_heading(const blk *b)
 {
 	uint32_t cp = bp_last_cp(b);
-	return b->last - b->first < 3 && blk_chars(b) <= 300 && cp != '.' && cp != ';' && cp != ',' && cp != 0;
+	return b->last - b->first < 3 && blk_chars(b) <= 300 && cp != '.' && cp != ';' && cp != ',' && cp != 0 &&
+	       !inner_sentence_end(b);
 }
 
 /* Roman labels I, II, III … in order from I: the top divisions of a text,
