@@ -57,6 +57,7 @@
 #define OT_MAX_TAIL 6           /* words of a last column of values */
 #define OT_MAX_BLANKS 2         /* blank lines between two rows */
 #define OT_MIN_PHRASE 2         /* words of a phrase every row holds */
+#define FT_MAX_VALUES 12        /* figures at a row's end, each a cell (rows of figures, below) */
 #define OT_PHRASE_WORDS 24      /* words of a row a phrase is looked for in: bounded work a row */
 
 typedef struct span {
@@ -74,6 +75,13 @@ typedef struct orow {
 	size_t cut[OT_MAX_TITLES];   /* the words that start the cells after the first */
 	size_t ncut;
 	int certain;
+	/* a row of figures whose label wraps (pdftotext -raw of a narrow
+	 * column): the label's lines under the number's, then the line of its
+	 * figures alone; vline 0 when the row is one line */
+	size_t cont[3], ncont;
+	size_t vline;
+	span v[FT_MAX_VALUES];
+	size_t nv;
 } orow;
 
 /* ---- words ---- */
@@ -582,20 +590,65 @@ static size_t table_at(rs_ctx *cx, size_t hi, orow *rows)
  * two of a short label and as many figures ("Tổng cộng") are the table's.
  */
 
-#define FT_MAX_VALUES 12        /* figures at a row's end, each a cell */
 #define FT_MIN_VALUES 2         /* one figure at a row's end is a sentence's as often */
-#define FT_MAX_HEAD_LINES 10    /* header lines under the "STT" line */
+#define FT_MAX_HEAD_LINES 20    /* header lines under the "STT" line (seven titles of three lines: "Hoàn" / "thành" / "nhiệm vụ") */
 #define FT_MAX_HEAD_LINE 60     /* bytes: a line of a column's title is short */
 #define FT_MAX_TOTALS 2         /* rows of a label and values after the numbered ones */
 #define FT_MAX_TOTAL_WORDS 6    /* words of such a label ("Tổng cộng", "Toàn tỉnh") */
 
 /* A figure standing as a cell: digits with their marks ("7.944,5", "53,0",
- * "100%", "-4,7", "(96,7%)", "8.368/8.654"), or a dash alone (no value). */
+ * "100%", "-4,7", "(96,7%)", "8.368/8.654"), or a dash alone (no value).
+ * Its brackets close what they open: "1.000894)" ends a label's bracket
+ * ("(mã TTHC: 1.000894)"), no cell of its own. */
 static int figure_word(const char *s, size_t n)
 {
 	if ((n == 1 && s[0] == '-') || (n == 3 && memcmp(s, "\xE2\x80\x93", 3) == 0))
 		return 1;
-	return n <= 20 && rs_figure_token(s, n);
+	int open = 0;
+	for (size_t i = 0; i < n && open >= 0; i++)
+		open += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+	return n <= 20 && open == 0 && rs_figure_token(s, n);
+}
+
+/* Row r's label wrapped over lines, its figures on a line of their own under
+ * them (pdftotext -raw writes a narrow column's cell line by line, the next
+ * cells after it): "2 Chi bộ cơ quan," / "đơn vị sự nghiệp" / "8 1 6 1 0".
+ * The label's lines, up to three, hold no figure at their end and are no
+ * row of number `place`; the values' line is figures alone (as many as the
+ * other rows end with, figure_table_at asks).
+ * Fills r's cont and values; returns the values' line, or 0. */
+static size_t wrapped_figures(const rs_ctx *cx, size_t j, orow *r, long place)
+{
+	orow probe;
+	for (size_t x = next_line(cx, j), c = 0; x < cx->n; x = next_line(cx, x)) {
+		const rs_line *l = &cx->v[x];
+		const char *t;
+		size_t n;
+		if (memchr(l->s, '\t', l->len))
+			return 0;
+		rs_trim(l, &t, &n);
+		if (!n || column_gap(t, n))
+			return 0;
+		span w[FT_MAX_VALUES + 1];
+		size_t nw = 0, figs = 0;
+		size_t b = (size_t)(t - l->s);
+		if (split_words(l->s, b, b + n, w, FT_MAX_VALUES + 1, &nw))
+			while (figs < nw && figure_word(l->s + w[figs].b, w[figs].e - w[figs].b))
+				figs++;
+		if (nw && figs == nw) {
+			if (!c)
+				return 0;
+			memcpy(r->v, w, nw * sizeof *w);
+			r->nv = nw;
+			r->vline = x;
+			return x;
+		}
+		if (c == 3 || row_at(l, place, &probe) || has_digit(l->s + b + n - 1, 1))
+			return 0;
+		r->cont[c++] = x;
+		r->ncont = c;
+	}
+	return 0;
 }
 
 /* The figures at the end of row r, at most nw - 1 (the label keeps a word). */
@@ -650,8 +703,10 @@ static int total_at(const rs_line *l, size_t k, orow *r)
 	return 1;
 }
 
-/* One row of figures: its number (none for a total's row), its label, its k values; TAB- or pipe-separated. */
-static void write_figure_row(rs_ctx *cx, size_t after, const orow *rw, size_t k, int pipe)
+/* One row of figures: its number (none for a total's row), its label, its k
+ * values; TAB- or pipe-separated; with `paired`, the last two values one
+ * cell ("8.368/8.654 (96,7%)"). */
+static void write_figure_row(rs_ctx *cx, size_t after, const orow *rw, size_t k, int pipe, int paired)
 {
 	rs_row rt = RS_ROW_INIT;
 	const char *sep = pipe ? " | " : "\t";
@@ -659,10 +714,28 @@ static void write_figure_row(rs_ctx *cx, size_t after, const orow *rw, size_t k,
 		rs_row_str(&rt, "| ");
 	rs_row_span(cx, rw->line, rw->tb, rw->te, &rt);
 	rs_row_str(&rt, sep);
-	rs_row_span(cx, rw->line, rw->w[0].b, rw->w[rw->nw - k - 1].e, &rt);
-	for (size_t v = rw->nw - k; v < rw->nw; v++) {
+	if (rw->vline) {
+		/* the label's lines, a space between, then the values' line */
+		rs_row_span(cx, rw->line, rw->w[0].b, rw->w[rw->nw - 1].e, &rt);
+		for (size_t c = 0; c < rw->ncont; c++) {
+			const rs_line *l = &cx->v[rw->cont[c]];
+			const char *t;
+			size_t n;
+			rs_trim(l, &t, &n);
+			rs_row_str(&rt, " ");
+			rs_row_span(cx, rw->cont[c], (size_t)(t - l->s), (size_t)(t - l->s) + n, &rt);
+		}
+	} else
+		rs_row_span(cx, rw->line, rw->w[0].b, rw->w[rw->nw - k - 1].e, &rt);
+	size_t vl = rw->vline ? rw->vline : rw->line;
+	const span *v = rw->vline ? rw->v : rw->w + rw->nw - k;
+	for (size_t x = 0; x < k; x++) {
 		rs_row_str(&rt, sep);
-		rs_row_span(cx, rw->line, rw->w[v].b, rw->w[v].e, &rt);
+		if (paired && x + 2 == k) {
+			rs_row_span(cx, vl, v[x].b, v[x + 1].e, &rt);
+			break;
+		}
+		rs_row_span(cx, vl, v[x].b, v[x].e, &rt);
 	}
 	if (pipe)
 		rs_row_str(&rt, " |");
@@ -712,11 +785,13 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	for (;;) {
 		rows[nr].line = j;
 		f[nr] = rows[nr].toolong ? 0 : end_figures(&cx->v[j], &rows[nr]);
-		if (f[nr] < 1)
+		if (f[nr] < 1 && !rows[nr].toolong && wrapped_figures(cx, j, &rows[nr], run + (long)(nr + 1 - base)))
+			f[nr] = rows[nr].nv, j = rows[nr].vline;
+		else if (f[nr] < 1)
 			break;
 		/* a row going on, in lower case, on the line under it is not one line */
-		if (j + 1 < cx->n && !cx->v[j + 1].dropped && !rs_blank(&cx->v[j + 1]) &&
-		    bc_cp_is_lower(cp_at(cx->v[j + 1].s, cx->v[j + 1].len)))
+		else if (j + 1 < cx->n && !cx->v[j + 1].dropped && !rs_blank(&cx->v[j + 1]) &&
+		         bc_cp_is_lower(cp_at(cx->v[j + 1].s, cx->v[j + 1].len)))
 			break;
 		nr++;
 		j = next_line(cx, j);
@@ -748,7 +823,7 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	if (going_on)
 		k = *values;
 	size_t keep = 0, fewest = FT_MAX_VALUES;
-	while (keep < nr && f[keep] >= k) {
+	while (keep < nr && f[keep] >= k && (!rows[keep].vline || f[keep] == k)) {
 		if (f[keep] < fewest)
 			fewest = f[keep];
 		keep++;
@@ -756,7 +831,7 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	nr = keep;
 	if (!k || nr < (going_on ? 1u : 2u) || (!going_on && 2 * hist[k] < nr))
 		return hi;
-	size_t last = rows[nr - 1].line, ntot = 0;
+	size_t last = rows[nr - 1].vline ? rows[nr - 1].vline : rows[nr - 1].line, ntot = 0;
 	orow tot[FT_MAX_TOTALS];
 	for (size_t t = 0; t < FT_MAX_TOTALS; t++) {
 		size_t x = next_line(cx, last);
@@ -770,6 +845,13 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	size_t pieces = nt;
 	for (size_t h = 0; h < nh; h++)
 		pieces += !goes_on(&cx->v[hl[h]]);
+	/* a word in capitals on the "STT" line ("TT Tên TTHC") leaves its titles
+	 * unclear: read as one title, they are when the count then agrees */
+	if (uncertain && (pieces - nt + 1 == 1 + k || pieces - nt + 1 == k)) {
+		pieces = pieces - nt + 1;
+		nt = 1;
+		uncertain = 0;
+	}
 	int header = !uncertain && pieces == 1 + k;
 	/* one figure a row is a sentence's as often: a table only under a
 	 * header of two titles that says so, three rows at least */
@@ -788,6 +870,21 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 		}
 		if (plain)
 			k--, header = 1;
+	}
+	/* a figure and its share in brackets after it ("8.368/8.654 (96,7%)")
+	 * in every row are one cell when the header's titles, one fewer than
+	 * the figures, say so */
+	int paired = 0;
+	if (!header && !uncertain && !going_on && k >= 2 && pieces == k) {
+		paired = 1;
+		for (size_t r = 0; r < nr + ntot && paired; r++) {
+			const orow *rw = r < nr ? &rows[r] : &tot[r - nr];
+			const rs_line *l = &cx->v[rw->vline ? rw->vline : rw->line];
+			const span *v = rw->vline ? rw->v + rw->nv - 1 : rw->w + rw->nw - 1;
+			paired = l->s[v->b] == '(' && l->s[v->e - 1] == ')' && l->s[v[-1].b] != '(' &&
+			         has_digit(l->s + v[-1].b, v[-1].e - v[-1].b);
+		}
+		header = paired;
 	}
 	/* a pipe table's row would split at a "|" of its cells */
 	for (size_t r = 0; r < nr + ntot && !header; r++) {
@@ -828,11 +925,15 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 		bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_HEADLESS, (bc_pos){ (uint32_t)(hi + 1), 1 }, NULL);
 	}
 	for (size_t r = 0; r < nr; r++) {
-		write_figure_row(cx, last, &rows[r], k, !header);
+		write_figure_row(cx, last, &rows[r], k, !header, paired);
 		rs_move(cx, rows[r].line, BC_RESTORE_FIGURE_TABLE);
+		for (size_t c = 0; c < rows[r].ncont; c++)
+			rs_move(cx, rows[r].cont[c], BC_RESTORE_FIGURE_TABLE);
+		if (rows[r].vline)
+			rs_move(cx, rows[r].vline, BC_RESTORE_FIGURE_TABLE);
 	}
 	for (size_t t = 0; t < ntot; t++) {
-		write_figure_row(cx, last, &tot[t], k, !header);
+		write_figure_row(cx, last, &tot[t], k, !header, paired);
 		rs_move(cx, tot[t].line, BC_RESTORE_FIGURE_TABLE);
 	}
 	cx->out->count[BC_RESTORE_FIGURE_TABLE]++;
