@@ -523,6 +523,7 @@ static void raise_all(rs_ctx *cx, mark_raises *r)
  * puts some notes' numbers where they cannot be read as their texts' (alone
  * under the page's other notes, or before another note's text). */
 #define NOTE_SKIP 3
+#define NOTE_STACK 3   /* numbers of notes stacked under a note's, their texts after them */
 
 /* A note found: its number, how its start is written (note_start), its
  * start's and its text's first line, past its text's last, its mark. */
@@ -591,17 +592,78 @@ static int ends_in_figures(const rs_line *l)
 	return figs >= 2;
 }
 
+/* The texts of notes whose numbers stand stacked (k alone, then k + 1 …
+ * alone, stack[] their lines), from line `text` to `end`: each next text
+ * opens a line with a capital after a line ending in ".", exactly one such
+ * place for each stacked number (or, when not, a line opening with a
+ * capital after any, exactly as many), and each stacked note's mark is found
+ * after the one before (from line ml, byte mb).  Fills out[] and *kend,
+ * the end of note k's text; 0 when the texts cannot be told apart. */
+static int stacked_texts(const rs_ctx *cx, mark_cache cache[2], spaced_cache sc[2], size_t lo, size_t i, size_t text,
+                         size_t end, unsigned k, size_t ml, size_t mb, const size_t *stack, size_t ns, note_at *out,
+                         size_t *kend)
+{
+	size_t cut[NOTE_STACK + 1], nc = 0;
+	/* first the lines opening with a capital after a sentence's end, then,
+	 * when they are not as many, any opening with a capital (notes that end
+	 * with no stop: "Thay thế Kế hoạch số 238/KH-UBND …" over "Thay thế …") */
+	for (int any = 0; any < 2 && nc != ns; any++) {
+		size_t prev = text;
+		nc = 0;
+		for (size_t j = text + 1; j < end && nc <= ns; j++) {
+			if (cx->v[j].dropped || rs_blank(&cx->v[j]))
+				continue;
+			const char *s;
+			size_t n;
+			rs_trim(&cx->v[prev], &s, &n);
+			if (n && (any || s[n - 1] == '.') && opens_capital(&cx->v[j], 0)) {
+				if (nc == ns) {
+					nc++;
+					break;
+				}
+				cut[nc++] = j;
+			}
+			prev = j;
+		}
+	}
+	if (nc != ns)
+		return 0;
+	cut[nc] = end;
+	for (size_t q = 0; q < ns; q++) {
+		unsigned kq = k + 1 + (unsigned)q;
+		size_t l2 = ml, b2 = mb + 1;
+		if (!mark_found(cx, &cache[kq & 1], opens_capital(&cx->v[cut[q]], 0) ? &sc[kq & 1] : NULL, lo, i, kq, &l2, &b2))
+			return 0;
+		out[q] = (note_at){ kq, 2, stack[q], cut[q], cut[q + 1], l2, b2 };
+		ml = l2, mb = b2;
+	}
+	*kend = cut[0];
+	return 1;
+}
+
 /* Whether line i of the page from b to before e opens note k, its mark in
  * the text before it from (mline, mbyte) on, no earlier than line lo: all
  * the evidence above, into *n. */
 static int note_here(const rs_ctx *cx, mark_cache cache[2], spaced_cache sc[2], size_t b, size_t e, size_t i, size_t lo,
-                     unsigned k, size_t mline, size_t mbyte, int at_foot, unmarked *um, size_t w, note_at *n)
+                     unsigned k, size_t mline, size_t mbyte, int at_foot, unmarked *um, size_t w, note_at *n,
+                     note_at *stacked, size_t *nstacked)
 {
 	int form = note_start(&cx->v[i], k);
-	size_t text = i;
+	size_t text = i, stack[NOTE_STACK], ns = 0;
+	*nstacked = 0;
 	if (form == 2) {
-		/* "1" alone: its text on the next line with text, a word first */
+		/* "1" alone: its text on the next line with text, a word first;
+		 * or the numbers of the next notes alone under it, their texts
+		 * after them in order ("2" / "3" / "Mặt đường …" / "Công trình …":
+		 * pdftotext's column of a page's note numbers) */
+		size_t up = line_above(cx, b, i);
+		if (k > 1 && up != (size_t)-1 && note_start(&cx->v[up], k - 1) == 2)
+			return 0;   /* a stacked number: the stack is read from its first */
 		text = next_text(cx, i + 1, e);
+		for (unsigned k2 = k + 1; text < e && ns < NOTE_STACK && note_start(&cx->v[text], k2) == 2; k2++) {
+			stack[ns++] = text;
+			text = next_text(cx, text + 1, e);
+		}
 		if (text >= e || rs_figures(&cx->v[text], (size_t)-1))   /* another note's number, a page's */
 			return 0;
 	}
@@ -689,7 +751,10 @@ static int note_here(const rs_ctx *cx, mark_cache cache[2], spaced_cache sc[2], 
 		limit = (size_t)-1;
 	if ((!at_foot && foot > limit && foot * 2 > body) || gaps > 3)
 		return 0;
+	if (ns && !stacked_texts(cx, cache, sc, lo, i, text, end, k, ml, mb, stack, ns, stacked, &end))
+		return 0;
 	*n = (note_at){ k, form, i, text, end, ml, mb };
+	*nstacked = ns;
 	return 1;
 }
 
@@ -835,28 +900,32 @@ void rs_footnotes(rs_ctx *cx)
 			i = next_text(cx, i, e);
 			if (i >= e)
 				break;
-			note_at n = { 0 };
+			note_at n = { 0 }, stacked[NOTE_STACK];
+			size_t nstacked = 0;
 			int ok = 0;
 			unsigned after = number_after(cx, b, e, i);
 			if (after)
 				ok = note_after(cx, b, e, i, after, lo, &m, &pn, w, &n);
 			/* else its text under it ("92,5%2." / "2" / "" / "Theo kết quả …") */
 			for (unsigned k = m.want; k <= m.want + NOTE_SKIP && !ok; k++)
-				ok = note_here(cx, cache, sc, b, e, i, lo, k, m.line, m.byte, at_foot, &um, w, &n);
+				ok = note_here(cx, cache, sc, b, e, i, lo, k, m.line, m.byte, at_foot, &um, w, &n, stacked, &nstacked);
 			if (!ok) {
 				i++;
 				continue;
 			}
-			mark_note(cx, &n, &r);
-			page_note(&pn, &n);
-			at_foot = 1;
-			found++;
-			if (n.k >= m.want) {
-				m.want = n.k + 1;
-				m.line = n.mline;
-				m.byte = n.mbyte + 1;
+			for (size_t q = 0; q <= nstacked; q++) {
+				note_at *t = q ? &stacked[q - 1] : &n;
+				mark_note(cx, t, &r);
+				page_note(&pn, t);
+				found++;
+				if (t->k >= m.want) {
+					m.want = t->k + 1;
+					m.line = t->mline;
+					m.byte = t->mbyte + 1;
+				}
 			}
-			i = n.form == 3 ? i + 1 : n.end;
+			at_foot = 1;
+			i = n.form == 3 ? i + 1 : nstacked ? stacked[nstacked - 1].end : n.end;
 		}
 	}
 	free(pn.v);
