@@ -59,7 +59,16 @@ uint32_t bp_note_span_end(const parser *p, const blk *note)
 
 int bp_in_note_span(const parser *p, const blk *b, uint32_t last)
 {
-	return input_line(p, b->first) <= last;
+	uint32_t at = input_line(p, b->first);
+	if (at <= last)
+		return 1;
+	/* or in the rest of a note a page cut, which the restore stage wrote
+	 * after it from the next page's foot: a span of its own */
+	const bc_restore *r = p->doc->restore;
+	for (size_t k = 0; r && k < r->nnotes; k++)
+		if (r->notes[k].first <= at && at <= r->notes[k].last)
+			return 1;
+	return 0;
 }
 
 static bc_node *notes_node(parser *p)

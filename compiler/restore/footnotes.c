@@ -872,6 +872,109 @@ static void mark_note(rs_ctx *cx, const note_at *n, mark_raises *r)
 	out->notes[out->nnotes++] = (bc_restore_span){ first, (uint32_t)(last > text ? last : text + 1) };
 }
 
+/* The last line with text of note n. */
+static size_t note_last_line(const rs_ctx *cx, const note_at *n)
+{
+	size_t last = n->end;
+	while (last > n->text && (cx->v[last - 1].dropped || rs_blank(&cx->v[last - 1])))
+		last--;
+	return last > n->text ? last - 1 : n->text;
+}
+
+/* The last character of line l, its edges' spaces left out (0: none). */
+static uint32_t line_end_cp(const rs_line *l)
+{
+	const char *s;
+	size_t len;
+	rs_trim(l, &s, &len);
+	if (!len)
+		return 0;
+	size_t at = len - 1;
+	while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
+		at--;
+	uint32_t cp = 0;
+	bc_utf8_decode(s + at, len - at, &cp);
+	return cp;
+}
+
+/* Whether note n's text ends inside a sentence: its last line ends in a
+ * letter or a figure ("… tổng mức đầu"), the page cut it. */
+static int ends_cut(const rs_ctx *cx, const note_at *n)
+{
+	uint32_t cp = line_end_cp(&cx->v[note_last_line(cx, n)]);
+	return bc_cp_is_letter(cp) || (cp >= '0' && cp <= '9');
+}
+
+/* A line opening with a word in small letters that is no label ("b)", "đ.")
+ * nor a bullet. */
+static int opens_small_word(const rs_line *l)
+{
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	size_t at = 0;
+	uint32_t cp = n ? bc_utf8_next(s, n, &at) : 0;
+	if (!bc_cp_is_lower(cp))
+		return 0;
+	while (at < n && s[at] != ' ' && s[at] != ')' && s[at] != '.')
+		bc_utf8_next(s, n, &at);
+	return at == n || s[at] == ' ';
+}
+
+/* The rest of a note a page cut, at the foot of the next page (pdftotext
+ * writes it after that page's body, before its own notes): from the page's
+ * lines b to before `limit` (its first note, or its end), the last line
+ * opening with a word in small letters right under a line that ends a
+ * sentence (a ";" or ":" ends a clause that goes on in small letters), with at most twelve lines of text from it to
+ * `limit` and more above it on the page, none a bare figure.  Its first
+ * line, or 0. */
+static size_t cut_note_rest(const rs_ctx *cx, size_t b, size_t limit)
+{
+	size_t from = 0, above = 0, below = 0;
+	for (size_t j = b; j < limit; j++) {
+		if (cx->v[j].dropped || rs_blank(&cx->v[j]))
+			continue;
+		size_t up = line_above(cx, b, j);
+		if (up != (size_t)-1 && opens_small_word(&cx->v[j])) {
+			uint32_t last = line_end_cp(&cx->v[up]);
+			if (last == '.')
+				from = j, below = 0;
+		}
+		if (from)
+			below++;
+		else
+			above++;
+	}
+	if (!from || below > 12 || above <= below)
+		return 0;
+	for (size_t j = from; j < limit; j++)
+		if (!cx->v[j].dropped && (rs_figures(&cx->v[j], (size_t)-1) || cx->v[j].repl || cx->v[j].nadds))
+			return 0;
+	return from;
+}
+
+/* Writes the rest of note n, lines from to before limit, right after its
+ * text, each where it stands; records their span as the note's. */
+static void join_note_rest(rs_ctx *cx, const note_at *n, size_t from, size_t limit)
+{
+	size_t after = note_last_line(cx, n);
+	size_t last = from;
+	for (size_t j = from; j < limit; j++) {
+		const rs_line *l = &cx->v[j];
+		if (l->dropped || rs_blank(l))
+			continue;
+		const char *s;
+		size_t len;
+		rs_trim(l, &s, &len);
+		rs_add_line(cx, after, s, len, (uint32_t)(j + 1), (uint32_t)bc_utf8_count(l->s, (size_t)(s - l->s)) + 1);
+		rs_move(cx, j, BC_RESTORE_NOTE);
+		last = j;
+	}
+	bc_restore *out = cx->out;
+	out->notes = bc_xgrow(out->notes, out->nnotes, sizeof *out->notes);
+	out->notes[out->nnotes++] = (bc_restore_span){ (uint32_t)(from + 1), (uint32_t)(last + 1) };
+}
+
 void rs_footnotes(rs_ctx *cx)
 {
 	if (cx->shape != BC_SHAPE_PDF || cx->npages < 1)
@@ -883,6 +986,7 @@ void rs_footnotes(rs_ctx *cx)
 	mark_raises r = { NULL, 0 };
 	unmarked um = { 0 };
 	page_notes pn = { NULL, 0 };
+	note_at page_last = { 0 }, prev_last = { 0 };   /* the last note of this page, of the page before */
 	for (size_t b = 0, e; b < cx->n; b = e) {
 		uint32_t page = cx->v[b].page;
 		for (e = b; e < cx->n && cx->v[e].page == page; e++)
@@ -896,6 +1000,8 @@ void rs_footnotes(rs_ctx *cx)
 		m.pline = m.line;
 		m.pbyte = m.byte;
 		pn.n = 0;
+		prev_last = page_last;
+		page_last = (note_at){ 0 };
 		for (size_t i = first + 1 < e ? first + 1 : e; i < e;) {
 			i = next_text(cx, i, e);
 			if (i >= e)
@@ -915,6 +1021,8 @@ void rs_footnotes(rs_ctx *cx)
 			}
 			for (size_t q = 0; q <= nstacked; q++) {
 				note_at *t = q ? &stacked[q - 1] : &n;
+				if (t->form != 3 && t->end > page_last.end)
+					page_last = *t;
 				mark_note(cx, t, &r);
 				page_note(&pn, t);
 				found++;
@@ -926,6 +1034,17 @@ void rs_footnotes(rs_ctx *cx)
 			}
 			at_foot = 1;
 			i = n.form == 3 ? i + 1 : nstacked ? stacked[nstacked - 1].end : n.end;
+		}
+		/* the previous page's last note cut inside a sentence: its rest
+		 * at this page's foot, above this page's notes */
+		if (prev_last.k && ends_cut(cx, &prev_last)) {
+			size_t limit = e;
+			for (size_t q = 0; q < pn.n; q++)
+				if (pn.v[q].lo < limit)
+					limit = pn.v[q].lo;
+			size_t from = cut_note_rest(cx, first, limit);
+			if (from)
+				join_note_rest(cx, &prev_last, from, limit);
 		}
 	}
 	free(pn.v);
