@@ -1,6 +1,7 @@
 /* ocrtable.c — a table OCR read as lines, each row one line with its cells parted by single spaces, rebuilt as TAB-separated rows. */
 #include "restore_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -287,6 +288,28 @@ static int row_at(const rs_line *l, long k, orow *r)
 	if (!r->toolong && !r->nw)
 		return 0;
 	return mis ? 1 : 2;
+}
+
+/* Line l as row k's number alone ("2", "2."), its label on the lines under
+ * it (pdftotext -raw of a Word table whose cells it wrote line by line).
+ * Fills the row's token; no words. */
+static int bare_row_at(const rs_line *l, long k, orow *r)
+{
+	if (l->dropped)
+		return 0;
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	if (n > 1 && s[n - 1] == '.')
+		n--;
+	char want[24];
+	int wl = snprintf(want, sizeof want, "%ld", k);
+	if (!n || n != (size_t)wl || memcmp(s, want, n) != 0)
+		return 0;
+	memset(r, 0, sizeof *r);
+	r->lead = r->tb = (size_t)(s - l->s);
+	r->te = r->tb + n;
+	return 1;
 }
 
 /* Line l as a group's row: opened by the group label of value v (a letter,
@@ -715,14 +738,14 @@ static void write_figure_row(rs_ctx *cx, size_t after, const orow *rw, size_t k,
 	rs_row_span(cx, rw->line, rw->tb, rw->te, &rt);
 	rs_row_str(&rt, sep);
 	if (rw->vline) {
-		/* the label's lines, a space between, then the values' line */
-		rs_row_span(cx, rw->line, rw->w[0].b, rw->w[rw->nw - 1].e, &rt);
+		/* the label's lines (the number's own may hold none), a space between */
+		if (rw->nw)
+			rs_row_span(cx, rw->line, rw->w[0].b, rw->w[rw->nw - 1].e, &rt);
 		for (size_t c = 0; c < rw->ncont; c++) {
 			const rs_line *l = &cx->v[rw->cont[c]];
 			const char *t;
 			size_t n;
 			rs_trim(l, &t, &n);
-			rs_row_str(&rt, " ");
 			rs_row_span(cx, rw->cont[c], (size_t)(t - l->s), (size_t)(t - l->s) + n, &rt);
 		}
 	} else
@@ -752,15 +775,23 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	size_t tstarts[OT_MAX_TITLES], numend;
 	int uncertain = 0;
 	size_t nt = head_titles(&cx->v[hi], tstarts, &numend, &uncertain);
-	if (!nt)
-		return hi;
+	if (!nt) {
+		/* "TT" alone, every title on the lines under it */
+		const char *s;
+		size_t n;
+		rs_trim(&cx->v[hi], &s, &n);
+		if (cx->v[hi].dropped || !n || rs_number_head(s, n) != n)
+			return hi;
+		numend = (size_t)(s - cx->v[hi].s) + n;
+	}
 	/* the header's lines under it, up to row 1 */
 	size_t hl[FT_MAX_HEAD_LINES], nh = 0, j = hi;
 	for (;;) {
 		j = next_line(cx, j);
 		if (j == cx->n)
 			return hi;
-		if (row_at(&cx->v[j], 1, &rows[0]) == 2 || (*next > 1 && row_at(&cx->v[j], *next, &rows[0]) == 2))
+		if (row_at(&cx->v[j], 1, &rows[0]) == 2 || (*next > 1 && row_at(&cx->v[j], *next, &rows[0]) == 2) ||
+		    (bare_row_at(&cx->v[j], 1, &rows[0]) && wrapped_figures(cx, j, &rows[0], 2)))
 			break;
 		/* or a budget's first group, "A Chi đầu tư phát triển 6.500,0" */
 		int gk = 0;
@@ -778,7 +809,7 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	 * gval the last group's value, base the row its group's numbers start at */
 	int gkind = 0, gval = 0;
 	size_t base = 0;
-	long first = row_at(&cx->v[j], 1, &rows[0]) == 2 ? 1 : *next, num = first;
+	long first = row_at(&cx->v[j], 1, &rows[0]) == 2 || bare_row_at(&cx->v[j], 1, &rows[0]) ? 1 : *next, num = first;
 	long run = first, prev_num = 0;   /* the number the current run of rows starts at; the last row's number */
 	if (first == 1 && row_at(&cx->v[j], 1, &rows[0]) != 2 && group_at(&cx->v[j], &gkind, 1, &rows[0]))
 		gval = 1, base = 1, num = 0;
@@ -800,7 +831,7 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 		long place = run + (long)(nr - base);
 		if (gkind && group_at(&cx->v[j], &gkind, gval + 1, &rows[nr]))
 			gval++, base = nr + 1, num = 0, run = 1;
-		else if (row_at(&cx->v[j], place, &rows[nr]) == 2)
+		else if (row_at(&cx->v[j], place, &rows[nr]) == 2 || bare_row_at(&cx->v[j], place, &rows[nr]))
 			num = place;
 		else if (gkind && base == nr && prev_num && row_at(&cx->v[j], prev_num + 1, &rows[nr]) == 2)
 			run = prev_num + 1, num = prev_num + 1;   /* the numbers run on under the group ("I" 1 2 "II" 3 4) */
@@ -959,8 +990,11 @@ void rs_ocr_tables(rs_ctx *cx)
 		size_t ts[OT_MAX_TITLES], ne;
 		int unc;
 		size_t nt = head_titles(l, ts, &ne, &unc);
-		if (!nt)
-			continue;
+		const char *hs;
+		size_t hn;
+		rs_trim(l, &hs, &hn);
+		if (!nt && rs_number_head(hs, hn) != hn)
+			continue;   /* no titles, nor "TT" alone */
 		if (!rows)
 			rows = bc_xmalloc(OT_MAX_ROWS * sizeof *rows);
 		/* rows ending in figures first: their values are cells one by one, not one column */
