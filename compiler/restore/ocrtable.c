@@ -82,6 +82,7 @@ typedef struct orow {
 	size_t cont[3], ncont;
 	size_t vline;
 	span v[FT_MAX_VALUES];
+	size_t vl[FT_MAX_VALUES];   /* the line of each value */
 	size_t nv;
 } orow;
 
@@ -633,6 +634,21 @@ static int figure_word(const char *s, size_t n)
 	return n <= 20 && open == 0 && rs_figure_token(s, n);
 }
 
+/* Line l holds one figure alone: its span in *w. */
+static int figure_line(const rs_line *l, span *w)
+{
+	if (l->dropped || memchr(l->s, '\t', l->len))
+		return 0;
+	const char *t;
+	size_t n;
+	rs_trim(l, &t, &n);
+	if (!n || memchr(t, ' ', n) || !figure_word(t, n))
+		return 0;
+	w->b = (size_t)(t - l->s);
+	w->e = w->b + n;
+	return 1;
+}
+
 /* Row r's label wrapped over lines, its figures on a line of their own under
  * them (pdftotext -raw writes a narrow column's cell line by line, the next
  * cells after it): "2 Chi bộ cơ quan," / "đơn vị sự nghiệp" / "8 1 6 1 0".
@@ -658,10 +674,28 @@ static size_t wrapped_figures(const rs_ctx *cx, size_t j, orow *r, long place)
 		if (split_words(l->s, b, b + n, w, FT_MAX_VALUES + 1, &nw))
 			while (figs < nw && figure_word(l->s + w[figs].b, w[figs].e - w[figs].b))
 				figs++;
+		if (nw == 1 && figs == 1 && c) {
+			/* the figures one a line (mutool): up to the next row's
+			 * number, a figure with the row's label under it */
+			size_t y = x;
+			r->nv = 0;
+			while (y < cx->n && r->nv < FT_MAX_VALUES && figure_line(&cx->v[y], &w[0])) {
+				size_t z = next_line(cx, y);
+				if (r->nv && bare_row_at(&cx->v[y], place, &probe) && z < cx->n && !figure_line(&cx->v[z], &w[1]))
+					break;
+				r->v[r->nv] = w[0];
+				r->vl[r->nv++] = y;
+				r->vline = y;
+				y = z;
+			}
+			return r->vline;
+		}
 		if (nw && figs == nw) {
 			if (!c)
 				return 0;
 			memcpy(r->v, w, nw * sizeof *w);
+			for (size_t q = 0; q < nw; q++)
+				r->vl[q] = x;
 			r->nv = nw;
 			r->vline = x;
 			return x;
@@ -726,6 +760,38 @@ static int total_at(const rs_line *l, size_t k, orow *r)
 	return 1;
 }
 
+/* A total's row written a cell a line (mutool): its short label alone
+ * ("Tổng cộng"), then exactly k lines of a figure each.  Fills r. */
+static int total_lines(const rs_ctx *cx, size_t x, size_t k, orow *r)
+{
+	const rs_line *l = &cx->v[x];
+	if (l->dropped || memchr(l->s, '\t', l->len))
+		return 0;
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	if (!n || !bc_cp_is_upper(cp_at(s, n)) || has_digit(s, n) || column_gap(s, n))
+		return 0;
+	memset(r, 0, sizeof *r);
+	r->line = x;
+	r->lead = r->tb = r->te = (size_t)(s - l->s);
+	if (!split_words(l->s, r->lead, r->lead + n, r->w, FT_MAX_TOTAL_WORDS, &r->nw) || !r->nw)
+		return 0;
+	size_t y = next_line(cx, x);
+	for (size_t q = 0; q < k; q++, y = next_line(cx, y)) {
+		if (y >= cx->n || !figure_line(&cx->v[y], &r->v[q]))
+			return 0;
+		r->vl[q] = y;
+		r->vline = y;
+	}
+	/* no figure after the k: the row's end */
+	span w;
+	if (y < cx->n && figure_line(&cx->v[y], &w))
+		return 0;
+	r->nv = k;
+	return 1;
+}
+
 /* One row of figures: its number (none for a total's row), its label, its k
  * values; TAB- or pipe-separated; with `paired`, the last two values one
  * cell ("8.368/8.654 (96,7%)"). */
@@ -750,12 +816,14 @@ static void write_figure_row(rs_ctx *cx, size_t after, const orow *rw, size_t k,
 		}
 	} else
 		rs_row_span(cx, rw->line, rw->w[0].b, rw->w[rw->nw - k - 1].e, &rt);
-	size_t vl = rw->vline ? rw->vline : rw->line;
 	const span *v = rw->vline ? rw->v : rw->w + rw->nw - k;
 	for (size_t x = 0; x < k; x++) {
+		size_t vl = rw->vline ? rw->vl[x] : rw->line;
 		rs_row_str(&rt, sep);
 		if (paired && x + 2 == k) {
-			rs_row_span(cx, vl, v[x].b, v[x + 1].e, &rt);
+			/* one cell: rs_row_span parts them by a space */
+			rs_row_span(cx, vl, v[x].b, v[x].e, &rt);
+			rs_row_span(cx, rw->vline ? rw->vl[x + 1] : rw->line, v[x + 1].b, v[x + 1].e, &rt);
 			break;
 		}
 		rs_row_span(cx, vl, v[x].b, v[x].e, &rt);
@@ -866,11 +934,15 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	orow tot[FT_MAX_TOTALS];
 	for (size_t t = 0; t < FT_MAX_TOTALS; t++) {
 		size_t x = next_line(cx, last);
-		if (x == cx->n || !total_at(&cx->v[x], k, &tot[t]))
+		if (x < cx->n && total_at(&cx->v[x], k, &tot[t])) {
+			tot[t].line = x;
+			last = x;
+			ntot++;
+		} else if (x < cx->n && total_lines(cx, x, k, &tot[t])) {
+			last = tot[t].vline;
+			ntot++;
+		} else
 			break;
-		tot[t].line = x;
-		last = x;
-		ntot++;
 	}
 	/* the header: the titles on the "STT" line, then one for each line opened by a capital */
 	size_t pieces = nt;
@@ -910,10 +982,11 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 		paired = 1;
 		for (size_t r = 0; r < nr + ntot && paired; r++) {
 			const orow *rw = r < nr ? &rows[r] : &tot[r - nr];
-			const rs_line *l = &cx->v[rw->vline ? rw->vline : rw->line];
+			const rs_line *l = &cx->v[rw->vline ? rw->vl[rw->nv - 1] : rw->line];
+			const rs_line *pl = &cx->v[rw->vline ? rw->vl[rw->nv - 2] : rw->line];
 			const span *v = rw->vline ? rw->v + rw->nv - 1 : rw->w + rw->nw - 1;
-			paired = l->s[v->b] == '(' && l->s[v->e - 1] == ')' && l->s[v[-1].b] != '(' &&
-			         has_digit(l->s + v[-1].b, v[-1].e - v[-1].b);
+			paired = l->s[v->b] == '(' && l->s[v->e - 1] == ')' && pl->s[v[-1].b] != '(' &&
+			         has_digit(pl->s + v[-1].b, v[-1].e - v[-1].b);
 		}
 		header = paired;
 	}
@@ -960,12 +1033,15 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 		rs_move(cx, rows[r].line, BC_RESTORE_FIGURE_TABLE);
 		for (size_t c = 0; c < rows[r].ncont; c++)
 			rs_move(cx, rows[r].cont[c], BC_RESTORE_FIGURE_TABLE);
-		if (rows[r].vline)
-			rs_move(cx, rows[r].vline, BC_RESTORE_FIGURE_TABLE);
+		for (size_t q = 0; rows[r].vline && q < rows[r].nv; q++)
+			if (!q || rows[r].vl[q] != rows[r].vl[q - 1])
+				rs_move(cx, rows[r].vl[q], BC_RESTORE_FIGURE_TABLE);
 	}
 	for (size_t t = 0; t < ntot; t++) {
 		write_figure_row(cx, last, &tot[t], k, !header, paired);
 		rs_move(cx, tot[t].line, BC_RESTORE_FIGURE_TABLE);
+		for (size_t q = 0; tot[t].vline && q < tot[t].nv; q++)
+			rs_move(cx, tot[t].vl[q], BC_RESTORE_FIGURE_TABLE);
 	}
 	cx->out->count[BC_RESTORE_FIGURE_TABLE]++;
 	*next = gkind ? 1 : first + (long)nr;   /* grouped rows go on under no page's header */
