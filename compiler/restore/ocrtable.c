@@ -792,6 +792,18 @@ static int total_lines(const rs_ctx *cx, size_t x, size_t k, orow *r)
 	return 1;
 }
 
+/* Takes row rw's lines out of the text, its words written in its row: the
+ * number's line, its label's, its values'. */
+static void move_row(rs_ctx *cx, const orow *rw)
+{
+	rs_move(cx, rw->line, BC_RESTORE_FIGURE_TABLE);
+	for (size_t c = 0; c < rw->ncont; c++)
+		rs_move(cx, rw->cont[c], BC_RESTORE_FIGURE_TABLE);
+	for (size_t q = 0; rw->vline && q < rw->nv; q++)
+		if (!q || rw->vl[q] != rw->vl[q - 1])
+			rs_move(cx, rw->vl[q], BC_RESTORE_FIGURE_TABLE);
+}
+
 /* One row of figures: its number (none for a total's row), its label, its k
  * values; TAB- or pipe-separated; with `paired`, the last two values one
  * cell ("8.368/8.654 (96,7%)"). */
@@ -992,9 +1004,12 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	}
 	/* a pipe table's row would split at a "|" of its cells */
 	for (size_t r = 0; r < nr + ntot && !header; r++) {
-		const rs_line *l = &cx->v[r < nr ? rows[r].line : tot[r - nr].line];
-		if (memchr(l->s, '|', l->len))
-			return hi;
+		const orow *rw = r < nr ? &rows[r] : &tot[r - nr];
+		for (size_t c = 0; c <= rw->ncont; c++) {
+			const rs_line *l = &cx->v[c ? rw->cont[c - 1] : rw->line];
+			if (memchr(l->s, '|', l->len))
+				return hi;
+		}
 	}
 	rs_add_line(cx, last, "", 0, (uint32_t)(hi + 1), 1);
 	if (header) {
@@ -1028,20 +1043,10 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 		rs_add_pipe_rule(cx, last, k + 2, (uint32_t)(rows[0].line + 1));
 		bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_HEADLESS, (bc_pos){ (uint32_t)(hi + 1), 1 }, NULL);
 	}
-	for (size_t r = 0; r < nr; r++) {
-		write_figure_row(cx, last, &rows[r], k, !header, paired);
-		rs_move(cx, rows[r].line, BC_RESTORE_FIGURE_TABLE);
-		for (size_t c = 0; c < rows[r].ncont; c++)
-			rs_move(cx, rows[r].cont[c], BC_RESTORE_FIGURE_TABLE);
-		for (size_t q = 0; rows[r].vline && q < rows[r].nv; q++)
-			if (!q || rows[r].vl[q] != rows[r].vl[q - 1])
-				rs_move(cx, rows[r].vl[q], BC_RESTORE_FIGURE_TABLE);
-	}
-	for (size_t t = 0; t < ntot; t++) {
-		write_figure_row(cx, last, &tot[t], k, !header, paired);
-		rs_move(cx, tot[t].line, BC_RESTORE_FIGURE_TABLE);
-		for (size_t q = 0; tot[t].vline && q < tot[t].nv; q++)
-			rs_move(cx, tot[t].vl[q], BC_RESTORE_FIGURE_TABLE);
+	for (size_t r = 0; r < nr + ntot; r++) {
+		const orow *rw = r < nr ? &rows[r] : &tot[r - nr];
+		write_figure_row(cx, last, rw, k, !header, paired);
+		move_row(cx, rw);
 	}
 	cx->out->count[BC_RESTORE_FIGURE_TABLE]++;
 	*next = gkind ? 1 : first + (long)nr;   /* grouped rows go on under no page's header */
