@@ -14,6 +14,11 @@ typedef struct seq {
 	int soft;             /* a higher label came since: a restart at the first value is fine */
 	char prefix[32];      /* dotted labels: "2" of "2.3", "2.1" of "2.1.4" */
 	char label[40];       /* the last label as written, for messages */
+	/* a table's places (STT of a ranking): a number repeated, held until the
+	 * next says whether it was a tie ("11 11 13") or a repeat ("11 11 12") */
+	int ties;
+	bc_pos tie_pos;
+	char tie_label[40];
 } seq;
 
 /* Table groups labelled A, B, C: above every other kind. */
@@ -22,6 +27,7 @@ typedef struct seq {
 
 typedef struct seqs {
 	seq k[NKINDS];
+	int places;           /* a table's STT column: a tie's number repeats, the next skips as many */
 } seqs;
 
 static int level_of(int kind) { return kind == KIND_UPPER ? 0 : bc_label_level((bc_label_kind)kind); }
@@ -120,13 +126,24 @@ static void step_as(bc_check_ctx *cx, seqs *q, int kind, const char *l, size_t l
 		/* 1.3 then 2.1: a new parent, so a new sequence */
 		s->seen = 0;
 	}
+	if (s->ties && (!s->seen || v != s->last + 1 + s->ties) && v != s->last) {
+		/* not the place after a tie: the number held was repeated */
+		bc_diag_add(cx->diags, BC_W_NUM_REPEAT, s->tie_pos, "%s", s->tie_label);
+		s->ties = 0;
+	}
 	if (quiet) {
 		/* said already */
 	} else if (!s->seen) {
 		if (v != 1 && !(run_on && v == run_on + 1))
 			bc_diag_add(cx->diags, BC_W_NUM_START, pos, "%s", shown);
-	} else if (v == s->last + 1 || (s->soft && v == 1)) {
-		/* the next label, or a restart under a new higher label */
+	} else if (v == s->last + 1 + s->ties || (s->soft && v == 1)) {
+		/* the next label, a restart under a new higher label, or the place after a tie */
+		s->ties = 0;
+	} else if (v == s->last && q->places) {
+		if (!s->ties++) {
+			s->tie_pos = pos;
+			copy(s->tie_label, sizeof s->tie_label, shown);
+		}
 	} else if (v == s->last) {
 		bc_diag_add(cx->diags, BC_W_NUM_REPEAT, pos, "%s", shown);
 	} else if (v < s->last) {
@@ -302,6 +319,7 @@ static void on_table(bc_check_ctx *cx, void *st, const bc_node *n)
 		return;
 	seqs q;
 	memset(&q, 0, sizeof q);
+	q.places = 1;
 	for (const bc_node *r = tbody->first; r; r = r->next) {
 		if (r->type != BC_NODE_ROW || r->as.row.kind == BC_ROW_HEAD || r->as.row.repeat != BC_REPEAT_NONE ||
 		    !r->as.row.ncells)
