@@ -327,12 +327,34 @@ static int is_word(const char *s, size_t n, const char *const *w, size_t nw)
 	return 0;
 }
 
+/* A value written with its decimal comma: figures, "." between thousands,
+ * one "," and figures after it ("60,195", "1.250,5"). */
+static int value_with_decimals(const char *s, size_t n)
+{
+	size_t commas = 0, digits_after = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ',') {
+			if (!i || commas++)
+				return 0;
+		} else if (s[i] == '.') {
+			if (!i || commas)
+				return 0;
+		} else if (s[i] >= '0' && s[i] <= '9') {
+			digits_after += commas;
+		} else {
+			return 0;
+		}
+	}
+	return commas == 1 && digits_after > 0;
+}
+
 /* The figures of k at byte q of line l, a space before them, as a note's
  * mark Word set apart from its word ("kinh doanh thực phẩm 1, qua đó",
  * "Quyết định QPPL 4 và"): the word before in small letters or all
  * capitals (never a name's "An Thắng 2", "Bảo Lâm 1") and none that
  * counts ("thôn 1"); after them the line's end, a closing mark, or a
- * word in small letters. */
+ * word in small letters; or a value with its decimal comma before them,
+ * they last on the line ("60,195 29": a table cell's value and its note). */
 static int spaced_mark(const rs_line *l, size_t q, size_t dl)
 {
 	const char *s = l->s;
@@ -366,6 +388,12 @@ static int spaced_mark(const rs_line *l, size_t q, size_t dl)
 		else
 			other++;
 	}
+	/* or a value with its decimal comma, the mark last on the line: a
+	 * table's cell "60,195 29" (a value's note, its mark set raised); not
+	 * on a line of columns parted by spaces (pdftotext -layout), whose
+	 * table reads the two as one cell and keeps the line as it is */
+	if (!upper && !lower && e == l->len && dl <= 2 && value_with_decimals(s + wb, we - wb))
+		return !bc_find(s, l->len, "   ", 3, 0);
 	if (other || (upper && (lower || upper < 2)) || (!upper && !lower))
 		return 0;
 	if (is_word(s + wb, we - wb, counted, sizeof counted / sizeof counted[0]))

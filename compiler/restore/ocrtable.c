@@ -628,6 +628,16 @@ static int figure_word(const char *s, size_t n)
 {
 	if ((n == 1 && s[0] == '-') || (n == 3 && memcmp(s, "\xE2\x80\x93", 3) == 0))
 		return 1;
+	/* a note's mark raised after it ("60,195²⁹", footnotes.c) is the cell's */
+	for (;;) {
+		if (n > 2 && (unsigned char)s[n - 2] == 0xC2 && strchr("\xB9\xB2\xB3", s[n - 1]))
+			n -= 2;   /* ¹ ² ³ */
+		else if (n > 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x81 &&
+		         ((unsigned char)s[n - 1] == 0xB0 || ((unsigned char)s[n - 1] >= 0xB4 && (unsigned char)s[n - 1] <= 0xB9)))
+			n -= 3;   /* ⁰ ⁴ … ⁹ */
+		else
+			break;
+	}
 	int open = 0;
 	for (size_t i = 0; i < n && open >= 0; i++)
 		open += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
