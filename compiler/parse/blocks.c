@@ -1425,6 +1425,17 @@ static size_t caps_heading_lines(const parser *p, size_t i)
 	return n;
 }
 
+/* Block b, opened by the labelled line i, takes the n lines under it: a
+ * heading wrapped over them. */
+static void heading_lines(parser *p, blk *b, size_t i, size_t n)
+{
+	for (size_t k = i + 1; k <= i + n; k++)
+		bp_add_line_text(b, &p->lines.v[k], p->lines.v[k].core, 1);
+	b->last = i + n;
+	b->hard_wrapped = 1;
+	bp_fix_breaks(b);
+}
+
 /* A labelled block from line i: where heading_line_ends says the line may
  * end, the place is kept (cut_seg) and the block goes on. */
 static size_t label_blocks(parser *p, size_t i)
@@ -1437,11 +1448,7 @@ static size_t label_blocks(parser *p, size_t i)
 		size_t caps = caps_heading_lines(p, i);
 		if (caps) {
 			/* the heading's lines, and it ends there (cut at its end) */
-			for (size_t k = i + 1; k <= i + caps; k++)
-				bp_add_line_text(b, &p->lines.v[k], p->lines.v[k].core, 1);
-			b->last = i + caps;
-			b->hard_wrapped = 1;
-			bp_fix_breaks(b);
+			heading_lines(p, b, i, caps);
 			b->cut_seg = b->nseg;
 			b->cut_short = 1;
 			return i + caps + 1;
@@ -1454,10 +1461,7 @@ static size_t label_blocks(parser *p, size_t i)
 			b->cut_short = ends == 2;
 		} else if (heading_wraps_once(p, i)) {
 			/* the heading's two lines are the block; its text a block of its own */
-			bp_add_line_text(b, &p->lines.v[i + 1], p->lines.v[i + 1].core, 1);
-			b->last = i + 1;
-			b->hard_wrapped = 1;
-			bp_fix_breaks(b);
+			heading_lines(p, b, i, 1);
 			return i + 2;
 		}
 	}

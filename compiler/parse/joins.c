@@ -100,11 +100,8 @@ static int inner_sentence_end(const blk *b)
 		for (size_t k = 1; k + 2 < n; k++) {
 			if (s[k] != '.' || s[k + 1] != ' ')
 				continue;
-			size_t a = k - 1;   /* the character before the dot */
-			while (a > 0 && ((unsigned char)s[a] & 0xC0) == 0x80)
-				a--;
-			uint32_t before, after;
-			bc_utf8_decode(s + a, k - a, &before);
+			size_t a = k;
+			uint32_t before = bc_utf8_prev(s, &a), after;
 			bc_utf8_decode(s + k + 2, n - k - 2, &after);
 			if ((bc_cp_is_lower(before) || before == '%') && bc_cp_is_upper(after))
 				return 1;
@@ -201,8 +198,8 @@ static int child_follows(const parser *p, size_t k)
  * ending as a sentence does, or when its label line ends well short of the
  * text after it (cut_short); a few wrapped lines that end so
  * (wrapped_heading) or a label line about as long as the line after it may be
- * either, unless the next block is numbered under it (child_follows); then the siblings of one numbering sequence are made alike
- * (settle_group). */
+ * either, unless the next block is numbered under it (child_follows); then
+ * the siblings of one numbering sequence are made alike (settle_group). */
 void bp_decide_headings(parser *p)
 {
 	for (size_t k = 0; k < p->nb; k++) {

@@ -45,30 +45,28 @@ static uint32_t input_line(const parser *p, size_t i)
 	return r && r->orig_line && no <= r->nlines ? r->orig_line[no] : no;
 }
 
-uint32_t bp_note_span_end(const parser *p, const blk *note)
+/* The last input line of the note span the restore stage kept that holds
+ * input line `at`, or 0. */
+static uint32_t span_end_at(const parser *p, uint32_t at)
 {
 	const bc_restore *r = p->doc->restore;
-	if (!r || !r->nnotes)
-		return 0;
-	uint32_t at = input_line(p, note->first);
-	for (size_t k = 0; k < r->nnotes; k++)
+	for (size_t k = 0; r && k < r->nnotes; k++)
 		if (r->notes[k].first <= at && at <= r->notes[k].last)
 			return r->notes[k].last;
 	return 0;
 }
 
+uint32_t bp_note_span_end(const parser *p, const blk *note)
+{
+	return span_end_at(p, input_line(p, note->first));
+}
+
 int bp_in_note_span(const parser *p, const blk *b, uint32_t last)
 {
-	uint32_t at = input_line(p, b->first);
-	if (at <= last)
-		return 1;
 	/* or in the rest of a note a page cut, which the restore stage wrote
 	 * after it from the next page's foot: a span of its own */
-	const bc_restore *r = p->doc->restore;
-	for (size_t k = 0; r && k < r->nnotes; k++)
-		if (r->notes[k].first <= at && at <= r->notes[k].last)
-			return 1;
-	return 0;
+	uint32_t at = input_line(p, b->first);
+	return at <= last || span_end_at(p, at);
 }
 
 static bc_node *notes_node(parser *p)

@@ -851,6 +851,24 @@ static int note_after(const rs_ctx *cx, size_t b, size_t e, size_t i, unsigned k
 	return 1;
 }
 
+/* The last line with text of note n. */
+static size_t note_last_line(const rs_ctx *cx, const note_at *n)
+{
+	size_t last = n->end;
+	while (last > n->text && (cx->v[last - 1].dropped || rs_blank(&cx->v[last - 1])))
+		last--;
+	return last > n->text ? last - 1 : n->text;
+}
+
+/* Keeps the span of a note's lines, first to last (1-based input lines):
+ * the parser continues the note over no block past it. */
+static void keep_note_span(rs_ctx *cx, uint32_t first, uint32_t last)
+{
+	bc_restore *out = cx->out;
+	out->notes = bc_xgrow(out->notes, out->nnotes, sizeof *out->notes);
+	out->notes[out->nnotes++] = (bc_restore_span){ first, last };
+}
+
 /* Marks note n again: its mark and number raised (by raise_all, once the
  * notes are found: their marks are looked for in the text as it stands),
  * its text one block, its span kept. */
@@ -890,23 +908,8 @@ static void mark_note(rs_ctx *cx, const note_at *n, mark_raises *r)
 	for (size_t k = text + 1; k < n->end; k++)
 		if (!cx->v[k].dropped && rs_blank(&cx->v[k]) && next_text(cx, k, n->end) < n->end)
 			rs_move(cx, k, BC_RESTORE_NOTE);
-	size_t last = n->end;
-	while (last > text && (cx->v[last - 1].dropped || rs_blank(&cx->v[last - 1])))
-		last--;
-	if (n->form == 3)
-		last = i + 1;   /* through its number, where its first line now says it starts */
-	bc_restore *out = cx->out;
-	out->notes = bc_xgrow(out->notes, out->nnotes, sizeof *out->notes);
-	out->notes[out->nnotes++] = (bc_restore_span){ first, (uint32_t)(last > text ? last : text + 1) };
-}
-
-/* The last line with text of note n. */
-static size_t note_last_line(const rs_ctx *cx, const note_at *n)
-{
-	size_t last = n->end;
-	while (last > n->text && (cx->v[last - 1].dropped || rs_blank(&cx->v[last - 1])))
-		last--;
-	return last > n->text ? last - 1 : n->text;
+	/* through its last line, or its number, where its first line now says it starts */
+	keep_note_span(cx, first, (uint32_t)(n->form == 3 ? i + 1 : note_last_line(cx, n) + 1));
 }
 
 /* The last character of line l, its edges' spaces left out (0: none). */
@@ -915,14 +918,7 @@ static uint32_t line_end_cp(const rs_line *l)
 	const char *s;
 	size_t len;
 	rs_trim(l, &s, &len);
-	if (!len)
-		return 0;
-	size_t at = len - 1;
-	while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
-		at--;
-	uint32_t cp = 0;
-	bc_utf8_decode(s + at, len - at, &cp);
-	return cp;
+	return len ? bc_utf8_prev(s, &len) : 0;
 }
 
 /* Whether note n's text ends inside a sentence: its last line ends in a
@@ -953,9 +949,9 @@ static int opens_small_word(const rs_line *l)
  * writes it after that page's body, before its own notes): from the page's
  * lines b to before `limit` (its first note, or its end), the last line
  * opening with a word in small letters right under a line that ends a
- * sentence (a ";" or ":" ends a clause that goes on in small letters), with at most twelve lines of text from it to
- * `limit` and more above it on the page, none a bare figure.  Its first
- * line, or 0. */
+ * sentence (a ";" or ":" ends a clause that goes on in small letters),
+ * with at most twelve lines of text from it to `limit` and more above it
+ * on the page, none a bare figure.  Its first line, or 0. */
 static size_t cut_note_rest(const rs_ctx *cx, size_t b, size_t limit)
 {
 	size_t from = 0, above = 0, below = 0;
@@ -998,9 +994,7 @@ static void join_note_rest(rs_ctx *cx, const note_at *n, size_t from, size_t lim
 		rs_move(cx, j, BC_RESTORE_NOTE);
 		last = j;
 	}
-	bc_restore *out = cx->out;
-	out->notes = bc_xgrow(out->notes, out->nnotes, sizeof *out->notes);
-	out->notes[out->nnotes++] = (bc_restore_span){ (uint32_t)(from + 1), (uint32_t)(last + 1) };
+	keep_note_span(cx, (uint32_t)(from + 1), (uint32_t)(last + 1));
 }
 
 void rs_footnotes(rs_ctx *cx)

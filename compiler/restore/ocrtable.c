@@ -59,6 +59,7 @@
 #define OT_MAX_BLANKS 2         /* blank lines between two rows */
 #define OT_MIN_PHRASE 2         /* words of a phrase every row holds */
 #define FT_MAX_VALUES 12        /* figures at a row's end, each a cell (rows of figures, below) */
+#define FT_MAX_LABEL_LINES 3    /* lines of a row's label under its number's */
 #define OT_PHRASE_WORDS 24      /* words of a row a phrase is looked for in: bounded work a row */
 
 typedef struct span {
@@ -76,13 +77,14 @@ typedef struct orow {
 	size_t cut[OT_MAX_TITLES];   /* the words that start the cells after the first */
 	size_t ncut;
 	int certain;
-	/* a row of figures whose label wraps (pdftotext -raw of a narrow
-	 * column): the label's lines under the number's, then the line of its
-	 * figures alone; vline 0 when the row is one line */
-	size_t cont[3], ncont;
+	/* a row of figures: its label's lines under the number's (pdftotext
+	 * -raw of a narrow column), its values and the line of each; vline the
+	 * row's last line when it runs over lines, 0 when it is one line (its
+	 * values then the last words of w until figure_table_at counts them) */
+	size_t cont[FT_MAX_LABEL_LINES], ncont;
 	size_t vline;
 	span v[FT_MAX_VALUES];
-	size_t vl[FT_MAX_VALUES];   /* the line of each value */
+	size_t vl[FT_MAX_VALUES];
 	size_t nv;
 } orow;
 
@@ -629,15 +631,8 @@ static int figure_word(const char *s, size_t n)
 	if ((n == 1 && s[0] == '-') || (n == 3 && memcmp(s, "\xE2\x80\x93", 3) == 0))
 		return 1;
 	/* a note's mark raised after it ("60,195²⁹", footnotes.c) is the cell's */
-	for (;;) {
-		if (n > 2 && (unsigned char)s[n - 2] == 0xC2 && strchr("\xB9\xB2\xB3", s[n - 1]))
-			n -= 2;   /* ¹ ² ³ */
-		else if (n > 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x81 &&
-		         ((unsigned char)s[n - 1] == 0xB0 || ((unsigned char)s[n - 1] >= 0xB4 && (unsigned char)s[n - 1] <= 0xB9)))
-			n -= 3;   /* ⁰ ⁴ … ⁹ */
-		else
-			break;
-	}
+	for (size_t at = n; at > 0 && bc_cp_superscript_digit(bc_utf8_prev(s, &at)) >= 0;)
+		n = at;
 	int open = 0;
 	for (size_t i = 0; i < n && open >= 0; i++)
 		open += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
@@ -710,7 +705,7 @@ static size_t wrapped_figures(const rs_ctx *cx, size_t j, orow *r, long place)
 			r->vline = x;
 			return x;
 		}
-		if (c == 3 || row_at(l, place, &probe) || has_digit(l->s + b + n - 1, 1))
+		if (c == FT_MAX_LABEL_LINES || row_at(l, place, &probe) || has_digit(l->s + b + n - 1, 1))
 			return 0;
 		r->cont[c++] = x;
 		r->ncont = c;
@@ -809,15 +804,29 @@ static void move_row(rs_ctx *cx, const orow *rw)
 	rs_move(cx, rw->line, BC_RESTORE_FIGURE_TABLE);
 	for (size_t c = 0; c < rw->ncont; c++)
 		rs_move(cx, rw->cont[c], BC_RESTORE_FIGURE_TABLE);
-	for (size_t q = 0; rw->vline && q < rw->nv; q++)
-		if (!q || rw->vl[q] != rw->vl[q - 1])
+	for (size_t q = 0; q < rw->nv; q++)
+		if (rw->vl[q] != rw->line && (!q || rw->vl[q] != rw->vl[q - 1]))
 			rs_move(cx, rw->vl[q], BC_RESTORE_FIGURE_TABLE);
 }
 
-/* One row of figures: its number (none for a total's row), its label, its k
- * values; TAB- or pipe-separated; with `paired`, the last two values one
- * cell ("8.368/8.654 (96,7%)"). */
-static void write_figure_row(rs_ctx *cx, size_t after, const orow *rw, size_t k, int pipe, int paired)
+/* Row rw's values once their count k is known: a row of one line ends in
+ * them (a row with more figures keeps the first in its label). */
+static void values_of(orow *rw, size_t k)
+{
+	if (rw->vline)
+		return;
+	rw->nw -= k;
+	for (size_t x = 0; x < k; x++) {
+		rw->v[x] = rw->w[rw->nw + x];
+		rw->vl[x] = rw->line;
+	}
+	rw->nv = k;
+}
+
+/* One row of figures: its number (none for a total's row), its label, its
+ * values (values_of); TAB- or pipe-separated; with `paired`, the last two
+ * values one cell ("8.368/8.654 (96,7%)"). */
+static void write_figure_row(rs_ctx *cx, size_t after, const orow *rw, int pipe, int paired)
 {
 	rs_row rt = RS_ROW_INIT;
 	const char *sep = pipe ? " | " : "\t";
@@ -825,30 +834,21 @@ static void write_figure_row(rs_ctx *cx, size_t after, const orow *rw, size_t k,
 		rs_row_str(&rt, "| ");
 	rs_row_span(cx, rw->line, rw->tb, rw->te, &rt);
 	rs_row_str(&rt, sep);
-	if (rw->vline) {
-		/* the label's lines (the number's own may hold none), a space between */
-		if (rw->nw)
-			rs_row_span(cx, rw->line, rw->w[0].b, rw->w[rw->nw - 1].e, &rt);
-		for (size_t c = 0; c < rw->ncont; c++) {
-			const rs_line *l = &cx->v[rw->cont[c]];
-			const char *t;
-			size_t n;
-			rs_trim(l, &t, &n);
-			rs_row_span(cx, rw->cont[c], (size_t)(t - l->s), (size_t)(t - l->s) + n, &rt);
-		}
-	} else
-		rs_row_span(cx, rw->line, rw->w[0].b, rw->w[rw->nw - k - 1].e, &rt);
-	const span *v = rw->vline ? rw->v : rw->w + rw->nw - k;
-	for (size_t x = 0; x < k; x++) {
-		size_t vl = rw->vline ? rw->vl[x] : rw->line;
-		rs_row_str(&rt, sep);
-		if (paired && x + 2 == k) {
-			/* one cell: rs_row_span parts them by a space */
-			rs_row_span(cx, vl, v[x].b, v[x].e, &rt);
-			rs_row_span(cx, rw->vline ? rw->vl[x + 1] : rw->line, v[x + 1].b, v[x + 1].e, &rt);
-			break;
-		}
-		rs_row_span(cx, vl, v[x].b, v[x].e, &rt);
+	/* the label's lines (the number's own may hold none), a space between */
+	if (rw->nw)
+		rs_row_span(cx, rw->line, rw->w[0].b, rw->w[rw->nw - 1].e, &rt);
+	for (size_t c = 0; c < rw->ncont; c++) {
+		const rs_line *l = &cx->v[rw->cont[c]];
+		const char *t;
+		size_t n;
+		rs_trim(l, &t, &n);
+		rs_row_span(cx, rw->cont[c], (size_t)(t - l->s), (size_t)(t - l->s) + n, &rt);
+	}
+	for (size_t x = 0; x < rw->nv; x++) {
+		/* paired: the last two one cell, rs_row_span parting them by a space */
+		if (!paired || x + 1 < rw->nv)
+			rs_row_str(&rt, sep);
+		rs_row_span(cx, rw->vl[x], rw->v[x].b, rw->v[x].e, &rt);
 	}
 	if (pipe)
 		rs_row_str(&rt, " |");
@@ -988,6 +988,11 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 		/* such a figure is a plain number of up to three digits in every row ("1", "12": no "5.200") */
 		int plain = 1;
 		for (size_t r = 0; r < nr && plain; r++) {
+			/* (a label over lines ends in none) */
+			if (rows[r].vline) {
+				plain = 0;
+				break;
+			}
 			const span *w = &rows[r].w[rows[r].nw - k];
 			plain = w->e - w->b <= 3;
 			for (size_t x = w->b; x < w->e && plain; x++)
@@ -999,14 +1004,15 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	/* a figure and its share in brackets after it ("8.368/8.654 (96,7%)")
 	 * in every row are one cell when the header's titles, one fewer than
 	 * the figures, say so */
+	for (size_t r = 0; r < nr + ntot; r++)
+		values_of(r < nr ? &rows[r] : &tot[r - nr], k);
 	int paired = 0;
 	if (!header && !uncertain && !going_on && k >= 2 && pieces == k) {
 		paired = 1;
 		for (size_t r = 0; r < nr + ntot && paired; r++) {
 			const orow *rw = r < nr ? &rows[r] : &tot[r - nr];
-			const rs_line *l = &cx->v[rw->vline ? rw->vl[rw->nv - 1] : rw->line];
-			const rs_line *pl = &cx->v[rw->vline ? rw->vl[rw->nv - 2] : rw->line];
-			const span *v = rw->vline ? rw->v + rw->nv - 1 : rw->w + rw->nw - 1;
+			const rs_line *l = &cx->v[rw->vl[k - 1]], *pl = &cx->v[rw->vl[k - 2]];
+			const span *v = &rw->v[k - 1];
 			paired = l->s[v->b] == '(' && l->s[v->e - 1] == ')' && pl->s[v[-1].b] != '(' &&
 			         has_digit(pl->s + v[-1].b, v[-1].e - v[-1].b);
 		}
@@ -1055,7 +1061,7 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	}
 	for (size_t r = 0; r < nr + ntot; r++) {
 		const orow *rw = r < nr ? &rows[r] : &tot[r - nr];
-		write_figure_row(cx, last, rw, k, !header, paired);
+		write_figure_row(cx, last, rw, !header, paired);
 		move_row(cx, rw);
 	}
 	cx->out->count[BC_RESTORE_FIGURE_TABLE]++;
