@@ -642,6 +642,57 @@ static size_t lead_in_under(const bc_lines *L, size_t i)
 	return L->n;
 }
 
+/* Line i, in capitals under a decision's title in capitals, no blank line
+ * between (pdftotext -raw, a copy from a web page), opens the issuing
+ * authority rather than the title: it or the capitals line under it stands
+ * right above the first basis ("Căn cứ …") and ends with the issuing body's
+ * name as the header prints it, and it starts with that body's first line
+ * or an office ("ỦY BAN NHÂN DÂN TỈNH KON TUM" under "TỈNH KON TUM",
+ * "CHỦ TỊCH ỦY BAN NHÂN DÂN" / "XÃ AN THẮNG", "BỘ TRƯỞNG BỘ NỘI VỤ").  A
+ * title's line ending with the name ("… CỦA ỦY BAN NHÂN DÂN TỈNH KON TUM")
+ * opens with neither, and one opening so goes on from a line ending in
+ * "CỦA", "VÀ" … */
+static int opens_authority(const parser *p, size_t i)
+{
+	static const char *const offices[] = {
+		"CHỦ TỊCH ", "BỘ TRƯỞNG ", "THỦ TƯỚNG ", "GIÁM ĐỐC ", "TỔNG GIÁM ĐỐC ", "HIỆU TRƯỞNG ", "CỤC TRƯỞNG ",
+		"TỔNG CỤC TRƯỞNG ", "CHI CỤC TRƯỞNG ", "VỤ TRƯỞNG ", "VIỆN TRƯỞNG ", "CHÁNH ", "TRƯỞNG BAN ", "THỦ TRƯỞNG ",
+		"CHỦ NHIỆM ", "THỐNG ĐỐC ", "TỔNG KIỂM TOÁN ", "BAN THƯỜNG VỤ ", "BAN CHẤP HÀNH ", "THƯỜNG TRỰC ",
+	};
+	/* a title's line ending so goes on with the name ("… LÀM VIỆC CỦA" / "ỦY BAN NHÂN DÂN TỈNH …") */
+	static const char *const open_ends[] = { " CỦA", " VÀ", " THUỘC", " TẠI", " VỀ", " CHO", " VỚI", " TRÊN" };
+	const bc_lines *L = &p->lines;
+	const bc_node *first = p->doc->idx.issuer_first, *last = p->doc->idx.issuer_last;
+	if (!first || !last || last->as.line->at_end || !i)
+		return 0;
+	const bc_line *up = &L->v[i - 1];
+	for (size_t m = 0; m < sizeof open_ends / sizeof *open_ends; m++)
+		if (bc_ends(up->s + up->core, up->core_len, open_ends[m]))
+			return 0;
+	size_t j = i;
+	if (j + 1 < L->n && L->v[j + 1].kind == BC_LK_TEXT && L->v[j + 1].upper && !basis_line(&L->v[j + 1]))
+		j++;
+	size_t k = j + 1;
+	while (k < L->n && L->v[k].kind == BC_LK_BLANK)
+		k++;
+	if (k >= L->n || !basis_line(&L->v[k]))
+		return 0;
+	bc_buf a = BC_BUF_INIT, b = BC_BUF_INIT;
+	bc_node_plain_text(last, &b);
+	const bc_line *e = &L->v[j], *o = &L->v[i];
+	int named = b.len && bc_ends(e->s + e->core, e->core_len, b.s);
+	int opens = 0;
+	if (named) {
+		bc_node_plain_text(first, &a);
+		opens = a.len && bc_starts(o->s + o->core, o->core_len, a.s);
+		for (size_t m = 0; !opens && m < sizeof offices / sizeof *offices; m++)
+			opens = bc_starts(o->s + o->core, o->core_len, offices[m]);
+	}
+	bc_buf_free(&a);
+	bc_buf_free(&b);
+	return named && opens;
+}
+
 static size_t header_block(parser *p, bc_role role, size_t i)
 {
 	bc_lines *L = &p->lines;
@@ -656,6 +707,9 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		/* a decision's issuing authority in capitals right under its title */
 		if (role == BC_ROLE_TITLE && i > tmp.first && L->v[i].upper && !L->v[tmp.first].upper &&
 		    bp_is_decision(p->doc))
+			break;
+		if (role == BC_ROLE_TITLE && i > tmp.first && L->v[i].upper && L->v[tmp.first].upper &&
+		    bp_is_decision(p->doc) && opens_authority(p, i))
 			break;
 		/* a PDF's text: the body's first paragraph right under the title,
 		 * its lines wider than the title's (the title is set centred in a
