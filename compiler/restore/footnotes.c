@@ -351,10 +351,13 @@ static int value_with_decimals(const char *s, size_t n)
 /* The figures of k at byte q of line l, a space before them, as a note's
  * mark Word set apart from its word ("kinh doanh thực phẩm 1, qua đó",
  * "Quyết định QPPL 4 và"): the word before in small letters or all
- * capitals (never a name's "An Thắng 2", "Bảo Lâm 1") and none that
- * counts ("thôn 1"); after them the line's end, a closing mark, or a
- * word in small letters; or a value with its decimal comma before them,
- * they last on the line ("60,195 29": a table cell's value and its note). */
+ * capitals and none that counts ("thôn 1"); after them the line's end, a
+ * closing mark, or a word in small letters; or a value with its decimal
+ * comma before them, they last on the line ("60,195 29": a table cell's
+ * value and its note).  Returns 2 for those; 1 for a name's figure before a
+ * closing mark ("Trường Tiểu học An Thắng 2, dài"), which may be the name's
+ * own ("An Thắng 2", "Bảo Lâm 1") and is taken only when no other figure
+ * of k could be the mark (spaced_before); 0 for anything else. */
 static int spaced_mark(const rs_line *l, size_t q, size_t dl)
 {
 	const char *s = l->s;
@@ -394,10 +397,14 @@ static int spaced_mark(const rs_line *l, size_t q, size_t dl)
 	 * table reads the two as one cell and keeps the line as it is */
 	if (!upper && !lower && e == l->len && dl <= 2 && value_with_decimals(s + wb, we - wb))
 		return !bc_find(s, l->len, "   ", 3, 0);
-	if (other || (upper && (lower || upper < 2)) || (!upper && !lower))
+	if (other || (!upper && !lower))
 		return 0;
+	/* a name's word, a capital then small letters: its figure before a closing mark */
+	int name = upper == 1 && lower && bc_cp_is_upper(bc_utf8_next(s, we, &(size_t){ wb }));
 	if (is_word(s + wb, we - wb, counted, sizeof counted / sizeof counted[0]))
-		return 0;
+		return 0;   /* "thôn 1", "Điều 3." */
+	if (upper && (lower || upper < 2))
+		return name && e < l->len && strchr(",.;:)", s[e]) ? 1 : 0;
 	/* and no unit after it: "thực hiện 6 tháng", "có 5 người" */
 	if (e < l->len && s[e] == ' ') {
 		size_t ub = e + 1, ue = ub;
@@ -406,15 +413,16 @@ static int spaced_mark(const rs_line *l, size_t q, size_t dl)
 		if (is_word(s + ub, ue - ub, units, sizeof units / sizeof units[0]))
 			return 0;
 	}
-	return 1;
+	return 2;
 }
 
 /* Where the search for a note's mark set apart has got to: the lines
  * from (line, byte) to before upto hold `count` such figures of k, the
- * first at (fline, fbyte). */
+ * first at (fline, fbyte), and `weak` figures after a name's word (the
+ * first at wline, wbyte). */
 typedef struct spaced_cache {
 	unsigned k;
-	size_t lo, line, byte, upto, count, fline, fbyte;
+	size_t lo, line, byte, upto, count, fline, fbyte, weak, wline, wbyte;
 	int set;
 } spaced_cache;
 
@@ -426,7 +434,7 @@ static int spaced_before(const rs_ctx *cx, spaced_cache *c, size_t lo, size_t at
 {
 	size_t from = *line > lo ? *line : lo;
 	if (!c->set || c->k != k || c->lo != lo || c->line != *line || c->byte != *byte || c->upto > at)
-		*c = (spaced_cache){ k, lo, *line, *byte, from, 0, 0, 0, 1 };
+		*c = (spaced_cache){ k, lo, *line, *byte, from, 0, 0, 0, 0, 0, 0, 1 };
 	char d[12];
 	size_t dl = (size_t)snprintf(d, sizeof d, "%u", k);
 	for (; c->upto < at && c->count < 2; c->upto++) {
@@ -435,18 +443,21 @@ static int spaced_before(const rs_ctx *cx, spaced_cache *c, size_t lo, size_t at
 			continue;
 		size_t q = c->upto == *line && *line >= lo ? *byte : 0;
 		for (; q + dl <= l->len; q++) {
-			if (memcmp(l->s + q, d, dl) != 0 || !spaced_mark(l, q, dl))
-				continue;
-			if (!c->count++) {
+			int m = memcmp(l->s + q, d, dl) != 0 ? 0 : spaced_mark(l, q, dl);
+			if (m == 2 && !c->count++) {
 				c->fline = c->upto;
 				c->fbyte = q;
+			} else if (m == 1 && !c->weak++) {
+				c->wline = c->upto;
+				c->wbyte = q;
 			}
 		}
 	}
-	if (c->count != 1)
+	/* a name's figure only when nothing else could be the mark */
+	if (c->count + c->weak != 1)
 		return 0;
-	*line = c->fline;
-	*byte = c->fbyte;
+	*line = c->count ? c->fline : c->wline;
+	*byte = c->count ? c->fbyte : c->wbyte;
 	return 1;
 }
 
