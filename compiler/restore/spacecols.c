@@ -121,6 +121,7 @@ typedef struct part {
 	size_t b, e;             /* bytes of the line */
 	uint32_t cs, ce;         /* characters, from 0, ce past the last */
 	int col1;                /* a spilled cell (spill_cut): its column + 1, wherever it stands; 0 otherwise */
+	int after_figure;        /* words split from the figure before them (split_figure_word) */
 } part;
 
 /* A row's number: 1 to 3 digits, up to four of I, V, X (a dot may follow),
@@ -196,6 +197,32 @@ static int figure_token(const char *s, size_t n)
 	return d;
 }
 
+/* Part k of line l's n parts opening with a figure, a single space, then a
+ * word opening with a capital ("4.860 HĐND và": a right-aligned value and
+ * the next column's cell, Word's cell margins a space apart) split in two:
+ * no cell holds a value before a capitalised word; a count before a word in
+ * small letters ("15 ngày") stays one cell.  Not the line's first part (a
+ * row's number and its name: split_number).  Returns the parts' count. */
+static int split_figure_word(const rs_line *l, part *p, int n, int k)
+{
+	const char *s = l->s + p[k].b;
+	size_t len = p[k].e - p[k].b, z = 0;
+	while (z < len && s[z] != ' ')
+		z++;
+	if (z == len || z + 1 >= len || s[z + 1] == ' ' || !figure_token(s, z))
+		return n;
+	uint32_t cp = 0;
+	bc_utf8_decode(s + z + 1, len - z - 1, &cp);
+	if (!bc_cp_is_upper(cp))
+		return n;
+	memmove(p + k + 2, p + k + 1, (size_t)(n - k - 1) * sizeof *p);
+	part whole = p[k];
+	/* the figure is ASCII: a byte a character */
+	p[k] = (part){ whole.b, whole.b + z, whole.cs, whole.cs + (uint32_t)z, 0, 0 };
+	p[k + 1] = (part){ whole.b + z + 1, whole.e, whole.cs + (uint32_t)z + 1, whole.ce, 0, 1 };
+	return n + 1;
+}
+
 /* Parts made of figures alone parted by single spaces ("13,951 93,004%":
  * two columns of figures that pdftotext set one space apart) split into a
  * part a figure, on a line of two parts or more: no cell holds two figures
@@ -223,6 +250,8 @@ static int split_figures(const rs_line *l, part *p, int n)
 			tokens++;
 			a = z + 1;
 		}
+		if (!all && k > 0 && n < MAX_PARTS)
+			n = split_figure_word(l, p, n, k);
 		if (!all || n + tokens - 1 > MAX_PARTS)
 			continue;
 		/* the figures are ASCII: a byte a character */
@@ -233,7 +262,7 @@ static int split_figures(const rs_line *l, part *p, int n)
 			size_t z = a;
 			while (z < len && s[z] != ' ')
 				z++;
-			p[k + t] = (part){ whole.b + a, whole.b + z, whole.cs + (uint32_t)a, whole.cs + (uint32_t)z, 0 };
+			p[k + t] = (part){ whole.b + a, whole.b + z, whole.cs + (uint32_t)a, whole.cs + (uint32_t)z, 0, 0 };
 			a = z + 1;
 		}
 		n += tokens - 1;
@@ -473,7 +502,7 @@ static int cut_part(const rs_line *l, const part *p, const span *title, int nc, 
 		return 1;
 	for (int j = 0; j < x.k; j++) {
 		size_t a = starts[j], b = j + 1 < x.k ? starts[j + 1] : nw;
-		out[j] = (part){ w[a].b, w[b - 1].e, w[a].cs, w[b - 1].ce, 0 };
+		out[j] = (part){ w[a].b, w[b - 1].e, w[a].cs, w[b - 1].ce, 0, 0 };
 	}
 	return x.k;
 }
@@ -507,7 +536,7 @@ static const spill *spilling;
 /* A word's kind: 1 a figure or a date ("6/2025"), 2 starting with a capital, 3 with a small letter, 0 else (a mark). */
 static int word_kind(const rs_line *l, size_t b, size_t e)
 {
-	part w = { b, e, 0, 0, 0 };
+	part w = { b, e, 0, 0, 0, 0 };
 	if (figure(l, &w) || (l->s[b] >= '0' && l->s[b] <= '9'))
 		return 1;
 	uint32_t cp;
@@ -642,7 +671,7 @@ static int spill_cut(const rs_line *l, part *p, int n, int k, const span *col, i
 	if (found != 1)
 		return n;
 	memmove(p + k + 2, p + k + 1, (size_t)(n - k - 1) * sizeof *p);
-	p[k + 1] = (part){ cut + 1, p[k].e, cutc, p[k].ce, c + 2 };
+	p[k + 1] = (part){ cut + 1, p[k].e, cutc, p[k].ce, c + 2, 0 };
 	p[k].e = cut;
 	p[k].ce = headc;
 	return n + 1;
@@ -717,6 +746,13 @@ static int part_column(const rs_line *l, const part *p, int k, const span *col, 
 	if (k == 1 && nc >= 2 && !cut && !p[0].col1 && part_column(l, p, 0, col, nc, cut) == 0 && p[1].cs >= col[0].ce &&
 	    p[1].cs < col[1].ce && p[1].ce > col[1].cs && (nc < 3 || p[1].ce + TOL <= col[2].cs))
 		return 1;
+	/* words split from their figure: the column after the figure's, which
+	 * they overlap, though right-aligned figures end a character on or off */
+	if (k > 0 && p[k].after_figure) {
+		int c = part_column(l, p, k - 1, col, nc, cut);
+		if (c >= 0 && c + 1 < nc && p[k].ce > col[c + 1].cs && p[k].cs < col[c + 1].ce + TOL)
+			return c + 1;
+	}
 	return column_in(col, nc, cut, &p[k]);
 }
 
@@ -1360,7 +1396,7 @@ static int cut_between_words(const rs_line *l, const part *p)
 	size_t a = p->b - 1;
 	while (a > 0 && l->s[a - 1] != ' ')
 		a--;
-	part before = { a, p->b - 1, 0, 0, 0 }, first = *p;
+	part before = { a, p->b - 1, 0, 0, 0, 0 }, first = *p;
 	while (first.e > first.b && memchr(l->s + first.b, ' ', first.e - first.b))
 		first.e = (size_t)((const char *)memchr(l->s + first.b, ' ', first.e - first.b) - l->s);
 	return !figure(l, &before) && !figure(l, &first);
@@ -1612,7 +1648,9 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 					if (p[k].col1)
 						continue;   /* where it stands is not its column's place */
 					int c = part_column(l, p, k, col, nc, cut);
-					if (p[k].cs < col[c].cs)
+					/* words split from their figure start where the figure's
+					 * end lets them, a character on or off: not the column's start */
+					if (p[k].cs < col[c].cs && !p[k].after_figure)
 						col[c].cs = p[k].cs;
 					if (p[k].ce > col[c].ce)
 						col[c].ce = p[k].ce;
