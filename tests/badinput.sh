@@ -305,21 +305,32 @@ run default-output-is-input 2 "không ghi đè lên tệp đầu vào" -- $WRAP 
 if cmp -s "$T/in.txt" "$T/ok.txt" && cmp -s "$T/named.xml" "$T/ok.txt"; then ok input-untouched; else bad input-untouched; fi
 
 echo "# interrupted runs leave the previous output and no temporary file"
-# a PDF long enough to be caught in the middle (about 2.5 s here): the output is typeset in memory
-# and written through a temporary file at the end, so a run killed before then must leave both
-# the previous output and no temporary file
-awk 'BEGIN { printf "TT\tNội dung\tSố lượng\tGhi chú\n"; for (i = 1; i <= 60000; i++) printf "%d\tMục %d\t%d,5\tghi chú\n", i, i, i }' >"$T/slow.txt"
+# a PDF long enough to be caught in the middle: the output is typeset in memory and written through
+# a temporary file at the end, so a run killed before then must leave both the previous output and
+# no temporary file.  How long a run takes depends on the machine (60 000 rows: 2.5 s on one, 0.5 s
+# on another): a run that ends before the signal is tried again on a text four times as long, twice
+slow_text() {
+	awk -v n="$1" 'BEGIN { printf "TT\tNội dung\tSố lượng\tGhi chú\n"; for (i = 1; i <= n; i++) printf "%d\tMục %d\t%d,5\tghi chú\n", i, i, i }' >"$T/slow.txt"
+}
+slow_rows=60000
+slow_text "$slow_rows"
 interrupt() {
 	sig=$1 want=$2
-	printf 'OLD' >"$T/slow.pdf"
-	# a non-interactive shell starts background jobs with SIGINT ignored, and baocao keeps an
-	# inherited SIG_IGN (as nohup expects): env puts the default back first
-	env --default-signal="$sig" $WRAP "$B" pdf "$T/slow.txt" -o "$T/slow.pdf" 2>/dev/null &
-	pid=$!
-	sleep 0.5
-	if ! kill -0 "$pid" 2>/dev/null; then
+	for try in 1 2 3; do
+		printf 'OLD' >"$T/slow.pdf"
+		# a non-interactive shell starts background jobs with SIGINT ignored, and baocao keeps an
+		# inherited SIG_IGN (as nohup expects): env puts the default back first
+		env --default-signal="$sig" $WRAP "$B" pdf "$T/slow.txt" -o "$T/slow.pdf" 2>/dev/null &
+		pid=$!
+		sleep 0.3
+		kill -0 "$pid" 2>/dev/null && break
 		wait "$pid"
-		bad "kill-$sig: the run ended before it could be interrupted"
+		[ "$try" = 3 ] && break
+		slow_rows=$((slow_rows * 4))
+		slow_text "$slow_rows"
+	done
+	if ! kill -0 "$pid" 2>/dev/null; then
+		bad "kill-$sig: the run ended before it could be interrupted ($slow_rows rows)"
 		return
 	fi
 	kill -"$sig" "$pid" 2>/dev/null
