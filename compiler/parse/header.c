@@ -362,6 +362,36 @@ static const bc_line *date_below(parser *p, size_t i, const bc_line **more2)
 	return NULL;
 }
 
+/* "Hải Châu, ngày 15 tháng 10" / "năm 2025", "Trường Vinh, ngày 08 tháng 10
+ * năm" / "2025": a dateline wrapped in the header's narrow right column
+ * (Word, LibreOffice; a PDF's text keeps the break).  The line under line
+ * i, a short rest ("năm 2025", "2025", "tháng 10 năm 2025") with which line
+ * i reads as one dateline, or NULL. */
+static const bc_line *date_wrapped(parser *p, size_t i)
+{
+	bc_lines *L = &p->lines;
+	const bc_line *l = &L->v[i];
+	size_t ov[20];
+	if (i + 1 >= L->n || L->v[i + 1].kind != BC_LK_TEXT || l->core_len > 80 ||
+	    !bc_find(l->s + l->core, l->core_len, "ngày ", 6, 0))
+		return NULL;
+	const bc_line *m = &L->v[i + 1];
+	const char *t = m->s + m->core;
+	size_t tn = m->core_len;
+	int year = tn == 4 && t[0] >= '1' && t[0] <= '2';
+	for (size_t k = 0; year && k < tn; k++)
+		year = t[k] >= '0' && t[k] <= '9';
+	if (!year && !date_piece(m))
+		return NULL;
+	bc_buf b = BC_BUF_INIT;
+	bc_buf_put(&b, l->s + l->core, l->core_len);
+	bc_buf_putc(&b, ' ');
+	bc_buf_put(&b, t, tn);
+	int ok = bc_pattern_match(BC_PAT_DATELINE, b.s, b.len, ov, 10);
+	bc_buf_free(&b);
+	return ok ? m : NULL;
+}
+
 /* The motto broken over two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM",
  * the right column squeezed by the left one in a flattened header): the
  * second line, or NULL. */
@@ -1036,6 +1066,12 @@ size_t bp_parse_header(parser *p, size_t i)
 			 * parts are not readable (OCR, a slip): the role, unread, so
 			 * that the header goes on and the checker points at the line */
 			if (!seen_type && !seen_title && !p->doc->idx.dateline) {
+				const bc_line *wrapped = date_wrapped(p, i);
+				if (wrapped) {
+					header_line_of(p, BC_ROLE_DATELINE, l, wrapped, 0, &tmp);
+					i += 2;
+					continue;
+				}
 				const bc_line *more2 = NULL, *more = date_below(p, i, &more2);
 				if (more) {
 					header_line_of2(p, BC_ROLE_DATELINE, l, more, more2, 0, &tmp);
