@@ -1142,6 +1142,10 @@ static uint32_t anchor_col(const rs_line *l, int closing)
 	size_t rn = sd.re - sd.rb, ln = sd.le - sd.lb;
 	if (closing)
 		return holds(lt, ln, "Nơi nhận") ? sd.rcol : 0;
+	/* a justified line of pdfminer's, every space widened ("Theo   số   liệu
+	 * …   đến   ngày"), is no two columns: a column's words are single-spaced */
+	if (bc_find(r, rn, "   ", 3, 0))
+		return 0;
 	return holds(r, rn, "CỘNG HÒA") || holds(r, rn, "CỘNG HOÀ") || holds(r, rn, "Độc lập") || holds(r, rn, "ĐẢNG CỘNG SẢN") ||
 	               holds(r, rn, "ngày")
 	           ? sd.rcol
