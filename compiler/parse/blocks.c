@@ -1103,7 +1103,7 @@ static int wrapped_past_blank(const parser *p, const bc_line *c, const bc_line *
 }
 
 static size_t recipient_items(parser *p, size_t start);
-static int recipients_go_on(const parser *p);
+static int recipients_go_on(const parser *p, const bc_line *l);
 
 /* "Nơi nhận:" (which may carry its first recipient on the same line) and
  * the recipients listed under it, blank lines between them allowed. */
@@ -1523,7 +1523,7 @@ static size_t line_blocks(parser *p, size_t i)
 	case BC_LK_LABEL: case BC_LK_CLAUSE: case BC_LK_POINT:
 		return label_blocks(p, i);
 	case BC_LK_BULLET:
-		if (recipients_go_on(p))
+		if (recipients_go_on(p, l))
 			return recipient_items(p, i);
 		b = bp_new_blk(p, B_ITEM, i);
 		b->bullet = l->bullet;
@@ -1540,11 +1540,20 @@ static size_t line_blocks(parser *p, size_t i)
  * page's top): the blocks end with the signature's titles, no name yet (a
  * page's note between allowed), above them recipients whose last item is no
  * "Lưu", the list's end. */
-static int recipients_go_on(const parser *p)
+static int recipients_go_on(const parser *p, const bc_line *l)
 {
 	size_t k = p->nb;
 	while (k > 0 && p->b[k - 1].kind == B_NOTE)
 		k--;
+	/* the name signed too: only the list's last item goes on, "Lưu …"
+	 * (LibreOffice broke the closing table's row right before it) */
+	if (k > 0 && p->b[k - 1].kind == B_SIGNER) {
+		const char *t = l->s + l->rest;
+		size_t n = l->len > l->rest ? l->len - l->rest : 0;
+		if (!(n >= 4 && memcmp(t, "Lưu", 4) == 0))
+			return 0;
+		k--;
+	}
 	if (k == 0 || (p->b[k - 1].kind != B_AUTHORITY && p->b[k - 1].kind != B_POSITION))
 		return 0;
 	while (k > 0 && (p->b[k - 1].kind == B_AUTHORITY || p->b[k - 1].kind == B_POSITION))
@@ -1552,9 +1561,9 @@ static int recipients_go_on(const parser *p)
 	if (k == 0 || p->b[k - 1].kind != B_RECIP_ITEM)
 		return 0;
 	const blk *it = &p->b[k - 1];
-	const bc_line *l = &p->lines.v[it->first];
-	const char *t = l->s + l->rest;
-	size_t n = l->len > l->rest ? l->len - l->rest : 0;
+	const bc_line *last = &p->lines.v[it->first];
+	const char *t = last->s + last->rest;
+	size_t n = last->len > last->rest ? last->len - last->rest : 0;
 	return !(n >= 4 && memcmp(t, "Lưu", 4) == 0);
 }
 
