@@ -32,6 +32,7 @@ static const char *const kind_names[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_NOTE] = "footnote",
 	[BC_RESTORE_FIGURE_TABLE] = "figure-table",
 	[BC_RESTORE_BRACKET_NOTE] = "bracket-note",
+	[BC_RESTORE_ENACTING] = "enacting",
 };
 
 /* The note each kind of restore is reported with, once, at its first line. */
@@ -52,6 +53,7 @@ static const bc_diag_code kind_codes[BC_RESTORE_KIND_COUNT] = {
 	[BC_RESTORE_NOTE] = BC_N_RESTORE_NOTE,
 	[BC_RESTORE_FIGURE_TABLE] = BC_N_RESTORE_FIGURE_TABLE,
 	[BC_RESTORE_BRACKET_NOTE] = BC_N_RESTORE_BRACKET_NOTE,
+	[BC_RESTORE_ENACTING] = BC_N_RESTORE_ENACTING,
 };
 
 const char *bc_shape_name(bc_shape s) { return s >= 0 && s < BC_SHAPE_COUNT ? shape_names[s] : "auto"; }
@@ -425,6 +427,9 @@ void bc_restore_run(const char *text, size_t len, const uint32_t *page_starts, s
 		rs_footnotes(&cx);
 		rs_bracket_notes(&cx);
 		rs_glyphs(&cx);
+		/* before the layout: the lines as the extraction ordered them, the
+		 * decision's enacting line back in its place */
+		rs_enacting(&cx);
 		rs_markdown(&cx);
 		/* after the rewrites: the cells it moves are read as repaired */
 		rs_layout(&cx);

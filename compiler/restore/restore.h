@@ -36,6 +36,7 @@ typedef enum bc_restore_kind {
 	BC_RESTORE_NOTE,         /* "quan1." and "1 Hướng dẫn …" at the page's foot: a footnote's mark and text (footnotes.c) */
 	BC_RESTORE_FIGURE_TABLE, /* a table of figures read row by row, a row a line ending in its values (ocrtable.c) */
 	BC_RESTORE_BRACKET_NOTE, /* "tỉnh[2]." and "[2] Trước sáp nhập …" after the text: pandoc's plain text footnotes (brackets.c) */
+	BC_RESTORE_ENACTING,     /* "QUYẾT ĐỊNH:" written among the first article's lines, put back before it (enacting.c) */
 	BC_RESTORE_KIND_COUNT
 } bc_restore_kind;
 

@@ -52,6 +52,7 @@ void rs_running(rs_ctx *cx);     /* pages.c: running headers and footers, repeat
 void rs_pages(rs_ctx *cx);       /* pages.c: page numbers at the edges of pages */
 void rs_footnotes(rs_ctx *cx);   /* footnotes.c: a PDF's footnotes at the foot of its pages, and their marks */
 void rs_bracket_notes(rs_ctx *cx); /* brackets.c: pandoc's plain text footnotes, [1] */
+void rs_enacting(rs_ctx *cx);    /* enacting.c: a decision's enacting line written among its first article's lines */
 void rs_glyphs(rs_ctx *cx);      /* glyphs.c: letters a PDF font mapped wrongly */
 void rs_markdown(rs_ctx *cx);    /* markdown.c: escapes and __strong__ of Markdown converters */
 void rs_layout(rs_ctx *cx);      /* layout.c: the header's and the signature's layout tables, unfolded */

@@ -92,7 +92,7 @@ const char bc_schema_rng[] =
 	"            <choice>\n"
 	"              <value>page-number</value><value>stamp</value><value>field-code</value>\n"
 	"              <value>glyph</value><value>markdown</value><value>layout</value>\n"
-	"              <value>cells</value><value>ocr</value><value>rows</value><value>ocr-table</value><value>space-table</value><value>grid-table</value><value>running</value><value>footnote</value><value>figure-table</value><value>bracket-note</value>\n"
+	"              <value>cells</value><value>ocr</value><value>rows</value><value>ocr-table</value><value>space-table</value><value>grid-table</value><value>running</value><value>footnote</value><value>figure-table</value><value>bracket-note</value><value>enacting</value>\n"
 	"            </choice>\n"
 	"          </attribute>\n"
 	"          <attribute name=\"line\"><data type=\"positiveInteger\"/></attribute>\n"
