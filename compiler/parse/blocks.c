@@ -102,9 +102,15 @@ blk *bp_line_blk(parser *p, blk_kind k, size_t line)
 }
 
 /* Hard-wrapped text: a short line ending a sentence closes the paragraph
- * when the lines around it run to a wrap width. */
-static int wrap_breaks_here(const bc_line *prev, const bc_line *next)
+ * when the lines around it run to a wrap width.  And outside a PDF's text,
+ * a line far longer than any wrap width (120 characters or more) ending a
+ * sentence is a paragraph written whole on its line (docx2txt, a copy from
+ * Word: one paragraph a line, no blank line between): the next line starts
+ * another.  A PDF's landscape page may hold body lines that long. */
+static int wrap_breaks_here(const parser *p, const bc_line *prev, const bc_line *next)
 {
+	if (!p->pdf_text && prev->nchars >= 120 && is_terminal(bp_line_last_cp(prev)))
+		return 1;
 	if (prev->nchars >= 60 || next->nchars < 40)
 		return 0;
 	return is_terminal(bp_line_last_cp(prev));
@@ -239,7 +245,7 @@ static size_t wrapped_lines(parser *p, size_t i)
 	if (L->v[b->first].base == BC_LK_DOCTYPE && b->first == i)
 		return i + 1;
 	for (i++; i < L->n && L->v[i].kind == BC_LK_TEXT && !L->v[i].upper && !table_head_text(&L->v[i]) &&
-	          !wrap_breaks_here(&L->v[i - 1], &L->v[i]) && !list_ends_here(p, b, &L->v[i - 1], &L->v[i]); i++) {
+	          !wrap_breaks_here(p, &L->v[i - 1], &L->v[i]) && !list_ends_here(p, b, &L->v[i - 1], &L->v[i]); i++) {
 		/* the whole line: the text of a decorated line may carry markup the core dropped */
 		bp_add_line_text(b, &L->v[i], L->v[i].core, 1);
 		b->last = i;
