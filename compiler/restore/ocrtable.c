@@ -826,17 +826,25 @@ static void values_of(orow *rw, size_t k)
 /* One row of figures: its number (none for a total's row), its label, its
  * values (values_of); TAB- or pipe-separated; with `paired`, the last two
  * values one cell ("8.368/8.654 (96,7%)"). */
-static void write_figure_row(rs_ctx *cx, size_t after, const orow *rw, int pipe, int paired)
+static void write_figure_row(rs_ctx *cx, size_t after, const orow *rw, int pipe, int paired, int numbered, size_t unit)
 {
 	rs_row rt = RS_ROW_INIT;
 	const char *sep = pipe ? " | " : "\t";
 	if (pipe)
 		rs_row_str(&rt, "| ");
-	rs_row_span(cx, rw->line, rw->tb, rw->te, &rt);
-	rs_row_str(&rt, sep);
-	/* the label's lines (the number's own may hold none), a space between */
-	if (rw->nw)
-		rs_row_span(cx, rw->line, rw->w[0].b, rw->w[rw->nw - 1].e, &rt);
+	if (numbered) {
+		rs_row_span(cx, rw->line, rw->tb, rw->te, &rt);
+		rs_row_str(&rt, sep);
+	}
+	/* the label's lines (the number's own may hold none), a space between;
+	 * its last `unit` words a cell of their own (a unit's column) */
+	size_t lw = rw->nw > unit ? rw->nw - unit : 0;
+	if (lw)
+		rs_row_span(cx, rw->line, rw->w[0].b, rw->w[lw - 1].e, &rt);
+	if (unit && rw->nw > lw) {
+		rs_row_str(&rt, sep);
+		rs_row_span(cx, rw->line, rw->w[lw].b, rw->w[rw->nw - 1].e, &rt);
+	}
 	for (size_t c = 0; c < rw->ncont; c++) {
 		const rs_line *l = &cx->v[rw->cont[c]];
 		const char *t;
@@ -1061,13 +1069,224 @@ static size_t figure_table_at(rs_ctx *cx, size_t hi, orow *rows, long *next, siz
 	}
 	for (size_t r = 0; r < nr + ntot; r++) {
 		const orow *rw = r < nr ? &rows[r] : &tot[r - nr];
-		write_figure_row(cx, last, rw, !header, paired);
+		write_figure_row(cx, last, rw, !header, paired, 1, 0);
 		move_row(cx, rw);
 	}
 	cx->out->count[BC_RESTORE_FIGURE_TABLE]++;
 	*next = gkind ? 1 : first + (long)nr;   /* grouped rows go on under no page's header */
 	*values = k;
 	return last;
+}
+
+/* ---- rows of figures without numbers ---- */
+
+/*
+ * A table of figures with no number column ("Chỉ tiêu | ĐVT | Kế hoạch |
+ * Thực hiện | Tỷ lệ %") read row by row (pdftotext -raw, OCR): "Diện tích
+ * gieo trồng lúa ha 1.010.000 1.002.450 99,3".  No number says where the
+ * rows are; the rows themselves do: three lines at least, one under the
+ * other, each a label opened by a capital (no figure in its first word, no
+ * stop inside it) and then as many figures as the others, two at least,
+ * nothing else.  The header is the short lines right above the first row,
+ * up to a blank line or a line ending a sentence or clause (the lead-in,
+ * "… như sau:"), each title opened by a capital (a line in lower case, "("
+ * or a figure goes on with the title before); "ĐVT" or "Đơn vị tính" after
+ * the first title's words on its line is a title of its own ("Chỉ tiêu
+ * ĐVT").  Titles one more than the figures are the header; two more, and
+ * every row's label ending in a unit ("ha", "tấn", "triệu đồng" …) under a
+ * unit's title, the unit is a cell of its own.  Otherwise the rows stand
+ * without a header, its lines stay text, and a note says so.  A total's
+ * row under them ("Tổng cộng" and as many figures) is the table's.
+ */
+
+#define PT_MIN_ROWS 3           /* rows of figures without numbers that make a table */
+#define PT_MAX_HEAD_LINES 12    /* header lines above them */
+
+/* Line l as a row of figures without a number: its label's words and at
+ * least two figures after them (*k, how many).  Fills r (an empty number). */
+static int plain_row(const rs_line *l, orow *r, size_t *k)
+{
+	if (l->dropped || memchr(l->s, '\t', l->len) || memchr(l->s, '|', l->len))
+		return 0;
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	if (!n || column_gap(s, n) || !bc_cp_is_upper(cp_at(s, n)))
+		return 0;
+	memset(r, 0, sizeof *r);
+	r->lead = r->tb = r->te = (size_t)(s - l->s);
+	if (!split_words(l->s, r->lead, r->lead + n, r->w, OT_MAX_WORDS, &r->nw) || r->nw < 3)
+		return 0;
+	size_t f = end_figures(l, r);
+	if (f < FT_MIN_VALUES || f >= r->nw || has_digit(l->s + r->w[0].b, r->w[0].e - r->w[0].b))
+		return 0;
+	/* a label, not a sentence: no stop inside it */
+	for (size_t x = r->w[0].b; x < r->w[r->nw - f - 1].e; x++)
+		if (strchr(".;:!?", l->s[x]) && (x + 1 == l->len || l->s[x + 1] == ' '))
+			return 0;
+	*k = f;
+	return 1;
+}
+
+/* The unit's words a label ends with ("ha", "tấn", "triệu đồng"): 0 for none. */
+static size_t unit_words(const rs_line *l, const orow *r)
+{
+	static const char *const two[] = { "triệu đồng", "tỷ đồng", "nghìn đồng", "lượt người", "học sinh", "doanh nghiệp",
+	                                   "công trình", "cơ sở", "hồ sơ", "văn bản", "dự án", "tấn/ha", "tạ/ha" };
+	static const char *const one[] = { "ha", "tấn", "tạ", "con", "người", "hộ", "%", "km", "m", "m2", "m²", "m3", "m³",
+	                                   "kg", "lít", "đồng", "USD", "lượt", "cái", "chiếc", "trường", "xã", "thôn",
+	                                   "lớp", "giường", "căn", "ngày", "tháng", "năm", "điểm", "tấn/ha", "tạ/ha", "km²" };
+	if (r->nw < 2)
+		return 0;
+	const span *a = &r->w[r->nw - 2], *b = &r->w[r->nw - 1];
+	if (r->nw >= 3)
+		for (size_t q = 0; q < sizeof two / sizeof *two; q++)
+			if (b->e - a->b == strlen(two[q]) && memcmp(l->s + a->b, two[q], b->e - a->b) == 0)
+				return 2;
+	for (size_t q = 0; q < sizeof one / sizeof *one; q++)
+		if (b->e - b->b == strlen(one[q]) && memcmp(l->s + b->b, one[q], b->e - b->b) == 0)
+			return 1;
+	return 0;
+}
+
+/* Where a header line holds the unit's title after the first title's words
+ * ("Chỉ tiêu ĐVT"): its byte, or 0. */
+static size_t unit_title(const rs_line *l)
+{
+	static const char *const titles[] = { " ĐVT", " Đơn vị tính", " Đơn vị" };
+	const char *s;
+	size_t n;
+	rs_trim(l, &s, &n);
+	for (size_t q = 0; q < sizeof titles / sizeof *titles; q++)
+		if (bc_ends(s, n, titles[q]) && n > strlen(titles[q]))
+			return (size_t)(s - l->s) + n - strlen(titles[q]) + 1;
+	return 0;
+}
+
+/* The table of figures without numbers whose first row is line i; returns
+ * the last line it took (i when none). */
+static size_t plain_table_at(rs_ctx *cx, size_t i, orow *rows)
+{
+	size_t k = 0, nr = 0, kk;
+	for (size_t j = i; j < cx->n && nr < OT_MAX_ROWS; nr++) {
+		if (!plain_row(&cx->v[j], &rows[nr], &kk) || (nr && kk != k))
+			break;
+		k = kk;
+		rows[nr].line = j;
+		size_t x = j + 1;
+		/* one under the other: a blank line between ends the rows */
+		if (x >= cx->n || cx->v[x].dropped || rs_blank(&cx->v[x]) || cx->v[x].page != cx->v[j].page) {
+			nr++;
+			break;
+		}
+		j = x;
+	}
+	if (nr < PT_MIN_ROWS)
+		return i;
+	size_t last = rows[nr - 1].line, ntot = 0;
+	orow tot[FT_MAX_TOTALS];
+	for (size_t t = 0; t < FT_MAX_TOTALS; t++) {
+		size_t x = next_line(cx, last);
+		if (x < cx->n && total_at(&cx->v[x], k, &tot[t]) && rs_total_label(&cx->v[x])) {
+			tot[t].line = x;
+			last = x;
+			ntot++;
+		} else
+			break;
+	}
+	/* the header: the short lines right above, up to a blank line or the lead-in */
+	size_t hl[PT_MAX_HEAD_LINES], nh = 0;
+	for (size_t h = i; h > 0 && nh < PT_MAX_HEAD_LINES;) {
+		h--;
+		const rs_line *l = &cx->v[h];
+		if (l->dropped || rs_blank(l) || !head_piece(l) || plain_row(l, &tot[FT_MAX_TOTALS - 1], &kk))
+			break;
+		hl[nh++] = h;
+	}
+	/* top to bottom; its first line opens a title */
+	for (size_t a = 0, b = nh; a + 1 < b; a++, b--) {
+		size_t t = hl[a];
+		hl[a] = hl[b - 1];
+		hl[b - 1] = t;
+	}
+	while (nh && goes_on(&cx->v[hl[0]]))
+		memmove(hl, hl + 1, --nh * sizeof *hl);
+	size_t titles = 0, ucut = 0, uline = 0;
+	for (size_t h = 0; h < nh; h++) {
+		titles += !goes_on(&cx->v[hl[h]]);
+		size_t u = unit_title(&cx->v[hl[h]]);
+		if (u && !ucut && titles == 1)
+			ucut = u, uline = hl[h], titles++;
+	}
+	size_t unit = 0;
+	int header = nh && titles == 1 + k;
+	if (nh && !header && ucut && titles == 2 + k) {
+		/* every row's label ends in a unit of the same number of words */
+		for (size_t r = 0; r < nr; r++) {
+			orow probe = rows[r];
+			probe.nw -= k;
+			size_t u = unit_words(&cx->v[rows[r].line], &probe);
+			if (!u || probe.nw <= u || (r && u != unit)) {
+				unit = 0;
+				break;
+			}
+			unit = u;
+		}
+		header = unit > 0;
+	}
+	if (!header)
+		ucut = 0;
+	for (size_t r = 0; r < nr + ntot; r++)
+		values_of(r < nr ? &rows[r] : &tot[r - nr], k);
+	rs_add_line(cx, last, "", 0, (uint32_t)((header ? hl[0] : i) + 1), 1);
+	if (header) {
+		rs_row rt = RS_ROW_INIT;
+		for (size_t h = 0; h < nh; h++) {
+			const rs_line *l = &cx->v[hl[h]];
+			const char *t;
+			size_t n;
+			rs_trim(l, &t, &n);
+			size_t b = (size_t)(t - l->s), e = b + n;
+			if (h && !goes_on(l))
+				rs_row_str(&rt, "\t");
+			if (hl[h] == uline && ucut) {
+				size_t m = ucut - 1;
+				while (m > b && l->s[m - 1] == ' ')
+					m--;
+				rs_row_span(cx, hl[h], b, m, &rt);
+				rs_row_str(&rt, "\t");
+				rs_row_span(cx, hl[h], ucut, e, &rt);
+			} else {
+				rs_row_span(cx, hl[h], b, e, &rt);
+			}
+			rs_move(cx, hl[h], BC_RESTORE_FIGURE_TABLE);
+		}
+		rs_row_add(cx, last, &rt, 0, 0);
+	} else {
+		rs_add_pipe_rule(cx, last, k + 1, (uint32_t)(i + 1));
+		if (nh)
+			bc_diag_add(cx->diags, BC_N_RESTORE_TABLE_HEADLESS, (bc_pos){ (uint32_t)(hl[0] + 1), 1 }, NULL);
+	}
+	for (size_t r = 0; r < nr + ntot; r++) {
+		const orow *rw = r < nr ? &rows[r] : &tot[r - nr];
+		write_figure_row(cx, last, rw, !header, 0, 0, r < nr ? unit : 0);
+		move_row(cx, rw);
+	}
+	cx->out->count[BC_RESTORE_FIGURE_TABLE]++;
+	return last;
+}
+
+/* The tables of figures without numbers, after the numbered ones. */
+static void plain_tables(rs_ctx *cx, orow *rows)
+{
+	orow probe;
+	size_t k;
+	for (size_t i = 0; i < cx->n; i++) {
+		/* a run's first row: the line above it is none */
+		if (!plain_row(&cx->v[i], &probe, &k) || (i > 0 && plain_row(&cx->v[i - 1], &probe, &k)))
+			continue;
+		i = plain_table_at(cx, i, rows);
+	}
 }
 
 void rs_ocr_tables(rs_ctx *cx)
@@ -1110,6 +1329,12 @@ void rs_ocr_tables(rs_ctx *cx)
 		if (end == i && nt >= OT_MIN_TITLES)
 			end = table_at(cx, i, rows);
 		i = end;
+	}
+	/* the tables of figures without numbers, only where a PDF's or a scan's text has them */
+	if (cx->shape == BC_SHAPE_PDF || rs_ocr_reading(cx)) {
+		if (!rows)
+			rows = bc_xmalloc(OT_MAX_ROWS * sizeof *rows);
+		plain_tables(cx, rows);
 	}
 	free(rows);
 }
