@@ -638,6 +638,99 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
 	return next;
 }
 
+/* ---- a table without row numbers ---- */
+
+/*
+ * A table of figures with no number column ("Chỉ tiêu" / "ĐVT" / "Kế hoạch
+ * năm 2025" / "Thực hiện 9 tháng" / "Tỷ lệ %"), docx2txt's way: each cell a
+ * line, the rows one after the other.  No number marks a row's start; the
+ * rows' own pattern does: groups of p lines (p the header's cells), three
+ * groups at least, each line of a group of the same kind as the same line
+ * of every other group (empty, a figure, words), the first words, the last
+ * a figure, two figures at least; right above them p lines of words, short,
+ * the header (a title a line).  Such a run is written back as TAB-separated
+ * rows after its last line; anything else stays as it was.
+ */
+#define PLAIN_MIN_ROWS 3
+
+/* Lines [i, i + p) as a group of the pattern cls (a kind a line; set from them when *set is 0). */
+static int plain_group(const rs_ctx *cx, size_t i, size_t p, int *cls, int *set)
+{
+	if (i + p > cx->n)
+		return 0;
+	for (size_t q = 0; q < p; q++) {
+		const rs_line *l = &cx->v[i + q];
+		if (l->dropped || l->len > 160)
+			return 0;
+		int c = class_of(l);
+		if (c == CL_FIGURE && !figure_alone(l))
+			c = CL_WORDS;
+		if (!*set)
+			cls[q] = c;
+		else if (cls[q] != c)
+			return 0;
+	}
+	if (!*set) {
+		size_t figs = 0;
+		for (size_t q = 0; q < p; q++)
+			figs += cls[q] == CL_FIGURE;
+		if (cls[0] != CL_WORDS || cls[p - 1] != CL_FIGURE || figs < 2)
+			return 0;
+		*set = 1;
+	}
+	return 1;
+}
+
+/* The table without numbers whose header is lines [h, h + p); returns the line after it, or h when none. */
+static size_t plain_table_at(rs_ctx *cx, size_t h, size_t p)
+{
+	if (h + p > cx->n)
+		return h;
+	for (size_t q = 0; q < p; q++) {
+		const rs_line *l = &cx->v[h + q];
+		const char *s;
+		size_t n;
+		rs_trim(l, &s, &n);
+		if (l->dropped || class_of(l) != CL_WORDS || n > 120 || strchr(".;:", s[n - 1]))
+			return h;
+	}
+	int cls[MAX_COLS], set = 0;
+	size_t r0 = h + p, nr = 0;
+	while (plain_group(cx, r0 + nr * p, p, cls, &set))
+		nr++;
+	if (nr < PLAIN_MIN_ROWS)
+		return h;
+	size_t last = r0 + nr * p - 1;
+	rs_add_line(cx, last, "", 0, (uint32_t)(h + 1), 1);
+	for (size_t r = 0; r <= nr; r++) {
+		size_t cb[MAX_COLS], ce[MAX_COLS], at = r ? r0 + (r - 1) * p : h;
+		for (size_t q = 0; q < p; q++)
+			cb[q] = at + q, ce[q] = at + q + 1;
+		write_row(cx, last, cb, ce, p, 0);
+	}
+	rs_add_line(cx, last, "", 0, (uint32_t)(last + 1), 1);
+	for (size_t i = h; i <= last; i++)
+		rs_move(cx, i, BC_RESTORE_CELLS);
+	cx->out->count[BC_RESTORE_CELLS]++;
+	return last + 1;
+}
+
+/* docx2txt's tables without numbers: at each line, a header of p lines for the widest p that holds. */
+static void plain_tables(rs_ctx *cx)
+{
+	for (size_t h = 0; h < cx->n; h++) {
+		if (cx->v[h].dropped || class_of(&cx->v[h]) != CL_WORDS)
+			continue;
+		for (size_t p = MAX_COLS; p >= MIN_COLS; p--) {
+			size_t next = plain_table_at(cx, h, p);
+			if (next != h) {
+				h = next - 1;
+				break;
+			}
+		}
+	}
+}
+
 void rs_wordcells(rs_ctx *cx)
 {
 	/* docx2txt's tables; and a PDF's text that writes each cell on a line of
@@ -658,4 +751,6 @@ void rs_wordcells(rs_ctx *cx)
 			end = next;
 		i = next;
 	}
+	if (cx->shape == BC_SHAPE_WORD && cx->docx2txt)
+		plain_tables(cx);
 }
