@@ -63,7 +63,9 @@ static const char *const sources[BC_PAT_COUNT] = {
 	[BC_PAT_RECIPIENTS] = "^(?:\\*{1,3}|_{1,2})?Nơi nhận(?:\\*{1,3}|_{1,2})?\\s*:",
 	[BC_PAT_AUTHORITY] = "^(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\\.M)(?:\\.\\s*|\\s+)(?=\\p{Lu})",
 	[BC_PAT_APPENDIX] = "^(?:PHỤ LỤC|Phụ lục)(?:\\s+(?:số\\s+)?([IVXLC]+|\\d{1,6}))?\\s*$",   /* 6 digits, as bc_arabic_value reads */
-	[BC_PAT_ATTACH] = "^[*_]{0,3}\\((?:(?:B|b)an hành )?(?:K|k)èm theo\\b",   /* emphasis opened on it may close on its next line */
+	/* emphasis opened on it may close on its next line; "(Kèm theo dự thảo Quyết định …)" in a tờ
+	 * trình names the draft sent with it, no text this one is attached to */
+	[BC_PAT_ATTACH] = "^[*_]{0,3}\\((?:(?:B|b)an hành )?(?:K|k)èm theo\\b(?!\\s+(?:bản\\s+)?dự thảo\\b)",
 	[BC_PAT_UNIT] = "^\\(?(?:Đơn vị tính|ĐVT)\\s*:",
 	/* a lone "*" is the star a Party document prints under its issuer (Hướng dẫn 36) */
 	/* a rule line; the short rule under an issuer or a motto is often typed
