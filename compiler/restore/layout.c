@@ -1092,11 +1092,15 @@ static int split_side(const rs_line *l, uint32_t rcol, side *sd)
 	while (b < l->len) {
 		if (l->s[b] == ' ') {
 			size_t g = b;
+			uint32_t gcol = col;
 			while (b < l->len && l->s[b] == ' ') {
 				b++;
 				col++;
 			}
-			if (b < l->len && b - g >= GAP && (!rcol || (col + SLACK >= rcol && col <= rcol + SLACK))) {
+			/* near rcol; or further right over a gap that spans rcol (a piece
+			 * centred in the right column: the dateline's year wrapped,
+			 * "Số 125-CV/ĐU            2025") */
+			if (b < l->len && b - g >= GAP && (!rcol || (col + SLACK >= rcol && (col <= rcol + SLACK || gcol <= rcol)))) {
 				sd->lb = start;
 				sd->le = g;
 				sd->lcol = first;
