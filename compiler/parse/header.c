@@ -365,17 +365,20 @@ static const bc_line *date_below(parser *p, size_t i, const bc_line **more2)
 /* "Hải Châu, ngày 15 tháng 10" / "năm 2025", "Trường Vinh, ngày 08 tháng 10
  * năm" / "2025": a dateline wrapped in the header's narrow right column
  * (Word, LibreOffice; a PDF's text keeps the break).  The line under line
- * i, a short rest ("năm 2025", "2025", "tháng 10 năm 2025") with which line
+ * i (a blank line or two between in a PDF's text), a short rest ("năm 2025", "2025", "tháng 10 năm 2025") with which line
  * i reads as one dateline, or NULL. */
 static const bc_line *date_wrapped(parser *p, size_t i)
 {
 	bc_lines *L = &p->lines;
 	const bc_line *l = &L->v[i];
 	size_t ov[20];
-	if (i + 1 >= L->n || L->v[i + 1].kind != BC_LK_TEXT || l->core_len > 80 ||
-	    !bc_find(l->s + l->core, l->core_len, "ngày ", 6, 0))
+	/* a PDF's text may set a blank line between them (mutool's boxes) */
+	size_t k = i + 1;
+	while (p->pdf_text && k < L->n && k <= i + 2 && L->v[k].kind == BC_LK_BLANK)
+		k++;
+	if (k >= L->n || L->v[k].kind != BC_LK_TEXT || l->core_len > 80 || !bc_find(l->s + l->core, l->core_len, "ngày ", 6, 0))
 		return NULL;
-	const bc_line *m = &L->v[i + 1];
+	const bc_line *m = &L->v[k];
 	const char *t = m->s + m->core;
 	size_t tn = m->core_len;
 	int year = tn == 4 && t[0] >= '1' && t[0] <= '2';
@@ -1069,7 +1072,7 @@ size_t bp_parse_header(parser *p, size_t i)
 				const bc_line *wrapped = date_wrapped(p, i);
 				if (wrapped) {
 					header_line_of(p, BC_ROLE_DATELINE, l, wrapped, 0, &tmp);
-					i += 2;
+					i = (size_t)(wrapped - L->v) + 1;
 					continue;
 				}
 				const bc_line *more2 = NULL, *more = date_below(p, i, &more2);
