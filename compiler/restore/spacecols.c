@@ -168,7 +168,9 @@ static void split_number(const rs_line *l, part *p, int *np)
 	size_t len = p[0].e - p[0].b, k = 0;
 	while (k < len && s[k] != ' ')
 		k++;
-	int ok = k < len && k + 1 < len && number_str(s, k);
+	/* or the number column's title, "TT Nội dung công việc": a header's line */
+	int title = k < len && k + 1 < len && ((k == 2 && memcmp(s, "TT", 2) == 0) || (k == 3 && (memcmp(s, "STT", 3) == 0 || memcmp(s, "Stt", 3) == 0)));
+	int ok = k < len && k + 1 < len && (number_str(s, k) || title);
 	int inner_dot = 0;
 	for (size_t j = 0; ok && j + 1 < k; j++)
 		inner_dot |= s[j] == '.';
@@ -637,9 +639,10 @@ static int spill_cut(const rs_line *l, part *p, int n, int k, const span *col, i
 	if (p[k].col1)
 		return n;
 	int c = start_column(col, nc, &p[k]);
-	if (n >= MAX_PARTS || c < 0 || c + 2 >= nc || !sp->end[c] || p[k].ce + TOL < sp->end[c] || !sp->nshape[c + 1])
+	if (n >= MAX_PARTS || c < 0 || c + 1 >= nc || !sp->end[c] || p[k].ce + TOL < sp->end[c] || !sp->nshape[c + 1])
 		return n;
-	/* the next column empty, a cell after it filled */
+	/* the next column empty, a cell after it filled; or the next the last,
+	 * the part reaching well into it (a note's column, "Ghi chú") */
 	int after = 0;
 	for (int q = 0; q < n; q++) {
 		if (q == k)
@@ -649,10 +652,15 @@ static int spill_cut(const rs_line *l, part *p, int n, int k, const span *col, i
 			return n;
 		after |= q > k && at > c + 1;
 	}
-	if (!after || (p[k].ce > col[c + 2].cs))
+	int last = c + 2 == nc && p[k].ce > col[c + 1].cs + 4;
+	if (!(after || last) || (c + 2 < nc && p[k].ce > col[c + 2].cs))
 		return n;
-	size_t cut = 0;
-	uint32_t cutc = 0, headc = 0;
+	/* the cuts whose head ends before the next column starts and whose tail
+	 * has a shape that column's cells have; when several, the one whose
+	 * tail starts where that column's cells do (two characters either way) */
+	enum { CUTS = 8 };
+	size_t cuts[CUTS];
+	uint32_t cutcs[CUTS], heads[CUTS];
 	int found = 0;
 	uint32_t ch = p[k].cs;
 	for (size_t i = p[k].b; i < p[k].e; i++) {
@@ -662,14 +670,24 @@ static int spill_cut(const rs_line *l, part *p, int n, int k, const span *col, i
 			continue;
 		/* a cut after the word before i: the head ends at character ch */
 		uint16_t sh = shape_of(l, i + 1, p[k].e);
-		if (ch + 1 < col[c + 1].cs && sh && has_shape(sp, c + 1, sh)) {
-			if (found++)
+		if (ch < col[c + 1].cs && sh && has_shape(sp, c + 1, sh)) {
+			if (found == CUTS)
 				return n;
-			cut = i, cutc = ch + 1, headc = ch;
+			cuts[found] = i, cutcs[found] = ch + 1, heads[found] = ch;
+			found++;
 		}
 	}
-	if (found != 1)
+	int pick = found == 1 ? 0 : -1;
+	for (int q = 0; q < found && found > 1; q++)
+		if (cutcs[q] + 2 >= col[c + 1].cs && cutcs[q] <= col[c + 1].cs + 2) {
+			if (pick >= 0)
+				return n;
+			pick = q;
+		}
+	if (pick < 0)
 		return n;
+	size_t cut = cuts[pick];
+	uint32_t cutc = cutcs[pick], headc = heads[pick];
 	memmove(p + k + 2, p + k + 1, (size_t)(n - k - 1) * sizeof *p);
 	p[k + 1] = (part){ cut + 1, p[k].e, cutc, p[k].ce, c + 2, 0 };
 	p[k].e = cut;
