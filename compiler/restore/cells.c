@@ -647,9 +647,35 @@ static int column_block_as(const rs_ctx *cx, const unit *b, size_t n, unit *seg,
 	return k == n + head && (!head || head_like(cx, &seg[0]));
 }
 
+/* Line i holds a figure alone ("5.138,6", "75,0"). */
+static int figure_alone_at(const rs_ctx *cx, size_t i)
+{
+	const char *s;
+	size_t n;
+	bare(&cx->v[i], &s, &n);
+	return n && !memchr(s, ' ', n) && rs_figure_token(s, n);
+}
+
 static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
 {
-	return column_block_as(cx, b, n, seg, 1);
+	if (column_block_as(cx, b, n, seg, 1))
+		return 1;
+	/* a figures' column whose title's next line opens with a figure
+	 * ("Lũy kế" / "10 tháng", "Năm" / "2025" over "5.138,6" …): its last
+	 * n lines figures alone, one a cell, the two or three lines above them
+	 * the title, its first no figure */
+	size_t lines = b->last - b->first + 1;
+	if (lines < n + 2 || lines > n + 3)
+		return 0;
+	size_t h = lines - n;
+	for (size_t i = b->first; i <= b->last; i++)
+		if ((i >= b->first + h && !figure_alone_at(cx, i)) || (i == b->first && figure_alone_at(cx, i)) ||
+		    bc_utf8_count(cx->v[i].s, cx->v[i].len) > MAX_COLUMN_LINE)
+			return 0;
+	seg[0] = (unit){ b->first, b->first + h - 1 };
+	for (size_t r = 0; r < n; r++)
+		seg[r + 1] = (unit){ b->first + h + r, b->first + h + r };
+	return head_like(cx, &seg[0]);
 }
 
 /* Whether the lines first + 1 .. first + n number a table's rows: counting
