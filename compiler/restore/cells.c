@@ -752,6 +752,59 @@ static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 	return nc + 1;
 }
 
+/* pdfminer's boxes of a table printed column by column, the row numbers
+ * before the header's cells: "TT" alone, a block of the row numbers 1 … n,
+ * then the header's other cells each a paragraph (of up to three lines),
+ * then a block of n cells a column, in the titles' order, as many blocks
+ * as titles.  Returns the paragraphs used (0: none). */
+static size_t numbers_first_at(rs_ctx *cx, unit *u, size_t nu)
+{
+	if (nu < 2 || u[1].first == u[1].last)
+		return 0;
+	size_t n = u[1].last - u[1].first + 1;
+	if (n < 2 || n > MAX_COLUMN_ROWS)
+		return 0;
+	for (size_t r = 0; r < n; r++) {
+		unit one = { u[1].first + r, u[1].first + r };
+		if (row_number(cx, &one) != (long)r + 1)
+			return 0;
+	}
+	uint32_t page = cx->v[u[0].first].page;
+	size_t h = 2;
+	while (h < nu && h - 2 < MAX_COLS - 1 && u[h].last - u[h].first < 3 && head_like(cx, &u[h]) && row_number(cx, &u[h]) == 0 &&
+	       cx->v[u[h].first].page == page) {
+		/* a title is no column's block: it does not split into n cells */
+		unit probe[MAX_COLUMN_ROWS + 1];
+		if (u[h].last - u[h].first + 1 >= n && column_block_as(cx, &u[h], n, probe, 0))
+			break;
+		h++;
+	}
+	size_t hc = h - 2;
+	if (hc + 1 < MIN_COLS || h + hc > nu)
+		return 0;
+	unit seg[(MAX_COLS - 1) * (MAX_COLUMN_ROWS + 1)];
+	for (size_t c = 0; c < hc; c++) {
+		unit *sg = &seg[c * (n + 1)];
+		if (cx->v[u[h + c].first].page != page || !column_block_as(cx, &u[h + c], n, sg + 1, 0))
+			return 0;
+		sg[0] = u[2 + c];
+	}
+	size_t used = h + hc, last = u[used - 1].last, starts[MAX_COLS];
+	unit row[MAX_COLS];
+	for (size_t c = 0; c <= hc; c++)
+		starts[c] = c;
+	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
+	for (size_t r = 0; r <= n; r++) {
+		row[0] = r ? (unit){ u[1].first + r - 1, u[1].first + r - 1 } : u[0];
+		for (size_t c = 0; c < hc; c++)
+			row[c + 1] = seg[c * (n + 1) + r];
+		write_row(cx, last, row, starts, hc + 1, hc + 1);
+	}
+	move_units(cx, u, used);
+	cx->out->count[BC_RESTORE_CELLS]++;
+	return used;
+}
+
 /* pdftotext's blocks of a narrow table printed column by column with its
  * header apart: "TT" and some of the header's cells each a paragraph, a
  * block of the row numbers 1 … n, then a block a column: first one of n
@@ -1965,6 +2018,9 @@ void rs_cells(rs_ctx *cx)
 		} else if (cx->shape == BC_SHAPE_PDF) {
 			/* "TT" and header cells apart, then the columns' blocks */
 			used = split_columns_at(cx, &u[j], left);
+			/* or "TT", its numbers, then the header's cells, then the columns' blocks (pdfminer) */
+			if (!used)
+				used = numbers_first_at(cx, &u[j], left);
 			/* or "TT", its numbers apart, then the two columns interleaved */
 			if (!used)
 				used = interleaved_at(cx, &u[j], left);
