@@ -678,6 +678,70 @@ static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
 	return head_like(cx, &seg[0]);
 }
 
+/* A block of two columns of figures or more that pdftotext wrote as one,
+ * their values interleaved row by row under their titles on one line
+ * ("Năm 2026 Tăng (%)" / "271,5" / "2,5" / "412,0" / "8,9" …), a caption
+ * over them allowed ("Đơn vị tính: tỷ đồng", which stays where it is): the
+ * k columns' cells into seg[c * (n + 1) + r] (r from 1), and their titles'
+ * bytes of line *title into tb[c], te[c], where k is the figures' count
+ * over n and the titles, parted before each word opened by a capital, are
+ * exactly k.  Returns k, 0 when the block does not read so. */
+static size_t interleaved_figures(const rs_ctx *cx, const unit *b, size_t n, unit *seg, size_t room, size_t *title,
+                                  size_t *tb, size_t *te)
+{
+	size_t i = b->first;
+	const char *s;
+	size_t len;
+	/* the caption above the titles */
+	while (i <= b->last) {
+		bare(&cx->v[i], &s, &len);
+		if (!(bc_starts(s, len, "Đơn vị tính") || bc_starts(s, len, "ĐVT") || bc_starts(s, len, "(Đơn vị")))
+			break;
+		i++;
+	}
+	if (i >= b->last || figure_alone_at(cx, i))
+		return 0;
+	*title = i++;
+	size_t figs = b->last - i + 1;
+	if (n < 2 || figs % n || figs / n < 2 || figs / n > room)
+		return 0;
+	for (size_t j = i; j <= b->last; j++)
+		if (!figure_alone_at(cx, j))
+			return 0;
+	size_t k = figs / n;
+	/* the titles: the title line parted before each word opened by a capital */
+	bare(&cx->v[*title], &s, &len);
+	size_t starts[MAX_COLS], nt = 0;
+	for (size_t a = 0; a < len;) {
+		size_t e = a;
+		while (e < len && s[e] != ' ')
+			e++;
+		uint32_t cp = 0;
+		bc_utf8_decode(s + a, e - a, &cp);
+		if (a == 0 || bc_cp_is_upper(cp)) {
+			if (nt == k)
+				return 0;
+			starts[nt++] = a;
+		}
+		a = e;
+		while (a < len && s[a] == ' ')
+			a++;
+	}
+	if (nt != k)
+		return 0;
+	size_t off = (size_t)(s - cx->v[*title].s);
+	for (size_t c = 0; c < k; c++) {
+		size_t e = c + 1 < k ? starts[c + 1] : len;
+		while (e > starts[c] && s[e - 1] == ' ')
+			e--;
+		tb[c] = off + starts[c];
+		te[c] = off + e;
+		for (size_t r = 0; r < n; r++)
+			seg[c * (n + 1) + r + 1] = (unit){ i + r * k + c, i + r * k + c };
+	}
+	return k;
+}
+
 /* Whether the lines first + 1 .. first + n number a table's rows: counting
  * on as places do, or in groups, each under a letter or a Roman number in
  * order ("A" 1 2 3 "B" 1 2 … "C": a budget's), its rows from 1 again. */
@@ -728,14 +792,28 @@ static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 	if (nu > 1 && u[1].first > u[0].last && cx->v[u[1].first].page == cx->v[u[0].first].page &&
 	    !column_block(cx, &u[1], n, seg) && column_block(cx, &u[1], n + 1, seg) && rs_total_label(&cx->v[seg[n + 1].first]))
 		rows = n + 1;
-	size_t nc = 0;
-	while (nc + 1 < nu && nc < MAX_COLS - 1 && u[nc + 1].first > u[nc].last &&
-	       cx->v[u[nc + 1].first].page == cx->v[u[0].first].page &&
-	       column_block(cx, &u[nc + 1], rows, &seg[nc * (rows + 1)]))
-		nc++;
+	size_t nc = 0, blocks = 0, title = 0, first_split = SIZE_MAX, tb[MAX_COLS], te[MAX_COLS];
+	while (blocks + 1 < nu && nc < MAX_COLS - 1 && u[blocks + 1].first > u[blocks].last &&
+	       cx->v[u[blocks + 1].first].page == cx->v[u[0].first].page) {
+		if (column_block(cx, &u[blocks + 1], rows, &seg[nc * (rows + 1)])) {
+			nc++;
+		} else {
+			/* or two columns of figures or more as one block, interleaved: the last */
+			size_t k = interleaved_figures(cx, &u[blocks + 1], rows, &seg[nc * (rows + 1)], MAX_COLS - 1 - nc, &title, tb, te);
+			if (!k)
+				break;
+			first_split = nc;
+			for (size_t c = nc; c < nc + k; c++)
+				seg[c * (rows + 1)] = (unit){ title, title };
+			nc += k;
+			blocks++;
+			break;
+		}
+		blocks++;
+	}
 	if (nc + 1 < MIN_COLS)
 		return 0;
-	size_t last = u[nc].last, starts[MAX_COLS];
+	size_t last = u[blocks].last, starts[MAX_COLS];
 	unit row[MAX_COLS];
 	for (size_t c = 0; c <= nc; c++)
 		starts[c] = c;
@@ -745,11 +823,33 @@ static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 		row[0] = r <= n ? (unit){ u[0].first + r, u[0].first + r } : (unit){ 1, 0 };
 		for (size_t c = 0; c < nc; c++)
 			row[c + 1] = seg[c * (rows + 1) + r];
+		if (r == 0 && first_split != SIZE_MAX) {
+			/* the header: the interleaved columns' titles are parts of one line */
+			rs_row rt = RS_ROW_INIT;
+			for (size_t c = 0; c <= nc; c++) {
+				if (c)
+					rs_row_str(&rt, "\t");
+				if (c >= first_split + 1)
+					rs_row_span(cx, title, tb[c - 1 - first_split], te[c - 1 - first_split], &rt);
+				else
+					rs_row_lines(cx, row[c].first, row[c].last, &rt);
+			}
+			rs_row_place(cx, last, &rt);
+			continue;
+		}
 		write_row(cx, last, row, starts, nc + 1, nc + 1);
 	}
-	move_units(cx, u, nc + 1);
+	if (first_split == SIZE_MAX) {
+		move_units(cx, u, blocks + 1);
+	} else {
+		/* the interleaved block's caption stays, right before the rows */
+		move_units(cx, u, blocks);
+		for (size_t i = title; i <= u[blocks].last; i++)
+			if (!cx->v[i].dropped)
+				rs_move(cx, i, BC_RESTORE_CELLS);
+	}
 	cx->out->count[BC_RESTORE_CELLS]++;
-	return nc + 1;
+	return blocks + 1;
 }
 
 /* pdfminer's boxes of a table printed column by column, the row numbers
