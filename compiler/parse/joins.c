@@ -305,9 +305,11 @@ static int continues(const blk *prev, const blk *b)
 	if (is_terminal(end) || end == 0)
 		return 0;
 	/* a basis, an article's line never start in lower case: the rest of the
-	 * one before, a blank line between (pdfminer: "… của Chính" / "phủ về …") */
+	 * one before, a blank line between (pdfminer: "… của Chính" / "phủ về …");
+	 * nor a basis with a figure ("… ngày 12 tháng" / "6 năm 2018;") */
 	if (prev->kind == B_BASIS || prev->kind == B_ARTICLE)
-		return bc_cp_is_lower(c) && end != ';' && (b->kind == B_PARA || (prev->kind == B_BASIS && b->kind == B_BASIS));
+		return (bc_cp_is_lower(c) || (prev->kind == B_BASIS && b->kind == B_BASIS && is_digit_cp(c))) && end != ';' &&
+		       (b->kind == B_PARA || (prev->kind == B_BASIS && b->kind == B_BASIS));
 	if (prev->kind == B_HEADING && !prev->cut_seg && !prev->run_in) {
 		/* a line a page break cut runs to the width of the text: a short
 		 * heading ("1. Nội dung") was not cut, whatever follows it */
