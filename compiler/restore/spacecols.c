@@ -181,6 +181,7 @@ static void split_number(const rs_line *l, part *p, int *np)
 	p[1].e = p[0].e;
 	p[1].cs = p[0].cs + (uint32_t)k + 1;
 	p[1].ce = p[0].ce;
+	p[1].col1 = p[1].after_figure = 0;
 	p[0].e = p[0].b + k;
 	p[0].ce = p[0].cs + (uint32_t)k;
 	*np = n + 1;
@@ -292,6 +293,7 @@ static int parts_of(const rs_line *l, part *p, int allow_pipe)
 		p[n].b = i;
 		p[n].cs = c;
 		p[n].col1 = 0;
+		p[n].after_figure = 0;
 		size_t last = i;
 		uint32_t lastc = c;
 		while (i < l->len) {
