@@ -559,6 +559,33 @@ static int basis_line(const bc_line *l)
 	return 0;
 }
 
+/* The title's line above line i ends no sentence or clause, nor on a word
+ * that leads into what follows ("… của" / "Quốc hội về …"). */
+static int leads_on(const bc_line *up)
+{
+	char last = up->core_len ? up->s[up->core + up->core_len - 1] : 0;
+	if (last == ',' || last == '-')
+		return 1;
+	static const char *const leads[] = { " của", " và", " về", " các", " với", " cho", " tại", " trong", " theo",
+	                                     " đối", " để", " những", " đến", " từ", " trên", " số", " ngày", " là" };
+	for (size_t k = 0; k < sizeof leads / sizeof *leads; k++)
+		if (core_ends(up, leads[k]))
+			return 1;
+	return 0;
+}
+
+/* A PDF's title of two lines or more whose last line (line i - 1) ended well
+ * short of its widest (a wrap's last line: the title ended there), and line
+ * i opening with a capital: the body's first paragraph, no blank line
+ * between ("… năm 2026" / "và triển khai nhiệm vụ năm 2027" / "Thực hiện Kế
+ * hoạch số …"). */
+static int after_short_last(const bc_lines *L, size_t first, size_t i, uint32_t widest)
+{
+	const bc_line *l = &L->v[i], *up = &L->v[i - 1];
+	return i >= first + 2 && widest >= 40 && l->kind == BC_LK_TEXT && 5 * (uint64_t)up->nchars < 3 * (uint64_t)widest &&
+	       l->nchars >= 40 && bc_cp_is_upper(bp_line_first_cp(l)) && !leads_on(up);
+}
+
 static int sentence_under(const bc_lines *L, size_t i, uint32_t widest)
 {
 	if (i + 1 >= L->n)
@@ -764,6 +791,8 @@ static size_t header_block(parser *p, bc_role role, size_t i)
 		 * than the title's lines), whatever follows ("Căn cứ …" over two
 		 * lines) */
 		if (role == BC_ROLE_TITLE && p->pdf_text && i > tmp.first && sentence_under(L, i, widest))
+			break;
+		if (role == BC_ROLE_TITLE && p->pdf_text && tmp.last + 1 == i && after_short_last(L, tmp.first, i, widest))
 			break;
 		/* a công điện's opening under its title ("VĂN PHÒNG CHÍNH PHỦ
 		 * điện:", Nghị định 30, Phụ lục III): the sender, then the addressees */
