@@ -1012,6 +1012,60 @@ static void name_after_archive(parser *p, blk *it, const bc_line *r)
 	}
 }
 
+/* The words a signer's position opens with. */
+static int position_opens(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"PHÓ ", "THỨ TRƯỞNG", "THỦ TƯỚNG", "CHỦ TỊCH", "CHỦ NHIỆM", "BỘ TRƯỞNG", "GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH ",
+		"BÍ THƯ", "TRƯỞNG BAN", "TRƯỞNG PHÒNG", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "HIỆU TRƯỞNG", "VIỆN TRƯỞNG",
+		"CHI CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "THỦ TRƯỞNG",
+	};
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (bc_starts(s, n, words[k]))
+			return 1;
+	return 0;
+}
+
+/* The same with the signer's position, no authority mark before it ("Nơi
+ * nhận: GIÁM ĐỐC", "- Thường trực Tỉnh ủy (để báo cáo); PHÓ CHÁNH VĂN
+ * PHÒNG"): after the label's or the item's own mark (":", ";", "."), one
+ * space, to the line's end, capitals opening with an office's word, two
+ * words and six letters at least.  The position is a block of its own. */
+static void position_beside(parser *p, size_t bi, const bc_line *r)
+{
+	blk *b = &p->b[bi];
+	if (!b->nseg)
+		return;
+	bc_seg *g = &b->segs[b->nseg - 1];
+	const char *s = g->s;
+	size_t e = g->len;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	for (size_t k = 2; k + 4 < e; k++) {
+		if (s[k - 1] != ' ' || (s[k - 2] != ':' && s[k - 2] != ';' && s[k - 2] != '.') || !position_opens(s + k, e - k))
+			continue;
+		int small = 0, words = 0, letters = 0;
+		for (size_t m = k; m < e && !small;) {
+			uint32_t cp = 0;
+			int n = bc_utf8_decode(s + m, e - m, &cp);
+			small = n <= 0 || bc_cp_is_lower(cp) || (cp >= '0' && cp <= '9');
+			letters += bc_cp_is_upper(cp);
+			words += m == k || (s[m - 1] == ' ' && cp != ' ');
+			m += n > 0 ? (size_t)n : 1;
+		}
+		if (small || words < 2 || letters < 6)
+			return;
+		bc_line t = *r;
+		t.core = (size_t)(s + k - r->s);
+		t.core_len = e - k;
+		g->len = k - 1;
+		blk *pb = bp_new_blk(p, B_POSITION, (size_t)(r - p->lines.v));
+		bp_add_line_text(pb, &t, t.core, 0);
+		bp_fix_breaks(pb);
+		return;
+	}
+}
+
 /* A line of the recipients' column that goes on, after one space, with an
  * authority of the signature's column in capitals ("- Như trên; KT. TRƯỞNG
  * BAN …", "Nơi nhận: TL. CỤC TRƯỞNG"): a scan's OCR reads the two columns
@@ -1063,6 +1117,7 @@ static void authority_beside(parser *p, size_t bi, const bc_line *r)
 			ab->read = bp_dup(p, s + k, read_end - k);
 		return;
 	}
+	position_beside(p, bi, r);
 }
 
 /* A recipients' item's line ends with its own mark. */
