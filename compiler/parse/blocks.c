@@ -5,6 +5,7 @@
 
 #include "../model/vocab.h"
 #include "../util/buf.h"
+#include "../util/fold.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
 
@@ -978,10 +979,14 @@ static void beside_item(parser *p, blk *it, const bc_line *r)
  * name yet: the item ends at its mark, the name is the signer's. */
 static void name_after_archive(parser *p, blk *it, const bc_line *r)
 {
-	if (!it->nseg || it->segs[0].len < 4 || memcmp(it->segs[0].s, "Lưu", strlen("Lưu")) != 0)
+	/* (or any item, when the titles were read among the items, beside
+	 * them: the name set level with it, "- Đại biểu HĐND xã; Lê Văn Thành",
+	 * its first word no body's) */
+	int archive = it->nseg && it->segs[0].len >= 4 && memcmp(it->segs[0].s, "Lưu", strlen("Lưu")) == 0;
+	if (!it->nseg)
 		return;
 	bc_seg *g = &it->segs[it->nseg - 1];
-	int titles = 0;
+	int titles = 0, among = 0;
 	for (size_t k = p->nb - 1; k-- > 0;) {
 		int kind = p->b[k].kind;
 		if (kind == B_SIGNER)
@@ -990,8 +995,10 @@ static void name_after_archive(parser *p, blk *it, const bc_line *r)
 			titles = 1;
 		else if (kind != B_RECIP_ITEM)
 			break;
+		else if (titles)
+			among = 1;   /* an item above a title: the titles came among the items */
 	}
-	if (!titles)
+	if (!titles || (!archive && !among))
 		return;
 	const char *s = g->s;
 	for (size_t k = 1; k + 2 < g->len; k++) {
@@ -1004,6 +1011,15 @@ static void name_after_archive(parser *p, blk *it, const bc_line *r)
 			t.core_len--;
 		if (!name_words(&t, 5, 1))
 			continue;
+		if (!archive) {
+			static const char *const bodies[] = { "Sở ", "Ban ", "Phòng ", "Ủy ", "Hội ", "Văn ", "Trung ", "Trường ",
+			                                      "Công ", "Cục ", "Chi ", "Bộ ", "Báo ", "Đài " };
+			int body = 0;
+			for (size_t q = 0; q < sizeof bodies / sizeof *bodies && !body; q++)
+				body = bc_starts(t.s + t.core, t.core_len, bodies[q]);
+			if (body)
+				continue;
+		}
 		g->len = k + 1;
 		blk *sb = bp_new_blk(p, B_SIGNER, (size_t)(r - p->lines.v));
 		bp_add_line_text(sb, &t, t.core, 0);
@@ -1012,18 +1028,23 @@ static void name_after_archive(parser *p, blk *it, const bc_line *r)
 	}
 }
 
-/* The words a signer's position opens with. */
+/* The words a signer's position opens with, compared without tone or
+ * vowel marks (a scan's OCR drops some: "CHỦ TICH"). */
 static int position_opens(const char *s, size_t n)
 {
 	static const char *const words[] = {
-		"PHÓ ", "THỨ TRƯỞNG", "THỦ TƯỚNG", "CHỦ TỊCH", "CHỦ NHIỆM", "BỘ TRƯỞNG", "GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH ",
-		"BÍ THƯ", "TRƯỞNG BAN", "TRƯỞNG PHÒNG", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "HIỆU TRƯỞNG", "VIỆN TRƯỞNG",
-		"CHI CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "THỦ TRƯỞNG",
+		"pho ", "thu truong", "thu tuong", "chu tich", "chu nhiem", "bo truong", "giam doc", "tong giam doc", "chanh ",
+		"bi thu", "truong ban", "truong phong", "cuc truong", "vu truong", "hieu truong", "vien truong",
+		"chi cuc truong", "tong cuc truong",
 	};
-	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-		if (bc_starts(s, n, words[k]))
-			return 1;
-	return 0;
+	bc_buf f = BC_BUF_INIT;
+	bc_fold_words(s, n < 40 ? n : 40, &f);
+	bc_buf_putc(&f, ' ');
+	int ok = 0;
+	for (size_t k = 0; k < sizeof words / sizeof words[0] && !ok; k++)
+		ok = bc_starts(f.s, f.len, words[k]);
+	bc_buf_free(&f);
+	return ok;
 }
 
 /* The same with the signer's position, no authority mark before it ("Nơi
