@@ -541,6 +541,75 @@ static size_t closing_split(const char *s, size_t n, size_t *resume)
 	return 0;
 }
 
+/* A scan's OCR reading of the dateline a single space after an issuer's
+ * line in capitals: "ĐẢNG ỦY XÃ THANH LƯƠNG Thanh Lương, ngày 26 tháng 6 năm
+ * 2026" (the Party's header, no motto beside the issuer).  The place is one
+ * to four words each a capital then small letters before ", ngày"; the part
+ * before it capitals (six at least), an issuer's line.  Returns where the
+ * issuer's part ends, or 0; *resume gets where the dateline starts. */
+static size_t issuer_dateline_split(const char *s, size_t n, size_t *resume)
+{
+	size_t a = 0;
+	while (a < n && is_space(s[a]))
+		a++;
+	const char *ng = NULL;
+	for (const char *p = s + a; (size_t)(s + n - p) > 6 && (p = memchr(p, ',', (size_t)(s + n - p))) != NULL; p++)
+		if ((size_t)(s + n - p) > 7 && memcmp(p, ", ngày", strlen(", ngày")) == 0) {
+			ng = p;
+			break;
+		}
+	if (!ng)
+		return 0;
+	/* back over the place's words, each a capital then small letters (one to four) */
+	size_t j = (size_t)(ng - s), words = 0;
+	while (words < 4 && j > a) {
+		size_t e = j;
+		while (e > a && is_space(s[e - 1]))
+			e--;
+		size_t b = e;
+		while (b > a && !is_space(s[b - 1]))
+			b--;
+		if (b == e)
+			break;
+		uint32_t c0 = 0, c1 = 0;
+		int l0 = bc_utf8_decode(s + b, e - b, &c0);
+		if (l0 <= 0 || !bc_cp_is_upper(c0) || (size_t)l0 >= e - b)
+			break;
+		bc_utf8_decode(s + b + l0, e - b - (size_t)l0, &c1);
+		if (!bc_cp_is_lower(c1))
+			break;
+		j = b;
+		words++;
+	}
+	if (!words || j <= a + 1 || !is_space(s[j - 1]))
+		return 0;
+	size_t i = j;
+	while (i > a && is_space(s[i - 1]))
+		i--;
+	/* the left part an issuer's line (capitals), the right part a dateline */
+	bc_line t = { 0 };
+	t.s = s + j;
+	t.len = n - j;
+	find_core(&t);
+	measure(&t);
+	classify(&t, 0);
+	size_t ov[8];
+	int strict = 0;
+	if ((t.kind == BC_LK_DATELINE || bc_pattern_match(BC_PAT_DATELINE_LIKE, t.s + t.core, t.core_len, ov, 4)) &&
+	    bc_utf8_capitals(s + a, i - a) >= 6 && column_role(s + a, i - a, &strict)) {
+		bc_line lt = { 0 };
+		lt.s = s + a;
+		lt.len = i - a;
+		find_core(&lt);
+		measure(&lt);
+		if (lt.upper) {
+			*resume = j;
+			return i;
+		}
+	}
+	return 0;
+}
+
 /* The two columns of the paper header flattened side by side, split by a
  * TAB or a run of three or more spaces (pdftotext -layout, catdoc): "SỞ GDĐT
  * TỈNH ĐỒNG THÁP      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".  The line is cut
@@ -553,6 +622,9 @@ static size_t column_split(const char *s, size_t n, size_t *resume)
 	if (!has(s, n, "Số") && !has(s, n, "SỐ") && !has(s, n, "CỘNG H") && !has(s, n, "ĐẢNG CỘNG") && !has(s, n, "Độc lập") &&
 	    !has(s, n, "ngày"))
 		return 0;
+	size_t cut = has(s, n, "ngày") ? issuer_dateline_split(s, n, resume) : 0;
+	if (cut)
+		return cut;
 	/* a line that is one role as a whole ("Số:     /BC-UBND") is not cut */
 	int whole = 0;
 	if (column_role(s, n, &whole) && whole)

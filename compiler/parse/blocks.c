@@ -1049,9 +1049,10 @@ static int position_opens(const char *s, size_t n)
 
 /* The same with the signer's position, no authority mark before it ("Nơi
  * nhận: GIÁM ĐỐC", "- Thường trực Tỉnh ủy (để báo cáo); PHÓ CHÁNH VĂN
- * PHÒNG"): after the label's or the item's own mark (":", ";", "."), one
- * space, to the line's end, capitals opening with an office's word, two
- * words and six letters at least.  The position is a block of its own. */
+ * PHÒNG", the Party's "- Ban Thường vụ Tỉnh ủy, BÍ THƯ"): after the label's
+ * or the item's own mark (":", ";", ".", ","), one space, to the line's end,
+ * capitals opening with an office's word, two words and five letters at
+ * least.  The position is a block of its own. */
 static void position_beside(parser *p, size_t bi, const bc_line *r)
 {
 	blk *b = &p->b[bi];
@@ -1063,7 +1064,8 @@ static void position_beside(parser *p, size_t bi, const bc_line *r)
 	while (e > 0 && s[e - 1] == ' ')
 		e--;
 	for (size_t k = 2; k + 4 < e; k++) {
-		if (s[k - 1] != ' ' || (s[k - 2] != ':' && s[k - 2] != ';' && s[k - 2] != '.') || !position_opens(s + k, e - k))
+		if (s[k - 1] != ' ' || (s[k - 2] != ':' && s[k - 2] != ';' && s[k - 2] != '.' && s[k - 2] != ',') ||
+		    !position_opens(s + k, e - k))
 			continue;
 		int small = 0, words = 0, letters = 0;
 		for (size_t m = k; m < e && !small;) {
@@ -1074,7 +1076,7 @@ static void position_beside(parser *p, size_t bi, const bc_line *r)
 			words += m == k || (s[m - 1] == ' ' && cp != ' ');
 			m += n > 0 ? (size_t)n : 1;
 		}
-		if (small || words < 2 || letters < 6)
+		if (small || words < 2 || letters < 5)
 			return;
 		bc_line t = *r;
 		t.core = (size_t)(s + k - r->s);
