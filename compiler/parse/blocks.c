@@ -269,8 +269,21 @@ static int signature_note(const bc_line *l)
 	return n - a >= 3 && s[a] == '(' && s[n - 1] == ')';
 }
 
-/* A line that can be the signer's name: text, not in capitals, short. */
-static int is_signer_name(const bc_line *l) { return l->base == BC_LK_TEXT && !l->upper && l->nchars <= 40; }
+/* A recipients' item's line ends with its own mark. */
+static int item_stop(uint32_t cp) { return cp == ';' || cp == '.' || cp == ':'; }
+
+/* A line that can be the signer's name: text, not in capitals, short, no
+ * figure in it (a table's last cell a PDF's text set after the signature,
+ * "1.331", is no one's name). */
+static int is_signer_name(const bc_line *l)
+{
+	if (l->base != BC_LK_TEXT || l->upper || l->nchars > 40)
+		return 0;
+	for (size_t k = l->core; k < l->core + l->core_len; k++)
+		if (l->s[k] >= '0' && l->s[k] <= '9')
+			return 0;
+	return 1;
+}
 
 /* The line's core is two to max_words words of letters, each opened by a
  * capital ("Nguyễn Nhân Bản"); with rest_small, the rest of each word in
@@ -711,6 +724,23 @@ static size_t signature_blocks(parser *p, size_t i)
 			k = nx;
 		}
 	}
+	/* the rest of a recipient's item a page cut, right under the signature's
+	 * titles ("… (để" / "CHỦ TỊCH" / page / "báo cáo);": Word broke the
+	 * closing table's row): a name never opens in small letters; the line
+	 * goes on the item, and the items after it on the list (recipients_go_on) */
+	if (k < L->n && L->v[k].base == BC_LK_TEXT && bc_cp_is_lower(bp_line_first_cp(&L->v[k]))) {
+		size_t q = p->nb;
+		while (q > 0 && (p->b[q - 1].kind == B_AUTHORITY || p->b[q - 1].kind == B_POSITION))
+			q--;
+		if (q > 0 && q < p->nb && p->b[q - 1].kind == B_RECIP_ITEM && !item_stop(bp_last_cp(&p->b[q - 1]))) {
+			blk *it = &p->b[q - 1];
+			bp_add_line_text(it, &L->v[k], L->v[k].core, 1);
+			it->last = k;
+			it->hard_wrapped = 1;
+			bp_fix_breaks(it);
+			return k + 1;
+		}
+	}
 	if (k < L->n && is_signer_name(&L->v[k])) {
 		bp_line_blk(p, B_SIGNER, k);
 		i = k + 1;
@@ -1143,8 +1173,6 @@ static void authority_beside(parser *p, size_t bi, const bc_line *r)
 	position_beside(p, bi, r);
 }
 
-/* A recipients' item's line ends with its own mark. */
-static int item_stop(uint32_t cp) { return cp == ';' || cp == '.' || cp == ':'; }
 
 /* Whether line c, right under the recipients' item `it`, goes on with it:
  * in lower case or after a comma; in a run of such lines the list goes on
@@ -1618,6 +1646,22 @@ static size_t line_blocks(parser *p, size_t i)
 	}
 }
 
+/* A paragraph of one figure and nothing else ("1.331", "25,0"). */
+static int figure_para(const blk *b)
+{
+	if (b->kind != B_PARA || b->nseg != 1 || !b->segs[0].len)
+		return 0;
+	const char *s = b->segs[0].s;
+	size_t n = b->segs[0].len, digits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (!strchr(".,%", s[i]))
+			return 0;
+	}
+	return digits > 0;
+}
+
 /* The closing's recipients go on after its signature (a PDF's closing table
  * broken over a page: "Nơi nhận:" and three items beside the signer's titles
  * at a page's foot, a note, then the other items and the name at the next
@@ -1627,7 +1671,8 @@ static size_t line_blocks(parser *p, size_t i)
 static int recipients_go_on(const parser *p, const bc_line *l)
 {
 	size_t k = p->nb;
-	while (k > 0 && p->b[k - 1].kind == B_NOTE)
+	/* a page's note, or a table's figure a PDF's text set apart ("1.331") */
+	while (k > 0 && (p->b[k - 1].kind == B_NOTE || figure_para(&p->b[k - 1])))
 		k--;
 	/* the name signed too: only the list's last item goes on, "Lưu …"
 	 * (LibreOffice broke the closing table's row right before it) */
