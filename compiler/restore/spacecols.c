@@ -388,6 +388,15 @@ static int caption(const rs_line *l, const part *p)
 static int heading_line(const rs_line *l, const part *p)
 {
 	const char *s = l->s + p->b, *sp = memchr(s, ' ', p->e - p->b);
+	/* or an article's, a chapter's, a part's label ("Điều 2. Tổ chức thực hiện") */
+	static const char *const labels[] = { "Điều ", "Chương ", "CHƯƠNG ", "Mục ", "Phần ", "PHẦN " };
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+		size_t w = strlen(labels[k]);
+		if (p->e - p->b > w + 1 && memcmp(s, labels[k], w) == 0 &&
+		    ((s[w] >= '0' && s[w] <= '9') || s[w] == 'I' || s[w] == 'V' || s[w] == 'X' ||
+		     (k >= 4 && p->e - p->b > w + 4 && (memcmp(s + w, "thứ", 4) == 0 || memcmp(s + w, "THỨ", 4) == 0))))
+			return 1;
+	}
 	return sp && sp > s + 1 && sp[-1] == '.' && number_str(s, (size_t)(sp - s));
 }
 
