@@ -31,10 +31,26 @@ static int heading_line(const parser *p, const blk *b)
 {
 	if (!b->dead && b->kind == B_RULE)
 		return 1;
-	if (b->dead || b->first != b->last || (b->kind != B_PARA && b->kind != B_AUTHORITY && b->kind != B_POSITION))
+	if (b->dead || (b->kind != B_PARA && b->kind != B_AUTHORITY && b->kind != B_POSITION))
 		return 0;
 	const bc_line *l = &p->lines.v[b->first];
-	return l->upper || l->base == BC_LK_MOTTO || l->base == BC_LK_SLOGAN;
+	if (b->first == b->last)
+		return l->upper || l->base == BC_LK_MOTTO || l->base == BC_LK_SLOGAN;
+	/* a title in capitals wrapped over two or three lines, the last maybe a
+	 * year alone ("… SỬA CHỮA NHÀ Ở NĂM" / "2026") */
+	if (b->last - b->first > 2 || !l->upper)
+		return 0;
+	for (size_t i = b->first + 1; i <= b->last; i++) {
+		const bc_line *m = &p->lines.v[i];
+		for (size_t k = m->core; k < m->core + m->core_len;) {
+			uint32_t cp = 0;
+			int n = bc_utf8_decode(m->s + k, m->core + m->core_len - k, &cp);
+			if (n <= 0 || bc_cp_is_lower(cp))
+				return 0;
+			k += (size_t)n;
+		}
+	}
+	return 1;
 }
 
 /* A line of the attached text's title in small letters, right above its
