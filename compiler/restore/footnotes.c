@@ -710,10 +710,19 @@ static int note_here(const rs_ctx *cx, mark_cache cache[2], spaced_cache sc[2], 
 		return 0;
 	/* a table's row written a line (pdftotext -raw): "1 Nông nghiệp 265,0
 	 * 271,5 2,5" ending in two figures, the next line with text the next
-	 * number's, ending so too; a note's text ends in words */
+	 * number's, or the one above the number before, ending so too; a
+	 * note's text ends in words */
 	if (form == 1 && ends_in_figures(&cx->v[i])) {
 		size_t nx = next_text(cx, i + 1, e);
 		if (nx < e && note_start(&cx->v[nx], k + 1) == 1 && ends_in_figures(&cx->v[nx]))
+			return 0;
+		/* or the line with text above it the row before ("1 Chi bộ thôn 22
+		 * 842 15 6 11 852" over "2 Chi bộ trường học 9 214 …", a table's
+		 * last rows at a page's foot) */
+		size_t up = i;
+		while (up > b && (cx->v[up - 1].dropped || rs_blank(&cx->v[up - 1])))
+			up--;
+		if (up > b && k > 1 && note_start(&cx->v[up - 1], k - 1) == 1 && ends_in_figures(&cx->v[up - 1]))
 			return 0;
 	}
 	size_t ml = mline, mb = mbyte;

@@ -164,10 +164,16 @@ static const char *folded(const rs_line *l, bc_buf *b)
 /* "CÔNG VĂN ĐẾN" (or "ĐẾN", OCR's "CONG VAN DEN") alone on its line: the
  * receiving office's stamp ("dấu đến", Nghị định 30, Phụ lục IV) stamped on
  * the paper over the header, read by a scan's OCR. */
+static int capitals(const rs_line *l);
+
 static int received_line(const rs_line *l, bc_buf *b)
 {
 	const char *f = folded(l, b);
-	return !strcmp(f, "cong van đen") || !strcmp(f, "cong van den") || !strcmp(f, "đen") || !strcmp(f, "den");
+	if (!strcmp(f, "cong van đen") || !strcmp(f, "cong van den"))
+		return 1;
+	/* the word alone in capitals: "đến" in small letters is a wrapped cell's
+	 * or line's word ("Chuyển" / "đến", a table's title at a page's top) */
+	return (!strcmp(f, "đen") || !strcmp(f, "den")) && capitals(l);
 }
 
 /* A line the receiving stamp fills in: "Số: 1234" (no "/": a document's own
