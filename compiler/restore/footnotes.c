@@ -397,6 +397,11 @@ static int spaced_mark(const rs_line *l, size_t q, size_t dl)
 	 * table reads the two as one cell and keeps the line as it is */
 	if (!upper && !lower && e == l->len && dl <= 2 && value_with_decimals(s + wb, we - wb))
 		return !bc_find(s, l->len, "   ", 3, 0);
+	/* or a year, the mark (one or two figures) before a closing mark: "…
+	 * dự thi năm 2027 7; chỉ đạo" (a year's count never follows it so) */
+	if (!upper && !lower && we - wb == 4 && after_year(s, we) && dl <= 2 && e < l->len && strchr(",.;:)", s[e]) &&
+	    wb >= 5 && memcmp(s + wb - 5, "năm", 4) == 0 && s[wb - 1] == ' ')
+		return 2;
 	if (other || (!upper && !lower))
 		return 0;
 	/* a name's word, a capital then small letters: its figure before a closing mark */
