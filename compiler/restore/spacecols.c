@@ -377,6 +377,15 @@ static int row_number(const rs_line *l, const part *p) { return number_str(l->s 
 /* A figure: digits with . , % ( ) - only. */
 static int figure(const rs_line *l, const part *p) { return figure_token(l->s + p->b, p->e - p->b); }
 
+/* A year alone (19xx, 20xx): a date's end wrapped in its cell ("Tháng 8 năm" / "2027"), no value. */
+static int year_part(const rs_line *l, const part *p)
+{
+	const char *s = l->s + p->b;
+	if (p->e - p->b != 4 || !((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')))
+		return 0;
+	return s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9';
+}
+
 /* A caption, "label: words": a colon inside, words after it (a title has none). */
 static int caption(const rs_line *l, const part *p)
 {
@@ -1650,7 +1659,7 @@ static size_t table_read(rs_ctx *cx, size_t i, const span *stacks, int nstacks, 
 		 * in the row's own columns is its cells going on, however many */
 		int goes_on = !in_first && wrap < MAX_WRAP && row_number(&cx->v[rows[nr - 1]], &first_part);
 		for (int k = 0; k < m && goes_on; k++)
-			goes_on = at[k] > 0 && !figure(l, &p[k]);
+			goes_on = at[k] > 0 && (!figure(l, &p[k]) || year_part(l, &p[k]));
 		if (!goes_on && m >= 2 && (2 * m >= nc || in_first)) {
 			/* a row: its parts in distinct columns, new ones opened */
 			span save[MAX_COLS];
