@@ -255,9 +255,13 @@ static void body_rows(table_builder *t, const bc_table_line *lines, size_t from,
 		repeat_level = 0;
 		if (after_break) {
 			after_break = 0;
-			if (tb_try_fragment(t, ln, row))
+			if (tb_try_fragment(t, ln, row, 0))
 				continue;
 		}
+		/* a pipe table with no rule under its header (antiword's): a row
+		 * of cells going on, its first empty, is the row above's wrap */
+		if (hd->pipe && !hd->rule && tb_try_fragment(t, ln, row, 1))
+			continue;
 		t->next = next_body_line(t, lines, i + 1, n, hd);
 		tb_add_body_row(t, ln, row);
 	}

@@ -386,6 +386,23 @@ static void header_nodes(table_builder *t, const bc_table_line *lines, layout *L
 
 /* A pipe table's header: the rows above the delimiter row, or the first row
  * when there is none within MAX_HEAD_ROWS. */
+/* A row going on with the header's cells: its first cell empty, the others
+ * empty or going on with the text above (small letters, "(", a unit). */
+static int header_goes_on(const rrow *row)
+{
+	if (!row->n || row->v[0].len)
+		return 0;
+	int any = 0;
+	for (size_t c = 1; c < row->n; c++) {
+		if (!row->v[c].len)
+			continue;
+		if (row->v[c].s[0] != '(' && !tb_continues_text(row->v[c].s, row->v[c].len))
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
 static size_t pipe_header(table_builder *t, const bc_table_line *lines, size_t n, heads *hd)
 {
 	size_t r = 0, first_body;
@@ -396,8 +413,17 @@ static size_t pipe_header(table_builder *t, const bc_table_line *lines, size_t n
 		hd->rule = &lines[r];
 		first_body = r + 1;
 	} else {
+		/* no rule (antiword's "|" rows): the header's first row and the rows
+		 * going on with its cells, their first cell empty ("|    |  |(triệu |") */
 		hd->n = 1;
-		first_body = 1;
+		tb_read_row(t, &lines[0], &hd->row[0]);
+		while (hd->n < n && hd->n < MAX_HEAD_ROWS && !lines[hd->n].after_break && lines[hd->n].is_pipe) {
+			tb_read_row(t, &lines[hd->n], &hd->row[hd->n]);
+			if (!header_goes_on(&hd->row[hd->n]))
+				break;
+			hd->n++;
+		}
+		return hd->n;
 	}
 	for (size_t i = 0; i < hd->n; i++)
 		tb_read_row(t, &lines[i], &hd->row[i]);

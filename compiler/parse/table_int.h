@@ -128,7 +128,7 @@ int tb_repeats_cells(const rrow *row, const rrow *head);
 void tb_add_repeated_row(table_builder *t, const bc_table_line *ln, const rrow *row, int differs, int head_row);
 
 /* table_rows.c */
-int tb_try_fragment(table_builder *t, const bc_table_line *ln, const rrow *row);
+int tb_try_fragment(table_builder *t, const bc_table_line *ln, const rrow *row, int wrap);
 void tb_add_body_row(table_builder *t, const bc_table_line *ln, rrow *row);
 
 /* table.c */

@@ -8,8 +8,41 @@
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
 
-/* A row right after a page break that only ends cells of the row before it. */
-int tb_try_fragment(table_builder *t, const bc_table_line *ln, const rrow *row)
+/* In a table a converter wrote a cell's lines on rows of their own, cell c
+ * of a row whose first cell is empty goes on with the cell above unless it
+ * is a value ("6.150": a figure, but a year, "2027" under "Quý I năm") or
+ * the row is a total's ("Tổng cộng", "Cộng"): a capital may open a wrapped
+ * line ("Ủy ban" / "nhân dân"). */
+static int wrap_goes_on(const rrow *row, size_t c)
+{
+	for (size_t k = 1; k < row->n; k++) {
+		const rcell *rc = &row->v[k];
+		if (!rc->len)
+			continue;
+		if ((rc->len >= 4 && memcmp(rc->s, "Tổng", strlen("Tổng")) == 0) ||
+		    (rc->len >= 4 && memcmp(rc->s, "Cộng", strlen("Cộng")) == 0))
+			return 0;
+		break;
+	}
+	const rcell *rc = &row->v[c];
+	int digits = 0, other = 0;
+	for (size_t i = 0; i < rc->len; i++) {
+		char ch = rc->s[i];
+		if (ch >= '0' && ch <= '9')
+			digits++;
+		else if (!strchr(".,%-() ", ch))
+			other++;
+	}
+	if (digits && !other)
+		return rc->len == 4 && (rc->s[0] == '1' || rc->s[0] == '2');   /* a year */
+	return 1;
+}
+
+/* A row right after a page break that only ends cells of the row before it;
+ * with `wrap`, a row of a table a converter wrote a cell's lines on rows of
+ * their own (antiword's "|    |quốc gia |    |"): any number of its cells
+ * go on the row above's, and nothing is said (the converter's wrap). */
+int tb_try_fragment(table_builder *t, const bc_table_line *ln, const rrow *row, int wrap)
 {
 	size_t n = last_nonempty(row);
 	if (!t->prev_row || n == 0 || row->v[0].len != 0)
@@ -21,12 +54,12 @@ int tb_try_fragment(table_builder *t, const bc_table_line *ln, const rrow *row)
 		const bc_cell *pc = c < t->prev_n ? t->prev_cells[c].cell : NULL;
 		if (!pc || ((pc->flags & BC_CELL_CONTENT) ? !pc->u.content->first : pc->len == 0))
 			return 0;
-		if (!tb_continues_text(row->v[c].s, row->v[c].len))
+		if (!tb_continues_text(row->v[c].s, row->v[c].len) && !(wrap && wrap_goes_on(row, c)))
 			return 0;
 		words++;
 	}
 	size_t most = t->cols / 2 > 1 ? t->cols / 2 : 1;
-	if (words > most)
+	if (words > most && !wrap)
 		return 0;
 	bc_pos first = { 0, 0 };
 	for (size_t c = 0; c < n; c++) {
@@ -48,6 +81,10 @@ int tb_try_fragment(table_builder *t, const bc_table_line *ln, const rrow *row)
 		pc->flags &= (uint8_t)~BC_CELL_NUMBER;
 		pc->align = (uint8_t)((size_t)c < t->cols && t->align ? t->align[c] : BC_ALIGN_NONE);
 		tb_extend_end(cell, ln->pos.line);
+	}
+	if (wrap) {
+		tb_extend_end(t->prev_row, ln->pos.line);
+		return 1;
 	}
 	t->prev_row->as.row.fragment_merged = ln->pos.line;
 	const rcell *f = NULL;
