@@ -856,7 +856,8 @@ static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
  * before the header's cells: "TT" alone, a block of the row numbers 1 … n,
  * then the header's other cells each a paragraph (of up to three lines),
  * then a block of n cells a column, in the titles' order, as many blocks
- * as titles.  Returns the paragraphs used (0: none). */
+ * as titles; or, after the numbers, each column's title (a paragraph) then
+ * its block of n cells.  Returns the paragraphs used (0: none). */
 static size_t numbers_first_at(rs_ctx *cx, unit *u, size_t nu)
 {
 	if (nu < 2 || u[1].first == u[1].last)
@@ -880,9 +881,37 @@ static size_t numbers_first_at(rs_ctx *cx, unit *u, size_t nu)
 		h++;
 	}
 	size_t hc = h - 2;
+	unit seg[(MAX_COLS - 1) * (MAX_COLUMN_ROWS + 1)];
+	if (hc == 1) {
+		/* or each column's title a box of its own right over its cells'
+		 * ("Nguồn vốn" / its cells / "Kinh phí (triệu đồng)" / its cells …) */
+		size_t nc = 0, j = 2;
+		while (j + 1 < nu && nc < MAX_COLS - 1 && u[j].last - u[j].first < 3 && head_like(cx, &u[j]) &&
+		       row_number(cx, &u[j]) == 0 && cx->v[u[j].first].page == page && cx->v[u[j + 1].first].page == page &&
+		       column_block_as(cx, &u[j + 1], n, &seg[nc * (n + 1)] + 1, 0)) {
+			seg[nc * (n + 1)] = u[j];
+			nc++;
+			j += 2;
+		}
+		if (nc + 1 < MIN_COLS)
+			return 0;
+		size_t last = u[j - 1].last, starts[MAX_COLS];
+		unit row[MAX_COLS];
+		for (size_t c = 0; c <= nc; c++)
+			starts[c] = c;
+		rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
+		for (size_t r = 0; r <= n; r++) {
+			row[0] = r ? (unit){ u[1].first + r - 1, u[1].first + r - 1 } : u[0];
+			for (size_t c = 0; c < nc; c++)
+				row[c + 1] = seg[c * (n + 1) + r];
+			write_row(cx, last, row, starts, nc + 1, nc + 1);
+		}
+		move_units(cx, u, j);
+		cx->out->count[BC_RESTORE_CELLS]++;
+		return j;
+	}
 	if (hc + 1 < MIN_COLS || h + hc > nu)
 		return 0;
-	unit seg[(MAX_COLS - 1) * (MAX_COLUMN_ROWS + 1)];
 	for (size_t c = 0; c < hc; c++) {
 		unit *sg = &seg[c * (n + 1)];
 		if (cx->v[u[h + c].first].page != page || !column_block_as(cx, &u[h + c], n, sg + 1, 0))
