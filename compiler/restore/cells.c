@@ -656,6 +656,16 @@ static int figure_alone_at(const rs_ctx *cx, size_t i)
 	return n && !memchr(s, ' ', n) && rs_figure_token(s, n);
 }
 
+/* Line i holds a year alone ("2025"): a title's line ("Năm" / "2025"), no value. */
+static int year_alone_at(const rs_ctx *cx, size_t i)
+{
+	const char *s;
+	size_t n;
+	bare(&cx->v[i], &s, &n);
+	return n == 4 && (s[0] == '1' || s[0] == '2') && (s[1] == '9' || s[1] == '0') && s[2] >= '0' && s[2] <= '9' &&
+	       s[3] >= '0' && s[3] <= '9';
+}
+
 static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
 {
 	if (column_block_as(cx, b, n, seg, 1))
@@ -663,13 +673,15 @@ static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
 	/* a figures' column whose title's next line opens with a figure
 	 * ("Lũy kế" / "10 tháng", "Năm" / "2025" over "5.138,6" …): its last
 	 * n lines figures alone, one a cell, the two or three lines above them
-	 * the title, its first no figure */
+	 * the title, its first no figure and the others no figure alone but a
+	 * year ("60" there is a row's value: a total's row under the others) */
 	size_t lines = b->last - b->first + 1;
 	if (lines < n + 2 || lines > n + 3)
 		return 0;
 	size_t h = lines - n;
 	for (size_t i = b->first; i <= b->last; i++)
-		if ((i >= b->first + h && !figure_alone_at(cx, i)) || (i == b->first && figure_alone_at(cx, i)) ||
+		if ((i >= b->first + h && !figure_alone_at(cx, i)) ||
+		    (i < b->first + h && figure_alone_at(cx, i) && (i == b->first || !year_alone_at(cx, i))) ||
 		    bc_utf8_count(cx->v[i].s, cx->v[i].len) > MAX_COLUMN_LINE)
 			return 0;
 	seg[0] = (unit){ b->first, b->first + h - 1 };
@@ -784,27 +796,47 @@ static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 	size_t n = u[0].last - u[0].first;
 	if (n < 2 || n > MAX_COLUMN_ROWS || !numbers_column(cx, u[0].first, n))
 		return 0;
-	/* seg[c * (rows + 1) + r]: column c's header (r = 0) and cells; a
-	 * total's row under the numbered ones ("Tổng cộng", no number) makes
-	 * every column one cell longer */
-	unit seg[(MAX_COLS - 1) * (MAX_COLUMN_ROWS + 2)];
-	size_t rows = n;
-	if (nu > 1 && u[1].first > u[0].last && cx->v[u[1].first].page == cx->v[u[0].first].page &&
-	    !column_block(cx, &u[1], n, seg) && column_block(cx, &u[1], n + 1, seg) && rs_total_label(&cx->v[seg[n + 1].first]))
-		rows = n + 1;
+	/* seg[c * S + r]: column c's header (r = 0) and cells (r = 1 … n), and
+	 * its cell in a total's row under the numbered ones (r = n + 1:
+	 * "Tổng cộng", no number), when it has one */
+	enum { S = MAX_COLUMN_ROWS + 2 };
+	unit seg[(MAX_COLS - 1) * S];
+	/* the total's row: "Tổng cộng" last in the first block makes every
+	 * column one cell longer; or it stands last in any column's block, and
+	 * a figure last in a later one (its sum), the other columns' cells of
+	 * that row empty */
+	int all_total = nu > 1 && u[1].first > u[0].last && cx->v[u[1].first].page == cx->v[u[0].first].page &&
+	                !column_block(cx, &u[1], n, seg) && column_block(cx, &u[1], n + 1, seg) &&
+	                rs_total_label(&cx->v[seg[n + 1].first]);
+	size_t rows = all_total ? n + 1 : n;
+	int has_total[MAX_COLS] = { 0 }, total_label = all_total;
 	size_t nc = 0, blocks = 0, title = 0, first_split = SIZE_MAX, tb[MAX_COLS], te[MAX_COLS];
 	while (blocks + 1 < nu && nc < MAX_COLS - 1 && u[blocks + 1].first > u[blocks].last &&
 	       cx->v[u[blocks + 1].first].page == cx->v[u[0].first].page) {
-		if (column_block(cx, &u[blocks + 1], rows, &seg[nc * (rows + 1)])) {
+		unit *sg = &seg[nc * S];
+		if (column_block(cx, &u[blocks + 1], rows, sg)) {
+			has_total[nc] = all_total;
+			nc++;
+		} else if (!all_total && column_block(cx, &u[blocks + 1], n + 1, sg) &&
+		           (rs_total_label(&cx->v[sg[n + 1].first]) ||
+		            (total_label && sg[n + 1].first == sg[n + 1].last && figure_alone_at(cx, sg[n + 1].first)))) {
+			total_label |= rs_total_label(&cx->v[sg[n + 1].first]);
+			has_total[nc] = 1;
 			nc++;
 		} else {
 			/* or two columns of figures or more as one block, interleaved: the last */
-			size_t k = interleaved_figures(cx, &u[blocks + 1], rows, &seg[nc * (rows + 1)], MAX_COLS - 1 - nc, &title, tb, te);
+			size_t k = interleaved_figures(cx, &u[blocks + 1], rows, sg, MAX_COLS - 1 - nc, &title, tb, te);
 			if (!k)
 				break;
+			/* (its cells laid at the stride of rows + 1: spread to this one's) */
+			for (size_t c = k; c-- > 0;) {
+				for (size_t r = rows; r >= 1; r--)
+					seg[(nc + c) * S + r] = sg[c * (rows + 1) + r];
+				has_total[nc + c] = all_total;
+			}
 			first_split = nc;
 			for (size_t c = nc; c < nc + k; c++)
-				seg[c * (rows + 1)] = (unit){ title, title };
+				seg[c * S] = (unit){ title, title };
 			nc += k;
 			blocks++;
 			break;
@@ -813,16 +845,26 @@ static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 	}
 	if (nc + 1 < MIN_COLS)
 		return 0;
+	/* a total's row without its sum is no row: the blocks read so end the columns */
+	int total = all_total;
+	if (!all_total && total_label) {
+		int sums = 0;
+		for (size_t c = 0; c < nc; c++)
+			sums |= has_total[c] && figure_alone_at(cx, seg[c * S + n + 1].first);
+		if (!sums)
+			return 0;
+		total = 1;
+	}
 	size_t last = u[blocks].last, starts[MAX_COLS];
 	unit row[MAX_COLS];
 	for (size_t c = 0; c <= nc; c++)
 		starts[c] = c;
 	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
-	for (size_t r = 0; r <= rows; r++) {
+	for (size_t r = 0; r <= n + (size_t)total; r++) {
 		/* the total's row has no number: an empty cell */
 		row[0] = r <= n ? (unit){ u[0].first + r, u[0].first + r } : (unit){ 1, 0 };
 		for (size_t c = 0; c < nc; c++)
-			row[c + 1] = seg[c * (rows + 1) + r];
+			row[c + 1] = r <= n || has_total[c] ? seg[c * S + r] : (unit){ 1, 0 };
 		if (r == 0 && first_split != SIZE_MAX) {
 			/* the header: the interleaved columns' titles are parts of one line */
 			rs_row rt = RS_ROW_INIT;
