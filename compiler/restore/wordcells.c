@@ -648,33 +648,45 @@ static size_t table_at(rs_ctx *cx, size_t h, seq *carry, size_t carry_end)
  * groups at least, each line of a group of the same kind as the same line
  * of every other group (empty, a figure, words), the first words, the last
  * a figure, two figures at least; right above them p lines of words, short,
- * the header (a title a line).  Such a run is written back as TAB-separated
+ * the header (a title a line).  A table of words (a programme: time,
+ * content, who) is read so too when its header's titles are all centred
+ * and its rows' lines alike by kind and by how docx2txt set them, not all
+ * the same (a time centred, the rest at the left).  Such a run is written back as TAB-separated
  * rows after its last line; anything else stays as it was.
  */
 #define PLAIN_MIN_ROWS 3
 
-/* Lines [i, i + p) as a group of the pattern cls (a kind a line; set from them when *set is 0). */
-static int plain_group(const rs_ctx *cx, size_t i, size_t p, int *cls, int *set)
+/* Lines [i, i + p) as a group of the pattern cls (a kind a line: empty, a
+ * figure alone, words, and, with `aligned`, how docx2txt set it; set from
+ * them when *set is 0). */
+static int plain_group(const rs_ctx *cx, size_t i, size_t p, int *cls, int *set, int aligned)
 {
 	if (i + p > cx->n)
 		return 0;
 	for (size_t q = 0; q < p; q++) {
 		const rs_line *l = &cx->v[i + q];
-		if (l->dropped || l->len > 160)
+		if (l->dropped || l->len > 240)
 			return 0;
 		int c = class_of(l);
 		if (c == CL_FIGURE && !figure_alone(l))
 			c = CL_WORDS;
+		if (aligned)
+			c = c * 4 + align_of(l);
 		if (!*set)
 			cls[q] = c;
 		else if (cls[q] != c)
 			return 0;
 	}
 	if (!*set) {
-		size_t figs = 0;
-		for (size_t q = 0; q < p; q++)
-			figs += cls[q] == CL_FIGURE;
-		if (cls[0] != CL_WORDS || cls[p - 1] != CL_FIGURE || figs < 2)
+		size_t figs = 0, kinds = 0;
+		for (size_t q = 0; q < p; q++) {
+			figs += (aligned ? cls[q] / 4 : cls[q]) == CL_FIGURE;
+			kinds += q > 0 && cls[q] != cls[q - 1];
+		}
+		/* a table of figures: its first cell words, its last a figure; or,
+		 * read with docx2txt's alignment, lines that are not all alike (a
+		 * time centred, its content and who carries it out at the left) */
+		if (aligned ? !kinds || cls[0] / 4 == CL_EMPTY : cls[0] != CL_WORDS || cls[p - 1] != CL_FIGURE || figs < 2)
 			return 0;
 		*set = 1;
 	}
@@ -696,8 +708,18 @@ static size_t plain_table_at(rs_ctx *cx, size_t h, size_t p)
 	}
 	int cls[MAX_COLS], set = 0;
 	size_t r0 = h + p, nr = 0;
-	while (plain_group(cx, r0 + nr * p, p, cls, &set))
+	while (plain_group(cx, r0 + nr * p, p, cls, &set, 0))
 		nr++;
+	if (nr < PLAIN_MIN_ROWS) {
+		/* or a table of words, its header's titles centred (docx2txt centres
+		 * a header's cells), the rows' lines alike by kind and alignment */
+		int centred = 1;
+		for (size_t q = 0; q < p && centred; q++)
+			centred = align_of(&cx->v[h + q]) == AL_CENTRE;
+		set = 0, nr = 0;
+		while (centred && plain_group(cx, r0 + nr * p, p, cls, &set, 1))
+			nr++;
+	}
 	if (nr < PLAIN_MIN_ROWS)
 		return h;
 	size_t last = r0 + nr * p - 1;
