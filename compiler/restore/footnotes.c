@@ -590,6 +590,8 @@ typedef struct unmarked {
  * page opens with k - 1 as it opens with k and no mark of k - 1 stands
  * before that line, or when its text holds a table's column gap (five
  * spaces or more, pdftotext -layout). */
+static int ends_in_figures(const rs_line *l);
+
 static int in_numbered_run(const rs_ctx *cx, size_t b, size_t i, unsigned k, int form, const unmarked *u, size_t w)
 {
 	const rs_line *l = &cx->v[i];
@@ -601,7 +603,10 @@ static int in_numbered_run(const rs_ctx *cx, size_t b, size_t i, unsigned k, int
 		if (run >= 5)
 			return 1;
 	}
-	if (!u->set || u->k + 1 != k || u->form != form || u->line < b || u->line >= i)
+	/* (a row of figures numbered k - 1 over k alone, its label under it:
+	 * "1 Chi bộ thôn 22 842 …" over "2" / "Chi bộ trường", -raw's table) */
+	if (!u->set || u->k + 1 != k || u->line < b || u->line >= i ||
+	    (u->form != form && !(u->form == 1 && form == 2 && ends_in_figures(&cx->v[u->line]))))
 		return 0;
 	/* a line a tenth longer than the body's measure is set in the notes'
 	 * smaller type: the note above it lost its mark (a name's figure set
