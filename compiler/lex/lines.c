@@ -470,10 +470,8 @@ static size_t number_dateline_split(const char *s, size_t n, size_t *resume)
 	return 0;
 }
 
-/* A piece of a line read alone: a header role a column holds (an issuer
- * line is any capitals line); *strict when it is one no table cell is
- * (a number line, the motto, the slogan, a dateline). */
-static int column_role(const char *s, size_t n, int *strict)
+/* Bytes s[0..n) read as a line of their own: core, measures, kind. */
+static bc_line piece(const char *s, size_t n)
 {
 	bc_line t = { 0 };
 	t.s = s;
@@ -481,6 +479,15 @@ static int column_role(const char *s, size_t n, int *strict)
 	find_core(&t);
 	measure(&t);
 	classify(&t, 0);
+	return t;
+}
+
+/* A piece of a line read alone: a header role a column holds (an issuer
+ * line is any capitals line); *strict when it is one no table cell is
+ * (a number line, the motto, the slogan, a dateline). */
+static int column_role(const char *s, size_t n, int *strict)
+{
+	bc_line t = piece(s, n);
 	switch (t.kind) {
 	case BC_LK_NUMBER: case BC_LK_MOTTO: case BC_LK_SLOGAN: case BC_LK_DATELINE:
 		*strict = 1;
@@ -587,22 +594,12 @@ static size_t issuer_dateline_split(const char *s, size_t n, size_t *resume)
 	while (i > a && is_space(s[i - 1]))
 		i--;
 	/* the left part an issuer's line (capitals), the right part a dateline */
-	bc_line t = { 0 };
-	t.s = s + j;
-	t.len = n - j;
-	find_core(&t);
-	measure(&t);
-	classify(&t, 0);
+	bc_line t = piece(s + j, n - j);
 	size_t ov[8];
 	int strict = 0;
 	if ((t.kind == BC_LK_DATELINE || bc_pattern_match(BC_PAT_DATELINE_LIKE, t.s + t.core, t.core_len, ov, 4)) &&
 	    bc_utf8_capitals(s + a, i - a) >= 6 && column_role(s + a, i - a, &strict)) {
-		bc_line lt = { 0 };
-		lt.s = s + a;
-		lt.len = i - a;
-		find_core(&lt);
-		measure(&lt);
-		if (lt.upper) {
+		if (piece(s + a, i - a).upper) {
 			*resume = j;
 			return i;
 		}
@@ -668,12 +665,7 @@ static size_t column_split(const char *s, size_t n, size_t *resume)
 			if (i > a + 1 && (s[i - 1] == '_' || s[i - 1] == '|') && is_space(s[i - 2]))
 				for (i--; i > a && is_space(s[i - 1]); i--)
 					;
-			bc_line t = { 0 };
-			t.s = s + j;
-			t.len = n - j;
-			find_core(&t);
-			measure(&t);
-			classify(&t, 0);
+			bc_line t = piece(s + j, n - j);
 			int strict = 0;
 			if (i > a && (t.kind == BC_LK_MOTTO || t.kind == BC_LK_SLOGAN) && column_role(s + a, i - a, &strict)) {
 				*resume = j;

@@ -1058,6 +1058,24 @@ static void name_after_archive(parser *p, blk *it, const bc_line *r)
 	}
 }
 
+/* Bytes [b, e) of s hold no small letter (nor, unless `figures`, a figure):
+ * a title in capitals beside the recipients; *words and *letters (capitals)
+ * counted.  0 when they do not. */
+static int capital_words(const char *s, size_t b, size_t e, int figures, int *words, int *letters)
+{
+	*words = *letters = 0;
+	for (size_t m = b; m < e;) {
+		uint32_t cp = 0;
+		int n = bc_utf8_decode(s + m, e - m, &cp);
+		if (n <= 0 || bc_cp_is_lower(cp) || (!figures && cp >= '0' && cp <= '9'))
+			return 0;
+		*letters += bc_cp_is_upper(cp);
+		*words += m == b || (s[m - 1] == ' ' && cp != ' ');
+		m += (size_t)n;
+	}
+	return 1;
+}
+
 /* The words a signer's position opens with, compared without tone or
  * vowel marks (a scan's OCR drops some: "CHỦ TICH"). */
 static int position_opens(const char *s, size_t n)
@@ -1097,16 +1115,8 @@ static void position_beside(parser *p, size_t bi, const bc_line *r)
 		if (s[k - 1] != ' ' || (s[k - 2] != ':' && s[k - 2] != ';' && s[k - 2] != '.' && s[k - 2] != ',') ||
 		    !position_opens(s + k, e - k))
 			continue;
-		int small = 0, words = 0, letters = 0;
-		for (size_t m = k; m < e && !small;) {
-			uint32_t cp = 0;
-			int n = bc_utf8_decode(s + m, e - m, &cp);
-			small = n <= 0 || bc_cp_is_lower(cp) || (cp >= '0' && cp <= '9');
-			letters += bc_cp_is_upper(cp);
-			words += m == k || (s[m - 1] == ' ' && cp != ' ');
-			m += n > 0 ? (size_t)n : 1;
-		}
-		if (small || words < 2 || letters < 5)
+		int words, letters;
+		if (!capital_words(s, k, e, 0, &words, &letters) || words < 2 || letters < 5)
 			return;
 		bc_line t = *r;
 		t.core = (size_t)(s + k - r->s);
@@ -1145,16 +1155,8 @@ static void authority_beside(parser *p, size_t bi, const bc_line *r)
 				e--;
 		/* capitals only, two words at least after the mark and six letters
 		 * ("KT. TRƯỞNG PHÒNG"), not an abbreviation in an item ("Phòng KT. HT") */
-		int small = 0, words = 0, letters = 0;
-		for (size_t m = k + ov[1]; m < e && !small;) {
-			uint32_t cp = 0;
-			int n = bc_utf8_decode(s + m, e - m, &cp);
-			small = n <= 0 || bc_cp_is_lower(cp);
-			letters += bc_cp_is_upper(cp);
-			words += m == k + ov[1] || (s[m - 1] == ' ' && cp != ' ');
-			m += n > 0 ? (size_t)n : 1;
-		}
-		if (small || words < 2 || letters < 6)
+		int words, letters;
+		if (!capital_words(s, k + ov[1], e, 1, &words, &letters) || words < 2 || letters < 6)
 			return;
 		bc_line t = *r;
 		t.core = (size_t)(s + k - r->s);

@@ -381,10 +381,7 @@ static const bc_line *date_wrapped(parser *p, size_t i)
 	const bc_line *m = &L->v[k];
 	const char *t = m->s + m->core;
 	size_t tn = m->core_len;
-	int year = tn == 4 && t[0] >= '1' && t[0] <= '2';
-	for (size_t k = 0; year && k < tn; k++)
-		year = t[k] >= '0' && t[k] <= '9';
-	if (!year && !date_piece(m))
+	if (!bc_is_year(t, tn) && !date_piece(m))
 		return NULL;
 	bc_buf b = BC_BUF_INIT;
 	bc_buf_put(&b, l->s + l->core, l->core_len);
@@ -559,8 +556,8 @@ static int basis_line(const bc_line *l)
 	return 0;
 }
 
-/* The title's line above line i ends no sentence or clause, nor on a word
- * that leads into what follows ("… của" / "Quốc hội về …"). */
+/* A title's line that leads on into the next: ending in a comma or a dash,
+ * or on a word that leads into what follows ("… của" / "Quốc hội về …"). */
 static int leads_on(const bc_line *up)
 {
 	char last = up->core_len ? up->s[up->core + up->core_len - 1] : 0;
@@ -598,19 +595,9 @@ static int sentence_under(const bc_lines *L, size_t i, uint32_t widest)
 	 * (a title's lines, balanced, are not) */
 	if (16 * (uint64_t)below->nchars < 17 * (uint64_t)l->nchars)
 		return 0;
-	/* the title's line above ends no sentence or clause: the text goes on as
-	 * another; nor on a word that leads into what follows ("… của" / "Quốc
-	 * hội về …": the title goes on with a name) */
-	const bc_line *up = &L->v[i - 1];
-	char last = up->core_len ? up->s[up->core + up->core_len - 1] : 0;
-	if (last == ',' || last == '-')
-		return 0;
-	static const char *const leads[] = { " của", " và", " về", " các", " với", " cho", " tại", " trong", " theo",
-	                                     " đối", " để", " những", " đến", " từ", " trên", " số", " ngày", " là" };
-	for (size_t k = 0; k < sizeof leads / sizeof *leads; k++)
-		if (core_ends(up, leads[k]))
-			return 0;
-	return 1;
+	/* the title's line above leads on into no more of it: the text goes on
+	 * as another ("… của" / "Quốc hội về …": the title goes on with a name) */
+	return !leads_on(&L->v[i - 1]);
 }
 
 /* Line i of a title, read as a list item because a wrapped line starts with a

@@ -34,7 +34,7 @@ static int wrap_goes_on(const rrow *row, size_t c)
 			other++;
 	}
 	if (digits && !other)
-		return rc->len == 4 && (rc->s[0] == '1' || rc->s[0] == '2');   /* a year */
+		return bc_is_year(rc->s, rc->len);
 	return 1;
 }
 

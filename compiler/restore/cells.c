@@ -662,8 +662,7 @@ static int year_alone_at(const rs_ctx *cx, size_t i)
 	const char *s;
 	size_t n;
 	bare(&cx->v[i], &s, &n);
-	return n == 4 && (s[0] == '1' || s[0] == '2') && (s[1] == '9' || s[1] == '0') && s[2] >= '0' && s[2] <= '9' &&
-	       s[3] >= '0' && s[3] <= '9';
+	return bc_is_year(s, n);
 }
 
 static int column_block(const rs_ctx *cx, const unit *b, size_t n, unit *seg)
@@ -894,6 +893,28 @@ static size_t columns_at(rs_ctx *cx, unit *u, size_t nu)
 	return blocks + 1;
 }
 
+/* Writes a table read column by column whose header's first cell is u[0]
+ * and whose row numbers are the n lines from line `nums` on: its columns'
+ * headers and cells in seg[c * (n + 1) + r] (r = 0 the header), after the
+ * last of the paragraphs u[0 .. used), which are taken out.  Returns used. */
+static size_t write_columns(rs_ctx *cx, unit *u, size_t used, size_t nums, const unit *seg, size_t nc, size_t n)
+{
+	size_t last = u[used - 1].last, starts[MAX_COLS];
+	unit row[MAX_COLS];
+	for (size_t c = 0; c <= nc; c++)
+		starts[c] = c;
+	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
+	for (size_t r = 0; r <= n; r++) {
+		row[0] = r ? (unit){ nums + r - 1, nums + r - 1 } : u[0];
+		for (size_t c = 0; c < nc; c++)
+			row[c + 1] = seg[c * (n + 1) + r];
+		write_row(cx, last, row, starts, nc + 1, nc + 1);
+	}
+	move_units(cx, u, used);
+	cx->out->count[BC_RESTORE_CELLS]++;
+	return used;
+}
+
 /* pdfminer's boxes of a table printed column by column, the row numbers
  * before the header's cells: "TT" alone, a block of the row numbers 1 … n,
  * then the header's other cells each a paragraph (of up to three lines),
@@ -935,22 +956,7 @@ static size_t numbers_first_at(rs_ctx *cx, unit *u, size_t nu)
 			nc++;
 			j += 2;
 		}
-		if (nc + 1 < MIN_COLS)
-			return 0;
-		size_t last = u[j - 1].last, starts[MAX_COLS];
-		unit row[MAX_COLS];
-		for (size_t c = 0; c <= nc; c++)
-			starts[c] = c;
-		rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
-		for (size_t r = 0; r <= n; r++) {
-			row[0] = r ? (unit){ u[1].first + r - 1, u[1].first + r - 1 } : u[0];
-			for (size_t c = 0; c < nc; c++)
-				row[c + 1] = seg[c * (n + 1) + r];
-			write_row(cx, last, row, starts, nc + 1, nc + 1);
-		}
-		move_units(cx, u, j);
-		cx->out->count[BC_RESTORE_CELLS]++;
-		return j;
+		return nc + 1 < MIN_COLS ? 0 : write_columns(cx, u, j, u[1].first, seg, nc, n);
 	}
 	if (hc + 1 < MIN_COLS || h + hc > nu)
 		return 0;
@@ -960,20 +966,7 @@ static size_t numbers_first_at(rs_ctx *cx, unit *u, size_t nu)
 			return 0;
 		sg[0] = u[2 + c];
 	}
-	size_t used = h + hc, last = u[used - 1].last, starts[MAX_COLS];
-	unit row[MAX_COLS];
-	for (size_t c = 0; c <= hc; c++)
-		starts[c] = c;
-	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
-	for (size_t r = 0; r <= n; r++) {
-		row[0] = r ? (unit){ u[1].first + r - 1, u[1].first + r - 1 } : u[0];
-		for (size_t c = 0; c < hc; c++)
-			row[c + 1] = seg[c * (n + 1) + r];
-		write_row(cx, last, row, starts, hc + 1, hc + 1);
-	}
-	move_units(cx, u, used);
-	cx->out->count[BC_RESTORE_CELLS]++;
-	return used;
+	return write_columns(cx, u, h + hc, u[1].first, seg, hc, n);
 }
 
 /* pdftotext's blocks of a narrow table printed column by column with its
@@ -1017,20 +1010,7 @@ static size_t split_columns_at(rs_ctx *cx, unit *u, size_t nu)
 	}
 	if (nc < hc || nc + 1 < MIN_COLS)
 		return 0;
-	size_t used = h + 1 + nc, last = u[used - 1].last, starts[MAX_COLS];
-	unit row[MAX_COLS];
-	for (size_t c = 0; c <= nc; c++)
-		starts[c] = c;
-	rs_add_line(cx, last, "", 0, (uint32_t)(u[0].first + 1), 1);
-	for (size_t r = 0; r <= n; r++) {
-		row[0] = r ? (unit){ u[h].first + r - 1, u[h].first + r - 1 } : u[0];
-		for (size_t c = 0; c < nc; c++)
-			row[c + 1] = seg[c * (n + 1) + r];
-		write_row(cx, last, row, starts, nc + 1, nc + 1);
-	}
-	move_units(cx, u, used);
-	cx->out->count[BC_RESTORE_CELLS]++;
-	return used;
+	return write_columns(cx, u, h + 1 + nc, u[h].first, seg, nc, n);
 }
 
 /* ---- two columns interleaved line by line ---- */

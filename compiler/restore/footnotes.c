@@ -405,7 +405,8 @@ static int spaced_mark(const rs_line *l, size_t q, size_t dl)
 	if (other || (!upper && !lower))
 		return 0;
 	/* a name's word, a capital then small letters: its figure before a closing mark */
-	int name = upper == 1 && lower && bc_cp_is_upper(bc_utf8_next(s, we, &(size_t){ wb }));
+	size_t first = wb;
+	int name = upper == 1 && lower && bc_cp_is_upper(bc_utf8_next(s, we, &first));
 	if (is_word(s + wb, we - wb, counted, sizeof counted / sizeof counted[0]))
 		return 0;   /* "thôn 1", "Điều 3." */
 	if (upper && (lower || upper < 2))

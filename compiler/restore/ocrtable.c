@@ -1196,10 +1196,11 @@ static size_t plain_table_at(rs_ctx *cx, size_t i, orow *rows)
 	}
 	/* the header: the short lines right above, up to a blank line or the lead-in */
 	size_t hl[PT_MAX_HEAD_LINES], nh = 0;
+	orow probe;   /* (the totals' rows are kept: a scratch of its own) */
 	for (size_t h = i; h > 0 && nh < PT_MAX_HEAD_LINES;) {
 		h--;
 		const rs_line *l = &cx->v[h];
-		if (l->dropped || rs_blank(l) || !head_piece(l) || plain_row(l, &tot[FT_MAX_TOTALS - 1], &kk))
+		if (l->dropped || rs_blank(l) || !head_piece(l) || plain_row(l, &probe, &kk))
 			break;
 		hl[nh++] = h;
 	}
@@ -1281,11 +1282,17 @@ static void plain_tables(rs_ctx *cx, orow *rows)
 {
 	orow probe;
 	size_t k;
+	int above = 0;   /* the line above is such a row: no run starts here */
 	for (size_t i = 0; i < cx->n; i++) {
-		/* a run's first row: the line above it is none */
-		if (!plain_row(&cx->v[i], &probe, &k) || (i > 0 && plain_row(&cx->v[i - 1], &probe, &k)))
+		int row = plain_row(&cx->v[i], &probe, &k);
+		if (!row || above) {
+			above = row;
 			continue;
-		i = plain_table_at(cx, i, rows);
+		}
+		size_t end = plain_table_at(cx, i, rows);
+		/* a table's lines are taken out: what follows may start a run */
+		above = end == i;
+		i = end;
 	}
 }
 

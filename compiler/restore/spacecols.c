@@ -378,13 +378,7 @@ static int row_number(const rs_line *l, const part *p) { return number_str(l->s 
 static int figure(const rs_line *l, const part *p) { return figure_token(l->s + p->b, p->e - p->b); }
 
 /* A year alone (19xx, 20xx): a date's end wrapped in its cell ("Tháng 8 năm" / "2027"), no value. */
-static int year_part(const rs_line *l, const part *p)
-{
-	const char *s = l->s + p->b;
-	if (p->e - p->b != 4 || !((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')))
-		return 0;
-	return s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9';
-}
+static int year_part(const rs_line *l, const part *p) { return bc_is_year(l->s + p->b, p->e - p->b); }
 
 /* A caption, "label: words": a colon inside, words after it (a title has none). */
 static int caption(const rs_line *l, const part *p)

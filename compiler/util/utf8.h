@@ -99,4 +99,11 @@ static inline int bc_ends(const char *s, size_t n, const char *w)
 	return n >= wl && memcmp(s + n - wl, w, wl) == 0;
 }
 
+/* Whether s[0..n) is a year alone: four figures, 19.. or 20.. ("2027"). */
+static inline int bc_is_year(const char *s, size_t n)
+{
+	return n == 4 && ((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')) && s[2] >= '0' && s[2] <= '9' &&
+	       s[3] >= '0' && s[3] <= '9';
+}
+
 #endif
